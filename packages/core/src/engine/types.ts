@@ -1,0 +1,126 @@
+import type { AtlasListing } from '../feed/normalised.js';
+import type { Weekday } from '../feed/types.js';
+
+/**
+ * Facets a finder can filter on. Within one facet the chosen values are OR-ed;
+ * across facets they are AND-ed, and each facet's counts ignore its own choice
+ * (disjunctive faceting), so a user sees what ticking another box would give.
+ */
+export type FacetId =
+  | 'kind'
+  | 'category'
+  | 'need'
+  /** `free`, `low-cost`, `help`, `personal-budget` */
+  | 'cost'
+  /** Weekday codes `mo`…`su` */
+  | 'day'
+  /** `morning` (before 12:00), `afternoon` (12:00–17:00), `evening` (after 17:00) */
+  | 'time'
+  /** `now` (open or on now), `today`, `this-week` */
+  | 'when'
+  | 'access'
+  /** `self`, `drop-in`, `professional` */
+  | 'referral'
+  | 'language'
+  /** `in-person`, `online`, `phone` */
+  | 'delivery'
+  | 'area'
+  /** Radius bands in miles: `1`, `2`, `5`, `10`. Single-valued. */
+  | 'distance'
+  /** Transfer status */
+  | 'status'
+  | 'assetType'
+  | 'tenure'
+  /** `open` (expressions of interest still open), `closing-soon` (within 14 days) */
+  | 'deadline';
+
+export const FACET_IDS: readonly FacetId[] = [
+  'kind', 'need', 'category', 'cost', 'day', 'time', 'when', 'access', 'referral', 'language',
+  'delivery', 'area', 'distance', 'status', 'assetType', 'tenure', 'deadline',
+];
+
+export type SortKey = 'relevance' | 'distance' | 'next' | 'name' | 'deadline';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+  /** What the user typed or chose ("NB1 2AA", "your location"), for display and the URL. */
+  label?: string;
+}
+
+/** Everything on screen that a link should reopen. Mirrored to the URL. */
+export interface FinderState {
+  q: string;
+  filters: Partial<Record<FacetId, string[]>>;
+  /** The person's age: keeps listings whose age range includes it. */
+  age?: number;
+  near?: GeoPoint;
+  /** "Search this area": [south, west, north, east]. */
+  bounds?: [number, number, number, number];
+  sort: SortKey;
+  /** Key of the open listing. */
+  open?: string;
+  /** How many results are shown ("show more" raises it). */
+  limit?: number;
+  view?: 'list' | 'map' | 'both';
+}
+
+export const EMPTY_STATE: FinderState = Object.freeze({ q: '', filters: {}, sort: 'relevance' }) as FinderState;
+
+export interface NextSession {
+  start: Date;
+  end?: Date;
+}
+
+export interface ResultItem {
+  listing: AtlasListing;
+  /** Relevance score; 0 when there is no query. */
+  score: number;
+  /** Miles from `state.near`, when both are known. */
+  distance?: number;
+  next?: NextSession;
+  /** Query terms that matched, for highlighting. */
+  terms?: string[];
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface QueryResult {
+  total: number;
+  /** The first `state.limit` results (all when no limit). */
+  items: ResultItem[];
+  /** Keys of all matching listings in order (for the map, which shows every result). */
+  keys: string[];
+  facets: Partial<Record<FacetId, FacetCount[]>>;
+  /**
+   * With zero results: the filters that, removed one at a time, would bring the
+   * most results back, best first. `facet: 'q'` means the query; `facet: 'distance'`
+   * means widening the radius.
+   */
+  relax?: { facet: FacetId | 'q' | 'age' | 'bounds'; value?: string; total: number }[];
+  /** Words the need vocabulary added to the query ("lonely" → befriending…). */
+  expandedTerms?: string[];
+}
+
+export interface Suggestion {
+  /** What to put in the search box. */
+  text: string;
+  /** `need`, `category`, `listing` or `term`. */
+  type: 'need' | 'category' | 'listing' | 'term';
+  /** For `listing`: its key, so choosing it can open it. */
+  key?: string;
+}
+
+/** The one interface the elements use; the worker-backed engine implements it too. */
+export interface SearchEngine {
+  query(state: FinderState, now?: Date): Promise<QueryResult>;
+  suggest(prefix: string, limit?: number): Promise<Suggestion[]>;
+  get(key: string): AtlasListing | undefined;
+  readonly size: number;
+  dispose(): void;
+}
+
+export type { Weekday };

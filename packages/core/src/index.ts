@@ -1,0 +1,3 @@
+export * from './feed/types.js';
+export type * from './feed/normalised.js';
+export * from './engine/types.js';
