@@ -3,8 +3,26 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+// Real UK data (never copied into the repo): served read-only under /real-data/
+// when ATLAS_REAL_DATA names the folder; tests read `window.ATLAS_REAL_DATA`
+// and skip, saying why, when it is unset.
+const realData = process.env.ATLAS_REAL_DATA && existsSync(process.env.ATLAS_REAL_DATA) ? process.env.ATLAS_REAL_DATA : '';
+function serveRealData(ctx, next) {
+  if (!ctx.path.startsWith('/real-data/')) return next();
+  if (!realData) { ctx.status = 404; return undefined; }
+  const rel = normalize(decodeURIComponent(ctx.path.slice('/real-data/'.length)));
+  if (rel.startsWith('..')) { ctx.status = 403; return undefined; }
+  const file = join(realData, rel);
+  if (!existsSync(file) || !statSync(file).isFile()) { ctx.status = 404; return undefined; }
+  ctx.type = file.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8';
+  ctx.body = createReadStream(file);
+  return undefined;
+}
 
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
@@ -19,6 +37,7 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
+  middleware: [serveRealData],
   plugins: [
     esbuildPlugin({
       ts: true,
@@ -45,7 +64,10 @@ export default {
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8"><title>Community Atlas tests</title></head>
+  <head>
+    <meta charset="utf-8"><title>Community Atlas tests</title>
+    <script>window.ATLAS_REAL_DATA = ${JSON.stringify(realData ? '/real-data/' : '')};</script>
+  </head>
   <body><script type="module" src="${testFramework}"></script></body>
 </html>`,
 };
