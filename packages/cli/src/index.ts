@@ -1,1 +1,2 @@
 export { main } from './main.js';
+export type { Io, Command } from './io.js';

@@ -1,0 +1,9 @@
+import type { Command } from './io.js';
+
+/**
+ * Every `atlas` command, keyed by its words ("import csv"). Each is loaded only
+ * when used, so `atlas validate` does not pay for the CSV parser.
+ * Add one line per command.
+ */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+};
