@@ -1,3 +1,4 @@
 export * from './feed/types.js';
 export type * from './feed/normalised.js';
 export * from './engine/types.js';
+export * from './schedule/index.js';

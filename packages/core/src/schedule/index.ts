@@ -1,0 +1,343 @@
+/**
+ * Schedules: when a listing runs or is open, in UK wall-clock time.
+ *
+ * A listing has recurring or one-off sessions (`schedule`) and, for places,
+ * weekly opening hours (`openingHours`). Everything here treats them alike as
+ * "periods": a start instant and, when known, an end. Bad rules and bad times
+ * never throw: the session is left out and `checkSchedule` says why.
+ */
+import type { AtlasListing } from '../feed/normalised.js';
+import type { OpeningHours, Session, Weekday } from '../feed/types.js';
+import { WEEKDAYS } from '../feed/types.js';
+import type { NextSession } from '../engine/types.js';
+import { needsAnchor, parseRecurrence, recurrenceDays, recurrenceWeekdays } from './rrule.js';
+import type { Recurrence } from './rrule.js';
+import { isoDay, londonInstant, londonParts, parseClock, parseIsoDay, weekdayOf } from './zone.js';
+
+export { londonParts, londonInstant, parseIsoDay, isoDay, weekdayOf } from './zone.js';
+export { parseRecurrence } from './rrule.js';
+export type { Recurrence } from './rrule.js';
+
+/** Part of the day a `time` filter uses: morning before 12:00, afternoon 12:00–17:00, evening from 17:00. */
+export type DayPart = 'morning' | 'afternoon' | 'evening';
+export const DAY_PARTS: readonly DayPart[] = ['morning', 'afternoon', 'evening'];
+const PART_BOUNDS: readonly [DayPart, number, number][] = [
+  ['morning', 0, 720],
+  ['afternoon', 720, 1020],
+  ['evening', 1020, 1440],
+];
+
+/**
+ * How far ahead a recurring rule is searched. A rule that has produced nothing
+ * in five years (BYMONTHDAY=30;BYMONTH=2) produces nothing a resident needs.
+ */
+const HORIZON_DAYS = 5 * 366;
+
+/** One opening period of a day, in minutes past midnight (`end` may be 1440 for midnight). */
+export interface OpeningPeriod {
+  start: number;
+  end: number;
+}
+
+interface CompiledSession {
+  rule?: Recurrence;
+  /** First date (DTSTART), or the date of a one-off. */
+  anchor?: number;
+  lastDay?: number;
+  untilInstant?: number;
+  except: Set<number>;
+  start: number;
+  /** Minutes past midnight of the start day; past 1440 when the session runs over midnight. */
+  end?: number;
+}
+
+const compiledSessions = new WeakMap<Session, CompiledSession | string>();
+const compiledHours = new WeakMap<OpeningHours, (OpeningPeriod[] | undefined)[]>();
+
+function compileSession(session: Session): CompiledSession | string {
+  if (session === null || typeof session !== 'object') return 'A session must be an object.';
+  const cached = compiledSessions.get(session);
+  if (cached !== undefined) return cached;
+  const compiled = compileUncached(session);
+  compiledSessions.set(session, compiled);
+  return compiled;
+}
+
+function compileUncached(session: Session): CompiledSession | string {
+  const start = parseClock(session.start);
+  if (start === undefined) return `Start time "${String(session.start)}" is not a time like 09:30.`;
+  let end: number | undefined;
+  if (session.end !== undefined && session.end !== '') {
+    end = parseClock(session.end, true);
+    if (end === undefined) return `End time "${String(session.end)}" is not a time like 17:00.`;
+    if (end === start) return `The session starts and ends at the same time (${session.start}).`;
+    // An end before the start runs over midnight (a 22:00–02:00 night shelter).
+    if (end < start) end += 1440;
+  }
+  let anchor: number | undefined;
+  if (session.date !== undefined && session.date !== '') {
+    anchor = parseIsoDay(session.date);
+    if (anchor === undefined) return `Date "${String(session.date)}" is not a date like 2026-03-31.`;
+  }
+  let lastDay: number | undefined;
+  if (session.until !== undefined && session.until !== '') {
+    lastDay = parseIsoDay(session.until);
+    if (lastDay === undefined) return `Until "${String(session.until)}" is not a date like 2026-12-31.`;
+    if (anchor !== undefined && lastDay < anchor) return `Until ${session.until} is before the first date ${session.date}.`;
+  }
+  const except = new Set<number>();
+  if (session.except !== undefined) {
+    if (!Array.isArray(session.except)) return 'Except must be a list of dates.';
+    for (const value of session.except) {
+      const day = parseIsoDay(value);
+      if (day === undefined) return `Except date "${String(value)}" is not a date like 2026-12-25.`;
+      except.add(day);
+    }
+  }
+  const compiled: CompiledSession = { start, end, anchor, lastDay, except };
+  if (session.rrule === undefined || session.rrule === '') {
+    if (anchor === undefined) return 'A session needs a date (one-off) or a recurrence rule.';
+    return compiled;
+  }
+  const rule = parseRecurrence(session.rrule);
+  if (typeof rule === 'string') return rule;
+  if (anchor === undefined) {
+    const missing = needsAnchor(rule);
+    if (missing) return missing;
+  }
+  if (rule.untilDay !== undefined) {
+    if (anchor !== undefined && rule.untilDay < anchor) return `UNTIL in the rule is before the first date ${session.date}.`;
+    if (lastDay === undefined || rule.untilDay < lastDay) {
+      lastDay = rule.untilDay;
+      compiled.untilInstant = rule.untilInstant;
+    }
+  }
+  compiled.rule = rule;
+  compiled.lastDay = lastDay;
+  return compiled;
+}
+
+/**
+ * What is wrong with a session, in one plain sentence, or undefined when it is
+ * usable. The validator reports it; the finder leaves such a session out and
+ * keeps the listing's other information.
+ */
+export function checkSchedule(session: Session): string | undefined {
+  const compiled = compileSession(session);
+  return typeof compiled === 'string' ? compiled : undefined;
+}
+
+/**
+ * Parses one day's opening hours as the public library data schema writes them:
+ * `"09:00-13:00,14:00-17:00"`. An empty string is closed (`[]`). Something that
+ * cannot be read (`"25:00-26:00"`, `"9am to 5pm"`) is undefined.
+ */
+export function parseOpeningHours(value: string): OpeningPeriod[] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!text) return [];
+  const periods: OpeningPeriod[] = [];
+  for (const piece of text.split(',')) {
+    const m = /^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$/.exec(piece);
+    if (!m) return undefined;
+    const start = parseClock(m[1]);
+    const end = parseClock(m[2], true);
+    if (start === undefined || end === undefined || end <= start) return undefined;
+    periods.push({ start, end });
+  }
+  return periods.sort((a, b) => a.start - b.start);
+}
+
+/** Problems with a listing's opening hours, one sentence each; empty when all is well. */
+export function checkOpeningHours(hours: OpeningHours | undefined): string[] {
+  if (!hours || typeof hours !== 'object') return [];
+  const problems: string[] = [];
+  for (const day of WEEKDAYS) {
+    const value = hours[day];
+    if (value === undefined) continue;
+    if (parseOpeningHours(value) === undefined) {
+      problems.push(`Opening hours for ${day} ("${String(value)}") are not times like 09:00-13:00,14:00-17:00.`);
+    }
+  }
+  return problems;
+}
+
+function hoursByWeekday(hours: OpeningHours): (OpeningPeriod[] | undefined)[] {
+  let cached = compiledHours.get(hours);
+  if (!cached) {
+    cached = WEEKDAYS.map((day) => {
+      const value = hours[day];
+      return value === undefined ? undefined : parseOpeningHours(value);
+    });
+    compiledHours.set(hours, cached);
+  }
+  return cached;
+}
+
+/** Periods of one session whose end is after `from` (or, with no end, that start at or after it), in order. */
+function* sessionPeriods(session: CompiledSession, from: number): Generator<NextSession> {
+  // Start the day before, so that a session running over midnight is found while it is on.
+  const fromDay = londonParts(from).day - 1;
+  const days = session.rule
+    ? recurrenceDays(session.rule, session.anchor, fromDay, Math.min(session.lastDay ?? Infinity, fromDay + HORIZON_DAYS))
+    : session.anchor !== undefined && session.anchor >= fromDay
+      ? [session.anchor]
+      : [];
+  for (const day of days) {
+    if (session.except.has(day)) continue;
+    const period = periodOn(day, session.start, session.end);
+    if (session.untilInstant !== undefined && period.start.getTime() > session.untilInstant) return;
+    if (isCurrentOrLater(period, from)) yield period;
+  }
+}
+
+function* openingPeriods(hours: OpeningHours, from: number): Generator<NextSession> {
+  const week = hoursByWeekday(hours);
+  if (!week.some((periods) => periods?.length)) return;
+  const fromDay = londonParts(from).day;
+  for (let day = fromDay; day <= fromDay + HORIZON_DAYS; day++) {
+    for (const p of week[weekdayOf(day)] ?? []) {
+      const period = periodOn(day, p.start, p.end);
+      if (isCurrentOrLater(period, from)) yield period;
+    }
+  }
+}
+
+function periodOn(day: number, start: number, end: number | undefined): NextSession {
+  const period: NextSession = { start: new Date(londonInstant(day, start)) };
+  if (end !== undefined) period.end = new Date(londonInstant(day + Math.floor(end / 1440), end % 1440));
+  return period;
+}
+
+function isCurrentOrLater(period: NextSession, from: number): boolean {
+  return period.end ? period.end.getTime() > from : period.start.getTime() >= from;
+}
+
+function periodSources(listing: AtlasListing, from: number): Generator<NextSession>[] {
+  const sources: Generator<NextSession>[] = [];
+  const sessions = Array.isArray(listing.schedule) ? listing.schedule : [];
+  for (const session of sessions) {
+    const compiled = compileSession(session);
+    if (typeof compiled !== 'string') sources.push(sessionPeriods(compiled, from));
+  }
+  if (listing.openingHours && typeof listing.openingHours === 'object') sources.push(openingPeriods(listing.openingHours, from));
+  return sources;
+}
+
+/**
+ * The session or opening period that is on at `from` or comes next: its `start`
+ * may be before `from` when it is already under way (so a finder can say "on
+ * now, until 11:00"). For a place with opening hours, the current or next
+ * opening. Undefined when nothing is scheduled (or every rule is unreadable).
+ */
+export function nextSession(listing: AtlasListing, from: Date): NextSession | undefined {
+  const t = from.getTime();
+  if (!Number.isFinite(t)) return undefined;
+  let best: NextSession | undefined;
+  for (const source of periodSources(listing, t)) {
+    const first = source.next();
+    if (!first.done && (!best || first.value.start < best.start)) best = first.value;
+  }
+  return best;
+}
+
+/** The next `count` periods from `from` (including one under way), in order, for a timetable. */
+export function upcomingSessions(listing: AtlasListing, from: Date, count: number): NextSession[] {
+  const t = from.getTime();
+  if (!Number.isFinite(t) || !(count > 0)) return [];
+  const heads = periodSources(listing, t).map((source) => ({ source, head: source.next() }));
+  const out: NextSession[] = [];
+  while (out.length < count) {
+    let pick: (typeof heads)[number] | undefined;
+    for (const h of heads) {
+      if (!h.head.done && (!pick || h.head.value.start < (pick.head.value as NextSession).start)) pick = h;
+    }
+    if (!pick || pick.head.done) break;
+    const value = pick.head.value;
+    const previous = out[out.length - 1];
+    // Two sessions that describe the same time (a rule and a one-off copy of it) are shown once.
+    if (!previous || previous.start.getTime() !== value.start.getTime() || previous.end?.getTime() !== value.end?.getTime()) {
+      out.push(value);
+    }
+    pick.head = pick.source.next();
+  }
+  return out;
+}
+
+/** Whether the listing is open, or a session is under way, at `at`. A session with no end time is never "on now". */
+export function isOnNow(listing: AtlasListing, at: Date): boolean {
+  const t = at.getTime();
+  if (!Number.isFinite(t)) return false;
+  for (const source of periodSources(listing, t)) {
+    const first = source.next();
+    if (!first.done && first.value.end && first.value.start.getTime() <= t) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a session or opening period overlaps [`from`, `to`): "today", "this
+ * week". Each source's first period that has not ended by `from` is its earliest,
+ * so checking that one is enough.
+ */
+export function hasSessionBetween(listing: AtlasListing, from: Date, to: Date): boolean {
+  const next = nextSession(listing, from);
+  return next !== undefined && next.start.getTime() < to.getTime();
+}
+
+/**
+ * Every `${weekday}-${part}` (such as `tu-morning`) the listing runs or is open
+ * in, for the day and time filters. A session that spans parts counts in each;
+ * a rule on dates of the month (the 15th) can fall on any weekday, so counts on
+ * all of them. Past one-off sessions count too: this is the listing's pattern,
+ * not its calendar (the `when` filter uses `hasSessionBetween`).
+ */
+export function weeklySlots(listing: AtlasListing): Set<string> {
+  const slots = new Set<string>();
+  const add = (weekdays: number[], start: number, end: number | undefined): void => {
+    const until = Math.min(end ?? start + 1, 1440);
+    for (const weekday of weekdays) {
+      for (const [part, lo, hi] of PART_BOUNDS) {
+        if (start < hi && until > lo) slots.add(`${WEEKDAYS[weekday] as Weekday}-${part}`);
+      }
+    }
+  };
+  for (const session of Array.isArray(listing.schedule) ? listing.schedule : []) {
+    const compiled = compileSession(session);
+    if (typeof compiled === 'string') continue;
+    const weekdays = compiled.rule
+      ? recurrenceWeekdays(compiled.rule, compiled.anchor)
+      : compiled.anchor !== undefined
+        ? [weekdayOf(compiled.anchor)]
+        : [];
+    add(weekdays, compiled.start, compiled.end);
+  }
+  if (listing.openingHours && typeof listing.openingHours === 'object') {
+    hoursByWeekday(listing.openingHours).forEach((periods, weekday) => {
+      for (const p of periods ?? []) add([weekday], p.start, p.end);
+    });
+  }
+  return slots;
+}
+
+/**
+ * A time of day as UK public-sector writing puts it (GOV.UK style): `9am`,
+ * `5:30pm`, `midday`, `midnight`; in Welsh `9yb`, `5:30yh`, `canol dydd`,
+ * `canol nos`.
+ */
+export function formatClock(minutes: number, lang = 'en'): string {
+  const welsh = lang.toLowerCase().startsWith('cy');
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  if (m === 0) return welsh ? 'canol nos' : 'midnight';
+  if (m === 720) return welsh ? 'canol dydd' : 'midday';
+  const h = Math.floor(m / 60);
+  const min = m % 60;
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  const suffix = h < 12 ? (welsh ? 'yb' : 'am') : welsh ? 'yh' : 'pm';
+  return `${h12}${min ? `:${String(min).padStart(2, '0')}` : ''}${suffix}`;
+}
+
+/** The London civil date (`YYYY-MM-DD`) of an instant, for "today" and for grouping a timetable by day. */
+export function londonDate(at: Date): string {
+  return isoDay(londonParts(at.getTime()).day);
+}

@@ -1,0 +1,123 @@
+/**
+ * UK wall-clock time. Feeds give session times as Europe/London local times, so a
+ * 10:00 walk is 10:00 in both GMT and BST. Dates are handled as "day numbers"
+ * (days since 1970-01-01 on the civil calendar) so that date arithmetic never
+ * touches a time zone; only the final step to an instant asks Intl for the
+ * London offset.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+let formatter: Intl.DateTimeFormat | undefined;
+const offsetCache = new Map<number, number>();
+
+/**
+ * Minutes London is ahead of UTC at instant `t` (0 in GMT, 60 in BST).
+ * UK clocks change at 01:00 UTC, always on a whole UTC hour, so the offset is
+ * constant within a UTC hour and can be cached per hour: a finder computing the
+ * next session of 10,000 listings then asks Intl only a handful of times.
+ */
+export function londonOffsetMinutes(t: number): number {
+  const hour = Math.floor(t / HOUR);
+  const cached = offsetCache.get(hour);
+  if (cached !== undefined) return cached;
+  formatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(hour * HOUR))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  const offset = Math.round((local - hour * HOUR) / MINUTE);
+  if (offsetCache.size > 20_000) offsetCache.clear();
+  offsetCache.set(hour, offset);
+  return offset;
+}
+
+/** London civil day number and minute of the day at instant `t`. */
+export function londonParts(t: number): { day: number; minutes: number } {
+  const local = t + londonOffsetMinutes(t) * MINUTE;
+  const day = Math.floor(local / DAY);
+  return { day, minutes: Math.floor((local - day * DAY) / MINUTE) };
+}
+
+/**
+ * The instant at which London clocks show `minutes` past midnight on `day`.
+ * A time that does not exist (01:30 on the last Sunday of March) moves forward
+ * by the hour the clocks skip, as a person would; a time that happens twice
+ * (01:30 on the last Sunday of October) is the second one, in GMT.
+ */
+export function londonInstant(day: number, minutes: number): number {
+  const wall = day * DAY + minutes * MINUTE;
+  const first = londonOffsetMinutes(wall);
+  const t = wall - first * MINUTE;
+  const second = londonOffsetMinutes(t);
+  if (first === second) return t;
+  const t2 = wall - second * MINUTE;
+  if (londonOffsetMinutes(t2) === second) return t2;
+  return wall - Math.min(first, second) * MINUTE;
+}
+
+/** Monday 0 … Sunday 6. 1970-01-01 was a Thursday. */
+export function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** Day number of an ISO date `YYYY-MM-DD` (a longer date-time is cut to its date), or undefined when it is not a real date. */
+export function parseIsoDay(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(value.trim());
+  if (!m) return undefined;
+  return dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** Day number of a civil date, or undefined when the month or day is out of range (31 April). */
+export function dayFromParts(year: number, month: number, dayOfMonth: number): number | undefined {
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31) return undefined;
+  const t = Date.UTC(year, month - 1, dayOfMonth);
+  const d = new Date(t);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== dayOfMonth) return undefined;
+  return t / DAY;
+}
+
+/** The civil date of a day number. */
+export function partsOfDay(day: number): { year: number; month: number; dayOfMonth: number } {
+  const d = new Date(day * DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, dayOfMonth: d.getUTCDate() };
+}
+
+/** `YYYY-MM-DD` of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** Days in a month (1-based month). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Minutes past midnight of a wall-clock time `HH:MM` (or `H:MM`, which real
+ * timetables use). `24:00` is accepted only where `allowMidnightEnd` says so,
+ * for a closing time. Anything else (`25:00`, `10:60`, `10am`) is undefined.
+ */
+export function parseClock(value: unknown, allowMidnightEnd = false): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (min > 59) return undefined;
+  if (h === 24 && min === 0 && allowMidnightEnd) return 1440;
+  if (h > 23) return undefined;
+  return h * 60 + min;
+}
