@@ -2,3 +2,4 @@ export * from './feed/types.js';
 export type * from './feed/normalised.js';
 export * from './engine/types.js';
 export * from './schedule/index.js';
+export * from './location/index.js';

@@ -1,0 +1,347 @@
+/**
+ * Location: distance, postcode queries, postcode lookup (offline from the feed's
+ * gazetteer first, then only a lookup service the embedder configured), the
+ * browser's own position, and the gazetteer the CLI writes into a feed.
+ */
+import { isValid, toNormalised, toOutcode, toSector, validOutcode } from 'postcode';
+import type { AtlasListing } from '../feed/normalised.js';
+import type { Gazetteer } from '../feed/types.js';
+import type { GeoPoint } from '../engine/types.js';
+
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+
+const EARTH_RADIUS_MILES = 3958.8;
+const toRad = (deg: number): number => (deg * Math.PI) / 180;
+
+/** Whether a point has real WGS84 coordinates (finite and in range). */
+export function isValidLatLng(p: Partial<LatLng> | undefined | null): p is LatLng {
+  return (
+    !!p &&
+    typeof p.lat === 'number' &&
+    typeof p.lng === 'number' &&
+    Number.isFinite(p.lat) &&
+    Number.isFinite(p.lng) &&
+    Math.abs(p.lat) <= 90 &&
+    Math.abs(p.lng) <= 180
+  );
+}
+
+/**
+ * Great-circle distance in miles (haversine). NaN when either point lacks real
+ * coordinates, so a caller can tell "unknown" from "far" with `Number.isFinite`;
+ * NaN also fails every `<=` test, so an unknown distance never passes a radius filter.
+ */
+export function distanceMiles(a: LatLng, b: LatLng): number {
+  if (!isValidLatLng(a) || !isValidLatLng(b)) return Number.NaN;
+  const dLat = toRad(b.lat - a.lat);
+  const dLng = toRad(b.lng - a.lng);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export interface PostcodeQuery {
+  /** `postcode` "NB1 2AA", `sector` "NB1 2", `district` (outcode) "NB1". */
+  kind: 'postcode' | 'sector' | 'district';
+  /** Normalised: upper case, one space between outward and inward parts. */
+  value: string;
+}
+
+/**
+ * Reads text a person typed as a postcode, a sector or a district, in any case
+ * and spacing: "nb12aa", "NB1  2AA", "nb1", "NB1 2". Undefined when the text is
+ * not one ("walking group"), so a search box can decide what to do with it.
+ * "NB12" with no space is read as the district NB12, never the sector NB1 2.
+ */
+export function parsePostcodeQuery(text: string): PostcodeQuery | undefined {
+  if (typeof text !== 'string') return undefined;
+  const compact = text.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (!compact || compact.length > 10) return undefined;
+  if (isValid(compact)) {
+    const value = toNormalised(compact);
+    if (value) return { kind: 'postcode', value };
+  }
+  const noSpace = compact.replace(/ /g, '');
+  if (validOutcode(noSpace) && !compact.includes(' ')) return { kind: 'district', value: noSpace };
+  // A sector, or a full postcode with its last letters not yet typed ("NB1 2A").
+  const sector = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d)[A-Z]?$/.exec(compact);
+  if (sector && sector[1] && validOutcode(sector[1]) && (compact.includes(' ') || /[A-Z]$/.test(compact))) {
+    return { kind: 'sector', value: `${sector[1]} ${sector[2]}` };
+  }
+  if (validOutcode(noSpace)) return { kind: 'district', value: noSpace };
+  return undefined;
+}
+
+export interface PostcodePlace extends LatLng {
+  /** The normalised postcode, sector or district, for display ("NB1 2AA"). */
+  label: string;
+  /** How exact the point is: the postcode itself, or the centre of its sector or district. */
+  precision: 'postcode' | 'sector' | 'district';
+}
+
+export interface LookupOptions {
+  gazetteer?: Gazetteer;
+  /**
+   * Base URL of a postcodes.io-compatible service (`GET {service}/postcodes/{pc}`,
+   * `GET {service}/outcodes/{outcode}`). Nothing leaves the page unless this is set.
+   */
+  service?: string;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+}
+
+export type LookupResult =
+  | { ok: true; place: PostcodePlace }
+  | {
+      ok: false;
+      /**
+       * `not-a-postcode`: the text is not shaped like one. `not-found`: no such
+       * postcode (the service said so, or there is no service and the gazetteer
+       * does not know it or its area). `unavailable`: the service failed or gave
+       * something unreadable. `aborted`: the caller cancelled.
+       */
+      reason: 'not-a-postcode' | 'not-found' | 'unavailable' | 'aborted';
+    };
+
+/**
+ * Where a postcode is, as a point, or undefined. Never throws: a postcode that
+ * does not exist and a service that is down both give undefined; use
+ * `lookupPostcodeDetailed` to tell them apart.
+ */
+export async function lookupPostcode(text: string, options: LookupOptions = {}): Promise<PostcodePlace | undefined> {
+  const result = await lookupPostcodeDetailed(text, options);
+  return result.ok ? result.place : undefined;
+}
+
+/**
+ * Order of lookup: an exact postcode from the gazetteer; then the service, when
+ * one is configured, for an exact answer (a sector centre can be a mile or more
+ * from a rural home, and the embedder chose to allow the request); then the
+ * gazetteer's sector and district centres. When the service says a postcode does
+ * not exist, the answer is "not found", not its sector's centre: a mistyped
+ * postcode should be corrected, not silently approximated.
+ */
+export async function lookupPostcodeDetailed(text: string, options: LookupOptions = {}): Promise<LookupResult> {
+  const query = parsePostcodeQuery(text);
+  if (!query) return { ok: false, reason: 'not-a-postcode' };
+  const gaz = options.gazetteer;
+  const fromGazetteer = (table: Record<string, [number, number]> | undefined, key: string, precision: PostcodePlace['precision']): LookupResult | undefined => {
+    const entry = table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+    if (!Array.isArray(entry)) return undefined;
+    const point = { lat: Number(entry[0]), lng: Number(entry[1]) };
+    return isValidLatLng(point) ? { ok: true, place: { ...point, label: key, precision } } : undefined;
+  };
+
+  if (query.kind === 'postcode') {
+    const exact = fromGazetteer(gaz?.postcodes, query.value, 'postcode');
+    if (exact) return exact;
+  }
+
+  let serviceResult: LookupResult | undefined;
+  const service = serviceBase(options.service);
+  if (service) {
+    serviceResult = await askService(service, query, options);
+    if (serviceResult.ok || serviceResult.reason === 'aborted') return serviceResult;
+    if (serviceResult.reason === 'not-found' && query.kind !== 'sector') return serviceResult;
+  }
+
+  const outcode = query.kind === 'district' ? query.value : query.value.split(' ')[0] ?? '';
+  if (query.kind !== 'district') {
+    const sector = query.kind === 'sector' ? query.value : toSector(query.value) ?? '';
+    const found = fromGazetteer(gaz?.sectors, sector, 'sector');
+    if (found) return found;
+  }
+  const district = fromGazetteer(gaz?.districts, outcode, 'district');
+  if (district) return district;
+  return serviceResult ?? { ok: false, reason: 'not-found' };
+}
+
+function serviceBase(service: string | undefined): string | undefined {
+  if (!service || typeof service !== 'string') return undefined;
+  try {
+    const url = new URL(service, typeof location === 'undefined' ? undefined : location.href);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+async function askService(base: string, query: PostcodeQuery, options: LookupOptions): Promise<LookupResult> {
+  const doFetch = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
+  if (!doFetch) return { ok: false, reason: 'unavailable' };
+  // postcodes.io has no sector endpoint, so a sector is looked up as its district.
+  const isPostcode = query.kind === 'postcode';
+  const code = isPostcode ? query.value : (query.value.split(' ')[0] ?? '');
+  const url = `${base}/${isPostcode ? 'postcodes' : 'outcodes'}/${encodeURIComponent(code)}`;
+  try {
+    const response = await doFetch(url, { signal: options.signal, credentials: 'omit', headers: { accept: 'application/json' } });
+    if (response.status === 404) return { ok: false, reason: 'not-found' };
+    if (!response.ok) return { ok: false, reason: 'unavailable' };
+    const body = (await response.json()) as { result?: { latitude?: unknown; longitude?: unknown } | null };
+    const point = { lat: Number(body?.result?.latitude ?? Number.NaN), lng: Number(body?.result?.longitude ?? Number.NaN) };
+    // postcodes.io gives null coordinates for a few real postcodes (new builds, PO boxes).
+    if (body?.result === null) return { ok: false, reason: 'not-found' };
+    if (!isValidLatLng(point)) return { ok: false, reason: 'unavailable' };
+    return { ok: true, place: { ...point, label: code, precision: isPostcode ? 'postcode' : 'district' } };
+  } catch (error) {
+    if (options.signal?.aborted || (error instanceof DOMException && error.name === 'AbortError')) return { ok: false, reason: 'aborted' };
+    return { ok: false, reason: 'unavailable' };
+  }
+}
+
+/** Why the browser could not give a position. `code` is stable; `message` is for the console. */
+export class GeolocationError extends Error {
+  constructor(
+    readonly code: 'denied' | 'unavailable' | 'timeout' | 'unsupported',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GeolocationError';
+  }
+}
+
+export interface PositionOptions {
+  /** Milliseconds to wait before giving up. Default 10,000. */
+  timeout?: number;
+  /** Accept a position this many milliseconds old. Default 5 minutes: a resident has not moved far. */
+  maximumAge?: number;
+  /** The Geolocation to ask; default `navigator.geolocation`. */
+  geolocation?: Geolocation;
+}
+
+/**
+ * The person's position from the browser, after they agree. Rejects with a
+ * `GeolocationError` saying whether they said no, the device could not tell, it
+ * took too long, or the browser cannot do it at all. Never asks on its own: call
+ * it from a button the person pressed.
+ */
+export function currentPosition(options: PositionOptions = {}): Promise<GeoPoint> {
+  const geolocation = options.geolocation ?? (typeof navigator === 'undefined' ? undefined : navigator.geolocation);
+  const timeout = options.timeout ?? 10_000;
+  return new Promise((resolve, reject) => {
+    if (!geolocation) {
+      reject(new GeolocationError('unsupported', 'This browser cannot share a location.'));
+      return;
+    }
+    let settled = false;
+    // Some browsers never call back when a permission prompt is dismissed, so
+    // keep a timer of our own as well as the API's timeout.
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      reject(new GeolocationError('timeout', `No location within ${timeout} ms.`));
+    }, timeout + 500);
+    geolocation.getCurrentPosition(
+      (position) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const point = { lat: position.coords.latitude, lng: position.coords.longitude };
+        if (isValidLatLng(point)) resolve(point);
+        else reject(new GeolocationError('unavailable', 'The device gave a location that is not on the map.'));
+      },
+      (error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (error.code === 1) reject(new GeolocationError('denied', 'Permission to use your location was refused.'));
+        else if (error.code === 3) reject(new GeolocationError('timeout', `No location within ${timeout} ms.`));
+        else reject(new GeolocationError('unavailable', error.message || 'Your location is not available.'));
+      },
+      { timeout, maximumAge: options.maximumAge ?? 300_000, enableHighAccuracy: false },
+    );
+  });
+}
+
+/** One centroid row, as read from a district (`outcode`) or sector (`sector`) CSV. Numbers may be strings. */
+export interface CentroidRow {
+  outcode?: string;
+  sector?: string;
+  lat: number | string;
+  lng: number | string;
+}
+
+export interface GazetteerOptions {
+  /** Include every district and sector within this many miles of the wanted area. Default 5. */
+  marginMiles?: number;
+  /** Extra points the area must cover (listings without postcodes). */
+  points?: Iterable<LatLng>;
+  attribution?: string;
+}
+
+/**
+ * The gazetteer a feed carries so that postcode search works offline: every
+ * district and sector whose centre lies within the box around the wanted
+ * postcodes' districts (and `points`), widened by a margin, because residents
+ * just outside the area search too. Coordinates are rounded to 4 decimal
+ * places (about 10 metres), ample for a centroid, to keep the feed small.
+ */
+export function buildGazetteer(rows: Iterable<CentroidRow>, wantedPostcodes: Iterable<string>, options: GazetteerOptions = {}): Gazetteer {
+  const districts = new Map<string, LatLng>();
+  const sectors = new Map<string, LatLng>();
+  for (const row of rows) {
+    const point = { lat: Number(row.lat), lng: Number(row.lng) };
+    if (!isValidLatLng(point)) continue;
+    if (row.sector) {
+      const q = parsePostcodeQuery(row.sector);
+      if (q?.kind === 'sector') sectors.set(q.value, point);
+    } else if (row.outcode) {
+      const q = parsePostcodeQuery(row.outcode);
+      if (q?.kind === 'district') districts.set(q.value, point);
+    }
+  }
+  const box = { s: Infinity, w: Infinity, n: -Infinity, e: -Infinity };
+  const extend = (p: LatLng): void => {
+    box.s = Math.min(box.s, p.lat);
+    box.n = Math.max(box.n, p.lat);
+    box.w = Math.min(box.w, p.lng);
+    box.e = Math.max(box.e, p.lng);
+  };
+  for (const pc of wantedPostcodes) {
+    const q = parsePostcodeQuery(pc);
+    if (!q) continue;
+    const outcode = q.kind === 'district' ? q.value : (q.kind === 'postcode' ? toOutcode(q.value) : q.value.split(' ')[0]) ?? '';
+    const sector = q.kind === 'postcode' ? toSector(q.value) : q.kind === 'sector' ? q.value : undefined;
+    const p = (sector ? sectors.get(sector) : undefined) ?? districts.get(outcode);
+    if (p) extend(p);
+  }
+  for (const p of options.points ?? []) if (isValidLatLng(p)) extend(p);
+  const gazetteer: Gazetteer = { districts: {}, sectors: {} };
+  if (options.attribution) gazetteer.attribution = options.attribution;
+  if (!Number.isFinite(box.s)) return gazetteer;
+  const margin = options.marginMiles ?? 5;
+  const dLat = margin / 69.05;
+  const dLng = margin / (69.17 * Math.max(0.1, Math.cos(toRad((box.s + box.n) / 2))));
+  const inside = (p: LatLng): boolean => p.lat >= box.s - dLat && p.lat <= box.n + dLat && p.lng >= box.w - dLng && p.lng <= box.e + dLng;
+  const round = (p: LatLng): [number, number] => [Math.round(p.lat * 1e4) / 1e4, Math.round(p.lng * 1e4) / 1e4];
+  for (const [key, p] of [...districts].sort(([a], [b]) => a.localeCompare(b))) if (inside(p)) gazetteer.districts![key] = round(p);
+  for (const [key, p] of [...sectors].sort(([a], [b]) => a.localeCompare(b))) if (inside(p)) gazetteer.sectors![key] = round(p);
+  return gazetteer;
+}
+
+/**
+ * `[south, west, north, east]` around every listing's location and session
+ * places (mobile library stops), as `FinderState.bounds` orders it; undefined
+ * when no listing has usable coordinates.
+ */
+export function boundsOf(listings: Iterable<AtlasListing>): [number, number, number, number] | undefined {
+  let s = Infinity;
+  let w = Infinity;
+  let n = -Infinity;
+  let e = -Infinity;
+  const add = (p: Partial<LatLng> | undefined): void => {
+    if (!isValidLatLng(p)) return;
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+    w = Math.min(w, p.lng);
+    e = Math.max(e, p.lng);
+  };
+  for (const listing of listings) {
+    add(listing.location);
+    for (const session of Array.isArray(listing.schedule) ? listing.schedule : []) add(session);
+  }
+  return Number.isFinite(s) ? [s, w, n, e] : undefined;
+}

@@ -1,0 +1,202 @@
+import { expect } from '@open-wc/testing';
+import type { AtlasListing } from '../feed/normalised.js';
+import type { Gazetteer } from '../feed/types.js';
+import {
+  boundsOf,
+  buildGazetteer,
+  currentPosition,
+  distanceMiles,
+  GeolocationError,
+  lookupPostcode,
+  lookupPostcodeDetailed,
+  parsePostcodeQuery,
+} from './index.js';
+
+describe('distanceMiles', () => {
+  it('measures London (Charing Cross) to Birmingham (New Street) as about 101 miles', () => {
+    const d = distanceMiles({ lat: 51.5074, lng: -0.1278 }, { lat: 52.4778, lng: -1.8990 });
+    expect(d).to.be.closeTo(101.4, 1);
+  });
+  it('is zero for the same point and symmetric', () => {
+    const a = { lat: 52.1, lng: -1.2 };
+    const b = { lat: 52.2, lng: -1.1 };
+    expect(distanceMiles(a, a)).to.equal(0);
+    expect(distanceMiles(a, b)).to.equal(distanceMiles(b, a));
+  });
+  it('is NaN for NaN or out-of-range coordinates, so it fails every radius test', () => {
+    expect(distanceMiles({ lat: Number.NaN, lng: 0 }, { lat: 52, lng: -1 })).to.be.NaN;
+    expect(distanceMiles({ lat: 52, lng: -1 }, { lat: 200, lng: 0 })).to.be.NaN;
+    expect(distanceMiles({ lat: 52, lng: -1 }, { lat: 52, lng: Infinity }) <= 5).to.equal(false);
+  });
+});
+
+describe('parsePostcodeQuery', () => {
+  const cases: [string, ReturnType<typeof parsePostcodeQuery>][] = [
+    ['nb12aa', { kind: 'postcode', value: 'NB1 2AA' }],
+    ['NB1  2AA', { kind: 'postcode', value: 'NB1 2AA' }],
+    [' sw1a1aa ', { kind: 'postcode', value: 'SW1A 1AA' }],
+    ['nb1', { kind: 'district', value: 'NB1' }],
+    ['EC1A', { kind: 'district', value: 'EC1A' }],
+    ['NB12', { kind: 'district', value: 'NB12' }],
+    ['NB1 2', { kind: 'sector', value: 'NB1 2' }],
+    ['nb1 2a', { kind: 'sector', value: 'NB1 2' }],
+    ['walking group', undefined],
+    ['', undefined],
+    ['12345', undefined],
+  ];
+  for (const [text, expected] of cases) {
+    it(`reads ${JSON.stringify(text)}`, () => expect(parsePostcodeQuery(text)).to.deep.equal(expected));
+  }
+});
+
+const gazetteer: Gazetteer = {
+  postcodes: { 'NB1 2AA': [52.1, -1.2] },
+  sectors: { 'NB1 2': [52.11, -1.21] },
+  districts: { NB1: [52.12, -1.22], NB2: [52.2, -1.3] },
+};
+
+function fakeFetch(routes: Record<string, { status: number; body?: unknown } | 'fail'>): { fetch: typeof fetch; calls: string[] } {
+  const calls: string[] = [];
+  const impl = (async (input: RequestInfo | URL) => {
+    const url = String(input);
+    calls.push(url);
+    const route = routes[url];
+    if (route === 'fail') throw new TypeError('Failed to fetch');
+    if (!route) return new Response('{"status":404}', { status: 404 });
+    return new Response(JSON.stringify(route.body ?? {}), { status: route.status });
+  }) as typeof fetch;
+  return { fetch: impl, calls };
+}
+
+describe('lookupPostcode', () => {
+  it('finds a full postcode, a sector and a district offline, most exact first', async () => {
+    expect(await lookupPostcode('nb12aa', { gazetteer })).to.deep.equal({ lat: 52.1, lng: -1.2, label: 'NB1 2AA', precision: 'postcode' });
+    expect(await lookupPostcode('NB1 2ZZ', { gazetteer })).to.deep.equal({ lat: 52.11, lng: -1.21, label: 'NB1 2', precision: 'sector' });
+    expect(await lookupPostcode('NB1 9ZZ', { gazetteer })).to.deep.equal({ lat: 52.12, lng: -1.22, label: 'NB1', precision: 'district' });
+    expect(await lookupPostcode('nb2', { gazetteer })).to.deep.equal({ lat: 52.2, lng: -1.3, label: 'NB2', precision: 'district' });
+  });
+
+  it('sends nothing anywhere when no service is configured', async () => {
+    const { fetch, calls } = fakeFetch({});
+    expect(await lookupPostcode('ZZ9 9ZZ', { gazetteer, fetch })).to.equal(undefined);
+    expect(calls).to.deep.equal([]);
+  });
+
+  it('asks a configured postcodes.io-style service for an exact point', async () => {
+    const { fetch, calls } = fakeFetch({
+      'https://pc.example/postcodes/NB1%203AB': { status: 200, body: { status: 200, result: { latitude: 52.105, longitude: -1.205 } } },
+    });
+    const place = await lookupPostcode('nb13ab', { gazetteer, service: 'https://pc.example/', fetch });
+    expect(place).to.deep.equal({ lat: 52.105, lng: -1.205, label: 'NB1 3AB', precision: 'postcode' });
+    expect(calls).to.deep.equal(['https://pc.example/postcodes/NB1%203AB']);
+  });
+
+  it('says "not found", and never throws, for a postcode that does not exist', async () => {
+    const { fetch } = fakeFetch({});
+    const result = await lookupPostcodeDetailed('NB1 2ZZ', { gazetteer, service: 'https://pc.example', fetch });
+    expect(result).to.deep.equal({ ok: false, reason: 'not-found' });
+    expect(await lookupPostcode('ZZ99 9ZZ', { service: 'https://pc.example', fetch })).to.equal(undefined);
+  });
+
+  it('falls back to the gazetteer when the service is down, and says so when it cannot', async () => {
+    const { fetch } = fakeFetch({ 'https://pc.example/postcodes/NB1%202ZZ': 'fail', 'https://pc.example/postcodes/ZZ1%201ZZ': 'fail' });
+    expect((await lookupPostcode('NB1 2ZZ', { gazetteer, service: 'https://pc.example', fetch }))?.precision).to.equal('sector');
+    expect(await lookupPostcodeDetailed('ZZ1 1ZZ', { gazetteer, service: 'https://pc.example', fetch })).to.deep.equal({ ok: false, reason: 'unavailable' });
+  });
+
+  it('looks an outcode up with the outcodes endpoint', async () => {
+    const { fetch } = fakeFetch({ 'https://pc.example/outcodes/ZZ1': { status: 200, body: { result: { latitude: 51, longitude: -2 } } } });
+    expect(await lookupPostcode('zz1', { service: 'https://pc.example', fetch })).to.deep.equal({ lat: 51, lng: -2, label: 'ZZ1', precision: 'district' });
+  });
+
+  it('rejects text that is not a postcode without asking anyone', async () => {
+    const { fetch, calls } = fakeFetch({});
+    expect(await lookupPostcodeDetailed('lonely', { service: 'https://pc.example', fetch })).to.deep.equal({ ok: false, reason: 'not-a-postcode' });
+    expect(calls).to.have.length(0);
+  });
+
+  it('ignores a service URL that is not http or https', async () => {
+    const { fetch, calls } = fakeFetch({});
+    await lookupPostcode('NB1 3AB', { service: 'javascript:alert(1)', fetch });
+    expect(calls).to.have.length(0);
+  });
+
+  it('reports an aborted lookup as aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const impl = (async (_: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      return new Response('{}');
+    }) as typeof fetch;
+    const result = await lookupPostcodeDetailed('NB1 3AB', { service: 'https://pc.example', fetch: impl, signal: controller.signal });
+    expect(result).to.deep.equal({ ok: false, reason: 'aborted' });
+  });
+
+  it('skips gazetteer entries with NaN coordinates', async () => {
+    const bad: Gazetteer = { postcodes: { 'NB1 2AA': [Number.NaN, -1] }, districts: { NB1: [52, -1] } };
+    expect((await lookupPostcode('NB1 2AA', { gazetteer: bad }))?.precision).to.equal('district');
+  });
+});
+
+function fakeGeolocation(outcome: { coords: { latitude: number; longitude: number } } | { code: number; message: string } | 'never'): Geolocation {
+  return {
+    getCurrentPosition(success: PositionCallback, failure?: PositionErrorCallback | null) {
+      if (outcome === 'never') return;
+      if ('coords' in outcome) success(outcome as unknown as GeolocationPosition);
+      else failure?.(outcome as unknown as GeolocationPositionError);
+    },
+    watchPosition: () => 0,
+    clearWatch: () => undefined,
+  };
+}
+
+describe('currentPosition', () => {
+  it('gives the position', async () => {
+    const p = await currentPosition({ geolocation: fakeGeolocation({ coords: { latitude: 52.1, longitude: -1.2 } }) });
+    expect(p).to.deep.equal({ lat: 52.1, lng: -1.2 });
+  });
+  it('says when permission was refused', async () => {
+    const error = await currentPosition({ geolocation: fakeGeolocation({ code: 1, message: 'User denied' }) }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(GeolocationError);
+    expect((error as GeolocationError).code).to.equal('denied');
+  });
+  it('says when the position is unavailable', async () => {
+    const error = await currentPosition({ geolocation: fakeGeolocation({ code: 2, message: '' }) }).catch((e: unknown) => e);
+    expect((error as GeolocationError).code).to.equal('unavailable');
+  });
+  it('gives up when the browser never answers', async () => {
+    const error = await currentPosition({ geolocation: fakeGeolocation('never'), timeout: 10 }).catch((e: unknown) => e);
+    expect((error as GeolocationError).code).to.equal('timeout');
+  });
+});
+
+describe('buildGazetteer', () => {
+  const rows = [
+    { outcode: 'NB1', lat: '52.10', lng: '-1.20' },
+    { outcode: 'NB2', lat: '52.13', lng: '-1.25' },
+    { outcode: 'ZZ1', lat: '57.00', lng: '-4.00' },
+    { outcode: 'BAD', lat: 'x', lng: '1' },
+    { sector: 'NB1 2', lat: '52.101234', lng: '-1.201234' },
+    { sector: 'ZZ1 1', lat: '57.01', lng: '-4.01' },
+  ];
+  it('keeps districts and sectors in and near the listings’ area, rounded', () => {
+    const g = buildGazetteer(rows, ['nb1 2aa'], { attribution: 'Contains OS data' });
+    expect(g.districts).to.deep.equal({ NB1: [52.1, -1.2], NB2: [52.13, -1.25] });
+    expect(g.sectors).to.deep.equal({ 'NB1 2': [52.1012, -1.2012] });
+    expect(g.attribution).to.equal('Contains OS data');
+  });
+  it('is empty when no wanted postcode is known', () => {
+    expect(buildGazetteer(rows, ['not a postcode', 'QQ9 9QQ'])).to.deep.equal({ districts: {}, sectors: {} });
+  });
+});
+
+describe('boundsOf', () => {
+  const make = (lat: number, lng: number, sessions: { lat: number; lng: number }[] = []): AtlasListing =>
+    ({ location: { lat, lng }, schedule: sessions.map((s) => ({ ...s, start: '10:00' })) }) as unknown as AtlasListing;
+  it('covers locations and session stops, skipping bad points', () => {
+    expect(boundsOf([make(52, -1), make(Number.NaN, 3), make(53, -2, [{ lat: 51, lng: 0 }])])).to.deep.equal([51, -2, 53, 0]);
+  });
+  it('is undefined with no usable point', () => {
+    expect(boundsOf([])).to.equal(undefined);
+  });
+});
