@@ -3,3 +3,4 @@ export type * from './feed/normalised.js';
 export * from './engine/types.js';
 export * from './schedule/index.js';
 export * from './location/index.js';
+export * from './transfer/index.js';
