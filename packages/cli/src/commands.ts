@@ -6,4 +6,6 @@ import type { Command } from './io.js';
  * Add one line per command.
  */
 export const COMMANDS: Record<string, () => Promise<Command>> = {
+  'import oruk': () => import('./commands/import-oruk.js').then((m) => m.command),
+  'export oruk': () => import('./commands/export-oruk.js').then((m) => m.command),
 };

@@ -422,10 +422,10 @@ function readContact(service: Json, notes: Tally, id: string): Listing['contact'
   const contact: NonNullable<Listing['contact']> = {};
   const email = text(service.email);
   const contacts = objects(service.contacts);
-  const phones = [
+  const phones = unique([
     ...objects(service.phones),
     ...contacts.flatMap((row) => objects(row.phones)),
-  ].map((row) => text(row.number)).filter((n): n is string => Boolean(n));
+  ].map((row) => text(row.number)).filter((n): n is string => Boolean(n)));
   const firstEmail = email ?? contacts.map((row) => text(row.email)).find(Boolean);
   if (firstEmail) {
     if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(firstEmail)) contact.email = firstEmail;
