@@ -232,14 +232,30 @@ function periodSources(listing: AtlasListing, from: number): Generator<NextSessi
  */
 export function nextSession(listing: AtlasListing, from: Date): NextSession | undefined {
   const t = from.getTime();
-  if (!Number.isFinite(t)) return undefined;
+  if (!Number.isFinite(t) || !listing || typeof listing !== 'object') return undefined;
+  const memo = nextMemo.get(listing);
+  if (memo && memo.schedule === listing.schedule && memo.hours === listing.openingHours && t >= memo.from && t < memo.until) {
+    return memo.result && { ...memo.result };
+  }
   let best: NextSession | undefined;
   for (const source of periodSources(listing, t)) {
     const first = source.next();
     if (!first.done && (!best || first.value.start < best.start)) best = first.value;
   }
-  return best;
+  // The answer stays the same for any later moment until the period found is
+  // over: nothing can end in between without having been found first. So a
+  // finder asking again a few seconds later, for 10,000 listings, does no work.
+  const until = best ? (best.end ?? best.start).getTime() : t + MEMO_EMPTY_MS;
+  nextMemo.set(listing, { from: t, until, result: best, schedule: listing.schedule, hours: listing.openingHours });
+  return best && { ...best };
 }
+
+/** How long "nothing scheduled" is trusted: the search looks five years ahead, so an hour is safe. */
+const MEMO_EMPTY_MS = 3_600_000;
+const nextMemo = new WeakMap<
+  AtlasListing,
+  { from: number; until: number; result: NextSession | undefined; schedule: unknown; hours: unknown }
+>();
 
 /** The next `count` periods from `from` (including one under way), in order, for a timetable. */
 export function upcomingSessions(listing: AtlasListing, from: Date, count: number): NextSession[] {
@@ -267,7 +283,12 @@ export function upcomingSessions(listing: AtlasListing, from: Date, count: numbe
 /** Whether the listing is open, or a session is under way, at `at`. A session with no end time is never "on now". */
 export function isOnNow(listing: AtlasListing, at: Date): boolean {
   const t = at.getTime();
-  if (!Number.isFinite(t)) return false;
+  const next = nextSession(listing, at);
+  if (!next) return false;
+  // The current-or-next period has the earliest start of all, so if anything is
+  // on, it is; the exception is a tie with an end-less session starting exactly now.
+  if (next.end) return next.start.getTime() <= t;
+  if (next.start.getTime() !== t) return false;
   for (const source of periodSources(listing, t)) {
     const first = source.next();
     if (!first.done && first.value.end && first.value.start.getTime() <= t) return true;
