@@ -1,0 +1,85 @@
+import Supercluster from 'supercluster';
+import type { Bounds } from './leaflet-adapter.js';
+import type { Site } from './points.js';
+
+interface PointProps {
+  site: number;
+  /** Listings at the site; summed into clusters so a cluster says how many listings, not sites. */
+  n: number;
+}
+interface ClusterProps {
+  n: number;
+}
+
+export type Shown =
+  | { type: 'cluster'; id: number; lat: number; lng: number; count: number }
+  | { type: 'site'; site: Site };
+
+/** Never more elements than this in the page, however many points there are. */
+export const MAX_MARKERS = 300;
+/** Above this zoom every site stands alone; the map's own max zoom is higher. */
+export const CLUSTER_MAX_ZOOM = 17;
+
+/**
+ * Supercluster over sites. It builds a spatial index per zoom level once, and a
+ * view is then a range query, which is what keeps 50,000 points smooth.
+ */
+export class SiteClusters {
+  private readonly index: Supercluster<PointProps, ClusterProps>;
+
+  constructor(private readonly sites: readonly Site[]) {
+    this.index = new Supercluster<PointProps, ClusterProps>({
+      radius: 60,
+      maxZoom: CLUSTER_MAX_ZOOM,
+      map: (p) => ({ n: p.n }),
+      reduce: (acc, p) => {
+        acc.n += p.n;
+      },
+    });
+    this.index.load(
+      sites.map((site, i) => ({
+        type: 'Feature' as const,
+        properties: { site: i, n: site.listings.length },
+        geometry: { type: 'Point' as const, coordinates: [site.lng, site.lat] },
+      })),
+    );
+  }
+
+  /**
+   * What to draw for a view. When even the clusters for this zoom would be more
+   * than `MAX_MARKERS` (very dense data, a tall screen), it clusters as for a
+   * lower zoom: coarser, but every listing is still counted in some marker.
+   */
+  shown(bounds: Bounds, zoom: number): Shown[] {
+    const [s, w, n, e] = bounds;
+    const bbox: [number, number, number, number] = [w, s, e, n];
+    for (let z = Math.floor(zoom); z >= 0; z--) {
+      const features = this.index.getClusters(bbox, z);
+      if (features.length <= MAX_MARKERS || z === 0) {
+        return features.slice(0, MAX_MARKERS).map((f): Shown => {
+          const [lng, lat] = f.geometry.coordinates as [number, number];
+          const props = f.properties as (PointProps | ClusterProps) & { cluster?: boolean; cluster_id?: number };
+          if (props.cluster && props.cluster_id !== undefined) {
+            return { type: 'cluster', id: props.cluster_id, lat, lng, count: props.n };
+          }
+          return { type: 'site', site: this.sites[(props as PointProps).site]! };
+        });
+      }
+    }
+    return [];
+  }
+
+  /** The zoom at which a cluster splits, or undefined when it never does on this map. */
+  expansionZoom(clusterId: number, mapMaxZoom: number): number | undefined {
+    const z = this.index.getClusterExpansionZoom(clusterId);
+    return z > CLUSTER_MAX_ZOOM || z > mapMaxZoom ? undefined : z;
+  }
+
+  sitesIn(clusterId: number): Site[] {
+    return this.index.getLeaves(clusterId, Infinity).map((f) => this.sites[f.properties.site]!);
+  }
+
+  contains(clusterId: number, site: Site): boolean {
+    return this.index.getLeaves(clusterId, Infinity).some((f) => this.sites[f.properties.site] === site);
+  }
+}

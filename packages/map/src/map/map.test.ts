@@ -1,0 +1,383 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../define.js';
+import type { AtlasMap } from './map.js';
+import type { AtlasSelectEvent } from '../events/select.js';
+import type { AtlasAreaSearchEvent } from '../events/area-search.js';
+import { MAX_MARKERS } from '../internal/clusters.js';
+import { listing, manyListings, MISSING_TILE_URL, TILE_URL } from '../test-support/listings.js';
+
+const town = [
+  listing('walk', 'Riverside health walk', 'activity', { lat: 52.1, lng: -1.2, name: 'Riverside Park gates' }),
+  listing('hall', 'Northbridge Community Hall', 'asset', { lat: 52.11, lng: -1.18 }),
+  listing('depot', 'Old depot', 'transfer', { lat: 52.09, lng: -1.23 }),
+];
+
+async function ready(el: AtlasMap): Promise<AtlasMap> {
+  await waitUntil(() => el.matches(':state(ready)'), 'the map was never drawn');
+  await el.updateComplete;
+  return el;
+}
+
+async function mapOf(listings = town, attrs: { consent?: string; tiles?: string; lang?: string } = {}): Promise<AtlasMap> {
+  const el = await fixture<AtlasMap>(html`<atlas-map
+    style="--atlas-map-height: 420px; width: 640px"
+    tile-url=${attrs.tiles ?? TILE_URL}
+    tile-consent=${attrs.consent ?? ''}
+    lang=${attrs.lang ?? 'en'}
+    search-area
+    .listings=${listings}
+  ></atlas-map>`);
+  return ready(el);
+}
+
+function markers(el: AtlasMap): HTMLButtonElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.atlas-markers .marker')];
+}
+
+function names(el: AtlasMap): string[] {
+  return markers(el).map((m) => m.getAttribute('aria-label') ?? '');
+}
+
+function shadowText(el: AtlasMap): string {
+  return el.shadowRoot!.textContent?.replace(/\s+/g, ' ') ?? '';
+}
+
+describe('<atlas-map>', () => {
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference', forcedColors: 'none' });
+  });
+
+  it('is a named region with a skip link, and passes axe', async () => {
+    const el = await mapOf();
+    const region = el.shadowRoot!.querySelector('[role="region"]')!;
+    expect(region.getAttribute('aria-label')).to.equal('Map of results');
+    expect(el.shadowRoot!.querySelector('.skip')!.textContent).to.equal('Skip the map');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Welsh when lang="cy"', async () => {
+    const el = await mapOf(town, { lang: 'cy' });
+    expect(el.shadowRoot!.querySelector('[role="region"]')!.getAttribute('aria-label')).to.equal("Map o'r canlyniadau");
+    expect(names(el)).to.include('Riverside health walk, gweithgaredd');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows exactly the listings, named by name and kind, with a shape per kind', async () => {
+    const el = await mapOf();
+    expect(names(el).sort()).to.deep.equal(
+      ['Northbridge Community Hall, asset', 'Old depot, asset transfer', 'Riverside health walk, activity'].sort(),
+    );
+    const shapes = markers(el).map((m) => m.querySelector('.shape')!.classList[1]);
+    expect(shapes.sort()).to.deep.equal(['activity', 'asset', 'transfer']);
+    const legend = el.shadowRoot!.querySelector('.legend')!.textContent!.replace(/\s+/g, ' ');
+    expect(legend).to.contain('Asset').and.to.contain('Activity').and.to.contain('Asset transfer');
+
+    el.listings = town.slice(0, 1);
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Riverside health walk, activity']);
+  });
+
+  it('gives every marker and control a target of at least 24 by 24 pixels', async () => {
+    const el = await mapOf();
+    const targets = [...markers(el), ...el.shadowRoot!.querySelectorAll<HTMLElement>('button.control')];
+    expect(targets.length).to.be.greaterThan(3);
+    for (const t of targets) {
+      const box = t.getBoundingClientRect();
+      expect(box.width, t.getAttribute('aria-label') ?? t.textContent ?? '').to.be.at.least(24);
+      expect(box.height).to.be.at.least(24);
+    }
+  });
+
+  it('fits the results when they change', async () => {
+    const el = await mapOf();
+    const [s, w, n, e] = el.bounds!;
+    for (const l of town) {
+      expect(l.location!.lat!).to.be.within(s, n);
+      expect(l.location!.lng!).to.be.within(w, e);
+    }
+    const far = [listing('far', 'Far hall', 'asset', { lat: 55.9, lng: -3.2 })];
+    el.listings = far;
+    await el.updateComplete;
+    const [s2, w2, n2, e2] = el.bounds!;
+    expect(55.9).to.be.within(s2, n2);
+    expect(-3.2).to.be.within(w2, e2);
+  });
+
+  it('does not fight a user who has moved the map', async () => {
+    const el = await mapOf();
+    el.shadowRoot!.querySelector<HTMLElement>('.leaflet')!.focus();
+    await sendKeys({ press: 'NumpadSubtract' });
+    await waitUntil(() => el.shadowRoot!.querySelector('[aria-live]')!.textContent!.includes('Zoomed out'));
+    const before = el.bounds!;
+    el.listings = [listing('far', 'Far hall', 'asset', { lat: 55.9, lng: -3.2 })];
+    await el.updateComplete;
+    expect(el.bounds).to.deep.equal(before);
+    expect(55.9).not.to.be.within(before[0], before[2]);
+  });
+
+  it('says in words when no listing has a location, and passes axe', async () => {
+    const el = await mapOf([
+      listing('online', 'Online peer support', 'activity'),
+      listing('zero', 'Null island hall', 'asset', { lat: 0, lng: 0 }),
+    ]);
+    expect(markers(el)).to.have.length(0);
+    expect(shadowText(el)).to.contain('None of these results has a location to show on the map.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('never places a listing at 0,0', async () => {
+    const el = await mapOf([...town, listing('zero', 'Null island hall', 'asset', { lat: 0, lng: 0 })]);
+    expect(names(el)).to.have.length(3);
+    expect(names(el).join()).not.to.contain('Null island');
+  });
+
+  it('keeps one far-away listing from zooming the map out to the world', async () => {
+    const swapped = listing('swapped', 'Swapped hall', 'asset', { lat: -1.2, lng: 52.1 });
+    const el = await mapOf([...town, swapped]);
+    const [s, , n] = el.bounds!;
+    expect(n - s).to.be.lessThan(1);
+    expect(shadowText(el)).to.contain('1 listing far from the others is outside this view.');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.actions .message button')!.click();
+    await el.updateComplete;
+    const [s2, , n2] = el.bounds!;
+    expect(-1.2).to.be.within(s2, n2);
+  });
+
+  it('shows an approximate location as a shaded area, never a pin', async () => {
+    const refuge = listing('refuge', 'Safe space', 'asset', { lat: 52.1, lng: -1.2, precision: 'approximate', radius: 800 });
+    const el = await mapOf([refuge, town[1]!]);
+    const area = markers(el).find((m) => m.getAttribute('aria-label')!.startsWith('Safe space'))!;
+    expect(area.getAttribute('aria-label')).to.equal('Safe space, asset, approximate area');
+    expect(area.classList.contains('area')).to.equal(true);
+    expect(area.querySelector('.shape')).to.equal(null);
+    // 800 m across at this zoom is far bigger than any pin.
+    expect(area.getBoundingClientRect().width).to.be.greaterThan(40);
+    expect(el.shadowRoot!.querySelector('.legend')!.textContent).to.contain('Approximate area');
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws the outline of a transfer site', async () => {
+    const site = listing('field', 'Playing field', 'transfer', {
+      outline: {
+        type: 'Polygon',
+        coordinates: [[[-1.21, 52.1], [-1.2, 52.1], [-1.2, 52.105], [-1.21, 52.105], [-1.21, 52.1]]],
+      },
+    });
+    const el = await mapOf([site, town[0]!]);
+    expect(el.shadowRoot!.querySelectorAll('path.atlas-outline')).to.have.length(1);
+    // A site with only an outline still gets a marker, at the outline's centre.
+    expect(names(el)).to.include('Playing field, asset transfer');
+  });
+
+  it('fires atlas-select when a marker is chosen, and not when the owner sets selected', async () => {
+    const el = await mapOf();
+    let fired = 0;
+    el.addEventListener('atlas-select', () => fired++);
+    el.selected = 'hall';
+    await el.updateComplete;
+    expect(fired).to.equal(0);
+    expect(markers(el).find((m) => m.classList.contains('selected'))!.getAttribute('aria-label')).to.contain('Northbridge');
+
+    const walk = markers(el).find((m) => m.getAttribute('aria-label')!.startsWith('Riverside'))!;
+    setTimeout(() => walk.click());
+    const event = (await oneEvent(el, 'atlas-select')) as AtlasSelectEvent;
+    expect(event.detail).to.deep.equal({ key: 'walk' });
+    expect(event.bubbles && event.composed).to.equal(true);
+  });
+
+  it('highlights the marker of the highlighted listing', async () => {
+    const el = await mapOf();
+    el.highlighted = 'depot';
+    await el.updateComplete;
+    const lit = markers(el).filter((m) => m.classList.contains('highlighted'));
+    expect(lit.map((m) => m.getAttribute('aria-label'))).to.deep.equal(['Old depot, asset transfer']);
+  });
+
+  it('lists the listings that share one address as buttons', async () => {
+    const at = { lat: 52.1, lng: -1.2, name: 'St Mark’s Hall' };
+    const el = await mapOf([
+      listing('a', 'Carers café', 'activity', at),
+      listing('b', 'Knit and natter', 'activity', at),
+      listing('c', 'St Mark’s Hall', 'asset', at),
+      town[1]!,
+    ]);
+    const site = markers(el).find((m) => m.getAttribute('aria-label') === '3 listings at St Mark’s Hall')!;
+    expect(site, 'a marker for the three listings at the hall').to.be.instanceOf(HTMLButtonElement);
+    site.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.panel'));
+    const panel = el.shadowRoot!.querySelector('.panel')!;
+    expect(panel.querySelector('h2')!.textContent).to.equal('3 listings at St Mark’s Hall');
+    const buttons = [...panel.querySelectorAll('li button')];
+    expect(buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Carers café, activity',
+      'Knit and natter, activity',
+      'St Mark’s Hall, asset',
+    ]);
+    expect(el.shadowRoot!.activeElement).to.equal(buttons[0]);
+    await expect(el).to.be.accessible();
+
+    setTimeout(() => (buttons[1] as HTMLButtonElement).click());
+    const event = (await oneEvent(el, 'atlas-select')) as AtlasSelectEvent;
+    expect(event.detail.key).to.equal('b');
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !el.shadowRoot!.querySelector('.panel'));
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('3 listings at St Mark’s Hall');
+  });
+
+  it(`never puts more than ${MAX_MARKERS} marker elements in the page for 50,000 points`, async function () {
+    this.timeout(30000);
+    const many = manyListings(50000);
+    const el = await mapOf(many);
+    const clusterNames = names(el);
+    expect(clusterNames.length).to.be.within(1, MAX_MARKERS);
+    expect(clusterNames.some((n) => /^Cluster of \d+ listings$/.test(n))).to.equal(true);
+    // Zoom in step by step: at no level does the page hold more than the cap.
+    for (let i = 0; i < 8; i++) {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('.zoom button')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[aria-live]')!.textContent!.includes(`level ${el.zoom}`));
+      expect(el.shadowRoot!.querySelectorAll('.marker').length).to.be.within(1, MAX_MARKERS);
+    }
+  });
+
+  it('counts every listing in the clusters it draws', async () => {
+    const el = await mapOf(manyListings(2000, [52.5, -1.9], 0.3));
+    el.fitToResults();
+    const total = markers(el)
+      .map((m) => m.getAttribute('aria-label')!)
+      .reduce((sum, name) => sum + Number(/^Cluster of (\d+)/.exec(name)?.[1] ?? 1), 0);
+    expect(total).to.equal(2000);
+  });
+
+  it('zooms into a cluster chosen by keyboard and announces it', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await mapOf(manyListings(500, [52.5, -1.9], 0.2));
+    const zoom = el.zoom!;
+    const cluster = markers(el).find((m) => m.getAttribute('aria-label')!.startsWith('Cluster of'))!;
+    cluster.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.zoom! > zoom);
+    await waitUntil(() => /Zoomed in to level \d+, \d+ listings? shown/.test(el.shadowRoot!.querySelector('[aria-live]')!.textContent!));
+    // Focus stays on the map, on a marker near where the cluster was.
+    expect(el.shadowRoot!.activeElement?.classList.contains('marker')).to.equal(true);
+  });
+
+  it('pans and zooms by keyboard, and zooms with the + and − buttons', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await mapOf();
+    const skip = el.shadowRoot!.querySelector<HTMLElement>('.skip')!;
+    skip.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.classList.contains('leaflet')).to.equal(true);
+    const [, w] = el.bounds!;
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.bounds![1]).to.be.greaterThan(w);
+    const zoom = el.zoom!;
+    await sendKeys({ press: 'NumpadAdd' });
+    expect(el.zoom).to.equal(zoom + 1);
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    await waitUntil(() => /^Zoomed in to level \d+, \d+ listings? shown$/.test(live.textContent!));
+    expect(live.textContent).to.contain(`level ${zoom + 1},`);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.click();
+    expect(el.zoom).to.equal(zoom);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reaches a marker with Tab and chooses it with Enter or Space', async () => {
+    const el = await mapOf(town.slice(0, 2));
+    el.shadowRoot!.querySelector<HTMLElement>('.leaflet')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const first = el.shadowRoot!.activeElement as HTMLElement;
+    expect(first.classList.contains('marker')).to.equal(true);
+    const keys: string[] = [];
+    el.addEventListener('atlas-select', (e) => keys.push(e.detail.key));
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    expect(keys).to.have.length(2);
+    expect(new Set(keys)).to.deep.equal(new Set(['walk', 'hall']));
+  });
+
+  it('fires atlas-area-search with the visible bounds', async () => {
+    const el = await mapOf();
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Search this area')!;
+    setTimeout(() => button.click());
+    const event = (await oneEvent(el, 'atlas-area-search')) as AtlasAreaSearchEvent;
+    const [s, w, n, e] = event.detail.bounds;
+    expect(s).to.be.lessThan(n);
+    expect(w).to.be.lessThan(e);
+    expect(event.detail.bounds).to.deep.equal(el.bounds);
+  });
+
+  it('skips to the skip-target, or asks the host to', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <atlas-map style="--atlas-map-height: 300px" tile-url=${TILE_URL} skip-target="results" .listings=${town}></atlas-map>
+      <h2 id="results">Results</h2>
+    </div>`);
+    const el = await ready(wrapper.querySelector('atlas-map')!);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.skip')!.click();
+    expect(document.activeElement?.id).to.equal('results');
+
+    el.removeAttribute('skip-target');
+    await el.updateComplete;
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('.skip')!.click());
+    await oneEvent(el, 'atlas-skip-map');
+  });
+
+  it('loads no tile before consent when tile-consent="ask", and loads them after', async () => {
+    const el = await mapOf(town, { consent: 'ask', tiles: `${TILE_URL}?consent-test` });
+    expect(el.shadowRoot!.querySelectorAll('img.leaflet-tile')).to.have.length(0);
+    expect(performance.getEntriesByType('resource').some((r) => r.name.includes('consent-test'))).to.equal(false);
+    expect(shadowText(el)).to.contain(`The background map comes from ${location.host}.`);
+    // Markers work before consent.
+    expect(markers(el)).to.have.length(3);
+    await expect(el).to.be.accessible();
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === 'Load the background map')!;
+    button.click();
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('img.leaflet-tile-loaded').length > 0);
+    expect(el.shadowRoot!.textContent).to.contain('OpenStreetMap');
+  });
+
+  it('says when the background map is unavailable, and the markers still work', async () => {
+    const el = await mapOf(town, { tiles: MISSING_TILE_URL });
+    await waitUntil(() => shadowText(el).includes('The background map is unavailable.'));
+    expect(markers(el)).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('waits for a size before drawing, then draws when shown', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="display: none">
+      <atlas-map style="--atlas-map-height: 300px" tile-url=${TILE_URL} .listings=${town}></atlas-map>
+    </div>`);
+    const el = wrapper.querySelector('atlas-map')!;
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(el.matches(':state(ready)')).to.equal(false);
+    expect(el.shadowRoot!.querySelectorAll('img')).to.have.length(0);
+    wrapper.style.display = 'block';
+    await ready(el);
+    expect(markers(el)).to.have.length(3);
+  });
+
+  it('survives being moved in the page', async () => {
+    const el = await mapOf();
+    el.highlighted = 'hall';
+    const other = document.createElement('div');
+    document.body.append(other);
+    other.append(el);
+    await ready(el);
+    expect(markers(el)).to.have.length(3);
+    expect(markers(el).some((m) => m.classList.contains('highlighted'))).to.equal(true);
+    other.remove();
+  });
+
+  it('uses system colours for markers in forced-colours mode', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    const el = await mapOf();
+    const shape = markers(el)[0]!.querySelector('.shape')!;
+    expect(getComputedStyle(shape).forcedColorAdjust).to.equal('none');
+    await expect(el).to.be.accessible();
+  });
+});

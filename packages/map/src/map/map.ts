@@ -1,0 +1,623 @@
+import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { AtlasListing, ListingKind } from '@community-atlas/core';
+import { AtlasAreaSearchEvent } from '../events/area-search.js';
+import { AtlasHighlightEvent } from '../events/highlight.js';
+import { AtlasSelectEvent } from '../events/select.js';
+import { AtlasSkipMapEvent } from '../events/skip-map.js';
+import { SiteClusters, type Shown } from '../internal/clusters.js';
+import { MapAdapter, type Bounds, type View } from '../internal/leaflet-adapter.js';
+import { leafletStyles } from '../internal/leaflet.styles.js';
+import { placeListings, type PlacedPoints, type Site } from '../internal/points.js';
+import { textIn } from '../internal/text.js';
+import { attributionParts } from '../internal/attribution.js';
+import { stringsFor, type MapStrings } from '../translations/index.js';
+import { mapStyles } from './map.styles.js';
+
+export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+export const OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
+
+/** Great Britain and Northern Ireland, for a map with nothing on it yet. */
+const HOME_VIEW: View = { center: [54.3, -3.2], zoom: 5 };
+const FIT_MAX_ZOOM = 16;
+const MIN_ZOOM = 2;
+const MAX_ZOOM = 19;
+
+/** Consent given once on a page covers every map on it (and nothing is stored). */
+const consentedHosts = new Set<string>();
+
+interface Panel {
+  heading: string;
+  listings: AtlasListing[];
+  /** Id of the marker that opened it, to give focus back on close. */
+  from: string;
+}
+
+const fitConverter = {
+  fromAttribute: (value: string | null) => value === null || !/^(false|off|no|0)$/i.test(value.trim()),
+  toAttribute: (value: boolean) => (value ? null : 'off'),
+};
+
+/**
+ * A clustered, accessible Leaflet map of a finder's results.
+ *
+ * @summary Shows exactly `listings` on a map, clustered, in step with the list beside it.
+ *
+ * @fires atlas-select - The user chose a listing (a marker, or a button in a same-place list). `detail: { key }`.
+ * @fires atlas-area-search - The user pressed "Search this area". `detail: { bounds: [south, west, north, east] }`.
+ * @fires atlas-highlight - The user pointed at or focused a single-listing marker, or left it. `detail: { key | undefined }`.
+ * @fires atlas-skip-map - The user pressed "Skip the map" and no `skip-target` is set.
+ *
+ * @cssstate ready - The map has been shown and drawn (it waits until it has a size).
+ *
+ * @csspart legend - The key of marker shapes.
+ * @csspart panel - The list of listings at one place.
+ *
+ * @cssprop [--atlas-map-height=28rem] - Height of the map.
+ * @cssprop [--atlas-map-asset=#1d70b8] - Colour of asset markers (circles).
+ * @cssprop [--atlas-map-activity=#00703c] - Colour of activity markers (rounded squares).
+ * @cssprop [--atlas-map-transfer=#912b88] - Colour of transfer markers (diamonds) and outlines.
+ * @cssprop [--atlas-map-cluster=#0b0c0c] - Colour of cluster markers.
+ * @cssprop [--atlas-map-background=#e8ecef] - Shown where there are no tiles.
+ * @cssprop [--atlas-focus=#ffdd00] - Focus ring colour.
+ */
+export class AtlasMap extends LitElement {
+  static override styles = [leafletStyles, mapStyles];
+
+  /** The current results. The map shows exactly these (those with a usable location). */
+  @property({ attribute: false }) listings: AtlasListing[] = [];
+  /** Key of the listing to highlight (the one under the pointer in the list). */
+  @property({ attribute: false }) highlighted?: string;
+  /** Key of the open listing. */
+  @property({ attribute: false }) selected?: string;
+  /** Tile URL template with `{z}`, `{x}`, `{y}` (and `{s}`, `{r}` as Leaflet allows). */
+  @property({ attribute: 'tile-url' }) tileUrl = OSM_TILE_URL;
+  /** Attribution the tile provider requires. Simple markup: text and `<a href>` links (http/https only). */
+  @property({ attribute: 'tile-attribution' }) tileAttribution = OSM_ATTRIBUTION;
+  /** `ask`: ask before loading tiles from a third party. */
+  @property({ attribute: 'tile-consent' }) tileConsent?: string;
+  /** Fit the map to the results when they change, unless the user has moved it. `fit="off"` turns it off. */
+  @property({ converter: fitConverter }) fit = true;
+  /** Show a "Search this area" button. */
+  @property({ type: Boolean, attribute: 'search-area' }) searchArea = false;
+  /** Id of an element (in the same document or shadow root) that "Skip the map" moves focus to. */
+  @property({ attribute: 'skip-target' }) skipTarget?: string;
+  /** `en` or `cy`. */
+  @property({ reflect: true }) override lang = 'en';
+  /** Overrides for any of the map's strings. */
+  @property({ attribute: false }) strings?: Partial<MapStrings>;
+
+  @state() private panel: Panel | undefined;
+  @state() private tilesFailed = false;
+  @state() private consented = false;
+  @state() private announcement = '';
+  @state() private showOutlierNote = true;
+
+  private adapter: MapAdapter | undefined;
+  private placed: PlacedPoints = placeListings([]);
+  private clusters = new SiteClusters([]);
+  private shownNow: Shown[] = [];
+  private savedView: View | undefined;
+  private userMoved = false;
+  private fitPending = true;
+  private revealPending = false;
+  private focusAfterRender: [number, number] | undefined;
+  private readonly resizeObserver = new ResizeObserver((entries) => this.onResize(entries));
+  private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  private readonly internals = this.attachInternals();
+
+  private get s(): MapStrings {
+    return { ...stringsFor(this.lang), ...this.strings };
+  }
+
+  /** How many marker elements are in the map right now (never more than 300). */
+  get markerCount(): number {
+    return this.adapter?.markerRoot.querySelectorAll('.marker').length ?? 0;
+  }
+
+  /** The current zoom level, or undefined before the map is first shown. */
+  get zoom(): number | undefined {
+    return this.adapter?.zoom;
+  }
+
+  /** The visible area as [south, west, north, east], or undefined before the map is first shown. */
+  get bounds(): Bounds | undefined {
+    return this.adapter?.bounds();
+  }
+
+  /** Fits the map to the results now, even if the user has moved it. */
+  fitToResults(all = false): void {
+    this.userMoved = false;
+    this.fitPending = false;
+    const bounds = all ? this.placed.all : this.placed.core;
+    if (this.adapter && bounds) {
+      this.adapter.fit(bounds, FIT_MAX_ZOOM);
+      this.drawMarkers();
+    } else {
+      this.fitPending = true;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observeSize();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    // Moved in the DOM or removed: either way Leaflet lets go of its listeners now,
+    // and the view is kept so a reconnect carries on where the user was.
+    if (this.adapter) {
+      this.savedView = this.adapter.view();
+      this.adapter.destroy();
+      this.adapter = undefined;
+      this.internals.states.delete('ready');
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.observeSize();
+  }
+
+  private observeSize(): void {
+    const container = this.leafletContainer;
+    if (container) this.resizeObserver.observe(container);
+  }
+
+  private get leafletContainer(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.leaflet');
+  }
+
+  private onResize(entries: ResizeObserverEntry[]): void {
+    const box = entries[entries.length - 1]?.contentRect;
+    // A hidden tab or a collapsed panel reports 0×0: Leaflet would compute a
+    // nonsense view from that, so wait until the map is really shown.
+    if (!box || box.width === 0 || box.height === 0) return;
+    if (!this.adapter) this.createMap();
+    else {
+      this.adapter.invalidateSize();
+      this.drawMarkers();
+    }
+  }
+
+  private createMap(): void {
+    const container = this.leafletContainer;
+    if (!container) return;
+    this.adapter = new MapAdapter(container, {
+      view: this.savedView ?? HOME_VIEW,
+      reducedMotion: this.reducedMotion.matches,
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      callbacks: {
+        moveEnd: (user) => {
+          if (user) this.userMoved = true;
+          this.drawMarkers();
+        },
+        zoomEnd: (user, from, to) => {
+          this.drawMarkers();
+          if (user) this.announcement = this.s.zoomed(to > from ? 'in' : 'out', to, this.countShown());
+        },
+        tiles: (tileState) => {
+          this.tilesFailed = tileState === 'failed';
+        },
+      },
+    });
+    container.setAttribute('role', 'group');
+    container.setAttribute('aria-label', this.s.mapInstructions);
+    if (this.fitPending && this.fit && !this.savedView) this.fitToResultsIfAllowed();
+    this.adapter.setOutlines(this.placed.outlines);
+    this.updateTiles();
+    this.drawMarkers();
+    this.internals.states.add('ready');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('listings')) {
+      this.placed = placeListings(this.listings ?? []);
+      this.clusters = new SiteClusters(this.placed.sites);
+      this.panel = undefined;
+      this.showOutlierNote = true;
+      this.fitPending = true;
+    }
+    if (changed.has('selected') && this.selected) this.revealPending = true;
+    if (changed.has('tileUrl') || changed.has('tileConsent')) {
+      this.consented = this.tileConsent !== 'ask' || consentedHosts.has(this.tileHost);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!this.adapter) return;
+    if (changed.has('lang')) this.leafletContainer?.setAttribute('aria-label', this.s.mapInstructions);
+    if (changed.has('listings')) {
+      this.adapter.setOutlines(this.placed.outlines);
+      if (this.fit) this.fitToResultsIfAllowed();
+    }
+    if (this.revealPending) {
+      this.revealPending = false;
+      const site = this.siteOf(this.selected);
+      if (site) this.adapter.reveal(site.lat, site.lng);
+    }
+    this.updateTiles();
+    this.drawMarkers();
+  }
+
+  private fitToResultsIfAllowed(): void {
+    // Never fight the user: once they have panned or zoomed, new results keep their view.
+    if (this.userMoved || !this.adapter) return;
+    this.fitPending = false;
+    if (this.placed.core) this.adapter.fit(this.placed.core, FIT_MAX_ZOOM);
+  }
+
+  private get tileHost(): string {
+    try {
+      return new URL(this.tileUrl.replace(/\{[a-z]+\}/gi, '0'), location.href).host;
+    } catch {
+      return '';
+    }
+  }
+
+  private updateTiles(): void {
+    this.adapter?.setTiles(this.consented && this.tileUrl ? this.tileUrl : '');
+  }
+
+  private siteOf(key: string | undefined): Site | undefined {
+    if (!key) return undefined;
+    return this.placed.sites.find((site) => site.listings.some((l) => l.key === key));
+  }
+
+  private countShown(): number {
+    if (!this.adapter) return 0;
+    const [s, w, n, e] = this.adapter.bounds();
+    let count = 0;
+    for (const item of this.shownNow) {
+      const { lat, lng } = item.type === 'cluster' ? item : item.site;
+      if (lat >= s && lat <= n && lng >= w && lng <= e) count += item.type === 'cluster' ? item.count : item.site.listings.length;
+    }
+    return count;
+  }
+
+  /** Draws the markers for the current view into Leaflet's marker pane, with Lit. */
+  private drawMarkers(): void {
+    const adapter = this.adapter;
+    if (!adapter) return;
+    const [s, w, n, e] = adapter.bounds();
+    // A margin around the view, so a short pan shows markers already drawn.
+    const padLat = (n - s) * 0.25;
+    const padLng = (e - w) * 0.25;
+    const padded: Bounds = [Math.max(-90, s - padLat), Math.max(-180, w - padLng), Math.min(90, n + padLat), Math.min(180, e + padLng)];
+    const focusedId = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset?.['id'];
+    this.shownNow = this.clusters.shown(padded, adapter.zoom);
+    const highlightedSite = this.siteOf(this.highlighted);
+    const highlightedCluster = highlightedSite ? this.clusterHolding(highlightedSite) : undefined;
+    const selectedSite = this.siteOf(this.selected);
+    render(
+      repeat(
+        this.shownNow,
+        (item) => this.idOf(item),
+        (item) => this.markerTemplate(item, adapter, highlightedSite, highlightedCluster, selectedSite),
+      ),
+      adapter.markerRoot,
+      { host: this },
+    );
+    this.restoreFocus(focusedId);
+  }
+
+  private idOf(item: Shown): string {
+    return item.type === 'cluster' ? `c${item.id}` : `s${item.site.id}`;
+  }
+
+  /** The drawn cluster that holds a site: nearest first, so usually one look. */
+  private clusterHolding(site: Site): number | undefined {
+    const adapter = this.adapter!;
+    const at = adapter.point(site.lat, site.lng);
+    const candidates = this.shownNow
+      .filter((item): item is Extract<Shown, { type: 'cluster' }> => item.type === 'cluster')
+      .map((c) => {
+        const p = adapter.point(c.lat, c.lng);
+        return { id: c.id, d: Math.hypot(p.x - at.x, p.y - at.y) };
+      })
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 4);
+    return candidates.find((c) => this.clusters.contains(c.id, site))?.id;
+  }
+
+  private restoreFocus(focusedId: string | undefined): void {
+    const root = this.adapter?.markerRoot;
+    if (!root) return;
+    const markers = [...root.querySelectorAll<HTMLElement>('.marker')];
+    if (this.focusAfterRender) {
+      // After a cluster opens, keyboard focus goes to the marker nearest where it was.
+      const [lat, lng] = this.focusAfterRender;
+      this.focusAfterRender = undefined;
+      const at = this.adapter!.point(lat, lng);
+      let best: HTMLElement | undefined;
+      let bestD = Infinity;
+      for (const m of markers) {
+        const item = this.shownNow.find((i) => this.idOf(i) === m.dataset['id']);
+        if (!item) continue;
+        const p = item.type === 'cluster' ? this.adapter!.point(item.lat, item.lng) : this.adapter!.point(item.site.lat, item.site.lng);
+        const d = Math.hypot(p.x - at.x, p.y - at.y);
+        if (d < bestD) {
+          bestD = d;
+          best = m;
+        }
+      }
+      if (best) best.focus();
+      else this.adapter!.focusContainer();
+      return;
+    }
+    if (focusedId && !markers.some((m) => m.dataset['id'] === focusedId)) {
+      // The focused marker merged into a cluster or left the view: keep focus in the map.
+      this.adapter!.focusContainer();
+    }
+  }
+
+  private markerTemplate(
+    item: Shown,
+    adapter: MapAdapter,
+    highlightedSite: Site | undefined,
+    highlightedCluster: number | undefined,
+    selectedSite: Site | undefined,
+  ): TemplateResult {
+    const s = this.s;
+    const id = this.idOf(item);
+    if (item.type === 'cluster') {
+      const { x, y } = adapter.point(item.lat, item.lng);
+      return html`<button
+        type="button"
+        class=${classMap({ marker: true, cluster: true, highlighted: item.id === highlightedCluster })}
+        data-id=${id}
+        style=${styleMap({ transform: `translate(${x}px, ${y}px)` })}
+        aria-label=${s.clusterName(item.count)}
+        @click=${() => this.openCluster(item)}
+      >
+        <span class="count" aria-hidden="true">${item.count}</span>
+      </button>`;
+    }
+    const site = item.site;
+    const { x, y } = adapter.point(site.lat, site.lng);
+    const classes = {
+      marker: true,
+      highlighted: site === highlightedSite,
+      selected: site === selectedSite,
+    };
+    if (site.listings.length > 1) {
+      const place = this.placeName(site);
+      return html`<button
+        type="button"
+        class=${classMap({ ...classes, site: true })}
+        data-id=${id}
+        style=${styleMap({ transform: `translate(${x}px, ${y}px)` })}
+        aria-label=${s.siteName(site.listings.length, place)}
+        aria-haspopup="dialog"
+        aria-expanded=${this.panel?.from === id ? 'true' : 'false'}
+        @click=${() => this.openPanel(s.siteHeading(site.listings.length, place), site.listings, id)}
+      >
+        <span class="count" aria-hidden="true">${site.listings.length}</span>
+      </button>`;
+    }
+    const listing = site.listings[0]!;
+    const kind = this.kindOf(listing);
+    const name = s.markerName(this.nameOf(listing), s.kinds[kind], site.approximate);
+    if (site.approximate) {
+      const size = Math.max(24, 2 * adapter.metresToPixels(site.radius, site.lat));
+      return html`<button
+        type="button"
+        class=${classMap({ ...classes, area: true, [kind]: true })}
+        data-id=${id}
+        style=${styleMap({ transform: `translate(${x}px, ${y}px)`, '--_size': `${size}px` })}
+        aria-label=${name}
+        @click=${() => this.choose(listing.key)}
+        @pointerenter=${() => this.hover(listing.key)}
+        @pointerleave=${() => this.hover(undefined)}
+        @focus=${() => this.hover(listing.key)}
+        @blur=${() => this.hover(undefined)}
+      ></button>`;
+    }
+    return html`<button
+      type="button"
+      class=${classMap(classes)}
+      data-id=${id}
+      style=${styleMap({ transform: `translate(${x}px, ${y}px)` })}
+      aria-label=${name}
+      @click=${() => this.choose(listing.key)}
+      @pointerenter=${() => this.hover(listing.key)}
+      @pointerleave=${() => this.hover(undefined)}
+      @focus=${() => this.hover(listing.key)}
+      @blur=${() => this.hover(undefined)}
+    >
+      <span class="shape ${kind}" aria-hidden="true"></span>
+    </button>`;
+  }
+
+  private kindOf(listing: AtlasListing): ListingKind {
+    return listing.kind === 'activity' || listing.kind === 'transfer' ? listing.kind : 'asset';
+  }
+
+  private nameOf(listing: AtlasListing): string {
+    return textIn(listing.name, this.lang) ?? listing.key;
+  }
+
+  private placeName(site: Site): string | undefined {
+    for (const l of site.listings) {
+      const name = textIn(l.location?.name, this.lang) ?? l.location?.address?.[0];
+      if (name) return name;
+    }
+    return undefined;
+  }
+
+  private choose(key: string): void {
+    this.selected = key;
+    this.revealPending = false;
+    this.dispatchEvent(new AtlasSelectEvent({ key }));
+  }
+
+  private hover(key: string | undefined): void {
+    this.dispatchEvent(new AtlasHighlightEvent({ key }));
+  }
+
+  private openCluster(cluster: Extract<Shown, { type: 'cluster' }>): void {
+    const adapter = this.adapter;
+    if (!adapter) return;
+    const zoom = this.clusters.expansionZoom(cluster.id, adapter.maxZoom);
+    if (zoom === undefined) {
+      const listings = this.clusters.sitesIn(cluster.id).flatMap((site) => site.listings);
+      this.openPanel(this.s.siteHeading(listings.length, undefined), listings, `c${cluster.id}`);
+      return;
+    }
+    this.focusAfterRender = [cluster.lat, cluster.lng];
+    adapter.userZoomTo(cluster.lat, cluster.lng, Math.max(zoom, adapter.zoom + 1));
+  }
+
+  private async openPanel(heading: string, listings: AtlasListing[], from: string): Promise<void> {
+    this.panel = { heading, listings, from };
+    await this.updateComplete;
+    this.drawMarkers();
+    this.renderRoot.querySelector<HTMLElement>('.panel li button')?.focus();
+  }
+
+  private async closePanel(): Promise<void> {
+    const from = this.panel?.from;
+    this.panel = undefined;
+    await this.updateComplete;
+    this.drawMarkers();
+    const marker = from ? this.adapter?.markerRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(from)}"]`) : null;
+    if (marker) marker.focus();
+    else this.adapter?.focusContainer();
+  }
+
+  private onPanelKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      void this.closePanel();
+    }
+  }
+
+  private skip(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const target = this.skipTarget ? root.getElementById?.(this.skipTarget) : null;
+    if (target) {
+      if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.setAttribute('tabindex', '-1');
+      target.focus();
+    } else {
+      this.dispatchEvent(new AtlasSkipMapEvent());
+    }
+  }
+
+  private zoomBy(delta: number): void {
+    this.adapter?.userZoom(delta);
+  }
+
+  private searchThisArea(): void {
+    if (!this.adapter) return;
+    this.dispatchEvent(new AtlasAreaSearchEvent({ bounds: this.adapter.bounds() }));
+  }
+
+  private consent(): void {
+    consentedHosts.add(this.tileHost);
+    this.consented = true;
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.s;
+    const placedCount = this.listings.length - this.placed.unplaced;
+    const kinds = new Set(this.placed.sites.flatMap((site) => site.listings.map((l) => this.kindOf(l))));
+    const hasAreas = this.placed.sites.some((site) => site.approximate);
+    return html`<div class="region" role="region" aria-label=${s.region}>
+      <button type="button" class="skip" @click=${this.skip}>${s.skipMap}</button>
+      <div class="frame">
+        <div class="leaflet"></div>
+        <div class="overlay zoom">
+          <button type="button" class="control" aria-label=${s.zoomIn} @click=${() => this.zoomBy(1)}>+</button>
+          <button type="button" class="control" aria-label=${s.zoomOut} @click=${() => this.zoomBy(-1)}>−</button>
+        </div>
+        <div class="overlay actions">
+          ${this.searchArea && placedCount >= 0
+            ? html`<button type="button" class="control" @click=${this.searchThisArea}>${s.searchArea}</button>`
+            : nothing}
+          ${this.listings.length > 0 && placedCount === 0 ? html`<p class="message">${s.noLocations}</p>` : nothing}
+          ${this.placed.outliers > 0 && this.showOutlierNote && !this.userMoved
+            ? html`<p class="message">
+                ${s.outliers(this.placed.outliers)}
+                <button type="button" class="control" @click=${this.showAll}>${s.showAll}</button>
+              </p>`
+            : nothing}
+          ${this.tilesFailed && this.consented ? html`<p class="message warning" role="status">${s.tilesUnavailable}</p>` : nothing}
+        </div>
+        ${this.consented
+          ? nothing
+          : html`<div class="overlay consent">
+              <div>
+                <p>${s.consentText(this.tileHost)}</p>
+                <button type="button" class="control" @click=${this.consent}>${s.consentButton}</button>
+              </div>
+            </div>`}
+        ${this.panel ? this.panelTemplate(this.panel) : nothing}
+        ${kinds.size || hasAreas ? this.legendTemplate(kinds, hasAreas) : nothing}
+        ${this.consented && this.tileUrl ? this.attributionTemplate() : nothing}
+      </div>
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private showAll(): void {
+    this.showOutlierNote = false;
+    this.fitToResults(true);
+  }
+
+  private panelTemplate(panel: Panel): TemplateResult {
+    const s = this.s;
+    return html`<div
+      class="overlay panel"
+      part="panel"
+      role="dialog"
+      aria-labelledby="panel-heading"
+      @keydown=${this.onPanelKey}
+    >
+      <div class="panel-head">
+        <h2 id="panel-heading">${panel.heading}</h2>
+        <button type="button" class="control" aria-label=${s.close} @click=${this.closePanel}>×</button>
+      </div>
+      <ul>
+        ${panel.listings.map((listing) => {
+          const kind = this.kindOf(listing);
+          return html`<li>
+            <button type="button" @click=${() => this.choose(listing.key)}>
+              <span class="shape ${kind}" aria-hidden="true"></span>
+              <span>${this.nameOf(listing)}<span class="visually-hidden">, ${s.kinds[kind]}</span></span>
+            </button>
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  private legendTemplate(kinds: Set<ListingKind>, hasAreas: boolean): TemplateResult {
+    const s = this.s;
+    const order: ListingKind[] = ['asset', 'activity', 'transfer'];
+    return html`<div class="overlay legend" part="legend" role="group" aria-label=${s.legend}>
+      <ul>
+        ${order
+          .filter((k) => kinds.has(k))
+          .map((k) => html`<li><span class="shape ${k}" aria-hidden="true"></span>${capitalise(s.kinds[k])}</li>`)}
+        ${hasAreas ? html`<li><span class="swatch-area" aria-hidden="true"></span>${capitalise(s.approximateArea)}</li>` : nothing}
+      </ul>
+    </div>`;
+  }
+
+  private attributionTemplate(): TemplateResult {
+    return html`<div class="overlay attribution">
+      <span class="visually-hidden">${this.s.attributionLabel}: </span>${attributionParts(this.tileAttribution).map((part) =>
+        typeof part === 'string' ? part : html`<a href=${part.href} rel="noopener" target="_blank">${part.text}</a>`,
+      )}
+    </div>`;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
