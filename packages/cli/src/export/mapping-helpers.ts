@@ -20,7 +20,12 @@ export function objects(value: unknown): Json[] {
   return asArray(value).filter(isObject);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', pound: '£' };
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', pound: '£', euro: '€', copy: '©',
+  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', hellip: '…', bull: '•',
+  eacute: 'é', egrave: 'è', aacute: 'á', agrave: 'à', iacute: 'í', oacute: 'ó', uacute: 'ú',
+  ccedil: 'ç', uuml: 'ü', ouml: 'ö', auml: 'ä', wcirc: 'ŵ', ycirc: 'ŷ', acirc: 'â', ecirc: 'ê',
+};
 
 /**
  * A string with markup removed: many directory systems publish rich-text
@@ -39,7 +44,7 @@ export function text(value: unknown): string | undefined {
     .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
       if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
       if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-      return ENTITIES[name.toLowerCase()] ?? whole;
+      return ENTITIES[name] ?? ENTITIES[name.toLowerCase()] ?? whole;
     })
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+/g, ' ')

@@ -63,7 +63,7 @@ export const ATLAS_TAXONOMY = {
 
 /** Words in a term's name → our category ids. Checked in order; a term may give several. */
 const CATEGORY_WORDS: readonly [RegExp, string][] = [
-  [/physical activit|exercise|sports?\b|fitness|walking|swimming|football|yoga|dance|dancing|gym\b|cycling|bowls|tennis|badminton|netball|keep fit|pilates|tai chi|aerobics|zumba|running|athletics/i, 'physical-activity'],
+  [/physical activit|exercise|sports?\b|fitness|\bwalk(s|ing)?\b|swimming|football|yoga|dance|dancing|gym\b|cycling|bowls|tennis|badminton|netball|keep fit|pilates|tai chi|aerobics|zumba|running|athletics/i, 'physical-activity'],
   [/food ?bank|food parcel|community pantry|community fridge|lunch club|free meals|meals on wheels/i, 'food'],
   [/\barts?\b|crafts?|music|singing|choir|drama|theatre|creative|painting/i, 'arts'],
   [/garden|allotment|growing/i, 'gardening'],
@@ -299,6 +299,17 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   }
   const physical = places.filter((place) => place.location);
   const delivery = new Set<DeliveryMode>();
+  // ORUK 1.0 said how people attend in words: "Online", "In person, by phone"; "drop-in", "referral".
+  const attending = text(service.attending_type) ?? '';
+  if (/online|virtual|video/i.test(attending)) delivery.add('online');
+  if (/phone/i.test(attending)) delivery.add('phone');
+  const access = text(service.attending_access) ?? '';
+  const routes = unique([
+    ...(/drop.?in/i.test(access) ? ['drop-in' as const] : []),
+    ...(/referr/i.test(access) ? ['professional' as const] : []),
+    ...(/appointment|book|self/i.test(access) ? ['self' as const] : []),
+  ]);
+  if (routes.length && !base.referral) base.referral = routes;
   if (online.length || places.some((place) => place.delivery.includes('online'))) delivery.add('online');
   if (!physical.length && base.contact?.phone) delivery.add('phone');
 
@@ -307,7 +318,7 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
     listing.id = listingId;
     const schedule = [...serviceSchedules, ...(place?.schedules ?? [])].flatMap((row) => readSession(row, notes, id));
     if (schedule.length) listing.schedule = schedule;
-    listing.kind = storedKind ?? (schedule.length ? 'activity' : 'asset');
+    listing.kind = storedKind ?? (schedule.length && !looksLikeOpeningHours(schedule) ? 'activity' : 'asset');
     if (place?.location) {
       listing.location = place.location;
       delivery.add('in-person');
@@ -326,6 +337,21 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   }
   notes.add('Service offered at several locations: one listing per location', id);
   return physical.map((place) => build(place, `${base.id}--${safeId(place.id)}`));
+}
+
+/**
+ * A service open most weekdays (an advice line, a library) is a place or service
+ * people use, not a session they go to: an asset with hours, not an activity.
+ */
+function looksLikeOpeningHours(schedule: Session[]): boolean {
+  const days = new Set<string>();
+  for (const session of schedule) {
+    const rule = session.rrule ?? '';
+    if (/FREQ=DAILY/.test(rule) && !/INTERVAL=[2-9]/.test(rule)) return true;
+    if (!/FREQ=WEEKLY/.test(rule) || /INTERVAL=[2-9]/.test(rule)) continue;
+    for (const day of /BYDAY=([A-Z,]+)/.exec(rule)?.[1]?.split(',') ?? []) days.add(day);
+  }
+  return days.size >= 5;
 }
 
 function deliveryOrder(a: DeliveryMode, b: DeliveryMode): number {
@@ -407,12 +433,15 @@ function readCost(service: Json, notes: Tally, id: string): Cost | undefined {
     ...(priced.length > 1 || priced.some((p) => Number.isNaN(p.amount)) ? priced.map((p) => p.words) : []),
     ...(fees ? [fees] : []),
   ].filter(Boolean));
-  if (words.length) cost.description = words.join('; ');
-  if (!rows.length && fees && /^\s*(free|no charge|£?0(\.00)?)\s*\.?$/i.test(fees)) {
+  // "Free" alone says nothing that `free: true` does not.
+  if (words.length && !(words.length === 1 && FREE_WORDS.test(words[0] ?? ''))) cost.description = words.join('; ');
+  if (!rows.length && fees && FREE_WORDS.test(fees)) {
     cost.free = true;
   }
   return Object.keys(cost).length ? cost : undefined;
 }
+
+const FREE_WORDS = /^\s*(free|no charge|£?0(\.00)?)\s*\.?$/i;
 
 function formatPounds(amount: number): string {
   return Number.isInteger(amount) ? String(amount) : amount.toFixed(2);

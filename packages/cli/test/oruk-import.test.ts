@@ -1,0 +1,321 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feed, Listing } from '@community-atlas/core';
+import { main } from '../src/main.js';
+import type { Io } from '../src/io.js';
+import { importOruk } from '../src/import/oruk.js';
+import { createImportOrukCommand } from '../src/commands/import-oruk.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/oruk/', import.meta.url));
+const PAGES = join(FIXTURES, 'v3-pages');
+
+function captureIo(cwd = process.cwd()): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd,
+    out(text: string) { io.stdout += text + '\n'; },
+    err(text: string) { io.stderr += text + '\n'; },
+  };
+  return io;
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(path, 'utf8')) as T;
+}
+
+async function v3Pages(): Promise<unknown[]> {
+  return Promise.all([1, 2, 3].map((n) => readJson(join(PAGES, `page-${n}.json`))));
+}
+
+function byName(feed: Feed, name: string): Listing {
+  const found = feed.listings.find((listing) => listing.name === name);
+  assert.ok(found, `no listing named ${name}`);
+  return found;
+}
+
+test('ORUK 3.0 pages: a service with a location keeps its place, times, cost, ages, contact and taxonomy', async () => {
+  const { feed } = importOruk(await v3Pages(), { publisher: 'Northbridge', today: '2026-11-01' });
+  const walk = byName(feed, 'Riverside health walk');
+  assert.equal(walk.kind, 'activity');
+  assert.equal(walk.description, "A gentle hour's walk along the river with a trained walk leader, then tea at the café.\nSuitable for beginners.");
+  assert.deepEqual(walk.organisation, { name: 'Northbridge Walking for Health', url: 'https://northbridge-walks.example.org', charityNumber: '1123456' });
+  assert.deepEqual(walk.location, {
+    name: 'Riverside Park gates',
+    address: ['Riverside Park, Mill Lane', 'Northbridge', 'Northshire'],
+    postcode: 'NB1 2AA',
+    lat: 52.1034,
+    lng: -1.2047,
+    uprn: '100030123456',
+  });
+  assert.deepEqual(walk.schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', date: '2026-01-06', start: '10:00', end: '11:00', notes: 'Every Tuesday morning, meet at the gates.' }]);
+  assert.deepEqual(walk.cost, { free: true });
+  assert.deepEqual(walk.audience, { ageMin: 50, description: 'Adults over 50, any fitness level' });
+  assert.deepEqual(walk.contact, { email: 'walks@northbridge-walks.example.org', phone: '01234 567890', name: 'Jan Okafor' });
+  assert.deepEqual(walk.categories, ['physical-activity']);
+  assert.deepEqual(walk.needs, ['loneliness']);
+  assert.deepEqual(walk.keywords, ['Health walks', 'Social isolation', 'Walking']);
+  assert.deepEqual(walk.delivery, ['in-person']);
+  assert.deepEqual(walk.areas, ['Riverside ward']);
+  assert.equal(walk.lastVerified, '2026-09-14');
+  assert.equal(feed.updated, '2026-10-02', 'newest last_modified of the services');
+});
+
+test('ORUK 3.0: a phone service with no location is area-wide, by phone, and never placed at 0,0', async () => {
+  const { feed } = importOruk(await v3Pages(), { publisher: 'Northbridge' });
+  const line = byName(feed, 'Money advice line');
+  assert.equal(line.location, undefined);
+  assert.deepEqual(line.delivery, ['phone']);
+  assert.deepEqual(line.areas, ['Northbridge Borough']);
+  assert.deepEqual(line.needs, ['money']);
+  assert.equal(line.kind, 'asset', 'open every weekday: a service with hours, not a session');
+  assert.deepEqual(line.schedule?.[0], { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', start: '09:00', end: '17:00' });
+
+  const online = byName(feed, 'Online peer support for low mood');
+  assert.equal(online.location, undefined);
+  assert.deepEqual(online.delivery, ['online']);
+  assert.equal(online.contact?.url, 'https://mind.example.org/peer-group');
+  assert.deepEqual(online.schedule?.[0], { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE', date: '2026-01-07', start: '19:00', end: '20:30' });
+
+  for (const listing of feed.listings) {
+    assert.ok(!(listing.location?.lat === 0 && listing.location.lng === 0), `${listing.id} placed at 0,0`);
+  }
+});
+
+test('ORUK 3.0: monthly rules, string coordinates, prices per session and unknown schemes', async () => {
+  const result = importOruk(await v3Pages(), { publisher: 'Northbridge' });
+  const cafe = byName(result.feed, "Carers' café");
+  assert.deepEqual(cafe.schedule, [{ rrule: 'FREQ=MONTHLY;BYDAY=2TH', date: '2026-01-08', start: '13:30', end: '15:30' }]);
+  assert.equal(cafe.location?.lat, 52.0981);
+  assert.equal(cafe.location?.lng, -1.215);
+  assert.deepEqual(cafe.cost, { amount: 2, per: 'session' });
+  assert.deepEqual(cafe.audience, { ageMin: 18, ageMax: 99 });
+  assert.deepEqual(cafe.needs, ['carer']);
+  assert.ok(cafe.keywords?.includes('Carers Week 2026'), 'a term from an unknown scheme is kept as a keyword');
+  assert.deepEqual(result.unknownSchemes, { 'Northbridge local tags': 1 });
+  assert.ok(result.notes.some((n) => /scheme the mapping table does not know/.test(n.reason) && n.count === 1));
+});
+
+test('ORUK 3.0: a service at two locations becomes two listings; one at 0,0 keeps only its postcode', async () => {
+  const result = importOruk(await v3Pages(), { publisher: 'Northbridge' });
+  const pantries = result.feed.listings.filter((l) => l.name === 'Community food pantry');
+  assert.deepEqual(pantries.map((l) => l.id), [
+    '6f5d8a1c-2b7e-4c0f-9a4d-5e6f7a8b9c50--loc-eastfield',
+    '6f5d8a1c-2b7e-4c0f-9a4d-5e6f7a8b9c50--loc-westgate',
+  ]);
+  assert.deepEqual(pantries.map((l) => l.schedule?.[0]?.rrule), ['FREQ=WEEKLY;BYDAY=FR', 'FREQ=WEEKLY;BYDAY=SA']);
+  const west = pantries[1];
+  assert.equal(west?.location?.postcode, 'NB4 7GH');
+  assert.equal(west?.location?.lat, undefined);
+  assert.deepEqual(west?.cost, { amount: 3.5, per: 'visit' });
+  assert.deepEqual(west?.categories, ['food']);
+  assert.ok(result.notes.some((n) => /0,0/.test(n.reason)));
+});
+
+test('ORUK 3.0: an inactive service is skipped and counted', async () => {
+  const result = importOruk(await v3Pages(), { publisher: 'Northbridge' });
+  assert.equal(result.servicesRead, 6);
+  assert.equal(result.feed.listings.length, 6, '5 active services, one of them at two places');
+  assert.deepEqual(result.skipped, [{ reason: 'Service with status "inactive"', count: 1, examples: ['7a6e9b2d-3c8f-4d1a-8b5e-6f7a8b9c0d60'] }]);
+  assert.equal(result.feed.listings.some((l) => /closed/i.test(String(l.name))), false);
+});
+
+test('ORUK 1.0 flat tables are joined by id into listings', async () => {
+  const result = importOruk([await readJson(join(FIXTURES, 'v1-tables.json'))], { publisher: 'Northbridge', today: '2026-11-01' });
+  assert.equal(result.servicesRead, 3);
+  const chair = byName(result.feed, 'Chair-based exercise');
+  assert.equal(chair.organisation?.name, 'Northbridge Age Friendly');
+  assert.deepEqual(chair.location, { name: 'Northbridge Leisure Centre', address: ['Park Road', 'Northbridge', 'Northshire'], postcode: 'NB1 5JK', lat: 52.1052, lng: -1.1987 });
+  assert.deepEqual(chair.schedule, [
+    { rrule: 'FREQ=WEEKLY;BYDAY=MO', start: '14:00', end: '15:00' },
+    { rrule: 'FREQ=WEEKLY;BYDAY=TH', start: '10:30', end: '11:30' },
+  ]);
+  assert.deepEqual(chair.cost, { amount: 2.5, per: 'session', description: '£2.50 a class' });
+  assert.deepEqual(chair.audience, { ageMin: 55, description: 'Older adults and people with limited mobility' });
+  assert.deepEqual(chair.contact, { email: 'exercise@agefriendly.example.org', phone: '01234 555123', name: 'Priya Shah' });
+  assert.deepEqual(chair.categories, ['physical-activity']);
+  assert.deepEqual(chair.referral, ['drop-in']);
+
+  const badge = byName(result.feed, 'Blue Badge advice');
+  assert.equal(badge.location, undefined);
+  assert.deepEqual(badge.delivery, ['phone']);
+  assert.deepEqual(badge.areas, ['Northbridge Borough']);
+  assert.deepEqual(badge.cost, { free: true });
+  assert.deepEqual(badge.schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=WE', start: '09:00', end: '12:00' }]);
+
+  const memory = byName(result.feed, 'Memory café');
+  assert.deepEqual(memory.schedule, [{ rrule: 'FREQ=MONTHLY;BYDAY=-1FR', date: '2026-01-30', start: '14:00', end: '16:00' }]);
+  assert.deepEqual(memory.needs, ['dementia']);
+  assert.deepEqual(result.unknownSchemes, { 'Northbridge directory': 1 });
+  assert.equal(result.feed.updated, '2026-11-01');
+});
+
+test('a document that is not ORUK is refused with a message naming it', () => {
+  assert.throws(() => importOruk([{ hello: 'world' }], { publisher: 'x' }), /Document 1 is not an Open Referral UK response/);
+});
+
+// ---- the command ----
+
+test('atlas import oruk FOLDER reads every page file in order and writes the feed', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oruk-'));
+  const io = captureIo(dir);
+  const code = await main(['import', 'oruk', PAGES, '--out', 'feed.json', '--publisher', 'Northbridge Borough Council'], io);
+  assert.equal(code, 0, io.stderr);
+  const feed = await readJson<Feed>(join(dir, 'feed.json'));
+  assert.equal(feed.publisher.name, 'Northbridge Borough Council');
+  assert.equal(feed.listings.length, 6);
+  assert.match(io.stderr, /Read 6 services from 3 documents; wrote 6 listings \(3 with a map position\) to feed\.json/);
+  assert.match(io.stderr, /1 × Service with status "inactive"/);
+  assert.match(io.stderr, /1 × Taxonomy term from a scheme the mapping table does not know, kept as a keyword \(e\.g\. Northbridge local tags\)/);
+});
+
+test('atlas import oruk with no --out prints the feed on standard output', async () => {
+  const io = captureIo();
+  assert.equal(await main(['import', 'oruk', join(FIXTURES, 'v1-tables.json')], io), 0, io.stderr);
+  const feed = JSON.parse(io.stdout) as Feed;
+  assert.equal(feed.listings.length, 3);
+  assert.equal(feed.publisher.name, 'v1-tables');
+});
+
+test('atlas import oruk refuses to overwrite an existing file unless --force', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oruk-'));
+  await writeFile(join(dir, 'feed.json'), 'keep me');
+  const io = captureIo(dir);
+  assert.equal(await main(['import', 'oruk', PAGES, '--out', 'feed.json'], io), 2);
+  assert.match(io.stderr, /feed\.json already exists\. Use --force to overwrite it\./);
+  assert.equal(await readFile(join(dir, 'feed.json'), 'utf8'), 'keep me');
+
+  const forced = captureIo(dir);
+  assert.equal(await main(['import', 'oruk', PAGES, '--out', 'feed.json', '--force'], forced), 0, forced.stderr);
+  assert.equal((await readJson<Feed>(join(dir, 'feed.json'))).listings.length, 6);
+});
+
+test('atlas import oruk: a missing source or a wrong option is a usage or input error', async () => {
+  const missing = captureIo();
+  assert.equal(await main(['import', 'oruk', join(FIXTURES, 'no-such-file.json')], missing), 1);
+  assert.match(missing.stderr, /no such file or folder/);
+  const none = captureIo();
+  assert.equal(await main(['import', 'oruk'], none), 2);
+  assert.match(none.stderr, /give exactly one SOURCE/);
+  const bad = captureIo();
+  assert.equal(await main(['import', 'oruk', PAGES, '--per-page', 'lots'], bad), 2);
+  assert.match(bad.stderr, /--per-page must be a whole number/);
+});
+
+// ---- the paged API, served from this machine ----
+
+interface FakeApi {
+  base: string;
+  requests: { url: string; userAgent: string | undefined }[];
+  close(): Promise<void>;
+}
+
+async function serveApi(handler: (page: number, res: ServerResponse, req: IncomingMessage) => void | Promise<void>): Promise<FakeApi> {
+  const requests: FakeApi['requests'] = [];
+  const server = createServer((req, res) => {
+    requests.push({ url: req.url ?? '', userAgent: req.headers['user-agent'] });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/api/services') {
+      res.writeHead(404).end();
+      return;
+    }
+    void handler(Number(url.searchParams.get('page')), res, req);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}/api`,
+    requests,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+const noWait = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), sleep: async () => {}, today: () => '2026-11-01' };
+
+test('atlas import oruk URL fetches the pages one by one, naming itself, until the last', async () => {
+  const pages = await v3Pages();
+  const api = await serveApi((page, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[page - 1]));
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oruk-'));
+  try {
+    const io = captureIo(dir);
+    const code = await createImportOrukCommand(noWait).run([api.base, '--out', 'feed.json', '--per-page', '2'], io);
+    assert.equal(code, 0, io.stderr);
+    assert.deepEqual(api.requests.map((r) => r.url), [
+      '/api/services?page=1&per_page=2',
+      '/api/services?page=2&per_page=2',
+      '/api/services?page=3&per_page=2',
+    ]);
+    assert.ok(api.requests.every((r) => /community-atlas/.test(r.userAgent ?? '')), 'User-Agent names the tool');
+    const feed = await readJson<Feed>(join(dir, 'feed.json'));
+    assert.equal(feed.listings.length, 6);
+    assert.equal(feed.publisher.name, '127.0.0.1');
+  } finally {
+    await api.close();
+  }
+});
+
+test('atlas import oruk URL retries a page answered 429 or 503, then goes on', async () => {
+  const pages = await v3Pages();
+  const tries = new Map<number, number>();
+  const api = await serveApi((page, res) => {
+    const n = (tries.get(page) ?? 0) + 1;
+    tries.set(page, n);
+    if (page === 2 && n === 1) return void res.writeHead(429, { 'retry-after': '1' }).end();
+    if (page === 2 && n === 2) return void res.writeHead(503).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[page - 1]));
+  });
+  const waits: number[] = [];
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oruk-'));
+  try {
+    const io = captureIo(dir);
+    const code = await createImportOrukCommand({ ...noWait, sleep: async (ms) => void waits.push(ms) }).run([api.base, '--out', 'feed.json', '--delay', '100'], io);
+    assert.equal(code, 0, io.stderr);
+    assert.equal(tries.get(2), 3);
+    assert.deepEqual(waits, [100, 1000, 2000, 100], 'polite pause, Retry-After, backoff, polite pause');
+    assert.equal((await readJson<Feed>(join(dir, 'feed.json'))).listings.length, 6);
+  } finally {
+    await api.close();
+  }
+});
+
+test('atlas import oruk URL: a page that keeps failing stops the import, names the page and writes nothing', async () => {
+  const pages = await v3Pages();
+  const api = await serveApi((page, res) => {
+    if (page === 2) return void res.writeHead(500).end('oops');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(pages[page - 1]));
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oruk-'));
+  try {
+    const io = captureIo(dir);
+    const code = await createImportOrukCommand(noWait).run([api.base, '--out', 'feed.json'], io);
+    assert.equal(code, 1);
+    assert.match(io.stderr, /page 2 \(http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2&per_page=100\) failed after 5 tries: HTTP 500/);
+    assert.match(io.stderr, /Nothing was written to feed\.json/);
+    assert.deepEqual(await readdir(dir), [], 'no feed and no temporary file left behind');
+    assert.equal(api.requests.filter((r) => r.url.includes('page=3')).length, 0, 'stops at the failing page');
+  } finally {
+    await api.close();
+  }
+});
+
+test('atlas import oruk URL: a page that is not JSON stops the import with the page named', async () => {
+  const api = await serveApi((_page, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<html>maintenance</html>');
+  });
+  try {
+    const io = captureIo();
+    assert.equal(await createImportOrukCommand(noWait).run([api.base], io), 1);
+    assert.match(io.stderr, /page 1 \(.*\) is not JSON/);
+    assert.equal(io.stdout, '');
+  } finally {
+    await api.close();
+  }
+});
