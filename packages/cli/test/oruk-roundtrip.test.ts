@@ -1,0 +1,191 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feed, Listing } from '@community-atlas/core';
+import { main } from '../src/main.js';
+import type { Io } from '../src/io.js';
+import { importOruk } from '../src/import/oruk.js';
+import { exportOruk } from '../src/export/oruk.js';
+
+const PAGES = fileURLToPath(new URL('../../../test/fixtures/oruk/v3-pages/', import.meta.url));
+
+function captureIo(cwd = process.cwd()): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd,
+    out(text: string) { io.stdout += text + '\n'; },
+    err(text: string) { io.stderr += text + '\n'; },
+  };
+  return io;
+}
+
+async function v3Pages(): Promise<unknown[]> {
+  return Promise.all([1, 2, 3].map(async (n) => JSON.parse(await readFile(join(PAGES, `page-${n}.json`), 'utf8')) as unknown));
+}
+
+/** The fields both models have, which a round trip must keep. */
+function shared(listing: Listing): Record<string, unknown> {
+  return {
+    id: listing.id,
+    kind: listing.kind,
+    name: listing.name,
+    description: listing.description,
+    organisation: listing.organisation,
+    url: listing.url,
+    email: listing.contact?.email,
+    phone: listing.contact?.phone,
+    contactName: listing.contact?.name,
+    address: listing.location?.address,
+    postcode: listing.location?.postcode,
+    lat: listing.location?.lat,
+    lng: listing.location?.lng,
+    uprn: listing.location?.uprn,
+    schedule: listing.schedule,
+    cost: listing.cost,
+    audience: listing.audience,
+    categories: listing.categories,
+    needs: listing.needs,
+    keywords: listing.keywords,
+    areas: listing.areas,
+    delivery: listing.delivery,
+    lastVerified: listing.lastVerified,
+  };
+}
+
+test('ORUK 3.0 → feed → ORUK 3.0 → feed keeps every field the two models share', async () => {
+  const first = importOruk(await v3Pages(), { publisher: 'Northbridge', today: '2026-11-01' }).feed;
+  const exported = exportOruk(first);
+  assert.deepEqual(exported.skipped, []);
+  const again = importOruk([JSON.parse(JSON.stringify(exported.page))], { publisher: 'Northbridge', today: '2026-11-01' });
+  assert.deepEqual(again.skipped, []);
+  assert.deepEqual(again.unknownSchemes, {}, 'our own taxonomy is read back exactly, not as keywords');
+  assert.equal(again.feed.listings.length, first.listings.length);
+  assert.deepEqual(again.feed.listings.map(shared), first.listings.map(shared));
+  // Nothing the shared fields leave out is lost either, on this data.
+  assert.deepEqual(again.feed.listings, first.listings);
+});
+
+const OUR_FEED: Feed = {
+  version: '1',
+  publisher: { name: 'Northbridge Borough Council' },
+  updated: '2026-11-01',
+  listings: [
+    {
+      id: 'walk-riverside-tue',
+      kind: 'activity',
+      name: 'Riverside health walk',
+      description: 'A gentle hour’s walk with a trained leader, then tea.',
+      organisation: { name: 'Northbridge Walking for Health', url: 'https://walks.example.org', charityNumber: '1123456' },
+      categories: ['physical-activity'],
+      needs: ['loneliness', 'low-mood'],
+      keywords: ['walking', 'outdoors'],
+      audience: { ageMin: 50, ageMax: 90, description: 'Adults over 50' },
+      cost: { free: true },
+      referral: ['self', 'drop-in'],
+      accessibility: ['step-free', 'accessible-toilet'],
+      delivery: ['in-person'],
+      location: { name: 'Riverside Park gates', address: ['Unit 2', 'Mill Lane', 'Northbridge'], postcode: 'NB1 2AA', lat: 52.1, lng: -1.2, uprn: '100030123456' },
+      areas: ['Riverside ward'],
+      schedule: [
+        { rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00', end: '11:00', until: '2027-03-31' },
+        { rrule: 'FREQ=MONTHLY;BYDAY=2TH', date: '2026-01-08', start: '13:30', end: '15:00' },
+        { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', date: '2026-01-03', start: '09:00', end: '10:00' },
+        { rrule: 'FREQ=MONTHLY;BYMONTHDAY=1,15', start: '18:00', end: '19:00' },
+        { date: '2026-12-12', start: '11:00', end: '13:00', notes: 'Christmas walk' },
+      ],
+      contact: { name: 'Jan', phone: '01234 567890', email: 'walks@example.org' },
+      url: 'https://walks.example.org/riverside',
+      languages: ['en', 'cy'],
+      lastVerified: '2026-09-14',
+    },
+    {
+      id: 'money-line',
+      kind: 'asset',
+      name: 'Money advice line',
+      description: 'Telephone advice on debt and benefits.',
+      cost: { amount: 4.5, per: 'session', description: 'First call free' },
+      delivery: ['phone'],
+      contact: { phone: '0800 123 4567' },
+      needs: ['money'],
+      areas: ['Northbridge Borough'],
+    },
+    {
+      id: 'online-group',
+      kind: 'activity',
+      name: 'Online peer support',
+      delivery: ['online'],
+      contact: { url: 'https://mind.example.org/group', email: 'group@mind.example.org' },
+      schedule: [{ rrule: 'FREQ=WEEKLY;BYDAY=WE', start: '19:00', end: '20:30' }],
+    },
+    {
+      id: 'old-library',
+      kind: 'transfer',
+      name: 'Old Library',
+      transfer: { assetType: 'library', status: 'available' },
+    },
+  ],
+};
+
+test('our feed → ORUK 3.0 → our feed keeps every field the two models share', () => {
+  const exported = exportOruk(OUR_FEED);
+  assert.deepEqual(exported.skipped, [{ reason: 'Community asset transfer listing: Open Referral UK has no place for it', count: 1, examples: ['old-library'] }]);
+  const back = importOruk([JSON.parse(JSON.stringify(exported.page))], { publisher: 'Northbridge Borough Council' });
+  const expected = OUR_FEED.listings.filter((l) => l.kind !== 'transfer');
+  assert.deepEqual(back.feed.listings.map(shared), expected.map(shared));
+  const walk = back.feed.listings[0];
+  assert.deepEqual(walk?.referral, ['self', 'drop-in']);
+  assert.deepEqual(walk?.accessibility, ['step-free', 'accessible-toilet']);
+  assert.deepEqual(walk?.languages, ['en', 'cy']);
+  assert.equal(back.feed.listings[2]?.contact?.url, 'https://mind.example.org/group');
+});
+
+test('the export uses ORUK 3.0 field names, so other ORUK readers understand it', () => {
+  const { page } = exportOruk(OUR_FEED);
+  assert.equal(page.total_items, 3);
+  assert.equal(page.total_pages, 1);
+  assert.equal(page.page_number, 1);
+  const walk = page.contents[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  assert.equal(walk.organization.name, 'Northbridge Walking for Health');
+  assert.equal(walk.organization.website, 'https://walks.example.org');
+  assert.deepEqual(walk.organization.organization_identifiers[0], { id: 'northbridge-walking-for-health-charity', identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: '1123456' });
+  const location = walk.service_at_locations[0].location;
+  assert.equal(location.location_type, 'physical');
+  assert.equal(location.latitude, 52.1);
+  assert.equal(location.longitude, -1.2);
+  assert.deepEqual(location.addresses[0], { id: 'walk-riverside-tue-address', address_type: 'physical', country: 'GB', address_1: 'Unit 2', address_2: 'Mill Lane', city: 'Northbridge', postal_code: 'NB1 2AA' });
+  assert.deepEqual(walk.schedules[0], { id: 'walk-riverside-tue-schedule-1', opens_at: '10:00', closes_at: '11:00', freq: 'WEEKLY', byday: 'TU', valid_to: '2027-03-31' });
+  assert.deepEqual(walk.schedules[2], { id: 'walk-riverside-tue-schedule-3', opens_at: '09:00', closes_at: '10:00', freq: 'WEEKLY', interval: 2, byday: 'SA', dtstart: '2026-01-03' });
+  assert.deepEqual(walk.cost_options, [{ id: 'walk-riverside-tue-cost-free', option: 'Free', amount: 0, currency: 'GBP' }]);
+  assert.equal(walk.minimum_age, 50);
+  assert.equal(walk.maximum_age, 90);
+  assert.equal(walk.contacts[0].phones[0].number, '01234 567890');
+  const terms = walk.attributes.map((a: { taxonomy_term: { taxonomy: string; name: string } }) => `${a.taxonomy_term.taxonomy}/${a.taxonomy_term.name}`);
+  assert.ok(terms.includes('community-atlas:category/physical-activity'));
+  assert.ok(terms.includes('community-atlas:need/loneliness'));
+  const online = page.contents[2] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  assert.deepEqual(online.service_at_locations[0].location, { id: 'online-group-online', location_type: 'virtual', name: 'Online', url: 'https://mind.example.org/group' });
+});
+
+test('atlas export oruk FEED --out writes the ORUK page and reports what it left out', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-export-'));
+  await writeFile(join(dir, 'feed.json'), JSON.stringify(OUR_FEED));
+  const io = captureIo(dir);
+  assert.equal(await main(['export', 'oruk', 'feed.json', '--out', 'services.json'], io), 0, io.stderr);
+  const page = JSON.parse(await readFile(join(dir, 'services.json'), 'utf8')) as { contents: { name: string }[] };
+  assert.deepEqual(page.contents.map((s) => s.name), ['Riverside health walk', 'Money advice line', 'Online peer support']);
+  assert.match(io.stderr, /Wrote 3 services from 4 listings to services\.json/);
+  assert.match(io.stderr, /1 × Community asset transfer listing: Open Referral UK has no place for it \(e\.g\. old-library\)/);
+
+  const again = captureIo(dir);
+  assert.equal(await main(['export', 'oruk', 'feed.json', '--out', 'services.json'], again), 2);
+  assert.match(again.stderr, /services\.json already exists\. Use --force/);
+
+  const notFeed = captureIo(dir);
+  await writeFile(join(dir, 'other.json'), '{"hello": 1}');
+  assert.equal(await main(['export', 'oruk', 'other.json'], notFeed), 1);
+  assert.match(notFeed.stderr, /other\.json is not a Community Atlas feed/);
+});
