@@ -362,3 +362,31 @@ export function formatClock(minutes: number, lang = 'en'): string {
 export function londonDate(at: Date): string {
   return isoDay(londonParts(at.getTime()).day);
 }
+
+/** The weekday code (`mo`…`su`) of an instant in the UK, for "today" in a day filter. */
+export function londonWeekday(at: Date): Weekday {
+  return WEEKDAYS[weekdayOf(londonParts(at.getTime()).day)] as Weekday;
+}
+
+/** The first instant of the UK day after the one `at` falls in, `days` days on (1: tomorrow's midnight). */
+export function londonMidnightAfter(at: Date, days = 1): Date {
+  return new Date(londonInstant(londonParts(at.getTime()).day + days, 0));
+}
+
+/**
+ * The `when` facet: `now` (open or on at this moment), `today` (anything still
+ * to come, or under way, before midnight UK time), `this-week` (today and the
+ * next six days). Unknown values match nothing.
+ */
+export function matchesWhen(listing: AtlasListing, when: string, now: Date): boolean {
+  switch (when) {
+    case 'now':
+      return isOnNow(listing, now);
+    case 'today':
+      return hasSessionBetween(listing, now, londonMidnightAfter(now, 1));
+    case 'this-week':
+      return hasSessionBetween(listing, now, londonMidnightAfter(now, 7));
+    default:
+      return false;
+  }
+}

@@ -8,6 +8,9 @@ import {
   hasSessionBetween,
   isOnNow,
   londonDate,
+  londonMidnightAfter,
+  londonWeekday,
+  matchesWhen,
   nextSession,
   parseOpeningHours,
   upcomingSessions,
@@ -260,5 +263,31 @@ describe('parseOpeningHours and formatClock', () => {
   it('gives the London date of an instant', () => {
     expect(londonDate(new Date('2026-06-30T23:30:00Z'))).to.equal('2026-07-01');
     expect(londonDate(new Date('2026-12-31T23:30:00Z'))).to.equal('2026-12-31');
+  });
+});
+
+describe('matchesWhen, londonWeekday and londonMidnightAfter', () => {
+  const tuesdayWalk = listing([{ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00', end: '11:00' }]);
+  it('matches today only until the UK day ends', () => {
+    // Monday 23 November 2026: the walk is tomorrow.
+    expect(matchesWhen(tuesdayWalk, 'today', new Date('2026-11-23T12:00:00Z'))).to.equal(false);
+    expect(matchesWhen(tuesdayWalk, 'today', new Date('2026-11-24T08:00:00Z'))).to.equal(true);
+    expect(matchesWhen(tuesdayWalk, 'today', new Date('2026-11-24T11:30:00Z'))).to.equal(false);
+  });
+  it('matches this week over the next seven UK days', () => {
+    // Wednesday 25th: next Tuesday (1 December) is within today and the next six days.
+    expect(matchesWhen(tuesdayWalk, 'this-week', new Date('2026-11-25T12:00:00Z'))).to.equal(true);
+    const fortnightly = listing([{ rrule: 'FREQ=WEEKLY;INTERVAL=2', date: '2026-11-24', start: '10:00' }]);
+    expect(matchesWhen(fortnightly, 'this-week', new Date('2026-11-25T12:00:00Z'))).to.equal(false);
+  });
+  it('matches now only while on, and nothing for an unknown value', () => {
+    expect(matchesWhen(tuesdayWalk, 'now', new Date('2026-11-24T10:15:00Z'))).to.equal(true);
+    expect(matchesWhen(tuesdayWalk, 'soon', new Date('2026-11-24T10:15:00Z'))).to.equal(false);
+  });
+  it('uses the UK date, not UTC, around midnight in summer', () => {
+    // 23:30 UTC on Monday 29 June 2026 is 00:30 BST on Tuesday.
+    expect(londonWeekday(new Date('2026-06-29T23:30:00Z'))).to.equal('tu');
+    expect(londonMidnightAfter(new Date('2026-06-29T12:00:00Z')).toISOString()).to.equal('2026-06-29T23:00:00.000Z');
+    expect(londonMidnightAfter(new Date('2026-10-24T12:00:00Z'), 2).toISOString()).to.equal('2026-10-26T00:00:00.000Z');
   });
 });
