@@ -229,13 +229,14 @@ function periodSources(listing: AtlasListing, from: number): Generator<NextSessi
  * may be before `from` when it is already under way (so a finder can say "on
  * now, until 11:00"). For a place with opening hours, the current or next
  * opening. Undefined when nothing is scheduled (or every rule is unreadable).
+ * The result is frozen and shared: copy it to change it.
  */
 export function nextSession(listing: AtlasListing, from: Date): NextSession | undefined {
   const t = from.getTime();
   if (!Number.isFinite(t) || !listing || typeof listing !== 'object') return undefined;
   const memo = nextMemo.get(listing);
   if (memo && memo.schedule === listing.schedule && memo.hours === listing.openingHours && t >= memo.from && t < memo.until) {
-    return memo.result && { ...memo.result };
+    return memo.result;
   }
   let best: NextSession | undefined;
   for (const source of periodSources(listing, t)) {
@@ -246,8 +247,10 @@ export function nextSession(listing: AtlasListing, from: Date): NextSession | un
   // over: nothing can end in between without having been found first. So a
   // finder asking again a few seconds later, for 10,000 listings, does no work.
   const until = best ? (best.end ?? best.start).getTime() : t + MEMO_EMPTY_MS;
+  // Frozen because the same object is handed to every caller until it is over.
+  if (best) Object.freeze(best);
   nextMemo.set(listing, { from: t, until, result: best, schedule: listing.schedule, hours: listing.openingHours });
-  return best && { ...best };
+  return best;
 }
 
 /** How long "nothing scheduled" is trusted: the search looks five years ahead, so an hour is safe. */
