@@ -116,12 +116,14 @@ export async function lookupPostcode(text: string, options: LookupOptions = {}):
 }
 
 /**
- * Order of lookup: an exact postcode from the gazetteer; then the service, when
- * one is configured, for an exact answer (a sector centre can be a mile or more
- * from a rural home, and the embedder chose to allow the request); then the
- * gazetteer's sector and district centres. When the service says a postcode does
- * not exist, the answer is "not found", not its sector's centre: a mistyped
- * postcode should be corrected, not silently approximated.
+ * Order of lookup: an exact postcode from the gazetteer; for a full postcode,
+ * then the service, when one is configured, for an exact answer (a sector centre
+ * can be a mile or more from a rural home, and the embedder chose to allow the
+ * request); then the gazetteer's sector and district centres; last, for a sector
+ * or district the gazetteer does not know, the service's district. When the
+ * service says a postcode does not exist, the answer is "not found", not its
+ * sector's centre: a mistyped postcode should be corrected, not silently
+ * approximated. When the service is down, the gazetteer answers.
  */
 export async function lookupPostcodeDetailed(text: string, options: LookupOptions = {}): Promise<LookupResult> {
   const query = parsePostcodeQuery(text);
@@ -134,27 +136,25 @@ export async function lookupPostcodeDetailed(text: string, options: LookupOption
     return isValidLatLng(point) ? { ok: true, place: { ...point, label: key, precision } } : undefined;
   };
 
+  const outcode = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
+  const sector = query.kind === 'sector' ? query.value : query.kind === 'postcode' ? (toSector(query.value) ?? '') : '';
+  const service = serviceBase(options.service);
+
+  let serviceResult: LookupResult | undefined;
   if (query.kind === 'postcode') {
     const exact = fromGazetteer(gaz?.postcodes, query.value, 'postcode');
     if (exact) return exact;
+    // Only a full postcode gains from the service: for a sector or a district
+    // the service knows no more than the gazetteer, so nothing is sent.
+    if (service) {
+      serviceResult = await askService(service, query, options);
+      if (serviceResult.ok || serviceResult.reason !== 'unavailable') return serviceResult;
+    }
   }
-
-  let serviceResult: LookupResult | undefined;
-  const service = serviceBase(options.service);
-  if (service) {
-    serviceResult = await askService(service, query, options);
-    if (serviceResult.ok || serviceResult.reason === 'aborted') return serviceResult;
-    if (serviceResult.reason === 'not-found' && query.kind !== 'sector') return serviceResult;
-  }
-
-  const outcode = query.kind === 'district' ? query.value : query.value.split(' ')[0] ?? '';
-  if (query.kind !== 'district') {
-    const sector = query.kind === 'sector' ? query.value : toSector(query.value) ?? '';
-    const found = fromGazetteer(gaz?.sectors, sector, 'sector');
-    if (found) return found;
-  }
-  const district = fromGazetteer(gaz?.districts, outcode, 'district');
-  if (district) return district;
+  const approximate =
+    (sector ? fromGazetteer(gaz?.sectors, sector, 'sector') : undefined) ?? fromGazetteer(gaz?.districts, outcode, 'district');
+  if (approximate) return approximate;
+  if (service && query.kind !== 'postcode') return askService(service, query, options);
   return serviceResult ?? { ok: false, reason: 'not-found' };
 }
 

@@ -104,6 +104,13 @@ describe('lookupPostcode', () => {
     expect(await lookupPostcodeDetailed('ZZ1 1ZZ', { gazetteer, service: 'https://pc.example', fetch })).to.deep.equal({ ok: false, reason: 'unavailable' });
   });
 
+  it('answers a sector or district from the gazetteer without asking the service', async () => {
+    const { fetch, calls } = fakeFetch({});
+    expect((await lookupPostcode('NB1 2', { gazetteer, service: 'https://pc.example', fetch }))?.precision).to.equal('sector');
+    expect((await lookupPostcode('nb2', { gazetteer, service: 'https://pc.example', fetch }))?.precision).to.equal('district');
+    expect(calls).to.deep.equal([]);
+  });
+
   it('looks an outcode up with the outcodes endpoint', async () => {
     const { fetch } = fakeFetch({ 'https://pc.example/outcodes/ZZ1': { status: 200, body: { result: { latitude: 51, longitude: -2 } } } });
     expect(await lookupPostcode('zz1', { service: 'https://pc.example', fetch })).to.deep.equal({ lat: 51, lng: -2, label: 'ZZ1', precision: 'district' });
