@@ -8,4 +8,5 @@ import type { Command } from './io.js';
 export const COMMANDS: Record<string, () => Promise<Command>> = {
   'import oruk': () => import('./commands/import-oruk.js').then((m) => m.command),
   'export oruk': () => import('./commands/export-oruk.js').then((m) => m.command),
+  'import openactive': () => import('./commands/import-openactive.js').then((m) => m.command),
 };

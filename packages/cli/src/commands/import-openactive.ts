@@ -1,0 +1,110 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXIT, type Command, type Io } from '../io.js';
+import { importOpenActive } from '../import/openactive.js';
+import { formatTally } from '../export/tally.js';
+import { exists, writeFileAtomic } from '../export/write-file.js';
+
+const HELP = `Usage: atlas import openactive FILE... [--out feed.json] [--publisher NAME] [--force]
+
+Reads saved OpenActive RPDE pages (sessions, session series, events) and writes a
+Community Atlas feed of physical activities. Give the pages in any order, or a
+folder of them: each item's latest version wins and deleted items are dropped.
+
+Options:
+  --out FILE        where to write the feed (default: standard output)
+  --publisher NAME  the feed's publisher name (default: the most common organiser)
+  --force           overwrite FILE when it already exists`;
+
+export const command: Command = {
+  summary: 'Import OpenActive RPDE pages of sessions and events',
+  async run(args: string[], io: Io): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string', short: 'o' },
+          publisher: { type: 'string' },
+          force: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+        },
+      });
+    } catch (error) {
+      io.err(`atlas import openactive: ${(error as Error).message}\n\n${HELP}`);
+      return EXIT.usage;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.out(HELP);
+      return EXIT.ok;
+    }
+    if (!positionals.length) {
+      io.err(`atlas import openactive: give at least one RPDE page file or folder.\n\n${HELP}`);
+      return EXIT.usage;
+    }
+    const out = values.out === undefined ? undefined : resolve(io.cwd, values.out);
+    if (out && !values.force && (await exists(out))) {
+      io.err(`atlas import openactive: ${values.out} already exists. Use --force to overwrite it.`);
+      return EXIT.usage;
+    }
+
+    const pages: unknown[] = [];
+    try {
+      for (const file of await expand(positionals.map((p) => resolve(io.cwd, p)))) {
+        const content = await readFile(file, 'utf8');
+        try {
+          pages.push(JSON.parse(content));
+        } catch (error) {
+          throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+        }
+      }
+    } catch (error) {
+      io.err(`atlas import openactive: ${(error as Error).message}`);
+      return EXIT.problems;
+    }
+
+    let result;
+    try {
+      result = importOpenActive(pages, values.publisher ? { publisher: values.publisher } : {});
+    } catch (error) {
+      io.err(`atlas import openactive: ${(error as Error).message}`);
+      return EXIT.problems;
+    }
+    const json = `${JSON.stringify(result.feed, null, 2)}\n`;
+    if (out) await writeFileAtomic(out, json);
+    else io.out(json);
+
+    io.err(
+      `Read ${result.itemsRead} items from ${pages.length} ${pages.length === 1 ? 'page' : 'pages'}: ` +
+        `${result.deleted} deleted, ${result.superseded} replaced by a later version. ` +
+        `Wrote ${result.feed.listings.length} listings at ${result.venues} venues${out ? ` to ${values.out}` : ''}.`,
+    );
+    if (result.skipped.length) io.err(['Skipped:', ...formatTally(result.skipped)].join('\n'));
+    if (result.notes.length) io.err(['Did not map, or changed on the way:', ...formatTally(result.notes)].join('\n'));
+    return EXIT.ok;
+  },
+};
+
+/** Files as given; a folder gives its .json files in name order. */
+async function expand(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new Error(`cannot read ${path}: no such file or folder.`);
+    }
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const names = (await readdir(path)).filter((n) => n.toLowerCase().endsWith('.json')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    if (!names.length) throw new Error(`${path} has no .json files.`);
+    files.push(...names.map((n) => join(path, n)));
+  }
+  return files;
+}
