@@ -23,24 +23,46 @@ export function londonOffsetMinutes(t: number): number {
   const hour = Math.floor(t / HOUR);
   const cached = offsetCache.get(hour);
   if (cached !== undefined) return cached;
-  formatter ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  });
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(hour * HOUR))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  let offset: number;
+  try {
+    formatter ??= new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    const parts: Record<string, number> = {};
+    for (const part of formatter.formatToParts(new Date(hour * HOUR))) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+    offset = Math.round((local - hour * HOUR) / MINUTE);
+    if (!Number.isFinite(offset)) offset = ukRuleOffsetMinutes(hour * HOUR);
+  } catch {
+    // A runtime without time zone data (a stripped-down embedded browser) still
+    // gets the right answer for the years that matter from the rule itself.
+    offset = ukRuleOffsetMinutes(hour * HOUR);
   }
-  const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
-  const offset = Math.round((local - hour * HOUR) / MINUTE);
   if (offsetCache.size > 20_000) offsetCache.clear();
   offsetCache.set(hour, offset);
   return offset;
+}
+
+/**
+ * The UK rule since 1996 (Summer Time Order 2002, the EU summer-time directive):
+ * BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+ * of October. Used only when Intl cannot answer; a test holds the two together.
+ */
+export function ukRuleOffsetMinutes(t: number): number {
+  const year = new Date(t).getUTCFullYear();
+  const lastSunday = (month: number): number => {
+    const last = Date.UTC(year, month + 1, 0);
+    return last - new Date(last).getUTCDay() * DAY + HOUR;
+  };
+  return t >= lastSunday(2) && t < lastSunday(9) ? 60 : 0;
 }
 
 /** London civil day number and minute of the day at instant `t`. */
