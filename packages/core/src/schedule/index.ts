@@ -393,3 +393,5 @@ export function matchesWhen(listing: AtlasListing, when: string, now: Date): boo
       return false;
   }
 }
+
+export { describeSession, describeOpeningHours, formatTimeRange } from './describe.js';

@@ -1,0 +1,123 @@
+/**
+ * Sessions and opening hours in plain English for a card or a print-out
+ * ("Second and fourth Tuesday of the month, 10am–11am"), since a recurrence rule
+ * means nothing to a resident. English only for now: a Welsh page shows the
+ * calendar of upcoming dates (`upcomingSessions`) with Intl-formatted dates
+ * instead of risking wrong Welsh grammar for ordinals and mutations.
+ */
+import type { OpeningHours, Session, Weekday } from '../feed/types.js';
+import { WEEKDAYS } from '../feed/types.js';
+import { parseRecurrence } from './rrule.js';
+import { DAY, parseClock, parseIsoDay, partsOfDay } from './zone.js';
+import { formatClock, parseOpeningHours } from './index.js';
+
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second to last' };
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "a, b and c" */
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+const capital = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+function dayOfMonth(n: number): string {
+  if (n === -1) return 'last day';
+  if (n < 0) return `${ORDINALS[n] ?? `${-n}th from last`} day`;
+  const suffix = n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/** `Saturday 5 December 2026` for a day number, without asking a time zone. */
+function longDate(day: number): string {
+  const p = partsOfDay(day);
+  return `${DAY_NAMES[(((day + 3) % 7) + 7) % 7]} ${p.dayOfMonth} ${MONTHS[p.month - 1]} ${p.year}`;
+}
+
+/** `10am–11am`, or `from 10am` with no end. */
+export function formatTimeRange(start: number, end?: number): string {
+  return end === undefined ? `from ${formatClock(start)}` : `${formatClock(start)}–${formatClock(end)}`;
+}
+
+/**
+ * A session in words: "Every Tuesday, 10am–11am", "Every 4 weeks on Tuesday,
+ * 11am–11:30am", "Second and fourth Tuesday of the month, 3:40pm–4:45pm",
+ * "Saturday 5 December 2026, 11am–3pm". A rule that has not started by `now`
+ * says when it starts. Undefined for a session that cannot be read (see
+ * `checkSchedule`).
+ */
+export function describeSession(session: Session, now: Date = new Date()): string | undefined {
+  const start = parseClock(session.start);
+  const end = session.end ? parseClock(session.end, true) : undefined;
+  if (start === undefined || (session.end && end === undefined)) return undefined;
+  const time = formatTimeRange(start, end);
+  const anchor = session.date ? parseIsoDay(session.date) : undefined;
+  if (!session.rrule) return anchor === undefined ? undefined : `${longDate(anchor)}, ${time}`;
+  const rule = parseRecurrence(session.rrule);
+  if (typeof rule === 'string') return undefined;
+  const weekdays = [...new Set(rule.byDay.map((d) => d.weekday))].sort((a, b) => a - b);
+  const names = (days: number[]): string => list(days.map((d) => DAY_NAMES[d] ?? ''));
+  let when: string;
+  switch (rule.freq) {
+    case 'DAILY':
+      if (weekdays.length) when = weekdays.join() === '0,1,2,3,4' ? 'every weekday' : `every ${names(weekdays)}`;
+      else when = rule.interval === 1 ? 'every day' : rule.interval === 2 ? 'every other day' : `every ${rule.interval} days`;
+      break;
+    case 'WEEKLY': {
+      const days = weekdays.length ? weekdays : anchor !== undefined ? [(((anchor + 3) % 7) + 7) % 7] : [];
+      if (!days.length) return undefined;
+      when =
+        rule.interval === 1
+          ? `every ${names(days)}`
+          : rule.interval === 2
+            ? `every other ${names(days)}`
+            : `every ${rule.interval} weeks on ${names(days)}`;
+      break;
+    }
+    case 'MONTHLY': {
+      const unit = rule.interval === 1 ? 'the month' : rule.interval === 2 ? 'every other month' : `every ${rule.interval} months`;
+      const of = rule.interval === 1 ? ` of ${unit}` : `, ${unit}`;
+      if (rule.byDay.length) {
+        // Group ordinals by weekday: "second and fourth Tuesday".
+        const groups = new Map<number, number[]>();
+        for (const { weekday, nth } of rule.byDay) groups.set(weekday, [...(groups.get(weekday) ?? []), nth ?? 0]);
+        const parts = [...groups].map(([weekday, nths]) =>
+          nths.includes(0) ? `every ${DAY_NAMES[weekday]}` : `${list(nths.sort((a, b) => (a < 0 ? 9 - a : a) - (b < 0 ? 9 - b : b)).map((n) => ORDINALS[n] ?? `${n}th`))} ${DAY_NAMES[weekday]}`,
+        );
+        when = `${list(parts)}${of}`;
+      } else {
+        const days = rule.byMonthDay.length ? rule.byMonthDay : anchor !== undefined ? [partsOfDay(anchor).dayOfMonth] : [];
+        if (!days.length) return undefined;
+        when = `${list(days.map(dayOfMonth))}${of}`;
+      }
+      break;
+    }
+    case 'YEARLY': {
+      if (anchor === undefined) return undefined;
+      const p = partsOfDay(anchor);
+      when = `every year on ${p.dayOfMonth} ${MONTHS[p.month - 1]}`;
+      break;
+    }
+  }
+  let text = `${capital(when)}, ${time}`;
+  const lastDay = session.until ? parseIsoDay(session.until) : rule.untilDay;
+  if (lastDay !== undefined) text += `, until ${longDate(lastDay)}`;
+  if (rule.count !== undefined && anchor !== undefined) text += `, ${rule.count} times from ${longDate(anchor)}`;
+  else if (anchor !== undefined && anchor * DAY > now.getTime()) text += `, starting ${longDate(anchor)}`;
+  return text;
+}
+
+/** Opening hours a day at a time for display: `[{ day: 'mo', name: 'Monday', text: '9am–1pm, 2pm–5pm' }, …]`; closed days say "Closed". */
+export function describeOpeningHours(hours: OpeningHours | undefined): { day: Weekday; name: string; text: string }[] {
+  if (!hours || typeof hours !== 'object') return [];
+  const out: { day: Weekday; name: string; text: string }[] = [];
+  WEEKDAYS.forEach((day, i) => {
+    const value = hours[day];
+    if (value === undefined) return;
+    const periods = parseOpeningHours(value);
+    if (periods === undefined) return;
+    out.push({ day, name: DAY_NAMES[i] ?? day, text: periods.length ? periods.map((p) => formatTimeRange(p.start, p.end)).join(', ') : 'Closed' });
+  });
+  return out;
+}
