@@ -1,0 +1,186 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feed, Listing } from '@community-atlas/core';
+import { main } from '../src/main.js';
+import type { Io } from '../src/io.js';
+import { importOpenActive } from '../src/import/openactive.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/openactive/', import.meta.url));
+
+function captureIo(cwd = process.cwd()): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd,
+    out(text: string) { io.stdout += text + '\n'; },
+    err(text: string) { io.stderr += text + '\n'; },
+  };
+  return io;
+}
+
+async function page(name: string): Promise<unknown> {
+  return JSON.parse(await readFile(join(FIXTURES, name), 'utf8')) as unknown;
+}
+
+function byId(feed: Feed, id: string): Listing {
+  const found = feed.listings.find((listing) => listing.id === id);
+  assert.ok(found, `no listing ${id}`);
+  return found;
+}
+
+test('RPDE replay: the latest version of each item wins, deleted items go, whatever the order', async () => {
+  const pages = [await page('modern-page-1.json'), await page('modern-page-2.json')];
+  const result = importOpenActive(pages, { today: '2026-11-01' });
+  assert.equal(result.itemsRead, 13);
+  assert.equal(result.superseded, 4, 'yoga twice, boxing once, dance once');
+  assert.equal(result.deleted, 1, 'boxing: deleted after its update');
+  assert.deepEqual(result.feed.listings.map((l) => l.id).sort(), ['ss-dance', 'ss-swim', 'ss-walking-football', 'ss-yoga']);
+  assert.equal(byId(result.feed, 'ss-yoga').name, 'Gentle yoga', 'modified 300 beats 200 read after it');
+  assert.equal(byId(result.feed, 'ss-dance').name, 'Seated dance', 'a delete older than the update does not remove it');
+
+  const reversed = importOpenActive([...pages].reverse(), { today: '2026-11-01' });
+  assert.deepEqual(
+    [...reversed.feed.listings].sort((a, b) => a.id.localeCompare(b.id)),
+    [...result.feed.listings].sort((a, b) => a.id.localeCompare(b.id)),
+  );
+  assert.equal(result.feed.licence, 'https://creativecommons.org/licenses/by/4.0/');
+  assert.equal(result.feed.publisher.name, 'Northbridge Leisure Trust', 'the organiser, when no --publisher');
+});
+
+test('SessionSeries: Concept activities, Place with PostalAddress and geo, offers, ages and eventSchedule', async () => {
+  const { feed } = importOpenActive([await page('modern-page-1.json'), await page('modern-page-2.json')]);
+  const yoga = byId(feed, 'ss-yoga');
+  assert.equal(yoga.kind, 'activity');
+  assert.deepEqual(yoga.categories, ['physical-activity']);
+  assert.deepEqual(yoga.keywords, ['Yoga']);
+  assert.deepEqual(yoga.organisation, { name: 'Northbridge Leisure Trust', url: 'https://northbridge-leisure.example.org' });
+  assert.deepEqual(yoga.location, {
+    name: 'Eastfield Leisure Centre',
+    address: ['1 Pool Lane', 'Northbridge', 'Northshire'],
+    postcode: 'NB3 1EF',
+    lat: 52.1101,
+    lng: -1.1812,
+  });
+  assert.deepEqual(yoga.contact, { phone: '01234 700800', email: 'bookings@northbridge-leisure.example.org' });
+  assert.deepEqual(yoga.cost, { amount: 3, per: 'session', description: 'Adult: £4.50; Concession: £3.00' });
+  assert.deepEqual(yoga.audience, { ageMin: 16 });
+  assert.equal(yoga.howToJoin, 'Arrive 10 minutes early for your first class.');
+  assert.deepEqual(yoga.schedule, [{
+    rrule: 'FREQ=WEEKLY;BYDAY=MO', start: '10:00', end: '11:00', date: '2026-01-05', until: '2026-07-27', except: ['2026-04-06'],
+  }]);
+
+  const swim = byId(feed, 'ss-swim');
+  assert.deepEqual(swim.schedule, [{ rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=WE,FR', start: '19:00', end: '20:00', date: '2026-01-07' }]);
+  assert.deepEqual(swim.audience, { gender: 'women' });
+  assert.deepEqual(swim.cost, { free: true });
+  assert.equal(swim.location?.postcode, 'NB4 7GH');
+  assert.equal(swim.location?.lat, undefined, 'no geo: no pin, never 0,0');
+
+  const dance = byId(feed, 'ss-dance');
+  assert.deepEqual(dance.schedule, [{ rrule: 'FREQ=MONTHLY;BYMONTHDAY=1', start: '14:00', end: '15:00', date: '2026-02-01' }]);
+});
+
+test('ScheduledSession items join their series as dated sessions, in UK local time', async () => {
+  const result = importOpenActive([await page('modern-page-1.json'), await page('modern-page-2.json')]);
+  const football = byId(result.feed, 'ss-walking-football');
+  assert.deepEqual(football.schedule, [
+    { date: '2026-06-02', start: '09:00', end: '10:00' },
+    { date: '2026-12-01', start: '10:00', end: '11:00' },
+  ]);
+  assert.deepEqual(football.audience, { ageMin: 50, ageMax: 80 });
+  assert.deepEqual(football.cost, { amount: 2, per: 'session' });
+  assert.equal(result.occurrences, 2);
+  assert.deepEqual(result.skipped.map((s) => [s.reason, s.count]), [
+    ['Facility booking (FacilityUse or Slot), not an activity', 1],
+    ['ScheduledSession whose SessionSeries is not in these pages (or was deleted)', 1],
+  ]);
+  assert.equal(result.venues, 2);
+});
+
+test('OpenActive 1.0-era Event: string activities, one-line address, subEvent occurrences', async () => {
+  const result = importOpenActive([await page('legacy-event-page.json')], { publisher: 'Northbridge Parks' });
+  assert.equal(result.itemsRead, 4);
+  assert.equal(result.deleted, 1);
+  assert.deepEqual(result.skipped, [{ reason: 'Activity without a name', count: 1, examples: ['9004'] }]);
+  assert.equal(result.feed.publisher.name, 'Northbridge Parks');
+
+  const taichi = byId(result.feed, '9001');
+  assert.deepEqual(taichi.keywords, ['Tai Chi']);
+  assert.deepEqual(taichi.location, { name: 'Riverside Park pavilion', address: ['Mill Lane', 'Riverside', 'Northbridge'], postcode: 'NB1 2AA', lat: 52.1034, lng: -1.2047 });
+  // 09:00Z in May is 10:00 in London; 09:59:59 means the hour is up.
+  assert.deepEqual(taichi.schedule, [
+    { date: '2026-05-12', start: '10:00', end: '11:00' },
+    { date: '2026-05-19', start: '10:00', end: '11:00' },
+  ]);
+  assert.equal(taichi.organisation, undefined, 'a person as organiser is never put in the feed');
+  assert.deepEqual(taichi.cost, { free: true });
+  assert.deepEqual(taichi.audience, { ageMin: 18 });
+  assert.ok(result.notes.some((n) => /Organiser is a person/.test(n.reason)));
+
+  const badminton = byId(result.feed, '9002');
+  assert.deepEqual(badminton.keywords, ['Badminton', 'Junior']);
+  assert.deepEqual(badminton.location, { name: 'Eastfield Community Centre', address: ['2 Station Road', 'Northbridge'], postcode: 'NB3 1EF' });
+  assert.deepEqual(badminton.schedule, [{ date: '2026-01-17', start: '10:00', end: '11:30' }]);
+  assert.deepEqual(badminton.cost, { amount: 3.5, per: 'session' });
+  assert.deepEqual(badminton.organisation, { name: 'Northbridge Parks Sport', url: 'https://northbridge-parks.example.org' });
+});
+
+test('a file that is not an RPDE page is refused with a message naming it', () => {
+  assert.throws(() => importOpenActive([{ items: [] }, { data: [] }]), /Page 2 is not an RPDE page/);
+});
+
+test('atlas import openactive FILE... writes the feed and reports counts', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oa-'));
+  const io = captureIo(dir);
+  const code = await main(['import', 'openactive', join(FIXTURES, 'modern-page-2.json'), join(FIXTURES, 'modern-page-1.json'), '--out', 'feed.json'], io);
+  assert.equal(code, 0, io.stderr);
+  const feed = JSON.parse(await readFile(join(dir, 'feed.json'), 'utf8')) as Feed;
+  assert.equal(feed.listings.length, 4);
+  assert.match(io.stderr, /Read 13 items from 2 pages: 1 deleted, 4 replaced by a later version\. Wrote 4 listings at 2 venues to feed\.json\./);
+  assert.match(io.stderr, /1 × ScheduledSession whose SessionSeries is not in these pages \(or was deleted\)/);
+
+  const refused = captureIo(dir);
+  assert.equal(await main(['import', 'openactive', join(FIXTURES, 'legacy-event-page.json'), '--out', 'feed.json'], refused), 2);
+  assert.match(refused.stderr, /feed\.json already exists\. Use --force/);
+
+  await writeFile(join(dir, 'broken.json'), '{"items": [');
+  const broken = captureIo(dir);
+  assert.equal(await main(['import', 'openactive', 'broken.json'], broken), 1);
+  assert.match(broken.stderr, /broken\.json is not valid JSON/);
+
+  const none = captureIo(dir);
+  assert.equal(await main(['import', 'openactive'], none), 2);
+  assert.match(none.stderr, /give at least one RPDE page/);
+});
+
+const realData = process.env.ATLAS_REAL_DATA;
+
+test('the real Everyone Active page (January 2020) imports with every item accounted for', { skip: !realData && 'ATLAS_REAL_DATA is not set' }, async () => {
+  const file = join(realData ?? '', 'openactive', 'everyone-active_rpde_page_20200106.json');
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oa-real-'));
+  const io = captureIo(dir);
+  assert.equal(await main(['import', 'openactive', file, '--out', 'feed.json', '--publisher', 'Everyone Active'], io), 0, io.stderr);
+  assert.match(io.stderr, /Read 500 items from 1 page: 250 deleted, 0 replaced by a later version\. Wrote 250 listings at 67 venues to feed\.json\./);
+  assert.doesNotMatch(io.stderr, /Skipped:/, 'no live item skipped');
+
+  const result = importOpenActive([JSON.parse(await readFile(file, 'utf8'))], { publisher: 'Everyone Active' });
+  const { feed } = result;
+  assert.equal(result.itemsRead, 500);
+  assert.equal(result.deleted, 250);
+  assert.equal(feed.listings.length, 250);
+  assert.equal(result.venues, 67);
+  assert.deepEqual(result.skipped, []);
+  const recurring = feed.listings.filter((l) => l.schedule?.some((s) => s.rrule));
+  const oneOff = feed.listings.filter((l) => l.schedule?.length && l.schedule.every((s) => !s.rrule));
+  assert.equal(recurring.length, 213, 'items with an eventSchedule');
+  assert.equal(oneOff.length, 37, 'items with only subEvent occurrences');
+  assert.equal(feed.listings.filter((l) => l.location?.lat !== undefined).length, 246, '4 venues rows have no geo');
+  assert.equal(new Set(feed.listings.flatMap((l) => l.keywords ?? [])).size, 31, 'activities');
+  assert.ok(feed.listings.every((l) => l.categories?.includes('physical-activity')));
+  assert.ok(feed.listings.every((l) => typeof l.cost?.amount === 'number' && l.cost.amount > 0));
+  assert.equal(feed.licence, 'https://creativecommons.org/licenses/by/4.0/');
+});
