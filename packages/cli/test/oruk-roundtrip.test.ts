@@ -9,6 +9,7 @@ import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 import { importOruk } from '../src/import/oruk.js';
 import { exportOruk } from '../src/export/oruk.js';
+import { importOpenActive } from '../src/import/openactive.js';
 
 const PAGES = fileURLToPath(new URL('../../../test/fixtures/oruk/v3-pages/', import.meta.url));
 
@@ -53,6 +54,7 @@ function shared(listing: Listing): Record<string, unknown> {
     areas: listing.areas,
     delivery: listing.delivery,
     lastVerified: listing.lastVerified,
+    howToJoin: listing.howToJoin,
   };
 }
 
@@ -101,6 +103,7 @@ const OUR_FEED: Feed = {
       url: 'https://walks.example.org/riverside',
       languages: ['en', 'cy'],
       lastVerified: '2026-09-14',
+      howToJoin: 'Just turn up at the gates.',
     },
     {
       id: 'money-line',
@@ -188,4 +191,16 @@ test('atlas export oruk FEED --out writes the ORUK page and reports what it left
   await writeFile(join(dir, 'other.json'), '{"hello": 1}');
   assert.equal(await main(['export', 'oruk', 'other.json'], notFeed), 1);
   assert.match(notFeed.stderr, /other\.json is not a Community Atlas feed/);
+});
+
+const realData = process.env.ATLAS_REAL_DATA;
+
+test('the real OpenActive page → feed → ORUK 3.0 → feed comes back whole', { skip: !realData && 'ATLAS_REAL_DATA is not set' }, async () => {
+  const file = join(realData ?? '', 'openactive', 'everyone-active_rpde_page_20200106.json');
+  const first = importOpenActive([JSON.parse(await readFile(file, 'utf8'))], { publisher: 'Everyone Active' }).feed;
+  const exported = exportOruk(first);
+  assert.deepEqual(exported.notes, []);
+  const back = importOruk([JSON.parse(JSON.stringify(exported.page))], { publisher: 'Everyone Active' });
+  assert.equal(back.feed.listings.length, 250);
+  assert.deepEqual(back.feed.listings, first.listings);
 });

@@ -89,6 +89,8 @@ function service(listing: Listing, notes: Tally): Json {
   const eligibility = english(listing.audience?.description, notes, id);
   if (eligibility) out.eligibility_description = eligibility;
   if (listing.lastVerified) out.assured_date = listing.lastVerified;
+  const howToJoin = english(listing.howToJoin, notes, id);
+  if (howToJoin) out.application_process = howToJoin;
 
   if (listing.organisation) {
     const name = english(listing.organisation.name, notes, id) ?? '';
@@ -191,7 +193,7 @@ function service(listing: Listing, notes: Tally): Json {
   for (const value of listing.accessibility ?? []) term(ATLAS_TAXONOMY.accessibility, value);
   out.attributes = attributes;
 
-  for (const field of ['howToJoin', 'companionWelcome', 'transfer', 'acv'] as const) {
+  for (const field of ['companionWelcome', 'transfer', 'acv'] as const) {
     if (listing[field] !== undefined) notes.add(`"${field}" not exported (ORUK has no such field)`, id);
   }
   return out;

@@ -275,6 +275,8 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   if (cost) base.cost = cost;
   const contact = readContact(service, notes, id);
   if (contact) base.contact = contact;
+  const howToJoin = text(service.application_process);
+  if (howToJoin) base.howToJoin = howToJoin;
   const assured = isoDate(service.assured_date);
   if (assured) base.lastVerified = assured;
   const languages = unique(objects(service.languages).flatMap((row) => {
