@@ -156,6 +156,40 @@ test('ORUK 1.0 flat tables are joined by id into listings', async () => {
   assert.equal(result.feed.updated, '2026-11-01');
 });
 
+test('ORUK 1.0 API pages (services nested, paged as "content") are read too', () => {
+  const page = {
+    totalElements: 1, totalPages: 1, number: 1, size: 10, first: true, last: true,
+    content: [{
+      id: 'svc-9', name: 'Knit and natter', status: 'active', description: 'Bring a project, or learn.',
+      organization: { id: 'org-9', name: 'Northbridge Libraries', url: 'https://libraries.example.gov.uk' },
+      service_at_locations: [{
+        id: 'sal-9',
+        location: { id: 'loc-9', name: 'Central Library', latitude: 52.1, longitude: -1.2, physical_addresses: [{ id: 'pa-9', address_1: 'Market Square', city: 'Northbridge', postal_code: 'NB1 1AB' }] },
+        regular_schedules: [{ id: 'rs-9', weekday: 3, opens_at: '14:00', closes_at: '16:00' }],
+      }],
+      eligibilitys: [{ id: 'el-9', eligibility: 'Adults', minimum_age: 18 }],
+      service_taxonomys: [{ id: 'st-9', taxonomy: { id: 'tx-9', name: 'Arts and crafts', vocabulary: 'esdServiceTypes' } }],
+      contacts: [{ id: 'ct-9', name: 'Library desk', phones: [{ id: 'ph-9', number: '01234 111222' }] }],
+      cost_options: [],
+    }],
+  };
+  const { feed } = importOruk([page], { publisher: 'Northbridge' });
+  assert.deepEqual(feed.listings, [{
+    id: 'svc-9',
+    kind: 'activity',
+    name: 'Knit and natter',
+    description: 'Bring a project, or learn.',
+    organisation: { name: 'Northbridge Libraries', url: 'https://libraries.example.gov.uk' },
+    audience: { ageMin: 18, description: 'Adults' },
+    contact: { phone: '01234 111222', name: 'Library desk' },
+    categories: ['arts'],
+    keywords: ['Arts and crafts'],
+    schedule: [{ rrule: 'FREQ=WEEKLY;BYDAY=WE', start: '14:00', end: '16:00' }],
+    location: { name: 'Central Library', address: ['Market Square', 'Northbridge'], postcode: 'NB1 1AB', lat: 52.1, lng: -1.2 },
+    delivery: ['in-person'],
+  }]);
+});
+
 test('a document that is not ORUK is refused with a message naming it', () => {
   assert.throws(() => importOruk([{ hello: 'world' }], { publisher: 'x' }), /Document 1 is not an Open Referral UK response/);
 });
