@@ -353,3 +353,19 @@ test('atlas import oruk URL: a page that is not JSON stops the import with the p
     await api.close();
   }
 });
+
+test('atlas import oruk URL: an API that ignores ?page= is caught instead of read a thousand times', async () => {
+  const [first] = await v3Pages();
+  const stuck = { ...(first as object), total_pages: undefined, last_page: false };
+  const api = await serveApi((_page, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stuck));
+  });
+  try {
+    const io = captureIo();
+    assert.equal(await createImportOrukCommand(noWait).run([api.base], io), 1);
+    assert.match(io.stderr, /page 2 \(.*\) repeats page 1: the API seems to ignore the page parameter/);
+    assert.equal(api.requests.length, 2);
+  } finally {
+    await api.close();
+  }
+});

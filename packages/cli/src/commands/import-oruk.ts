@@ -174,13 +174,20 @@ interface PageOptions {
 async function fetchPages(base: string, options: PageOptions, deps: ImportOrukDeps, io: Io): Promise<unknown[]> {
   const root = base.replace(/\/+$/, '').replace(/\/services$/i, '');
   const documents: unknown[] = [];
+  const firstIds = new Map<string, number>();
   for (let page = 1; page <= options.maxPages; page++) {
     if (page > 1 && options.delay) await deps.sleep(options.delay);
     const url = `${root}/services?page=${page}&per_page=${options.perPage}`;
     io.progress?.(`Fetching page ${page}…`);
     const body = await fetchPage(url, page, deps);
-    documents.push(body);
     const info = pageInfo(body);
+    // An API that ignores ?page= hands back page 1 for ever; stop rather than loop to --max-pages.
+    if (info.firstId !== undefined) {
+      const seen = firstIds.get(info.firstId);
+      if (seen !== undefined) throw new PageError(`page ${page} (${url}) repeats page ${seen}: the API seems to ignore the page parameter.`);
+      firstIds.set(info.firstId, page);
+    }
+    documents.push(body);
     if (info.count === 0 || info.last || (info.totalPages !== undefined && page >= info.totalPages)) break;
     if (page === options.maxPages) io.err(`Stopped after ${page} pages (--max-pages); the API may have more.`);
   }
@@ -230,13 +237,15 @@ function backoff(attempt: number, lastProblem: string): number {
 }
 
 /** Paging fields of ORUK 3.0 (`total_pages`, `contents`) and of the 1.0 API (`totalPages`, `content`, `last`). */
-function pageInfo(body: unknown): { count?: number; totalPages?: number; last?: boolean } {
+function pageInfo(body: unknown): { count?: number; totalPages?: number; last?: boolean; firstId?: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { last: true };
   const page = body as Record<string, unknown>;
   const items = Array.isArray(page.contents) ? page.contents : Array.isArray(page.content) ? page.content : undefined;
   const total = typeof page.total_pages === 'number' ? page.total_pages : typeof page.totalPages === 'number' ? page.totalPages : undefined;
-  const info: { count?: number; totalPages?: number; last?: boolean } = {};
+  const info: { count?: number; totalPages?: number; last?: boolean; firstId?: string } = {};
   if (items) info.count = items.length;
+  const first: unknown = items?.[0];
+  if (typeof first === 'object' && first !== null && 'id' in first) info.firstId = String(first.id);
   else info.last = true;
   if (total !== undefined) info.totalPages = total;
   if (page.last_page === true || page.last === true) info.last = true;
