@@ -129,6 +129,26 @@ test('OpenActive 1.0-era Event: string activities, one-line address, subEvent oc
   assert.deepEqual(badminton.organisation, { name: 'Northbridge Parks Sport', url: 'https://northbridge-parks.example.org' });
 });
 
+test('an online session (VirtualLocation) has no place and joins by its URL', () => {
+  const result = importOpenActive([{
+    items: [{
+      state: 'updated', kind: 'SessionSeries', id: 'online-pilates', modified: 1,
+      data: {
+        '@type': 'SessionSeries', identifier: 'online-pilates', name: 'Pilates at home',
+        activity: [{ '@type': 'Concept', prefLabel: 'Pilates' }],
+        location: { '@type': 'VirtualLocation', url: 'https://live.example.org/pilates' },
+        eventSchedule: [{ '@type': 'PartialSchedule', repeatFrequency: 'P1W', byDay: ['https://schema.org/Thursday'], startTime: '18:30', endTime: '19:15' }],
+      },
+    }],
+  }]);
+  const [listing] = result.feed.listings;
+  assert.equal(listing?.location, undefined);
+  assert.deepEqual(listing?.delivery, ['online']);
+  assert.deepEqual(listing?.contact, { url: 'https://live.example.org/pilates' });
+  assert.deepEqual(listing?.schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=TH', start: '18:30', end: '19:15' }]);
+  assert.equal(result.venues, 0);
+});
+
 test('a file that is not an RPDE page is refused with a message naming it', () => {
   assert.throws(() => importOpenActive([{ items: [] }, { data: [] }]), /Page 2 is not an RPDE page/);
 });

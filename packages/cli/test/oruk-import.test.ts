@@ -64,6 +64,8 @@ test('ORUK 3.0 pages: a service with a location keeps its place, times, cost, ag
   assert.deepEqual(walk.delivery, ['in-person']);
   assert.deepEqual(walk.areas, ['Riverside ward']);
   assert.equal(walk.lastVerified, '2026-09-14');
+  assert.equal(walk.accessibilityNotes, 'Step-free, level tarmac paths; accessible toilets at the café.');
+  assert.deepEqual(walk.accessibility, ['step-free', 'accessible-toilet'], 'features read from the words, for the filter');
   assert.equal(feed.updated, '2026-10-02', 'newest last_modified of the services');
 });
 

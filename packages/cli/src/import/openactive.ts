@@ -267,7 +267,12 @@ function seriesListing(data: Json, rpdeId: string, notes: Tally): { listing: Lis
   if (cost) listing.cost = cost;
 
   const place = isObject(data.location) ? data.location : undefined;
-  if (place) {
+  const attendance = text(data.attendanceMode) ?? '';
+  if (place && typeOf(place) === 'VirtualLocation') {
+    listing.delivery = ['online'];
+    const joinUrl = text(place.url);
+    if (joinUrl && /^https?:\/\//i.test(joinUrl)) listing.contact = { url: joinUrl };
+  } else if (place) {
     const location = readPlace(place);
     if (location) {
       listing.location = location;
@@ -275,6 +280,7 @@ function seriesListing(data: Json, rpdeId: string, notes: Tally): { listing: Lis
     }
     const phone = text(place.telephone);
     if (phone) listing.contact = { phone };
+    if (/Mixed$/i.test(attendance)) listing.delivery = ['in-person', 'online'];
   } else {
     notes.add('Activity without a location', id);
   }

@@ -325,7 +325,11 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
       listing.location = place.location;
       delivery.add('in-person');
     }
-    if (place?.accessibilityNotes.length) listing.accessibilityNotes = place.accessibilityNotes.join('\n');
+    if (place?.accessibilityNotes.length) {
+      listing.accessibilityNotes = place.accessibilityNotes.join('\n');
+      const features = unique([...(listing.accessibility ?? []), ...accessibilityFeatures(listing.accessibilityNotes)]);
+      if (features.length) listing.accessibility = features;
+    }
     if (delivery.size) listing.delivery = [...delivery].sort(deliveryOrder);
     if (!listing.contact?.url && online[0]) listing.contact = { ...listing.contact, url: online[0] };
     return listing;
@@ -354,6 +358,26 @@ function looksLikeOpeningHours(schedule: Session[]): boolean {
     for (const day of /BYDAY=([A-Z,]+)/.exec(rule)?.[1]?.split(',') ?? []) days.add(day);
   }
   return days.size >= 5;
+}
+
+/** Words in ORUK's free-text accessibility → the feed's accessibility features, so the filter finds them. */
+const ACCESS_WORDS: readonly [RegExp, string][] = [
+  [/step[- ]free|level access|no steps|ramp/i, 'step-free'],
+  [/wheelchair/i, 'wheelchair-accessible'],
+  [/accessible (toilet|loo|wc)|disabled (toilet|loo|wc)/i, 'accessible-toilet'],
+  [/changing places/i, 'changing-places'],
+  [/hearing loop|induction loop/i, 'hearing-loop'],
+  [/\bbsl\b|british sign language/i, 'bsl'],
+  [/large print/i, 'large-print'],
+  [/easy read/i, 'easy-read'],
+  [/quiet (space|room)/i, 'quiet-space'],
+  [/(accessible|disabled|blue badge) parking/i, 'accessible-parking'],
+  [/assistance dog|guide dog/i, 'assistance-dogs'],
+  [/dementia[- ]friendly/i, 'dementia-friendly'],
+];
+
+function accessibilityFeatures(words: string): string[] {
+  return ACCESS_WORDS.filter(([re]) => re.test(words)).map(([, feature]) => feature);
 }
 
 function deliveryOrder(a: DeliveryMode, b: DeliveryMode): number {
