@@ -192,6 +192,20 @@ test('ORUK 1.0 API pages (services nested, paged as "content") are read too', ()
   }]);
 });
 
+test('schedules given on an online location belong to the service', () => {
+  const { feed } = importOruk([[{
+    id: 'svc-online', name: 'Online coffee morning', status: 'active',
+    service_at_locations: [{
+      id: 'sal-online',
+      location: { id: 'loc-online', location_type: 'virtual', url: 'https://meet.example.org/coffee' },
+      schedules: [{ id: 'sch-online', freq: 'WEEKLY', byday: 'FR', opens_at: '10:30', closes_at: '11:30' }],
+    }],
+  }]], { publisher: 'Northbridge' });
+  assert.deepEqual(feed.listings[0]?.schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=FR', start: '10:30', end: '11:30' }]);
+  assert.deepEqual(feed.listings[0]?.delivery, ['online']);
+  assert.equal(feed.listings[0]?.kind, 'activity');
+});
+
 test('a document that is not ORUK is refused with a message naming it', () => {
   assert.throws(() => importOruk([{ hello: 'world' }], { publisher: 'x' }), /Document 1 is not an Open Referral UK response/);
 });

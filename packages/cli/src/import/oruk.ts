@@ -291,15 +291,20 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   if (areas.length) base.areas = areas;
   const storedKind = readTaxonomy(service, base, notes, unknownSchemes);
 
-  const serviceSchedules = [...objects(service.schedules), ...objects(service.regular_schedules)];
   const places: Place[] = [];
   const online: string[] = [];
   for (const row of objects(service.service_at_locations)) {
     const place = readPlace(row, notes, id);
     if (place.onlineUrl) online.push(place.onlineUrl);
-    if (place.location || place.schedules.length) places.push(place);
+    places.push(place);
   }
   const physical = places.filter((place) => place.location);
+  // Schedules of an online or postal "place" belong to the service as a whole.
+  const serviceSchedules = [
+    ...objects(service.schedules),
+    ...objects(service.regular_schedules),
+    ...places.filter((place) => !place.location).flatMap((place) => place.schedules),
+  ];
   const delivery = new Set<DeliveryMode>();
   // ORUK 1.0 said how people attend in words: "Online", "In person, by phone"; "drop-in", "referral".
   const attending = text(service.attending_type) ?? '';
@@ -312,7 +317,7 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
     ...(/appointment|book|self/i.test(access) ? ['self' as const] : []),
   ]);
   if (routes.length && !base.referral) base.referral = routes;
-  if (online.length || places.some((place) => place.delivery.includes('online'))) delivery.add('online');
+  if (places.some((place) => place.delivery.includes('online'))) delivery.add('online');
   if (!physical.length && base.contact?.phone) delivery.add('phone');
 
   const build = (place: Place | undefined, listingId: string): Listing => {
@@ -338,8 +343,7 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   if (physical.length <= 1) {
     if (!physical.length && !online.length && !base.contact?.phone) notes.add('Service with no location, no online address and no phone: listed with no place', id);
     else if (!physical.length) notes.add('Service with no physical location: listed as area-wide, with no pin', id);
-    const only = physical[0] ?? (places.length === 1 ? places[0] : undefined);
-    return [build(only, base.id)];
+    return [build(physical[0], base.id)];
   }
   notes.add('Service offered at several locations: one listing per location', id);
   return physical.map((place) => build(place, `${base.id}--${safeId(place.id)}`));
