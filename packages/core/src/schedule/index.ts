@@ -33,7 +33,7 @@ const PART_BOUNDS: readonly [DayPart, number, number][] = [
  */
 const HORIZON_DAYS = 5 * 366;
 
-/** One opening period of a day, in minutes past midnight (`end` may be 1440 for midnight). */
+/** One opening period of a day, in minutes past that day's midnight (`end` is past 1440 when it closes after midnight). */
 export interface OpeningPeriod {
   start: number;
   end: number;
@@ -129,8 +129,11 @@ export function checkSchedule(session: Session): string | undefined {
 
 /**
  * Parses one day's opening hours as the public library data schema writes them:
- * `"09:00-13:00,14:00-17:00"`. An empty string is closed (`[]`). Something that
- * cannot be read (`"25:00-26:00"`, `"9am to 5pm"`) is undefined.
+ * `"09:00-13:00,14:00-17:00"`. An empty string is closed (`[]`). An end of
+ * `00:00` is midnight, and an end before the start runs past midnight (the real
+ * data has "10:00-00:00" and "07:00-02:00"; read literally rather than dropped,
+ * because dropping a day would say the place is closed). Something that cannot
+ * be read (`"25:00-26:00"`, `"9am to 5pm"`, a lone `"00:00"`) is undefined.
  */
 export function parseOpeningHours(value: string): OpeningPeriod[] | undefined {
   if (typeof value !== 'string') return undefined;
@@ -141,8 +144,9 @@ export function parseOpeningHours(value: string): OpeningPeriod[] | undefined {
     const m = /^\s*(\d{1,2}:\d{2})\s*[-–]\s*(\d{1,2}:\d{2})\s*$/.exec(piece);
     if (!m) return undefined;
     const start = parseClock(m[1]);
-    const end = parseClock(m[2], true);
-    if (start === undefined || end === undefined || end <= start) return undefined;
+    let end = parseClock(m[2], true);
+    if (start === undefined || end === undefined || end === start) return undefined;
+    if (end < start) end += 1440;
     periods.push({ start, end });
   }
   return periods.sort((a, b) => a.start - b.start);
@@ -194,7 +198,8 @@ function* sessionPeriods(session: CompiledSession, from: number): Generator<Next
 function* openingPeriods(hours: OpeningHours, from: number): Generator<NextSession> {
   const week = hoursByWeekday(hours);
   if (!week.some((periods) => periods?.length)) return;
-  const fromDay = londonParts(from).day;
+  // From the day before, so that a night still open after midnight is found.
+  const fromDay = londonParts(from).day - 1;
   for (let day = fromDay; day <= fromDay + HORIZON_DAYS; day++) {
     for (const p of week[weekdayOf(day)] ?? []) {
       const period = periodOn(day, p.start, p.end);

@@ -6,7 +6,8 @@
 import { expect } from '@open-wc/testing';
 import type { AtlasListing } from '../feed/normalised.js';
 import type { Session } from '../feed/types.js';
-import { checkSchedule, nextSession } from './index.js';
+import { checkOpeningHours, checkSchedule, nextSession, weeklySlots } from './index.js';
+import type { OpeningHours } from '../feed/types.js';
 
 // Declared in test/globals.d.ts: a URL prefix, or '' when ATLAS_REAL_DATA is unset.
 const base = window.ATLAS_REAL_DATA ?? '';
@@ -65,7 +66,7 @@ const asListing = (session: Session): AtlasListing =>
   ({ id: 's', key: 's', kind: 'asset', name: 'stop', schedule: [session] }) as unknown as AtlasListing;
 
 async function load(file: string): Promise<Record<string, string>[]> {
-  const response = await fetch(`${base}mobile-libraries/${file}`);
+  const response = await fetch(`${base}${file.includes('/') ? file : `mobile-libraries/${file}`}`);
   expect(response.ok, `${file} should be served`).to.equal(true);
   return parseCsv(await response.text());
 }
@@ -161,5 +162,51 @@ describe('real mobile library timetables', function () {
     }
     expect(problems).to.deep.equal([]);
     expect(checked).to.be.greaterThan(3000);
+  });
+});
+
+describe('real library opening hours (public library data schema)', function () {
+  before(function () {
+    // Real UK data is never copied into the repository; without ATLAS_REAL_DATA there is nothing to read.
+    if (!base) this.skip();
+  });
+
+  const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+  const CODES = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+  const hoursOf = (row: Record<string, string>): OpeningHours => {
+    const hours: OpeningHours = {};
+    DAYS.forEach((day, i) => {
+      hours[CODES[i]!] = row[`${day} staffed hours`] ?? '';
+    });
+    return hours;
+  };
+
+  it('reads every library’s staffed hours but one, and names that one', async () => {
+    const rows = await load('libraries/libraries_uk_schema_geocoded.csv');
+    expect(rows.length).to.be.greaterThan(4000);
+    const problems = rows.flatMap((row) => checkOpeningHours(hoursOf(row)).map((p) => `${row['Library name']}: ${p}`));
+    // "10:00-00:00" (to midnight) and "07:00-02:00" (past midnight) are read
+    // literally; only the lone "00:00" cannot be read.
+    expect(problems).to.have.length(1);
+    expect(problems[0]).to.contain('Phillip Whitehead Memorial Library').and.contain('"00:00"');
+  });
+
+  it('Copmanthorpe Library (York): slots and next opening, worked from its hours', async () => {
+    const rows = await load('libraries/libraries_uk_schema_geocoded.csv');
+    const row = rows.find((r) => r['Library name'] === 'Copmanthorpe Library');
+    expect(row).to.not.equal(undefined);
+    const library = { id: 'c', key: 'c', kind: 'asset', name: 'Copmanthorpe Library', schedule: [], openingHours: hoursOf(row!) } as unknown as AtlasListing;
+    // Monday 09:00-13:00,14:00-17:30; Tuesday 14:00-18:30; Thursday 09:00-13:00;
+    // Friday 14:00-17:30; Saturday 09:00-13:00; closed Wednesday and Sunday.
+    expect([...weeklySlots(library)].sort()).to.deep.equal([
+      'fr-afternoon', 'fr-evening', 'mo-afternoon', 'mo-evening', 'mo-morning',
+      'sa-afternoon', 'sa-morning', 'th-afternoon', 'th-morning', 'tu-afternoon', 'tu-evening',
+    ]);
+    // Wednesday 25 November 2026: closed all day, so Thursday 09:00 GMT.
+    expect(nextSession(library, new Date('2026-11-25T10:00:00Z'))?.start.toISOString()).to.equal('2026-11-26T09:00:00.000Z');
+    // Monday 23 November, 13:15: the lunch break; it reopens at 14:00.
+    expect(nextSession(library, new Date('2026-11-23T13:15:00Z'))?.start.toISOString()).to.equal('2026-11-23T14:00:00.000Z');
+    // Wednesday 1 July 2026: Thursday 09:00 BST is 08:00 UTC.
+    expect(nextSession(library, new Date('2026-07-01T10:00:00Z'))?.start.toISOString()).to.equal('2026-07-02T08:00:00.000Z');
   });
 });

@@ -254,7 +254,16 @@ describe('parseOpeningHours and formatClock', () => {
     expect(parseOpeningHours('1:00-18:00')).to.deep.equal([{ start: 60, end: 1080 }]);
     expect(parseOpeningHours('')).to.deep.equal([]);
     expect(parseOpeningHours('00:00')).to.equal(undefined);
-    expect(parseOpeningHours('17:00-09:00')).to.equal(undefined);
+    expect(parseOpeningHours('10:00-10:00')).to.equal(undefined);
+    expect(parseOpeningHours('10:00-24:00')).to.deep.equal([{ start: 600, end: 1440 }]);
+  });
+  it('reads an end of 00:00 as midnight and an earlier end as after midnight', () => {
+    expect(parseOpeningHours('10:00-00:00')).to.deep.equal([{ start: 600, end: 1440 }]);
+    expect(parseOpeningHours('19:00-02:00')).to.deep.equal([{ start: 1140, end: 1560 }]);
+    const late = listing([], { fr: '19:00-02:00' });
+    // Saturday 28 November 2026, 01:00: still open from Friday night.
+    expect(isOnNow(late, new Date('2026-11-28T01:00:00Z'))).to.equal(true);
+    expect(nextSession(late, new Date('2026-11-28T01:00:00Z'))?.end?.toISOString()).to.equal('2026-11-28T02:00:00.000Z');
   });
   it('writes times the GOV.UK way, in English and Welsh', () => {
     expect([540, 810, 720, 0, 1020].map((m) => formatClock(m))).to.deep.equal(['9am', '1:30pm', 'midday', 'midnight', '5pm']);
