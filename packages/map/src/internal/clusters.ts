@@ -8,7 +8,8 @@ interface PointProps {
   n: number;
 }
 interface ClusterProps {
-  n: number;
+  n?: number;
+  point_count?: number;
 }
 
 export type Shown =
@@ -18,7 +19,7 @@ export type Shown =
 /** Never more elements than this in the page, however many points there are. */
 export const MAX_MARKERS = 300;
 /** Above this zoom every site stands alone; the map's own max zoom is higher. */
-export const CLUSTER_MAX_ZOOM = 17;
+export const CLUSTER_MAX_ZOOM = 16;
 
 /**
  * Supercluster over sites. It builds a spatial index per zoom level once, and a
@@ -28,13 +29,20 @@ export class SiteClusters {
   private readonly index: Supercluster<PointProps, ClusterProps>;
 
   constructor(private readonly sites: readonly Site[]) {
+    // Summing listings per cluster (map/reduce) costs about a third more to
+    // build; only pay for it when some site holds more than one listing.
+    const shared = sites.some((site) => site.listings.length > 1);
     this.index = new Supercluster<PointProps, ClusterProps>({
       radius: 60,
       maxZoom: CLUSTER_MAX_ZOOM,
-      map: (p) => ({ n: p.n }),
-      reduce: (acc, p) => {
-        acc.n += p.n;
-      },
+      ...(shared
+        ? {
+            map: (p: PointProps): ClusterProps => ({ n: p.n }),
+            reduce: (acc: ClusterProps, p: ClusterProps) => {
+              acc.n = (acc.n ?? 0) + (p.n ?? 0);
+            },
+          }
+        : {}),
     });
     this.index.load(
       sites.map((site, i) => ({
@@ -58,9 +66,9 @@ export class SiteClusters {
       if (features.length <= MAX_MARKERS || z === 0) {
         return features.slice(0, MAX_MARKERS).map((f): Shown => {
           const [lng, lat] = f.geometry.coordinates as [number, number];
-          const props = f.properties as (PointProps | ClusterProps) & { cluster?: boolean; cluster_id?: number };
+          const props = f.properties as (PointProps | ClusterProps) & { cluster?: boolean; cluster_id?: number; point_count?: number };
           if (props.cluster && props.cluster_id !== undefined) {
-            return { type: 'cluster', id: props.cluster_id, lat, lng, count: props.n };
+            return { type: 'cluster', id: props.cluster_id, lat, lng, count: props.n ?? props.point_count ?? 0 };
           }
           return { type: 'site', site: this.sites[(props as PointProps).site]! };
         });

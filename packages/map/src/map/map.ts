@@ -98,6 +98,9 @@ export class AtlasMap extends LitElement {
 
   private adapter: MapAdapter | undefined;
   private placed: PlacedPoints = placeListings([]);
+  /** Kinds and areas present, for the legend; worked out once per results, not per render. */
+  private legendKinds = new Set<ListingKind>();
+  private hasAreas = false;
   private clusters = new SiteClusters([]);
   private shownNow: Shown[] = [];
   private savedView: View | undefined;
@@ -219,6 +222,12 @@ export class AtlasMap extends LitElement {
     if (changed.has('listings')) {
       this.placed = placeListings(this.listings ?? []);
       this.clusters = new SiteClusters(this.placed.sites);
+      this.legendKinds = new Set();
+      this.hasAreas = false;
+      for (const site of this.placed.sites) {
+        if (site.approximate) this.hasAreas = true;
+        for (const l of site.listings) this.legendKinds.add(this.kindOf(l));
+      }
       this.panel = undefined;
       this.showOutlierNote = true;
       this.fitPending = true;
@@ -525,8 +534,8 @@ export class AtlasMap extends LitElement {
   protected override render(): TemplateResult {
     const s = this.s;
     const placedCount = this.listings.length - this.placed.unplaced;
-    const kinds = new Set(this.placed.sites.flatMap((site) => site.listings.map((l) => this.kindOf(l))));
-    const hasAreas = this.placed.sites.some((site) => site.approximate);
+    const kinds = this.legendKinds;
+    const hasAreas = this.hasAreas;
     return html`<div class="region" role="region" aria-label=${s.region}>
       <button type="button" class="skip" @click=${this.skip}>${s.skipMap}</button>
       <div class="frame">

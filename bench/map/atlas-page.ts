@@ -1,0 +1,50 @@
+// Bench page: <atlas-map> on 50,000 points. Driven by bench/map.bench.mjs.
+import '@community-atlas/map/define';
+import type { AtlasMap } from '@community-atlas/map';
+import { benchPoints } from './points.js';
+
+declare global {
+  interface Window {
+    benchDraw(count: number): Promise<{ drawMs: number; markers: number }>;
+    benchMarkers(): number;
+  }
+}
+
+const el = document.createElement('atlas-map') as AtlasMap;
+el.setAttribute('tile-url', '/tiles/tile.png');
+el.setAttribute('lang', 'en');
+document.querySelector('#map')!.append(el);
+
+const afterFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+
+window.benchMarkers = () => el.shadowRoot!.querySelectorAll('.marker').length;
+window.benchDraw = async (count) => {
+  while (!el.matches(':state(ready)')) await afterFrame();
+  const listings = benchPoints(count).map((p, i) => ({
+    id: `p${i}`, key: `p${i}`, publisherId: 'bench', kind: p.kind, name: `Place ${i}`,
+    referral: [], categories: [], needs: [], keywords: [], accessibility: [], languages: [], delivery: [], areas: [], schedule: [],
+    location: { lat: p.lat, lng: p.lng },
+  }));
+  const t0 = performance.now();
+  el.listings = listings as AtlasMap['listings'];
+  await el.updateComplete;
+  await afterFrame();
+  const drawMs = performance.now() - t0;
+  (el.shadowRoot!.querySelector('.leaflet') as HTMLElement).focus();
+  return { drawMs, markers: window.benchMarkers() };
+};
+
+// Where the draw time goes, for the report: placing, clustering, and the rest (Lit, layout, paint).
+import { placeListings } from '../../packages/map/src/internal/points.js';
+import { SiteClusters } from '../../packages/map/src/internal/clusters.js';
+(window as unknown as Record<string, unknown>)['benchParts'] = (count: number) => {
+  const listings = benchPoints(count).map((p, i) => ({
+    key: `p${i}`, kind: p.kind, name: `Place ${i}`, location: { lat: p.lat, lng: p.lng },
+  })) as unknown as AtlasMap['listings'];
+  const t0 = performance.now();
+  const placed = placeListings(listings);
+  const t1 = performance.now();
+  new SiteClusters(placed.sites);
+  const t2 = performance.now();
+  return { placeMs: t1 - t0, clusterMs: t2 - t1 };
+};
