@@ -33,7 +33,10 @@ export class SiteClusters {
     // build; only pay for it when some site holds more than one listing.
     const shared = sites.some((site) => site.listings.length > 1);
     this.index = new Supercluster<PointProps, ClusterProps>({
+      // Leaflet's tiles are 256 px, so with this extent the radius is in screen
+      // pixels: wide enough that cluster markers never overlap each other.
       radius: 60,
+      extent: 256,
       maxZoom: CLUSTER_MAX_ZOOM,
       ...(shared
         ? {

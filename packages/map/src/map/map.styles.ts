@@ -32,7 +32,9 @@ export const mapStyles = css`
       z-index: 1100;
       inset-block-start: 0.5rem;
       inset-inline-start: 0.5rem;
-      transform: translateY(-300%);
+      /* Out of sight until focused, without leaving an edge showing above the map. */
+      clip-path: inset(50%);
+      opacity: 0;
       min-height: 2.75rem;
       padding: 0.5rem 1rem;
       font: inherit;
@@ -41,7 +43,8 @@ export const mapStyles = css`
       border: 2px solid var(--_focus-text);
     }
     .skip:focus {
-      transform: none;
+      clip-path: none;
+      opacity: 1;
     }
     .frame {
       position: relative;
