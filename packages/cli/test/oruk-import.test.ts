@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,6 +244,19 @@ test('atlas import oruk refuses to overwrite an existing file unless --force', a
   const forced = captureIo(dir);
   assert.equal(await main(['import', 'oruk', PAGES, '--out', 'feed.json', '--force'], forced), 0, forced.stderr);
   assert.equal((await readJson<Feed>(join(dir, 'feed.json'))).listings.length, 6);
+});
+
+test('atlas import oruk FOLDER: a broken page file is named and nothing is written', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oruk-'));
+  const pages = join(dir, 'pages');
+  await mkdir(pages);
+  await writeFile(join(pages, 'page-1.json'), await readFile(join(PAGES, 'page-1.json'), 'utf8'));
+  await writeFile(join(pages, 'page-2.json'), '{"contents": [{"id": "x", ');
+  const io = captureIo(dir);
+  assert.equal(await main(['import', 'oruk', 'pages', '--out', 'feed.json'], io), 1);
+  assert.match(io.stderr, /page-2\.json is not valid JSON/);
+  assert.match(io.stderr, /Nothing was written to feed\.json/);
+  assert.deepEqual(await readdir(dir), ['pages']);
 });
 
 test('atlas import oruk: a missing source or a wrong option is a usage or input error', async () => {
