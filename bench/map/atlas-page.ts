@@ -7,6 +7,7 @@ declare global {
   interface Window {
     benchDraw(count: number): Promise<{ drawMs: number; markers: number }>;
     benchMarkers(): number;
+    benchRedraw(count: number): Promise<{ redrawMs: number }>;
   }
 }
 
@@ -17,6 +18,18 @@ document.querySelector('#map')!.append(el);
 
 const afterFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
 
+window.benchRedraw = async (count) => {
+  const again = benchPoints(count).map((p, i) => ({
+    id: `q${i}`, key: `q${i}`, publisherId: 'bench', kind: p.kind, name: `Place ${i}`,
+    referral: [], categories: [], needs: [], keywords: [], accessibility: [], languages: [], delivery: [], areas: [], schedule: [],
+    location: { lat: p.lat, lng: p.lng },
+  }));
+  const t0 = performance.now();
+  el.listings = again as AtlasMap['listings'];
+  await el.updateComplete;
+  await afterFrame();
+  return { redrawMs: performance.now() - t0 };
+};
 window.benchMarkers = () => el.shadowRoot!.querySelectorAll('.marker').length;
 window.benchDraw = async (count) => {
   while (!el.matches(':state(ready)')) await afterFrame();

@@ -20,6 +20,14 @@ export type Shown =
 export const MAX_MARKERS = 300;
 /** Above this zoom every site stands alone; the map's own max zoom is higher. */
 export const CLUSTER_MAX_ZOOM = 16;
+/**
+ * With very many sites, stop clustering at street level instead: the two
+ * deepest levels are the dearest to build (almost every point survives to
+ * them), and stopping there halves the build at 50,000 points. Views closer in
+ * stay within the marker cap through `shown()`'s coarser fallback.
+ */
+const LARGE = 20_000;
+const LARGE_MAX_ZOOM = 14;
 
 /**
  * Supercluster over sites. It builds a spatial index per zoom level once, and a
@@ -27,17 +35,19 @@ export const CLUSTER_MAX_ZOOM = 16;
  */
 export class SiteClusters {
   private readonly index: Supercluster<PointProps, ClusterProps>;
+  private readonly maxZoom: number;
 
   constructor(private readonly sites: readonly Site[]) {
     // Summing listings per cluster (map/reduce) costs about a third more to
     // build; only pay for it when some site holds more than one listing.
     const shared = sites.some((site) => site.listings.length > 1);
+    this.maxZoom = sites.length > LARGE ? LARGE_MAX_ZOOM : CLUSTER_MAX_ZOOM;
     this.index = new Supercluster<PointProps, ClusterProps>({
       // Leaflet's tiles are 256 px, so with this extent the radius is in screen
       // pixels: wide enough that cluster markers never overlap each other.
       radius: 60,
       extent: 256,
-      maxZoom: CLUSTER_MAX_ZOOM,
+      maxZoom: this.maxZoom,
       ...(shared
         ? {
             map: (p: PointProps): ClusterProps => ({ n: p.n }),
@@ -83,7 +93,11 @@ export class SiteClusters {
   /** The zoom at which a cluster splits, or undefined when it never does on this map. */
   expansionZoom(clusterId: number, mapMaxZoom: number): number | undefined {
     const z = this.index.getClusterExpansionZoom(clusterId);
-    return z > CLUSTER_MAX_ZOOM || z > mapMaxZoom ? undefined : z;
+    if (z > mapMaxZoom) return undefined;
+    // Still one cluster at the deepest level: its sites are within a few metres,
+    // so a list serves better than zooming to markers stacked on each other.
+    if (z > this.maxZoom && this.maxZoom === CLUSTER_MAX_ZOOM) return undefined;
+    return z;
   }
 
   sitesIn(clusterId: number): Site[] {

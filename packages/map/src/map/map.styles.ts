@@ -59,10 +59,15 @@ export const mapStyles = css`
       background: var(--atlas-map-background, #e8ecef);
       font: inherit;
     }
-    .leaflet:focus-visible {
+    /* The ring sits on the frame, not on the moving map: a ring drawn over the
+       map would be repainted with every frame of a pan. */
+    .frame:has(.leaflet:focus-visible) {
       outline: 3px solid var(--_focus);
-      outline-offset: -3px;
-      box-shadow: inset 0 0 0 6px var(--_focus-text);
+      outline-offset: 0;
+      box-shadow: 0 0 0 6px var(--_focus-text);
+    }
+    .leaflet:focus-visible {
+      outline: none;
     }
     .atlas-markers {
       position: absolute;

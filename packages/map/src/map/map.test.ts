@@ -63,6 +63,19 @@ describe('<atlas-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes its language from the page when it has no lang, and names listings in it', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="cy">
+      <atlas-map
+        style="--atlas-map-height: 300px"
+        tile-url=${TILE_URL}
+        .listings=${[listing('walk', { en: 'Riverside health walk', cy: 'Taith iechyd glan yr afon' }, 'activity', { lat: 52.1, lng: -1.2 })]}
+      ></atlas-map>
+    </div>`);
+    const el = await ready(wrapper.querySelector('atlas-map')!);
+    expect(names(el)).to.deep.equal(['Taith iechyd glan yr afon, gweithgaredd']);
+    expect(el.shadowRoot!.querySelector('.skip')!.textContent).to.equal("Neidio heibio'r map");
+  });
+
   it('shows exactly the listings, named by name and kind, with a shape per kind', async () => {
     const el = await mapOf();
     expect(names(el).sort()).to.deep.equal(

@@ -85,8 +85,8 @@ export class AtlasMap extends LitElement {
   @property({ type: Boolean, attribute: 'search-area' }) searchArea = false;
   /** Id of an element (in the same document or shadow root) that "Skip the map" moves focus to. */
   @property({ attribute: 'skip-target' }) skipTarget?: string;
-  /** `en` or `cy`. */
-  @property({ reflect: true }) override lang = 'en';
+  /** `en` or `cy`. Unset: the language of the nearest ancestor with `lang`, else English. */
+  @property() override lang = '';
   /** Overrides for any of the map's strings. */
   @property({ attribute: false }) strings?: Partial<MapStrings>;
 
@@ -112,8 +112,12 @@ export class AtlasMap extends LitElement {
   private readonly reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
   private readonly internals = this.attachInternals();
 
+  private get language(): string {
+    return (this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en').toLowerCase().split('-')[0]!;
+  }
+
   private get s(): MapStrings {
-    return { ...stringsFor(this.lang), ...this.strings };
+    return { ...stringsFor(this.language), ...this.strings };
   }
 
   /** How many marker elements are in the map right now (never more than 300). */
@@ -239,6 +243,8 @@ export class AtlasMap extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // Set as a property, the language still has to reach the attribute, which is what assistive technology reads.
+    if (changed.has('lang') && this.lang && this.getAttribute('lang') !== this.lang) this.setAttribute('lang', this.lang);
     if (!this.adapter) return;
     if (changed.has('lang')) this.leafletContainer?.setAttribute('aria-label', this.s.mapInstructions);
     if (changed.has('listings')) {
@@ -448,12 +454,12 @@ export class AtlasMap extends LitElement {
   }
 
   private nameOf(listing: AtlasListing): string {
-    return textIn(listing.name, this.lang) ?? listing.key;
+    return textIn(listing.name, this.language) ?? listing.key;
   }
 
   private placeName(site: Site): string | undefined {
     for (const l of site.listings) {
-      const name = textIn(l.location?.name, this.lang) ?? l.location?.address?.[0];
+      const name = textIn(l.location?.name, this.language) ?? l.location?.address?.[0];
       if (name) return name;
     }
     return undefined;

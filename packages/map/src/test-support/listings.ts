@@ -1,7 +1,7 @@
-import type { AtlasListing, ListingKind, Location } from '@community-atlas/core';
+import type { AtlasListing, ListingKind, Location, Text } from '@community-atlas/core';
 
 /** A normalised listing with only what the map reads; the rest empty. */
-export function listing(key: string, name: string, kind: ListingKind, location?: Location): AtlasListing {
+export function listing(key: string, name: Text, kind: ListingKind, location?: Location): AtlasListing {
   return {
     id: key,
     key,
