@@ -85,14 +85,18 @@ export class MapAdapter {
     this.markerRoot = document.createElement('div');
     this.markerRoot.className = 'atlas-markers leaflet-zoom-hide';
     this.map.getPane('markerPane')?.appendChild(this.markerRoot);
-    this.map.on('moveend', () => options.callbacks.moveEnd(this.programmatic === 0));
-    this.map.on('zoomend', () => {
-      const to = this.map.getZoom();
-      const from = this.lastZoom;
-      this.lastZoom = to;
-      if (to !== from) options.callbacks.zoomEnd(this.programmatic === 0, from, to);
-    });
+    this.map.on('moveend', this.onMoveEnd);
+    this.map.on('zoomend', this.onZoomEnd);
   }
+
+  private readonly onMoveEnd = (): void => this.options.callbacks.moveEnd(this.programmatic === 0);
+
+  private readonly onZoomEnd = (): void => {
+    const to = this.map.getZoom();
+    const from = this.lastZoom;
+    this.lastZoom = to;
+    if (to !== from) this.options.callbacks.zoomEnd(this.programmatic === 0, from, to);
+  };
 
   get zoom(): number {
     return this.map.getZoom();
@@ -210,7 +214,14 @@ export class MapAdapter {
   }
 
   destroy(): void {
-    this.map.off();
+    this.map.off('moveend', this.onMoveEnd);
+    this.map.off('zoomend', this.onZoomEnd);
+    this.map.stop();
+    // Leaflet 1.9 ends a zoom animation from a timer that still runs after
+    // remove() and then throws on the removed panes: end it before removing,
+    // so taking the map out of the page mid-zoom is safe.
+    const leaflet = this.map as unknown as { _animatingZoom?: boolean; _onZoomTransitionEnd?: () => void };
+    if (leaflet._animatingZoom) leaflet._onZoomTransitionEnd?.();
     this.map.remove();
   }
 }

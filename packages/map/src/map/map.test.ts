@@ -298,6 +298,22 @@ describe('<atlas-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('zooms without animation when reduced motion is asked for, and with it otherwise', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const still = await mapOf();
+    const z = still.zoom!;
+    still.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    // No animation: the new level is there at once.
+    expect(still.zoom).to.equal(z + 1);
+
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const moving = await mapOf();
+    const z2 = moving.zoom!;
+    moving.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    expect(moving.zoom).to.equal(z2);
+    await waitUntil(() => moving.zoom === z2 + 1, 'the animated zoom never finished');
+  });
+
   it('reaches a marker with Tab and chooses it with Enter or Space', async () => {
     const el = await mapOf(town.slice(0, 2));
     el.shadowRoot!.querySelector<HTMLElement>('.leaflet')!.focus();
@@ -384,6 +400,21 @@ describe('<atlas-map>', () => {
     expect(markers(el)).to.have.length(3);
     expect(markers(el).some((m) => m.classList.contains('highlighted'))).to.equal(true);
     other.remove();
+  });
+
+  it('can be taken out of the page in the middle of a zoom animation', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await mapOf();
+    const z = el.zoom!;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+    el.remove();
+    // Leaflet's own timer for the end of the animation (250 ms) has run by now; an error there fails the run.
+    await new Promise((r) => setTimeout(r, 400));
+    document.body.append(el);
+    await ready(el);
+    expect(el.zoom).to.be.within(z, z + 1);
+    expect(markers(el)).to.have.length(3);
+    el.remove();
   });
 
   it('uses system colours for markers in forced-colours mode', async () => {
