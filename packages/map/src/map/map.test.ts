@@ -200,6 +200,38 @@ describe('<atlas-map>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
   });
 
+  it('brings the selected listing into view without counting as the user moving the map', async () => {
+    const far = listing('far', 'Far hall', 'asset', { lat: 52.3, lng: -1.2 });
+    const el = await mapOf([...town, far]);
+    el.fitToResults();
+    // Zoom right in on the town, as the owner might, so the far hall is out of view.
+    el.listings = town;
+    await el.updateComplete;
+    expect(52.3).not.to.be.within(el.bounds![0], el.bounds![2]);
+    el.listings = [...town, far];
+    el.fit = false;
+    await el.updateComplete;
+    el.selected = 'far';
+    await el.updateComplete;
+    expect(52.3).to.be.within(el.bounds![0], el.bounds![2]);
+    // Not a user move: new results are still fitted.
+    el.fit = true;
+    el.listings = town;
+    await el.updateComplete;
+    expect(52.3).not.to.be.within(el.bounds![0], el.bounds![2]);
+  });
+
+  it('tells the host which marker the user points at or focuses', async () => {
+    const el = await mapOf();
+    const walk = markers(el).find((m) => m.getAttribute('aria-label')!.startsWith('Riverside'))!;
+    setTimeout(() => walk.focus());
+    const on = await oneEvent(el, 'atlas-highlight');
+    expect(on.detail).to.deep.equal({ key: 'walk' });
+    setTimeout(() => walk.blur());
+    const off = await oneEvent(el, 'atlas-highlight');
+    expect(off.detail).to.deep.equal({ key: undefined });
+  });
+
   it('highlights the marker of the highlighted listing', async () => {
     const el = await mapOf();
     el.highlighted = 'depot';
