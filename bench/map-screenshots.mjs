@@ -50,6 +50,9 @@ try {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Shift+Tab');
       await page.screenshot({ path: join(out, 'screenshot-1280-focus.png') });
+      await page.focus('atlas-map >> .leaflet');
+      await page.keyboard.press('ArrowRight');
+      await page.screenshot({ path: join(out, 'screenshot-1280-map-focus.png') });
     }
     await page.close();
   }

@@ -59,15 +59,22 @@ export const mapStyles = css`
       background: var(--atlas-map-background, #e8ecef);
       font: inherit;
     }
-    /* The ring sits on the frame, not on the moving map: a ring drawn over the
-       map would be repainted with every frame of a pan. */
-    .frame:has(.leaflet:focus-visible) {
-      outline: 3px solid var(--_focus);
-      outline-offset: 0;
-      box-shadow: 0 0 0 6px var(--_focus-text);
-    }
     .leaflet:focus-visible {
       outline: none;
+    }
+    /* The map's focus ring is a still sibling on top, found with a plain
+       sibling selector: drawn on the map itself it would be repainted with
+       every frame of a pan, and :has() costs a style check every frame. */
+    .ring {
+      display: none;
+      position: absolute;
+      inset: 0;
+      z-index: 900;
+      pointer-events: none;
+      box-shadow: inset 0 0 0 3px var(--_focus), inset 0 0 0 6px var(--_focus-text);
+    }
+    .leaflet:focus-visible + .ring {
+      display: block;
     }
     .atlas-markers {
       position: absolute;

@@ -546,6 +546,7 @@ export class AtlasMap extends LitElement {
       <button type="button" class="skip" @click=${this.skip}>${s.skipMap}</button>
       <div class="frame">
         <div class="leaflet"></div>
+        <div class="ring" aria-hidden="true"></div>
         <div class="overlay zoom">
           <button type="button" class="control" aria-label=${s.zoomIn} @click=${() => this.zoomBy(1)}>+</button>
           <button type="button" class="control" aria-label=${s.zoomOut} @click=${() => this.zoomBy(-1)}>−</button>
