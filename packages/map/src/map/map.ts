@@ -552,7 +552,7 @@ export class AtlasMap extends LitElement {
           <button type="button" class="control" aria-label=${s.zoomOut} @click=${() => this.zoomBy(-1)}>−</button>
         </div>
         <div class="overlay actions">
-          ${this.searchArea && placedCount >= 0
+          ${this.searchArea
             ? html`<button type="button" class="control" @click=${this.searchThisArea}>${s.searchArea}</button>`
             : nothing}
           ${this.listings.length > 0 && placedCount === 0 ? html`<p class="message">${s.noLocations}</p>` : nothing}
