@@ -1,0 +1,70 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { deadlineState, text, type ResultItem } from '@community-atlas/core';
+import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { AtlasOpenEvent } from '../events/open.js';
+import { formatDate, formatDateTime, formatMiles } from '../internal/format.js';
+import { cardStyles } from './card.styles.js';
+
+/**
+ * @summary One result: name (a link that opens the listing), summary, distance, next session, cost, and for transfers status and deadline.
+ *
+ * @csspart card - The card's box.
+ * @csspart link - The name link.
+ * @cssprop --atlas-color-accent - The card's edge colour.
+ * @cssprop --atlas-color-border - The card's border.
+ * @fires atlas-open - `{ key }` when the name is activated.
+ */
+export class AtlasCard extends AtlasElement {
+  static override styles = [baseStyles, cardStyles];
+
+  @property({ attribute: false }) item?: ResultItem;
+  /** The link's address (so it can be opened in a new tab or copied); the finder builds it from its URL state. */
+  @property() href = '';
+  /** Heading level of the name, to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  /** Shown outlined when its map marker is hovered. */
+  @property({ type: Boolean, reflect: true }) highlighted = false;
+  /** The time "next session" and deadlines are worked out from. */
+  @property({ attribute: false }) now?: Date;
+
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('a')?.focus(options);
+  }
+
+  #open(e: MouseEvent): void {
+    if (!this.item || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    const event = new AtlasOpenEvent(this.item.listing.key);
+    this.dispatchEvent(event);
+    // The finder shows the listing in place; the href stays for new tabs and copied links.
+    e.preventDefault();
+  }
+
+  protected override render(): unknown {
+    const item = this.item;
+    if (!item) return nothing;
+    const t = this.t;
+    const lang = this.language;
+    const l = item.listing;
+    const now = this.now ?? new Date();
+    const deadline = l.kind === 'transfer' ? deadlineState(l, now) : undefined;
+    const name = text(l.name, lang);
+    const heading = html`<a part="link" href=${this.href || `#${encodeURIComponent(l.key)}`} @click=${this.#open}>${name}</a>`;
+    return html`<article part="card">
+      ${this.headingLevel === 2 ? html`<h2>${heading}</h2>` : this.headingLevel === 4 ? html`<h4>${heading}</h4>` : html`<h3>${heading}</h3>`}
+      ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
+      <p class="meta">
+        ${l.transfer ? html`<span class="badge">${t.status[l.transfer.status] ?? l.transfer.status}</span>` : nothing}
+        ${deadline && deadline.deadline
+          ? html`<span>${deadline.state === 'closed'
+              ? t.deadlineClosedOn(formatDate(deadline.deadline, t.locale))
+              : deadline.days === 0 ? t.deadlineClosesToday : t.deadlineClosesIn(deadline.days ?? 0)}</span>`
+          : nothing}
+        ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${t.milesAway(formatMiles(item.distance, t.locale))}</span>` : nothing}
+        ${item.next ? html`<span>${t.nextSession(formatDateTime(item.next.start, t.locale))}</span>` : nothing}
+        ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
+        ${l.location?.name ? html`<span>${text(l.location.name, lang)}</span>` : nothing}
+      </p>
+    </article>`;
+  }
+}

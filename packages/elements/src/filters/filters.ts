@@ -1,0 +1,111 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { FacetCount, FacetId, FinderState } from '@community-atlas/core';
+import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { AtlasStateChangeEvent } from '../events/state-change.js';
+import { filtersStyles } from './filters.styles.js';
+
+let nextId = 0;
+
+/**
+ * @summary Filters in grouped fieldsets with counts, removable chips for the active ones and "Clear all". On narrow screens the groups fold behind a disclosure button.
+ *
+ * @csspart chip - A removable chip for an active filter.
+ * @csspart toggle - The disclosure button shown on narrow screens.
+ * @csspart group - One fieldset of options.
+ * @cssprop --atlas-radius-chip - Corner radius of chips.
+ * @fires atlas-state-change - `{ patch: { filters }, history: 'push' }` when a box is ticked or a chip removed.
+ */
+export class AtlasFilters extends AtlasElement {
+  static override styles = [baseStyles, filtersStyles];
+
+  /** Counts per facet value, from QueryResult.facets. */
+  @property({ attribute: false }) facets: Partial<Record<FacetId, FacetCount[]>> = {};
+  /** The active filters. */
+  @property({ attribute: false }) filters: FinderState['filters'] = {};
+  /** Which facets to offer, in order. */
+  @property({ attribute: false }) order: FacetId[] = ['kind', 'need', 'category', 'cost', 'when', 'day', 'referral', 'access', 'delivery', 'status', 'deadline'];
+  /** Names values the translations do not know (need and category labels from the feed). */
+  @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string | undefined;
+
+  @state() private collapsed = true;
+
+  readonly #id = `atlas-filters-${++nextId}`;
+
+  label(facet: FacetId, value: string): string {
+    return this.t.facetValues[facet]?.[value] ?? this.labeller?.(facet, value) ?? value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  }
+
+  #set(facet: FacetId, values: string[]): void {
+    const filters = { ...this.filters };
+    if (values.length) filters[facet] = values;
+    else delete filters[facet];
+    this.dispatchEvent(new AtlasStateChangeEvent({ patch: { filters, open: undefined, limit: undefined }, history: 'push' }));
+  }
+
+  #toggle(facet: FacetId, value: string, on: boolean): void {
+    const current = this.filters[facet] ?? [];
+    this.#set(facet, on ? [...current, value] : current.filter((v) => v !== value));
+  }
+
+  #remove(facet: FacetId, value: string, index: number): void {
+    // The chip disappears once the finder passes the new filters down: then move focus to the next chip, or the heading, so it is not lost.
+    this.#focusChip = index;
+    this.#toggle(facet, value, false);
+  }
+
+  #focusChip: number | undefined;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('filters') || this.#focusChip === undefined) return;
+    const index = this.#focusChip;
+    this.#focusChip = undefined;
+    const chips = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="chip"]');
+    (chips[Math.min(index, chips.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
+  }
+
+  protected override render(): unknown {
+    const t = this.t;
+    const active = Object.entries(this.filters).flatMap(([facet, values]) => (values ?? []).map((value) => ({ facet: facet as FacetId, value })));
+    const groups = this.order.filter((f) => (this.facets[f]?.length ?? 0) > 0 && f !== 'distance');
+    return html`
+      <h2 id="${this.#id}-h" tabindex="-1">${t.filtersHeading}</h2>
+      ${active.length
+        ? html`<h3 class="visually-hidden">${t.activeFilters}</h3>
+            <ul class="chips">
+              ${active.map(
+                ({ facet, value }, i) => html`<li>
+                  <button class="chip" part="chip" type="button" aria-label=${t.removeFilter(this.label(facet, value))} @click=${() => this.#remove(facet, value, i)}>
+                    ${this.label(facet, value)} <span aria-hidden="true">×</span>
+                  </button>
+                </li>`,
+              )}
+              <li><button type="button" class="link-button" @click=${() => this.#clearAll()}>${t.clearAll}</button></li>
+            </ul>`
+        : nothing}
+      <button class="toggle" part="toggle" type="button" aria-expanded=${this.collapsed ? 'false' : 'true'} aria-controls="${this.#id}-panel" @click=${() => (this.collapsed = !this.collapsed)}>
+        ${t.showFilters}${active.length ? ` (${active.length})` : ''}
+      </button>
+      <div class="panel" id="${this.#id}-panel" ?data-collapsed=${this.collapsed}>
+        ${groups.map(
+          (facet) => html`<fieldset part="group">
+            <legend>${t.facetNames[facet] ?? facet}</legend>
+            ${(this.facets[facet] ?? []).map((c, i) => {
+              const id = `${this.#id}-${facet}-${i}`;
+              const checked = this.filters[facet]?.includes(c.value) ?? false;
+              return html`<div class="option">
+                <input id=${id} type="checkbox" .checked=${checked} ?disabled=${!checked && c.count === 0} @change=${(e: Event) => this.#toggle(facet, c.value, (e.target as HTMLInputElement).checked)} />
+                <label for=${id}>${this.label(facet, c.value)} <span class="count">(${c.count.toLocaleString(t.locale)})</span></label>
+              </div>`;
+            })}
+          </fieldset>`,
+        )}
+      </div>
+    `;
+  }
+
+  #clearAll(): void {
+    this.#focusChip = -1;
+    this.dispatchEvent(new AtlasStateChangeEvent({ patch: { filters: {}, open: undefined, limit: undefined }, history: 'push' }));
+  }
+}

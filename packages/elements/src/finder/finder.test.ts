@@ -1,0 +1,372 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../define.js';
+import type { AtlasFinder } from './finder.js';
+
+const FIXTURES = '/packages/elements/test-fixtures';
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+function shadow(el: Element | null | undefined): ShadowRoot {
+  if (!el?.shadowRoot) throw new Error(`no shadow root on ${el?.tagName}`);
+  return el.shadowRoot;
+}
+const results = (f: AtlasFinder) => shadow(f).querySelector('atlas-results')!;
+const cards = (f: AtlasFinder) => [...shadow(results(f)).querySelectorAll('atlas-card')];
+const countText = (f: AtlasFinder) => shadow(results(f)).querySelector('[role="status"]')?.textContent?.trim() ?? '';
+
+async function ready(f: AtlasFinder): Promise<void> {
+  await waitUntil(() => f.matches(':state(error)') || shadow(f).querySelector('atlas-results, atlas-listing') || f.matches(':state(empty)'), 'finder did not load', { timeout: 5000 });
+  await f.updateComplete;
+  const r = shadow(f).querySelector('atlas-results');
+  if (r) {
+    await waitUntil(() => (r.result !== undefined), 'no result');
+    await r.updateComplete;
+    await Promise.all(cards(f).map((c) => c.updateComplete));
+  }
+}
+
+async function settle(f: AtlasFinder): Promise<void> {
+  await new Promise((r) => setTimeout(r, 20));
+  await f.updateComplete;
+  const r = shadow(f).querySelector('atlas-results');
+  await r?.updateComplete;
+  await Promise.all(r ? cards(f).map((c) => c.updateComplete) : []);
+}
+
+async function finder(src = `${FIXTURES}/small-feed.json`, attrs: { lang?: string; theme?: string; kinds?: string; namespace?: string } = {}): Promise<AtlasFinder> {
+  const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src} .now=${NOW} lang=${attrs.lang ?? 'en'} theme=${attrs.theme ?? 'none'} kinds=${attrs.kinds ?? ''} namespace=${attrs.namespace ?? ''}></atlas-finder>`);
+  await ready(f);
+  return f;
+}
+
+describe('<atlas-finder>', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', window.location.pathname);
+  });
+  afterEach(async () => {
+    window.history.replaceState(null, '', window.location.pathname);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('says it is loading, accessibly, until the feed arrives', async () => {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder .fetcher=${() => new Promise<Response>(() => {})} src="/never.json"></atlas-finder>`);
+    await f.updateComplete;
+    expect(f.matches(':state(loading)')).to.equal(true);
+    expect(shadow(f).querySelector('[role="status"]')?.textContent).to.contain('Loading');
+    await expect(f).to.be.accessible();
+  });
+
+  it('lists every listing, announces the count politely and passes axe', async () => {
+    const f = await finder();
+    expect(cards(f)).to.have.length(6);
+    const status = shadow(results(f)).querySelector('[role="status"]')!;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(countText(f)).to.equal('6 results');
+    await expect(f).to.be.accessible();
+  });
+
+  it('searches as the person types, replacing the history entry, and announces the new count', async () => {
+    const f = await finder();
+    const search = shadow(f).querySelector('atlas-search')!;
+    const before = window.history.length;
+    shadow(search).querySelector('input')!.focus();
+    await sendKeys({ type: 'walk' });
+    await waitUntil(() => countText(f) === '1 result', `count was ${countText(f)}`);
+    expect(new URLSearchParams(window.location.search).get('q')).to.equal('walk');
+    expect(window.history.length).to.equal(before);
+  });
+
+  it('offers suggestions as an ARIA combobox that works with the keyboard', async () => {
+    const f = await finder();
+    const search = shadow(f).querySelector('atlas-search')!;
+    const input = shadow(search).querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'riv' });
+    await waitUntil(() => input.getAttribute('aria-expanded') === 'true', 'suggestions did not open');
+    const listbox = shadow(search).getElementById(input.getAttribute('aria-controls')!)!;
+    expect(listbox.getAttribute('role')).to.equal('listbox');
+    await sendKeys({ press: 'ArrowDown' });
+    await search.updateComplete;
+    const active = input.getAttribute('aria-activedescendant')!;
+    expect(shadow(search).getElementById(active)?.getAttribute('aria-selected')).to.equal('true');
+    await expect(search).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await search.updateComplete;
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.hasAttribute('aria-activedescendant') && input.getAttribute('aria-activedescendant') !== '').to.equal(false);
+  });
+
+  it('choosing a listing suggestion with Enter opens it', async () => {
+    const f = await finder();
+    const search = shadow(f).querySelector('atlas-search')!;
+    shadow(search).querySelector('input')!.focus();
+    await sendKeys({ type: 'Riverside' });
+    await waitUntil(() => shadow(search).querySelector('[role="option"]'), 'no options');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(f).querySelector('atlas-listing'), 'listing did not open');
+    expect(new URLSearchParams(window.location.search).get('open')).to.equal('walk-riverside');
+  });
+
+  it('filters with counts, shows a removable chip, and each step is a history entry', async () => {
+    const f = await finder();
+    const filters = shadow(f).querySelector('atlas-filters')!;
+    const free = [...shadow(filters).querySelectorAll('label')].find((l) => l.textContent?.startsWith('Free'))!;
+    expect(free.textContent).to.contain('(3)');
+    const before = window.history.length;
+    free.click();
+    await settle(f);
+    expect(countText(f)).to.equal('3 results');
+    expect(window.history.length).to.equal(before + 1);
+    expect(new URLSearchParams(window.location.search).get('cost')).to.equal('free');
+    const chip = shadow(filters).querySelector<HTMLButtonElement>('[part="chip"]')!;
+    expect(chip.getAttribute('aria-label')).to.equal('Remove filter: Free');
+    await expect(filters).to.be.accessible();
+    chip.click();
+    await settle(f);
+    expect(countText(f)).to.equal('6 results');
+    expect(shadow(filters).activeElement?.tagName).to.equal('H2');
+  });
+
+  it('opening a listing moves focus to its heading; Back returns focus to its card', async () => {
+    const f = await finder();
+    const card = cards(f).find((c) => c.item?.listing.key === 'carers-cafe')!;
+    shadow(card).querySelector('a')!.click();
+    await waitUntil(() => shadow(f).querySelector('atlas-listing'), 'did not open');
+    const detail = shadow(f).querySelector('atlas-listing')!;
+    await waitUntil(() => shadow(detail).activeElement?.tagName === 'H2', 'focus not on heading');
+    expect(shadow(detail).activeElement?.textContent).to.equal('Carers’ café');
+    await expect(detail).to.be.accessible();
+    shadow(detail).querySelector<HTMLButtonElement>('[part="back"]')!.click();
+    await waitUntil(() => shadow(f).querySelector('atlas-results'), 'did not close');
+    await waitUntil(() => {
+      const c = cards(f).find((x) => x.item?.listing.key === 'carers-cafe');
+      return c && shadow(c).activeElement?.tagName === 'A';
+    }, 'focus did not return to the card');
+    expect(new URLSearchParams(window.location.search).has('open')).to.equal(false);
+  });
+
+  it('the browser Back button closes an open listing', async () => {
+    const f = await finder();
+    shadow(cards(f)[0]!).querySelector('a')!.click();
+    await waitUntil(() => shadow(f).querySelector('atlas-listing'), 'did not open');
+    window.history.back();
+    await waitUntil(() => !shadow(f).querySelector('atlas-listing'), 'Back did not close it');
+  });
+
+  it('a copied link reopens the same search, filters and open listing', async () => {
+    window.history.replaceState(null, '', '?q=walk&cost=free&open=walk-riverside');
+    const f = await finder();
+    const detail = shadow(f).querySelector('atlas-listing');
+    expect(detail).not.to.equal(null);
+    await detail!.updateComplete;
+    expect(shadow(detail!).querySelector('h2')?.textContent).to.equal('Riverside health walk');
+  });
+
+  it('answers the five questions in order, with directions and a pre-filled report link', async () => {
+    window.history.replaceState(null, '', '?open=walk-riverside');
+    const f = await finder();
+    const detail = shadow(f).querySelector('atlas-listing')!;
+    await detail.updateComplete;
+    const headings = [...shadow(detail).querySelectorAll('h3')].map((h) => h.textContent);
+    expect(headings).to.deep.equal(['What it is', 'Who it is for', 'Cost', 'When and where', 'How to get in touch or join']);
+    const links = [...shadow(detail).querySelectorAll('a')].map((a) => a.href);
+    expect(links).to.include('https://www.openstreetmap.org/directions?to=52.1%2C-1.2');
+    expect(links).to.include('https://example.org/report?id=walk-riverside&name=Riverside%20health%20walk');
+    expect(shadow(detail).textContent).to.contain('You can bring someone with you');
+    expect(shadow(detail).querySelector('.warning')).to.equal(null);
+  });
+
+  it('warns when a listing was last checked over a year ago', async () => {
+    window.history.replaceState(null, '', '?open=carers-cafe');
+    const f = await finder();
+    const detail = shadow(f).querySelector('atlas-listing')!;
+    await detail.updateComplete;
+    expect(shadow(detail).querySelector('.warning')?.textContent).to.contain('over a year ago');
+  });
+
+  it('shows an approximate location as an area, never an address or directions', async () => {
+    window.history.replaceState(null, '', '?open=womens-refuge-outreach');
+    const f = await finder();
+    const detail = shadow(f).querySelector('atlas-listing')!;
+    await detail.updateComplete;
+    expect(shadow(detail).textContent).to.contain('The exact address is not shown');
+    expect([...shadow(detail).querySelectorAll('a')].some((a) => a.href.includes('openstreetmap'))).to.equal(false);
+  });
+
+  it('shows a transfer with status, deadline in words, stage tracker and interest action', async () => {
+    window.history.replaceState(null, '', '?open=hall-old-school');
+    const f = await finder(undefined, { kinds: 'transfer' });
+    const detail = shadow(f).querySelector('atlas-listing')!;
+    await detail.updateComplete;
+    const root = shadow(detail);
+    expect(root.querySelector('.badge')?.textContent).to.equal('Available');
+    expect(root.textContent).to.contain('Closes in 12 days');
+    const current = root.querySelector('.stages [aria-current="step"]');
+    expect(current?.textContent).to.contain('Expressions of interest open');
+    expect(current?.textContent).to.contain('current stage');
+    expect(root.querySelector<HTMLAnchorElement>('[part="action"]')?.href).to.equal('https://example.org/eoi/hall-old-school');
+    await expect(detail).to.be.accessible();
+  });
+
+  it('never shows a past deadline as open, nor offers to express interest', async () => {
+    window.history.replaceState(null, '', '?open=pavilion-closed');
+    const f = await finder();
+    const detail = shadow(f).querySelector('atlas-listing')!;
+    await detail.updateComplete;
+    expect(shadow(detail).textContent).to.contain('Closed on 3 March 2026');
+    expect(shadow(detail).querySelector('[part="action"]')).to.equal(null);
+  });
+
+  it('kinds="transfer" shows only transfers', async () => {
+    const f = await finder(undefined, { kinds: 'transfer' });
+    expect(cards(f).map((c) => c.item?.listing.kind)).to.deep.equal(['transfer', 'transfer']);
+  });
+
+  it('with nothing matching, offers buttons that widen the search', async () => {
+    window.history.replaceState(null, '', '?q=walk&kind=asset');
+    const f = await finder();
+    expect(countText(f)).to.equal('No results');
+    const buttons = [...shadow(results(f)).querySelectorAll<HTMLButtonElement>('.none button')];
+    expect(buttons.map((b) => b.textContent)).to.include('Remove “Places and groups” (1 result)');
+    await expect(results(f)).to.be.accessible();
+    buttons.find((b) => b.textContent!.startsWith('Remove'))!.click();
+    await settle(f);
+    expect(countText(f)).to.equal('1 result');
+  });
+
+  it('speaks Welsh, with Welsh plurals and feed text in Welsh where given', async () => {
+    const f = await finder(undefined, { lang: 'cy' });
+    expect(countText(f)).to.equal('6 chanlyniad');
+    const names = cards(f).map((c) => shadow(c).querySelector('a')?.textContent);
+    expect(names).to.include('Taith iechyd glan yr afon');
+    expect(names).to.include('Carers’ café'); // English fallback
+    await expect(f).to.be.accessible();
+  });
+
+  it('shows the plain-words error when the feed is missing, with the detail in the console', async () => {
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const f = await finder(`${FIXTURES}/does-not-exist.json`);
+      expect(f.matches(':state(error)')).to.equal(true);
+      const alert = shadow(f).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain("We couldn't load the directory just now");
+      expect(alert.textContent).not.to.contain('404');
+      expect(String(errors[0])).to.contain('404');
+      expect(alert.querySelector('button')?.textContent).to.equal('Try again');
+      await expect(f).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('shows the error when the feed is not JSON, and when it times out', async () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const bad = await finder(`${FIXTURES}/not-json.txt`);
+      expect(bad.matches(':state(error)')).to.equal(true);
+      const slow = await fixture<AtlasFinder>(html`<atlas-finder timeout="50" .fetcher=${(_: RequestInfo | URL, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))} src="/slow.json"></atlas-finder>`);
+      await ready(slow);
+      expect(slow.matches(':state(error)')).to.equal(true);
+      expect(shadow(slow).querySelector('[role="alert"]')?.textContent).to.contain('took too long');
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('says so when the directory is empty', async () => {
+    const f = await finder(`${FIXTURES}/empty-feed.json`);
+    expect(f.matches(':state(empty)')).to.equal(true);
+    expect(shadow(f).textContent).to.contain('There is nothing in this directory yet');
+    await expect(f).to.be.accessible();
+  });
+
+  it('keeps hostile feed text as text and drops unsafe links', async () => {
+    window.history.replaceState(null, '', '?open=evil');
+    const f = await finder(`${FIXTURES}/hostile-feed.json`);
+    const detail = shadow(f).querySelector('atlas-listing')!;
+    await detail.updateComplete;
+    const root = shadow(detail);
+    expect(root.querySelector('h2')?.textContent).to.equal('<script>window.__pwned = 1</script><b>Bold</b>');
+    expect(root.querySelectorAll('script, img, iframe, svg, b, marquee, blink')).to.have.length(0);
+    expect([...root.querySelectorAll('a')].every((a) => /^(https?|mailto|tel):/.test(a.href))).to.equal(true);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('runs two finders with different feeds and namespaces on one page', async () => {
+    const wrap = await fixture(html`<div>
+      <atlas-finder id="a" namespace="a" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>
+      <atlas-finder id="b" namespace="b" .now=${NOW} src="${FIXTURES}/hostile-feed.json"></atlas-finder>
+    </div>`);
+    const a = wrap.querySelector<AtlasFinder>('#a')!;
+    const b = wrap.querySelector<AtlasFinder>('#b')!;
+    await ready(a);
+    await ready(b);
+    expect(cards(a)).to.have.length(6);
+    expect(cards(b)).to.have.length(1);
+    const free = [...shadow(shadow(a).querySelector('atlas-filters')!).querySelectorAll('label')].find((l) => l.textContent?.startsWith('Free'))!;
+    free.click();
+    await settle(a);
+    expect(new URLSearchParams(window.location.search).get('a.cost')).to.equal('free');
+    expect(cards(b)).to.have.length(1);
+  });
+
+  it('reflows at 320 px without horizontal scrolling, with targets of at least 24 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const f = await finder();
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    const filters = shadow(f).querySelector('atlas-filters')!;
+    const toggle = shadow(filters).querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await filters.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const targets = [
+      ...shadow(filters).querySelectorAll('button, input'),
+      ...cards(f).map((c) => shadow(c).querySelector('a')!),
+      ...shadow(shadow(f).querySelector('atlas-search')!).querySelectorAll('button, input'),
+    ];
+    for (const t of targets) {
+      const r = t.getBoundingClientRect();
+      expect(r.height, t.outerHTML).to.be.at.least(24);
+    }
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+  });
+
+  it('is not broken by hostile host-page CSS', async () => {
+    const style = document.createElement('style');
+    style.textContent = '* { display: inline !important; font-size: 2px !important; } button { visibility: hidden !important; }';
+    document.head.append(style);
+    try {
+      const f = await finder();
+      const more = shadow(shadow(f).querySelector('atlas-search')!).querySelector('button')!;
+      expect(getComputedStyle(more).visibility).to.equal('visible');
+      expect(cards(f)).to.have.length(6);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('each theme passes axe', async () => {
+    for (const theme of ['gov', 'nhs']) {
+      const f = await finder(undefined, { theme });
+      expect(getComputedStyle(f).getPropertyValue('--atlas-color-link').trim()).to.equal(theme === 'gov' ? '#1d70b8' : '#005eb8');
+      await expect(f).to.be.accessible();
+    }
+  });
+
+  it('fires atlas-open, which a host may cancel', async () => {
+    const f = await finder();
+    f.addEventListener('atlas-open', (e) => e.preventDefault(), { once: true });
+    const opened = oneEvent(f, 'atlas-open');
+    shadow(cards(f)[0]!).querySelector('a')!.click();
+    const e = await opened;
+    expect(e.detail.key).to.be.a('string');
+    await settle(f);
+    expect(shadow(f).querySelector('atlas-listing')).to.equal(null);
+  });
+});

@@ -1,0 +1,364 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  FeedLoadError, isSafeUrl, loadFeeds, text,
+  type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
+} from '@community-atlas/core';
+import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { createEngine, decodeState, encodeState } from '../internal/engine-adapter.js';
+import { AtlasStateChangeEvent } from '../events/state-change.js';
+import { AtlasOpenEvent } from '../events/open.js';
+import { AtlasCloseEvent } from '../events/close.js';
+import { AtlasLoadEvent } from '../events/load.js';
+import { PAGE_SIZE } from '../results/results.js';
+import { finderStyles } from './finder.styles.js';
+import { en } from '../translations/en.js';
+
+type Phase = 'loading' | 'ready' | 'error';
+
+/**
+ * @summary A searchable directory of community assets, activities and asset transfers from one or more JSON feeds, with filters, a list, listing details and (optionally) a map. All of it is in the page's URL, so a copied link reopens the same view.
+ *
+ * @csspart controls - The search and location area.
+ * @csspart state - The loading, empty and error messages.
+ * @cssprop --atlas-font-family - Font (default: the page's).
+ * @cssprop --atlas-color-text - Text colour (default: the page's).
+ * @cssprop --atlas-color-link - Links and selected options.
+ * @cssprop --atlas-color-focus - Focus highlight.
+ * @cssprop --atlas-color-primary - Main action buttons.
+ * @cssprop --atlas-color-border - Card and section borders.
+ * @cssprop --atlas-gap - Space between the main areas.
+ * @fires atlas-load - `{ total, error? }` when the feed has loaded or failed.
+ * @fires atlas-open - `{ key }` when a listing is opened (cancelable).
+ * @cssstate loading - The feed is loading.
+ * @cssstate error - No feed could be loaded.
+ * @cssstate empty - Loaded, but there is nothing in it.
+ */
+export class AtlasFinder extends AtlasElement {
+  static override styles = [baseStyles, finderStyles];
+
+  /** Feed URL, or several separated by spaces (merged). */
+  @property() src = '';
+  /** Only these kinds of listing, space-separated: `asset activity transfer`. */
+  @property() kinds = '';
+  /** `list`, `map` or `both`. The list is always a full alternative to the map. */
+  @property({ reflect: true, useDefault: true }) view: 'list' | 'map' | 'both' = 'list';
+  /** `gov`, `nhs` or `none`: a ready theme. */
+  @property({ reflect: true, useDefault: true }) theme: 'gov' | 'nhs' | 'none' = 'none';
+  /** "Report something wrong": a URL template with `{id}` and `{name}`, or mailto:. Default: the publisher's feedbackUrl. */
+  @property() feedback = '';
+  /** Where "Suggest a listing" goes. */
+  @property({ attribute: 'suggest-url' }) suggestUrl = '';
+  /** Base URL of a postcodes.io-compatible service. Unset: only the feed's own postcodes are used and nothing leaves the page. */
+  @property({ attribute: 'postcode-service' }) postcodeService = '';
+  @property({ attribute: 'tile-url' }) tileUrl = '';
+  @property({ attribute: 'tile-attribution' }) tileAttribution = '';
+  /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
+  @property() namespace = '';
+  /** `prescriber` reserves the layout for a link worker's tools (shortlist, print); the default is a resident's view. */
+  @property() mode = '';
+  /** The fetch used for feeds (tests pass their own). */
+  @property({ attribute: false }) fetcher?: typeof fetch;
+  /** The time sessions and deadlines are worked out from; default now. */
+  @property({ attribute: false }) now?: Date;
+  /** Give up on a feed after this many milliseconds. */
+  @property({ type: Number, attribute: 'timeout' }) timeout = 20_000;
+
+  @state() private phase: Phase = 'loading';
+  @state() private errorMessage = '';
+  @state() private data?: AtlasData;
+  @state() private result?: QueryResult;
+  @state() private finderState: FinderState = { q: '', filters: {}, sort: 'relevance' };
+  @state() private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
+
+  #engine?: SearchEngine;
+  #abort?: AbortController;
+  #internals: ElementInternals;
+  #queryRun = 0;
+  /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
+  #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    this.addEventListener(AtlasStateChangeEvent.eventName, this.#onStateChange);
+    this.addEventListener(AtlasOpenEvent.eventName, this.#onOpen);
+    this.addEventListener(AtlasCloseEvent.eventName, this.#onClose);
+  }
+
+  /** The engine over the loaded feed, for hosts that want to query it themselves. */
+  get engine(): SearchEngine | undefined {
+    return this.#engine;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.#onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+    this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
+    if (changed.has('view') && this.view !== 'list') void this.#loadMap();
+  }
+
+  protected override updated(): void {
+    const focus = this.#focusAfter;
+    if (!focus) return;
+    this.#focusAfter = undefined;
+    void (async () => {
+      if (focus.kind === 'listing') {
+        const detail = this.renderRoot.querySelector('atlas-listing');
+        await detail?.updateComplete;
+        detail?.focus();
+      } else {
+        const results = this.renderRoot.querySelector('atlas-results');
+        await results?.updateComplete;
+        await Promise.all([...(results?.renderRoot.querySelectorAll('atlas-card') ?? [])].map((c) => c.updateComplete));
+        results?.focusCard(focus.key);
+      }
+    })();
+  }
+
+  #setPhase(phase: Phase, empty = false): void {
+    this.phase = phase;
+    for (const s of ['loading', 'error', 'empty'] as const) this.#internals.states.delete(s);
+    if (phase !== 'ready') this.#internals.states.add(phase);
+    else if (empty) this.#internals.states.add('empty');
+  }
+
+  /** Loads the feed(s) again (the error state's "Try again"). */
+  async reload(): Promise<void> {
+    await this.#load();
+  }
+
+  async #load(): Promise<void> {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const urls = this.src.split(/\s+/).filter(Boolean);
+    this.#setPhase('loading');
+    this.result = undefined;
+    if (!urls.length) return;
+    try {
+      let data = await loadFeeds(urls, { signal: abort.signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) });
+      if (abort.signal.aborted) return;
+      const kinds = this.kinds.split(/\s+/).filter(Boolean);
+      if (kinds.length) data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };
+      for (const p of data.problems) if (p.severity === 'error') console.warn(`Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`);
+      this.#engine?.dispose();
+      this.data = data;
+      this.#engine = createEngine(data);
+      this.finderState = this.#readUrl();
+      await this.#runQuery();
+      this.#setPhase('ready', data.listings.length === 0);
+      if (this.finderState.open) this.#focusAfter = undefined;
+      this.dispatchEvent(new AtlasLoadEvent({ total: data.listings.length }));
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      // The person sees plain words; whoever runs the site gets the precise reason in the console.
+      console.error(error instanceof FeedLoadError ? error.detail : error);
+      this.errorMessage = error instanceof FeedLoadError ? error.userMessage : en.loadFailed;
+      this.#setPhase('error');
+      this.dispatchEvent(new AtlasLoadEvent({ total: 0, error: this.errorMessage }));
+    }
+  }
+
+  async #loadMap(): Promise<void> {
+    if (this.mapState !== 'off') return;
+    this.mapState = 'loading';
+    try {
+      await import('@community-atlas/map/define');
+      this.mapState = 'ready';
+    } catch (error) {
+      console.error('Community Atlas: the map could not be loaded', error);
+      this.mapState = 'failed';
+    }
+  }
+
+  #readUrl(): FinderState {
+    const decoded = decodeState(new URLSearchParams(window.location.search), this.namespace);
+    if (decoded.view) this.view = decoded.view;
+    return decoded;
+  }
+
+  #writeUrl(history: 'push' | 'replace', extra?: Record<string, unknown>): void {
+    const url = new URL(window.location.href);
+    // Keep the host page's own parameters and other finders' ones; replace only ours.
+    const prefix = this.namespace ? `${this.namespace}.` : '';
+    for (const key of [...url.searchParams.keys()]) {
+      if (prefix ? key.startsWith(prefix) : !key.includes('.')) {
+        if (prefix || KNOWN_KEYS.has(key)) url.searchParams.delete(key);
+      }
+    }
+    for (const [k, v] of encodeState(this.finderState, this.namespace)) url.searchParams.set(k, v);
+    const state = { ...(window.history.state as object | null), ...extra };
+    if (url.href === window.location.href && history === 'push') return;
+    if (history === 'push') window.history.pushState(state, '', url);
+    else window.history.replaceState(state, '', url);
+  }
+
+  hrefFor(key: string): string {
+    const url = new URL(window.location.href);
+    url.searchParams.set(this.namespace ? `${this.namespace}.open` : 'open', key);
+    return url.href;
+  }
+
+  async #runQuery(): Promise<void> {
+    if (!this.#engine) return;
+    const run = ++this.#queryRun;
+    const s = this.finderState;
+    const result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
+    if (run !== this.#queryRun) return; // a newer query has already been asked
+    this.result = result;
+  }
+
+  #apply(patch: Partial<FinderState>, history: 'push' | 'replace', extra?: Record<string, unknown>): void {
+    const next: FinderState = { ...this.finderState, ...patch };
+    for (const key of Object.keys(next) as (keyof FinderState)[]) if (next[key] === undefined) delete next[key];
+    this.finderState = next;
+    this.#writeUrl(history, extra);
+    void this.#runQuery();
+  }
+
+  #onStateChange = (e: AtlasStateChangeEvent): void => {
+    e.stopPropagation();
+    this.#apply(e.detail.patch, e.detail.history);
+  };
+
+  #onOpen = (e: AtlasOpenEvent): void => {
+    if (e.composedPath()[0] === this) return; // our own re-dispatch below
+    e.stopPropagation();
+    this.#openKey(e.detail.key);
+  };
+
+  /** Opens a listing unless the host cancels the event, moving focus to its heading. */
+  #openKey(key: string): void {
+    const event = new AtlasOpenEvent(key);
+    this.dispatchEvent(event);
+    if (event.defaultPrevented || !this.#engine?.get(key)) return;
+    this.#focusAfter = { kind: 'listing' };
+    this.#apply({ open: key }, 'push', { atlasOpened: this.namespace || true });
+  }
+
+  #onClose = (e: AtlasCloseEvent): void => {
+    if (e.composedPath()[0] === this) return;
+    e.stopPropagation();
+    const key = e.detail.key;
+    this.dispatchEvent(new AtlasCloseEvent(key));
+    if ((window.history.state as { atlasOpened?: unknown } | null)?.atlasOpened === (this.namespace || true)) {
+      // We opened it with a history step: stepping back keeps Back and "Back to results" the same thing.
+      window.history.back();
+      return;
+    }
+    this.#focusAfter = { kind: 'card', key };
+    this.#apply({ open: undefined }, 'push');
+  };
+
+  #onPopState = (): void => {
+    if (!this.#engine) return;
+    const before = this.finderState.open;
+    const next = this.#readUrl();
+    if (before && !next.open) this.#focusAfter = { kind: 'card', key: before };
+    else if (next.open && next.open !== before) this.#focusAfter = { kind: 'listing' };
+    this.finderState = next;
+    void this.#runQuery();
+  };
+
+  #labeller = (facet: FacetId, value: string): string | undefined => {
+    if (facet === 'need') {
+      const need = this.data?.needs.find((n) => n.id === value);
+      if (need) return text(need.label, this.language);
+    }
+    if (facet === 'area') {
+      const area = this.data?.areas.find((a) => a.id === value);
+      if (area) return text(area.name, this.language);
+    }
+    return undefined;
+  };
+
+  #setView(view: 'list' | 'map' | 'both'): void {
+    this.view = view;
+    this.#apply({ view }, 'push');
+  }
+
+  protected override render(): unknown {
+    const t = this.t;
+    const lang = this.language;
+    if (this.phase === 'loading') {
+      return html`<div class="state" part="state" role="status"><p>${this.src ? t.loading : ''}</p></div>`;
+    }
+    if (this.phase === 'error') {
+      return html`<div class="state error" part="state" role="alert">
+        <h2>${t.errorHeading}</h2>
+        <p>${lang === 'en' ? this.errorMessage : t.loadFailed}</p>
+        <button type="button" @click=${() => void this.reload()}>${t.tryAgain}</button>
+      </div>`;
+    }
+    const data = this.data!;
+    if (!data.listings.length) {
+      return html`<div class="state" part="state" role="status"><p>${t.emptyFeed}</p></div>${this.#footer()}`;
+    }
+    const s = this.finderState;
+    const open = s.open ? this.#engine?.get(s.open) : undefined;
+    const showMap = this.view !== 'list' && this.mapState !== 'off';
+    return html`
+      ${open
+        ? html`<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
+            feedback=${this.feedback} lang=${lang} closable></atlas-listing>`
+        : html`
+          <div class="top" part="controls">
+            <atlas-search lang=${lang} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
+            ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .near=${s.near} .gazetteer=${data.gazetteer} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+          </div>
+          <div class="layout">
+            <atlas-filters lang=${lang} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}></atlas-filters>
+            <div class="main">
+              ${this.#viewSwitch()}
+              ${showMap ? this.#map() : nothing}
+              <atlas-results lang=${lang} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now}
+                .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
+                .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
+            </div>
+          </div>
+          ${this.#footer()}`}
+    `;
+  }
+
+  #viewSwitch(): unknown {
+    if (this.view === 'list' && this.mapState === 'off') return nothing;
+    const t = this.t;
+    return html`<fieldset class="views"><legend>${t.viewLabel}</legend>
+      ${(['list', 'map', 'both'] as const).map((v) => html`<button type="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.#setView(v)}>${t.views[v]}</button>`)}
+    </fieldset>`;
+  }
+
+  #map(): unknown {
+    if (this.mapState === 'failed') return html`<p class="state" role="status">${this.t.mapUnavailable}</p>`;
+    if (this.mapState !== 'ready') return nothing;
+    const keys = new Set(this.result?.keys ?? []);
+    const listings = this.data!.listings.filter((l) => keys.has(l.key));
+    return html`<div class="map"><atlas-map lang=${this.language} .listings=${listings}
+      tile-url=${this.tileUrl || nothing} tile-attribution=${this.tileAttribution || nothing}
+      @atlas-select=${(e: CustomEvent<{ key: string }>) => this.#openKey(e.detail.key)}
+      @atlas-area-search=${(e: CustomEvent<{ bounds: [number, number, number, number] }>) => this.#apply({ bounds: e.detail.bounds }, 'push')}></atlas-map></div>`;
+  }
+
+  #footer(): unknown {
+    const t = this.t;
+    const skipped = this.data?.skipped ?? 0;
+    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? this.suggestUrl : undefined;
+    if (!skipped && !suggest) return nothing;
+    return html`<div class="footer">
+      ${suggest ? html`<p><a href=${suggest}>${t.suggestListing}</a></p>` : nothing}
+      ${skipped ? html`<p>${t.skippedListings(skipped)}</p>` : nothing}
+    </div>`;
+  }
+}
+
+const KNOWN_KEYS = new Set(['q', 'age', 'near', 'sort', 'open', 'limit', 'view', 'kind', 'need', 'category', 'cost', 'day', 'time', 'when', 'access', 'referral', 'language', 'delivery', 'area', 'distance', 'status', 'assetType', 'tenure', 'deadline']);

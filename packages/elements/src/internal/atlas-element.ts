@@ -1,0 +1,86 @@
+import { LitElement, css } from 'lit';
+import { property } from 'lit/decorators.js';
+import { stringsFor, type AtlasStrings } from '../translations/index.js';
+
+/**
+ * Shared base: language and strings. Every part can be used alone, so each
+ * reads its own `lang` (falling back to the nearest `lang` attribute in the page).
+ */
+export class AtlasElement extends LitElement {
+  /** Interface language: `en` or `cy`. Feed text falls back to English. */
+  @property({ reflect: true }) override lang = '';
+
+  /** Replace any interface string, e.g. `el.strings = { searchLabel: 'Find' }`. */
+  @property({ attribute: false }) strings?: Partial<AtlasStrings>;
+
+  /** The language in use: own `lang`, else the closest ancestor's, else English. */
+  get language(): string {
+    const own = this.lang || this.closest('[lang]')?.getAttribute('lang') || (this.getRootNode() as ShadowRoot).host?.closest?.('[lang]')?.getAttribute('lang') || 'en';
+    return own.toLowerCase().startsWith('cy') ? 'cy' : 'en';
+  }
+
+  get t(): AtlasStrings {
+    return stringsFor(this.language, this.strings);
+  }
+}
+
+/**
+ * Base styles in a cascade layer, so a host page can override without
+ * `!important`; custom properties fall back to the page's font and colours.
+ */
+export const baseStyles = css`
+  @layer atlas {
+    :host {
+      font-family: var(--atlas-font-family, inherit);
+      color: var(--atlas-color-text, inherit);
+      line-height: 1.5;
+      box-sizing: border-box;
+    }
+    :host([hidden]) { display: none !important; }
+    *, *::before, *::after { box-sizing: inherit; }
+    a { color: var(--atlas-color-link, LinkText); }
+    a:visited { color: var(--atlas-color-link-visited, var(--atlas-color-link, VisitedText)); }
+    :focus-visible {
+      outline: 3px solid var(--atlas-color-focus-outline, currentColor);
+      outline-offset: 0;
+      box-shadow: 0 0 0 3px var(--atlas-color-focus, #ffdd00);
+    }
+    button, input, select {
+      font: inherit;
+      min-height: 2.75rem;
+      min-width: 2.75rem;
+    }
+    button {
+      cursor: pointer;
+      border: 2px solid var(--atlas-color-button-border, currentColor);
+      border-radius: var(--atlas-radius, 0);
+      background: var(--atlas-color-button, ButtonFace);
+      color: var(--atlas-color-button-text, ButtonText);
+      padding: 0.375rem 0.875rem;
+    }
+    input, select {
+      border: 2px solid var(--atlas-color-input-border, currentColor);
+      border-radius: var(--atlas-radius, 0);
+      padding: 0.375rem 0.5rem;
+      background: var(--atlas-color-background, Canvas);
+      color: inherit;
+      max-width: 100%;
+    }
+    .visually-hidden {
+      position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important;
+      padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important;
+      border: 0 !important; white-space: nowrap !important;
+    }
+    .link-button {
+      background: none; border: 0; padding: 0.25rem 0; color: var(--atlas-color-link, LinkText);
+      text-decoration: underline; text-align: start; min-width: 0;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
+    }
+    @media (forced-colors: active) {
+      :focus-visible { outline: 3px solid Highlight; box-shadow: none; }
+      button { border-color: ButtonText; }
+    }
+  }
+`;

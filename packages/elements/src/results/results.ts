@@ -1,0 +1,124 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { FacetId, FinderState, QueryResult, SortKey } from '@community-atlas/core';
+import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { AtlasStateChangeEvent } from '../events/state-change.js';
+import { resultsStyles } from './results.styles.js';
+
+/** How many more results "Show more" adds. */
+export const PAGE_SIZE = 20;
+
+/**
+ * @summary The result list: a politely announced count, a sort choice, cards, "Show more", and when nothing matches, buttons that widen the search.
+ *
+ * @csspart count - The result count (a live region).
+ * @csspart list - The list of cards.
+ * @csspart more - The "Show more" button.
+ * @fires atlas-state-change - Sort, "Show more" and the widen-the-search buttons.
+ */
+export class AtlasResults extends AtlasElement {
+  static override styles = [baseStyles, resultsStyles];
+
+  @property({ attribute: false }) result?: QueryResult;
+  /** The state the result answers, for sort and for widening the search. */
+  @property({ attribute: false }) state: FinderState = { q: '', filters: {}, sort: 'relevance' };
+  /** Sorts to offer. */
+  @property({ attribute: false }) sorts: SortKey[] = ['relevance', 'name', 'next', 'distance'];
+  @property({ attribute: false }) hrefFor?: (key: string) => string;
+  @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string;
+  @property({ attribute: false }) now?: Date;
+  /** Keys of results highlighted from the map. */
+  @property() highlighted = '';
+
+  /** Puts focus on a card's link (after closing the listing it opened). */
+  focusCard(key: string): boolean {
+    const card = [...this.renderRoot.querySelectorAll('atlas-card')].find((c) => c.item?.listing.key === key);
+    card?.focus();
+    return !!card;
+  }
+
+  #change(patch: Partial<FinderState>): void {
+    this.dispatchEvent(new AtlasStateChangeEvent({ patch, history: 'push' }));
+  }
+
+  async #more(): Promise<void> {
+    const shown = this.result?.items.length ?? 0;
+    this.#change({ limit: shown + PAGE_SIZE });
+    // Focus the first new card, so a keyboard user carries on from where they were rather than at the top or on a vanished button.
+    await new Promise((r) => setTimeout(r, 0));
+    await this.updateComplete;
+    const cards = this.renderRoot.querySelectorAll('atlas-card');
+    const first = cards[shown];
+    if (first) {
+      await first.updateComplete;
+      first.focus();
+    }
+  }
+
+  #relax(r: NonNullable<QueryResult['relax']>[number]): void {
+    const s = this.state;
+    if (r.facet === 'q') this.#change({ q: '' });
+    else if (r.facet === 'age') this.#change({ age: undefined });
+    else if (r.facet === 'bounds') this.#change({ bounds: undefined });
+    else {
+      const filters = { ...s.filters };
+      const left = r.value === undefined ? [] : (filters[r.facet] ?? []).filter((v) => v !== r.value);
+      if (left.length) filters[r.facet] = left;
+      else delete filters[r.facet];
+      this.#change({ filters });
+    }
+  }
+
+  #relaxLabel(r: NonNullable<QueryResult['relax']>[number]): string {
+    const t = this.t;
+    if (r.facet === 'q') return t.relaxQuery(this.state.q, r.total);
+    if (r.facet === 'distance' || r.facet === 'bounds') return t.relaxDistance(r.total);
+    if (r.facet === 'age') return t.relaxFilter(String(this.state.age ?? ''), r.total);
+    const label = r.value === undefined ? (t.facetNames[r.facet] ?? r.facet) : (t.facetValues[r.facet]?.[r.value] ?? this.labeller?.(r.facet, r.value) ?? r.value);
+    return t.relaxFilter(label, r.total);
+  }
+
+  protected override render(): unknown {
+    const t = this.t;
+    const result = this.result;
+    const total = result?.total ?? 0;
+    const items = result?.items ?? [];
+    return html`
+      <div class="bar">
+        <p class="count" part="count" role="status" aria-live="polite" aria-atomic="true">${result ? t.resultsCount(total) : ''}</p>
+        ${total > 1
+          ? html`<div class="sort">
+              <label for="sort">${t.sortLabel}</label>
+              <select id="sort" .value=${this.state.sort} @change=${(e: Event) => this.#change({ sort: (e.target as HTMLSelectElement).value as SortKey })}>
+                ${this.sorts.filter((s) => s !== 'distance' || this.state.near).map((s) => html`<option value=${s} ?selected=${s === this.state.sort}>${t.sortOptions[s]}</option>`)}
+              </select>
+            </div>`
+          : nothing}
+      </div>
+      ${result && total === 0
+        ? html`<div class="none">
+            <h2>${t.noResults}</h2>
+            ${result.relax?.length
+              ? html`<p>${t.noResultsHelp}</p>
+                  <ul>
+                    ${result.relax.slice(0, 3).map((r) => html`<li><button type="button" @click=${() => this.#relax(r)}>${this.#relaxLabel(r)}</button></li>`)}
+                  </ul>`
+              : nothing}
+          </div>`
+        : nothing}
+      <ol part="list">
+        ${items.map(
+          (item) => html`<li>
+            <atlas-card .item=${item} .now=${this.now} lang=${this.language} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}></atlas-card>
+          </li>`,
+        )}
+      </ol>
+      ${items.length < total
+        ? html`<p class="more">
+            <button type="button" part="more" @click=${() => void this.#more()}>${t.showMore}</button>
+            <span>${t.resultsShowing(items.length, total)}</span>
+          </p>`
+        : nothing}
+    `;
+  }
+}

@@ -1,0 +1,216 @@
+/** Every interface string of the finder, in English. Feed text is never here: it comes from the feed. */
+export interface AtlasStrings {
+  /** BCP 47 tag for Intl formatting of dates, numbers and plurals. */
+  locale: string;
+  searchLabel: string;
+  searchHint: string;
+  searchButton: string;
+  suggestionsLabel: string;
+  suggestionTypes: Record<'need' | 'category' | 'listing' | 'term', string>;
+  filtersHeading: string;
+  showFilters: string;
+  activeFilters: string;
+  removeFilter: (label: string) => string;
+  clearAll: string;
+  facetNames: Record<string, string>;
+  facetValues: Record<string, Record<string, string>>;
+  resultsCount: (n: number) => string;
+  resultsShowing: (shown: number, total: number) => string;
+  sortLabel: string;
+  sortOptions: Record<'relevance' | 'distance' | 'next' | 'name' | 'deadline', string>;
+  showMore: string;
+  loading: string;
+  emptyFeed: string;
+  noResults: string;
+  noResultsHelp: string;
+  relaxQuery: (q: string, n: number) => string;
+  relaxFilter: (label: string, n: number) => string;
+  relaxDistance: (n: number) => string;
+  errorHeading: string;
+  /** Shown when a feed fails; in English the core's more specific message is used instead. */
+  loadFailed: string;
+  tryAgain: string;
+  skippedListings: (n: number) => string;
+  milesAway: (miles: string) => string;
+  nextSession: (when: string) => string;
+  free: string;
+  back: string;
+  headings: { what: string; who: string; cost: string; whenWhere: string; contact: string; transfer: string; documents: string; stages: string };
+  ages: (min?: number, max?: number) => string;
+  anyone: string;
+  costFree: string;
+  costAmount: (amount: string, per?: string) => string;
+  costPer: Record<string, string>;
+  costHelp: string;
+  personalBudget: string;
+  costUnknown: string;
+  upcoming: string;
+  openingHours: string;
+  address: string;
+  directions: string;
+  approximate: string;
+  online: string;
+  phoneOnly: string;
+  referral: Record<'self' | 'drop-in' | 'professional', string>;
+  companionWelcome: string;
+  phone: string;
+  email: string;
+  website: string;
+  lastChecked: (date: string) => string;
+  staleWarning: string;
+  reportWrong: string;
+  suggestListing: string;
+  status: Record<string, string>;
+  deadlineClosesIn: (days: number) => string;
+  deadlineClosesToday: string;
+  deadlineClosedOn: (date: string) => string;
+  deadlineCloses: (date: string) => string;
+  stageCurrent: string;
+  stageDone: string;
+  stageUpcoming: string;
+  terms: Record<string, string>;
+  tenure: Record<string, string>;
+  termsLabel: string;
+  tenureLabel: string;
+  guidePrice: string;
+  guideRent: string;
+  reasonLabel: string;
+  currentUseLabel: string;
+  expressInterest: string;
+  accessibility: string;
+  postcodeLabel: string;
+  postcodeHint: string;
+  findPostcode: string;
+  useMyLocation: string;
+  locating: string;
+  postcodeNotFound: string;
+  locationUnavailable: string;
+  nearLabel: (label: string) => string;
+  clearLocation: string;
+  yourLocation: string;
+  viewLabel: string;
+  views: Record<'list' | 'map' | 'both', string>;
+  mapUnavailable: string;
+  opensInNewTab: string;
+}
+
+const plural = (n: number, one: string, other: string): string =>
+  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
+
+export const en: AtlasStrings = {
+  locale: 'en-GB',
+  searchLabel: 'Search',
+  searchHint: 'For example, a need such as “lonely”, an activity such as “walking”, or a place',
+  searchButton: 'Search',
+  suggestionsLabel: 'Suggestions',
+  suggestionTypes: { need: 'need', category: 'type', listing: 'listing', term: 'word' },
+  filtersHeading: 'Filter results',
+  showFilters: 'Filters',
+  activeFilters: 'Active filters',
+  removeFilter: (label) => `Remove filter: ${label}`,
+  clearAll: 'Clear all filters',
+  facetNames: {
+    kind: 'Type', need: 'Need', category: 'Category', cost: 'Cost', day: 'Day', time: 'Time of day', when: 'When',
+    access: 'Accessibility', referral: 'How to join', language: 'Language', delivery: 'How it is offered', area: 'Area',
+    distance: 'Distance', status: 'Status', assetType: 'Kind of asset', tenure: 'Tenure', deadline: 'Deadline',
+  },
+  facetValues: {
+    kind: { asset: 'Places and groups', activity: 'Activities', transfer: 'Asset transfers' },
+    cost: { free: 'Free', 'low-cost': 'Low cost', help: 'Help with cost', 'personal-budget': 'Personal budget' },
+    day: { mo: 'Monday', tu: 'Tuesday', we: 'Wednesday', th: 'Thursday', fr: 'Friday', sa: 'Saturday', su: 'Sunday' },
+    time: { morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' },
+    when: { now: 'On now', today: 'Today', 'this-week': 'This week' },
+    referral: { self: 'Self-referral', 'drop-in': 'Drop in', professional: 'Referral needed' },
+    delivery: { 'in-person': 'In person', online: 'Online', phone: 'By phone' },
+    distance: { '1': 'Within 1 mile', '2': 'Within 2 miles', '5': 'Within 5 miles', '10': 'Within 10 miles' },
+    status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
+    deadline: { open: 'Open for interest', 'closing-soon': 'Closing soon' },
+    access: {
+      'step-free': 'Step-free access', 'wheelchair-accessible': 'Wheelchair accessible', 'accessible-toilet': 'Accessible toilet',
+      'changing-places': 'Changing Places toilet', 'hearing-loop': 'Hearing loop', bsl: 'British Sign Language', 'large-print': 'Large print',
+      'easy-read': 'Easy read', 'quiet-space': 'Quiet space', 'accessible-parking': 'Accessible parking', 'assistance-dogs': 'Assistance dogs welcome',
+      'dementia-friendly': 'Dementia friendly', seating: 'Seating',
+    },
+  },
+  resultsCount: (n) => (n === 0 ? 'No results' : `${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`),
+  resultsShowing: (shown, total) => `Showing ${shown} of ${total.toLocaleString('en-GB')}`,
+  sortLabel: 'Sort by',
+  sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
+  showMore: 'Show more results',
+  loading: 'Loading the directory…',
+  emptyFeed: 'There is nothing in this directory yet. Please check back later.',
+  noResults: 'Nothing matches your search',
+  noResultsHelp: 'Try one of these:',
+  relaxQuery: (q, n) => `Search without “${q}” (${n} ${plural(n, 'result', 'results')})`,
+  relaxFilter: (label, n) => `Remove “${label}” (${n} ${plural(n, 'result', 'results')})`,
+  relaxDistance: (n) => `Search a wider distance (${n} ${plural(n, 'result', 'results')})`,
+  errorHeading: 'Sorry, there is a problem',
+  loadFailed: "We couldn't load the directory just now. Please try again later.",
+  tryAgain: 'Try again',
+  skippedListings: (n) => `${n} ${plural(n, 'listing', 'listings')} could not be shown because of a problem in the data.`,
+  milesAway: (miles) => `${miles} miles away`,
+  nextSession: (when) => `Next: ${when}`,
+  free: 'Free',
+  back: 'Back to results',
+  headings: {
+    what: 'What it is', who: 'Who it is for', cost: 'Cost', whenWhere: 'When and where', contact: 'How to get in touch or join',
+    transfer: 'About this asset transfer', documents: 'Information pack', stages: 'Progress',
+  },
+  ages: (min, max) =>
+    min !== undefined && max !== undefined ? `Ages ${min} to ${max}` : min !== undefined ? `Ages ${min} and over` : `Ages up to ${max}`,
+  anyone: 'Anyone',
+  costFree: 'Free',
+  costAmount: (amount, per) => (per ? `${amount} a ${per}` : amount),
+  costPer: { session: 'session', week: 'week', month: 'month', year: 'year', course: 'course', visit: 'visit' },
+  costHelp: 'Help with the cost',
+  personalBudget: 'Can be paid for from a personal budget',
+  costUnknown: 'Ask about cost',
+  upcoming: 'Next sessions',
+  openingHours: 'Opening hours',
+  address: 'Address',
+  directions: 'Get directions (OpenStreetMap)',
+  approximate: 'The exact address is not shown. This is the general area.',
+  online: 'Online',
+  phoneOnly: 'By phone',
+  referral: { self: 'You can refer yourself', 'drop-in': 'Just drop in', professional: 'You need a referral from a professional, such as a GP or link worker' },
+  companionWelcome: 'You can bring someone with you',
+  phone: 'Phone',
+  email: 'Email',
+  website: 'Website',
+  lastChecked: (date) => `Last checked ${date}`,
+  staleWarning: 'This was last checked over a year ago. Please check the details before you go.',
+  reportWrong: 'Report something wrong with this listing',
+  suggestListing: 'Suggest a listing',
+  status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
+  deadlineClosesIn: (days) => `Closes in ${days} ${plural(days, 'day', 'days')}`,
+  deadlineClosesToday: 'Closes today',
+  deadlineClosedOn: (date) => `Closed on ${date}`,
+  deadlineCloses: (date) => `Expressions of interest close on ${date}`,
+  stageCurrent: 'current stage',
+  stageDone: 'done',
+  stageUpcoming: 'to come',
+  terms: { peppercorn: 'Peppercorn rent', nominal: 'Nominal sum', discounted: 'Discounted', market: 'Market value' },
+  tenure: { freehold: 'Freehold', leasehold: 'Leasehold', licence: 'Licence' },
+  termsLabel: 'Terms',
+  tenureLabel: 'Tenure',
+  guidePrice: 'Guide price',
+  guideRent: 'Guide rent a year',
+  reasonLabel: 'Why it is offered',
+  currentUseLabel: 'Current use',
+  expressInterest: 'Express an interest',
+  accessibility: 'Accessibility',
+  postcodeLabel: 'Postcode',
+  postcodeHint: 'To find what is near you',
+  findPostcode: 'Find',
+  useMyLocation: 'Use my location',
+  locating: 'Finding your location…',
+  postcodeNotFound: 'We could not find that postcode. Check it and try again.',
+  locationUnavailable: 'We could not get your location. You can enter a postcode instead.',
+  nearLabel: (label) => `Near ${label}`,
+  clearLocation: 'Clear location',
+  yourLocation: 'your location',
+  viewLabel: 'Show',
+  views: { list: 'List', map: 'Map', both: 'List and map' },
+  mapUnavailable: 'The map could not be loaded. The list shows every result.',
+  opensInNewTab: '(opens in a new tab)',
+};
