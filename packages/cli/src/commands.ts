@@ -9,4 +9,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'import oruk': () => import('./commands/import-oruk.js').then((m) => m.command),
   'export oruk': () => import('./commands/export-oruk.js').then((m) => m.command),
   'import openactive': () => import('./commands/import-openactive.js').then((m) => m.command),
+  'import csv': () => import('./commands/import-csv.js').then((m) => m.command),
 };

@@ -182,6 +182,11 @@ export interface Location {
   /** Radius of the shaded area for an approximate location, in metres. Default 1000. */
   radius?: number;
   uprn?: string;
+  /**
+   * How `lat`/`lng` were found: given by the source, or the centroid of the full
+   * postcode, its sector or its district (written by `atlas import csv --postcodes`).
+   */
+  geocodePrecision?: 'postcode' | 'sector' | 'district' | 'source';
   /** Site outline, a GeoJSON Polygon or MultiPolygon in WGS84 (transfers). */
   outline?: GeoJsonPolygon | GeoJsonMultiPolygon;
   /** Getting there, in a line ("Bus 4 to the Market Square, then 2 minutes' walk"). */

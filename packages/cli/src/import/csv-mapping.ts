@@ -1,0 +1,257 @@
+/**
+ * The mapping file of `atlas import csv`: which spreadsheet columns become which
+ * feed fields. JSON, so a data team can keep it beside the spreadsheet; see the
+ * README for the format with examples.
+ */
+
+/**
+ * How one feed field gets its value from a row.
+ *
+ * - `"Column name"`: the cell, trimmed.
+ * - `{ "column": "C" }` with optional `map` (cell → value, matched case-insensitively;
+ *   unmatched cells give nothing unless `"*"` is a key), `split` (a separator: the cell
+ *   becomes a list), `default` (used when the cell is empty).
+ * - `{ "join": ["Address 1", "Address 2"], "separator": ", " }`: the non-empty cells joined
+ *   (for list fields such as `location.address`, each becomes an item).
+ * - `{ "const": value }`: the same value on every row.
+ * - `{ "lang": { "en": "Name", "cy": "Enw" } }`: text in several languages; a plain
+ *   string when only one language has a value.
+ * - an array of the above: for list fields, all results concatenated.
+ */
+export type ValueSpec =
+  | string
+  | ColumnSpec
+  | { join: string[]; separator?: string }
+  | { const: unknown }
+  | { lang: Record<string, string> }
+  | ValueSpec[];
+
+export interface ColumnSpec {
+  column: string;
+  map?: Record<string, unknown>;
+  split?: string;
+  default?: unknown;
+}
+
+/** A rule that leaves rows out on purpose, with the reason reported for each. */
+export interface SkipRule {
+  column: string;
+  /** `filled`: the cell has any value; `empty`: it has none; `equals`: it is one of `values` (case-insensitive). */
+  when: 'filled' | 'empty' | 'equals';
+  values?: string[];
+  reason: string;
+}
+
+export interface CsvMapping {
+  /** JSON Schema of this format, for editors. */
+  $schema?: string;
+  /** Listing kind for every row, unless `fields.kind` says otherwise. Default `asset`. */
+  kind?: 'asset' | 'activity' | 'transfer';
+  /**
+   * Listing id: a column (made safe as an id) or a slug of several columns. Default:
+   * slug of the name and postcode. Repeats get `-2`, `-3` in row order.
+   */
+  id?: { column: string } | { slug: string[] };
+  /** Feed field path (`name`, `location.postcode`, `contact.email`, `transfer.dates.eoiDeadline`…) → value. */
+  fields: Record<string, ValueSpec>;
+  /** Weekday (`mo`…`su`) → column holding hours such as `09:00-13:00,14:00-17:00`. */
+  openingHours?: Partial<Record<'mo' | 'tu' | 'we' | 'th' | 'fr' | 'sa' | 'su', string>>;
+  skip?: SkipRule[];
+  /** Publisher name when `--publisher` is not given. */
+  publisher?: string;
+  licence?: string;
+}
+
+/** Field paths the importer can fill, and how each cell is read. */
+export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' | 'boolean' | 'date' | 'documents'> = {
+  kind: 'string',
+  name: 'text',
+  summary: 'text',
+  description: 'text',
+  'organisation.name': 'text',
+  'organisation.url': 'string',
+  'organisation.charityNumber': 'string',
+  categories: 'list',
+  needs: 'list',
+  keywords: 'list',
+  'audience.ageMin': 'number',
+  'audience.ageMax': 'number',
+  'audience.description': 'text',
+  'cost.free': 'boolean',
+  'cost.amount': 'number',
+  'cost.per': 'string',
+  'cost.description': 'text',
+  'cost.help': 'text',
+  'cost.personalBudget': 'boolean',
+  referral: 'list',
+  howToJoin: 'text',
+  companionWelcome: 'boolean',
+  accessibility: 'list',
+  accessibilityNotes: 'text',
+  languages: 'list',
+  delivery: 'list',
+  'location.name': 'text',
+  'location.address': 'list',
+  'location.postcode': 'string',
+  'location.lat': 'number',
+  'location.lng': 'number',
+  'location.uprn': 'string',
+  'location.precision': 'string',
+  'location.geocodePrecision': 'string',
+  'location.directions': 'text',
+  areas: 'list',
+  'openingHours.notes': 'text',
+  'contact.name': 'string',
+  'contact.phone': 'string',
+  'contact.email': 'string',
+  'contact.url': 'string',
+  url: 'string',
+  lastVerified: 'date',
+  'transfer.assetType': 'string',
+  'transfer.status': 'string',
+  'transfer.currentStage': 'string',
+  'transfer.tenure.type': 'string',
+  'transfer.tenure.years': 'number',
+  'transfer.terms': 'string',
+  'transfer.guidePrice': 'number',
+  'transfer.guideRent': 'number',
+  'transfer.priceNotes': 'text',
+  'transfer.floorAreaSqm': 'number',
+  'transfer.siteAreaHa': 'number',
+  'transfer.condition': 'text',
+  'transfer.currentUse': 'text',
+  'transfer.currentUsers': 'text',
+  'transfer.reason': 'text',
+  'transfer.restrictions': 'text',
+  'transfer.planning': 'text',
+  'transfer.dates.noticePublished': 'date',
+  'transfer.dates.informationSession': 'date',
+  'transfer.dates.eoiDeadline': 'date',
+  'transfer.dates.decision': 'date',
+  'transfer.documents': 'documents',
+  'transfer.expressionOfInterestUrl': 'string',
+  'acv.status': 'string',
+  'acv.nominatedBy': 'string',
+  'acv.nominatedOn': 'date',
+  'acv.listedOn': 'date',
+  'acv.expiresOn': 'date',
+  'acv.disposalNotifiedOn': 'date',
+};
+
+const WEEKDAY_KEYS = new Set(['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su']);
+
+/**
+ * Checks a parsed mapping against the spreadsheet's header. Returns every problem as
+ * one plain sentence naming where in the mapping it is; empty when all is well.
+ */
+export function checkMapping(value: unknown, header: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (!isObject(value)) return ['The mapping must be a JSON object with a "fields" object.'];
+  const known = new Set(header);
+  const column = (name: unknown, where: string): void => {
+    if (typeof name !== 'string') problems.push(`${where} must be a column name (a string).`);
+    else if (!known.has(name)) problems.push(`${where} names the column "${name}", which is not in the file. Its columns are: ${header.join(', ')}.`);
+  };
+  for (const key of Object.keys(value)) {
+    if (!['$schema', 'kind', 'id', 'fields', 'openingHours', 'skip', 'publisher', 'licence'].includes(key)) problems.push(`"${key}" is not a mapping setting.`);
+  }
+  if (value.kind !== undefined && !['asset', 'activity', 'transfer'].includes(value.kind as string)) problems.push(`kind must be asset, activity or transfer, not ${JSON.stringify(value.kind)}.`);
+  if (value.id !== undefined) {
+    if (isObject(value.id) && 'column' in value.id) column(value.id.column, 'id.column');
+    else if (isObject(value.id) && Array.isArray(value.id.slug)) value.id.slug.forEach((c, i) => column(c, `id.slug[${i}]`));
+    else problems.push('id must be { "column": "…" } or { "slug": ["…", "…"] }.');
+  }
+  if (!isObject(value.fields)) problems.push('The mapping needs a "fields" object (feed field → column).');
+  else {
+    for (const [path, spec] of Object.entries(value.fields)) {
+      if (!(path in FIELD_TYPES)) {
+        problems.push(`fields."${path}" is not a feed field the importer fills. Known fields: ${Object.keys(FIELD_TYPES).join(', ')}.`);
+        continue;
+      }
+      checkSpec(spec, `fields."${path}"`, column, problems);
+    }
+  }
+  if (value.openingHours !== undefined) {
+    if (!isObject(value.openingHours)) problems.push('openingHours must map weekdays (mo…su) to columns.');
+    else
+      for (const [day, col] of Object.entries(value.openingHours)) {
+        if (!WEEKDAY_KEYS.has(day)) problems.push(`openingHours."${day}" is not a weekday; use mo, tu, we, th, fr, sa, su.`);
+        else column(col, `openingHours.${day}`);
+      }
+  }
+  if (value.skip !== undefined) {
+    if (!Array.isArray(value.skip)) problems.push('skip must be a list of rules.');
+    else
+      value.skip.forEach((rule: unknown, i) => {
+        if (!isObject(rule)) return problems.push(`skip[${i}] must be an object.`);
+        column(rule.column, `skip[${i}].column`);
+        if (!['filled', 'empty', 'equals'].includes(rule.when as string)) problems.push(`skip[${i}].when must be filled, empty or equals.`);
+        if (rule.when === 'equals' && !Array.isArray(rule.values)) problems.push(`skip[${i}] with when "equals" needs a "values" list.`);
+        if (typeof rule.reason !== 'string' || !rule.reason.trim()) problems.push(`skip[${i}] needs a "reason", reported for every row it skips.`);
+        return undefined;
+      });
+  }
+  return problems;
+}
+
+function checkSpec(spec: unknown, where: string, column: (name: unknown, where: string) => void, problems: string[]): void {
+  if (typeof spec === 'string') return column(spec, where);
+  if (Array.isArray(spec)) return spec.forEach((s, i) => checkSpec(s, `${where}[${i}]`, column, problems));
+  if (!isObject(spec)) return void problems.push(`${where} must be a column name, or an object with column, join, const or lang.`);
+  if ('const' in spec) return;
+  if ('column' in spec) {
+    column(spec.column, `${where}.column`);
+    if (spec.map !== undefined && !isObject(spec.map)) problems.push(`${where}.map must be an object (cell value → feed value).`);
+    if (spec.split !== undefined && typeof spec.split !== 'string') problems.push(`${where}.split must be a separator string.`);
+    return;
+  }
+  if ('join' in spec) {
+    if (!Array.isArray(spec.join)) return void problems.push(`${where}.join must be a list of columns.`);
+    spec.join.forEach((c, i) => column(c, `${where}.join[${i}]`));
+    return;
+  }
+  if ('lang' in spec && isObject(spec.lang)) {
+    for (const [lang, col] of Object.entries(spec.lang)) column(col, `${where}.lang.${lang}`);
+    return;
+  }
+  problems.push(`${where} must have one of column, join, const or lang.`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Common header words, matched ignoring case, spaces and punctuation, for a file with no mapping. */
+const DEFAULT_HEADERS: [string, string[], 'split'?][] = [
+  ['name', ['name', 'title', 'organisation name', 'service name', 'asset name']],
+  ['summary', ['summary', 'short description']],
+  ['description', ['description', 'details', 'about']],
+  ['location.address', ['address', 'address 1', 'address line 1', 'street']],
+  ['location.postcode', ['postcode', 'post code', 'postal code', 'zip']],
+  ['location.lat', ['latitude', 'lat']],
+  ['location.lng', ['longitude', 'lng', 'lon', 'long']],
+  ['location.uprn', ['uprn']],
+  ['contact.phone', ['phone', 'telephone', 'tel', 'phone number', 'telephone number']],
+  ['contact.email', ['email', 'e-mail', 'email address']],
+  ['url', ['website', 'url', 'web', 'web address', 'link']],
+  ['categories', ['category', 'categories', 'type'], 'split'],
+  ['needs', ['needs', 'need'], 'split'],
+  ['keywords', ['keywords', 'tags'], 'split'],
+  ['organisation.name', ['organisation', 'organization', 'provider']],
+  ['areas', ['ward', 'area', 'areas'], 'split'],
+];
+
+const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** The mapping used when none is given: common headers to their fields. */
+export function defaultMapping(header: readonly string[]): CsvMapping {
+  const fields: Record<string, ValueSpec> = {};
+  for (const [path, names, split] of DEFAULT_HEADERS) {
+    const found = header.find((h) => names.includes(squash(h)));
+    if (found) fields[path] = split ? { column: found, split: ';' } : found;
+  }
+  const address = header.filter((h) => /^address( line)? ?[2-9]$/.test(squash(h)));
+  if (address.length && typeof fields['location.address'] === 'string') fields['location.address'] = { join: [fields['location.address'], ...address] };
+  const idColumn = header.find((h) => squash(h) === 'id');
+  return idColumn ? { fields, id: { column: idColumn } } : { fields };
+}

@@ -1,0 +1,370 @@
+/**
+ * A council spreadsheet (CSV) to a Community Atlas feed, through a mapping.
+ * Pure: text in, feed and report out; the command does the files.
+ */
+import Papa from 'papaparse';
+import type { Feed, Gazetteer, Listing, ListingKind, OpeningHours, Text, TransferDocument, Weekday } from '@community-atlas/core';
+import { FIELD_TYPES, type CsvMapping, type ValueSpec } from './csv-mapping.js';
+import { districtOf, geocode, normalisePostcode, sectorOf, type Centroids } from './postcodes.js';
+
+export interface ParsedCsv {
+  header: string[];
+  /** Rows as cells by column; `line` is the spreadsheet row number (the header is row 1). */
+  rows: { line: number; cells: Record<string, string> }[];
+  /** Problems papaparse found (unclosed quotes, ragged rows), with row numbers. */
+  problems: { line: number; message: string }[];
+}
+
+/**
+ * Parses CSV text. papaparse detects the delimiter (comma, semicolon, tab), keeps
+ * newlines inside quoted cells, and a byte-order mark is dropped first.
+ */
+export function parseCsv(text: string): ParsedCsv {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
+  const data = parsed.data;
+  const header = (data[0] ?? []).map((h) => h.trim());
+  const rows: ParsedCsv['rows'] = [];
+  const problems: ParsedCsv['problems'] = [];
+  // Row numbers are counted from the raw text so that a quoted newline does not shift them.
+  let line = 1;
+  const lineStarts = countLines(text.replace(/^\uFEFF/, ''));
+  for (let i = 1; i < data.length; i++) {
+    const cellsArray = data[i] as string[];
+    line = lineStarts[i] ?? line + 1;
+    const cells: Record<string, string> = {};
+    header.forEach((h, c) => {
+      if (h) cells[h] = (cellsArray[c] ?? '').trim();
+    });
+    if (cellsArray.length > header.length && cellsArray.slice(header.length).some((c) => c.trim())) {
+      problems.push({ line, message: `has ${cellsArray.length} cells but the header has ${header.length}` });
+    }
+    rows.push({ line, cells });
+  }
+  for (const error of parsed.errors) {
+    if (error.code === 'UndetectableDelimiter') continue;
+    if (error.code === 'TooFewFields' || error.code === 'TooManyFields') continue;
+    problems.push({ line: (lineStarts[(error.row ?? 0) + 0] ?? 0) || 0, message: error.message });
+  }
+  return { header, rows, problems };
+}
+
+/** Spreadsheet row number of each parsed record, honouring quoted newlines and blank lines. */
+function countLines(text: string): number[] {
+  const starts: number[] = [];
+  let line = 1;
+  let inQuotes = false;
+  let recordStart = true;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (recordStart) {
+      starts.push(line);
+      recordStart = false;
+      blank = true;
+    }
+    if (ch === '"') inQuotes = !inQuotes;
+    if (ch === '\n') {
+      line++;
+      if (!inQuotes) {
+        if (blank) starts.pop();
+        recordStart = true;
+      }
+    } else if (ch !== '\r' && !(ch === ',' || ch === ';' || ch === '\t' || ch === ' ')) blank = false;
+  }
+  if (!recordStart && blank) starts.pop();
+  return starts;
+}
+
+export interface ImportCsvOptions {
+  mapping: CsvMapping;
+  /** Overrides the mapping's kind. */
+  kind?: ListingKind;
+  publisher: string;
+  today: string;
+  centroids?: Centroids;
+  /** Called every `progressEvery` rows. */
+  progress?(done: number, total: number): void;
+  progressEvery?: number;
+}
+
+export interface SkippedRow {
+  line: number;
+  reason: string;
+  /** True for rows a mapping rule leaves out on purpose; false for rows that could not be read. */
+  deliberate: boolean;
+}
+
+export interface ImportCsvResult {
+  feed: Feed;
+  skipped: SkippedRow[];
+  /** Rows imported with a caveat: a postcode that is not a postcode, a coordinate out of range… */
+  warnings: { line: number; message: string }[];
+  geocoded: Record<'source' | 'postcode' | 'sector' | 'district' | 'none', number>;
+}
+
+export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvResult {
+  const { mapping } = options;
+  const skipped: SkippedRow[] = [];
+  const warnings: ImportCsvResult['warnings'] = [];
+  const geocoded: ImportCsvResult['geocoded'] = { source: 0, postcode: 0, sector: 0, district: 0, none: 0 };
+  const listings: Listing[] = [];
+  const usedIds = new Map<string, number>();
+  const usedDistricts = new Set<string>();
+  const usedSectors = new Set<string>();
+  const every = options.progressEvery ?? 500;
+
+  for (const problem of csv.problems) warnings.push({ line: problem.line, message: problem.message });
+
+  csv.rows.forEach((row, index) => {
+    if (options.progress && index > 0 && index % every === 0) options.progress(index, csv.rows.length);
+    const rule = (mapping.skip ?? []).find((r) => {
+      const cell = row.cells[r.column] ?? '';
+      if (r.when === 'filled') return cell !== '';
+      if (r.when === 'empty') return cell === '';
+      return (r.values ?? []).some((v) => v.toLowerCase() === cell.toLowerCase());
+    });
+    if (rule) {
+      skipped.push({ line: row.line, reason: rule.reason, deliberate: true });
+      return;
+    }
+    const listing: Record<string, unknown> = { id: '', kind: options.kind ?? mapping.kind ?? 'asset', name: '' };
+    const rowWarn = (message: string): void => void warnings.push({ line: row.line, message });
+    for (const [path, spec] of Object.entries(mapping.fields)) {
+      const type = FIELD_TYPES[path] ?? 'string';
+      const value = convert(resolve(spec, row.cells, type === 'list' || type === 'documents'), type, path, rowWarn);
+      if (value !== undefined) setPath(listing, path, value);
+    }
+    if (options.kind) listing.kind = options.kind;
+    if (!['asset', 'activity', 'transfer'].includes(listing.kind as string)) {
+      skipped.push({ line: row.line, reason: `kind "${String(listing.kind)}" is not asset, activity or transfer`, deliberate: false });
+      return;
+    }
+    if (!listing.name) {
+      skipped.push({ line: row.line, reason: 'no name', deliberate: false });
+      return;
+    }
+    if (mapping.openingHours) {
+      const hours: OpeningHours = (listing.openingHours as OpeningHours | undefined) ?? {};
+      for (const [day, column] of Object.entries(mapping.openingHours)) {
+        const cell = (row.cells[column] ?? '').replace(/\s+/g, '');
+        if (!cell) continue;
+        if (/^\d{1,2}:\d{2}-\d{1,2}:\d{2}(,\d{1,2}:\d{2}-\d{1,2}:\d{2})*$/.test(cell)) hours[day as Weekday] = cell;
+        else rowWarn(`opening hours "${row.cells[column]}" in "${column}" are not like 09:00-13:00,14:00-17:00; left out`);
+      }
+      if (Object.keys(hours).length) listing.openingHours = hours;
+    }
+    placeListing(listing, options.centroids, geocoded, rowWarn);
+    const location = listing.location as { postcode?: string } | undefined;
+    if (location?.postcode && normalisePostcode(location.postcode)) {
+      usedDistricts.add(districtOf(location.postcode));
+      usedSectors.add(sectorOf(location.postcode));
+    }
+    listing.id = uniqueId(baseId(mapping, row.cells, listing), usedIds);
+    listings.push(listing as unknown as Listing);
+  });
+  if (options.progress && csv.rows.length >= every) options.progress(csv.rows.length, csv.rows.length);
+
+  const feed: Feed = { version: '1', publisher: { name: options.publisher }, updated: options.today, listings };
+  if (mapping.licence) feed.licence = mapping.licence;
+  const gazetteer = gazetteerFor(options.centroids, usedDistricts, usedSectors);
+  if (gazetteer) feed.gazetteer = gazetteer;
+  return { feed, skipped, warnings, geocoded };
+}
+
+/** Raw values of a spec for one row: a list of strings or other JSON values. */
+function resolve(spec: ValueSpec, cells: Record<string, string>, list: boolean): unknown[] {
+  if (typeof spec === 'string') return nonEmpty([cells[spec] ?? '']);
+  if (Array.isArray(spec)) return spec.flatMap((s) => resolve(s, cells, list));
+  if ('const' in spec) return Array.isArray(spec.const) ? spec.const : [spec.const];
+  if ('join' in spec) {
+    const parts = nonEmpty(spec.join.map((c) => cells[c] ?? ''));
+    if (list) return parts;
+    return parts.length ? [parts.join(spec.separator ?? ', ')] : [];
+  }
+  if ('lang' in spec) {
+    const text: Record<string, string> = {};
+    for (const [lang, column] of Object.entries(spec.lang)) if (cells[column]) text[lang] = cells[column];
+    const langs = Object.keys(text);
+    if (langs.length === 0) return [];
+    return [langs.length === 1 ? (text[langs[0] as string] as string) : text];
+  }
+  const cell = cells[spec.column] ?? '';
+  let values: unknown[] = spec.split !== undefined ? nonEmpty(cell.split(spec.split)) : nonEmpty([cell]);
+  if (spec.map) {
+    const map = new Map(Object.entries(spec.map).map(([k, v]) => [k.toLowerCase(), v]));
+    values = values.flatMap((v) => {
+      const hit = map.has(String(v).toLowerCase()) ? map.get(String(v).toLowerCase()) : map.get('*');
+      return hit === undefined || hit === null ? [] : Array.isArray(hit) ? hit : [hit];
+    });
+  }
+  if (values.length === 0 && spec.default !== undefined) return Array.isArray(spec.default) ? spec.default : [spec.default];
+  return values;
+}
+
+function nonEmpty(values: string[]): string[] {
+  return values.map((v) => v.trim()).filter((v) => v !== '');
+}
+
+function convert(values: unknown[], type: string, path: string, warn: (message: string) => void): unknown {
+  if (values.length === 0) return undefined;
+  switch (type) {
+    case 'list':
+      return [...new Set(values.map((v) => (typeof v === 'string' ? v : String(v))))];
+    case 'documents':
+      return values.map((v) => documentFrom(String(v)));
+    case 'number': {
+      const n = typeof values[0] === 'number' ? values[0] : Number(String(values[0]).replace(/[£,\s]/g, ''));
+      if (Number.isFinite(n)) return n;
+      warn(`${path} "${String(values[0])}" is not a number; left out`);
+      return undefined;
+    }
+    case 'boolean': {
+      const v = values[0];
+      if (typeof v === 'boolean') return v;
+      const word = String(v).trim().toLowerCase();
+      if (['yes', 'y', 'true', '1'].includes(word)) return true;
+      if (['no', 'n', 'false', '0'].includes(word)) return false;
+      warn(`${path} "${String(v)}" is not yes or no; left out`);
+      return undefined;
+    }
+    case 'date': {
+      const date = isoDate(String(values[0]));
+      if (date) return date;
+      warn(`${path} "${String(values[0])}" is not a date (2027-01-31 or 31/01/2027); left out`);
+      return undefined;
+    }
+    case 'text':
+      return typeof values[0] === 'object' && values[0] !== null ? (values[0] as Text) : String(values[0]);
+    default:
+      return typeof values[0] === 'string' ? values[0] : values[0];
+  }
+}
+
+/** ISO dates pass; UK day-first dates (31/01/2027, 31-1-27) become ISO. */
+export function isoDate(text: string): string | undefined {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) return t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
+  if (!m) return undefined;
+  const year = (m[3] as string).length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  const month = Number(m[2]);
+  const day = Number(m[1]);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function documentFrom(url: string): TransferDocument {
+  const file = decodeURIComponent(url.split(/[?#]/)[0]?.split('/').pop() ?? url);
+  const dot = file.lastIndexOf('.');
+  const title = (dot > 0 ? file.slice(0, dot) : file).replace(/[-_]+/g, ' ').trim() || 'Document';
+  const doc: TransferDocument = { title: title.charAt(0).toUpperCase() + title.slice(1), url };
+  if (dot > 0) doc.type = file.slice(dot + 1).toLowerCase();
+  return doc;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1] as string] = value;
+}
+
+/** Tidies the location: postcode spelling, coordinates in range, then geocoding. */
+function placeListing(
+  listing: Record<string, unknown>,
+  centroids: Centroids | undefined,
+  counts: ImportCsvResult['geocoded'],
+  warn: (message: string) => void,
+): void {
+  const location = listing.location as Record<string, unknown> | undefined;
+  if (!location) {
+    counts.none++;
+    return;
+  }
+  if (typeof location.postcode === 'string') {
+    const tidy = normalisePostcode(location.postcode);
+    if (tidy) location.postcode = tidy;
+    else warn(`postcode "${location.postcode}" does not look like a UK postcode; kept as given, not geocoded`);
+  }
+  const { lat, lng } = location;
+  const hasLat = typeof lat === 'number';
+  const hasLng = typeof lng === 'number';
+  if (hasLat !== hasLng || (hasLat && (Math.abs(lat) > 90 || Math.abs(lng as number) > 180 || (lat === 0 && lng === 0)))) {
+    if (hasLat || hasLng) warn(`coordinates ${String(lat ?? '')}, ${String(lng ?? '')} are incomplete or out of range; left out`);
+    delete location.lat;
+    delete location.lng;
+  }
+  if (typeof location.lat === 'number') {
+    if (!location.geocodePrecision) location.geocodePrecision = 'source';
+    counts.source++;
+    return;
+  }
+  delete location.geocodePrecision;
+  const postcode = typeof location.postcode === 'string' ? normalisePostcode(location.postcode) : undefined;
+  const found = postcode && centroids ? geocode(postcode, centroids) : undefined;
+  if (found) {
+    location.lat = found.lat;
+    location.lng = found.lng;
+    location.geocodePrecision = found.precision;
+    counts[found.precision]++;
+  } else counts.none++;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+function textOf(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (typeof text === 'object' && text !== null) return String(Object.values(text)[0] ?? '');
+  return '';
+}
+
+function baseId(mapping: CsvMapping, cells: Record<string, string>, listing: Record<string, unknown>): string {
+  if (mapping.id && 'column' in mapping.id) {
+    const raw = cells[mapping.id.column] ?? '';
+    if (/^[A-Za-z0-9._-]+$/.test(raw)) return raw;
+    if (raw) return slug(raw);
+  } else if (mapping.id && 'slug' in mapping.id) {
+    const fromColumns = slug(mapping.id.slug.map((c) => cells[c] ?? '').join(' '));
+    if (fromColumns) return fromColumns;
+  }
+  const postcode = (listing.location as { postcode?: string } | undefined)?.postcode ?? '';
+  return slug(`${textOf(listing.name)} ${postcode}`) || 'listing';
+}
+
+function uniqueId(base: string, used: Map<string, number>): string {
+  const seen = used.get(base);
+  if (seen === undefined) {
+    used.set(base, 1);
+    return base;
+  }
+  let n = seen + 1;
+  while (used.has(`${base}-${n}`)) n++;
+  used.set(base, n);
+  used.set(`${base}-${n}`, 1);
+  return `${base}-${n}`;
+}
+
+/** Districts and sectors of the postcodes the feed uses, so postcode search works offline. */
+function gazetteerFor(centroids: Centroids | undefined, districts: Set<string>, sectors: Set<string>): Gazetteer | undefined {
+  if (!centroids) return undefined;
+  const pick = (table: Map<string, [number, number]>, keys: Set<string>): Record<string, [number, number]> =>
+    Object.fromEntries([...keys].sort().flatMap((k) => (table.has(k) ? [[k, table.get(k) as [number, number]]] : [])));
+  const gazetteer: Gazetteer = {};
+  const d = pick(centroids.districts, districts);
+  const s = pick(centroids.sectors, sectors);
+  if (Object.keys(d).length) gazetteer.districts = d;
+  if (Object.keys(s).length) gazetteer.sectors = s;
+  return Object.keys(gazetteer).length ? gazetteer : undefined;
+}
