@@ -1,12 +1,75 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
 
-// `npm start` serves the demo pages (demo/) on the bundled demo feed, straight
-// from the packages' TypeScript sources through the "source" export condition.
-export default defineConfig({
-  root: 'demo',
-  publicDir: false,
-  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
-  server: { port: 5173, host: '127.0.0.1', fs: { allow: ['..'] } },
-  preview: { port: 4173, host: '127.0.0.1' },
-  build: { outDir: '../dist/demo', emptyOutDir: true },
+const embedEntry = fileURLToPath(new URL('./packages/elements/src/embed.ts', import.meta.url));
+const conditions = ['source', 'module', 'browser', 'development|production'];
+
+/**
+ * The demo pages load the kit exactly as an embedder does, `<script type="module"
+ * src="atlas.js">`; in development that name maps to the TypeScript entry.
+ */
+function atlasScript(): Plugin {
+  return {
+    name: 'atlas-embed-script',
+    enforce: 'pre',
+    resolveId(id) {
+      return /(^|\/)atlas\.js$/.test(id) && !id.includes('node_modules') ? embedEntry : undefined;
+    },
+  };
+}
+
+// `vite` / `vite build`: the demo pages (demo/) on the bundled demo feed.
+// `vite build --mode embed`: the one-script-tag bundle (dist/embed/atlas.js), Lit
+//   included, the map split into its own chunk that loads only when shown.
+// `vite build --mode npm`: the npm build of @community-atlas/elements, Lit and the
+//   other Community Atlas packages left external for the app's bundler.
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'embed') {
+    return {
+      publicDir: false,
+      resolve: { conditions },
+      build: {
+        outDir: 'dist/embed',
+        emptyOutDir: true,
+        target: 'es2022',
+        lib: { entry: embedEntry, formats: ['es'], fileName: () => 'atlas.js' },
+        rollupOptions: { output: { chunkFileNames: 'atlas-[name]-[hash].js' } },
+      },
+    };
+  }
+  if (mode === 'npm') {
+    const src = (p: string): string => fileURLToPath(new URL(`./packages/elements/src/${p}`, import.meta.url));
+    return {
+      publicDir: false,
+      resolve: { conditions },
+      build: {
+        outDir: 'packages/elements/dist',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        lib: { entry: { index: src('index.ts'), define: src('define.ts'), embed: src('embed.ts') }, formats: ['es'] },
+        rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^@community-atlas\//] },
+      },
+    };
+  }
+  return {
+    root: 'demo',
+    publicDir: false,
+    plugins: [atlasScript()],
+    resolve: { conditions },
+    server: { port: 5173, host: '127.0.0.1', fs: { allow: ['..'] } },
+    preview: { port: 4173, host: '127.0.0.1' },
+    build: {
+      outDir: '../dist/demo',
+      emptyOutDir: true,
+      rollupOptions: {
+        input: {
+          index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
+          council: fileURLToPath(new URL('./demo/council.html', import.meta.url)),
+          'social-prescribing': fileURLToPath(new URL('./demo/social-prescribing.html', import.meta.url)),
+          'asset-transfer': fileURLToPath(new URL('./demo/asset-transfer.html', import.meta.url)),
+        },
+      },
+    },
+  };
 });
