@@ -564,5 +564,10 @@ const feed: Feed = {
 };
 
 writeFileSync(OUT, `${JSON.stringify(feed, null, 2)}\n`);
+// The same fictional centroids as CSV, for trying `atlas import csv --postcodes` on demo/data.
+const csvOf = (key: string, table: Record<string, [number, number]>): string =>
+  `${key},lat,lng\n${Object.entries(table).map(([k, [lat, lng]]) => `${k},${lat},${lng}`).join('\n')}\n`;
+writeFileSync(resolve(dirname(OUT), 'data', 'northbridge-postcode-sectors.csv'), csvOf('sector', gazetteer.sectors ?? {}));
+writeFileSync(resolve(dirname(OUT), 'data', 'northbridge-postcode-districts.csv'), csvOf('outcode', gazetteer.districts ?? {}));
 const counts = listings.reduce<Record<string, number>>((acc, l) => ({ ...acc, [l.kind]: (acc[l.kind] ?? 0) + 1 }), {});
 process.stdout.write(`Wrote ${listings.length} listings (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}) to demo/feed.json\n`);

@@ -156,7 +156,7 @@ function report(result: ImportCsvResult, file: string, out: string | undefined, 
     g.none && `${g.none} without a location on the map`,
   ].filter(Boolean);
   io.err(
-    `Imported ${result.feed.listings.length} listings, skipped ${result.skipped.length}${reasons ? ` (${reasons})` : ''}` +
+    `Imported ${result.feed.listings.length} listing${result.feed.listings.length === 1 ? '' : 's'}, skipped ${result.skipped.length}${reasons ? ` (${reasons})` : ''}` +
       `${placed.length ? `; ${placed.join(', ')}` : ''}${out ? `. Wrote ${out}.` : '.'}`,
   );
 }

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feed } from '@community-atlas/core';
+import { main } from '../src/main.js';
+import type { Io } from '../src/io.js';
+
+// Real UK data (every public library, "public library data schema" layout), read from
+// a folder outside the repository; see the project README on ATLAS_REAL_DATA.
+const dir = process.env.ATLAS_REAL_DATA;
+const MAPPING = fileURLToPath(new URL('../mappings/libraries.json', import.meta.url));
+
+function captureIo(cwd: string): Io & { stderr: string } {
+  const io = { stderr: '', cwd, out() {}, err(text: string) { io.stderr += text + '\n'; } };
+  return io;
+}
+
+async function importLibraries(extra: string[]): Promise<{ code: number; feed: Feed; stderr: string }> {
+  const out = join(await mkdtemp(join(tmpdir(), 'atlas-libraries-')), 'libraries.json');
+  const io = captureIo(process.cwd());
+  const file = join(dir as string, 'libraries', 'libraries_uk_schema_geocoded.csv');
+  const code = await main(['import', 'csv', file, '--map', MAPPING, '--today', '2026-11-01', '--out', out, ...extra], io);
+  return { code, feed: JSON.parse(await readFile(out, 'utf8')) as Feed, stderr: io.stderr };
+}
+
+test('imports every open UK public library; closed ones are skipped with a reason', { skip: !dir && 'ATLAS_REAL_DATA is not set' }, async () => {
+  const { code, feed, stderr } = await importLibraries([]);
+  assert.equal(code, 0, 'closing a library is a deliberate skip, not a problem');
+  assert.equal(feed.listings.length, 3753);
+  assert.equal((stderr.match(/: skipped: closed$/gm) ?? []).length, 478);
+  assert.equal((stderr.match(/: skipped: /gm) ?? []).length, 478, 'no other reason');
+  assert.match(stderr, /Imported 3753 listings, skipped 478 \(478 closed\); 3655 with their own coordinates, 98 without a location on the map\./);
+
+  // The 98 without coordinates are all in Northern Ireland (BT postcodes have no GB
+  // centroid); they stay in the list with their address, since a library without a
+  // pin is still worth finding by name or town.
+  const unplaced = feed.listings.filter((l) => l.location?.lat === undefined);
+  assert.equal(unplaced.length, 98);
+  assert.ok(unplaced.every((l) => l.location?.postcode?.startsWith('BT')));
+  assert.equal(feed.listings.filter((l) => l.location?.geocodePrecision === 'district').length, 17, 'placed by outcode in the source');
+
+  assert.equal(new Set(feed.listings.map((l) => l.id)).size, 3753, 'ids are unique');
+  const community = feed.listings.filter((l) => l.categories?.includes('community-library'));
+  const statutory = feed.listings.filter((l) => l.categories?.includes('statutory-library'));
+  assert.ok(community.length > 100 && statutory.length > 3000, `${community.length} community, ${statutory.length} statutory`);
+  assert.ok(community.every((l) => l.keywords?.includes('community-run')));
+
+  const airyhall = feed.listings.find((l) => l.name === 'Airyhall Library');
+  assert.deepEqual(airyhall?.openingHours, { mo: '09:00-19:00', tu: '09:00-17:00', we: '09:00-19:00', th: '09:00-17:00', fr: '09:00-17:00', sa: '10:00-13:00,14:00-17:00' });
+  assert.deepEqual(airyhall?.location?.address, ['Springfield Road', 'Airyhall', 'Aberdeen']);
+  assert.equal(airyhall?.location?.postcode, 'AB15 7RF');
+  assert.equal(airyhall?.organisation?.name, 'Aberdeen City Council');
+});
+
+test('with GB postcode centroids the feed gets a gazetteer, and Northern Ireland stays unplaced', { skip: !dir && 'ATLAS_REAL_DATA is not set' }, async () => {
+  const postcodes = join(dir as string, 'postcodes');
+  const { feed, stderr } = await importLibraries(['--postcodes', join(postcodes, 'sectors_gb.csv'), '--postcodes', join(postcodes, 'outcodes_gb.csv')]);
+  assert.equal(feed.listings.length, 3753);
+  assert.match(stderr, /98 without a location on the map/);
+  const gazetteer = feed.gazetteer as { districts: Record<string, [number, number]>; sectors: Record<string, [number, number]> };
+  assert.equal(Object.keys(gazetteer.districts).length, 2231);
+  assert.equal(Object.keys(gazetteer.sectors).length, 3474);
+  assert.deepEqual(gazetteer.districts.AB15, [57.13765, -2.169462]);
+  assert.deepEqual(gazetteer.sectors['AB15 7'], [57.130774, -2.147672]);
+  assert.equal(gazetteer.districts.AB10, undefined, 'only districts the libraries use');
+});
