@@ -33,7 +33,9 @@ export default defineConfig(({ mode }): UserConfig => {
         emptyOutDir: true,
         target: 'es2022',
         lib: { entry: embedEntry, formats: ['es'], fileName: () => 'atlas.js' },
-        rollupOptions: { output: { chunkFileNames: 'atlas-[name]-[hash].js' } },
+        minify: true,
+        // Library mode keeps whitespace for ES output by default; the embed bundle is served as is, so minify it fully.
+        rollupOptions: { output: { chunkFileNames: 'atlas-[name]-[hash].js', minify: true } },
       },
     };
   }

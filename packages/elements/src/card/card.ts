@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
 
 /**
+ * @tagname atlas-card
  * @summary One result: name (a link that opens the listing), summary, distance, next session, cost, and for transfers status and deadline.
  *
  * @csspart card - The card's box.

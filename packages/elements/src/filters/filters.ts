@@ -8,6 +8,7 @@ import { filtersStyles } from './filters.styles.js';
 let nextId = 0;
 
 /**
+ * @tagname atlas-filters
  * @summary Filters in grouped fieldsets with counts, removable chips for the active ones and "Clear all". On narrow screens the groups fold behind a disclosure button.
  *
  * @csspart chip - A removable chip for an active filter.

@@ -17,6 +17,7 @@ import { en } from '../translations/en.js';
 type Phase = 'loading' | 'ready' | 'error';
 
 /**
+ * @tagname atlas-finder
  * @summary A searchable directory of community assets, activities and asset transfers from one or more JSON feeds, with filters, a list, listing details and (optionally) a map. All of it is in the page's URL, so a copied link reopens the same view.
  *
  * @csspart controls - The search and location area.

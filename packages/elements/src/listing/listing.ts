@@ -25,6 +25,7 @@ export function feedbackHref(template: string | undefined, listing: AtlasListing
 }
 
 /**
+ * @tagname atlas-listing
  * @summary One listing in full, answering five questions in order: what it is, who it is for, cost, when and where, how to get in touch or join. Transfer listings add status, deadline, stages, terms and documents.
  *
  * @csspart heading - The listing's name (focused when it opens).

@@ -8,6 +8,7 @@ import { locationStyles } from './location.styles.js';
 let nextId = 0;
 
 /**
+ * @tagname atlas-location
  * @summary A postcode field and a "Use my location" button. Nothing leaves the page unless `postcode-service` is set: postcodes are looked up in the feed's own gazetteer first.
  *
  * @csspart input - The postcode field.

@@ -9,6 +9,7 @@ import { resultsStyles } from './results.styles.js';
 export const PAGE_SIZE = 20;
 
 /**
+ * @tagname atlas-results
  * @summary The result list: a politely announced count, a sort choice, cards, "Show more", and when nothing matches, buttons that widen the search.
  *
  * @csspart count - The result count (a live region).

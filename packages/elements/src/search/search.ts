@@ -9,6 +9,7 @@ import { searchStyles } from './search.styles.js';
 let nextId = 0;
 
 /**
+ * @tagname atlas-search
  * @summary A search box with suggestions, following the ARIA APG combobox pattern (list autocomplete).
  *
  * @csspart input - The text field.
