@@ -82,8 +82,8 @@ test('rows that cannot be imported are reported with their row numbers, and the 
   assert.deepEqual(feed?.listings.map((l) => l.name), ['Good', 'Odd postcode', 'Bad coords', 'Half coords']);
   assert.match(io.stderr, /row 3: skipped: no name/);
   assert.match(io.stderr, /row 4: postcode "Not known" does not look like a UK postcode/);
-  assert.match(io.stderr, /row 5: coordinates 95, -1\.4 are incomplete or out of range; left out/);
-  assert.match(io.stderr, /row 6: coordinates 52\.6,  are incomplete or out of range/);
+  assert.match(io.stderr, /row 5: coordinates \(95, -1\.4\) are incomplete or out of range; left out/);
+  assert.match(io.stderr, /row 6: coordinates \(52\.6, none\) are incomplete or out of range/);
   assert.equal(named(feed, 'Bad coords').location?.lat, undefined);
   assert.match(io.stderr, /Imported 4 listings, skipped 1 \(1 no name\)/);
 });

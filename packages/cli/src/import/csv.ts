@@ -294,7 +294,7 @@ function placeListing(
   const hasLat = typeof lat === 'number';
   const hasLng = typeof lng === 'number';
   if (hasLat !== hasLng || (hasLat && (Math.abs(lat) > 90 || Math.abs(lng as number) > 180 || (lat === 0 && lng === 0)))) {
-    if (hasLat || hasLng) warn(`coordinates ${String(lat ?? '')}, ${String(lng ?? '')} are incomplete or out of range; left out`);
+    if (hasLat || hasLng) warn(`coordinates (${String(lat ?? 'none')}, ${String(lng ?? 'none')}) are incomplete or out of range; left out`);
     delete location.lat;
     delete location.lng;
   }
