@@ -53,7 +53,7 @@ export const finderStyles = css`
     .layout { display: grid; gap: var(--atlas-gap); grid-template-columns: minmax(0, 1fr); }
     @container (min-width: 48rem) {
       .layout { grid-template-columns: minmax(12rem, 1fr) minmax(0, 3fr); }
-      .top { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); align-items: end; }
+      .top { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); align-items: start; }
     }
     .main { min-width: 0; display: grid; gap: 1rem; }
     .map { min-height: 24rem; }

@@ -1,0 +1,53 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../define.js';
+import type { AtlasFilters } from './filters.js';
+
+const facets = {
+  kind: [{ value: 'activity', count: 12 }, { value: 'asset', count: 0 }],
+  cost: [{ value: 'free', count: 9 }],
+};
+
+describe('<atlas-filters> on its own', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('groups options in fieldsets with counts, and passes axe', async () => {
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets}></atlas-filters>`);
+    const legends = [...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent);
+    expect(legends).to.deep.equal(['Type', 'Cost']);
+    expect(el.shadowRoot!.querySelector('label')?.textContent).to.contain('Activities').and.contain('(12)');
+    // An option that would give nothing cannot be ticked.
+    expect(el.shadowRoot!.querySelectorAll('input:disabled')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('ticking a box asks for a history step with the new filters', async () => {
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets} .filters=${{ cost: ['free'] }}></atlas-filters>`);
+    const change = oneEvent(el, 'atlas-state-change');
+    el.shadowRoot!.querySelector<HTMLInputElement>('input')!.click();
+    const e = await change;
+    expect(e.detail.history).to.equal('push');
+    expect(e.detail.patch.filters).to.deep.equal({ cost: ['free'], kind: ['activity'] });
+  });
+
+  it('"Clear all" removes every filter', async () => {
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets} .filters=${{ cost: ['free'], kind: ['activity'] }}></atlas-filters>`);
+    expect(el.shadowRoot!.querySelectorAll('[part="chip"]')).to.have.length(2);
+    const change = oneEvent(el, 'atlas-state-change');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Clear all filters')!.click();
+    expect((await change).detail.patch.filters).to.deep.equal({});
+  });
+
+  it('folds behind a disclosure button on a narrow screen', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets}></atlas-filters>`);
+    const panel = el.shadowRoot!.querySelector<HTMLElement>('.panel')!;
+    expect(getComputedStyle(panel).display).to.equal('none');
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    toggle.click();
+    await el.updateComplete;
+    expect(getComputedStyle(panel).display).not.to.equal('none');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+  });
+});

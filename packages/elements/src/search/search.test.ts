@@ -1,0 +1,67 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Suggestion } from '@community-atlas/core';
+import '../define.js';
+import type { AtlasSearch } from './search.js';
+
+const words: Suggestion[] = [
+  { text: 'loneliness', type: 'need' },
+  { text: 'low mood', type: 'need' },
+  { text: 'Lonely Hearts Club', type: 'listing', key: 'club' },
+];
+const suggest = async (p: string): Promise<Suggestion[]> => words.filter((w) => w.text.toLowerCase().startsWith(p.toLowerCase()));
+
+describe('<atlas-search> on its own', () => {
+  it('is a labelled combobox with the APG attributes, and passes axe', async () => {
+    const el = await fixture<AtlasSearch>(html`<atlas-search .suggest=${suggest}></atlas-search>`);
+    const input = el.shadowRoot!.querySelector('input')!;
+    expect(input.getAttribute('role')).to.equal('combobox');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.getAttribute('aria-autocomplete')).to.equal('list');
+    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-controls')!)?.getAttribute('role')).to.equal('listbox');
+    await expect(el).to.be.accessible();
+  });
+
+  it('arrows move through suggestions (wrapping), Enter chooses one and pushes a history step', async () => {
+    const el = await fixture<AtlasSearch>(html`<atlas-search .suggest=${suggest}></atlas-search>`);
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'lo' });
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[role="option"]')).to.have.length(3);
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)?.textContent).to.contain('Lonely Hearts Club');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)?.textContent).to.contain('loneliness');
+    const change = oneEvent(el, 'atlas-state-change');
+    await sendKeys({ press: 'Enter' });
+    const e = await change;
+    expect(e.detail).to.deep.equal({ patch: { q: 'loneliness', open: undefined, limit: undefined }, history: 'push' });
+    expect(input.value).to.equal('loneliness');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('Escape closes the list, and a second Escape clears the field', async () => {
+    const el = await fixture<AtlasSearch>(html`<atlas-search .suggest=${suggest}></atlas-search>`);
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'lo' });
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    expect(input.value).to.equal('lo');
+    await sendKeys({ press: 'Escape' });
+    expect(input.value).to.equal('');
+  });
+
+  it('speaks Welsh', async () => {
+    const el = await fixture<AtlasSearch>(html`<atlas-search lang="cy"></atlas-search>`);
+    expect(el.shadowRoot!.querySelector('label')?.textContent).to.equal('Chwilio');
+  });
+});
