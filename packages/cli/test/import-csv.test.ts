@@ -166,6 +166,14 @@ test('mapping transforms: joins, constants, maps, splits, Welsh, opening hours, 
   assert.deepEqual(feed?.listings.map((l) => l.id), ['market-hall-nb1-1aa', 'market-hall-nb1-1aa-2', 'market-hall-nb1-1aa-3']);
 });
 
+test('an email written with a name or a note keeps just the address; a web page in the email column is left out', async () => {
+  const csv = 'name,email\nA,Bodmin Library <bodmin@example.org>\nB,Falmouth (falmouth@example.org)\nC,https://example.org/contact\n';
+  const { feed, io, code } = await run({ 'in.csv': csv }, ['in.csv']);
+  assert.equal(code, 0);
+  assert.deepEqual(feed?.listings.map((l) => l.contact?.email), ['bodmin@example.org', 'falmouth@example.org', undefined]);
+  assert.match(io.stderr, /row 4: contact\.email "https:\/\/example\.org\/contact" is not an email address; left out/);
+});
+
 test('ids from a column are kept when safe, slugged when not, and de-duplicated', async () => {
   const csv = 'Ref,Name\nCAT-1,A\nCAT 2/b,B\nCAT-1,C\n,D\n';
   const { feed } = await run({ 'in.csv': csv, 'map.json': JSON.stringify({ id: { column: 'Ref' }, fields: { name: 'Name' } }) }, ['in.csv', '--map', 'map.json']);

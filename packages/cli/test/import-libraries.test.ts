@@ -48,6 +48,12 @@ test('imports every open UK public library; closed ones are skipped with a reaso
   assert.ok(community.length > 100 && statutory.length > 3000, `${community.length} community, ${statutory.length} statutory`);
   assert.ok(community.every((l) => l.keywords?.includes('community-run')));
 
+  // Cornwall writes "Bodmin Library <bodmin.library@…>": the address is kept. Some
+  // authorities put a web page in the email column: left out, each with a warning.
+  assert.equal(feed.listings.find((l) => l.name === 'Bodmin Library & Information Service')?.contact?.email, 'bodmin.library@cornwall.gov.uk');
+  assert.equal((stderr.match(/contact\.email "https?:\/\/[^"]+" is not an email address; left out$/gm) ?? []).length, 31);
+  assert.ok(feed.listings.every((l) => l.contact?.email === undefined || /^[^\s<>()]+@[^\s<>()]+\.[a-z]+$/i.test(l.contact.email)));
+
   const airyhall = feed.listings.find((l) => l.name === 'Airyhall Library');
   assert.deepEqual(airyhall?.openingHours, { mo: '09:00-19:00', tu: '09:00-17:00', we: '09:00-19:00', th: '09:00-17:00', fr: '09:00-17:00', sa: '10:00-13:00,14:00-17:00' });
   assert.deepEqual(airyhall?.location?.address, ['Springfield Road', 'Airyhall', 'Aberdeen']);

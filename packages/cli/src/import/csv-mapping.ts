@@ -63,7 +63,7 @@ export interface CsvMapping {
 }
 
 /** Field paths the importer can fill, and how each cell is read. */
-export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' | 'boolean' | 'date' | 'documents'> = {
+export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' | 'boolean' | 'date' | 'documents' | 'email'> = {
   kind: 'string',
   name: 'text',
   summary: 'text',
@@ -103,7 +103,7 @@ export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' |
   'openingHours.notes': 'text',
   'contact.name': 'string',
   'contact.phone': 'string',
-  'contact.email': 'string',
+  'contact.email': 'email',
   'contact.url': 'string',
   url: 'string',
   lastVerified: 'date',

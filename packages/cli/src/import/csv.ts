@@ -233,6 +233,14 @@ function convert(values: unknown[], type: string, path: string, warn: (message: 
       warn(`${path} "${String(values[0])}" is not a date (2027-01-31 or 31/01/2027); left out`);
       return undefined;
     }
+    case 'email': {
+      // Real registers write "Bodmin Library <bodmin.library@example.org>", add a note
+      // in brackets, or carry mis-encoded spaces after it; the address is what is needed.
+      const found = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/.exec(String(values[0]));
+      if (found) return found[0].replace(/\.$/, '');
+      warn(`${path} "${String(values[0])}" is not an email address; left out`);
+      return undefined;
+    }
     case 'text':
       return typeof values[0] === 'object' && values[0] !== null ? (values[0] as Text) : String(values[0]);
     default:
