@@ -174,6 +174,14 @@ test('an email written with a name or a note keeps just the address; a web page 
   assert.match(io.stderr, /row 4: contact\.email "https:\/\/example\.org\/contact" is not an email address; left out/);
 });
 
+test('a web address without its scheme gets https; anything else in a link column is left out', async () => {
+  const csv = 'name,website\nA,www.example.org/hall\nB,http://example.org\nC,javascript:alert(1)\nD,see leaflet\n';
+  const { feed, io } = await run({ 'in.csv': csv }, ['in.csv']);
+  assert.deepEqual(feed?.listings.map((l) => l.url), ['https://www.example.org/hall', 'http://example.org', undefined, undefined]);
+  assert.match(io.stderr, /row 4: url "javascript:alert\(1\)" is not a web address; left out/);
+  assert.match(io.stderr, /row 5: url "see leaflet" is not a web address; left out/);
+});
+
 test('ids from a column are kept when safe, slugged when not, and de-duplicated', async () => {
   const csv = 'Ref,Name\nCAT-1,A\nCAT 2/b,B\nCAT-1,C\n,D\n';
   const { feed } = await run({ 'in.csv': csv, 'map.json': JSON.stringify({ id: { column: 'Ref' }, fields: { name: 'Name' } }) }, ['in.csv', '--map', 'map.json']);

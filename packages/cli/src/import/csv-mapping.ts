@@ -63,13 +63,13 @@ export interface CsvMapping {
 }
 
 /** Field paths the importer can fill, and how each cell is read. */
-export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' | 'boolean' | 'date' | 'documents' | 'email'> = {
+export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' | 'boolean' | 'date' | 'documents' | 'email' | 'url'> = {
   kind: 'string',
   name: 'text',
   summary: 'text',
   description: 'text',
   'organisation.name': 'text',
-  'organisation.url': 'string',
+  'organisation.url': 'url',
   'organisation.charityNumber': 'string',
   categories: 'list',
   needs: 'list',
@@ -104,8 +104,8 @@ export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' |
   'contact.name': 'string',
   'contact.phone': 'string',
   'contact.email': 'email',
-  'contact.url': 'string',
-  url: 'string',
+  'contact.url': 'url',
+  url: 'url',
   lastVerified: 'date',
   'transfer.assetType': 'string',
   'transfer.status': 'string',
@@ -129,7 +129,7 @@ export const FIELD_TYPES: Record<string, 'text' | 'string' | 'list' | 'number' |
   'transfer.dates.eoiDeadline': 'date',
   'transfer.dates.decision': 'date',
   'transfer.documents': 'documents',
-  'transfer.expressionOfInterestUrl': 'string',
+  'transfer.expressionOfInterestUrl': 'url',
   'acv.status': 'string',
   'acv.nominatedBy': 'string',
   'acv.nominatedOn': 'date',

@@ -210,8 +210,14 @@ function convert(values: unknown[], type: string, path: string, warn: (message: 
   switch (type) {
     case 'list':
       return [...new Set(values.map((v) => (typeof v === 'string' ? v : String(v))))];
-    case 'documents':
-      return values.map((v) => documentFrom(String(v)));
+    case 'documents': {
+      const links = values.map(String).filter((v) => {
+        if (/^https?:\/\/\S+$/i.test(v)) return true;
+        warn(`${path} "${v}" is not a web address; left out`);
+        return false;
+      });
+      return links.length ? links.map(documentFrom) : undefined;
+    }
     case 'number': {
       const n = typeof values[0] === 'number' ? values[0] : Number(String(values[0]).replace(/[£,\s]/g, ''));
       if (Number.isFinite(n)) return n;
@@ -231,6 +237,14 @@ function convert(values: unknown[], type: string, path: string, warn: (message: 
       const date = isoDate(String(values[0]));
       if (date) return date;
       warn(`${path} "${String(values[0])}" is not a date (2027-01-31 or 31/01/2027); left out`);
+      return undefined;
+    }
+    case 'url': {
+      // Spreadsheets often drop the scheme ("www.example.org/library"); a feed link must be http(s).
+      const raw = String(values[0]).trim();
+      if (/^https?:\/\/[^\s]+$/i.test(raw)) return raw;
+      if (/^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(raw)) return `https://${raw}`;
+      warn(`${path} "${raw}" is not a web address; left out`);
       return undefined;
     }
     case 'email': {
