@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
 
@@ -368,5 +368,30 @@ describe('<atlas-finder>', () => {
     expect(e.detail.key).to.be.a('string');
     await settle(f);
     expect(shadow(f).querySelector('atlas-listing')).to.equal(null);
+  });
+
+  it('keeps a visible focus outline in forced colours mode', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const f = await finder();
+      const input = shadow(shadow(f).querySelector('atlas-search')!).querySelector('input')!;
+      input.focus();
+      const style = getComputedStyle(input);
+      expect(style.outlineStyle).to.equal('solid');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
+  it('shows every result on the map, loaded only when asked for, with the list still there', async () => {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder view="both" tile-url="/test/fixtures/tiles/tile.png" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+    await ready(f);
+    await waitUntil(() => shadow(f).querySelector('atlas-map'), 'map did not load', { timeout: 8000 });
+    const map = shadow(f).querySelector('atlas-map') as HTMLElement & { listings: unknown[] };
+    expect(map.listings).to.have.length(6);
+    expect(cards(f)).to.have.length(6);
+    const views = [...shadow(f).querySelectorAll<HTMLButtonElement>('.views button')];
+    expect(views.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'true']);
   });
 });

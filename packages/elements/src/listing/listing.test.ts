@@ -1,0 +1,41 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { AtlasListing } from '@community-atlas/core';
+import '../define.js';
+import { feedbackHref, type AtlasListingDetail } from './listing.js';
+
+const base = (over: Partial<AtlasListing>): AtlasListing => ({
+  id: 'cafe-1', key: 'cafe-1', publisherId: 'p', kind: 'activity', name: 'Memory café',
+  referral: ['professional'], categories: [], needs: [], keywords: [], accessibility: ['hearing-loop'], languages: [], delivery: [], areas: [], schedule: [],
+  ...over,
+});
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+describe('<atlas-listing> on its own', () => {
+  it('says when a referral is needed, in the contact section, and passes axe', async () => {
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${base({ contact: { phone: '01234 567890' } })}></atlas-listing>`);
+    const text = el.shadowRoot!.textContent!;
+    expect(text).to.contain('You need a referral from a professional');
+    expect(text).to.contain('Hearing loop');
+    expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('a[href^="tel:"]')?.getAttribute('href')).to.equal('tel:01234567890');
+    await expect(el).to.be.accessible();
+  });
+
+  it('builds the report link from a mailto: address or a URL template, and refuses unsafe ones', () => {
+    const l = base({});
+    expect(feedbackHref('mailto:fix@example.org', l, 'Memory café')).to.equal('mailto:fix@example.org?subject=Something%20wrong%20with%20listing%20cafe-1%3A%20Memory%20caf%C3%A9');
+    expect(feedbackHref('https://example.org/r?id={id}&n={name}', l, 'Memory café')).to.equal('https://example.org/r?id=cafe-1&n=Memory%20caf%C3%A9');
+    expect(feedbackHref('javascript:alert({id})', l, 'x')).to.equal(undefined);
+  });
+
+  it('uses the feedback attribute over the publisher default', async () => {
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing feedback="mailto:a@example.org" .publishers=${[{ name: 'P', id: 'p', feedbackUrl: 'https://example.org/{id}' }]} .listing=${base({})}></atlas-listing>`);
+    expect(el.shadowRoot!.querySelector('.report a')?.getAttribute('href')).to.match(/^mailto:a@example\.org\?subject=/);
+  });
+
+  it('reads in Welsh with English fallback for feed text', async () => {
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing lang="cy" .listing=${base({ summary: 'Tea and songs' })}></atlas-listing>`);
+    const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent);
+    expect(headings[0]).to.equal('Beth ydyw');
+    expect(el.shadowRoot!.textContent).to.contain('Tea and songs');
+  });
+});

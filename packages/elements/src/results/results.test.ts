@@ -1,0 +1,45 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { AtlasListing, QueryResult } from '@community-atlas/core';
+import '../define.js';
+import type { AtlasResults } from './results.js';
+
+const listing = (i: number): AtlasListing => ({
+  id: `l${i}`, key: `l${i}`, publisherId: 'p', kind: 'asset', name: `Listing ${i}`,
+  referral: [], categories: [], needs: [], keywords: [], accessibility: [], languages: [], delivery: [], areas: [], schedule: [],
+});
+
+describe('<atlas-results> on its own', () => {
+  it('announces the count in a polite live region and lists cards', async () => {
+    const items = [1, 2, 3].map((i) => ({ listing: listing(i), score: 0 }));
+    const result: QueryResult = { total: 3, items, keys: items.map((i) => i.listing.key), facets: {} };
+    const el = await fixture<AtlasResults>(html`<atlas-results .result=${result}></atlas-results>`);
+    const status = el.shadowRoot!.querySelector('[role="status"]')!;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(status.textContent?.trim()).to.equal('3 results');
+    expect(el.shadowRoot!.querySelectorAll('atlas-card')).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Show more" asks for more and then moves focus to the first new card', async () => {
+    const all = Array.from({ length: 25 }, (_, i) => ({ listing: listing(i), score: 0 }));
+    const el = await fixture<AtlasResults>(html`<atlas-results .result=${{ total: 25, items: all.slice(0, 20), keys: [], facets: {} }}></atlas-results>`);
+    const change = oneEvent(el, 'atlas-state-change');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+    expect((await change).detail.patch).to.deep.equal({ limit: 40 });
+    el.result = { total: 25, items: all, keys: [], facets: {} };
+    await new Promise((r) => setTimeout(r, 50));
+    const cards = el.shadowRoot!.querySelectorAll('atlas-card');
+    expect(el.shadowRoot!.activeElement).to.equal(cards[20]);
+  });
+
+  it('with no results, offers to widen the search, in Welsh too', async () => {
+    const result: QueryResult = { total: 0, items: [], keys: [], facets: {}, relax: [{ facet: 'cost', value: 'free', total: 2 }] };
+    const el = await fixture<AtlasResults>(html`<atlas-results lang="cy" .result=${result} .state=${{ q: '', filters: { cost: ['free'] }, sort: 'relevance' }}></atlas-results>`);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('.none button')!;
+    expect(button.textContent).to.equal('Tynnu “Am ddim” (2 ganlyniad)');
+    await expect(el).to.be.accessible();
+    const change = oneEvent(el, 'atlas-state-change');
+    button.click();
+    expect((await change).detail.patch).to.deep.equal({ filters: {} });
+  });
+});
