@@ -337,7 +337,8 @@ for (const template of TEMPLATES) {
         location.name = `${ward.name} area`;
         listing.delivery = ['in-person'];
       } else {
-        location.name = template.venues ? venueIn(ward) : en;
+        // Activities happen somewhere with a name of its own; places are their own venue.
+        location.name = template.kind === 'activity' || template.venues ? venueIn(ward) : en;
         location.address = place.address;
         if (chance(0.15)) location.directions = pick(['Bus 4 to Market Square, then 2 minutes’ walk.', 'Free parking behind the building.', 'Entrance round the side, by the car park.', 'Meet at the main gates.']);
       }
