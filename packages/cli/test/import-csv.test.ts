@@ -182,6 +182,22 @@ test('a web address without its scheme gets https; anything else in a link colum
   assert.match(io.stderr, /row 5: url "see leaflet" is not a web address; left out/);
 });
 
+test('a row with more cells than the header is imported with a warning; a short row reads its missing cells as empty', async () => {
+  const csv = 'name,postcode\nLong row,NB1 1AA,extra,cells\nShort row\n';
+  const { code, feed, io } = await run({ 'in.csv': csv }, ['in.csv']);
+  assert.equal(code, 0);
+  assert.match(io.stderr, /row 2: has 4 cells but the header has 2/);
+  assert.deepEqual(feed?.listings.map((l) => [l.name, l.location?.postcode]), [['Long row', 'NB1 1AA'], ['Short row', undefined]]);
+});
+
+test('document links that are not web addresses are left out of the information pack', async () => {
+  const mapping = { kind: 'transfer', fields: { name: 'Name', 'transfer.documents': { column: 'Docs', split: ';' } } };
+  const csv = 'Name,Docs\nHall,https://example.org/pack/site_plan.PDF; S:\\Estates\\pack.docx\n';
+  const { feed, io } = await run({ 'in.csv': csv, 'map.json': JSON.stringify(mapping) }, ['in.csv', '--map', 'map.json']);
+  assert.deepEqual(feed?.listings[0]?.transfer?.documents, [{ title: 'Site plan', url: 'https://example.org/pack/site_plan.PDF', type: 'pdf' }]);
+  assert.match(io.stderr, /row 2: transfer\.documents "S:\\Estates\\pack\.docx" is not a web address; left out/);
+});
+
 test('ids from a column are kept when safe, slugged when not, and de-duplicated', async () => {
   const csv = 'Ref,Name\nCAT-1,A\nCAT 2/b,B\nCAT-1,C\n,D\n';
   const { feed } = await run({ 'in.csv': csv, 'map.json': JSON.stringify({ id: { column: 'Ref' }, fields: { name: 'Name' } }) }, ['in.csv', '--map', 'map.json']);
