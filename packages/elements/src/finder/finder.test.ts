@@ -394,4 +394,12 @@ describe('<atlas-finder>', () => {
     const views = [...shadow(f).querySelectorAll<HTMLButtonElement>('.views button')];
     expect(views.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'true']);
   });
+
+  it('takes its language from the page when it has no lang of its own', async () => {
+    const wrap = await fixture(html`<div lang="cy"><atlas-finder .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder></div>`);
+    const f = wrap.querySelector<AtlasFinder>('atlas-finder')!;
+    await ready(f);
+    expect(countText(f)).to.equal('6 chanlyniad');
+    expect(f.hasAttribute('lang')).to.equal(false);
+  });
 });

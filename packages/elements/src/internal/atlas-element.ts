@@ -7,16 +7,27 @@ import { stringsFor, type AtlasStrings } from '../translations/index.js';
  * reads its own `lang` (falling back to the nearest `lang` attribute in the page).
  */
 export class AtlasElement extends LitElement {
-  /** Interface language: `en` or `cy`. Feed text falls back to English. */
-  @property({ reflect: true }) override lang = '';
+  /** Interface language: `en` or `cy`. Unset: the nearest `lang` in the page, across shadow roots. Feed text falls back to English. */
+  // Not reflected: an empty reflected lang="" would tell screen readers the language is unknown.
+  @property() override lang = '';
 
   /** Replace any interface string, e.g. `el.strings = { searchLabel: 'Find' }`. */
   @property({ attribute: false }) strings?: Partial<AtlasStrings>;
 
-  /** The language in use: own `lang`, else the closest ancestor's, else English. */
+  /** The language in use: own `lang`, else the closest non-empty `lang` up the tree (through shadow hosts), else English. */
   get language(): string {
-    const own = this.lang || this.closest('[lang]')?.getAttribute('lang') || (this.getRootNode() as ShadowRoot).host?.closest?.('[lang]')?.getAttribute('lang') || 'en';
-    return own.toLowerCase().startsWith('cy') ? 'cy' : 'en';
+    let node: Element | null = this;
+    while (node) {
+      const value = node.getAttribute('lang');
+      if (value) return value.toLowerCase().startsWith('cy') ? 'cy' : 'en';
+      const parent: Element | null = node.parentElement;
+      if (parent) node = parent;
+      else {
+        const root = node.getRootNode();
+        node = root instanceof ShadowRoot ? root.host : null;
+      }
+    }
+    return 'en';
   }
 
   get t(): AtlasStrings {
