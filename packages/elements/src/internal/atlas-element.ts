@@ -16,7 +16,8 @@ export class AtlasElement extends LitElement {
 
   /** The language in use: own `lang`, else the closest non-empty `lang` up the tree (through shadow hosts), else English. */
   get language(): string {
-    let node: Element | null = this;
+    if (this.lang) return this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en';
+    let node: Element | null = this.parentElement ?? ((this.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
     while (node) {
       const value = node.getAttribute('lang');
       if (value) return value.toLowerCase().startsWith('cy') ? 'cy' : 'en';
