@@ -402,4 +402,19 @@ describe('<atlas-finder>', () => {
     expect(countText(f)).to.equal('6 chanlyniad');
     expect(f.hasAttribute('lang')).to.equal(false);
   });
+
+  it('Back steps back through filters the person applied', async () => {
+    const f = await finder();
+    const filters = shadow(f).querySelector('atlas-filters')!;
+    const label = (start: string) => [...shadow(filters).querySelectorAll('label')].find((l) => l.textContent?.startsWith(start))!;
+    label('Free').click();
+    await settle(f);
+    label('Activities').click();
+    await settle(f);
+    expect(countText(f)).to.equal('1 result');
+    window.history.back();
+    await waitUntil(() => countText(f) === '3 results', `after one Back the count was ${countText(f)}`);
+    window.history.back();
+    await waitUntil(() => countText(f) === '6 results', `after two Backs the count was ${countText(f)}`);
+  });
 });
