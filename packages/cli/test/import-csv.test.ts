@@ -198,6 +198,31 @@ test('document links that are not web addresses are left out of the information 
   assert.match(io.stderr, /row 2: transfer\.documents "S:\\Estates\\pack\.docx" is not a web address; left out/);
 });
 
+test('a schedule from columns: weekdays, times in several spellings, recurrence rules, dates and exceptions', async () => {
+  const csv = [
+    'name,day,from,to,repeat,first,last,not on',
+    'Walk,Tuesday,10:00,11:00,,,,',
+    'Choir,Mon & Thu,7.30pm,9pm,,,,25/12/2026; 01/01/2027',
+    'Stop,Wednesday,0930,1000,FREQ=WEEKLY;INTERVAL=4,2026-11-04,31/03/2027,',
+    'Café,Friday,14:00,15:30,FREQ=MONTHLY;BYDAY=2FR,,,',
+    'Fair,,11am,3pm,,14/03/2027,,',
+    'Broken,Someday,noon,,,,,',
+    'No time,Tuesday,,,,,,',
+  ].join('\n');
+  const mapping = { kind: 'activity', fields: { name: 'name' }, schedule: { day: 'day', start: 'from', end: 'to', rrule: 'repeat', date: 'first', until: 'last', except: 'not on' } };
+  const { feed, io, code } = await run({ 'in.csv': csv, 'map.json': JSON.stringify(mapping) }, ['in.csv', '--map', 'map.json']);
+  assert.equal(code, 0);
+  const schedule = (name: string): unknown => named(feed, name).schedule;
+  assert.deepEqual(schedule('Walk'), [{ start: '10:00', end: '11:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }]);
+  assert.deepEqual(schedule('Choir'), [{ start: '19:30', end: '21:00', rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', except: ['2026-12-25', '2027-01-01'] }]);
+  assert.deepEqual(schedule('Stop'), [{ start: '09:30', end: '10:00', rrule: 'FREQ=WEEKLY;INTERVAL=4;BYDAY=WE', date: '2026-11-04', until: '2027-03-31' }]);
+  assert.deepEqual(schedule('Café'), [{ start: '14:00', end: '15:30', rrule: 'FREQ=MONTHLY;BYDAY=2FR' }]);
+  assert.deepEqual(schedule('Fair'), [{ start: '11:00', end: '15:00', date: '2027-03-14' }]);
+  assert.equal(schedule('Broken'), undefined);
+  assert.match(io.stderr, /row 7: start time "noon" is not a time such as 10:00 or 9\.30am; schedule left out/);
+  assert.match(io.stderr, /row 8: the session has no start time in "from"; schedule left out/);
+});
+
 test('ids from a column are kept when safe, slugged when not, and de-duplicated', async () => {
   const csv = 'Ref,Name\nCAT-1,A\nCAT 2/b,B\nCAT-1,C\n,D\n';
   const { feed } = await run({ 'in.csv': csv, 'map.json': JSON.stringify({ id: { column: 'Ref' }, fields: { name: 'Name' } }) }, ['in.csv', '--map', 'map.json']);

@@ -33,6 +33,19 @@ export interface ColumnSpec {
   default?: unknown;
 }
 
+export interface ScheduleColumns {
+  start: string;
+  end?: string;
+  day?: string;
+  rrule?: string;
+  date?: string;
+  until?: string;
+  /** Dates it does not run, separated by `;` or `,`. */
+  except?: string;
+  /** Where the session is, when not at the listing's location. */
+  place?: string;
+}
+
 /** A rule that leaves rows out on purpose, with the reason reported for each. */
 export interface SkipRule {
   column: string;
@@ -56,6 +69,13 @@ export interface CsvMapping {
   fields: Record<string, ValueSpec>;
   /** Weekday (`mo`…`su`) → column holding hours such as `09:00-13:00,14:00-17:00`. */
   openingHours?: Partial<Record<'mo' | 'tu' | 'we' | 'th' | 'fr' | 'sa' | 'su', string>>;
+  /**
+   * One session per row, from columns: a weekday name ("Tuesday", "Tue"), times
+   * ("10:00", "9.30am"), an RRULE, first and last dates, exception dates. A weekly or
+   * fortnightly RRULE without BYDAY takes the weekday column; with no RRULE, a weekday
+   * means every week and a date alone means a one-off.
+   */
+  schedule?: ScheduleColumns;
   skip?: SkipRule[];
   /** Publisher name when `--publisher` is not given. */
   publisher?: string;
@@ -153,7 +173,7 @@ export function checkMapping(value: unknown, header: readonly string[]): string[
     else if (!known.has(name)) problems.push(`${where} names the column "${name}", which is not in the file. Its columns are: ${header.join(', ')}.`);
   };
   for (const key of Object.keys(value)) {
-    if (!['$schema', 'kind', 'id', 'fields', 'openingHours', 'skip', 'publisher', 'licence'].includes(key)) problems.push(`"${key}" is not a mapping setting.`);
+    if (!['$schema', 'kind', 'id', 'fields', 'openingHours', 'schedule', 'skip', 'publisher', 'licence'].includes(key)) problems.push(`"${key}" is not a mapping setting.`);
   }
   if (value.kind !== undefined && !['asset', 'activity', 'transfer'].includes(value.kind as string)) problems.push(`kind must be asset, activity or transfer, not ${JSON.stringify(value.kind)}.`);
   if (value.id !== undefined) {
@@ -177,6 +197,14 @@ export function checkMapping(value: unknown, header: readonly string[]): string[
       for (const [day, col] of Object.entries(value.openingHours)) {
         if (!WEEKDAY_KEYS.has(day)) problems.push(`openingHours."${day}" is not a weekday; use mo, tu, we, th, fr, sa, su.`);
         else column(col, `openingHours.${day}`);
+      }
+  }
+  if (value.schedule !== undefined) {
+    if (!isObject(value.schedule) || typeof value.schedule.start !== 'string') problems.push('schedule must be an object with at least a "start" column.');
+    else
+      for (const [key, col] of Object.entries(value.schedule)) {
+        if (!['start', 'end', 'day', 'rrule', 'date', 'until', 'except', 'place'].includes(key)) problems.push(`schedule."${key}" is not a schedule setting; use start, end, day, rrule, date, until, except, place.`);
+        else column(col, `schedule.${key}`);
       }
   }
   if (value.skip !== undefined) {

@@ -3,8 +3,8 @@
  * Pure: text in, feed and report out; the command does the files.
  */
 import Papa from 'papaparse';
-import type { Feed, Gazetteer, Listing, ListingKind, OpeningHours, Text, TransferDocument, Weekday } from '@community-atlas/core';
-import { FIELD_TYPES, type CsvMapping, type ValueSpec } from './csv-mapping.js';
+import type { Feed, Gazetteer, Listing, ListingKind, OpeningHours, Session, Text, TransferDocument, Weekday } from '@community-atlas/core';
+import { FIELD_TYPES, type CsvMapping, type ScheduleColumns, type ValueSpec } from './csv-mapping.js';
 import { districtOf, geocode, normalisePostcode, sectorOf, type Centroids } from './postcodes.js';
 
 export interface ParsedCsv {
@@ -153,6 +153,10 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
       }
       if (Object.keys(hours).length) listing.openingHours = hours;
     }
+    if (mapping.schedule) {
+      const session = sessionFrom(mapping.schedule, row.cells, rowWarn);
+      if (session) listing.schedule = [session];
+    }
     placeListing(listing, options.centroids, geocoded, rowWarn);
     const location = listing.location as { postcode?: string } | undefined;
     if (location?.postcode && normalisePostcode(location.postcode)) {
@@ -260,6 +264,67 @@ function convert(values: unknown[], type: string, path: string, warn: (message: 
     default:
       return typeof values[0] === 'string' ? values[0] : values[0];
   }
+}
+
+const DAY_CODES: Record<string, string> = { mo: 'MO', tu: 'TU', we: 'WE', th: 'TH', fr: 'FR', sa: 'SA', su: 'SU' };
+
+/** "9.30am", "09:30", "0930", "14:00:00", "2pm" → "HH:MM"; undefined when not a time. */
+export function clockTime(text: string): string | undefined {
+  const m = /^(\d{1,2})(?:[:.]?(\d{2}))?(?::\d{2})?\s*(am|pm)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2] ?? '0');
+  const half = m[3]?.toLowerCase();
+  if (!m[2] && !half) return undefined;
+  if (half === 'pm' && hours < 12) hours += 12;
+  if (half === 'am' && hours === 12) hours = 0;
+  if (hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) return undefined;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+function sessionFrom(columns: ScheduleColumns, cells: Record<string, string>, warn: (message: string) => void): Session | undefined {
+  const cell = (key: keyof ScheduleColumns): string => (columns[key] ? (cells[columns[key] as string] ?? '') : '');
+  if (!cell('start')) {
+    if (cell('day') || cell('rrule') || cell('date')) warn(`the session has no start time in "${columns.start}"; schedule left out`);
+    return undefined;
+  }
+  const start = clockTime(cell('start'));
+  if (!start) {
+    warn(`start time "${cell('start')}" is not a time such as 10:00 or 9.30am; schedule left out`);
+    return undefined;
+  }
+  const session: Session = { start };
+  const end = cell('end') ? clockTime(cell('end')) : undefined;
+  if (end) session.end = end;
+  else if (cell('end')) warn(`end time "${cell('end')}" is not a time; left out`);
+  const days: string[] = [];
+  for (const word of cell('day').split(/[,;/&]|\band\b/i)) {
+    const code = DAY_CODES[word.trim().slice(0, 2).toLowerCase()];
+    if (code) days.push(code);
+    else if (word.trim()) warn(`"${word.trim()}" in "${columns.day ?? ''}" is not a weekday`);
+  }
+  let rrule = cell('rrule').replace(/^RRULE:/i, '');
+  if (rrule && days.length && !/BYDAY=/i.test(rrule) && /FREQ=WEEKLY/i.test(rrule)) rrule = `${rrule};BYDAY=${days.join(',')}`;
+  if (!rrule && days.length) rrule = `FREQ=WEEKLY;BYDAY=${days.join(',')}`;
+  if (rrule) session.rrule = rrule;
+  for (const key of ['date', 'until'] as const) {
+    if (!cell(key)) continue;
+    const date = isoDate(cell(key))?.slice(0, 10);
+    if (date) session[key] = date;
+    else warn(`${key === 'date' ? 'first' : 'last'} date "${cell(key)}" is not a date; left out`);
+  }
+  if (!session.rrule && !session.date) {
+    warn('the session has neither a weekday, a recurrence rule nor a date; schedule left out');
+    return undefined;
+  }
+  const except = nonEmpty(cell('except').split(/[;,]/)).flatMap((d) => {
+    const date = isoDate(d)?.slice(0, 10);
+    if (!date) warn(`exception date "${d}" is not a date; left out`);
+    return date ? [date] : [];
+  });
+  if (except.length) session.except = except;
+  if (cell('place')) session.place = cell('place');
+  return session;
 }
 
 /** ISO dates pass; UK day-first dates (31/01/2027, 31-1-27) become ISO. */
