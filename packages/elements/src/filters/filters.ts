@@ -29,6 +29,9 @@ export class AtlasFilters extends AtlasElement {
   /** Names values the translations do not know (need and category labels from the feed). */
   @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string | undefined;
 
+  /** Set when results are measured from a place: offers distance bands. */
+  @property({ type: Boolean, attribute: 'has-location' }) hasLocation = false;
+
   @state() private collapsed = true;
 
   readonly #id = `atlas-filters-${++nextId}`;
@@ -88,6 +91,7 @@ export class AtlasFilters extends AtlasElement {
         ${t.showFilters}${active.length ? ` (${active.length})` : ''}
       </button>
       <div class="panel" id="${this.#id}-panel" ?data-collapsed=${this.collapsed}>
+        ${this.hasLocation ? this.#distance() : nothing}
         ${groups.map(
           (facet) => html`<fieldset part="group">
             <legend>${t.facetNames[facet] ?? facet}</legend>
@@ -103,6 +107,21 @@ export class AtlasFilters extends AtlasElement {
         )}
       </div>
     `;
+  }
+
+  #distance(): unknown {
+    const t = this.t;
+    const chosen = this.filters.distance?.[0] ?? '';
+    return html`<fieldset part="group">
+      <legend>${t.facetNames.distance}</legend>
+      ${['1', '2', '5', '10', ''].map((v) => {
+        const id = `${this.#id}-distance-${v || 'any'}`;
+        return html`<div class="option">
+          <input id=${id} type="radio" name="${this.#id}-distance" .checked=${chosen === v} @change=${() => this.#set('distance', v ? [v] : [])} />
+          <label for=${id}>${v ? this.label('distance', v) : t.anyDistance}</label>
+        </div>`;
+      })}
+    </fieldset>`;
   }
 
   #clearAll(): void {

@@ -417,4 +417,21 @@ describe('<atlas-finder>', () => {
     window.history.back();
     await waitUntil(() => countText(f) === '6 results', `after two Backs the count was ${countText(f)}`);
   });
+
+  it('measures from a postcode, sorts nearest first and offers distance bands that narrow the list', async () => {
+    const f = await finder();
+    const location = shadow(f).querySelector('atlas-location')!;
+    shadow(location).querySelector('input')!.value = 'NB3 9ZZ';
+    shadow(location).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => new URLSearchParams(window.location.search).has('near'), 'no place in the URL');
+    await settle(f);
+    expect(cards(f)[0]!.item?.listing.id).to.equal('carers-cafe');
+    expect(shadow(cards(f)[0]!).textContent).to.contain('0 miles away');
+    const filters = shadow(f).querySelector('atlas-filters')!;
+    await filters.updateComplete;
+    [...shadow(filters).querySelectorAll('label')].find((l) => l.textContent === 'Within 1 mile')!.click();
+    await settle(f);
+    expect(countText(f)).to.equal('1 result');
+    await expect(filters).to.be.accessible();
+  });
 });

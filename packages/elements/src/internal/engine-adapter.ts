@@ -73,7 +73,7 @@ class SimpleEngine implements SearchEngine {
 
   get size(): number { return this.#listings.length; }
 
-  #match(state: FinderState, now: Date, skip?: FacetId | 'q' | 'age'): { listing: AtlasListing; score: number; distance?: number }[] {
+  #match(state: FinderState, now: Date, skip?: FacetId | 'q' | 'age' | 'bounds'): { listing: AtlasListing; score: number; distance?: number }[] {
     const terms = skip === 'q' ? [] : fold(state.q).split(/\s+/).filter(Boolean);
     const out: { listing: AtlasListing; score: number; distance?: number }[] = [];
     for (const l of this.#listings) {
@@ -91,6 +91,10 @@ class SimpleEngine implements SearchEngine {
           if (!state.near || distance === undefined || distance > Number(chosen[0])) ok = false;
         } else if (!values(l, facet, now).some((v) => chosen.includes(v))) ok = false;
         if (!ok) break;
+      }
+      if (ok && skip !== 'bounds' && state.bounds) {
+        const [south, west, north, east] = state.bounds;
+        if (!p || p.lat < south || p.lat > north || p.lng < west || p.lng > east) ok = false;
       }
       if (ok && skip !== 'age' && state.age !== undefined) {
         const a = l.audience;
@@ -134,6 +138,7 @@ class SimpleEngine implements SearchEngine {
         if (facet === 'distance') relax.push({ facet, total });
         else for (const value of chosen) relax.push({ facet, value, total });
       }
+      if (state.bounds) relax.push({ facet: 'bounds', total: this.#match(state, now, 'bounds').length });
       result.relax = relax.filter((r) => r.total > 0).sort((a, b) => b.total - a.total);
     }
     return result;

@@ -53,6 +53,7 @@ export const cy: AtlasStrings = {
   sortLabel: 'Trefnu yn ôl',
   sortOptions: { relevance: 'Y cyfatebiad gorau', distance: 'Agosaf', next: 'Yn digwydd gyntaf', name: 'Enw (A i Y)', deadline: 'Dyddiad cau' },
   showMore: 'Dangos rhagor o ganlyniadau',
+  anyDistance: 'Unrhyw bellter',
   loading: 'Wrthi’n llwytho’r cyfeiriadur…',
   emptyFeed: 'Does dim byd yn y cyfeiriadur hwn eto. Dewch yn ôl yn nes ymlaen.',
   noResults: 'Does dim byd yn cyfateb i’ch chwiliad',

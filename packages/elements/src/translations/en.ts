@@ -19,6 +19,7 @@ export interface AtlasStrings {
   sortLabel: string;
   sortOptions: Record<'relevance' | 'distance' | 'next' | 'name' | 'deadline', string>;
   showMore: string;
+  anyDistance: string;
   loading: string;
   emptyFeed: string;
   noResults: string;
@@ -137,6 +138,7 @@ export const en: AtlasStrings = {
   sortLabel: 'Sort by',
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
   showMore: 'Show more results',
+  anyDistance: 'Any distance',
   loading: 'Loading the directory…',
   emptyFeed: 'There is nothing in this directory yet. Please check back later.',
   noResults: 'Nothing matches your search',
