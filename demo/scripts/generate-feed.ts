@@ -10,8 +10,8 @@
  *
  * Run: npx tsx demo/scripts/generate-feed.ts   (or npm run demo:feed)
  */
-import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
   AreaDefinition,
@@ -28,7 +28,9 @@ import type {
 } from '../../packages/core/src/feed/types.js';
 
 const REFERENCE_DATE = '2026-11-01';
-const OUT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'feed.json');
+// An output folder may be given (tests regenerate into a temporary one and compare).
+const OUT_DIR = process.argv[2] ? resolve(process.argv[2]) : resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = resolve(OUT_DIR, 'feed.json');
 
 // ---------------------------------------------------------------------------
 // Seeded randomness (mulberry32): small, fast and the same on every platform.
@@ -547,6 +549,14 @@ const gazetteer: Gazetteer = {
   attribution: 'Fictional postcodes for the Northbridge demo.',
 };
 
+// A local need on top of the default vocabulary, tagged without the PRNG so that the
+// rest of the feed does not shift when this list changes.
+const COST_OF_LIVING = /warm space|pantry|community fridge|community meal|budget cooking|welfare rights|benefits check/i;
+for (const listing of listings) {
+  const en = typeof listing.name === 'string' ? listing.name : (listing.name.en ?? '');
+  if (COST_OF_LIVING.test(en)) listing.needs = [...(listing.needs ?? []), 'cost-of-living'];
+}
+
 const feed: Feed = {
   version: '1',
   publisher: {
@@ -559,6 +569,16 @@ const feed: Feed = {
   updated: REFERENCE_DATE,
   licence: 'OGL-UK-3.0',
   languages: ['en', 'cy'],
+  vocabulary: {
+    needs: [
+      {
+        id: 'cost-of-living',
+        label: { en: 'Cost of living', cy: 'Costau byw' },
+        synonyms: ['bills', 'energy bills', 'heating', 'warm space', 'skint', 'cost of living crisis'],
+        categories: ['food', 'advice'],
+      },
+    ],
+  },
   areas,
   gazetteer,
   listings,
@@ -568,7 +588,8 @@ writeFileSync(OUT, `${JSON.stringify(feed, null, 2)}\n`);
 // The same fictional centroids as CSV, for trying `atlas import csv --postcodes` on demo/data.
 const csvOf = (key: string, table: Record<string, [number, number]>): string =>
   `${key},lat,lng\n${Object.entries(table).map(([k, [lat, lng]]) => `${k},${lat},${lng}`).join('\n')}\n`;
+mkdirSync(resolve(OUT_DIR, 'data'), { recursive: true });
 writeFileSync(resolve(dirname(OUT), 'data', 'northbridge-postcode-sectors.csv'), csvOf('sector', gazetteer.sectors ?? {}));
 writeFileSync(resolve(dirname(OUT), 'data', 'northbridge-postcode-districts.csv'), csvOf('outcode', gazetteer.districts ?? {}));
 const counts = listings.reduce<Record<string, number>>((acc, l) => ({ ...acc, [l.kind]: (acc[l.kind] ?? 0) + 1 }), {});
-process.stdout.write(`Wrote ${listings.length} listings (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}) to demo/feed.json\n`);
+process.stdout.write(`Wrote ${listings.length} listings (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}) to ${relative(process.cwd(), OUT)}\n`);
