@@ -50,4 +50,9 @@ describe('<atlas-filters> on its own', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     await expect(el).to.be.accessible();
   });
+
+  it('leaves out a group whose only option every result already has', async () => {
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .total=${9} .facets=${{ kind: [{ value: 'transfer', count: 9 }], cost: [{ value: 'free', count: 4 }] }}></atlas-filters>`);
+    expect([...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent)).to.deep.equal(['Cost']);
+  });
 });

@@ -29,6 +29,8 @@ export class AtlasFilters extends AtlasElement {
   /** Names values the translations do not know (need and category labels from the feed). */
   @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string | undefined;
 
+  /** How many results there are; a group whose only option has them all is left out, as ticking it would change nothing. */
+  @property({ type: Number }) total?: number;
   /** Set when results are measured from a place: offers distance bands. */
   @property({ type: Boolean, attribute: 'has-location' }) hasLocation = false;
 
@@ -71,7 +73,12 @@ export class AtlasFilters extends AtlasElement {
   protected override render(): unknown {
     const t = this.t;
     const active = Object.entries(this.filters).flatMap(([facet, values]) => (values ?? []).map((value) => ({ facet: facet as FacetId, value })));
-    const groups = this.order.filter((f) => (this.facets[f]?.length ?? 0) > 0 && f !== 'distance');
+    const groups = this.order.filter((f) => {
+      const counts = this.facets[f] ?? [];
+      if (!counts.length || f === 'distance') return false;
+      const pointless = counts.length === 1 && counts[0]!.count === this.total && !this.filters[f]?.length;
+      return !pointless;
+    });
     return html`
       <h2 id="${this.#id}-h" tabindex="-1">${t.filtersHeading}</h2>
       ${active.length

@@ -318,7 +318,7 @@ export class AtlasFinder extends AtlasElement {
             ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .near=${s.near} .gazetteer=${data.gazetteer} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           <div class="layout">
-            <atlas-filters lang=${lang} ?has-location=${!!s.near} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}></atlas-filters>
+            <atlas-filters lang=${lang} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}></atlas-filters>
             <div class="main">
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
