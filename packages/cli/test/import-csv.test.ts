@@ -223,6 +223,13 @@ test('a schedule from columns: weekdays, times in several spellings, recurrence 
   assert.match(io.stderr, /row 8: the session has no start time in "from"; schedule left out/);
 });
 
+test('a quoted cell that is never closed is reported at its row and makes the exit status 1', async () => {
+  const { code, feed, io } = await run({ 'in.csv': 'name,description\nA,fine\nB,"never closed\nC,lost\n' }, ['in.csv']);
+  assert.equal(code, 1);
+  assert.match(io.stderr, /in\.csv: row 3: a quoted cell is never closed, so everything after it was read as one cell/);
+  assert.deepEqual(feed?.listings.map((l) => l.name), ['A', 'B']);
+});
+
 test('ids from a column are kept when safe, slugged when not, and de-duplicated', async () => {
   const csv = 'Ref,Name\nCAT-1,A\nCAT 2/b,B\nCAT-1,C\n,D\n';
   const { feed } = await run({ 'in.csv': csv, 'map.json': JSON.stringify({ id: { column: 'Ref' }, fields: { name: 'Name' } }) }, ['in.csv', '--map', 'map.json']);

@@ -28,8 +28,8 @@ Options:
   --out FILE         where to write the feed (default: standard output)
 
 Exit status: 0 the feed was written and every row was imported or left out by a
-mapping rule; 1 the feed was written but some rows could not be imported (each is
-listed with its row number); 2 nothing was written (bad arguments, unreadable
+mapping rule; 1 the feed was written but some rows could not be imported or the
+file's quoting is broken (each is listed with its row number); 2 nothing was written (bad arguments, unreadable
 file, or a mapping that names a column the file does not have).`;
 
 export const command: Command = {
@@ -137,11 +137,12 @@ export const command: Command = {
     if (values.out) await writeFileAtomic(resolve(io.cwd, values.out), json);
     else io.out(json);
     report(result, file, values.out, io);
-    return result.skipped.some((s) => !s.deliberate) ? EXIT.problems : EXIT.ok;
+    return result.errors.length || result.skipped.some((s) => !s.deliberate) ? EXIT.problems : EXIT.ok;
   },
 };
 
 function report(result: ImportCsvResult, file: string, out: string | undefined, io: Io): void {
+  for (const e of result.errors) io.err(`${file}: row ${e.line}: ${e.message}`);
   for (const s of result.skipped) io.err(`${file}: row ${s.line}: skipped: ${s.reason}`);
   for (const w of result.warnings) io.err(`${file}: row ${w.line}: ${w.message}`);
   const byReason = new Map<string, number>();

@@ -11,8 +11,10 @@ export interface ParsedCsv {
   header: string[];
   /** Rows as cells by column; `line` is the spreadsheet row number (the header is row 1). */
   rows: { line: number; cells: Record<string, string> }[];
-  /** Problems papaparse found (unclosed quotes, ragged rows), with row numbers. */
+  /** Ragged rows, with row numbers: imported, but worth a look. */
   problems: { line: number; message: string }[];
+  /** Quoting errors: the rows from there on may have been read wrongly, so the run exits 1. */
+  errors: { line: number; message: string }[];
 }
 
 /**
@@ -25,6 +27,7 @@ export function parseCsv(text: string): ParsedCsv {
   const header = (data[0] ?? []).map((h) => h.trim());
   const rows: ParsedCsv['rows'] = [];
   const problems: ParsedCsv['problems'] = [];
+  const errors: ParsedCsv['errors'] = [];
   // Row numbers are counted from the raw text so that a quoted newline does not shift them.
   let line = 1;
   const lineStarts = countLines(text.replace(/^\uFEFF/, ''));
@@ -43,9 +46,13 @@ export function parseCsv(text: string): ParsedCsv {
   for (const error of parsed.errors) {
     if (error.code === 'UndetectableDelimiter') continue;
     if (error.code === 'TooFewFields' || error.code === 'TooManyFields') continue;
-    problems.push({ line: (lineStarts[(error.row ?? 0) + 0] ?? 0) || 0, message: error.message });
+    const message =
+      error.code === 'MissingQuotes'
+        ? 'a quoted cell is never closed, so everything after it was read as one cell: check the quotes on this row'
+        : error.message;
+    errors.push({ line: lineStarts[error.row ?? 0] ?? 0, message });
   }
-  return { header, rows, problems };
+  return { header, rows, problems, errors };
 }
 
 /** Spreadsheet row number of each parsed record, honouring quoted newlines and blank lines. */
@@ -99,6 +106,8 @@ export interface ImportCsvResult {
   skipped: SkippedRow[];
   /** Rows imported with a caveat: a postcode that is not a postcode, a coordinate out of range… */
   warnings: { line: number; message: string }[];
+  /** Places where the file itself could not be read properly (broken quoting). */
+  errors: { line: number; message: string }[];
   geocoded: Record<'source' | 'postcode' | 'sector' | 'district' | 'none', number>;
 }
 
@@ -172,7 +181,7 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
   if (mapping.licence) feed.licence = mapping.licence;
   const gazetteer = gazetteerFor(options.centroids, usedDistricts, usedSectors);
   if (gazetteer) feed.gazetteer = gazetteer;
-  return { feed, skipped, warnings, geocoded };
+  return { feed, skipped, warnings, errors: csv.errors, geocoded };
 }
 
 /** Raw values of a spec for one row: a list of strings or other JSON values. */
