@@ -434,4 +434,12 @@ describe('<atlas-finder>', () => {
     expect(countText(f)).to.equal('1 result');
     await expect(filters).to.be.accessible();
   });
+
+  it('passes string overrides down to its parts', async () => {
+    const f = await finder();
+    f.strings = { searchLabel: 'Find something', showFilters: 'Narrow down' };
+    await settle(f);
+    expect(shadow(shadow(f).querySelector('atlas-search')!).querySelector('label')?.textContent).to.equal('Find something');
+    expect(shadow(shadow(f).querySelector('atlas-filters')!).querySelector('[part="toggle"]')?.textContent?.trim()).to.equal('Narrow down');
+  });
 });

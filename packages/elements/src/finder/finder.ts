@@ -311,18 +311,18 @@ export class AtlasFinder extends AtlasElement {
     return html`
       ${open
         ? html`<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
-            feedback=${this.feedback} lang=${lang} closable></atlas-listing>`
+            feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>`
         : html`
           <div class="top" part="controls">
-            <atlas-search lang=${lang} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
-            ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .near=${s.near} .gazetteer=${data.gazetteer} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            <atlas-search lang=${lang} .strings=${this.kinds.trim() === 'transfer' ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
+            ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           <div class="layout">
-            <atlas-filters lang=${lang} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}></atlas-filters>
+            <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}></atlas-filters>
             <div class="main">
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
-              <atlas-results lang=${lang} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now}
+              <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>

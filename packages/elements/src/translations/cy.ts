@@ -17,6 +17,7 @@ export const cy: AtlasStrings = {
   locale: 'cy-GB',
   searchLabel: 'Chwilio',
   searchHint: 'Er enghraifft, angen fel “unig”, gweithgaredd fel “cerdded”, neu le',
+  searchHintTransfer: 'Er enghraifft, adeilad fel “neuadd” neu “llyfrgell”, neu le',
   searchButton: 'Chwilio',
   suggestionsLabel: 'Awgrymiadau',
   suggestionTypes: { need: 'angen', category: 'math', listing: 'rhestriad', term: 'gair' },

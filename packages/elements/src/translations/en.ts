@@ -4,6 +4,8 @@ export interface AtlasStrings {
   locale: string;
   searchLabel: string;
   searchHint: string;
+  /** The hint on a page that lists only asset transfers. */
+  searchHintTransfer: string;
   searchButton: string;
   suggestionsLabel: string;
   suggestionTypes: Record<'need' | 'category' | 'listing' | 'term', string>;
@@ -102,6 +104,7 @@ export const en: AtlasStrings = {
   locale: 'en-GB',
   searchLabel: 'Search',
   searchHint: 'For example, a need such as “lonely”, an activity such as “walking”, or a place',
+  searchHintTransfer: 'For example, a building such as “hall” or “library”, or a place',
   searchButton: 'Search',
   suggestionsLabel: 'Suggestions',
   suggestionTypes: { need: 'need', category: 'type', listing: 'listing', term: 'word' },
