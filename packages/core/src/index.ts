@@ -4,3 +4,4 @@ export * from './engine/types.js';
 export * from './schedule/index.js';
 export * from './location/index.js';
 export * from './transfer/index.js';
+export * from './feed/index.js';

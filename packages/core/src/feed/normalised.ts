@@ -51,6 +51,8 @@ export interface Problem {
   found: string;
   /** One plain sentence. */
   message: string;
+  /** For a warning, what was done so the listing could be kept: `coordinates dropped`, `moved to priceNotes`. */
+  fix?: string;
   /** The file or URL the feed came from, when known. */
   source?: string;
 }
@@ -72,6 +74,8 @@ export interface AtlasData {
   problems: Problem[];
   /** Listings skipped because of errors. */
   skipped: number;
+  /** The files or URLs the data came from, when known. */
+  sources?: string[];
 }
 
 export type { Feed };

@@ -1,0 +1,205 @@
+import { mergeFeeds } from './merge.js';
+import { normaliseFeed } from './normalise.js';
+import type { AtlasData, Problem } from './normalised.js';
+import { readFeedJson } from './parse.js';
+
+/** Why a feed could not be used at all. */
+export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'not-json' | 'not-a-feed';
+
+const USER_MESSAGES: Record<FeedLoadFailure, string> = {
+  http: "We couldn't load the directory just now. Please try again later.",
+  timeout: "We couldn't load the directory just now: it took too long to arrive. Please check your connection and try again.",
+  network: "We couldn't load the directory just now. Please check your connection and try again.",
+  'not-json': "We couldn't load the directory just now. Please try again later.",
+  'not-a-feed': "We couldn't load the directory just now. Please try again later.",
+};
+
+/**
+ * A feed that could not be loaded. `userMessage` is for residents (plain, no
+ * jargon, no URL); `detail` is for the person who runs the site (URL, status,
+ * what was expected) and is also the error's `message`, so it shows in the console.
+ */
+export class FeedLoadError extends Error {
+  override readonly name = 'FeedLoadError';
+  readonly url: string;
+  readonly reason: FeedLoadFailure;
+  /** HTTP status, when the server answered. */
+  readonly status: number | undefined;
+  readonly userMessage: string;
+  readonly detail: string;
+  /** When several feeds all failed: each one's error. */
+  readonly failures: FeedLoadError[];
+
+  constructor(init: { url: string; reason: FeedLoadFailure; detail: string; status?: number; failures?: FeedLoadError[] }) {
+    super(init.detail);
+    this.url = init.url;
+    this.reason = init.reason;
+    this.status = init.status;
+    this.detail = init.detail;
+    this.userMessage = USER_MESSAGES[init.reason];
+    this.failures = init.failures ?? [];
+  }
+
+  /** The error as a problem of the whole feed, for `AtlasData.problems`. */
+  toProblem(): Problem {
+    return {
+      severity: 'error',
+      code: `feed-${this.reason}`,
+      path: '$',
+      expected: 'a Community Atlas JSON feed',
+      found: this.status !== undefined ? `HTTP ${this.status}` : this.reason,
+      message: this.detail,
+      source: this.url,
+    };
+  }
+}
+
+function emptyData(problems: Problem[], source?: string): AtlasData {
+  return {
+    publishers: [],
+    licences: [],
+    languages: [],
+    needs: [],
+    areas: [],
+    transferStages: {},
+    listings: [],
+    problems,
+    skipped: 0,
+    ...(source ? { sources: [source] } : {}),
+  };
+}
+
+/**
+ * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
+ * that is not JSON (or is cut off) gives no listings and one problem saying
+ * where, by line and column.
+ */
+export function parseFeedText(text: string, source?: string, options: { baseUrl?: string } = {}): AtlasData {
+  const read = readFeedJson(text, source);
+  if (!read.ok) return emptyData([read.problem], source);
+  return normaliseFeed(read.value, { ...(source ? { source } : {}), ...options });
+}
+
+/** The problem that stopped a whole feed (not JSON, no listings list), if any. */
+export function feedFailure(data: AtlasData): Problem | undefined {
+  return data.problems.find((p) => p.severity === 'error' && p.listingIndex === undefined);
+}
+
+export interface LoadOptions {
+  /** The fetch to use; tests pass their own. Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Give up on a feed after this long, in milliseconds. Default 20,000. */
+  timeoutMs?: number;
+  /** Abort loading (the finder was removed from the page). Rejects with the signal's reason, not a FeedLoadError. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Fetches, parses, normalises and merges feeds in the browser. One feed that
+ * fails (404, timeout, network or CORS refusal, not JSON, not a feed) is reported
+ * in `problems` (code `feed-http`, `feed-timeout`…, no `listingIndex`) and the
+ * others are still shown. When every feed fails, rejects with a FeedLoadError.
+ */
+export async function loadFeeds(urls: string[], options: LoadOptions = {}): Promise<AtlasData> {
+  const results = await Promise.allSettled(urls.map((url) => loadFeed(url, options)));
+  if (options.signal?.aborted) throw options.signal.reason;
+  const loaded: AtlasData[] = [];
+  const failures: FeedLoadError[] = [];
+  for (const result of results) {
+    if (result.status === 'fulfilled') loaded.push(result.value);
+    else if (result.reason instanceof FeedLoadError) failures.push(result.reason);
+    else throw result.reason;
+  }
+  if (failures.length && !loaded.length) {
+    if (failures.length === 1) throw failures[0]!;
+    throw new FeedLoadError({
+      url: urls.join(' '),
+      reason: failures[0]!.reason,
+      detail: `None of the ${failures.length} feeds could be loaded:\n${failures.map((f) => `- ${f.detail}`).join('\n')}`,
+      failures,
+    });
+  }
+  if (!loaded.length) return emptyData([]);
+  const data = mergeFeeds(loaded);
+  if (failures.length) {
+    // mergeFeeds returns a lone feed as it is: copy before adding, so the caller's object is not changed behind it.
+    return { ...data, problems: [...failures.map((f) => f.toProblem()), ...data.problems] };
+  }
+  return data;
+}
+
+async function loadFeed(url: string, options: LoadOptions): Promise<AtlasData> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const outer = options.signal;
+  if (outer?.aborted) throw outer.reason;
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = (): void => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const failed = (err: unknown): unknown => {
+    if (outer?.aborted) return outer.reason;
+    if (timedOut) {
+      return new FeedLoadError({ url, reason: 'timeout', detail: `No complete answer from ${url} within ${timeoutMs} ms; expected a Community Atlas JSON feed.` });
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    return new FeedLoadError({
+      url,
+      reason: 'network',
+      detail: `Could not fetch ${url} (${why}); expected a Community Atlas JSON feed. Check the address and that the server is up; a feed on another site must send an Access-Control-Allow-Origin header (CORS).`,
+    });
+  };
+  try {
+    let response: Response;
+    try {
+      response = await doFetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    } catch (err) {
+      throw failed(err);
+    }
+    if (!response.ok) {
+      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      const hint = response.status === 404 ? ' There is no file at that address: check the src the finder was given.' : '';
+      throw new FeedLoadError({
+        url,
+        reason: 'http',
+        status: response.status,
+        detail: `${url} answered HTTP ${status}; expected 200 with a Community Atlas JSON feed.${hint}`,
+      });
+    }
+    let body: string;
+    try {
+      body = await response.text();
+    } catch (err) {
+      throw failed(err);
+    }
+    const base = response.url || resolveAgainstPage(url);
+    const data = parseFeedText(body, url, base ? { baseUrl: base } : {});
+    const fatal = feedFailure(data);
+    if (fatal) {
+      const type = response.headers.get('content-type');
+      const reason: FeedLoadFailure = fatal.code === 'not-json' || fatal.code === 'truncated' || fatal.code === 'empty-file' ? 'not-json' : 'not-a-feed';
+      throw new FeedLoadError({
+        url,
+        reason,
+        status: response.status,
+        detail: `${url}: ${fatal.message}${type && reason === 'not-json' ? ` (The server called it ${type}.)` : ''} Expected a Community Atlas JSON feed.`,
+      });
+    }
+    return data;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}
+
+function resolveAgainstPage(url: string): string | undefined {
+  try {
+    return new URL(url, globalThis.location?.href).href;
+  } catch {
+    return undefined;
+  }
+}
