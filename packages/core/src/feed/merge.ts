@@ -22,6 +22,7 @@ export function mergeFeeds(parts: AtlasData[]): AtlasData {
     skipped: 0,
   };
   const keys = new Set<string>();
+  const owned = new Set<string>();
   const needs = new Map<string, NeedDefinition>();
   for (const part of parts) {
     for (const publisher of part.publishers) {
@@ -51,9 +52,10 @@ export function mergeFeeds(parts: AtlasData[]): AtlasData {
     out.skipped += part.skipped;
 
     for (const listing of part.listings) {
+      const own = `${listing.publisherId}:${listing.id}`;
       let key = listing.id;
-      if (keys.has(key)) key = `${listing.publisherId}:${listing.id}`;
-      if (keys.has(key)) {
+      if (keys.has(key)) key = own;
+      if (keys.has(key) || owned.has(own)) {
         const source = part.sources?.[0];
         out.problems.push({
           severity: 'error',
@@ -69,6 +71,7 @@ export function mergeFeeds(parts: AtlasData[]): AtlasData {
         continue;
       }
       keys.add(key);
+      owned.add(own);
       out.listings.push(key === listing.key ? listing : ({ ...listing, key } satisfies AtlasListing));
     }
   }

@@ -365,7 +365,7 @@ class Checker {
     return { lat: a, lng: b };
   }
 
-  time(value: unknown, path: string, field: string, end = false): string | undefined {
+  time(value: unknown, path: string, field: string, end = false, dropped = `${field} dropped`): string | undefined {
     if (value === undefined || value === null || value === '') return undefined;
     if (isClockTime(value, end)) return value;
     const expected = 'a 24-hour time HH:MM (09:30)';
@@ -379,7 +379,7 @@ class Checker {
         }
       }
     }
-    this.warn('bad-time', path, expected, value, `${field} is not a time HH:MM`, `${field} dropped`);
+    this.warn('bad-time', path, expected, value, `${field} is not a time HH:MM`, dropped);
     return undefined;
   }
 }
@@ -887,10 +887,11 @@ function readSession(c: Checker, raw: unknown, path: string): Session | undefine
     c.wrongType(path, 'a session', 'an object with "start" and "rrule" or "date"', raw);
     return undefined;
   }
-  const start = c.time(raw.start, `${path}.start`, 'the start time');
+  const start = c.time(raw.start, `${path}.start`, 'the start time', false, 'session dropped');
   if (!start) {
-    if (raw.start === undefined) c.warn('bad-session', `${path}.start`, 'a start time HH:MM', raw.start, 'a session has no start time', 'session dropped');
-    else c.warn('bad-session', `${path}.start`, 'a start time HH:MM', raw.start, 'a session has no start time that can be read', 'session dropped');
+    if (raw.start === undefined || raw.start === null || raw.start === '') {
+      c.warn('bad-session', `${path}.start`, 'a start time HH:MM', raw.start, 'a session has no start time', 'session dropped');
+    }
     return undefined;
   }
   const out: Session = { start };
