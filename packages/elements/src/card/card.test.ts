@@ -39,4 +39,12 @@ describe('<atlas-card> on its own', () => {
     expect(cy.shadowRoot!.textContent).to.contain('Yn cau ymhen 12 diwrnod');
     expect(cy.shadowRoot!.querySelector('a')?.textContent).to.equal('Gwau a sgwrsio');
   });
+
+  it('says "1 mile" but "2.5 miles", and mutates milltir in Welsh', async () => {
+    const at = (distance: number, lang = 'en') => fixture<AtlasCard>(html`<atlas-card lang=${lang} .item=${{ listing: listing({}), score: 0, distance }}></atlas-card>`);
+    expect((await at(1.01)).shadowRoot!.textContent).to.contain('1 mile away');
+    expect((await at(2.5)).shadowRoot!.textContent).to.contain('2.5 miles away');
+    expect((await at(2, 'cy')).shadowRoot!.textContent).to.contain('2 filltir i ffwrdd');
+    expect((await at(5, 'cy')).shadowRoot!.textContent).to.contain('5 milltir i ffwrdd');
+  });
 });

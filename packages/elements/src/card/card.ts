@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { deadlineState, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
-import { formatDate, formatDateTime, formatMiles } from '../internal/format.js';
+import { formatDate, formatDateTime, formatMiles, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
 
 /**
@@ -61,7 +61,7 @@ export class AtlasCard extends AtlasElement {
               ? t.deadlineClosedOn(formatDate(deadline.deadline, t.locale))
               : deadline.days === 0 ? t.deadlineClosesToday : t.deadlineClosesIn(deadline.days ?? 0)}</span>`
           : nothing}
-        ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${t.milesAway(formatMiles(item.distance, t.locale))}</span>` : nothing}
+        ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
         ${item.next ? html`<span>${t.nextSession(formatDateTime(item.next.start, t.locale))}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
         ${l.location?.name ? html`<span>${text(l.location.name, lang)}</span>` : nothing}

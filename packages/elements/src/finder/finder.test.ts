@@ -426,7 +426,7 @@ describe('<atlas-finder>', () => {
     await waitUntil(() => new URLSearchParams(window.location.search).has('near'), 'no place in the URL');
     await settle(f);
     expect(cards(f)[0]!.item?.listing.id).to.equal('carers-cafe');
-    expect(shadow(cards(f)[0]!).textContent).to.contain('0 miles away');
+    expect(shadow(cards(f)[0]!).textContent).to.contain('Less than 0.1 miles away');
     const filters = shadow(f).querySelector('atlas-filters')!;
     await filters.updateComplete;
     [...shadow(filters).querySelectorAll('label')].find((l) => l.textContent === 'Within 1 mile')!.click();

@@ -14,8 +14,13 @@ export function formatDateTime(value: Date, locale: string): string {
   }).format(value);
 }
 
+/** Miles to one decimal place under 10, whole miles above: what a person can use. */
+export function roundMiles(miles: number): number {
+  return miles < 10 ? Math.round(miles * 10) / 10 : Math.round(miles);
+}
+
 export function formatMiles(miles: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: miles < 10 ? 1 : 0 }).format(miles);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(roundMiles(miles));
 }
 
 export function formatMoney(pounds: number, locale: string): string {

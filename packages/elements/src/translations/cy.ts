@@ -66,7 +66,9 @@ export const cy: AtlasStrings = {
   loadFailed: 'Doedd dim modd llwytho’r cyfeiriadur ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.',
   tryAgain: 'Rhoi cynnig arall arni',
   skippedListings: (n) => `Doedd dim modd dangos ${count(n, { two: 'restriad', other: 'rhestriad' })} oherwydd problem yn y data.`,
-  milesAway: (miles) => `${miles} milltir i ffwrdd`,
+  // Milltir is feminine: one and two take a soft mutation (1 filltir, 2 filltir).
+  milesAway: (miles, formatted) => `${formatted} ${miles === 1 || miles === 2 ? 'filltir' : 'milltir'} i ffwrdd`,
+  veryNear: 'Llai na 0.1 milltir i ffwrdd',
   nextSession: (when) => `Nesaf: ${when}`,
   free: 'Am ddim',
   back: 'Yn ôl i’r canlyniadau',

@@ -34,7 +34,9 @@ export interface AtlasStrings {
   loadFailed: string;
   tryAgain: string;
   skippedListings: (n: number) => string;
-  milesAway: (miles: string) => string;
+  /** `miles` is the rounded number, `formatted` the same for display. */
+  milesAway: (miles: number, formatted: string) => string;
+  veryNear: string;
   nextSession: (when: string) => string;
   free: string;
   back: string;
@@ -153,7 +155,8 @@ export const en: AtlasStrings = {
   loadFailed: "We couldn't load the directory just now. Please try again later.",
   tryAgain: 'Try again',
   skippedListings: (n) => `${n} ${plural(n, 'listing', 'listings')} could not be shown because of a problem in the data.`,
-  milesAway: (miles) => `${miles} miles away`,
+  milesAway: (miles, formatted) => `${formatted} ${plural(miles, 'mile', 'miles')} away`,
+  veryNear: 'Less than 0.1 miles away',
   nextSession: (when) => `Next: ${when}`,
   free: 'Free',
   back: 'Back to results',
