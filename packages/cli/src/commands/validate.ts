@@ -1,0 +1,260 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { normaliseFeed, readFeedJson, type Problem } from '@community-atlas/core';
+import { EXIT, type Command, type Io } from '../io.js';
+
+const HELP = `Usage: atlas validate [--json] FEED...
+
+Checks each feed against the Community Atlas feed schema and the finder's own
+checks, and says exactly what is wrong: file, listing, JSON path, what was
+expected and what was found.
+
+Options:
+  --json    print one JSON report on stdout instead of lines for people
+  --help    show this help
+
+Exit codes: 0 every feed is valid (warnings allowed), 1 problems found (or a
+file could not be read), 2 bad usage.`;
+
+// ajv-formats is CommonJS with a default export; under NodeNext its type is the module object.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+
+let compiled: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const require = createRequire(import.meta.url);
+    const schema = require('@community-atlas/core/feed.schema.json') as object;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+interface FileReport {
+  file: string;
+  listings: number;
+  skipped: number;
+  errors: number;
+  warnings: number;
+  problems: Problem[];
+}
+
+function jsonPath(instancePath: string): string {
+  let path = '$';
+  for (const raw of instancePath.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    path += /^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+  }
+  return path;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value === null || typeof value !== 'object') return String(value);
+  return 'an object';
+}
+
+function valueAt(root: unknown, instancePath: string): unknown {
+  let node = root;
+  for (const raw of instancePath.split('/').slice(1)) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+function expectedFor(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return String(p.type).replace(',', ' or ');
+    case 'required':
+      return 'a value';
+    case 'enum':
+      return `one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'const':
+      return JSON.stringify(p.allowedValue);
+    case 'additionalProperties':
+      return 'only the fields the schema defines (or ones starting x-)';
+    case 'pattern':
+      if (String(p.pattern).startsWith('^(?:[Hh][Tt]')) return 'an http, https, mailto or tel link';
+      return `text matching ${String(p.pattern)}`;
+    case 'format':
+      return p.format === 'date' ? 'an ISO date (2026-09-14)' : `a valid ${String(p.format)}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+      return `a number ${String(p.comparison)} ${String(p.limit)}`;
+    case 'oneOf':
+    case 'anyOf':
+      return 'one of the shapes the schema allows';
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** Ajv's errors as problems of the same shape as core's; one per path, the most telling one. */
+function schemaProblems(feed: unknown, source: string): Problem[] {
+  const validate = schemaValidator();
+  if (validate(feed)) return [];
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const error of validate.errors ?? []) {
+    const p = error.params as Record<string, unknown>;
+    const instancePath =
+      error.keyword === 'required' ? `${error.instancePath}/${String(p.missingProperty)}` :
+      error.keyword === 'additionalProperties' ? `${error.instancePath}/${String(p.additionalProperty)}` :
+      error.instancePath;
+    const list = byPath.get(instancePath) ?? [];
+    list.push(error);
+    byPath.set(instancePath, list);
+  }
+  const listings = (feed as { listings?: unknown[] }).listings;
+  const problems: Problem[] = [];
+  for (const [instancePath, errors] of byPath) {
+    const types = errors.filter((e) => e.keyword === 'type');
+    const plain = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    const error = plain[0] ?? errors[0]!;
+    const expected = types.length > 1 && types.length === plain.length ? types.map((e) => String((e.params as { type: string }).type)).join(' or ') : expectedFor(error);
+    const value = error.keyword === 'additionalProperties' ? instancePath.split('/').pop() : valueAt(feed, instancePath);
+    const path = jsonPath(instancePath);
+    const found = error.keyword === 'additionalProperties' ? `a field ${JSON.stringify(value)}` : show(value);
+    const m = /^\/listings\/(\d+)/.exec(instancePath);
+    const problem: Problem = {
+      severity: 'error',
+      code: `schema-${error.keyword}`,
+      path,
+      expected,
+      found,
+      message: `${path}: expected ${expected}, found ${found}.`,
+      source,
+    };
+    if (m) {
+      problem.listingIndex = Number(m[1]);
+      const id = Array.isArray(listings) ? (listings[problem.listingIndex] as { id?: unknown } | undefined)?.id : undefined;
+      if (typeof id === 'string') problem.listingId = id;
+    }
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function related(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
+}
+
+/**
+ * Both checks on one feed. Where the schema and the finder's checks flag the same
+ * place, the finder's problem is kept (it says what the browser does about it)
+ * and, since the schema is strict, a warning there becomes an error.
+ */
+export function checkFeed(text: string, source: string): FileReport {
+  const read = readFeedJson(text, source);
+  if (!read.ok) return { file: source, listings: 0, skipped: 0, errors: 1, warnings: 0, problems: [read.problem] };
+  const data = normaliseFeed(read.value, { source });
+  const core = data.problems.map((p) => ({ ...p }));
+  const strict = schemaProblems(read.value, source);
+  const extra: Problem[] = [];
+  for (const s of strict) {
+    const same = core.filter((p) => related(p.path, s.path));
+    if (same.length) {
+      for (const p of same) if (p.severity === 'warning' && p.path === s.path) p.severity = 'error';
+    } else {
+      extra.push(s);
+    }
+  }
+  const problems = [...core, ...extra].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  return {
+    file: source,
+    listings: data.listings.length,
+    skipped: data.skipped,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    problems,
+  };
+}
+
+/** What happened to the listing, in the words of one CLI line. */
+function outcome(p: Problem): string {
+  if (p.code.startsWith('schema-')) return 'error, breaks the feed schema';
+  if (p.severity === 'warning') return `warning, ${p.fix ?? 'listing kept'}`;
+  if (p.fix) return `error, breaks the feed schema; the finder: ${p.fix}`;
+  return p.listingIndex === undefined ? 'error, feed not usable' : 'error, listing skipped';
+}
+
+export function formatProblem(p: Problem, file: string): string {
+  const who = p.listingId !== undefined ? `listing "${p.listingId}" ` : p.listingIndex !== undefined ? `listing ${p.listingIndex + 1} ` : '';
+  const what = p.code === 'not-json' || p.code === 'truncated' || p.code === 'empty-file' ? p.message.replace(/\.$/, '') : `expected ${p.expected}, found ${p.found}`;
+  return `${file}: ${who}(${p.path}): ${what} (${outcome(p)})`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+async function run(args: string[], io: Io): Promise<number> {
+  let json = false;
+  const files: string[] = [];
+  let optionsEnded = false;
+  for (const arg of args) {
+    if (!optionsEnded && arg === '--') optionsEnded = true;
+    else if (!optionsEnded && (arg === '--help' || arg === '-h')) {
+      io.out(HELP);
+      return EXIT.ok;
+    } else if (!optionsEnded && arg === '--json') json = true;
+    else if (!optionsEnded && arg.startsWith('-') && arg !== '-') {
+      io.err(`atlas validate: unknown option "${arg}"\n\n${HELP}`);
+      return EXIT.usage;
+    } else files.push(arg);
+  }
+  if (!files.length) {
+    io.err(`atlas validate: name at least one feed file\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const started = performance.now();
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(resolve(io.cwd, file), 'utf8');
+    } catch (err) {
+      const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message;
+      reports.push({
+        file,
+        listings: 0,
+        skipped: 0,
+        errors: 1,
+        warnings: 0,
+        problems: [{ severity: 'error', code: 'unreadable', path: '$', expected: 'a readable file', found: why, message: `The file cannot be read: ${why}.`, source: file }],
+      });
+      continue;
+    }
+    reports.push(checkFeed(text, file));
+  }
+  const ms = Math.round(performance.now() - started);
+  const errors = reports.reduce((n, r) => n + r.errors, 0);
+  const warnings = reports.reduce((n, r) => n + r.warnings, 0);
+  if (json) {
+    io.out(JSON.stringify({ valid: errors === 0, errors, warnings, ms, files: reports }, null, 2));
+  } else {
+    for (const report of reports) {
+      for (const p of report.problems) {
+        io.err(p.code === 'unreadable' ? `${report.file}: ${p.message.replace(/\.$/, '')} (error)` : formatProblem(p, report.file));
+      }
+      io.err(`${report.file}: ${plural(report.listings, 'listing')} kept, ${report.skipped} skipped, ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`);
+    }
+    const verdict = errors ? 'problems found' : 'valid';
+    io.err(`${verdict}: ${plural(reports.length, 'feed')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${ms} ms`);
+  }
+  return errors ? EXIT.problems : EXIT.ok;
+}
+
+export const command: Command = {
+  summary: 'check feeds against the schema and the finder’s checks, with exact messages',
+  run,
+};
