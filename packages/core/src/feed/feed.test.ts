@@ -227,3 +227,23 @@ describe('loadFeeds', () => {
     expect((err as FeedLoadError).detail).to.equal(`${FIXTURES}no-listings.json: The feed: it has no "listings" list. Expected a Community Atlas JSON feed.`);
   });
 });
+
+describe('transfer and ACV fallbacks', () => {
+  it('an unknown transfer status and ACV status are read from the stages and dates', () => {
+    const data = normaliseFeed({
+      version: '1', publisher: { name: 'P' }, updated: '2026-11-01',
+      listings: [{ id: 't', kind: 'transfer', name: 'Hall',
+        transfer: { assetType: 'castle', status: 'done', stages: [{ id: 'completed', date: '2026-01-01' }] },
+        acv: { status: 'yes', listedOn: '2025-04-01' } }],
+    });
+    const listing = data.listings[0]!;
+    expect(listing.transfer!.assetType).to.equal('other');
+    expect(listing.transfer!.status).to.equal('transferred');
+    expect(listing.acv!.status).to.equal('listed');
+    expect(messages(data)).to.deep.equal([
+      'Listing "t": assetType should be one of community-centre, hall, library, pavilion, school, land, open-space, other, not "castle"; shown as "other".',
+      'Listing "t": status should be one of proposed, available, under-offer, transferred, withdrawn, not "done"; shown as "transferred".',
+      'Listing "t": the acv status should be one of nominated, listed, unsuccessful, removed, not "yes"; shown as "listed" from its dates.',
+    ]);
+  });
+});

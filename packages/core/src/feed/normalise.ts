@@ -250,14 +250,14 @@ class Checker {
     return n;
   }
 
-  oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string, field: string): T | undefined {
+  oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string, field: string, fix = `${field} dropped`): T | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value.trim().toLowerCase())) {
       return value.trim().toLowerCase() as T;
     }
     const expected = `one of ${allowed.join(', ')}`;
-    this.warn('unknown-value', path, expected, value, `${field} should be ${expected}, not ${describeValue(value)}`, `${field} dropped`);
+    this.warn('unknown-value', path, expected, value, `${field} should be ${expected}, not ${describeValue(value)}`, fix);
     return undefined;
   }
 
@@ -981,7 +981,7 @@ function readTransfer(c: Checker, raw: unknown, path: string, stageLists: Record
     return undefined;
   }
   // "other" is an honest answer for a type that is missing or not in the list.
-  let assetType = c.oneOf(raw.assetType, TRANSFER_ASSET_TYPES, `${path}.assetType`, 'assetType');
+  let assetType = c.oneOf(raw.assetType, TRANSFER_ASSET_TYPES, `${path}.assetType`, 'assetType', 'shown as "other"');
   if (!assetType) {
     if (raw.assetType === undefined) {
       c.warn('missing-value', `${path}.assetType`, `one of ${TRANSFER_ASSET_TYPES.join(', ')}`, undefined, 'the transfer has no assetType', 'shown as "other"');
@@ -989,7 +989,8 @@ function readTransfer(c: Checker, raw: unknown, path: string, stageLists: Record
     assetType = 'other';
   }
   const stagesRaw = raw.stages;
-  let status = c.oneOf(raw.status, TRANSFER_STATUSES, `${path}.status`, 'status');
+  // Checked once the stages are read: they decide what an unknown status is shown as.
+  let status = (TRANSFER_STATUSES as readonly unknown[]).includes(raw.status) ? (raw.status as TransferDetails['status']) : undefined;
   const out: TransferDetails = { assetType, status: status ?? 'proposed' };
 
   let stageList: readonly { id: string }[] = stageLists.default ?? DEFAULT_TRANSFER_STAGES;
@@ -1032,7 +1033,9 @@ function readTransfer(c: Checker, raw: unknown, path: string, stageLists: Record
     // A missing status is common in spreadsheets; "completed" in the stages says
     // enough to show it as transferred, otherwise it is shown as only proposed.
     status = out.stages?.some((s) => s.id === 'completed') || out.currentStage === 'completed' ? 'transferred' : 'proposed';
-    if (raw.status === undefined) c.warn('missing-value', `${path}.status`, `one of ${TRANSFER_STATUSES.join(', ')}`, undefined, 'the transfer has no status', `shown as "${status}"`);
+    const expected = `one of ${TRANSFER_STATUSES.join(', ')}`;
+    if (raw.status === undefined || raw.status === null) c.warn('missing-value', `${path}.status`, expected, undefined, 'the transfer has no status', `shown as "${status}"`);
+    else c.warn('unknown-value', `${path}.status`, expected, raw.status, `status should be ${expected}, not ${describeValue(raw.status)}`, `shown as "${status}"`);
     out.status = status;
   }
 
@@ -1144,14 +1147,17 @@ function readAcv(c: Checker, raw: unknown, path: string): AcvDetails | undefined
     const value = c.date(raw[key], `${path}.${key}`, key);
     if (value) dates[key] = value;
   }
-  let status = c.oneOf(raw.status, ACV_STATUSES, `${path}.status`, 'the acv status');
+  let status = (ACV_STATUSES as readonly unknown[]).includes(raw.status) ? (raw.status as AcvDetails['status']) : undefined;
   if (!status) {
+    const expected = `one of ${ACV_STATUSES.join(', ')}`;
+    const code = raw.status === undefined || raw.status === null ? 'missing-value' : 'unknown-value';
+    const what = code === 'missing-value' ? 'the asset of community value details have no status' : `the acv status should be ${expected}, not ${describeValue(raw.status)}`;
     const guess = dates.listedOn ? 'listed' : dates.nominatedOn ? 'nominated' : undefined;
     if (!guess) {
-      c.warn('missing-value', `${path}.status`, `one of ${ACV_STATUSES.join(', ')}`, raw.status, 'the asset of community value details have no status and no dates', 'acv details dropped');
+      c.warn(code, `${path}.status`, expected, raw.status, `${what}, and no dates`, 'acv details dropped');
       return undefined;
     }
-    if (raw.status === undefined) c.warn('missing-value', `${path}.status`, `one of ${ACV_STATUSES.join(', ')}`, undefined, 'the asset of community value details have no status', `shown as "${guess}" from its dates`);
+    c.warn(code, `${path}.status`, expected, raw.status, what, `shown as "${guess}" from its dates`);
     status = guess;
   }
   const out: AcvDetails = { status, ...dates };
