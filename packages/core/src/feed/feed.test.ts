@@ -221,6 +221,13 @@ describe('loadFeeds', () => {
     expect((network as FeedLoadError).detail).to.contain('Access-Control-Allow-Origin');
   });
 
+  it('relative links resolve against the feed, not the page that embeds it', async () => {
+    const data = await loadFeeds([`${FIXTURES}relative-links.json`]);
+    const listing = data.listings[0]!;
+    expect(listing.url).to.equal(`${location.origin}${FIXTURES}pavilion.html`);
+    expect(listing.transfer!.documents![0]!.url).to.equal(`${location.origin}${FIXTURES}docs/pack.pdf`);
+  });
+
   it('a feed with no listings list fails that feed with one message', async () => {
     const err = await loadFeeds([`${FIXTURES}no-listings.json`]).catch((e: FeedLoadError) => e);
     expect((err as FeedLoadError).reason).to.equal('not-a-feed');
