@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feed, Listing } from '@community-atlas/core';
+import { normaliseFeed, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 import { importOpenActive } from '../src/import/openactive.js';
@@ -24,6 +24,12 @@ function captureIo(cwd = process.cwd()): Io & { stdout: string; stderr: string }
 
 async function page(name: string): Promise<unknown> {
   return JSON.parse(await readFile(join(FIXTURES, name), 'utf8')) as unknown;
+}
+
+/** Every feed we write must pass the core checks the finder and `atlas validate` run. */
+function assertValidFeed(feed: Feed): void {
+  const problems = normaliseFeed(feed).problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(problems, [], 'normaliseFeed finds no errors');
 }
 
 function byId(feed: Feed, id: string): Listing {
@@ -49,6 +55,7 @@ test('RPDE replay: the latest version of each item wins, deleted items go, whate
   );
   assert.equal(result.feed.licence, 'https://creativecommons.org/licenses/by/4.0/');
   assert.equal(result.feed.publisher.name, 'Northbridge Leisure Trust', 'the organiser, when no --publisher');
+  assertValidFeed(result.feed);
 });
 
 test('SessionSeries: Concept activities, Place with PostalAddress and geo, offers, ages and eventSchedule', async () => {
@@ -127,6 +134,7 @@ test('OpenActive 1.0-era Event: string activities, one-line address, subEvent oc
   assert.deepEqual(badminton.schedule, [{ date: '2026-01-17', start: '10:00', end: '11:30' }]);
   assert.deepEqual(badminton.cost, { amount: 3.5, per: 'session' });
   assert.deepEqual(badminton.organisation, { name: 'Northbridge Parks Sport', url: 'https://northbridge-parks.example.org' });
+  assertValidFeed(result.feed);
 });
 
 test('an online session (VirtualLocation) has no place and joins by its URL', () => {
@@ -162,6 +170,8 @@ test('atlas import openactive FILE... writes the feed and reports counts', async
   assert.equal(feed.listings.length, 4);
   assert.match(io.stderr, /Read 13 items from 2 pages: 1 deleted, 4 replaced by a later version\. Wrote 4 listings at 2 venues to feed\.json\./);
   assert.match(io.stderr, /1 × ScheduledSession whose SessionSeries is not in these pages \(or was deleted\)/);
+  const validate = captureIo(dir);
+  assert.equal(await main(['validate', 'feed.json'], validate), 0, validate.stdout + validate.stderr);
 
   const refused = captureIo(dir);
   assert.equal(await main(['import', 'openactive', join(FIXTURES, 'legacy-event-page.json'), '--out', 'feed.json'], refused), 2);
@@ -186,6 +196,8 @@ test('the real Everyone Active page (January 2020) imports with every item accou
   assert.equal(await main(['import', 'openactive', file, '--out', 'feed.json', '--publisher', 'Everyone Active'], io), 0, io.stderr);
   assert.match(io.stderr, /Read 500 items from 1 page: 250 deleted, 0 replaced by a later version\. Wrote 250 listings at 67 venues to feed\.json\./);
   assert.doesNotMatch(io.stderr, /Skipped:/, 'no live item skipped');
+  const validate = captureIo(dir);
+  assert.equal(await main(['validate', 'feed.json'], validate), 0, validate.stdout + validate.stderr);
 
   const result = importOpenActive([JSON.parse(await readFile(file, 'utf8'))], { publisher: 'Everyone Active' });
   const { feed } = result;
@@ -203,4 +215,5 @@ test('the real Everyone Active page (January 2020) imports with every item accou
   assert.ok(feed.listings.every((l) => l.categories?.includes('physical-activity')));
   assert.ok(feed.listings.every((l) => typeof l.cost?.amount === 'number' && l.cost.amount > 0));
   assert.equal(feed.licence, 'https://creativecommons.org/licenses/by/4.0/');
+  assertValidFeed(feed);
 });

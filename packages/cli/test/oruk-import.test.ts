@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feed, Listing } from '@community-atlas/core';
+import { normaliseFeed, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 import { importOruk } from '../src/import/oruk.js';
@@ -32,6 +32,12 @@ async function readJson<T>(path: string): Promise<T> {
 
 async function v3Pages(): Promise<unknown[]> {
   return Promise.all([1, 2, 3].map((n) => readJson(join(PAGES, `page-${n}.json`))));
+}
+
+/** Every feed we write must pass the core checks the finder and `atlas validate` run. */
+function assertValidFeed(feed: Feed): void {
+  const problems = normaliseFeed(feed).problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(problems, [], 'normaliseFeed finds no errors');
 }
 
 function byName(feed: Feed, name: string): Listing {
@@ -67,6 +73,7 @@ test('ORUK 3.0 pages: a service with a location keeps its place, times, cost, ag
   assert.equal(walk.accessibilityNotes, 'Step-free, level tarmac paths; accessible toilets at the café.');
   assert.deepEqual(walk.accessibility, ['step-free', 'accessible-toilet'], 'features read from the words, for the filter');
   assert.equal(feed.updated, '2026-10-02', 'newest last_modified of the services');
+  assertValidFeed(feed);
 });
 
 test('ORUK 3.0: a phone service with no location is area-wide, by phone, and never placed at 0,0', async () => {
@@ -156,6 +163,7 @@ test('ORUK 1.0 flat tables are joined by id into listings', async () => {
   assert.deepEqual(memory.needs, ['dementia']);
   assert.deepEqual(result.unknownSchemes, { 'Northbridge directory': 1 });
   assert.equal(result.feed.updated, '2026-11-01');
+  assertValidFeed(result.feed);
 });
 
 test('ORUK 1.0 API pages (services nested, paged as "content") are read too', () => {
@@ -223,6 +231,8 @@ test('atlas import oruk FOLDER reads every page file in order and writes the fee
   assert.match(io.stderr, /Read 6 services from 3 documents; wrote 6 listings \(3 with a map position\) to feed\.json/);
   assert.match(io.stderr, /1 × Service with status "inactive"/);
   assert.match(io.stderr, /1 × Taxonomy term from a scheme the mapping table does not know, kept as a keyword \(e\.g\. Northbridge local tags\)/);
+  const validate = captureIo(dir);
+  assert.equal(await main(['validate', 'feed.json'], validate), 0, validate.stdout + validate.stderr);
 });
 
 test('atlas import oruk with no --out prints the feed on standard output', async () => {

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feed, Listing } from '@community-atlas/core';
+import { normaliseFeed, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 import { importOruk } from '../src/import/oruk.js';
@@ -26,6 +26,12 @@ function captureIo(cwd = process.cwd()): Io & { stdout: string; stderr: string }
 
 async function v3Pages(): Promise<unknown[]> {
   return Promise.all([1, 2, 3].map(async (n) => JSON.parse(await readFile(join(PAGES, `page-${n}.json`), 'utf8')) as unknown));
+}
+
+/** Every feed we write must pass the core checks the finder and `atlas validate` run. */
+function assertValidFeed(feed: Feed): void {
+  const problems = normaliseFeed(feed).problems.filter((p) => p.severity === 'error');
+  assert.deepEqual(problems, [], 'normaliseFeed finds no errors');
 }
 
 /** The fields both models have, which a round trip must keep. */
@@ -69,6 +75,7 @@ test('ORUK 3.0 → feed → ORUK 3.0 → feed keeps every field the two models s
   assert.deepEqual(again.feed.listings.map(shared), first.listings.map(shared));
   // Nothing the shared fields leave out is lost either, on this data.
   assert.deepEqual(again.feed.listings, first.listings);
+  assertValidFeed(again.feed);
 });
 
 const OUR_FEED: Feed = {
@@ -144,6 +151,8 @@ test('our feed → ORUK 3.0 → our feed keeps every field the two models share'
   assert.deepEqual(walk?.accessibility, ['step-free', 'accessible-toilet']);
   assert.deepEqual(walk?.languages, ['en', 'cy']);
   assert.equal(back.feed.listings[2]?.contact?.url, 'https://mind.example.org/group');
+  assertValidFeed(OUR_FEED);
+  assertValidFeed(back.feed);
 });
 
 test('the export uses ORUK 3.0 field names, so other ORUK readers understand it', () => {
@@ -203,4 +212,5 @@ test('the real OpenActive page → feed → ORUK 3.0 → feed comes back whole',
   const back = importOruk([JSON.parse(JSON.stringify(exported.page))], { publisher: 'Everyone Active' });
   assert.equal(back.feed.listings.length, 250);
   assert.deepEqual(back.feed.listings, first.listings);
+  assertValidFeed(back.feed);
 });
