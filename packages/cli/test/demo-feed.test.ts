@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Feed, Listing } from '@community-atlas/core';
+import { main } from '../src/main.js';
+import type { Io } from '../src/io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const REFERENCE = '2026-11-01';
@@ -77,4 +79,10 @@ test('the demo feed has what the demo pages and journeys need', async () => {
   const acv = of('transfer').filter((l) => l.acv);
   assert.equal(acv.length, 6);
   assert.equal(acv.filter((l) => l.acv?.disposalNotifiedOn).length, 1);
+});
+
+test('the demo feed passes atlas validate with no errors or warnings', async () => {
+  const io: Io & { stderr: string; stdout: string } = { stderr: '', stdout: '', cwd: ROOT, out(text: string) { io.stdout += text + '\n'; }, err(text: string) { io.stderr += text + '\n'; } };
+  assert.equal(await main(['validate', 'demo/feed.json'], io), 0, io.stderr);
+  assert.match(io.stdout + io.stderr, /0 errors, 0 warnings/);
 });

@@ -126,7 +126,7 @@ test('mapping transforms: joins, constants, maps, splits, Welsh, opening hours, 
     'H1,Market Hall,Neuadd y Farchnad,1 High St,Northbridge,NB1 1AA,Hall,loneliness | food,09:00-13:00,"09:00-12:00, 13:00-17:00",,,yes',
     'H2,Market Hall,,2 High St,,NB1 1AA,Church,,,,10:00-12:00,,no',
     'H3,Old Baths,,,,NB1 1AB,Hall,,,,,2019,',
-    'H4,Market Hall,,3 High St,,NB1 1AA,Library,,9-5,,,,',
+    'H4,Market Hall,,3 High St,,NB1 1AA,Library,,9-5,9:30-17:00,25:00-26:00,,',
   ].join('\n');
   const mapping = {
     kind: 'asset',
@@ -159,6 +159,8 @@ test('mapping transforms: joins, constants, maps, splits, Welsh, opening hours, 
   assert.deepEqual(first?.needs, ['loneliness', 'food']);
   assert.deepEqual(first?.openingHours, { mo: '09:00-13:00', tu: '09:00-12:00,13:00-17:00' });
   assert.deepEqual(second?.openingHours, { sa: '10:00-12:00' });
+  assert.deepEqual(third?.openingHours, { tu: '09:30-17:00' }, 'a one-digit hour is padded; 25:00 is refused');
+  assert.match(io.stderr, /row 5: opening hours "25:00-26:00" in "Sat" are not like/);
   assert.deepEqual(first?.cost, { free: true });
   assert.deepEqual(second?.cost, { free: false });
   assert.equal(first?.referral?.[0], 'drop-in');
@@ -167,10 +169,11 @@ test('mapping transforms: joins, constants, maps, splits, Welsh, opening hours, 
 });
 
 test('an email written with a name or a note keeps just the address; a web page in the email column is left out', async () => {
-  const csv = 'name,email\nA,Bodmin Library <bodmin@example.org>\nB,Falmouth (falmouth@example.org)\nC,https://example.org/contact\n';
+  const csv = 'name,email\nA,Bodmin Library <bodmin@example.org>\nB,Falmouth (falmouth@example.org)\nC,https://example.org/contact\nD,centre.@example.org\n';
   const { feed, io, code } = await run({ 'in.csv': csv }, ['in.csv']);
   assert.equal(code, 0);
-  assert.deepEqual(feed?.listings.map((l) => l.contact?.email), ['bodmin@example.org', 'falmouth@example.org', undefined]);
+  assert.deepEqual(feed?.listings.map((l) => l.contact?.email), ['bodmin@example.org', 'falmouth@example.org', undefined, undefined]);
+  assert.match(io.stderr, /row 5: contact\.email "centre\.@example\.org" is not an email address; left out/);
   assert.match(io.stderr, /row 4: contact\.email "https:\/\/example\.org\/contact" is not an email address; left out/);
 });
 

@@ -18,17 +18,25 @@ function captureIo(cwd: string): Io & { stderr: string } {
   return io;
 }
 
-async function importLibraries(extra: string[]): Promise<{ code: number; feed: Feed; stderr: string }> {
+/** Exit code of `atlas validate` on a written feed, with its messages on failure. */
+async function validate(path: string): Promise<{ code: number; stderr: string }> {
+  const io = captureIo(process.cwd());
+  return { code: await main(['validate', path], io), stderr: io.stderr };
+}
+
+async function importLibraries(extra: string[]): Promise<{ code: number; feed: Feed; stderr: string; out: string }> {
   const out = join(await mkdtemp(join(tmpdir(), 'atlas-libraries-')), 'libraries.json');
   const io = captureIo(process.cwd());
   const file = join(dir as string, 'libraries', 'libraries_uk_schema_geocoded.csv');
   const code = await main(['import', 'csv', file, '--map', MAPPING, '--today', '2026-11-01', '--out', out, ...extra], io);
-  return { code, feed: JSON.parse(await readFile(out, 'utf8')) as Feed, stderr: io.stderr };
+  return { code, feed: JSON.parse(await readFile(out, 'utf8')) as Feed, stderr: io.stderr, out };
 }
 
 test('imports every open UK public library; closed ones are skipped with a reason', { skip: !dir && 'ATLAS_REAL_DATA is not set' }, async () => {
-  const { code, feed, stderr } = await importLibraries([]);
+  const { code, feed, stderr, out } = await importLibraries([]);
   assert.equal(code, 0, 'closing a library is a deliberate skip, not a problem');
+  const checked = await validate(out);
+  assert.equal(checked.code, 0, checked.stderr);
   assert.equal(feed.listings.length, 3753);
   assert.equal((stderr.match(/: skipped: closed$/gm) ?? []).length, 478);
   assert.equal((stderr.match(/: skipped: /gm) ?? []).length, 478, 'no other reason');
@@ -63,9 +71,11 @@ test('imports every open UK public library; closed ones are skipped with a reaso
 
 test('with GB postcode centroids the feed gets a gazetteer, and Northern Ireland stays unplaced', { skip: !dir && 'ATLAS_REAL_DATA is not set' }, async () => {
   const postcodes = join(dir as string, 'postcodes');
-  const { feed, stderr } = await importLibraries(['--postcodes', join(postcodes, 'sectors_gb.csv'), '--postcodes', join(postcodes, 'outcodes_gb.csv')]);
+  const { feed, stderr, out } = await importLibraries(['--postcodes', join(postcodes, 'sectors_gb.csv'), '--postcodes', join(postcodes, 'outcodes_gb.csv')]);
   assert.equal(feed.listings.length, 3753);
   assert.match(stderr, /98 without a location on the map/);
+  const checked = await validate(out);
+  assert.equal(checked.code, 0, checked.stderr);
   const gazetteer = feed.gazetteer as { districts: Record<string, [number, number]>; sectors: Record<string, [number, number]> };
   assert.equal(Object.keys(gazetteer.districts).length, 2231);
   assert.equal(Object.keys(gazetteer.sectors).length, 3474);

@@ -25,6 +25,7 @@ test('every stop of 23 mobile library timetables becomes a listing with one recu
     const code = await main(['import', 'csv', file, '--map', MAPPING, '--today', '2026-11-01', '--out', join(out, `${file}.json`)], io);
     assert.equal(code, 0, `${file}: ${io.stderr}`);
     assert.doesNotMatch(io.stderr, /row \d+:/, `${file} imports without a caveat`);
+    assert.equal(await main(['validate', join(out, `${file}.json`)], io), 0, `${file} passes atlas validate: ${io.stderr}`);
     const feed = JSON.parse(await readFile(join(out, `${file}.json`), 'utf8')) as Feed;
     for (const listing of feed.listings) {
       listings++;

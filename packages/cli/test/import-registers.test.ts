@@ -15,6 +15,7 @@ async function importRegister(csv: string, mapping: string, extra: string[] = []
   const out = join(await mkdtemp(join(tmpdir(), 'atlas-register-')), 'feed.json');
   const io: Io & { stderr: string } = { stderr: '', cwd: DATA, out() {}, err(text: string) { io.stderr += text + '\n'; } };
   const code = await main(['import', 'csv', csv, '--map', mapping, '--today', '2026-11-01', '--out', out, ...extra], io);
+  assert.equal(await main(['validate', out], io), 0, `the imported feed passes atlas validate: ${io.stderr}`);
   return { code, feed: JSON.parse(await readFile(out, 'utf8')) as Feed, stderr: io.stderr };
 }
 

@@ -155,9 +155,10 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
     if (mapping.openingHours) {
       const hours: OpeningHours = (listing.openingHours as OpeningHours | undefined) ?? {};
       for (const [day, column] of Object.entries(mapping.openingHours)) {
-        const cell = (row.cells[column] ?? '').replace(/\s+/g, '');
+        // "9:00-17:00" is common; the feed wants two-digit hours.
+        const cell = (row.cells[column] ?? '').replace(/\s+/g, '').replace(/(^|[-,])(\d):/g, '$10$2:');
         if (!cell) continue;
-        if (/^\d{1,2}:\d{2}-\d{1,2}:\d{2}(,\d{1,2}:\d{2}-\d{1,2}:\d{2})*$/.test(cell)) hours[day as Weekday] = cell;
+        if (/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)(,([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00))*$/.test(cell)) hours[day as Weekday] = cell;
         else rowWarn(`opening hours "${row.cells[column]}" in "${column}" are not like 09:00-13:00,14:00-17:00; left out`);
       }
       if (Object.keys(hours).length) listing.openingHours = hours;
@@ -264,7 +265,8 @@ function convert(values: unknown[], type: string, path: string, warn: (message: 
       // Real registers write "Bodmin Library <bodmin.library@example.org>", add a note
       // in brackets, or carry mis-encoded spaces after it; the address is what is needed.
       const found = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/.exec(String(values[0]));
-      if (found) return found[0].replace(/\.$/, '');
+      // A dot may not start or end the part before @, nor repeat ("centre.@" in real data).
+      if (found && !/^\.|\.@|\.\.|@\./.test(found[0])) return found[0].replace(/\.$/, '');
       warn(`${path} "${String(values[0])}" is not an email address; left out`);
       return undefined;
     }
