@@ -5,3 +5,6 @@ export * from './schedule/index.js';
 export * from './location/index.js';
 export * from './transfer/index.js';
 export * from './feed/index.js';
+export * from './engine/engine.js';
+export * from './vocabulary/needs.js';
+export { fold, words, terms, STOP_WORDS, humanise } from './text/index.js';
