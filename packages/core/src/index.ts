@@ -8,3 +8,4 @@ export * from './feed/index.js';
 export * from './engine/engine.js';
 export * from './vocabulary/needs.js';
 export { fold, words, terms, STOP_WORDS, humanise } from './text/index.js';
+export * from './url/state.js';

@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  FeedLoadError, isSafeUrl, loadFeeds, text,
+  FeedLoadError, createEngine, decodeState, encodeState, isSafeUrl, isStateParam, loadFeeds, text,
   type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
-import { createEngine, decodeState, encodeState } from '../internal/engine-adapter.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -191,12 +190,7 @@ export class AtlasFinder extends AtlasElement {
   #writeUrl(history: 'push' | 'replace', extra?: Record<string, unknown>): void {
     const url = new URL(window.location.href);
     // Keep the host page's own parameters and other finders' ones; replace only ours.
-    const prefix = this.namespace ? `${this.namespace}.` : '';
-    for (const key of [...url.searchParams.keys()]) {
-      if (prefix ? key.startsWith(prefix) : !key.includes('.')) {
-        if (prefix || KNOWN_KEYS.has(key)) url.searchParams.delete(key);
-      }
-    }
+    for (const key of [...url.searchParams.keys()]) if (isStateParam(key, this.namespace)) url.searchParams.delete(key);
     for (const [k, v] of encodeState(this.finderState, this.namespace)) url.searchParams.set(k, v);
     const state = { ...(window.history.state as object | null), ...extra };
     if (url.href === window.location.href && history === 'push') return;
@@ -361,5 +355,3 @@ export class AtlasFinder extends AtlasElement {
     </div>`;
   }
 }
-
-const KNOWN_KEYS = new Set(['q', 'age', 'near', 'sort', 'open', 'limit', 'view', 'kind', 'need', 'category', 'cost', 'day', 'time', 'when', 'access', 'referral', 'language', 'delivery', 'area', 'distance', 'status', 'assetType', 'tenure', 'deadline']);
