@@ -298,3 +298,14 @@ test('--kind sets every listing kind, and a bad --kind is a usage error', async 
   assert.equal(bad.code, 2);
   assert.match(bad.io.stderr, /--kind must be asset, activity or transfer, not "event"/);
 });
+
+test('text saved in the wrong encoding ("CafÃ©") is read as meant, with a warning; real accents are left alone', async () => {
+  const csv = 'name,description\nHungate Reading CafÃ©,Ysgol Gymraeg – caffi\nCaffî Trwsio,Café and crèche\nPaddington Library,Â£2 a session\n';
+  const { code, feed, io } = await run({ 'in.csv': csv }, ['in.csv']);
+  assert.equal(code, 0);
+  assert.deepEqual(feed?.listings.map((l) => l.name), ['Hungate Reading Café', 'Caffî Trwsio', 'Paddington Library']);
+  assert.equal(feed?.listings[1]?.description, 'Café and crèche');
+  assert.equal(feed?.listings[2]?.description, '£2 a session');
+  assert.match(io.stderr, /row 2: name "Hungate Reading CafÃ©" looked like text saved in the wrong encoding; read as "Hungate Reading Café"/);
+  assert.doesNotMatch(io.stderr, /row 3:/);
+});

@@ -36,7 +36,11 @@ export function parseCsv(text: string): ParsedCsv {
     line = lineStarts[i] ?? line + 1;
     const cells: Record<string, string> = {};
     header.forEach((h, c) => {
-      if (h) cells[h] = (cellsArray[c] ?? '').trim();
+      if (!h) return;
+      const cell = (cellsArray[c] ?? '').trim();
+      const repaired = repairMojibake(cell).trim();
+      if (repaired !== cell) problems.push({ line, message: `${h} "${cell}" looked like text saved in the wrong encoding; read as "${repaired}"` });
+      cells[h] = repaired;
     });
     if (cellsArray.length > header.length && cellsArray.slice(header.length).some((c) => c.trim())) {
       problems.push({ line, message: `has ${cellsArray.length} cells but the header has ${header.length}` });
@@ -53,6 +57,31 @@ export function parseCsv(text: string): ParsedCsv {
     errors.push({ line: lineStarts[error.row ?? 0] ?? 0, message });
   }
   return { header, rows, problems, errors };
+}
+
+/** Two or three characters that UTF-8 bytes become when read as Latin-1 or Windows-1252 ("Ã©" for "é"). */
+const MOJIBAKE = /[\u00c2-\u00f4][\u0080-\u00bf]/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Undoes UTF-8 text that was once read as Latin-1 and saved again ("CafÃ©" for
+ * "Café"), which real council spreadsheets contain. Only text that is wholly
+ * Latin-1 and decodes as valid UTF-8 is changed, so genuine accented text
+ * ("Ysgol Gymraeg Bro Alaw", "Café") is never touched; a second pass undoes a
+ * double round trip.
+ */
+export function repairMojibake(text: string): string {
+  let current = text;
+  for (let pass = 0; pass < 2 && MOJIBAKE.test(current); pass++) {
+    if (![...current].every((ch) => ch.charCodeAt(0) <= 0xff)) break;
+    const bytes = Uint8Array.from(current, (ch) => ch.charCodeAt(0));
+    try {
+      current = strictUtf8.decode(bytes);
+    } catch {
+      break;
+    }
+  }
+  return current.includes('\ufffd') ? text : current;
 }
 
 /** Spreadsheet row number of each parsed record, honouring quoted newlines and blank lines. */
