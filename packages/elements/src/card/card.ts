@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { deadlineState, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
-import { formatDate, formatDateTime, formatMiles, roundMiles } from '../internal/format.js';
+import { formatDate, formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
 
 /**
@@ -41,6 +41,17 @@ export class AtlasCard extends AtlasElement {
     e.preventDefault();
   }
 
+  /** A place with opening hours is "open now" or "opens Monday at 10:00"; an activity has a next session. */
+  #when(next: NonNullable<ResultItem['next']>, now: Date): string {
+    const t = this.t;
+    const l = this.item!.listing;
+    const running = next.start <= now && next.end !== undefined && now < next.end;
+    const hoursOnly = !!l.openingHours && !l.schedule.length;
+    if (running) return hoursOnly ? t.openNowUntil(formatTime(next.end!, t.locale)) : t.onNowUntil(formatTime(next.end!, t.locale));
+    const when = formatDateTime(next.start, t.locale);
+    return hoursOnly ? t.opensNext(when) : t.nextSession(when);
+  }
+
   protected override render(): unknown {
     const item = this.item;
     if (!item) return nothing;
@@ -62,9 +73,9 @@ export class AtlasCard extends AtlasElement {
               : deadline.days === 0 ? t.deadlineClosesToday : t.deadlineClosesIn(deadline.days ?? 0)}</span>`
           : nothing}
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
-        ${item.next ? html`<span>${t.nextSession(formatDateTime(item.next.start, t.locale))}</span>` : nothing}
+        ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
-        ${l.location?.name ? html`<span>${text(l.location.name, lang)}</span>` : nothing}
+        ${l.location?.name && text(l.location.name, lang) !== name ? html`<span>${text(l.location.name, lang)}</span>` : nothing}
       </p>
     </article>`;
   }

@@ -14,6 +14,10 @@ export function formatDateTime(value: Date, locale: string): string {
   }).format(value);
 }
 
+export function formatTime(value: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).format(value);
+}
+
 /** Miles to one decimal place under 10, whole miles above: what a person can use. */
 export function roundMiles(miles: number): number {
   return miles < 10 ? Math.round(miles * 10) / 10 : Math.round(miles);

@@ -70,6 +70,9 @@ export const cy: AtlasStrings = {
   milesAway: (miles, formatted) => `${formatted} ${miles === 1 || miles === 2 ? 'filltir' : 'milltir'} i ffwrdd`,
   veryNear: 'Llai na 0.1 milltir i ffwrdd',
   nextSession: (when) => `Nesaf: ${when}`,
+  openNowUntil: (time) => `Ar agor nawr, tan ${time}`,
+  opensNext: (when) => `Yn agor ${when}`,
+  onNowUntil: (time) => `Yn digwydd nawr, tan ${time}`,
   free: 'Am ddim',
   back: 'Yn ôl i’r canlyniadau',
   headings: {

@@ -38,6 +38,12 @@ export interface AtlasStrings {
   milesAway: (miles: number, formatted: string) => string;
   veryNear: string;
   nextSession: (when: string) => string;
+  /** A place with opening hours that is open at this moment. */
+  openNowUntil: (time: string) => string;
+  /** A place with opening hours that is closed now. */
+  opensNext: (when: string) => string;
+  /** A session that is running at this moment. */
+  onNowUntil: (time: string) => string;
   free: string;
   back: string;
   headings: { what: string; who: string; cost: string; whenWhere: string; contact: string; transfer: string; documents: string; stages: string };
@@ -158,6 +164,9 @@ export const en: AtlasStrings = {
   milesAway: (miles, formatted) => `${formatted} ${plural(miles, 'mile', 'miles')} away`,
   veryNear: 'Less than 0.1 miles away',
   nextSession: (when) => `Next: ${when}`,
+  openNowUntil: (time) => `Open now, until ${time}`,
+  opensNext: (when) => `Opens ${when}`,
+  onNowUntil: (time) => `On now, until ${time}`,
   free: 'Free',
   back: 'Back to results',
   headings: {
