@@ -27,7 +27,11 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'embed') {
     return {
       publicDir: false,
+      // Relative URLs, so the worker is found beside atlas.js wherever a council puts it.
+      base: './',
       resolve: { conditions },
+      // The search worker (large feeds only) as a module beside atlas.js: no blob: or data: URL, so a strict CSP allows it.
+      worker: { format: 'es', rollupOptions: { output: { entryFileNames: 'atlas-worker-[hash].js', minify: true } } },
       build: {
         outDir: 'dist/embed',
         emptyOutDir: true,

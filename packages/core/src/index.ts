@@ -9,3 +9,4 @@ export * from './engine/engine.js';
 export * from './vocabulary/needs.js';
 export { fold, words, terms, STOP_WORDS, humanise } from './text/index.js';
 export * from './url/state.js';
+export * from './engine/load.js';

@@ -1,5 +1,8 @@
 export { normaliseFeed, describeValue, TEXT_LIMITS, type NormaliseOptions } from './normalise.js';
 export { mergeFeeds } from './merge.js';
 export { readFeedJson, type JsonReadResult } from './parse.js';
-export { parseFeedText, loadFeeds, feedFailure, FeedLoadError, type FeedLoadFailure, type LoadOptions } from './load.js';
+export {
+  parseFeedText, loadFeeds, fetchFeed, readFetchedFeed, combineFeeds, feedFailure, FeedLoadError,
+  type FeedLoadFailure, type FetchedFeed, type LoadOptions,
+} from './load.js';
 export { text, isSafeUrl, normalisePostcode, slugify, isIsoDate, isIsoDateOrDateTime, isClockTime, SAFE_URL_SCHEMES } from './values.js';

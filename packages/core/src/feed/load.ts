@@ -101,8 +101,24 @@ export interface LoadOptions {
  * others are still shown. When every feed fails, rejects with a FeedLoadError.
  */
 export async function loadFeeds(urls: string[], options: LoadOptions = {}): Promise<AtlasData> {
-  const results = await Promise.allSettled(urls.map((url) => loadFeed(url, options)));
+  const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, options)));
   if (options.signal?.aborted) throw options.signal.reason;
+  return combineFeeds(urls, fetched.map((result) => {
+    if (result.status === 'rejected') return result;
+    try {
+      return { status: 'fulfilled', value: readFetchedFeed(result.value) } as const;
+    } catch (reason) {
+      return { status: 'rejected', reason } as const;
+    }
+  }));
+}
+
+/**
+ * Merges the feeds that loaded and reports the ones that did not: one failure
+ * among several becomes a problem and the rest are shown; when every feed failed,
+ * throws a FeedLoadError. Shared by `loadFeeds` and the worker that loads large feeds.
+ */
+export function combineFeeds(urls: string[], results: PromiseSettledResult<AtlasData>[]): AtlasData {
   const loaded: AtlasData[] = [];
   const failures: FeedLoadError[] = [];
   for (const result of results) {
@@ -128,7 +144,41 @@ export async function loadFeeds(urls: string[], options: LoadOptions = {}): Prom
   return data;
 }
 
-async function loadFeed(url: string, options: LoadOptions): Promise<AtlasData> {
+/** A feed's text as it arrived, before it is read: what a worker is handed. */
+export interface FetchedFeed {
+  url: string;
+  text: string;
+  /** What relative links in the feed resolve against (the response URL after redirects). */
+  baseUrl?: string;
+  status: number;
+  contentType?: string;
+}
+
+/**
+ * Reads a fetched feed: parses and normalises it, or throws a FeedLoadError
+ * when the whole feed is unusable (not JSON, no listings list).
+ */
+export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
+  const { url, text: body, baseUrl, status, contentType } = fetched;
+  const data = parseFeedText(body, url, baseUrl ? { baseUrl } : {});
+  const fatal = feedFailure(data);
+  if (fatal) {
+    const reason: FeedLoadFailure = fatal.code === 'not-json' || fatal.code === 'truncated' || fatal.code === 'empty-file' ? 'not-json' : 'not-a-feed';
+    throw new FeedLoadError({
+      url,
+      reason,
+      status,
+      detail: `${url}: ${fatal.message}${contentType && reason === 'not-json' ? ` (The server called it ${contentType}.)` : ''} Expected a Community Atlas JSON feed.`,
+    });
+  }
+  return data;
+}
+
+/**
+ * Fetches one feed's text with a timeout. HTTP errors, timeouts and network or
+ * CORS refusals become FeedLoadErrors with plain and precise messages.
+ */
+export async function fetchFeed(url: string, options: LoadOptions = {}): Promise<FetchedFeed> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const outer = options.signal;
@@ -176,20 +226,9 @@ async function loadFeed(url: string, options: LoadOptions): Promise<AtlasData> {
     } catch (err) {
       throw failed(err);
     }
-    const base = response.url || resolveAgainstPage(url);
-    const data = parseFeedText(body, url, base ? { baseUrl: base } : {});
-    const fatal = feedFailure(data);
-    if (fatal) {
-      const type = response.headers.get('content-type');
-      const reason: FeedLoadFailure = fatal.code === 'not-json' || fatal.code === 'truncated' || fatal.code === 'empty-file' ? 'not-json' : 'not-a-feed';
-      throw new FeedLoadError({
-        url,
-        reason,
-        status: response.status,
-        detail: `${url}: ${fatal.message}${type && reason === 'not-json' ? ` (The server called it ${type}.)` : ''} Expected a Community Atlas JSON feed.`,
-      });
-    }
-    return data;
+    const baseUrl = response.url || resolveAgainstPage(url);
+    const contentType = response.headers.get('content-type') ?? undefined;
+    return { url, text: body, status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);

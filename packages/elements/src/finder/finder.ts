@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  FeedLoadError, createEngine, decodeState, encodeState, isSafeUrl, isStateParam, loadFeeds, text,
+  FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
+  type ListingKind,
   type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
@@ -73,6 +74,7 @@ export class AtlasFinder extends AtlasElement {
 
   #engine?: SearchEngine;
   #abort?: AbortController;
+  #releaseTimer?: ReturnType<typeof setTimeout>;
   #internals: ElementInternals;
   #queryRun = 0;
   /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
@@ -94,12 +96,22 @@ export class AtlasFinder extends AtlasElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
+    clearTimeout(this.#releaseTimer);
+    // Back in the page after being taken out for good (or mid-load): load again.
+    if (this.hasUpdated && this.src && (!this.#engine || this.phase === 'loading')) void this.#load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
-    this.#abort?.abort();
+    // A move in the DOM is a disconnect and a connect in one task: only let go of
+    // the engine (and its worker) if the finder is still out of the page after it.
+    this.#releaseTimer = setTimeout(() => {
+      if (this.isConnected) return;
+      this.#abort?.abort();
+      this.#engine?.dispose();
+      this.#engine = undefined;
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -146,14 +158,20 @@ export class AtlasFinder extends AtlasElement {
     this.result = undefined;
     if (!urls.length) return;
     try {
-      let data = await loadFeeds(urls, { signal: abort.signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) });
-      if (abort.signal.aborted) return;
-      const kinds = this.kinds.split(/\s+/).filter(Boolean);
-      if (kinds.length) data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };
+      const kinds = this.kinds.split(/\s+/).filter(Boolean) as ListingKind[];
+      // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
+      const { data, engine } = await loadFinder(urls, {
+        signal: abort.signal, timeoutMs: this.timeout, lang: this.language, kinds,
+        ...(this.fetcher ? { fetch: this.fetcher } : {}),
+      });
+      if (abort.signal.aborted) {
+        engine.dispose();
+        return;
+      }
       for (const p of data.problems) if (p.severity === 'error') console.warn(`Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`);
       this.#engine?.dispose();
       this.data = data;
-      this.#engine = createEngine(data);
+      this.#engine = engine;
       this.finderState = this.#readUrl();
       await this.#runQuery();
       this.#setPhase('ready', data.listings.length === 0);

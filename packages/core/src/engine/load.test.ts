@@ -1,0 +1,133 @@
+import { expect } from '@open-wc/testing';
+import { FeedLoadError } from '../feed/load.js';
+import type { Feed, Listing } from '../feed/types.js';
+import type { FinderState } from './types.js';
+import { loadFinder, type FinderLoadOptions } from './load.js';
+
+// In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.
+const workerUrl = new URL('./worker.ts', import.meta.url);
+
+/** A deterministic feed of `n` listings spread over a town, with needs, costs, days and a few in Welsh. */
+function generatedFeed(n: number): Feed {
+  const days = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+  const words = ['walking', 'knitting', 'lunch club', 'choir', 'allotment', 'chess', 'tai chi', 'repair cafe', 'reading group', 'swimming'];
+  const needs = ['loneliness', 'low-mood', 'physical-activity', 'money', 'carers'];
+  const listings: Listing[] = [];
+  for (let i = 0; i < n; i++) {
+    const word = words[i % words.length]!;
+    listings.push({
+      id: `l${i}`,
+      kind: i % 3 === 0 ? 'asset' : 'activity',
+      name: i % 50 === 0 ? { en: `Northbridge ${word} ${i}`, cy: `Grŵp ${word} ${i}` } : `Northbridge ${word} ${i}`,
+      summary: `A friendly ${word} group that meets every week.`,
+      needs: [needs[i % needs.length]!],
+      cost: i % 4 === 0 ? { free: true } : { amount: (i % 7) + 1, per: 'session' },
+      location: { name: `Hall ${i % 40}`, lat: 52.2 + ((i * 37) % 100) / 1000, lng: -1.3 + ((i * 53) % 100) / 1000 },
+      ...(i % 3 === 0 ? {} : { schedule: [{ rrule: `FREQ=WEEKLY;BYDAY=${days[i % 7]}`, start: '10:00', end: '11:30' }] }),
+    } as Listing);
+  }
+  return { version: '1', publisher: { name: 'Northbridge Borough Council' }, updated: '2026-11-01', listings } as Feed;
+}
+
+const serve = (bodies: Record<string, string | number>): typeof fetch => (async (input: RequestInfo | URL) => {
+  const body = bodies[String(input)];
+  if (typeof body === 'number') return new Response('nope', { status: body });
+  if (body === undefined) throw new TypeError('Failed to fetch');
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+}) as typeof fetch;
+
+const NOW = new Date('2026-11-24T09:00:00Z');
+const states: FinderState[] = [
+  { q: '', filters: {}, sort: 'relevance', limit: 20 },
+  { q: 'lonely', filters: { cost: ['free'] }, sort: 'relevance', limit: 20 },
+  { q: 'knitt', filters: {}, sort: 'name', limit: 10 },
+  { q: 'walkng', filters: { day: ['tu', 'we'] }, sort: 'next', limit: 10 },
+  { q: '', filters: { distance: ['1'] }, near: { lat: 52.25, lng: -1.25 }, sort: 'distance', limit: 15 },
+];
+
+describe('loadFinder', () => {
+  const text = JSON.stringify(generatedFeed(5000));
+  const options = (extra: Partial<FinderLoadOptions> = {}): FinderLoadOptions => ({ fetch: serve({ 'big.json': text }), workerUrl, ...extra });
+
+  it('gives the same answers from the worker as on the page, for words, needs, typos, filters and distance', async () => {
+    const inWorker = await loadFinder(['big.json'], options({ worker: true }));
+    const onPage = await loadFinder(['big.json'], options({ worker: false }));
+    expect(inWorker.inWorker).to.equal(true);
+    expect(onPage.inWorker).to.equal(false);
+    expect(inWorker.data.listings.length).to.equal(5000);
+    expect(inWorker.engine.size).to.equal(5000);
+    for (const state of states) {
+      const a = await inWorker.engine.query(state, NOW);
+      const b = await onPage.engine.query(state, NOW);
+      expect(a.total, state.q).to.be.above(0);
+      expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
+      expect(a.facets).to.deep.equal(b.facets);
+      expect(a.items.map((i) => i.listing.name)).to.deep.equal(b.items.map((i) => i.listing.name));
+      expect(a.items[0]!.listing).to.equal(inWorker.engine.get(a.items[0]!.listing.key));
+    }
+    expect(await inWorker.engine.suggest('knit')).to.deep.equal(await onPage.engine.suggest('knit'));
+    inWorker.engine.dispose();
+    onPage.engine.dispose();
+  });
+
+  it('answers hostile queries through the worker without failing', async () => {
+    const { engine } = await loadFinder(['big.json'], options({ worker: true }));
+    const nasty: FinderState[] = [
+      { q: 'x'.repeat(5000), filters: {}, sort: 'relevance' },
+      { q: '!!!???', filters: {}, sort: 'relevance' },
+      { q: '🙂🚶', filters: {}, sort: 'relevance' },
+      { q: '', filters: {}, sort: 'distance', near: { lat: Number.NaN, lng: Number.NaN } },
+    ];
+    for (const state of nasty) {
+      const result = await engine.query(state, NOW);
+      expect(result.total).to.be.a('number');
+    }
+    engine.dispose();
+    let failed: unknown;
+    try {
+      await engine.query(states[0]!, NOW);
+    } catch (error) {
+      failed = error;
+    }
+    expect(String(failed)).to.contain('disposed');
+  });
+
+  it('keeps only the kinds asked for, in the worker too', async () => {
+    const { data, engine } = await loadFinder(['big.json'], options({ worker: true, kinds: ['asset'] }));
+    expect(data.listings.every((l) => l.kind === 'asset')).to.equal(true);
+    expect((await engine.query(states[0]!, NOW)).total).to.equal(data.listings.length);
+    engine.dispose();
+  });
+
+  it('reports feeds that fail in the worker the way the page would', async () => {
+    let error: unknown;
+    try {
+      await loadFinder(['broken.json', 'gone.json'], { ...options({ worker: true }), fetch: serve({ 'broken.json': '{"listings": [', 'gone.json': 404 }) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(FeedLoadError);
+    expect((error as FeedLoadError).failures.map((f) => f.reason).sort()).to.deep.equal(['http', 'not-json']);
+
+    const partly = await loadFinder(['big.json', 'gone.json'], { ...options({ worker: true }), fetch: serve({ 'big.json': text, 'gone.json': 404 }) });
+    expect(partly.data.listings.length).to.equal(5000);
+    expect(partly.data.problems[0]?.code).to.equal('feed-http');
+    partly.engine.dispose();
+  });
+
+  it('searches on the page when the worker cannot start', async () => {
+    const { inWorker, engine } = await loadFinder(['big.json'], options({ worker: true, workerUrl: new URL('./no-such-worker.js', import.meta.url) }));
+    expect(inWorker).to.equal(false);
+    expect((await engine.query(states[1]!, NOW)).total).to.be.above(0);
+  });
+
+  it('uses the worker on its own for a feed of 2 MB or more, and not for a small one', async () => {
+    const small = await loadFinder(['small.json'], { fetch: serve({ 'small.json': JSON.stringify(generatedFeed(50)) }), workerUrl });
+    expect(small.inWorker).to.equal(false);
+    const bigText = JSON.stringify(generatedFeed(8000));
+    expect(bigText.length).to.be.above(2_000_000);
+    const big = await loadFinder(['big.json'], { fetch: serve({ 'big.json': bigText }), workerUrl });
+    expect(big.inWorker).to.equal(true);
+    big.engine.dispose();
+  });
+});

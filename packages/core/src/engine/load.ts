@@ -1,0 +1,204 @@
+/**
+ * `loadFinder`: fetches feeds and gives back the data and a search engine over
+ * it, choosing where the work happens. Small feeds are read on the main thread
+ * and indexed in slices; large ones (by the bytes that arrived) are parsed,
+ * normalised, indexed and searched in a Web Worker, so a 10,000-listing feed
+ * never holds the page for more than a few milliseconds at a time.
+ */
+import { FeedLoadError, combineFeeds, fetchFeed, readFetchedFeed, type FetchedFeed, type LoadOptions } from '../feed/load.js';
+import type { AtlasData, AtlasListing } from '../feed/normalised.js';
+import type { ListingKind } from '../feed/types.js';
+import type { EngineOptions } from './core.js';
+import { createEngine } from './engine.js';
+import { reviveLoadError, serializeLoadError, type FromWorker, type ToWorker } from './protocol.js';
+import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
+
+/**
+ * Feeds of at least this many bytes go to the worker: about 1,500 to 2,500
+ * listings, where reading and indexing on the main thread starts to take
+ * longer than a frame or two even in slices.
+ */
+export const WORKER_THRESHOLD_BYTES = 2_000_000;
+
+export interface FinderLoadOptions extends LoadOptions {
+  /** Page language, for need labels and name order. */
+  lang?: string;
+  /** Keep only these kinds of listing. */
+  kinds?: ListingKind[];
+  /** A prebuilt text index (what `atlas build` writes) for the same feed. */
+  prebuiltIndex?: string | object;
+  /** `auto` (default): a worker for feeds of WORKER_THRESHOLD_BYTES or more; `true`: always; `false`: never. */
+  worker?: boolean | 'auto';
+  /** Where the worker script is. Default: `worker.js` beside this module (bundlers follow this). */
+  workerUrl?: URL | string;
+}
+
+export interface FinderLoad {
+  data: AtlasData;
+  engine: SearchEngine;
+  /** True when searching happens in a worker. */
+  inWorker: boolean;
+}
+
+export async function loadFinder(urls: string[], options: FinderLoadOptions = {}): Promise<FinderLoad> {
+  const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, options)));
+  if (options.signal?.aborted) throw options.signal.reason;
+  const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value.text.length : 0), 0);
+  const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && bytes >= WORKER_THRESHOLD_BYTES);
+  if (wantWorker && typeof Worker === 'function') {
+    try {
+      return await loadInWorker(urls, fetched, options);
+    } catch (error) {
+      if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
+      // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.
+      console.warn('Community Atlas: the search worker could not start, so the page does the searching.', error);
+    }
+  }
+  let data = combineFeeds(urls, fetched.map((result) => {
+    if (result.status === 'rejected') return result;
+    try {
+      return { status: 'fulfilled', value: readFetchedFeed(result.value) } as const;
+    } catch (reason) {
+      return { status: 'rejected', reason } as const;
+    }
+  }));
+  if (options.kinds?.length) {
+    const kinds = options.kinds;
+    data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };
+  }
+  const engineOptions: EngineOptions = {
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
+  };
+  return { data, engine: createEngine(data, engineOptions), inWorker: false };
+}
+
+function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions): Promise<FinderLoad> {
+  const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = [];
+  for (const result of fetched) {
+    if (result.status === 'fulfilled') feeds.push({ ok: true, feed: result.value });
+    else if (result.reason instanceof FeedLoadError) feeds.push({ ok: false, error: serializeLoadError(result.reason) });
+    else return Promise.reject(result.reason);
+  }
+  const worker = options.workerUrl
+    ? new Worker(options.workerUrl, { type: 'module', name: 'community-atlas-search' })
+    // Written out in full so that bundlers (Vite, webpack, Parcel, esbuild) see the worker and emit it as its own file.
+    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'community-atlas-search' });
+  return new Promise<FinderLoad>((resolve, reject) => {
+    let meta: Omit<AtlasData, 'listings'> | undefined;
+    const listings: AtlasListing[] = [];
+    const onAbort = (): void => {
+      worker.terminate();
+      reject(options.signal?.reason);
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (): void => {
+      options.signal?.removeEventListener('abort', onAbort);
+      worker.onerror = null;
+      worker.onmessage = null;
+    };
+    worker.onerror = (event) => {
+      settle();
+      worker.terminate();
+      event.preventDefault();
+      reject(new Error(event.message || 'the search worker failed to start'));
+    };
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.type === 'meta') meta = message.data;
+      else if (message.type === 'listings') for (const l of message.listings) listings.push(l);
+      else if (message.type === 'failed') {
+        settle();
+        worker.terminate();
+        reject('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
+      } else if (message.type === 'ready') {
+        settle();
+        const data: AtlasData = { ...meta!, listings };
+        resolve({ data, engine: new WorkerEngine(worker, listings), inWorker: true });
+      }
+    };
+    const load: ToWorker = {
+      type: 'load', feeds, urls,
+      options: {
+        ...(options.lang ? { lang: options.lang } : {}),
+        ...(options.kinds?.length ? { kinds: options.kinds } : {}),
+        ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
+      },
+    };
+    worker.postMessage(load);
+  });
+}
+
+type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
+
+/** The SearchEngine whose index lives in a worker; listings are kept here too, so `get` needs no round trip. */
+class WorkerEngine implements SearchEngine {
+  readonly #worker: Worker;
+  readonly #byKey = new Map<string, AtlasListing>();
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #disposed = false;
+
+  constructor(worker: Worker, listings: AtlasListing[]) {
+    this.#worker = worker;
+    for (const l of listings) this.#byKey.set(l.key, l);
+    worker.onmessage = (event: MessageEvent<FromWorker>) => this.#answer(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      for (const p of this.#pending.values()) p.reject(new Error(event.message || 'the search worker stopped'));
+      this.#pending.clear();
+    };
+  }
+
+  #answer(message: FromWorker): void {
+    if (!('id' in message)) return;
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    this.#pending.delete(message.id);
+    if (message.type === 'answer-failed') {
+      pending.reject(new Error(message.message));
+    } else if (message.type === 'result') {
+      const items = [];
+      for (const item of message.result.items) {
+        const listing = this.#byKey.get(item.key);
+        if (listing) items.push({ ...item, listing });
+      }
+      (pending.resolve as (r: QueryResult) => void)({ ...message.result, items });
+    } else if (message.type === 'suggestions') {
+      (pending.resolve as (s: Suggestion[]) => void)(message.suggestions);
+    }
+  }
+
+  #ask<T>(message: ToWorker & { id: number }): Promise<T> {
+    if (this.#disposed) return Promise.reject(new Error('the search engine was disposed'));
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(message.id, { resolve: resolve as (value: never) => void, reject });
+      this.#worker.postMessage(message);
+    });
+  }
+
+  query(state: FinderState, now: Date = new Date()): Promise<QueryResult> {
+    // Only plain data crosses to the worker; a state built by a UI may carry more.
+    const plain: FinderState = JSON.parse(JSON.stringify(state ?? {})) as FinderState;
+    return this.#ask<QueryResult>({ type: 'query', id: this.#nextId++, state: plain, now: now.getTime() });
+  }
+
+  suggest(prefix: string, limit?: number): Promise<Suggestion[]> {
+    return this.#ask<Suggestion[]>({ type: 'suggest', id: this.#nextId++, prefix: String(prefix ?? ''), ...(limit !== undefined ? { limit } : {}) });
+  }
+
+  get(key: string): AtlasListing | undefined {
+    return this.#byKey.get(key);
+  }
+
+  get size(): number {
+    return this.#byKey.size;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#worker.terminate();
+    for (const p of this.#pending.values()) p.reject(new Error('the search engine was disposed'));
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Messages between the page and the search worker. Everything here survives
+ * structured cloning: plain objects, strings and numbers (dates travel as epoch
+ * milliseconds), so nothing depends on class identity across the boundary.
+ */
+import type { AtlasData, AtlasListing } from '../feed/normalised.js';
+import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/load.js';
+import type { ListingKind } from '../feed/types.js';
+import type { CoreResult } from './core.js';
+import type { FinderState, Suggestion } from './types.js';
+
+export interface WorkerLoadOptions {
+  lang?: string;
+  kinds?: ListingKind[];
+  prebuiltIndex?: string | object;
+}
+
+export type ToWorker =
+  | { type: 'load'; feeds: ({ ok: true; feed: FetchedFeed } | { ok: false; error: SerializedLoadError })[]; urls: string[]; options: WorkerLoadOptions }
+  | { type: 'query'; id: number; state: FinderState; now: number }
+  | { type: 'suggest'; id: number; prefix: string; limit?: number };
+
+export type FromWorker =
+  | { type: 'meta'; data: Omit<AtlasData, 'listings'>; total: number }
+  | { type: 'listings'; listings: AtlasListing[] }
+  | { type: 'ready'; ms: number }
+  | { type: 'failed'; error: SerializedLoadError | { message: string } }
+  | { type: 'result'; id: number; result: CoreResult }
+  | { type: 'suggestions'; id: number; suggestions: Suggestion[] }
+  | { type: 'answer-failed'; id: number; message: string };
+
+export interface SerializedLoadError {
+  name: 'FeedLoadError';
+  url: string;
+  reason: FeedLoadFailure;
+  detail: string;
+  status?: number;
+  failures?: SerializedLoadError[];
+}
+
+/** Listings per message back to the page: small enough that reading one never holds the page for long. */
+export const LISTINGS_PER_MESSAGE = 500;
+
+export function serializeLoadError(error: FeedLoadError): SerializedLoadError {
+  return {
+    name: 'FeedLoadError', url: error.url, reason: error.reason, detail: error.detail,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.failures.length ? { failures: error.failures.map(serializeLoadError) } : {}),
+  };
+}
+
+export function reviveLoadError(error: SerializedLoadError): FeedLoadError {
+  return new FeedLoadError({
+    url: error.url, reason: error.reason, detail: error.detail,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.failures ? { failures: error.failures.map(reviveLoadError) } : {}),
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * The search worker: parses, normalises and indexes large feeds and answers
+ * queries, so none of that holds the page's main thread. Loaded with
+ * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
+ */
+import { FeedLoadError, combineFeeds, readFetchedFeed } from '../feed/load.js';
+import type { AtlasData } from '../feed/normalised.js';
+import { EngineCore } from './core.js';
+import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker } from './protocol.js';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+let core: EngineCore | undefined;
+
+function load(message: Extract<ToWorker, { type: 'load' }>): void {
+  const started = performance.now();
+  let data: AtlasData;
+  try {
+    data = combineFeeds(message.urls, message.feeds.map((f) => {
+      if (!f.ok) return { status: 'rejected', reason: reviveLoadError(f.error) };
+      try {
+        return { status: 'fulfilled', value: readFetchedFeed(f.feed) };
+      } catch (reason) {
+        return { status: 'rejected', reason };
+      }
+    }));
+  } catch (error) {
+    scope.postMessage({ type: 'failed', error: error instanceof FeedLoadError ? serializeLoadError(error) : { message: String(error) } });
+    return;
+  }
+  const kinds = message.options.kinds;
+  if (kinds?.length) data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };
+  core = new EngineCore(data, {
+    ...(message.options.lang ? { lang: message.options.lang } : {}),
+    ...(message.options.prebuiltIndex ? { prebuiltIndex: message.options.prebuiltIndex } : {}),
+  }).prepareAll();
+  const { listings, ...meta } = data;
+  scope.postMessage({ type: 'meta', data: meta, total: listings.length });
+  for (let i = 0; i < listings.length; i += LISTINGS_PER_MESSAGE) {
+    scope.postMessage({ type: 'listings', listings: listings.slice(i, i + LISTINGS_PER_MESSAGE) });
+  }
+  scope.postMessage({ type: 'ready', ms: performance.now() - started });
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'load') {
+    load(message);
+    return;
+  }
+  if (!core) {
+    scope.postMessage({ type: 'answer-failed', id: message.id, message: 'the worker has no feed loaded' });
+    return;
+  }
+  try {
+    if (message.type === 'query') scope.postMessage({ type: 'result', id: message.id, result: core.query(message.state, new Date(message.now)) });
+    else scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
+  } catch (error) {
+    scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
+  }
+};
