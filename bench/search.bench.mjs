@@ -1,0 +1,75 @@
+// Search benchmark: Community Atlas's engine against Fuse.js on the same
+// generated feeds (1,000, 10,000 and 100,000 listings) and the same words, in
+// the system Chromium. Prints each DESIGN.md budget beside our figure and the peer's.
+//   node bench/search.bench.mjs        (or npm run bench, which runs every bench)
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'bench/out/search');
+mkdirSync(out, { recursive: true });
+
+await build({
+  entryPoints: { page: join(root, 'bench/search/page.ts'), worker: join(root, 'packages/core/src/engine/worker.ts') },
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  outdir: out,
+  conditions: ['source'],
+  tsconfig: join(root, 'tsconfig.json'),
+  target: 'es2022',
+  logLevel: 'error',
+});
+writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title></head><body><script type="module" src="page.js"></script></body></html>');
+
+const server = createServer((req, res) => {
+  const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+  if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+
+const ms = (n) => (n === undefined ? '—' : `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`);
+const line = (ok, label, ours, budget, peer) =>
+  console.log(`${ok === undefined ? '    ' : ok ? 'ok  ' : 'OVER'} ${label.padEnd(52)} ${ours.padStart(9)}   ${budget.padEnd(22)} ${peer}`);
+
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`page ${m.type()}: ${m.text()}`); });
+  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+  await page.waitForFunction(() => typeof window.benchLoad === 'function');
+  const run = (fn, ...args) => page.evaluate(([f, a]) => window[f](...a), [fn, args]);
+
+  console.log('\nsearch: generated feeds, Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words');
+  for (const n of [1_000, 10_000, 100_000]) {
+    await run('benchLoad', n, 'auto'); // warm-up: compilation and the generator's first run
+    const load = await run('benchLoad', n, 'auto');
+    const fuse = await run('benchFuse', n, n >= 100_000 ? 2 : n >= 10_000 ? 10 : 30);
+    const label = n.toLocaleString('en-GB');
+    console.log(`\n${label} listings (${(load.bytes / 1e6).toFixed(1)} MB of JSON; ${load.inWorker ? 'searched in a worker' : 'searched on the page'}; bare JSON.parse ${ms(load.parseMs)})`);
+    const firstBudget = 3 * load.parseMs;
+    line(n === 10_000 ? load.firstPageMs <= firstBudget : undefined, 'load to first page of results', ms(load.firstPageMs), `≤ 3 × parse = ${ms(firstBudget)}`, `Fuse.js parse + index: ${ms(load.parseMs + fuse.buildMs)}`);
+    line(n >= 10_000 ? load.longestTaskMs <= 50 : undefined, 'longest main-thread task while loading', load.longTasks ? ms(load.longestTaskMs) : '< 50 ms', '≤ 50 ms', `Fuse.js index build, one task: ${ms(fuse.buildMs)}`);
+    if (n <= 10_000) {
+      const q = await run('benchQueries', n, n >= 10_000 ? 20 : 50);
+      line(n === 10_000 ? q.p95 <= 10 : undefined, 'query with filters and facet counts, p95 (engine)', ms(q.p95), '≤ 10 ms', `Fuse.js words only, no facets: ${ms(fuse.p95)}`);
+      line(undefined, '  median', ms(q.p50), '', `Fuse.js ${ms(fuse.p50)}`);
+    }
+    if (n >= 10_000) {
+      const w = await run('benchWorkerQueries', n, n >= 100_000 ? 5 : 10);
+      line(n === 100_000 ? w.p95 <= 100 : undefined, 'query answered through the worker, p95 (round trip)', ms(w.p95), n === 100_000 ? '≤ 100 ms' : '', `Fuse.js on the page: ${ms(fuse.p95)}`);
+      line(n === 100_000 ? w.longestTaskMs <= 50 : undefined, 'longest main-thread task while querying', w.longestTaskMs ? ms(w.longestTaskMs) : '< 50 ms', '≤ 50 ms (never blocks)', `Fuse.js blocks for each search: ${ms(fuse.p95)} p95`);
+    }
+  }
+  console.log('\n(ok/OVER only where DESIGN.md sets a budget for that size. Fuse.js has no facets, distance or schedules: its query figure is text matching alone, on the main thread.)');
+} finally {
+  await browser.close();
+  server.close();
+}

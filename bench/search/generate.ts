@@ -1,0 +1,92 @@
+/**
+ * Deterministic feeds of any size for the benchmarks: the three kinds, needs,
+ * categories, costs, ages, access features, weekly and monthly sessions,
+ * opening hours, wards and a few Welsh names, over a town-sized area. The same
+ * seed always gives the same feed, so runs compare like with like.
+ */
+import type { Feed, Listing } from '@community-atlas/core';
+
+const ACTIVITIES = [
+  ['Health walk', 'physical-activity', ['loneliness', 'physical-activity']],
+  ['Knit and natter', 'crafts', ['loneliness']],
+  ['Lunch club', 'food', ['loneliness', 'food']],
+  ['Community choir', 'music', ['low-mood', 'arts']],
+  ['Allotment group', 'gardening', ['nature', 'physical-activity']],
+  ['Chair yoga', 'physical-activity', ['pain', 'physical-activity']],
+  ['Tai chi', 'physical-activity', ['physical-activity', 'long-term-conditions']],
+  ['Repair café', 'skills', ['learning']],
+  ['Carers’ café', 'carers', ['carers', 'loneliness']],
+  ['Bereavement peer support', 'peer-support', ['bereavement', 'low-mood']],
+  ['Money advice drop-in', 'advice', ['money', 'benefits']],
+  ['Digital help sessions', 'skills', ['digital', 'learning']],
+  ['Men’s shed', 'crafts', ['loneliness', 'confidence']],
+  ['Memory café', 'dementia', ['dementia', 'carers']],
+  ['Parent and toddler group', 'families', ['parenting']],
+  ['Walking football', 'physical-activity', ['physical-activity', 'weight']],
+  ['Book club', 'reading', ['loneliness', 'learning']],
+  ['Food bank', 'food', ['food', 'money']],
+] as const;
+const PLACES = ['Riverside', 'Northbridge', 'St Anne’s', 'Millfield', 'Eastgate', 'Harbour', 'Oakwood', 'Castle Hill', 'Brookside', 'Westfield', 'Priory', 'Hillcrest'];
+const VENUES = ['Community Centre', 'Library', 'Methodist Hall', 'Leisure Centre', 'Park Pavilion', 'Scout Hut', 'Baptist Church Hall', 'Youth Centre'];
+const ACCESS = ['step-free', 'wheelchair-accessible', 'accessible-toilet', 'hearing-loop', 'large-print', 'parking'];
+const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const WARDS = ['riverside', 'northbridge-central', 'millfield', 'eastgate', 'oakwood', 'castle-hill', 'brookside', 'westfield'];
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateFeed(count: number, seed = 20261122): Feed {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const listings: Listing[] = [];
+  for (let i = 0; i < count; i++) {
+    const [what, category, needs] = pick(ACTIVITIES);
+    const place = pick(PLACES);
+    const venue = `${place} ${pick(VENUES)}`;
+    const roll = random();
+    const kind = roll < 0.62 ? 'activity' : roll < 0.97 ? 'asset' : 'transfer';
+    // Dense in the middle like a town, thinner at the edges: about 8 miles across.
+    const r = random() ** 1.5 * 0.06;
+    const angle = random() * Math.PI * 2;
+    const lat = 52.24 + r * Math.sin(angle);
+    const lng = -0.89 + r * Math.cos(angle) * 1.6;
+    const name = kind === 'asset' ? venue : kind === 'transfer' ? `${place} ${pick(['Old Library', 'Pavilion', 'Community Hall', 'Allotments'])}` : `${place} ${what.toLowerCase()}`;
+    const listing: Record<string, unknown> = {
+      id: `l${i}`,
+      kind,
+      name: i % 40 === 0 ? { en: name, cy: `${name} (Cymraeg)` } : name,
+      summary: `A friendly ${what.toLowerCase()} at ${venue}. Everyone welcome, no need to book.`,
+      description: `Run by local volunteers since ${2000 + (i % 25)}. Tea and biscuits afterwards. Bring a friend or come on your own; someone will say hello at the door.`,
+      categories: [category],
+      needs: [...needs],
+      cost: random() < 0.45 ? { free: true } : { amount: Math.round(random() * 8 * 2) / 2, per: 'session', ...(random() < 0.3 ? { help: 'Ask about a free place' } : {}) },
+      audience: random() < 0.4 ? { ageMin: pick([16, 18, 50, 55, 65]) } : random() < 0.1 ? { ageMax: 11 } : {},
+      referral: [random() < 0.8 ? 'self' : 'professional', ...(random() < 0.4 ? ['drop-in'] : [])],
+      accessibility: ACCESS.filter(() => random() < 0.4),
+      areas: [pick(WARDS)],
+      location: { name: venue, postcode: `NN${1 + (i % 7)} ${1 + (i % 9)}AB`, lat: Number(lat.toFixed(5)), lng: Number(lng.toFixed(5)) },
+      organisation: { name: `${place} Community Trust` },
+      lastVerified: '2026-09-14',
+    };
+    if (kind === 'activity') {
+      const day = pick(DAYS);
+      const hour = 9 + Math.floor(random() * 10);
+      const rrule = random() < 0.8 ? `FREQ=WEEKLY;BYDAY=${day}` : random() < 0.5 ? `FREQ=WEEKLY;INTERVAL=2;BYDAY=${day}` : `FREQ=MONTHLY;BYDAY=${1 + Math.floor(random() * 3)}${day}`;
+      listing.schedule = [{ rrule, start: `${String(hour).padStart(2, '0')}:00`, end: `${String(hour + 1).padStart(2, '0')}:30` }];
+    } else if (kind === 'asset') {
+      listing.openingHours = { mo: '09:00-17:00', tu: '09:00-17:00', we: '09:00-13:00', th: '09:00-17:00', fr: '09:00-16:30', ...(random() < 0.5 ? { sa: '10:00-13:00' } : {}) };
+    } else {
+      listing.transfer = { assetType: pick(['library', 'pavilion', 'hall', 'land']), status: pick(['available', 'proposed', 'under-offer']), dates: { eoiDeadline: `2027-0${1 + (i % 6)}-15` } };
+    }
+    listings.push(listing as unknown as Listing);
+  }
+  return { version: '1', publisher: { name: 'Benchborough Council', url: 'https://example.org' }, updated: '2026-11-01', licence: 'OGL-UK-3.0', listings } as Feed;
+}

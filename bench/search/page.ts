@@ -1,0 +1,145 @@
+/**
+ * The search benchmark page. Everything is measured inside Chromium: the
+ * feed's bare JSON.parse, the kit's load to first page of results (with the
+ * longest main-thread task while it ran), query times with filters and facet
+ * counts, and Fuse.js on the same data and words.
+ */
+import Fuse from 'fuse.js';
+import { EngineCore, loadFinder, normaliseFeed, text, type FinderState } from '@community-atlas/core';
+import { generateFeed } from './generate.js';
+
+declare global {
+  interface Window {
+    benchLoad: (n: number, worker: boolean | 'auto') => Promise<Record<string, number | boolean>>;
+    benchQueries: (n: number, runs: number) => Promise<Record<string, number>>;
+    benchWorkerQueries: (n: number, runs: number) => Promise<Record<string, number>>;
+    benchFuse: (n: number, runs: number) => Promise<Record<string, number>>;
+  }
+}
+
+const NOW = new Date('2026-11-24T10:30:00Z');
+const CENTRE = { lat: 52.24, lng: -0.89, label: 'NN1 1AB' };
+/** What residents and link workers do: words, need words, a prefix being typed, a typo, filters, distance, sorting. */
+const QUERIES: FinderState[] = [
+  { q: '', filters: {}, sort: 'relevance', limit: 20 },
+  { q: 'lonely', filters: { cost: ['free'] }, sort: 'relevance', limit: 20 },
+  { q: 'walk', filters: { day: ['tu', 'we'] }, sort: 'relevance', limit: 20 },
+  { q: 'kniting', filters: {}, sort: 'relevance', limit: 20 },
+  { q: '', filters: { need: ['low-mood'], distance: ['2'] }, near: CENTRE, sort: 'distance', limit: 20 },
+  { q: 'tai chi', filters: { access: ['step-free'] }, age: 72, sort: 'relevance', limit: 20 },
+  { q: '', filters: { kind: ['activity'], when: ['this-week'], cost: ['free', 'low-cost'] }, sort: 'next', limit: 20 },
+  { q: 'money advice', filters: { referral: ['self', 'drop-in'] }, near: CENTRE, sort: 'relevance', limit: 20 },
+  { q: 'memory cafe', filters: { area: ['riverside', 'millfield'] }, sort: 'name', limit: 20 },
+  { q: 'choir', filters: { time: ['evening'], day: ['mo', 'th'] }, sort: 'relevance', limit: 20 },
+];
+const WORDS = QUERIES.map((q) => q.q).filter(Boolean);
+
+const texts = new Map<number, string>();
+const feedText = (n: number): string => {
+  let t = texts.get(n);
+  if (!t) texts.set(n, (t = JSON.stringify(generateFeed(n))));
+  return t;
+};
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+};
+
+/** Longest main-thread task while `work` runs, from the Long Tasks API (tasks of 50 ms or more), else 0. */
+async function longestTask<T>(work: () => Promise<T>): Promise<{ value: T; longest: number; tasks: number }> {
+  let longest = 0;
+  let tasks = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      tasks++;
+      longest = Math.max(longest, entry.duration);
+    }
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const value = await work();
+  await new Promise((r) => setTimeout(r, 100));
+  for (const entry of observer.takeRecords()) {
+    tasks++;
+    longest = Math.max(longest, entry.duration);
+  }
+  observer.disconnect();
+  return { value, longest, tasks };
+}
+
+const workerUrl = new URL('./worker.js', import.meta.url);
+const memoryFetch = (body: string): typeof fetch => (async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })) as unknown as typeof fetch;
+
+window.benchLoad = async (n, worker) => {
+  const body = feedText(n);
+  const parses: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    JSON.parse(body);
+    parses.push(performance.now() - t0);
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  const t0 = performance.now();
+  const { value, longest, tasks } = await longestTask(async () => {
+    const loaded = await loadFinder(['feed.json'], { fetch: memoryFetch(body), worker, workerUrl });
+    const first = await loaded.engine.query(QUERIES[0]!, NOW);
+    const ms = performance.now() - t0;
+    return { loaded, ms, total: first.total };
+  });
+  value.loaded.engine.dispose();
+  return { parseMs: percentile(parses, 0.5), firstPageMs: value.ms, longestTaskMs: longest, longTasks: tasks, inWorker: value.loaded.inWorker, total: value.total, bytes: body.length };
+};
+
+window.benchQueries = async (n, runs) => {
+  const data = normaliseFeed(JSON.parse(feedText(n)));
+  const core = new EngineCore(data, { now: () => NOW }).prepareAll();
+  for (const q of QUERIES) core.query(q, NOW); // first-run compilation is not what a resident waits for on the tenth search
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const q of QUERIES) {
+      const t0 = performance.now();
+      core.query(q, NOW);
+      times.push(performance.now() - t0);
+    }
+  }
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times), count: times.length };
+};
+
+window.benchWorkerQueries = async (n, runs) => {
+  const { engine } = await loadFinder(['feed.json'], { fetch: memoryFetch(feedText(n)), worker: true, workerUrl });
+  for (const q of QUERIES) await engine.query(q, NOW);
+  const times: number[] = [];
+  const { longest } = await longestTask(async () => {
+    for (let r = 0; r < runs; r++) {
+      for (const q of QUERIES) {
+        const t0 = performance.now();
+        await engine.query(q, NOW);
+        times.push(performance.now() - t0);
+      }
+    }
+  });
+  engine.dispose();
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times), longestTaskMs: longest, count: times.length };
+};
+
+window.benchFuse = async (n, runs) => {
+  const docs = JSON.parse(feedText(n)).listings.map((l: Record<string, unknown>) => ({
+    name: text(l.name as string, 'en'), summary: l.summary, description: l.description, categories: l.categories,
+    needs: l.needs, organisation: (l.organisation as { name: string }).name, place: (l.location as { name: string }).name,
+  }));
+  const t0 = performance.now();
+  const fuse = new Fuse(docs, {
+    keys: [{ name: 'name', weight: 4 }, 'summary', 'description', 'categories', 'needs', 'organisation', 'place'],
+    threshold: 0.3, ignoreLocation: true,
+  });
+  const buildMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const word of WORDS) {
+      const q0 = performance.now();
+      fuse.search(word, { limit: 20 });
+      times.push(performance.now() - q0);
+    }
+  }
+  return { buildMs, p50: percentile(times, 0.5), p95: percentile(times, 0.95), count: times.length };
+};
