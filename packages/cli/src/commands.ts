@@ -10,5 +10,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'export oruk': () => import('./commands/export-oruk.js').then((m) => m.command),
   'import openactive': () => import('./commands/import-openactive.js').then((m) => m.command),
   'import csv': () => import('./commands/import-csv.js').then((m) => m.command),
+  build: () => import('./commands/build.js').then((m) => m.command),
   validate: () => import('./commands/validate.js').then((m) => m.command),
 };

@@ -1,0 +1,82 @@
+/**
+ * Merges the feeds given to `atlas build` into the one feed.json the built site
+ * serves. Listings that `atlas validate` calls errors are left out (and counted),
+ * so the written feed validates; a listing id another feed already used is
+ * prefixed with its publisher's id, as the finder itself would do.
+ */
+import type { AreaDefinition, Feed, Gazetteer, Listing, NeedDefinition, StageDefinition } from '@community-atlas/core';
+import { slugify } from '@community-atlas/core';
+import type { checkFeed } from '../commands/validate.js';
+
+type FileReport = ReturnType<typeof checkFeed>;
+
+export interface BuildInput {
+  /** What the user called the file, for messages. */
+  name: string;
+  feed: Feed;
+  report: FileReport;
+}
+
+export interface MergeResult {
+  feed: Feed;
+  /** Listings left out because `atlas validate` reports an error on them. */
+  skipped: number;
+  /** Listings whose id was already taken, with the id they were given. */
+  renamed: { from: string; to: string; file: string }[];
+}
+
+export function mergeForBuild(inputs: readonly BuildInput[]): MergeResult {
+  const first = inputs[0]!.feed;
+  const ids = new Set<string>();
+  const listings: Listing[] = [];
+  const renamed: MergeResult['renamed'] = [];
+  const languages: string[] = [];
+  const needs = new Map<string, NeedDefinition>();
+  const areas = new Map<string, AreaDefinition>();
+  const stages: Record<string, StageDefinition[]> = {};
+  let gazetteer: Gazetteer | { url: string } | undefined;
+  let updated = first.updated;
+  let skipped = 0;
+
+  for (const { feed, report, name } of inputs) {
+    const bad = new Set(report.problems.filter((p) => p.severity === 'error' && p.listingIndex !== undefined).map((p) => p.listingIndex));
+    const publisherId = feed.publisher?.id || slugify(feed.publisher?.name ?? '') || 'feed';
+    feed.listings.forEach((listing, index) => {
+      if (bad.has(index)) {
+        skipped++;
+        return;
+      }
+      let id = listing.id;
+      if (ids.has(id)) {
+        const base = `${publisherId}-${listing.id}`;
+        id = base;
+        for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+        renamed.push({ from: listing.id, to: id, file: name });
+      }
+      ids.add(id);
+      // A listing from a second publisher keeps who runs it, since feed.json names only one publisher.
+      const organisation = listing.organisation ?? (feed === first ? undefined : { name: feed.publisher.name, ...(feed.publisher.url ? { url: feed.publisher.url } : {}) });
+      listings.push({ ...listing, id, ...(organisation ? { organisation } : {}) });
+    });
+    if (feed.updated > updated) updated = feed.updated;
+    for (const lang of feed.languages ?? ['en']) if (!languages.includes(lang)) languages.push(lang);
+    for (const need of feed.vocabulary?.needs ?? []) if (!needs.has(need.id)) needs.set(need.id, need);
+    for (const area of feed.areas ?? []) if (!areas.has(area.id)) areas.set(area.id, area);
+    for (const [id, list] of Object.entries(feed.transferStages ?? {})) stages[id] ??= list;
+    if (feed.gazetteer && !gazetteer) gazetteer = feed.gazetteer;
+  }
+
+  const merged: Feed = {
+    version: '1',
+    publisher: first.publisher,
+    updated,
+    ...(first.licence ? { licence: first.licence } : {}),
+    ...(languages.length ? { languages } : {}),
+    ...(needs.size ? { vocabulary: { needs: [...needs.values()] } } : {}),
+    ...(areas.size ? { areas: [...areas.values()] } : {}),
+    ...(Object.keys(stages).length ? { transferStages: stages } : {}),
+    ...(gazetteer ? { gazetteer } : {}),
+    listings,
+  };
+  return { feed: merged, skipped, renamed };
+}

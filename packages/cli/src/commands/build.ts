@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Feed } from '@community-atlas/core';
+import { EXIT, type Command, type Io } from '../io.js';
+import { checkFeed, formatProblem } from './validate.js';
+import { mergeForBuild, type BuildInput } from '../build/merge.js';
+import { buildSite, FILES, gazetteerFor } from '../build/site.js';
+import { emptyCentroids, readCentroidCsv, type Centroids } from '../import/postcodes.js';
+import { exists } from '../export/write-file.js';
+
+const HELP = `Usage: atlas build FEED... --out DIR [--postcodes CENTROIDS.csv ...] [--force]
+                   [--script URL] [--embed DIR] [--base-url URL]
+
+Writes a folder any static web server can serve:
+  feed.json          the feeds merged into one (listings with errors left out)
+  index.json         the prebuilt search index the finder loads with the feed
+  index.html         every listing grouped by kind, with the finder over it
+  listings/*.html    a page per listing, readable without JavaScript
+  atlas-static.css   the pages' stylesheet (no inline styles or scripts)
+
+Options:
+  --out DIR          the folder to write (required)
+  --force            replace DIR when it already exists
+  --postcodes FILE   postcode-centroid CSV (columns postcode|sector|outcode, lat, lng);
+                     the districts and sectors around the listings go into
+                     feed.json's gazetteer, so postcode search needs no lookup
+                     service. Give it more than once for several files.
+  --script URL       the kit's script for index.html (default atlas.js; "" for none)
+  --embed DIR        copy the kit's embed build (atlas.js and its chunks) into DIR
+  --base-url URL     where the site will live, for canonical links
+
+Nothing is replaced unless the whole folder was written.`;
+
+async function readFeed(path: string, name: string): Promise<BuildInput | string> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return `cannot read ${name}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`;
+  }
+  const report = checkFeed(text, name);
+  const fatal = report.problems.find((p) => p.severity === 'error' && p.listingIndex === undefined);
+  if (fatal) return formatProblem(fatal, name);
+  return { name, feed: JSON.parse(text.replace(/^\uFEFF/, '')) as Feed, report };
+}
+
+/**
+ * Writes the folder beside its final place and renames it in, so a reader (or a
+ * web server) never sees half a site and a failed build leaves the old one.
+ */
+async function writeFolder(out: string, files: { path: string; content: string }[], embed: string[], embedDir?: string): Promise<void> {
+  const suffix = randomBytes(6).toString('hex');
+  const temp = join(dirname(out), `.${basename(out)}.${suffix}.tmp`);
+  const old = join(dirname(out), `.${basename(out)}.${suffix}.old`);
+  try {
+    await mkdir(join(temp, 'listings'), { recursive: true });
+    for (const file of files) await writeFile(join(temp, file.path), file.content, 'utf8');
+    if (embedDir) for (const name of embed) await copyFile(join(embedDir, name), join(temp, name));
+    const replacing = await exists(out);
+    if (replacing) await rename(out, old);
+    try {
+      await rename(temp, out);
+    } catch (error) {
+      if (replacing) await rename(old, out);
+      throw error;
+    }
+    if (replacing) await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function run(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+        postcodes: { type: 'string', multiple: true },
+        script: { type: 'string' },
+        embed: { type: 'string' },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`atlas build: ${(error as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  if (!positionals.length || !values.out) {
+    io.err(`atlas build: give one or more FEED files and --out DIR.\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const baseUrl = values['base-url'];
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/i.test(baseUrl)) {
+    io.err(`atlas build: --base-url must be an http(s) URL, not "${baseUrl}".`);
+    return EXIT.usage;
+  }
+  const out = resolve(io.cwd, values.out);
+  if (!values.force && (await exists(out))) {
+    io.err(`atlas build: ${values.out} already exists. Use --force to replace it.`);
+    return EXIT.usage;
+  }
+
+  let embedFiles: string[] = [];
+  const embedDir = values.embed === undefined ? undefined : resolve(io.cwd, values.embed);
+  if (embedDir) {
+    try {
+      embedFiles = (await readdir(embedDir)).filter((name) => /\.(m?js|css)$/i.test(name));
+    } catch {
+      io.err(`atlas build: cannot read the --embed folder ${values.embed}.`);
+      return EXIT.usage;
+    }
+    if (!embedFiles.includes('atlas.js')) {
+      io.err(`atlas build: ${values.embed} has no atlas.js; give the kit's embed build folder (dist/embed).`);
+      return EXIT.usage;
+    }
+  }
+
+  let centroids: Centroids | undefined;
+  for (const path of values.postcodes ?? []) {
+    centroids ??= emptyCentroids();
+    try {
+      readCentroidCsv(await readFile(resolve(io.cwd, path), 'utf8'), path, centroids);
+    } catch (error) {
+      io.err(`atlas build: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `cannot read ${path}: no such file.` : (error as Error).message}`);
+      return EXIT.usage;
+    }
+  }
+
+  const inputs: BuildInput[] = [];
+  for (const name of positionals) {
+    const input = await readFeed(resolve(io.cwd, name), name);
+    if (typeof input === 'string') {
+      io.err(`atlas build: ${input}`);
+      io.err(`Nothing was written to ${values.out}.`);
+      return EXIT.problems;
+    }
+    inputs.push(input);
+  }
+
+  const merged = mergeForBuild(inputs);
+  if (centroids) merged.feed.gazetteer = gazetteerFor(merged.feed, centroids);
+  const site = buildSite(merged.feed, {
+    script: values.script ?? 'atlas.js',
+    stylesheet: FILES.stylesheet,
+    ...(baseUrl ? { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` } : {}),
+    progress: io.progress ? (done, total) => io.progress?.(`Writing page ${done} of ${total}`) : undefined,
+  });
+  // The written feed must pass the same checks a publisher runs on it.
+  const check = checkFeed(site.files[0]!.content, FILES.feed);
+  const errors = check.problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    io.progress?.('');
+    for (const p of errors.slice(0, 20)) io.err(formatProblem(p, FILES.feed));
+    io.err(`atlas build: the merged feed would not pass atlas validate. Nothing was written to ${values.out}.`);
+    return EXIT.problems;
+  }
+  try {
+    await writeFolder(out, site.files, embedFiles, embedDir);
+  } catch (error) {
+    io.progress?.('');
+    io.err(`atlas build: could not write ${values.out}: ${(error as Error).message}. Nothing was replaced.`);
+    return EXIT.problems;
+  }
+  io.progress?.('');
+
+  const pages = site.data.listings.length;
+  const gaz = merged.feed.gazetteer && !('url' in merged.feed.gazetteer) ? merged.feed.gazetteer : undefined;
+  io.err(
+    `Built ${values.out}: ${pages} listing ${pages === 1 ? 'page' : 'pages'} and index.html from ${inputs.length} ${inputs.length === 1 ? 'feed' : 'feeds'}` +
+      (gaz ? `; gazetteer of ${Object.keys(gaz.districts ?? {}).length} districts and ${Object.keys(gaz.sectors ?? {}).length} sectors in feed.json` : '') +
+      '.',
+  );
+  if (merged.skipped) io.err(`Left out ${merged.skipped} ${merged.skipped === 1 ? 'listing' : 'listings'} with errors (run atlas validate on the feeds to see them).`);
+  for (const r of merged.renamed) io.err(`${r.file}: listing "${r.from}" is also in an earlier feed; it is "${r.to}" in feed.json.`);
+  if (!embedDir && (values.script ?? 'atlas.js') === 'atlas.js') {
+    io.err('index.html loads atlas.js: put the kit\'s embed build beside it (or use --embed DIR); without it the page shows the static list.');
+  }
+  return EXIT.ok;
+}
+
+export const command: Command = { summary: 'Build a deployable folder: merged feed, search index and static HTML pages', run };
