@@ -18,7 +18,8 @@ export interface WorkerLoadOptions {
 export type ToWorker =
   | { type: 'load'; feeds: ({ ok: true; feed: FetchedFeed } | { ok: false; error: SerializedLoadError })[]; urls: string[]; options: WorkerLoadOptions }
   | { type: 'query'; id: number; state: FinderState; now: number }
-  | { type: 'suggest'; id: number; prefix: string; limit?: number };
+  | { type: 'suggest'; id: number; prefix: string; limit?: number }
+  | { type: 'clear-caches' };
 
 export type FromWorker =
   | { type: 'meta'; data: Omit<AtlasData, 'listings'>; total: number }

@@ -52,6 +52,10 @@ scope.onmessage = (event) => {
     load(message);
     return;
   }
+  if (message.type === 'clear-caches') {
+    core?.clearCaches();
+    return;
+  }
   if (!core) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: 'the worker has no feed loaded' });
     return;
