@@ -21,6 +21,8 @@ export interface MergeResult {
   feed: Feed;
   /** Listings left out because `atlas validate` reports an error on them. */
   skipped: number;
+  /** Values left out of kept listings (unsafe links), as the finder leaves them out. */
+  dropped: number;
   /** Listings whose id was already taken, with the id they were given. */
   renamed: { from: string; to: string; file: string }[];
 }
@@ -37,14 +39,30 @@ export function mergeForBuild(inputs: readonly BuildInput[]): MergeResult {
   let gazetteer: Gazetteer | { url: string } | undefined;
   let updated = first.updated;
   let skipped = 0;
+  let dropped = 0;
 
   for (const { feed, report, name } of inputs) {
-    const bad = new Set(report.problems.filter((p) => p.severity === 'error' && p.listingIndex !== undefined).map((p) => p.listingIndex));
+    const bad = new Set<number>();
+    const drops = new Map<number, string[][]>();
+    for (const p of report.problems) {
+      if (p.severity !== 'error' || p.listingIndex === undefined) continue;
+      // Where the finder keeps the listing and drops the value (an unsafe link), do the same; otherwise leave the listing out.
+      const path = p.fix ? fieldPath(p.path) : undefined;
+      if (path) drops.set(p.listingIndex, [...(drops.get(p.listingIndex) ?? []), path]);
+      else bad.add(p.listingIndex);
+    }
     const publisherId = feed.publisher?.id || slugify(feed.publisher?.name ?? '') || 'feed';
-    feed.listings.forEach((listing, index) => {
+    feed.listings.forEach((original, index) => {
       if (bad.has(index)) {
         skipped++;
         return;
+      }
+      let listing = original;
+      const paths = drops.get(index);
+      if (paths) {
+        listing = structuredClone(original);
+        for (const path of paths) dropField(listing, path);
+        dropped += paths.length;
       }
       let id = listing.id;
       if (ids.has(id)) {
@@ -78,5 +96,21 @@ export function mergeForBuild(inputs: readonly BuildInput[]): MergeResult {
     ...(gazetteer ? { gazetteer } : {}),
     listings,
   };
-  return { feed: merged, skipped, renamed };
+  return { feed: merged, skipped, dropped, renamed };
+}
+
+/** `$.listings[3].contact.url` → `['contact', 'url']`; undefined for anything but a chain of object keys. */
+function fieldPath(path: string): string[] | undefined {
+  const m = /^\$\.listings\[\d+\]((?:\.[A-Za-z_][\w-]*)+)$/.exec(path);
+  return m ? m[1]!.slice(1).split('.') : undefined;
+}
+
+function dropField(target: unknown, path: string[]): void {
+  let node = target as Record<string, unknown> | undefined;
+  for (const key of path.slice(0, -1)) {
+    const next = node?.[key];
+    if (typeof next !== 'object' || next === null) return;
+    node = next as Record<string, unknown>;
+  }
+  if (node) delete node[path[path.length - 1]!];
 }

@@ -183,6 +183,7 @@ async function run(args: string[], io: Io): Promise<number> {
       (gaz ? `; gazetteer of ${Object.keys(gaz.districts ?? {}).length} districts and ${Object.keys(gaz.sectors ?? {}).length} sectors in feed.json` : '') +
       '.',
   );
+  if (merged.dropped) io.err(`Left out ${merged.dropped} unsafe ${merged.dropped === 1 ? 'value' : 'values'} (such as links that are not http, https, mailto or tel), as the finder does.`);
   if (merged.skipped) io.err(`Left out ${merged.skipped} ${merged.skipped === 1 ? 'listing' : 'listings'} with errors (run atlas validate on the feeds to see them).`);
   for (const r of merged.renamed) io.err(`${r.file}: listing "${r.from}" is also in an earlier feed; it is "${r.to}" in feed.json.`);
   if (!embedDir && (values.script ?? 'atlas.js') === 'atlas.js') {
