@@ -15,6 +15,12 @@ export const cardStyles = css`
     .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.95em; color: var(--atlas-color-secondary-text, inherit); }
     .badge { display: inline-block; border: 2px solid currentColor; padding: 0 0.4rem; font-weight: 700; font-size: 0.85em; }
     :host([highlighted]) article { outline: 3px solid var(--atlas-color-focus, #ffdd00); }
+    /* Prescriber mode: more results on screen at once, and the shortlist button. */
+    article.dense { padding: 0.5rem 0.75rem; }
+    article.dense h3 { font-size: 1.05rem; }
+    article.dense > p:not(.meta) { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+    .shortlist-toggle { margin-top: 0.375rem; min-height: 2.25rem; padding: 0.125rem 0.625rem; }
+    .shortlist-toggle[data-on='true'] { background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText); border-color: var(--atlas-color-link, Highlight); }
     @media (forced-colors: active) { article { border-color: CanvasText; } }
   }
 `;

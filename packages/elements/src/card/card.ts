@@ -5,6 +5,7 @@ import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { formatDate, formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
+import { ShortlistToggleController } from '../shortlist/controller.js';
 
 /**
  * @tagname atlas-card
@@ -28,6 +29,9 @@ export class AtlasCard extends AtlasElement {
   @property({ type: Boolean, reflect: true }) highlighted = false;
   /** The time "next session" and deadlines are worked out from. */
   @property({ attribute: false }) now?: Date;
+
+  /** In a prescriber's finder: the shortlist button, and a denser card. */
+  #shortlist = new ShortlistToggleController(this);
 
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('a')?.focus(options);
@@ -62,7 +66,7 @@ export class AtlasCard extends AtlasElement {
     const deadline = l.kind === 'transfer' ? deadlineState(l, now) : undefined;
     const name = text(l.name, lang);
     const heading = html`<a part="link" href=${this.href || `#${encodeURIComponent(l.key)}`} @click=${this.#open}>${name}</a>`;
-    return html`<article part="card">
+    return html`<article part="card" class=${this.#shortlist.store ? 'dense' : ''}>
       ${this.headingLevel === 2 ? html`<h2>${heading}</h2>` : this.headingLevel === 4 ? html`<h4>${heading}</h4>` : html`<h3>${heading}</h3>`}
       ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
       <p class="meta">
@@ -77,6 +81,7 @@ export class AtlasCard extends AtlasElement {
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
         ${l.location?.name && text(l.location.name, lang) !== name ? html`<span>${text(l.location.name, lang)}</span>` : nothing}
       </p>
+      ${this.#shortlist.button(l.key, name, t)}
     </article>`;
   }
 }

@@ -2,3 +2,7 @@ export { AtlasStateChangeEvent, type AtlasStateChangeDetail } from './state-chan
 export { AtlasOpenEvent } from './open.js';
 export { AtlasCloseEvent } from './close.js';
 export { AtlasLoadEvent } from './load.js';
+export { AtlasShortlistChangeEvent } from './shortlist-change.js';
+export { AtlasPrintEvent } from './print.js';
+export { AtlasShareEvent } from './share.js';
+export { AtlasZeroResultsEvent } from './zero-results.js';

@@ -10,8 +10,10 @@ import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
 import { AtlasLoadEvent } from '../events/load.js';
+import { fetchPrebuiltIndex } from './prebuilt-index.js';
 import { PAGE_SIZE } from '../results/results.js';
 import { finderStyles } from './finder.styles.js';
+import { PrescriberController } from '../shortlist/prescriber.js';
 import { en } from '../translations/en.js';
 
 type Phase = 'loading' | 'ready' | 'error';
@@ -40,6 +42,8 @@ export class AtlasFinder extends AtlasElement {
 
   /** Feed URL, or several separated by spaces (merged). */
   @property() src = '';
+  /** The prebuilt search index `atlas build` writes (`index.json`) for the feed in `src`: loaded alongside it, so the finder skips indexing. A missing or mismatched index only costs the time to index. */
+  @property() index = '';
   /** Only these kinds of listing, space-separated: `asset activity transfer`. */
   @property() kinds = '';
   /** `list`, `map` or `both`. The list is always a full alternative to the map. */
@@ -57,7 +61,7 @@ export class AtlasFinder extends AtlasElement {
   /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
   @property() namespace = '';
   /** `prescriber` reserves the layout for a link worker's tools (shortlist, print); the default is a resident's view. */
-  @property() mode = '';
+  @property({ reflect: true, useDefault: true }) mode = '';
   /** The fetch used for feeds (tests pass their own). */
   @property({ attribute: false }) fetcher?: typeof fetch;
   /** The time sessions and deadlines are worked out from; default now. */
@@ -76,6 +80,8 @@ export class AtlasFinder extends AtlasElement {
   #abort?: AbortController;
   #releaseTimer?: ReturnType<typeof setTimeout>;
   #internals: ElementInternals;
+  /** Prescriber mode (shortlist, shortcuts, print) and the shared "your list" view. */
+  #prescriber: PrescriberController;
   #queryRun = 0;
   /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
   #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
@@ -83,6 +89,7 @@ export class AtlasFinder extends AtlasElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    this.#prescriber = new PrescriberController(this);
     this.addEventListener(AtlasStateChangeEvent.eventName, this.#onStateChange);
     this.addEventListener(AtlasOpenEvent.eventName, this.#onOpen);
     this.addEventListener(AtlasCloseEvent.eventName, this.#onClose);
@@ -115,7 +122,7 @@ export class AtlasFinder extends AtlasElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
+    if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
   }
 
@@ -163,6 +170,7 @@ export class AtlasFinder extends AtlasElement {
       const { data, engine } = await loadFinder(urls, {
         signal: abort.signal, timeoutMs: this.timeout, lang: this.language, kinds,
         ...(this.fetcher ? { fetch: this.fetcher } : {}),
+        ...(this.index ? { prebuiltIndex: fetchPrebuiltIndex(this.index, { signal: abort.signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) }) } : {}),
       });
       if (abort.signal.aborted) {
         engine.dispose();
@@ -229,6 +237,7 @@ export class AtlasFinder extends AtlasElement {
     const result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
     if (run !== this.#queryRun) return; // a newer query has already been asked
     this.result = result;
+    this.#prescriber.afterQuery(s, result);
   }
 
   #apply(patch: Partial<FinderState>, history: 'push' | 'replace', extra?: Record<string, unknown>): void {
@@ -318,6 +327,8 @@ export class AtlasFinder extends AtlasElement {
       return html`<div class="state" part="state" role="status"><p>${t.emptyFeed}</p></div>${this.#footer()}`;
     }
     const s = this.finderState;
+    const shared = this.#prescriber.sharedKeys();
+    if (shared) return this.#prescriber.renderShared(shared, data);
     const open = s.open ? this.#engine?.get(s.open) : undefined;
     const showMap = this.view !== 'list' && this.mapState !== 'off';
     return html`
@@ -325,6 +336,7 @@ export class AtlasFinder extends AtlasElement {
         ? html`<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
             feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>`
         : html`
+          ${this.#prescriber.renderBar(s)}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.kinds.trim() === 'transfer' ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
             ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
@@ -338,6 +350,7 @@ export class AtlasFinder extends AtlasElement {
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
+            ${this.#prescriber.renderShortlist(data)}
           </div>
           ${this.#footer()}`}
     `;

@@ -8,6 +8,7 @@ import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasCloseEvent } from '../events/close.js';
 import { formatDate, formatDateTime, formatMoney } from '../internal/format.js';
 import { listingStyles } from './listing.styles.js';
+import { ShortlistToggleController } from '../shortlist/controller.js';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -47,6 +48,9 @@ export class AtlasListingDetail extends AtlasElement {
   /** Whether to show "Back to results" (off when used alone). */
   @property({ type: Boolean, attribute: 'closable' }) closable = false;
 
+  /** In a prescriber's finder: add this listing to the shortlist from here too. */
+  #shortlist = new ShortlistToggleController(this);
+
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus(options);
   }
@@ -73,6 +77,7 @@ export class AtlasListingDetail extends AtlasElement {
     return html`<article aria-labelledby="name">
       ${this.closable ? html`<button class="back link-button" part="back" type="button" @click=${this.#back}>← ${t.back}</button>` : nothing}
       <h2 id="name" part="heading" tabindex="-1">${name}</h2>
+      ${this.#shortlist.button(l.key, name, t)}
       ${l.transfer ? this.#transferSummary(l, now) : nothing}
 
       <h3>${t.headings.what}</h3>

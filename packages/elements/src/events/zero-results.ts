@@ -1,0 +1,17 @@
+/**
+ * A search found nothing: `query` is the words searched for (never who searched),
+ * so a host can see what people look for and the directory lacks.
+ * Fired once per query, not on every key press of it.
+ */
+export class AtlasZeroResultsEvent extends CustomEvent<{ query: string }> {
+  static readonly eventName = 'atlas-zero-results';
+  constructor(query: string) {
+    super(AtlasZeroResultsEvent.eventName, { bubbles: true, composed: true, detail: { query } });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'atlas-zero-results': AtlasZeroResultsEvent;
+  }
+}
