@@ -25,8 +25,12 @@ export interface FinderLoadOptions extends LoadOptions {
   lang?: string;
   /** Keep only these kinds of listing. */
   kinds?: ListingKind[];
-  /** A prebuilt text index (what `atlas build` writes) for the same feed. */
-  prebuiltIndex?: string | object;
+  /**
+   * A prebuilt text index (what `atlas build` writes) for the same feed. May be a
+   * promise, so the index downloads alongside the feed; one that resolves to
+   * undefined (it failed to load) means the engine indexes the feed itself.
+   */
+  prebuiltIndex?: string | object | Promise<string | object | undefined>;
   /** `auto` (default): a worker for feeds of WORKER_THRESHOLD_BYTES or more; `true`: always; `false`: never. */
   worker?: boolean | 'auto';
   /** Where the worker script is. Default: `worker.js` beside this module (bundlers follow this). */
@@ -42,12 +46,13 @@ export interface FinderLoad {
 
 export async function loadFinder(urls: string[], options: FinderLoadOptions = {}): Promise<FinderLoad> {
   const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, options)));
+  const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
   const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value.text.length : 0), 0);
   const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && bytes >= WORKER_THRESHOLD_BYTES);
   if (wantWorker && typeof Worker === 'function') {
     try {
-      return await loadInWorker(urls, fetched, options);
+      return await loadInWorker(urls, fetched, { ...options, prebuiltIndex });
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.
@@ -68,12 +73,12 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   }
   const engineOptions: EngineOptions = {
     ...(options.lang ? { lang: options.lang } : {}),
-    ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
+    ...(prebuiltIndex ? { prebuiltIndex } : {}),
   };
   return { data, engine: createEngine(data, engineOptions), inWorker: false };
 }
 
-function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions): Promise<FinderLoad> {
+function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions & { prebuiltIndex?: string | object }): Promise<FinderLoad> {
   const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = [];
   for (const result of fetched) {
     if (result.status === 'fulfilled') feeds.push({ ok: true, feed: result.value });
