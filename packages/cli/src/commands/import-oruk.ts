@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, type Command, type Io } from '../io.js';
-import { importOruk } from '../import/oruk.js';
+import { fetchOrukPages, importOruk } from '@community-atlas/core/oruk';
 import { formatTally } from '../export/tally.js';
 import { exists, writeFileAtomic } from '../export/write-file.js';
 
@@ -42,8 +42,6 @@ const defaultDeps: ImportOrukDeps = {
 
 const USER_AGENT = 'community-atlas-cli/0.1 (atlas import oruk)';
 const RETRIES = 4;
-
-export class PageError extends Error {}
 
 export function createImportOrukCommand(deps: ImportOrukDeps = defaultDeps): Command {
   return {
@@ -97,9 +95,23 @@ export function createImportOrukCommand(deps: ImportOrukDeps = defaultDeps): Com
       const isUrl = /^https?:\/\//i.test(source);
       let documents: unknown[];
       try {
-        documents = isUrl
-          ? await fetchPages(source, { perPage: numbers['per-page'] ?? 100, delay: numbers.delay ?? 250, maxPages: numbers['max-pages'] ?? 1000 }, deps, io)
-          : await readSource(resolve(io.cwd, source));
+        if (isUrl) {
+          const maxPages = numbers['max-pages'] ?? 1000;
+          const read = await fetchOrukPages(source, {
+            perPage: numbers['per-page'] ?? 100,
+            delay: numbers.delay ?? 250,
+            maxPages,
+            retries: RETRIES,
+            fetch: deps.fetch,
+            sleep: (ms) => deps.sleep(ms),
+            headers: { 'User-Agent': USER_AGENT },
+            onPage: (page) => io.progress?.(`Fetching page ${page}…`),
+          });
+          documents = read.documents;
+          if (read.truncated) io.err(`Stopped after ${maxPages} pages (--max-pages); the API may have more.`);
+        } else {
+          documents = await readSource(resolve(io.cwd, source));
+        }
       } catch (error) {
         io.err(`atlas import oruk: ${(error as Error).message}`);
         io.err(out ? `Nothing was written to ${values.out}.` : 'No feed was written.');
@@ -158,96 +170,4 @@ async function readSource(path: string): Promise<unknown[]> {
     }
   }
   return documents;
-}
-
-interface PageOptions {
-  perPage: number;
-  delay: number;
-  maxPages: number;
-}
-
-/**
- * Every page of `{base}/services`, one at a time with a pause between, retrying
- * 429 and 5xx answers with growing waits. Any page that still fails stops the
- * whole import, naming the page.
- */
-async function fetchPages(base: string, options: PageOptions, deps: ImportOrukDeps, io: Io): Promise<unknown[]> {
-  const root = base.replace(/\/+$/, '').replace(/\/services$/i, '');
-  const documents: unknown[] = [];
-  const firstIds = new Map<string, number>();
-  for (let page = 1; page <= options.maxPages; page++) {
-    if (page > 1 && options.delay) await deps.sleep(options.delay);
-    const url = `${root}/services?page=${page}&per_page=${options.perPage}`;
-    io.progress?.(`Fetching page ${page}…`);
-    const body = await fetchPage(url, page, deps);
-    const info = pageInfo(body);
-    // An API that ignores ?page= hands back page 1 for ever; stop rather than loop to --max-pages.
-    if (info.firstId !== undefined) {
-      const seen = firstIds.get(info.firstId);
-      if (seen !== undefined) throw new PageError(`page ${page} (${url}) repeats page ${seen}: the API seems to ignore the page parameter.`);
-      firstIds.set(info.firstId, page);
-    }
-    documents.push(body);
-    if (info.count === 0 || info.last || (info.totalPages !== undefined && page >= info.totalPages)) break;
-    if (page === options.maxPages) io.err(`Stopped after ${page} pages (--max-pages); the API may have more.`);
-  }
-  return documents;
-}
-
-async function fetchPage(url: string, page: number, deps: ImportOrukDeps): Promise<unknown> {
-  let lastProblem = '';
-  for (let attempt = 0; attempt <= RETRIES; attempt++) {
-    if (attempt > 0) await deps.sleep(backoff(attempt, lastProblem));
-    let response: Response;
-    try {
-      response = await deps.fetch(url, {
-        headers: { 'User-Agent': USER_AGENT, Accept: 'application/json' },
-        signal: AbortSignal.timeout(30_000),
-      });
-    } catch (error) {
-      lastProblem = `could not connect (${(error as Error).message})`;
-      continue;
-    }
-    if (response.status === 429 || response.status >= 500) {
-      lastProblem = `HTTP ${response.status}`;
-      const retryAfter = Number(response.headers.get('retry-after'));
-      if (Number.isFinite(retryAfter) && retryAfter > 0) lastProblem += `;retry-after=${Math.min(retryAfter, 60)}`;
-      await response.body?.cancel();
-      continue;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new PageError(`page ${page} (${url}) failed: HTTP ${response.status}.`);
-    }
-    const content = await response.text();
-    try {
-      return JSON.parse(content);
-    } catch {
-      throw new PageError(`page ${page} (${url}) is not JSON.`);
-    }
-  }
-  throw new PageError(`page ${page} (${url}) failed after ${RETRIES + 1} tries: ${lastProblem.replace(/;.*/, '')}.`);
-}
-
-/** 1 s, 2 s, 4 s, 8 s, or what the server's Retry-After asked for. */
-function backoff(attempt: number, lastProblem: string): number {
-  const asked = /retry-after=(\d+)/.exec(lastProblem);
-  if (asked) return Number(asked[1]) * 1000;
-  return 1000 * 2 ** (attempt - 1);
-}
-
-/** Paging fields of ORUK 3.0 (`total_pages`, `contents`) and of the 1.0 API (`totalPages`, `content`, `last`). */
-function pageInfo(body: unknown): { count?: number; totalPages?: number; last?: boolean; firstId?: string } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { last: true };
-  const page = body as Record<string, unknown>;
-  const items = Array.isArray(page.contents) ? page.contents : Array.isArray(page.content) ? page.content : undefined;
-  const total = typeof page.total_pages === 'number' ? page.total_pages : typeof page.totalPages === 'number' ? page.totalPages : undefined;
-  const info: { count?: number; totalPages?: number; last?: boolean; firstId?: string } = {};
-  if (items) info.count = items.length;
-  const first: unknown = items?.[0];
-  if (typeof first === 'object' && first !== null && 'id' in first) info.firstId = String(first.id);
-  else info.last = true;
-  if (total !== undefined) info.totalPages = total;
-  if (page.last_page === true || page.last === true) info.last = true;
-  return info;
 }
