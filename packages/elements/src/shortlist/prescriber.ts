@@ -26,6 +26,12 @@ const PRESCRIBER_FILTERS: FacetId[] = ['need', 'cost', 'day', 'time', 'referral'
 const SHORTCUTS_KEY = 'atlas-shortcuts';
 const LIST_PATTERN = /^[^\s<>"]{1,200}$/;
 
+/** Fields where a letter is text, not a command (a checkbox or a button is not one). */
+function isTypingField(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.localName === 'textarea' || el.localName === 'select') return true;
+  return el instanceof HTMLInputElement && !/^(checkbox|radio|button|submit|reset|range|color|file|image)$/.test(el.type);
+}
+
 /**
  * While printing, everything on the host page but the finder is hidden, and the
  * page is A4: `@page` only works in the document's own styles, never in a shadow root.
@@ -194,7 +200,7 @@ export class PrescriberController implements ReactiveController {
     const path = e.composedPath();
     const target = path[0];
     // Never while typing: the keys belong to the field.
-    if (target instanceof HTMLElement && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.localName))) return;
+    if (target instanceof HTMLElement && isTypingField(target)) return;
     const card = path.find((n): n is HTMLElement & { item?: { listing: AtlasListing } } => n instanceof HTMLElement && n.localName === 'atlas-card');
     const root = this.#host.renderRoot;
     const key = e.key;
