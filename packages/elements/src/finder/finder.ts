@@ -11,6 +11,7 @@ import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
 import { AtlasLoadEvent } from '../events/load.js';
 import { fetchPrebuiltIndex } from './prebuilt-index.js';
+import { isOrukSource, loadTimeout, withOrukSources } from './oruk-source.js';
 import { PAGE_SIZE } from '../results/results.js';
 import { finderStyles } from './finder.styles.js';
 import { PrescriberController } from '../shortlist/prescriber.js';
@@ -40,7 +41,7 @@ type Phase = 'loading' | 'ready' | 'error';
 export class AtlasFinder extends AtlasElement {
   static override styles = [baseStyles, finderStyles];
 
-  /** Feed URL, or several separated by spaces (merged). */
+  /** Feed URL, or several separated by spaces (merged). `oruk:https://…` reads a live Open Referral UK API instead. */
   @property() src = '';
   /** The prebuilt search index `atlas build` writes (`index.json`) for the feed in `src`: loaded alongside it, so the finder skips indexing. A missing or mismatched index only costs the time to index. */
   @property() index = '';
@@ -168,8 +169,9 @@ export class AtlasFinder extends AtlasElement {
       const kinds = this.kinds.split(/\s+/).filter(Boolean) as ListingKind[];
       // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
       const { data, engine } = await loadFinder(urls, {
-        signal: abort.signal, timeoutMs: this.timeout, lang: this.language, kinds,
-        ...(this.fetcher ? { fetch: this.fetcher } : {}),
+        signal: abort.signal, timeoutMs: loadTimeout(urls, this.timeout), lang: this.language, kinds,
+        // `oruk:https://…` sources are read from an Open Referral UK API, page by page.
+        ...(urls.some(isOrukSource) ? { fetch: withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(this.index ? { prebuiltIndex: fetchPrebuiltIndex(this.index, { signal: abort.signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) }) } : {}),
       });
       if (abort.signal.aborted) {
