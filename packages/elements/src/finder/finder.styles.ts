@@ -71,7 +71,7 @@ export const finderStyles = css`
     }
     /* Prescriber mode: filters, dense results and the shortlist side by side on a wide screen. */
     atlas-prescriber-bar { margin-bottom: 1rem; }
-    @container (min-width: 64rem) {
+    @container (min-width: 60rem) {
       :host([mode='prescriber']) .layout { grid-template-columns: minmax(13rem, 1fr) minmax(0, 2.4fr) minmax(16rem, 1.3fr); }
       :host([mode='prescriber']) .shortlist { position: sticky; top: 0.5rem; align-self: start; max-height: calc(100vh - 1rem); overflow: auto; }
     }

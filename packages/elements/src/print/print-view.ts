@@ -1,8 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
-import type { OptionSummary } from '../shortlist/describe.js';
-import { formatDate } from '../internal/format.js';
+import { printDate, type OptionSummary } from '../shortlist/describe.js';
 
 /**
  * @tagname atlas-print-view
@@ -53,7 +52,7 @@ export class AtlasPrintView extends AtlasElement {
   protected override render(): unknown {
     const t = this.t;
     const p = t.prescriber;
-    const date = formatDate(this.now ?? new Date(), t.locale, true);
+    const date = printDate(this.now ?? new Date(), t.locale);
     return html`<article class="page" part="page" aria-labelledby="title">
       <h2 id="title">${this.heading || p.printTitle}</h2>
       ${this.intro ? html`<p>${this.intro}</p>` : nothing}

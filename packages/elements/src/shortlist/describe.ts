@@ -2,6 +2,42 @@ import { describeOpeningHours, describeSession, nextSession, text, upcomingSessi
 import type { AtlasStrings } from '../translations/index.js';
 import { formatDateTime, formatMoney } from '../internal/format.js';
 
+const WELSH_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
+const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+
+/**
+ * The date on the printout. Browsers whose Intl has no Welsh data (Chromium's
+ * trimmed ICU among them) would print "Monday, November 23, 2026" on a Welsh
+ * page, so Welsh is written out here when Intl cannot.
+ */
+export function printDate(date: Date, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+  if (!locale.startsWith('cy') || format.resolvedOptions().locale.startsWith('cy')) return format.format(date);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/London' })
+      .formatToParts(date).map((p) => [p.type, p.value]),
+  );
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '');
+  return `${WELSH_DAYS[weekday] ?? ''} ${parts.day} ${WELSH_MONTHS[Number(parts.month) - 1] ?? ''} ${parts.year}`.trim();
+}
+
+/** A session's start, in Welsh written out when Intl cannot (see printDate). */
+function sessionDate(date: Date, locale: string): string {
+  if (!locale.startsWith('cy') || new Intl.DateTimeFormat(locale).resolvedOptions().locale.startsWith('cy')) return formatDateTime(date, locale);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(date);
+  return `${printDate(date, locale).replace(/ \d{4}$/, '')}, ${time}`;
+}
+
+/** Core words opening hours in English ("10am–2pm", "midday"); on a Welsh page the times are given on the 24-hour clock, as Welsh timetables do. */
+function clock24(words: string): string {
+  return words
+    .replace(/\bmidday\b/g, '12:00').replace(/\bmidnight\b/g, '00:00')
+    .replace(/\b(\d{1,2})(?::(\d{2}))?(am|pm)\b/g, (_, h: string, m: string | undefined, half: string) => {
+      const hour = (Number(h) % 12) + (half === 'pm' ? 12 : 0);
+      return `${String(hour).padStart(2, '0')}:${m ?? '00'}`;
+    });
+}
+
 /** One shortlisted option as the person will read it on paper, in a text message or in an email. */
 export interface OptionSummary {
   key: string;
@@ -26,12 +62,12 @@ export function summarise(l: AtlasListing, t: AtlasStrings, lang: string, now: D
     if (words) when.push(words);
   }
   const upcoming = l.schedule.length ? upcomingSessions(l, now, lang === 'en' ? 1 : 3) : [];
-  if (upcoming.length) when.push(`${t.upcoming}: ${upcoming.map((s) => formatDateTime(s.start, t.locale)).join('; ')}`);
+  if (upcoming.length) when.push(`${t.upcoming}: ${upcoming.map((s) => sessionDate(s.start, t.locale)).join('; ')}`);
   else if (!l.schedule.length && l.openingHours) {
     const hours = describeOpeningHours(l.openingHours).filter((h) => !/closed/i.test(h.text));
-    if (hours.length) when.push(`${t.openingHours}: ${hours.map((h) => `${t.facetValues.day?.[h.day] ?? h.name} ${h.text}`).join('; ')}`);
+    if (hours.length) when.push(`${t.openingHours}: ${hours.map((h) => `${t.facetValues.day?.[h.day] ?? h.name} ${lang === 'en' ? h.text : clock24(h.text)}`).join('; ')}`);
     const next = nextSession(l, now);
-    if (next && !hours.length) when.push(formatDateTime(next.start, t.locale));
+    if (next && !hours.length) when.push(sessionDate(next.start, t.locale));
   }
 
   const loc = l.location;

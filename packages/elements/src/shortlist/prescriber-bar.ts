@@ -16,7 +16,7 @@ export class AtlasPrescriberBar extends AtlasElement {
       .hint { margin: 0; font-size: 0.9em; color: var(--atlas-color-secondary-text, inherit); }
       input[type='number'] { width: 6rem; }
       details { max-width: 32rem; }
-      summary { cursor: pointer; min-height: 2.75rem; display: flex; align-items: center; font-weight: 700; }
+      summary { cursor: pointer; padding-block: 0.625rem; font-weight: 700; }
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; margin: 0.25rem 0; }
       dd { margin: 0; }
       kbd { border: 1px solid currentColor; border-radius: 3px; padding: 0 0.3rem; font-family: inherit; }

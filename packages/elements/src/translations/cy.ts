@@ -135,6 +135,8 @@ export const cy: AtlasStrings = {
   viewLabel: 'Dangos',
   views: { list: 'Rhestr', map: 'Map', both: 'Rhestr a map' },
   mapUnavailable: 'Doedd dim modd llwytho’r map. Mae’r rhestr yn dangos pob canlyniad.',
+  areaOnly: 'Yn dangos canlyniadau yn ardal y map yn unig.',
+  areaClear: 'Dangos canlyniadau ym mhob man',
   opensInNewTab: '(yn agor mewn tab newydd)',
   prescriber: {
     shortlistHeading: 'Rhestr fer',
@@ -168,7 +170,8 @@ export const cy: AtlasStrings = {
     copyFailed: 'Doedd dim modd copïo. Mae’r testun wedi’i ddewis isod: copïwch ef gyda’ch bysellfwrdd.',
     emailSubject: (publisher) => `Eich dewisiadau gan ${publisher}`,
     printTitle: 'Eich dewisiadau',
-    printedOn: (date, publisher) => `Argraffwyd ar ${date} o gyfeiriadur ${publisher}.`,
+    // "ar" softens the day that follows: ar ddydd Llun.
+    printedOn: (date, publisher) => `Argraffwyd ar ${date.replace(/^Dydd /, 'ddydd ')} o gyfeiriadur ${publisher}.`,
     noteHeading: 'Nodyn',
     when: 'Pryd',
     where: 'Ble',
