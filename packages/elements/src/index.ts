@@ -10,4 +10,5 @@ export { AtlasPrintView } from './print/print-view.js';
 export { AtlasPrescriberBar } from './shortlist/prescriber-bar.js';
 export { ShortlistStore } from './shortlist/store.js';
 export * from './events/index.js';
-export { en, cy, stringsFor, type AtlasStrings } from './translations/index.js';
+export { en, stringsFor, loadLanguage, type AtlasStrings } from './translations/index.js';
+export { cy } from './translations/cy.js';

@@ -1,6 +1,6 @@
 import { LitElement, css } from 'lit';
 import { property } from 'lit/decorators.js';
-import { stringsFor, type AtlasStrings } from '../translations/index.js';
+import { loadLanguage, stringsFor, type AtlasStrings } from '../translations/index.js';
 
 /**
  * Shared base: language and strings. Every part can be used alone, so each
@@ -32,7 +32,28 @@ export class AtlasElement extends LitElement {
   }
 
   get t(): AtlasStrings {
-    return stringsFor(this.language, this.strings);
+    const language = this.language;
+    const loading = loadLanguage(language);
+    if (loading && !this.#languageLoad) {
+      // English shows for the moment the Welsh chunk takes to arrive, then the part re-renders.
+      this.#languageLoad = loading.then(
+        () => this.requestUpdate(),
+        (error: unknown) => console.warn(`Community Atlas: could not load the "${language}" strings, showing English.`, error),
+      ).finally(() => (this.#languageLoad = undefined));
+    }
+    return stringsFor(language, this.strings);
+  }
+
+  #languageLoad?: Promise<void>;
+
+  /** Waits for the strings of a language still loading, so `await el.updateComplete` sees the final text. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#languageLoad) {
+      await this.#languageLoad;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 }
 
