@@ -1,0 +1,292 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AtlasListing } from '@community-atlas/core';
+import '../define.js';
+import type { AtlasFinder } from '../finder/finder.js';
+import type { AtlasShortlist } from './shortlist.js';
+import { ShortlistStore, shortlistStorageKey } from './store.js';
+
+const FIXTURES = '/packages/elements/test-fixtures';
+const NOW = new Date('2026-11-23T09:30:00Z');
+
+/** A Storage whose every call throws, as Safari's private mode and blocked-cookie settings do. */
+const blocked = {
+  getItem: () => { throw new DOMException('blocked', 'SecurityError'); },
+  setItem: () => { throw new DOMException('blocked', 'SecurityError'); },
+  removeItem: () => { throw new DOMException('blocked', 'SecurityError'); },
+} as unknown as Storage;
+
+function listing(i: number, extra: Partial<AtlasListing> = {}): AtlasListing {
+  return {
+    id: `l${i}`, key: `l${i}`, publisherId: 'p', kind: 'activity', name: `Option ${i}`, summary: `What option ${i} is`,
+    referral: ['self'], categories: [], needs: [], keywords: [], accessibility: [], languages: [], delivery: ['in-person'], areas: [], schedule: [],
+    ...extra,
+  } as AtlasListing;
+}
+
+const deep = (): Element | null => {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+};
+
+async function shortlistOf(count: number, storage?: Storage, lang = 'en'): Promise<{ el: AtlasShortlist; store: ShortlistStore }> {
+  const store = new ShortlistStore(`test-${Math.random()}`, storage ?? window.sessionStorage);
+  const all = new Map(Array.from({ length: count }, (_, i) => [`l${i + 1}`, listing(i + 1)]));
+  for (const key of all.keys()) store.add(key);
+  const el = await fixture<AtlasShortlist>(html`<atlas-shortlist lang=${lang} .store=${store} .lookup=${(k: string) => all.get(k)}
+    .linkFor=${(keys: readonly string[]) => `https://example.org/gp?list=${keys.join(',')}`} publisher="Northbridge Borough Council" .now=${NOW}></atlas-shortlist>`);
+  return { el, store };
+}
+
+const names = (el: AtlasShortlist): string[] => [...el.renderRoot.querySelectorAll('li .name')].map((n) => n.textContent!.trim());
+
+describe('ShortlistStore', () => {
+  it('keeps the list in localStorage under a key per page, feed and namespace', () => {
+    const key = shortlistStorageKey('/gp', 'feed.json');
+    localStorage.removeItem(key);
+    const a = new ShortlistStore(key);
+    a.add('x');
+    a.add('y');
+    expect(new ShortlistStore(key).keys).to.deep.equal(['x', 'y']);
+    expect(new ShortlistStore(shortlistStorageKey('/gp', 'other.json')).keys).to.deep.equal([]);
+    expect(shortlistStorageKey('/gp', 'feed.json', 'west')).to.not.equal(key);
+    a.clear();
+    expect(localStorage.getItem(key)).to.equal(null);
+  });
+
+  it('works in memory when storage is blocked, and says so', () => {
+    const store = new ShortlistStore('k', blocked);
+    store.add('a');
+    store.add('b');
+    store.move('b', -1);
+    expect(store.keys).to.deep.equal(['b', 'a']);
+    expect(store.persistent).to.equal(false);
+  });
+
+  it('carries on in memory when storage fills up mid-visit', () => {
+    let full = false;
+    const data = new Map<string, string>();
+    const filling = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => { if (full) throw new DOMException('full', 'QuotaExceededError'); data.set(k, v); },
+      removeItem: (k: string) => data.delete(k),
+    } as unknown as Storage;
+    const store = new ShortlistStore('k', filling);
+    store.add('a');
+    full = true;
+    store.add('b');
+    expect(store.keys).to.deep.equal(['a', 'b']);
+    expect(store.persistent).to.equal(false);
+  });
+
+  it('ignores a stored value that is not a list of keys', () => {
+    const key = 'atlas-shortlist:/bad';
+    localStorage.setItem(key, '{"not":"a list"}');
+    expect(new ShortlistStore(key).keys).to.deep.equal([]);
+    localStorage.setItem(key, '["a", 3, null, "a", "b"]');
+    expect(new ShortlistStore(key).keys).to.deep.equal(['a', 'b']);
+    localStorage.removeItem(key);
+  });
+});
+
+describe('atlas-shortlist', () => {
+  it('shows the count and the options in order, and passes axe', async () => {
+    const { el } = await shortlistOf(3);
+    expect(el.renderRoot.querySelector('h2')!.textContent).to.contain('3 options');
+    expect(names(el)).to.deep.equal(['Option 1', 'Option 2', 'Option 3']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves an option down and up by keyboard, keeping focus on the button pressed, and announces it', async () => {
+    const { el } = await shortlistOf(3);
+    const down = el.renderRoot.querySelector<HTMLButtonElement>('li[data-key="l1"] .down')!;
+    down.focus();
+    const change = oneEvent(el, 'atlas-shortlist-change');
+    await sendKeys({ press: 'Enter' });
+    expect((await change).detail).to.deep.include({ action: 'move', key: 'l1', keys: ['l2', 'l1', 'l3'] });
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Option 2', 'Option 1', 'Option 3']);
+    expect(deep()?.getAttribute('aria-label')).to.equal('Down: move Option 1 down');
+    expect(el.renderRoot.querySelector('[aria-live="polite"]')!.textContent).to.equal('Option 1 moved to 2 of 3.');
+    await sendKeys({ press: 'Shift+Tab' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Option 1', 'Option 2', 'Option 3']);
+  });
+
+  it('removing an option moves focus to the next one, never to the page', async () => {
+    const { el, store } = await shortlistOf(3);
+    el.renderRoot.querySelector<HTMLButtonElement>('li[data-key="l2"] .remove')!.click();
+    await el.updateComplete;
+    expect(store.keys).to.deep.equal(['l1', 'l3']);
+    expect(deep()?.getAttribute('aria-label')).to.equal('Remove from shortlist: Option 3');
+    expect(el.renderRoot.querySelector('[aria-live="polite"]')!.textContent).to.equal('Removed Option 2. 2 options on the shortlist.');
+  });
+
+  it('clears with an undo that brings the same list back', async () => {
+    const { el, store } = await shortlistOf(4);
+    el.renderRoot.querySelector<HTMLButtonElement>('.clear')!.click();
+    await el.updateComplete;
+    expect(store.size).to.equal(0);
+    const undo = el.renderRoot.querySelector<HTMLButtonElement>('.undo')!;
+    expect(deep()).to.equal(undo);
+    undo.click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Option 1', 'Option 2', 'Option 3', 'Option 4']);
+  });
+
+  it('a shortlist of 50 stays usable: every option has its controls, and the last moves up', async () => {
+    const { el, store } = await shortlistOf(50);
+    expect(el.renderRoot.querySelectorAll('li')).to.have.length(50);
+    expect(el.renderRoot.querySelector('h2')!.textContent).to.contain('50 options');
+    el.renderRoot.querySelector<HTMLButtonElement>('li[data-key="l50"] .up')!.click();
+    await el.updateComplete;
+    expect(store.keys.slice(-2)).to.deep.equal(['l50', 'l49']);
+    expect(el.renderRoot.querySelector('.print-only atlas-print-view')!.renderRoot.querySelectorAll('li.option')).to.have.length(50);
+  });
+
+  it('tells the prescriber when the browser is not keeping the list', async () => {
+    const { el } = await shortlistOf(2, blocked);
+    expect(el.renderRoot.querySelector('.notice')!.textContent).to.contain('will be lost');
+  });
+
+  it('copies the list as plain text, falling back to selected text when the clipboard is refused', async () => {
+    const { el } = await shortlistOf(2);
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
+    try {
+      const share = oneEvent(el, 'atlas-share');
+      el.renderRoot.querySelector<HTMLButtonElement>('.copy-text')!.click();
+      expect((await share).detail).to.deep.equal({ method: 'text', count: 2 });
+      await waitUntil(() => el.renderRoot.querySelector('.fallback'));
+      const area = el.renderRoot.querySelector<HTMLTextAreaElement>('.fallback')!;
+      expect(area.value).to.match(/^Your options\n\n1\. Option 1\nWhat option 1 is\n/);
+      expect(area.value).to.contain('How to join: You can refer yourself');
+      expect(area.value.trim().endsWith('https://example.org/gp?list=l1,l2')).to.equal(true);
+      expect(area.selectionEnd - area.selectionStart).to.equal(area.value.length);
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
+  });
+
+  it('offers an email with the same text, and the note never reaches the link, the email or storage', async () => {
+    const { el } = await shortlistOf(2);
+    const note = el.renderRoot.querySelector<HTMLTextAreaElement>('#note')!;
+    note.value = 'Private: ring Sam';
+    note.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const mail = el.renderRoot.querySelector<HTMLAnchorElement>('a.email')!;
+    expect(mail.href.startsWith('mailto:?subject=Your%20options%20from%20Northbridge%20Borough%20Council&body=')).to.equal(true);
+    expect(decodeURIComponent(mail.href)).to.contain('1. Option 1');
+    expect(decodeURIComponent(mail.href)).to.not.contain('Sam');
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).to.not.contain('Sam');
+    const view = el.renderRoot.querySelector('atlas-print-view')!;
+    await view.updateComplete;
+    expect(view.renderRoot.querySelector('.note')!.textContent).to.contain('Private: ring Sam');
+  });
+
+  it('prints in Welsh, with Welsh counts and dates', async () => {
+    const { el } = await shortlistOf(2, undefined, 'cy');
+    expect(el.renderRoot.querySelector('h2')!.textContent).to.contain('Rhestr fer').and.contain('2 ddewis');
+    const view = el.renderRoot.querySelector('atlas-print-view')!;
+    await view.updateComplete;
+    const paper = view.renderRoot.textContent!.replace(/\s+/g, ' ');
+    expect(paper).to.contain('Eich dewisiadau');
+    expect(paper).to.contain('Argraffwyd ar ddydd Llun 23 Tachwedd 2026 o gyfeiriadur Northbridge Borough Council.');
+    expect(paper).to.contain('Gallwch atgyfeirio eich hun');
+    await expect(view).to.be.accessible();
+  });
+});
+
+describe('atlas-finder mode="prescriber"', () => {
+  const start = window.location.href;
+  afterEach(() => {
+    window.history.replaceState(null, '', start);
+    for (const key of Object.keys(localStorage)) if (key.startsWith('atlas-')) localStorage.removeItem(key);
+  });
+
+  async function finder(): Promise<AtlasFinder> {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder mode="prescriber" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+    await waitUntil(() => f.renderRoot.querySelector('atlas-results'), 'results', { timeout: 5000 });
+    await f.updateComplete;
+    return f;
+  }
+  const cards = (f: AtlasFinder) => [...f.renderRoot.querySelector('atlas-results')!.renderRoot.querySelectorAll('atlas-card')];
+
+  it('cards and the open listing have "Add to shortlist"; a resident finder has none', async () => {
+    const f = await finder();
+    const card = cards(f)[0]!;
+    await card.updateComplete;
+    const button = card.renderRoot.querySelector<HTMLButtonElement>('.shortlist-toggle')!;
+    expect(button.textContent).to.contain('Add to shortlist');
+    button.click();
+    await card.updateComplete;
+    expect(button.textContent).to.contain('Remove from shortlist');
+    const list = f.renderRoot.querySelector('atlas-shortlist')!;
+    await list.updateComplete;
+    expect(list.renderRoot.querySelector('h2')!.textContent).to.contain('1 option');
+    await expect(f).to.be.accessible();
+
+    const resident = await fixture<AtlasFinder>(html`<atlas-finder .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+    await waitUntil(() => resident.renderRoot.querySelector('atlas-results'));
+    const residentCard = cards(resident)[0]!;
+    await residentCard.updateComplete;
+    expect(residentCard.renderRoot.querySelector('.shortlist-toggle')).to.equal(null);
+    expect(resident.renderRoot.querySelector('atlas-shortlist')).to.equal(null);
+  });
+
+  it('single-key shortcuts never fire while typing, and can be turned off', async () => {
+    const f = await finder();
+    f.renderRoot.querySelector('atlas-search')!.focus();
+    await sendKeys({ type: 'js/' });
+    expect(f.renderRoot.querySelector('atlas-shortlist')!.store!.size).to.equal(0);
+    const input = f.renderRoot.querySelector('atlas-search')!.renderRoot.querySelector('input')!;
+    expect(input.value).to.equal('js/');
+
+    cards(f)[0]!.focus();
+    await sendKeys({ press: 'j' });
+    expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement)).to.equal(1);
+
+    const bar = f.renderRoot.querySelector('atlas-prescriber-bar')!;
+    bar.renderRoot.querySelector('details')!.open = true;
+    bar.renderRoot.querySelector<HTMLInputElement>('.switch input')!.click();
+    await f.updateComplete;
+    cards(f)[0]!.focus();
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 's' });
+    expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement), 'j is off').to.equal(0);
+    expect(f.renderRoot.querySelector('atlas-shortlist')!.store!.size, 's is off').to.equal(0);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement), 'arrow keys still move').to.equal(1);
+  });
+
+  it('a shared link shows the listings it names, read-only, and says how many are gone', async () => {
+    window.history.replaceState(null, '', `${window.location.pathname}?list=carers-cafe,no-such-listing,walk-riverside`);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder mode="prescriber" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+    await waitUntil(() => f.renderRoot.querySelector('atlas-print-view'), 'your list', { timeout: 5000 });
+    const view = f.renderRoot.querySelector('atlas-print-view')!;
+    await view.updateComplete;
+    expect([...view.renderRoot.querySelectorAll('li.option h3')].map((h) => h.textContent!.trim())).to.deep.equal(['1. Carers’ café', '2. Riverside health walk']);
+    expect(view.renderRoot.querySelector('.missing')!.textContent).to.equal('1 option in this link is no longer in the directory.');
+    expect(f.renderRoot.querySelector('atlas-search')).to.equal(null);
+    await expect(f).to.be.accessible();
+    f.renderRoot.querySelector<HTMLButtonElement>('.shared-actions .link-button')!.click();
+    await waitUntil(() => f.renderRoot.querySelector('atlas-search'), 'back to the directory');
+    expect(new URLSearchParams(window.location.search).has('list')).to.equal(false);
+  });
+
+  it('tells the host page about a search with no results: the words only, once', async () => {
+    const f = await finder();
+    const seen: unknown[] = [];
+    f.addEventListener('atlas-zero-results', (e) => seen.push(e.detail));
+    f.renderRoot.querySelector('atlas-search')!.focus();
+    await sendKeys({ type: 'zzqx' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => seen.length > 0, 'zero-results event');
+    await sendKeys({ press: 'Enter' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).to.deep.equal([{ query: 'zzqx' }]);
+  });
+});
