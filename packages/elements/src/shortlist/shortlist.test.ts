@@ -143,7 +143,7 @@ describe('atlas-shortlist', () => {
     el.renderRoot.querySelector<HTMLButtonElement>('li[data-key="l50"] .up')!.click();
     await el.updateComplete;
     expect(store.keys.slice(-2)).to.deep.equal(['l50', 'l49']);
-    expect(el.renderRoot.querySelector('.print-only atlas-print-view')!.renderRoot.querySelectorAll('li.option')).to.have.length(50);
+    expect(el.renderRoot.querySelector('atlas-print-view')!.renderRoot.querySelectorAll('li.option')).to.have.length(50);
   });
 
   it('tells the prescriber when the browser is not keeping the list', async () => {
