@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { deadlineState, text, type ResultItem } from '@community-atlas/core';
+import { text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
-import { formatDate, formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
+import { formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
+import { transferCardMeta } from '../transfer/transfer.js';
+import { transferStyles } from '../transfer/transfer.styles.js';
 
 /**
  * @tagname atlas-card
@@ -18,7 +20,7 @@ import { ShortlistToggleController } from '../shortlist/controller.js';
  * @fires atlas-open - `{ key }` when the name is activated.
  */
 export class AtlasCard extends AtlasElement {
-  static override styles = [baseStyles, cardStyles];
+  static override styles = [baseStyles, cardStyles, transferStyles];
 
   @property({ attribute: false }) item?: ResultItem;
   /** The link's address (so it can be opened in a new tab or copied); the finder builds it from its URL state. */
@@ -63,19 +65,13 @@ export class AtlasCard extends AtlasElement {
     const lang = this.language;
     const l = item.listing;
     const now = this.now ?? new Date();
-    const deadline = l.kind === 'transfer' ? deadlineState(l, now) : undefined;
     const name = text(l.name, lang);
     const heading = html`<a part="link" href=${this.href || `#${encodeURIComponent(l.key)}`} @click=${this.#open}>${name}</a>`;
     return html`<article part="card" class=${this.#shortlist.store ? 'dense' : ''}>
       ${this.headingLevel === 2 ? html`<h2>${heading}</h2>` : this.headingLevel === 4 ? html`<h4>${heading}</h4>` : html`<h3>${heading}</h3>`}
       ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
       <p class="meta">
-        ${l.transfer ? html`<span class="badge">${t.status[l.transfer.status] ?? l.transfer.status}</span>` : nothing}
-        ${deadline && deadline.deadline
-          ? html`<span>${deadline.state === 'closed'
-              ? t.deadlineClosedOn(formatDate(deadline.deadline, t.locale))
-              : deadline.days === 0 ? t.deadlineClosesToday : t.deadlineClosesIn(deadline.days ?? 0)}</span>`
-          : nothing}
+        ${l.kind === 'transfer' ? transferCardMeta(l, now, t) : nothing}
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
         ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}

@@ -25,7 +25,7 @@ export class AtlasFilters extends AtlasElement {
   /** The active filters. */
   @property({ attribute: false }) filters: FinderState['filters'] = {};
   /** Which facets to offer, in order. */
-  @property({ attribute: false }) order: FacetId[] = ['kind', 'need', 'category', 'cost', 'when', 'day', 'referral', 'access', 'delivery', 'status', 'deadline'];
+  @property({ attribute: false }) order: FacetId[] = ['kind', 'need', 'category', 'cost', 'when', 'day', 'referral', 'access', 'delivery', 'status', 'deadline', 'assetType', 'tenure'];
   /** Names values the translations do not know (need and category labels from the feed). */
   @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string | undefined;
 

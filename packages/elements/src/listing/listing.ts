@@ -1,13 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
-  deadlineState, describeOpeningHours, describeSession, isSafeUrl, text, transferStages, upcomingSessions,
+  describeOpeningHours, describeSession, isSafeUrl, text, upcomingSessions,
   type AtlasListing, type Publisher, type StageDefinition,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasCloseEvent } from '../events/close.js';
 import { formatDate, formatDateTime, formatMoney } from '../internal/format.js';
 import { listingStyles } from './listing.styles.js';
+import { transferDetail, transferHeader } from '../transfer/transfer.js';
+import { transferStyles } from '../transfer/transfer.styles.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -36,7 +38,7 @@ export function feedbackHref(template: string | undefined, listing: AtlasListing
  * @fires atlas-close - `{ key }` when "Back to results" is pressed.
  */
 export class AtlasListingDetail extends AtlasElement {
-  static override styles = [baseStyles, listingStyles];
+  static override styles = [baseStyles, listingStyles, transferStyles];
 
   @property({ attribute: false }) listing?: AtlasListing;
   /** The publishers (for their feedbackUrl) and stage lists of the data the listing came from. */
@@ -78,7 +80,7 @@ export class AtlasListingDetail extends AtlasElement {
       ${this.closable ? html`<button class="back link-button" part="back" type="button" @click=${this.#back}>← ${t.back}</button>` : nothing}
       <h2 id="name" part="heading" tabindex="-1">${name}</h2>
       ${this.#shortlist.button(l.key, name, t)}
-      ${l.transfer ? this.#transferSummary(l, now) : nothing}
+      ${l.kind === 'transfer' ? transferHeader(l, now, t) : nothing}
 
       <h3>${t.headings.what}</h3>
       ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
@@ -88,7 +90,9 @@ export class AtlasListingDetail extends AtlasElement {
       ${l.kind !== 'transfer' ? this.#who(l) : nothing}
       ${l.kind !== 'transfer' ? this.#cost(l) : nothing}
       ${this.#whenWhere(l, now)}
-      ${l.kind === 'transfer' ? this.#transferDetail(l, now) : this.#contact(l)}
+      ${l.kind === 'transfer'
+        ? transferDetail(l, { now, t, lang, stageLists: this.stageLists, contact: this.#contactList(l) })
+        : this.#contact(l)}
 
       <div class="actions">
         ${verified ? html`<p>${t.lastChecked(formatDate(l.lastVerified, t.locale))}</p>` : nothing}
@@ -186,57 +190,5 @@ export class AtlasListingDetail extends AtlasElement {
     const web = c?.url ?? l.url;
     if (web && isSafeUrl(web)) rows.push(html`<dt>${t.website}</dt><dd>${this.#link(web, web.replace(/^https?:\/\//, ''))}</dd>`);
     return rows.length ? html`<dl>${rows}</dl>` : nothing;
-  }
-
-  #transferSummary(l: AtlasListing, now: Date): TemplateResult {
-    const t = this.t;
-    const tr = l.transfer!;
-    const d = deadlineState(l, now);
-    let deadline: string | undefined;
-    if (d.deadline) {
-      if (d.state === 'closed') deadline = t.deadlineClosedOn(formatDate(d.deadline, t.locale));
-      else deadline = `${d.days === 0 ? t.deadlineClosesToday : t.deadlineClosesIn(d.days ?? 0)}. ${t.deadlineCloses(formatDate(d.deadline, t.locale))}`;
-    }
-    return html`<p><span class="badge">${t.status[tr.status] ?? tr.status}</span></p>
-      ${deadline ? html`<p><strong>${deadline}</strong></p>` : nothing}`;
-  }
-
-  #transferDetail(l: AtlasListing, now: Date): TemplateResult {
-    const t = this.t;
-    const lang = this.language;
-    const tr = l.transfer;
-    const stages = tr ? transferStages(l, this.stageLists) : [];
-    const d = deadlineState(l, now);
-    const rows: [string, unknown][] = [];
-    if (tr?.tenure) rows.push([t.tenureLabel, `${t.tenure[tr.tenure.type] ?? tr.tenure.type}${tr.tenure.years ? ` (${tr.tenure.years})` : ''}`]);
-    if (tr?.terms) rows.push([t.termsLabel, t.terms[tr.terms] ?? tr.terms]);
-    if (typeof tr?.guidePrice === 'number') rows.push([t.guidePrice, formatMoney(tr.guidePrice, t.locale)]);
-    if (typeof tr?.guideRent === 'number') rows.push([t.guideRent, formatMoney(tr.guideRent, t.locale)]);
-    if (tr?.priceNotes) rows.push([t.termsLabel, text(tr.priceNotes, lang)]);
-    if (tr?.currentUse) rows.push([t.currentUseLabel, text(tr.currentUse, lang)]);
-    if (tr?.reason) rows.push([t.reasonLabel, text(tr.reason, lang)]);
-    const eoi = tr?.expressionOfInterestUrl && isSafeUrl(tr.expressionOfInterestUrl) && d.state !== 'closed' ? tr.expressionOfInterestUrl : undefined;
-    return html`<h3>${t.headings.transfer}</h3>
-      ${rows.length ? html`<dl>${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>` : nothing}
-      ${stages.length
-        ? html`<h4>${t.headings.stages}</h4>
-            <ol class="stages">
-              ${stages.map(
-                (s) => html`<li aria-current=${s.state === 'current' ? 'step' : 'false'}>
-                  ${text(s.label, lang)}${s.date ? `, ${formatDate(s.date, t.locale)}` : ''}
-                  <span class="state">(${s.state === 'current' ? t.stageCurrent : s.state === 'done' ? t.stageDone : t.stageUpcoming})</span>
-                </li>`,
-              )}
-            </ol>`
-        : nothing}
-      ${tr?.documents?.length
-        ? html`<h4>${t.headings.documents}</h4>
-            <ul>
-              ${tr.documents.filter((doc) => isSafeUrl(doc.url)).map((doc) => html`<li><a href=${doc.url}>${text(doc.title, lang)}${doc.type ? ` (${doc.type.toUpperCase()})` : ''}</a></li>`)}
-            </ul>`
-        : nothing}
-      <h3>${t.headings.contact}</h3>
-      ${eoi ? html`<p><a class="cta" part="action" href=${eoi}>${t.expressInterest}</a></p>` : nothing}
-      ${this.#contactList(l)}`;
   }
 }

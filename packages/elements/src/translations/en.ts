@@ -50,6 +50,39 @@ export interface PrescriberStrings {
   ageHint: string;
 }
 
+/** Community asset transfer and assets of community value: cards and the detail view. */
+export interface TransferStrings {
+  closesTomorrow: string;
+  assetType: Record<string, string>;
+  /** "Leasehold, 25 years". */
+  tenureYears: (tenure: string, years: number) => string;
+  /** A lease the feed gives no length for. */
+  leaseLengthMissing: (tenure: string) => string;
+  floorArea: (n: number, formatted: string) => string;
+  siteArea: (n: number, formatted: string) => string;
+  labels: Record<'assetType' | 'floorArea' | 'siteArea' | 'price' | 'condition' | 'currentUsers' | 'restrictions' | 'planning', string>;
+  aboutHeading: string;
+  datesHeading: string;
+  dates: Record<'noticePublished' | 'informationSession' | 'eoiDeadline' | 'decision', string>;
+  /** Screen-reader wording of a stage's position ("Stage 3 of 7"). */
+  stageOf: (n: number, total: number) => string;
+  documentsIntro: string;
+  /** A document's type and size after its title ("PDF, 1.2 MB"). */
+  documentMeta: (type: string | undefined, size: string | undefined) => string;
+  eoiIntro: string;
+  eoiClosed: string;
+  eoiClosedHelp: Record<'deadline' | 'under-offer' | 'transferred' | 'withdrawn', string>;
+  eoiNotYet: string;
+  acvHeading: string;
+  acvBadge: Record<'nominated' | 'listed' | 'unsuccessful' | 'removed', string>;
+  acvLabels: Record<'status' | 'nominatedBy' | 'nominatedOn' | 'listedOn' | 'listingEnds' | 'noticeReceived' | 'interimEnds' | 'fullEnds', string>;
+  acvExplainListed: string;
+  acvExplainNominated: string;
+  acvExplainInterim: (interimEnds: string, fullEnds: string) => string;
+  acvExplainFull: (fullEnds: string) => string;
+  acvExplainProtected: (protectedEnds: string) => string;
+}
+
 /** Every interface string of the finder, in English. Feed text is never here: it comes from the feed. */
 export interface AtlasStrings {
   /** BCP 47 tag for Intl formatting of dates, numbers and plurals. */
@@ -140,6 +173,7 @@ export interface AtlasStrings {
   reasonLabel: string;
   currentUseLabel: string;
   expressInterest: string;
+  transfer: TransferStrings;
   accessibility: string;
   postcodeLabel: string;
   postcodeHint: string;
@@ -193,6 +227,11 @@ export const en: AtlasStrings = {
     access: {
       'step-free': 'Step-free access', 'wheelchair-accessible': 'Wheelchair accessible', 'accessible-toilet': 'Accessible toilet',
       'changing-places': 'Changing Places toilet', 'hearing-loop': 'Hearing loop', bsl: 'British Sign Language', 'large-print': 'Large print',
+    assetType: {
+      'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
+      land: 'Land', 'open-space': 'Open space', other: 'Other',
+    },
+    tenure: { freehold: 'Freehold (to own)', leasehold: 'Leasehold (to rent long term)', licence: 'Licence (to use)' },
       'easy-read': 'Easy read', 'quiet-space': 'Quiet space', 'accessible-parking': 'Accessible parking', 'assistance-dogs': 'Assistance dogs welcome',
       'dementia-friendly': 'Dementia friendly', seating: 'Seating',
     },
@@ -271,6 +310,50 @@ export const en: AtlasStrings = {
   accessibility: 'Accessibility',
   postcodeLabel: 'Postcode',
   postcodeHint: 'To find what is near you',
+  transfer: {
+    closesTomorrow: 'Closes tomorrow',
+    assetType: {
+      'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
+      land: 'Land', 'open-space': 'Open space', other: 'Other building or land',
+    },
+    tenureYears: (tenure, years) => `${tenure}, ${years} ${plural(years, 'year', 'years')}`,
+    leaseLengthMissing: (tenure) => `${tenure} (length of lease not given)`,
+    floorArea: (n, formatted) => `${formatted} square ${plural(n, 'metre', 'metres')}`,
+    siteArea: (n, formatted) => `${formatted} ${plural(n, 'hectare', 'hectares')}`,
+    labels: {
+      assetType: 'Kind of asset', floorArea: 'Floor area', siteArea: 'Site area', price: 'Price or rent', condition: 'Condition',
+      currentUsers: 'Who uses it now', restrictions: 'Restrictions and covenants', planning: 'Planning',
+    },
+    aboutHeading: 'The building or land',
+    datesHeading: 'Key dates',
+    dates: { noticePublished: 'Notice published', informationSession: 'Information session', eoiDeadline: 'Expressions of interest close', decision: 'Decision expected' },
+    stageOf: (n, total) => `Stage ${n} of ${total}`,
+    documentsIntro: 'Read these before you express an interest.',
+    documentMeta: (type, size) => [type, size].filter(Boolean).join(', '),
+    eoiIntro: 'Tell the council your group is interested. Read the information pack first.',
+    eoiClosed: 'Expressions of interest are closed',
+    eoiClosedHelp: {
+      deadline: 'The deadline has passed, so the council cannot consider new expressions of interest.',
+      'under-offer': 'This asset is under offer to a group, so the council is not taking new expressions of interest.',
+      transferred: 'This asset has already been transferred.',
+      withdrawn: 'The council has withdrawn this asset from transfer.',
+    },
+    eoiNotYet: 'Expressions of interest are not open yet. Contact the council to be told when they open.',
+    acvHeading: 'Asset of community value',
+    acvBadge: { nominated: 'Nominated as an asset of community value', listed: 'Asset of community value', unsuccessful: 'Nomination unsuccessful', removed: 'Removed from the list' },
+    acvLabels: {
+      status: 'Status', nominatedBy: 'Nominated by', nominatedOn: 'Nominated on', listedOn: 'Listed on', listingEnds: 'Listed until',
+      noticeReceived: 'Owner’s notice of intended sale received', interimEnds: 'Interim moratorium ends', fullEnds: 'Full moratorium ends',
+    },
+    acvExplainListed: 'If the owner wants to sell, they must tell the council first. Community groups then have six weeks to ask to be treated as a bidder.',
+    acvExplainNominated: 'The council is deciding whether to list this as an asset of community value.',
+    acvExplainInterim: (interimEnds, fullEnds) =>
+      `The owner has told the council they intend to sell. A community group has until ${interimEnds} to ask, in writing, to be treated as a potential bidder. If one does, the owner cannot sell to anyone else until after ${fullEnds}, giving the group time to raise the money.`,
+    acvExplainFull: (fullEnds) =>
+      `The six weeks for groups to ask to bid have ended. If a group asked in time, the owner cannot sell to anyone else until after ${fullEnds}.`,
+    acvExplainProtected: (protectedEnds) =>
+      `The moratorium has ended. The owner may now sell to anyone, and no new moratorium can start until after ${protectedEnds}.`,
+  },
   findPostcode: 'Find',
   useMyLocation: 'Use my location',
   locating: 'Finding your location…',
