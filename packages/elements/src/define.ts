@@ -7,9 +7,6 @@ import { AtlasListingDetail } from './listing/listing.js';
 import { AtlasLocation } from './location/location.js';
 import { AtlasResults } from './results/results.js';
 import { AtlasSearch } from './search/search.js';
-import { AtlasShortlist } from './shortlist/shortlist.js';
-import { AtlasPrintView } from './print/print-view.js';
-import { AtlasPrescriberBar } from './shortlist/prescriber-bar.js';
 
 defineElement('atlas-card', AtlasCard);
 defineElement('atlas-search', AtlasSearch);
@@ -17,9 +14,6 @@ defineElement('atlas-filters', AtlasFilters);
 defineElement('atlas-results', AtlasResults);
 defineElement('atlas-listing', AtlasListingDetail);
 defineElement('atlas-location', AtlasLocation);
-defineElement('atlas-shortlist', AtlasShortlist);
-defineElement('atlas-print-view', AtlasPrintView);
-defineElement('atlas-prescriber-bar', AtlasPrescriberBar);
 defineElement('atlas-finder', AtlasFinder);
 
 declare global {
@@ -31,8 +25,5 @@ declare global {
     'atlas-listing': AtlasListingDetail;
     'atlas-location': AtlasLocation;
     'atlas-finder': AtlasFinder;
-    'atlas-shortlist': AtlasShortlist;
-    'atlas-print-view': AtlasPrintView;
-    'atlas-prescriber-bar': AtlasPrescriberBar;
   }
 }

@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
-import { printDate, type OptionSummary } from '../shortlist/describe.js';
+import type { AtlasListing } from '@community-atlas/core';
+import { printDate, summarise } from '../shortlist/describe.js';
 
 /**
  * @tagname atlas-print-view
@@ -37,7 +38,8 @@ export class AtlasPrintView extends AtlasElement {
     }
   `];
 
-  @property({ attribute: false }) options: OptionSummary[] = [];
+  /** The listings, in the order chosen. */
+  @property({ attribute: false }) listings: AtlasListing[] = [];
   /** Page heading: "Your options" on paper, "Your list" for a shared link. */
   @property() heading = '';
   @property() intro = '';
@@ -52,7 +54,9 @@ export class AtlasPrintView extends AtlasElement {
   protected override render(): unknown {
     const t = this.t;
     const p = t.prescriber;
-    const date = printDate(this.now ?? new Date(), t.locale);
+    const now = this.now ?? new Date();
+    const date = printDate(now, t.locale);
+    const options = this.listings.map((l) => summarise(l, t, this.language, now));
     return html`<article class="page" part="page" aria-labelledby="title">
       <h2 id="title">${this.heading || p.printTitle}</h2>
       ${this.intro ? html`<p>${this.intro}</p>` : nothing}
@@ -60,7 +64,7 @@ export class AtlasPrintView extends AtlasElement {
       ${this.missing ? html`<p class="missing" role="note">${p.missing(this.missing)}</p>` : nothing}
       ${this.note.trim() ? html`<section class="note" aria-label=${p.noteHeading}><strong>${p.noteHeading}:</strong> ${this.note.trim()}</section>` : nothing}
       <ol>
-        ${this.options.map((o, i) => html`<li class="option">
+        ${options.map((o, i) => html`<li class="option">
           <h3>${i + 1}. ${o.name}</h3>
           ${o.what ? html`<p>${o.what}</p>` : nothing}
           <dl>

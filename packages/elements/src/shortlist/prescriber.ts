@@ -5,7 +5,6 @@ import { AtlasPrintEvent } from '../events/print.js';
 import { AtlasZeroResultsEvent } from '../events/zero-results.js';
 import { ShortlistRequestEvent } from './context.js';
 import { ShortlistStore, shortlistStorageKey, MAX_SHORTLIST } from './store.js';
-import { summarise } from './describe.js';
 
 /** What the controller needs from the finder. */
 export interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
@@ -61,6 +60,7 @@ export class PrescriberController implements ReactiveController {
   /** Single-key shortcuts; a prescriber using speech input can turn them off (WCAG 2.1.4). */
   shortcuts = true;
   #storeKey = '';
+  #parts?: Promise<void>;
   #lastZeroQuery = '';
   #host: PrescriberHost;
 
@@ -91,7 +91,23 @@ export class PrescriberController implements ReactiveController {
     window.removeEventListener('afterprint', this.#afterPrint);
   }
 
+  /** Loads and registers the prescriber's parts the first time they are needed. */
+  #loadParts(): void {
+    if (this.#parts) return;
+    this.#parts = import('./define-prescriber.js').then(
+      () => this.#host.requestUpdate(),
+      (error: unknown) => console.error('Community Atlas: the shortlist could not be loaded', error),
+    );
+  }
+
+  /** Resolves once the prescriber's parts are registered (tests and hosts that script them wait on it). */
+  get ready(): Promise<void> {
+    this.#loadParts();
+    return this.#parts!;
+  }
+
   hostUpdate(): void {
+    if (this.active || this.sharedKeys()) this.#loadParts();
     if (!this.active) return;
     const key = shortlistStorageKey(window.location.pathname, this.#host.src, this.#host.namespace);
     if (key === this.#storeKey) return;
@@ -234,10 +250,9 @@ export class PrescriberController implements ReactiveController {
     const p = t.prescriber;
     const now = host.now ?? new Date();
     const listings = keys.map((k) => host.engine?.get(k)).filter((l): l is AtlasListing => !!l);
-    const options = listings.map((l) => summarise(l, t, host.language, now));
     const publisher = data.publishers.map((pub) => pub.name).join(', ');
     return html`<div class="shared">
-      <atlas-print-view lang=${host.language} .strings=${host.strings} .options=${options} heading=${p.yourList}
+      <atlas-print-view lang=${host.language} .strings=${host.strings} .listings=${listings} heading=${p.yourList}
         intro=${p.yourListIntro} publisher=${publisher} .missing=${keys.length - listings.length} .now=${now}></atlas-print-view>
       <p class="shared-actions">
         <button type="button" @click=${this.print}>${p.print}</button>

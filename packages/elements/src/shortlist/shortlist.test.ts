@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AtlasListing } from '@community-atlas/core';
 import '../define.js';
+import './define-prescriber.js';
 import type { AtlasFinder } from '../finder/finder.js';
 import type { AtlasShortlist } from './shortlist.js';
 import { ShortlistStore, shortlistStorageKey } from './store.js';

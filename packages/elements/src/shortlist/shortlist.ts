@@ -98,6 +98,10 @@ export class AtlasShortlist extends AtlasElement {
     return shortlistText(this.options, this.t, this.linkFor?.(this.#known()));
   }
 
+  #listings(): AtlasListing[] {
+    return this.keys.map((k) => this.lookup?.(k)).filter((l): l is AtlasListing => !!l);
+  }
+
   #known(): string[] {
     return this.keys.filter((k) => this.lookup?.(k));
   }
@@ -211,7 +215,7 @@ export class AtlasShortlist extends AtlasElement {
           : nothing}
       </section>
       <div class="print-only">
-        <atlas-print-view lang=${this.language} .strings=${this.strings} .options=${this.options} publisher=${this.publisher} .note=${this.note} .now=${this.now}></atlas-print-view>
+        <atlas-print-view lang=${this.language} .strings=${this.strings} .listings=${this.#listings()} publisher=${this.publisher} .note=${this.note} .now=${this.now}></atlas-print-view>
       </div>`;
   }
 }
