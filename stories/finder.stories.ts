@@ -30,3 +30,42 @@ export const LoadError: Story = { args: { src: MISSING_FEED } };
 export const Loading: Story = {
   render: () => html`<atlas-finder src="/never" .fetcher=${() => new Promise<Response>(() => {})}></atlas-finder>`,
 };
+
+/** Opens a story's finder with this search in the page address, as a shared link would, under its own namespace. */
+const withAddress = (namespace: string, query: Record<string, string>) => async (): Promise<Record<string, never>> => {
+  const url = new URL(window.location.href);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(`${namespace}.${key}`, value);
+  window.history.replaceState(null, '', url);
+  return {};
+};
+
+/** Nothing matches "walk" among places and groups: the finder offers to remove the filter that removed most. */
+export const ZeroResults: Story = {
+  loaders: [withAddress('zero', { q: 'walk', kind: 'asset' })],
+  render: () => html`<atlas-finder src=${SMALL_FEED} namespace="zero" .now=${NOW}></atlas-finder>`,
+};
+
+const brokenFeed = JSON.stringify({
+  version: '1',
+  publisher: { name: 'Northbridge Borough Council' },
+  listings: [
+    { id: 'good-hall', kind: 'asset', name: 'Good Street community hall', summary: 'A hall to hire for groups.' },
+    { id: 'no-name', kind: 'asset' },
+    { id: 'bad-kind', kind: 'spaceship', name: 'Rocket club' },
+    { id: 'good-walk', kind: 'activity', name: 'Park walk', summary: 'A gentle walk round the park.', cost: { free: true } },
+  ],
+});
+/** Two of four listings are broken: the good ones show, and the finder says two were skipped (the console says why). */
+export const SkippedListings: Story = {
+  render: () => html`<atlas-finder src="/broken.json" .fetcher=${() => Promise.resolve(new Response(brokenFeed, { headers: { 'content-type': 'application/json' } }))} .now=${NOW}></atlas-finder>`,
+};
+
+/** The feed's server is blocked or unreachable (fetch rejects): plain words and Try again. */
+export const Blocked: Story = {
+  render: () => html`<atlas-finder src="https://elsewhere.example/feed.json" .fetcher=${() => Promise.reject(new TypeError('Failed to fetch'))}></atlas-finder>`,
+};
+
+/** The feed is an HTML page, not JSON. */
+export const NotJson: Story = { args: { src: '/fixtures/not-json.txt' } };
+
+export const WelshGovTheme: Story = { args: { lang: 'cy', theme: 'gov', src: DEMO_FEED } };
