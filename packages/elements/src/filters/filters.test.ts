@@ -56,3 +56,14 @@ describe('<atlas-filters> on its own', () => {
     expect([...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent)).to.deep.equal(['Cost']);
   });
 });
+
+describe('<atlas-filters> groups nothing falls in', () => {
+  it('leaves out a group where every option counts 0, unless one of its options is ticked', async () => {
+    const facets = { cost: [{ value: 'free', count: 4 }], status: [{ value: 'available', count: 0 }, { value: 'under-offer', count: 0 }] };
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .total=${9} .facets=${facets}></atlas-filters>`);
+    expect([...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent)).to.deep.equal(['Cost']);
+    el.filters = { status: ['available'] };
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent)).to.deep.equal(['Cost', 'Status']);
+  });
+});

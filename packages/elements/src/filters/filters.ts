@@ -76,8 +76,10 @@ export class AtlasFilters extends AtlasElement {
     const groups = this.order.filter((f) => {
       const counts = this.facets[f] ?? [];
       if (!counts.length || f === 'distance') return false;
-      const pointless = counts.length === 1 && counts[0]!.count === this.total && !this.filters[f]?.length;
-      return !pointless;
+      if (this.filters[f]?.length) return true;
+      // A group none of the listings fall in (transfer stages in a directory with no transfers) only adds noise.
+      if (counts.every((c) => c.count === 0)) return false;
+      return !(counts.length === 1 && counts[0]!.count === this.total);
     });
     return html`
       <h2 id="${this.#id}-h" tabindex="-1">${t.filtersHeading}</h2>
