@@ -15,7 +15,14 @@ export const filtersStyles = css`
     .chip { display: inline-flex; align-items: center; gap: 0.25rem; border-radius: var(--atlas-radius-chip, 1.5rem); padding-inline: 0.75rem; overflow-wrap: anywhere; }
     .chip span[aria-hidden] { font-weight: 700; }
     @media (max-width: 40rem) {
-      .toggle { display: block; }
+      .toggle { display: flex; justify-content: space-between; align-items: center; font-weight: 700; }
+      /* A drawn chevron, so the state shows without relying on colour and survives forced colours. */
+      .toggle::after {
+        content: ''; inline-size: 0.5em; block-size: 0.5em; margin-inline-start: 1rem; flex: none;
+        border-inline-end: 0.15em solid currentColor; border-block-end: 0.15em solid currentColor;
+        transform: translateY(-0.15em) rotate(45deg);
+      }
+      .toggle[aria-expanded='true']::after { transform: translateY(0.15em) rotate(-135deg); }
       .panel[data-collapsed] { display: none; }
     }
   }

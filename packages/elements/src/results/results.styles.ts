@@ -3,7 +3,8 @@ import { css } from 'lit';
 export const resultsStyles = css`
   @layer atlas {
     :host { display: block; }
-    .bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-end; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }
+    /* last baseline: the count lines up with the text in the sort box, not with the box's border. */
+    .bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-end; align-items: last baseline; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }
     .count { font-size: 1.25rem; font-weight: 700; margin: 0; }
     .sort label { display: block; font-weight: 700; }
     ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
@@ -11,5 +12,9 @@ export const resultsStyles = css`
     .none h2 { font-size: 1.25rem; }
     .none ul { padding-inline-start: 1.25rem; }
     .none li { margin-bottom: 0.5rem; }
+    @media print {
+      .sort, .more button { display: none; }
+      li { break-inside: avoid; }
+    }
   }
 `;
