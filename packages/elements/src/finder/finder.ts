@@ -336,7 +336,8 @@ export class AtlasFinder extends AtlasElement {
     return html`
       ${open
         ? html`<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
-            feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>`
+            feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>
+          ${this.#prescriber.renderShortlist(data)}`
         : html`
           ${this.#prescriber.renderBar(s)}
           <div class="top" part="controls">

@@ -60,6 +60,8 @@ export class PrescriberController implements ReactiveController {
   /** Single-key shortcuts; a prescriber using speech input can turn them off (WCAG 2.1.4). */
   shortcuts = true;
   #storeKey = '';
+  /** The prescriber's note for the printout: held in memory only, for this page view. */
+  #note = '';
   #parts?: Promise<void>;
   #lastZeroQuery = '';
   #host: PrescriberHost;
@@ -275,6 +277,7 @@ export class PrescriberController implements ReactiveController {
     return html`<aside class="shortlist" aria-label=${host.t.prescriber.shortlistHeading}>
       <atlas-shortlist lang=${host.language} .strings=${host.strings} .store=${this.store}
         .lookup=${(k: string) => engine?.get(k)} .linkFor=${this.linkFor} .now=${host.now}
+        .note=${this.#note} .onNoteChange=${(note: string) => (this.#note = note)}
         publisher=${data.publishers.map((p) => text(p.name, host.language)).join(', ')}></atlas-shortlist>
     </aside>`;
   }

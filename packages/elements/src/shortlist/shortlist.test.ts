@@ -238,6 +238,58 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(resident.renderRoot.querySelector('atlas-shortlist')).to.equal(null);
   });
 
+  it('the open listing has "Add to shortlist", and s adds it there too', async () => {
+    const f = await finder();
+    const first = cards(f)[0]!;
+    const key = first.item!.listing.key;
+    first.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => f.renderRoot.querySelector('atlas-listing'), 'the listing opens');
+    const detail = f.renderRoot.querySelector('atlas-listing')!;
+    await detail.updateComplete;
+    expect(detail.renderRoot.querySelector('.shortlist-toggle')!.textContent).to.contain('Add to shortlist');
+    await sendKeys({ press: 's' });
+    await detail.updateComplete;
+    const store = f.renderRoot.querySelector('atlas-shortlist')!.store!;
+    expect(store.keys).to.deep.equal([key]);
+    const list = f.renderRoot.querySelector('atlas-shortlist')!;
+    await list.updateComplete;
+    expect(list.renderRoot.querySelector('h2')!.textContent, 'the shortlist is beside the open listing').to.contain('1 option');
+    expect(detail.renderRoot.querySelector('.shortlist-toggle')!.textContent).to.contain('Remove from shortlist');
+
+    // The note typed beside the listing is still there back at the results (in memory, not stored).
+    const note = list.renderRoot.querySelector<HTMLTextAreaElement>('#note')!;
+    note.value = 'Bring a coat';
+    note.dispatchEvent(new Event('input'));
+    detail.renderRoot.querySelector<HTMLButtonElement>('.back')!.click();
+    await waitUntil(() => f.renderRoot.querySelector('atlas-results'), 'back at the results');
+    const again = f.renderRoot.querySelector('atlas-shortlist')!;
+    await again.updateComplete;
+    expect(again.renderRoot.querySelector<HTMLTextAreaElement>('#note')!.value).to.equal('Bring a coat');
+    expect(JSON.stringify({ ...localStorage })).to.not.contain('coat');
+  });
+
+  it('Print fires atlas-print, hides the host page around the finder while printing, and lets go afterwards', async () => {
+    const f = await finder();
+    const list = f.renderRoot.querySelector('atlas-shortlist')!;
+    list.store!.add(cards(f)[0]!.item!.listing.key);
+    await list.updateComplete;
+    let printingDuringPrint = false;
+    const real = window.print;
+    window.print = () => { printingDuringPrint = document.documentElement.hasAttribute('data-atlas-printing') && f.hasAttribute('data-atlas-printing'); };
+    try {
+      const printed = oneEvent(f, 'atlas-print');
+      list.renderRoot.querySelector<HTMLButtonElement>('.print')!.click();
+      expect((await printed).detail).to.deep.equal({ count: 1 });
+    } finally {
+      window.print = real;
+    }
+    expect(printingDuringPrint).to.equal(true);
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.documentElement.hasAttribute('data-atlas-printing')).to.equal(false);
+    expect(f.hasAttribute('data-atlas-printing')).to.equal(false);
+  });
+
   it('single-key shortcuts never fire while typing, and can be turned off', async () => {
     const f = await finder();
     f.renderRoot.querySelector('atlas-search')!.focus();

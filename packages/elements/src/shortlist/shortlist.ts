@@ -35,8 +35,10 @@ export class AtlasShortlist extends AtlasElement {
   @state() private announcement = '';
   @state() private copyState: '' | 'copied' | 'failed' = '';
   @state() private fallbackText = '';
-  /** Typed for the printout only: never stored, never in a link, gone on reload. */
-  @state() private note = '';
+  /** Typed for the printout only: never stored, never in a link, gone on reload. The finder keeps it while the shortlist is re-created (opening a listing). */
+  @property({ attribute: false }) note = '';
+  /** Told of every change to the note, so it outlives this element. */
+  @property({ attribute: false }) onNoteChange?: (note: string) => void;
 
   #unsubscribe?: () => void;
   #refocus?: { key?: string; target: 'up' | 'down' | 'remove' | 'undo' | 'heading' };
@@ -166,6 +168,11 @@ export class AtlasShortlist extends AtlasElement {
     }
   }
 
+  #onNote = (e: Event): void => {
+    this.note = (e.target as HTMLTextAreaElement).value;
+    this.onNoteChange?.(this.note);
+  };
+
   #mailto(): string {
     const subject = this.t.prescriber.emailSubject(this.publisher);
     return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(this.plainText)}`;
@@ -202,7 +209,7 @@ export class AtlasShortlist extends AtlasElement {
           ? html`
             <label for="note">${p.noteLabel}</label>
             <p class="hint" id="note-hint">${p.noteHint}</p>
-            <textarea id="note" aria-describedby="note-hint" autocomplete="off" .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
+            <textarea id="note" aria-describedby="note-hint" autocomplete="off" .value=${this.note} @input=${this.#onNote}></textarea>
             <div class="actions">
               <button type="button" class="primary print" @click=${this.#print}>${p.print}</button>
               <button type="button" class="copy-link" @click=${() => void this.#copy('link')}>${p.copyLink}</button>
