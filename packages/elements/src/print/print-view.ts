@@ -33,7 +33,7 @@ export class AtlasPrintView extends AtlasElement {
         .page { max-width: none; }
         h2 { font-size: 20pt; }
         h3 { font-size: 16pt; }
-        a { color: #000; }
+        a, .meta { color: #000; }
       }
     }
   `];
