@@ -7,6 +7,9 @@ import { filtersStyles } from './filters.styles.js';
 
 let nextId = 0;
 
+/** The filters a finder offers, in order, unless told otherwise. */
+export const DEFAULT_FILTER_ORDER: readonly FacetId[] = ['kind', 'need', 'category', 'cost', 'when', 'day', 'referral', 'access', 'delivery', 'status', 'deadline', 'assetType', 'tenure'];
+
 /**
  * @tagname atlas-filters
  * @summary Filters in grouped fieldsets with counts, removable chips for the active ones and "Clear all". On narrow screens the groups fold behind a disclosure button.
@@ -25,7 +28,7 @@ export class AtlasFilters extends AtlasElement {
   /** The active filters. */
   @property({ attribute: false }) filters: FinderState['filters'] = {};
   /** Which facets to offer, in order. */
-  @property({ attribute: false }) order: FacetId[] = ['kind', 'need', 'category', 'cost', 'when', 'day', 'referral', 'access', 'delivery', 'status', 'deadline', 'assetType', 'tenure'];
+  @property({ attribute: false }) order: readonly FacetId[] = DEFAULT_FILTER_ORDER;
   /** Names values the translations do not know (need and category labels from the feed). */
   @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string | undefined;
 

@@ -6,6 +6,8 @@ import {
   type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
+import { TRANSFER_FILTER_ORDER } from '../transfer/transfer.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -101,6 +103,10 @@ export class AtlasFinder extends AtlasElement {
     return this.#engine;
   }
 
+    // Cards and map markers both report the listing under the pointer or focus.
+    this.addEventListener(AtlasHighlightEvent.eventName, (e: Event) => {
+      this.highlightKey = (e as CustomEvent<{ key?: string }>).detail.key;
+    });
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);

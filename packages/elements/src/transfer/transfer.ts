@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   acvDates, acvPhase, deadlineState, isSafeUrl, text, transferStages,
-  type AtlasListing, type DeadlineState, type StageDefinition,
+  type AtlasListing, type DeadlineState, type FacetId, type StageDefinition,
 } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { formatDate, formatMoney } from '../internal/format.js';
@@ -42,7 +42,10 @@ export function priceWords(listing: AtlasListing, t: AtlasStrings, lang: Lang): 
   const out: string[] = [];
   if (typeof tr.guidePrice === 'number') out.push(`${t.guidePrice}: ${formatMoney(tr.guidePrice, t.locale)}`);
   if (typeof tr.guideRent === 'number') out.push(`${t.guideRent}: ${formatMoney(tr.guideRent, t.locale)}`);
-  if (tr.priceNotes) out.push(text(tr.priceNotes, lang));
+  const notes = tr.priceNotes ? text(tr.priceNotes, lang).trim() : '';
+  // Spreadsheets often repeat the terms as the price ("Peppercorn rent" twice); say it once.
+  const terms = tr.terms ? (t.terms[tr.terms] ?? tr.terms) : '';
+  if (notes && notes.toLowerCase() !== terms.toLowerCase()) out.push(notes);
   return out;
 }
 
@@ -259,3 +262,10 @@ export function acvSection(listing: AtlasListing, now: Date, t: AtlasStrings): T
       [tt.acvLabels.fullEnds, day(dates.fullMoratoriumEnds)],
     ])}`;
 }
+
+/**
+ * On a transfer-only page the questions are what state it is in, whether it is
+ * still open, what kind of asset and on what tenure; the category facet then
+ * separates assets of community value. Kind and the activity facets mean nothing there.
+ */
+export const TRANSFER_FILTER_ORDER: readonly FacetId[] = ['status', 'deadline', 'assetType', 'tenure', 'category', 'area'];
