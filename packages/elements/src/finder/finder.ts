@@ -103,10 +103,6 @@ export class AtlasFinder extends AtlasElement {
     return this.#engine;
   }
 
-    // Cards and map markers both report the listing under the pointer or focus.
-    this.addEventListener(AtlasHighlightEvent.eventName, (e: Event) => {
-      this.highlightKey = (e as CustomEvent<{ key?: string }>).detail.key;
-    });
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.#onPopState);
@@ -351,7 +347,8 @@ export class AtlasFinder extends AtlasElement {
             ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           <div class="layout">
-            <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}></atlas-filters>
+            <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
+              .order=${this.kinds.trim() === 'transfer' ? TRANSFER_FILTER_ORDER : DEFAULT_FILTER_ORDER}></atlas-filters>
             <div class="main">
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
