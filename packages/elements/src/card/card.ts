@@ -76,6 +76,7 @@ export class AtlasCard extends AtlasElement {
         ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
         ${l.location?.name && text(l.location.name, lang) !== name ? html`<span>${text(l.location.name, lang)}</span>` : nothing}
+        ${this.#shortlist.meta(l, t)}
       </p>
       ${this.#shortlist.button(l.key, name, t)}
     </article>`;

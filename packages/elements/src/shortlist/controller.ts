@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ShortlistRequestEvent } from './context.js';
+import type { AtlasListing } from '@community-atlas/core';
 import type { ShortlistStore } from './store.js';
 import type { AtlasStrings } from '../translations/index.js';
 
@@ -29,6 +30,12 @@ export class ShortlistToggleController implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.store = undefined;
+  }
+
+  /** What a prescriber checks first on a card: the referral route and whether someone can come along. */
+  meta(l: AtlasListing, t: AtlasStrings): TemplateResult | typeof nothing {
+    if (!this.store || l.kind === 'transfer') return nothing;
+    return html`${l.referral.map((r) => html`<span>${t.facetValues.referral?.[r] ?? r}</span>`)}${l.companionWelcome ? html`<span>${t.prescriber.companionShort}</span>` : nothing}`;
   }
 
   /** The add/remove button for one listing, or nothing outside prescriber mode. */

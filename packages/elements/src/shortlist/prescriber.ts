@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { text, type AtlasData, type AtlasListing, type FacetId, type FinderState, type QueryResult } from '@community-atlas/core';
+import { isStateParam, text, type AtlasData, type AtlasListing, type FacetId, type FinderState, type QueryResult } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { AtlasPrintEvent } from '../events/print.js';
 import { AtlasZeroResultsEvent } from '../events/zero-results.js';
@@ -150,9 +150,8 @@ export class PrescriberController implements ReactiveController {
   linkFor = (keys: readonly string[]): string => {
     const url = new URL(window.location.href);
     const ns = this.#host.namespace;
-    for (const name of [...url.searchParams.keys()]) {
-      if (ns ? name.startsWith(`${ns}.`) : !name.includes('.') && name !== 'lang') url.searchParams.delete(name);
-    }
+    // The finder's own search, filters and open listing go; the host page's parameters (its language, say) stay.
+    for (const name of [...url.searchParams.keys()]) if (isStateParam(name, ns)) url.searchParams.delete(name);
     url.searchParams.set(this.#param(), keys.join(','));
     url.hash = '';
     return url.href;

@@ -220,6 +220,10 @@ describe('atlas-finder mode="prescriber"', () => {
     const f = await finder();
     const card = cards(f)[0]!;
     await card.updateComplete;
+    const meta = card.renderRoot.querySelector('.meta')!.textContent!;
+    const route = card.item!.listing.referral;
+    expect(route.length, 'the fixture listing has a referral route').to.be.greaterThan(0);
+    for (const r of route) expect(meta).to.contain({ self: 'Self-referral', 'drop-in': 'Drop in', professional: 'Referral needed' }[r]);
     const button = card.renderRoot.querySelector<HTMLButtonElement>('.shortlist-toggle')!;
     expect(button.textContent).to.contain('Add to shortlist');
     button.click();
@@ -229,6 +233,10 @@ describe('atlas-finder mode="prescriber"', () => {
     await list.updateComplete;
     expect(list.renderRoot.querySelector('h2')!.textContent).to.contain('1 option');
     await expect(f).to.be.accessible();
+
+    window.history.replaceState(null, '', `${window.location.pathname}?page=2&q=walk&cost=free`);
+    const link = new URL((f.renderRoot.querySelector('atlas-shortlist') as unknown as { linkFor: (k: string[]) => string }).linkFor(['a', 'b']));
+    expect([...link.searchParams]).to.deep.equal([['page', '2'], ['list', 'a,b']]);
 
     const resident = await fixture<AtlasFinder>(html`<atlas-finder .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
     await waitUntil(() => resident.renderRoot.querySelector('atlas-results'));

@@ -235,5 +235,6 @@ export const cy: AtlasStrings = {
     shortcuts: { search: 'mynd i chwilio', next: 'y canlyniad nesaf', previous: 'y canlyniad blaenorol', shortlist: 'ychwanegu’r canlyniad at y rhestr fer, neu ei dynnu' },
     ageLabel: 'Oedran',
     ageHint: 'Yn dangos dim ond beth gall rhywun o’r oedran hwn ymuno ag ef',
+    companionShort: 'Gall ddod â rhywun',
   },
 };

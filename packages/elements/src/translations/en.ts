@@ -48,6 +48,8 @@ export interface PrescriberStrings {
   shortcuts: Record<'search' | 'next' | 'previous' | 'shortlist', string>;
   ageLabel: string;
   ageHint: string;
+  /** On a prescriber's card: someone can come along. */
+  companionShort: string;
 }
 
 /** Community asset transfer and assets of community value: cards and the detail view. */
@@ -413,5 +415,6 @@ export const en: AtlasStrings = {
     shortcuts: { search: 'go to search', next: 'next result', previous: 'previous result', shortlist: 'add the result to the shortlist, or remove it' },
     ageLabel: 'Age',
     ageHint: 'Shows only what a person of this age can join',
+    companionShort: 'Can bring someone',
   },
 };
