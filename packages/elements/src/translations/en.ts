@@ -226,14 +226,14 @@ export const en: AtlasStrings = {
     distance: { '1': 'Within 1 mile', '2': 'Within 2 miles', '5': 'Within 5 miles', '10': 'Within 10 miles' },
     status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
     deadline: { open: 'Open for interest', 'closing-soon': 'Closing soon' },
-    access: {
-      'step-free': 'Step-free access', 'wheelchair-accessible': 'Wheelchair accessible', 'accessible-toilet': 'Accessible toilet',
-      'changing-places': 'Changing Places toilet', 'hearing-loop': 'Hearing loop', bsl: 'British Sign Language', 'large-print': 'Large print',
     assetType: {
       'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
       land: 'Land', 'open-space': 'Open space', other: 'Other',
     },
     tenure: { freehold: 'Freehold (to own)', leasehold: 'Leasehold (to rent long term)', licence: 'Licence (to use)' },
+    access: {
+      'step-free': 'Step-free access', 'wheelchair-accessible': 'Wheelchair accessible', 'accessible-toilet': 'Accessible toilet',
+      'changing-places': 'Changing Places toilet', 'hearing-loop': 'Hearing loop', bsl: 'British Sign Language', 'large-print': 'Large print',
       'easy-read': 'Easy read', 'quiet-space': 'Quiet space', 'accessible-parking': 'Accessible parking', 'assistance-dogs': 'Assistance dogs welcome',
       'dementia-friendly': 'Dementia friendly', seating: 'Seating',
     },
