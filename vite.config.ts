@@ -39,7 +39,13 @@ export default defineConfig(({ mode }): UserConfig => {
         lib: { entry: embedEntry, formats: ['es'], fileName: () => 'atlas.js' },
         minify: true,
         // Library mode keeps whitespace for ES output by default; the embed bundle is served as is, so minify it fully.
-        rollupOptions: { output: { chunkFileNames: 'atlas-[name]-[hash].js', minify: true } },
+        rollupOptions: {
+          // The embed entry exports nothing, so let lazy chunks import shared code from atlas.js itself: under
+          // library mode's default ('strict') the bundler moves that code into extra chunks atlas.js must then
+          // fetch one after another, a waterfall on a slow phone.
+          preserveEntrySignatures: 'allow-extension',
+          output: { chunkFileNames: 'atlas-[name]-[hash].js', minify: true },
+        },
       },
     };
   }

@@ -1,21 +1,51 @@
 /** Dates and distances for en-GB and cy-GB. Distances are in miles, as UK road signs are. */
+
+const ZONE = 'Europe/London';
+const CY_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
+const CY_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+
+// Chrome and Edge ship without Welsh date names (Intl falls back to American English:
+// "Monday, November 23 at 10:00 AM"), so Welsh dates are written here when the
+// browser has none, in the same form Firefox and Safari give.
+let welshIntl: boolean | undefined;
+const useOwnWelsh = (locale: string): boolean =>
+  locale.toLowerCase().startsWith('cy') && !(welshIntl ??= Intl.DateTimeFormat.supportedLocalesOf(['cy']).length > 0);
+
+const londonParts = (date: Date) => {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  const [year, month, day] = [get('year'), get('month'), get('day')];
+  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), time: `${get('hour')}:${String(get('minute')).padStart(2, '0')}` };
+};
+
 export function formatDate(value: Date | string | undefined, locale: string, withWeekday = false): string {
   if (value === undefined) return '';
   const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
+  if (useOwnWelsh(locale)) {
+    const p = londonParts(date);
+    return `${withWeekday ? `${CY_DAYS[p.weekday]}, ` : ''}${p.day} ${CY_MONTHS[p.month - 1]} ${p.year}`;
+  }
   return new Intl.DateTimeFormat(locale, {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London', ...(withWeekday ? { weekday: 'long' } : {}),
+    day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE, ...(withWeekday ? { weekday: 'long' } : {}),
   }).format(date);
 }
 
 export function formatDateTime(value: Date, locale: string): string {
+  if (useOwnWelsh(locale)) {
+    const p = londonParts(value);
+    return `${CY_DAYS[p.weekday]}, ${p.day} ${CY_MONTHS[p.month - 1]} am ${p.time}`;
+  }
   return new Intl.DateTimeFormat(locale, {
-    weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London',
+    weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: ZONE,
   }).format(value);
 }
 
 export function formatTime(value: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).format(value);
+  if (useOwnWelsh(locale)) return londonParts(value).time;
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: ZONE }).format(value);
 }
 
 /** Miles to one decimal place under 10, whole miles above: what a person can use. */

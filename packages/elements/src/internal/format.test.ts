@@ -1,0 +1,27 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatDateTime, formatTime } from './format.js';
+
+// Welsh dates must read as Welsh in every browser, including Chromium builds whose
+// Intl has no Welsh (they would print "Monday, November 23 at 10:05 AM").
+describe('date formatting', () => {
+  const monday = new Date('2026-11-23T10:05:00Z');
+  const summer = new Date('2026-07-01T08:30:00Z'); // 09:30 in London (British Summer Time)
+
+  it('writes Welsh day and month names, in London time', () => {
+    expect(formatDateTime(monday, 'cy-GB')).to.equal('Dydd Llun, 23 Tachwedd am 10:05');
+    expect(formatDateTime(summer, 'cy-GB')).to.equal('Dydd Mercher, 1 Gorffennaf am 9:30');
+    expect(formatTime(summer, 'cy-GB')).to.equal('9:30');
+    expect(formatDate('2026-03-10', 'cy-GB')).to.equal('10 Mawrth 2026');
+    expect(formatDate('2026-03-10', 'cy-GB', true)).to.equal('Dydd Mawrth, 10 Mawrth 2026');
+  });
+
+  it('writes English dates the British way', () => {
+    expect(formatDateTime(monday, 'en-GB')).to.equal('Monday 23 November at 10:05');
+    expect(formatDate('2026-03-10', 'en-GB')).to.equal('10 March 2026');
+  });
+
+  it('gives back text it cannot read as a date', () => {
+    expect(formatDate('soon', 'cy-GB')).to.equal('soon');
+    expect(formatDate(undefined, 'cy-GB')).to.equal('');
+  });
+});
