@@ -31,6 +31,8 @@ async function mount(attrs: Record<string, string>): Promise<AtlasFinder> {
   const loaded = new Promise((resolve) => el.addEventListener('atlas-load', resolve, { once: true }));
   wrapper.append(el);
   await loaded;
+  // The prescriber's parts load on demand, after the feed.
+  await Promise.all(['atlas-prescriber-bar', 'atlas-shortlist', 'atlas-print-view'].map((tag) => customElements.whenDefined(tag)));
   await settle(el);
   return el;
 }
