@@ -116,7 +116,7 @@ describe('community group journey (demo asset-transfer page)', function () {
     await tabTo((e) => e.localName === 'a' && nameOf(e) === 'Kingsley Community Centre', el, 'the Kingsley card');
     await press('Enter', el);
     const detail = el.renderRoot.querySelector('atlas-listing')!;
-    expect(detail, 'the listing opened').to.exist;
+    expect(detail, 'the listing opened').to.not.equal(null);
     const root = detail.shadowRoot!;
     expect(deepActive()?.textContent).to.equal('Kingsley Community Centre');
     const text = root.textContent!.replace(/\s+/g, ' ');
@@ -152,7 +152,7 @@ describe('community group journey (demo asset-transfer page)', function () {
     await new Promise((resolve) => el.addEventListener('atlas-load', resolve, { once: true }));
     for (let i = 0; i < 20 && !document.querySelector('table.register'); i++) await new Promise((r) => setTimeout(r, 50));
     const table = document.querySelector('table.register')!;
-    expect(table, 'the ACV register table').to.exist;
+    expect(table, 'the ACV register table').to.not.equal(null);
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows).to.have.length(6);
     const redLion = rows.find((r) => r.querySelector('th')?.textContent === 'The Red Lion, Market Square')!;
