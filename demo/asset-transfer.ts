@@ -74,8 +74,8 @@ function render(listings: AtlasListing[], now: Date): void {
       cell('td', saleWords(l, now), 'Sale and moratorium'),
     );
   }
-  // Empty cells would be read out as blank labels on a phone, where each row is a block.
-  for (const td of table.querySelectorAll<HTMLTableCellElement>('td[data-label]')) if (!td.textContent) td.hidden = true;
+  // On a phone each row is a block of labelled lines, where an empty cell would be a label with nothing after it.
+  for (const td of table.querySelectorAll<HTMLTableCellElement>('td[data-label]')) if (!td.textContent) td.classList.add('empty');
   wrap.replaceChildren(table);
   wrap.hidden = false;
   status.textContent = '';
