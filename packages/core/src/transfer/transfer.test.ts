@@ -61,6 +61,14 @@ describe('acvDates', () => {
     expect(d.interimMoratoriumEnds).to.equal('2026-10-11');
     expect(d.protectedPeriodEnds).to.equal('2028-02-29');
   });
+  it('gives six weeks and six months from a notice received on 1 March: interim to 11 April, full to 31 August, on those days inclusive', () => {
+    const acv = { status: 'listed' as const, listedOn: '2025-06-01', disposalNotifiedOn: '2027-03-01' };
+    expect(acvDates(acv)).to.deep.include({ interimMoratoriumEnds: '2027-04-11', fullMoratoriumEnds: '2027-08-31', protectedPeriodEnds: '2028-08-31' });
+    expect(acvPhase(acv, new Date('2027-04-11T22:00:00Z'))).to.equal('interim-moratorium');
+    expect(acvPhase(acv, new Date('2027-04-11T23:30:00Z')), 'midnight in BST, not UTC').to.equal('full-moratorium');
+    expect(acvPhase(acv, new Date('2027-08-31T12:00:00Z'))).to.equal('full-moratorium');
+    expect(acvPhase(acv, new Date('2027-09-01T12:00:00Z'))).to.equal('protected');
+  });
   it('keeps a listing for five years beginning with the date of entry', () => {
     expect(acvDates({ status: 'listed', listedOn: '2026-03-01' }).listingEnds).to.equal('2031-02-28');
     expect(acvDates({ status: 'listed', listedOn: '2026-03-01', expiresOn: '2030-01-01' }).listingEnds).to.equal('2030-01-01');
