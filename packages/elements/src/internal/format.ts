@@ -60,3 +60,13 @@ export function formatMiles(miles: number, locale: string): string {
 export function formatMoney(pounds: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: pounds % 1 ? 2 : 0 }).format(pounds);
 }
+
+/**
+ * How a person gets in, in words. "Professional" beside "self" or "drop-in"
+ * means a GP may also refer, not that a referral is needed: saying "you need a
+ * referral" there would turn away someone who could simply go.
+ */
+export function referralWords(routes: readonly string[], t: { referral: Record<string, string>; referralProfessionalAlso: string }): string[] {
+  const open = routes.some((r) => r === 'self' || r === 'drop-in');
+  return routes.map((r) => (r === 'professional' && open ? t.referralProfessionalAlso : t.referral[r] ?? r));
+}

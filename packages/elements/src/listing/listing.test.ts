@@ -39,3 +39,20 @@ describe('<atlas-listing> on its own', () => {
     expect(el.shadowRoot!.textContent).to.contain('Tea and songs');
   });
 });
+
+describe('<atlas-listing> referral routes', () => {
+  const base = {
+    id: 'r', key: 'r', publisherId: 'p', kind: 'activity' as const, name: 'Peer support group',
+    categories: [], needs: [], keywords: [], accessibility: [], languages: [], delivery: [], areas: [], schedule: [],
+  };
+
+  it('says a referral is needed only when it is the only way in', async () => {
+    const only = await fixture<HTMLElement>(html`<atlas-listing .listing=${{ ...base, referral: ['professional'] }}></atlas-listing>`);
+    expect(only.shadowRoot!.textContent).to.contain('You need a referral from a professional');
+    const either = await fixture<HTMLElement>(html`<atlas-listing .listing=${{ ...base, referral: ['self', 'professional'] }}></atlas-listing>`);
+    const words = either.shadowRoot!.textContent!;
+    expect(words).to.contain('You can refer yourself');
+    expect(words).to.contain('A professional, such as a GP or link worker, can also refer you');
+    expect(words).not.to.contain('You need a referral');
+  });
+});

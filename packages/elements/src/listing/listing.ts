@@ -6,7 +6,7 @@ import {
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasCloseEvent } from '../events/close.js';
-import { formatDate, formatDateTime, formatMoney } from '../internal/format.js';
+import { formatDate, formatDateTime, formatMoney, referralWords } from '../internal/format.js';
 import { listingStyles } from './listing.styles.js';
 import { transferDetail, transferHeader } from '../transfer/transfer.js';
 import { transferStyles } from '../transfer/transfer.styles.js';
@@ -174,7 +174,7 @@ export class AtlasListingDetail extends AtlasElement {
     const t = this.t;
     const c = l.contact;
     return html`<h3>${t.headings.contact}</h3>
-      ${l.referral.length ? html`<ul>${l.referral.map((r) => html`<li>${t.referral[r] ?? r}</li>`)}</ul>` : nothing}
+      ${l.referral.length ? html`<ul>${referralWords(l.referral, t).map((words) => html`<li>${words}</li>`)}</ul>` : nothing}
       ${l.howToJoin ? html`<p>${text(l.howToJoin, this.language)}</p>` : nothing}
       ${l.companionWelcome ? html`<p>${t.companionWelcome}</p>` : nothing}
       ${this.#contactList(l)}

@@ -1,6 +1,6 @@
 import { describeOpeningHours, describeSession, nextSession, text, upcomingSessions, type AtlasListing } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
-import { formatDateTime, formatMoney } from '../internal/format.js';
+import { formatDateTime, formatMoney, referralWords } from '../internal/format.js';
 
 const WELSH_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
 const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
@@ -92,7 +92,7 @@ export function summarise(l: AtlasListing, t: AtlasStrings, lang: string, now: D
   const costWords = [cost, c?.description ? text(c.description, lang) : undefined, c?.help ? `${t.costHelp}: ${text(c.help, lang)}` : undefined].filter(Boolean);
 
   const join = [
-    ...l.referral.map((r) => t.referral[r] ?? r),
+    ...referralWords(l.referral, t),
     ...(l.howToJoin ? [text(l.howToJoin, lang)] : []),
     ...(l.companionWelcome ? [t.companionWelcome] : []),
   ];

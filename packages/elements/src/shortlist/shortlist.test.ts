@@ -223,7 +223,7 @@ describe('atlas-finder mode="prescriber"', () => {
     const meta = card.renderRoot.querySelector('.meta')!.textContent!;
     const route = card.item!.listing.referral;
     expect(route.length, 'the fixture listing has a referral route').to.be.greaterThan(0);
-    for (const r of route) expect(meta).to.contain({ self: 'Self-referral', 'drop-in': 'Drop in', professional: 'Referral needed' }[r]);
+    for (const r of route) expect(meta).to.contain({ self: 'Self-referral', 'drop-in': 'Drop in', professional: 'Professional referral' }[r]);
     const button = card.renderRoot.querySelector<HTMLButtonElement>('.shortlist-toggle')!;
     expect(button.textContent).to.contain('Add to shortlist');
     button.click();

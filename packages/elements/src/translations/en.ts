@@ -150,6 +150,8 @@ export interface AtlasStrings {
   online: string;
   phoneOnly: string;
   referral: Record<'self' | 'drop-in' | 'professional', string>;
+  /** A professional referral is one way in, beside referring yourself or dropping in. */
+  referralProfessionalAlso: string;
   companionWelcome: string;
   phone: string;
   email: string;
@@ -221,7 +223,7 @@ export const en: AtlasStrings = {
     day: { mo: 'Monday', tu: 'Tuesday', we: 'Wednesday', th: 'Thursday', fr: 'Friday', sa: 'Saturday', su: 'Sunday' },
     time: { morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' },
     when: { now: 'On now', today: 'Today', 'this-week': 'This week' },
-    referral: { self: 'Self-referral', 'drop-in': 'Drop in', professional: 'Referral needed' },
+    referral: { self: 'Self-referral', 'drop-in': 'Drop in', professional: 'Professional referral' },
     delivery: { 'in-person': 'In person', online: 'Online', phone: 'By phone' },
     distance: { '1': 'Within 1 mile', '2': 'Within 2 miles', '5': 'Within 5 miles', '10': 'Within 10 miles' },
     status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
@@ -284,6 +286,7 @@ export const en: AtlasStrings = {
   online: 'Online',
   phoneOnly: 'By phone',
   referral: { self: 'You can refer yourself', 'drop-in': 'Just drop in', professional: 'You need a referral from a professional, such as a GP or link worker' },
+  referralProfessionalAlso: 'A professional, such as a GP or link worker, can also refer you',
   companionWelcome: 'You can bring someone with you',
   phone: 'Phone',
   email: 'Email',
