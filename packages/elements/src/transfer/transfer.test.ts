@@ -73,7 +73,8 @@ describe('transfer cards', () => {
     expect(words(past)).not.to.contain('Closes in');
     const offered = await card(transfer({ status: 'under-offer', dates: { eoiDeadline: '2027-01-31' } }));
     expect(offered.shadowRoot!.querySelector('.badge')?.textContent).to.equal('Under offer');
-    expect(words(offered)).to.contain('Closed on 31 January 2027');
+    expect(words(offered)).to.contain('Closed to new interest');
+    expect(words(offered)).not.to.contain('31 January 2027');
     expect(words(offered)).not.to.contain('Closes in');
   });
 

@@ -14,10 +14,15 @@ import { formatDate, formatMoney } from '../internal/format.js';
 
 type Lang = string;
 
-/** "Closes in 12 days", "Closes tomorrow", "Closes today", "Closed on 3 March 2026"; undefined without a readable deadline. */
-export function deadlineWords(d: DeadlineState, t: AtlasStrings): string | undefined {
+/**
+ * "Closes in 12 days", "Closes tomorrow", "Closes today", "Closed on 3 March 2026";
+ * undefined without a readable deadline. An asset taken off the market before its
+ * deadline (under offer, withdrawn) is "Closed to new interest": "Closed on" a
+ * future date would read as still open until then.
+ */
+export function deadlineWords(d: DeadlineState, t: AtlasStrings, now: Date): string | undefined {
   if (!d.deadline) return undefined;
-  if (d.state === 'closed') return t.deadlineClosedOn(formatDate(d.deadline, t.locale));
+  if (d.state === 'closed') return d.deadline.getTime() > now.getTime() ? t.transfer.closedEarly : t.deadlineClosedOn(formatDate(d.deadline, t.locale));
   if (d.days === 0) return t.deadlineClosesToday;
   if (d.days === 1) return t.transfer.closesTomorrow;
   return t.deadlineClosesIn(d.days ?? 0);
@@ -66,7 +71,7 @@ export function transferCardMeta(listing: AtlasListing, now: Date, t: AtlasStrin
   const acv = listing.acv;
   if (!tr && !acv) return nothing;
   const d = tr ? deadlineState(listing, now) : undefined;
-  const words = d ? deadlineWords(d, t) : undefined;
+  const words = d ? deadlineWords(d, t, now) : undefined;
   const summary = transferSummaryLine(listing, t);
   return html`<span class="transfer-facts">
       ${tr ? html`<span class="badge status-${tr.status}">${t.status[tr.status] ?? tr.status}</span>` : nothing}
@@ -80,7 +85,7 @@ export function transferCardMeta(listing: AtlasListing, now: Date, t: AtlasStrin
 export function transferHeader(listing: AtlasListing, now: Date, t: AtlasStrings): TemplateResult {
   const tr = listing.transfer;
   const d = tr ? deadlineState(listing, now) : undefined;
-  const words = d ? deadlineWords(d, t) : undefined;
+  const words = d ? deadlineWords(d, t, now) : undefined;
   const full = d?.deadline && d.state !== 'closed' ? t.deadlineCloses(formatDate(d.deadline, t.locale)) : undefined;
   return html`<p class="transfer-badges">
       ${tr ? html`<span class="badge status-${tr.status}">${t.status[tr.status] ?? tr.status}</span>` : nothing}

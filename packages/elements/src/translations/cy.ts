@@ -129,6 +129,7 @@ export const cy: AtlasStrings = {
   expressInterest: 'Mynegi diddordeb',
   transfer: {
     closesTomorrow: 'Yn cau yfory',
+    closedEarly: 'Ar gau i ddiddordeb newydd',
     assetType: {
       'community-centre': 'Canolfan gymunedol', hall: 'Neuadd', library: 'Llyfrgell', pavilion: 'Pafiliwn', school: 'Ysgol',
       land: 'Tir', 'open-space': 'Man agored', other: 'Adeilad neu dir arall',

@@ -55,6 +55,8 @@ export interface PrescriberStrings {
 /** Community asset transfer and assets of community value: cards and the detail view. */
 export interface TransferStrings {
   closesTomorrow: string;
+  /** Taken off the market before its deadline (under offer, withdrawn, transferred). */
+  closedEarly: string;
   assetType: Record<string, string>;
   /** "Leasehold, 25 years". */
   tenureYears: (tenure: string, years: number) => string;
@@ -317,6 +319,7 @@ export const en: AtlasStrings = {
   postcodeHint: 'To find what is near you',
   transfer: {
     closesTomorrow: 'Closes tomorrow',
+    closedEarly: 'Closed to new interest',
     assetType: {
       'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
       land: 'Land', 'open-space': 'Open space', other: 'Other building or land',
