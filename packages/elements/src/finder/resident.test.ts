@@ -146,6 +146,21 @@ describe('a resident using <atlas-finder>', () => {
     await waitUntil(() => cards(f).length === 6, 'Back did not restore the unfiltered list');
   });
 
+  it('with nothing within the distance chosen, offers the nearest wider distance that finds something', async () => {
+    // About two miles north of the Central Library, with "within 1 mile" chosen.
+    window.history.replaceState(null, '', '?q=library&near=52.14,-1.21,Somewhere&distance=1');
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="${FIXTURES}/small-feed.json" .now=${NOW}></atlas-finder>`);
+    await ready(f);
+    expect(countText(f)).to.equal('No results');
+    const wider = [...shadow(results(f)).querySelectorAll<HTMLButtonElement>('.none button')].find((b) => b.textContent!.startsWith('Search a wider distance'));
+    expect(wider?.textContent).to.equal('Search a wider distance (1 result)');
+    await expect(results(f)).to.be.accessible();
+    wider!.click();
+    await waitUntil(() => countText(f) === '1 result', 'widening did not find the library');
+    expect(params().get('distance')).to.equal('5');
+    expect(params().get('q')).to.equal('library');
+  });
+
   it('says in plain words when the feed is blocked (fetch rejects), with a way to try again', async () => {
     const quiet = quietConsole();
     try {

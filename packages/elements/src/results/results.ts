@@ -61,6 +61,8 @@ export class AtlasResults extends AtlasElement {
     if (r.facet === 'q') this.#change({ q: '' });
     else if (r.facet === 'age') this.#change({ age: undefined });
     else if (r.facet === 'bounds') this.#change({ bounds: undefined });
+    // The distance hint names the wider band to move to, not a value to take away.
+    else if (r.facet === 'distance' && r.value !== undefined) this.#change({ filters: { ...s.filters, distance: [r.value] } });
     else {
       const filters = { ...s.filters };
       const left = r.value === undefined ? [] : (filters[r.facet] ?? []).filter((v) => v !== r.value);
