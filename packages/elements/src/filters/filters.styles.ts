@@ -23,6 +23,7 @@ export const filtersStyles = css`
         transform: translateY(-0.15em) rotate(45deg);
       }
       .toggle[aria-expanded='true']::after { transform: translateY(0.15em) rotate(-135deg); }
+      .panel { margin-top: 1rem; }
       .panel[data-collapsed] { display: none; }
     }
   }
