@@ -217,6 +217,8 @@ describe('a resident using <atlas-finder>', () => {
   it('keeps hostile text as text on every card and in every field of the listing', async () => {
     const f = await fixture<AtlasFinder>(html`<atlas-finder src="${FIXTURES}/hostile-feed.json" .now=${NOW}></atlas-finder>`);
     await ready(f);
+    expect(shadow(f).querySelectorAll('script, img, iframe, svg, b, style')).to.have.length(0);
+    expect([...shadow(f).querySelectorAll('a')].every((a) => /^(https?|mailto|tel):/.test(a.href))).to.equal(true);
     const card = cards(f)[0]!;
     const cardRoot = shadow(card);
     expect(cardRoot.textContent).to.contain('<script>');
