@@ -8,7 +8,7 @@ import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasCloseEvent } from '../events/close.js';
 import { formatDate, formatDateTime, formatMoney, referralWords } from '../internal/format.js';
 import { listingStyles } from './listing.styles.js';
-import { transferDetail, transferHeader } from '../transfer/transfer.js';
+import { loadTransferDetail, transferDetailModule } from '../transfer/lazy.js';
 import { transferStyles } from '../transfer/transfer.styles.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
 
@@ -53,6 +53,29 @@ export class AtlasListingDetail extends AtlasElement {
   /** In a prescriber's finder: add this listing to the shortlist from here too. */
   #shortlist = new ShortlistToggleController(this);
 
+  /** The transfer detail's chunk while it loads; updateComplete waits for it, so hosts and tests see the whole listing. */
+  #transferLoading?: Promise<unknown>;
+
+  protected override willUpdate(): void {
+    if (this.listing?.kind === 'transfer' && !transferDetailModule() && !this.#transferLoading) {
+      this.#transferLoading = loadTransferDetail()
+        .then(
+          () => this.requestUpdate(),
+          (error: unknown) => console.warn('Community Atlas: the transfer details could not be loaded; showing the contact details only.', error),
+        )
+        .finally(() => (this.#transferLoading = undefined));
+    }
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#transferLoading) {
+      await this.#transferLoading;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus(options);
   }
@@ -72,6 +95,8 @@ export class AtlasListingDetail extends AtlasElement {
     const lang = this.language;
     const now = this.now ?? new Date();
     const name = text(l.name, lang);
+    // Until its chunk arrives (a few milliseconds, once), a transfer shows its contact details like any listing.
+    const transfer = l.kind === 'transfer' ? transferDetailModule() : undefined;
     const publisher = this.publishers.find((p) => (p.id ?? '') === l.publisherId) ?? this.publishers[0];
     const report = feedbackHref(this.feedback || publisher?.feedbackUrl, l, name);
     const verified = l.lastVerified ? new Date(l.lastVerified) : undefined;
@@ -80,7 +105,7 @@ export class AtlasListingDetail extends AtlasElement {
       ${this.closable ? html`<button class="back link-button" part="back" type="button" @click=${this.#back}>← ${t.back}</button>` : nothing}
       <h2 id="name" part="heading" tabindex="-1">${name}</h2>
       ${this.#shortlist.button(l.key, name, t)}
-      ${l.kind === 'transfer' ? transferHeader(l, now, t) : nothing}
+      ${transfer ? transfer.transferHeader(l, now, t) : nothing}
 
       <h3>${t.headings.what}</h3>
       ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
@@ -90,8 +115,8 @@ export class AtlasListingDetail extends AtlasElement {
       ${l.kind !== 'transfer' ? this.#who(l) : nothing}
       ${l.kind !== 'transfer' ? this.#cost(l) : nothing}
       ${this.#whenWhere(l, now)}
-      ${l.kind === 'transfer'
-        ? transferDetail(l, { now, t, lang, stageLists: this.stageLists, contact: this.#contactList(l) })
+      ${transfer
+        ? transfer.transferDetail(l, { now, t, lang, stageLists: this.stageLists, contact: this.#contactList(l) })
         : this.#contact(l)}
 
       <div class="actions">
