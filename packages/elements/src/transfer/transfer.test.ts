@@ -120,6 +120,17 @@ describe('transfer detail', () => {
     expect(cy.shadowRoot!.querySelector('[aria-current="step"] .stage-state')?.textContent).to.equal('cam presennol');
   });
 
+  it('reads in Welsh, with Welsh plurals for years and areas, and passes axe', async () => {
+    const el = await detail(transfer({ ...FULL, tenure: { type: 'leasehold', years: 2 }, floorAreaSqm: 2 }), 'cy');
+    const text = words(el);
+    expect(text).to.contain('Prydles, 2 flynedd');
+    expect(text).to.contain('2 fetr sgwâr');
+    expect(text).to.contain('Rhent hedyn pupur');
+    expect(text).to.contain('Yn cau ymhen 12 diwrnod');
+    expect(el.shadowRoot!.querySelector('[part="action"]')?.textContent).to.equal('Mynegi diddordeb');
+    await expect(el).to.be.accessible();
+  });
+
   it('honours a stage list the feed defines', async () => {
     const lists = { short: [{ id: 'advertised', label: 'Advertised' }, { id: 'assessed', label: 'Bids assessed' }, { id: 'agreed', label: 'Heads of terms agreed' }] };
     const el = await detail(transfer({ stageList: 'short', stages: [{ id: 'advertised' }, { id: 'assessed' }] }), 'en', NOW, lists);
