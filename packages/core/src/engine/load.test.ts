@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { FeedLoadError } from '../feed/load.js';
 import type { Feed, Listing } from '../feed/types.js';
 import type { FinderState } from './types.js';
-import { loadFinder, type FinderLoadOptions } from './load.js';
+import { normaliseFeed } from '../feed/normalise.js';
+import { createEngine, serializeIndex } from './engine.js';
+import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoadOptions } from './load.js';
 
 // In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.
 const workerUrl = new URL('./worker.ts', import.meta.url);
@@ -129,5 +131,74 @@ describe('loadFinder', () => {
     const big = await loadFinder(['big.json'], { fetch: serve({ 'big.json': bigText }), workerUrl });
     expect(big.inWorker).to.equal(true);
     big.engine.dispose();
+  });
+});
+
+describe('createEngineAuto', () => {
+  const feed = generatedFeed(5000);
+  const text = JSON.stringify(feed);
+  const data = normaliseFeed(feed, { source: 'big.json' });
+
+  it('takes normalised data to a worker above the listing threshold, with the same answers and the page’s own listings', async () => {
+    expect(data.listings.length).to.be.at.least(WORKER_THRESHOLD_LISTINGS);
+    const auto = await createEngineAuto(data, { workerUrl });
+    const page = createEngine(data);
+    expect(auto.inWorker).to.equal(true);
+    expect(auto.data).to.equal(data);
+    for (const state of states) {
+      const a = await auto.engine.query(state, NOW);
+      const b = await page.query(state, NOW);
+      expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
+      expect(a.facets).to.deep.equal(b.facets);
+      // No copy came back: results carry the very listings the caller holds.
+      expect(a.items[0]!.listing).to.equal(data.listings.find((l) => l.key === a.items[0]!.key));
+    }
+    auto.engine.dispose();
+  });
+
+  it('reads feed text and parsed feeds in the worker, giving the normalised data back', async () => {
+    const fromText = await createEngineAuto(text, { worker: true, workerUrl, source: 'big.json' });
+    const fromFeed = await createEngineAuto(feed, { worker: true, workerUrl, source: 'big.json' });
+    const page = createEngine(data);
+    for (const loaded of [fromText, fromFeed]) {
+      expect(loaded.inWorker).to.equal(true);
+      expect(loaded.data.listings.map((l) => l.key)).to.deep.equal(data.listings.map((l) => l.key));
+      const a = await loaded.engine.query(states[1]!, NOW);
+      expect(a.keys).to.deep.equal((await page.query(states[1]!, NOW)).keys);
+      expect(a.items[0]!.listing).to.equal(loaded.engine.get(a.items[0]!.key));
+      loaded.engine.dispose();
+    }
+  });
+
+  it('searches a prebuilt index in the worker', async () => {
+    const prebuiltIndex = serializeIndex(data);
+    const { engine, inWorker } = await createEngineAuto(data, { worker: true, workerUrl, prebuiltIndex });
+    expect(inWorker).to.equal(true);
+    for (const state of states.slice(1, 4)) {
+      expect((await engine.query(state, NOW)).keys).to.deep.equal((await createEngine(data).query(state, NOW)).keys);
+    }
+    engine.dispose();
+  });
+
+  it('stays on the page for small data, and when told to', async () => {
+    const small = normaliseFeed(generatedFeed(40));
+    const auto = await createEngineAuto(small, { workerUrl });
+    expect(auto.inWorker).to.equal(false);
+    expect((await auto.engine.query(states[0]!, NOW)).total).to.equal(40);
+    const forced = await createEngineAuto(data, { worker: false, workerUrl });
+    expect(forced.inWorker).to.equal(false);
+  });
+
+  it('rejects text that is not a feed with a FeedLoadError, in the worker and on the page', async () => {
+    for (const worker of [true, false]) {
+      let error: unknown;
+      try {
+        await createEngineAuto('{"listings": [', { worker, workerUrl, source: 'broken.json' });
+      } catch (e) {
+        error = e;
+      }
+      expect(error, String(worker)).to.be.instanceOf(FeedLoadError);
+      expect((error as FeedLoadError).reason).to.equal('not-json');
+    }
   });
 });

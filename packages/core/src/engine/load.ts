@@ -7,10 +7,11 @@
  */
 import { FeedLoadError, combineFeeds, fetchFeed, readFetchedFeed, type FetchedFeed, type LoadOptions } from '../feed/load.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import type { ListingKind } from '../feed/types.js';
+import type { Feed, ListingKind } from '../feed/types.js';
+import { normaliseFeed } from '../feed/normalise.js';
 import type { EngineOptions } from './core.js';
 import { createEngine } from './engine.js';
-import { reviveLoadError, serializeLoadError, type FromWorker, type ToWorker } from './protocol.js';
+import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
 
 /**
@@ -85,6 +86,29 @@ function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>
     else if (result.reason instanceof FeedLoadError) feeds.push({ ok: false, error: serializeLoadError(result.reason) });
     else return Promise.reject(result.reason);
   }
+  return inWorker(options, undefined, (worker) => {
+    worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker);
+  });
+}
+
+function workerOptions(options: FinderLoadOptions & { prebuiltIndex?: string | object }): WorkerLoadOptions {
+  return {
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.kinds?.length ? { kinds: options.kinds } : {}),
+    ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
+  };
+}
+
+/**
+ * Starts the worker, hands it the feed with `send`, and resolves when its index
+ * is ready. `kept` is data the page already holds (its listings are not sent
+ * back); otherwise the worker's normalised listings arrive in slices.
+ */
+function inWorker(
+  options: FinderLoadOptions,
+  kept: AtlasData | undefined,
+  send: (worker: Worker) => void | Promise<void>,
+): Promise<FinderLoad> {
   const worker = options.workerUrl
     ? new Worker(options.workerUrl, { type: 'module', name: 'community-atlas-search' })
     // Written out in full so that bundlers (Vite, webpack, Parcel, esbuild) see the worker and emit it as its own file.
@@ -102,37 +126,102 @@ function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>
       worker.onerror = null;
       worker.onmessage = null;
     };
-    worker.onerror = (event) => {
+    const fail = (error: unknown): void => {
       settle();
       worker.terminate();
+      reject(error);
+    };
+    worker.onerror = (event) => {
       event.preventDefault();
-      reject(new Error(event.message || 'the search worker failed to start'));
+      fail(new Error(event.message || 'the search worker failed to start'));
     };
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === 'meta') meta = message.data;
       else if (message.type === 'listings') for (const l of message.listings) listings.push(l);
-      else if (message.type === 'failed') {
+      else if (message.type === 'failed') fail('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
+      else if (message.type === 'ready') {
         settle();
-        worker.terminate();
-        reject('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
-      } else if (message.type === 'ready') {
-        settle();
-        const data: AtlasData = { ...meta!, listings };
-        resolve({ data, engine: new WorkerEngine(worker, listings), inWorker: true });
+        const data: AtlasData = kept ?? { ...meta!, listings };
+        resolve({ data, engine: new WorkerEngine(worker, data.listings), inWorker: true });
       }
     };
-    const load: ToWorker = {
-      type: 'load', feeds, urls,
-      options: {
-        ...(options.lang ? { lang: options.lang } : {}),
-        ...(options.kinds?.length ? { kinds: options.kinds } : {}),
-        ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
-      },
-    };
-    worker.postMessage(load);
+    Promise.resolve(send(worker)).catch(fail);
   });
 }
+
+/** What `createEngineAuto` takes: normalised data, a feed as parsed JSON, or a feed's text. */
+export type EngineInput = AtlasData | Feed | string;
+
+export interface AutoEngineOptions extends Omit<FinderLoadOptions, keyof LoadOptions | 'prebuiltIndex'> {
+  /** A prebuilt text index (what `atlas build` writes) for the same feed. */
+  prebuiltIndex?: string | object;
+  /** Where the feed came from: names it in problems and resolves its relative links. */
+  source?: string;
+  /** Abort starting the engine (the finder left the page). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Listings at or above which `createEngineAuto` uses the worker for data or a
+ * parsed feed (feed text goes by WORKER_THRESHOLD_BYTES). Below it, slices on
+ * the page finish in well under a second and a worker's start-up would not pay.
+ */
+export const WORKER_THRESHOLD_LISTINGS = 3_000;
+
+const isAtlasData = (input: object): input is AtlasData =>
+  Array.isArray((input as AtlasData).problems) && Array.isArray((input as AtlasData).publishers) && Array.isArray((input as AtlasData).listings);
+
+/**
+ * A search engine over data the caller already has, in a worker when the feed is
+ * large (WORKER_THRESHOLD_LISTINGS listings, or WORKER_THRESHOLD_BYTES of text)
+ * and Worker exists, else on the page in slices. Text and parsed feeds are read
+ * and normalised where the engine runs, so a large feed's normalising happens in
+ * the worker too; `data` is the normalised result. Text that is not a feed
+ * rejects with a FeedLoadError, as `loadFinder` does.
+ */
+export async function createEngineAuto(input: EngineInput, options: AutoEngineOptions = {}): Promise<FinderLoad> {
+  const source = options.source ?? 'feed';
+  const size = typeof input === 'string' ? input.length : Array.isArray((input as { listings?: unknown }).listings) ? (input as { listings: unknown[] }).listings.length : 0;
+  const large = typeof input === 'string' ? size >= WORKER_THRESHOLD_BYTES : size >= WORKER_THRESHOLD_LISTINGS;
+  const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && large);
+  const kinds = options.kinds?.length ? options.kinds : undefined;
+  const keepKinds = (data: AtlasData): AtlasData => kinds ? { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) } : data;
+
+  if (wantWorker && typeof Worker === 'function') {
+    try {
+      if (typeof input === 'string') {
+        return await loadInWorker([source], [{ status: 'fulfilled', value: { url: source, text: input, status: 200, ...(options.source ? { baseUrl: options.source } : {}) } }], options);
+      }
+      const data = isAtlasData(input) ? keepKinds(input) : undefined;
+      const { listings, ...head } = (data ?? input) as unknown as { listings?: unknown[] } & Record<string, unknown>;
+      const all = Array.isArray(listings) ? listings : [];
+      return await inWorker(options, data, async (worker) => {
+        worker.postMessage({ type: 'load-begin', shape: data ? 'data' : 'feed', head } satisfies ToWorker);
+        // Slices, each cloned in its own task: one message of 10,000 listings would hold the page for tens of milliseconds.
+        for (let i = 0; i < all.length; i += LISTINGS_PER_MESSAGE) {
+          if (i) await handBack();
+          worker.postMessage({ type: 'load-listings', listings: all.slice(i, i + LISTINGS_PER_MESSAGE) } satisfies ToWorker);
+        }
+        worker.postMessage({ type: 'load-end', source, options: workerOptions(options) } satisfies ToWorker);
+      });
+    } catch (error) {
+      if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
+      console.warn('Community Atlas: the search worker could not start, so the page does the searching.', error);
+    }
+  }
+  const data = typeof input === 'string'
+    ? readFetchedFeed({ url: source, text: input, status: 200, ...(options.source ? { baseUrl: options.source } : {}) })
+    : isAtlasData(input) ? input : normaliseFeed(input, { source, ...(options.source ? { baseUrl: options.source } : {}) });
+  const kept = keepKinds(data);
+  const engineOptions: EngineOptions = {
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
+  };
+  return { data: kept, engine: createEngine(kept, engineOptions), inWorker: false };
+}
+
+const handBack = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 

@@ -17,6 +17,10 @@ export interface WorkerLoadOptions {
 
 export type ToWorker =
   | { type: 'load'; feeds: ({ ok: true; feed: FetchedFeed } | { ok: false; error: SerializedLoadError })[]; urls: string[]; options: WorkerLoadOptions }
+  // A feed the page already holds, as parsed JSON (`feed`, normalised in the worker) or normalised data (`data`), in slices.
+  | { type: 'load-begin'; shape: 'feed' | 'data'; head: Record<string, unknown> }
+  | { type: 'load-listings'; listings: unknown[] }
+  | { type: 'load-end'; source: string; options: WorkerLoadOptions }
   | { type: 'query'; id: number; state: FinderState; now: number }
   | { type: 'suggest'; id: number; prefix: string; limit?: number }
   | { type: 'clear-caches' };

@@ -6,7 +6,8 @@
 import { FeedLoadError, combineFeeds, readFetchedFeed } from '../feed/load.js';
 import type { AtlasData } from '../feed/normalised.js';
 import { EngineCore } from './core.js';
-import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker } from './protocol.js';
+import { normaliseFeed } from '../feed/normalise.js';
+import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
@@ -32,24 +33,63 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
     scope.postMessage({ type: 'failed', error: error instanceof FeedLoadError ? serializeLoadError(error) : { message: String(error) } });
     return;
   }
-  const kinds = message.options.kinds;
-  if (kinds?.length) data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };
-  core = new EngineCore(data, {
-    ...(message.options.lang ? { lang: message.options.lang } : {}),
-    ...(message.options.prebuiltIndex ? { prebuiltIndex: message.options.prebuiltIndex } : {}),
-  }).prepareAll();
-  const { listings, ...meta } = data;
-  scope.postMessage({ type: 'meta', data: meta, total: listings.length });
-  for (let i = 0; i < listings.length; i += LISTINGS_PER_MESSAGE) {
-    scope.postMessage({ type: 'listings', listings: listings.slice(i, i + LISTINGS_PER_MESSAGE) });
+  index(data, message.options, true, started);
+}
+
+/** Builds the index; `sendBack` returns the normalised listings to a page that does not have them. */
+function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number): void {
+  const kinds = options.kinds;
+  const data = kinds?.length ? { ...all, listings: all.listings.filter((l) => kinds.includes(l.kind)) } : all;
+  try {
+    core = new EngineCore(data, {
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
+    }).prepareAll();
+  } catch (error) {
+    scope.postMessage({ type: 'failed', error: { message: String(error) } });
+    return;
+  }
+  if (sendBack) {
+    const { listings, ...meta } = data;
+    scope.postMessage({ type: 'meta', data: meta, total: listings.length });
+    for (let i = 0; i < listings.length; i += LISTINGS_PER_MESSAGE) {
+      scope.postMessage({ type: 'listings', listings: listings.slice(i, i + LISTINGS_PER_MESSAGE) });
+    }
   }
   scope.postMessage({ type: 'ready', ms: performance.now() - started });
+}
+
+/** A feed arriving in slices from a page that already holds it. */
+let parts: { shape: 'feed' | 'data'; head: Record<string, unknown>; listings: unknown[]; started: number } | undefined;
+
+function loadEnd(message: Extract<ToWorker, { type: 'load-end' }>): void {
+  if (!parts) return;
+  const { shape, head, listings, started } = parts;
+  parts = undefined;
+  if (shape === 'data') {
+    index({ ...head, listings } as unknown as AtlasData, message.options, false, started);
+    return;
+  }
+  const data = normaliseFeed({ ...head, listings }, { source: message.source });
+  index(data, message.options, true, started);
 }
 
 scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'load') {
     load(message);
+    return;
+  }
+  if (message.type === 'load-begin') {
+    parts = { shape: message.shape, head: message.head, listings: [], started: performance.now() };
+    return;
+  }
+  if (message.type === 'load-listings') {
+    for (const l of message.listings) parts?.listings.push(l);
+    return;
+  }
+  if (message.type === 'load-end') {
+    loadEnd(message);
     return;
   }
   if (message.type === 'clear-caches') {
