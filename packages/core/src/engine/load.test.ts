@@ -151,7 +151,7 @@ describe('createEngineAuto', () => {
       expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
       expect(a.facets).to.deep.equal(b.facets);
       // No copy came back: results carry the very listings the caller holds.
-      expect(a.items[0]!.listing).to.equal(data.listings.find((l) => l.key === a.items[0]!.key));
+      expect(a.items[0]!.listing).to.equal(data.listings.find((l) => l.key === a.items[0]!.listing.key));
     }
     auto.engine.dispose();
   });
@@ -165,7 +165,7 @@ describe('createEngineAuto', () => {
       expect(loaded.data.listings.map((l) => l.key)).to.deep.equal(data.listings.map((l) => l.key));
       const a = await loaded.engine.query(states[1]!, NOW);
       expect(a.keys).to.deep.equal((await page.query(states[1]!, NOW)).keys);
-      expect(a.items[0]!.listing).to.equal(loaded.engine.get(a.items[0]!.key));
+      expect(a.items[0]!.listing).to.equal(loaded.engine.get(a.items[0]!.listing.key));
       loaded.engine.dispose();
     }
   });
