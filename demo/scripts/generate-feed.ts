@@ -438,6 +438,12 @@ const TRANSFERS: TransferSpec[] = [
 
 const STAGE_ORDER = ['notice-published', 'information-session', 'eoi-open', 'business-case', 'decision', 'call-in', 'completed'];
 
+/** Land has no building to survey, and a building always has a condition; the random pick stays so the rest of the feed is unchanged. */
+function conditionOf(assetType: TransferDetails['assetType'], picked: string): string {
+  if (assetType === 'land' || assetType === 'open-space') return 'Not applicable (land).';
+  return picked === 'Not applicable (land).' ? 'Fair: roof repairs needed within five years.' : picked;
+}
+
 for (const spec of TRANSFERS) {
   const ward = WARDS[spec.ward] as Ward;
   const place = placeIn(ward);
@@ -454,7 +460,7 @@ for (const spec of TRANSFERS) {
     terms: spec.terms,
     reason: spec.reason,
     currentUse: spec.currentUse,
-    condition: pick(['Fair: roof repairs needed within five years.', 'Good; heating replaced in 2022.', 'Poor: see the condition survey.', 'Not applicable (land).']),
+    condition: conditionOf(spec.assetType, pick(['Fair: roof repairs needed within five years.', 'Good; heating replaced in 2022.', 'Poor: see the condition survey.', 'Not applicable (land).'])),
     restrictions: pick(['Must stay in community use.', 'No residential use without planning consent.', 'Public access to be kept during daylight hours.']),
     dates: { noticePublished: isoDay(startOffset) },
     documents: DOCS(id, Boolean(spec.plan)),
@@ -471,7 +477,8 @@ for (const spec of TRANSFERS) {
     transfer.guideRent = spec.terms === 'nominal' ? 1 : int(2, 9) * 1000;
   }
   if (spec.eoi !== undefined && transfer.dates) {
-    transfer.dates.informationSession = isoDay(spec.eoi - 20);
+    // The same day as the information-session stage, which comes before expressions of interest open.
+    transfer.dates.informationSession = isoDay(startOffset + 20);
     transfer.dates.eoiDeadline = isoDay(spec.eoi);
     if (spec.status === 'under-offer' || spec.status === 'transferred') transfer.dates.decision = isoDay(spec.eoi + 40);
   }
