@@ -40,11 +40,14 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
 function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number): void {
   const kinds = options.kinds;
   const data = kinds?.length ? { ...all, listings: all.listings.filter((l) => kinds.includes(l.kind)) } : all;
+  let steps: Generator<void, void, void>;
   try {
     core = new EngineCore(data, {
       ...(options.lang ? { lang: options.lang } : {}),
       ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
-    }).prepareAll();
+    });
+    steps = core.prepare();
+    while (!core.filtersReady && !steps.next().done);
   } catch (error) {
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
     return;
@@ -56,7 +59,28 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
       scope.postMessage({ type: 'listings', listings: listings.slice(i, i + LISTINGS_PER_MESSAGE) });
     }
   }
+  // Facets and sorting are ready: the first page (no words yet) can be answered
+  // while the text index is built in slices between messages.
   scope.postMessage({ type: 'ready', ms: performance.now() - started });
+  indexing = steps;
+  setTimeout(buildTextIndex, 0);
+}
+
+/** The text index still being built, if any. */
+let indexing: Generator<void, void, void> | undefined;
+
+function buildTextIndex(): void {
+  const until = performance.now() + 25;
+  while (indexing && performance.now() < until) {
+    if (indexing.next().done) indexing = undefined;
+  }
+  if (indexing) setTimeout(buildTextIndex, 0);
+}
+
+/** Words need the whole text index: finish it now rather than answer from part of it. */
+function finishTextIndex(): void {
+  while (indexing && !indexing.next().done);
+  indexing = undefined;
 }
 
 /** A feed arriving in slices from a page that already holds it. */
@@ -101,6 +125,7 @@ scope.onmessage = (event) => {
     return;
   }
   try {
+    if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
     if (message.type === 'query') scope.postMessage({ type: 'result', id: message.id, result: core.query(message.state, new Date(message.now)) });
     else scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
   } catch (error) {
