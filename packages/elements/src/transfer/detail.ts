@@ -104,7 +104,7 @@ export function transferDetail(listing: AtlasListing, o: TransferDetailOptions):
           ${documents(listing, t, lang)}`
       : nothing}
     ${acv ? acvSection(listing, now, t) : nothing}
-    <h3>${t.headings.contact}</h3>
+    <h3>${tr ? tt.contactHeading : t.headings.contact}</h3>
     ${tr ? expressionOfInterest(listing, now, t) : nothing}
     ${o.contact}`;
 }

@@ -144,6 +144,7 @@ export const cy: AtlasStrings = {
       currentUsers: 'Pwy sy’n ei ddefnyddio nawr', restrictions: 'Cyfyngiadau a chyfamodau', planning: 'Cynllunio',
     },
     aboutHeading: 'Yr adeilad neu’r tir',
+    contactHeading: 'Mynegi diddordeb neu ofyn cwestiwn',
     datesHeading: 'Dyddiadau allweddol',
     dates: { noticePublished: 'Hysbysiad wedi’i gyhoeddi', informationSession: 'Sesiwn wybodaeth', eoiDeadline: 'Datganiadau o ddiddordeb yn cau', decision: 'Disgwylir penderfyniad' },
     stageOf: (n, total) => `Cam ${n} o ${total}`,

@@ -66,6 +66,8 @@ export interface TransferStrings {
   siteArea: (n: number, formatted: string) => string;
   labels: Record<'assetType' | 'floorArea' | 'siteArea' | 'price' | 'condition' | 'currentUsers' | 'restrictions' | 'planning', string>;
   aboutHeading: string;
+  /** A transfer's contact section, where the expression-of-interest action is. */
+  contactHeading: string;
   datesHeading: string;
   dates: Record<'noticePublished' | 'informationSession' | 'eoiDeadline' | 'decision', string>;
   /** Screen-reader wording of a stage's position ("Stage 3 of 7"). */
@@ -333,6 +335,7 @@ export const en: AtlasStrings = {
       currentUsers: 'Who uses it now', restrictions: 'Restrictions and covenants', planning: 'Planning',
     },
     aboutHeading: 'The building or land',
+    contactHeading: 'Express an interest or ask a question',
     datesHeading: 'Key dates',
     dates: { noticePublished: 'Notice published', informationSession: 'Information session', eoiDeadline: 'Expressions of interest close', decision: 'Decision expected' },
     stageOf: (n, total) => `Stage ${n} of ${total}`,
