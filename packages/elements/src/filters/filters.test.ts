@@ -67,3 +67,16 @@ describe('<atlas-filters> groups nothing falls in', () => {
     expect([...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent)).to.deep.equal(['Cost', 'Status']);
   });
 });
+
+describe('<atlas-filters> need names', () => {
+  it('names common needs from the built-in vocabulary, in Welsh too, when the feed does not', async () => {
+    const facets = { need: [{ value: 'loneliness', count: 3 }, { value: 'made-up-need', count: 1 }] };
+    const en = await fixture<AtlasFilters>(html`<atlas-filters lang="en" .facets=${facets}></atlas-filters>`);
+    const labels = (el: AtlasFilters) => [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.replace(/\(\d+\)/, '').trim());
+    expect(labels(en)).to.deep.equal(['Loneliness and isolation', 'Made up need']);
+    const cy = await fixture<AtlasFilters>(html`<atlas-filters lang="cy" .facets=${facets}></atlas-filters>`);
+    expect(labels(cy)).to.deep.equal(['Unigrwydd ac arwahanrwydd', 'Made up need']);
+    const fromFeed = await fixture<AtlasFilters>(html`<atlas-filters lang="en" .facets=${facets} .labeller=${(_: string, v: string) => (v === 'loneliness' ? 'Feeling alone' : undefined)}></atlas-filters>`);
+    expect(labels(fromFeed)[0]).to.equal('Feeling alone');
+  });
+});

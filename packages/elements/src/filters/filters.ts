@@ -4,6 +4,7 @@ import type { FacetCount, FacetId, FinderState } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { filtersStyles } from './filters.styles.js';
+import { facetLabel } from '../internal/facet-label.js';
 
 let nextId = 0;
 
@@ -42,7 +43,7 @@ export class AtlasFilters extends AtlasElement {
   readonly #id = `atlas-filters-${++nextId}`;
 
   label(facet: FacetId, value: string): string {
-    return this.t.facetValues[facet]?.[value] ?? this.labeller?.(facet, value) ?? value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    return facetLabel(this.t, this.language, facet, value, this.labeller);
   }
 
   #set(facet: FacetId, values: string[]): void {
