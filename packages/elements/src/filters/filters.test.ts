@@ -12,12 +12,16 @@ describe('<atlas-filters> on its own', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it('groups options in fieldsets with counts, and passes axe', async () => {
-    const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets}></atlas-filters>`);
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${{ ...facets, cost: [{ value: 'free', count: 9 }, { value: 'low-cost', count: 0 }] }}></atlas-filters>`);
     const legends = [...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent);
     expect(legends).to.deep.equal(['Type', 'Cost']);
-    expect(el.shadowRoot!.querySelector('label')?.textContent).to.contain('Activities').and.contain('(12)');
-    // An option that would give nothing cannot be ticked.
-    expect(el.shadowRoot!.querySelectorAll('input:disabled')).to.have.length(1);
+    const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent);
+    expect(labels[0]).to.contain('Activities').and.contain('(12)');
+    // A kind nothing belongs to is left out; any other option that would give nothing shows, but cannot be ticked.
+    expect(labels.some((l) => l?.includes('Places and groups'))).to.equal(false);
+    const disabled = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input:disabled');
+    expect(disabled).to.have.length(1);
+    expect(disabled[0]!.labels![0]!.textContent).to.contain('Low cost');
     await expect(el).to.be.accessible();
   });
 

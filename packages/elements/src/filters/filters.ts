@@ -108,7 +108,10 @@ export class AtlasFilters extends AtlasElement {
         ${groups.map(
           (facet) => html`<fieldset part="group">
             <legend>${t.facetNames[facet] ?? facet}</legend>
-            ${(this.facets[facet] ?? []).map((c, i) => {
+            ${(this.facets[facet] ?? [])
+              // A kind no listing has (transfers on a page set to kinds="asset activity") is not a choice at all.
+              .filter((c) => facet !== 'kind' || c.count > 0 || this.filters.kind?.includes(c.value))
+              .map((c, i) => {
               const id = `${this.#id}-${facet}-${i}`;
               const checked = this.filters[facet]?.includes(c.value) ?? false;
               return html`<div class="option">
