@@ -24,7 +24,7 @@ await build({
   target: 'es2022',
   logLevel: 'error',
 });
-writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title></head><body><script type="module" src="page.js"></script></body></html>');
+writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title><link rel="icon" href="data:,"></head><body><script type="module" src="page.js"></script></body></html>');
 
 const server = createServer((req, res) => {
   const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
