@@ -123,6 +123,18 @@ describe('loadFinder', () => {
     expect((await engine.query(states[1]!, NOW)).total).to.be.above(0);
   });
 
+  it('reads the feed again on the page when the worker fails after it took the feed', async () => {
+    // A worker that starts, is handed the feed's bytes, then fails.
+    const failing = URL.createObjectURL(new Blob([
+      "postMessage({ type: 'hello' }); onmessage = () => { throw new Error('the worker fell over'); };",
+    ], { type: 'text/javascript' }));
+    const { inWorker, data, engine } = await loadFinder(['big.json'], options({ worker: true, workerUrl: failing }));
+    expect(inWorker).to.equal(false);
+    expect(data.listings.length).to.equal(5000);
+    expect((await engine.query(states[1]!, NOW)).total).to.be.above(0);
+    URL.revokeObjectURL(failing);
+  });
+
   it('uses the worker on its own for a feed of 2 MB or more, and not for a small one', async () => {
     const small = await loadFinder(['small.json'], { fetch: serve({ 'small.json': JSON.stringify(generatedFeed(50)) }), workerUrl });
     expect(small.inWorker).to.equal(false);

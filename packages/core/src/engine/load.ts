@@ -46,10 +46,13 @@ export interface FinderLoad {
 }
 
 export async function loadFinder(urls: string[], options: FinderLoadOptions = {}): Promise<FinderLoad> {
-  const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, options)));
+  // Bytes, not text, whenever a worker might be used: a large feed's bytes move to
+  // the worker without a copy and are decoded there, not on the page.
+  const mayUseWorker = options.worker !== false && typeof Worker === 'function';
+  const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker })));
   const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
-  const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value.text.length : 0), 0);
+  const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value.bytes?.byteLength ?? r.value.text.length : 0), 0);
   const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && bytes >= WORKER_THRESHOLD_BYTES);
   if (wantWorker && typeof Worker === 'function') {
     try {
@@ -58,6 +61,10 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.
       console.warn('Community Atlas: the search worker could not start, so the page does the searching.', error);
+      // A worker that failed after it started took the feeds' bytes with it: fetch them again.
+      if (fetched.some((r) => r.status === 'fulfilled' && r.value.bytes?.byteLength === 0 && r.value.bytes.buffer.byteLength === 0)) {
+        return loadFinder(urls, { ...options, worker: false });
+      }
     }
   }
   let data = combineFeeds(urls, fetched.map((result) => {
@@ -86,8 +93,9 @@ function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>
     else if (result.reason instanceof FeedLoadError) feeds.push({ ok: false, error: serializeLoadError(result.reason) });
     else return Promise.reject(result.reason);
   }
+  const buffers = feeds.flatMap((f) => (f.ok && f.feed.bytes ? [f.feed.bytes.buffer] : []));
   return inWorker(options, undefined, (worker) => {
-    worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker);
+    worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker, buffers);
   });
 }
 
@@ -137,7 +145,8 @@ function inWorker(
     };
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
-      if (message.type === 'meta') meta = message.data;
+      if (message.type === 'hello') Promise.resolve(send(worker)).catch(fail);
+      else if (message.type === 'meta') meta = message.data;
       else if (message.type === 'listings') for (const l of message.listings) listings.push(l);
       else if (message.type === 'failed') fail('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
       else if (message.type === 'ready') {
@@ -146,7 +155,6 @@ function inWorker(
         resolve({ data, engine: new WorkerEngine(worker, data.listings), inWorker: true });
       }
     };
-    Promise.resolve(send(worker)).catch(fail);
   });
 }
 

@@ -26,6 +26,8 @@ export type ToWorker =
   | { type: 'clear-caches' };
 
 export type FromWorker =
+  // The worker's script loaded: the page sends the feed only now, so that a worker that cannot start never takes the bytes with it.
+  | { type: 'hello' }
   | { type: 'meta'; data: Omit<AtlasData, 'listings'>; total: number }
   | { type: 'listings'; listings: AtlasListing[] }
   | { type: 'ready'; ms: number }

@@ -132,3 +132,5 @@ scope.onmessage = (event) => {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
   }
 };
+
+scope.postMessage({ type: 'hello' });

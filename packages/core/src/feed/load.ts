@@ -92,6 +92,8 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Abort loading (the finder was removed from the page). Rejects with the signal's reason, not a FeedLoadError. */
   signal?: AbortSignal;
+  /** `fetchFeed` keeps the body as bytes (`FetchedFeed.bytes`) instead of decoding it. */
+  bytes?: boolean;
 }
 
 /**
@@ -148,6 +150,12 @@ export function combineFeeds(urls: string[], results: PromiseSettledResult<Atlas
 export interface FetchedFeed {
   url: string;
   text: string;
+  /**
+   * The body as bytes, not yet decoded (`text` is then empty): what `fetchFeed`
+   * gives with `bytes: true`, so a worker can be handed the buffer and decode
+   * it there, and an 80 MB feed is never turned into a string on the page.
+   */
+  bytes?: Uint8Array;
   /** What relative links in the feed resolve against (the response URL after redirects). */
   baseUrl?: string;
   status: number;
@@ -159,7 +167,8 @@ export interface FetchedFeed {
  * when the whole feed is unusable (not JSON, no listings list).
  */
 export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
-  const { url, text: body, baseUrl, status, contentType } = fetched;
+  const { url, baseUrl, status, contentType } = fetched;
+  const body = fetched.bytes ? new TextDecoder().decode(fetched.bytes) : fetched.text;
   const data = parseFeedText(body, url, baseUrl ? { baseUrl } : {});
   const fatal = feedFailure(data);
   if (fatal) {
@@ -220,15 +229,17 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
         detail: `${url} answered HTTP ${status}; expected 200 with a Community Atlas JSON feed.${hint}`,
       });
     }
-    let body: string;
+    let body = '';
+    let bytes: Uint8Array | undefined;
     try {
-      body = await response.text();
+      if (options.bytes) bytes = new Uint8Array(await response.arrayBuffer());
+      else body = await response.text();
     } catch (err) {
       throw failed(err);
     }
     const baseUrl = response.url || resolveAgainstPage(url);
     const contentType = response.headers.get('content-type') ?? undefined;
-    return { url, text: body, status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
+    return { url, text: body, ...(bytes ? { bytes } : {}), status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
