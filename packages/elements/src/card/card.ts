@@ -3,11 +3,12 @@ import { property } from 'lit/decorators.js';
 import { text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
+import { reportHighlight } from '../events/highlight.js';
 import { formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
-import { ShortlistToggleController } from '../shortlist/controller.js';
 import { transferCardMeta } from '../transfer/transfer.js';
 import { transferStyles } from '../transfer/transfer.styles.js';
+import { ShortlistToggleController } from '../shortlist/controller.js';
 
 /**
  * @tagname atlas-card
@@ -34,6 +35,12 @@ export class AtlasCard extends AtlasElement {
 
   /** In a prescriber's finder: the shortlist button, and a denser card. */
   #shortlist = new ShortlistToggleController(this);
+
+  constructor() {
+    super();
+    // Pointing at or focusing a card highlights its marker on a map beside the list.
+    reportHighlight(this, () => this.item?.listing.key);
+  }
 
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('a')?.focus(options);

@@ -6,3 +6,4 @@ export { AtlasShortlistChangeEvent } from './shortlist-change.js';
 export { AtlasPrintEvent } from './print.js';
 export { AtlasShareEvent } from './share.js';
 export { AtlasZeroResultsEvent } from './zero-results.js';
+export { AtlasHighlightEvent, type AtlasHighlightDetail } from './highlight.js';

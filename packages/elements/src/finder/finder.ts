@@ -18,6 +18,8 @@ import { PAGE_SIZE } from '../results/results.js';
 import { finderStyles } from './finder.styles.js';
 import { PrescriberController } from '../shortlist/prescriber.js';
 import { en } from '../translations/en.js';
+import type { AtlasMap } from '@community-atlas/map';
+import { AtlasHighlightEvent } from '../events/highlight.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -78,6 +80,8 @@ export class AtlasFinder extends AtlasElement {
   @state() private result?: QueryResult;
   @state() private finderState: FinderState = { q: '', filters: {}, sort: 'relevance' };
   @state() private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
+  /** The listing pointed at or focused in the list or on the map, shown highlighted in both. */
+  @state() private highlightKey?: string;
 
   #engine?: SearchEngine;
   #abort?: AbortController;
@@ -88,6 +92,9 @@ export class AtlasFinder extends AtlasElement {
   #queryRun = 0;
   /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
   #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
+  /** One map for the finder's life: kept while a listing is open, so the user's pan and zoom survive the round trip. */
+  #mapElement?: AtlasMap;
+  #mapListings?: { result: QueryResult | undefined; listings: AtlasData['listings'] };
 
   constructor() {
     super();
@@ -96,6 +103,10 @@ export class AtlasFinder extends AtlasElement {
     this.addEventListener(AtlasStateChangeEvent.eventName, this.#onStateChange);
     this.addEventListener(AtlasOpenEvent.eventName, this.#onOpen);
     this.addEventListener(AtlasCloseEvent.eventName, this.#onClose);
+    // Cards and map markers both report the listing under the pointer or focus.
+    this.addEventListener(AtlasHighlightEvent.eventName, (e: Event) => {
+      this.highlightKey = (e as CustomEvent<{ key?: string }>).detail.key;
+    });
   }
 
   /** The engine over the loaded feed, for hosts that want to query it themselves. */
@@ -352,7 +363,8 @@ export class AtlasFinder extends AtlasElement {
             <div class="main">
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
-              <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now}
+              ${this.#areaNote()}
+              <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
@@ -373,12 +385,37 @@ export class AtlasFinder extends AtlasElement {
   #map(): unknown {
     if (this.mapState === 'failed') return html`<p class="state" role="status">${this.t.mapUnavailable}</p>`;
     if (this.mapState !== 'ready') return nothing;
-    const keys = new Set(this.result?.keys ?? []);
-    const listings = this.data!.listings.filter((l) => keys.has(l.key));
-    return html`<div class="map"><atlas-map lang=${this.language} .listings=${listings}
-      tile-url=${this.tileUrl || nothing} tile-attribution=${this.tileAttribution || nothing}
-      @atlas-select=${(e: CustomEvent<{ key: string }>) => this.#openKey(e.detail.key)}
-      @atlas-area-search=${(e: CustomEvent<{ bounds: [number, number, number, number] }>) => this.#apply({ bounds: e.detail.bounds }, 'push')}></atlas-map></div>`;
+    // A new array only when the results change, so the map refits and reclusters only then.
+    let shown = this.#mapListings;
+    if (!shown || shown.result !== this.result) {
+      const keys = new Set(this.result?.keys ?? []);
+      shown = this.#mapListings = { result: this.result, listings: this.data!.listings.filter((l) => keys.has(l.key)) };
+    }
+    const map = (this.#mapElement ??= this.#createMap());
+    map.lang = this.language;
+    map.listings = shown.listings;
+    map.highlighted = this.highlightKey;
+    map.selected = this.finderState.open;
+    if (this.tileUrl) map.tileUrl = this.tileUrl;
+    if (this.tileAttribution) map.tileAttribution = this.tileAttribution;
+    if (this.strings) map.strings = this.strings as AtlasMap['strings'];
+    return html`<div class="map">${map}</div>`;
+  }
+
+  #createMap(): AtlasMap {
+    const map = document.createElement('atlas-map');
+    map.searchArea = true;
+    map.addEventListener('atlas-select', (e) => this.#openKey(e.detail.key));
+    map.addEventListener('atlas-area-search', (e) => this.#apply({ bounds: e.detail.bounds }, 'push'));
+    return map;
+  }
+
+  /** While results are limited to a map area (even with the map hidden), say so and offer the way back. */
+  #areaNote(): unknown {
+    if (!this.finderState.bounds) return nothing;
+    const t = this.t;
+    return html`<p class="area-only">${t.areaOnly}
+      <button type="button" @click=${() => this.#apply({ bounds: undefined }, 'push')}>${t.areaClear}</button></p>`;
   }
 
   #footer(): unknown {

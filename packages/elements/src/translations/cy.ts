@@ -188,6 +188,8 @@ export const cy: AtlasStrings = {
   viewLabel: 'Dangos',
   views: { list: 'Rhestr', map: 'Map', both: 'Rhestr a map' },
   mapUnavailable: 'Doedd dim modd llwytho’r map. Mae’r rhestr yn dangos pob canlyniad.',
+  areaOnly: 'Yn dangos canlyniadau yn ardal y map yn unig.',
+  areaClear: 'Dangos canlyniadau ym mhob man',
   opensInNewTab: '(yn agor mewn tab newydd)',
   prescriber: {
     shortlistHeading: 'Rhestr fer',

@@ -196,6 +196,9 @@ export interface AtlasStrings {
   viewLabel: string;
   views: Record<'list' | 'map' | 'both', string>;
   mapUnavailable: string;
+  /** Results are limited to the area the map showed when "Search this area" was pressed. */
+  areaOnly: string;
+  areaClear: string;
   opensInNewTab: string;
   prescriber: PrescriberStrings;
 }
@@ -316,9 +319,6 @@ export const en: AtlasStrings = {
   reasonLabel: 'Why it is offered',
   currentUseLabel: 'Current use',
   expressInterest: 'Express an interest',
-  accessibility: 'Accessibility',
-  postcodeLabel: 'Postcode',
-  postcodeHint: 'To find what is near you',
   transfer: {
     closesTomorrow: 'Closes tomorrow',
     closedEarly: 'Closed to new interest',
@@ -365,6 +365,9 @@ export const en: AtlasStrings = {
     acvExplainProtected: (protectedEnds) =>
       `The moratorium has ended. The owner may now sell to anyone, and no new moratorium can start until after ${protectedEnds}.`,
   },
+  accessibility: 'Accessibility',
+  postcodeLabel: 'Postcode',
+  postcodeHint: 'To find what is near you',
   findPostcode: 'Find',
   useMyLocation: 'Use my location',
   locating: 'Finding your location…',
@@ -376,6 +379,8 @@ export const en: AtlasStrings = {
   viewLabel: 'Show',
   views: { list: 'List', map: 'Map', both: 'List and map' },
   mapUnavailable: 'The map could not be loaded. The list shows every result.',
+  areaOnly: 'Showing results in the map area only.',
+  areaClear: 'Show results everywhere',
   opensInNewTab: '(opens in a new tab)',
   prescriber: {
     shortlistHeading: 'Shortlist',

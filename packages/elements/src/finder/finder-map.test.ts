@@ -1,0 +1,171 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define.js';
+import type { AtlasFinder } from './finder.js';
+import type { AtlasMap } from '@community-atlas/map';
+
+// The finder with its map, in step with the list. Tiles come from a local
+// fixture (every tile is the same image), so nothing reaches the internet.
+const FIXTURES = '/packages/elements/test-fixtures';
+const TILE_URL = '/test/fixtures/tiles/tile.png';
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+function shadow(el: Element | null | undefined): ShadowRoot {
+  if (!el?.shadowRoot) throw new Error(`no shadow root on ${el?.tagName}`);
+  return el.shadowRoot;
+}
+const results = (f: AtlasFinder) => shadow(f).querySelector('atlas-results')!;
+const cards = (f: AtlasFinder) => [...shadow(results(f)).querySelectorAll('atlas-card')];
+const cardOf = (f: AtlasFinder, key: string) => cards(f).find((c) => c.item?.listing.key === key)!;
+const mapOf = (f: AtlasFinder) => shadow(f).querySelector<AtlasMap>('atlas-map');
+const markers = (m: AtlasMap) => [...shadow(m).querySelectorAll<HTMLButtonElement>('.atlas-markers .marker')];
+const marker = (m: AtlasMap, name: string) => markers(m).find((b) => b.getAttribute('aria-label')?.startsWith(name));
+
+async function finderWithMap(): Promise<AtlasFinder> {
+  const f = await fixture<AtlasFinder>(html`<atlas-finder src=${`${FIXTURES}/small-feed.json`} .now=${NOW} lang="en"
+    view="both" tile-url=${TILE_URL} style="display: block; width: 900px"></atlas-finder>`);
+  await waitUntil(() => mapOf(f)?.matches(':state(ready)'), 'the map was never drawn', { timeout: 5000 });
+  await waitUntil(() => cards(f).length > 0 && mapOf(f)!.markerCount > 0, 'no cards or markers');
+  await mapOf(f)!.updateComplete;
+  return f;
+}
+
+async function settle(f: AtlasFinder): Promise<void> {
+  await new Promise((r) => setTimeout(r, 20));
+  await f.updateComplete;
+  await results(f).updateComplete;
+  await Promise.all(cards(f).map((c) => c.updateComplete));
+  await mapOf(f)?.updateComplete;
+}
+
+describe('<atlas-finder> with its map', () => {
+  beforeEach(() => {
+    window.history.replaceState(null, '', window.location.pathname);
+  });
+  afterEach(() => {
+    window.history.replaceState(null, '', window.location.pathname);
+  });
+
+  it('shows exactly the current results on the map, and follows a search', async () => {
+    const f = await finderWithMap();
+    const map = mapOf(f)!;
+    // The map is given every result and places those with a location; the pavilion has none and is only in the list.
+    expect(map.listings.map((l) => l.key).sort()).to.deep.equal(cards(f).map((c) => c.item!.listing.key).sort());
+    expect(marker(map, 'Cricket pavilion')).to.equal(undefined);
+    expect(marker(map, 'Carers’ café'), 'café marker').to.not.equal(undefined);
+    shadow(shadow(f).querySelector('atlas-search')!).querySelector('input')!.focus();
+    await sendKeys({ type: 'walk' });
+    await waitUntil(() => map.listings.length === 1, `map had ${map.listings.length} listings`);
+    expect(map.listings[0]!.key).to.equal('walk-riverside');
+  });
+
+  it('highlights the marker of the card under the pointer or keyboard focus, and lets go when it leaves', async () => {
+    const f = await finderWithMap();
+    const map = mapOf(f)!;
+    const card = cardOf(f, 'carers-cafe');
+    card.dispatchEvent(new PointerEvent('pointerenter'));
+    await settle(f);
+    expect(marker(map, 'Carers’ café')!.classList.contains('highlighted')).to.equal(true);
+    card.dispatchEvent(new PointerEvent('pointerleave'));
+    await settle(f);
+    expect(marker(map, 'Carers’ café')!.classList.contains('highlighted')).to.equal(false);
+
+    card.focus();
+    await settle(f);
+    expect(marker(map, 'Carers’ café')!.classList.contains('highlighted')).to.equal(true);
+    expect(markers(map).filter((m) => m.classList.contains('highlighted'))).to.have.length(1);
+  });
+
+  it('highlights the card of the marker under the pointer or keyboard focus', async () => {
+    const f = await finderWithMap();
+    const map = mapOf(f)!;
+    marker(map, 'Carers’ café')!.focus();
+    await settle(f);
+    expect(cardOf(f, 'carers-cafe').hasAttribute('highlighted')).to.equal(true);
+    expect(cards(f).filter((c) => c.hasAttribute('highlighted'))).to.have.length(1);
+    marker(map, 'Carers’ café')!.blur();
+    await settle(f);
+    expect(cardOf(f, 'carers-cafe').hasAttribute('highlighted')).to.equal(false);
+  });
+
+  it('opens the listing chosen on the map, and on the way back keeps the same map and view and puts focus on its card', async () => {
+    const f = await finderWithMap();
+    const map = mapOf(f)!;
+    map.fitToResults();
+    const zoomBefore = map.zoom;
+    marker(map, 'Carers’ café')!.click();
+    await waitUntil(() => shadow(f).querySelector('atlas-listing'), 'the listing did not open');
+    expect(shadow(f).querySelector('atlas-listing')!.listing?.key).to.equal('carers-cafe');
+    expect(new URLSearchParams(window.location.search).get('open')).to.equal('carers-cafe');
+
+    const back = shadow(shadow(f).querySelector('atlas-listing')!).querySelector<HTMLButtonElement>('button.back')!;
+    back.click();
+    await waitUntil(() => shadow(f).querySelector('atlas-results'), 'the list did not come back');
+    await waitUntil(() => shadow(results(f)).activeElement === cardOf(f, 'carers-cafe'), 'focus did not go to the card');
+    // The same element, so the user's pan and zoom are where they left them.
+    expect(mapOf(f)).to.equal(map);
+    await waitUntil(() => map.matches(':state(ready)') && map.markerCount > 0, 'the map did not come back');
+    expect(map.zoom).to.equal(zoomBefore);
+  });
+
+  it('"Search this area" narrows the results to the map, says so, and can be undone', async () => {
+    const f = await finderWithMap();
+    const map = mapOf(f)!;
+    expect(cards(f)).to.have.length(6);
+    // Close in on the riverside walk and the library (0.01° apart), away from the café and the hall.
+    map.fitToResults();
+    const zoomIn = shadow(map).querySelector<HTMLButtonElement>('button.control[aria-label="Zoom in"]')!;
+    for (let i = 0; i < 4; i++) {
+      zoomIn.click();
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const button = [...shadow(map).querySelectorAll<HTMLButtonElement>('button.control')].find((b) => b.textContent?.trim() === 'Search this area')!;
+    expect(button, 'search this area button').to.not.equal(undefined);
+    button.click();
+    await waitUntil(() => cards(f).length < 6, 'results were not narrowed');
+    await settle(f);
+    const [s, w, n, e] = map.bounds!;
+    for (const card of cards(f)) {
+      const loc = card.item!.listing.location!;
+      expect(loc.lat! >= s && loc.lat! <= n && loc.lng! >= w && loc.lng! <= e, card.item!.listing.key).to.equal(true);
+    }
+    expect(new URLSearchParams(window.location.search).get('area-bounds')).to.match(/^[-\d.]+,[-\d.]+,[-\d.]+,[-\d.]+$/);
+    const note = shadow(f).querySelector('.area-only')!;
+    expect(note.textContent).to.contain('Showing results in the map area only.');
+    await expect(f).to.be.accessible();
+
+    note.querySelector('button')!.click();
+    await waitUntil(() => cards(f).length === 6, 'results were not widened again');
+    await settle(f);
+    expect(shadow(f).querySelector('.area-only')).to.equal(null);
+    expect(new URLSearchParams(window.location.search).has('area-bounds')).to.equal(false);
+  });
+
+  it('fits new results unless the user has moved the map', async () => {
+    const f = await finderWithMap();
+    const map = mapOf(f)!;
+    const search = shadow(shadow(f).querySelector('atlas-search')!).querySelector('input')!;
+    search.focus();
+    await sendKeys({ type: 'carers' });
+    await waitUntil(() => map.listings.length === 1, 'the search did not narrow the map');
+    await settle(f);
+    // One result: fitted to it, so it is in the middle of the view.
+    let [s, w, n, e] = map.bounds!;
+    expect(52.3 > s && 52.3 < n && -1.5 > w && -1.5 < e).to.equal(true);
+    const fitted = map.zoom ?? 0;
+    expect(fitted).to.be.greaterThan(10);
+
+    // The user zooms out; the next results keep their view.
+    shadow(map).querySelector<HTMLButtonElement>('button.control[aria-label="Zoom out"]')!.click();
+    await waitUntil(() => map.zoom === fitted - 1, 'did not zoom out');
+    await new Promise((r) => setTimeout(r, 300));
+    search.focus();
+    await sendKeys({ press: 'Control+A' });
+    await sendKeys({ type: 'walk' });
+    await waitUntil(() => map.listings[0]?.key === 'walk-riverside', 'the search did not change the map');
+    await settle(f);
+    expect(map.zoom).to.equal(fitted - 1);
+    [s, w, n, e] = map.bounds!;
+    expect(52.3 > s && 52.3 < n && -1.5 > w && -1.5 < e, 'view kept').to.equal(true);
+  });
+});
