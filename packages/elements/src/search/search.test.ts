@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Suggestion } from '@community-atlas/core';
 import '../define.js';
@@ -36,9 +36,15 @@ describe('<atlas-search> on its own', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(el.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)?.textContent).to.contain('loneliness');
-    const change = oneEvent(el, 'atlas-state-change');
+    // The words typed are reported 250 ms after the last key (history 'replace'); on a slow machine that can
+    // land while the arrows are pressed, so wait for the step that choosing pushes.
+    const pushed = new Promise<CustomEvent>((resolve) => {
+      el.addEventListener('atlas-state-change', (e) => {
+        if ((e as CustomEvent<{ history: string }>).detail.history === 'push') resolve(e as CustomEvent);
+      });
+    });
     await sendKeys({ press: 'Enter' });
-    const e = await change;
+    const e = await pushed;
     expect(e.detail).to.deep.equal({ patch: { q: 'loneliness', open: undefined, limit: undefined }, history: 'push' });
     expect(input.value).to.equal('loneliness');
     expect(input.getAttribute('aria-expanded')).to.equal('false');
