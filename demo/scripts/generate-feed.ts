@@ -26,6 +26,7 @@ import type {
   TransferDetails,
   AcvDetails,
 } from '../../packages/core/src/feed/types.js';
+import { acvDates } from '../../packages/core/src/transfer/index.js';
 
 const REFERENCE_DATE = '2026-11-01';
 // An output folder may be given (tests regenerate into a temporary one and compare).
@@ -527,7 +528,8 @@ for (const spec of ACVS) {
     const listed = -Math.round(spec.listedYearsAgo * 365);
     acv.nominatedOn = isoDay(listed - 56);
     acv.listedOn = isoDay(listed);
-    acv.expiresOn = isoDay(listed + 5 * 365 + 1);
+    // As a council's register states it: the last day of the five years beginning with the listing date (s.87(3)).
+    acv.expiresOn = acvDates({ status: 'listed', listedOn: acv.listedOn }).listingEnds;
   } else {
     acv.nominatedOn = isoDay(-int(10, 40));
   }
