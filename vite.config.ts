@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const embedEntry = fileURLToPath(new URL('./packages/elements/src/embed.ts', import.meta.url));
@@ -18,6 +18,148 @@ function atlasScript(): Plugin {
   };
 }
 
+// A template's static parts are minified as one text, joined by a character that
+// cannot occur in source, so a quote or tag opened before a `${…}` is still open after it.
+const HOLE = '\u0000';
+
+/** Copies a backslash escape (`\``, `\\`, `\2022`'s backslash) and the character after it unchanged. */
+function escapeAt(text: string, i: number): string | undefined {
+  return text[i] === '\\' ? text.slice(i, i + 2) : undefined;
+}
+
+/**
+ * CSS: comments go, runs of whitespace become one space, and none is kept next to
+ * `{ } ; , ( )`, after `:` or before `!`; the `;` before a `}` goes. Strings are
+ * copied as written. Space before `:` stays (`a :hover` is not `a:hover`), and so does
+ * space around `+`, `-` and `>` (`calc(1px + 2px)` needs it).
+ */
+export function minifyCssTemplate(raws: readonly string[]): string[] {
+  const text = raws.join(HOLE);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const esc = escapeAt(text, i);
+    if (esc) { out += esc; i += esc.length; continue; }
+    const ch = text[i]!;
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== ch && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (/\s/.test(ch) || text.startsWith('/*', i)) {
+      // Whitespace and comments, as one gap.
+      let j = i;
+      for (;;) {
+        if (/\s/.test(text[j] ?? '')) j++;
+        else if (text.startsWith('/*', j)) {
+          const end = text.indexOf('*/', j + 2);
+          if (end < 0) return [...raws];
+          j = end + 2;
+        } else break;
+      }
+      const next = text[j] ?? '';
+      if (out && next && !/[{};,:(]$/.test(out) && !/[{};,)!]/.test(next)) out += ' ';
+      i = j;
+      continue;
+    }
+    if (ch === ';' && /^[\s;]*\}/.test(text.slice(i + 1))) { i++; continue; }
+    out += ch;
+    i++;
+  }
+  const parts = out.split(HOLE);
+  return parts.length === raws.length ? parts : [...raws];
+}
+
+/**
+ * HTML: between tags, a run of whitespace with a line break in it becomes that one
+ * line break (rendered exactly as before: both collapse to one space, and a line
+ * break stays a line break where `white-space` keeps them); inside a tag, runs of
+ * whitespace between attributes become one space. Attribute values, comments and
+ * whitespace without a line break are copied as written, and a template with raw
+ * text (`<pre>`, `<textarea>`, `<script>`, `<style>`) is left whole.
+ */
+export function minifyHtmlTemplate(raws: readonly string[]): string[] {
+  const text = raws.join(HOLE);
+  if (/<(pre|textarea|script|style)\b/i.test(text)) return [...raws];
+  let out = '';
+  let inTag = false;
+  for (let i = 0; i < text.length; ) {
+    const esc = escapeAt(text, i);
+    if (esc) { out += esc; i += esc.length; continue; }
+    const ch = text[i]!;
+    if (!inTag && text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return [...raws];
+      out += text.slice(i, end + 3);
+      i = end + 3;
+      continue;
+    }
+    if (!inTag && ch === '<' && /[a-zA-Z/]/.test(text[i + 1] ?? '')) inTag = true;
+    else if (inTag && ch === '>') inTag = false;
+    else if (inTag && (ch === '"' || ch === "'")) {
+      const end = text.indexOf(ch, i + 1);
+      if (end < 0) return [...raws];
+      out += text.slice(i, end + 1);
+      i = end + 1;
+      continue;
+    } else if (/\s/.test(ch)) {
+      let j = i;
+      while (j < text.length && /\s/.test(text[j]!)) j++;
+      const run = text.slice(i, j);
+      out += inTag ? ' ' : run.includes('\n') ? '\n' : run;
+      i = j;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  const parts = out.split(HOLE);
+  return parts.length === raws.length ? parts : [...raws];
+}
+
+type Node = { type: string; start: number; end: number; [key: string]: unknown };
+
+/**
+ * Squeezes the whitespace and comments out of the static text of Lit's `html` and
+ * `css` templates in the kit's own source, for the embed bundle (served as is, so
+ * every byte is a resident's). Conservative by design: text content keeps a line
+ * break wherever it had one, attribute values and CSS strings are never touched
+ * (see minifyHtmlTemplate and minifyCssTemplate for exactly what changes).
+ */
+function minifyTemplates(): Plugin {
+  const ownSource = /[\\/]packages[\\/](elements|map)[\\/]src[\\/](?!.*\.test\.ts$).*\.ts$/;
+  return {
+    name: 'atlas-minify-templates',
+    transform(code, id) {
+      if (!ownSource.test(id) || !/\b(html|css)`/.test(code)) return undefined;
+      const edits: { start: number; end: number; text: string }[] = [];
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object') return;
+        const n = node as Node;
+        if (n.type === 'TaggedTemplateExpression') {
+          const tag = n.tag as Node & { name?: string };
+          const quasi = n.quasi as Node & { quasis: (Node & { value: { raw: string } })[] };
+          const minify = tag.type === 'Identifier' ? (tag.name === 'html' ? minifyHtmlTemplate : tag.name === 'css' ? minifyCssTemplate : undefined) : undefined;
+          const raws = quasi.quasis.map((q) => q.value.raw);
+          const out = minify?.(raws);
+          if (out) quasi.quasis.forEach((q, i) => {
+            if (out[i] !== raws[i]) edits.push({ start: q.start, end: q.start + raws[i]!.length, text: out[i]! });
+          });
+        }
+        for (const [key, value] of Object.entries(n)) if (key !== 'type' && typeof value === 'object') visit(value);
+      };
+      visit(parseAst(code));
+      if (!edits.length) return undefined;
+      let out = code;
+      for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+      // Only whitespace and comments inside templates go, so every mapping still points into the right module.
+      return { code: out, map: null };
+    },
+  };
+}
+
 // `vite` / `vite build`: the demo pages (demo/) on the bundled demo feed.
 // `vite build --mode embed`: the one-script-tag bundle (dist/embed/atlas.js), Lit
 //   included, the map split into its own chunk that loads only when shown.
@@ -27,6 +169,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'embed') {
     return {
       publicDir: false,
+      plugins: [minifyTemplates()],
       // Relative URLs, so the worker is found beside atlas.js wherever a council puts it.
       base: './',
       resolve: { conditions },
