@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { Feed, Listing } from '@community-atlas/core';
+import { buildVocabulary, type Feed, type Listing, type NeedDefinition } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 
@@ -45,6 +45,12 @@ test('the demo feed has what the demo pages and journeys need', async () => {
   const wards = new Set(feed.areas?.map((a) => a.id));
   assert.equal(wards.size, 8);
   assert.ok(listings.every((l) => (l.areas ?? []).every((a) => wards.has(a))), 'every area is a defined ward');
+
+  // Needs are the vocabulary's (built-in or the feed's own), so the Need filter has no near-twins
+  // such as "Money debt" beside "Money and debt".
+  const vocabulary = buildVocabulary((feed.vocabulary?.needs ?? []) as NeedDefinition[]);
+  const unknown = [...new Set(listings.flatMap((l) => l.needs ?? []))].filter((id) => !vocabulary.needs.has(id));
+  assert.deepEqual(unknown, [], 'need ids not in the vocabulary');
 
   // Sensitive and remote services.
   const approximate = listings.filter((l) => l.location?.precision === 'approximate');
