@@ -21,9 +21,9 @@ const mapOf = (f: AtlasFinder) => shadow(f).querySelector<AtlasMap>('atlas-map')
 const markers = (m: AtlasMap) => [...shadow(m).querySelectorAll<HTMLButtonElement>('.atlas-markers .marker')];
 const marker = (m: AtlasMap, name: string) => markers(m).find((b) => b.getAttribute('aria-label')?.startsWith(name));
 
-async function finderWithMap(): Promise<AtlasFinder> {
+async function finderWithMap(width = 900): Promise<AtlasFinder> {
   const f = await fixture<AtlasFinder>(html`<atlas-finder src=${`${FIXTURES}/small-feed.json`} .now=${NOW} lang="en"
-    view="both" tile-url=${TILE_URL} style="display: block; width: 900px"></atlas-finder>`);
+    view="both" tile-url=${TILE_URL} style=${`display: block; width: ${width}px`}></atlas-finder>`);
   await waitUntil(() => mapOf(f)?.matches(':state(ready)'), 'the map was never drawn', { timeout: 5000 });
   await waitUntil(() => cards(f).length > 0 && mapOf(f)!.markerCount > 0, 'no cards or markers');
   await mapOf(f)!.updateComplete;
@@ -57,6 +57,24 @@ describe('<atlas-finder> with its map', () => {
     await sendKeys({ type: 'walk' });
     await waitUntil(() => map.listings.length === 1, `map had ${map.listings.length} listings`);
     expect(map.listings[0]!.key).to.equal('walk-riverside');
+  });
+
+  it('puts the list and the map side by side when the finder is wide, and one above the other when it is not', async () => {
+    const box = (el: Element) => el.getBoundingClientRect();
+    const wide = await finderWithMap(1300);
+    let map = box(mapOf(wide)!);
+    let list = box(results(wide));
+    expect(map.left, 'map to the right of the list').to.be.at.least(list.right);
+    expect(map.top).to.be.below(list.top + 60);
+    // The view buttons keep their own height, however tall the filters beside them.
+    for (const b of shadow(wide).querySelectorAll('.views button')) expect(box(b).height).to.be.below(80);
+    wide.remove();
+
+    const narrow = await finderWithMap(700);
+    map = box(mapOf(narrow)!);
+    list = box(results(narrow));
+    expect(list.top, 'list below the map').to.be.at.least(map.bottom);
+    await expect(narrow).to.be.accessible();
   });
 
   it('highlights the marker of the card under the pointer or keyboard focus, and lets go when it leaves', async () => {

@@ -55,7 +55,15 @@ export const finderStyles = css`
       .layout { grid-template-columns: minmax(12rem, 1fr) minmax(0, 3fr); }
       .top { grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); align-items: start; }
     }
-    .main { min-width: 0; display: grid; gap: 1rem; }
+    /* align-content: the filters column can be far taller than the results; the rows must not stretch to it. */
+    .main { min-width: 0; display: grid; gap: 1rem; align-content: start; }
+    /* List and map side by side when the finder is wide enough for both to be useful; stacked otherwise. */
+    @container (min-width: 70rem) {
+      .main.both { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; }
+      .main.both > :not(.map, atlas-results) { grid-column: 1 / -1; }
+      .main.both > .map { grid-column: 2; grid-row: 2 / span 3; position: sticky; top: 0.5rem; }
+      .main.both > atlas-results { grid-column: 1; }
+    }
     .map { min-height: 24rem; }
     atlas-map { display: block; height: 28rem; }
     .views { display: flex; flex-wrap: wrap; gap: 0.5rem; border: 0; padding: 0; margin: 0; }

@@ -360,7 +360,7 @@ export class AtlasFinder extends AtlasElement {
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
               .order=${this.kinds.trim() === 'transfer' ? TRANSFER_FILTER_ORDER : DEFAULT_FILTER_ORDER}></atlas-filters>
-            <div class="main">
+            <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
               ${this.#areaNote()}
