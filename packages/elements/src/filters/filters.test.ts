@@ -84,3 +84,15 @@ describe('<atlas-filters> need names', () => {
     expect(labels(fromFeed)[0]).to.equal('Feeling alone');
   });
 });
+
+describe('<atlas-filters> category names', () => {
+  it('names common categories in Welsh, and shows a feed’s own category readably in either language', async () => {
+    const facets = { category: [{ value: 'peer-support', count: 3 }, { value: 'walking', count: 2 }, { value: 'our-own-thing', count: 1 }] };
+    const labels = (el: AtlasFilters) => [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.replace(/\(\d+\)/, '').trim());
+    const cy = await fixture<AtlasFilters>(html`<atlas-filters lang="cy" .facets=${facets}></atlas-filters>`);
+    expect(labels(cy)).to.deep.equal(['Cymorth gan gymheiriaid', 'Cerdded', 'Our own thing']);
+    const en = await fixture<AtlasFilters>(html`<atlas-filters lang="en" .facets=${facets}></atlas-filters>`);
+    expect(labels(en)).to.deep.equal(['Peer support', 'Walking', 'Our own thing']);
+    await expect(cy).to.be.accessible();
+  });
+});

@@ -47,6 +47,20 @@ export const cy: AtlasStrings = {
       land: 'Tir', 'open-space': 'Man agored', other: 'Arall',
     },
     tenure: { freehold: 'Rhydd-ddaliad (i’w berchen)', leasehold: 'Prydles (i’w rentu’n hirdymor)', licence: 'Trwydded (i’w ddefnyddio)' },
+    // Common category ids (the demo feed's, and those `atlas import` writes). English pages show a feed's own
+    // ids made readable; Welsh pages need words, and this table loads only with the Welsh strings.
+    category: {
+      advice: 'Cyngor', arts: 'Celfyddydau', 'asset-of-community-value': 'Ased o werth cymunedol', 'asset-transfer': 'Trosglwyddo asedau',
+      befriending: 'Cyfeillio', bereavement: 'Profedigaeth', carers: 'Gofalwyr', children: 'Plant', 'community-centre': 'Canolfan gymunedol',
+      course: 'Cyrsiau', dance: 'Dawns', digital: 'Digidol', 'domestic-abuse': 'Cam-drin domestig', employment: 'Cyflogaeth',
+      event: 'Digwyddiadau', exercise: 'Ymarfer corff', 'faith-group': 'Grwpiau ffydd', families: 'Teuluoedd', food: 'Bwyd',
+      gardening: 'Garddio', hall: 'Neuaddau', health: 'Iechyd', housing: 'Tai', land: 'Tir', learning: 'Dysgu', library: 'Llyfrgelloedd',
+      'mental-health': 'Iechyd meddwl', music: 'Cerddoriaeth', 'older-people': 'Pobl hŷn', 'open-space': 'Man agored', other: 'Arall',
+      'park-garden': 'Parciau a gerddi', pavilion: 'Pafiliynau', 'peer-support': 'Cymorth gan gymheiriaid',
+      'physical-activity': 'Gweithgarwch corfforol', recovery: 'Adferiad', school: 'Ysgolion', skills: 'Sgiliau', social: 'Cymdeithasol',
+      sport: 'Chwaraeon', swimming: 'Nofio', 'tenants-association': 'Cymdeithasau tenantiaid', 'time-bank': 'Banc amser',
+      transport: 'Trafnidiaeth', volunteering: 'Gwirfoddoli', walking: 'Cerdded', 'young-people': 'Pobl ifanc',
+    },
     access: {
       'step-free': 'Mynediad heb risiau', 'wheelchair-accessible': 'Hygyrch i gadeiriau olwyn', 'accessible-toilet': 'Toiled hygyrch',
       'changing-places': 'Toiled Changing Places', 'hearing-loop': 'Dolen sain', bsl: 'Iaith Arwyddion Prydain', 'large-print': 'Print bras',
