@@ -2,18 +2,19 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { DEMO_FEED, EMPTY_FEED, MISSING_FEED, NOW, SMALL_FEED } from './fixtures.js';
 
-interface Args { src: string; lang: string; theme: string; kinds: string; view: string }
+interface Args { src: string; lang: string; theme: string; kinds: string; view: string; mode: string }
 
 const meta: Meta<Args> = {
   title: 'Finder/atlas-finder',
   component: 'atlas-finder',
-  args: { src: SMALL_FEED, lang: 'en', theme: 'none', kinds: '', view: 'list' },
+  args: { src: SMALL_FEED, lang: 'en', theme: 'none', kinds: '', view: 'list', mode: 'resident' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['en', 'cy'] },
     theme: { control: 'inline-radio', options: ['none', 'gov', 'nhs'] },
     view: { control: 'inline-radio', options: ['list', 'map', 'both'] },
+    mode: { control: 'inline-radio', options: ['resident', 'prescriber'] },
   },
-  render: (a) => html`<atlas-finder src=${a.src} lang=${a.lang} theme=${a.theme} kinds=${a.kinds} view=${a.view} namespace="sb" .now=${NOW}></atlas-finder>`,
+  render: (a) => html`<atlas-finder src=${a.src} lang=${a.lang} theme=${a.theme} kinds=${a.kinds} view=${a.view} mode=${a.mode} tile-url="/tiles/tile.png" namespace="sb" .now=${NOW}></atlas-finder>`,
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -25,6 +26,8 @@ export const GovTheme: Story = { args: { theme: 'gov', src: DEMO_FEED } };
 export const NhsTheme: Story = { args: { theme: 'nhs', src: DEMO_FEED } };
 export const Transfers: Story = { args: { kinds: 'transfer', theme: 'gov', src: DEMO_FEED } };
 export const WithMap: Story = { args: { view: 'both', src: DEMO_FEED } };
+export const Prescriber: Story = { args: { mode: 'prescriber', theme: 'nhs', kinds: 'activity asset', src: DEMO_FEED } };
+export const PrescriberWelsh: Story = { args: { mode: 'prescriber', theme: 'nhs', lang: 'cy', src: DEMO_FEED } };
 export const Empty: Story = { args: { src: EMPTY_FEED } };
 export const LoadError: Story = { args: { src: MISSING_FEED } };
 export const Loading: Story = {
