@@ -2,20 +2,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
+import { FIXTURES, NOW, shadow, results, cards } from '../test-support/finder.js';
 import type { AtlasMap } from '@community-atlas/map';
 
 // The finder with its map, in step with the list. Tiles come from a local
 // fixture (every tile is the same image), so nothing reaches the internet.
-const FIXTURES = '/packages/elements/test-fixtures';
 const TILE_URL = '/test/fixtures/tiles/tile.png';
-const NOW = new Date('2026-11-22T12:00:00Z');
 
-function shadow(el: Element | null | undefined): ShadowRoot {
-  if (!el?.shadowRoot) throw new Error(`no shadow root on ${el?.tagName}`);
-  return el.shadowRoot;
-}
-const results = (f: AtlasFinder) => shadow(f).querySelector('atlas-results')!;
-const cards = (f: AtlasFinder) => [...shadow(results(f)).querySelectorAll('atlas-card')];
 const cardOf = (f: AtlasFinder, key: string) => cards(f).find((c) => c.item?.listing.key === key)!;
 const mapOf = (f: AtlasFinder) => shadow(f).querySelector<AtlasMap>('atlas-map');
 const markers = (m: AtlasMap) => [...shadow(m).querySelectorAll<HTMLButtonElement>('.atlas-markers .marker')];

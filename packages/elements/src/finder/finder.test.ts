@@ -2,17 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
-
-const FIXTURES = '/packages/elements/test-fixtures';
-const NOW = new Date('2026-11-22T12:00:00Z');
-
-function shadow(el: Element | null | undefined): ShadowRoot {
-  if (!el?.shadowRoot) throw new Error(`no shadow root on ${el?.tagName}`);
-  return el.shadowRoot;
-}
-const results = (f: AtlasFinder) => shadow(f).querySelector('atlas-results')!;
-const cards = (f: AtlasFinder) => [...shadow(results(f)).querySelectorAll('atlas-card')];
-const countText = (f: AtlasFinder) => shadow(results(f)).querySelector('[role="status"]')?.textContent?.trim() ?? '';
+import { FIXTURES, NOW, shadow, results, cards, countText } from '../test-support/finder.js';
 
 async function ready(f: AtlasFinder): Promise<void> {
   await waitUntil(() => f.matches(':state(error)') || shadow(f).querySelector('atlas-results, atlas-listing') || f.matches(':state(empty)'), 'finder did not load', { timeout: 5000 });

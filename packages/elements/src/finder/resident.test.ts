@@ -2,20 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
+import { FIXTURES, NOW, shadow, results, cards, countText } from '../test-support/finder.js';
 
 // A resident's path through the finder by keyboard alone, and the bad input a
 // resident's page can meet (blocked feed, broken listings, hostile text).
 
-const FIXTURES = '/packages/elements/test-fixtures';
-const NOW = new Date('2026-11-22T12:00:00Z');
-
-function shadow(el: Element | null | undefined): ShadowRoot {
-  if (!el?.shadowRoot) throw new Error(`no shadow root on ${el?.tagName}`);
-  return el.shadowRoot;
-}
-const results = (f: AtlasFinder) => shadow(f).querySelector('atlas-results')!;
-const cards = (f: AtlasFinder) => [...shadow(results(f)).querySelectorAll('atlas-card')];
-const countText = (f: AtlasFinder) => shadow(results(f)).querySelector('[role="status"]')?.textContent?.trim() ?? '';
 const params = () => new URLSearchParams(window.location.search);
 
 /** The element that really has focus, looking through shadow roots. */
