@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import type { Options as MiniSearchOptions, Query, SearchOptions } from 'minisearch';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { text } from '../feed/values.js';
-import { hasSessionBetween, isOnNow, nextSession, weeklySlots } from '../schedule/index.js';
+import { isOnNow, nextSession, weeklySlots } from '../schedule/index.js';
 import { londonInstant, londonParts } from '../schedule/zone.js';
 import { distanceMiles, isValidLatLng } from '../location/index.js';
 import { deadlineState } from '../transfer/index.js';
@@ -84,14 +84,13 @@ const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {
 type StaticFacet = 'kind' | 'category' | 'need' | 'cost' | 'access' | 'referral' | 'language' | 'delivery' | 'area' | 'status' | 'assetType' | 'tenure';
 const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
 
+/** What preparation reads from one listing; turned into columns once the name order is known. */
 interface Doc {
   listing: AtlasListing;
   key: string;
-  /** Position in name order. */
-  rank: number;
   values: Record<StaticFacet, number[]>;
-  /** Weekly slots as day index × 3 + part index. */
-  slots: number[];
+  /** Weekly slots as bits: bit (day index × 3 + part index). */
+  slots: number;
   lat: number;
   lng: number;
   ageMin: number;
@@ -101,6 +100,60 @@ interface Doc {
   /** Folded name, with a leading space, for suggestions. */
   foldedName: string;
 }
+
+/**
+ * Sets of listings as bits, one per listing position (name order). Filtering and
+ * facet counting are word-wide AND and population counts over these, so a query
+ * on 100,000 listings touches about 3,000 words per set instead of calling a test
+ * per listing.
+ */
+type Bits = Uint32Array;
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+function countBits(a: Bits): number {
+  let n = 0;
+  for (let w = 0; w < a.length; w++) if (a[w]) n += popcount(a[w]!);
+  return n;
+}
+
+function countBoth(a: Bits, b: Bits): number {
+  let n = 0;
+  for (let w = 0; w < a.length; w++) {
+    const x = a[w]! & b[w]!;
+    if (x) n += popcount(x);
+  }
+  return n;
+}
+
+function and(a: Bits, b: Bits): Bits {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w]! & b[w]!;
+  return out;
+}
+
+/** The positions in `bits`, ascending. */
+function positionsOf(bits: Bits, count: number): Int32Array {
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w]!;
+    while (x) {
+      const low = x & -x;
+      out[k++] = (w << 5) | (31 - Math.clz32(low));
+      x ^= low;
+    }
+  }
+  return out;
+}
+
+/** Slot bits of one weekday (all three parts), and of one part (all seven days). */
+const DAY_SLOTS = Array.from({ length: 7 }, (_, d) => 7 << (d * 3));
+const PART_SLOTS = Array.from({ length: 3 }, (_, p) => 0b001001001001001001001 << p);
 
 /** Interns a facet's values so counting is array arithmetic, not string maps. */
 class ValueTable {
@@ -126,7 +179,8 @@ class ValueTable {
 interface Unit {
   id: FacetId | 'q' | 'age' | 'bounds' | 'slot';
   facets: FacetId[];
-  test: (i: number) => boolean;
+  /** The listings this filter keeps. */
+  bits: Bits;
 }
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
@@ -150,7 +204,19 @@ function keysHash(keys: readonly string[]): string {
 const INDEX_FORMAT = 'community-atlas-index';
 const INDEX_VERSION = 1;
 
-type TextMatches = { scores: Map<number, number>; terms: Map<number, string[]>; expandedTerms: string[] };
+/** One searched word or need: its hits' scores and matched terms, by listing position. */
+interface TextGroup {
+  /** Hit number + 1 at each position MiniSearch found (0: not found), to look up `terms`. */
+  hitAt: Int32Array;
+  terms: string[][];
+}
+interface TextMatches {
+  bits: Bits;
+  /** Score by listing position (0 where not matched). */
+  scores: Float64Array;
+  groups: TextGroup[];
+  expandedTerms: string[];
+}
 const TEXT_CACHE_SIZE = 16;
 
 /** A name's sort key: folded to lower case without accents, digit runs padded to compare as numbers. */
@@ -164,11 +230,50 @@ function sortKey(name: string): string {
     .replace(/\d+/g, (digits) => digits.padStart(8, '0'));
 }
 
+/** Per-listing facts as columns by position, and a set of listings per facet value; built once per feed. */
+interface Columns {
+  /** Words per set of listings. */
+  words: number;
+  all: Bits;
+  /** Per static facet: a set per value id, and each listing's value ids (`ids` from `start[p]` to `start[p + 1]`). */
+  valueBits: Record<StaticFacet, Bits[]>;
+  valueIds: Record<StaticFacet, { start: Int32Array; ids: Int32Array }>;
+  slots: Int32Array;
+  /** A set per weekly slot (day × 3 + part). */
+  slotBits: Bits[];
+  lat: Float64Array;
+  lng: Float64Array;
+  ageMin: Float64Array;
+  ageMax: Float64Array;
+  scheduled: Uint8Array;
+  transfer: Uint8Array;
+}
+
+/**
+ * "On now / today / this week" and deadline states, per listing position.
+ * `when` bits: 1 now, 2 today, 4 this week. `deadline`: 1 open, 2 closing soon, 4 closed, 0 none.
+ * `whenBits` and `deadlineBits` hold the same as sets, in facet value order.
+ */
+interface TimeFacts {
+  minute: number;
+  when: Uint8Array;
+  deadline: Uint8Array;
+  deadlineAt: Float64Array;
+  whenBits: Bits[];
+  deadlineBits: Bits[];
+}
+
+/** How long "nothing scheduled" is trusted, as the schedule module does: it looks five years ahead, so an hour is safe. */
+const NOTHING_SCHEDULED_MS = 3_600_000;
+
 export class EngineCore {
   readonly lang: string;
   readonly vocabulary: Vocabulary;
   readonly now: () => Date;
   private readonly listings: AtlasListing[];
+  /** Each kept listing's index in `data.listings` (entries without a key are dropped). */
+  private readonly sourceIndex: Int32Array;
+  /** Listings in name order: a listing's position here is its id everywhere below. */
   private docs: Doc[] = [];
   private readonly byKey = new Map<string, number>();
   private readonly tables = new Map<FacetId, ValueTable>();
@@ -176,13 +281,22 @@ export class EngineCore {
   private readonly collator: Intl.Collator;
   private search: MiniSearch<AtlasListing> | undefined;
   private docsReady = false;
-  /** Listing indexes in name order. */
-  private nameOrder = new Int32Array(0);
-  private distanceCache: { key: string; miles: Float64Array } | undefined;
-  private timeCache: { minute: number; when: Uint8Array; deadline: Uint8Array; deadlineAt: Float64Array } | undefined;
+  private columns!: Columns;
+  /** Each listing's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
+  private nextMemo!: { from: Float64Array; until: Float64Array; start: Float64Array; end: Float64Array };
+  private distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
+  private timeCache: TimeFacts | undefined;
+  /** Facet values in the collator's order, per facet, for sorting counts without comparing strings per query. */
+  private readonly valueOrder = new Map<FacetId, Int32Array>();
 
   constructor(data: AtlasData, options: EngineOptions = {}) {
-    this.listings = Array.isArray(data?.listings) ? data.listings.filter((l) => l && typeof l === 'object' && typeof l.key === 'string') : [];
+    const given: unknown[] = Array.isArray(data?.listings) ? data.listings : [];
+    const kept: number[] = [];
+    given.forEach((l, i) => {
+      if (l && typeof l === 'object' && typeof (l as AtlasListing).key === 'string') kept.push(i);
+    });
+    this.listings = kept.map((i) => given[i] as AtlasListing);
+    this.sourceIndex = Int32Array.from(kept);
     this.lang = typeof options.lang === 'string' && options.lang ? options.lang : 'en';
     this.now = typeof options.now === 'function' ? options.now : () => new Date();
     this.vocabulary = buildVocabulary(Array.isArray(data?.needs) ? data.needs : []);
@@ -207,8 +321,8 @@ export class EngineCore {
   }
 
   listing(key: string): AtlasListing | undefined {
-    const i = this.byKey.get(key);
-    return i === undefined ? undefined : this.docs[i]?.listing;
+    const p = this.byKey.get(key);
+    return p === undefined ? undefined : this.docs[p]?.listing;
   }
 
   /**
@@ -219,10 +333,10 @@ export class EngineCore {
    */
   *prepare(): Generator<void, void, void> {
     if (!this.docsReady) {
-      const docs: Doc[] = new Array<Doc>(this.listings.length);
-      for (let i = 0; i < this.listings.length; i++) {
+      const n = this.listings.length;
+      const docs: Doc[] = new Array<Doc>(n);
+      for (let i = 0; i < n; i++) {
         docs[i] = this.makeDoc(this.listings[i]!);
-        this.byKey.set(docs[i]!.key, i);
         if (i % 250 === 249) yield;
       }
       const order = docs.map((_, i) => i);
@@ -238,11 +352,29 @@ export class EngineCore {
         if (x !== y) return x < y ? -1 : 1;
         return this.collator.compare(names[a]!, names[b]!) || (docs[a]!.key < docs[b]!.key ? -1 : 1);
       });
-      order.forEach((docIndex, rank) => {
-        docs[docIndex]!.rank = rank;
+      yield;
+      // From here on a listing is known by its position in name order, so the
+      // matches of any filter come out of a set of bits already sorted by name.
+      const position = new Int32Array(n);
+      order.forEach((i, p) => {
+        position[i] = p;
       });
-      this.nameOrder = Int32Array.from(order);
-      this.docs = docs;
+      this.docs = order.map((i) => docs[i]!);
+      for (let i = 0; i < n; i++) this.byKey.set(docs[i]!.key, position[i]!);
+      const sourceIndex = Int32Array.from(order, (i) => this.sourceIndex[i]!);
+      this.sourceIndex.set(sourceIndex);
+      this.columns = this.makeColumns(this.docs);
+      const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
+      this.nextMemo = { from: nan(), until: nan(), start: nan(), end: nan() };
+      for (const [facet, table] of this.tables) {
+        if (FIXED_VALUES[facet]) continue;
+        const byName = table.values.map((_, v) => v).sort((a, b) => this.collator.compare(table.values[a]!, table.values[b]!));
+        const rank = new Int32Array(byName.length);
+        byName.forEach((v, r) => {
+          rank[v] = r;
+        });
+        this.valueOrder.set(facet, rank);
+      }
       this.docsReady = true;
       yield;
     }
@@ -254,6 +386,57 @@ export class EngineCore {
       }
       this.search = search;
     }
+  }
+
+  private makeColumns(docs: Doc[]): Columns {
+    const n = docs.length;
+    const words = (n + 31) >>> 5;
+    const all = new Uint32Array(words).fill(0xffffffff);
+    if (n & 31) all[words - 1] = (1 << (n & 31)) - 1;
+    if (n === 0) all.fill(0);
+    const set = (bits: Bits, p: number): void => {
+      bits[p >>> 5]! |= 1 << (p & 31);
+    };
+    const valueBits = {} as Columns['valueBits'];
+    const valueIds = {} as Columns['valueIds'];
+    for (const facet of STATIC_FACETS) {
+      const bits = this.tables.get(facet)!.values.map(() => new Uint32Array(words));
+      const start = new Int32Array(n + 1);
+      let total = 0;
+      for (let p = 0; p < n; p++) total += docs[p]!.values[facet].length;
+      const ids = new Int32Array(total);
+      let k = 0;
+      for (let p = 0; p < n; p++) {
+        start[p] = k;
+        for (const v of docs[p]!.values[facet]) {
+          ids[k++] = v;
+          set(bits[v]!, p);
+        }
+      }
+      start[n] = k;
+      valueBits[facet] = bits;
+      valueIds[facet] = { start, ids };
+    }
+    const slots = new Int32Array(n);
+    const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
+    const lat = new Float64Array(n);
+    const lng = new Float64Array(n);
+    const ageMin = new Float64Array(n);
+    const ageMax = new Float64Array(n);
+    const scheduled = new Uint8Array(n);
+    const transfer = new Uint8Array(n);
+    for (let p = 0; p < n; p++) {
+      const d = docs[p]!;
+      slots[p] = d.slots;
+      for (let s = 0; s < 21; s++) if (d.slots & (1 << s)) set(slotBits[s]!, p);
+      lat[p] = d.lat;
+      lng[p] = d.lng;
+      ageMin[p] = d.ageMin;
+      ageMax[p] = d.ageMax;
+      scheduled[p] = d.scheduled ? 1 : 0;
+      transfer[p] = d.transfer ? 1 : 0;
+    }
+    return { words, all, valueBits, valueIds, slots, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer };
   }
 
   /** Everything at once: for the worker, Node and tests. */
@@ -383,7 +566,7 @@ export class EngineCore {
     const location = listing.location;
     const hasPoint = isValidLatLng(location as { lat: number; lng: number } | undefined);
     const delivery = strings(listing.delivery);
-    const slots: number[] = [];
+    let slots = 0;
     let scheduled = false;
     if ((Array.isArray(listing.schedule) && listing.schedule.length > 0) || listing.openingHours) {
       scheduled = true;
@@ -393,14 +576,13 @@ export class EngineCore {
         const [day, part] = slot.split('-');
         const d = days.indexOf(day ?? '');
         const p = parts.indexOf(part ?? '');
-        if (d >= 0 && p >= 0) slots.push(d * 3 + p);
+        if (d >= 0 && p >= 0) slots |= 1 << (d * 3 + p);
       }
     }
     const audience = listing.audience;
     return {
       listing,
       key: listing.key,
-      rank: 0,
       values: {
         kind: ids('kind', typeof listing.kind === 'string' ? [listing.kind] : []),
         category: ids('category', strings(listing.categories)),
@@ -426,57 +608,97 @@ export class EngineCore {
     };
   }
 
-  /** Miles from a point to every listing (NaN for a listing with no coordinates), cached per point. */
-  private distances(near: { lat: number; lng: number }): Float64Array {
+  /** Miles from a point to every listing (NaN for a listing with no coordinates), and who is within each band; cached per point. */
+  private distances(near: { lat: number; lng: number }): { miles: Float64Array; bands: Bits[] } {
     const key = `${near.lat},${near.lng}`;
-    if (this.distanceCache?.key === key) return this.distanceCache.miles;
-    const miles = new Float64Array(this.docs.length);
+    if (this.distanceCache?.key === key) return this.distanceCache;
+    const { lat, lng, words } = this.columns;
+    const n = this.docs.length;
+    const miles = new Float64Array(n);
     const point = { lat: near.lat, lng: near.lng };
-    for (let i = 0; i < this.docs.length; i++) {
-      const d = this.docs[i]!;
-      miles[i] = Number.isNaN(d.lat) ? Number.NaN : distanceMiles(point, { lat: d.lat, lng: d.lng });
+    const radii = DISTANCE_BANDS.map(Number);
+    const bands = radii.map(() => new Uint32Array(words));
+    for (let p = 0; p < n; p++) {
+      const d = Number.isNaN(lat[p]!) ? Number.NaN : distanceMiles(point, { lat: lat[p]!, lng: lng[p]! });
+      miles[p] = d;
+      for (let b = 0; b < radii.length; b++) if (d <= radii[b]!) bands[b]![p >>> 5]! |= 1 << (p & 31);
     }
-    this.distanceCache = { key, miles };
-    return miles;
+    this.distanceCache = { key, miles, bands };
+    return this.distanceCache;
+  }
+
+  /**
+   * Start of the listing's current or next session (NaN when none), exactly as
+   * `nextSession` answers, which is called again only once the session found is
+   * over: until then no other can have started first. Kept in columns, so the
+   * once-a-minute "on now / today / this week" pass over every listing is a
+   * comparison per listing.
+   */
+  private nextStart(p: number, t: number): number {
+    const memo = this.nextMemo;
+    if (!(t >= memo.from[p]! && t < memo.until[p]!)) {
+      const next = nextSession(this.docs[p]!.listing, new Date(t));
+      const start = next ? next.start.getTime() : Number.NaN;
+      const end = next?.end ? next.end.getTime() : Number.NaN;
+      memo.from[p] = t;
+      memo.until[p] = next ? (next.end ? end : start) : t + NOTHING_SCHEDULED_MS;
+      memo.start[p] = start;
+      memo.end[p] = end;
+    }
+    return memo.start[p]!;
   }
 
   /**
    * "On now / today / this week" and deadline states, per listing, recomputed at
    * most once a minute: the answers only change when a session starts or ends.
-   * `when` bits: 1 now, 2 today, 4 this week. `deadline`: 1 open, 2 closing soon, 4 closed, 0 none.
    */
-  private timeFacts(now: Date): NonNullable<EngineCore['timeCache']> {
+  private timeFacts(now: Date): TimeFacts {
     const minute = Math.floor(now.getTime() / 60_000);
     if (this.timeCache?.minute === minute) return this.timeCache;
     const t = now.getTime();
     const today = londonParts(t).day;
-    const endOfToday = new Date(londonInstant(today + 1, 0));
+    const endOfToday = londonInstant(today + 1, 0);
     // "This week" is the next seven days, not the rest of a calendar week: on a
     // Saturday a resident asking what is on this week means the days ahead.
-    const endOfWeek = new Date(londonInstant(today + 7, 0));
-    const when = new Uint8Array(this.docs.length);
-    const deadline = new Uint8Array(this.docs.length);
-    const deadlineAt = new Float64Array(this.docs.length).fill(Number.NaN);
-    for (let i = 0; i < this.docs.length; i++) {
-      const d = this.docs[i]!;
-      if (d.scheduled) {
+    const endOfWeek = londonInstant(today + 7, 0);
+    const n = this.docs.length;
+    const { scheduled, transfer, words } = this.columns;
+    const when = new Uint8Array(n);
+    const deadline = new Uint8Array(n);
+    const deadlineAt = new Float64Array(n).fill(Number.NaN);
+    const whenBits = [new Uint32Array(words), new Uint32Array(words), new Uint32Array(words)];
+    const deadlineBits = [new Uint32Array(words), new Uint32Array(words)];
+    for (let p = 0; p < n; p++) {
+      const word = p >>> 5;
+      const bit = 1 << (p & 31);
+      if (scheduled[p]) {
+        // As hasSessionBetween(now, end of week / end of today) and isOnNow, which all ask nextSession(now).
+        const start = this.nextStart(p, t);
         let bits = 0;
-        if (hasSessionBetween(d.listing, now, endOfWeek)) {
+        if (start < endOfWeek) {
           bits |= 4;
-          if (hasSessionBetween(d.listing, now, endOfToday)) {
+          if (start < endOfToday) {
             bits |= 2;
-            if (isOnNow(d.listing, now)) bits |= 1;
+            const end = this.nextMemo.end[p]!;
+            const on = Number.isNaN(end) ? start === t && isOnNow(this.docs[p]!.listing, now) : start <= t;
+            if (on) bits |= 1;
           }
         }
-        when[i] = bits;
+        when[p] = bits;
+        if (bits & 1) whenBits[0]![word]! |= bit;
+        if (bits & 2) whenBits[1]![word]! |= bit;
+        if (bits & 4) whenBits[2]![word]! |= bit;
       }
-      if (d.transfer) {
-        const state = deadlineState(d.listing, now);
-        deadline[i] = state.state === 'open' ? 1 : state.state === 'closing-soon' ? 2 : state.state === 'closed' ? 4 : 0;
-        if (state.deadline) deadlineAt[i] = state.deadline.getTime();
+      if (transfer[p]) {
+        const state = deadlineState(this.docs[p]!.listing, now);
+        const s = state.state === 'open' ? 1 : state.state === 'closing-soon' ? 2 : state.state === 'closed' ? 4 : 0;
+        deadline[p] = s;
+        if (s === 1 || s === 2) deadlineBits[0]![word]! |= bit;
+        if (s === 2) deadlineBits[1]![word]! |= bit;
+        if (state.deadline) deadlineAt[p] = state.deadline.getTime();
       }
     }
-    this.timeCache = { minute, when, deadline, deadlineAt };
+    this.timeCache = { minute, when, deadline, deadlineAt, whenBits, deadlineBits };
     return this.timeCache;
   }
 
@@ -518,9 +740,10 @@ export class EngineCore {
     if (parts.length === 0) return undefined;
     const typedEndsInWord = /[\p{L}\p{N}]$/u.test(q.slice(0, MAX_QUERY_LENGTH));
     const fuzzy = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
-    const groups: { scores: Map<number, number>; terms: Map<number, string[]> }[] = [];
-    parts.forEach((part, n) => {
-      const last = n === parts.length - 1;
+    const n = this.docs.length;
+    const groups: (TextGroup & { score: Float64Array; members: number[] })[] = [];
+    parts.forEach((part, partIndex) => {
+      const last = partIndex === parts.length - 1;
       let query: Query;
       let options: SearchOptions;
       if (part.kind === 'word') {
@@ -545,14 +768,19 @@ export class EngineCore {
         // description, where "a friendly chat" would make everything a match.
         options = { prefix: (term: string) => term.length >= 6, fuzzy: false, fields: [...NEED_FIELDS] };
       }
-      const scores = new Map<number, number>();
-      const matched = new Map<number, string[]>();
+      // Scores by position (NaN: not matched); `members` lists the matched positions.
+      const score = new Float64Array(n).fill(Number.NaN);
+      const members: number[] = [];
+      const hitAt = new Int32Array(n);
+      const terms: string[][] = [];
       let best = 0;
       for (const hit of search.search(query, { ...options, boost: BOOST })) {
-        const i = this.byKey.get(hit.id as string);
-        if (i === undefined) continue;
-        scores.set(i, hit.score);
-        matched.set(i, hit.terms);
+        const p = this.byKey.get(hit.id as string);
+        if (p === undefined) continue;
+        if (Number.isNaN(score[p]!)) members.push(p);
+        score[p] = hit.score;
+        terms.push(hit.terms);
+        hitAt[p] = terms.length;
         if (hit.score > best) best = hit.score;
       }
       if (part.kind === 'need') {
@@ -562,60 +790,121 @@ export class EngineCore {
         const wanted = part.needs.map((id) => table.lookup(id)).filter((v): v is number => v !== undefined);
         const bonus = best > 0 ? best * 0.5 : 1;
         if (wanted.length) {
-          for (let i = 0; i < this.docs.length; i++) {
-            if (this.docs[i]!.values.need.some((v) => wanted.includes(v))) scores.set(i, (scores.get(i) ?? 0) + bonus);
+          const tagged = new Uint32Array(this.columns.words);
+          for (const v of wanted) {
+            const bits = this.columns.valueBits.need[v]!;
+            for (let w = 0; w < tagged.length; w++) tagged[w]! |= bits[w]!;
+          }
+          for (const p of positionsOf(tagged, countBits(tagged))) {
+            if (Number.isNaN(score[p]!)) {
+              members.push(p);
+              score[p] = bonus;
+            } else {
+              score[p] = score[p]! + bonus;
+            }
           }
         }
       }
-      groups.push({ scores, terms: matched });
+      groups.push({ score, members, hitAt, terms });
     });
-    const combine = (and: boolean): Map<number, number> => {
-      const out = new Map<number, number>();
-      if (and) {
+    const combine = (all: boolean): { scores: Float64Array; bits: Bits; count: number } => {
+      const scores = new Float64Array(n);
+      const bits = new Uint32Array(this.columns.words);
+      let count = 0;
+      if (all) {
         const [first, ...rest] = groups;
-        for (const [i, s] of first!.scores) {
-          let total = s;
-          let all = true;
+        for (const p of first!.members) {
+          let total = first!.score[p]!;
+          let every = true;
           for (const g of rest) {
-            const other = g.scores.get(i);
-            if (other === undefined) {
-              all = false;
+            const other = g.score[p]!;
+            if (Number.isNaN(other)) {
+              every = false;
               break;
             }
             total += other;
           }
-          if (all) out.set(i, total);
+          if (every) {
+            scores[p] = total;
+            bits[p >>> 5]! |= 1 << (p & 31);
+            count++;
+          }
         }
       } else {
-        for (const g of groups) for (const [i, s] of g.scores) out.set(i, (out.get(i) ?? 0) + s);
+        for (const g of groups) {
+          for (const p of g.members) {
+            if (bits[p >>> 5]! & (1 << (p & 31))) {
+              scores[p] = scores[p]! + g.score[p]!;
+            } else {
+              scores[p] = g.score[p]!;
+              bits[p >>> 5]! |= 1 << (p & 31);
+              count++;
+            }
+          }
+        }
       }
-      return out;
+      return { scores, bits, count };
     };
     // Every word must match; when that finds nothing (a long sentence typed as a
     // question), any word may, best matches first.
-    let scores = combine(true);
-    if (scores.size === 0 && groups.length > 1) scores = combine(false);
-    const matchedTerms = new Map<number, string[]>();
-    for (const i of scores.keys()) {
-      const all = new Set<string>();
-      for (const g of groups) for (const t of g.terms.get(i) ?? []) all.add(t);
-      if (all.size) matchedTerms.set(i, [...all]);
+    let combined = combine(true);
+    if (combined.count === 0 && groups.length > 1) combined = combine(false);
+    return {
+      bits: combined.bits,
+      scores: combined.scores,
+      groups: groups.map(({ hitAt, terms }) => ({ hitAt, terms })),
+      expandedTerms: expansion.expandedTerms,
+    };
+  }
+
+  /** The query terms a matched listing was found by, for highlighting; undefined when none. */
+  private matchedTerms(text: TextMatches, p: number): string[] | undefined {
+    const all = new Set<string>();
+    for (const g of text.groups) {
+      const hit = g.hitAt[p]!;
+      if (hit) for (const t of g.terms[hit - 1]!) all.add(t);
     }
-    return { scores, terms: matchedTerms, expandedTerms: expansion.expandedTerms };
+    return all.size ? [...all] : undefined;
   }
 
   /** Answers one finder state. Call `prepareAll` (or drive `prepare`) first. */
   query(state: FinderState, nowArg?: Date): CoreResult {
+    const { matches, ...answer } = this.answer(state, nowArg);
+    const docs = this.docs;
+    const keys = new Array<string>(matches.length);
+    for (let k = 0; k < matches.length; k++) keys[k] = docs[matches[k]!]!.key;
+    const result: CoreResult = { total: answer.total, items: answer.items, keys, facets: answer.facets };
+    if (answer.expandedTerms) result.expandedTerms = answer.expandedTerms;
+    if (answer.relax) result.relax = answer.relax;
+    return result;
+  }
+
+  /**
+   * The same answer with the matches as indexes into the `data.listings` the
+   * engine was given, instead of keys: what the worker sends the page, whose
+   * listings are in the same order, in a buffer it can hand over without a copy.
+   */
+  queryIndexes(state: FinderState, nowArg?: Date): { result: Omit<CoreResult, 'keys'>; indexes: Int32Array } {
+    const { matches, ...result } = this.answer(state, nowArg);
+    const indexes = new Int32Array(matches.length);
+    for (let k = 0; k < matches.length; k++) indexes[k] = this.sourceIndex[matches[k]!]!;
+    return { result, indexes };
+  }
+
+  private answer(state: FinderState, nowArg?: Date): Omit<CoreResult, 'keys'> & { matches: Int32Array } {
     if (!this.docsReady) this.prepareAll();
     const now = nowArg instanceof Date && Number.isFinite(nowArg.getTime()) ? nowArg : this.now();
     const docs = this.docs;
     const n = docs.length;
+    const columns = this.columns;
+    const words = columns.words;
     const filters = state && typeof state.filters === 'object' && state.filters ? state.filters : {};
     const q = typeof state?.q === 'string' ? state.q.trim() : '';
     const near = state?.near && isValidLatLng(state.near) ? state.near : undefined;
-    const miles = near ? this.distances(near) : undefined;
-    let time: ReturnType<EngineCore['timeFacts']> | undefined;
-    const timeFacts = (): NonNullable<EngineCore['timeCache']> => (time ??= this.timeFacts(now));
+    const distance = near ? this.distances(near) : undefined;
+    const miles = distance?.miles;
+    let time: TimeFacts | undefined;
+    const timeFacts = (): TimeFacts => (time ??= this.timeFacts(now));
 
     // Selected value ids per facet; unknown facet ids and values outside a fixed
     // list are dropped, so a hand-edited link never breaks the finder.
@@ -637,145 +926,134 @@ export class EngineCore {
 
     const text = q ? this.textMatches(q) : undefined;
     const units: Unit[] = [];
-    if (text) units.push({ id: 'q', facets: [], test: (i) => text.scores.has(i) });
+    if (text) units.push({ id: 'q', facets: [], bits: text.bits });
+    /** The positions for which `keep` holds, as a set. */
+    const where = (keep: (p: number) => boolean): Bits => {
+      const bits = new Uint32Array(words);
+      for (let p = 0; p < n; p++) if (keep(p)) bits[p >>> 5]! |= 1 << (p & 31);
+      return bits;
+    };
+    const union = (sets: Bits[]): Bits => {
+      const bits = new Uint32Array(words);
+      for (const s of sets) for (let w = 0; w < words; w++) bits[w]! |= s[w]!;
+      return bits;
+    };
     const days = selected.get('day');
     const parts = selected.get('time');
-    const slotMatches = (i: number, dayOk?: Set<number>, partOk?: Set<number>): boolean =>
-      docs[i]!.slots.some((s) => (!dayOk || dayOk.has(Math.floor(s / 3))) && (!partOk || partOk.has(s % 3)));
     for (const [facet, values] of selected) {
       if (facet === 'day' || facet === 'time') continue;
-      let test: (i: number) => boolean;
+      let bits: Bits;
       if (facet === 'distance') {
         const radius = Number(selectedRaw.get('distance')![0]);
-        test = (i) => miles![i]! <= radius;
+        const band = DISTANCE_BANDS.map(Number).indexOf(radius);
+        bits = band >= 0 ? distance!.bands[band]!.slice() : where((p) => miles![p]! <= radius);
       } else if (facet === 'when') {
-        const bits = [...values].reduce((acc, v) => acc | (1 << v), 0);
-        test = (i) => (timeFacts().when[i]! & bits) !== 0;
+        bits = union([...values].map((v) => timeFacts().whenBits[v]!));
       } else if (facet === 'deadline') {
-        const wantOpen = values.has(0);
-        const wantSoon = values.has(1);
-        test = (i) => {
-          const s = timeFacts().deadline[i]!;
-          return (wantOpen && (s === 1 || s === 2)) || (wantSoon && s === 2);
-        };
+        // Closing soon is also open.
+        bits = union(values.has(0) ? [timeFacts().deadlineBits[0]!] : values.has(1) ? [timeFacts().deadlineBits[1]!] : []);
       } else {
-        const f = facet as StaticFacet;
-        test = (i) => docs[i]!.values[f].some((v) => values.has(v));
+        const sets = columns.valueBits[facet as StaticFacet];
+        bits = union([...values].flatMap((v) => (sets[v] ? [sets[v]] : [])));
       }
-      units.push({ id: facet, facets: [facet], test });
+      units.push({ id: facet, facets: [facet], bits });
     }
+    // Slot bits wanted by the chosen days and times of day (all of either when none is chosen).
+    let daySlots = 0;
+    for (let d = 0; d < 7; d++) if (!days || days.has(d)) daySlots |= DAY_SLOTS[d]!;
+    let partSlots = 0;
+    for (let p = 0; p < 3; p++) if (!parts || parts.has(p)) partSlots |= PART_SLOTS[p]!;
     if (days || parts) {
       // Day and time are one question ("Tuesday mornings"), so they filter
       // together on the listing's weekly slots.
-      units.push({ id: 'slot', facets: ['day', 'time'], test: (i) => slotMatches(i, days, parts) });
+      const want = daySlots & partSlots;
+      const sets: Bits[] = [];
+      for (let s = 0; s < 21; s++) if (want & (1 << s)) sets.push(columns.slotBits[s]!);
+      units.push({ id: 'slot', facets: ['day', 'time'], bits: union(sets) });
     }
     const age = state?.age;
     if (finite(age) && age >= 0 && age <= 130) {
-      units.push({ id: 'age', facets: [], test: (i) => docs[i]!.ageMin <= age && age <= docs[i]!.ageMax });
+      const { ageMin, ageMax } = columns;
+      units.push({ id: 'age', facets: [], bits: where((p) => ageMin[p]! <= age && age <= ageMax[p]!) });
     }
     const bounds = state?.bounds;
     if (Array.isArray(bounds) && bounds.length === 4 && bounds.every(finite) && bounds[0] <= bounds[2] && bounds[1] <= bounds[3]) {
       const [s, w, nn, e] = bounds;
-      units.push({ id: 'bounds', facets: [], test: (i) => docs[i]!.lat >= s && docs[i]!.lat <= nn && docs[i]!.lng >= w && docs[i]!.lng <= e });
+      const { lat, lng } = columns;
+      units.push({ id: 'bounds', facets: [], bits: where((p) => lat[p]! >= s && lat[p]! <= nn && lng[p]! >= w && lng[p]! <= e) });
     }
+
+    // The matches pass every filter. Each facet is counted over the listings
+    // that pass every filter but its own (disjunctive faceting): with the
+    // filters' sets ANDed from the left and from the right, "all but one" is
+    // one AND of the two sides.
+    const k = units.length;
+    const fromLeft: Bits[] = [];
+    const fromRight: Bits[] = new Array<Bits>(k);
+    for (let u = 0; u < k; u++) fromLeft.push(u === 0 ? units[0]!.bits : and(fromLeft[u - 1]!, units[u]!.bits));
+    for (let u = k - 1; u >= 0; u--) fromRight[u] = u === k - 1 ? units[u]!.bits : and(units[u]!.bits, fromRight[u + 1]!);
+    const matched = k ? fromLeft[k - 1]! : columns.all;
+    const allBut = (u: number): Bits =>
+      k === 1 ? columns.all : u === 0 ? fromRight[1]! : u === k - 1 ? fromLeft[k - 2]! : and(fromLeft[u - 1]!, fromRight[u + 1]!);
+    const total = countBits(matched);
 
     const counts = new Map<FacetId, Int32Array>();
     for (const facet of FACET_IDS) counts.set(facet, new Int32Array(this.tables.get(facet)!.values.length));
-    const onlyFails = new Int32Array(units.length);
-    const matches: number[] = [];
-    // Counting runs for every matching listing on every query, so it avoids
-    // per-call lookups: the static facets' count arrays are fetched once.
-    const staticCounts = STATIC_FACETS.map((f) => [f, counts.get(f)!] as const);
-    const dayCounts = counts.get('day')!;
-    const timeCounts = counts.get('time')!;
-    const whenCounts = counts.get('when')!;
-    const deadlineCounts = counts.get('deadline')!;
-    const distanceCounts = counts.get('distance')!;
-    const bands = DISTANCE_BANDS.map(Number);
-    const countFacet = (facet: FacetId, i: number): void => {
-      const doc = docs[i]!;
+    const countOver = (facet: FacetId, set: Bits, size: number): void => {
+      const c = counts.get(facet)!;
       switch (facet) {
-        case 'day': {
-          let seen = 0;
-          for (const s of doc.slots) {
-            const d = (s / 3) | 0;
-            if ((!parts || parts.has(s % 3)) && !(seen & (1 << d))) {
-              seen |= 1 << d;
-              dayCounts[d]!++;
-            }
-          }
+        case 'day':
+          for (let d = 0; d < 7; d++) c[d] = countSlots(set, DAY_SLOTS[d]! & partSlots);
           return;
-        }
-        case 'time': {
-          let seen = 0;
-          for (const s of doc.slots) {
-            const p = s % 3;
-            if ((!days || days.has((s / 3) | 0)) && !(seen & (1 << p))) {
-              seen |= 1 << p;
-              timeCounts[p]!++;
-            }
-          }
+        case 'time':
+          for (let p = 0; p < 3; p++) c[p] = countSlots(set, PART_SLOTS[p]! & daySlots);
           return;
-        }
-        case 'when': {
-          if (!doc.scheduled) return;
-          const bits = timeFacts().when[i]!;
-          if (bits & 1) whenCounts[0]!++;
-          if (bits & 2) whenCounts[1]!++;
-          if (bits & 4) whenCounts[2]!++;
+        case 'when':
+          for (let v = 0; v < 3; v++) c[v] = countBoth(set, timeFacts().whenBits[v]!);
           return;
-        }
-        case 'deadline': {
-          if (!doc.transfer) return;
-          const s = timeFacts().deadline[i]!;
-          if (s === 1 || s === 2) deadlineCounts[0]!++;
-          if (s === 2) deadlineCounts[1]!++;
+        case 'deadline':
+          for (let v = 0; v < 2; v++) c[v] = countBoth(set, timeFacts().deadlineBits[v]!);
           return;
-        }
-        case 'distance': {
-          if (!miles) return;
-          const d = miles[i]!;
-          for (let b = 0; b < bands.length; b++) if (d <= bands[b]!) distanceCounts[b]!++;
+        case 'distance':
+          if (distance) for (let b = 0; b < c.length; b++) c[b] = countBoth(set, distance.bands[b]!);
           return;
-        }
         default: {
-          const c = counts.get(facet)!;
-          for (const v of doc.values[facet as StaticFacet]) c[v]!++;
+          const f = facet as StaticFacet;
+          // A set per value is cheapest while the matches are many; for a few
+          // matches of a facet with many values, each match's own values are.
+          if (c.length * words <= words + size * 2) {
+            const sets = columns.valueBits[f];
+            for (let v = 0; v < c.length; v++) c[v] = countBoth(set, sets[v]!);
+          } else {
+            const { start, ids } = columns.valueIds[f];
+            for (const p of positionsOf(set, size)) for (let j = start[p]!; j < start[p + 1]!; j++) c[ids[j]!]!++;
+          }
         }
       }
     };
-    const countAll = (i: number): void => {
-      const values = docs[i]!.values;
-      for (const [facet, c] of staticCounts) for (const v of values[facet]) c[v]!++;
-      countFacet('day', i);
-      countFacet('time', i);
-      countFacet('when', i);
-      countFacet('deadline', i);
-      countFacet('distance', i);
+    /** Listings in `set` with a weekly slot among `slots`. */
+    const countSlots = (set: Bits, slots: number): number => {
+      const sets: Bits[] = [];
+      for (let s = 0; s < 21; s++) if (slots & (1 << s)) sets.push(columns.slotBits[s]!);
+      return sets.length ? countBoth(set, union(sets)) : 0;
     };
-    const unitCount = units.length;
-    const tests = units.map((u) => u.test);
-    // Visiting listings in name order leaves the matches already sorted for the
-    // commonest views (no words, or sorted by name), so those need no sort at all.
-    const order = this.nameOrder;
-    for (let o = 0; o < n; o++) {
-      const i = order[o]!;
-      let failed = -1;
-      let failures = 0;
-      for (let u = 0; u < unitCount; u++) {
-        if (!tests[u]!(i)) {
-          failures++;
-          failed = u;
-          if (failures > 1) break;
-        }
+    const ownUnit = new Map<FacetId, number>();
+    units.forEach((unit, u) => {
+      for (const facet of unit.facets) ownUnit.set(facet, u);
+    });
+    const others = new Map<number, { set: Bits; size: number }>();
+    for (const facet of FACET_IDS) {
+      const u = ownUnit.get(facet);
+      if (u === undefined) {
+        countOver(facet, matched, total);
+        continue;
       }
-      if (failures === 0) {
-        matches.push(i);
-        countAll(i);
-      } else if (failures === 1) {
-        onlyFails[failed]!++;
-        for (const facet of units[failed]!.facets) countFacet(facet, i);
+      let set = others.get(u);
+      if (!set) {
+        const bits = allBut(u);
+        others.set(u, (set = { set: bits, size: countBits(bits) }));
       }
+      countOver(facet, set.set, set.size);
     }
 
     const facets: Partial<Record<FacetId, FacetCount[]>> = {};
@@ -784,32 +1062,62 @@ export class EngineCore {
       const c = counts.get(facet)!;
       let list: FacetCount[] = table.values.map((value, v) => ({ value, count: c[v]! }));
       if (facet === 'distance' && !miles) list = list.map((f) => ({ ...f, count: 0 }));
+      let extra = false;
       for (const value of selectedRaw.get(facet) ?? []) {
-        if (table.lookup(value) === undefined) list.push({ value, count: 0 });
+        if (table.lookup(value) === undefined) {
+          list.push({ value, count: 0 });
+          extra = true;
+        }
       }
-      if (!FIXED_VALUES[facet]) list.sort((a, b) => b.count - a.count || this.collator.compare(a.value, b.value));
+      if (!FIXED_VALUES[facet]) {
+        const order = this.valueOrder.get(facet);
+        if (order && !extra) {
+          const ranked = list.map((f, v) => ({ f, r: order[v]! }));
+          ranked.sort((a, b) => b.f.count - a.f.count || a.r - b.r);
+          list = ranked.map((x) => x.f);
+        } else {
+          list.sort((a, b) => b.count - a.count || this.collator.compare(a.value, b.value));
+        }
+      }
       facets[facet] = list;
     }
 
+    const matches = positionsOf(matched, total);
     this.sortMatches(matches, state?.sort, text?.scores, miles, now);
     const limit = finite(state?.limit) && state.limit > 0 ? Math.floor(state.limit) : matches.length;
     const items: CoreItem[] = [];
-    for (const i of matches.slice(0, limit)) {
-      const item: CoreItem = { key: docs[i]!.key, score: text?.scores.get(i) ?? 0 };
-      const d = miles?.[i];
+    const { scheduled } = columns;
+    for (let j = 0; j < Math.min(limit, matches.length); j++) {
+      const p = matches[j]!;
+      const item: CoreItem = { key: docs[p]!.key, score: text ? text.scores[p]! : 0 };
+      const d = miles?.[p];
       if (d !== undefined && Number.isFinite(d)) item.distance = d;
-      if (docs[i]!.scheduled) {
-        const next = nextSession(docs[i]!.listing, now);
+      if (scheduled[p]) {
+        const next = nextSession(docs[p]!.listing, now);
         if (next) item.next = next;
       }
-      const t = text?.terms.get(i);
+      const t = text ? this.matchedTerms(text, p) : undefined;
       if (t) item.terms = t;
       items.push(item);
     }
 
-    const result: CoreResult = { total: matches.length, items, keys: matches.map((i) => docs[i]!.key), facets };
+    const result: Omit<CoreResult, 'keys'> & { matches: Int32Array } = { total, items, facets, matches };
     if (text && text.expandedTerms.length) result.expandedTerms = text.expandedTerms;
-    if (matches.length === 0 && units.length) result.relax = this.relaxHints(units, onlyFails, selectedRaw, facets);
+    if (total === 0 && k) {
+      const onlyFails = new Int32Array(k);
+      for (let u = 0; u < k; u++) {
+        // Listings that fail this filter alone: they pass all the others.
+        const rest = allBut(u);
+        const bits = units[u]!.bits;
+        let failing = 0;
+        for (let w = 0; w < words; w++) {
+          const x = rest[w]! & ~bits[w]!;
+          if (x) failing += popcount(x);
+        }
+        onlyFails[u] = failing;
+      }
+      result.relax = this.relaxHints(units, onlyFails, selectedRaw, facets);
+    }
     return result;
   }
 
@@ -845,15 +1153,15 @@ export class EngineCore {
   }
 
   private sortMatches(
-    matches: number[],
+    matches: Int32Array,
     sort: FinderState['sort'] | undefined,
-    scores: Map<number, number> | undefined,
+    scores: Float64Array | undefined,
     miles: Float64Array | undefined,
     now: Date,
   ): void {
-    const docs = this.docs;
-    const byRank = (a: number, b: number): number => docs[a]!.rank - docs[b]!.rank;
-    const byScore = (a: number, b: number): number => (scores!.get(b) ?? 0) - (scores!.get(a) ?? 0) || byRank(a, b);
+    // A listing's position is its place in name order.
+    const byRank = (a: number, b: number): number => a - b;
+    const byScore = (a: number, b: number): number => scores![b]! - scores![a]! || a - b;
     const relevance = scores ? byScore : byRank;
     // Unknown values last, whatever the order.
     const ascending = (values: Float64Array) => (a: number, b: number): number => {
@@ -869,24 +1177,23 @@ export class EngineCore {
         matches.sort(miles ? ascending(miles) : relevance);
         return;
       case 'next': {
-        const starts = new Float64Array(docs.length).fill(Number.NaN);
-        for (const i of matches) {
-          if (!docs[i]!.scheduled) continue;
-          const next = nextSession(docs[i]!.listing, now);
-          if (next) starts[i] = next.start.getTime();
-        }
+        const starts = new Float64Array(this.docs.length).fill(Number.NaN);
+        const t = now.getTime();
+        const { scheduled } = this.columns;
+        for (const p of matches) if (scheduled[p]) starts[p] = this.nextStart(p, t);
         matches.sort(ascending(starts));
         return;
       }
       case 'deadline': {
         const facts = this.timeFacts(now);
+        const { transfer } = this.columns;
         // Open (soonest deadline first), then transfers with no deadline, then
         // everything that is not a transfer, and closed ones last.
-        const group = (i: number): number => {
-          const s = facts.deadline[i]!;
+        const group = (p: number): number => {
+          const s = facts.deadline[p]!;
           if (s === 1 || s === 2) return 0;
           if (s === 4) return 3;
-          return docs[i]!.transfer ? 1 : 2;
+          return transfer[p] ? 1 : 2;
         };
         matches.sort((a, b) => {
           const ga = group(a);
@@ -929,23 +1236,10 @@ export class EngineCore {
     for (const category of this.tables.get('category')!.values) {
       if (startsWord(fold(idWords(category)))) add({ text: humanise(category), type: 'category' });
     }
-    for (const i of this.docsByRank()) {
+    for (const d of this.docs) {
       if (out.length >= max) break;
-      const d = this.docs[i]!;
       if (d.foldedName.includes(` ${typed}`)) add({ text: text(d.listing.name, this.lang), type: 'listing', key: d.key });
     }
     return out;
-  }
-
-  private rankOrder: number[] | undefined;
-  private docsByRank(): number[] {
-    if (!this.rankOrder) {
-      const order = new Array<number>(this.docs.length);
-      this.docs.forEach((d, i) => {
-        order[d.rank] = i;
-      });
-      this.rankOrder = order;
-    }
-    return this.rankOrder;
   }
 }
