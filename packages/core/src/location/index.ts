@@ -323,6 +323,64 @@ export function buildGazetteer(rows: Iterable<CentroidRow>, wantedPostcodes: Ite
 }
 
 /**
+ * A gazetteer read from the listings themselves, for a feed that carries none
+ * (or whose gazetteer leaves gaps): each postcode a listing is at, given by
+ * the source or geocoded from that full postcode, is a point; each sector and
+ * district is the middle of the listings in it. A sector's middle is not its
+ * true centre, but it lies among the places a resident there would be
+ * measured against, which is what "near" needs, and it costs no request.
+ * Listings shown only as an area (a refuge) never add their postcode, and
+ * a point geocoded from a sector or district adds nothing finer than that.
+ */
+export function gazetteerFromListings(listings: Iterable<AtlasListing>): Gazetteer {
+  const postcodes: Record<string, [number, number]> = {};
+  const sums = { sectors: new Map<string, [number, number, number]>(), districts: new Map<string, [number, number, number]>() };
+  const add = (table: Map<string, [number, number, number]>, key: string, p: LatLng): void => {
+    const sum = table.get(key) ?? [0, 0, 0];
+    sum[0] += p.lat;
+    sum[1] += p.lng;
+    sum[2] += 1;
+    table.set(key, sum);
+  };
+  const round = (n: number): number => Math.round(n * 1e4) / 1e4;
+  for (const listing of listings) {
+    const loc = listing.location;
+    if (!loc || loc.precision === 'approximate' || typeof loc.postcode !== 'string' || !isValidLatLng(loc)) continue;
+    const query = parsePostcodeQuery(loc.postcode);
+    if (query?.kind !== 'postcode') continue;
+    const from = loc.geocodePrecision ?? 'source';
+    const point = { lat: loc.lat, lng: loc.lng };
+    if (from === 'district') {
+      add(sums.districts, toOutcode(query.value) ?? '', point);
+      continue;
+    }
+    if (from === 'source' || from === 'postcode') postcodes[query.value] ??= [round(point.lat), round(point.lng)];
+    add(sums.sectors, toSector(query.value) ?? '', point);
+    add(sums.districts, toOutcode(query.value) ?? '', point);
+  }
+  const middles = (table: Map<string, [number, number, number]>): Record<string, [number, number]> => {
+    const out: Record<string, [number, number]> = {};
+    for (const [key, [lat, lng, n]] of table) if (key) out[key] = [round(lat / n), round(lng / n)];
+    return out;
+  };
+  return { postcodes, sectors: middles(sums.sectors), districts: middles(sums.districts) };
+}
+
+/**
+ * The feed's own gazetteer, with any postcode, sector or district it does not
+ * know filled in from `fallback` (usually `gazetteerFromListings`).
+ */
+export function mergeGazetteers(own: Gazetteer | undefined, fallback: Gazetteer): Gazetteer {
+  if (!own) return fallback;
+  return {
+    ...own,
+    postcodes: { ...fallback.postcodes, ...own.postcodes },
+    sectors: { ...fallback.sectors, ...own.sectors },
+    districts: { ...fallback.districts, ...own.districts },
+  };
+}
+
+/**
  * `[south, west, north, east]` around every listing's location and session
  * places (mobile library stops), as `FinderState.bounds` orders it; undefined
  * when no listing has usable coordinates.

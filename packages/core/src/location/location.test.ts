@@ -7,8 +7,10 @@ import {
   currentPosition,
   distanceMiles,
   GeolocationError,
+  gazetteerFromListings,
   lookupPostcode,
   lookupPostcodeDetailed,
+  mergeGazetteers,
   parsePostcodeQuery,
 } from './index.js';
 
@@ -205,5 +207,46 @@ describe('boundsOf', () => {
   });
   it('is undefined with no usable point', () => {
     expect(boundsOf([])).to.equal(undefined);
+  });
+});
+
+describe('gazetteerFromListings', () => {
+  const at = (postcode: string, lat: number, lng: number, extra: Record<string, unknown> = {}): AtlasListing =>
+    ({ location: { postcode, lat, lng, ...extra } }) as unknown as AtlasListing;
+  const listings = [
+    at('EH1 1YZ', 55.9497, -3.1916),
+    at('eh11yz', 55.95, -3.19), // the same postcode, written another way: the first listing's point stands
+    at('EH1 2AB', 55.9477, -3.1996),
+    at('EH3 9DR', 55.9425, -3.2065, { geocodePrecision: 'sector' }),
+    at('EH1 3ZZ', 55.96, -3.18, { precision: 'approximate' }), // a refuge: never a point, never in a middle
+    at('not a postcode', 55, -3),
+    at('EH9 1AA', Number.NaN, -3),
+  ];
+
+  it('makes points of listings’ own postcodes and middles of their sectors and districts', () => {
+    const gaz = gazetteerFromListings(listings);
+    expect(gaz.postcodes).to.deep.equal({ 'EH1 1YZ': [55.9497, -3.1916], 'EH1 2AB': [55.9477, -3.1996] });
+    expect(gaz.sectors).to.deep.equal({ 'EH1 1': [55.9499, -3.1908], 'EH1 2': [55.9477, -3.1996], 'EH3 9': [55.9425, -3.2065] });
+    expect(gaz.districts).to.deep.equal({ EH1: [55.9491, -3.1937], EH3: [55.9425, -3.2065] });
+  });
+
+  it('lets a feed without a gazetteer find a postcode, a sector and a district near its listings', async () => {
+    const gazetteer = gazetteerFromListings(listings);
+    expect(await lookupPostcode('eh1 1yz', { gazetteer })).to.include({ label: 'EH1 1YZ', precision: 'postcode' });
+    expect(await lookupPostcode('EH1 1AA', { gazetteer })).to.include({ label: 'EH1 1', precision: 'sector' });
+    expect(await lookupPostcode('EH3 9ZZ', { gazetteer })).to.include({ label: 'EH3 9', precision: 'sector' });
+    expect(await lookupPostcode('EH3', { gazetteer })).to.include({ label: 'EH3', precision: 'district' });
+    // The refuge's postcode is not known, so only its district's middle (from the other listings) answers.
+    expect(await lookupPostcode('EH1 3ZZ', { gazetteer })).to.include({ label: 'EH1', precision: 'district' });
+    expect(await lookupPostcode('G1 1AA', { gazetteer })).to.equal(undefined);
+  });
+
+  it('fills only the gaps in a feed’s own gazetteer', () => {
+    const own: Gazetteer = { sectors: { 'EH1 1': [55.95, -3.19] }, attribution: 'ONS' };
+    const merged = mergeGazetteers(own, gazetteerFromListings(listings));
+    expect(merged.sectors!['EH1 1']).to.deep.equal([55.95, -3.19]);
+    expect(merged.sectors!['EH1 2']).to.deep.equal([55.9477, -3.1996]);
+    expect(merged.attribution).to.equal('ONS');
+    expect(mergeGazetteers(undefined, { districts: {} })).to.deep.equal({ districts: {} });
   });
 });

@@ -355,7 +355,7 @@ export class AtlasFinder extends AtlasElement {
           ${this.#prescriber.renderBar(s)}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.kinds.trim() === 'transfer' ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
-            ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${data.listings} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}

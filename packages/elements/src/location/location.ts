@@ -1,6 +1,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { currentPosition, lookupPostcodeDetailed, type Gazetteer, type GeoPoint } from '@community-atlas/core';
+import {
+  currentPosition,
+  gazetteerFromListings,
+  lookupPostcodeDetailed,
+  mergeGazetteers,
+  type AtlasListing,
+  type Gazetteer,
+  type GeoPoint,
+} from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { locationStyles } from './location.styles.js';
@@ -20,6 +28,12 @@ export class AtlasLocation extends AtlasElement {
   /** Base URL of a postcodes.io-compatible service; absent means only the feed's gazetteer is used. */
   @property({ attribute: 'postcode-service' }) postcodeService = '';
   @property({ attribute: false }) gazetteer?: Gazetteer;
+  /**
+   * The feed's listings: postcodes the gazetteer does not know are looked up
+   * among theirs (a listing's own postcode, or the middle of its sector or
+   * district), so a feed with no gazetteer still finds what is near.
+   */
+  @property({ attribute: false }) listings?: readonly AtlasListing[];
   /** The place results are measured from. */
   @property({ attribute: false }) near?: GeoPoint;
   /** The Geolocation to ask (tests pass their own). */
@@ -29,6 +43,17 @@ export class AtlasLocation extends AtlasElement {
   @state() private busy = false;
 
   readonly #id = `atlas-location-${++nextId}`;
+  /** The gazetteer with the listings' postcodes filled in, made on the first lookup and kept while both are the same. */
+  #merged?: { gazetteer: Gazetteer | undefined; listings: readonly AtlasListing[]; merged: Gazetteer };
+
+  #lookupGazetteer(): Gazetteer | undefined {
+    const { gazetteer, listings } = this;
+    if (!listings?.length) return gazetteer;
+    if (this.#merged?.gazetteer !== gazetteer || this.#merged.listings !== listings) {
+      this.#merged = { gazetteer, listings, merged: mergeGazetteers(gazetteer, gazetteerFromListings(listings)) };
+    }
+    return this.#merged.merged;
+  }
 
   #set(near: GeoPoint | undefined): void {
     this.message = '';
@@ -41,14 +66,21 @@ export class AtlasLocation extends AtlasElement {
     const value = input.value.trim();
     if (!value) return;
     this.busy = true;
+    const gazetteer = this.#lookupGazetteer();
     const found = await lookupPostcodeDetailed(value, {
-      ...(this.gazetteer ? { gazetteer: this.gazetteer } : {}),
+      ...(gazetteer ? { gazetteer } : {}),
       ...(this.postcodeService ? { service: this.postcodeService } : {}),
     });
     this.busy = false;
     if (found.ok) this.#set({ lat: found.place.lat, lng: found.place.lng, label: value.toUpperCase() });
-    else {
-      this.message = this.t.postcodeNotFound;
+    else if (found.reason !== 'aborted') {
+      const t = this.t;
+      // Not found with no service to ask means only that it is outside what this directory knows.
+      this.message =
+        found.reason === 'not-a-postcode' ? t.postcodeInvalid
+        : found.reason === 'unavailable' ? t.postcodeUnavailable
+        : this.postcodeService ? t.postcodeNotFound
+        : t.postcodeOutsideArea;
       input.focus();
     }
   }

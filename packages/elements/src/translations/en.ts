@@ -189,6 +189,12 @@ export interface AtlasStrings {
   useMyLocation: string;
   locating: string;
   postcodeNotFound: string;
+  /** The text is not shaped like a postcode, a sector or a district. */
+  postcodeInvalid: string;
+  /** No lookup service, and neither the gazetteer nor the listings know the postcode's area. */
+  postcodeOutsideArea: string;
+  /** The lookup service failed and nothing offline knew the postcode. */
+  postcodeUnavailable: string;
   locationUnavailable: string;
   nearLabel: (label: string) => string;
   clearLocation: string;
@@ -372,6 +378,9 @@ export const en: AtlasStrings = {
   useMyLocation: 'Use my location',
   locating: 'Finding your location…',
   postcodeNotFound: 'We could not find that postcode. Check it and try again.',
+  postcodeInvalid: 'Enter a postcode, such as SW1A 1AA, or the first part of one, such as SW1A.',
+  postcodeOutsideArea: 'We could not place that postcode: it may be outside the area this directory covers. Check it, or use your location.',
+  postcodeUnavailable: 'Postcode search is not working at the moment. Try again later, or use your location.',
   locationUnavailable: 'We could not get your location. You can enter a postcode instead.',
   nearLabel: (label) => `Near ${label}`,
   clearLocation: 'Clear location',
