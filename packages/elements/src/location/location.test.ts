@@ -60,6 +60,13 @@ describe('<atlas-location> on its own', () => {
     el.shadowRoot!.querySelector('input')!.value = 'NB1 2AA';
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     expect((await again).detail.patch.near).to.deep.equal({ lat: 52.1, lng: -1.2, label: 'NB1 2AA' });
+
+    // A feed with no gazetteer at all (an imported spreadsheet) finds a listing's own postcode.
+    const bare = await fixture<AtlasLocation>(html`<atlas-location .listings=${listings}></atlas-location>`);
+    const found = oneEvent(bare, 'atlas-state-change');
+    bare.shadowRoot!.querySelector('input')!.value = 'eh1 2ab';
+    bare.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await found).detail.patch.near).to.deep.equal({ lat: 55.9477, lng: -3.1996, label: 'EH1 2AB' });
   });
 
   it('"Use my location" asks the browser and reports a refusal in plain words', async () => {

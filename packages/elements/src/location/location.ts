@@ -49,7 +49,7 @@ export class AtlasLocation extends AtlasElement {
   #lookupGazetteer(): Gazetteer | undefined {
     const { gazetteer, listings } = this;
     if (!listings?.length) return gazetteer;
-    if (this.#merged?.gazetteer !== gazetteer || this.#merged.listings !== listings) {
+    if (!this.#merged || this.#merged.gazetteer !== gazetteer || this.#merged.listings !== listings) {
       this.#merged = { gazetteer, listings, merged: mergeGazetteers(gazetteer, gazetteerFromListings(listings)) };
     }
     return this.#merged.merged;
