@@ -1,16 +1,5 @@
-import Supercluster from 'supercluster';
 import type { Bounds } from './leaflet-adapter.js';
 import type { Site } from './points.js';
-
-interface PointProps {
-  site: number;
-  /** Listings at the site; summed into clusters so a cluster says how many listings, not sites. */
-  n: number;
-}
-interface ClusterProps {
-  n?: number;
-  point_count?: number;
-}
 
 export type Shown =
   | { type: 'cluster'; id: number; lat: number; lng: number; count: number }
@@ -20,50 +9,77 @@ export type Shown =
 export const MAX_MARKERS = 300;
 /** Above this zoom every site stands alone; the map's own max zoom is higher. */
 export const CLUSTER_MAX_ZOOM = 16;
-/**
- * With very many sites, stop clustering at street level instead: the two
- * deepest levels are the dearest to build (almost every point survives to
- * them), and stopping there halves the build at 50,000 points. Views closer in
- * stay within the marker cap through `shown()`'s coarser fallback.
- */
-const LARGE = 20_000;
-const LARGE_MAX_ZOOM = 14;
+/** Cluster radius in screen pixels: wide enough that cluster markers never overlap each other. */
+const RADIUS_PX = 60;
+/** Leaflet's tiles are 256 px: the world is 256 × 2^zoom pixels wide. */
+const TILE_PX = 256;
+/** Cluster ids carry their zoom in the low bits, so ids from different zooms never meet. */
+const ZOOM_BITS = 5;
+
+/** The clusters for one zoom level. Cluster i holds the sites whose `clusterOf` is i. */
+interface Level {
+  clusterOf: Int32Array;
+  /** Centre of each cluster (mean of its sites), in world units (0..1, Web Mercator). */
+  x: Float64Array;
+  y: Float64Array;
+  /** Sites and listings in each cluster. */
+  sites: Int32Array;
+  listings: Float64Array;
+  /** The site of a one-site cluster. */
+  first: Int32Array;
+  size: number;
+}
+
+function mercatorX(lng: number): number {
+  return lng / 360 + 0.5;
+}
+
+function mercatorY(lat: number): number {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+  return y < 0 ? 0 : y > 1 ? 1 : y;
+}
+
+function latitudeOf(y: number): number {
+  const y2 = (180 - y * 360) * (Math.PI / 180);
+  return (360 * Math.atan(Math.exp(y2))) / Math.PI - 90;
+}
 
 /**
- * Supercluster over sites. It builds a spatial index per zoom level once, and a
- * view is then a range query, which is what keeps 50,000 points smooth.
+ * Greedy radius clustering over sites, one zoom level at a time, built only
+ * when a view first needs that level.
+ *
+ * A cluster index that builds every level up front (as supercluster and
+ * Leaflet.markercluster do) spends most of a first draw on levels the user is
+ * not looking at. Here a level is a single linear pass over typed arrays with a
+ * grid of cells, so the first draw pays for one level (a few
+ * milliseconds at 50,000 sites); the others are built when the page is idle,
+ * or on the zoom that first shows them.
+ *
+ * Within a level, sites are taken in order; each site not yet in a cluster
+ * starts one and takes in every free site within the radius, and the cluster
+ * sits at their mean. Levels are independent of each other, so a cluster's
+ * sites are found, and its split zoom worked out, from the levels themselves.
  */
 export class SiteClusters {
-  private readonly index: Supercluster<PointProps, ClusterProps>;
-  private readonly maxZoom: number;
+  private readonly x: Float64Array;
+  private readonly y: Float64Array;
+  /** Listings at each site. */
+  private readonly weight: Int32Array;
+  private readonly levels: (Level | undefined)[] = [];
+  private idleHandle: number | undefined;
 
   constructor(private readonly sites: readonly Site[]) {
-    // Summing listings per cluster (map/reduce) costs about a third more to
-    // build; only pay for it when some site holds more than one listing.
-    const shared = sites.some((site) => site.listings.length > 1);
-    this.maxZoom = sites.length > LARGE ? LARGE_MAX_ZOOM : CLUSTER_MAX_ZOOM;
-    this.index = new Supercluster<PointProps, ClusterProps>({
-      // Leaflet's tiles are 256 px, so with this extent the radius is in screen
-      // pixels: wide enough that cluster markers never overlap each other.
-      radius: 60,
-      extent: 256,
-      maxZoom: this.maxZoom,
-      ...(shared
-        ? {
-            map: (p: PointProps): ClusterProps => ({ n: p.n }),
-            reduce: (acc: ClusterProps, p: ClusterProps) => {
-              acc.n = (acc.n ?? 0) + (p.n ?? 0);
-            },
-          }
-        : {}),
-    });
-    this.index.load(
-      sites.map((site, i) => ({
-        type: 'Feature' as const,
-        properties: { site: i, n: site.listings.length },
-        geometry: { type: 'Point' as const, coordinates: [site.lng, site.lat] },
-      })),
-    );
+    const n = sites.length;
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.weight = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const site = sites[i]!;
+      this.weight[i] = site.listings.length;
+      this.x[i] = mercatorX(site.lng);
+      this.y[i] = mercatorY(site.lat);
+    }
   }
 
   /**
@@ -73,17 +89,31 @@ export class SiteClusters {
    */
   shown(bounds: Bounds, zoom: number): Shown[] {
     const [s, w, n, e] = bounds;
-    const bbox: [number, number, number, number] = [w, s, e, n];
-    for (let z = Math.floor(zoom); z >= 0; z--) {
-      const features = this.index.getClusters(bbox, z);
-      if (features.length <= MAX_MARKERS || z === 0) {
-        return features.slice(0, MAX_MARKERS).map((f): Shown => {
-          const [lng, lat] = f.geometry.coordinates as [number, number];
-          const props = f.properties as (PointProps | ClusterProps) & { cluster?: boolean; cluster_id?: number; point_count?: number };
-          if (props.cluster && props.cluster_id !== undefined) {
-            return { type: 'cluster', id: props.cluster_id, lat, lng, count: props.n ?? props.point_count ?? 0 };
-          }
-          return { type: 'site', site: this.sites[(props as PointProps).site]! };
+    const minX = mercatorX(w);
+    const maxX = mercatorX(e);
+    const minY = mercatorY(n);
+    const maxY = mercatorY(s);
+    for (let z = Math.min(Math.floor(zoom), CLUSTER_MAX_ZOOM + 1); z >= 0; z--) {
+      const level = this.level(z);
+      const inView: number[] = [];
+      for (let c = 0; c < level.size; c++) {
+        const cx = level.x[c]!;
+        const cy = level.y[c]!;
+        if (cx >= minX && cx <= maxX && cy >= minY && cy <= maxY) {
+          inView.push(c);
+          if (inView.length > MAX_MARKERS && z > 0) break;
+        }
+      }
+      if (inView.length <= MAX_MARKERS || z === 0) {
+        return inView.slice(0, MAX_MARKERS).map((c): Shown => {
+          if (level.sites[c] === 1) return { type: 'site', site: this.sites[level.first[c]!]! };
+          return {
+            type: 'cluster',
+            id: (c << ZOOM_BITS) | z,
+            lat: latitudeOf(level.y[c]!),
+            lng: (level.x[c]! - 0.5) * 360,
+            count: level.listings[c]!,
+          };
         });
       }
     }
@@ -92,19 +122,246 @@ export class SiteClusters {
 
   /** The zoom at which a cluster splits, or undefined when it never does on this map. */
   expansionZoom(clusterId: number, mapMaxZoom: number): number | undefined {
-    const z = this.index.getClusterExpansionZoom(clusterId);
-    if (z > mapMaxZoom) return undefined;
+    const members = this.members(clusterId);
+    const first = members[0];
+    if (first === undefined) return undefined;
+    const top = Math.min(mapMaxZoom, CLUSTER_MAX_ZOOM);
+    for (let z = (clusterId & ((1 << ZOOM_BITS) - 1)) + 1; z <= top; z++) {
+      const clusterOf = this.level(z).clusterOf;
+      const home = clusterOf[first];
+      if (members.some((site) => clusterOf[site] !== home)) return z;
+    }
     // Still one cluster at the deepest level: its sites are within a few metres,
     // so a list serves better than zooming to markers stacked on each other.
-    if (z > this.maxZoom && this.maxZoom === CLUSTER_MAX_ZOOM) return undefined;
-    return z;
+    return undefined;
   }
 
   sitesIn(clusterId: number): Site[] {
-    return this.index.getLeaves(clusterId, Infinity).map((f) => this.sites[f.properties.site]!);
+    return this.members(clusterId).map((i) => this.sites[i]!);
   }
 
   contains(clusterId: number, site: Site): boolean {
-    return this.index.getLeaves(clusterId, Infinity).some((f) => this.sites[f.properties.site] === site);
+    const level = this.levels[clusterId & ((1 << ZOOM_BITS) - 1)];
+    return level?.clusterOf[site.index] === clusterId >> ZOOM_BITS && this.sites[site.index] === site;
+  }
+
+  /**
+   * Builds the levels not built yet, one per idle moment, so that zooming
+   * later does not pay for them in a frame. Cancelled by `dispose`.
+   */
+  buildRestWhenIdle(): void {
+    if (this.idleHandle !== undefined || this.sites.length === 0 || this.levels.filter(Boolean).length > CLUSTER_MAX_ZOOM + 1) return;
+    const idle = (then: () => void): number =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout: 2000 }) : window.setTimeout(then, 50);
+    const next = (): void => {
+      this.idleHandle = undefined;
+      for (let z = CLUSTER_MAX_ZOOM + 1; z >= 0; z--) {
+        if (!this.levels[z]) {
+          this.level(z);
+          this.idleHandle = idle(next);
+          return;
+        }
+      }
+    };
+    this.idleHandle = idle(next);
+  }
+
+  dispose(): void {
+    if (this.idleHandle === undefined) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idleHandle);
+    else clearTimeout(this.idleHandle);
+    this.idleHandle = undefined;
+  }
+
+  private members(clusterId: number): number[] {
+    const level = this.levels[clusterId & ((1 << ZOOM_BITS) - 1)];
+    const index = clusterId >> ZOOM_BITS;
+    const out: number[] = [];
+    if (!level) return out;
+    const { clusterOf } = level;
+    for (let i = 0; i < clusterOf.length; i++) if (clusterOf[i] === index) out.push(i);
+    return out;
+  }
+
+  private level(z: number): Level {
+    return (this.levels[z] ??= z > CLUSTER_MAX_ZOOM ? this.alone() : this.cluster(z));
+  }
+
+  /** Past the deepest clustering level: every site is its own marker. */
+  private alone(): Level {
+    const n = this.sites.length;
+    const clusterOf = new Int32Array(n);
+    const first = new Int32Array(n);
+    const listings = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      clusterOf[i] = i;
+      first[i] = i;
+      listings[i] = this.sites[i]!.listings.length;
+    }
+    return { clusterOf, x: this.x, y: this.y, sites: new Int32Array(n).fill(1), listings, first, size: n };
+  }
+
+  private cluster(z: number): Level {
+    const n = this.sites.length;
+    const { x, y, weight } = this;
+    const r = RADIUS_PX / (TILE_PX * 2 ** z);
+    const r2 = r * r;
+    const side = 2 * r;
+
+    // Sites bucketed by grid cell (cell side = twice the radius), as one array
+    // in cell order plus where each cell starts: every site within the radius
+    // of a site is then in its own cell or the three beside it on the side of
+    // the cell it is nearer to. Cells are
+    // found through an open-addressing table on typed arrays; a Map keyed by
+    // cell costs several times more at street level, where nearly every site
+    // has a cell of its own.
+    const cells = new CellTable(n);
+    const column = new Int32Array(n);
+    const row = new Int32Array(n);
+    const cellOfSite = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const cx = (column[i] = Math.floor(x[i]! / side));
+      const cy = (row[i] = Math.floor(y[i]! / side));
+      cellOfSite[i] = cells.add(cx, cy);
+    }
+    const cellTotal = cells.size;
+    const counts = cells.counts;
+    const start = new Int32Array(cellTotal + 1);
+    for (let c = 0; c < cellTotal; c++) start[c + 1] = start[c]! + counts[c]!;
+    // Free sites of a cell sit in [start, end): a site taken into a cluster is
+    // swapped past `end`, so later searches never look at it again.
+    const end = start.slice(1);
+    const order = new Int32Array(n);
+    const slot = new Int32Array(n);
+    {
+      const fill = start.slice(0, cellTotal);
+      for (let i = 0; i < n; i++) {
+        const at = fill[cellOfSite[i]!]!++;
+        order[at] = i;
+        slot[i] = at;
+      }
+    }
+
+    const clusterOf = new Int32Array(n).fill(-1);
+    const centreX = new Float64Array(n);
+    const centreY = new Float64Array(n);
+    const members = new Int32Array(n);
+    const held = new Float64Array(n);
+    const first = new Int32Array(n);
+    let size = 0;
+    const take = (site: number): void => {
+      // Swap the site with the last free one of its cell, and shrink the cell.
+      const cell = cellOfSite[site]!;
+      const last = --end[cell]!;
+      const at = slot[site]!;
+      const other = order[last]!;
+      order[at] = other;
+      slot[other] = at;
+      order[last] = site;
+      slot[site] = last;
+    };
+
+    for (let i = 0; i < n; i++) {
+      if (clusterOf[i] !== -1) continue;
+      const id = size++;
+      const px = x[i]!;
+      const py = y[i]!;
+      clusterOf[i] = id;
+      take(i);
+      let sumX = px;
+      let sumY = py;
+      let count = 1;
+      let listings = weight[i]!;
+      const cx = column[i]!;
+      const cy = row[i]!;
+      const besideX = px / side - cx < 0.5 ? cx - 1 : cx + 1;
+      const besideY = py / side - cy < 0.5 ? cy - 1 : cy + 1;
+      for (let near = 0; near < 4; near++) {
+        const cell = near === 0 ? cellOfSite[i]! : cells.find(near & 1 ? besideX : cx, near & 2 ? besideY : cy);
+        if (cell < 0) continue;
+        for (let k = start[cell]!; k < end[cell]!; ) {
+          const j = order[k]!;
+          const ox = x[j]! - px;
+          const oy = y[j]! - py;
+          if (ox * ox + oy * oy <= r2) {
+            clusterOf[j] = id;
+            sumX += x[j]!;
+            sumY += y[j]!;
+            count++;
+            listings += weight[j]!;
+            // `take` moves another free site into slot k: look at k again.
+            take(j);
+          } else {
+            k++;
+          }
+        }
+      }
+      centreX[id] = sumX / count;
+      centreY[id] = sumY / count;
+      members[id] = count;
+      held[id] = listings;
+      first[id] = i;
+    }
+    return {
+      clusterOf,
+      x: centreX.slice(0, size),
+      y: centreY.slice(0, size),
+      sites: members.slice(0, size),
+      listings: held.slice(0, size),
+      first: first.slice(0, size),
+      size,
+    };
+  }
+}
+
+/** Grid cells by column and row, numbered in the order first seen, with how many sites each holds. */
+class CellTable {
+  size = 0;
+  readonly counts: Int32Array;
+  private readonly columns: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let tableSize = 16;
+    while (tableSize < capacity * 2) tableSize *= 2;
+    this.columns = new Int32Array(tableSize);
+    this.rows = new Int32Array(tableSize);
+    this.slots = new Int32Array(tableSize).fill(-1);
+    this.mask = tableSize - 1;
+    this.counts = new Int32Array(capacity);
+  }
+
+  private hash(column: number, row: number): number {
+    return (Math.imul(column, 73856093) ^ Math.imul(row, 19349663)) & this.mask;
+  }
+
+  /** Counts one more site in the cell, and returns the cell's number. */
+  add(column: number, row: number): number {
+    for (let h = this.hash(column, row); ; h = (h + 1) & this.mask) {
+      const cell = this.slots[h]!;
+      if (cell === -1) {
+        const fresh = this.size++;
+        this.slots[h] = fresh;
+        this.columns[h] = column;
+        this.rows[h] = row;
+        this.counts[fresh] = 1;
+        return fresh;
+      }
+      if (this.columns[h] === column && this.rows[h] === row) {
+        this.counts[cell]!++;
+        return cell;
+      }
+    }
+  }
+
+  /** The cell's number, or -1 when no site is in it. */
+  find(column: number, row: number): number {
+    for (let h = this.hash(column, row); ; h = (h + 1) & this.mask) {
+      const cell = this.slots[h]!;
+      if (cell === -1) return -1;
+      if (this.columns[h] === column && this.rows[h] === row) return cell;
+    }
   }
 }

@@ -1,9 +1,11 @@
-import type { AtlasListing, GeoJsonMultiPolygon, GeoJsonPolygon } from '@community-atlas/core';
+import type { AtlasListing, GeoJsonMultiPolygon, GeoJsonPolygon, ListingKind } from '@community-atlas/core';
 import type { Bounds } from './leaflet-adapter.js';
 
 /** One place on the map: a single listing, or several listings at the same address. */
 export interface Site {
   id: string;
+  /** Position in `PlacedPoints.sites`. */
+  index: number;
   lat: number;
   lng: number;
   listings: AtlasListing[];
@@ -23,6 +25,10 @@ export interface PlacedPoints {
   /** How many listings lie outside `core`. */
   outliers: number;
   outlines: { key: string; geometry: GeoJsonPolygon | GeoJsonMultiPolygon }[];
+  /** Kinds of the placed listings, for the legend. */
+  kinds: Set<ListingKind>;
+  /** Whether any site is an approximate area. */
+  hasAreas: boolean;
 }
 
 export const DEFAULT_RADIUS_METRES = 1000;
@@ -59,20 +65,40 @@ export function placeOf(listing: AtlasListing): [number, number] | undefined {
   return [lat, lng];
 }
 
-function median(values: Float64Array): number {
-  // A typed copy sorts numerically and fast: this runs on 50,000 sites within the draw budget.
-  const sorted = values.slice().sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** The k-th smallest value (0-based), rearranging `values`: linear time, where a sort is n log n. */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    const pivot = values[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k]!;
 }
 
-function boundsOf(sites: readonly Site[]): Bounds | undefined {
-  if (!sites.length) return undefined;
-  let s = 90, w = 180, n = -90, e = -180;
-  for (const site of sites) {
-    s = Math.min(s, site.lat); n = Math.max(n, site.lat); w = Math.min(w, site.lng); e = Math.max(e, site.lng);
-  }
-  return [s, w, n, e];
+function median(values: Float64Array): number {
+  const mid = values.length >> 1;
+  const upper = select(values, mid);
+  if (values.length % 2) return upper;
+  // After selecting, everything left of `mid` is no larger than it: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
 }
 
 /** Kilometres, flat-earth: plenty for telling "30 km away" from "3,000 km away". */
@@ -82,57 +108,147 @@ function roughKm(lat1: number, lng1: number, lat2: number, lng2: number): number
 }
 
 /**
+ * A site's id is only read for the few hundred markers on screen, so it is
+ * made from the packed coordinates when first asked for, not for all 50,000.
+ */
+class PlacedSite implements Site {
+  private cachedId: string | undefined;
+  constructor(
+    private readonly place: number,
+    readonly index: number,
+    readonly lat: number,
+    readonly lng: number,
+    readonly listings: AtlasListing[],
+    readonly approximate: boolean,
+    readonly radius: number,
+  ) {}
+  get id(): string {
+    if (this.cachedId === undefined) this.cachedId = this.approximate ? `a:${this.listings[0]!.key}` : `${this.place}`;
+    return this.cachedId;
+  }
+}
+
+/** Open-addressing table from a place (coordinates in whole 1e-5 degrees) to its site. */
+class PlaceTable {
+  private readonly lats: Int32Array;
+  private readonly lngs: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  constructor(capacity: number) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.lats = new Int32Array(size);
+    this.lngs = new Int32Array(size);
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+  /** The site index stored for this place, or stores `fresh` and returns -1. */
+  getOrAdd(lat: number, lng: number, fresh: number): number {
+    let h = (Math.imul(lat, 73856093) ^ Math.imul(lng, 19349663)) & this.mask;
+    for (;;) {
+      const slot = this.slots[h]!;
+      if (slot === -1) {
+        this.slots[h] = fresh;
+        this.lats[h] = lat;
+        this.lngs[h] = lng;
+        return -1;
+      }
+      if (this.lats[h] === lat && this.lngs[h] === lng) return slot;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+/**
  * Groups listings into sites: exact locations that share coordinates (to about a
  * metre) become one site, so several groups meeting in one hall are one marker
  * that opens a list. Approximate locations are never merged, so an area never
  * reveals that two sensitive services share a building.
+ *
+ * One pass over the listings and one over the sites, with typed arrays: this is
+ * on the way to the first draw of 50,000 points.
  */
 export function placeListings(listings: readonly AtlasListing[]): PlacedPoints {
-  const byPlace = new Map<number, Site>();
-  const sites: Site[] = [];
+  const table = new PlaceTable(listings.length);
+  const sites: PlacedSite[] = [];
   const outlines: PlacedPoints['outlines'] = [];
+  const kinds = new Set<ListingKind>();
   let unplaced = 0;
   for (const listing of listings) {
-    const place = placeOf(listing);
-    if (!place) {
-      unplaced++;
+    const loc = listing.location;
+    let lat = loc?.lat;
+    let lng = loc?.lng;
+    // The usual case, checked inline; anything unusual goes through placeOf.
+    if (
+      typeof lat !== 'number' || typeof lng !== 'number' || !(Math.abs(lat) <= 90) || !(Math.abs(lng) <= 180) ||
+      (Math.abs(lat) < 1e-4 && Math.abs(lng) < 1e-4)
+    ) {
+      const place = placeOf(listing);
+      if (!place) {
+        unplaced++;
+        continue;
+      }
+      [lat, lng] = place;
+    }
+    kinds.add(listing.kind === 'activity' || listing.kind === 'transfer' ? listing.kind : 'asset');
+    if (loc!.precision === 'approximate') {
+      const radius = typeof loc!.radius === 'number' && loc!.radius > 0 ? loc!.radius : DEFAULT_RADIUS_METRES;
+      sites.push(new PlacedSite(0, sites.length, lat, lng, [listing], true, radius));
       continue;
     }
-    const [lat, lng] = place;
-    const loc = listing.location!;
-    if (loc.precision === 'approximate') {
-      const radius = typeof loc.radius === 'number' && loc.radius > 0 ? loc.radius : DEFAULT_RADIUS_METRES;
-      sites.push({ id: `a:${listing.key}`, lat, lng, listings: [listing], approximate: true, radius });
-      continue;
+    if (loc!.outline && (loc!.outline.type === 'Polygon' || loc!.outline.type === 'MultiPolygon')) {
+      outlines.push({ key: listing.key, geometry: loc!.outline });
     }
-    if (loc.outline && (loc.outline.type === 'Polygon' || loc.outline.type === 'MultiPolygon')) {
-      outlines.push({ key: listing.key, geometry: loc.outline });
-    }
-    // Coordinates to five decimals (about a metre), packed into one number: a
-    // string key per listing costs more than the clustering itself at 50,000.
-    const id = (Math.round(lat * 1e5) + 9e6) * 4e7 + (Math.round(lng * 1e5) + 1.8e7);
-    const site = byPlace.get(id);
-    if (site) {
-      site.listings.push(listing);
+    // Coordinates to five decimals (about a metre).
+    const lat5 = Math.round(lat * 1e5);
+    const lng5 = Math.round(lng * 1e5);
+    const found = table.getOrAdd(lat5, lng5, sites.length);
+    if (found >= 0) {
+      sites[found]!.listings.push(listing);
     } else {
-      const fresh: Site = { id: `${id}`, lat, lng, listings: [listing], approximate: false, radius: 0 };
-      byPlace.set(id, fresh);
-      sites.push(fresh);
+      const place = (lat5 + 9e6) * 4e7 + (lng5 + 1.8e7);
+      sites.push(new PlacedSite(place, sites.length, lat, lng, [listing], false, 0));
     }
   }
 
-  let core = sites;
-  if (sites.length >= 3) {
-    const mLat = median(Float64Array.from(sites, (s) => s.lat));
-    const mLng = median(Float64Array.from(sites, (s) => s.lng));
-    const distances = Float64Array.from(sites, (s) => roughKm(mLat, mLng, s.lat, s.lng));
-    const limit = Math.max(100, 10 * median(distances));
-    core = sites.filter((_, i) => distances[i]! <= limit);
+  const n = sites.length;
+  const lats = new Float64Array(n);
+  const lngs = new Float64Array(n);
+  let hasAreas = false;
+  let s = 90, w = 180, north = -90, e = -180;
+  for (let i = 0; i < n; i++) {
+    const site = sites[i]!;
+    const lat = (lats[i] = site.lat);
+    const lng = (lngs[i] = site.lng);
+    if (lat < s) s = lat;
+    if (lat > north) north = lat;
+    if (lng < w) w = lng;
+    if (lng > e) e = lng;
+    if (site.approximate) hasAreas = true;
   }
+  const all: Bounds | undefined = n ? [s, w, north, e] : undefined;
+  let core = all;
   let outliers = 0;
-  if (core.length < sites.length) {
-    const kept = new Set(core);
-    for (const site of sites) if (!kept.has(site)) outliers += site.listings.length;
+  if (n >= 3) {
+    const mLat = median(lats.slice());
+    const mLng = median(lngs.slice());
+    const distances = new Float64Array(n);
+    for (let i = 0; i < n; i++) distances[i] = roughKm(mLat, mLng, lats[i]!, lngs[i]!);
+    const limit = Math.max(100, 10 * median(distances.slice()));
+    s = 90; w = 180; north = -90; e = -180;
+    for (let i = 0; i < n; i++) {
+      if (distances[i]! > limit) {
+        outliers += sites[i]!.listings.length;
+        continue;
+      }
+      const lat = lats[i]!;
+      const lng = lngs[i]!;
+      if (lat < s) s = lat;
+      if (lat > north) north = lat;
+      if (lng < w) w = lng;
+      if (lng > e) e = lng;
+    }
+    core = [s, w, north, e];
   }
-  return { sites, unplaced, all: boundsOf(sites), core: boundsOf(core), outliers, outlines };
+  return { sites, unplaced, all, core, outliers, outlines, kinds, hasAreas };
 }

@@ -98,10 +98,9 @@ export class AtlasMap extends LitElement {
 
   private adapter: MapAdapter | undefined;
   private placed: PlacedPoints = placeListings([]);
-  /** Kinds and areas present, for the legend; worked out once per results, not per render. */
-  private legendKinds = new Set<ListingKind>();
-  private hasAreas = false;
   private clusters = new SiteClusters([]);
+  /** Built on the first highlight or selection, not for every set of results. */
+  private siteByKey: Map<string, Site> | undefined;
   private shownNow: Shown[] = [];
   private savedView: View | undefined;
   private userMoved = false;
@@ -156,6 +155,7 @@ export class AtlasMap extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
+    this.clusters.dispose();
     // Moved in the DOM or removed: either way Leaflet lets go of its listeners now,
     // and the view is kept so a reconnect carries on where the user was.
     if (this.adapter) {
@@ -225,13 +225,9 @@ export class AtlasMap extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('listings')) {
       this.placed = placeListings(this.listings ?? []);
+      this.clusters.dispose();
       this.clusters = new SiteClusters(this.placed.sites);
-      this.legendKinds = new Set();
-      this.hasAreas = false;
-      for (const site of this.placed.sites) {
-        if (site.approximate) this.hasAreas = true;
-        for (const l of site.listings) this.legendKinds.add(this.kindOf(l));
-      }
+      this.siteByKey = undefined;
       this.panel = undefined;
       this.showOutlierNote = true;
       this.fitPending = true;
@@ -281,7 +277,11 @@ export class AtlasMap extends LitElement {
 
   private siteOf(key: string | undefined): Site | undefined {
     if (!key) return undefined;
-    return this.placed.sites.find((site) => site.listings.some((l) => l.key === key));
+    if (!this.siteByKey) {
+      this.siteByKey = new Map();
+      for (const site of this.placed.sites) for (const l of site.listings) this.siteByKey.set(l.key, site);
+    }
+    return this.siteByKey.get(key);
   }
 
   private countShown(): number {
@@ -319,25 +319,20 @@ export class AtlasMap extends LitElement {
       { host: this },
     );
     this.restoreFocus(focusedId);
+    // The view is drawn: the other zoom levels can be clustered while the page is idle.
+    this.clusters.buildRestWhenIdle();
   }
 
   private idOf(item: Shown): string {
     return item.type === 'cluster' ? `c${item.id}` : `s${item.site.id}`;
   }
 
-  /** The drawn cluster that holds a site: nearest first, so usually one look. */
+  /** The drawn cluster that holds a site. */
   private clusterHolding(site: Site): number | undefined {
-    const adapter = this.adapter!;
-    const at = adapter.point(site.lat, site.lng);
-    const candidates = this.shownNow
-      .filter((item): item is Extract<Shown, { type: 'cluster' }> => item.type === 'cluster')
-      .map((c) => {
-        const p = adapter.point(c.lat, c.lng);
-        return { id: c.id, d: Math.hypot(p.x - at.x, p.y - at.y) };
-      })
-      .sort((a, b) => a.d - b.d)
-      .slice(0, 4);
-    return candidates.find((c) => this.clusters.contains(c.id, site))?.id;
+    for (const item of this.shownNow) {
+      if (item.type === 'cluster' && this.clusters.contains(item.id, site)) return item.id;
+    }
+    return undefined;
   }
 
   private restoreFocus(focusedId: string | undefined): void {
@@ -540,8 +535,8 @@ export class AtlasMap extends LitElement {
   protected override render(): TemplateResult {
     const s = this.s;
     const placedCount = this.listings.length - this.placed.unplaced;
-    const kinds = this.legendKinds;
-    const hasAreas = this.hasAreas;
+    const kinds = this.placed.kinds;
+    const hasAreas = this.placed.hasAreas;
     return html`<div class="region" role="region" aria-label=${s.region}>
       <button type="button" class="skip" @click=${this.skip}>${s.skipMap}</button>
       <div class="frame">
