@@ -4,7 +4,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Feed } from '@community-atlas/core';
+import { distanceMiles, gazetteerFromListings, isValidLatLng, lookupPostcode, normaliseFeed, type Feed, type LatLng } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 
@@ -82,4 +82,23 @@ test('with GB postcode centroids the feed gets a gazetteer, and Northern Ireland
   assert.deepEqual(gazetteer.districts.AB15, [57.13765, -2.169462]);
   assert.deepEqual(gazetteer.sectors['AB15 7'], [57.130774, -2.147672]);
   assert.equal(gazetteer.districts.AB10, undefined, 'only districts the libraries use');
+});
+
+test('the imported libraries find what is near a postcode with no gazetteer and no lookup service', { skip: !dir && 'ATLAS_REAL_DATA is not set' }, async () => {
+  const { feed } = await importLibraries([]);
+  assert.equal(feed.gazetteer, undefined, 'imported without --postcodes');
+  const { listings } = normaliseFeed(feed);
+  const gazetteer = gazetteerFromListings(listings);
+  const near = await lookupPostcode('eh1 1yz', { gazetteer });
+  assert.ok(near, 'EH1 1YZ is placed');
+  const nearest = listings
+    .filter((l) => isValidLatLng(l.location))
+    .map((l) => ({ name: l.name, miles: distanceMiles(near, l.location as LatLng) }))
+    .sort((a, b) => a.miles - b.miles);
+  assert.equal(nearest[0]?.name, 'Edinburgh Central Library');
+  assert.ok(nearest[0]!.miles < 0.1);
+  // A sector no library is in, in a district that has some: the district's middle, in Edinburgh.
+  const district = await lookupPostcode('EH1 9ZZ', { gazetteer });
+  assert.equal(district?.precision, 'district');
+  assert.ok(distanceMiles(district!, near) < 3);
 });
