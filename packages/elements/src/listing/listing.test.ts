@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AtlasListing } from '@community-atlas/core';
 import '../define.js';
-import { feedbackHref, type AtlasListingDetail } from './listing.js';
+import type { AtlasListingDetail } from './listing.js';
+import { feedbackHref } from './body.js';
 
 const base = (over: Partial<AtlasListing>): AtlasListing => ({
   id: 'cafe-1', key: 'cafe-1', publisherId: 'p', kind: 'activity', name: 'Memory café',

@@ -6,26 +6,12 @@ import {
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasCloseEvent } from '../events/close.js';
-import { formatDate, formatDateTime, formatMoney, referralWords } from '../internal/format.js';
+import { formatDateTime, referralWords } from '../internal/format.js';
 import { listingStyles } from './listing.styles.js';
 import { loadTransferDetail, transferDetailModule } from '../transfer/lazy.js';
+import { listingDetailModule, loadListingDetail } from './lazy.js';
 import { transferStyles } from '../transfer/transfer.styles.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
-
-const YEAR_MS = 365 * 86_400_000;
-
-/** A report-something-wrong link from a template with `{id}` and `{name}`, or a mailto: address; undefined when unsafe. */
-export function feedbackHref(template: string | undefined, listing: AtlasListing, name: string): string | undefined {
-  if (!template) return undefined;
-  let href: string;
-  if (/^mailto:/i.test(template) && !template.includes('{')) {
-    const subject = `Something wrong with listing ${listing.id}: ${name}`;
-    href = `${template}${template.includes('?') ? '&' : '?'}subject=${encodeURIComponent(subject)}`;
-  } else {
-    href = template.replaceAll('{id}', encodeURIComponent(listing.id)).replaceAll('{name}', encodeURIComponent(name));
-  }
-  return isSafeUrl(href) ? href : undefined;
-}
 
 /**
  * @tagname atlas-listing
@@ -53,24 +39,35 @@ export class AtlasListingDetail extends AtlasElement {
   /** In a prescriber's finder: add this listing to the shortlist from here too. */
   #shortlist = new ShortlistToggleController(this);
 
-  /** The transfer detail's chunk while it loads; updateComplete waits for it, so hosts and tests see the whole listing. */
-  #transferLoading?: Promise<unknown>;
+  /** The chunks still loading (the body, and a transfer's own parts beside it); updateComplete waits for them, so hosts and tests see the whole listing. */
+  #loading = new Map<() => Promise<unknown>, Promise<unknown>>();
+
+  /**
+   * Starts a chunk's load unless it is loading: when it arrives, render again; if it
+   * fails, say so and keep showing the contact details (the next update tries again).
+   */
+  #load(load: () => Promise<unknown>, what: string): void {
+    if (this.#loading.has(load)) return;
+    const done = load()
+      .then(
+        () => this.requestUpdate(),
+        (error: unknown) => console.warn(`Community Atlas: ${what} could not be loaded; showing when and where and the contact details only.`, error),
+      )
+      .finally(() => this.#loading.delete(load));
+    this.#loading.set(load, done);
+  }
 
   protected override willUpdate(): void {
-    if (this.listing?.kind === 'transfer' && !transferDetailModule() && !this.#transferLoading) {
-      this.#transferLoading = loadTransferDetail()
-        .then(
-          () => this.requestUpdate(),
-          (error: unknown) => console.warn('Community Atlas: the transfer details could not be loaded; showing the contact details only.', error),
-        )
-        .finally(() => (this.#transferLoading = undefined));
-    }
+    if (!this.listing) return;
+    if (!listingDetailModule()) this.#load(loadListingDetail, 'the listing details');
+    // Both at once, so a transfer's detail does not wait for the body's chunk to arrive first.
+    if (this.listing.kind === 'transfer' && !transferDetailModule()) this.#load(loadTransferDetail, 'the transfer details');
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.#transferLoading) {
-      await this.#transferLoading;
+    while (this.#loading.size) {
+      await Promise.all(this.#loading.values());
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -93,67 +90,23 @@ export class AtlasListingDetail extends AtlasElement {
     if (!l) return nothing;
     const t = this.t;
     const lang = this.language;
-    const now = this.now ?? new Date();
     const name = text(l.name, lang);
-    // Until its chunk arrives (a few milliseconds, once), a transfer shows its contact details like any listing.
+    const now = this.now ?? new Date();
+    // Until the body's chunk arrives (once, when the first listing opens), or if it cannot, when and where and the contact details show.
+    const body = listingDetailModule();
+    // A transfer's own parts load beside it; until they do, a transfer shows its contact details like any listing.
     const transfer = l.kind === 'transfer' ? transferDetailModule() : undefined;
-    const publisher = this.publishers.find((p) => (p.id ?? '') === l.publisherId) ?? this.publishers[0];
-    const report = feedbackHref(this.feedback || publisher?.feedbackUrl, l, name);
-    const verified = l.lastVerified ? new Date(l.lastVerified) : undefined;
-    const stale = verified && !Number.isNaN(verified.getTime()) && now.getTime() - verified.getTime() > YEAR_MS;
     return html`<article aria-labelledby="name">
       ${this.closable ? html`<button class="back link-button" part="back" type="button" @click=${this.#back}>← ${t.back}</button>` : nothing}
       <h2 id="name" part="heading" tabindex="-1">${name}</h2>
       ${this.#shortlist.button(l.key, name, t)}
-      ${transfer ? transfer.transferHeader(l, now, t) : nothing}
-
-      <h3>${t.headings.what}</h3>
-      ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
-      ${l.description ? text(l.description, lang).split(/\n{2,}/).map((para) => html`<p>${para}</p>`) : nothing}
-      ${l.organisation ? html`<p>${isSafeUrl(l.organisation.url) ? this.#link(l.organisation.url, text(l.organisation.name, lang)) : text(l.organisation.name, lang)}</p>` : nothing}
-
-      ${l.kind !== 'transfer' ? this.#who(l) : nothing}
-      ${l.kind !== 'transfer' ? this.#cost(l) : nothing}
-      ${this.#whenWhere(l, now)}
-      ${transfer
-        ? transfer.transferDetail(l, { now, t, lang, stageLists: this.stageLists, contact: this.#contactList(l) })
-        : this.#contact(l)}
-
-      <div class="actions">
-        ${verified ? html`<p>${t.lastChecked(formatDate(l.lastVerified, t.locale))}</p>` : nothing}
-      </div>
-      ${stale ? html`<p class="warning" role="note">${t.staleWarning}</p>` : nothing}
-      ${report ? html`<p class="report"><a href=${report}>${t.reportWrong}</a></p>` : nothing}
+      ${body
+        ? body.listingBody(l, {
+            t, lang, now, publishers: this.publishers, feedback: this.feedback, stageLists: this.stageLists,
+            transfer, whenWhere: this.#whenWhere(l, now), contact: this.#contact(l), contactList: this.#contactList(l),
+          })
+        : html`${this.#whenWhere(l, now)}${this.#contact(l)}`}
     </article>`;
-  }
-
-  #who(l: AtlasListing): TemplateResult {
-    const t = this.t;
-    const a = l.audience;
-    const ages = a && (a.ageMin !== undefined || a.ageMax !== undefined) ? t.ages(a.ageMin, a.ageMax) : undefined;
-    return html`<h3>${t.headings.who}</h3>
-      ${a?.description ? html`<p>${text(a.description, this.language)}</p>` : nothing}
-      ${ages ? html`<p>${ages}</p>` : nothing}
-      ${!a?.description && !ages ? html`<p>${t.anyone}</p>` : nothing}
-      ${l.accessibility.length
-        ? html`<h4>${t.accessibility}</h4>
-            <ul>${l.accessibility.map((f) => html`<li>${t.facetValues.access?.[f] ?? f}</li>`)}</ul>`
-        : nothing}
-      ${l.accessibilityNotes ? html`<p>${text(l.accessibilityNotes, this.language)}</p>` : nothing}`;
-  }
-
-  #cost(l: AtlasListing): TemplateResult {
-    const t = this.t;
-    const c = l.cost;
-    const lines: unknown[] = [];
-    if (c?.free) lines.push(t.costFree);
-    else if (typeof c?.amount === 'number') lines.push(t.costAmount(formatMoney(c.amount, t.locale), c.per ? t.costPer[c.per] : undefined));
-    if (c?.description) lines.push(text(c.description, this.language));
-    if (!lines.length) lines.push(t.costUnknown);
-    return html`<h3>${t.headings.cost}</h3>
-      ${lines.map((line) => html`<p>${line}</p>`)}
-      ${c?.help ? html`<h4>${t.costHelp}</h4><p>${text(c.help, this.language)}</p>` : nothing}
-      ${c?.personalBudget ? html`<p>${t.personalBudget}</p>` : nothing}`;
   }
 
   #whenWhere(l: AtlasListing, now: Date): TemplateResult {
