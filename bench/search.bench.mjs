@@ -2,6 +2,7 @@
 // generated feeds (1,000, 10,000 and 100,000 listings) and the same words, in
 // the system Chromium. Prints each DESIGN.md budget beside our figure and the peer's.
 //   node bench/search.bench.mjs        (or npm run bench, which runs every bench)
+//   SEARCH_BENCH_SIZES=10000 node bench/search.bench.mjs   (some sizes only)
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -48,7 +49,8 @@ try {
   const run = (fn, ...args) => page.evaluate(([f, a]) => window[f](...a), [fn, args]);
 
   console.log('\nsearch: generated feeds, Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words');
-  for (const n of [1_000, 10_000, 100_000]) {
+  const sizes = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+  for (const n of sizes) {
     await run('benchLoad', n, 'auto'); // warm-up: compilation and the generator's first run
     const load = await run('benchLoad', n, 'auto');
     const fuse = await run('benchFuse', n, n >= 100_000 ? 2 : n >= 10_000 ? 10 : 30);

@@ -88,7 +88,8 @@ const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need', 'cost
 interface Doc {
   listing: AtlasListing;
   key: string;
-  values: Record<StaticFacet, number[]>;
+  /** Value ids per static facet, in STATIC_FACETS order (arrays, not a record: read 100,000s of times). */
+  values: number[][];
   /** Weekly slots as bits: bit (day index × 3 + part index). */
   slots: number;
   lat: number;
@@ -97,8 +98,6 @@ interface Doc {
   ageMax: number;
   scheduled: boolean;
   transfer: boolean;
-  /** Folded name, with a leading space, for suggestions. */
-  foldedName: string;
 }
 
 /**
@@ -151,6 +150,10 @@ function positionsOf(bits: Bits, count: number): Int32Array {
   return out;
 }
 
+/** Bit number of each weekly slot `weeklySlots` names (`tu-morning`): day index × 3 + part index. */
+const SLOT_BIT = new Map<string, number>(
+  ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].flatMap((day, d) => ['morning', 'afternoon', 'evening'].map((part, p) => [`${day}-${part}`, d * 3 + p] as const)),
+);
 /** Slot bits of one weekday (all three parts), and of one part (all seven days). */
 const DAY_SLOTS = Array.from({ length: 7 }, (_, d) => 7 << (d * 3));
 const PART_SLOTS = Array.from({ length: 3 }, (_, p) => 0b001001001001001001001 << p);
@@ -286,6 +289,7 @@ export class EngineCore {
   private nextMemo!: { from: Float64Array; until: Float64Array; start: Float64Array; end: Float64Array };
   private distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
   private timeCache: TimeFacts | undefined;
+  private foldedNames: string[] | undefined;
   /** Facet values in the collator's order, per facet, for sorting counts without comparing strings per query. */
   private readonly valueOrder = new Map<FacetId, Int32Array>();
 
@@ -399,24 +403,25 @@ export class EngineCore {
     };
     const valueBits = {} as Columns['valueBits'];
     const valueIds = {} as Columns['valueIds'];
-    for (const facet of STATIC_FACETS) {
+    STATIC_FACETS.forEach((facet, f) => {
       const bits = this.tables.get(facet)!.values.map(() => new Uint32Array(words));
       const start = new Int32Array(n + 1);
       let total = 0;
-      for (let p = 0; p < n; p++) total += docs[p]!.values[facet].length;
+      for (let p = 0; p < n; p++) total += docs[p]!.values[f]!.length;
       const ids = new Int32Array(total);
       let k = 0;
       for (let p = 0; p < n; p++) {
         start[p] = k;
-        for (const v of docs[p]!.values[facet]) {
-          ids[k++] = v;
-          set(bits[v]!, p);
+        const values = docs[p]!.values[f]!;
+        for (let j = 0; j < values.length; j++) {
+          ids[k++] = values[j]!;
+          set(bits[values[j]!]!, p);
         }
       }
       start[n] = k;
       valueBits[facet] = bits;
       valueIds[facet] = { start, ids };
-    }
+    });
     const slots = new Int32Array(n);
     const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
     const lat = new Float64Array(n);
@@ -570,33 +575,30 @@ export class EngineCore {
     let scheduled = false;
     if ((Array.isArray(listing.schedule) && listing.schedule.length > 0) || listing.openingHours) {
       scheduled = true;
-      const days = FIXED_VALUES.day!;
-      const parts = FIXED_VALUES.time!;
       for (const slot of weeklySlots(listing)) {
-        const [day, part] = slot.split('-');
-        const d = days.indexOf(day ?? '');
-        const p = parts.indexOf(part ?? '');
-        if (d >= 0 && p >= 0) slots |= 1 << (d * 3 + p);
+        const bit = SLOT_BIT.get(slot);
+        if (bit !== undefined) slots |= 1 << bit;
       }
     }
     const audience = listing.audience;
     return {
       listing,
       key: listing.key,
-      values: {
-        kind: ids('kind', typeof listing.kind === 'string' ? [listing.kind] : []),
-        category: ids('category', strings(listing.categories)),
-        need: ids('need', this.derivedNeeds(listing)),
-        cost: ids('cost', costValues),
-        access: ids('access', strings(listing.accessibility)),
-        referral: ids('referral', strings(listing.referral)),
-        language: ids('language', strings(listing.languages).map((l) => l.toLowerCase())),
-        delivery: ids('delivery', delivery.length ? delivery : hasPoint ? ['in-person'] : []),
-        area: ids('area', strings(listing.areas)),
-        status: ids('status', typeof transfer?.status === 'string' ? [transfer.status] : []),
-        assetType: ids('assetType', typeof transfer?.assetType === 'string' ? [transfer.assetType] : []),
-        tenure: ids('tenure', typeof transfer?.tenure?.type === 'string' ? [transfer.tenure.type] : []),
-      },
+      // In STATIC_FACETS order.
+      values: [
+        ids('kind', typeof listing.kind === 'string' ? [listing.kind] : []),
+        ids('category', strings(listing.categories)),
+        ids('need', this.derivedNeeds(listing)),
+        ids('cost', costValues),
+        ids('access', strings(listing.accessibility)),
+        ids('referral', strings(listing.referral)),
+        ids('language', strings(listing.languages).map((l) => l.toLowerCase())),
+        ids('delivery', delivery.length ? delivery : hasPoint ? ['in-person'] : []),
+        ids('area', strings(listing.areas)),
+        ids('status', typeof transfer?.status === 'string' ? [transfer.status] : []),
+        ids('assetType', typeof transfer?.assetType === 'string' ? [transfer.assetType] : []),
+        ids('tenure', typeof transfer?.tenure?.type === 'string' ? [transfer.tenure.type] : []),
+      ],
       slots,
       lat: hasPoint ? location!.lat! : Number.NaN,
       lng: hasPoint ? location!.lng! : Number.NaN,
@@ -604,7 +606,6 @@ export class EngineCore {
       ageMax: finite(audience?.ageMax) ? audience.ageMax : Infinity,
       scheduled,
       transfer: listing.kind === 'transfer' || !!transfer,
-      foldedName: ` ${textTerms(allVariants(listing.name)).join(' ')}`,
     };
   }
 
@@ -1236,9 +1237,11 @@ export class EngineCore {
     for (const category of this.tables.get('category')!.values) {
       if (startsWord(fold(idWords(category)))) add({ text: humanise(category), type: 'category' });
     }
-    for (const d of this.docs) {
-      if (out.length >= max) break;
-      if (d.foldedName.includes(` ${typed}`)) add({ text: text(d.listing.name, this.lang), type: 'listing', key: d.key });
+    // Folded names, each with a leading space, made on the first suggestion rather than while loading.
+    this.foldedNames ??= this.docs.map((d) => ` ${textTerms(allVariants(d.listing.name)).join(' ')}`);
+    for (let p = 0; p < this.docs.length && out.length < max; p++) {
+      const d = this.docs[p]!;
+      if (this.foldedNames[p]!.includes(` ${typed}`)) add({ text: text(d.listing.name, this.lang), type: 'listing', key: d.key });
     }
     return out;
   }

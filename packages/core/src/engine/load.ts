@@ -237,6 +237,8 @@ type Pending = { resolve: (value: never) => void; reject: (error: Error) => void
 class WorkerEngine implements SearchEngine {
   readonly #worker: Worker;
   readonly #byKey = new Map<string, AtlasListing>();
+  /** Keys in the order of the listings the worker was given: its answers name listings by index. */
+  readonly #keyAt: string[];
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #disposed = false;
@@ -244,6 +246,7 @@ class WorkerEngine implements SearchEngine {
   constructor(worker: Worker, listings: AtlasListing[]) {
     this.#worker = worker;
     for (const l of listings) this.#byKey.set(l.key, l);
+    this.#keyAt = listings.map((l) => l?.key);
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.#answer(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -265,7 +268,11 @@ class WorkerEngine implements SearchEngine {
         const listing = this.#byKey.get(item.key);
         if (listing) items.push({ ...item, listing });
       }
-      (pending.resolve as (r: QueryResult) => void)({ ...message.result, items });
+      const keyAt = this.#keyAt;
+      const keys = new Array<string>(message.indexes.length);
+      for (let k = 0; k < keys.length; k++) keys[k] = keyAt[message.indexes[k]!]!;
+      const { total, facets, items: _sent, ...rest } = message.result;
+      (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
     } else if (message.type === 'suggestions') {
       (pending.resolve as (s: Suggestion[]) => void)(message.suggestions);
     }

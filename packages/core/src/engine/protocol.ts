@@ -1,7 +1,8 @@
 /**
  * Messages between the page and the search worker. Everything here survives
- * structured cloning: plain objects, strings and numbers (dates travel as epoch
- * milliseconds), so nothing depends on class identity across the boundary.
+ * structured cloning: plain objects, strings, numbers and typed arrays (dates
+ * travel as epoch milliseconds), so nothing depends on class identity across
+ * the boundary.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/load.js';
@@ -32,7 +33,8 @@ export type FromWorker =
   | { type: 'listings'; listings: AtlasListing[] }
   | { type: 'ready'; ms: number }
   | { type: 'failed'; error: SerializedLoadError | { message: string } }
-  | { type: 'result'; id: number; result: CoreResult }
+  // Matches as indexes into the listings the page holds (its `data.listings`), in a buffer handed over without a copy.
+  | { type: 'result'; id: number; result: Omit<CoreResult, 'keys'>; indexes: Int32Array }
   | { type: 'suggestions'; id: number; suggestions: Suggestion[] }
   | { type: 'answer-failed'; id: number; message: string };
 

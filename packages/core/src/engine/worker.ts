@@ -11,7 +11,7 @@ import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWor
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -46,18 +46,25 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
       ...(options.lang ? { lang: options.lang } : {}),
       ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
     });
-    steps = core.prepare();
-    while (!core.filtersReady && !steps.next().done);
   } catch (error) {
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
     return;
   }
   if (sendBack) {
+    // Sent before facets and sorting are prepared, so that the page reads them
+    // while the worker works rather than after.
     const { listings, ...meta } = data;
     scope.postMessage({ type: 'meta', data: meta, total: listings.length });
     for (let i = 0; i < listings.length; i += LISTINGS_PER_MESSAGE) {
       scope.postMessage({ type: 'listings', listings: listings.slice(i, i + LISTINGS_PER_MESSAGE) });
     }
+  }
+  try {
+    steps = core.prepare();
+    while (!core.filtersReady && !steps.next().done);
+  } catch (error) {
+    scope.postMessage({ type: 'failed', error: { message: String(error) } });
+    return;
   }
   // Facets and sorting are ready: the first page (no words yet) can be answered
   // while the text index is built in slices between messages.
@@ -126,8 +133,10 @@ scope.onmessage = (event) => {
   }
   try {
     if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
-    if (message.type === 'query') scope.postMessage({ type: 'result', id: message.id, result: core.query(message.state, new Date(message.now)) });
-    else scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
+    if (message.type === 'query') {
+      const { result, indexes } = core.queryIndexes(message.state, new Date(message.now));
+      scope.postMessage({ type: 'result', id: message.id, result, indexes }, [indexes.buffer]);
+    } else scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
   }
