@@ -345,11 +345,12 @@ export function gazetteerFromListings(listings: Iterable<AtlasListing>): Gazette
   const round = (n: number): number => Math.round(n * 1e4) / 1e4;
   for (const listing of listings) {
     const loc = listing.location;
-    if (!loc || loc.precision === 'approximate' || typeof loc.postcode !== 'string' || !isValidLatLng(loc)) continue;
+    if (!loc || loc.precision === 'approximate' || typeof loc.postcode !== 'string') continue;
+    const point = { lat: loc.lat, lng: loc.lng };
+    if (!isValidLatLng(point)) continue;
     const query = parsePostcodeQuery(loc.postcode);
     if (query?.kind !== 'postcode') continue;
     const from = loc.geocodePrecision ?? 'source';
-    const point = { lat: loc.lat, lng: loc.lng };
     if (from === 'district') {
       add(sums.districts, toOutcode(query.value) ?? '', point);
       continue;
