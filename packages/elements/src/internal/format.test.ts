@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatDateTime, formatTime } from './format.js';
+import { formatDate, formatDateTime, formatList, formatTime } from './format.js';
 
 // Welsh dates must read as Welsh in every browser, including Chromium builds whose
 // Intl has no Welsh (they would print "Monday, November 23 at 10:05 AM").
@@ -23,5 +23,15 @@ describe('date formatting', () => {
   it('gives back text it cannot read as a date', () => {
     expect(formatDate('soon', 'cy-GB')).to.equal('soon');
     expect(formatDate(undefined, 'cy-GB')).to.equal('');
+  });
+});
+
+describe('formatList', () => {
+  it('joins words with "and" in English and "a" or "ac" in Welsh', () => {
+    expect(formatList([], 'en')).to.equal('');
+    expect(formatList(['walking'], 'en')).to.equal('walking');
+    expect(formatList(['walking', 'exercise', 'sport'], 'en')).to.equal('walking, exercise and sport');
+    expect(formatList(['cerdded', 'ymarfer', 'chwaraeon'], 'cy')).to.equal('cerdded, ymarfer a chwaraeon');
+    expect(formatList(['cerdded', 'ymarfer corff'], 'cy')).to.equal('cerdded ac ymarfer corff');
   });
 });

@@ -66,6 +66,19 @@ export function formatMoney(pounds: number, locale: string): string {
  * means a GP may also refer, not that a referral is needed: saying "you need a
  * referral" there would turn away someone who could simply go.
  */
+/**
+ * "walking, exercise and sport" / "cerdded, ymarfer a chwaraeon". Chromium has
+ * no Welsh list data (Intl.ListFormat falls back to English), so Welsh is
+ * joined here: "a", or "ac" before a vowel.
+ */
+export function formatList(items: readonly string[], lang: string): string {
+  if (items.length < 2) return items[0] ?? '';
+  const last = items[items.length - 1]!;
+  const rest = items.slice(0, -1).join(', ');
+  if (lang === 'cy') return `${rest} ${/^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'ac' : 'a'} ${last}`;
+  return `${rest} and ${last}`;
+}
+
 export function referralWords(routes: readonly string[], t: { referral: Record<string, string>; referralProfessionalAlso: string }): string[] {
   const open = routes.some((r) => r === 'self' || r === 'drop-in');
   return routes.map((r) => (r === 'professional' && open ? t.referralProfessionalAlso : t.referral[r] ?? r));

@@ -20,6 +20,25 @@ describe('<atlas-results> on its own', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says what else the search looked for when the need vocabulary widened it, in Welsh too', async () => {
+    const items = [1, 2].map((i) => ({ listing: listing(i), score: 0 }));
+    const expandedTerms = ['physical activity', 'exercise', 'keep fit', 'walking', 'sport', 'swim', 'gym'];
+    const result: QueryResult = { total: 2, items, keys: items.map((i) => i.listing.key), facets: {}, expandedTerms };
+    const el = await fixture<AtlasResults>(html`<atlas-results .result=${result}></atlas-results>`);
+    const said = () => el.shadowRoot!.querySelector('[part="expanded"]')?.textContent?.trim();
+    expect(said()).to.equal('Also searching for physical activity, exercise, keep fit, walking and sport');
+    await expect(el).to.be.accessible();
+    el.lang = 'cy';
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(said()).to.equal('Hefyd yn chwilio am physical activity, exercise, keep fit, walking a sport');
+    // Nothing to explain when nothing was found: the zero-results help says what to do instead.
+    el.result = { ...result, total: 0, items: [], keys: [] };
+    await el.updateComplete;
+    expect(said()).to.equal(undefined);
+  });
+
   it('"Show more" asks for more and then moves focus to the first new card', async () => {
     const all = Array.from({ length: 25 }, (_, i) => ({ listing: listing(i), score: 0 }));
     const el = await fixture<AtlasResults>(html`<atlas-results .result=${{ total: 25, items: all.slice(0, 20), keys: [], facets: {} }}></atlas-results>`);

@@ -5,9 +5,12 @@ import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
 import { facetLabel } from '../internal/facet-label.js';
+import { formatList } from '../internal/format.js';
 
 /** How many more results "Show more" adds. */
 export const PAGE_SIZE = 20;
+/** How many of the words the need vocabulary added are named above the results. */
+const MAX_EXPANDED = 5;
 
 /**
  * @tagname atlas-results
@@ -15,6 +18,7 @@ export const PAGE_SIZE = 20;
  *
  * @csspart count - The result count (a live region).
  * @csspart list - The list of cards.
+ * @csspart expanded - "Also searching for …": the words the need vocabulary added to the search.
  * @csspart more - The "Show more" button.
  * @fires atlas-state-change - Sort, "Show more" and the widen-the-search buttons.
  */
@@ -99,6 +103,9 @@ export class AtlasResults extends AtlasElement {
             </div>`
           : nothing}
       </div>
+      ${total > 0 && result?.expandedTerms?.length
+        ? html`<p class="expanded" part="expanded">${t.alsoSearchingFor(formatList(result.expandedTerms.slice(0, MAX_EXPANDED), this.language))}</p>`
+        : nothing}
       ${result && total === 0
         ? html`<div class="none">
             <h2>${t.noResults}</h2>

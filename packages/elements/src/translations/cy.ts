@@ -1,4 +1,4 @@
-import type { AtlasStrings } from './en.js';
+import type { AtlasStrings, TransferStrings } from './en.js';
 
 type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -70,6 +70,7 @@ export const cy: AtlasStrings = {
   },
   resultsCount: (n) => (n === 0 ? 'Dim canlyniadau' : results(n)),
   resultsShowing: (shown, total) => `Yn dangos ${shown} o ${total.toLocaleString('cy-GB')}`,
+  alsoSearchingFor: (terms) => `Hefyd yn chwilio am ${terms}`,
   sortLabel: 'Trefnu yn ôl',
   sortOptions: { relevance: 'Y cyfatebiad gorau', distance: 'Agosaf', next: 'Yn digwydd gyntaf', name: 'Enw (A i Y)', deadline: 'Dyddiad cau' },
   showMore: 'Dangos rhagor o ganlyniadau',
@@ -187,7 +188,7 @@ export const cy: AtlasStrings = {
       `Mae’r chwe wythnos i grwpiau ofyn am gael cynnig wedi dod i ben. Os gofynnodd grŵp mewn pryd, ni all y perchennog werthu i neb arall tan ar ôl ${fullEnds}.`,
     acvExplainProtected: (protectedEnds) =>
       `Mae’r moratoriwm wedi dod i ben. Gall y perchennog werthu i unrhyw un nawr, ac ni all moratoriwm newydd ddechrau tan ar ôl ${protectedEnds}.`,
-  },
+  } satisfies Required<TransferStrings>, // Welsh gives the detail's words too: they are not in the English first chunk.
   accessibility: 'Hygyrchedd',
   postcodeLabel: 'Cod post',
   postcodeHint: 'I ddod o hyd i beth sydd yn agos atoch',

@@ -52,16 +52,11 @@ export interface PrescriberStrings {
   companionShort: string;
 }
 
-/** Community asset transfer and assets of community value: cards and the detail view. */
-export interface TransferStrings {
-  closesTomorrow: string;
-  /** Taken off the market before its deadline (under offer, withdrawn, transferred). */
-  closedEarly: string;
-  assetType: Record<string, string>;
-  /** "Leasehold, 25 years". */
-  tenureYears: (tenure: string, years: number) => string;
-  /** A lease the feed gives no length for. */
-  leaseLengthMissing: (tenure: string) => string;
+/**
+ * The transfer detail's own words. English ones load with the detail (transfer/detail-strings.ts),
+ * so a page of results does not carry them; other languages give them in `transfer`.
+ */
+export interface TransferDetailStrings {
   floorArea: (n: number, formatted: string) => string;
   siteArea: (n: number, formatted: string) => string;
   labels: Record<'assetType' | 'floorArea' | 'siteArea' | 'price' | 'condition' | 'currentUsers' | 'restrictions' | 'planning', string>;
@@ -80,13 +75,25 @@ export interface TransferStrings {
   eoiClosedHelp: Record<'deadline' | 'under-offer' | 'transferred' | 'withdrawn', string>;
   eoiNotYet: string;
   acvHeading: string;
-  acvBadge: Record<'nominated' | 'listed' | 'unsuccessful' | 'removed', string>;
   acvLabels: Record<'status' | 'nominatedBy' | 'nominatedOn' | 'listedOn' | 'listingEnds' | 'noticeReceived' | 'interimEnds' | 'fullEnds', string>;
   acvExplainListed: string;
   acvExplainNominated: string;
   acvExplainInterim: (interimEnds: string, fullEnds: string) => string;
   acvExplainFull: (fullEnds: string) => string;
   acvExplainProtected: (protectedEnds: string) => string;
+}
+
+/** Community asset transfer and assets of community value as cards show them, and (optional, see TransferDetailStrings) the detail's words. */
+export interface TransferStrings extends Partial<TransferDetailStrings> {
+  closesTomorrow: string;
+  /** Taken off the market before its deadline (under offer, withdrawn, transferred). */
+  closedEarly: string;
+  assetType: Record<string, string>;
+  /** "Leasehold, 25 years". */
+  tenureYears: (tenure: string, years: number) => string;
+  /** A lease the feed gives no length for. */
+  leaseLengthMissing: (tenure: string) => string;
+  acvBadge: Record<'nominated' | 'listed' | 'unsuccessful' | 'removed', string>;
 }
 
 /** Every interface string of the finder, in English. Feed text is never here: it comes from the feed. */
@@ -109,6 +116,8 @@ export interface AtlasStrings {
   facetValues: Record<string, Record<string, string>>;
   resultsCount: (n: number) => string;
   resultsShowing: (shown: number, total: number) => string;
+  /** Why results do not all contain the words typed: the need vocabulary widened the search. `terms` is a list already joined. */
+  alsoSearchingFor: (terms: string) => string;
   sortLabel: string;
   sortOptions: Record<'relevance' | 'distance' | 'next' | 'name' | 'deadline', string>;
   showMore: string;
@@ -255,6 +264,7 @@ export const en: AtlasStrings = {
   },
   resultsCount: (n) => (n === 0 ? 'No results' : `${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`),
   resultsShowing: (shown, total) => `Showing ${shown} of ${total.toLocaleString('en-GB')}`,
+  alsoSearchingFor: (terms) => `Also searching for ${terms}`,
   sortLabel: 'Sort by',
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
   showMore: 'Show more results',
@@ -334,42 +344,7 @@ export const en: AtlasStrings = {
     },
     tenureYears: (tenure, years) => `${tenure}, ${years} ${plural(years, 'year', 'years')}`,
     leaseLengthMissing: (tenure) => `${tenure} (length of lease not given)`,
-    floorArea: (n, formatted) => `${formatted} square ${plural(n, 'metre', 'metres')}`,
-    siteArea: (n, formatted) => `${formatted} ${plural(n, 'hectare', 'hectares')}`,
-    labels: {
-      assetType: 'Kind of asset', floorArea: 'Floor area', siteArea: 'Site area', price: 'Price or rent', condition: 'Condition',
-      currentUsers: 'Who uses it now', restrictions: 'Restrictions and covenants', planning: 'Planning',
-    },
-    aboutHeading: 'The building or land',
-    contactHeading: 'Express an interest or ask a question',
-    datesHeading: 'Key dates',
-    dates: { noticePublished: 'Notice published', informationSession: 'Information session', eoiDeadline: 'Expressions of interest close', decision: 'Decision expected' },
-    stageOf: (n, total) => `Stage ${n} of ${total}`,
-    documentsIntro: 'Read these before you express an interest.',
-    documentMeta: (type, size) => [type, size].filter(Boolean).join(', '),
-    eoiIntro: 'Tell the council your group is interested. Read the information pack first.',
-    eoiClosed: 'Expressions of interest are closed',
-    eoiClosedHelp: {
-      deadline: 'The deadline has passed, so the council cannot consider new expressions of interest.',
-      'under-offer': 'This asset is under offer to a group, so the council is not taking new expressions of interest.',
-      transferred: 'This asset has already been transferred.',
-      withdrawn: 'The council has withdrawn this asset from transfer.',
-    },
-    eoiNotYet: 'Expressions of interest are not open yet. Contact the council to be told when they open.',
-    acvHeading: 'Asset of community value',
     acvBadge: { nominated: 'Nominated as an asset of community value', listed: 'Asset of community value', unsuccessful: 'Nomination unsuccessful', removed: 'Removed from the list' },
-    acvLabels: {
-      status: 'Status', nominatedBy: 'Nominated by', nominatedOn: 'Nominated on', listedOn: 'Listed on', listingEnds: 'Listed until',
-      noticeReceived: 'Owner’s notice of intended sale received', interimEnds: 'Interim moratorium ends', fullEnds: 'Full moratorium ends',
-    },
-    acvExplainListed: 'If the owner wants to sell, they must tell the council first. Community groups then have six weeks to ask to be treated as a bidder.',
-    acvExplainNominated: 'The council is deciding whether to list this as an asset of community value.',
-    acvExplainInterim: (interimEnds, fullEnds) =>
-      `The owner has told the council they intend to sell. A community group has until ${interimEnds} to ask, in writing, to be treated as a potential bidder. If one does, the owner cannot sell to anyone else until after ${fullEnds}, giving the group time to raise the money.`,
-    acvExplainFull: (fullEnds) =>
-      `The six weeks for groups to ask to bid have ended. If a group asked in time, the owner cannot sell to anyone else until after ${fullEnds}.`,
-    acvExplainProtected: (protectedEnds) =>
-      `The moratorium has ended. The owner may now sell to anyone, and no new moratorium can start until after ${protectedEnds}.`,
   },
   accessibility: 'Accessibility',
   postcodeLabel: 'Postcode',
