@@ -11,6 +11,7 @@ import {
 import type { AtlasStrings } from '../translations/index.js';
 import { formatDate, formatMoney } from '../internal/format.js';
 import { deadlineWords, tenureWords } from './transfer.js';
+import { detailStrings, type DetailStrings } from './detail-strings.js';
 
 type Lang = string;
 
@@ -85,7 +86,8 @@ export interface TransferDetailOptions {
  * interest (or why they cannot), and the asset-of-community-value facts.
  */
 export function transferDetail(listing: AtlasListing, o: TransferDetailOptions): TemplateResult {
-  const { t, lang, now } = o;
+  const { lang, now } = o;
+  const t = detailStrings(o.t);
   const tr = listing.transfer;
   const tt = t.transfer;
   const acv = listing.acv;
@@ -109,7 +111,7 @@ export function transferDetail(listing: AtlasListing, o: TransferDetailOptions):
     ${o.contact}`;
 }
 
-function aboutAsset(listing: AtlasListing, t: AtlasStrings, lang: Lang): TemplateResult | typeof nothing {
+function aboutAsset(listing: AtlasListing, t: DetailStrings, lang: Lang): TemplateResult | typeof nothing {
   const tr = listing.transfer!;
   const tt = t.transfer;
   const body = rows([
@@ -124,7 +126,7 @@ function aboutAsset(listing: AtlasListing, t: AtlasStrings, lang: Lang): Templat
   return body === nothing ? nothing : html`<h4>${tt.aboutHeading}</h4>${body}`;
 }
 
-function keyDates(listing: AtlasListing, t: AtlasStrings): TemplateResult | typeof nothing {
+function keyDates(listing: AtlasListing, t: DetailStrings): TemplateResult | typeof nothing {
   const dates = listing.transfer?.dates;
   if (!dates) return nothing;
   const body = rows((['noticePublished', 'informationSession', 'eoiDeadline', 'decision'] as const).map((k) => [
@@ -154,7 +156,7 @@ export function stageTracker(
     </ol>`;
 }
 
-function documents(listing: AtlasListing, t: AtlasStrings, lang: Lang): TemplateResult | typeof nothing {
+function documents(listing: AtlasListing, t: DetailStrings, lang: Lang): TemplateResult | typeof nothing {
   // The normaliser drops unsafe links already; this guards listings built by hand.
   const docs = (listing.transfer?.documents ?? []).filter((doc) => isSafeUrl(doc.url));
   if (!docs.length) return nothing;
@@ -173,7 +175,8 @@ function documents(listing: AtlasListing, t: AtlasStrings, lang: Lang): Template
  * why and there is no link to follow (a disabled link is not a thing in HTML, and
  * a dead button would only puzzle), so a past deadline can never look open.
  */
-export function expressionOfInterest(listing: AtlasListing, now: Date, t: AtlasStrings): TemplateResult {
+export function expressionOfInterest(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
+  const t = detailStrings(strings);
   const tr = listing.transfer!;
   const d = deadlineState(listing, now);
   const url = tr.expressionOfInterestUrl && isSafeUrl(tr.expressionOfInterestUrl) ? tr.expressionOfInterestUrl : undefined;
@@ -192,8 +195,9 @@ export function expressionOfInterest(listing: AtlasListing, now: Date, t: AtlasS
 }
 
 /** Listed or nominated, by whom, when, until when, and where any moratorium stands, in plain words. */
-export function acvSection(listing: AtlasListing, now: Date, t: AtlasStrings): TemplateResult {
+export function acvSection(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
   const acv = listing.acv!;
+  const t = detailStrings(strings);
   const tt = t.transfer;
   const dates = acvDates(acv);
   const phase = acvPhase(acv, now);
