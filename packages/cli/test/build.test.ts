@@ -99,6 +99,28 @@ test('a listing page answers the five questions in order, with Welsh text marked
   assert.match(page, /<link rel="stylesheet" href="..\/atlas-static.css">/);
 });
 
+test('a listing page says each thing once: a price its description repeats, and a referral the person can also do without', async () => {
+  const dir = await tempDir();
+  const aquaFit: Listing = {
+    ...walk,
+    id: 'aqua-fit',
+    name: 'Aqua fit',
+    cost: { amount: 3, per: 'session', description: '£3 a session' },
+    referral: ['self', 'professional'],
+  };
+  const gym: Listing = { ...walk, id: 'gym', name: 'Gym referral', cost: { amount: 2.5, per: 'session', description: 'Concessions available' }, referral: 'professional' };
+  const { code, io } = await build(dir, { 'feed.json': feed([aquaFit, gym]) });
+  assert.equal(code, 0, io.stderr);
+  const page = await readFile(join(dir, 'site', 'listings', 'aqua-fit.html'), 'utf8');
+  assert.equal([...page.matchAll(/£3 a session/g)].length, 1, 'the price once');
+  assert.match(page, /You can contact them yourself\./);
+  assert.match(page, /A professional, such as a GP or link worker, can also refer you\./);
+  assert.doesNotMatch(page, /You need a referral/);
+  const other = await readFile(join(dir, 'site', 'listings', 'gym.html'), 'utf8');
+  assert.match(other, /<p>£2\.50 a session\.<\/p><p>Concessions available<\/p>/);
+  assert.match(other, /You need a referral from a professional, such as a GP or link worker\./);
+});
+
 test('feed text is escaped everywhere and unsafe links are left out', async () => {
   const dir = await tempDir();
   const hostile: Listing = {

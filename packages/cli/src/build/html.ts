@@ -10,7 +10,7 @@
  */
 import type { AtlasData, AtlasListing, ListingKind, Text } from '@community-atlas/core';
 import {
-  buildVocabulary, describeOpeningHours, describeSession, humanise, isSafeUrl, needLabel,
+  buildVocabulary, describeOpeningHours, describeSession, fold, humanise, isSafeUrl, needLabel, words,
 } from '@community-atlas/core';
 
 /** Markup that is already safe: only `page` and this module make it. */
@@ -66,6 +66,8 @@ const REFERRAL_WORDS: Record<string, string> = {
   'drop-in': 'Just turn up (drop in).',
   professional: 'You need a referral from a professional, such as a GP or link worker.',
 };
+/** Said instead of "You need a referral" when the person can also go themselves (the finder says the same). */
+const REFERRAL_ALSO = 'A professional, such as a GP or link worker, can also refer you.';
 
 // The same words the finder's filters use, so a page and the widget agree.
 const ACCESS_WORDS: Record<string, string> = {
@@ -158,8 +160,12 @@ function cost(l: AtlasListing, ctx: Context): Markup {
     c.free ? 'Free.'
     : c.amount !== undefined ? `£${c.amount.toFixed(c.amount % 1 ? 2 : 0)}${c.per ? ` a ${c.per}` : ''}.`
     : undefined;
+  // "£3 a session." and a description of "£3 a session" say one thing: say it once.
+  const sameWords = (a: string, b: string): boolean => words(fold(a)).join(' ') === words(fold(b)).join(' ');
+  const described = chosen(c.description, ctx.feedLang);
+  const repeats = price !== undefined && described.length > 0 && described.every(({ text }) => sameWords(text, price));
   return section('How much does it cost?', [
-    price ? page`<p>${price}</p>` : undefined,
+    price && !repeats ? page`<p>${price}</p>` : undefined,
     texts('p', c.description, ctx),
     c.help !== undefined ? page`<p>Help with the cost: ${inline(c.help, ctx)}</p>` : undefined,
     c.personalBudget ? page`<p>It can be paid for from a personal budget.</p>` : undefined,
@@ -203,7 +209,11 @@ function join(l: AtlasListing, ctx: Context): Markup {
   const website = link(c?.url ?? l.url, c?.url ?? l.url);
   if (website) rows.push(page`<dt>Website</dt><dd>${website}</dd>`);
   return section('How do I get in touch or join?', [
-    l.referral.map((r) => (REFERRAL_WORDS[r] ? page`<p>${REFERRAL_WORDS[r]}</p>` : undefined)),
+    l.referral.map((r) => {
+      const also = r === 'professional' && l.referral.some((o) => o === 'self' || o === 'drop-in');
+      const said = also ? REFERRAL_ALSO : REFERRAL_WORDS[r];
+      return said ? page`<p>${said}</p>` : undefined;
+    }),
     texts('p', l.howToJoin, ctx),
     rows.length ? page`<dl>${rows}</dl>` : undefined,
   ]);
