@@ -32,6 +32,12 @@ window.benchRedraw = async (count) => {
   await afterFrame();
   return { redrawMs: performance.now() - t0 };
 };
+// The same map and view with no markers: what the tiles alone cost a pan or zoom frame.
+(window as unknown as Record<string, unknown>)['benchEmpty'] = async () => {
+  el.listings = [];
+  await el.updateComplete;
+  await afterFrame();
+};
 window.benchMarkers = () => el.shadowRoot!.querySelectorAll('.marker').length;
 window.benchDraw = async (count) => {
   while (!el.matches(':state(ready)')) await afterFrame();

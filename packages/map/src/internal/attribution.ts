@@ -4,6 +4,18 @@
  * markup, keep only its text and its http(s) links, and let Lit render those.
  */
 export function attributionParts(markup: string): (string | { text: string; href: string })[] {
+  // Parsing is dear beside a render, and the map renders on every zoom: parse each markup once.
+  let parts = parsed.get(markup);
+  if (!parts) {
+    parts = parse(markup);
+    parsed.set(markup, parts);
+  }
+  return parts;
+}
+
+const parsed = new Map<string, (string | { text: string; href: string })[]>();
+
+function parse(markup: string): (string | { text: string; href: string })[] {
   const doc = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
   const parts: (string | { text: string; href: string })[] = [];
   const walk = (node: Node): void => {

@@ -15,6 +15,9 @@ const RADIUS_PX = 60;
 const TILE_PX = 256;
 /** Cluster ids carry their zoom in the low bits, so ids from different zooms never meet. */
 const ZOOM_BITS = 5;
+/** Idle-time building works in slices of at most this long, and may pause after every 2,048 sites. */
+const IDLE_SLICE_MS = 4;
+const PAUSE_EVERY = 2047;
 
 /** The clusters for one zoom level. Cluster i holds the sites whose `clusterOf` is i. */
 interface Level {
@@ -67,6 +70,8 @@ export class SiteClusters {
   /** Listings at each site. */
   private readonly weight: Int32Array;
   private readonly levels: (Level | undefined)[] = [];
+  /** A level being built in idle time, paused between slices. */
+  private building: { z: number; steps: Generator<void, Level> } | undefined;
   private idleHandle: number | undefined;
 
   constructor(private readonly sites: readonly Site[]) {
@@ -146,27 +151,38 @@ export class SiteClusters {
   }
 
   /**
-   * Builds the levels not built yet, one per idle moment, so that zooming
-   * later does not pay for them in a frame. Cancelled by `dispose`.
+   * Builds the levels not built yet while the page is idle, in slices of a
+   * few milliseconds (a street-level build of 50,000 sites takes 15-40 ms on
+   * a slow machine, too long for one go beside a pan), so that zooming later
+   * does not pay for them in a frame. Cancelled by `dispose`.
    */
   buildRestWhenIdle(): void {
-    if (this.idleHandle !== undefined || this.sites.length === 0 || this.levels.filter(Boolean).length > CLUSTER_MAX_ZOOM + 1) return;
-    const idle = (then: () => void): number =>
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout: 2000 }) : window.setTimeout(then, 50);
-    const next = (): void => {
+    if (this.idleHandle !== undefined || this.sites.length === 0) return;
+    const idle = (then: (deadline?: IdleDeadline) => void): number =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(then) : window.setTimeout(then, 50);
+    const slice = (deadline?: IdleDeadline): void => {
       this.idleHandle = undefined;
-      for (let z = CLUSTER_MAX_ZOOM + 1; z >= 0; z--) {
-        if (!this.levels[z]) {
-          this.level(z);
-          this.idleHandle = idle(next);
-          return;
+      const until = performance.now() + Math.min(IDLE_SLICE_MS, deadline?.timeRemaining() ?? IDLE_SLICE_MS);
+      while (performance.now() < until) {
+        if (!this.building) {
+          let z = CLUSTER_MAX_ZOOM + 1;
+          while (z >= 0 && this.levels[z]) z--;
+          if (z < 0) return;
+          this.building = { z, steps: this.steps(z) };
+        }
+        const step = this.building.steps.next();
+        if (step.done) {
+          this.levels[this.building.z] = step.value;
+          this.building = undefined;
         }
       }
+      this.idleHandle = idle(slice);
     };
-    this.idleHandle = idle(next);
+    this.idleHandle = idle(slice);
   }
 
   dispose(): void {
+    this.building = undefined;
     if (this.idleHandle === undefined) return;
     if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idleHandle);
     else clearTimeout(this.idleHandle);
@@ -183,8 +199,20 @@ export class SiteClusters {
     return out;
   }
 
+  /** A level, built now if it is not built yet (finishing it if idle time has started it). */
   private level(z: number): Level {
-    return (this.levels[z] ??= z > CLUSTER_MAX_ZOOM ? this.alone() : this.cluster(z));
+    const built = this.levels[z];
+    if (built) return built;
+    const steps = this.building?.z === z ? this.building.steps : this.steps(z);
+    if (this.building?.z === z) this.building = undefined;
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return (this.levels[z] = step.value);
+  }
+
+  /** Builds a level, pausing now and then so idle time can build it in slices. */
+  private *steps(z: number): Generator<void, Level> {
+    return z > CLUSTER_MAX_ZOOM ? this.alone() : yield* this.cluster(z);
   }
 
   /** Past the deepest clustering level: every site is its own marker. */
@@ -201,7 +229,7 @@ export class SiteClusters {
     return { clusterOf, x: this.x, y: this.y, sites: new Int32Array(n).fill(1), listings, first, size: n };
   }
 
-  private cluster(z: number): Level {
+  private *cluster(z: number): Generator<void, Level> {
     const n = this.sites.length;
     const { x, y, weight } = this;
     const r = RADIUS_PX / (TILE_PX * 2 ** z);
@@ -223,6 +251,7 @@ export class SiteClusters {
       const cx = (column[i] = Math.floor(x[i]! / side));
       const cy = (row[i] = Math.floor(y[i]! / side));
       cellOfSite[i] = cells.add(cx, cy);
+      if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
     }
     const cellTotal = cells.size;
     const counts = cells.counts;
@@ -262,6 +291,7 @@ export class SiteClusters {
     };
 
     for (let i = 0; i < n; i++) {
+      if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
       if (clusterOf[i] !== -1) continue;
       const id = size++;
       const px = x[i]!;

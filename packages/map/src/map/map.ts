@@ -253,7 +253,10 @@ export class AtlasMap extends LitElement {
       if (site) this.adapter.reveal(site.lat, site.lng);
     }
     this.updateTiles();
-    this.drawMarkers();
+    // An update for the announcement alone (after every zoom) leaves the
+    // markers as they are: the zoom has drawn them already.
+    const drawn: PropertyKey[] = ['listings', 'highlighted', 'selected', 'lang', 'strings', 'panel'];
+    if (drawn.some((key) => changed.has(key as keyof AtlasMap))) this.drawMarkers();
   }
 
   private fitToResultsIfAllowed(): void {
