@@ -57,17 +57,17 @@ describe('<atlas-card> times', () => {
     const item: ResultItem = { listing: library, score: 0, next: { start: new Date('2026-11-22T10:00:00Z'), end: new Date('2026-11-22T16:00:00Z') } };
     const el = await fixture<AtlasCard>(html`<atlas-card .now=${NOW} .item=${item}></atlas-card>`);
     const meta = el.shadowRoot!.querySelector('.meta')!.textContent!;
-    expect(meta).to.contain('Open now, until 16:00');
+    expect(meta).to.contain('Open now, until 4pm');
     expect(meta).not.to.contain('Reading Central');
   });
 
   it('says when a closed place opens next, and when an activity is on next or on now, in Welsh too', async () => {
     const closed: ResultItem = { listing: library, score: 0, next: { start: new Date('2026-11-23T09:00:00Z'), end: new Date('2026-11-23T17:00:00Z') } };
     const a = await fixture<AtlasCard>(html`<atlas-card .now=${NOW} .item=${closed}></atlas-card>`);
-    expect(a.shadowRoot!.textContent).to.contain('Opens Monday 23 November at 9:00');
+    expect(a.shadowRoot!.textContent).to.contain('Opens Monday 23 November at 9am');
     const walk: ResultItem = { listing: listing({ schedule: [{ rrule: 'FREQ=WEEKLY;BYDAY=SU', start: '11:30', end: '12:30' }] }), score: 0, next: { start: new Date('2026-11-22T11:30:00Z'), end: new Date('2026-11-22T12:30:00Z') } };
     const b = await fixture<AtlasCard>(html`<atlas-card .now=${NOW} .item=${walk}></atlas-card>`);
-    expect(b.shadowRoot!.textContent).to.contain('On now, until 12:30');
+    expect(b.shadowRoot!.textContent).to.contain('On now, until 12:30pm');
     const c = await fixture<AtlasCard>(html`<atlas-card lang="cy" .now=${NOW} .item=${closed}></atlas-card>`);
     expect(c.shadowRoot!.textContent).to.contain('Yn agor');
   });

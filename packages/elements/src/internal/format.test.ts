@@ -8,15 +8,19 @@ describe('date formatting', () => {
   const summer = new Date('2026-07-01T08:30:00Z'); // 09:30 in London (British Summer Time)
 
   it('writes Welsh day and month names, in London time', () => {
-    expect(formatDateTime(monday, 'cy-GB')).to.equal('Dydd Llun, 23 Tachwedd am 10:05');
-    expect(formatDateTime(summer, 'cy-GB')).to.equal('Dydd Mercher, 1 Gorffennaf am 9:30');
-    expect(formatTime(summer, 'cy-GB')).to.equal('9:30');
+    expect(formatDateTime(monday, 'cy-GB')).to.equal('Dydd Llun, 23 Tachwedd am 10:05yb');
+    expect(formatDateTime(summer, 'cy-GB')).to.equal('Dydd Mercher, 1 Gorffennaf am 9:30yb');
+    expect(formatTime(summer, 'cy-GB')).to.equal('9:30yb');
+    expect(formatTime(new Date('2026-11-23T18:30:00Z'), 'cy-GB')).to.equal('6:30yh');
     expect(formatDate('2026-03-10', 'cy-GB')).to.equal('10 Mawrth 2026');
     expect(formatDate('2026-03-10', 'cy-GB', true)).to.equal('Dydd Mawrth, 10 Mawrth 2026');
   });
 
   it('writes English dates the British way', () => {
-    expect(formatDateTime(monday, 'en-GB')).to.equal('Monday 23 November at 10:05');
+    expect(formatDateTime(monday, 'en-GB')).to.equal('Monday 23 November at 10:05am');
+    // As GOV.UK writes times, and as the schedules' own words do: never 18:30 beside 6:30pm.
+    expect(formatDateTime(new Date('2026-12-02T18:30:00Z'), 'en-GB')).to.equal('Wednesday 2 December at 6:30pm');
+    expect(formatTime(new Date('2026-07-01T11:00:00Z'), 'en-GB')).to.equal('midday');
     expect(formatDate('2026-03-10', 'en-GB')).to.equal('10 March 2026');
   });
 

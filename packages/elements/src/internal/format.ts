@@ -1,4 +1,5 @@
 /** Dates and distances for en-GB and cy-GB. Distances are in miles, as UK road signs are. */
+import { formatClock } from '@community-atlas/core';
 
 const ZONE = 'Europe/London';
 const CY_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
@@ -17,7 +18,7 @@ const londonParts = (date: Date) => {
   }).formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   const [year, month, day] = [get('year'), get('month'), get('day')];
-  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), time: `${get('hour')}:${String(get('minute')).padStart(2, '0')}` };
+  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), minutes: get('hour') * 60 + get('minute') };
 };
 
 export function formatDate(value: Date | string | undefined, locale: string, withWeekday = false): string {
@@ -33,19 +34,26 @@ export function formatDate(value: Date | string | undefined, locale: string, wit
   }).format(date);
 }
 
+/**
+ * "Monday 23 November at 6:30pm", "Dydd Llun, 23 Tachwedd am 6:30yh": times as
+ * GOV.UK writes them, the same as the schedules' own words ("Every Wednesday,
+ * 6:30pm–7:30pm"), so one page never mixes 18:30 with 6:30pm.
+ */
 export function formatDateTime(value: Date, locale: string): string {
+  const welsh = locale.toLowerCase().startsWith('cy');
+  let day: string;
   if (useOwnWelsh(locale)) {
     const p = londonParts(value);
-    return `${CY_DAYS[p.weekday]}, ${p.day} ${CY_MONTHS[p.month - 1]} am ${p.time}`;
+    day = `${CY_DAYS[p.weekday]}, ${p.day} ${CY_MONTHS[p.month - 1]}`;
+  } else {
+    day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: ZONE }).format(value);
   }
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit', timeZone: ZONE,
-  }).format(value);
+  return `${day} ${welsh ? 'am' : 'at'} ${formatTime(value, locale)}`;
 }
 
+/** "6:30pm", "midday"; in Welsh "6:30yh", "canol dydd". */
 export function formatTime(value: Date, locale: string): string {
-  if (useOwnWelsh(locale)) return londonParts(value).time;
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: ZONE }).format(value);
+  return formatClock(londonParts(value).minutes, locale);
 }
 
 /** Miles to one decimal place under 10, whole miles above: what a person can use. */
