@@ -21,21 +21,15 @@ export function printDate(date: Date, locale: string): string {
   return `${WELSH_DAYS[weekday] ?? ''} ${parts.day} ${WELSH_MONTHS[Number(parts.month) - 1] ?? ''} ${parts.year}`.trim();
 }
 
-/** A session's start, in Welsh written out when Intl cannot (see printDate). */
-function sessionDate(date: Date, locale: string): string {
-  if (!locale.startsWith('cy') || new Intl.DateTimeFormat(locale).resolvedOptions().locale.startsWith('cy')) return formatDateTime(date, locale);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(date);
-  return `${printDate(date, locale).replace(/ \d{4}$/, '')}, ${time}`;
-}
-
-/** Core words opening hours in English ("10am–2pm", "midday"); on a Welsh page the times are given on the 24-hour clock, as Welsh timetables do. */
-function clock24(words: string): string {
+/**
+ * Core words opening hours in English ("10am–2pm", "midday"); a Welsh page gives
+ * them as core's own Welsh clock does ("10yb–2yh", "canol dydd"), the same as the
+ * session dates beside them.
+ */
+function welshClock(words: string): string {
   return words
-    .replace(/\bmidday\b/g, '12:00').replace(/\bmidnight\b/g, '00:00')
-    .replace(/\b(\d{1,2})(?::(\d{2}))?(am|pm)\b/g, (_, h: string, m: string | undefined, half: string) => {
-      const hour = (Number(h) % 12) + (half === 'pm' ? 12 : 0);
-      return `${String(hour).padStart(2, '0')}:${m ?? '00'}`;
-    });
+    .replace(/\bmidday\b/g, 'canol dydd').replace(/\bmidnight\b/g, 'canol nos')
+    .replace(/\b(\d{1,2}(?::\d{2})?)(am|pm)\b/g, (_, time: string, half: string) => `${time}${half === 'am' ? 'yb' : 'yh'}`);
 }
 
 /** One shortlisted option as the person will read it on paper, in a text message or in an email. */
@@ -62,12 +56,12 @@ export function summarise(l: AtlasListing, t: AtlasStrings, lang: string, now: D
     if (words) when.push(words);
   }
   const upcoming = l.schedule.length ? upcomingSessions(l, now, lang === 'en' ? 1 : 3) : [];
-  if (upcoming.length) when.push(`${t.upcoming}: ${upcoming.map((s) => sessionDate(s.start, t.locale)).join('; ')}`);
+  if (upcoming.length) when.push(`${t.upcoming}: ${upcoming.map((s) => formatDateTime(s.start, t.locale)).join('; ')}`);
   else if (!l.schedule.length && l.openingHours) {
     const hours = describeOpeningHours(l.openingHours).filter((h) => !/closed/i.test(h.text));
-    if (hours.length) when.push(`${t.openingHours}: ${hours.map((h) => `${t.facetValues.day?.[h.day] ?? h.name} ${lang === 'en' ? h.text : clock24(h.text)}`).join('; ')}`);
+    if (hours.length) when.push(`${t.openingHours}: ${hours.map((h) => `${t.facetValues.day?.[h.day] ?? h.name} ${lang === 'en' ? h.text : welshClock(h.text)}`).join('; ')}`);
     const next = nextSession(l, now);
-    if (next && !hours.length) when.push(sessionDate(next.start, t.locale));
+    if (next && !hours.length) when.push(formatDateTime(next.start, t.locale));
   }
 
   const loc = l.location;
