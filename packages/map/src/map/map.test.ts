@@ -145,6 +145,41 @@ describe('<atlas-map>', () => {
     expect(names(el).join()).not.to.contain('Null island');
   });
 
+  it('says in words when no listing has usable coordinates, whatever is wrong with them, and passes axe', async () => {
+    const bad = (key: string, location: Record<string, unknown>) =>
+      listing(key, `Hall ${key}`, 'asset', location as unknown as Parameters<typeof listing>[3]);
+    const el = await mapOf([
+      bad('address-only', { name: 'Village hall', address: ['1 High Street'] }),
+      bad('text', { lat: '52.1', lng: '-1.2' }),
+      bad('off-the-globe', { lat: 152.1, lng: -1.2 }),
+      bad('not-a-number', { lat: Number.NaN, lng: -1.2 }),
+      bad('near-zero', { lat: 0.00001, lng: -0.00002 }),
+    ]);
+    expect(markers(el)).to.have.length(0);
+    expect(shadowText(el)).to.contain('None of these results has a location to show on the map.');
+    // The map stays usable: its controls are there and it can still be panned.
+    expect(el.shadowRoot!.querySelector('button[aria-label="Zoom in"]')).to.be.instanceOf(HTMLButtonElement);
+    await expect(el).to.be.accessible();
+  });
+
+  it('places the good listings and leaves out the bad ones, counting none of them at 0,0 in the fitted view', async () => {
+    const el = await mapOf([
+      ...town,
+      listing('zero', 'Null island hall', 'asset', { lat: 0, lng: 0 }),
+      listing('off', 'Nowhere hall', 'asset', { lat: 95, lng: 200 }),
+      listing('none', 'Online group', 'activity'),
+    ]);
+    expect(names(el).map((n) => n.split(',')[0])).to.have.members(['Riverside health walk', 'Northbridge Community Hall', 'Old depot']);
+    const [s, w, n, e] = el.bounds!;
+    // Fitted to the town, not stretched to the equator or the date line.
+    expect(s).to.be.above(51);
+    expect(n).to.be.below(53);
+    expect(w).to.be.above(-3);
+    expect(e).to.be.below(1);
+    expect(shadowText(el)).not.to.contain('None of these results');
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps one far-away listing from zooming the map out to the world', async () => {
     const swapped = listing('swapped', 'Swapped hall', 'asset', { lat: -1.2, lng: 52.1 });
     const el = await mapOf([...town, swapped]);
@@ -406,6 +441,17 @@ describe('<atlas-map>', () => {
     await waitUntil(() => shadowText(el).includes('The background map is unavailable.'));
     expect(markers(el)).to.have.length(3);
     await expect(el).to.be.accessible();
+    const hall = markers(el).find((m) => m.getAttribute('aria-label')!.startsWith('Northbridge'))!;
+    hall.focus();
+    setTimeout(() => sendKeys({ press: 'Enter' }));
+    const event = (await oneEvent(el, 'atlas-select')) as AtlasSelectEvent;
+    expect(event.detail.key).to.equal('hall');
+    // The zoom buttons still move the map, and the markers follow.
+    const zoom = el.zoom!;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom out"]')!.click();
+    await waitUntil(() => el.zoom! < zoom);
+    await waitUntil(() => markers(el).length > 0);
+    expect(shadowText(el)).to.contain('The background map is unavailable.');
   });
 
   it('waits for a size before drawing, then draws when shown', async () => {
@@ -420,6 +466,55 @@ describe('<atlas-map>', () => {
     wrapper.style.display = 'block';
     await ready(el);
     expect(markers(el)).to.have.length(3);
+  });
+
+  it('waits while its box has no width or no height, then draws the results when it gets one, and passes axe', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 0; overflow: hidden">
+      <atlas-map style="--atlas-map-height: 300px" tile-url=${TILE_URL} lang="en" .listings=${town}></atlas-map>
+    </div>`);
+    const el = wrapper.querySelector('atlas-map')!;
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(el.matches(':state(ready)')).to.equal(false);
+    expect(el.markerCount).to.equal(0);
+    // Collapsed, it still names itself and offers its skip link.
+    expect(el.shadowRoot!.querySelector('[role="region"]')!.getAttribute('aria-label')).to.equal('Map of results');
+    await expect(el).to.be.accessible();
+
+    wrapper.style.width = '640px';
+    await ready(el);
+    expect(markers(el)).to.have.length(3);
+    // Fitted to the results, not drawn for a map of no size: every marker is inside the visible box.
+    const box = el.shadowRoot!.querySelector('.leaflet')!.getBoundingClientRect();
+    for (const marker of markers(el)) {
+      const at = marker.getBoundingClientRect();
+      expect(at.left + at.width / 2).to.be.within(box.left, box.right);
+      expect(at.top + at.height / 2).to.be.within(box.top, box.bottom);
+    }
+    await expect(el).to.be.accessible();
+
+    // Collapsed again (a closed tab), then shown again: the same markers, still in view.
+    wrapper.style.width = '0';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    wrapper.style.width = '640px';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(markers(el)).to.have.length(3);
+  });
+
+  it('opens a list for a cluster of places a few metres apart, which no zoom would split', async () => {
+    const close = [0, 1, 2, 3, 4].map((i) => listing(`stall${i}`, `Market stall ${i}`, 'activity', { lat: 52.1 + i * 0.00002, lng: -1.2 }));
+    const el = await mapOf(close);
+    const cluster = markers(el).find((m) => m.getAttribute('aria-label') === 'Cluster of 5 listings')!;
+    expect(cluster, 'one cluster for the five stalls').to.be.instanceOf(HTMLButtonElement);
+    const zoom = el.zoom!;
+    cluster.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.panel'));
+    expect(el.zoom).to.equal(zoom);
+    const buttons = [...el.shadowRoot!.querySelectorAll('.panel li button')];
+    expect(buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim()).sort()).to.deep.equal(
+      [0, 1, 2, 3, 4].map((i) => `Market stall ${i}, activity`),
+    );
+    await expect(el).to.be.accessible();
   });
 
   it('survives being moved in the page', async () => {
