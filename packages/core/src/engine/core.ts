@@ -287,6 +287,8 @@ export class EngineCore {
   private columns!: Columns;
   /** Each listing's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
   private nextMemo!: { from: Float64Array; until: Float64Array; start: Float64Array; end: Float64Array };
+  /** Each transfer's deadline state as deadlineState gave it, with the UK day and side of the deadline it was read on. */
+  private deadlineMemo!: { day: Float64Array; past: Uint8Array; state: Uint8Array; at: Float64Array };
   private distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
   private timeCache: TimeFacts | undefined;
   private foldedNames: string[] | undefined;
@@ -370,6 +372,7 @@ export class EngineCore {
       this.columns = this.makeColumns(this.docs);
       const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
       this.nextMemo = { from: nan(), until: nan(), start: nan(), end: nan() };
+      this.deadlineMemo = { day: nan(), past: new Uint8Array(n), state: new Uint8Array(n), at: nan() };
       for (const [facet, table] of this.tables) {
         if (FIXED_VALUES[facet]) continue;
         const byName = table.values.map((_, v) => v).sort((a, b) => this.collator.compare(table.values[a]!, table.values[b]!));
@@ -691,12 +694,23 @@ export class EngineCore {
         if (bits & 4) whenBits[2]![word]! |= bit;
       }
       if (transfer[p]) {
-        const state = deadlineState(this.docs[p]!.listing, now);
-        const s = state.state === 'open' ? 1 : state.state === 'closing-soon' ? 2 : state.state === 'closed' ? 4 : 0;
+        // A deadline's state changes only when a UK day begins or the deadline
+        // passes (see deadlineState), so it is read again only then: reading
+        // the date each minute for every transfer was most of this pass.
+        const memo = this.deadlineMemo;
+        const at = memo.at[p]!;
+        if (!(memo.day[p] === today && (Number.isNaN(at) || at < t === (memo.past[p] === 1)))) {
+          const state = deadlineState(this.docs[p]!.listing, now);
+          memo.state[p] = state.state === 'open' ? 1 : state.state === 'closing-soon' ? 2 : state.state === 'closed' ? 4 : 0;
+          memo.at[p] = state.deadline ? state.deadline.getTime() : Number.NaN;
+          memo.past[p] = memo.at[p]! < t ? 1 : 0;
+          memo.day[p] = today;
+        }
+        const s = memo.state[p]!;
         deadline[p] = s;
         if (s === 1 || s === 2) deadlineBits[0]![word]! |= bit;
         if (s === 2) deadlineBits[1]![word]! |= bit;
-        if (state.deadline) deadlineAt[p] = state.deadline.getTime();
+        deadlineAt[p] = memo.at[p]!;
       }
     }
     this.timeCache = { minute, when, deadline, deadlineAt, whenBits, deadlineBits };

@@ -115,7 +115,7 @@ function workerOptions(options: FinderLoadOptions & { prebuiltIndex?: string | o
 function inWorker(
   options: FinderLoadOptions,
   kept: AtlasData | undefined,
-  send: (worker: Worker) => void | Promise<void>,
+  send: (worker: Worker, lookup: ListingLookup) => void | Promise<void>,
 ): Promise<FinderLoad> {
   const worker = options.workerUrl
     ? new Worker(options.workerUrl, { type: 'module', name: 'community-atlas-search' })
@@ -124,6 +124,8 @@ function inWorker(
   return new Promise<FinderLoad>((resolve, reject) => {
     let meta: Omit<AtlasData, 'listings'> | undefined;
     const listings: AtlasListing[] = [];
+    // Filled a slice at a time as listings arrive (or are sent), not all at once when the worker is ready.
+    const lookup = new ListingLookup();
     const onAbort = (): void => {
       worker.terminate();
       reject(options.signal?.reason);
@@ -145,14 +147,17 @@ function inWorker(
     };
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
-      if (message.type === 'hello') Promise.resolve(send(worker)).catch(fail);
+      if (message.type === 'hello') Promise.resolve(send(worker, lookup)).catch(fail);
       else if (message.type === 'meta') meta = message.data;
-      else if (message.type === 'listings') for (const l of message.listings) listings.push(l);
+      else if (message.type === 'listings') {
+        for (const l of message.listings) listings.push(l);
+        lookup.add(message.listings);
+      }
       else if (message.type === 'failed') fail('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
       else if (message.type === 'ready') {
         settle();
         const data: AtlasData = kept ?? { ...meta!, listings };
-        resolve({ data, engine: new WorkerEngine(worker, data.listings), inWorker: true });
+        resolve({ data, engine: new WorkerEngine(worker, lookup), inWorker: true });
       }
     };
   });
@@ -204,12 +209,14 @@ export async function createEngineAuto(input: EngineInput, options: AutoEngineOp
       const data = isAtlasData(input) ? keepKinds(input) : undefined;
       const { listings, ...head } = (data ?? input) as unknown as { listings?: unknown[] } & Record<string, unknown>;
       const all = Array.isArray(listings) ? listings : [];
-      return await inWorker(options, data, async (worker) => {
+      return await inWorker(options, data, async (worker, lookup) => {
         worker.postMessage({ type: 'load-begin', shape: data ? 'data' : 'feed', head } satisfies ToWorker);
         // Slices, each cloned in its own task: one message of 10,000 listings would hold the page for tens of milliseconds.
         for (let i = 0; i < all.length; i += LISTINGS_PER_MESSAGE) {
           if (i) await handBack();
-          worker.postMessage({ type: 'load-listings', listings: all.slice(i, i + LISTINGS_PER_MESSAGE) } satisfies ToWorker);
+          const slice = all.slice(i, i + LISTINGS_PER_MESSAGE);
+          worker.postMessage({ type: 'load-listings', listings: slice } satisfies ToWorker);
+          if (data) lookup.add(slice as AtlasListing[]);
         }
         worker.postMessage({ type: 'load-end', source, options: workerOptions(options) } satisfies ToWorker);
       });
@@ -233,20 +240,32 @@ const handBack = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 
+/** The page's copy of the worker's listings: by key for `get` and result items, by index for the worker's answers. */
+class ListingLookup {
+  readonly byKey = new Map<string, AtlasListing>();
+  /** Keys in the order of the listings the worker was given: its answers name listings by index. */
+  readonly keyAt: string[] = [];
+  add(listings: AtlasListing[]): void {
+    for (const l of listings) {
+      this.keyAt.push(l?.key);
+      this.byKey.set(l.key, l);
+    }
+  }
+}
+
 /** The SearchEngine whose index lives in a worker; listings are kept here too, so `get` needs no round trip. */
 class WorkerEngine implements SearchEngine {
   readonly #worker: Worker;
-  readonly #byKey = new Map<string, AtlasListing>();
-  /** Keys in the order of the listings the worker was given: its answers name listings by index. */
+  readonly #byKey: Map<string, AtlasListing>;
   readonly #keyAt: string[];
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #disposed = false;
 
-  constructor(worker: Worker, listings: AtlasListing[]) {
+  constructor(worker: Worker, lookup: ListingLookup) {
     this.#worker = worker;
-    for (const l of listings) this.#byKey.set(l.key, l);
-    this.#keyAt = listings.map((l) => l?.key);
+    this.#byKey = lookup.byKey;
+    this.#keyAt = lookup.keyAt;
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.#answer(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
