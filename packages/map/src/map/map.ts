@@ -102,6 +102,8 @@ export class AtlasMap extends LitElement {
   /** Built on the first highlight or selection, not for every set of results. */
   private siteByKey: Map<string, Site> | undefined;
   private shownNow: Shown[] = [];
+  /** Zoom and bounds of the last draw. */
+  private drawnView = '';
   private savedView: View | undefined;
   private userMoved = false;
   private fitPending = true;
@@ -202,7 +204,8 @@ export class AtlasMap extends LitElement {
       callbacks: {
         moveEnd: (user) => {
           if (user) this.userMoved = true;
-          this.drawMarkers();
+          // A zoom ends with zoomend and then moveend for the same view: draw it once.
+          this.drawMarkers({ unlessDrawn: true });
         },
         zoomEnd: (user, from, to) => {
           this.drawMarkers();
@@ -298,11 +301,19 @@ export class AtlasMap extends LitElement {
     return count;
   }
 
-  /** Draws the markers for the current view into Leaflet's marker pane, with Lit. */
-  private drawMarkers(): void {
+  /**
+   * Draws the markers for the current view into Leaflet's marker pane, with Lit.
+   * `unlessDrawn` skips the work when this very view was the last one drawn;
+   * every change other than a move draws without it.
+   */
+  private drawMarkers({ unlessDrawn = false } = {}): void {
     const adapter = this.adapter;
     if (!adapter) return;
-    const [s, w, n, e] = adapter.bounds();
+    const bounds = adapter.bounds();
+    const view = `${adapter.zoom}|${bounds.join()}`;
+    if (unlessDrawn && view === this.drawnView) return;
+    this.drawnView = view;
+    const [s, w, n, e] = bounds;
     // A margin around the view, so a short pan shows markers already drawn.
     const padLat = (n - s) * 0.25;
     const padLng = (e - w) * 0.25;
