@@ -49,7 +49,9 @@ describe('a resident using <atlas-finder>', () => {
   beforeEach(() => window.history.replaceState(null, '', window.location.pathname));
   afterEach(() => window.history.replaceState(null, '', window.location.pathname));
 
-  it('searches, picks a suggestion, filters, sets a postcode, opens and closes a listing by keyboard alone; Back steps back', async () => {
+  it('searches, picks a suggestion, filters, sets a postcode, opens and closes a listing by keyboard alone; Back steps back', async function () {
+    // About a hundred key presses, each waited on: more than the default 10 s on a busy two-core machine.
+    this.timeout(60_000);
     const f = await fixture<AtlasFinder>(html`<atlas-finder src="${FIXTURES}/small-feed.json" .now=${NOW} lang="en" theme="gov"></atlas-finder>`);
     await ready(f);
     expect(countText(f)).to.equal('6 results');
