@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import type { AtlasListing } from '@community-atlas/core';
 import { printDate, summarise } from '../shortlist/describe.js';
+import { prescriberStrings } from '../shortlist/prescriber-strings.js';
 
 /**
  * @tagname atlas-print-view
@@ -53,7 +54,7 @@ export class AtlasPrintView extends AtlasElement {
 
   protected override render(): unknown {
     const t = this.t;
-    const p = t.prescriber;
+    const p = prescriberStrings(t);
     const now = this.now ?? new Date();
     const date = printDate(now, t.locale);
     const options = this.listings.map((l) => summarise(l, t, this.language, now));

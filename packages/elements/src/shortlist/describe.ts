@@ -1,6 +1,7 @@
 import { describeOpeningHours, describeSession, nextSession, text, upcomingSessions, type AtlasListing } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { formatDateTime, formatMoney, referralWords } from '../internal/format.js';
+import { prescriberStrings } from './prescriber-strings.js';
 
 const WELSH_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
 const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
@@ -108,7 +109,7 @@ export function summarise(l: AtlasListing, t: AtlasStrings, lang: string, now: D
 
 /** The shortlist as plain text, for a text message, an email body or clinical notes. */
 export function shortlistText(options: OptionSummary[], t: AtlasStrings, link?: string): string {
-  const p = t.prescriber;
+  const p = prescriberStrings(t);
   const blocks = options.map((o, i) => {
     const lines = [`${i + 1}. ${o.name}`];
     if (o.what) lines.push(o.what);

@@ -2,6 +2,7 @@ import { css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
+import { prescriberStrings } from './prescriber-strings.js';
 
 /**
  * @tagname atlas-prescriber-bar
@@ -39,7 +40,7 @@ export class AtlasPrescriberBar extends AtlasElement {
   }
 
   protected override render(): unknown {
-    const p = this.t.prescriber;
+    const p = prescriberStrings(this.t);
     return html`<div class="bar">
       <div>
         <label for="age">${p.ageLabel}</label>

@@ -9,6 +9,7 @@ import { AtlasShortlistChangeEvent } from '../events/shortlist-change.js';
 import { shortlistText, summarise, type OptionSummary } from './describe.js';
 import type { ShortlistChange, ShortlistStore } from './store.js';
 import { shortlistStyles } from './shortlist.styles.js';
+import { prescriberStrings } from './prescriber-strings.js';
 
 /**
  * @tagname atlas-shortlist
@@ -69,7 +70,7 @@ export class AtlasShortlist extends AtlasElement {
   #onChange = (change: ShortlistChange): void => {
     this.keys = change.keys;
     this.copyState = '';
-    const p = this.t.prescriber;
+    const p = prescriberStrings(this.t);
     const name = change.key ? this.#name(change.key) : '';
     const n = change.keys.length;
     this.announcement =
@@ -174,13 +175,13 @@ export class AtlasShortlist extends AtlasElement {
   };
 
   #mailto(): string {
-    const subject = this.t.prescriber.emailSubject(this.publisher);
+    const subject = prescriberStrings(this.t).emailSubject(this.publisher);
     return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(this.plainText)}`;
   }
 
   protected override render(): unknown {
     const t = this.t;
-    const p = t.prescriber;
+    const p = prescriberStrings(t);
     const known = this.#known();
     const missing = this.keys.length - known.length;
     return html`<section class="panel" part="panel" aria-labelledby="heading">

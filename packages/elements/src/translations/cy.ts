@@ -1,4 +1,4 @@
-import type { AtlasStrings, TransferStrings } from './en.js';
+import type { AtlasStrings, PrescriberStrings, TransferStrings } from './en.js';
 
 type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -259,5 +259,5 @@ export const cy: AtlasStrings = {
     ageLabel: 'Oedran',
     ageHint: 'Yn dangos dim ond beth gall rhywun o’r oedran hwn ymuno ag ef',
     companionShort: 'Gall ddod â rhywun',
-  },
+  } satisfies Required<PrescriberStrings>, // Welsh gives the prescriber parts' words too: they are not in the English first chunk.
 };

@@ -1,14 +1,11 @@
-/** The prescriber's tools: shortlist, print, share, keyboard shortcuts, age. */
-export interface PrescriberStrings {
-  shortlistHeading: string;
+/**
+ * The prescriber's tools (shortlist, print, share, keyboard shortcuts, age): their own words. English ones load with
+ * those parts (shortlist/prescriber-strings.ts); other languages give them in `prescriber`.
+ */
+export interface PrescriberDetailStrings {
   /** "3 options"; "No options yet" for 0. */
   count: (n: number) => string;
   empty: string;
-  add: string;
-  remove: string;
-  /** Accessible names that include the visible words and the listing's name. */
-  addNamed: (name: string) => string;
-  removeNamed: (name: string) => string;
   moveUp: string;
   moveDown: string;
   moveUpNamed: (name: string) => string;
@@ -24,7 +21,6 @@ export interface PrescriberStrings {
   memoryOnly: string;
   noteLabel: string;
   noteHint: string;
-  print: string;
   copyLink: string;
   copyText: string;
   email: string;
@@ -39,15 +35,26 @@ export interface PrescriberStrings {
   cost: string;
   join: string;
   contact: string;
-  yourList: string;
-  yourListIntro: string;
   missing: (n: number) => string;
-  backToSearch: string;
   shortcutsHeading: string;
   shortcutsToggle: string;
   shortcuts: Record<'search' | 'next' | 'previous' | 'shortlist', string>;
   ageLabel: string;
   ageHint: string;
+}
+
+/** A prescriber's words the finder and its cards need, and (optional, see PrescriberDetailStrings) the prescriber parts' own. */
+export interface PrescriberStrings extends Partial<PrescriberDetailStrings> {
+  shortlistHeading: string;
+  add: string;
+  remove: string;
+  /** Accessible names that include the visible words and the listing's name. */
+  addNamed: (name: string) => string;
+  removeNamed: (name: string) => string;
+  print: string;
+  yourList: string;
+  yourListIntro: string;
+  backToSearch: string;
   /** On a prescriber's card: someone can come along. */
   companionShort: string;
 }
@@ -368,51 +375,14 @@ export const en: AtlasStrings = {
   opensInNewTab: '(opens in a new tab)',
   prescriber: {
     shortlistHeading: 'Shortlist',
-    count: (n) => (n === 0 ? 'No options yet' : `${n} ${plural(n, 'option', 'options')}`),
-    empty: 'Use “Add to shortlist” on a result to collect options for the person.',
     add: 'Add to shortlist',
     remove: 'Remove from shortlist',
     addNamed: (name) => `Add to shortlist: ${name}`,
     removeNamed: (name) => `Remove from shortlist: ${name}`,
-    moveUp: 'Up',
-    moveDown: 'Down',
-    moveUpNamed: (name) => `Up: move ${name} up`,
-    moveDownNamed: (name) => `Down: move ${name} down`,
-    clear: 'Clear shortlist',
-    undo: 'Undo',
-    added: (name, n) => `Added ${name}. ${n} ${plural(n, 'option', 'options')} on the shortlist.`,
-    removed: (name, n) => `Removed ${name}. ${n} ${plural(n, 'option', 'options')} on the shortlist.`,
-    moved: (name, position, n) => `${name} moved to ${position} of ${n}.`,
-    cleared: 'Shortlist cleared.',
-    restored: (n) => `Shortlist restored: ${n} ${plural(n, 'option', 'options')}.`,
-    full: 'The shortlist is full.',
-    memoryOnly: 'This browser is not keeping the shortlist, so it will be lost if you leave or reload the page.',
-    noteLabel: 'Note for the printout (optional)',
-    noteHint: 'Appears only on the printed page. It is not saved and not put in any link.',
     print: 'Print',
-    copyLink: 'Copy link',
-    copyText: 'Copy as text',
-    email: 'Email',
-    copied: 'Copied.',
-    copyFailed: 'Could not copy. The text is selected below: copy it with your keyboard.',
-    emailSubject: (publisher) => `Your options from ${publisher}`,
-    printTitle: 'Your options',
-    printedOn: (date, publisher) => `Printed on ${date} from the directory of ${publisher}.`,
-    noteHeading: 'Note',
-    when: 'When',
-    where: 'Where',
-    cost: 'Cost',
-    join: 'How to join',
-    contact: 'Contact',
     yourList: 'Your list',
     yourListIntro: 'The options chosen for you. You can print this page.',
-    missing: (n) => `${n} ${plural(n, 'option', 'options')} in this link ${plural(n, 'is', 'are')} no longer in the directory.`,
     backToSearch: 'Search the whole directory',
-    shortcutsHeading: 'Keyboard shortcuts',
-    shortcutsToggle: 'Single-key shortcuts on',
-    shortcuts: { search: 'go to search', next: 'next result', previous: 'previous result', shortlist: 'add the result to the shortlist, or remove it' },
-    ageLabel: 'Age',
-    ageHint: 'Shows only what a person of this age can join',
     companionShort: 'Can bring someone',
   },
 };

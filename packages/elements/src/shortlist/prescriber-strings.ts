@@ -1,0 +1,53 @@
+/**
+ * The prescriber parts' own English words, in their chunk: a resident's page never
+ * downloads them. Other languages give them in their `prescriber` strings.
+ */
+import type { AtlasStrings, PrescriberDetailStrings, PrescriberStrings } from '../translations/index.js';
+
+const plural = (n: number, one: string, other: string): string =>
+  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
+
+export const enPrescriberDetail: PrescriberDetailStrings = {
+  count: (n) => (n === 0 ? 'No options yet' : `${n} ${plural(n, 'option', 'options')}`),
+  empty: 'Use “Add to shortlist” on a result to collect options for the person.',
+  moveUp: 'Up',
+  moveDown: 'Down',
+  moveUpNamed: (name) => `Up: move ${name} up`,
+  moveDownNamed: (name) => `Down: move ${name} down`,
+  clear: 'Clear shortlist',
+  undo: 'Undo',
+  added: (name, n) => `Added ${name}. ${n} ${plural(n, 'option', 'options')} on the shortlist.`,
+  removed: (name, n) => `Removed ${name}. ${n} ${plural(n, 'option', 'options')} on the shortlist.`,
+  moved: (name, position, n) => `${name} moved to ${position} of ${n}.`,
+  cleared: 'Shortlist cleared.',
+  restored: (n) => `Shortlist restored: ${n} ${plural(n, 'option', 'options')}.`,
+  full: 'The shortlist is full.',
+  memoryOnly: 'This browser is not keeping the shortlist, so it will be lost if you leave or reload the page.',
+  noteLabel: 'Note for the printout (optional)',
+  noteHint: 'Appears only on the printed page. It is not saved and not put in any link.',
+  copyLink: 'Copy link',
+  copyText: 'Copy as text',
+  email: 'Email',
+  copied: 'Copied.',
+  copyFailed: 'Could not copy. The text is selected below: copy it with your keyboard.',
+  emailSubject: (publisher) => `Your options from ${publisher}`,
+  printTitle: 'Your options',
+  printedOn: (date, publisher) => `Printed on ${date} from the directory of ${publisher}.`,
+  noteHeading: 'Note',
+  when: 'When',
+  where: 'Where',
+  cost: 'Cost',
+  join: 'How to join',
+  contact: 'Contact',
+  missing: (n) => `${n} ${plural(n, 'option', 'options')} in this link ${plural(n, 'is', 'are')} no longer in the directory.`,
+  shortcutsHeading: 'Keyboard shortcuts',
+  shortcutsToggle: 'Single-key shortcuts on',
+  shortcuts: { search: 'go to search', next: 'next result', previous: 'previous result', shortlist: 'add the result to the shortlist, or remove it' },
+  ageLabel: 'Age',
+  ageHint: 'Shows only what a person of this age can join',
+};
+
+/** Every prescriber word: the language's (or a host's) own, English for any it leaves out. */
+export function prescriberStrings(t: AtlasStrings): PrescriberStrings & PrescriberDetailStrings {
+  return { ...enPrescriberDetail, ...t.prescriber };
+}
