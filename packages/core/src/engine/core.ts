@@ -250,6 +250,14 @@ interface Columns {
   ageMax: Float64Array;
   scheduled: Uint8Array;
   transfer: Uint8Array;
+  /**
+   * Listings whose schedule and opening hours are written the same have the
+   * same sessions: each scheduled listing's group, and one listing per group
+   * (-1: nothing scheduled). A town's weekly sessions and opening hours repeat
+   * a lot, so "what is on next" is worked out once per group, not per listing.
+   */
+  scheduleGroup: Int32Array;
+  groupListing: AtlasListing[];
 }
 
 /**
@@ -285,7 +293,7 @@ export class EngineCore {
   private search: MiniSearch<AtlasListing> | undefined;
   private docsReady = false;
   private columns!: Columns;
-  /** Each listing's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
+  /** Each schedule group's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
   private nextMemo!: { from: Float64Array; until: Float64Array; start: Float64Array; end: Float64Array };
   /** Each transfer's deadline state as deadlineState gave it, with the UK day and side of the deadline it was read on. */
   private deadlineMemo!: { day: Float64Array; past: Uint8Array; state: Uint8Array; at: Float64Array };
@@ -371,7 +379,9 @@ export class EngineCore {
       this.sourceIndex.set(sourceIndex);
       this.columns = this.makeColumns(this.docs);
       const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
-      this.nextMemo = { from: nan(), until: nan(), start: nan(), end: nan() };
+      const groups = this.columns.groupListing.length;
+      const groupNan = (): Float64Array => new Float64Array(groups).fill(Number.NaN);
+      this.nextMemo = { from: groupNan(), until: groupNan(), start: groupNan(), end: groupNan() };
       this.deadlineMemo = { day: nan(), past: new Uint8Array(n), state: new Uint8Array(n), at: nan() };
       for (const [facet, table] of this.tables) {
         if (FIXED_VALUES[facet]) continue;
@@ -433,8 +443,27 @@ export class EngineCore {
     const ageMax = new Float64Array(n);
     const scheduled = new Uint8Array(n);
     const transfer = new Uint8Array(n);
+    const scheduleGroup = new Int32Array(n).fill(-1);
+    const groupListing: AtlasListing[] = [];
+    const groupOf = new Map<string, number>();
     for (let p = 0; p < n; p++) {
       const d = docs[p]!;
+      if (d.scheduled) {
+        // nextSession reads only these two fields.
+        let same: string | undefined;
+        try {
+          same = JSON.stringify([d.listing.schedule, d.listing.openingHours]);
+        } catch {
+          // Data that is not JSON (a cycle, made in code) keeps a group of its own.
+        }
+        let g = same === undefined ? undefined : groupOf.get(same);
+        if (g === undefined) {
+          g = groupListing.length;
+          groupListing.push(d.listing);
+          if (same !== undefined) groupOf.set(same, g);
+        }
+        scheduleGroup[p] = g;
+      }
       slots[p] = d.slots;
       for (let s = 0; s < 21; s++) if (d.slots & (1 << s)) set(slotBits[s]!, p);
       lat[p] = d.lat;
@@ -444,7 +473,7 @@ export class EngineCore {
       scheduled[p] = d.scheduled ? 1 : 0;
       transfer[p] = d.transfer ? 1 : 0;
     }
-    return { words, all, valueBits, valueIds, slots, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer };
+    return { words, all, valueBits, valueIds, slots, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing };
   }
 
   /** Everything at once: for the worker, Node and tests. */
@@ -632,24 +661,25 @@ export class EngineCore {
   }
 
   /**
-   * Start of the listing's current or next session (NaN when none), exactly as
-   * `nextSession` answers, which is called again only once the session found is
-   * over: until then no other can have started first. Kept in columns, so the
-   * once-a-minute "on now / today / this week" pass over every listing is a
-   * comparison per listing.
+   * Start of a scheduled listing's current or next session (NaN when none),
+   * exactly as `nextSession` answers, asked once per schedule group and again
+   * only once the session found is over: until then no other can have started
+   * first. Kept in columns, so the once-a-minute "on now / today / this week"
+   * pass over every listing is a comparison per listing.
    */
   private nextStart(p: number, t: number): number {
+    const g = this.columns.scheduleGroup[p]!;
     const memo = this.nextMemo;
-    if (!(t >= memo.from[p]! && t < memo.until[p]!)) {
-      const next = nextSession(this.docs[p]!.listing, new Date(t));
+    if (!(t >= memo.from[g]! && t < memo.until[g]!)) {
+      const next = nextSession(this.columns.groupListing[g]!, new Date(t));
       const start = next ? next.start.getTime() : Number.NaN;
       const end = next?.end ? next.end.getTime() : Number.NaN;
-      memo.from[p] = t;
-      memo.until[p] = next ? (next.end ? end : start) : t + NOTHING_SCHEDULED_MS;
-      memo.start[p] = start;
-      memo.end[p] = end;
+      memo.from[g] = t;
+      memo.until[g] = next ? (next.end ? end : start) : t + NOTHING_SCHEDULED_MS;
+      memo.start[g] = start;
+      memo.end[g] = end;
     }
-    return memo.start[p]!;
+    return memo.start[g]!;
   }
 
   /**
@@ -683,7 +713,7 @@ export class EngineCore {
           bits |= 4;
           if (start < endOfToday) {
             bits |= 2;
-            const end = this.nextMemo.end[p]!;
+            const end = this.nextMemo.end[this.columns.scheduleGroup[p]!]!;
             const on = Number.isNaN(end) ? start === t && isOnNow(this.docs[p]!.listing, now) : start <= t;
             if (on) bits |= 1;
           }
