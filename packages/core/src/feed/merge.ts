@@ -1,5 +1,6 @@
 import type { AtlasData, AtlasListing } from './normalised.js';
-import type { Gazetteer, NeedDefinition } from './types.js';
+import type { NeedDefinition } from './types.js';
+import { mergeGazetteers } from '../location/index.js';
 
 /**
  * Merges feeds (a council's, the NHS's, a voluntary-sector body's) into one.
@@ -77,16 +78,4 @@ export function mergeFeeds(parts: AtlasData[]): AtlasData {
   }
   out.needs = [...needs.values()];
   return out;
-}
-
-function mergeGazetteers(a: Gazetteer | undefined, b: Gazetteer): Gazetteer {
-  if (!a) return b;
-  const merged: Gazetteer = {
-    districts: { ...a.districts, ...b.districts },
-    sectors: { ...a.sectors, ...b.sectors },
-    postcodes: { ...a.postcodes, ...b.postcodes },
-  };
-  const attribution = [a.attribution, b.attribution].filter(Boolean).join('; ');
-  if (attribution) merged.attribution = attribution;
-  return merged;
 }

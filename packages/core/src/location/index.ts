@@ -368,17 +368,20 @@ export function gazetteerFromListings(listings: Iterable<AtlasListing>): Gazette
 }
 
 /**
- * The feed's own gazetteer, with any postcode, sector or district it does not
- * know filled in from `fallback` (usually `gazetteerFromListings`).
+ * Two gazetteers as one: where both place a postcode, sector or district,
+ * `later` wins (a feed merged after another, or a feed's own gazetteer over
+ * one read from its listings); attributions are kept, both.
  */
-export function mergeGazetteers(own: Gazetteer | undefined, fallback: Gazetteer): Gazetteer {
-  if (!own) return fallback;
-  return {
-    ...own,
-    postcodes: { ...fallback.postcodes, ...own.postcodes },
-    sectors: { ...fallback.sectors, ...own.sectors },
-    districts: { ...fallback.districts, ...own.districts },
+export function mergeGazetteers(earlier: Gazetteer | undefined, later: Gazetteer): Gazetteer {
+  if (!earlier) return later;
+  const merged: Gazetteer = {
+    districts: { ...earlier.districts, ...later.districts },
+    sectors: { ...earlier.sectors, ...later.sectors },
+    postcodes: { ...earlier.postcodes, ...later.postcodes },
   };
+  const attribution = [...new Set([earlier.attribution, later.attribution].filter(Boolean))].join('; ');
+  if (attribution) merged.attribution = attribution;
+  return merged;
 }
 
 /**

@@ -243,10 +243,11 @@ describe('gazetteerFromListings', () => {
 
   it('fills only the gaps in a feed’s own gazetteer', () => {
     const own: Gazetteer = { sectors: { 'EH1 1': [55.95, -3.19] }, attribution: 'ONS' };
-    const merged = mergeGazetteers(own, gazetteerFromListings(listings));
+    const merged = mergeGazetteers(gazetteerFromListings(listings), own);
     expect(merged.sectors!['EH1 1']).to.deep.equal([55.95, -3.19]);
     expect(merged.sectors!['EH1 2']).to.deep.equal([55.9477, -3.1996]);
     expect(merged.attribution).to.equal('ONS');
     expect(mergeGazetteers(undefined, { districts: {} })).to.deep.equal({ districts: {} });
+    expect(mergeGazetteers({ attribution: 'ONS' }, { attribution: 'OS' }).attribution).to.equal('ONS; OS');
   });
 });

@@ -50,7 +50,7 @@ export class AtlasLocation extends AtlasElement {
     const { gazetteer, listings } = this;
     if (!listings?.length) return gazetteer;
     if (!this.#merged || this.#merged.gazetteer !== gazetteer || this.#merged.listings !== listings) {
-      this.#merged = { gazetteer, listings, merged: mergeGazetteers(gazetteer, gazetteerFromListings(listings)) };
+      this.#merged = { gazetteer, listings, merged: gazetteer ? mergeGazetteers(gazetteerFromListings(listings), gazetteer) : gazetteerFromListings(listings) };
     }
     return this.#merged.merged;
   }
