@@ -285,7 +285,7 @@ export class EngineCore {
   /** Each kept listing's index in `data.listings` (entries without a key are dropped). */
   private readonly sourceIndex: Int32Array;
   /** Listings in name order: a listing's position here is its id everywhere below. */
-  private docs: Doc[] = [];
+  private docs: { listing: AtlasListing; key: string }[] = [];
   private readonly byKey = new Map<string, number>();
   private readonly tables = new Map<FacetId, ValueTable>();
   private readonly areaNames = new Map<string, string>();
@@ -373,11 +373,14 @@ export class EngineCore {
       order.forEach((i, p) => {
         position[i] = p;
       });
-      this.docs = order.map((i) => docs[i]!);
+      const ordered = order.map((i) => docs[i]!);
       for (let i = 0; i < n; i++) this.byKey.set(docs[i]!.key, position[i]!);
       const sourceIndex = Int32Array.from(order, (i) => this.sourceIndex[i]!);
       this.sourceIndex.set(sourceIndex);
-      this.columns = this.makeColumns(this.docs);
+      this.columns = this.makeColumns(ordered);
+      // Only the listing and key are kept per listing; the rest lives in the
+      // columns (a large feed's worker holds far fewer small objects).
+      this.docs = ordered.map((d) => ({ listing: d.listing, key: d.key }));
       const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
       const groups = this.columns.groupListing.length;
       const groupNan = (): Float64Array => new Float64Array(groups).fill(Number.NaN);
