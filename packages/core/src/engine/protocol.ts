@@ -48,7 +48,7 @@ export interface SerializedLoadError {
 }
 
 /** Listings per message back to the page: small enough that reading one never holds the page for long. */
-export const LISTINGS_PER_MESSAGE = 500;
+export const LISTINGS_PER_MESSAGE = 250;
 
 export function serializeLoadError(error: FeedLoadError): SerializedLoadError {
   return {
