@@ -587,6 +587,15 @@ const feed: Feed = {
         categories: ['food', 'advice'],
       },
     ],
+    // Names for the categories whose ids read badly when made readable ("Park garden").
+    categories: [
+      { id: 'park-garden', label: { en: 'Parks and gardens', cy: 'Parciau a gerddi' } },
+      { id: 'faith-group', label: { en: 'Faith groups', cy: 'Grwpiau ffydd' } },
+      { id: 'tenants-association', label: { en: 'Tenants’ and residents’ associations', cy: 'Cymdeithasau tenantiaid a thrigolion' } },
+      { id: 'asset-of-community-value', label: { en: 'Assets of community value', cy: 'Asedau o werth cymunedol' } },
+      { id: 'time-bank', label: { en: 'Time banks', cy: 'Banciau amser' } },
+      { id: 'peer-support', label: { en: 'Peer support', cy: 'Cymorth gan gymheiriaid' } },
+    ],
   },
   areas,
   gazetteer,

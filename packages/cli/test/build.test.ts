@@ -121,6 +121,20 @@ test('a listing page says each thing once: a price its description repeats, and 
   assert.match(other, /You need a referral from a professional, such as a GP or link worker\./);
 });
 
+test('a feed’s names for its categories are used on the pages and kept in the built feed', async () => {
+  const dir = await tempDir();
+  const park: Listing = { ...walk, id: 'park', categories: ['park-garden', 'walking'] };
+  const vocabulary = { categories: [{ id: 'park-garden', label: { en: 'Parks and gardens', cy: 'Parciau a gerddi' } }] };
+  const { code, io } = await build(dir, { 'feed.json': feed([park], { vocabulary }) });
+  assert.equal(code, 0, io.stderr);
+  const page = await readFile(join(dir, 'site', 'listings', 'park.html'), 'utf8');
+  assert.match(page, /Type: Parks and gardens, Walking\./);
+  const built = JSON.parse(await readFile(join(dir, 'site', 'feed.json'), 'utf8')) as Feed;
+  assert.deepEqual(built.vocabulary?.categories, vocabulary.categories);
+  const validate = captureIo(join(dir, 'site'));
+  assert.equal(await main(['validate', 'feed.json'], validate), 0, validate.stdout);
+});
+
 test('feed text is escaped everywhere and unsafe links are left out', async () => {
   const dir = await tempDir();
   const hostile: Listing = {

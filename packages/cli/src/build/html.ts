@@ -115,19 +115,22 @@ interface Context {
   feedLang: string;
   data: AtlasData;
   needLabel(id: string): string;
+  categoryLabel(id: string): string;
   now: Date;
 }
 
 function context(data: AtlasData, options: SiteOptions, now: Date): Context {
   const vocabulary = buildVocabulary(data.needs);
   const lang = options.lang ?? 'en';
-  return {
+  const ctx: Context = {
     lang,
     feedLang: data.languages[0] ?? 'en',
     data,
     now,
     needLabel: (id) => needLabel(vocabulary.needs.get(id), lang) || humanise(id),
+    categoryLabel: (id) => plainName(data.categories?.find((c) => c.id === id)?.label, ctx) || humanise(id),
   };
+  return ctx;
 }
 
 function section(heading: string, body: Part[]): Markup {
@@ -269,7 +272,7 @@ ${section('What is it?', [
     texts('p', l.summary, ctx),
     texts('p', l.description, ctx),
     l.organisation ? page`<p>Run by ${link(l.organisation.url, inline(l.organisation.name, ctx)) ?? inline(l.organisation.name, ctx)}.</p>` : undefined,
-    l.categories.length ? page`<p>Type: ${l.categories.map((c) => humanise(c)).join(', ')}.</p>` : undefined,
+    l.categories.length ? page`<p>Type: ${l.categories.map((c) => ctx.categoryLabel(c)).join(', ')}.</p>` : undefined,
   ])}
 ${who(l, ctx)}
 ${cost(l, ctx)}

@@ -4,7 +4,7 @@
  * so the written feed validates; a listing id another feed already used is
  * prefixed with its publisher's id, as the finder itself would do.
  */
-import type { AreaDefinition, Feed, Gazetteer, Listing, NeedDefinition, StageDefinition } from '@community-atlas/core';
+import type { AreaDefinition, CategoryDefinition, Feed, Gazetteer, Listing, NeedDefinition, StageDefinition } from '@community-atlas/core';
 import { slugify } from '@community-atlas/core';
 import type { checkFeed } from '../commands/validate.js';
 
@@ -34,6 +34,7 @@ export function mergeForBuild(inputs: readonly BuildInput[]): MergeResult {
   const renamed: MergeResult['renamed'] = [];
   const languages: string[] = [];
   const needs = new Map<string, NeedDefinition>();
+  const categories = new Map<string, CategoryDefinition>();
   const areas = new Map<string, AreaDefinition>();
   const stages: Record<string, StageDefinition[]> = {};
   let gazetteer: Gazetteer | { url: string } | undefined;
@@ -79,6 +80,7 @@ export function mergeForBuild(inputs: readonly BuildInput[]): MergeResult {
     if (feed.updated > updated) updated = feed.updated;
     for (const lang of feed.languages ?? ['en']) if (!languages.includes(lang)) languages.push(lang);
     for (const need of feed.vocabulary?.needs ?? []) if (!needs.has(need.id)) needs.set(need.id, need);
+    for (const category of feed.vocabulary?.categories ?? []) if (!categories.has(category.id)) categories.set(category.id, category);
     for (const area of feed.areas ?? []) if (!areas.has(area.id)) areas.set(area.id, area);
     for (const [id, list] of Object.entries(feed.transferStages ?? {})) stages[id] ??= list;
     if (feed.gazetteer && !gazetteer) gazetteer = feed.gazetteer;
@@ -90,7 +92,9 @@ export function mergeForBuild(inputs: readonly BuildInput[]): MergeResult {
     updated,
     ...(first.licence ? { licence: first.licence } : {}),
     ...(languages.length ? { languages } : {}),
-    ...(needs.size ? { vocabulary: { needs: [...needs.values()] } } : {}),
+    ...(needs.size || categories.size
+      ? { vocabulary: { ...(needs.size ? { needs: [...needs.values()] } : {}), ...(categories.size ? { categories: [...categories.values()] } : {}) } }
+      : {}),
     ...(areas.size ? { areas: [...areas.values()] } : {}),
     ...(Object.keys(stages).length ? { transferStages: stages } : {}),
     ...(gazetteer ? { gazetteer } : {}),

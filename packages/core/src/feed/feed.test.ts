@@ -182,6 +182,23 @@ describe('helpers', () => {
     expect(twice.listings).to.have.length(1);
     expect(twice.skipped).to.equal(1);
   });
+
+  it('vocabulary.categories names a feed’s categories; a bad entry is dropped with a warning; merging keeps the first name', () => {
+    const feed = (name: string, categories: unknown) => normaliseFeed({
+      version: '1', publisher: { name }, updated: '2026-11-01', vocabulary: { categories }, listings: [{ id: `${name}-1`, kind: 'asset', name: 'A', categories: ['park-garden'] }],
+    });
+    const a = feed('Council', [{ id: 'park-garden', label: { en: 'Parks and gardens', cy: 'Parciau a gerddi' } }, { id: 'no-label' }, 'peer-support']);
+    expect(a.categories).to.deep.equal([{ id: 'park-garden', label: { en: 'Parks and gardens', cy: 'Parciau a gerddi' } }]);
+    const at = (path: string) => a.problems.find((p) => p.path === path);
+    expect(at('$.vocabulary.categories[1]')?.code).to.equal('bad-category');
+    expect(at('$.vocabulary.categories[1]')?.severity).to.equal('warning');
+    expect(at('$.vocabulary.categories[2]'), 'a category that is not an object').to.not.equal(undefined);
+    expect(a.listings).to.have.length(1);
+    const b = feed('Trust', [{ id: 'park-garden', label: 'Green spaces' }, { id: 'walking', label: 'Walking groups' }]);
+    expect(mergeFeeds([a, b]).categories?.map((c) => `${c.id}: ${text(c.label, 'en')}`)).to.deep.equal(['park-garden: Parks and gardens', 'walking: Walking groups']);
+    expect(feed('None', undefined).categories).to.equal(undefined);
+    expect(feed('Wrong', 'parks').problems[0]?.path).to.equal('$.vocabulary.categories');
+  });
 });
 
 describe('loadFeeds', () => {

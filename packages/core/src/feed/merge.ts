@@ -1,5 +1,5 @@
 import type { AtlasData, AtlasListing } from './normalised.js';
-import type { NeedDefinition } from './types.js';
+import type { CategoryDefinition, NeedDefinition } from './types.js';
 import { mergeGazetteers } from '../location/index.js';
 
 /**
@@ -77,5 +77,9 @@ export function mergeFeeds(parts: AtlasData[]): AtlasData {
     }
   }
   out.needs = [...needs.values()];
+  // A category's first name wins, as a need's first label does.
+  const categories = new Map<string, CategoryDefinition>();
+  for (const part of parts) for (const category of part.categories ?? []) if (!categories.has(category.id)) categories.set(category.id, category);
+  if (categories.size) out.categories = [...categories.values()];
   return out;
 }

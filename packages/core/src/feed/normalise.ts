@@ -16,6 +16,7 @@ import {
   type ListingKind,
   type Location,
   type NeedDefinition,
+  type CategoryDefinition,
   type OpeningHours,
   type Publisher,
   type ReferralRoute,
@@ -437,6 +438,7 @@ export function normaliseFeed(json: unknown, options: NormaliseOptions = {}): At
   const licence = c.string(json.licence, '$.licence', 'licence');
   const languages = c.strings(json.languages, '$.languages', 'languages');
   const needs = readNeeds(c, json.vocabulary);
+  const categories = readCategories(c, json.vocabulary);
   const areas = readAreas(c, json.areas);
   const transferStages = readStageLists(c, json.transferStages);
   let gazetteer: Gazetteer | undefined;
@@ -474,6 +476,7 @@ export function normaliseFeed(json: unknown, options: NormaliseOptions = {}): At
     licences: licence ? [licence] : [],
     languages: languages.length ? languages : ['en'],
     needs,
+    ...(categories.length ? { categories } : {}),
     areas,
     transferStages,
     ...(gazetteer ? { gazetteer } : {}),
@@ -512,6 +515,28 @@ function readPublisher(c: Checker, raw: unknown, source: string | undefined): Pu
   const feedbackUrl = c.url(raw.feedbackUrl, '$.publisher.feedbackUrl', 'feedbackUrl');
   if (feedbackUrl) publisher.feedbackUrl = feedbackUrl;
   return publisher;
+}
+
+/** `vocabulary.categories`: a name for each category id; one without an id or a name is dropped with a warning. */
+function readCategories(c: Checker, raw: unknown): CategoryDefinition[] {
+  if (!isObject(raw) || raw.categories === undefined) return [];
+  if (!Array.isArray(raw.categories)) {
+    c.wrongType('$.vocabulary.categories', 'vocabulary categories', 'a list of categories', raw.categories);
+    return [];
+  }
+  const out: CategoryDefinition[] = [];
+  raw.categories.forEach((category, i) => {
+    const path = `$.vocabulary.categories[${i}]`;
+    if (!isObject(category)) return c.wrongType(path, 'a category', 'an object with "id" and "label"', category);
+    const id = c.string(category.id, `${path}.id`, 'category id');
+    const label = c.text(category.label, `${path}.label`, 'category label', TEXT_LIMITS.name);
+    if (!id || !label) {
+      c.warn('bad-category', path, 'a category with "id" and "label"', category, 'a category in the vocabulary has no id or no label', 'category dropped');
+      return;
+    }
+    out.push({ id, label });
+  });
+  return out;
 }
 
 function readNeeds(c: Checker, raw: unknown): NeedDefinition[] {

@@ -4,6 +4,7 @@ import type {
   Gazetteer,
   Listing,
   NeedDefinition,
+  CategoryDefinition,
   Publisher,
   ReferralRoute,
   Session,
@@ -65,6 +66,8 @@ export interface AtlasData {
   licences: string[];
   languages: string[];
   needs: NeedDefinition[];
+  /** Names the feeds give their category ids (absent: none given). */
+  categories?: CategoryDefinition[];
   areas: AreaDefinition[];
   transferStages: Record<string, StageDefinition[]>;
   gazetteer?: Gazetteer;

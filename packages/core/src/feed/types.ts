@@ -22,7 +22,7 @@ export interface Feed {
   licence?: string;
   /** Languages the feed's text is written in, most used first. Default `["en"]`. */
   languages?: string[];
-  /** Needs and synonyms that extend the default need vocabulary. */
+  /** Needs and synonyms that extend the default need vocabulary, and names for the feed's categories. */
   vocabulary?: VocabularyExtension;
   /** Wards, neighbourhoods or other areas that listings name in `areas`. */
   areas?: AreaDefinition[];
@@ -55,6 +55,15 @@ export interface AreaDefinition {
 
 export interface VocabularyExtension {
   needs?: NeedDefinition[];
+  /** Names for the category ids listings use, so filters and pages show words, in every language the feed has. */
+  categories?: CategoryDefinition[];
+}
+
+export interface CategoryDefinition {
+  /** The id listings name in `categories`: `peer-support`, `park-garden`. */
+  id: string;
+  /** The category as people read it: `{ "en": "Parks and gardens", "cy": "Parciau a gerddi" }`. */
+  label: Text;
 }
 
 export interface NeedDefinition {

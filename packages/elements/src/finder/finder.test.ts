@@ -432,4 +432,25 @@ describe('<atlas-finder>', () => {
     expect(shadow(shadow(f).querySelector('atlas-search')!).querySelector('label')?.textContent).to.equal('Find something');
     expect(shadow(shadow(f).querySelector('atlas-filters')!).querySelector('[part="toggle"]')?.textContent?.trim()).to.equal('Narrow down');
   });
+
+  it('names categories as the feed does, and on a Welsh page falls back to the kit’s Welsh names where the feed has none', async () => {
+    const feed = {
+      version: '1', publisher: { name: 'Council' }, updated: '2026-11-01', languages: ['en', 'cy'],
+      vocabulary: { categories: [{ id: 'park-garden', label: { en: 'Parks and gardens', cy: 'Parciau a gerddi' } }, { id: 'walking', label: { en: 'Walking groups' } }] },
+      listings: [{ id: 'a', kind: 'asset', name: 'A', categories: ['park-garden', 'walking', 'peer-support'] }],
+    };
+    const fetcher = () => Promise.resolve(new Response(JSON.stringify(feed), { headers: { 'content-type': 'application/json' } }));
+    const labels = (f: AtlasFinder) =>
+      [...shadow(shadow(f).querySelector('atlas-filters')!).querySelectorAll('label')].map((l) => l.textContent!.replace(/\(\d+\)/, '').trim());
+    for (const [lang, expected] of [
+      ['en', ['Parks and gardens', 'Walking groups', 'Peer support']],
+      ['cy', ['Parciau a gerddi', 'Cerdded', 'Cymorth gan gymheiriaid']],
+    ] as const) {
+      const f = await fixture<AtlasFinder>(html`<atlas-finder src="/categories.json" lang=${lang} .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+      await ready(f);
+      await settle(f);
+      await shadow(f).querySelector('atlas-filters')!.updateComplete;
+      expect(labels(f), lang).to.include.members([...expected]);
+    }
+  });
 });

@@ -316,6 +316,11 @@ export class AtlasFinder extends AtlasElement {
       const area = this.data?.areas.find((a) => a.id === value);
       if (area) return text(area.name, this.language);
     }
+    if (facet === 'category') {
+      // The feed's own name, unless it has none in this language (then the kit's Welsh names can answer).
+      const label = this.data?.categories?.find((c) => c.id === value)?.label;
+      if (typeof label === 'string' || (label && label[this.language])) return text(label, this.language);
+    }
     return undefined;
   };
 

@@ -2,8 +2,8 @@ import { DEFAULT_NEEDS, needLabel, type FacetId } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 
 /**
- * The words for a filter value: the kit's own strings, then the feed's (its needs
- * and areas, through `labeller`), then the built-in need vocabulary, which has
+ * The words for a filter value: the feed's own (its needs, areas and categories,
+ * through `labeller`), then the kit's strings, then the built-in need vocabulary, which has
  * English and Welsh names for every common need, and last the value itself made readable.
  */
 export function facetLabel(
@@ -13,7 +13,7 @@ export function facetLabel(
   value: string,
   labeller?: (facet: FacetId, value: string) => string | undefined,
 ): string {
-  const own = t.facetValues[facet]?.[value] ?? labeller?.(facet, value);
+  const own = labeller?.(facet, value) ?? t.facetValues[facet]?.[value];
   if (own) return own;
   if (facet === 'need') {
     const known = DEFAULT_NEEDS.find((n) => n.id === value);
