@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatDateTime, formatList, formatTime } from './format.js';
+import { costLines, formatDate, formatDateTime, formatList, formatTime } from './format.js';
 
 // Welsh dates must read as Welsh in every browser, including Chromium builds whose
 // Intl has no Welsh (they would print "Monday, November 23 at 10:05 AM").
@@ -37,5 +37,17 @@ describe('formatList', () => {
     expect(formatList(['walking', 'exercise', 'sport'], 'en')).to.equal('walking, exercise and sport');
     expect(formatList(['cerdded', 'ymarfer', 'chwaraeon'], 'cy')).to.equal('cerdded, ymarfer a chwaraeon');
     expect(formatList(['cerdded', 'ymarfer corff'], 'cy')).to.equal('cerdded ac ymarfer corff');
+  });
+});
+
+describe('costLines', () => {
+  const t = { costFree: 'Free', costAmount: (a: string, per?: string) => (per ? `${a} a ${per}` : a), costPer: { session: 'session' }, locale: 'en-GB' };
+  it('gives the price and the feed’s own words, but not the same thing twice', () => {
+    expect(costLines({ amount: 3, per: 'session', description: '£3 a session' }, t, 'en')).to.deep.equal(['£3 a session']);
+    expect(costLines({ amount: 3, per: 'session', description: '£3 a session.' }, t, 'en')).to.deep.equal(['£3 a session']);
+    expect(costLines({ amount: 2.5, per: 'session', description: 'Concessions £1.50' }, t, 'en')).to.deep.equal(['£2.50 a session', 'Concessions £1.50']);
+    expect(costLines({ free: true, description: { en: 'Free', cy: 'Am ddim' } }, t, 'en')).to.deep.equal(['Free']);
+    expect(costLines({ description: 'Pay what you can' }, t, 'en')).to.deep.equal(['Pay what you can']);
+    expect(costLines(undefined, t, 'en')).to.deep.equal([]);
   });
 });

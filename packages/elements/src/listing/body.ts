@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
-import { formatDate, formatMoney } from '../internal/format.js';
+import { costLines, formatDate } from '../internal/format.js';
 import type * as TransferDetail from '../transfer/detail.js';
 
 const YEAR_MS = 365 * 86_400_000;
@@ -90,10 +90,7 @@ function who(l: AtlasListing, t: AtlasStrings, lang: string): TemplateResult {
 
 function cost(l: AtlasListing, t: AtlasStrings, lang: string): TemplateResult {
   const c = l.cost;
-  const lines: unknown[] = [];
-  if (c?.free) lines.push(t.costFree);
-  else if (typeof c?.amount === 'number') lines.push(t.costAmount(formatMoney(c.amount, t.locale), c.per ? t.costPer[c.per] : undefined));
-  if (c?.description) lines.push(text(c.description, lang));
+  const lines = costLines(c, t, lang);
   if (!lines.length) lines.push(t.costUnknown);
   return html`<h3>${t.headings.cost}</h3>
     ${lines.map((line) => html`<p>${line}</p>`)}

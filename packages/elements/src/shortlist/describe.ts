@@ -1,6 +1,6 @@
 import { describeOpeningHours, describeSession, nextSession, text, upcomingSessions, type AtlasListing } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
-import { formatDateTime, formatMoney, referralWords } from '../internal/format.js';
+import { costLines, formatDateTime, referralWords } from '../internal/format.js';
 import { prescriberStrings } from './prescriber-strings.js';
 
 const WELSH_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
@@ -81,10 +81,7 @@ export function summarise(l: AtlasListing, t: AtlasStrings, lang: string, now: D
   if (l.delivery.includes('phone') && !loc) where.push(t.phoneOnly);
 
   const c = l.cost;
-  let cost: string | undefined;
-  if (c?.free) cost = t.costFree;
-  else if (typeof c?.amount === 'number') cost = t.costAmount(formatMoney(c.amount, t.locale), c.per ? t.costPer[c.per] : undefined);
-  const costWords = [cost, c?.description ? text(c.description, lang) : undefined, c?.help ? `${t.costHelp}: ${text(c.help, lang)}` : undefined].filter(Boolean);
+  const costWords = [...costLines(c, t, lang), ...(c?.help ? [`${t.costHelp}: ${text(c.help, lang)}`] : [])];
 
   const join = [
     ...referralWords(l.referral, t),
