@@ -9,7 +9,8 @@ import type { OpeningHours, Session, Weekday } from '../feed/types.js';
 import { WEEKDAYS } from '../feed/types.js';
 import { parseRecurrence } from './rrule.js';
 import { DAY, parseClock, parseIsoDay, partsOfDay } from './zone.js';
-import { formatClock, parseOpeningHours } from './index.js';
+import { parseOpeningHours } from './index.js';
+import { formatClock } from './clock.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second to last' };
