@@ -10,7 +10,7 @@
  */
 import type { AtlasData, AtlasListing, ListingKind, Text } from '@community-atlas/core';
 import {
-  buildVocabulary, describeOpeningHours, describeSession, fold, humanise, isSafeUrl, needLabel, words,
+  buildVocabulary, describeOpeningHours, describeSession, humanise, isSafeUrl, needLabel, sameWords,
 } from '@community-atlas/core';
 
 /** Markup that is already safe: only `page` and this module make it. */
@@ -164,7 +164,6 @@ function cost(l: AtlasListing, ctx: Context): Markup {
     : c.amount !== undefined ? `£${c.amount.toFixed(c.amount % 1 ? 2 : 0)}${c.per ? ` a ${c.per}` : ''}.`
     : undefined;
   // "£3 a session." and a description of "£3 a session" say one thing: say it once.
-  const sameWords = (a: string, b: string): boolean => words(fold(a)).join(' ') === words(fold(b)).join(' ');
   const described = chosen(c.description, ctx.feedLang);
   const repeats = price !== undefined && described.length > 0 && described.every(({ text }) => sameWords(text, price));
   return section('How much does it cost?', [

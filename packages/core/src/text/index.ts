@@ -28,6 +28,11 @@ export function words(value: string): string[] {
   return out;
 }
 
+/** Whether two texts say the same words, whatever the case, accents and punctuation ("£3 a session." and "£3 a Session"). */
+export function sameWords(a: string, b: string): boolean {
+  return words(fold(a)).join(' ') === words(fold(b)).join(' ');
+}
+
 /**
  * Words too common to help a search, in English and Welsh. Kept short on
  * purpose: "who", "near" and Welsh "ar" ("on") are ordinary words a listing's

@@ -1,5 +1,5 @@
 /** Dates and distances for en-GB and cy-GB. Distances are in miles, as UK road signs are. */
-import { fold, formatClock, text, words, type AtlasListing } from '@community-atlas/core';
+import { formatClock, sameWords, text, type AtlasListing } from '@community-atlas/core';
 
 const ZONE = 'Europe/London';
 const CY_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
@@ -100,8 +100,7 @@ export function costLines(
   if (!c) return [];
   const price = c.free ? t.costFree : typeof c.amount === 'number' ? t.costAmount(formatMoney(c.amount, t.locale), c.per ? t.costPer[c.per] : undefined) : undefined;
   const said = c.description ? text(c.description, lang) : '';
-  const same = (a: string, b: string): boolean => words(fold(a)).join(' ') === words(fold(b)).join(' ');
-  return [price, said && !(price && same(said, price)) ? said : undefined].filter((line): line is string => !!line);
+  return [price, said && !(price && sameWords(said, price)) ? said : undefined].filter((line): line is string => !!line);
 }
 
 export function referralWords(routes: readonly string[], t: { referral: Record<string, string>; referralProfessionalAlso: string }): string[] {
