@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { text, type ResultItem } from '@community-atlas/core';
+import { fold, text, words, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { reportHighlight } from '../events/highlight.js';
@@ -65,6 +65,14 @@ export class AtlasCard extends AtlasElement {
     return hoursOnly ? t.opensNext(when) : t.nextSession(when);
   }
 
+  /** Where it is, unless the name already says so ("Alderminster: Old Road" at "Old Road"). */
+  #placeName(name: string): unknown {
+    const l = this.item!.listing;
+    const place = l.location?.name ? text(l.location.name, this.language) : '';
+    if (!place || ` ${words(fold(name)).join(' ')} `.includes(` ${words(fold(place)).join(' ')} `)) return nothing;
+    return html`<span>${place}</span>`;
+  }
+
   protected override render(): unknown {
     const item = this.item;
     if (!item) return nothing;
@@ -82,7 +90,7 @@ export class AtlasCard extends AtlasElement {
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
         ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
-        ${l.location?.name && text(l.location.name, lang) !== name ? html`<span>${text(l.location.name, lang)}</span>` : nothing}
+        ${this.#placeName(name)}
         ${this.#shortlist.meta(l, t)}
       </p>
       ${this.#shortlist.button(l.key, name, t)}
