@@ -238,9 +238,8 @@ interface Columns {
   /** Words per set of listings. */
   words: number;
   all: Bits;
-  /** Per static facet: a set per value id, and each listing's value ids (`ids` from `start[p]` to `start[p + 1]`). */
+  /** Per static facet: a set per value id. */
   valueBits: Record<StaticFacet, Bits[]>;
-  valueIds: Record<StaticFacet, { start: Int32Array; ids: Int32Array }>;
   slots: Int32Array;
   /** A set per weekly slot (day × 3 + part). */
   slotBits: Bits[];
@@ -418,25 +417,13 @@ export class EngineCore {
       bits[p >>> 5]! |= 1 << (p & 31);
     };
     const valueBits = {} as Columns['valueBits'];
-    const valueIds = {} as Columns['valueIds'];
     STATIC_FACETS.forEach((facet, f) => {
       const bits = this.tables.get(facet)!.values.map(() => new Uint32Array(words));
-      const start = new Int32Array(n + 1);
-      let total = 0;
-      for (let p = 0; p < n; p++) total += docs[p]!.values[f]!.length;
-      const ids = new Int32Array(total);
-      let k = 0;
       for (let p = 0; p < n; p++) {
-        start[p] = k;
         const values = docs[p]!.values[f]!;
-        for (let j = 0; j < values.length; j++) {
-          ids[k++] = values[j]!;
-          set(bits[values[j]!]!, p);
-        }
+        for (let j = 0; j < values.length; j++) set(bits[values[j]!]!, p);
       }
-      start[n] = k;
       valueBits[facet] = bits;
-      valueIds[facet] = { start, ids };
     });
     const slots = new Int32Array(n);
     const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
@@ -476,7 +463,7 @@ export class EngineCore {
       scheduled[p] = d.scheduled ? 1 : 0;
       transfer[p] = d.transfer ? 1 : 0;
     }
-    return { words, all, valueBits, valueIds, slots, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing };
+    return { words, all, valueBits, slots, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing };
   }
 
   /** Everything at once: for the worker, Node and tests. */
@@ -1066,15 +1053,17 @@ export class EngineCore {
           if (distance) for (let b = 0; b < c.length; b++) c[b] = countBoth(set, distance.bands[b]!);
           return;
         default: {
-          const f = facet as StaticFacet;
-          // A set per value is cheapest while the matches are many; for a few
-          // matches of a facet with many values, each match's own values are.
-          if (c.length * words <= words + size * 2) {
-            const sets = columns.valueBits[f];
+          const sets = columns.valueBits[facet as StaticFacet];
+          // Population counts over every word while the matches are many; a
+          // bit test per match and value when they are fewer than the words.
+          if (size >= words) {
             for (let v = 0; v < c.length; v++) c[v] = countBoth(set, sets[v]!);
           } else {
-            const { start, ids } = columns.valueIds[f];
-            for (const p of positionsOf(set, size)) for (let j = start[p]!; j < start[p + 1]!; j++) c[ids[j]!]!++;
+            for (const p of positionsOf(set, size)) {
+              const word = p >>> 5;
+              const bit = 1 << (p & 31);
+              for (let v = 0; v < c.length; v++) if (sets[v]![word]! & bit) c[v]!++;
+            }
           }
         }
       }
