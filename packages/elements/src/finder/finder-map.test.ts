@@ -70,6 +70,18 @@ describe('<atlas-finder> with its map', () => {
     await expect(narrow).to.be.accessible();
   });
 
+  it('passes tile-consent="ask" to its map: no tile loads until the person says so, and the markers work', async () => {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${`${FIXTURES}/small-feed.json`} .now=${NOW} lang="en"
+      view="both" tile-url=${`${TILE_URL}?finder-consent`} tile-consent="ask" style="display: block; width: 900px"></atlas-finder>`);
+    await waitUntil(() => mapOf(f)?.matches(':state(ready)') && mapOf(f)!.markerCount > 0, 'the map was never drawn', { timeout: 5000 });
+    const map = mapOf(f)!;
+    await map.updateComplete;
+    expect(map.tileConsent).to.equal('ask');
+    expect(shadow(map).querySelectorAll('img.leaflet-tile')).to.have.length(0);
+    expect(performance.getEntriesByType('resource').some((r) => r.name.includes('finder-consent'))).to.equal(false);
+    expect([...shadow(map).querySelectorAll('button')].some((b) => b.textContent === 'Load the background map')).to.equal(true);
+  });
+
   it('highlights the marker of the card under the pointer or keyboard focus, and lets go when it leaves', async () => {
     const f = await finderWithMap();
     const map = mapOf(f)!;

@@ -61,8 +61,12 @@ export class AtlasFinder extends AtlasElement {
   @property({ attribute: 'suggest-url' }) suggestUrl = '';
   /** Base URL of a postcodes.io-compatible service. Unset: only the feed's own postcodes are used and nothing leaves the page. */
   @property({ attribute: 'postcode-service' }) postcodeService = '';
+  /** Map tiles, `https://…/{z}/{x}/{y}.png`. Default: OpenStreetMap's standard tiles; use your own provider for heavy use. */
   @property({ attribute: 'tile-url' }) tileUrl = '';
+  /** The attribution your tile provider requires (plain text, links written as `<a href>` are kept). */
   @property({ attribute: 'tile-attribution' }) tileAttribution = '';
+  /** `ask`: the map asks the person before it loads tiles from another site; listings and markers show either way. */
+  @property({ attribute: 'tile-consent' }) tileConsent = '';
   /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
   @property() namespace = '';
   /** `prescriber` reserves the layout for a link worker's tools (shortlist, print); the default is a resident's view. */
@@ -403,6 +407,7 @@ export class AtlasFinder extends AtlasElement {
     map.selected = this.finderState.open;
     if (this.tileUrl) map.tileUrl = this.tileUrl;
     if (this.tileAttribution) map.tileAttribution = this.tileAttribution;
+    if (this.tileConsent) map.tileConsent = this.tileConsent;
     if (this.strings) map.strings = this.strings as AtlasMap['strings'];
     return html`<div class="map">${map}</div>`;
   }
