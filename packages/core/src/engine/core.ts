@@ -240,7 +240,6 @@ interface Columns {
   all: Bits;
   /** Per static facet: a set per value id. */
   valueBits: Record<StaticFacet, Bits[]>;
-  slots: Int32Array;
   /** A set per weekly slot (day × 3 + part). */
   slotBits: Bits[];
   lat: Float64Array;
@@ -261,12 +260,11 @@ interface Columns {
 
 /**
  * "On now / today / this week" and deadline states, per listing position.
- * `when` bits: 1 now, 2 today, 4 this week. `deadline`: 1 open, 2 closing soon, 4 closed, 0 none.
- * `whenBits` and `deadlineBits` hold the same as sets, in facet value order.
+ * `whenBits`: who is on now, today, this week (the `when` facet's values, in order).
+ * `deadline`: 1 open, 2 closing soon, 4 closed, 0 none; `deadlineBits`: open (closing soon included), closing soon.
  */
 interface TimeFacts {
   minute: number;
-  when: Uint8Array;
   deadline: Uint8Array;
   deadlineAt: Float64Array;
   whenBits: Bits[];
@@ -425,7 +423,6 @@ export class EngineCore {
       }
       valueBits[facet] = bits;
     });
-    const slots = new Int32Array(n);
     const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
     const lat = new Float64Array(n);
     const lng = new Float64Array(n);
@@ -454,7 +451,6 @@ export class EngineCore {
         }
         scheduleGroup[p] = g;
       }
-      slots[p] = d.slots;
       for (let s = 0; s < 21; s++) if (d.slots & (1 << s)) set(slotBits[s]!, p);
       lat[p] = d.lat;
       lng[p] = d.lng;
@@ -463,7 +459,7 @@ export class EngineCore {
       scheduled[p] = d.scheduled ? 1 : 0;
       transfer[p] = d.transfer ? 1 : 0;
     }
-    return { words, all, valueBits, slots, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing };
+    return { words, all, valueBits, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing };
   }
 
   /** Everything at once: for the worker, Node and tests. */
@@ -687,7 +683,6 @@ export class EngineCore {
     const endOfWeek = londonInstant(today + 7, 0);
     const n = this.docs.length;
     const { scheduled, transfer, words } = this.columns;
-    const when = new Uint8Array(n);
     const deadline = new Uint8Array(n);
     const deadlineAt = new Float64Array(n).fill(Number.NaN);
     const whenBits = [new Uint32Array(words), new Uint32Array(words), new Uint32Array(words)];
@@ -708,7 +703,6 @@ export class EngineCore {
             if (on) bits |= 1;
           }
         }
-        when[p] = bits;
         if (bits & 1) whenBits[0]![word]! |= bit;
         if (bits & 2) whenBits[1]![word]! |= bit;
         if (bits & 4) whenBits[2]![word]! |= bit;
@@ -733,7 +727,7 @@ export class EngineCore {
         deadlineAt[p] = memo.at[p]!;
       }
     }
-    this.timeCache = { minute, when, deadline, deadlineAt, whenBits, deadlineBits };
+    this.timeCache = { minute, deadline, deadlineAt, whenBits, deadlineBits };
     return this.timeCache;
   }
 
