@@ -8,8 +8,6 @@ import { AtlasShortlist } from './shortlist.js';
 import { AtlasPrintView } from '../print/print-view.js';
 import { AtlasPrescriberBar } from './prescriber-bar.js';
 
-export { onKey, orderFilters, renderBar, renderShared, renderShortlist } from './prescriber-parts.js';
-
 defineElement('atlas-shortlist', AtlasShortlist);
 defineElement('atlas-print-view', AtlasPrintView);
 defineElement('atlas-prescriber-bar', AtlasPrescriberBar);

@@ -1,11 +1,10 @@
-import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { AtlasData, AtlasListing, FinderState, QueryResult } from '@community-atlas/core';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { isStateParam, text, type AtlasData, type AtlasListing, type FacetId, type FinderState, type QueryResult } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { AtlasPrintEvent } from '../events/print.js';
 import { AtlasZeroResultsEvent } from '../events/zero-results.js';
 import { ShortlistRequestEvent } from './context.js';
 import { ShortlistStore, shortlistStorageKey, MAX_SHORTLIST } from './store.js';
-import type * as Parts from './define-prescriber.js';
 
 /** What the controller needs from the finder. */
 export interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
@@ -20,8 +19,17 @@ export interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
   readonly engine?: { get(key: string): AtlasListing | undefined };
 }
 
+/** What a link worker reaches for first, in that order (distance comes first once a postcode is set). */
+const PRESCRIBER_FILTERS: FacetId[] = ['need', 'cost', 'day', 'time', 'referral', 'access', 'language', 'delivery', 'kind', 'category'];
+
 const SHORTCUTS_KEY = 'atlas-shortcuts';
 const LIST_PATTERN = /^[^\s<>"]{1,200}$/;
+
+/** Fields where a letter is text, not a command (a checkbox or a button is not one). */
+function isTypingField(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.localName === 'textarea' || el.localName === 'select') return true;
+  return el instanceof HTMLInputElement && !/^(checkbox|radio|button|submit|reset|range|color|file|image)$/.test(el.type);
+}
 
 /**
  * While printing, everything on the host page but the finder is hidden, and the
@@ -45,32 +53,29 @@ function adoptPrintSheet(): void {
  * Prescriber mode of the finder: the shortlist store (per page, feed and
  * namespace), keyboard shortcuts, printing, the read-only "your list" a shared
  * link opens, and the zero-results event. Kept out of finder.ts so the
- * resident's finder carries none of it in its logic; the shortcuts and the parts
- * it renders load with the prescriber's elements (prescriber-parts.ts).
+ * resident's finder carries none of it in its logic.
  */
 export class PrescriberController implements ReactiveController {
   store?: ShortlistStore;
   /** Single-key shortcuts; a prescriber using speech input can turn them off (WCAG 2.1.4). */
   shortcuts = true;
-  /** The prescriber's note for the printout: held in memory only, for this page view. */
-  note = '';
-  readonly host: PrescriberHost;
   #storeKey = '';
-  #loading?: Promise<void>;
-  /** The prescriber parts, once loaded. */
-  #parts?: typeof Parts;
+  /** The prescriber's note for the printout: held in memory only, for this page view. */
+  #note = '';
+  #parts?: Promise<void>;
   #lastZeroQuery = '';
+  #host: PrescriberHost;
 
   constructor(host: PrescriberHost) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
     host.addEventListener(ShortlistRequestEvent.eventName, this.#onRequest);
-    host.addEventListener('keydown', (e: KeyboardEvent) => this.#parts?.onKey(this, e));
+    host.addEventListener('keydown', this.#onKey);
     host.addEventListener(AtlasPrintEvent.eventName, this.#onPrintEvent);
   }
 
   get active(): boolean {
-    return this.host.mode === 'prescriber';
+    return this.#host.mode === 'prescriber';
   }
 
   hostConnected(): void {
@@ -90,12 +95,9 @@ export class PrescriberController implements ReactiveController {
 
   /** Loads and registers the prescriber's parts the first time they are needed. */
   #loadParts(): void {
-    if (this.#loading) return;
-    this.#loading = import('./define-prescriber.js').then(
-      (parts) => {
-        this.#parts = parts;
-        this.host.requestUpdate();
-      },
+    if (this.#parts) return;
+    this.#parts = import('./define-prescriber.js').then(
+      () => this.#host.requestUpdate(),
       (error: unknown) => console.error('Community Atlas: the shortlist could not be loaded', error),
     );
   }
@@ -103,33 +105,64 @@ export class PrescriberController implements ReactiveController {
   /** Resolves once the prescriber's parts are registered (tests and hosts that script them wait on it). */
   get ready(): Promise<void> {
     this.#loadParts();
-    return this.#loading!;
+    return this.#parts!;
   }
 
   hostUpdate(): void {
     if (this.active || this.sharedKeys()) this.#loadParts();
     if (!this.active) return;
-    const key = shortlistStorageKey(window.location.pathname, this.host.src, this.host.namespace);
+    const key = shortlistStorageKey(window.location.pathname, this.#host.src, this.#host.namespace);
     if (key === this.#storeKey) return;
     this.#storeKey = key;
     this.store = new ShortlistStore(key);
-    this.store.subscribe(() => this.host.requestUpdate());
+    this.store.subscribe(() => this.#host.requestUpdate());
   }
 
   hostUpdated(): void {
-    if (this.active) this.#parts?.orderFilters(this);
+    if (!this.active) return;
+    // Set here rather than bound in the finder's template, so a resident's finder keeps the filters' own default order.
+    const filters = this.#host.renderRoot.querySelector<HTMLElement & { order: FacetId[] }>('atlas-filters');
+    if (filters && filters.order !== PRESCRIBER_FILTERS) filters.order = PRESCRIBER_FILTERS;
   }
 
-  /** The URL parameter a shared list travels in. */
-  param(): string {
-    return this.host.namespace ? `${this.host.namespace}.list` : 'list';
+  setShortcuts = (on: boolean): void => {
+    this.shortcuts = on;
+    try {
+      window.localStorage.setItem(SHORTCUTS_KEY, on ? 'on' : 'off');
+    } catch {
+      // Kept for this visit only.
+    }
+    this.#host.requestUpdate();
+  };
+
+  #param(): string {
+    return this.#host.namespace ? `${this.#host.namespace}.list` : 'list';
   }
 
   /** Keys in a shared link (`?list=a,b`), or undefined when the page was not opened from one. */
   sharedKeys(): string[] | undefined {
-    const raw = new URLSearchParams(window.location.search).get(this.param());
+    const raw = new URLSearchParams(window.location.search).get(this.#param());
     if (raw === null) return undefined;
     return [...new Set(raw.split(',').map((k) => k.trim()).filter((k) => LIST_PATTERN.test(k)))].slice(0, MAX_SHORTLIST);
+  }
+
+  /** A link that opens exactly these listings, and nothing else of the finder's state. */
+  linkFor = (keys: readonly string[]): string => {
+    const url = new URL(window.location.href);
+    const ns = this.#host.namespace;
+    // The finder's own search, filters and open listing go; the host page's parameters (its language, say) stay.
+    for (const name of [...url.searchParams.keys()]) if (isStateParam(name, ns)) url.searchParams.delete(name);
+    url.searchParams.set(this.#param(), keys.join(','));
+    url.hash = '';
+    return url.href;
+  };
+
+  /** Leaves the shared list for the full directory. */
+  leaveShared(): void {
+    const url = new URL(window.location.href);
+    url.searchParams.delete(this.#param());
+    window.history.pushState(window.history.state, '', url);
+    this.#host.requestUpdate();
   }
 
   /** Tells the host page when a search found nothing: the words only, once per query. */
@@ -141,7 +174,7 @@ export class PrescriberController implements ReactiveController {
     }
     if (q === this.#lastZeroQuery) return;
     this.#lastZeroQuery = q;
-    this.host.dispatchEvent(new AtlasZeroResultsEvent(q));
+    this.#host.dispatchEvent(new AtlasZeroResultsEvent(q));
   }
 
   #onRequest = (e: ShortlistRequestEvent): void => {
@@ -153,16 +186,16 @@ export class PrescriberController implements ReactiveController {
   setPrinting(on: boolean): void {
     if (on) {
       adoptPrintSheet();
-      this.host.setAttribute('data-atlas-printing', '');
+      this.#host.setAttribute('data-atlas-printing', '');
       document.documentElement.setAttribute('data-atlas-printing', '');
     } else {
-      this.host.removeAttribute('data-atlas-printing');
+      this.#host.removeAttribute('data-atlas-printing');
       document.documentElement.removeAttribute('data-atlas-printing');
     }
   }
 
   #onPrintEvent = (e: AtlasPrintEvent): void => {
-    if (e.composedPath()[0] !== this.host) this.setPrinting(true);
+    if (e.composedPath()[0] !== this.#host) this.setPrinting(true);
   };
 
   #beforePrint = (): void => {
@@ -172,16 +205,79 @@ export class PrescriberController implements ReactiveController {
 
   #afterPrint = (): void => this.setPrinting(false);
 
-  /** The read-only list a shared link opens (nothing until the prescriber parts arrive, a moment after the first render). */
-  renderShared(keys: string[], data: AtlasData): TemplateResult | typeof nothing {
-    return this.#parts ? this.#parts.renderShared(this, keys, data) : nothing;
+  /** Print from the shared "your list" view. */
+  print = (): void => {
+    this.setPrinting(true);
+    this.#host.dispatchEvent(new AtlasPrintEvent({ count: this.sharedKeys()?.filter((k) => this.#host.engine?.get(k)).length ?? 0 }));
+    window.print();
+  };
+
+  #onKey = (e: KeyboardEvent): void => {
+    if (!this.active || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const path = e.composedPath();
+    const target = path[0];
+    // Never while typing: the keys belong to the field.
+    if (target instanceof HTMLElement && isTypingField(target)) return;
+    const card = path.find((n): n is HTMLElement & { item?: { listing: AtlasListing } } => n instanceof HTMLElement && n.localName === 'atlas-card');
+    const root = this.#host.renderRoot;
+    const key = e.key;
+    if (key === '/' && this.shortcuts) {
+      const search = root.querySelector<HTMLElement>('atlas-search');
+      if (!search) return;
+      e.preventDefault();
+      search.focus();
+    } else if ((this.shortcuts && (key === 'j' || key === 'k')) || (card && (key === 'ArrowDown' || key === 'ArrowUp'))) {
+      const results = root.querySelector('atlas-results');
+      const cards = [...(results?.renderRoot.querySelectorAll<HTMLElement>('atlas-card') ?? [])];
+      if (!cards.length) return;
+      const at = card ? cards.indexOf(card) : -1;
+      const step = key === 'j' || key === 'ArrowDown' ? 1 : -1;
+      const next = cards[at < 0 ? (step > 0 ? 0 : cards.length - 1) : Math.min(cards.length - 1, Math.max(0, at + step))];
+      e.preventDefault();
+      next?.focus();
+      next?.scrollIntoView({ block: 'nearest' });
+    } else if (key === 's' && this.shortcuts && this.store) {
+      const listing = card?.item?.listing ?? (path.find((n) => n instanceof HTMLElement && n.localName === 'atlas-listing') as { listing?: AtlasListing } | undefined)?.listing;
+      if (!listing) return;
+      e.preventDefault();
+      this.store.toggle(listing.key);
+    }
+  };
+
+  /** The read-only list a shared link opens: what is still in the directory, and how many are not. */
+  renderShared(keys: string[], data: AtlasData): TemplateResult {
+    const host = this.#host;
+    const t = host.t;
+    const p = t.prescriber;
+    const now = host.now ?? new Date();
+    const listings = keys.map((k) => host.engine?.get(k)).filter((l): l is AtlasListing => !!l);
+    const publisher = data.publishers.map((pub) => pub.name).join(', ');
+    return html`<div class="shared">
+      <atlas-print-view lang=${host.language} .strings=${host.strings} .listings=${listings} heading=${p.yourList}
+        intro=${p.yourListIntro} publisher=${publisher} .missing=${keys.length - listings.length} .now=${now}></atlas-print-view>
+      <p class="shared-actions">
+        <button type="button" @click=${this.print}>${p.print}</button>
+        <button type="button" class="link-button" @click=${() => this.leaveShared()}>${p.backToSearch}</button>
+      </p>
+    </div>`;
   }
 
   renderBar(state: FinderState): TemplateResult | typeof nothing {
-    return this.active && this.#parts ? this.#parts.renderBar(this, state) : nothing;
+    if (!this.active) return nothing;
+    const host = this.#host;
+    return html`<atlas-prescriber-bar lang=${host.language} .strings=${host.strings} .age=${state.age}
+      ?shortcuts=${this.shortcuts} .onShortcutsChange=${this.setShortcuts}></atlas-prescriber-bar>`;
   }
 
   renderShortlist(data: AtlasData): TemplateResult | typeof nothing {
-    return this.active && this.#parts ? this.#parts.renderShortlist(this, data) : nothing;
+    if (!this.active || !this.store) return nothing;
+    const host = this.#host;
+    const engine = host.engine;
+    return html`<aside class="shortlist" aria-label=${host.t.prescriber.shortlistHeading}>
+      <atlas-shortlist lang=${host.language} .strings=${host.strings} .store=${this.store}
+        .lookup=${(k: string) => engine?.get(k)} .linkFor=${this.linkFor} .now=${host.now}
+        .note=${this.#note} .onNoteChange=${(note: string) => (this.#note = note)}
+        publisher=${data.publishers.map((p) => text(p.name, host.language)).join(', ')}></atlas-shortlist>
+    </aside>`;
   }
 }
