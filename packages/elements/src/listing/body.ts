@@ -8,6 +8,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
+import { bodyStrings, type BodyStrings } from './body-strings.js';
 import { costLines, formatDate } from '../internal/format.js';
 import type * as TransferDetail from '../transfer/detail.js';
 
@@ -47,7 +48,8 @@ function link(href: string | undefined, label: unknown): TemplateResult | typeof
 
 /** Everything below the heading and the shortlist button. */
 export function listingBody(l: AtlasListing, o: ListingBodyOptions): TemplateResult {
-  const { t, lang, now, transfer } = o;
+  const { lang, now, transfer } = o;
+  const t = bodyStrings(o.t);
   const name = text(l.name, lang);
   const publisher = o.publishers.find((p) => (p.id ?? '') === l.publisherId) ?? o.publishers[0];
   const report = feedbackHref(o.feedback || publisher?.feedbackUrl, l, name);
@@ -74,7 +76,7 @@ export function listingBody(l: AtlasListing, o: ListingBodyOptions): TemplateRes
       ${report ? html`<p class="report"><a href=${report}>${t.reportWrong}</a></p>` : nothing}`;
 }
 
-function who(l: AtlasListing, t: AtlasStrings, lang: string): TemplateResult {
+function who(l: AtlasListing, t: BodyStrings, lang: string): TemplateResult {
   const a = l.audience;
   const ages = a && (a.ageMin !== undefined || a.ageMax !== undefined) ? t.ages(a.ageMin, a.ageMax) : undefined;
   return html`<h3>${t.headings.who}</h3>
@@ -88,7 +90,7 @@ function who(l: AtlasListing, t: AtlasStrings, lang: string): TemplateResult {
     ${l.accessibilityNotes ? html`<p>${text(l.accessibilityNotes, lang)}</p>` : nothing}`;
 }
 
-function cost(l: AtlasListing, t: AtlasStrings, lang: string): TemplateResult {
+function cost(l: AtlasListing, t: BodyStrings, lang: string): TemplateResult {
   const c = l.cost;
   const lines = costLines(c, t, lang);
   if (!lines.length) lines.push(t.costUnknown);

@@ -2,7 +2,7 @@
  * The transfer detail's own English words, in the detail's chunk: a page of results
  * never downloads them. Other languages give them in their `transfer` strings.
  */
-import type { AtlasStrings, TransferDetailStrings, TransferStrings } from '../translations/index.js';
+import type { AtlasStrings, TransferDetailStrings, TransferDetailWords, TransferStrings } from '../translations/index.js';
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
@@ -45,9 +45,23 @@ export const enTransferDetail: TransferDetailStrings = {
     `The moratorium has ended. The owner may now sell to anyone, and no new moratorium can start until after ${protectedEnds}.`,
 };
 
+export const enTransferDetailWords: TransferDetailWords = {
+  deadlineCloses: (date) => `Expressions of interest close on ${date}`,
+  stageCurrent: 'current stage',
+  stageDone: 'done',
+  stageUpcoming: 'to come',
+  termsLabel: 'Terms',
+  tenureLabel: 'Tenure',
+  guidePrice: 'Guide price',
+  guideRent: 'Guide rent a year',
+  reasonLabel: 'Why it is offered',
+  currentUseLabel: 'Current use',
+  expressInterest: 'Express an interest',
+};
+
 /** Strings with every transfer word there: a language's (or a host's) own, English for any it leaves out. */
-export type DetailStrings = AtlasStrings & { transfer: TransferStrings & TransferDetailStrings };
+export type DetailStrings = AtlasStrings & TransferDetailWords & { transfer: TransferStrings & TransferDetailStrings };
 
 export function detailStrings(t: AtlasStrings): DetailStrings {
-  return { ...t, transfer: { ...enTransferDetail, ...t.transfer } };
+  return { ...enTransferDetailWords, ...t, transfer: { ...enTransferDetail, ...t.transfer } };
 }

@@ -19,7 +19,8 @@ type Lang = string;
  * Price or rent in words: the guide figures as money, then the publisher's own
  * words ("£1", "peppercorn") as they wrote them, since those are often the terms.
  */
-export function priceWords(listing: AtlasListing, t: AtlasStrings, lang: Lang): string[] {
+export function priceWords(listing: AtlasListing, strings: AtlasStrings, lang: Lang): string[] {
+  const t = detailStrings(strings);
   const tr = listing.transfer;
   if (!tr) return [];
   const out: string[] = [];
@@ -33,7 +34,8 @@ export function priceWords(listing: AtlasListing, t: AtlasStrings, lang: Lang): 
 }
 
 /** Top of the detail view: status and ACV badges, and the deadline in words and as a date. */
-export function transferHeader(listing: AtlasListing, now: Date, t: AtlasStrings): TemplateResult {
+export function transferHeader(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
+  const t = detailStrings(strings);
   const tr = listing.transfer;
   const d = tr ? deadlineState(listing, now) : undefined;
   const words = d ? deadlineWords(d, t, now) : undefined;
@@ -142,8 +144,9 @@ function keyDates(listing: AtlasListing, t: DetailStrings): TemplateResult | typ
  * nothing rests on colour or a tick mark alone.
  */
 export function stageTracker(
-  listing: AtlasListing, t: AtlasStrings, lang: Lang, stageLists: Record<string, StageDefinition[]> | undefined,
+  listing: AtlasListing, strings: AtlasStrings, lang: Lang, stageLists: Record<string, StageDefinition[]> | undefined,
 ): TemplateResult | typeof nothing {
+  const t = detailStrings(strings);
   const stages = transferStages(listing, stageLists);
   if (!stages.length) return nothing;
   return html`<h4 id="stages-heading">${t.headings.stages}</h4>

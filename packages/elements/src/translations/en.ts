@@ -104,7 +104,36 @@ export interface TransferStrings extends Partial<TransferDetailStrings> {
 }
 
 /** Every interface string of the finder, in English. Feed text is never here: it comes from the feed. */
-export interface AtlasStrings {
+/**
+ * Words only the listing detail's body shows. English ones load with it (listing/body-strings.ts),
+ * so a page of results does not carry them; other languages give them here as usual.
+ */
+export interface ListingBodyWords {
+  ages: (min?: number, max?: number) => string;
+  anyone: string;
+  personalBudget: string;
+  lastChecked: (date: string) => string;
+  staleWarning: string;
+  reportWrong: string;
+  accessibility: string;
+}
+
+/** Words only the transfer detail shows; English ones load with it (transfer/detail-strings.ts). */
+export interface TransferDetailWords {
+  deadlineCloses: (date: string) => string;
+  stageCurrent: string;
+  stageDone: string;
+  stageUpcoming: string;
+  termsLabel: string;
+  tenureLabel: string;
+  guidePrice: string;
+  guideRent: string;
+  reasonLabel: string;
+  currentUseLabel: string;
+  expressInterest: string;
+}
+
+export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<TransferDetailWords> {
   /** BCP 47 tag for Intl formatting of dates, numbers and plurals. */
   locale: string;
   searchLabel: string;
@@ -154,13 +183,10 @@ export interface AtlasStrings {
   free: string;
   back: string;
   headings: { what: string; who: string; cost: string; whenWhere: string; contact: string; transfer: string; documents: string; stages: string };
-  ages: (min?: number, max?: number) => string;
-  anyone: string;
   costFree: string;
   costAmount: (amount: string, per?: string) => string;
   costPer: Record<string, string>;
   costHelp: string;
-  personalBudget: string;
   costUnknown: string;
   upcoming: string;
   openingHours: string;
@@ -176,29 +202,14 @@ export interface AtlasStrings {
   phone: string;
   email: string;
   website: string;
-  lastChecked: (date: string) => string;
-  staleWarning: string;
-  reportWrong: string;
   suggestListing: string;
   status: Record<string, string>;
   deadlineClosesIn: (days: number) => string;
   deadlineClosesToday: string;
   deadlineClosedOn: (date: string) => string;
-  deadlineCloses: (date: string) => string;
-  stageCurrent: string;
-  stageDone: string;
-  stageUpcoming: string;
   terms: Record<string, string>;
   tenure: Record<string, string>;
-  termsLabel: string;
-  tenureLabel: string;
-  guidePrice: string;
-  guideRent: string;
-  reasonLabel: string;
-  currentUseLabel: string;
-  expressInterest: string;
   transfer: TransferStrings;
-  accessibility: string;
   postcodeLabel: string;
   postcodeHint: string;
   findPostcode: string;
@@ -299,14 +310,10 @@ export const en: AtlasStrings = {
     what: 'What it is', who: 'Who it is for', cost: 'Cost', whenWhere: 'When and where', contact: 'How to get in touch or join',
     transfer: 'About this asset transfer', documents: 'Information pack', stages: 'Progress',
   },
-  ages: (min, max) =>
-    min !== undefined && max !== undefined ? `Ages ${min} to ${max}` : min !== undefined ? `Ages ${min} and over` : `Ages up to ${max}`,
-  anyone: 'Anyone',
   costFree: 'Free',
   costAmount: (amount, per) => (per ? `${amount} a ${per}` : amount),
   costPer: { session: 'session', week: 'week', month: 'month', year: 'year', course: 'course', visit: 'visit' },
   costHelp: 'Help with the cost',
-  personalBudget: 'Can be paid for from a personal budget',
   costUnknown: 'Ask about cost',
   upcoming: 'Next sessions',
   openingHours: 'Opening hours',
@@ -321,27 +328,13 @@ export const en: AtlasStrings = {
   phone: 'Phone',
   email: 'Email',
   website: 'Website',
-  lastChecked: (date) => `Last checked ${date}`,
-  staleWarning: 'This was last checked over a year ago. Please check the details before you go.',
-  reportWrong: 'Report something wrong with this listing',
   suggestListing: 'Suggest a listing',
   status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
   deadlineClosesIn: (days) => `Closes in ${days} ${plural(days, 'day', 'days')}`,
   deadlineClosesToday: 'Closes today',
   deadlineClosedOn: (date) => `Closed on ${date}`,
-  deadlineCloses: (date) => `Expressions of interest close on ${date}`,
-  stageCurrent: 'current stage',
-  stageDone: 'done',
-  stageUpcoming: 'to come',
   terms: { peppercorn: 'Peppercorn rent', nominal: 'Nominal sum', discounted: 'Discounted', market: 'Market value' },
   tenure: { freehold: 'Freehold', leasehold: 'Leasehold', licence: 'Licence' },
-  termsLabel: 'Terms',
-  tenureLabel: 'Tenure',
-  guidePrice: 'Guide price',
-  guideRent: 'Guide rent a year',
-  reasonLabel: 'Why it is offered',
-  currentUseLabel: 'Current use',
-  expressInterest: 'Express an interest',
   transfer: {
     closesTomorrow: 'Closes tomorrow',
     closedEarly: 'Closed to new interest',
@@ -353,7 +346,6 @@ export const en: AtlasStrings = {
     leaseLengthMissing: (tenure) => `${tenure} (length of lease not given)`,
     acvBadge: { nominated: 'Nominated as an asset of community value', listed: 'Asset of community value', unsuccessful: 'Nomination unsuccessful', removed: 'Removed from the list' },
   },
-  accessibility: 'Accessibility',
   postcodeLabel: 'Postcode',
   postcodeHint: 'To find what is near you',
   findPostcode: 'Find',

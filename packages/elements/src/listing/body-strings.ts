@@ -1,0 +1,23 @@
+/**
+ * The listing detail body's own English words, in its chunk: a page of results never
+ * downloads them. Other languages give them in their strings as usual.
+ */
+import type { AtlasStrings, ListingBodyWords } from '../translations/index.js';
+
+export const enListingBody: ListingBodyWords = {
+  ages: (min, max) =>
+    min !== undefined && max !== undefined ? `Ages ${min} to ${max}` : min !== undefined ? `Ages ${min} and over` : `Ages up to ${max}`,
+  anyone: 'Anyone',
+  personalBudget: 'Can be paid for from a personal budget',
+  lastChecked: (date) => `Last checked ${date}`,
+  staleWarning: 'This was last checked over a year ago. Please check the details before you go.',
+  reportWrong: 'Report something wrong with this listing',
+  accessibility: 'Accessibility',
+};
+
+/** Strings with every word the body shows: a language's (or a host's) own, English for any it leaves out. */
+export type BodyStrings = AtlasStrings & ListingBodyWords;
+
+export function bodyStrings(t: AtlasStrings): BodyStrings {
+  return { ...enListingBody, ...t };
+}
