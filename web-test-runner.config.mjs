@@ -29,8 +29,6 @@ export default {
   files: [
     'packages/*/src/**/*.test.ts',
     'test/**/*.test.ts',
-    // Node's own tests (test:node), not the browser's.
-    '!test/node/**',
   ],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   // Two cores on CI: more pages at once only makes every test slower.
