@@ -29,8 +29,15 @@ describe('describeSession', () => {
 describe('describeOpeningHours', () => {
   it('lists the days given, with closed days and split days', () => {
     expect(describeOpeningHours({ mo: '09:00-13:00,14:00-17:00', tu: '', sa: 'nonsense' })).to.deep.equal([
-      { day: 'mo', name: 'Monday', text: '9am–1pm, 2pm–5pm' },
-      { day: 'tu', name: 'Tuesday', text: 'Closed' },
+      { day: 'mo', name: 'Monday', text: '9am–1pm, 2pm–5pm', closed: false },
+      { day: 'tu', name: 'Tuesday', text: 'Closed', closed: true },
+    ]);
+  });
+
+  it('gives the days and times in Welsh on a Welsh page', () => {
+    expect(describeOpeningHours({ mo: '09:00-12:00,13:30-17:00', su: '' }, 'cy')).to.deep.equal([
+      { day: 'mo', name: 'Dydd Llun', text: '9yb–canol dydd, 1:30yh–5yh', closed: false },
+      { day: 'su', name: 'Dydd Sul', text: 'Ar gau', closed: true },
     ]);
   });
 });

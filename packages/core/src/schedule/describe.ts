@@ -1,9 +1,10 @@
 /**
  * Sessions and opening hours in plain English for a card or a print-out
  * ("Second and fourth Tuesday of the month, 10am–11am"), since a recurrence rule
- * means nothing to a resident. English only for now: a Welsh page shows the
- * calendar of upcoming dates (`upcomingSessions`) with Intl-formatted dates
- * instead of risking wrong Welsh grammar for ordinals and mutations.
+ * means nothing to a resident. Sessions in English only for now: a Welsh page
+ * shows the calendar of upcoming dates (`upcomingSessions`) instead of risking
+ * wrong Welsh grammar for ordinals and mutations. Opening hours, which need no
+ * grammar, come in Welsh too.
  */
 import type { OpeningHours, Session, Weekday } from '../feed/types.js';
 import { WEEKDAYS } from '../feed/types.js';
@@ -13,6 +14,7 @@ import { parseOpeningHours } from './index.js';
 import { formatClock } from './clock.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WELSH_DAY_NAMES = ['Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn', 'Dydd Sul'];
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second to last' };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -36,9 +38,11 @@ function longDate(day: number): string {
   return `${DAY_NAMES[(((day + 3) % 7) + 7) % 7]} ${p.dayOfMonth} ${MONTHS[p.month - 1]} ${p.year}`;
 }
 
-/** `10am–11am`, or `from 10am` with no end. */
-export function formatTimeRange(start: number, end?: number): string {
-  return end === undefined ? `from ${formatClock(start)}` : `${formatClock(start)}–${formatClock(end)}`;
+/** `10am–11am`, or `from 10am` with no end; in Welsh `10yb–11yb`, `o 10yb`. */
+export function formatTimeRange(start: number, end?: number, lang = 'en'): string {
+  const welsh = lang.toLowerCase().startsWith('cy');
+  if (end === undefined) return `${welsh ? 'o' : 'from'} ${formatClock(start, lang)}`;
+  return `${formatClock(start, lang)}–${formatClock(end, lang)}`;
 }
 
 /**
@@ -109,16 +113,22 @@ export function describeSession(session: Session, now: Date = new Date()): strin
   return text;
 }
 
-/** Opening hours a day at a time for display: `[{ day: 'mo', name: 'Monday', text: '9am–1pm, 2pm–5pm' }, …]`; closed days say "Closed". */
-export function describeOpeningHours(hours: OpeningHours | undefined): { day: Weekday; name: string; text: string }[] {
+/**
+ * Opening hours a day at a time for display: `[{ day: 'mo', name: 'Monday', text: '9am–1pm, 2pm–5pm' }, …]`;
+ * closed days say "Closed". In Welsh (`lang` `cy`): `{ name: 'Dydd Llun', text: '9yb–1yh, 2yh–5yh' }`, "Ar gau".
+ */
+export function describeOpeningHours(hours: OpeningHours | undefined, lang = 'en'): { day: Weekday; name: string; text: string; closed: boolean }[] {
+  const welsh = lang.toLowerCase().startsWith('cy');
   if (!hours || typeof hours !== 'object') return [];
-  const out: { day: Weekday; name: string; text: string }[] = [];
+  const out: { day: Weekday; name: string; text: string; closed: boolean }[] = [];
   WEEKDAYS.forEach((day, i) => {
     const value = hours[day];
     if (value === undefined) return;
     const periods = parseOpeningHours(value);
     if (periods === undefined) return;
-    out.push({ day, name: DAY_NAMES[i] ?? day, text: periods.length ? periods.map((p) => formatTimeRange(p.start, p.end)).join(', ') : 'Closed' });
+    const name = (welsh ? WELSH_DAY_NAMES : DAY_NAMES)[i] ?? day;
+    const closed = periods.length === 0;
+    out.push({ day, name, closed, text: closed ? (welsh ? 'Ar gau' : 'Closed') : periods.map((p) => formatTimeRange(p.start, p.end, lang)).join(', ') });
   });
   return out;
 }

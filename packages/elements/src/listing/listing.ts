@@ -114,7 +114,7 @@ export class AtlasListingDetail extends AtlasElement {
     const lang = this.language;
     const loc = l.location;
     const sessions = l.schedule.length ? upcomingSessions(l, now, 4) : [];
-    const hours = describeOpeningHours(l.openingHours);
+    const hours = describeOpeningHours(l.openingHours, lang);
     const approximate = loc?.precision === 'approximate';
     const hasPoint = typeof loc?.lat === 'number' && typeof loc?.lng === 'number';
     const directions = hasPoint && !approximate ? `https://www.openstreetmap.org/directions?to=${loc.lat}%2C${loc.lng}` : undefined;
@@ -130,7 +130,7 @@ export class AtlasListingDetail extends AtlasElement {
         ? html`<h4>${t.openingHours}</h4>
             <table>
               <tbody>
-                ${hours.map((h) => html`<tr><th scope="row">${t.facetValues.day?.[h.day] ?? h.name}</th><td>${lang === 'en' ? h.text : h.text.replace('Closed', 'Ar gau')}</td></tr>`)}
+                ${hours.map((h) => html`<tr><th scope="row">${t.facetValues.day?.[h.day] ?? h.name}</th><td>${h.text}</td></tr>`)}
               </tbody>
             </table>`
         : nothing}

@@ -22,17 +22,6 @@ export function printDate(date: Date, locale: string): string {
   return `${WELSH_DAYS[weekday] ?? ''} ${parts.day} ${WELSH_MONTHS[Number(parts.month) - 1] ?? ''} ${parts.year}`.trim();
 }
 
-/**
- * Core words opening hours in English ("10am–2pm", "midday"); a Welsh page gives
- * them as core's own Welsh clock does ("10yb–2yh", "canol dydd"), the same as the
- * session dates beside them.
- */
-function welshClock(words: string): string {
-  return words
-    .replace(/\bmidday\b/g, 'canol dydd').replace(/\bmidnight\b/g, 'canol nos')
-    .replace(/\b(\d{1,2}(?::\d{2})?)(am|pm)\b/g, (_, time: string, half: string) => `${time}${half === 'am' ? 'yb' : 'yh'}`);
-}
-
 /** One shortlisted option as the person will read it on paper, in a text message or in an email. */
 export interface OptionSummary {
   key: string;
@@ -59,8 +48,8 @@ export function summarise(l: AtlasListing, t: AtlasStrings, lang: string, now: D
   const upcoming = l.schedule.length ? upcomingSessions(l, now, lang === 'en' ? 1 : 3) : [];
   if (upcoming.length) when.push(`${t.upcoming}: ${upcoming.map((s) => formatDateTime(s.start, t.locale)).join('; ')}`);
   else if (!l.schedule.length && l.openingHours) {
-    const hours = describeOpeningHours(l.openingHours).filter((h) => !/closed/i.test(h.text));
-    if (hours.length) when.push(`${t.openingHours}: ${hours.map((h) => `${t.facetValues.day?.[h.day] ?? h.name} ${lang === 'en' ? h.text : welshClock(h.text)}`).join('; ')}`);
+    const hours = describeOpeningHours(l.openingHours, lang).filter((h) => !h.closed);
+    if (hours.length) when.push(`${t.openingHours}: ${hours.map((h) => `${t.facetValues.day?.[h.day] ?? h.name} ${h.text}`).join('; ')}`);
     const next = nextSession(l, now);
     if (next && !hours.length) when.push(formatDateTime(next.start, t.locale));
   }
