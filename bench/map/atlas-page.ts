@@ -58,7 +58,8 @@ window.benchDraw = async (count) => {
 
 // Where the draw time goes, for the report: placing, clustering the drawn view
 // (the only level a first draw builds), and the rest (Lit, Leaflet, layout, paint).
-// Also every level, which the map builds in idle time after the first draw.
+// Also every level, for comparison with indexes that build them all first; the map
+// builds only the levels next to the view in idle time, and others when zoomed to.
 import { placeListings } from '../../packages/map/src/internal/points.js';
 import { SiteClusters, CLUSTER_MAX_ZOOM } from '../../packages/map/src/internal/clusters.js';
 (window as unknown as Record<string, unknown>)['benchParts'] = (count: number) => {

@@ -56,8 +56,8 @@ function latitudeOf(y: number): number {
  * Leaflet.markercluster do) spends most of a first draw on levels the user is
  * not looking at. Here a level is a single linear pass over typed arrays with a
  * grid of cells, so the first draw pays for one level (a few
- * milliseconds at 50,000 sites); the others are built when the page is idle,
- * or on the zoom that first shows them.
+ * milliseconds at 50,000 sites); the levels next to it are built when the
+ * page is idle, and any other on the zoom that first shows it.
  *
  * Within a level, sites are taken in order; each site not yet in a cluster
  * starts one and takes in every free site within the radius, and the cluster
@@ -73,6 +73,8 @@ export class SiteClusters {
   /** A level being built in idle time, paused between slices. */
   private building: { z: number; steps: Generator<void, Level> } | undefined;
   private idleHandle: number | undefined;
+  /** Levels to build in idle time, nearest the view first. */
+  private wanted: number[] = [];
 
   constructor(private readonly sites: readonly Site[]) {
     const n = sites.length;
@@ -151,12 +153,17 @@ export class SiteClusters {
   }
 
   /**
-   * Builds the levels not built yet while the page is idle, in slices of a
-   * few milliseconds (a street-level build of 50,000 sites takes 15-40 ms on
-   * a slow machine, too long for one go beside a pan), so that zooming later
-   * does not pay for them in a frame. Cancelled by `dispose`.
+   * Builds, while the page is idle, the levels a user at `zoom` reaches next
+   * (one zoom in, one out, two in), in slices of a few milliseconds: a
+   * street-level build of 50,000 sites takes 15-40 ms on a slow machine, too
+   * long for one go beside a pan. Levels further away are built by the zoom
+   * that first needs them; building all 18 would take the processor from the
+   * page for half a second on a slow machine, mostly for levels nobody opens.
+   * Cancelled by `dispose`.
    */
-  buildRestWhenIdle(): void {
+  buildNearWhenIdle(zoom: number): void {
+    const z = Math.min(Math.floor(zoom), CLUSTER_MAX_ZOOM + 1);
+    this.wanted = [z + 1, z - 1, z + 2].filter((level) => level >= 0 && level <= CLUSTER_MAX_ZOOM + 1);
     if (this.idleHandle !== undefined || this.sites.length === 0) return;
     const idle = (then: (deadline?: IdleDeadline) => void): number =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(then) : window.setTimeout(then, 50);
@@ -165,10 +172,9 @@ export class SiteClusters {
       const until = performance.now() + Math.min(IDLE_SLICE_MS, deadline?.timeRemaining() ?? IDLE_SLICE_MS);
       while (performance.now() < until) {
         if (!this.building) {
-          let z = CLUSTER_MAX_ZOOM + 1;
-          while (z >= 0 && this.levels[z]) z--;
-          if (z < 0) return;
-          this.building = { z, steps: this.steps(z) };
+          const next = this.wanted.find((level) => !this.levels[level]);
+          if (next === undefined) return;
+          this.building = { z: next, steps: this.steps(next) };
         }
         const step = this.building.steps.next();
         if (step.done) {

@@ -333,8 +333,8 @@ export class AtlasMap extends LitElement {
       { host: this },
     );
     this.restoreFocus(focusedId);
-    // The view is drawn: the other zoom levels can be clustered while the page is idle.
-    this.clusters.buildRestWhenIdle();
+    // The view is drawn: the zoom levels next to it can be clustered while the page is idle.
+    this.clusters.buildNearWhenIdle(adapter.zoom);
   }
 
   private idOf(item: Shown): string {
