@@ -517,57 +517,58 @@ function readPublisher(c: Checker, raw: unknown, source: string | undefined): Pu
   return publisher;
 }
 
-/** `vocabulary.categories`: a name for each category id; one without an id or a name is dropped with a warning. */
-function readCategories(c: Checker, raw: unknown): CategoryDefinition[] {
-  if (!isObject(raw) || raw.categories === undefined) return [];
-  if (!Array.isArray(raw.categories)) {
-    c.wrongType('$.vocabulary.categories', 'vocabulary categories', 'a list of categories', raw.categories);
+/**
+ * One list in `vocabulary` (`needs`, `categories`): entries with an id and a
+ * label, each read further by `more`. An entry without an id or a label is
+ * dropped with a warning; the list is checked only when `vocabulary` is an
+ * object (readNeeds reports a vocabulary that is not).
+ */
+function readVocabularyList<T extends { id: string; label: Text }>(
+  c: Checker,
+  raw: unknown,
+  list: 'needs' | 'categories',
+  one: 'need' | 'category',
+  more: (entry: Record<string, unknown>, path: string, base: { id: string; label: Text }) => T,
+): T[] {
+  if (!isObject(raw) || raw[list] === undefined) return [];
+  const items = raw[list];
+  if (!Array.isArray(items)) {
+    c.wrongType(`$.vocabulary.${list}`, `vocabulary ${list}`, `a list of ${list}`, items);
     return [];
   }
-  const out: CategoryDefinition[] = [];
-  raw.categories.forEach((category, i) => {
-    const path = `$.vocabulary.categories[${i}]`;
-    if (!isObject(category)) return c.wrongType(path, 'a category', 'an object with "id" and "label"', category);
-    const id = c.string(category.id, `${path}.id`, 'category id');
-    const label = c.text(category.label, `${path}.label`, 'category label', TEXT_LIMITS.name);
+  const out: T[] = [];
+  items.forEach((entry: unknown, i) => {
+    const path = `$.vocabulary.${list}[${i}]`;
+    if (!isObject(entry)) return c.wrongType(path, `a ${one}`, 'an object with "id" and "label"', entry);
+    const id = c.string(entry.id, `${path}.id`, `${one} id`);
+    const label = c.text(entry.label, `${path}.label`, `${one} label`, TEXT_LIMITS.name);
     if (!id || !label) {
-      c.warn('bad-category', path, 'a category with "id" and "label"', category, 'a category in the vocabulary has no id or no label', 'category dropped');
+      c.warn(`bad-${one}`, path, `a ${one} with "id" and "label"`, entry, `a ${one} in the vocabulary has no id or no label`, `${one} dropped`);
       return;
     }
-    out.push({ id, label });
+    out.push(more(entry, path, { id, label }));
   });
   return out;
 }
 
+/** `vocabulary.categories`: a name for each category id. */
+function readCategories(c: Checker, raw: unknown): CategoryDefinition[] {
+  return readVocabularyList(c, raw, 'categories', 'category', (_entry, _path, base) => base);
+}
+
 function readNeeds(c: Checker, raw: unknown): NeedDefinition[] {
-  if (raw === undefined) return [];
-  if (!isObject(raw)) {
+  if (raw !== undefined && !isObject(raw)) {
     c.wrongType('$.vocabulary', 'vocabulary', 'an object with "needs"', raw);
     return [];
   }
-  if (raw.needs === undefined) return [];
-  if (!Array.isArray(raw.needs)) {
-    c.wrongType('$.vocabulary.needs', 'vocabulary needs', 'a list of needs', raw.needs);
-    return [];
-  }
-  const out: NeedDefinition[] = [];
-  raw.needs.forEach((need, i) => {
-    const path = `$.vocabulary.needs[${i}]`;
-    if (!isObject(need)) return c.wrongType(path, 'a need', 'an object with "id" and "label"', need);
-    const id = c.string(need.id, `${path}.id`, 'need id');
-    const label = c.text(need.label, `${path}.label`, 'need label', TEXT_LIMITS.name);
-    if (!id || !label) {
-      c.warn('bad-need', path, 'a need with "id" and "label"', need, 'a need in the vocabulary has no id or no label', 'need dropped');
-      return;
-    }
-    const def: NeedDefinition = { id, label };
+  return readVocabularyList(c, raw, 'needs', 'need', (need, path, base) => {
+    const def: NeedDefinition = { ...base };
     const synonyms = c.strings(need.synonyms, `${path}.synonyms`, 'synonyms');
     if (synonyms.length) def.synonyms = synonyms;
     const categories = c.strings(need.categories, `${path}.categories`, 'categories');
     if (categories.length) def.categories = categories;
-    out.push(def);
+    return def;
   });
-  return out;
 }
 
 function readAreas(c: Checker, raw: unknown): AreaDefinition[] {
