@@ -98,6 +98,8 @@ interface Doc {
   ageMax: number;
   scheduled: boolean;
   transfer: boolean;
+  /** Schedule group (see Columns.scheduleGroup); -1 when nothing is scheduled. */
+  group: number;
 }
 
 /**
@@ -297,6 +299,8 @@ export class EngineCore {
   private distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
   private timeCache: TimeFacts | undefined;
   private foldedNames: string[] | undefined;
+  /** Schedule groups while preparing: the first listing and weekly slot bits of each, by schedule and opening hours as JSON. */
+  private readonly schedules = { byText: new Map<string, number>(), listing: [] as AtlasListing[], slots: [] as number[] };
   /** Facet values in the collator's order, per facet, for sorting counts without comparing strings per query. */
   private readonly valueOrder = new Map<FacetId, Int32Array>();
 
@@ -378,6 +382,7 @@ export class EngineCore {
       // Only the listing and key are kept per listing; the rest lives in the
       // columns (a large feed's worker holds far fewer small objects).
       this.docs = ordered.map((d) => ({ listing: d.listing, key: d.key }));
+      this.schedules.byText.clear();
       const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
       const groups = this.columns.groupListing.length;
       const groupNan = (): Float64Array => new Float64Array(groups).fill(Number.NaN);
@@ -430,27 +435,10 @@ export class EngineCore {
     const ageMax = new Float64Array(n);
     const scheduled = new Uint8Array(n);
     const transfer = new Uint8Array(n);
-    const scheduleGroup = new Int32Array(n).fill(-1);
-    const groupListing: AtlasListing[] = [];
-    const groupOf = new Map<string, number>();
+    const scheduleGroup = new Int32Array(n);
     for (let p = 0; p < n; p++) {
       const d = docs[p]!;
-      if (d.scheduled) {
-        // nextSession reads only these two fields.
-        let same: string | undefined;
-        try {
-          same = JSON.stringify([d.listing.schedule, d.listing.openingHours]);
-        } catch {
-          // Data that is not JSON (a cycle, made in code) keeps a group of its own.
-        }
-        let g = same === undefined ? undefined : groupOf.get(same);
-        if (g === undefined) {
-          g = groupListing.length;
-          groupListing.push(d.listing);
-          if (same !== undefined) groupOf.set(same, g);
-        }
-        scheduleGroup[p] = g;
-      }
+      scheduleGroup[p] = d.group;
       for (let s = 0; s < 21; s++) if (d.slots & (1 << s)) set(slotBits[s]!, p);
       lat[p] = d.lat;
       lng[p] = d.lng;
@@ -459,7 +447,7 @@ export class EngineCore {
       scheduled[p] = d.scheduled ? 1 : 0;
       transfer[p] = d.transfer ? 1 : 0;
     }
-    return { words, all, valueBits, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing };
+    return { words, all, valueBits, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing: this.schedules.listing };
   }
 
   /** Everything at once: for the worker, Node and tests. */
@@ -591,12 +579,33 @@ export class EngineCore {
     const delivery = strings(listing.delivery);
     let slots = 0;
     let scheduled = false;
+    let group = -1;
     if ((Array.isArray(listing.schedule) && listing.schedule.length > 0) || listing.openingHours) {
       scheduled = true;
-      for (const slot of weeklySlots(listing)) {
-        const bit = SLOT_BIT.get(slot);
-        if (bit !== undefined) slots |= 1 << bit;
+      // weeklySlots and nextSession read only the schedule and opening hours,
+      // so listings that write them the same share a group and its answers.
+      const schedules = this.schedules;
+      let same: string | undefined;
+      try {
+        same = JSON.stringify([listing.schedule, listing.openingHours]);
+      } catch {
+        // Data that is not JSON (a cycle, made in code) keeps a group of its own.
       }
+      const known = same === undefined ? undefined : schedules.byText.get(same);
+      if (known !== undefined) {
+        group = known;
+      } else {
+        group = schedules.listing.length;
+        schedules.listing.push(listing);
+        let bits = 0;
+        for (const slot of weeklySlots(listing)) {
+          const bit = SLOT_BIT.get(slot);
+          if (bit !== undefined) bits |= 1 << bit;
+        }
+        schedules.slots.push(bits);
+        if (same !== undefined) schedules.byText.set(same, group);
+      }
+      slots = schedules.slots[group]!;
     }
     const audience = listing.audience;
     return {
@@ -624,6 +633,7 @@ export class EngineCore {
       ageMax: finite(audience?.ageMax) ? audience.ageMax : Infinity,
       scheduled,
       transfer: listing.kind === 'transfer' || !!transfer,
+      group,
     };
   }
 
