@@ -322,6 +322,27 @@ describe('<atlas-map>', () => {
     }
   });
 
+  it('highlights the cluster that holds the highlighted listing, at every zoom', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const many = manyListings(2000, [52.5, -1.9], 0.3);
+    const el = await mapOf(many);
+    el.highlighted = 'p0';
+    await el.updateComplete;
+    for (let i = 0; i < 4; i++) {
+      const lit = markers(el).filter((m) => m.classList.contains('highlighted'));
+      expect(lit, `one highlighted marker at zoom ${el.zoom}`).to.have.length(1);
+      // Choosing it leads to the listing: a cluster zooms towards it, a marker is the listing itself.
+      const name = lit[0]!.getAttribute('aria-label')!;
+      expect(/^Cluster of \d+ listings$/.test(name) || name.startsWith('Place 0,')).to.equal(true);
+      const zoom = el.zoom!;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
+      await waitUntil(() => el.zoom! > zoom);
+      await el.updateComplete;
+      const place = many[0]!.location!;
+      if (!(place.lat! >= el.bounds![0] && place.lat! <= el.bounds![2] && place.lng! >= el.bounds![1] && place.lng! <= el.bounds![3])) break;
+    }
+  });
+
   it('counts every listing in the clusters it draws', async () => {
     const el = await mapOf(manyListings(2000, [52.5, -1.9], 0.3));
     el.fitToResults();
