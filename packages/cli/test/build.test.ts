@@ -135,6 +135,23 @@ test('a feed’s names for its categories are used on the pages and kept in the 
   assert.equal(await main(['validate', 'feed.json'], validate), 0, validate.stdout);
 });
 
+test('a listing page says when it was last checked, warns past a year, and links to report something wrong', async () => {
+  const dir = await tempDir();
+  const recent = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+  const old: Listing = { ...walk, id: 'old', name: 'Old news club', lastVerified: '2024-05-01' };
+  const fresh: Listing = { ...walk, id: 'fresh', lastVerified: recent };
+  const publisher = { name: 'Northbridge Borough Council', id: 'northbridge', feedbackUrl: 'https://example.org/report?listing={id}&name={name}' };
+  const { code, io } = await build(dir, { 'feed.json': feed([old, fresh], { publisher }) });
+  assert.equal(code, 0, io.stderr);
+  const page = await readFile(join(dir, 'site', 'listings', 'old.html'), 'utf8');
+  assert.match(page, /<p>Last checked 1 May 2024\.<\/p>/);
+  assert.match(page, /last checked over a year ago/);
+  assert.match(page, /<a href="https:\/\/example.org\/report\?listing=old&amp;name=Old%20news%20club">Report something wrong with this listing<\/a>/);
+  const other = await readFile(join(dir, 'site', 'listings', 'fresh.html'), 'utf8');
+  assert.match(other, /Last checked \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  assert.doesNotMatch(other, /over a year ago/);
+});
+
 test('feed text is escaped everywhere and unsafe links are left out', async () => {
   const dir = await tempDir();
   const hostile: Listing = {

@@ -10,7 +10,7 @@
  */
 import type { AtlasData, AtlasListing, ListingKind, Text } from '@community-atlas/core';
 import {
-  buildVocabulary, describeOpeningHours, describeSession, humanise, isSafeUrl, needLabel, sameWords,
+  buildVocabulary, describeOpeningHours, describeSession, feedbackHref, humanise, isSafeUrl, needLabel, sameWords,
 } from '@community-atlas/core';
 
 /** Markup that is already safe: only `page` and this module make it. */
@@ -221,6 +221,24 @@ function join(l: AtlasListing, ctx: Context): Markup {
   ]);
 }
 
+/** "13 March 2026", as GOV.UK writes dates; the text as given when it is not a date. */
+function longDate(value: string): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
+}
+
+/** When the publisher last checked the listing (with a warning past a year), and where to say something is wrong. */
+function checked(l: AtlasListing, ctx: Context): Markup {
+  const verified = l.lastVerified ? new Date(l.lastVerified) : undefined;
+  const stale = verified && !Number.isNaN(verified.getTime()) && ctx.now.getTime() - verified.getTime() > 365 * 86_400_000;
+  const publisher = ctx.data.publishers.find((p) => p.id === l.publisherId) ?? ctx.data.publishers[0];
+  const report = feedbackHref(publisher?.feedbackUrl, l, plainName(l.name, ctx));
+  return page`${l.lastVerified ? page`<p>Last checked ${longDate(l.lastVerified)}.</p>` : ''}${
+    stale ? page`<p><strong>This was last checked over a year ago. Please check the details before you go.</strong></p>` : ''}${
+    report ? page`<p><a href="${report}">Report something wrong with this listing</a></p>` : ''}`;
+}
+
 function transfer(l: AtlasListing, ctx: Context): Markup {
   const t = l.transfer;
   if (!t) return new Markup('');
@@ -254,7 +272,7 @@ ${extra.canonical ? page`<link rel="canonical" href="${extra.canonical}">\n` : '
 <main id="main">
 ${body}
 </main>
-<footer><p>${ctx.data.updated ? `Last updated ${ctx.data.updated.slice(0, 10)}.` : ''}${ctx.data.licences.length ? ` Licence: ${ctx.data.licences.join(', ')}.` : ''}</p></footer>
+<footer><p>${ctx.data.updated ? `Last updated ${longDate(ctx.data.updated.slice(0, 10))}.` : ''}${ctx.data.licences.length ? ` Licence: ${ctx.data.licences.join(', ')}.` : ''}</p></footer>
 </body>
 </html>
 `.html;
@@ -278,7 +296,7 @@ ${cost(l, ctx)}
 ${whenWhere(l, ctx)}
 ${join(l, ctx)}
 ${transfer(l, ctx)}
-${l.lastVerified ? page`<p>Checked by the publisher on ${l.lastVerified}.</p>` : ''}
+${checked(l, ctx)}
 </article>`;
   const canonical = options.baseUrl ? new URL(`listings/${slugs(data).get(l.key)}.html`, options.baseUrl).href : undefined;
   return shell(ctx, options, name, body, { root: '../', ...(canonical ? { canonical } : {}) });

@@ -99,3 +99,20 @@ export function isClockTime(value: unknown, allowMidnightEnd = false): value is 
   if (allowMidnightEnd && value === '24:00') return true;
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 }
+
+/**
+ * Where "report something wrong" goes for one listing: the template (a URL with
+ * `{id}` and `{name}`, or a plain `mailto:` address, which gets a subject naming
+ * the listing) filled in, or undefined when there is none or it is not safe.
+ */
+export function feedbackHref(template: string | undefined, listing: { id: string }, name: string): string | undefined {
+  if (!template) return undefined;
+  let href: string;
+  if (/^mailto:/i.test(template) && !template.includes('{')) {
+    const subject = `Something wrong with listing ${listing.id}: ${name}`;
+    href = `${template}${template.includes('?') ? '&' : '?'}subject=${encodeURIComponent(subject)}`;
+  } else {
+    href = template.replaceAll('{id}', encodeURIComponent(listing.id)).replaceAll('{name}', encodeURIComponent(name));
+  }
+  return isSafeUrl(href) ? href : undefined;
+}

@@ -6,26 +6,13 @@
  * go, so they show while this loads, or if it cannot.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
+import { feedbackHref, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { bodyStrings, type BodyStrings } from './body-strings.js';
 import { costLines, formatDate } from '../internal/format.js';
 import type * as TransferDetail from '../transfer/detail.js';
 
 const YEAR_MS = 365 * 86_400_000;
-
-/** A report-something-wrong link from a template with `{id}` and `{name}`, or a mailto: address; undefined when unsafe. */
-export function feedbackHref(template: string | undefined, listing: AtlasListing, name: string): string | undefined {
-  if (!template) return undefined;
-  let href: string;
-  if (/^mailto:/i.test(template) && !template.includes('{')) {
-    const subject = `Something wrong with listing ${listing.id}: ${name}`;
-    href = `${template}${template.includes('?') ? '&' : '?'}subject=${encodeURIComponent(subject)}`;
-  } else {
-    href = template.replaceAll('{id}', encodeURIComponent(listing.id)).replaceAll('{name}', encodeURIComponent(name));
-  }
-  return isSafeUrl(href) ? href : undefined;
-}
 
 export interface ListingBodyOptions {
   t: AtlasStrings;

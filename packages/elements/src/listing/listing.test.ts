@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AtlasListing } from '@community-atlas/core';
 import '../define.js';
 import type { AtlasListingDetail } from './listing.js';
-import { feedbackHref } from './body.js';
+import { feedbackHref } from '@community-atlas/core';
 
 const base = (over: Partial<AtlasListing>): AtlasListing => ({
   id: 'cafe-1', key: 'cafe-1', publisherId: 'p', kind: 'activity', name: 'Memory café',
