@@ -18,7 +18,6 @@ export const enTransferDetail: TransferDetailStrings = {
   contactHeading: 'Express an interest or ask a question',
   datesHeading: 'Key dates',
   dates: { noticePublished: 'Notice published', informationSession: 'Information session', eoiDeadline: 'Expressions of interest close', decision: 'Decision expected' },
-  stageOf: (n, total) => `Stage ${n} of ${total}`,
   documentsIntro: 'Read these before you express an interest.',
   documentMeta: (type, size) => [type, size].filter(Boolean).join(', '),
   eoiIntro: 'Tell the council your group is interested. Read the information pack first.',

@@ -163,7 +163,6 @@ const welsh = {
     contactHeading: 'Mynegi diddordeb neu ofyn cwestiwn',
     datesHeading: 'Dyddiadau allweddol',
     dates: { noticePublished: 'Hysbysiad wedi’i gyhoeddi', informationSession: 'Sesiwn wybodaeth', eoiDeadline: 'Datganiadau o ddiddordeb yn cau', decision: 'Disgwylir penderfyniad' },
-    stageOf: (n, total) => `Cam ${n} o ${total}`,
     documentsIntro: 'Darllenwch y rhain cyn i chi fynegi diddordeb.',
     documentMeta: (type, size) => [type, size].filter(Boolean).join(', '),
     eoiIntro: 'Rhowch wybod i’r cyngor bod gan eich grŵp ddiddordeb. Darllenwch y pecyn gwybodaeth yn gyntaf.',

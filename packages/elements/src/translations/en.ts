@@ -73,7 +73,6 @@ export interface TransferDetailStrings {
   datesHeading: string;
   dates: Record<'noticePublished' | 'informationSession' | 'eoiDeadline' | 'decision', string>;
   /** Screen-reader wording of a stage's position ("Stage 3 of 7"). */
-  stageOf: (n: number, total: number) => string;
   documentsIntro: string;
   /** A document's type and size after its title ("PDF, 1.2 MB"). */
   documentMeta: (type: string | undefined, size: string | undefined) => string;
