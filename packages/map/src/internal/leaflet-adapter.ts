@@ -151,7 +151,9 @@ export class MapAdapter {
       [s, w],
       [n, e],
     ];
-    this.quietly(() => this.map.fitBounds(box, { padding: [40, 40], maxZoom, animate: false }));
+    // More room at the top, under the "Search this area" and zoom buttons, and at the bottom, over the
+    // legend and attribution, so no result is fitted behind the map's own controls.
+    this.quietly(() => this.map.fitBounds(box, { paddingTopLeft: [40, 72], paddingBottomRight: [40, 56], maxZoom, animate: false }));
   }
 
   setView(view: View): void {

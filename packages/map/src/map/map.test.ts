@@ -44,6 +44,30 @@ function shadowText(el: AtlasMap): string {
 }
 
 describe('<atlas-map>', () => {
+  it('fits the results clear of its own controls: no marker sits under "Search this area", the zoom buttons or the legend', async () => {
+    // Results at the corners of a box that, at zoom 10, just fills a 640 × 420 map less 40 px all round:
+    // fitted with even padding, the north-west marker would sit under "Search this area".
+    const corners = [
+      listing('nw', 'North west', 'asset', { lat: 52.28, lng: -1.4 }),
+      listing('ne', 'North east', 'activity', { lat: 52.28, lng: -0.64 }),
+      listing('sw', 'South west', 'transfer', { lat: 52.0, lng: -1.4 }),
+      listing('se', 'South east', 'asset', { lat: 52.0, lng: -0.64 }),
+    ];
+    const el = await mapOf(corners);
+    el.fitToResults();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button.control, .legend')].map((c) => c.getBoundingClientRect());
+    expect(controls.length, 'controls found').to.be.at.least(3);
+    expect(markers(el)).to.have.length(4);
+    for (const m of markers(el)) {
+      const box = m.getBoundingClientRect();
+      expect(controls.some((c) => overlaps(box, c)), `${m.getAttribute('aria-label')} is clear of the controls`).to.equal(false);
+    }
+  });
+
   afterEach(async () => {
     await emulateMedia({ reducedMotion: 'no-preference', forcedColors: 'none' });
   });
