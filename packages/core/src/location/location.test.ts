@@ -230,6 +230,15 @@ describe('gazetteerFromListings', () => {
     expect(gaz.districts).to.deep.equal({ EH1: [55.9491, -3.1937], EH3: [55.9425, -3.2065] });
   });
 
+  it('reads only one district’s listings when asked for it', () => {
+    const gaz = gazetteerFromListings(listings, 'eh3');
+    expect(gaz.postcodes).to.deep.equal({});
+    expect(gaz.sectors).to.deep.equal({ 'EH3 9': [55.9425, -3.2065] });
+    expect(gaz.districts).to.deep.equal({ EH3: [55.9425, -3.2065] });
+    // "EH1" is not the start of "EH11 1AA": a district is matched whole.
+    expect(gazetteerFromListings([at('EH11 1AA', 55.93, -3.23)], 'EH1').districts).to.deep.equal({});
+  });
+
   it('lets a feed without a gazetteer find a postcode, a sector and a district near its listings', async () => {
     const gazetteer = gazetteerFromListings(listings);
     expect(await lookupPostcode('eh1 1yz', { gazetteer })).to.include({ label: 'EH1 1YZ', precision: 'postcode' });

@@ -4,10 +4,11 @@ import {
   currentPosition,
   gazetteerFromListings,
   lookupPostcodeDetailed,
-  mergeGazetteers,
+  parsePostcodeQuery,
   type AtlasListing,
   type Gazetteer,
   type GeoPoint,
+  type LookupResult,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -43,16 +44,24 @@ export class AtlasLocation extends AtlasElement {
   @state() private busy = false;
 
   readonly #id = `atlas-location-${++nextId}`;
-  /** The gazetteer with the listings' postcodes filled in, made on the first lookup and kept while both are the same. */
-  #merged?: { gazetteer: Gazetteer | undefined; listings: readonly AtlasListing[]; merged: Gazetteer };
+  /** Gazetteers read from the listings, a district at a time, made on the first lookup there. */
+  #fromListings = new Map<string, Gazetteer>();
+  #fromListingsOf?: readonly AtlasListing[];
 
-  #lookupGazetteer(): Gazetteer | undefined {
-    const { gazetteer, listings } = this;
-    if (!listings?.length) return gazetteer;
-    if (!this.#merged || this.#merged.gazetteer !== gazetteer || this.#merged.listings !== listings) {
-      this.#merged = { gazetteer, listings, merged: gazetteer ? mergeGazetteers(gazetteerFromListings(listings), gazetteer) : gazetteerFromListings(listings) };
+  /** A postcode the feed's gazetteer (and the service) could not place, placed from the listings' own postcodes. */
+  async #lookupAmongListings(value: string): Promise<LookupResult | undefined> {
+    const query = parsePostcodeQuery(value);
+    const listings = this.listings;
+    if (!query || !listings?.length) return undefined;
+    if (this.#fromListingsOf !== listings) {
+      this.#fromListings.clear();
+      this.#fromListingsOf = listings;
     }
-    return this.#merged.merged;
+    const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
+    let gazetteer = this.#fromListings.get(district);
+    if (!gazetteer) this.#fromListings.set(district, (gazetteer = gazetteerFromListings(listings, district)));
+    const found = await lookupPostcodeDetailed(value, { gazetteer });
+    return found.ok ? found : undefined;
   }
 
   #set(near: GeoPoint | undefined): void {
@@ -66,11 +75,15 @@ export class AtlasLocation extends AtlasElement {
     const value = input.value.trim();
     if (!value) return;
     this.busy = true;
-    const gazetteer = this.#lookupGazetteer();
-    const found = await lookupPostcodeDetailed(value, {
-      ...(gazetteer ? { gazetteer } : {}),
+    let found = await lookupPostcodeDetailed(value, {
+      ...(this.gazetteer ? { gazetteer: this.gazetteer } : {}),
       ...(this.postcodeService ? { service: this.postcodeService } : {}),
     });
+    // Not known to the feed's gazetteer and no service to say it does not exist (or the service is down):
+    // the listings' own postcodes may know it. A postcode the service says does not exist stays not found.
+    if (!found.ok && (found.reason === 'unavailable' || (found.reason === 'not-found' && !this.postcodeService))) {
+      found = (await this.#lookupAmongListings(value)) ?? found;
+    }
     this.busy = false;
     if (found.ok) this.#set({ lat: found.place.lat, lng: found.place.lng, label: value.toUpperCase() });
     else if (found.reason !== 'aborted') {
