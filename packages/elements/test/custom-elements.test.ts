@@ -28,7 +28,7 @@ async function elementsOf(pkg: string): Promise<Map<string, Declaration>> {
   const dir = join(ROOT, 'packages', pkg);
   const out = await mkdtemp(join(tmpdir(), `atlas-cem-${pkg}-`));
   // The analyser joins --outdir to the working folder, so it is given relative to the package.
-  await promisify(execFile)(process.execPath, [CEM, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(dir, out)], { cwd: dir });
+  await promisify(execFile)(process.execPath, [CEM, 'analyze', '--config', join(ROOT, 'custom-elements-manifest.config.mjs'), '--outdir', relative(dir, out)], { cwd: dir });
   const manifest = JSON.parse(await readFile(join(out, 'custom-elements.json'), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
   const found = new Map<string, Declaration>();
   for (const mod of manifest.modules) for (const d of mod.declarations ?? []) if (d.tagName) found.set(d.tagName, d);
