@@ -1,4 +1,5 @@
 import type { Bounds } from './leaflet-adapter.js';
+import { PairIndex } from './pair-index.js';
 import type { Site } from './points.js';
 
 export type Shown =
@@ -351,53 +352,18 @@ export class SiteClusters {
 }
 
 /** Grid cells by column and row, numbered in the order first seen, with how many sites each holds. */
-class CellTable {
-  size = 0;
+class CellTable extends PairIndex {
   readonly counts: Int32Array;
-  private readonly columns: Int32Array;
-  private readonly rows: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
 
   constructor(capacity: number) {
-    let tableSize = 16;
-    while (tableSize < capacity * 2) tableSize *= 2;
-    this.columns = new Int32Array(tableSize);
-    this.rows = new Int32Array(tableSize);
-    this.slots = new Int32Array(tableSize).fill(-1);
-    this.mask = tableSize - 1;
+    super(capacity);
     this.counts = new Int32Array(capacity);
   }
 
-  private hash(column: number, row: number): number {
-    return (Math.imul(column, 73856093) ^ Math.imul(row, 19349663)) & this.mask;
-  }
-
   /** Counts one more site in the cell, and returns the cell's number. */
-  add(column: number, row: number): number {
-    for (let h = this.hash(column, row); ; h = (h + 1) & this.mask) {
-      const cell = this.slots[h]!;
-      if (cell === -1) {
-        const fresh = this.size++;
-        this.slots[h] = fresh;
-        this.columns[h] = column;
-        this.rows[h] = row;
-        this.counts[fresh] = 1;
-        return fresh;
-      }
-      if (this.columns[h] === column && this.rows[h] === row) {
-        this.counts[cell]!++;
-        return cell;
-      }
-    }
-  }
-
-  /** The cell's number, or -1 when no site is in it. */
-  find(column: number, row: number): number {
-    for (let h = this.hash(column, row); ; h = (h + 1) & this.mask) {
-      const cell = this.slots[h]!;
-      if (cell === -1) return -1;
-      if (this.columns[h] === column && this.rows[h] === row) return cell;
-    }
+  override add(column: number, row: number): number {
+    const cell = super.add(column, row);
+    this.counts[cell]!++;
+    return cell;
   }
 }

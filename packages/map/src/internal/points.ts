@@ -1,4 +1,5 @@
 import type { AtlasListing, GeoJsonMultiPolygon, GeoJsonPolygon, ListingKind } from '@community-atlas/core';
+import { PairIndex } from './pair-index.js';
 import type { Bounds } from './leaflet-adapter.js';
 
 /** One place on the map: a single listing, or several listings at the same address. */
@@ -128,37 +129,6 @@ class PlacedSite implements Site {
   }
 }
 
-/** Open-addressing table from a place (coordinates in whole 1e-5 degrees) to its site. */
-class PlaceTable {
-  private readonly lats: Int32Array;
-  private readonly lngs: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-  constructor(capacity: number) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    this.lats = new Int32Array(size);
-    this.lngs = new Int32Array(size);
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-  }
-  /** The site index stored for this place, or stores `fresh` and returns -1. */
-  getOrAdd(lat: number, lng: number, fresh: number): number {
-    let h = (Math.imul(lat, 73856093) ^ Math.imul(lng, 19349663)) & this.mask;
-    for (;;) {
-      const slot = this.slots[h]!;
-      if (slot === -1) {
-        this.slots[h] = fresh;
-        this.lats[h] = lat;
-        this.lngs[h] = lng;
-        return -1;
-      }
-      if (this.lats[h] === lat && this.lngs[h] === lng) return slot;
-      h = (h + 1) & this.mask;
-    }
-  }
-}
-
 /**
  * Groups listings into sites: exact locations that share coordinates (to about a
  * metre) become one site, so several groups meeting in one hall are one marker
@@ -169,7 +139,9 @@ class PlaceTable {
  * on the way to the first draw of 50,000 points.
  */
 export function placeListings(listings: readonly AtlasListing[]): PlacedPoints {
-  const table = new PlaceTable(listings.length);
+  // Places (coordinates in whole 1e-5 degrees) numbered as first seen, and the site each became.
+  const places = new PairIndex(listings.length);
+  const siteOfPlace = new Int32Array(listings.length);
   const sites: PlacedSite[] = [];
   const outlines: PlacedPoints['outlines'] = [];
   const kinds = new Set<ListingKind>();
@@ -202,10 +174,12 @@ export function placeListings(listings: readonly AtlasListing[]): PlacedPoints {
     // Coordinates to five decimals (about a metre).
     const lat5 = Math.round(lat * 1e5);
     const lng5 = Math.round(lng * 1e5);
-    const found = table.getOrAdd(lat5, lng5, sites.length);
-    if (found >= 0) {
-      sites[found]!.listings.push(listing);
+    const known = places.size;
+    const placeNumber = places.add(lat5, lng5);
+    if (placeNumber < known) {
+      sites[siteOfPlace[placeNumber]!]!.listings.push(listing);
     } else {
+      siteOfPlace[placeNumber] = sites.length;
       const place = (lat5 + 9e6) * 4e7 + (lng5 + 1.8e7);
       sites.push(new PlacedSite(place, sites.length, lat, lng, [listing], false, 0));
     }
