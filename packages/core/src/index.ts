@@ -7,6 +7,6 @@ export * from './transfer/index.js';
 export * from './feed/index.js';
 export * from './engine/engine.js';
 export * from './vocabulary/needs.js';
-export { fold, words, sameWords, terms, STOP_WORDS, humanise } from './text/index.js';
+export { fold, words, sameWords, saysWords, terms, STOP_WORDS, humanise } from './text/index.js';
 export * from './url/state.js';
 export * from './engine/load.js';

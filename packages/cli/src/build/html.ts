@@ -10,7 +10,7 @@
  */
 import type { AtlasData, AtlasListing, ListingKind, Text } from '@community-atlas/core';
 import {
-  buildVocabulary, describeOpeningHours, describeSession, feedbackHref, humanise, isSafeUrl, needLabel, sameWords,
+  buildVocabulary, checkedOverAYearAgo, describeOpeningHours, describeSession, feedbackHref, humanise, isSafeUrl, needLabel, sameWords,
 } from '@community-atlas/core';
 
 /** Markup that is already safe: only `page` and this module make it. */
@@ -230,8 +230,7 @@ function longDate(value: string): string {
 
 /** When the publisher last checked the listing (with a warning past a year), and where to say something is wrong. */
 function checked(l: AtlasListing, ctx: Context): Markup {
-  const verified = l.lastVerified ? new Date(l.lastVerified) : undefined;
-  const stale = verified && !Number.isNaN(verified.getTime()) && ctx.now.getTime() - verified.getTime() > 365 * 86_400_000;
+  const stale = checkedOverAYearAgo(l.lastVerified, ctx.now);
   const publisher = ctx.data.publishers.find((p) => p.id === l.publisherId) ?? ctx.data.publishers[0];
   const report = feedbackHref(publisher?.feedbackUrl, l, plainName(l.name, ctx));
   return page`${l.lastVerified ? page`<p>Last checked ${longDate(l.lastVerified)}.</p>` : ''}${

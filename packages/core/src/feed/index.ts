@@ -5,4 +5,4 @@ export {
   parseFeedText, loadFeeds, fetchFeed, readFetchedFeed, combineFeeds, feedFailure, FeedLoadError,
   type FeedLoadFailure, type FetchedFeed, type LoadOptions,
 } from './load.js';
-export { text, isSafeUrl, feedbackHref, normalisePostcode, slugify, isIsoDate, isIsoDateOrDateTime, isClockTime, SAFE_URL_SCHEMES } from './values.js';
+export { text, isSafeUrl, feedbackHref, checkedOverAYearAgo, normalisePostcode, slugify, isIsoDate, isIsoDateOrDateTime, isClockTime, SAFE_URL_SCHEMES } from './values.js';

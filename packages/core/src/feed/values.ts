@@ -116,3 +116,10 @@ export function feedbackHref(template: string | undefined, listing: { id: string
   }
   return isSafeUrl(href) ? href : undefined;
 }
+
+/** Whether a listing's `lastVerified` date is over a year before `now`; a date that cannot be read is not. */
+export function checkedOverAYearAgo(lastVerified: string | undefined, now: Date): boolean {
+  if (!lastVerified) return false;
+  const checked = new Date(lastVerified).getTime();
+  return !Number.isNaN(checked) && now.getTime() - checked > 365 * 86_400_000;
+}

@@ -33,6 +33,12 @@ export function sameWords(a: string, b: string): boolean {
   return words(fold(a)).join(' ') === words(fold(b)).join(' ');
 }
 
+/** Whether `text` says `part` as whole words, whatever the case, accents and punctuation ("Alderminster: Old Road" says "old road"). */
+export function saysWords(text: string, part: string): boolean {
+  const wanted = words(fold(part)).join(' ');
+  return wanted !== '' && ` ${words(fold(text)).join(' ')} `.includes(` ${wanted} `);
+}
+
 /**
  * Words too common to help a search, in English and Welsh. Kept short on
  * purpose: "who", "near" and Welsh "ar" ("on") are ordinary words a listing's

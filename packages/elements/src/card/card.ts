@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { fold, text, words, type ResultItem } from '@community-atlas/core';
+import { saysWords, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { reportHighlight } from '../events/highlight.js';
@@ -69,7 +69,7 @@ export class AtlasCard extends AtlasElement {
   #placeName(name: string): unknown {
     const l = this.item!.listing;
     const place = l.location?.name ? text(l.location.name, this.language) : '';
-    if (!place || ` ${words(fold(name)).join(' ')} `.includes(` ${words(fold(place)).join(' ')} `)) return nothing;
+    if (!place || saysWords(name, place)) return nothing;
     return html`<span>${place}</span>`;
   }
 

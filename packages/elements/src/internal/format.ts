@@ -70,11 +70,6 @@ export function formatMoney(pounds: number, locale: string): string {
 }
 
 /**
- * How a person gets in, in words. "Professional" beside "self" or "drop-in"
- * means a GP may also refer, not that a referral is needed: saying "you need a
- * referral" there would turn away someone who could simply go.
- */
-/**
  * "walking, exercise and sport" / "cerdded, ymarfer a chwaraeon". Chromium has
  * no Welsh list data (Intl.ListFormat falls back to English), so Welsh is
  * joined here: "a", or "ac" before a vowel.
@@ -103,6 +98,11 @@ export function costLines(
   return [price, said && !(price && sameWords(said, price)) ? said : undefined].filter((line): line is string => !!line);
 }
 
+/**
+ * How a person gets in, in words. "Professional" beside "self" or "drop-in"
+ * means a GP may also refer, not that a referral is needed: saying "you need a
+ * referral" there would turn away someone who could simply go.
+ */
 export function referralWords(routes: readonly string[], t: { referral: Record<string, string>; referralProfessionalAlso: string }): string[] {
   const open = routes.some((r) => r === 'self' || r === 'drop-in');
   return routes.map((r) => (r === 'professional' && open ? t.referralProfessionalAlso : t.referral[r] ?? r));

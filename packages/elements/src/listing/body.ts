@@ -6,13 +6,12 @@
  * go, so they show while this loads, or if it cannot.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { feedbackHref, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
+import { checkedOverAYearAgo, feedbackHref, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { bodyStrings, type BodyStrings } from './body-strings.js';
 import { costLines, formatDate } from '../internal/format.js';
 import type * as TransferDetail from '../transfer/detail.js';
 
-const YEAR_MS = 365 * 86_400_000;
 
 export interface ListingBodyOptions {
   t: AtlasStrings;
@@ -40,8 +39,7 @@ export function listingBody(l: AtlasListing, o: ListingBodyOptions): TemplateRes
   const name = text(l.name, lang);
   const publisher = o.publishers.find((p) => (p.id ?? '') === l.publisherId) ?? o.publishers[0];
   const report = feedbackHref(o.feedback || publisher?.feedbackUrl, l, name);
-  const verified = l.lastVerified ? new Date(l.lastVerified) : undefined;
-  const stale = verified && !Number.isNaN(verified.getTime()) && now.getTime() - verified.getTime() > YEAR_MS;
+  const stale = checkedOverAYearAgo(l.lastVerified, now);
   return html`${transfer ? transfer.transferHeader(l, now, t) : nothing}
 
       <h3>${t.headings.what}</h3>
@@ -57,7 +55,7 @@ export function listingBody(l: AtlasListing, o: ListingBodyOptions): TemplateRes
         : o.contact}
 
       <div class="actions">
-        ${verified ? html`<p>${t.lastChecked(formatDate(l.lastVerified, t.locale))}</p>` : nothing}
+        ${l.lastVerified ? html`<p>${t.lastChecked(formatDate(l.lastVerified, t.locale))}</p>` : nothing}
       </div>
       ${stale ? html`<p class="warning" role="note">${t.staleWarning}</p>` : nothing}
       ${report ? html`<p class="report"><a href=${report}>${t.reportWrong}</a></p>` : nothing}`;

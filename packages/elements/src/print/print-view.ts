@@ -2,7 +2,8 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import type { AtlasListing } from '@community-atlas/core';
-import { printDate, summarise } from '../shortlist/describe.js';
+import { summarise } from '../shortlist/describe.js';
+import { formatDate } from '../internal/format.js';
 import { prescriberStrings } from '../shortlist/prescriber-strings.js';
 
 /**
@@ -56,7 +57,7 @@ export class AtlasPrintView extends AtlasElement {
     const t = this.t;
     const p = prescriberStrings(t);
     const now = this.now ?? new Date();
-    const date = printDate(now, t.locale);
+    const date = formatDate(now, t.locale, true);
     const options = this.listings.map((l) => summarise(l, t, this.language, now));
     return html`<article class="page" part="page" aria-labelledby="title">
       <h2 id="title">${this.heading || p.printTitle}</h2>

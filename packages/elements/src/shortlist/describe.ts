@@ -3,25 +3,6 @@ import type { AtlasStrings } from '../translations/index.js';
 import { costLines, formatDateTime, referralWords } from '../internal/format.js';
 import { prescriberStrings } from './prescriber-strings.js';
 
-const WELSH_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
-const WELSH_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
-
-/**
- * The date on the printout. Browsers whose Intl has no Welsh data (Chromium's
- * trimmed ICU among them) would print "Monday, November 23, 2026" on a Welsh
- * page, so Welsh is written out here when Intl cannot.
- */
-export function printDate(date: Date, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-  if (!locale.startsWith('cy') || format.resolvedOptions().locale.startsWith('cy')) return format.format(date);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/London' })
-      .formatToParts(date).map((p) => [p.type, p.value]),
-  );
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '');
-  return `${WELSH_DAYS[weekday] ?? ''} ${parts.day} ${WELSH_MONTHS[Number(parts.month) - 1] ?? ''} ${parts.year}`.trim();
-}
-
 /** One shortlisted option as the person will read it on paper, in a text message or in an email. */
 export interface OptionSummary {
   key: string;

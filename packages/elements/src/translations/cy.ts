@@ -242,7 +242,7 @@ const welsh = {
     emailSubject: (publisher) => `Eich dewisiadau gan ${publisher}`,
     printTitle: 'Eich dewisiadau',
     // "ar" softens the day that follows: ar ddydd Llun.
-    printedOn: (date, publisher) => `Argraffwyd ar ${date.replace(/^Dydd /, 'ddydd ')} o gyfeiriadur ${publisher}.`,
+    printedOn: (date, publisher) => `Argraffwyd ar ${date.replace(/^Dydd ([^\s,]+),? /, 'ddydd $1 ')} o gyfeiriadur ${publisher}.`,
     noteHeading: 'Nodyn',
     when: 'Pryd',
     where: 'Ble',
