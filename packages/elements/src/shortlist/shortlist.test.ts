@@ -313,8 +313,12 @@ describe('atlas-finder mode="prescriber"', () => {
     const bar = f.renderRoot.querySelector('atlas-prescriber-bar')!;
     bar.renderRoot.querySelector('details')!.open = true;
     bar.renderRoot.querySelector<HTMLInputElement>('.switch input')!.click();
+    // Let the finder and its results finish re-rendering after the switch, so the card focused next is the one shown.
     await f.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await f.renderRoot.querySelector('atlas-results')!.updateComplete;
     cards(f)[0]!.focus();
+    await waitUntil(() => cards(f).findIndex((c) => c.shadowRoot!.activeElement) === 0, 'the first card has focus');
     await sendKeys({ press: 'j' });
     await sendKeys({ press: 's' });
     expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement), 'j is off').to.equal(0);
