@@ -16,7 +16,8 @@ import { fetchPrebuiltIndex } from './prebuilt-index.js';
 import { isOrukSource, loadTimeout, withOrukSources } from './oruk-source.js';
 import { PAGE_SIZE } from '../results/results.js';
 import { finderStyles } from './finder.styles.js';
-import { PrescriberController } from '../shortlist/prescriber.js';
+import type { PrescriberController } from '../shortlist/prescriber.js';
+import { AtlasZeroResultsEvent } from '../events/zero-results.js';
 import { en } from '../translations/en.js';
 import type { AtlasMap } from '@community-atlas/map';
 import { AtlasHighlightEvent } from '../events/highlight.js';
@@ -91,8 +92,12 @@ export class AtlasFinder extends AtlasElement {
   #abort?: AbortController;
   #releaseTimer?: ReturnType<typeof setTimeout>;
   #internals: ElementInternals;
-  /** Prescriber mode (shortlist, shortcuts, print) and the shared "your list" view. */
-  #prescriber: PrescriberController;
+  /** Prescriber mode (shortlist, shortcuts, print) and the shared "your list" view: its own chunk, loaded as soon as either is asked for. */
+  #prescriber?: PrescriberController;
+  #prescriberLoad?: Promise<void>;
+  /** Keys pressed in prescriber mode before its chunk arrived, handled when it does (undefined once it has, or cannot). */
+  #earlyKeys?: { event: KeyboardEvent; path: EventTarget[] }[] = [];
+  #lastZeroQuery = '';
   #queryRun = 0;
   /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
   #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
@@ -103,7 +108,9 @@ export class AtlasFinder extends AtlasElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
-    this.#prescriber = new PrescriberController(this);
+    this.addEventListener('keydown', (event) => {
+      if (this.mode === 'prescriber') this.#earlyKeys?.push({ event, path: event.composedPath() });
+    });
     this.addEventListener(AtlasStateChangeEvent.eventName, this.#onStateChange);
     this.addEventListener(AtlasOpenEvent.eventName, this.#onOpen);
     this.addEventListener(AtlasCloseEvent.eventName, this.#onClose);
@@ -140,6 +147,7 @@ export class AtlasFinder extends AtlasElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.#wantsPrescriber()) void this.#loadPrescriber();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
   }
@@ -191,6 +199,8 @@ export class AtlasFinder extends AtlasElement {
         ...(urls.some(isOrukSource) ? { fetch: withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(this.index ? { prebuiltIndex: fetchPrebuiltIndex(this.index, { signal: abort.signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) }) } : {}),
       });
+      // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed).
+      if (this.#wantsPrescriber()) await this.#loadPrescriber();
       if (abort.signal.aborted) {
         engine.dispose();
         return;
@@ -212,6 +222,32 @@ export class AtlasFinder extends AtlasElement {
       this.#setPhase('error');
       this.dispatchEvent(new AtlasLoadEvent({ total: 0, error: this.errorMessage }));
     }
+  }
+
+  /** Prescriber mode, or a shared list link (`?list=`) to show. */
+  #wantsPrescriber(): boolean {
+    return this.mode === 'prescriber' || this.#urlHas('list');
+  }
+
+  /** Whether the page's address has this finder's parameter (`open`, or `west.open` in namespace `west`). */
+  #urlHas(name: string): boolean {
+    return new URLSearchParams(window.location.search).has(this.namespace ? `${this.namespace}.${name}` : name);
+  }
+
+  /** Loads prescriber mode's chunk once; if it cannot load, the finder works as a resident's. */
+  #loadPrescriber(): Promise<void> {
+    return (this.#prescriberLoad ??= import('../shortlist/prescriber.js').then(
+      ({ PrescriberController }) => {
+        const prescriber = (this.#prescriber = new PrescriberController(this));
+        for (const { event, path } of this.#earlyKeys ?? []) prescriber.key(event, path);
+        this.#earlyKeys = undefined;
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#earlyKeys = undefined;
+        console.error('Community Atlas: the shortlist could not be loaded', error);
+      },
+    ));
   }
 
   async #loadMap(): Promise<void> {
@@ -256,7 +292,16 @@ export class AtlasFinder extends AtlasElement {
     const result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
     if (run !== this.#queryRun) return; // a newer query has already been asked
     this.result = result;
-    this.#prescriber.afterQuery(s, result);
+    this.#afterQuery(s.q.trim(), result.total);
+  }
+
+  /** Tells the host page when a search found nothing: the words only, once per query. */
+  #afterQuery(q: string, total: number): void {
+    if (total > 0 || !q) this.#lastZeroQuery = '';
+    else if (q !== this.#lastZeroQuery) {
+      this.#lastZeroQuery = q;
+      this.dispatchEvent(new AtlasZeroResultsEvent(q));
+    }
   }
 
   #apply(patch: Partial<FinderState>, history: 'push' | 'replace', extra?: Record<string, unknown>): void {
@@ -351,17 +396,18 @@ export class AtlasFinder extends AtlasElement {
       return html`<div class="state" part="state" role="status"><p>${t.emptyFeed}</p></div>${this.#footer()}`;
     }
     const s = this.finderState;
-    const shared = this.#prescriber.sharedKeys();
-    if (shared) return this.#prescriber.renderShared(shared, data);
+    const prescriber = this.#prescriber;
+    const shared = prescriber?.sharedKeys();
+    if (shared) return prescriber!.renderShared(shared, data);
     const open = s.open ? this.#engine?.get(s.open) : undefined;
     const showMap = this.view !== 'list' && this.mapState !== 'off';
     return html`
       ${open
         ? html`<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
             feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>
-          ${this.#prescriber.renderShortlist(data)}`
+          ${prescriber?.renderShortlist(data)}`
         : html`
-          ${this.#prescriber.renderBar(s)}
+          ${prescriber?.renderBar(s)}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.kinds.trim() === 'transfer' ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
             ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${data.listings} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
@@ -377,7 +423,7 @@ export class AtlasFinder extends AtlasElement {
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
-            ${this.#prescriber.renderShortlist(data)}
+            ${prescriber?.renderShortlist(data)}
           </div>
           ${this.#footer()}`}
     `;

@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { isStateParam, text, type AtlasData, type AtlasListing, type FacetId, type FinderState, type QueryResult } from '@community-atlas/core';
+import { isStateParam, text, type AtlasData, type AtlasListing, type FacetId, type FinderState } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { AtlasPrintEvent } from '../events/print.js';
-import { AtlasZeroResultsEvent } from '../events/zero-results.js';
+import './define-prescriber.js';
 import { ShortlistRequestEvent } from './context.js';
 import { ShortlistStore, shortlistStorageKey, MAX_SHORTLIST } from './store.js';
 
@@ -51,9 +51,10 @@ function adoptPrintSheet(): void {
 
 /**
  * Prescriber mode of the finder: the shortlist store (per page, feed and
- * namespace), keyboard shortcuts, printing, the read-only "your list" a shared
- * link opens, and the zero-results event. Kept out of finder.ts so the
- * resident's finder carries none of it in its logic.
+ * namespace), keyboard shortcuts, printing and the read-only "your list" a
+ * shared link opens. The finder loads this module, with the shortlist, print
+ * view and bar it registers, only when `mode="prescriber"` or a shared list
+ * link asks for it, so a resident's finder never downloads any of it.
  */
 export class PrescriberController implements ReactiveController {
   store?: ShortlistStore;
@@ -62,15 +63,13 @@ export class PrescriberController implements ReactiveController {
   #storeKey = '';
   /** The prescriber's note for the printout: held in memory only, for this page view. */
   #note = '';
-  #parts?: Promise<void>;
-  #lastZeroQuery = '';
   #host: PrescriberHost;
 
   constructor(host: PrescriberHost) {
     this.#host = host;
     host.addController(this);
     host.addEventListener(ShortlistRequestEvent.eventName, this.#onRequest);
-    host.addEventListener('keydown', this.#onKey);
+    host.addEventListener('keydown', (e) => this.key(e, e.composedPath()));
     host.addEventListener(AtlasPrintEvent.eventName, this.#onPrintEvent);
   }
 
@@ -93,23 +92,12 @@ export class PrescriberController implements ReactiveController {
     window.removeEventListener('afterprint', this.#afterPrint);
   }
 
-  /** Loads and registers the prescriber's parts the first time they are needed. */
-  #loadParts(): void {
-    if (this.#parts) return;
-    this.#parts = import('./define-prescriber.js').then(
-      () => this.#host.requestUpdate(),
-      (error: unknown) => console.error('Community Atlas: the shortlist could not be loaded', error),
-    );
-  }
-
-  /** Resolves once the prescriber's parts are registered (tests and hosts that script them wait on it). */
-  get ready(): Promise<void> {
-    this.#loadParts();
-    return this.#parts!;
-  }
-
   hostUpdate(): void {
-    if (this.active || this.sharedKeys()) this.#loadParts();
+    this.#syncStore();
+  }
+
+  /** The store for this page, feed and namespace (made on first use, and again if any of them changes). */
+  #syncStore(): void {
     if (!this.active) return;
     const key = shortlistStorageKey(window.location.pathname, this.#host.src, this.#host.namespace);
     if (key === this.#storeKey) return;
@@ -165,18 +153,6 @@ export class PrescriberController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Tells the host page when a search found nothing: the words only, once per query. */
-  afterQuery(state: FinderState, result: QueryResult): void {
-    const q = state.q.trim();
-    if (result.total > 0 || !q) {
-      if (!q || result.total > 0) this.#lastZeroQuery = '';
-      return;
-    }
-    if (q === this.#lastZeroQuery) return;
-    this.#lastZeroQuery = q;
-    this.#host.dispatchEvent(new AtlasZeroResultsEvent(q));
-  }
-
   #onRequest = (e: ShortlistRequestEvent): void => {
     if (!this.active || !this.store) return;
     e.stopPropagation();
@@ -212,9 +188,10 @@ export class PrescriberController implements ReactiveController {
     window.print();
   };
 
-  #onKey = (e: KeyboardEvent): void => {
+  /** A key pressed in the finder; `path` is the event's composed path (taken while it was dispatched, for keys the finder kept until this module arrived). */
+  key(e: KeyboardEvent, path: EventTarget[]): void {
     if (!this.active || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
-    const path = e.composedPath();
+    this.#syncStore();
     const target = path[0];
     // Never while typing: the keys belong to the field.
     if (target instanceof HTMLElement && isTypingField(target)) return;
@@ -242,7 +219,7 @@ export class PrescriberController implements ReactiveController {
       e.preventDefault();
       this.store.toggle(listing.key);
     }
-  };
+  }
 
   /** The read-only list a shared link opens: what is still in the directory, and how many are not. */
   renderShared(keys: string[], data: AtlasData): TemplateResult {

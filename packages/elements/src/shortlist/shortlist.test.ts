@@ -327,6 +327,41 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement), 'arrow keys still move').to.equal(1);
   });
 
+  it('keys pressed the moment prescriber mode is turned on, before its chunk has arrived, still work', async () => {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+    await waitUntil(() => f.renderRoot.querySelector('atlas-results'), 'results', { timeout: 5000 });
+    await f.updateComplete;
+    await Promise.all(cards(f).map((c) => c.updateComplete));
+    const first = cards(f)[0]!;
+    first.focus();
+    f.mode = 'prescriber';
+    // In the same task, so the chunk cannot have arrived: s adds the focused result, j moves to the next.
+    for (const key of ['s', 'j']) first.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    await waitUntil(() => f.renderRoot.querySelector('atlas-shortlist'), 'the shortlist arrives');
+    const list = f.renderRoot.querySelector('atlas-shortlist')!;
+    await list.updateComplete;
+    expect(list.store!.keys).to.deep.equal([first.item!.listing.key]);
+    expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement)).to.equal(1);
+    expect(list.renderRoot.querySelector('h2')!.textContent).to.contain('1 option');
+  });
+
+  it('a prescriber finder shows its results with the shortlist and its buttons already there, and takes keys at once', async () => {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder mode="prescriber" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+    await waitUntil(() => f.renderRoot.querySelector('atlas-results'), 'results', { timeout: 5000 });
+    // No waiting for the prescriber's parts: they are in place when the results are.
+    expect(f.renderRoot.querySelector('atlas-shortlist')).to.not.equal(null);
+    expect(f.renderRoot.querySelector('atlas-prescriber-bar')).to.not.equal(null);
+    await f.updateComplete;
+    const first = cards(f)[0]!;
+    await first.updateComplete;
+    expect(first.renderRoot.querySelector('.shortlist-toggle')).to.not.equal(null);
+    first.focus();
+    await sendKeys({ press: 's' });
+    await sendKeys({ press: 'j' });
+    expect(f.renderRoot.querySelector('atlas-shortlist')!.store!.keys).to.deep.equal([first.item!.listing.key]);
+    expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement)).to.equal(1);
+  });
+
   it('a shared link shows the listings it names, read-only, and says how many are gone', async () => {
     window.history.replaceState(null, '', `${window.location.pathname}?list=carers-cafe,no-such-listing,walk-riverside`);
     const f = await fixture<AtlasFinder>(html`<atlas-finder mode="prescriber" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
