@@ -1,21 +1,25 @@
 /**
- * The search engine's synchronous core: the text index, filters, live facet
- * counts, sorting and suggestions. `createEngine` drives it on the main thread in
- * slices; the Web Worker drives the same code off the main thread.
+ * The search engine's synchronous core for everything but words: filters, live
+ * facet counts, sorting and next sessions, which is all a finder's first screen
+ * (results and filters, nothing typed) needs. Text search (the MiniSearch index,
+ * need words, suggestions) is in `text.ts`, attached with `attachText` once it is
+ * loaded: `createEngine` drives this core on the main thread in slices and loads
+ * the text part on demand; the Web Worker and Node use `EngineCore` (full.ts),
+ * which has both.
  */
-import MiniSearch from 'minisearch';
-import type { Options as MiniSearchOptions, Query, SearchOptions } from 'minisearch';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { text } from '../feed/values.js';
 import { isOnNow, nextSession, weeklySlots } from '../schedule/index.js';
 import { londonInstant, londonParts } from '../schedule/zone.js';
 import { distanceMiles, isValidLatLng } from '../location/index.js';
 import { deadlineState } from '../transfer/index.js';
-import { allVariants, fold, humanise, idWords, terms as textTerms } from '../text/index.js';
-import { buildVocabulary, expandQuery, needLabel, needSearchPhrases } from '../vocabulary/needs.js';
-import type { Vocabulary } from '../vocabulary/needs.js';
+import { allVariants } from '../text/index.js';
+import { buildNeedTable } from '../vocabulary/needs.js';
+import type { NeedTable } from '../vocabulary/needs.js';
 import { FACET_IDS } from './types.js';
-import type { FacetCount, FacetId, FinderState, NextSession, QueryResult, Suggestion } from './types.js';
+// Kept here too for the URL state, which reads it from the core.
+export { MAX_QUERY_LENGTH } from './types.js';
+import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
 
 export interface EngineOptions {
   /** The clock, for "on now", "today" and deadlines. Default `() => new Date()`. */
@@ -38,27 +42,6 @@ export interface CoreItem {
 export interface CoreResult extends Omit<QueryResult, 'items'> {
   items: CoreItem[];
 }
-
-/** Longest query the engine reads. A 5,000-character paste is cut, not searched word by word. */
-export const MAX_QUERY_LENGTH = 200;
-/** At most this many words of a query are searched. */
-const MAX_QUERY_WORDS = 12;
-
-const FIELDS = ['name', 'keywords', 'needs', 'categories', 'summary', 'organisation', 'place', 'description'] as const;
-/** Where need synonyms are looked for. */
-const NEED_FIELDS = ['name', 'keywords', 'needs', 'categories', 'summary'] as const;
-type Field = (typeof FIELDS)[number];
-/** The name matters most; a word buried in a long description least. */
-const BOOST: Record<Field, number> = {
-  name: 4,
-  keywords: 2,
-  needs: 2,
-  categories: 2,
-  summary: 1.5,
-  organisation: 1.2,
-  place: 1,
-  description: 0.6,
-};
 
 export const DISTANCE_BANDS = ['1', '2', '5', '10'] as const;
 export const COST_VALUES = ['free', 'low-cost', 'help', 'personal-budget'] as const;
@@ -192,37 +175,22 @@ const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFi
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
 
-/** Deterministic hash of the listing keys, so a prebuilt index is only used with the data it was built from. */
-function keysHash(keys: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const key of keys) {
-    for (let i = 0; i < key.length; i++) {
-      h ^= key.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x1f;
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${keys.length}:${(h >>> 0).toString(36)}`;
-}
-
-const INDEX_FORMAT = 'community-atlas-index';
-const INDEX_VERSION = 1;
-
-/** One searched word or need: its hits' scores and matched terms, by listing position. */
-interface TextGroup {
-  /** Hit number + 1 at each position MiniSearch found (0: not found), to look up `terms`. */
-  hitAt: Int32Array;
-  terms: string[][];
-}
-interface TextMatches {
+/** Listings matching a query's words, by position, from the text index. */
+export interface TextMatches {
   bits: Bits;
   /** Score by listing position (0 where not matched). */
   scores: Float64Array;
-  groups: TextGroup[];
+  /** The query terms the listing at a position was found by, for highlighting; undefined when none. */
+  terms(p: number): string[] | undefined;
   expandedTerms: string[];
 }
-const TEXT_CACHE_SIZE = 16;
+
+/** What a core asks of its text index (text.ts). */
+export interface TextSearch {
+  /** Matches for the words of `q`; undefined when it has no searchable words or the index is not built yet. */
+  matches(q: string): TextMatches | undefined;
+  clearCaches(): void;
+}
 
 /** A name's sort key: folded to lower case without accents, digit runs padded to compare as numbers. */
 function sortKey(name: string): string {
@@ -276,11 +244,13 @@ interface TimeFacts {
 /** How long "nothing scheduled" is trusted, as the schedule module does: it looks five years ahead, so an hour is safe. */
 const NOTHING_SCHEDULED_MS = 3_600_000;
 
-export class EngineCore {
+export class FilterCore {
   readonly lang: string;
-  readonly vocabulary: Vocabulary;
+  /** Need labels and the needs each category meets (the built-in synonyms load with text search). */
+  readonly vocabulary: NeedTable;
   readonly now: () => Date;
-  private readonly listings: AtlasListing[];
+  /** The listings with a key, in the order given (what the text index indexes). */
+  readonly listings: readonly AtlasListing[];
   /** Each kept listing's index in `data.listings` (entries without a key are dropped). */
   private readonly sourceIndex: Int32Array;
   /** Listings in name order: a listing's position here is its id everywhere below. */
@@ -289,7 +259,7 @@ export class EngineCore {
   private readonly tables = new Map<FacetId, ValueTable>();
   private readonly areaNames = new Map<string, string>();
   private readonly collator: Intl.Collator;
-  private search: MiniSearch<AtlasListing> | undefined;
+  private text: TextSearch | undefined;
   private docsReady = false;
   private columns!: Columns;
   /** Each schedule group's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
@@ -298,7 +268,6 @@ export class EngineCore {
   private deadlineMemo!: { day: Float64Array; past: Uint8Array; state: Uint8Array; at: Float64Array };
   private distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
   private timeCache: TimeFacts | undefined;
-  private foldedNames: string[] | undefined;
   /** Schedule groups while preparing: the first listing and weekly slot bits of each, by schedule and opening hours as JSON. */
   private readonly schedules = { byText: new Map<string, number>(), listing: [] as AtlasListing[], slots: [] as number[] };
   /** Facet values in the collator's order, per facet, for sorting counts without comparing strings per query. */
@@ -314,25 +283,69 @@ export class EngineCore {
     this.sourceIndex = Int32Array.from(kept);
     this.lang = typeof options.lang === 'string' && options.lang ? options.lang : 'en';
     this.now = typeof options.now === 'function' ? options.now : () => new Date();
-    this.vocabulary = buildVocabulary(Array.isArray(data?.needs) ? data.needs : []);
+    this.vocabulary = buildNeedTable(Array.isArray(data?.needs) ? data.needs : []);
     this.collator = new Intl.Collator(this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en-GB', { sensitivity: 'base', numeric: true });
     for (const area of Array.isArray(data?.areas) ? data.areas : []) {
       if (area && typeof area.id === 'string') this.areaNames.set(area.id, allVariants(area.name));
     }
     for (const facet of FACET_IDS) this.tables.set(facet, new ValueTable(FIXED_VALUES[facet]));
-    if (options.prebuiltIndex !== undefined) this.loadIndex(options.prebuiltIndex);
   }
 
   get size(): number {
     return this.listings.length;
   }
 
-  get ready(): boolean {
-    return this.docsReady && this.search !== undefined;
-  }
-
   get filtersReady(): boolean {
     return this.docsReady;
+  }
+
+  /** Queries with words are answered with `text` from now on. */
+  attachText(text: TextSearch): void {
+    this.text = text;
+    this.text.clearCaches();
+  }
+
+  /** Whether a text index is attached (see `attachText`). */
+  get hasText(): boolean {
+    return this.text !== undefined;
+  }
+
+  /** Position (in name order) of the listing with this key, once prepared. */
+  position(key: string): number | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The listing at a position in name order, once prepared. */
+  listingAt(p: number): AtlasListing | undefined {
+    return this.docs[p]?.listing;
+  }
+
+  /** Positions of the listings tagged with any of these needs (or in their categories), ascending. */
+  positionsWithNeeds(needs: readonly string[]): Int32Array {
+    const table = this.tables.get('need')!;
+    const wanted = needs.map((id) => table.lookup(id)).filter((v): v is number => v !== undefined);
+    if (!wanted.length) return new Int32Array(0);
+    const tagged = new Uint32Array(this.columns.words);
+    for (const v of wanted) {
+      const bits = this.columns.valueBits.need[v]!;
+      for (let w = 0; w < tagged.length; w++) tagged[w]! |= bits[w]!;
+    }
+    return positionsOf(tagged, countBits(tagged));
+  }
+
+  /** Whether some listing has this value of a facet (read while preparing). */
+  hasValue(facet: FacetId, value: string): boolean {
+    return this.tables.get(facet)!.lookup(value) !== undefined;
+  }
+
+  /** The values listings have for a facet, in the order first met (fixed lists first). */
+  facetValues(facet: FacetId): readonly string[] {
+    return this.tables.get(facet)!.values;
+  }
+
+  /** The name of a feed area, in every language it has. */
+  areaText(id: string): string | undefined {
+    return this.areaNames.get(id);
   }
 
   listing(key: string): AtlasListing | undefined {
@@ -400,14 +413,6 @@ export class EngineCore {
       this.docsReady = true;
       yield;
     }
-    if (!this.search) {
-      const search = new MiniSearch<AtlasListing>(this.indexOptions());
-      for (let i = 0; i < this.listings.length; i += 100) {
-        search.addAll(this.listings.slice(i, i + 100));
-        yield;
-      }
-      this.search = search;
-    }
   }
 
   private makeColumns(docs: Doc[]): Columns {
@@ -456,90 +461,8 @@ export class EngineCore {
     return this;
   }
 
-  /** The text index as JSON, with a fingerprint of the data it was built from. */
-  serialize(): string {
-    this.prepareAll();
-    return JSON.stringify({
-      format: INDEX_FORMAT,
-      version: INDEX_VERSION,
-      keys: keysHash(this.listings.map((l) => l.key)),
-      needs: this.vocabulary.needs.size,
-      index: this.search!.toJSON(),
-    });
-  }
-
-  private loadIndex(prebuilt: string | object): void {
-    try {
-      const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : prebuilt) as {
-        format?: unknown;
-        version?: unknown;
-        keys?: unknown;
-        needs?: unknown;
-        index?: unknown;
-      };
-      if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return;
-      // An index built from other data would return keys this finder does not hold.
-      if (parsed.keys !== keysHash(this.listings.map((l) => l.key)) || parsed.needs !== this.vocabulary.needs.size) return;
-      this.search = MiniSearch.loadJS(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], this.indexOptions());
-    } catch {
-      // A damaged prebuilt index is not fatal: the engine builds its own.
-      this.search = undefined;
-    }
-  }
-
-  private indexOptions(): MiniSearchOptions<AtlasListing> {
-    return {
-      idField: 'key',
-      fields: [...FIELDS],
-      storeFields: [],
-      tokenize: (value: string) => value.split(/[^\p{L}\p{N}'’]+/u),
-      processTerm: (term: string) => {
-        const folded = textTerms(term);
-        return folded.length === 0 ? null : folded.length === 1 ? folded[0]! : folded;
-      },
-      extractField: (listing, field) => this.fieldText(listing, field as Field | 'key'),
-    };
-  }
-
-  private fieldText(listing: AtlasListing, field: Field | 'key'): string {
-    switch (field) {
-      case 'key':
-        return listing.key;
-      case 'name':
-        return allVariants(listing.name);
-      case 'summary':
-        return allVariants(listing.summary);
-      case 'description':
-        return allVariants(listing.description);
-      case 'keywords':
-        return strings(listing.keywords).join(' ');
-      case 'categories':
-        return strings(listing.categories).map(idWords).join(' ');
-      case 'needs': {
-        const out: string[] = [];
-        for (const id of this.derivedNeeds(listing)) {
-          const entry = this.vocabulary.needs.get(id);
-          out.push(idWords(id));
-          if (entry) out.push(typeof entry.label === 'string' ? entry.label : allVariants(entry.label));
-        }
-        return out.join(' ');
-      }
-      case 'organisation':
-        return allVariants(listing.organisation?.name);
-      case 'place': {
-        const loc = listing.location;
-        const out = [allVariants(loc?.name), ...strings(loc?.address), typeof loc?.postcode === 'string' ? loc.postcode : ''];
-        for (const area of strings(listing.areas)) out.push(this.areaNames.get(area) ?? area);
-        for (const session of Array.isArray(listing.schedule) ? listing.schedule : []) out.push(allVariants(session?.place));
-        return out.join(' ');
-      }
-      default:
-        return '';
-    }
-  }
-
   /** The listing's own needs, and the needs whose linked categories it is in. */
-  private derivedNeeds(listing: AtlasListing): string[] {
+  derivedNeeds(listing: AtlasListing): string[] {
     const out = new Set(strings(listing.needs));
     for (const category of strings(listing.categories)) {
       for (const id of this.vocabulary.byCategory.get(category) ?? []) out.add(id);
@@ -741,169 +664,11 @@ export class EngineCore {
     return this.timeCache;
   }
 
-  /** Text search: listing index to score and matched terms; undefined when the query has no searchable words. */
-  /**
-   * Text matches for the last few queries. People type words once and then
-   * tick filters, sort and page; the words' matches do not change while the
-   * index does not, so only the first of those pays for the text search.
-   */
-  private readonly textCache = new Map<string, TextMatches | undefined>();
-
-  /** Forgets cached text matches (benchmarks measure searches from cold). */
+  /** Forgets cached answers (benchmarks measure searches from cold). */
   clearCaches(): void {
-    this.textCache.clear();
+    this.text?.clearCaches();
     this.distanceCache = undefined;
     this.timeCache = undefined;
-  }
-
-  private textMatches(q: string): TextMatches | undefined {
-    if (!this.search) return undefined;
-    const cached = this.textCache.get(q);
-    if (cached !== undefined || this.textCache.has(q)) {
-      // Most recently used last.
-      this.textCache.delete(q);
-      this.textCache.set(q, cached);
-      return cached;
-    }
-    const result = this.searchText(q);
-    this.textCache.set(q, result);
-    if (this.textCache.size > TEXT_CACHE_SIZE) this.textCache.delete(this.textCache.keys().next().value!);
-    return result;
-  }
-
-  private searchText(q: string): TextMatches | undefined {
-    const search = this.search;
-    if (!search) return undefined;
-    const expansion = expandQuery(q.slice(0, MAX_QUERY_LENGTH), this.vocabulary, this.lang);
-    const parts = expansion.parts.slice(0, MAX_QUERY_WORDS);
-    if (parts.length === 0) return undefined;
-    const typedEndsInWord = /[\p{L}\p{N}]$/u.test(q.slice(0, MAX_QUERY_LENGTH));
-    const fuzzy = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
-    const n = this.docs.length;
-    const groups: (TextGroup & { score: Float64Array; members: number[] })[] = [];
-    parts.forEach((part, partIndex) => {
-      const last = partIndex === parts.length - 1;
-      let query: Query;
-      let options: SearchOptions;
-      if (part.kind === 'word') {
-        // The last word may be half typed; other words of four letters or more
-        // also match as prefixes so "walk" finds "walking" without a stemmer.
-        const prefix = (last && typedEndsInWord && part.word.length >= 2) || part.word.length >= 4;
-        query = part.word;
-        options = { prefix, fuzzy };
-      } else {
-        const phrases = new Set<string>([part.phrase]);
-        for (const id of part.needs) {
-          const entry = this.vocabulary.needs.get(id);
-          if (entry) for (const p of needSearchPhrases(entry)) phrases.add(p);
-        }
-        query = {
-          combineWith: 'OR',
-          queries: [...phrases].map((p) => ({ combineWith: 'AND', queries: [p] })),
-        };
-        // Synonyms are the words themselves, not typing: no fuzziness, and a
-        // prefix only for longer words ("befriend" → "befriending"). They are
-        // looked for where a listing says what it is, not in the long
-        // description, where "a friendly chat" would make everything a match.
-        options = { prefix: (term: string) => term.length >= 6, fuzzy: false, fields: [...NEED_FIELDS] };
-      }
-      // Scores by position (NaN: not matched); `members` lists the matched positions.
-      const score = new Float64Array(n).fill(Number.NaN);
-      const members: number[] = [];
-      const hitAt = new Int32Array(n);
-      const terms: string[][] = [];
-      let best = 0;
-      for (const hit of search.search(query, { ...options, boost: BOOST })) {
-        const p = this.byKey.get(hit.id as string);
-        if (p === undefined) continue;
-        if (Number.isNaN(score[p]!)) members.push(p);
-        score[p] = hit.score;
-        terms.push(hit.terms);
-        hitAt[p] = terms.length;
-        if (hit.score > best) best = hit.score;
-      }
-      if (part.kind === 'need') {
-        // Listings tagged with the need (or in its categories) are found even when
-        // their text uses none of the words.
-        const table = this.tables.get('need')!;
-        const wanted = part.needs.map((id) => table.lookup(id)).filter((v): v is number => v !== undefined);
-        const bonus = best > 0 ? best * 0.5 : 1;
-        if (wanted.length) {
-          const tagged = new Uint32Array(this.columns.words);
-          for (const v of wanted) {
-            const bits = this.columns.valueBits.need[v]!;
-            for (let w = 0; w < tagged.length; w++) tagged[w]! |= bits[w]!;
-          }
-          for (const p of positionsOf(tagged, countBits(tagged))) {
-            if (Number.isNaN(score[p]!)) {
-              members.push(p);
-              score[p] = bonus;
-            } else {
-              score[p] = score[p]! + bonus;
-            }
-          }
-        }
-      }
-      groups.push({ score, members, hitAt, terms });
-    });
-    const combine = (all: boolean): { scores: Float64Array; bits: Bits; count: number } => {
-      const scores = new Float64Array(n);
-      const bits = new Uint32Array(this.columns.words);
-      let count = 0;
-      if (all) {
-        const [first, ...rest] = groups;
-        for (const p of first!.members) {
-          let total = first!.score[p]!;
-          let every = true;
-          for (const g of rest) {
-            const other = g.score[p]!;
-            if (Number.isNaN(other)) {
-              every = false;
-              break;
-            }
-            total += other;
-          }
-          if (every) {
-            scores[p] = total;
-            bits[p >>> 5]! |= 1 << (p & 31);
-            count++;
-          }
-        }
-      } else {
-        for (const g of groups) {
-          for (const p of g.members) {
-            if (bits[p >>> 5]! & (1 << (p & 31))) {
-              scores[p] = scores[p]! + g.score[p]!;
-            } else {
-              scores[p] = g.score[p]!;
-              bits[p >>> 5]! |= 1 << (p & 31);
-              count++;
-            }
-          }
-        }
-      }
-      return { scores, bits, count };
-    };
-    // Every word must match; when that finds nothing (a long sentence typed as a
-    // question), any word may, best matches first.
-    let combined = combine(true);
-    if (combined.count === 0 && groups.length > 1) combined = combine(false);
-    return {
-      bits: combined.bits,
-      scores: combined.scores,
-      groups: groups.map(({ hitAt, terms }) => ({ hitAt, terms })),
-      expandedTerms: expansion.expandedTerms,
-    };
-  }
-
-  /** The query terms a matched listing was found by, for highlighting; undefined when none. */
-  private matchedTerms(text: TextMatches, p: number): string[] | undefined {
-    const all = new Set<string>();
-    for (const g of text.groups) {
-      const hit = g.hitAt[p]!;
-      if (hit) for (const t of g.terms[hit - 1]!) all.add(t);
-    }
-    return all.size ? [...all] : undefined;
   }
 
   /** Answers one finder state. Call `prepareAll` (or drive `prepare`) first. */
@@ -963,7 +728,8 @@ export class EngineCore {
       selected.set(facet, new Set(kept.map((v) => table.lookup(v) ?? -1 - table.values.length)));
     }
 
-    const text = q ? this.textMatches(q) : undefined;
+    if (q && !this.text) throw new Error('A query with words needs the text index: attach it first (see attachText).');
+    const text = q ? this.text!.matches(q) : undefined;
     const units: Unit[] = [];
     if (text) units.push({ id: 'q', facets: [], bits: text.bits });
     /** The positions for which `keep` holds, as a set. */
@@ -1137,7 +903,7 @@ export class EngineCore {
         const next = nextSession(docs[p]!.listing, now);
         if (next) item.next = next;
       }
-      const t = text ? this.matchedTerms(text, p) : undefined;
+      const t = text ? text.terms(p) : undefined;
       if (t) item.terms = t;
       items.push(item);
     }
@@ -1248,41 +1014,5 @@ export class EngineCore {
       default:
         matches.sort(relevance);
     }
-  }
-
-  /** Needs, categories and listing names for the search box, matching what has been typed so far. */
-  suggest(prefix: string, limit = 8): Suggestion[] {
-    if (!this.docsReady) this.prepareAll();
-    const typed = textTerms(typeof prefix === 'string' ? prefix.slice(0, MAX_QUERY_LENGTH) : '').join(' ');
-    const max = finite(limit) && limit > 0 ? Math.min(Math.floor(limit), 50) : 8;
-    if (!typed) return [];
-    const out: Suggestion[] = [];
-    const seen = new Set<string>();
-    const add = (s: Suggestion): void => {
-      const key = `${s.type}:${fold(s.text)}`;
-      if (seen.has(key) || out.length >= max) return;
-      seen.add(key);
-      out.push(s);
-    };
-    const startsWord = (haystack: string): boolean => haystack.startsWith(typed) || haystack.includes(` ${typed}`);
-    const used = this.tables.get('need')!;
-    for (const [phrase, ids] of this.vocabulary.phrases) {
-      if (!startsWord(phrase)) continue;
-      for (const id of ids) {
-        // Offer only needs this feed has listings for.
-        if (used.lookup(id) === undefined) continue;
-        add({ text: needLabel(this.vocabulary.needs.get(id), this.lang), type: 'need' });
-      }
-    }
-    for (const category of this.tables.get('category')!.values) {
-      if (startsWord(fold(idWords(category)))) add({ text: humanise(category), type: 'category' });
-    }
-    // Folded names, each with a leading space, made on the first suggestion rather than while loading.
-    this.foldedNames ??= this.docs.map((d) => ` ${textTerms(allVariants(d.listing.name)).join(' ')}`);
-    for (let p = 0; p < this.docs.length && out.length < max; p++) {
-      const d = this.docs[p]!;
-      if (this.foldedNames[p]!.includes(` ${typed}`)) add({ text: text(d.listing.name, this.lang), type: 'listing', key: d.key });
-    }
-    return out;
   }
 }

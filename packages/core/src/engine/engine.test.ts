@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import { createEngine, serializeIndex } from './engine.js';
+import { createEngine } from './engine.js';
+import { serializeIndex } from './full.js';
 import type { FinderState } from './types.js';
 
 function listing(key: string, extra: Partial<AtlasListing> = {}): AtlasListing {

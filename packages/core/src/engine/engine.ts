@@ -1,15 +1,19 @@
 /**
  * `createEngine`: the search engine on the main thread. Preparation runs in
  * slices that hand the thread back between them, so loading a large feed never
- * holds the page for long; queries without words answer as soon as the facets
- * are ready, and queries with words once the text index is built.
+ * holds the page for long. Queries without words answer as soon as filters,
+ * facets and sorting are ready; text search (text.ts: MiniSearch, the need
+ * synonyms) is loaded with `import()` only when it is needed — words, a
+ * suggestion, a prebuilt index — or in idle time after the first answer, so the
+ * first screen never waits for its code or its index.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import { EngineCore } from './core.js';
+import { FilterCore } from './core.js';
 import type { EngineOptions } from './core.js';
+import type { TextIndex } from './text.js';
 import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
 
-export { EngineCore, MAX_QUERY_LENGTH, DISTANCE_BANDS, COST_VALUES, LOW_COST_POUNDS } from './core.js';
+export { DISTANCE_BANDS, COST_VALUES, LOW_COST_POUNDS } from './core.js';
 export type { EngineOptions, CoreItem, CoreResult } from './core.js';
 
 /** Longest a slice of preparation runs before handing the thread back, in ms. */
@@ -17,42 +21,102 @@ const SLICE_MS = 8;
 
 const handBack = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Runs `steps` a slice at a time, waiting for `pause()` between slices; false when `stopped()` cut it short. */
+async function drive(steps: Iterator<void>, pause: () => Promise<void>, stopped: () => boolean): Promise<boolean> {
+  let sliceStart = performance.now();
+  for (;;) {
+    if (stopped()) return false;
+    if (steps.next().done) return true;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
 export function createEngine(data: AtlasData, options: EngineOptions = {}): SearchEngine {
-  const core = new EngineCore(data, options);
+  const core = new FilterCore(data, options);
   let disposed = false;
-  const ready = (async () => {
-    const steps = core.prepare();
-    let sliceStart = performance.now();
-    for (;;) {
-      if (disposed) return;
-      const step = steps.next();
-      if (step.done) return;
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await handBack();
-        sliceStart = performance.now();
-      }
-    }
-  })();
-  const waitFor = async (needIndex: boolean): Promise<void> => {
-    while (!(needIndex ? core.ready : core.filtersReady)) {
-      await Promise.race([ready, handBack()]);
-      if (disposed) return;
-    }
+  const stopped = (): boolean => disposed;
+  const ready = drive(core.prepare(), handBack, stopped);
+
+  // Text search. Until someone waits for it, the index is built in idle time;
+  // once a query with words waits, slice follows slice.
+  let urgent = false;
+  let wake: (() => void) | undefined;
+  const pause = (): Promise<void> => {
+    if (urgent || typeof requestIdleCallback !== 'function') return handBack();
+    return new Promise((resolve) => {
+      const id = requestIdleCallback(() => resolve(), { timeout: 1000 });
+      wake = () => {
+        cancelIdleCallback(id);
+        resolve();
+      };
+    });
   };
+  const hurry = (): void => {
+    urgent = true;
+    wake?.();
+    wake = undefined;
+  };
+  let loading: Promise<TextIndex> | undefined;
+  let building: Promise<TextIndex> | undefined;
+  /** The text module and an index for this feed (not yet built, unless it was given prebuilt). */
+  const loadText = (): Promise<TextIndex> =>
+    (loading ??= (async () => {
+      const { TextIndex } = await import('./text.js');
+      await ready;
+      return new TextIndex(core, options.prebuiltIndex);
+    })().catch((error: unknown) => {
+      // A chunk that failed to load (offline for a moment) is asked for again next time.
+      loading = undefined;
+      throw error;
+    }));
+  /** The text index, built and answering queries with words. */
+  const buildText = (): Promise<TextIndex> =>
+    (building ??= (async () => {
+      const index = await loadText();
+      if (await drive(index.build(), pause, stopped)) core.attachText(index);
+      return index;
+    })().catch((error: unknown) => {
+      building = undefined;
+      throw error;
+    }));
+  let idleStart = false;
+  /** After the first answer: text search loads in idle time, so the first search does not wait for it. */
+  const startWhenIdle = (): void => {
+    if (idleStart) return;
+    idleStart = true;
+    const start = (): void => void buildText().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 0);
+  };
+  if (options.prebuiltIndex !== undefined) void buildText().catch(() => undefined);
+
   return {
     async query(state: FinderState, now?: Date): Promise<QueryResult> {
-      await waitFor(typeof state?.q === 'string' && state.q.trim() !== '');
+      const words = typeof state?.q === 'string' && state.q.trim() !== '';
+      if (words) {
+        hurry();
+        await buildText();
+      } else {
+        await ready;
+      }
       const result = core.query(state, now);
       const items = [];
       for (const item of result.items) {
         const listing = core.listing(item.key);
         if (listing) items.push({ ...item, listing });
       }
+      if (!words && !disposed) startWhenIdle();
       return { ...result, items };
     },
     async suggest(prefix: string, limit?: number): Promise<Suggestion[]> {
-      await waitFor(false);
-      return core.suggest(prefix, limit);
+      await ready;
+      const index = await loadText();
+      // Someone is typing: the words follow.
+      void buildText().catch(() => undefined);
+      return index.suggest(prefix, limit);
     },
     get(key: string): AtlasListing | undefined {
       if (!core.filtersReady) core.prepareAll();
@@ -63,11 +127,8 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     },
     dispose(): void {
       disposed = true;
+      wake?.();
     },
   };
 }
 
-/** A prebuilt text index for `data`, to pass back as `options.prebuiltIndex` (what `atlas build` writes). */
-export function serializeIndex(data: AtlasData, options: Omit<EngineOptions, 'prebuiltIndex'> = {}): string {
-  return new EngineCore(data, options).serialize();
-}

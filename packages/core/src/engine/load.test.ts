@@ -3,7 +3,8 @@ import { FeedLoadError } from '../feed/load.js';
 import type { Feed, Listing } from '../feed/types.js';
 import type { FinderState } from './types.js';
 import { normaliseFeed } from '../feed/normalise.js';
-import { createEngine, serializeIndex } from './engine.js';
+import { createEngine } from './engine.js';
+import { serializeIndex } from './full.js';
 import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoadOptions } from './load.js';
 
 // In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.

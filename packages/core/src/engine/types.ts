@@ -39,6 +39,9 @@ export const FACET_IDS: readonly FacetId[] = [
   'delivery', 'area', 'distance', 'status', 'assetType', 'tenure', 'deadline',
 ];
 
+/** Longest query the engine reads. A 5,000-character paste is cut, not searched word by word. */
+export const MAX_QUERY_LENGTH = 200;
+
 export type SortKey = 'relevance' | 'distance' | 'next' | 'name' | 'deadline';
 
 export interface GeoPoint {

@@ -5,7 +5,7 @@
  */
 import { FeedLoadError, combineFeeds, readFetchedFeed } from '../feed/load.js';
 import type { AtlasData } from '../feed/normalised.js';
-import { EngineCore } from './core.js';
+import { EngineCore } from './full.js';
 import { normaliseFeed } from '../feed/normalise.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 

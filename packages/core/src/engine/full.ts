@@ -1,0 +1,52 @@
+/**
+ * `EngineCore`: the whole engine in one synchronous object, text search built
+ * in, for the Web Worker, Node (`atlas build` writes `serializeIndex`) and the
+ * benchmarks. The finder on the page never imports this module: it uses
+ * `createEngine`, which loads text search only when it is needed.
+ */
+import type { AtlasData } from '../feed/normalised.js';
+import { FilterCore } from './core.js';
+import type { EngineOptions } from './core.js';
+import { TextIndex } from './text.js';
+import type { Suggestion } from './types.js';
+
+/**
+ * The whole engine, text search built in: filters, facets and sorting first,
+ * then the text index, in one `prepare()`. For the worker, Node and benchmarks;
+ * the page's `createEngine` loads the text part only when it is needed.
+ */
+export class EngineCore extends FilterCore {
+  private readonly textIndex: TextIndex;
+
+  constructor(data: AtlasData, options: EngineOptions = {}) {
+    super(data, options);
+    this.textIndex = new TextIndex(this, options.prebuiltIndex);
+    this.attachText(this.textIndex);
+  }
+
+  /** Facets, sorting and the text index are all ready. */
+  get ready(): boolean {
+    return this.filtersReady && this.textIndex.built;
+  }
+
+  override *prepare(): Generator<void, void, void> {
+    yield* super.prepare();
+    yield* this.textIndex.build();
+  }
+
+  /** Needs, categories and listing names for the search box, matching what has been typed so far. */
+  suggest(prefix: string, limit?: number): Suggestion[] {
+    return this.textIndex.suggest(prefix, limit);
+  }
+
+  /** The text index as JSON, with a fingerprint of the data it was built from. */
+  serialize(): string {
+    this.prepareAll();
+    return this.textIndex.serialize();
+  }
+}
+
+/** A prebuilt text index for `data`, to pass back as `options.prebuiltIndex` (what `atlas build` writes). */
+export function serializeIndex(data: AtlasData, options: Omit<EngineOptions, 'prebuiltIndex'> = {}): string {
+  return new EngineCore(data, options).serialize();
+}

@@ -1,0 +1,389 @@
+/**
+ * Text search: the MiniSearch index of listings' words, need words read from a
+ * query ("lonely" → befriending…), matching, highlighting terms and suggestions.
+ *
+ * The finder's first screen (results, filters, no words typed) needs none of
+ * this, so `createEngine` loads this module with `import()` only when someone
+ * types, asks for suggestions or passes a prebuilt index, or in idle time once
+ * the first results are on screen. The worker, Node (`atlas build`) and the
+ * benchmarks use `EngineCore` (full.ts), which has it built in.
+ */
+import MiniSearch from 'minisearch';
+import type { Options as MiniSearchOptions, Query, SearchOptions } from 'minisearch';
+import type { AtlasListing } from '../feed/normalised.js';
+import { text } from '../feed/values.js';
+import { allVariants, fold, humanise, idWords, terms as textTerms } from '../text/index.js';
+import { needLabel } from '../vocabulary/needs.js';
+import { expandQuery, needSearchPhrases, vocabularyOf } from '../vocabulary/synonyms.js';
+import type { Vocabulary } from '../vocabulary/synonyms.js';
+// Only types from the core: a value imported from it would make the bundler
+// split modules the core shares with the finder into a chunk of their own.
+import type { FilterCore, TextMatches, TextSearch } from './core.js';
+import { MAX_QUERY_LENGTH } from './types.js';
+import type { Suggestion } from './types.js';
+
+/** At most this many words of a query are searched. */
+const MAX_QUERY_WORDS = 12;
+
+const FIELDS = ['name', 'keywords', 'needs', 'categories', 'summary', 'organisation', 'place', 'description'] as const;
+/** Where need synonyms are looked for. */
+const NEED_FIELDS = ['name', 'keywords', 'needs', 'categories', 'summary'] as const;
+type Field = (typeof FIELDS)[number];
+/** The name matters most; a word buried in a long description least. */
+const BOOST: Record<Field, number> = {
+  name: 4,
+  keywords: 2,
+  needs: 2,
+  categories: 2,
+  summary: 1.5,
+  organisation: 1.2,
+  place: 1,
+  description: 0.6,
+};
+
+const INDEX_FORMAT = 'community-atlas-index';
+const INDEX_VERSION = 1;
+
+/** Text matches kept for the last few queries. */
+const TEXT_CACHE_SIZE = 16;
+
+/** Listings added to the index per slice of building. */
+const LISTINGS_PER_SLICE = 100;
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/** Deterministic hash of the listing keys, so a prebuilt index is only used with the data it was built from. */
+function keysHash(keys: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const key of keys) {
+    for (let i = 0; i < key.length; i++) {
+      h ^= key.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f;
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${keys.length}:${(h >>> 0).toString(36)}`;
+}
+
+/** One searched word or need: its hits' scores and matched terms, by listing position. */
+interface TextGroup {
+  /** Hit number + 1 at each position MiniSearch found (0: not found), to look up `terms`. */
+  hitAt: Int32Array;
+  terms: string[][];
+}
+
+/** The query terms a matched listing was found by, for highlighting; undefined when none. */
+function matchedTerms(groups: readonly TextGroup[], p: number): string[] | undefined {
+  const all = new Set<string>();
+  for (const g of groups) {
+    const hit = g.hitAt[p]!;
+    if (hit) for (const t of g.terms[hit - 1]!) all.add(t);
+  }
+  return all.size ? [...all] : undefined;
+}
+
+/**
+ * The text index of one `FilterCore`'s listings. Build it with `build()` (a
+ * slice per `yield`) or give it a prebuilt index; `attach` it to the core so
+ * queries with words use it.
+ */
+export class TextIndex implements TextSearch {
+  readonly vocabulary: Vocabulary;
+  private search: MiniSearch<AtlasListing> | undefined;
+  /**
+   * Text matches for the last few queries. People type words once and then
+   * tick filters, sort and page; the words' matches do not change while the
+   * index does not, so only the first of those pays for the text search.
+   */
+  private readonly textCache = new Map<string, TextMatches | undefined>();
+  /** Folded names, each with a leading space, made on the first suggestion rather than while loading. */
+  private foldedNames: string[] | undefined;
+
+  constructor(
+    private readonly core: FilterCore,
+    prebuilt?: string | object,
+  ) {
+    this.vocabulary = vocabularyOf(core.vocabulary);
+    if (prebuilt !== undefined) this.load(prebuilt);
+  }
+
+  /** Whether the index is built (or was loaded), so words can be searched. */
+  get built(): boolean {
+    return this.search !== undefined;
+  }
+
+  /** Builds the index a slice at a time; nothing to do when it was loaded prebuilt. */
+  *build(): Generator<void, void, void> {
+    if (this.search) return;
+    const search = new MiniSearch<AtlasListing>(this.indexOptions());
+    const listings = this.core.listings;
+    for (let i = 0; i < listings.length; i += LISTINGS_PER_SLICE) {
+      search.addAll(listings.slice(i, i + LISTINGS_PER_SLICE));
+      yield;
+    }
+    this.search = search;
+  }
+
+  /** The index as JSON, with a fingerprint of the data it was built from. */
+  serialize(): string {
+    for (const _ of this.build()) void _;
+    return JSON.stringify({
+      format: INDEX_FORMAT,
+      version: INDEX_VERSION,
+      keys: keysHash(this.core.listings.map((l) => l.key)),
+      needs: this.vocabulary.needs.size,
+      index: this.search!.toJSON(),
+    });
+  }
+
+  private load(prebuilt: string | object): void {
+    try {
+      const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : prebuilt) as {
+        format?: unknown;
+        version?: unknown;
+        keys?: unknown;
+        needs?: unknown;
+        index?: unknown;
+      };
+      if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return;
+      // An index built from other data would return keys this finder does not hold.
+      if (parsed.keys !== keysHash(this.core.listings.map((l) => l.key)) || parsed.needs !== this.vocabulary.needs.size) return;
+      this.search = MiniSearch.loadJS(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], this.indexOptions());
+    } catch {
+      // A damaged prebuilt index is not fatal: the engine builds its own.
+      this.search = undefined;
+    }
+  }
+
+  private indexOptions(): MiniSearchOptions<AtlasListing> {
+    return {
+      idField: 'key',
+      fields: [...FIELDS],
+      storeFields: [],
+      tokenize: (value: string) => value.split(/[^\p{L}\p{N}'’]+/u),
+      processTerm: (term: string) => {
+        const folded = textTerms(term);
+        return folded.length === 0 ? null : folded.length === 1 ? folded[0]! : folded;
+      },
+      extractField: (listing, field) => this.fieldText(listing, field as Field | 'key'),
+    };
+  }
+
+  private fieldText(listing: AtlasListing, field: Field | 'key'): string {
+    switch (field) {
+      case 'key':
+        return listing.key;
+      case 'name':
+        return allVariants(listing.name);
+      case 'summary':
+        return allVariants(listing.summary);
+      case 'description':
+        return allVariants(listing.description);
+      case 'keywords':
+        return strings(listing.keywords).join(' ');
+      case 'categories':
+        return strings(listing.categories).map(idWords).join(' ');
+      case 'needs': {
+        const out: string[] = [];
+        for (const id of this.core.derivedNeeds(listing)) {
+          const entry = this.vocabulary.needs.get(id);
+          out.push(idWords(id));
+          if (entry) out.push(typeof entry.label === 'string' ? entry.label : allVariants(entry.label));
+        }
+        return out.join(' ');
+      }
+      case 'organisation':
+        return allVariants(listing.organisation?.name);
+      case 'place': {
+        const loc = listing.location;
+        const out = [allVariants(loc?.name), ...strings(loc?.address), typeof loc?.postcode === 'string' ? loc.postcode : ''];
+        for (const area of strings(listing.areas)) out.push(this.core.areaText(area) ?? area);
+        for (const session of Array.isArray(listing.schedule) ? listing.schedule : []) out.push(allVariants(session?.place));
+        return out.join(' ');
+      }
+      default:
+        return '';
+    }
+  }
+
+  /** Forgets cached text matches (benchmarks measure searches from cold). */
+  clearCaches(): void {
+    this.textCache.clear();
+  }
+
+  /** Listings matching the words of `q`, by position; undefined when it has no searchable words or the index is not built yet. */
+  matches(q: string): TextMatches | undefined {
+    if (!this.search) return undefined;
+    const cached = this.textCache.get(q);
+    if (cached !== undefined || this.textCache.has(q)) {
+      // Most recently used last.
+      this.textCache.delete(q);
+      this.textCache.set(q, cached);
+      return cached;
+    }
+    const result = this.searchText(q);
+    this.textCache.set(q, result);
+    if (this.textCache.size > TEXT_CACHE_SIZE) this.textCache.delete(this.textCache.keys().next().value!);
+    return result;
+  }
+
+  private searchText(q: string): TextMatches | undefined {
+    const search = this.search;
+    if (!search) return undefined;
+    const core = this.core;
+    const expansion = expandQuery(q.slice(0, MAX_QUERY_LENGTH), this.vocabulary, core.lang);
+    const parts = expansion.parts.slice(0, MAX_QUERY_WORDS);
+    if (parts.length === 0) return undefined;
+    const typedEndsInWord = /[\p{L}\p{N}]$/u.test(q.slice(0, MAX_QUERY_LENGTH));
+    const fuzzy = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
+    const n = core.size;
+    const words = (n + 31) >>> 5;
+    const groups: (TextGroup & { score: Float64Array; members: number[] })[] = [];
+    parts.forEach((part, partIndex) => {
+      const last = partIndex === parts.length - 1;
+      let query: Query;
+      let options: SearchOptions;
+      if (part.kind === 'word') {
+        // The last word may be half typed; other words of four letters or more
+        // also match as prefixes so "walk" finds "walking" without a stemmer.
+        const prefix = (last && typedEndsInWord && part.word.length >= 2) || part.word.length >= 4;
+        query = part.word;
+        options = { prefix, fuzzy };
+      } else {
+        const phrases = new Set<string>([part.phrase]);
+        for (const id of part.needs) {
+          const entry = this.vocabulary.needs.get(id);
+          if (entry) for (const p of needSearchPhrases(entry)) phrases.add(p);
+        }
+        query = {
+          combineWith: 'OR',
+          queries: [...phrases].map((p) => ({ combineWith: 'AND', queries: [p] })),
+        };
+        // Synonyms are the words themselves, not typing: no fuzziness, and a
+        // prefix only for longer words ("befriend" → "befriending"). They are
+        // looked for where a listing says what it is, not in the long
+        // description, where "a friendly chat" would make everything a match.
+        options = { prefix: (term: string) => term.length >= 6, fuzzy: false, fields: [...NEED_FIELDS] };
+      }
+      // Scores by position (NaN: not matched); `members` lists the matched positions.
+      const score = new Float64Array(n).fill(Number.NaN);
+      const members: number[] = [];
+      const hitAt = new Int32Array(n);
+      const terms: string[][] = [];
+      let best = 0;
+      for (const hit of search.search(query, { ...options, boost: BOOST })) {
+        const p = core.position(hit.id as string);
+        if (p === undefined) continue;
+        if (Number.isNaN(score[p]!)) members.push(p);
+        score[p] = hit.score;
+        terms.push(hit.terms);
+        hitAt[p] = terms.length;
+        if (hit.score > best) best = hit.score;
+      }
+      if (part.kind === 'need') {
+        // Listings tagged with the need (or in its categories) are found even when
+        // their text uses none of the words.
+        const bonus = best > 0 ? best * 0.5 : 1;
+        for (const p of core.positionsWithNeeds(part.needs)) {
+          if (Number.isNaN(score[p]!)) {
+            members.push(p);
+            score[p] = bonus;
+          } else {
+            score[p] = score[p]! + bonus;
+          }
+        }
+      }
+      groups.push({ score, members, hitAt, terms });
+    });
+    const combine = (all: boolean): { scores: Float64Array; bits: Uint32Array; count: number } => {
+      const scores = new Float64Array(n);
+      const bits = new Uint32Array(words);
+      let count = 0;
+      if (all) {
+        const [first, ...rest] = groups;
+        for (const p of first!.members) {
+          let total = first!.score[p]!;
+          let every = true;
+          for (const g of rest) {
+            const other = g.score[p]!;
+            if (Number.isNaN(other)) {
+              every = false;
+              break;
+            }
+            total += other;
+          }
+          if (every) {
+            scores[p] = total;
+            bits[p >>> 5]! |= 1 << (p & 31);
+            count++;
+          }
+        }
+      } else {
+        for (const g of groups) {
+          for (const p of g.members) {
+            if (bits[p >>> 5]! & (1 << (p & 31))) {
+              scores[p] = scores[p]! + g.score[p]!;
+            } else {
+              scores[p] = g.score[p]!;
+              bits[p >>> 5]! |= 1 << (p & 31);
+              count++;
+            }
+          }
+        }
+      }
+      return { scores, bits, count };
+    };
+    // Every word must match; when that finds nothing (a long sentence typed as a
+    // question), any word may, best matches first.
+    let combined = combine(true);
+    if (combined.count === 0 && groups.length > 1) combined = combine(false);
+    const found = groups.map(({ hitAt, terms }) => ({ hitAt, terms }));
+    return {
+      bits: combined.bits,
+      scores: combined.scores,
+      terms: (p) => matchedTerms(found, p),
+      expandedTerms: expansion.expandedTerms,
+    };
+  }
+
+  /** Needs, categories and listing names for the search box, matching what has been typed so far. */
+  suggest(prefix: string, limit = 8): Suggestion[] {
+    const core = this.core;
+    if (!core.filtersReady) core.prepareAll();
+    const typed = textTerms(typeof prefix === 'string' ? prefix.slice(0, MAX_QUERY_LENGTH) : '').join(' ');
+    const max = finite(limit) && limit > 0 ? Math.min(Math.floor(limit), 50) : 8;
+    if (!typed) return [];
+    const out: Suggestion[] = [];
+    const seen = new Set<string>();
+    const add = (s: Suggestion): void => {
+      const key = `${s.type}:${fold(s.text)}`;
+      if (seen.has(key) || out.length >= max) return;
+      seen.add(key);
+      out.push(s);
+    };
+    const startsWord = (haystack: string): boolean => haystack.startsWith(typed) || haystack.includes(` ${typed}`);
+    for (const [phrase, ids] of this.vocabulary.phrases) {
+      if (!startsWord(phrase)) continue;
+      for (const id of ids) {
+        // Offer only needs this feed has listings for.
+        if (!core.hasValue('need', id)) continue;
+        add({ text: needLabel(this.vocabulary.needs.get(id), core.lang), type: 'need' });
+      }
+    }
+    for (const category of core.facetValues('category')) {
+      if (startsWord(fold(idWords(category)))) add({ text: humanise(category), type: 'category' });
+    }
+    const n = core.size;
+    this.foldedNames ??= Array.from({ length: n }, (_, p) => ` ${textTerms(allVariants(core.listingAt(p)!.name)).join(' ')}`);
+    for (let p = 0; p < n && out.length < max; p++) {
+      if (this.foldedNames[p]!.includes(` ${typed}`)) {
+        const listing = core.listingAt(p)!;
+        add({ text: text(listing.name, core.lang), type: 'listing', key: listing.key });
+      }
+    }
+    return out;
+  }
+}

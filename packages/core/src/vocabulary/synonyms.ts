@@ -1,0 +1,172 @@
+/**
+ * The words of the need vocabulary: what a person says ("lonely", "low mood",
+ * "carer") and the words listings use for the same thing ("befriending", "lunch
+ * club"). Link workers search by need, and listings are written by many hands in
+ * other words, so these lists are what make a need search find them.
+ *
+ * Only text search reads them, so they load with it, not with the finder (the
+ * need filter's ids, labels and categories are in `needs.ts`).
+ */
+import type { NeedDefinition } from '../feed/types.js';
+import { fold, terms } from '../text/index.js';
+import { buildNeedTable, needLabel } from './needs.js';
+import type { NeedEntry, NeedTable } from './needs.js';
+
+/** The default needs' synonyms, by need id (see `DEFAULT_NEEDS` for their labels). */
+export const NEED_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  loneliness: ['lonely', 'loneliness', 'isolated', 'isolation', 'alone', 'on my own', 'befriending', 'befriender', 'friendship', 'friends',
+    'company', 'lunch club', 'luncheon club', 'social', 'social group', 'coffee morning', 'men’s shed', 'mens shed', 'chat', 'meet people',
+    'unig', 'unigrwydd', 'cyfeillio', 'cwmni'],
+  'low-mood': ['low mood', 'mood', 'depression', 'depressed', 'anxiety', 'anxious', 'stress', 'stressed', 'worry', 'worried', 'panic',
+    'mental health', 'mental wellbeing', 'wellbeing', 'well-being', 'emotional support', 'talking therapy', 'counselling', 'peer support',
+    'mindfulness', 'sad', 'iselder', 'gorbryder', 'pryder', 'lles', 'iechyd meddwl'],
+  'physical-activity': ['exercise', 'physical activity', 'active', 'get active', 'fitness', 'keep fit', 'move more', 'sport', 'sports', 'walking', 'walk',
+    'health walk', 'swimming', 'yoga', 'tai chi', 'chair exercise', 'dance', 'cycling', 'gym', 'ymarfer corff', 'cerdded', 'chwaraeon'],
+  weight: ['weight', 'lose weight', 'weight loss', 'overweight', 'obesity', 'healthy eating', 'diet', 'slimming', 'pwysau', 'colli pwysau'],
+  'long-term-conditions': ['long-term condition', 'long term condition', 'diabetes', 'diabetic', 'copd', 'breathing', 'lung', 'asthma', 'arthritis', 'heart',
+    'cardiac', 'stroke', 'cancer', 'parkinsons', 'multiple sclerosis', 'kidney', 'fibromyalgia', 'long covid', 'chronic',
+    'self-management', 'rehabilitation', 'cyflwr hirdymor', 'clefyd siwgr'],
+  carers: ['carer', 'carers', 'caring', 'young carer', 'looking after', 'respite', 'carers cafe', 'gofalwr', 'gofalwyr', 'gofalu'],
+  bereavement: ['bereavement', 'bereaved', 'grief', 'grieving', 'loss', 'death', 'widow', 'widowed', 'profedigaeth', 'galar'],
+  money: ['money', 'debt', 'debts', 'bills', 'budgeting', 'cost of living', 'energy bills', 'fuel poverty', 'arrears', 'credit union', 'arian', 'dyled', 'biliau'],
+  benefits: ['benefits', 'benefit', 'universal credit', 'pip', 'pension credit', 'attendance allowance', 'welfare rights', 'budd-daliadau', 'credyd cynhwysol'],
+  housing: ['housing', 'homeless', 'homelessness', 'rent', 'eviction', 'landlord', 'tenancy', 'damp', 'home repairs', 'tai', 'digartref', 'rhent'],
+  work: ['work', 'job', 'jobs', 'employment', 'unemployed', 'cv', 'interview', 'careers', 'skills', 'training', 'gwaith', 'swydd', 'cyflogaeth'],
+  food: ['food', 'food bank', 'foodbank', 'food parcel', 'hungry', 'hunger', 'meals', 'community fridge', 'pantry', 'cooking', 'cookery',
+    'bwyd', 'banc bwyd', 'coginio'],
+  digital: ['digital', 'computer', 'computers', 'internet', 'email', 'smartphone', 'tablet', 'ipad', 'it help', 'digital inclusion',
+    'digidol', 'cyfrifiadur', 'rhyngrwyd'],
+  parenting: ['parenting', 'parent', 'parents', 'family', 'families', 'baby', 'toddler', 'children', 'kids', 'stay and play', 'mums', 'dads',
+    'rhianta', 'rhieni', 'teulu', 'plant'],
+  'alcohol-drugs': ['alcohol', 'drinking', 'drugs', 'drug', 'substance misuse', 'addiction', 'recovery', 'gambling', 'cyffuriau', 'yfed', 'caethiwed'],
+  'stop-smoking': ['smoking', 'stop smoking', 'quit smoking', 'vaping', 'ysmygu'],
+  arts: ['arts', 'art', 'creative', 'creativity', 'crafts', 'craft', 'painting', 'drawing', 'music', 'singing', 'choir', 'drama', 'writing',
+    'knitting', 'photography', 'celf', 'celfyddydau', 'canu', 'cerddoriaeth', 'côr'],
+  nature: ['nature', 'green space', 'outdoors', 'outdoor', 'gardening', 'garden', 'allotment', 'park', 'parks', 'conservation', 'woodland',
+    'green gym', 'growing', 'natur', 'garddio', 'awyr agored'],
+  learning: ['learning', 'learn', 'course', 'courses', 'class', 'classes', 'adult education', 'english', 'esol', 'reading', 'maths', 'library',
+    'welsh lessons', 'dysgu', 'cwrs', 'dosbarth'],
+  volunteering: ['volunteering', 'volunteer', 'volunteers', 'helping others', 'give back', 'time bank', 'timebank', 'gwirfoddoli', 'gwirfoddolwr'],
+  sleep: ['sleep', 'sleeping', 'insomnia', 'tired', 'tiredness', 'fatigue', 'cwsg', 'blinder'],
+  pain: ['pain', 'chronic pain', 'back pain', 'aches', 'pain management', 'poen'],
+  dementia: ['dementia', 'memory', 'memory loss', 'alzheimers', 'forgetful', 'memory cafe', 'dementia friendly', 'cof', 'colli cof'],
+  'sensory-loss': ['sight loss', 'blind', 'visually impaired', 'partially sighted', 'hearing loss', 'deaf', 'hard of hearing', 'hearing aid', 'bsl',
+    'sign language', 'sensory', 'golwg', 'byddar', 'clyw', 'dall'],
+  'domestic-abuse': ['domestic abuse', 'domestic violence', 'abuse', 'abusive relationship', 'coercive control', 'refuge', 'unsafe at home',
+    'cam-drin domestig', 'trais domestig'],
+  confidence: ['confidence', 'self-esteem', 'self esteem', 'shy', 'assertiveness', 'motivation', 'hyder', 'hunan-barch'],
+};
+
+/** A need vocabulary ready to match queries: entries by id, and every phrase a person might type. */
+export interface Vocabulary extends NeedTable {
+  /** Folded phrase, its words joined by one space and stop words left out, to need ids. */
+  phrases: ReadonlyMap<string, string[]>;
+  /** The longest phrase, in words, so matching a query knows how far to look. */
+  longest: number;
+}
+
+const phraseOf = (value: string): string => terms(value).join(' ');
+
+/**
+ * The default needs extended by a feed's own (`AtlasData.needs`), with every
+ * synonym: see `buildNeedTable`, whose table this is with the built-in synonyms
+ * first and the feed's after.
+ */
+export function buildVocabulary(extra: readonly NeedDefinition[] = []): Vocabulary {
+  return vocabularyOf(buildNeedTable(extra));
+}
+
+/** A need table (see `buildNeedTable`) with the built-in synonyms added and its phrases read. */
+export function vocabularyOf(table: NeedTable): Vocabulary {
+  const needs = new Map<string, NeedEntry>();
+  const phrases = new Map<string, string[]>();
+  let longest = 1;
+  const addPhrase = (value: string, id: string): void => {
+    const phrase = phraseOf(value);
+    if (!phrase) return;
+    const ids = phrases.get(phrase) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    phrases.set(phrase, ids);
+    longest = Math.max(longest, phrase.split(' ').length);
+  };
+  for (const own of table.needs.values()) {
+    const builtIn = Object.prototype.hasOwnProperty.call(NEED_SYNONYMS, own.id) ? NEED_SYNONYMS[own.id]! : [];
+    const entry: NeedEntry = { ...own, synonyms: [...new Set([...builtIn, ...own.synonyms])] };
+    needs.set(entry.id, entry);
+    addPhrase(entry.id.replace(/-/g, ' '), entry.id);
+    const label = entry.label;
+    if (typeof label === 'string') addPhrase(label, entry.id);
+    else if (label && typeof label === 'object') for (const v of Object.values(label)) if (typeof v === 'string') addPhrase(v, entry.id);
+    for (const s of entry.synonyms) addPhrase(s, entry.id);
+  }
+  return { needs, phrases, longest, byCategory: table.byCategory };
+}
+
+/** One part of a query: a plain word, or a run of words that named a need. */
+export type QueryPart = { kind: 'word'; word: string } | { kind: 'need'; phrase: string; needs: string[] };
+
+export interface Expansion {
+  parts: QueryPart[];
+  /** Need ids the query named, in the order they were typed. */
+  needs: string[];
+  /**
+   * What "also searching for" shows: each named need's label and the words it
+   * adds, leaving out what the person typed.
+   */
+  expandedTerms: string[];
+}
+
+/**
+ * Reads a query for needs: the longest run of words that is a need's label or
+ * synonym wins ("low mood" before "mood"). Other words stay plain search words.
+ */
+export function expandQuery(query: string, vocabulary: Vocabulary, lang = 'en'): Expansion {
+  const tokens = terms(query);
+  const parts: QueryPart[] = [];
+  const named: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = false;
+    for (let n = Math.min(vocabulary.longest, tokens.length - i); n >= 1; n--) {
+      const phrase = tokens.slice(i, i + n).join(' ');
+      const ids = vocabulary.phrases.get(phrase);
+      if (ids) {
+        parts.push({ kind: 'need', phrase, needs: ids });
+        for (const id of ids) if (!named.includes(id)) named.push(id);
+        i += n;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) {
+      parts.push({ kind: 'word', word: tokens[i]! });
+      i += 1;
+    }
+  }
+  const typed = new Set(tokens);
+  const typedPhrase = ` ${tokens.join(' ')} `;
+  const expandedTerms: string[] = [];
+  const seen = new Set<string>();
+  const add = (value: string): void => {
+    const key = fold(value);
+    if (seen.has(key) || typed.has(key) || typedPhrase.includes(` ${phraseOf(value)} `)) return;
+    seen.add(key);
+    expandedTerms.push(value);
+  };
+  for (const id of named) {
+    const entry = vocabulary.needs.get(id);
+    if (!entry) continue;
+    add(needLabel(entry, lang).toLowerCase());
+    for (const s of entry.synonyms) add(s);
+  }
+  return { parts, needs: named, expandedTerms };
+}
+
+/** The words a need search looks for in listings' text: the need's synonyms and label words. */
+export function needSearchPhrases(entry: NeedEntry): string[] {
+  const out = new Set<string>();
+  for (const s of entry.synonyms) {
+    const p = phraseOf(s);
+    if (p) out.add(p);
+  }
+  return [...out];
+}

@@ -1,0 +1,115 @@
+// The page engine loads text search on demand (engine/text.ts); the worker and
+// Node use EngineCore, with it built in. Both must give the same answers, and
+// splitting the need vocabulary (labels with the finder, synonyms with text
+// search) must not change what a need word finds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createEngine } from '../src/engine/engine.js';
+import { EngineCore, serializeIndex } from '../src/engine/full.js';
+import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';
+import { normaliseFeed } from '../src/feed/index.js';
+import type { AtlasData } from '../src/feed/normalised.js';
+import { DEFAULT_NEEDS, buildNeedTable } from '../src/vocabulary/needs.js';
+import { NEED_SYNONYMS, buildVocabulary, expandQuery } from '../src/vocabulary/synonyms.js';
+
+const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
+const NOW = new Date('2026-11-24T10:30:00Z');
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Words people type: need words and phrases, half-typed words, typos, Welsh, sentences, punctuation. */
+const WORDS = [
+  'lonely', 'walk', 'walking', 'kniting', 'tai chi', 'money advice', 'memory cafe', 'choir', 'low mood', 'exercise', 'carer',
+  'caring for someone', 'isolated', 'befriend', 'food bank', 'caffi', 're', 'lo', 'library', 'hall', 'i feel lonely and want to walk',
+  'mental health', 'unig', 'cerdded', 'garden', 'benefits', 'cost of living', '?!', 'community centre', 'debt', 'men’s shed', 'bereavement',
+];
+const SORTS = ['relevance', 'distance', 'next', 'name', 'deadline'] as const;
+
+function states(data: AtlasData, count: number, seed: number): FinderState[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const values: Record<string, string[]> = {};
+  const all = new EngineCore(data, { now: () => NOW }).prepareAll().query({ q: '', filters: {}, sort: 'relevance' }, NOW);
+  for (const [facet, list] of Object.entries(all.facets)) values[facet] = [...list!.map((f) => f.value), 'not-a-value'];
+  return Array.from({ length: count }, () => {
+    const state: FinderState = { q: next() < 0.65 ? pick(WORDS) + (next() < 0.15 ? ` ${pick(WORDS)}` : '') : '', filters: {}, sort: pick(SORTS) };
+    for (let i = Math.floor(next() * 3.5); i > 0; i--) {
+      const facet = pick(FACET_IDS);
+      const options = values[facet] ?? [];
+      if (options.length) state.filters[facet] = next() < 0.3 ? [pick(options), pick(options)] : [pick(options)];
+    }
+    if (next() < 0.3) state.near = { lat: 52.55 + next() * 0.1, lng: -1.5 + next() * 0.1 };
+    if (next() < 0.1) state.age = Math.floor(next() * 90);
+    if (next() < 0.7) state.limit = pick([10, 20, 50]);
+    return state;
+  });
+}
+
+/** The answer without the listing objects, which are the same objects either way. */
+const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+
+for (const lang of ['en', 'cy']) {
+  test(`the page engine, loading text search on demand, answers ${lang} queries exactly as the engine with it built in`, async () => {
+    const core = new EngineCore(demo, { lang, now: () => NOW }).prepareAll();
+    const page = createEngine(demo, { lang, now: () => NOW });
+    const prebuilt = createEngine(demo, { lang, now: () => NOW, prebuiltIndex: serializeIndex(demo, { lang }) });
+    try {
+      for (const state of states(demo, 300, lang === 'en' ? 1 : 2)) {
+        const expected = core.query(state, NOW);
+        assert.deepEqual(plain(await page.query(state, NOW)), expected, JSON.stringify(state));
+        assert.deepEqual((await prebuilt.query(state, NOW)).keys, expected.keys, JSON.stringify(state));
+      }
+      for (const prefix of ['lo', 'lon', 'wal', 'carer', 'mem', 'cerd', 'ar', 'hall']) {
+        assert.deepEqual(await page.suggest(prefix), core.suggest(prefix), prefix);
+      }
+    } finally {
+      page.dispose();
+      prebuilt.dispose();
+    }
+  });
+}
+
+test('every listing the need filter finds is found by typing the need word, which says what else it searched for', async () => {
+  const page = createEngine(demo, { now: () => NOW });
+  const first = await page.query({ q: '', filters: { need: ['loneliness'] }, sort: 'relevance', limit: 5 }, NOW);
+  assert.ok(first.total > 0);
+  const lonely = await page.query({ q: 'lonely', filters: {}, sort: 'relevance' }, NOW);
+  assert.ok(lonely.expandedTerms?.includes('befriending'), 'a need word says what else it searched for');
+  // Every listing tagged with the need is found by the need's word.
+  assert.ok(first.keys.every((key) => lonely.keys.includes(key)));
+  page.dispose();
+});
+
+test('a feed that extends a built-in need adds its synonyms after the built-in ones, and a new need has only its own', () => {
+  const needs = [
+    { id: 'loneliness', label: 'Feeling alone', synonyms: ['hermit', 'lonely'], categories: ['crafts'] },
+    { id: 'loneliness', label: null as unknown as string, synonyms: ['recluse'] },
+    { id: 'boats', label: { en: 'Boats', cy: 'Cychod' }, synonyms: ['sailing'], categories: ['music'] },
+  ];
+  const vocabulary = buildVocabulary(needs);
+  assert.deepEqual(vocabulary.needs.get('loneliness')?.synonyms, [...NEED_SYNONYMS.loneliness!, 'hermit', 'recluse']);
+  assert.equal(vocabulary.needs.get('loneliness')?.label, 'Feeling alone');
+  assert.deepEqual(vocabulary.needs.get('boats')?.synonyms, ['sailing']);
+  assert.deepEqual(expandQuery('hermit', vocabulary).needs, ['loneliness']);
+  assert.deepEqual(expandQuery('sailing', vocabulary).needs, ['boats']);
+  // The table the finder loads first has the same needs, labels and categories.
+  const table = buildNeedTable(needs);
+  assert.deepEqual([...table.needs.keys()], [...vocabulary.needs.keys()]);
+  assert.deepEqual([...table.byCategory], [...vocabulary.byCategory]);
+  assert.deepEqual(table.needs.get('loneliness')?.categories, vocabulary.needs.get('loneliness')?.categories);
+});
+
+test('every built-in need has synonyms, and every synonym list belongs to a built-in need', () => {
+  assert.deepEqual(Object.keys(NEED_SYNONYMS).sort(), DEFAULT_NEEDS.map((n) => n.id).sort());
+  for (const need of DEFAULT_NEEDS) assert.ok(NEED_SYNONYMS[need.id]!.length > 0, need.id);
+});
