@@ -12,8 +12,6 @@ import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
 import { AtlasLoadEvent } from '../events/load.js';
-import { fetchPrebuiltIndex } from './prebuilt-index.js';
-import { isOrukSource, loadTimeout, withOrukSources } from './oruk-source.js';
 import { PAGE_SIZE } from '../results/results.js';
 import { finderStyles } from './finder.styles.js';
 import type { PrescriberController } from '../shortlist/prescriber.js';
@@ -192,12 +190,15 @@ export class AtlasFinder extends AtlasElement {
     if (!urls.length) return;
     try {
       const kinds = this.kinds.split(/\s+/).filter(Boolean) as ListingKind[];
+      // The index and `oruk:https://…` sources (an Open Referral UK API, read page by page) are read by code
+      // in chunks of their own, fetched only when the attributes ask for them.
+      const prebuiltIndex = this.index ? this.#prebuiltIndex(this.index, abort.signal) : undefined;
+      const oruk = urls.some((url) => /^oruk:/i.test(url)) ? await import('./oruk-source.js') : undefined;
       // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
       const { data, engine } = await loadFinder(urls, {
-        signal: abort.signal, timeoutMs: loadTimeout(urls, this.timeout), lang: this.language, kinds,
-        // `oruk:https://…` sources are read from an Open Referral UK API, page by page.
-        ...(urls.some(isOrukSource) ? { fetch: withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
-        ...(this.index ? { prebuiltIndex: fetchPrebuiltIndex(this.index, { signal: abort.signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) }) } : {}),
+        signal: abort.signal, timeoutMs: oruk ? oruk.loadTimeout(urls, this.timeout) : this.timeout, lang: this.language, kinds,
+        ...(oruk ? { fetch: oruk.withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
+        ...(prebuiltIndex ? { prebuiltIndex } : {}),
       });
       // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed).
       if (this.#wantsPrescriber()) await this.#loadPrescriber();
@@ -248,6 +249,17 @@ export class AtlasFinder extends AtlasElement {
         console.error('Community Atlas: the shortlist could not be loaded', error);
       },
     ));
+  }
+
+  /** The prebuilt search index, or undefined (the finder then indexes the feed itself) if it or its chunk cannot be had. */
+  async #prebuiltIndex(url: string, signal: AbortSignal): Promise<object | undefined> {
+    try {
+      const { fetchPrebuiltIndex } = await import('./prebuilt-index.js');
+      return await fetchPrebuiltIndex(url, { signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) });
+    } catch (error) {
+      console.warn('Community Atlas: the search index could not be loaded; the finder indexes the feed itself.', error);
+      return undefined;
+    }
   }
 
   async #loadMap(): Promise<void> {

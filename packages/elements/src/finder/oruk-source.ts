@@ -3,9 +3,10 @@
  * Referral UK API instead of a feed file. The feed loader fetches every source
  * through one `fetch`; this wraps it so that an `oruk:` address is answered by
  * reading the API's pages politely and mapping them to a feed, while every other
- * address goes through untouched. The mapping is imported only when an `oruk:`
- * source is used, so it costs nothing in the first chunk.
+ * address goes through untouched. The finder imports this module, and the mapping
+ * with it, only when an `oruk:` source is used, so it costs nothing in the first chunk.
  */
+import { fetchOrukPages, importOruk } from '@community-atlas/core/oruk';
 
 const ORUK = /^oruk:/i;
 
@@ -31,7 +32,6 @@ export function withOrukSources(base?: typeof fetch): typeof fetch {
     if (!isOrukSource(url)) return doFetch(input, init);
     const api = url.replace(ORUK, '');
     if (!/^https?:\/\/[^/]/i.test(api)) throw new Error(`${url} is not an http(s) address of an Open Referral UK API`);
-    const { fetchOrukPages, importOruk } = await import('@community-atlas/core/oruk');
     const signal = init?.signal ?? undefined;
     const read = await fetchOrukPages(api, {
       fetch: doFetch,
