@@ -12,6 +12,7 @@ import { bodyStrings, type BodyStrings } from './body-strings.js';
 import { costLines, formatDate } from '../internal/format.js';
 import type * as TransferDetail from '../transfer/detail.js';
 
+export { bodyStyles as styles } from './body.styles.js';
 
 export interface ListingBodyOptions {
   t: AtlasStrings;

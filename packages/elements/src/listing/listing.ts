@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   describeOpeningHours, describeSession, isSafeUrl, text, upcomingSessions,
@@ -57,7 +57,15 @@ export class AtlasListingDetail extends AtlasElement {
     this.#loading.set(load, done);
   }
 
+  /** Styles of the chunks that have arrived, adopted beside the element's own. */
+  #adopted: CSSResult[] = [];
+
   protected override willUpdate(): void {
+    const chunks = [listingDetailModule()?.styles, transferDetailModule()?.styles].filter((c): c is CSSResult => !!c);
+    if (chunks.length !== this.#adopted.length) {
+      this.#adopted = chunks;
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasListingDetail).elementStyles, ...chunks]);
+    }
     if (!this.listing) return;
     if (!listingDetailModule()) this.#load(loadListingDetail, 'the listing details');
     // Both at once, so a transfer's detail does not wait for the body's chunk to arrive first.

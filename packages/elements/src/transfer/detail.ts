@@ -13,6 +13,8 @@ import { formatDate, formatMoney } from '../internal/format.js';
 import { deadlineWords, tenureWords } from './transfer.js';
 import { detailStrings, type DetailStrings } from './detail-strings.js';
 
+export { detailStyles as styles } from './detail.styles.js';
+
 type Lang = string;
 
 /**

@@ -120,6 +120,19 @@ describe('transfer detail', () => {
     expect(cy.shadowRoot!.querySelector('[aria-current="step"] .stage-state')?.textContent).to.equal('cam presennol');
   });
 
+  it('draws the stage tracker, the interest button and the stale warning with the styles their chunks bring', async () => {
+    const el = await detail(transfer(FULL, { lastVerified: '2024-01-10' }));
+    const root = el.shadowRoot!;
+    const style = (selector: string, pseudo?: string) => getComputedStyle(root.querySelector(selector)!, pseudo);
+    expect(style('ol.stages').listStyleType, 'stages are numbered by the tracker, not the list').to.equal('none');
+    expect(style('ol.stages > li', '::before').borderTopLeftRadius, 'a round marker for each stage').to.equal('50%');
+    expect(style('.badge').borderTopStyle).to.equal('solid');
+    expect(style('[part="action"]').display).to.equal('inline-block');
+    expect(style('.warning').borderInlineStartWidth).to.equal('5px');
+    const card = await fixture<AtlasCard>(html`<atlas-card .now=${NOW} .item=${{ listing: transfer(FULL), score: 0 }}></atlas-card>`);
+    expect(getComputedStyle(card.shadowRoot!.querySelector('.transfer-summary')!).display, 'cards keep their transfer styles').to.equal('block');
+  });
+
   it('reads in Welsh, with Welsh plurals for years and areas, and passes axe', async () => {
     const el = await detail(transfer({ ...FULL, tenure: { type: 'leasehold', years: 2 }, floorAreaSqm: 2 }), 'cy');
     const text = words(el);
