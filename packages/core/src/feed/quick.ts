@@ -1,0 +1,256 @@
+/**
+ * The quick check: a small, exact test that a feed is already in the shape
+ * `normaliseFeed` would give it, so the browser can use it as it is and never
+ * load the normaliser (its exact messages are most of its size).
+ *
+ * Its promise: when `quickFeed` gives data, `normaliseFeed` on the same input
+ * gives the same data (deep-equal) and no problems at all. So it accepts only
+ * what the normaliser keeps untouched: text already trimmed, not empty and within
+ * TEXT_LIMITS; links already http, https, mailto, tel or relative; dates, times,
+ * postcodes, opening hours and sessions the normaliser reads as written; UK
+ * coordinates; exact enumerated values; unique ids and list items; no nulls, no
+ * empty objects or lists where the normaliser would drop them. Anything else
+ * (one listing is enough) returns undefined, and the caller runs the normaliser,
+ * which repairs, skips and reports with exact messages. Rejecting a good feed
+ * only costs time; accepting one the normaliser would change would be a bug,
+ * so `packages/core/test/quick.test.ts` checks the promise on the fixtures and
+ * thousands of mutations of them.
+ *
+ * Each field's shape is a rule: it gives the value the normaliser would keep or
+ * throws. Objects are rebuilt in the normaliser's key order with only the keys it
+ * reads, so unknown fields are left out just as it leaves them out.
+ */
+import type { AtlasData, AtlasListing } from './normalised.js';
+import type { NormaliseOptions } from './normalise.js';
+import {
+  DEFAULT_TRANSFER_STAGES, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS,
+  type Publisher, type Session, type StageDefinition,
+} from './types.js';
+import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, normalisePostcode, slugify } from './values.js';
+import { checkSchedule, parseOpeningHours } from '../schedule/index.js';
+
+type Obj = Record<string, unknown>;
+/** Gives the value the normaliser keeps for `value`, or throws. `keep`: a listing's list, `[]` when absent. */
+type Rule = ((value: unknown) => unknown) & { keep?: boolean };
+
+const no = (): never => {
+  throw 0;
+};
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const is = (test: (v: unknown) => unknown): Rule => (v) => (test(v) ? v : no());
+
+// What one call reads against: set by quickFeed before the listings are walked.
+let base: string | undefined;
+let stageLists: Record<string, StageDefinition[]> = {};
+let seen = new Set<unknown>();
+
+/** Text kept as written: trimmed, not empty, within the limit (numbers are turned into text by the normaliser, so not here). */
+const str = (limit: number): Rule => is((v) => typeof v === 'string' && v && v.trim() === v && v.length <= limit);
+/** A string, or a map of language to string, every one kept as written. */
+const text = (limit: number): Rule => {
+  const one = str(limit);
+  return (v) => {
+    if (!isObject(v)) return one(v);
+    const out: Obj = {};
+    for (const [lang, s] of Object.entries(v)) out[lang] = one(s);
+    return Object.keys(out).length ? out : no();
+  };
+};
+const num = (min: number, max = Infinity): Rule => is((v) => Number.isFinite(v) && (v as number) >= min && (v as number) <= max);
+const oneOf = (values: readonly unknown[]): Rule => is((v) => values.includes(v));
+const url: Rule = (v) => {
+  if (typeof v !== 'string' || v.trim() !== v || !isSafeUrl(v)) no();
+  // Resolved exactly as the normaliser resolves a relative link.
+  if (base && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(v as string)) {
+    try {
+      return new URL(v as string, base).href;
+    } catch {
+      return v;
+    }
+  }
+  return v;
+};
+/** A list (a lone string is a list of one, as the normaliser reads it) with no repeats; empty only where `keep`. */
+const list = (rule: Rule, keep = false): Rule => {
+  const walk: Rule = (v) => {
+    const items = typeof v === 'string' ? [v] : Array.isArray(v) ? v : no();
+    const out: unknown[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = rule(items[i]);
+      out.push(item === undefined || out.includes(item) ? no() : item);
+    }
+    return out.length || keep ? out : no();
+  };
+  walk.keep = keep;
+  return walk;
+};
+/**
+ * An object of known fields, rebuilt in order, passing `check` when given. One
+ * left with no fields is undefined: the normaliser leaves out an empty contact,
+ * cost or location without a word.
+ */
+const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown): Rule => (v) => {
+  if (!isObject(v)) no();
+  const out: Obj = {};
+  for (const key in fields) {
+    const value = (v as Obj)[key];
+    const kept = value !== undefined ? fields[key]!(value) : fields[key]!.keep ? [] : undefined;
+    if (kept !== undefined) out[key] = kept;
+  }
+  return !check || check(out) ? (Object.keys(out).length ? out : undefined) : no();
+};
+/** An object of entries keyed by the feed (stage lists, gazetteer tables), possibly empty. */
+const table = (rule: Rule): Rule => (v) => {
+  if (!isObject(v)) no();
+  const out: Obj = {};
+  for (const [key, value] of Object.entries(v as Obj)) out[key === '__proto__' ? no() : key] = rule(value);
+  return out;
+};
+
+const word = str(200);
+const name = text(300);
+const summary = text(1_000);
+const long = text(10_000);
+const words = list(word, true);
+const date = is(isIsoDate);
+const dateTime = is(isIsoDateOrDateTime);
+const money = num(0);
+const id = is((v) => typeof v === 'string' && /^[A-Za-z0-9._-]+$/.test(v));
+const labelled = obj({ id: word, label: name }, (o) => o.id && o.label);
+// Inside the UK box the normaliser neither swaps, drops nor questions a position.
+const lat = num(49, 61);
+const lng = num(-9, 2.2);
+const bothOrNeither = (o: Obj): boolean => ('lat' in o) === ('lng' in o);
+
+const session = obj(
+  {
+    start: is(isClockTime), end: is((v) => isClockTime(v, true)), rrule: word, date, until: date, except: list(date),
+    place: name, lat, lng, notes: summary,
+  },
+  (o) => o.start && bothOrNeither(o) && !checkSchedule(o as unknown as Session),
+);
+const hours = is((v) => typeof v === 'string' && v.trim() === v && parseOpeningHours(v));
+const transfer = obj(
+  {
+    assetType: oneOf(TRANSFER_ASSET_TYPES), status: oneOf(TRANSFER_STATUSES), stageList: word,
+    stages: list(obj({ id: word, date: dateTime }, (o) => o.id)), currentStage: word,
+    tenure: obj({ type: oneOf(['freehold', 'leasehold', 'licence']), years: num(0, 999) }, (o) => o.type && (o.type !== 'leasehold' || 'years' in o)),
+    terms: oneOf(['peppercorn', 'nominal', 'discounted', 'market']), guidePrice: money, guideRent: money, priceNotes: summary,
+    floorAreaSqm: money, siteAreaHa: money, condition: long, currentUse: long, currentUsers: long, reason: long, restrictions: long, planning: long,
+    dates: obj(
+      { noticePublished: dateTime, informationSession: dateTime, eoiDeadline: dateTime, decision: dateTime },
+      (o) => !(o.noticePublished && o.eoiDeadline && (o.eoiDeadline as string).slice(0, 10) < (o.noticePublished as string).slice(0, 10)),
+    ),
+    documents: list(obj({ title: name, url, type: word, sizeBytes: money }, (o) => o.title && o.url)),
+    expressionOfInterestUrl: url,
+  },
+  (o) => {
+    const listId = o.stageList as string | undefined;
+    const stages = listId ? (Object.hasOwn(stageLists, listId) ? stageLists[listId]! : no()) : stageLists.default ?? DEFAULT_TRANSFER_STAGES;
+    const known = (stage: unknown): boolean => stages.some((s) => s.id === stage);
+    return o.assetType && o.status && (o.currentStage === undefined || known(o.currentStage))
+      && ((o.stages ?? []) as Obj[]).every((s) => known(s.id));
+  },
+);
+
+const listing = obj(
+  {
+    id, kind: oneOf(LISTING_KINDS), name,
+    referral: list(oneOf(['self', 'drop-in', 'professional']), true),
+    categories: words, needs: words, keywords: words, accessibility: words, languages: words,
+    delivery: list(oneOf(['in-person', 'online', 'phone']), true),
+    areas: words, schedule: list(session, true),
+    summary, description: long, howToJoin: long, accessibilityNotes: long,
+    organisation: obj({ name, url, charityNumber: word }, (o) => o.name),
+    audience: obj(
+      { ageMin: num(0, 120), ageMax: num(0, 120), description: summary, gender: oneOf(['any', 'women', 'men']) },
+      (o) => !((o.ageMin as number) > (o.ageMax as number)),
+    ),
+    cost: obj({ free: is((v) => typeof v === 'boolean'), description: summary, amount: money, per: oneOf(['session', 'week', 'month', 'year', 'course', 'visit']), help: summary, personalBudget: is((v) => typeof v === 'boolean') }),
+    companionWelcome: is((v) => typeof v === 'boolean'),
+    location: obj(
+      {
+        precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => normalisePostcode(v) === v),
+        lat, lng, radius: num(1, 100_000), uprn: word,
+        outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && Array.isArray(o.coordinates)),
+        directions: summary,
+      },
+      bothOrNeither,
+    ),
+    openingHours: obj({ ...Object.fromEntries(WEEKDAYS.map((day) => [day, hours])), notes: summary }),
+    contact: obj({ name: word, phone: word, textphone: word, email: is((v) => /^[^\s@]+@[^\s@]+$/.test(word(v) as string)), url }),
+    url, lastVerified: date, transfer,
+    acv: obj(
+      { status: oneOf(['nominated', 'listed', 'unsuccessful', 'removed']), nominatedOn: date, listedOn: date, expiresOn: date, disposalNotifiedOn: date, nominatedBy: str(300) },
+      (o) => o.status,
+    ),
+  },
+  (o) => {
+    if (!o.id || !o.kind || !o.name || seen.has(o.id) || (o.kind !== 'transfer' && (o.transfer || o.acv))) return false;
+    seen.add(o.id);
+    const delivery = o.delivery as string[];
+    if (!delivery.length && o.location) delivery.push('in-person');
+    return true;
+  },
+);
+
+const feedHead = obj({
+  publisher: obj({ name: str(300), id: (v) => id(word(v)), url, email: word, feedbackUrl: url }, (o) => o.name),
+  updated: dateTime, licence: word, languages: list(word),
+  vocabulary: obj({ needs: list(obj({ id: word, label: name, synonyms: list(word), categories: list(word) }, (o) => o.id && o.label)), categories: list(labelled) }),
+  areas: list(obj({ id: word, name, type: word }, (o) => o.id && o.name), true),
+}, (o) => o.publisher);
+const point = (p: unknown): [number, number] => {
+  const [y, x] = Array.isArray(p) && p.length === 2 ? (p as unknown[]) : no();
+  return Number.isFinite(y) && Number.isFinite(x) && Math.abs(y as number) <= 90 && Math.abs(x as number) <= 180 ? [y as number, x as number] : no();
+};
+const gazetteer = obj({ districts: table(point), sectors: table(point), postcodes: table(point), attribution: str(1_000) });
+
+/**
+ * The data `normaliseFeed(json, options)` would give, when it would give it with
+ * no problems and nothing changed; otherwise undefined (run the normaliser).
+ */
+export function quickFeed(json: unknown, options: NormaliseOptions = {}): AtlasData | undefined {
+  base = options.baseUrl;
+  try {
+    if (!isObject(json) || (json.version !== '1' && json.version !== 1) || !Array.isArray(json.listings) || !json.listings.length) return undefined;
+    stageLists = json.transferStages === undefined ? {} : (table(list(labelled))(json.transferStages) as Record<string, StageDefinition[]>);
+    const head = feedHead(json) as {
+      publisher: Publisher; updated?: string; licence?: string; languages?: string[];
+      vocabulary?: Pick<AtlasData, 'needs' | 'categories'>; areas: AtlasData['areas'];
+    };
+    const { publisher: { name: publisherName, id: publisherId, ...more }, vocabulary } = head;
+    const publisher: Publisher = { name: publisherName, id: publisherId ?? (slugify(publisherName) || no()), ...more };
+    const g = json.gazetteer;
+    const gazetteerUrl = isObject(g) && typeof g.url === 'string' ? (url(g.url) as string) : undefined;
+    // The normaliser keeps a gazetteer even when it is empty.
+    const gazetteerData = g !== undefined && !gazetteerUrl ? ((gazetteer(g) ?? no()) as AtlasData['gazetteer']) : undefined;
+    seen = new Set();
+    const listings: AtlasListing[] = [];
+    for (let i = 0; i < json.listings.length; i++) {
+      const l = listing(json.listings[i]) as Omit<AtlasListing, 'key' | 'publisherId'>;
+      listings.push({ key: l.id, publisherId: publisher.id!, ...l });
+    }
+    return {
+      publishers: [publisher],
+      ...(head.updated ? { updated: head.updated } : {}),
+      licences: head.licence ? [head.licence] : [],
+      languages: head.languages ?? ['en'],
+      needs: vocabulary?.needs ?? [],
+      ...(vocabulary?.categories ? { categories: vocabulary.categories } : {}),
+      areas: head.areas,
+      transferStages: stageLists,
+      ...(gazetteerData ? { gazetteer: gazetteerData } : {}),
+      ...(gazetteerUrl ? { gazetteerUrl } : {}),
+      listings,
+      problems: [],
+      skipped: 0,
+      ...(options.source ? { sources: [options.source] } : {}),
+    };
+  } catch {
+    return undefined;
+  } finally {
+    stageLists = {};
+    seen = new Set();
+  }
+}

@@ -1,0 +1,302 @@
+// The quick check's promise, tested: whenever quickFeed accepts a feed,
+// normaliseFeed gives the same data (deep-equal) and no problems. Checked on every
+// feed fixture in the repository and on thousands of random mutations of them
+// (wrong types, whitespace, long text, bad and hostile links, off-globe
+// coordinates, duplicate ids, missing, unknown and empty fields, loose dates,
+// times, postcodes and enumerated values), and on what `atlas build` writes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normaliseFeed, type NormaliseOptions } from '../src/feed/normalise.js';
+import { quickFeed } from '../src/feed/quick.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Feedish = { [key: string]: Json } & { listings: Json[] };
+
+async function jsonFiles(dir: string): Promise<[string, Json][]> {
+  const out: [string, Json][] = [];
+  for (const name of (await readdir(join(root, dir))).filter((f) => f.endsWith('.json')).sort()) {
+    try {
+      out.push([`${dir}/${name}`, JSON.parse((await readFile(join(root, dir, name), 'utf8')).replace(/^\uFEFF/, '')) as Json]);
+    } catch {
+      // not-json.json and truncated.json: the fault finder's business, not this check's.
+    }
+  }
+  return out;
+}
+
+const fixtures = async (): Promise<[string, Json][]> => [
+  ...(await jsonFiles('test/fixtures/feeds')),
+  ...(await jsonFiles('packages/elements/test-fixtures')),
+  ['demo/feed.json', JSON.parse(await readFile(join(root, 'demo/feed.json'), 'utf8')) as Json],
+];
+
+const OPTIONS: NormaliseOptions[] = [{}, { source: 'feeds/northbridge.json' }, { source: 'https://example.org/feeds/x.json', baseUrl: 'https://example.org/feeds/x.json' }];
+
+/** Checks the promise for one input; true when quickFeed accepted it. */
+function holds(input: unknown, options: NormaliseOptions, label: string): boolean {
+  const quick = quickFeed(structuredClone(input), options);
+  if (!quick) return false;
+  const exact = normaliseFeed(structuredClone(input), options);
+  assert.deepEqual(exact.problems, [], `${label}: quickFeed accepted a feed the normaliser reports problems in`);
+  assert.deepStrictEqual(quick, exact, `${label}: quickFeed's data differs from normaliseFeed's`);
+  // The same keys in the same order, so JSON of the data is the same too.
+  assert.equal(JSON.stringify(quick), JSON.stringify(exact), `${label}: key order differs`);
+  return true;
+}
+
+/** A small seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Every field name the normaliser reads, so mutations reach fields a fixture lacks.
+const FIELDS = [
+  'version', 'publisher', 'name', 'id', 'url', 'email', 'feedbackUrl', 'updated', 'licence', 'languages', 'vocabulary', 'needs', 'categories',
+  'label', 'synonyms', 'areas', 'type', 'transferStages', 'default', 'gazetteer', 'districts', 'sectors', 'postcodes', 'attribution', 'listings',
+  'kind', 'summary', 'description', 'organisation', 'charityNumber', 'keywords', 'audience', 'ageMin', 'ageMax', 'gender', 'cost', 'free', 'amount',
+  'per', 'help', 'personalBudget', 'referral', 'howToJoin', 'companionWelcome', 'accessibility', 'accessibilityNotes', 'delivery', 'location',
+  'precision', 'address', 'postcode', 'lat', 'lng', 'radius', 'uprn', 'outline', 'coordinates', 'directions', 'schedule', 'rrule', 'date', 'until',
+  'except', 'start', 'end', 'place', 'notes', 'openingHours', 'mo', 'tu', 'sa', 'su', 'contact', 'phone', 'textphone', 'lastVerified', 'transfer',
+  'assetType', 'status', 'stageList', 'stages', 'currentStage', 'tenure', 'years', 'terms', 'guidePrice', 'guideRent', 'priceNotes', 'floorAreaSqm',
+  'siteAreaHa', 'condition', 'currentUse', 'currentUsers', 'reason', 'restrictions', 'planning', 'dates', 'noticePublished', 'informationSession',
+  'eoiDeadline', 'decision', 'documents', 'title', 'sizeBytes', 'expressionOfInterestUrl', 'acv', 'nominatedBy', 'nominatedOn', 'listedOn',
+  'expiresOn', 'disposalNotifiedOn', 'key', 'publisherId', '__proto__', 'constructor', 'extra',
+];
+
+// Values that are right somewhere and wrong elsewhere, or wrong in a way the normaliser repairs.
+const VALUES: Json[] = [
+  null, true, false, 0, -0, 1, -3, 12, 52.5, -1.5, 91, -181, 60.9, 49, 2.2, -9, 120, 121, 999, 1000, 100001, 1e21, '12', ' 12 ', '£1',
+  '', ' ', 'x', ' x', 'x ', 'x\n', '\u00a0x', 'Hall', '<img src=x onerror=alert(1)>', 'x'.repeat(199), 'x'.repeat(200), 'x'.repeat(201),
+  'x'.repeat(300), 'x'.repeat(301), 'x'.repeat(1000), 'x'.repeat(1001), 'x'.repeat(10_000), 'x'.repeat(10_001), `${'x'.repeat(299)}😀`,
+  'https://example.org/a', 'HTTP://X', 'mailto:a@b.org', 'tel:01234', 'docs/pack.pdf', '/a:b', 'a:b', 'javascript:alert(1)', ' java\tscript:x',
+  '\u0001javascript:x', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'https://example.org/report?id={id}',
+  '2026-11-01', '2026-02-29', '2024-02-29', '2026-13-01', '14/09/2026', '2026-09-14T18:00', '2026-09-14T18:00:00Z', '2026-09-14 18:00',
+  '09:30', '9:30', '24:00', '23:59', '25:00', '10.00', '09:00-13:00,14:00-17:00', '10:00-00:00', '9am-5pm', '09:00-13:00 ',
+  'FREQ=WEEKLY;BYDAY=TU', 'FREQ=MONTHLY;BYDAY=2TU', 'FREQ=WEEKLY;INTERVAL=4', 'FREQ=DAILY;COUNT=x', 'FREQ=YEARLY',
+  'NB1 2AA', 'nb12aa', 'SW1A 1AA', 'SW1A1AA', ' SW1A 1AA', 'TBC', 'a@b.org', 'a @b.org', 'not an email',
+  'asset', 'activity', 'transfer', 'event', 'Asset', 'self', 'Self', ' self', 'drop-in', 'professional', 'in-person', 'online', 'phone',
+  'exact', 'approximate', 'women', 'any', 'session', 'hall', 'library', 'castle', 'available', 'proposed', 'done', 'leasehold', 'freehold',
+  'peppercorn', 'listed', 'nominated', 'notice-published', 'completed', 'haggling', 'default', 'custom', 'bad id!', 'ok.id-1_2',
+  [], [''], ['x'], ['x', 'x'], ['self', 'drop-in'], ['Self'], [null], [1], ['2026-11-01'], ['2026-11-01', '2026-11-01'], [52.5, -1.5], [91, 0],
+  [{ start: '10:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }], [{ start: '10:00' }], [{ id: 'completed', date: '2026-01-01' }], ['completed'],
+  [{ title: 'Pack', url: 'https://example.org/pack.pdf' }], [{ url: 'pack.pdf' }], [{ id: 'a', label: 'A' }], [{ id: 'a' }],
+  {}, { en: 'Hall' }, { en: 'Hall', cy: 'Neuadd' }, { en: ' Hall' }, { en: '' }, { en: 1 }, { __proto__: 'x' } as unknown as Json,
+  { name: 'Hall' }, { name: '' }, { lat: 52.5, lng: -1.5 }, { lat: -1.5, lng: 52.5 }, { lat: 0, lng: 0 }, { lat: 52.5 }, { postcode: 'nb12aa' },
+  { type: 'Polygon', coordinates: [] }, { type: 'Point', coordinates: [] }, { url: 'https://example.org/gaz.json' }, { url: '' },
+  { districts: { NB1: [52.6, -1.4] } }, { districts: { NB1: [91, 0] } }, { districts: {} }, { free: true }, { amount: '£3' }, { ageMin: 18, ageMax: 11 },
+  { type: 'leasehold' }, { type: 'leasehold', years: 25 }, { assetType: 'hall', status: 'available' }, { status: 'listed' }, { status: 'listed', listedOn: '2025-01-01' },
+  { mo: '09:00-17:00' }, { mo: ' 09:00-17:00' }, { mo: '' }, { xx: '09:00-17:00' }, { phone: '01234 567890' }, { email: 'a@b.org' }, { email: 'a' },
+  { needs: [{ id: 'x', label: 'X', synonyms: ['y'] }] }, { needs: [] }, { custom: [{ id: 'a', label: 'A' }] }, { default: [{ id: 'a', label: 'A' }] }, { custom: [] },
+  { noticePublished: '2026-10-01', eoiDeadline: '2026-09-01' }, { noticePublished: '2026-10-01', eoiDeadline: '2026-11-01' },
+];
+
+const DATES: Json[] = ['2026-11-01', '2026-09-01', '2026-10-01', '2026-02-29', '14/09/2026', '2026-11-01T10:00', '2026-09-30T23:00Z', '2026-10-01 09:00', '', 20261101];
+const TIMES: Json[] = ['10:00', '11:30', '24:00', '23:59', '00:00', '9:30', '10.00', '25:00', ' 10:00', ''];
+const SESSIONS: Json[] = [
+  { start: '10:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }, { start: '10:00', rrule: 'FREQ=WEEKLY;INTERVAL=4' }, { start: '10:00', date: '2026-11-01' },
+  { start: '10:00', rrule: 'FREQ=WEEKLY;BYDAY=TU', date: '2026-11-01', until: '2026-10-01' }, { start: '10:00', rrule: 'FREQ=YEARLY' },
+  { start: '10:00', rrule: 'FREQ=WEEKLY;BYDAY=XX' }, { start: '10:00', end: '09:00', rrule: 'FREQ=WEEKLY;BYDAY=TU' }, { start: '10:00' },
+  { start: '10:00', rrule: 'FREQ=MONTHLY;BYDAY=2TU', lat: 52.5, lng: -1.5 }, { start: '10:00', date: '2026-11-01', lat: -1.5, lng: 52.5 },
+];
+/** Values worth trying in each field: right ones, near misses the normaliser repairs, and outright wrong ones. */
+const POOLS: Record<string, Json[]> = {
+  lat: [52.5, 49, 61, 48.9, 61.1, -1.5, 0, -0, 91, -91, '52.5', 40.7],
+  lng: [-1.5, -9, 2.2, 2.3, -9.1, 52.5, 0, 181, -181, -74, '-1.5'],
+  radius: [0, 0.5, 1, 500, 100_000, 100_001, -1, '500'],
+  ageMin: [0, 11, 18, 120, 121, -1, 65.5, '18'], ageMax: [0, 11, 18, 120, 121, -1, '11'],
+  amount: [0, 3, -3, 2.5, '3', '£3', 'free'], guidePrice: [0, 1, -1, '£1', 'peppercorn', '100'], guideRent: [0, 1, -1, '£1', 'peppercorn'],
+  years: [0, 25, 999, 1000, -1, '25'], sizeBytes: [0, 1024, -1, '1024'], floorAreaSqm: [0, 10, -1], siteAreaHa: [0, 0.5, -0.5],
+  start: TIMES, end: TIMES, date: DATES, until: DATES, except: [DATES[0]!, [DATES[0]!], [DATES[0]!, DATES[0]!], ['2026-02-29'], [], [DATES[5]!]],
+  lastVerified: DATES, updated: DATES, noticePublished: DATES, informationSession: DATES, eoiDeadline: DATES, decision: DATES,
+  nominatedOn: DATES, listedOn: DATES, expiresOn: DATES, disposalNotifiedOn: DATES,
+  rrule: ['FREQ=WEEKLY;BYDAY=TU', 'FREQ=WEEKLY;INTERVAL=4', 'FREQ=MONTHLY;BYDAY=2TU', 'FREQ=YEARLY', 'FREQ=WEEKLY;BYDAY=XX', ' FREQ=WEEKLY;BYDAY=TU', ''],
+  schedule: [[], SESSIONS[0]!, [SESSIONS[0]!, SESSIONS[0]!], ...SESSIONS.map((x) => [x])],
+  email: ['a@b.org', 'a @b.org', 'a', 'x@', '@x', 'a@b@c', ' a@b.org', 7],
+  phone: ['01234 567890', ' 01234', 1234567, ''], uprn: ['100012345', 100012345, ''], charityNumber: ['1234567', 1234567],
+  postcode: ['NB1 2AA', 'nb1 2aa', 'NB12AA', 'SW1A 1AA', 'BT1 1AA', ' NB1 2AA', 'TBC', '', 12],
+  kind: ['asset', 'activity', 'transfer', 'Asset', 'event', ''],
+  id: ['a', 'hall-1', 'ok.id_2', 'bad id', ' a', 7, '', 'walk-riverside-tue', 'constructor'],
+  referral: ['self', 'Self', ['self', 'self'], ['self', 'professional'], ['drop-in'], 'walk-in', []],
+  delivery: ['online', ['online', 'phone'], ['in-person'], [], 'Online', ['post']],
+  precision: ['exact', 'approximate', 'Approximate', 'rough'], gender: ['any', 'women', 'Women', 'nobody'], per: ['session', 'week', 'Week', 'day'],
+  assetType: ['hall', 'library', 'Hall', 'castle', ''], status: ['available', 'proposed', 'listed', 'nominated', 'done', 'Available'],
+  terms: ['peppercorn', 'market', 'free'], type: ['leasehold', 'freehold', 'licence', 'ward', 'pdf', 'Polygon', 'MultiPolygon', 'Point'],
+  currentStage: ['completed', 'eoi-open', 'haggling', 'a', 'b'], stageList: ['custom', 'default', 'constructor', 'x', ''],
+  stages: [[{ id: 'completed' }], [{ id: 'a' }], [{ id: 'haggling' }], ['completed'], [{ id: 'eoi-open', date: '2026-01-01T10:00' }], []],
+  transferStages: [JSON.parse('{"__proto__": [{"id": "a", "label": "A"}]}') as Json, { custom: [{ id: 'a', label: 'A' }] }, { default: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }, { custom: [] }, {}],
+  transfer: [{ assetType: 'hall', status: 'available' }, { assetType: 'hall', status: 'available', stageList: 'custom', currentStage: 'a' }, { assetType: 'hall' }],
+  acv: [{ status: 'listed' }, { status: 'listed', listedOn: '2025-01-01' }, { listedOn: '2025-01-01' }, {}],
+  tenure: [{ type: 'leasehold' }, { type: 'leasehold', years: 25 }, { type: 'freehold' }, { years: 25 }, {}],
+  dates: [{ noticePublished: '2026-10-01', eoiDeadline: '2026-09-01' }, { noticePublished: '2026-10-01T10:00', eoiDeadline: '2026-10-01' }, { eoiDeadline: '2026-09-01' }, {}],
+  documents: [[{ title: 'Pack', url: 'https://example.org/pack.pdf' }], [{ url: 'pack.pdf' }], [{ title: 'Pack' }], [{ title: 'Pack', url: '' }], []],
+  location: [{ lat: 52.5, lng: -1.5 }, { lat: -1.5, lng: 52.5 }, { lat: 0, lng: 0 }, { lat: 52.5 }, { postcode: 'nb12aa' }, {}, { name: 'Hall', lat: 52.5, lng: -1.5 }],
+  contact: [{}, { phone: '01234 567890' }, { email: 'a' }, { email: 'a@b.org' }, { url: 'javascript:alert(1)' }],
+  cost: [{}, { free: true }, { free: 'true' }, { amount: '£3' }], audience: [{}, { ageMin: 18, ageMax: 11 }, { ageMin: 11, ageMax: 18 }],
+  openingHours: [{}, { mo: '09:00-17:00' }, { mo: ' 09:00-17:00' }, { mo: '' }, { xx: '09:00-17:00' }, { mo: '9am-5pm' }, { su: '10:00-00:00' }],
+  mo: ['09:00-17:00', '', ' 09:00-17:00', '09:00-13:00,14:00-17:00', '25:00-26:00', 9], gazetteer: [{}, { url: 'gaz.json' }, { url: '' }, { districts: {} }, { districts: { NB1: [52.6, -1.4] } }, { districts: { NB1: [91, 0] } }],
+  districts: [JSON.parse('{"__proto__": [52.6, -1.4]}') as Json, {}, { NB1: [52.6, -1.4] }, { NB1: [91, 0] }, { NB1: [52.6] }, { NB1: ['52.6', -1.4] }],
+  url: ['https://example.org/a', 'docs/pack.pdf', 'javascript:alert(1)', ' java\tscript:x', '', ' https://x', 'HTTP://X', 'a:b', '/a:b', 'mailto:a@b.org'],
+};
+const FIELD_NAMES = [...new Set([...FIELDS, ...Object.keys(POOLS)])];
+
+type Container = Json[] | { [key: string]: Json };
+/** Every object and list in a value. */
+function containers(value: Json, out: Container[] = []): Container[] {
+  if (value && typeof value === 'object') {
+    out.push(value);
+    for (const v of Object.values(value)) containers(v, out);
+  }
+  return out;
+}
+
+function mutate(feed: Feedish, next: () => number): void {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const node = pick(containers(feed));
+  const keys = Object.keys(node);
+  const choice = next();
+  if (Array.isArray(node)) {
+    if (choice < 0.3 && node.length) node.splice(Math.floor(next() * node.length), 1);
+    else if (choice < 0.5 && node.length) node.push(structuredClone(pick(node)));
+    else if (choice < 0.7) node.push(pick(VALUES));
+    else if (node.length) node[Math.floor(next() * node.length)] = structuredClone(pick(VALUES));
+    return;
+  }
+  if (choice < 0.35) {
+    // A field the feed already has, given a value worth trying there.
+    const fields = containers(feed).flatMap((n) => (Array.isArray(n) ? [] : Object.keys(n).filter((k) => POOLS[k]).map((k) => [n, k] as const)));
+    if (fields.length) {
+      const [n, k] = pick(fields);
+      n[k] = structuredClone(pick(POOLS[k]!));
+    }
+  } else if (choice < 0.45 && keys.length) {
+    delete node[pick(keys)];
+  } else if (choice < 0.55 && keys.length) {
+    const key = pick(keys);
+    const old = node[key];
+    // Small changes to what is there: spaces, case, length, numbers as text, a neighbouring value.
+    if (typeof old === 'string') node[key] = pick([` ${old}`, `${old} `, old.toUpperCase(), old.toLowerCase(), old + 'x'.repeat(pick([1, 100, 250, 900, 9000])), old.slice(1), '']);
+    else if (typeof old === 'number') node[key] = pick([String(old), -old, old + 0.5, old * 100, -old * 100, 0]);
+    else node[key] = structuredClone(pick(VALUES));
+  } else if (choice < 0.6 && Array.isArray(feed.listings) && feed.listings.length > 1) {
+    // A duplicate id.
+    const [a, b] = [pick(feed.listings), pick(feed.listings)];
+    if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) a.id = b.id ?? null;
+  } else if (choice < 0.65 && 'lat' in node && 'lng' in node) {
+    [node.lat, node.lng] = [node.lng!, node.lat!];
+  } else {
+    const field = pick(FIELD_NAMES);
+    const pool = POOLS[field];
+    const value = pool && next() < 0.8 ? pick(pool) : pick(VALUES);
+    Object.defineProperty(node, field, { value: structuredClone(value), enumerable: true, configurable: true, writable: true });
+  }
+}
+
+test('quickFeed accepts the valid fixtures and the demo feed, and keeps its promise on every fixture', async () => {
+  const accepted: string[] = [];
+  for (const [name, json] of await fixtures()) {
+    for (const options of OPTIONS) if (holds(json, options, name) && options === OPTIONS[0]) accepted.push(name);
+  }
+  assert.ok(accepted.includes('demo/feed.json'), 'the demo feed takes the fast path');
+  assert.ok(accepted.includes('test/fixtures/feeds/valid.json'), 'the valid fixture takes the fast path');
+  assert.ok(accepted.includes('packages/elements/test-fixtures/small-feed.json'), 'the small fixture takes the fast path');
+  for (const bad of ['wrong-types', 'javascript-urls', 'duplicate-ids', 'swapped-coordinates', 'empty-listings', 'no-listings', 'hostile-feed']) {
+    assert.ok(!accepted.some((name) => name.includes(bad)), `${bad} goes to the normaliser`);
+  }
+});
+
+test('quickFeed keeps its promise on thousands of mutated feeds', async () => {
+  const sources = await fixtures();
+  const seed = Number(process.env.QUICK_SEED ?? 20261126);
+  const next = random(seed);
+  let accepted = 0;
+  let tried = 0;
+  for (let round = 0; round < 15_000; round++) {
+    const [name, json] = sources[Math.floor(next() * sources.length)]!;
+    if (!json || typeof json !== 'object' || Array.isArray(json) || !Array.isArray(json.listings)) continue;
+    // A few listings at a time, so that one harmless mutation can leave the whole feed acceptable.
+    const all = json.listings;
+    const listings = all.length > 3 ? Array.from({ length: 1 + Math.floor(next() * 3) }, () => all[Math.floor(next() * all.length)]!) : all;
+    const feed = structuredClone({ ...json, listings: [...new Set(listings)] }) as Feedish;
+    const times = 1 + Math.floor(next() * 3);
+    for (let i = 0; i < times; i++) mutate(feed, next);
+    tried++;
+    if (holds(feed, OPTIONS[Math.floor(next() * OPTIONS.length)]!, `${name}, round ${round} (seed ${seed})`)) accepted++;
+  }
+  // Enough of both answers that the promise was tested, not just the refusals.
+  if (process.env.QUICK_SEED) console.log({ accepted, tried });
+  assert.ok(accepted > tried / 10, `only ${accepted} of ${tried} mutated feeds were accepted`);
+  assert.ok(accepted < tried * 0.9, `${accepted} of ${tried} mutated feeds were accepted`);
+});
+
+test('values a script can hand createEngineAuto but JSON cannot hold are left to the normaliser', () => {
+  const feed = (listing: Record<string, unknown>): unknown => ({ version: '1', publisher: { name: 'P' }, listings: [{ id: 'a', kind: 'asset', name: 'A', ...listing }] });
+  const sparse: unknown[] = ['self'];
+  sparse[2] = 'drop-in';
+  const hole: unknown[] = [];
+  hole[1] = 52;
+  for (const odd of [
+    { location: { lat: Number.NaN, lng: -1 } }, { location: { lat: Infinity, lng: -1 } }, { cost: { amount: -Infinity } }, { referral: sparse },
+    { summary: new Date() }, { cost: new Date() }, { name: Object.assign(Object.create({ en: 'inherited' }) as object, { cy: 'A' }) },
+  ]) {
+    holds(feed(odd), {}, JSON.stringify(odd));
+  }
+  const gazetteer = { version: '1', publisher: { name: 'P' }, listings: [{ id: 'a', kind: 'asset', name: 'A' }], gazetteer: { districts: { NB1: hole } } };
+  assert.equal(quickFeed(gazetteer), undefined);
+  holds(gazetteer, {}, 'a gazetteer point with a hole');
+});
+
+test('what atlas build writes takes the fast path', async () => {
+  const { main } = await import('../../cli/src/main.js');
+  const out = join(await mkdtemp(join(tmpdir(), 'atlas-quick-')), 'site');
+  const io = { cwd: root, out() {}, err() {} };
+  const sectors = 'demo/data/northbridge-postcode-sectors.csv';
+  const districts = 'demo/data/northbridge-postcode-districts.csv';
+  assert.equal(await main(['build', 'demo/feed.json', '--out', out, '--postcodes', sectors, '--postcodes', districts], io), 0);
+  const built = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as Json;
+  assert.ok(holds(built, { source: 'feed.json' }, 'atlas build feed.json'), 'atlas build output is accepted');
+});
+
+// Real UK data (never copied into the repository), imported with the kit's own
+// tools; see the project README on ATLAS_REAL_DATA.
+const realData = process.env.ATLAS_REAL_DATA;
+
+test('real UK feeds keep the promise, and how many of their listings take the fast path', { skip: !realData && 'ATLAS_REAL_DATA is not set' }, async (t) => {
+  const { main } = await import('../../cli/src/main.js');
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-quick-real-'));
+  const io = { cwd: realData!, out() {}, err() {} };
+  const imported: [string, string[]][] = [
+    ['libraries', ['import', 'csv', 'libraries/libraries_uk_schema_geocoded.csv', '--map', join(root, 'packages/cli/mappings/libraries.json'), '--today', '2026-11-01']],
+    ['openactive', ['import', 'openactive', 'openactive/everyone-active_rpde_page_20200106.json']],
+    ...(await readdir(join(realData!, 'mobile-libraries'))).filter((f) => f.endsWith('.csv')).sort().map((f): [string, string[]] => [
+      `mobile-libraries/${f}`, ['import', 'csv', `mobile-libraries/${f}`, '--map', join(root, 'packages/cli/mappings/mobile-libraries.json'), '--today', '2026-11-01'],
+    ]),
+  ];
+  const totals = new Map<string, [number, number]>();
+  let wholeFeeds = 0;
+  for (const [name, args] of imported) {
+    const out = join(dir, `${name.replace(/\W/g, '-')}.json`);
+    assert.equal(await main([...args, '--out', out], io), 0, name);
+    const feed = JSON.parse(await readFile(out, 'utf8')) as Feedish;
+    if (holds(feed, { source: out }, name)) wholeFeeds++;
+    // Listing by listing: one listing the normaliser would change sends a whole feed to it.
+    const group = name.split('/')[0]!;
+    const [passed, all] = totals.get(group) ?? [0, 0];
+    const fast = feed.listings.filter((l, i) => holds({ ...feed, listings: [l] }, { source: out }, `${name} listing ${i}`)).length;
+    totals.set(group, [passed + fast, all + feed.listings.length]);
+  }
+  for (const [group, [passed, all]] of totals) t.diagnostic(`${group}: ${passed} of ${all} listings pass the quick check`);
+  t.diagnostic(`${wholeFeeds} of ${imported.length} imported feeds pass it whole`);
+  assert.ok([...totals.values()].every(([passed, all]) => passed > all / 2), 'most real listings take the fast path');
+});
