@@ -79,6 +79,21 @@ for (const lang of ['en', 'cy']) {
   });
 }
 
+test('need words found from each phrase\'s matches (kept per feed) answer exactly as MiniSearch\'s own search of all the phrases', () => {
+  const fast = new EngineCore(demo, { now: () => NOW }).prepareAll();
+  // The same engine told that no phrase has raw matches (as with a MiniSearch
+  // without its raw query) searches need words the usual way, with MiniSearch's search.
+  const usual = new EngineCore(demo, { now: () => NOW });
+  (usual as unknown as { textIndex: { hitsOf(): null } }).textIndex.hitsOf = () => null;
+  usual.prepareAll();
+  const needWords = [...buildVocabulary(demo.needs).phrases.keys()];
+  assert.ok(needWords.length > 300);
+  for (const q of [...needWords, 'lonely walk', 'tai chi cerdded', 'walking football', 'caring for someone money']) {
+    const state: FinderState = { q, filters: {}, sort: 'relevance' };
+    assert.deepEqual(fast.query(state, NOW), usual.query(state, NOW), q);
+  }
+});
+
 test('every listing the need filter finds is found by typing the need word, which says what else it searched for', async () => {
   const page = createEngine(demo, { now: () => NOW });
   const first = await page.query({ q: '', filters: { need: ['loneliness'] }, sort: 'relevance', limit: 5 }, NOW);

@@ -44,8 +44,8 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
   // once a query with words waits, slice follows slice.
   let urgent = false;
   let wake: (() => void) | undefined;
-  const pause = (): Promise<void> => {
-    if (urgent || typeof requestIdleCallback !== 'function') return handBack();
+  const pause = (whenIdle = !urgent): Promise<void> => {
+    if (!whenIdle || typeof requestIdleCallback !== 'function') return handBack();
     return new Promise((resolve) => {
       const id = requestIdleCallback(() => resolve(), { timeout: 1000 });
       wake = () => {
@@ -76,7 +76,11 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
   const buildText = (): Promise<TextIndex> =>
     (building ??= (async () => {
       const index = await loadText();
-      if (await drive(index.build(), pause, stopped)) core.attachText(index);
+      if (await drive(index.build(), pause, stopped)) {
+        core.attachText(index);
+        // Then each need phrase's matches, so need words answer quickly: only in idle time.
+        void drive(index.warm(), () => pause(true), stopped);
+      }
       return index;
     })().catch((error: unknown) => {
       building = undefined;

@@ -34,6 +34,20 @@ export class EngineCore extends FilterCore {
     yield* this.textIndex.build();
   }
 
+  /**
+   * Finds each need phrase's matches once (see `TextIndex.warm`): after
+   * `prepare`, in slices, when nobody is waiting. `prepareAll` does it too.
+   */
+  warm(): Generator<void, void, void> {
+    return this.textIndex.warm();
+  }
+
+  override prepareAll(): this {
+    super.prepareAll();
+    for (const _ of this.warm()) void _;
+    return this;
+  }
+
   /** Needs, categories and listing names for the search box, matching what has been typed so far. */
   suggest(prefix: string, limit?: number): Suggestion[] {
     return this.textIndex.suggest(prefix, limit);
@@ -41,7 +55,7 @@ export class EngineCore extends FilterCore {
 
   /** The text index as JSON, with a fingerprint of the data it was built from. */
   serialize(): string {
-    this.prepareAll();
+    for (const _ of this.prepare()) void _;
     return this.textIndex.serialize();
   }
 }

@@ -68,21 +68,69 @@ function keysHash(keys: readonly string[]): string {
   return `${keys.length}:${(h >>> 0).toString(36)}`;
 }
 
-/** One searched word or need: its hits' scores and matched terms, by listing position. */
+/** One searched word or need: its hits' scores by listing position, and the terms each hit was found by. */
 interface TextGroup {
-  /** Hit number + 1 at each position MiniSearch found (0: not found), to look up `terms`. */
-  hitAt: Int32Array;
-  terms: string[][];
+  /** Scores by position (NaN: not matched). */
+  score: Float64Array;
+  /** The matched positions. */
+  members: number[];
+  /** The index terms the listing at a position was found by; undefined when it was not found by words. */
+  terms(p: number): readonly string[] | undefined;
 }
 
 /** The query terms a matched listing was found by, for highlighting; undefined when none. */
-function matchedTerms(groups: readonly TextGroup[], p: number): string[] | undefined {
+function matchedTerms(groups: readonly Pick<TextGroup, 'terms'>[], p: number): string[] | undefined {
   const all = new Set<string>();
-  for (const g of groups) {
-    const hit = g.hitAt[p]!;
-    if (hit) for (const t of g.terms[hit - 1]!) all.add(t);
-  }
+  for (const g of groups) for (const t of g.terms(p) ?? []) all.add(t);
   return all.size ? [...all] : undefined;
+}
+
+/** How a need's words are searched: see `searchText`. */
+const NEED_SEARCH: SearchOptions = { prefix: (term: string) => term.length >= 6, fuzzy: false, fields: [...NEED_FIELDS], boost: BOOST };
+
+/**
+ * One phrase of the need vocabulary and the listings it matches, found once per
+ * feed: a need word searches 10 to 25 such phrases, and they do not change while
+ * the index does not. Positions ascending; `raw` is MiniSearch's score before it
+ * weighs a result by how many query terms it matched.
+ */
+interface PhraseHits {
+  positions: Int32Array;
+  raw: Float64Array;
+  /** The phrase's query terms: all its words must match, so every hit has them all. */
+  queryTerms: readonly string[];
+  /** The index terms each hit was found by (a prefix finds longer words), in MiniSearch's order. */
+  found: (readonly string[])[];
+}
+
+/** MiniSearch 7's raw query, before results are weighed and sorted: what `search` itself combines. */
+interface RawResult {
+  score: number;
+  terms: string[];
+  match: Record<string, unknown>;
+}
+interface MiniSearchInternals {
+  executeQuery?: (query: Query, options: SearchOptions) => Map<number, RawResult>;
+  _documentIds?: Map<number, unknown>;
+}
+
+function findPosition(sorted: Int32Array, p: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v === p) return mid;
+    if (v < p) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -101,6 +149,8 @@ export class TextIndex implements TextSearch {
   private readonly textCache = new Map<string, TextMatches | undefined>();
   /** Folded names, each with a leading space, made on the first suggestion rather than while loading. */
   private foldedNames: string[] | undefined;
+  /** Need phrases' matches, by phrase (null: this MiniSearch cannot give raw results; search the usual way). */
+  private readonly phraseHits = new Map<string, PhraseHits | null>();
 
   constructor(
     private readonly core: FilterCore,
@@ -209,7 +259,124 @@ export class TextIndex implements TextSearch {
     }
   }
 
-  /** Forgets cached text matches (benchmarks measure searches from cold). */
+  /**
+   * Finds every need phrase's matches, a phrase per slice, so that a need word
+   * is not searched as 10 to 25 phrases when it is typed. Run after `build`, in
+   * time nobody is waiting for; a phrase asked for first is found then.
+   */
+  *warm(): Generator<void, void, void> {
+    if (!this.search) return;
+    for (const phrase of this.vocabulary.phrases.keys()) {
+      if (this.phraseHits.has(phrase)) continue;
+      this.hitsOf(phrase);
+      yield;
+    }
+  }
+
+  /**
+   * A need phrase's matches, found once per feed from MiniSearch's raw query
+   * (the scores and terms `search` would combine); null when this MiniSearch
+   * does not offer it, and then need words are searched the usual way.
+   */
+  private hitsOf(phrase: string): PhraseHits | null {
+    const known = this.phraseHits.get(phrase);
+    if (known !== undefined) return known;
+    const internals = this.search as unknown as MiniSearchInternals;
+    let hits: PhraseHits | null = null;
+    if (typeof internals.executeQuery === 'function' && internals._documentIds instanceof Map) {
+      const raw = internals.executeQuery.call(this.search, { combineWith: 'AND', queries: [phrase] }, NEED_SEARCH);
+      const rows: { p: number; score: number; found: readonly string[] }[] = [];
+      let queryTerms: string[] | undefined;
+      let uniform = true;
+      // Found-term lists repeat (most hits are found by the same words): one array for each.
+      const lists = new Map<string, readonly string[]>();
+      for (const [shortId, result] of raw) {
+        const p = this.core.position(internals._documentIds.get(shortId) as string);
+        if (p === undefined) continue;
+        queryTerms ??= result.terms;
+        if (result.terms.length !== queryTerms.length || result.terms.some((t, i) => t !== queryTerms![i])) uniform = false;
+        const keys = Object.keys(result.match);
+        const id = keys.join('\u0000');
+        let found = lists.get(id);
+        if (!found) lists.set(id, (found = keys));
+        rows.push({ p, score: result.score, found });
+      }
+      if (uniform) {
+        rows.sort((a, b) => a.p - b.p);
+        hits = {
+          positions: Int32Array.from(rows, (r) => r.p),
+          raw: Float64Array.from(rows, (r) => r.score),
+          queryTerms: queryTerms ?? [],
+          found: rows.map((r) => r.found),
+        };
+      }
+    }
+    this.phraseHits.set(phrase, hits);
+    return hits;
+  }
+
+  /**
+   * A need word's phrases searched together, from their matches found once per
+   * feed: the same answer as MiniSearch's OR query over them (the same scores,
+   * added in the same order, weighed by the same count of query terms, and the
+   * same found terms in the same order); undefined when a phrase has no raw matches.
+   */
+  private needGroup(phrases: readonly string[], n: number): { score: Float64Array; members: number[]; best: number; terms: TextGroup['terms'] } | undefined {
+    const all: PhraseHits[] = [];
+    for (const phrase of phrases) {
+      const hits = this.hitsOf(phrase);
+      if (!hits) return undefined;
+      all.push(hits);
+    }
+    // Each distinct query term is a bit: a result is weighed by how many it matched.
+    const termBit = new Map<string, number>();
+    for (const hits of all) for (const t of hits.queryTerms) if (!termBit.has(t)) termBit.set(t, termBit.size);
+    const maskWords = Math.max(1, Math.ceil(termBit.size / 32));
+    const masks = new Uint32Array(n * maskWords);
+    const score = new Float64Array(n).fill(Number.NaN);
+    const members: number[] = [];
+    for (const hits of all) {
+      const mask = new Uint32Array(maskWords);
+      for (const t of hits.queryTerms) {
+        const bit = termBit.get(t)!;
+        mask[bit >>> 5]! |= 1 << (bit & 31);
+      }
+      const { positions, raw } = hits;
+      for (let i = 0; i < positions.length; i++) {
+        const p = positions[i]!;
+        if (Number.isNaN(score[p]!)) {
+          score[p] = raw[i]!;
+          members.push(p);
+        } else {
+          score[p] = score[p]! + raw[i]!;
+        }
+        for (let w = 0; w < maskWords; w++) masks[p * maskWords + w]! |= mask[w]!;
+      }
+    }
+    let best = 0;
+    for (const p of members) {
+      let quality = 0;
+      for (let w = 0; w < maskWords; w++) quality += popcount(masks[p * maskWords + w]!);
+      const s = score[p]! * (quality || 1);
+      score[p] = s;
+      if (s > best) best = s;
+    }
+    const terms = (p: number): readonly string[] | undefined => {
+      // Keys of one object, as MiniSearch merges its results' found terms (Object.assign, in phrase order).
+      const found: Record<string, true> = {};
+      let any = false;
+      for (const hits of all) {
+        const i = findPosition(hits.positions, p);
+        if (i < 0) continue;
+        any = true;
+        for (const t of hits.found[i]!) found[t] = true;
+      }
+      return any ? Object.keys(found) : undefined;
+    };
+    return { score, members, best, terms };
+  }
+
+  /** Forgets cached text matches (benchmarks measure searches from cold). Need phrases' matches are kept: they belong to the feed. */
   clearCaches(): void {
     this.textCache.clear();
   }
@@ -241,47 +408,59 @@ export class TextIndex implements TextSearch {
     const fuzzy = (term: string): number | false => (term.length >= 5 ? 0.2 : false);
     const n = core.size;
     const words = (n + 31) >>> 5;
-    const groups: (TextGroup & { score: Float64Array; members: number[] })[] = [];
+    const groups: TextGroup[] = [];
     parts.forEach((part, partIndex) => {
       const last = partIndex === parts.length - 1;
       let query: Query;
       let options: SearchOptions;
+      let phrases: string[] = [];
       if (part.kind === 'word') {
         // The last word may be half typed; other words of four letters or more
         // also match as prefixes so "walk" finds "walking" without a stemmer.
         const prefix = (last && typedEndsInWord && part.word.length >= 2) || part.word.length >= 4;
         query = part.word;
-        options = { prefix, fuzzy };
+        options = { prefix, fuzzy, boost: BOOST };
       } else {
-        const phrases = new Set<string>([part.phrase]);
+        const unique = new Set<string>([part.phrase]);
         for (const id of part.needs) {
           const entry = this.vocabulary.needs.get(id);
-          if (entry) for (const p of needSearchPhrases(entry)) phrases.add(p);
+          if (entry) for (const p of needSearchPhrases(entry)) unique.add(p);
         }
+        phrases = [...unique];
         query = {
           combineWith: 'OR',
-          queries: [...phrases].map((p) => ({ combineWith: 'AND', queries: [p] })),
+          queries: phrases.map((p) => ({ combineWith: 'AND', queries: [p] })),
         };
         // Synonyms are the words themselves, not typing: no fuzziness, and a
         // prefix only for longer words ("befriend" → "befriending"). They are
         // looked for where a listing says what it is, not in the long
         // description, where "a friendly chat" would make everything a match.
-        options = { prefix: (term: string) => term.length >= 6, fuzzy: false, fields: [...NEED_FIELDS] };
+        options = NEED_SEARCH;
       }
-      // Scores by position (NaN: not matched); `members` lists the matched positions.
-      const score = new Float64Array(n).fill(Number.NaN);
-      const members: number[] = [];
-      const hitAt = new Int32Array(n);
-      const terms: string[][] = [];
+      const known = part.kind === 'need' ? this.needGroup(phrases, n) : undefined;
+      let score: Float64Array;
+      let members: number[];
       let best = 0;
-      for (const hit of search.search(query, { ...options, boost: BOOST })) {
-        const p = core.position(hit.id as string);
-        if (p === undefined) continue;
-        if (Number.isNaN(score[p]!)) members.push(p);
-        score[p] = hit.score;
-        terms.push(hit.terms);
-        hitAt[p] = terms.length;
-        if (hit.score > best) best = hit.score;
+      let found: TextGroup['terms'];
+      if (known) {
+        ({ score, members, best } = known);
+        found = known.terms;
+      } else {
+        // Scores by position (NaN: not matched); `members` lists the matched positions.
+        score = new Float64Array(n).fill(Number.NaN);
+        members = [];
+        const hitAt = new Int32Array(n);
+        const terms: string[][] = [];
+        for (const hit of search.search(query, options)) {
+          const p = core.position(hit.id as string);
+          if (p === undefined) continue;
+          if (Number.isNaN(score[p]!)) members.push(p);
+          score[p] = hit.score;
+          terms.push(hit.terms);
+          hitAt[p] = terms.length;
+          if (hit.score > best) best = hit.score;
+        }
+        found = (p) => (hitAt[p] ? terms[hitAt[p]! - 1] : undefined);
       }
       if (part.kind === 'need') {
         // Listings tagged with the need (or in its categories) are found even when
@@ -296,7 +475,7 @@ export class TextIndex implements TextSearch {
           }
         }
       }
-      groups.push({ score, members, hitAt, terms });
+      groups.push({ score, members, terms: found });
     });
     const combine = (all: boolean): { scores: Float64Array; bits: Uint32Array; count: number } => {
       const scores = new Float64Array(n);
@@ -340,7 +519,7 @@ export class TextIndex implements TextSearch {
     // question), any word may, best matches first.
     let combined = combine(true);
     if (combined.count === 0 && groups.length > 1) combined = combine(false);
-    const found = groups.map(({ hitAt, terms }) => ({ hitAt, terms }));
+    const found = groups.map(({ terms }) => ({ terms }));
     return {
       bits: combined.bits,
       scores: combined.scores,

@@ -70,11 +70,14 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
   // while the text index is built in slices between messages.
   scope.postMessage({ type: 'ready', ms: performance.now() - started });
   indexing = steps;
+  warming = core.warm();
   nextSlice();
 }
 
 /** The text index still being built, if any. */
 let indexing: Generator<void, void, void> | undefined;
+/** Then need phrases' matches being found (see EngineCore.warm): no query waits for these. */
+let warming: Generator<void, void, void> | undefined;
 
 /**
  * Slices are short, so a query that arrives meanwhile waits little, and follow
@@ -91,7 +94,10 @@ function buildTextIndex(): void {
   while (indexing && performance.now() < until) {
     if (indexing.next().done) indexing = undefined;
   }
-  if (indexing) nextSlice();
+  while (!indexing && warming && performance.now() < until) {
+    if (warming.next().done) warming = undefined;
+  }
+  if (indexing || warming) nextSlice();
 }
 
 /** Words need the whole text index: finish it now rather than answer from part of it. */
