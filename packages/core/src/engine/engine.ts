@@ -66,7 +66,8 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     (loading ??= (async () => {
       const { TextIndex } = await import('./text.js');
       await ready;
-      return new TextIndex(core, options.prebuiltIndex);
+      const prebuilt = options.prebuiltIndex;
+      return prebuilt === undefined ? new TextIndex(core) : TextIndex.loaded(core, prebuilt);
     })().catch((error: unknown) => {
       // A chunk that failed to load (offline for a moment) is asked for again next time.
       loading = undefined;

@@ -189,7 +189,38 @@ export class TextIndex implements TextSearch {
     });
   }
 
+  /**
+   * An index for `core` from a prebuilt one, read a slice at a time (MiniSearch's
+   * loadJSAsync), so a page given a large prebuilt index never holds for it. One
+   * that does not fit the data is left out: `build()` then builds the index.
+   */
+  static async loaded(core: FilterCore, prebuilt: string | object): Promise<TextIndex> {
+    const index = new TextIndex(core);
+    const js = index.fitting(prebuilt);
+    if (js) {
+      try {
+        index.search = await MiniSearch.loadJSAsync(js, index.indexOptions());
+      } catch {
+        // A damaged prebuilt index is not fatal: the engine builds its own.
+        index.search = undefined;
+      }
+    }
+    return index;
+  }
+
   private load(prebuilt: string | object): void {
+    const js = this.fitting(prebuilt);
+    if (!js) return;
+    try {
+      this.search = MiniSearch.loadJS(js, this.indexOptions());
+    } catch {
+      // A damaged prebuilt index is not fatal: the engine builds its own.
+      this.search = undefined;
+    }
+  }
+
+  /** The MiniSearch part of a prebuilt index, when it was built from this data with this vocabulary. */
+  private fitting(prebuilt: string | object): Parameters<typeof MiniSearch.loadJS>[0] | undefined {
     try {
       const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : prebuilt) as {
         format?: unknown;
@@ -198,13 +229,12 @@ export class TextIndex implements TextSearch {
         needs?: unknown;
         index?: unknown;
       };
-      if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return;
+      if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return undefined;
       // An index built from other data would return keys this finder does not hold.
-      if (parsed.keys !== keysHash(this.core.listings.map((l) => l.key)) || parsed.needs !== this.vocabulary.needs.size) return;
-      this.search = MiniSearch.loadJS(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], this.indexOptions());
+      if (parsed.keys !== keysHash(this.core.listings.map((l) => l.key)) || parsed.needs !== this.vocabulary.needs.size) return undefined;
+      return parsed.index as Parameters<typeof MiniSearch.loadJS>[0];
     } catch {
-      // A damaged prebuilt index is not fatal: the engine builds its own.
-      this.search = undefined;
+      return undefined;
     }
   }
 
