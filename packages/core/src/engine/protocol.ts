@@ -5,7 +5,7 @@
  * the boundary.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/load.js';
+import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/fetch.js';
 import type { ListingKind } from '../feed/types.js';
 import type { CoreResult } from './core.js';
 import type { FinderState, Suggestion } from './types.js';

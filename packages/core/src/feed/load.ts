@@ -1,73 +1,17 @@
-import { mergeFeeds } from './merge.js';
-import { normaliseFeed } from './normalise.js';
-import type { AtlasData, Problem } from './normalised.js';
-import { readFeedJson } from './parse.js';
-
-/** Why a feed could not be used at all. */
-export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'not-json' | 'not-a-feed';
-
-const USER_MESSAGES: Record<FeedLoadFailure, string> = {
-  http: "We couldn't load the directory just now. Please try again later.",
-  timeout: "We couldn't load the directory just now: it took too long to arrive. Please check your connection and try again.",
-  network: "We couldn't load the directory just now. Please check your connection and try again.",
-  'not-json': "We couldn't load the directory just now. Please try again later.",
-  'not-a-feed': "We couldn't load the directory just now. Please try again later.",
-};
-
 /**
- * A feed that could not be loaded. `userMessage` is for residents (plain, no
- * jargon, no URL); `detail` is for the person who runs the site (URL, status,
- * what was expected) and is also the error's `message`, so it shows in the console.
+ * Reading feeds synchronously, with the exact normaliser: for Node (the CLI),
+ * the search worker and tests. The browser's finder reads through read.ts, which
+ * loads the normaliser only for a feed that needs it.
  */
-export class FeedLoadError extends Error {
-  override readonly name = 'FeedLoadError';
-  readonly url: string;
-  readonly reason: FeedLoadFailure;
-  /** HTTP status, when the server answered. */
-  readonly status: number | undefined;
-  readonly userMessage: string;
-  readonly detail: string;
-  /** When several feeds all failed: each one's error. */
-  readonly failures: FeedLoadError[];
+import { normaliseFeed } from './normalise.js';
+import type { AtlasData } from './normalised.js';
+import { readFeedJson } from './parse.js';
+import { combineFeeds } from './combine.js';
+import { emptyData, fetchFeed, fetchedText, usable, type FetchedFeed, type LoadOptions } from './fetch.js';
 
-  constructor(init: { url: string; reason: FeedLoadFailure; detail: string; status?: number; failures?: FeedLoadError[] }) {
-    super(init.detail);
-    this.url = init.url;
-    this.reason = init.reason;
-    this.status = init.status;
-    this.detail = init.detail;
-    this.userMessage = USER_MESSAGES[init.reason];
-    this.failures = init.failures ?? [];
-  }
-
-  /** The error as a problem of the whole feed, for `AtlasData.problems`. */
-  toProblem(): Problem {
-    return {
-      severity: 'error',
-      code: `feed-${this.reason}`,
-      path: '$',
-      expected: 'a Community Atlas JSON feed',
-      found: this.status !== undefined ? `HTTP ${this.status}` : this.reason,
-      message: this.detail,
-      source: this.url,
-    };
-  }
-}
-
-function emptyData(problems: Problem[], source?: string): AtlasData {
-  return {
-    publishers: [],
-    licences: [],
-    languages: [],
-    needs: [],
-    areas: [],
-    transferStages: {},
-    listings: [],
-    problems,
-    skipped: 0,
-    ...(source ? { sources: [source] } : {}),
-  };
-}
+// What this module offered before fetching moved to fetch.ts.
+export { FeedLoadError, feedFailure, fetchFeed, type FeedLoadFailure, type FetchedFeed, type LoadOptions } from './fetch.js';
+export { combineFeeds } from './combine.js';
 
 /**
  * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
@@ -78,22 +22,6 @@ export function parseFeedText(text: string, source?: string, options: { baseUrl?
   const read = readFeedJson(text, source);
   if (!read.ok) return emptyData([read.problem], source);
   return normaliseFeed(read.value, { ...(source ? { source } : {}), ...options });
-}
-
-/** The problem that stopped a whole feed (not JSON, no listings list), if any. */
-export function feedFailure(data: AtlasData): Problem | undefined {
-  return data.problems.find((p) => p.severity === 'error' && p.listingIndex === undefined);
-}
-
-export interface LoadOptions {
-  /** The fetch to use; tests pass their own. Default: the global fetch. */
-  fetch?: typeof fetch;
-  /** Give up on a feed after this long, in milliseconds. Default 20,000. */
-  timeoutMs?: number;
-  /** Abort loading (the finder was removed from the page). Rejects with the signal's reason, not a FeedLoadError. */
-  signal?: AbortSignal;
-  /** `fetchFeed` keeps the body as bytes (`FetchedFeed.bytes`) instead of decoding it. */
-  bytes?: boolean;
 }
 
 /**
@@ -116,140 +44,9 @@ export async function loadFeeds(urls: string[], options: LoadOptions = {}): Prom
 }
 
 /**
- * Merges the feeds that loaded and reports the ones that did not: one failure
- * among several becomes a problem and the rest are shown; when every feed failed,
- * throws a FeedLoadError. Shared by `loadFeeds` and the worker that loads large feeds.
- */
-export function combineFeeds(urls: string[], results: PromiseSettledResult<AtlasData>[]): AtlasData {
-  const loaded: AtlasData[] = [];
-  const failures: FeedLoadError[] = [];
-  for (const result of results) {
-    if (result.status === 'fulfilled') loaded.push(result.value);
-    else if (result.reason instanceof FeedLoadError) failures.push(result.reason);
-    else throw result.reason;
-  }
-  if (failures.length && !loaded.length) {
-    if (failures.length === 1) throw failures[0]!;
-    throw new FeedLoadError({
-      url: urls.join(' '),
-      reason: failures[0]!.reason,
-      detail: `None of the ${failures.length} feeds could be loaded:\n${failures.map((f) => `- ${f.detail}`).join('\n')}`,
-      failures,
-    });
-  }
-  if (!loaded.length) return emptyData([]);
-  const data = mergeFeeds(loaded);
-  if (failures.length) {
-    // mergeFeeds returns a lone feed as it is: copy before adding, so the caller's object is not changed behind it.
-    return { ...data, problems: [...failures.map((f) => f.toProblem()), ...data.problems] };
-  }
-  return data;
-}
-
-/** A feed's text as it arrived, before it is read: what a worker is handed. */
-export interface FetchedFeed {
-  url: string;
-  text: string;
-  /**
-   * The body as bytes, not yet decoded (`text` is then empty): what `fetchFeed`
-   * gives with `bytes: true`, so a worker can be handed the buffer and decode
-   * it there, and an 80 MB feed is never turned into a string on the page.
-   */
-  bytes?: Uint8Array;
-  /** What relative links in the feed resolve against (the response URL after redirects). */
-  baseUrl?: string;
-  status: number;
-  contentType?: string;
-}
-
-/**
  * Reads a fetched feed: parses and normalises it, or throws a FeedLoadError
  * when the whole feed is unusable (not JSON, no listings list).
  */
 export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
-  const { url, baseUrl, status, contentType } = fetched;
-  const body = fetched.bytes ? new TextDecoder().decode(fetched.bytes) : fetched.text;
-  const data = parseFeedText(body, url, baseUrl ? { baseUrl } : {});
-  const fatal = feedFailure(data);
-  if (fatal) {
-    const reason: FeedLoadFailure = fatal.code === 'not-json' || fatal.code === 'truncated' || fatal.code === 'empty-file' ? 'not-json' : 'not-a-feed';
-    throw new FeedLoadError({
-      url,
-      reason,
-      status,
-      detail: `${url}: ${fatal.message}${contentType && reason === 'not-json' ? ` (The server called it ${contentType}.)` : ''} Expected a Community Atlas JSON feed.`,
-    });
-  }
-  return data;
-}
-
-/**
- * Fetches one feed's text with a timeout. HTTP errors, timeouts and network or
- * CORS refusals become FeedLoadErrors with plain and precise messages.
- */
-export async function fetchFeed(url: string, options: LoadOptions = {}): Promise<FetchedFeed> {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const outer = options.signal;
-  if (outer?.aborted) throw outer.reason;
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = (): void => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const failed = (err: unknown): unknown => {
-    if (outer?.aborted) return outer.reason;
-    if (timedOut) {
-      return new FeedLoadError({ url, reason: 'timeout', detail: `No complete answer from ${url} within ${timeoutMs} ms; expected a Community Atlas JSON feed.` });
-    }
-    const why = err instanceof Error ? err.message : String(err);
-    return new FeedLoadError({
-      url,
-      reason: 'network',
-      detail: `Could not fetch ${url} (${why}); expected a Community Atlas JSON feed. Check the address and that the server is up; a feed on another site must send an Access-Control-Allow-Origin header (CORS).`,
-    });
-  };
-  try {
-    let response: Response;
-    try {
-      response = await doFetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
-    } catch (err) {
-      throw failed(err);
-    }
-    if (!response.ok) {
-      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      const hint = response.status === 404 ? ' There is no file at that address: check the src the finder was given.' : '';
-      throw new FeedLoadError({
-        url,
-        reason: 'http',
-        status: response.status,
-        detail: `${url} answered HTTP ${status}; expected 200 with a Community Atlas JSON feed.${hint}`,
-      });
-    }
-    let body = '';
-    let bytes: Uint8Array | undefined;
-    try {
-      if (options.bytes) bytes = new Uint8Array(await response.arrayBuffer());
-      else body = await response.text();
-    } catch (err) {
-      throw failed(err);
-    }
-    const baseUrl = response.url || resolveAgainstPage(url);
-    const contentType = response.headers.get('content-type') ?? undefined;
-    return { url, text: body, ...(bytes ? { bytes } : {}), status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onAbort);
-  }
-}
-
-function resolveAgainstPage(url: string): string | undefined {
-  try {
-    return new URL(url, globalThis.location?.href).href;
-  } catch {
-    return undefined;
-  }
+  return usable(fetched, parseFeedText(fetchedText(fetched), fetched.url, fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {}));
 }

@@ -1,0 +1,49 @@
+/**
+ * Reading feeds in the browser with as little code up front as the feed allows.
+ * A well-formed feed is checked by `quickFeed` and used as it is; the exact
+ * normaliser (with its messages) and the JSON fault finder are loaded with
+ * `import()` only when a feed needs them: a listing to repair or skip, text that
+ * is not JSON. What comes out is what `readFetchedFeed` and `combineFeeds` give
+ * for the same feeds, errors included.
+ *
+ * Merging several feeds (combine.ts) stays in the first chunk: it
+ * is small, and as a chunk of its own the bundler moved the postcode package out
+ * of atlas.js into one more file every page would fetch before the finder starts.
+ */
+import type { AtlasData } from './normalised.js';
+import type { NormaliseOptions } from './normalise.js';
+import { emptyData, fetchedText, usable, type FetchedFeed } from './fetch.js';
+import { quickFeed } from './quick.js';
+
+/** `normaliseFeed(json, options)`, loading the normaliser only for a feed the quick check leaves to it. */
+export async function normaliseOnDemand(json: unknown, options: NormaliseOptions = {}): Promise<AtlasData> {
+  return quickFeed(json, options) ?? (await import('./normalise.js')).normaliseFeed(json, options);
+}
+
+/** What `readFetchedFeed` gives (or throws) for a fetched feed. */
+export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
+  const { url, baseUrl } = fetched;
+  const raw = fetchedText(fetched);
+  const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    const { describeFault } = await import('./fault.js');
+    return usable(fetched, emptyData([describeFault(body, url)], url));
+  }
+  return usable(fetched, await normaliseOnDemand(json, { ...(url ? { source: url } : {}), ...(baseUrl ? { baseUrl } : {}) }));
+}
+
+
+/** Each fetched feed read as `readFeed` reads it, as settled results for `combineFeeds`. */
+export function readAll(fetched: PromiseSettledResult<FetchedFeed>[]): Promise<PromiseSettledResult<AtlasData>[]> {
+  return Promise.all(fetched.map(async (result): Promise<PromiseSettledResult<AtlasData>> => {
+    if (result.status === 'rejected') return result;
+    try {
+      return { status: 'fulfilled', value: await readFeed(result.value) };
+    } catch (reason) {
+      return { status: 'rejected', reason };
+    }
+  }));
+}
