@@ -305,6 +305,15 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(f.renderRoot.querySelector('atlas-shortlist')!.store!.size).to.equal(0);
     const input = f.renderRoot.querySelector('atlas-search')!.renderRoot.querySelector('input')!;
     expect(input.value).to.equal('js/');
+    // The search runs a moment after typing stops (and finds nothing for "js/"): let it land, then empty the
+    // field and wait for every result to be back, so the cards pressed below are not redrawn under the keys.
+    await waitUntil(() => new URLSearchParams(window.location.search).get('q') === 'js/', 'the search ran');
+    await sendKeys({ press: 'Control+a' });
+    await sendKeys({ press: 'Backspace' });
+    await waitUntil(() => !new URLSearchParams(window.location.search).get('q') && cards(f).length > 1, 'every result is back');
+    await f.updateComplete;
+    await f.renderRoot.querySelector('atlas-results')!.updateComplete;
+    await Promise.all(cards(f).map((c) => c.updateComplete));
 
     cards(f)[0]!.focus();
     await sendKeys({ press: 'j' });
