@@ -1,16 +1,16 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ShortlistRequestEvent } from './context.js';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { ShortlistRequestEvent, type ShortlistParts } from './context.js';
 import type { AtlasListing } from '@community-atlas/core';
-import type { ShortlistStore } from './store.js';
 import type { AtlasStrings } from '../translations/index.js';
 
 /**
  * Finds the shortlist of the finder around a card or listing (prescriber mode
  * only) and re-renders the host when the list changes, so its "Add to
- * shortlist" button always says what pressing it will do.
+ * shortlist" button always says what pressing it will do. The button and the
+ * card's prescriber facts come with the answer, from the prescriber chunk.
  */
 export class ShortlistToggleController implements ReactiveController {
-  store?: ShortlistStore;
+  #parts?: ShortlistParts;
   #host: ReactiveControllerHost & HTMLElement;
   #unsubscribe?: () => void;
 
@@ -19,34 +19,29 @@ export class ShortlistToggleController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The finder's shortlist, in prescriber mode. */
+  get store(): ShortlistParts['store'] | undefined {
+    return this.#parts?.store;
+  }
+
   hostConnected(): void {
     const request = new ShortlistRequestEvent();
     this.#host.dispatchEvent(request);
-    this.store = request.store;
-    this.#unsubscribe = this.store?.subscribe(() => this.#host.requestUpdate());
+    this.#parts = request.parts;
+    this.#unsubscribe = this.#parts?.store.subscribe(() => this.#host.requestUpdate());
   }
 
   hostDisconnected(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
-    this.store = undefined;
+    this.#parts = undefined;
   }
 
-  /** What a prescriber checks first on a card: the referral route and whether someone can come along. */
-  meta(l: AtlasListing, t: AtlasStrings): TemplateResult | typeof nothing {
-    if (!this.store || l.kind === 'transfer') return nothing;
-    return html`${l.referral.map((r) => html`<span>${t.facetValues.referral?.[r] ?? r}</span>`)}${l.companionWelcome ? html`<span>${t.prescriber.companionShort}</span>` : nothing}`;
+  meta(l: AtlasListing, t: AtlasStrings): unknown {
+    return this.#parts?.meta(l, t) ?? nothing;
   }
 
-  /** The add/remove button for one listing, or nothing outside prescriber mode. */
-  button(key: string, name: string, t: AtlasStrings): TemplateResult | typeof nothing {
-    const store = this.store;
-    if (!store) return nothing;
-    const on = store.has(key);
-    const p = t.prescriber;
-    // The label changes with the state (rather than aria-pressed) so it says what the press will do;
-    // the accessible name starts with the visible words (WCAG 2.5.3) and adds the listing's name.
-    return html`<button type="button" class="shortlist-toggle" part="shortlist-toggle" data-on=${on ? 'true' : 'false'}
-      aria-label=${on ? p.removeNamed(name) : p.addNamed(name)} @click=${() => store.toggle(key)}>${on ? `✓ ${p.remove}` : `+ ${p.add}`}</button>`;
+  button(key: string, name: string, t: AtlasStrings): unknown {
+    return this.#parts?.button(key, name, t) ?? nothing;
   }
 }

@@ -1,11 +1,24 @@
 /**
- * The prescriber parts' own English words, in their chunk: a resident's page never
- * downloads them. Other languages give them in their `prescriber` strings.
+ * Prescriber mode's English words, in its chunk: a resident's page never downloads
+ * them. Other languages give them in their `prescriber` strings.
  */
 import type { AtlasStrings, PrescriberDetailStrings, PrescriberStrings } from '../translations/index.js';
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
+
+export const enPrescriber: PrescriberStrings = {
+  shortlistHeading: 'Shortlist',
+  add: 'Add to shortlist',
+  remove: 'Remove from shortlist',
+  addNamed: (name) => `Add to shortlist: ${name}`,
+  removeNamed: (name) => `Remove from shortlist: ${name}`,
+  print: 'Print',
+  yourList: 'Your list',
+  yourListIntro: 'The options chosen for you. You can print this page.',
+  backToSearch: 'Search the whole directory',
+  companionShort: 'Can bring someone',
+};
 
 export const enPrescriberDetail: PrescriberDetailStrings = {
   count: (n) => (n === 0 ? 'No options yet' : `${n} ${plural(n, 'option', 'options')}`),
@@ -49,5 +62,5 @@ export const enPrescriberDetail: PrescriberDetailStrings = {
 
 /** Every prescriber word: the language's (or a host's) own, English for any it leaves out. */
 export function prescriberStrings(t: AtlasStrings): PrescriberStrings & PrescriberDetailStrings {
-  return { ...enPrescriberDetail, ...t.prescriber };
+  return { ...enPrescriber, ...enPrescriberDetail, ...t.prescriber };
 }

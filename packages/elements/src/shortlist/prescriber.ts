@@ -3,7 +3,9 @@ import { isStateParam, text, type AtlasData, type AtlasListing, type FacetId, ty
 import type { AtlasStrings } from '../translations/index.js';
 import { AtlasPrintEvent } from '../events/print.js';
 import './define-prescriber.js';
-import { ShortlistRequestEvent } from './context.js';
+import { ShortlistRequestEvent, type ShortlistParts } from './context.js';
+import { shortlistParts } from './toggle.js';
+import { prescriberStrings } from './prescriber-strings.js';
 import { ShortlistStore, shortlistStorageKey, MAX_SHORTLIST } from './store.js';
 
 /** What the controller needs from the finder. */
@@ -58,6 +60,8 @@ function adoptPrintSheet(): void {
  */
 export class PrescriberController implements ReactiveController {
   store?: ShortlistStore;
+  /** The store and what cards and the listing show of it. */
+  #parts?: ShortlistParts;
   /** Single-key shortcuts; a prescriber using speech input can turn them off (WCAG 2.1.4). */
   shortcuts = true;
   #storeKey = '';
@@ -103,6 +107,7 @@ export class PrescriberController implements ReactiveController {
     if (key === this.#storeKey) return;
     this.#storeKey = key;
     this.store = new ShortlistStore(key);
+    this.#parts = shortlistParts(this.store);
     this.store.subscribe(() => this.#host.requestUpdate());
   }
 
@@ -154,9 +159,9 @@ export class PrescriberController implements ReactiveController {
   }
 
   #onRequest = (e: ShortlistRequestEvent): void => {
-    if (!this.active || !this.store) return;
+    if (!this.active || !this.#parts) return;
     e.stopPropagation();
-    e.store = this.store;
+    e.parts = this.#parts;
   };
 
   setPrinting(on: boolean): void {
@@ -225,7 +230,7 @@ export class PrescriberController implements ReactiveController {
   renderShared(keys: string[], data: AtlasData): TemplateResult {
     const host = this.#host;
     const t = host.t;
-    const p = t.prescriber;
+    const p = prescriberStrings(t);
     const now = host.now ?? new Date();
     const listings = keys.map((k) => host.engine?.get(k)).filter((l): l is AtlasListing => !!l);
     const publisher = data.publishers.map((pub) => pub.name).join(', ');
@@ -250,7 +255,7 @@ export class PrescriberController implements ReactiveController {
     if (!this.active || !this.store) return nothing;
     const host = this.#host;
     const engine = host.engine;
-    return html`<aside class="shortlist" aria-label=${host.t.prescriber.shortlistHeading}>
+    return html`<aside class="shortlist" aria-label=${prescriberStrings(host.t).shortlistHeading}>
       <atlas-shortlist lang=${host.language} .strings=${host.strings} .store=${this.store}
         .lookup=${(k: string) => engine?.get(k)} .linkFor=${this.linkFor} .now=${host.now}
         .note=${this.#note} .onNoteChange=${(note: string) => (this.#note = note)}

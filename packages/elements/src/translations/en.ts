@@ -1,6 +1,6 @@
 /**
  * The prescriber's tools (shortlist, print, share, keyboard shortcuts, age): their own words. English ones load with
- * those parts (shortlist/prescriber-strings.ts); other languages give them in `prescriber`.
+ * prescriber mode (shortlist/prescriber-strings.ts); other languages give them in `prescriber`.
  */
 export interface PrescriberDetailStrings {
   /** "3 options"; "No options yet" for 0. */
@@ -43,7 +43,7 @@ export interface PrescriberDetailStrings {
   ageHint: string;
 }
 
-/** A prescriber's words the finder and its cards need, and (optional, see PrescriberDetailStrings) the prescriber parts' own. */
+/** A prescriber's words on cards, the listing and the finder in prescriber mode, and (optional, see PrescriberDetailStrings) the prescriber parts' own. */
 export interface PrescriberStrings extends Partial<PrescriberDetailStrings> {
   shortlistHeading: string;
   add: string;
@@ -232,7 +232,8 @@ export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<Transfe
   areaOnly: string;
   areaClear: string;
   opensInNewTab: string;
-  prescriber: PrescriberStrings;
+  /** A prescriber's words; English ones load with prescriber mode (shortlist/prescriber-strings.ts). */
+  prescriber?: PrescriberStrings;
 }
 
 const plural = (n: number, one: string, other: string): string =>
@@ -364,16 +365,4 @@ export const en: AtlasStrings = {
   areaOnly: 'Showing results in the map area only.',
   areaClear: 'Show results everywhere',
   opensInNewTab: '(opens in a new tab)',
-  prescriber: {
-    shortlistHeading: 'Shortlist',
-    add: 'Add to shortlist',
-    remove: 'Remove from shortlist',
-    addNamed: (name) => `Add to shortlist: ${name}`,
-    removeNamed: (name) => `Remove from shortlist: ${name}`,
-    print: 'Print',
-    yourList: 'Your list',
-    yourListIntro: 'The options chosen for you. You can print this page.',
-    backToSearch: 'Search the whole directory',
-    companionShort: 'Can bring someone',
-  },
 };
