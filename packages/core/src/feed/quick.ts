@@ -43,6 +43,7 @@ const is = (test: (v: unknown) => unknown): Rule => (v) => (test(v) ? v : no());
 let base: string | undefined;
 let stageLists: Record<string, StageDefinition[]> = {};
 let seen = new Set<unknown>();
+let publisherId = '';
 
 /** Text kept as written: trimmed, not empty, within the limit (numbers are turned into text by the normaliser, so not here). */
 const str = (limit: number): Rule => is((v) => typeof v === 'string' && v && v.trim() === v && v.length <= limit);
@@ -89,15 +90,24 @@ const list = (rule: Rule, keep = false): Rule => {
  * left with no fields is undefined: the normaliser leaves out an empty contact,
  * cost or location without a word.
  */
-const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown): Rule => (v) => {
-  if (!isObject(v)) no();
-  const out: Obj = {};
-  for (const key in fields) {
-    const value = (v as Obj)[key];
-    const kept = value !== undefined ? fields[key]!(value) : fields[key]!.keep ? [] : undefined;
-    if (kept !== undefined) out[key] = kept;
-  }
-  return !check || check(out) ? (Object.keys(out).length ? out : undefined) : no();
+const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown, seed?: () => Obj): Rule => {
+  const keys = Object.keys(fields);
+  const rules = Object.values(fields);
+  return (v) => {
+    if (!isObject(v)) return no();
+    const out = seed ? seed() : {};
+    let kept = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const value = v[keys[i]!];
+      const rule = rules[i]!;
+      const x = value !== undefined ? rule(value) : rule.keep ? [] : undefined;
+      if (x !== undefined) {
+        out[keys[i]!] = x;
+        kept++;
+      }
+    }
+    return !check || check(out) ? (kept ? out : undefined) : no();
+  };
 };
 /** An object of entries keyed by the feed (stage lists, gazetteer tables), possibly empty. */
 const table = (rule: Rule): Rule => (v) => {
@@ -188,10 +198,13 @@ const listing = obj(
   (o) => {
     if (!o.id || !o.kind || !o.name || seen.has(o.id) || (o.kind !== 'transfer' && (o.transfer || o.acv))) return false;
     seen.add(o.id);
+    o.key = o.id;
     const delivery = o.delivery as string[];
     if (!delivery.length && o.location) delivery.push('in-person');
     return true;
   },
+  // The normaliser's first two keys.
+  () => ({ key: '', publisherId }),
 );
 
 const feedHead = obj({
@@ -219,18 +232,16 @@ export function quickFeed(json: unknown, options: NormaliseOptions = {}): AtlasD
       publisher: Publisher; updated?: string; licence?: string; languages?: string[];
       vocabulary?: Pick<AtlasData, 'needs' | 'categories'>; areas: AtlasData['areas'];
     };
-    const { publisher: { name: publisherName, id: publisherId, ...more }, vocabulary } = head;
-    const publisher: Publisher = { name: publisherName, id: publisherId ?? (slugify(publisherName) || no()), ...more };
+    const { publisher: { name: publisherName, id: givenId, ...more }, vocabulary } = head;
+    const publisher: Publisher = { name: publisherName, id: givenId ?? (slugify(publisherName) || no()), ...more };
     const g = json.gazetteer;
     const gazetteerUrl = isObject(g) && typeof g.url === 'string' ? (url(g.url) as string) : undefined;
     // The normaliser keeps a gazetteer even when it is empty.
     const gazetteerData = g !== undefined && !gazetteerUrl ? ((gazetteer(g) ?? no()) as AtlasData['gazetteer']) : undefined;
     seen = new Set();
     const listings: AtlasListing[] = [];
-    for (let i = 0; i < json.listings.length; i++) {
-      const l = listing(json.listings[i]) as Omit<AtlasListing, 'key' | 'publisherId'>;
-      listings.push({ key: l.id, publisherId: publisher.id!, ...l });
-    }
+    publisherId = publisher.id!;
+    for (let i = 0; i < json.listings.length; i++) listings.push(listing(json.listings[i]) as AtlasListing);
     return {
       publishers: [publisher],
       ...(head.updated ? { updated: head.updated } : {}),
