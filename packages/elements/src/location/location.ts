@@ -1,18 +1,13 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  currentPosition,
-  gazetteerFromListings,
-  lookupPostcodeDetailed,
-  parsePostcodeQuery,
-  type AtlasListing,
-  type Gazetteer,
-  type GeoPoint,
-  type LookupResult,
+  currentPosition, gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery,
+  type AtlasListing, type Gazetteer, type GeoPoint,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { locationStyles } from './location.styles.js';
+import type { ListingGazetteers } from './lookup.js';
 
 let nextId = 0;
 
@@ -44,78 +39,70 @@ export class AtlasLocation extends AtlasElement {
   @state() private busy = false;
 
   readonly #id = `atlas-location-${++nextId}`;
-  /** Gazetteers read from the listings, a district at a time, made on the first lookup there. */
-  #fromListings = new Map<string, Gazetteer>();
-  #fromListingsOf?: readonly AtlasListing[];
-
-  /** A postcode the feed's gazetteer (and the service) could not place, placed from the listings' own postcodes. */
-  async #lookupAmongListings(value: string): Promise<LookupResult | undefined> {
-    const query = parsePostcodeQuery(value);
-    const listings = this.listings;
-    if (!query || !listings?.length) return undefined;
-    if (this.#fromListingsOf !== listings) {
-      this.#fromListings.clear();
-      this.#fromListingsOf = listings;
-    }
-    const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
-    let gazetteer = this.#fromListings.get(district);
-    if (!gazetteer) this.#fromListings.set(district, (gazetteer = gazetteerFromListings(listings, district)));
-    const found = await lookupPostcodeDetailed(value, { gazetteer });
-    return found.ok ? found : undefined;
-  }
+  #fromListings: ListingGazetteers = { byDistrict: new Map() };
+  /** A lookup in progress; updateComplete waits for it, so hosts and tests see what it found or why not. */
+  #pending?: Promise<void>;
 
   #set(near: GeoPoint | undefined): void {
     this.message = '';
     this.dispatchEvent(new AtlasStateChangeEvent({ patch: { near, sort: near ? 'distance' : 'relevance', limit: undefined }, history: 'push' }));
   }
 
-  async #submit(e: SubmitEvent): Promise<void> {
+  /** Runs a lookup with the field and buttons busy until it has an answer, then acts on the answer. */
+  #run<T>(lookup: () => Promise<T>, then: (answer: T) => void): void {
+    this.busy = true;
+    this.#pending = lookup().then((answer) => {
+      this.busy = false;
+      then(answer);
+    }).finally(() => (this.#pending = undefined));
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#pending;
+    return super.getUpdateComplete();
+  }
+
+  #submit(e: SubmitEvent): void {
     e.preventDefault();
     const input = this.renderRoot.querySelector('input')!;
     const value = input.value.trim();
     if (!value) return;
-    this.busy = true;
-    let found = await lookupPostcodeDetailed(value, {
-      ...(this.gazetteer ? { gazetteer: this.gazetteer } : {}),
-      ...(this.postcodeService ? { service: this.postcodeService } : {}),
+    this.#run(async () => {
+      try {
+        const { placePostcode } = await import('./lookup.js');
+        return await placePostcode(value, {
+          gazetteer: this.gazetteer, service: this.postcodeService, listings: this.listings, fromListings: this.#fromListings,
+          core: { lookupPostcodeDetailed, parsePostcodeQuery, gazetteerFromListings },
+        }, this.t);
+      } catch (error) {
+        console.error('Community Atlas: the postcode search could not be loaded', error);
+        return { message: this.t.postcodeUnavailable };
+      }
+    }, (outcome) => {
+      if (outcome && 'near' in outcome) this.#set(outcome.near);
+      else if (outcome) {
+        this.message = outcome.message;
+        input.focus();
+      }
     });
-    // Not known to the feed's gazetteer and no service to say it does not exist (or the service is down):
-    // the listings' own postcodes may know it. A postcode the service says does not exist stays not found.
-    if (!found.ok && (found.reason === 'unavailable' || (found.reason === 'not-found' && !this.postcodeService))) {
-      found = (await this.#lookupAmongListings(value)) ?? found;
-    }
-    this.busy = false;
-    if (found.ok) this.#set({ lat: found.place.lat, lng: found.place.lng, label: value.toUpperCase() });
-    else if (found.reason !== 'aborted') {
-      const t = this.t;
-      // Not found with no service to ask means only that it is outside what this directory knows.
-      this.message =
-        found.reason === 'not-a-postcode' ? t.postcodeInvalid
-        : found.reason === 'unavailable' ? t.postcodeUnavailable
-        : this.postcodeService ? t.postcodeNotFound
-        : t.postcodeOutsideArea;
-      input.focus();
-    }
   }
 
-  async #locate(): Promise<void> {
-    this.busy = true;
+  #locate(): void {
     this.message = this.t.locating;
-    try {
-      const point = await currentPosition(this.geolocation ? { geolocation: this.geolocation } : {});
-      this.#set({ lat: point.lat, lng: point.lng, label: this.t.yourLocation });
-    } catch {
-      this.message = this.t.locationUnavailable;
-    } finally {
-      this.busy = false;
-    }
+    this.#run(
+      () => currentPosition(this.geolocation ? { geolocation: this.geolocation } : {}).catch(() => undefined),
+      (point) => {
+        if (point) this.#set({ lat: point.lat, lng: point.lng, label: this.t.yourLocation });
+        else this.message = this.t.locationUnavailable;
+      },
+    );
   }
 
   protected override render(): unknown {
     const t = this.t;
     const error = this.message && this.message !== t.locating;
     return html`
-      <form @submit=${(e: SubmitEvent) => void this.#submit(e)}>
+      <form @submit=${(e: SubmitEvent) => this.#submit(e)}>
         <div class="field">
           <label for=${this.#id}>${t.postcodeLabel}</label>
           <span class="hint" id="${this.#id}-hint">${t.postcodeHint}</span>
@@ -124,7 +111,7 @@ export class AtlasLocation extends AtlasElement {
         </div>
         <button type="submit" ?disabled=${this.busy}>${t.findPostcode}</button>
         ${'geolocation' in navigator || this.geolocation
-          ? html`<button type="button" ?disabled=${this.busy} @click=${() => void this.#locate()}>${t.useMyLocation}</button>`
+          ? html`<button type="button" ?disabled=${this.busy} @click=${() => this.#locate()}>${t.useMyLocation}</button>`
           : nothing}
       </form>
       <p id="${this.#id}-msg" class="message ${error ? 'error' : ''}" role="status">${this.message}</p>

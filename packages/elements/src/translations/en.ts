@@ -117,6 +117,15 @@ export interface ListingBodyWords {
   accessibility: string;
 }
 
+/** Why a postcode could not be placed; English ones load with the postcode search (location/lookup.ts). */
+export interface PostcodeWords {
+  postcodeNotFound: string;
+  /** The text is not shaped like a postcode, a sector or a district. */
+  postcodeInvalid: string;
+  /** No lookup service, and neither the gazetteer nor the listings know the postcode's area. */
+  postcodeOutsideArea: string;
+}
+
 /** Words only the transfer detail shows; English ones load with it (transfer/detail-strings.ts). */
 export interface TransferDetailWords {
   deadlineCloses: (date: string) => string;
@@ -132,7 +141,7 @@ export interface TransferDetailWords {
   expressInterest: string;
 }
 
-export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<TransferDetailWords> {
+export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<TransferDetailWords>, Partial<PostcodeWords> {
   /** BCP 47 tag for Intl formatting of dates, numbers and plurals. */
   locale: string;
   searchLabel: string;
@@ -214,12 +223,7 @@ export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<Transfe
   findPostcode: string;
   useMyLocation: string;
   locating: string;
-  postcodeNotFound: string;
-  /** The text is not shaped like a postcode, a sector or a district. */
-  postcodeInvalid: string;
-  /** No lookup service, and neither the gazetteer nor the listings know the postcode's area. */
-  postcodeOutsideArea: string;
-  /** The lookup service failed and nothing offline knew the postcode. */
+  /** The lookup service failed and nothing offline knew the postcode (or the postcode search could not be loaded). */
   postcodeUnavailable: string;
   locationUnavailable: string;
   nearLabel: (label: string) => string;
@@ -351,9 +355,6 @@ export const en: AtlasStrings = {
   findPostcode: 'Find',
   useMyLocation: 'Use my location',
   locating: 'Finding your location…',
-  postcodeNotFound: 'We could not find that postcode. Check it and try again.',
-  postcodeInvalid: 'Enter a postcode, such as SW1A 1AA, or the first part of one, such as SW1A.',
-  postcodeOutsideArea: 'We could not place that postcode: it may be outside the area this directory covers. Check it, or use your location.',
   postcodeUnavailable: 'Postcode search is not working at the moment. Try again later, or use your location.',
   locationUnavailable: 'We could not get your location. You can enter a postcode instead.',
   nearLabel: (label) => `Near ${label}`,

@@ -1,0 +1,81 @@
+/**
+ * What `<atlas-location>` does once a person submits a postcode: loaded then (its own
+ * chunk in the embed bundle), so a page of results carries none of it.
+ *
+ * The lookups themselves are core's, passed in by the element rather than imported
+ * here: they share a module with the distance maths the search engine needs, so they
+ * are in the first chunk anyway, and importing core from this chunk made the bundler
+ * split the postcode package out of atlas.js into a file fetched before it can run.
+ * Once core keeps its postcode lookups in a module of their own, import them here.
+ */
+import type { AtlasListing, Gazetteer, GeoPoint, LookupResult, lookupPostcodeDetailed, parsePostcodeQuery, gazetteerFromListings } from '@community-atlas/core';
+import type { AtlasStrings, PostcodeWords } from '../translations/index.js';
+
+/** Core's postcode functions. */
+export interface PostcodeLookups {
+  lookupPostcodeDetailed: typeof lookupPostcodeDetailed;
+  parsePostcodeQuery: typeof parsePostcodeQuery;
+  gazetteerFromListings: typeof gazetteerFromListings;
+}
+
+/** Why a postcode could not be placed, in English; other languages give these in their strings. */
+export const enPostcodeWords: PostcodeWords = {
+  postcodeNotFound: 'We could not find that postcode. Check it and try again.',
+  postcodeInvalid: 'Enter a postcode, such as SW1A 1AA, or the first part of one, such as SW1A.',
+  postcodeOutsideArea: 'We could not place that postcode: it may be outside the area this directory covers. Check it, or use your location.',
+};
+
+/** Gazetteers read from the listings, a district at a time, made on the first lookup there (one per element). */
+export interface ListingGazetteers {
+  of?: readonly AtlasListing[];
+  byDistrict: Map<string, Gazetteer>;
+}
+
+export interface PostcodeSources {
+  gazetteer?: Gazetteer;
+  /** Base URL of a postcodes.io-compatible service. */
+  service?: string;
+  listings?: readonly AtlasListing[];
+  fromListings: ListingGazetteers;
+  core: PostcodeLookups;
+}
+
+/** A postcode the feed's gazetteer (and the service) could not place, placed from the listings' own postcodes. */
+async function lookupAmongListings(value: string, from: PostcodeSources): Promise<LookupResult | undefined> {
+  const { core, listings, fromListings: cache } = from;
+  const query = core.parsePostcodeQuery(value);
+  if (!query || !listings?.length) return undefined;
+  if (cache.of !== listings) {
+    cache.byDistrict.clear();
+    cache.of = listings;
+  }
+  const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
+  let gazetteer = cache.byDistrict.get(district);
+  if (!gazetteer) cache.byDistrict.set(district, (gazetteer = core.gazetteerFromListings(listings, district)));
+  const found = await core.lookupPostcodeDetailed(value, { gazetteer });
+  return found.ok ? found : undefined;
+}
+
+/** Where a typed postcode is, or the words that say plainly why it could not be placed (undefined: the lookup was cancelled). */
+export async function placePostcode(value: string, from: PostcodeSources, t: AtlasStrings): Promise<{ near: GeoPoint } | { message: string } | undefined> {
+  let found = await from.core.lookupPostcodeDetailed(value, {
+    ...(from.gazetteer ? { gazetteer: from.gazetteer } : {}),
+    ...(from.service ? { service: from.service } : {}),
+  });
+  // Not known to the feed's gazetteer and no service to say it does not exist (or the service is down):
+  // the listings' own postcodes may know it. A postcode the service says does not exist stays not found.
+  if (!found.ok && (found.reason === 'unavailable' || (found.reason === 'not-found' && !from.service))) {
+    found = (await lookupAmongListings(value, from)) ?? found;
+  }
+  if (found.ok) return { near: { lat: found.place.lat, lng: found.place.lng, label: value.toUpperCase() } };
+  if (found.reason === 'aborted') return undefined;
+  const words = { ...enPostcodeWords, ...t };
+  // Not found with no service to ask means only that it is outside what this directory knows.
+  return {
+    message:
+      found.reason === 'not-a-postcode' ? words.postcodeInvalid
+      : found.reason === 'unavailable' ? words.postcodeUnavailable
+      : from.service ? words.postcodeNotFound
+      : words.postcodeOutsideArea,
+  };
+}
