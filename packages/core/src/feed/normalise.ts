@@ -1022,9 +1022,10 @@ function readTransfer(c: Checker, raw: unknown, path: string, stageLists: Record
   let stageList: readonly { id: string }[] = stageLists.default ?? DEFAULT_TRANSFER_STAGES;
   if (raw.stageList !== undefined) {
     const listId = c.string(raw.stageList, `${path}.stageList`, 'stageList');
-    if (listId && stageLists[listId]) {
+    // Own lists only: "constructor" or "toString" must not find what every object inherits.
+    if (listId && Object.hasOwn(stageLists, listId)) {
       out.stageList = listId;
-      stageList = stageLists[listId];
+      stageList = stageLists[listId]!;
     } else if (listId) {
       c.warn('unknown-stage-list', `${path}.stageList`, `a stage list in the feed's transferStages (${Object.keys(stageLists).join(', ') || 'none defined'})`, listId, `stage list "${listId}" is not defined in transferStages`, 'the default stages used');
     }
