@@ -17,7 +17,10 @@ import { quickFeed } from './quick.js';
 
 /** `normaliseFeed(json, options)`, loading the normaliser only for a feed the quick check leaves to it. */
 export async function normaliseOnDemand(json: unknown, options: NormaliseOptions = {}): Promise<AtlasData> {
-  return quickFeed(json, options) ?? (await import('./normalise.js')).normaliseFeed(json, options);
+  const quick = quickFeed(json, options);
+  if (quick) return quick;
+  const { normaliseFeed } = await import('./normalise.js');
+  return normaliseFeed(json, options);
 }
 
 /** What `readFetchedFeed` gives (or throws) for a fetched feed. */
