@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
@@ -238,7 +238,8 @@ export class AtlasFinder extends AtlasElement {
   /** Loads prescriber mode's chunk once; if it cannot load, the finder works as a resident's. */
   #loadPrescriber(): Promise<void> {
     return (this.#prescriberLoad ??= import('../shortlist/prescriber.js').then(
-      ({ PrescriberController }) => {
+      ({ PrescriberController, finderPrescriberStyles }) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasFinder).elementStyles, finderPrescriberStyles]);
         const prescriber = (this.#prescriber = new PrescriberController(this));
         for (const { event, path } of this.#earlyKeys ?? []) prescriber.key(event, path);
         this.#earlyKeys = undefined;

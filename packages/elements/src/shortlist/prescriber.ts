@@ -3,6 +3,8 @@ import { isStateParam, text, type AtlasData, type AtlasListing, type FacetId, ty
 import type { AtlasStrings } from '../translations/index.js';
 import { AtlasPrintEvent } from '../events/print.js';
 import './define-prescriber.js';
+
+export { finderPrescriberStyles } from './prescriber.styles.js';
 import { ShortlistRequestEvent, type ShortlistParts } from './context.js';
 import { shortlistParts } from './toggle.js';
 import { prescriberStrings } from './prescriber-strings.js';

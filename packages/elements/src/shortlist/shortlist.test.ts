@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AtlasListing } from '@community-atlas/core';
 import '../define.js';
 import './define-prescriber.js';
@@ -369,6 +369,26 @@ describe('atlas-finder mode="prescriber"', () => {
     await sendKeys({ press: 'j' });
     expect(f.renderRoot.querySelector('atlas-shortlist')!.store!.keys).to.deep.equal([first.item!.listing.key]);
     expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement)).to.equal(1);
+  });
+
+  it('on a wide screen puts filters, results and the shortlist side by side, and prints only the shortlist', async () => {
+    await setViewport({ width: 1400, height: 900 });
+    try {
+      const f = await finder();
+      const layout = f.renderRoot.querySelector('.layout')!;
+      expect(getComputedStyle(layout).gridTemplateColumns.split(' '), 'three columns').to.have.length(3);
+      const aside = f.renderRoot.querySelector<HTMLElement>('.shortlist')!;
+      expect(getComputedStyle(aside).position).to.equal('sticky');
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle(aside).display, 'not printed unless printing the list').to.equal('none');
+      f.setAttribute('data-atlas-printing', '');
+      expect(getComputedStyle(f.renderRoot.querySelector('.main')!).display, 'the results are not printed with the list').to.equal('none');
+      expect(getComputedStyle(aside).display).to.not.equal('none');
+      f.removeAttribute('data-atlas-printing');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('a shared link shows the listings it names, read-only, and says how many are gone', async () => {
