@@ -4,6 +4,11 @@
  * and indexed in slices; large ones (by the bytes that arrived) are parsed,
  * normalised, indexed and searched in a Web Worker, so a 10,000-listing feed
  * never holds the page for more than a few milliseconds at a time.
+ *
+ * Only what a well-formed small feed needs is loaded up front: the normaliser
+ * and the JSON fault finder come with `import()` when a feed needs them (see
+ * feed/read.ts), and the code that talks to the worker (in-worker.ts) when a
+ * feed is big enough for it.
  */
 import { combineFeeds } from '../feed/combine.js';
 import { FeedLoadError, fetchFeed, type LoadOptions } from '../feed/fetch.js';
