@@ -8,8 +8,9 @@
  * what the normaliser keeps untouched: text already trimmed, not empty and within
  * TEXT_LIMITS; links already http, https, mailto, tel or relative; dates, times,
  * postcodes, opening hours and sessions the normaliser reads as written; UK
- * coordinates; exact enumerated values; unique ids and list items; no nulls, no
- * empty objects or lists where the normaliser would drop them. Anything else
+ * coordinates; exact enumerated values; unique ids and list items; no nulls or
+ * empty lists where the normaliser would drop them (an empty contact, cost or
+ * location it leaves out without a word, and so does this). Anything else
  * (one listing is enough) returns undefined, and the caller runs the normaliser,
  * which repairs, skips and reports with exact messages. Rejecting a good feed
  * only costs time; accepting one the normaliser would change would be a bug,
