@@ -240,7 +240,7 @@ export class AtlasFinder extends AtlasElement {
     return (this.#prescriberLoad ??= import('../shortlist/prescriber.js').then(
       ({ PrescriberController, finderPrescriberStyles }) => {
         adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasFinder).elementStyles, finderPrescriberStyles]);
-        const prescriber = (this.#prescriber = new PrescriberController(this));
+        const prescriber = (this.#prescriber = new PrescriberController(this, isStateParam));
         for (const { event, path } of this.#earlyKeys ?? []) prescriber.key(event, path);
         this.#earlyKeys = undefined;
         this.requestUpdate();
