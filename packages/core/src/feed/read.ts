@@ -11,7 +11,8 @@
  * of atlas.js into one more file every page would fetch before the finder starts.
  */
 import type { AtlasData } from './normalised.js';
-import type { NormaliseOptions } from './normalise.js';
+import { NORMALISE_PARTS } from './normalise-parts.js';
+import type { NormaliseOptions } from './normaliser.js';
 import { emptyData, fetchedText, usable, type FetchedFeed } from './fetch.js';
 import { quickFeed } from './quick.js';
 
@@ -19,8 +20,8 @@ import { quickFeed } from './quick.js';
 export async function normaliseOnDemand(json: unknown, options: NormaliseOptions = {}): Promise<AtlasData> {
   const quick = quickFeed(json, options);
   if (quick) return quick;
-  const { normaliseFeed } = await import('./normalise.js');
-  return normaliseFeed(json, options);
+  const { normaliseWith } = await import('./normaliser.js');
+  return normaliseWith(NORMALISE_PARTS, json, options);
 }
 
 /** What `readFetchedFeed` gives (or throws) for a fetched feed. */
