@@ -305,11 +305,6 @@ export class FilterCore {
     this.text.clearCaches();
   }
 
-  /** Whether a text index is attached (see `attachText`). */
-  get hasText(): boolean {
-    return this.text !== undefined;
-  }
-
   /** Position (in name order) of the listing with this key, once prepared. */
   position(key: string): number | undefined {
     return this.byKey.get(key);
@@ -728,8 +723,9 @@ export class FilterCore {
       selected.set(facet, new Set(kept.map((v) => table.lookup(v) ?? -1 - table.values.length)));
     }
 
-    if (q && !this.text) throw new Error('A query with words needs the text index: attach it first (see attachText).');
-    const text = q ? this.text!.matches(q) : undefined;
+    // Without a text index (createEngine attaches one before it answers words;
+    // only a disposed engine answers without) the words are not searched.
+    const text = q && this.text ? this.text.matches(q) : undefined;
     const units: Unit[] = [];
     if (text) units.push({ id: 'q', facets: [], bits: text.bits });
     /** The positions for which `keep` holds, as a set. */
