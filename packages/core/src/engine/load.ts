@@ -5,15 +5,14 @@
  * normalised, indexed and searched in a Web Worker, so a 10,000-listing feed
  * never holds the page for more than a few milliseconds at a time.
  *
- * Only what a well-formed small feed needs is loaded up front: the normaliser
- * and the JSON fault finder come with `import()` when a feed needs them (see
- * feed/read.ts), and the code that talks to the worker (in-worker.ts) when a
- * feed is big enough for it.
+ * Only what a well-formed small feed needs is loaded up front: the normaliser,
+ * the JSON fault finder and the merger of several feeds come with `import()`
+ * when the feeds need them (see feed/read.ts), and the code that talks to the
+ * worker (in-worker.ts) when a feed is big enough for it.
  */
-import { combineFeeds } from '../feed/combine.js';
 import { FeedLoadError, fetchFeed, type LoadOptions } from '../feed/fetch.js';
 import type { AtlasData } from '../feed/normalised.js';
-import { normaliseOnDemand, readAll, readFeed } from '../feed/read.js';
+import { combineRead, normaliseOnDemand, readAll, readFeed } from '../feed/read.js';
 import type { Feed, ListingKind } from '../feed/types.js';
 import type { EngineOptions } from './core.js';
 import { createEngine } from './engine.js';
@@ -74,7 +73,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
       }
     }
   }
-  let data = combineFeeds(urls, await readAll(fetched));
+  let data = await combineRead(urls, await readAll(fetched));
   if (options.kinds?.length) {
     const kinds = options.kinds;
     data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };

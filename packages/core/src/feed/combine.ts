@@ -1,13 +1,13 @@
 import { FeedLoadError, emptyData } from './fetch.js';
-import { mergeFeeds } from './merge.js';
 import type { AtlasData } from './normalised.js';
 
 /**
- * Merges the feeds that loaded and reports the ones that did not: one failure
- * among several becomes a problem and the rest are shown; when every feed failed,
- * throws a FeedLoadError. Shared by `loadFeeds` and the worker that loads large feeds.
+ * Merges the feeds that loaded with `merge` (called only for more than one) and
+ * reports the ones that did not: one failure among several becomes a problem and
+ * the rest are shown; when every feed failed, throws a FeedLoadError. What
+ * `combineFeeds` (load.ts) and the finder's reading (read.ts) share.
  */
-export function combineFeeds(urls: string[], results: PromiseSettledResult<AtlasData>[]): AtlasData {
+export function combineWith(urls: string[], results: PromiseSettledResult<AtlasData>[], merge: (parts: AtlasData[]) => AtlasData): AtlasData {
   const loaded: AtlasData[] = [];
   const failures: FeedLoadError[] = [];
   for (const result of results) {
@@ -25,9 +25,9 @@ export function combineFeeds(urls: string[], results: PromiseSettledResult<Atlas
     });
   }
   if (!loaded.length) return emptyData([]);
-  const data = mergeFeeds(loaded);
+  const data = loaded.length > 1 ? merge(loaded) : loaded[0]!;
   if (failures.length) {
-    // mergeFeeds returns a lone feed as it is: copy before adding, so the caller's object is not changed behind it.
+    // A lone feed is used as it is: copy before adding, so the caller's object is not changed behind it.
     return { ...data, problems: [...failures.map((f) => f.toProblem()), ...data.problems] };
   }
   return data;

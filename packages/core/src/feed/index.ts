@@ -1,7 +1,6 @@
 export { normaliseFeed, describeValue, TEXT_LIMITS, type NormaliseOptions } from './normalise.js';
 export { mergeFeeds } from './merge.js';
 export { readFeedJson, type JsonReadResult } from './parse.js';
-export { parseFeedText, loadFeeds, readFetchedFeed } from './load.js';
-export { combineFeeds } from './combine.js';
+export { parseFeedText, loadFeeds, readFetchedFeed, combineFeeds } from './load.js';
 export { fetchFeed, feedFailure, FeedLoadError, type FeedLoadFailure, type FetchedFeed, type LoadOptions } from './fetch.js';
 export { text, isSafeUrl, feedbackHref, checkedOverAYearAgo, normalisePostcode, slugify, isIsoDate, isIsoDateOrDateTime, isClockTime, SAFE_URL_SCHEMES } from './values.js';

@@ -6,12 +6,12 @@
 import { normaliseFeed } from './normalise.js';
 import type { AtlasData } from './normalised.js';
 import { readFeedJson } from './parse.js';
-import { combineFeeds } from './combine.js';
+import { combineWith } from './combine.js';
+import { mergeFeeds } from './merge.js';
 import { emptyData, fetchFeed, fetchedText, usable, type FetchedFeed, type LoadOptions } from './fetch.js';
 
 // What this module offered before fetching moved to fetch.ts.
 export { FeedLoadError, feedFailure, fetchFeed, type FeedLoadFailure, type FetchedFeed, type LoadOptions } from './fetch.js';
-export { combineFeeds } from './combine.js';
 
 /**
  * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
@@ -41,6 +41,15 @@ export async function loadFeeds(urls: string[], options: LoadOptions = {}): Prom
       return { status: 'rejected', reason } as const;
     }
   }));
+}
+
+/**
+ * Merges the feeds that loaded and reports the ones that did not: one failure
+ * among several becomes a problem and the rest are shown; when every feed failed,
+ * throws a FeedLoadError. Shared by `loadFeeds` and the worker that loads large feeds.
+ */
+export function combineFeeds(urls: string[], results: PromiseSettledResult<AtlasData>[]): AtlasData {
+  return combineWith(urls, results, mergeFeeds);
 }
 
 /**

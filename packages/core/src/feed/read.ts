@@ -6,15 +6,16 @@
  * is not JSON. What comes out is what `readFetchedFeed` and `combineFeeds` give
  * for the same feeds, errors included.
  *
- * Merging several feeds (combine.ts) stays in the first chunk: it
- * is small, and as a chunk of its own the bundler moved the postcode package out
- * of atlas.js into one more file every page would fetch before the finder starts.
+ * The merger (merger.ts) is loaded only when more than one of a finder's feeds
+ * has arrived.
  */
 import type { AtlasData } from './normalised.js';
 import { NORMALISE_PARTS } from './normalise-parts.js';
 import type { NormaliseOptions } from './normaliser.js';
 import { emptyData, fetchedText, usable, type FetchedFeed } from './fetch.js';
 import { quickFeed } from './quick.js';
+import { combineWith } from './combine.js';
+import { mergeGazetteers } from '../location/index.js';
 
 /** `normaliseFeed(json, options)`, loading the normaliser only for a feed the quick check leaves to it. */
 export async function normaliseOnDemand(json: unknown, options: NormaliseOptions = {}): Promise<AtlasData> {
@@ -40,7 +41,13 @@ export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
 }
 
 
-/** Each fetched feed read as `readFeed` reads it, as settled results for `combineFeeds`. */
+/** What `combineFeeds` gives (or throws), loading the merger only for more than one feed. */
+export async function combineRead(urls: string[], results: PromiseSettledResult<AtlasData>[]): Promise<AtlasData> {
+  const merger = results.filter((r) => r.status === 'fulfilled').length > 1 ? await import('./merger.js') : undefined;
+  return combineWith(urls, results, (parts) => merger!.mergeWith(mergeGazetteers, parts));
+}
+
+/** Each fetched feed read as `readFeed` reads it, as settled results for `combineRead`. */
 export function readAll(fetched: PromiseSettledResult<FetchedFeed>[]): Promise<PromiseSettledResult<AtlasData>[]> {
   return Promise.all(fetched.map(async (result): Promise<PromiseSettledResult<AtlasData>> => {
     if (result.status === 'rejected') return result;
