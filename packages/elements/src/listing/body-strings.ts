@@ -2,7 +2,7 @@
  * The listing detail body's own English words, in its chunk: a page of results never
  * downloads them. Other languages give them in their strings as usual.
  */
-import type { AtlasStrings, ListingBodyWords } from '../translations/index.js';
+import type { AtlasStrings, BodyHeadings, ListingBodyWords } from '../translations/index.js';
 
 export const enListingBody: ListingBodyWords = {
   ages: (min, max) =>
@@ -15,9 +15,11 @@ export const enListingBody: ListingBodyWords = {
   accessibility: 'Accessibility',
 };
 
+const enBodyHeadings: BodyHeadings = { what: 'What it is', who: 'Who it is for', cost: 'Cost' };
+
 /** Strings with every word the body shows: a language's (or a host's) own, English for any it leaves out. */
-export type BodyStrings = AtlasStrings & ListingBodyWords;
+export type BodyStrings = AtlasStrings & ListingBodyWords & { headings: BodyHeadings };
 
 export function bodyStrings(t: AtlasStrings): BodyStrings {
-  return { ...enListingBody, ...t };
+  return { ...enListingBody, ...t, headings: { ...enBodyHeadings, ...t.headings } };
 }

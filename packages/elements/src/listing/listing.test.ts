@@ -39,6 +39,12 @@ describe('<atlas-listing> on its own', () => {
     expect(headings[0]).to.equal('Beth ydyw');
     expect(el.shadowRoot!.textContent).to.contain('Tea and songs');
   });
+
+  it('keeps the English headings a host leaves out when it renames some', async () => {
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing .strings=${{ headings: { whenWhere: 'Times and place', contact: 'Get in touch' } }} .listing=${base({})}></atlas-listing>`);
+    const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent);
+    expect(headings).to.deep.equal(['What it is', 'Who it is for', 'Cost', 'Times and place', 'Get in touch']);
+  });
 });
 
 describe('<atlas-listing> referral routes', () => {

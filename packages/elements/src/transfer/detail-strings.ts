@@ -2,7 +2,7 @@
  * The transfer detail's own English words, in the detail's chunk: a page of results
  * never downloads them. Other languages give them in their `transfer` strings.
  */
-import type { AtlasStrings, TransferDetailStrings, TransferDetailWords, TransferStrings } from '../translations/index.js';
+import type { AtlasStrings, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from '../translations/index.js';
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
@@ -58,9 +58,18 @@ export const enTransferDetailWords: TransferDetailWords = {
   expressInterest: 'Express an interest',
 };
 
+const enTransferHeadings: TransferHeadings = { transfer: 'About this asset transfer', documents: 'Information pack', stages: 'Progress' };
+
 /** Strings with every transfer word there: a language's (or a host's) own, English for any it leaves out. */
-export type DetailStrings = AtlasStrings & TransferDetailWords & { transfer: TransferStrings & TransferDetailStrings };
+export type DetailStrings = AtlasStrings & TransferDetailWords & {
+  transfer: TransferStrings & TransferDetailStrings;
+  headings: AtlasStrings['headings'] & TransferHeadings;
+};
 
 export function detailStrings(t: AtlasStrings): DetailStrings {
-  return { ...enTransferDetailWords, ...t, transfer: { ...enTransferDetail, ...t.transfer } };
+  return {
+    ...enTransferDetailWords, ...t,
+    transfer: { ...enTransferDetail, ...t.transfer },
+    headings: { ...enTransferHeadings, ...t.headings },
+  };
 }

@@ -99,7 +99,7 @@ const welsh = {
   headings: {
     what: 'Beth ydyw', who: 'Ar gyfer pwy', cost: 'Cost', whenWhere: 'Pryd a ble', contact: 'Sut i gysylltu neu ymuno',
     transfer: 'Am y trosglwyddiad ased hwn', documents: 'Pecyn gwybodaeth', stages: 'Cynnydd',
-  },
+  } satisfies Required<AtlasStrings['headings']>, // Welsh gives the body's and transfer detail's headings too.
   ages: (min, max) =>
     min !== undefined && max !== undefined ? `Oedran ${min} i ${max}` : min !== undefined ? `Oedran ${min} a hŷn` : `Oedran hyd at ${max}`,
   anyone: 'Unrhyw un',
@@ -208,7 +208,6 @@ const welsh = {
   mapUnavailable: 'Doedd dim modd llwytho’r map. Mae’r rhestr yn dangos pob canlyniad.',
   areaOnly: 'Yn dangos canlyniadau yn ardal y map yn unig.',
   areaClear: 'Dangos canlyniadau ym mhob man',
-  opensInNewTab: '(yn agor mewn tab newydd)',
   prescriber: {
     shortlistHeading: 'Rhestr fer',
     // Dewis is masculine: 2 takes a soft mutation (2 ddewis); d has no aspirate form.

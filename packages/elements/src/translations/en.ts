@@ -117,6 +117,20 @@ export interface ListingBodyWords {
   accessibility: string;
 }
 
+/** Headings of the listing body's sections; English ones load with it (listing/body-strings.ts). */
+export interface BodyHeadings {
+  what: string;
+  who: string;
+  cost: string;
+}
+
+/** Headings of the transfer detail's sections; English ones load with it (transfer/detail-strings.ts). */
+export interface TransferHeadings {
+  transfer: string;
+  documents: string;
+  stages: string;
+}
+
 /** Why a postcode could not be placed; English ones load with the postcode search (location/lookup.ts). */
 export interface PostcodeWords {
   postcodeNotFound: string;
@@ -190,7 +204,8 @@ export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<Transfe
   onNowUntil: (time: string) => string;
   free: string;
   back: string;
-  headings: { what: string; who: string; cost: string; whenWhere: string; contact: string; transfer: string; documents: string; stages: string };
+  /** The listing's own section headings, and (optional, see BodyHeadings and TransferHeadings) those of its body and transfer parts. */
+  headings: { whenWhere: string; contact: string } & Partial<BodyHeadings> & Partial<TransferHeadings>;
   costFree: string;
   costAmount: (amount: string, per?: string) => string;
   costPer: Record<string, string>;
@@ -235,7 +250,6 @@ export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<Transfe
   /** Results are limited to the area the map showed when "Search this area" was pressed. */
   areaOnly: string;
   areaClear: string;
-  opensInNewTab: string;
   /** A prescriber's words; English ones load with prescriber mode (shortlist/prescriber-strings.ts). */
   prescriber?: PrescriberStrings;
 }
@@ -310,10 +324,7 @@ export const en: AtlasStrings = {
   onNowUntil: (time) => `On now, until ${time}`,
   free: 'Free',
   back: 'Back to results',
-  headings: {
-    what: 'What it is', who: 'Who it is for', cost: 'Cost', whenWhere: 'When and where', contact: 'How to get in touch or join',
-    transfer: 'About this asset transfer', documents: 'Information pack', stages: 'Progress',
-  },
+  headings: { whenWhere: 'When and where', contact: 'How to get in touch or join' },
   costFree: 'Free',
   costAmount: (amount, per) => (per ? `${amount} a ${per}` : amount),
   costPer: { session: 'session', week: 'week', month: 'month', year: 'year', course: 'course', visit: 'visit' },
@@ -365,5 +376,4 @@ export const en: AtlasStrings = {
   mapUnavailable: 'The map could not be loaded. The list shows every result.',
   areaOnly: 'Showing results in the map area only.',
   areaClear: 'Show results everywhere',
-  opensInNewTab: '(opens in a new tab)',
 };
