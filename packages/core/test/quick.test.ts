@@ -300,3 +300,45 @@ test('real UK feeds keep the promise, and how many of their listings take the fa
   t.diagnostic(`${wholeFeeds} of ${imported.length} imported feeds pass it whole`);
   assert.ok([...totals.values()].every(([passed, all]) => passed > all / 2), 'most real listings take the fast path');
 });
+
+test('near misses the normaliser would change, drop or question are left to it, whatever the random seed', async () => {
+  const valid = JSON.parse(await readFile(join(root, 'test/fixtures/feeds/valid.json'), 'utf8')) as Feedish;
+  type Change = (feed: Feedish, l: Record<string, Record<string, unknown>>) => void;
+  const cases: [string, Change][] = [
+    ['an unknown stage list', (_f, l) => { l.hall!.transfer = { ...l.hall!.transfer as object, stageList: 'custom', stages: undefined, currentStage: undefined }; }],
+    ['a stage list named like an inherited property', (_f, l) => { l.hall!.transfer = { ...l.hall!.transfer as object, stageList: 'constructor' }; }],
+    ['a session starting at 24:00', (_f, l) => { l.walk!.schedule = [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '24:00' }] as never; }],
+    ['a session with neither rule nor date', (_f, l) => { l.walk!.schedule = [{ start: '10:00' }] as never; }],
+    ['latitude 0, longitude 0', (_f, l) => { l.walk!.location = { lat: 0, lng: 0 }; }],
+    ['swapped coordinates', (_f, l) => { l.walk!.location = { lat: -1.2, lng: 52.1 }; }],
+    ['a radius under a metre', (_f, l) => { l.refuge!.location = { ...l.refuge!.location as object, radius: 0.5 }; }],
+    ['a date-time where a date belongs', (_f, l) => { l.walk!.lastVerified = '2026-09-14T10:00' as never; }],
+    ['an email with a space', (_f, l) => { l.walk!.contact = { email: 'walks @example.org' }; }],
+    ['a deadline before the notice', (_f, l) => { l.hall!.transfer = { ...l.hall!.transfer as object, dates: { noticePublished: '2026-10-01', eoiDeadline: '2026-09-01' } }; }],
+    ['ageMin over ageMax', (_f, l) => { l.walk!.audience = { ageMin: 50, ageMax: 18 }; }],
+    ['a lease with no length', (_f, l) => { l.hall!.transfer = { ...l.hall!.transfer as object, tenure: { type: 'leasehold' } }; }],
+    ['transfer details on an asset', (_f, l) => { l.refuge!.transfer = { assetType: 'hall', status: 'available' }; }],
+    ['a duplicate id', (_f, l) => { l.refuge!.id = 'walk-riverside-tue' as never; }],
+    ['a referral route in capitals', (_f, l) => { l.walk!.referral = 'Self' as never; }],
+    ['a javascript: link', (_f, l) => { l.befriending!.url = 'javascript:alert(1)' as never; }],
+    ['a name with a trailing space', (_f, l) => { l.refuge!.name = 'Safe Haven ' as never; }],
+    ['a summary over 1,000 characters', (_f, l) => { l.refuge!.summary = 'x'.repeat(1001) as never; }],
+    ['a postcode in lower case', (_f, l) => { l.walk!.location = { ...l.walk!.location as object, postcode: 'nb1 2aa' }; }],
+    ['opening hours with a leading space', (_f, l) => { l.refuge!.openingHours = { mo: ' 09:00-17:00' }; }],
+    ['a number where text belongs', (_f, l) => { l.walk!.contact = { phone: 1234567 }; }],
+    ['a listing that is not an object', (f) => { f.listings.push('a string, not a listing'); }],
+  ];
+  for (const [label, change] of cases) {
+    const feed = structuredClone(valid);
+    const [walk, refuge, befriending, hall] = feed.listings as Record<string, Record<string, unknown>>[];
+    change(feed, { walk: walk!, refuge: refuge!, befriending: befriending!, hall: hall! });
+    for (const options of OPTIONS) {
+      assert.equal(quickFeed(structuredClone(feed), options), undefined, `${label}: left to the normaliser`);
+    }
+  }
+  // Keys the normaliser copies with plain assignment, where "__proto__" would change an object's prototype.
+  for (const extra of ['{"transferStages": {"__proto__": [{"id": "a", "label": "A"}]}}', '{"gazetteer": {"districts": {"__proto__": [52.6, -1.4]}}}']) {
+    const feed = { ...structuredClone(valid), ...(JSON.parse(extra) as Feedish) };
+    assert.equal(quickFeed(feed), undefined, extra);
+  }
+});
