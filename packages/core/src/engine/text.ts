@@ -232,7 +232,17 @@ export class TextIndex implements TextSearch {
       if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return undefined;
       // An index built from other data would return keys this finder does not hold.
       if (parsed.keys !== keysHash(this.core.listings.map((l) => l.key)) || parsed.needs !== this.vocabulary.needs.size) return undefined;
-      return parsed.index as Parameters<typeof MiniSearch.loadJS>[0];
+      const js = parsed.index as Parameters<typeof MiniSearch.loadJS>[0] | undefined;
+      if (!js || !Array.isArray(js.index)) return undefined;
+      // MiniSearch writes its terms in the reverse of its radix tree's order
+      // (its iterator takes a node's last child first) and loads them in the
+      // order written, so a loaded tree's children came in another order than
+      // the saved tree's. A prefix or fuzzy search walks the children in order:
+      // it then found the same words in another order, added their scores in
+      // another order (sums differing in the last bits, which can reorder
+      // results) and listed the terms to highlight in another order. Loaded in
+      // the tree's own order (the list reversed), the tree is the one saved.
+      return { ...js, index: [...js.index].reverse() };
     } catch {
       return undefined;
     }
