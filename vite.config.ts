@@ -187,7 +187,14 @@ export default defineConfig(({ mode }): UserConfig => {
           // library mode's default ('strict') the bundler moves that code into extra chunks atlas.js must then
           // fetch one after another, a waterfall on a slow phone.
           preserveEntrySignatures: 'allow-extension',
-          output: { chunkFileNames: 'atlas-[name]-[hash].js', minify: true },
+          output: {
+            chunkFileNames: 'atlas-[name]-[hash].js',
+            minify: true,
+            // Everything atlas.js imports statically is one group, which the bundler emits as atlas.js itself.
+            // Without it, a module that both atlas.js and an on-demand chunk use (Lit, the strings, the
+            // formatting) can be split into a file of its own that atlas.js must fetch before it can run.
+            codeSplitting: { groups: [{ name: 'atlas-initial', tags: ['$initial'] }] },
+          },
         },
       },
     };
