@@ -138,6 +138,17 @@ class Checker {
     this.report('warning', code, path, expected, describeValue(value), what, fix);
   }
 
+  /**
+   * Whether a name the feed chose (a stage list, a gazetteer code, a language)
+   * can be a key of a plain object. Assigning "__proto__" would set the object's
+   * prototype instead of adding a key, so that entry is dropped, with a warning.
+   */
+  ownKey(key: string, path: string, thing: string, value: unknown): boolean {
+    if (key !== '__proto__') return true;
+    this.warn('reserved-name', path, 'any name but "__proto__"', value, `a ${thing} is named "__proto__", a name that cannot be kept`, `that ${thing} dropped`);
+    return false;
+  }
+
   /** A wrongly typed value, dropped. */
   wrongType(path: string, field: string, expected: string, value: unknown): void {
     this.warn('wrong-type', path, expected, value, `${field} should be ${expected}, not ${describeValue(value)}`, `${field} dropped`);
@@ -182,6 +193,7 @@ class Checker {
     const out: Record<string, string> = {};
     for (const [lang, entry] of Object.entries(value)) {
       const entryPath = pathOf(path, lang);
+      if (!this.ownKey(lang, entryPath, `language of ${field}`, entry)) continue;
       if (typeof entry !== 'string') {
         this.wrongType(entryPath, `${field} (${lang})`, 'text', entry);
         continue;
@@ -602,6 +614,7 @@ function readStageLists(c: Checker, raw: unknown): Record<string, StageDefinitio
   }
   for (const [listId, stages] of Object.entries(raw)) {
     const path = pathOf('$.transferStages', listId);
+    if (!c.ownKey(listId, path, 'stage list', stages)) continue;
     if (!Array.isArray(stages)) {
       c.wrongType(path, `stage list "${listId}"`, 'a list of stages', stages);
       continue;
@@ -639,6 +652,7 @@ function readGazetteer(c: Checker, raw: unknown): Gazetteer | undefined {
     let bad = 0;
     let firstBad = '';
     for (const [code, point] of Object.entries(table)) {
+      if (!c.ownKey(code, pathOf(`$.gazetteer.${part}`, code), `gazetteer ${part} entry`, point)) continue;
       if (Array.isArray(point) && point.length === 2 && point.every((v) => typeof v === 'number' && Number.isFinite(v)) && Math.abs(point[0] as number) <= 90 && Math.abs(point[1] as number) <= 180) {
         clean[code] = [point[0] as number, point[1] as number];
       } else {
