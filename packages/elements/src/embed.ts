@@ -1,5 +1,25 @@
 /**
  * The one script-tag entry: `<script type="module" src="…/atlas.js"></script>`.
- * Registers every element; the map arrives in its own chunk only when a finder shows it.
+ * Registers the finder and the parts of its first screen. The rest arrives in chunks
+ * of its own when needed: `<atlas-listing>` when a finder opens a listing or the page
+ * has one of its own, the map when a finder shows it.
  */
-import './define.js';
+import { defineFirstScreenParts } from './internal/define-parts.js';
+import { defineListing } from './listing/define-listing.js';
+
+defineFirstScreenParts();
+
+/** A page that shows `<atlas-listing>` itself (outside a finder) gets it as soon as one is in the page, now or later. */
+function defineListingWhenInPage(): void {
+  const load = (): void => {
+    defineListing().catch((error: unknown) => console.error('Community Atlas: <atlas-listing> could not be loaded', error));
+  };
+  if (document.getElementsByTagName('atlas-listing').length) return load();
+  const watch = new MutationObserver((records) => {
+    const added = records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && (n.localName === 'atlas-listing' || !!n.getElementsByTagName('atlas-listing').length)));
+    if (added || customElements.get('atlas-listing')) watch.disconnect();
+    if (added) load();
+  });
+  watch.observe(document, { childList: true, subtree: true });
+}
+defineListingWhenInPage();

@@ -19,6 +19,7 @@ import { AtlasZeroResultsEvent } from '../events/zero-results.js';
 import { en } from '../translations/en.js';
 import type { AtlasMap } from '@community-atlas/map';
 import { AtlasHighlightEvent } from '../events/highlight.js';
+import { defineListing } from '../listing/define-listing.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -85,6 +86,8 @@ export class AtlasFinder extends AtlasElement {
   @state() private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
   /** The listing pointed at or focused in the list or on the map, shown highlighted in both. */
   @state() private highlightKey?: string;
+  /** `<atlas-listing>` could not be loaded (embed bundle, offline): an open listing says so instead. */
+  @state() private listingFailed = false;
 
   #engine?: SearchEngine;
   #abort?: AbortController;
@@ -102,6 +105,8 @@ export class AtlasFinder extends AtlasElement {
   /** One map for the finder's life: kept while a listing is open, so the user's pan and zoom survive the round trip. */
   #mapElement?: AtlasMap;
   #mapListings?: { result: QueryResult | undefined; listings: AtlasData['listings'] };
+  /** `<atlas-listing>`'s registration while its chunk loads (embed bundle); settles either way. */
+  #listingLoad?: Promise<void>;
 
   constructor() {
     super();
@@ -148,6 +153,22 @@ export class AtlasFinder extends AtlasElement {
     if (this.#wantsPrescriber()) void this.#loadPrescriber();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
+    if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
+  }
+
+  /** Registers `<atlas-listing>` unless it is (the embed bundle loads it when a listing first opens); a failure is tried again on the next open. */
+  #defineListing(): void {
+    if (customElements.get('atlas-listing')) this.listingFailed = false;
+    if (this.#listingLoad || customElements.get('atlas-listing')) return;
+    this.listingFailed = false;
+    this.#listingLoad = defineListing().then(
+      () => (this.#listingLoad = undefined),
+      (error: unknown) => {
+        this.#listingLoad = undefined;
+        this.listingFailed = true;
+        console.error('Community Atlas: the listing could not be loaded', error);
+      },
+    );
   }
 
   protected override updated(): void {
@@ -156,9 +177,12 @@ export class AtlasFinder extends AtlasElement {
     this.#focusAfter = undefined;
     void (async () => {
       if (focus.kind === 'listing') {
+        await this.#listingLoad;
+        await this.updateComplete;
         const detail = this.renderRoot.querySelector('atlas-listing');
         await detail?.updateComplete;
-        detail?.focus();
+        // Without the listing, its "Back to results" (the heading would have had focus).
+        (detail ?? this.renderRoot.querySelector<HTMLElement>('.state button'))?.focus();
       } else {
         const results = this.renderRoot.querySelector('atlas-results');
         await results?.updateComplete;
@@ -188,6 +212,8 @@ export class AtlasFinder extends AtlasElement {
     this.#setPhase('loading');
     this.result = undefined;
     if (!urls.length) return;
+    // A link to an open listing: fetch its element alongside the feed.
+    if (this.#urlHas('open')) this.#defineListing();
     try {
       const kinds = this.kinds.split(/\s+/).filter(Boolean) as ListingKind[];
       // The index and `oruk:https://…` sources (an Open Referral UK API, read page by page) are read by code
@@ -348,7 +374,10 @@ export class AtlasFinder extends AtlasElement {
   #onClose = (e: AtlasCloseEvent): void => {
     if (e.composedPath()[0] === this) return;
     e.stopPropagation();
-    const key = e.detail.key;
+    this.#close(e.detail.key);
+  };
+
+  #close(key: string): void {
     this.dispatchEvent(new AtlasCloseEvent(key));
     if ((window.history.state as { atlasOpened?: unknown } | null)?.atlasOpened === (this.namespace || true)) {
       // We opened it with a history step: stepping back keeps Back and "Back to results" the same thing.
@@ -357,7 +386,7 @@ export class AtlasFinder extends AtlasElement {
     }
     this.#focusAfter = { kind: 'card', key };
     this.#apply({ open: undefined }, 'push');
-  };
+  }
 
   #onPopState = (): void => {
     if (!this.#engine) return;
@@ -415,7 +444,10 @@ export class AtlasFinder extends AtlasElement {
     const open = s.open ? this.#engine?.get(s.open) : undefined;
     const showMap = this.view !== 'list' && this.mapState !== 'off';
     return html`
-      ${open
+      ${open && this.listingFailed
+        ? html`<div class="state" part="state" role="alert"><p>${t.listingUnavailable}</p>
+            <button type="button" @click=${() => this.#close(open.key)}>← ${t.back}</button></div>`
+        : open
         ? html`<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
             feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>
           ${prescriber?.renderShortlist(data)}`

@@ -247,6 +247,8 @@ export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<Transfe
   viewLabel: string;
   views: Record<'list' | 'map' | 'both', string>;
   mapUnavailable: string;
+  /** An opened listing whose part of the kit could not be loaded (offline, blocked). */
+  listingUnavailable: string;
   /** Results are limited to the area the map showed when "Search this area" was pressed. */
   areaOnly: string;
   areaClear: string;
@@ -374,6 +376,7 @@ export const en: AtlasStrings = {
   viewLabel: 'Show',
   views: { list: 'List', map: 'Map', both: 'List and map' },
   mapUnavailable: 'The map could not be loaded. The list shows every result.',
+  listingUnavailable: 'This listing cannot be shown at the moment. Try again later.',
   areaOnly: 'Showing results in the map area only.',
   areaClear: 'Show results everywhere',
 };
