@@ -1,9 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  currentPosition, gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery,
-  type AtlasListing, type Gazetteer, type GeoPoint,
-} from '@community-atlas/core';
+import type { AtlasListing, Gazetteer, GeoPoint } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { locationStyles } from './location.styles.js';
@@ -72,7 +69,6 @@ export class AtlasLocation extends AtlasElement {
         const { placePostcode } = await import('./lookup.js');
         return await placePostcode(value, {
           gazetteer: this.gazetteer, service: this.postcodeService, listings: this.listings, fromListings: this.#fromListings,
-          core: { lookupPostcodeDetailed, parsePostcodeQuery, gazetteerFromListings },
         }, this.t);
       } catch (error) {
         console.error('Community Atlas: the postcode search could not be loaded', error);
@@ -90,7 +86,8 @@ export class AtlasLocation extends AtlasElement {
   #locate(): void {
     this.message = this.t.locating;
     this.#run(
-      () => currentPosition(this.geolocation ? { geolocation: this.geolocation } : {}).catch(() => undefined),
+      // The position code loads with the postcode search's chunk; a chunk that cannot load is a location we could not get.
+      () => import('./lookup.js').then(({ currentPosition }) => currentPosition(this.geolocation ? { geolocation: this.geolocation } : {})).catch(() => undefined),
       (point) => {
         if (point) this.#set({ lat: point.lat, lng: point.lng, label: this.t.yourLocation });
         else this.message = this.t.locationUnavailable;

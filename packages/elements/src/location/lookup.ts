@@ -1,22 +1,12 @@
 /**
- * What `<atlas-location>` does once a person submits a postcode: loaded then (its own
- * chunk in the embed bundle), so a page of results carries none of it.
- *
- * The lookups themselves are core's, passed in by the element rather than imported
- * here: they share a module with the distance maths the search engine needs, so they
- * are in the first chunk anyway, and importing core from this chunk made the bundler
- * split the postcode package out of atlas.js into a file fetched before it can run.
- * Once core keeps its postcode lookups in a module of their own, import them here.
+ * What `<atlas-location>` does once a person submits a postcode or asks for their
+ * location: loaded then (its own chunk in the embed bundle, with core's postcode
+ * lookups and the postcode package), so a page of results carries none of it.
  */
-import type { AtlasListing, Gazetteer, GeoPoint, LookupResult, lookupPostcodeDetailed, parsePostcodeQuery, gazetteerFromListings } from '@community-atlas/core';
+import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery, type AtlasListing, type Gazetteer, type GeoPoint, type LookupResult } from '@community-atlas/core';
 import type { AtlasStrings, PostcodeWords } from '../translations/index.js';
 
-/** Core's postcode functions. */
-export interface PostcodeLookups {
-  lookupPostcodeDetailed: typeof lookupPostcodeDetailed;
-  parsePostcodeQuery: typeof parsePostcodeQuery;
-  gazetteerFromListings: typeof gazetteerFromListings;
-}
+export { currentPosition } from '@community-atlas/core';
 
 /** Why a postcode could not be placed, in English; other languages give these in their strings. */
 export const enPostcodeWords: PostcodeWords = {
@@ -37,13 +27,12 @@ export interface PostcodeSources {
   service?: string;
   listings?: readonly AtlasListing[];
   fromListings: ListingGazetteers;
-  core: PostcodeLookups;
 }
 
 /** A postcode the feed's gazetteer (and the service) could not place, placed from the listings' own postcodes. */
 async function lookupAmongListings(value: string, from: PostcodeSources): Promise<LookupResult | undefined> {
-  const { core, listings, fromListings: cache } = from;
-  const query = core.parsePostcodeQuery(value);
+  const { listings, fromListings: cache } = from;
+  const query = parsePostcodeQuery(value);
   if (!query || !listings?.length) return undefined;
   if (cache.of !== listings) {
     cache.byDistrict.clear();
@@ -51,14 +40,14 @@ async function lookupAmongListings(value: string, from: PostcodeSources): Promis
   }
   const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
   let gazetteer = cache.byDistrict.get(district);
-  if (!gazetteer) cache.byDistrict.set(district, (gazetteer = core.gazetteerFromListings(listings, district)));
-  const found = await core.lookupPostcodeDetailed(value, { gazetteer });
+  if (!gazetteer) cache.byDistrict.set(district, (gazetteer = gazetteerFromListings(listings, district)));
+  const found = await lookupPostcodeDetailed(value, { gazetteer });
   return found.ok ? found : undefined;
 }
 
 /** Where a typed postcode is, or the words that say plainly why it could not be placed (undefined: the lookup was cancelled). */
 export async function placePostcode(value: string, from: PostcodeSources, t: AtlasStrings): Promise<{ near: GeoPoint } | { message: string } | undefined> {
-  let found = await from.core.lookupPostcodeDetailed(value, {
+  let found = await lookupPostcodeDetailed(value, {
     ...(from.gazetteer ? { gazetteer: from.gazetteer } : {}),
     ...(from.service ? { service: from.service } : {}),
   });
