@@ -88,6 +88,8 @@ export class AtlasFinder extends AtlasElement {
   @state() private highlightKey?: string;
   /** `<atlas-listing>` could not be loaded (embed bundle, offline): an open listing says so instead. */
   @state() private listingFailed = false;
+  /** The last query could not be answered (text search's chunk could not be fetched): said in the finder until one can. */
+  @state() private searchFailed = false;
 
   #engine?: SearchEngine;
   #abort?: AbortController;
@@ -328,8 +330,17 @@ export class AtlasFinder extends AtlasElement {
     if (!this.#engine) return;
     const run = ++this.#queryRun;
     const s = this.finderState;
-    const result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
+    let result: QueryResult;
+    try {
+      result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
+    } catch (error) {
+      // Offline for a moment, say: the engine asks for what it could not fetch again on the next query.
+      if (run === this.#queryRun) this.searchFailed = true;
+      console.error('Community Atlas: the search could not be run', error);
+      return;
+    }
     if (run !== this.#queryRun) return; // a newer query has already been asked
+    this.searchFailed = false;
     this.result = result;
     this.#afterQuery(s.q.trim(), result.total);
   }
@@ -464,6 +475,7 @@ export class AtlasFinder extends AtlasElement {
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
               ${this.#areaNote()}
+              ${this.searchFailed ? html`<p class="state error" role="alert">${t.searchUnavailable}</p>` : nothing}
               <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>

@@ -207,6 +207,7 @@ const welsh = {
   views: { list: 'Rhestr', map: 'Map', both: 'Rhestr a map' },
   mapUnavailable: 'Doedd dim modd llwytho’r map. Mae’r rhestr yn dangos pob canlyniad.',
   listingUnavailable: 'Does dim modd dangos y rhestriad hwn ar hyn o bryd. Rhowch gynnig arall arni nes ymlaen.',
+  searchUnavailable: 'Dydy chwilio ddim yn gweithio ar hyn o bryd. Rhowch gynnig arall arni mewn munud.',
   areaOnly: 'Yn dangos canlyniadau yn ardal y map yn unig.',
   areaClear: 'Dangos canlyniadau ym mhob man',
   prescriber: {

@@ -249,6 +249,8 @@ export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<Transfe
   mapUnavailable: string;
   /** An opened listing whose part of the kit could not be loaded (offline, blocked). */
   listingUnavailable: string;
+  /** A search that could not be run (its part of the kit could not be loaded); the results shown are the last ones found. */
+  searchUnavailable: string;
   /** Results are limited to the area the map showed when "Search this area" was pressed. */
   areaOnly: string;
   areaClear: string;
@@ -377,6 +379,7 @@ export const en: AtlasStrings = {
   views: { list: 'List', map: 'Map', both: 'List and map' },
   mapUnavailable: 'The map could not be loaded. The list shows every result.',
   listingUnavailable: 'This listing cannot be shown at the moment. Try again later.',
+  searchUnavailable: 'Search is not working at the moment. Try again in a minute.',
   areaOnly: 'Showing results in the map area only.',
   areaClear: 'Show results everywhere',
 };
