@@ -242,7 +242,7 @@ export class PrescriberController implements ReactiveController {
     const p = prescriberStrings(t);
     const now = host.now ?? new Date();
     const listings = keys.map((k) => host.engine?.get(k)).filter((l): l is AtlasListing => !!l);
-    const publisher = data.publishers.map((pub) => pub.name).join(', ');
+    const publisher = data.publishers.map((pub) => text(pub.name, host.language)).join(', ');
     return html`<div class="shared">
       <atlas-print-view lang=${host.language} .strings=${host.strings} .listings=${listings} heading=${p.yourList}
         intro=${p.yourListIntro} publisher=${publisher} .missing=${keys.length - listings.length} .now=${now}></atlas-print-view>

@@ -406,6 +406,19 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(new URLSearchParams(window.location.search).has('list')).to.equal(false);
   });
 
+  it('a shared link names the directory\'s publisher, in English and in Welsh', async () => {
+    window.history.replaceState(null, '', `${window.location.pathname}?list=carers-cafe`);
+    for (const lang of ['en', 'cy']) {
+      const f = await fixture<AtlasFinder>(html`<atlas-finder lang=${lang} .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+      await waitUntil(() => f.renderRoot.querySelector('atlas-print-view'), 'your list', { timeout: 5000 });
+      const view = f.renderRoot.querySelector('atlas-print-view')!;
+      await view.updateComplete;
+      const meta = view.renderRoot.querySelector('.meta')!.textContent!;
+      expect(meta, lang).to.contain('Northbridge Borough Council');
+      expect(meta, lang).not.to.contain('[object Object]');
+    }
+  });
+
   it('tells the host page about a search with no results: the words only, once', async () => {
     const f = await finder();
     const seen: unknown[] = [];
