@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { costLines, formatDate, formatDateTime, formatList, formatTime } from './format.js';
+import { formatDate, formatDateTime, formatList, formatTime } from './format.js';
+import { costLines } from '../listing/listing-strings.js';
 
 // Welsh dates must read as Welsh in every browser, including Chromium builds whose
 // Intl has no Welsh (they would print "Monday, November 23 at 10:05 AM").

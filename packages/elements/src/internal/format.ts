@@ -1,5 +1,5 @@
 /** Dates and distances for en-GB and cy-GB. Distances are in miles, as UK road signs are. */
-import { formatClock, sameWords, text, type AtlasListing } from '@community-atlas/core';
+import { formatClock } from '@community-atlas/core';
 
 const ZONE = 'Europe/London';
 const CY_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
@@ -80,30 +80,4 @@ export function formatList(items: readonly string[], lang: string): string {
   const rest = items.slice(0, -1).join(', ');
   if (lang === 'cy') return `${rest} ${/^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'ac' : 'a'} ${last}`;
   return `${rest} and ${last}`;
-}
-
-/**
- * What a listing costs, a line each: the price ("Free", "£3 a session") and the
- * feed's own words, leaving out the feed's words when they only say the price
- * again ("£3 a session" twice).
- */
-export function costLines(
-  c: AtlasListing['cost'],
-  t: { costFree: string; costAmount: (amount: string, per?: string) => string; costPer: Record<string, string>; locale: string },
-  lang: string,
-): string[] {
-  if (!c) return [];
-  const price = c.free ? t.costFree : typeof c.amount === 'number' ? t.costAmount(formatMoney(c.amount, t.locale), c.per ? t.costPer[c.per] : undefined) : undefined;
-  const said = c.description ? text(c.description, lang) : '';
-  return [price, said && !(price && sameWords(said, price)) ? said : undefined].filter((line): line is string => !!line);
-}
-
-/**
- * How a person gets in, in words. "Professional" beside "self" or "drop-in"
- * means a GP may also refer, not that a referral is needed: saying "you need a
- * referral" there would turn away someone who could simply go.
- */
-export function referralWords(routes: readonly string[], t: { referral: Record<string, string>; referralProfessionalAlso: string }): string[] {
-  const open = routes.some((r) => r === 'self' || r === 'drop-in');
-  return routes.map((r) => (r === 'professional' && open ? t.referralProfessionalAlso : t.referral[r] ?? r));
 }

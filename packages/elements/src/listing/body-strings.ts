@@ -3,6 +3,7 @@
  * downloads them. Other languages give them in their strings as usual.
  */
 import type { AtlasStrings, BodyHeadings, ListingBodyWords } from '../translations/index.js';
+import { enListingWords, type ListingStrings } from './listing-strings.js';
 
 export const enListingBody: ListingBodyWords = {
   ages: (min, max) =>
@@ -18,8 +19,8 @@ export const enListingBody: ListingBodyWords = {
 const enBodyHeadings: BodyHeadings = { what: 'What it is', who: 'Who it is for', cost: 'Cost' };
 
 /** Strings with every word the body shows: a language's (or a host's) own, English for any it leaves out. */
-export type BodyStrings = AtlasStrings & ListingBodyWords & { headings: BodyHeadings };
+export type BodyStrings = ListingStrings & ListingBodyWords & { headings: BodyHeadings };
 
 export function bodyStrings(t: AtlasStrings): BodyStrings {
-  return { ...enListingBody, ...t, headings: { ...enBodyHeadings, ...t.headings } };
+  return { ...enListingWords, ...enListingBody, ...t, headings: { ...enBodyHeadings, ...t.headings } };
 }

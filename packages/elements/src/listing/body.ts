@@ -9,7 +9,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { checkedOverAYearAgo, feedbackHref, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { bodyStrings, type BodyStrings } from './body-strings.js';
-import { costLines, formatDate } from '../internal/format.js';
+import { formatDate } from '../internal/format.js';
+import { costLines } from './listing-strings.js';
 import type * as TransferDetail from '../transfer/detail.js';
 
 export { bodyStyles as styles } from './body.styles.js';

@@ -40,6 +40,13 @@ describe('<atlas-listing> on its own', () => {
     expect(el.shadowRoot!.textContent).to.contain('Tea and songs');
   });
 
+  it('keeps the English listing words a host leaves out when it renames some', async () => {
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing .strings=${{ phone: 'Telephone' }} .listing=${base({ contact: { phone: '01234 567890', email: 'cafe@example.org' } })}></atlas-listing>`);
+    const terms = [...el.shadowRoot!.querySelectorAll('dt')].map((d) => d.textContent);
+    expect(terms).to.deep.equal(['Telephone', 'Email']);
+    expect(el.shadowRoot!.textContent).to.contain('You need a referral from a professional');
+  });
+
   it('keeps the English headings a host leaves out when it renames some', async () => {
     const el = await fixture<AtlasListingDetail>(html`<atlas-listing .strings=${{ headings: { whenWhere: 'Times and place', contact: 'Get in touch' } }} .listing=${base({})}></atlas-listing>`);
     const headings = [...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent);

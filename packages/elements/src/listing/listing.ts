@@ -6,7 +6,8 @@ import {
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasCloseEvent } from '../events/close.js';
-import { formatDateTime, referralWords } from '../internal/format.js';
+import { formatDateTime } from '../internal/format.js';
+import { listingStrings, referralWords } from './listing-strings.js';
 import { listingStyles } from './listing.styles.js';
 import { loadTransferDetail, transferDetailModule } from '../transfer/lazy.js';
 import { listingDetailModule, loadListingDetail } from './lazy.js';
@@ -96,7 +97,7 @@ export class AtlasListingDetail extends AtlasElement {
   protected override render(): unknown {
     const l = this.listing;
     if (!l) return nothing;
-    const t = this.t;
+    const t = listingStrings(this.t);
     const lang = this.language;
     const name = text(l.name, lang);
     const now = this.now ?? new Date();
@@ -118,7 +119,7 @@ export class AtlasListingDetail extends AtlasElement {
   }
 
   #whenWhere(l: AtlasListing, now: Date): TemplateResult {
-    const t = this.t;
+    const t = listingStrings(this.t);
     const lang = this.language;
     const loc = l.location;
     const sessions = l.schedule.length ? upcomingSessions(l, now, 4) : [];
@@ -157,7 +158,7 @@ export class AtlasListingDetail extends AtlasElement {
   }
 
   #contact(l: AtlasListing): TemplateResult {
-    const t = this.t;
+    const t = listingStrings(this.t);
     const c = l.contact;
     return html`<h3>${t.headings.contact}</h3>
       ${l.referral.length ? html`<ul>${referralWords(l.referral, t).map((words) => html`<li>${words}</li>`)}</ul>` : nothing}
@@ -168,7 +169,7 @@ export class AtlasListingDetail extends AtlasElement {
   }
 
   #contactList(l: AtlasListing): TemplateResult | typeof nothing {
-    const t = this.t;
+    const t = listingStrings(this.t);
     const c = l.contact;
     const rows: TemplateResult[] = [];
     if (c?.phone) rows.push(html`<dt>${t.phone}</dt><dd>${this.#link(`tel:${c.phone.replace(/[^\d+]/g, '')}`, c.phone)}</dd>`);

@@ -1,6 +1,7 @@
 import { describeOpeningHours, describeSession, nextSession, text, upcomingSessions, type AtlasListing } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
-import { costLines, formatDateTime, referralWords } from '../internal/format.js';
+import { formatDateTime } from '../internal/format.js';
+import { costLines, listingStrings, referralWords } from '../listing/listing-strings.js';
 import { prescriberStrings } from './prescriber-strings.js';
 
 /** One shortlisted option as the person will read it on paper, in a text message or in an email. */
@@ -20,7 +21,8 @@ export interface OptionSummary {
  * copied text. Sessions in words ("Every Tuesday, 10am–11am") come from core in
  * English; in Welsh the next dates are written out instead, which Intl can do.
  */
-export function summarise(l: AtlasListing, t: AtlasStrings, lang: string, now: Date): OptionSummary {
+export function summarise(l: AtlasListing, strings: AtlasStrings, lang: string, now: Date): OptionSummary {
+  const t = listingStrings(strings);
   const when: string[] = [];
   if (lang === 'en') for (const s of l.schedule) {
     const words = describeSession(s, now);

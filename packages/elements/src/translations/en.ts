@@ -117,6 +117,33 @@ export interface ListingBodyWords {
   accessibility: string;
 }
 
+/**
+ * Words only an open listing and a prescriber's list show. English ones load with the
+ * listing (listing/listing-strings.ts), so a page of results does not carry them;
+ * other languages give them here as usual.
+ */
+export interface ListingWords {
+  costFree: string;
+  costAmount: (amount: string, per?: string) => string;
+  costPer: Record<string, string>;
+  costHelp: string;
+  costUnknown: string;
+  upcoming: string;
+  openingHours: string;
+  address: string;
+  directions: string;
+  approximate: string;
+  online: string;
+  phoneOnly: string;
+  referral: Record<'self' | 'drop-in' | 'professional', string>;
+  /** A professional referral is one way in, beside referring yourself or dropping in. */
+  referralProfessionalAlso: string;
+  companionWelcome: string;
+  phone: string;
+  email: string;
+  website: string;
+}
+
 /** Headings of the listing body's sections; English ones load with it (listing/body-strings.ts). */
 export interface BodyHeadings {
   what: string;
@@ -155,7 +182,7 @@ export interface TransferDetailWords {
   expressInterest: string;
 }
 
-export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<TransferDetailWords>, Partial<PostcodeWords> {
+export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBodyWords>, Partial<TransferDetailWords>, Partial<PostcodeWords> {
   /** BCP 47 tag for Intl formatting of dates, numbers and plurals. */
   locale: string;
   searchLabel: string;
@@ -206,25 +233,6 @@ export interface AtlasStrings extends Partial<ListingBodyWords>, Partial<Transfe
   back: string;
   /** The listing's own section headings, and (optional, see BodyHeadings and TransferHeadings) those of its body and transfer parts. */
   headings: { whenWhere: string; contact: string } & Partial<BodyHeadings> & Partial<TransferHeadings>;
-  costFree: string;
-  costAmount: (amount: string, per?: string) => string;
-  costPer: Record<string, string>;
-  costHelp: string;
-  costUnknown: string;
-  upcoming: string;
-  openingHours: string;
-  address: string;
-  directions: string;
-  approximate: string;
-  online: string;
-  phoneOnly: string;
-  referral: Record<'self' | 'drop-in' | 'professional', string>;
-  /** A professional referral is one way in, beside referring yourself or dropping in. */
-  referralProfessionalAlso: string;
-  companionWelcome: string;
-  phone: string;
-  email: string;
-  website: string;
   suggestListing: string;
   status: Record<string, string>;
   deadlineClosesIn: (days: number) => string;
@@ -329,24 +337,6 @@ export const en: AtlasStrings = {
   free: 'Free',
   back: 'Back to results',
   headings: { whenWhere: 'When and where', contact: 'How to get in touch or join' },
-  costFree: 'Free',
-  costAmount: (amount, per) => (per ? `${amount} a ${per}` : amount),
-  costPer: { session: 'session', week: 'week', month: 'month', year: 'year', course: 'course', visit: 'visit' },
-  costHelp: 'Help with the cost',
-  costUnknown: 'Ask about cost',
-  upcoming: 'Next sessions',
-  openingHours: 'Opening hours',
-  address: 'Address',
-  directions: 'Get directions (OpenStreetMap)',
-  approximate: 'The exact address is not shown. This is the general area.',
-  online: 'Online',
-  phoneOnly: 'By phone',
-  referral: { self: 'You can refer yourself', 'drop-in': 'Just drop in', professional: 'You need a referral from a professional, such as a GP or link worker' },
-  referralProfessionalAlso: 'A professional, such as a GP or link worker, can also refer you',
-  companionWelcome: 'You can bring someone with you',
-  phone: 'Phone',
-  email: 'Email',
-  website: 'Website',
   suggestListing: 'Suggest a listing',
   status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
   deadlineClosesIn: (days) => `Closes in ${days} ${plural(days, 'day', 'days')}`,
