@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Layout, plus the two ready themes. Themes only set custom properties, so a host page can still override any of them. Prescriber mode's layout comes with its chunk (shortlist/prescriber.styles.ts). */
+/** Layout, plus the two ready themes. Themes only set custom properties, so a host page can still override any of them. Prescriber mode's layout comes with its chunk (shortlist/prescriber.styles.ts), and the map's with the map (map-view.ts). */
 export const finderStyles = css`
   @layer atlas {
     :host {
@@ -57,15 +57,6 @@ export const finderStyles = css`
     }
     /* align-content: the filters column can be far taller than the results; the rows must not stretch to it. */
     .main { min-width: 0; display: grid; gap: 1rem; align-content: start; }
-    /* List and map side by side when the finder is wide enough for both to be useful; stacked otherwise. */
-    @container (min-width: 70rem) {
-      .main.both { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; }
-      .main.both > :not(.map, atlas-results) { grid-column: 1 / -1; }
-      .main.both > .map { grid-column: 2; grid-row: 2 / span 3; position: sticky; top: 0.5rem; }
-      .main.both > atlas-results { grid-column: 1; }
-    }
-    .map { min-height: 24rem; }
-    atlas-map { display: block; height: 28rem; }
     .views { display: flex; flex-wrap: wrap; gap: 0.5rem; border: 0; padding: 0; margin: 0; }
     .views legend { font-weight: 700; float: left; margin-inline-end: 0.5rem; padding-block: 0.5rem; }
     .views button[aria-pressed='true'] { background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText); }
@@ -74,7 +65,7 @@ export const finderStyles = css`
     .state h2 { margin-top: 0; font-size: 1.25rem; }
     .footer { margin-top: var(--atlas-gap); font-size: 0.9em; }
     @media print {
-      .top, atlas-filters, .views, .map, .footer { display: none; }
+      .top, atlas-filters, .views, .footer { display: none; }
       .layout { grid-template-columns: 1fr; }
     }
   }

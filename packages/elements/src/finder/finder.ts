@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
@@ -17,7 +17,7 @@ import { finderStyles } from './finder.styles.js';
 import type { PrescriberController } from '../shortlist/prescriber.js';
 import { AtlasZeroResultsEvent } from '../events/zero-results.js';
 import { en } from '../translations/en.js';
-import type { AtlasMap } from '@community-atlas/map';
+import type { FinderMapView } from './map-view.js';
 import { AtlasHighlightEvent } from '../events/highlight.js';
 import { defineListing } from '../listing/define-listing.js';
 
@@ -104,9 +104,10 @@ export class AtlasFinder extends AtlasElement {
   #queryRun = 0;
   /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
   #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
-  /** One map for the finder's life: kept while a listing is open, so the user's pan and zoom survive the round trip. */
-  #mapElement?: AtlasMap;
-  #mapListings?: { result: QueryResult | undefined; listings: AtlasData['listings'] };
+  /** One map for the finder's life (in the map's chunk): kept while a listing is open, so the user's pan and zoom survive the round trip. */
+  #mapView?: FinderMapView;
+  /** Styles that came with chunks (prescriber mode, the map), adopted beside the finder's own. */
+  #chunkStyles: CSSResult[] = [];
   /** `<atlas-listing>`'s registration while its chunk loads (embed bundle); settles either way. */
   #listingLoad?: Promise<void>;
 
@@ -267,7 +268,7 @@ export class AtlasFinder extends AtlasElement {
   #loadPrescriber(): Promise<void> {
     return (this.#prescriberLoad ??= import('../shortlist/prescriber.js').then(
       ({ PrescriberController, finderPrescriberStyles }) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasFinder).elementStyles, finderPrescriberStyles]);
+        this.#adoptChunkStyles(finderPrescriberStyles);
         const prescriber = (this.#prescriber = new PrescriberController(this, isStateParam));
         for (const { event, path } of this.#earlyKeys ?? []) prescriber.key(event, path);
         this.#earlyKeys = undefined;
@@ -291,11 +292,18 @@ export class AtlasFinder extends AtlasElement {
     }
   }
 
+  #adoptChunkStyles(styles: CSSResult): void {
+    this.#chunkStyles.push(styles);
+    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasFinder).elementStyles, ...this.#chunkStyles]);
+  }
+
   async #loadMap(): Promise<void> {
     if (this.mapState !== 'off') return;
     this.mapState = 'loading';
     try {
-      await import('@community-atlas/map/define');
+      const [, { FinderMapView, finderMapStyles }] = await Promise.all([import('@community-atlas/map/define'), import('./map-view.js')]);
+      this.#adoptChunkStyles(finderMapStyles);
+      this.#mapView = new FinderMapView((key) => this.#openKey(key), (bounds) => this.#apply({ bounds }, 'push'));
       this.mapState = 'ready';
     } catch (error) {
       console.error('Community Atlas: the map could not be loaded', error);
@@ -496,31 +504,10 @@ export class AtlasFinder extends AtlasElement {
 
   #map(): unknown {
     if (this.mapState === 'failed') return html`<p class="state" role="status">${this.t.mapUnavailable}</p>`;
-    if (this.mapState !== 'ready') return nothing;
-    // A new array only when the results change, so the map refits and reclusters only then.
-    let shown = this.#mapListings;
-    if (!shown || shown.result !== this.result) {
-      const keys = new Set(this.result?.keys ?? []);
-      shown = this.#mapListings = { result: this.result, listings: this.data!.listings.filter((l) => keys.has(l.key)) };
-    }
-    const map = (this.#mapElement ??= this.#createMap());
-    map.lang = this.language;
-    map.listings = shown.listings;
-    map.highlighted = this.highlightKey;
-    map.selected = this.finderState.open;
-    if (this.tileUrl) map.tileUrl = this.tileUrl;
-    if (this.tileAttribution) map.tileAttribution = this.tileAttribution;
-    if (this.tileConsent) map.tileConsent = this.tileConsent;
-    if (this.strings) map.strings = this.strings as AtlasMap['strings'];
-    return html`<div class="map">${map}</div>`;
-  }
-
-  #createMap(): AtlasMap {
-    const map = document.createElement('atlas-map');
-    map.searchArea = true;
-    map.addEventListener('atlas-select', (e) => this.#openKey(e.detail.key));
-    map.addEventListener('atlas-area-search', (e) => this.#apply({ bounds: e.detail.bounds }, 'push'));
-    return map;
+    return this.mapState === 'ready' ? this.#mapView?.render({
+      result: this.result, listings: this.data!.listings, lang: this.language, highlighted: this.highlightKey, selected: this.finderState.open,
+      tileUrl: this.tileUrl, tileAttribution: this.tileAttribution, tileConsent: this.tileConsent, strings: this.strings,
+    }) : nothing;
   }
 
   /** While results are limited to a map area (even with the map hidden), say so and offer the way back. */

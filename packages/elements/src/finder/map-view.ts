@@ -1,0 +1,76 @@
+/**
+ * The finder's map: the one `<atlas-map>` it keeps for its life, fed the current
+ * results, and the layout that puts it beside or above the list. Loaded with the map
+ * package, only when a finder shows a map, so a list-only page carries none of it.
+ */
+import { css, html, type TemplateResult } from 'lit';
+import type { AtlasData, FinderState, QueryResult } from '@community-atlas/core';
+import type { AtlasMap } from '@community-atlas/map';
+import type { AtlasStrings } from '../translations/index.js';
+
+export const finderMapStyles = css`
+  @layer atlas {
+    /* List and map side by side when the finder is wide enough for both to be useful; stacked otherwise. */
+    @container (min-width: 70rem) {
+      .main.both { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; }
+      .main.both > :not(.map, atlas-results) { grid-column: 1 / -1; }
+      .main.both > .map { grid-column: 2; grid-row: 2 / span 3; position: sticky; top: 0.5rem; }
+      .main.both > atlas-results { grid-column: 1; }
+    }
+    .map { min-height: 24rem; }
+    atlas-map { display: block; height: 28rem; }
+    @media print {
+      .map { display: none; }
+    }
+  }
+`;
+
+/** What the map shows, from the finder's state. */
+export interface FinderMapState {
+  result: QueryResult | undefined;
+  listings: AtlasData['listings'];
+  lang: string;
+  highlighted: string | undefined;
+  selected: string | undefined;
+  tileUrl: string;
+  tileAttribution: string;
+  tileConsent: string;
+  strings: Partial<AtlasStrings> | undefined;
+}
+
+export class FinderMapView {
+  #map?: AtlasMap;
+  #shown?: { result: QueryResult | undefined; listings: AtlasData['listings'] };
+
+  constructor(
+    private readonly onSelect: (key: string) => void,
+    private readonly onAreaSearch: (bounds: FinderState['bounds']) => void,
+  ) {}
+
+  render(s: FinderMapState): TemplateResult {
+    // A new array only when the results change, so the map refits and reclusters only then.
+    let shown = this.#shown;
+    if (!shown || shown.result !== s.result) {
+      const keys = new Set(s.result?.keys ?? []);
+      shown = this.#shown = { result: s.result, listings: s.listings.filter((l) => keys.has(l.key)) };
+    }
+    const map = (this.#map ??= this.#create());
+    map.lang = s.lang;
+    map.listings = shown.listings;
+    map.highlighted = s.highlighted;
+    map.selected = s.selected;
+    if (s.tileUrl) map.tileUrl = s.tileUrl;
+    if (s.tileAttribution) map.tileAttribution = s.tileAttribution;
+    if (s.tileConsent) map.tileConsent = s.tileConsent;
+    if (s.strings) map.strings = s.strings as AtlasMap['strings'];
+    return html`<div class="map">${map}</div>`;
+  }
+
+  #create(): AtlasMap {
+    const map = document.createElement('atlas-map');
+    map.searchArea = true;
+    map.addEventListener('atlas-select', (e) => this.onSelect(e.detail.key));
+    map.addEventListener('atlas-area-search', (e) => this.onAreaSearch(e.detail.bounds));
+    return map;
+  }
+}
