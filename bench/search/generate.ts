@@ -30,6 +30,8 @@ const PLACES = ['Riverside', 'Northbridge', 'St Anne’s', 'Millfield', 'Eastgat
 const VENUES = ['Community Centre', 'Library', 'Methodist Hall', 'Leisure Centre', 'Park Pavilion', 'Scout Hut', 'Baptist Church Hall', 'Youth Centre'];
 const ACCESS = ['step-free', 'wheelchair-accessible', 'accessible-toilet', 'hearing-loop', 'large-print', 'parking'];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+/** The first of each weekday from Monday 2 November 2026. */
+const FIRST_DATES: Record<string, string> = Object.fromEntries(DAYS.map((day, i) => [day, `2026-11-${String(2 + i).padStart(2, '0')}`]));
 const WARDS = ['riverside', 'northbridge-central', 'millfield', 'eastgate', 'oakwood', 'castle-hill', 'brookside', 'westfield'];
 
 function prng(seed: number): () => number {
@@ -80,7 +82,9 @@ export function generateFeed(count: number, seed = 20261122): Feed {
       const day = pick(DAYS);
       const hour = 9 + Math.floor(random() * 10);
       const rrule = random() < 0.8 ? `FREQ=WEEKLY;BYDAY=${day}` : random() < 0.5 ? `FREQ=WEEKLY;INTERVAL=2;BYDAY=${day}` : `FREQ=MONTHLY;BYDAY=${1 + Math.floor(random() * 3)}${day}`;
-      listing.schedule = [{ rrule, start: `${String(hour).padStart(2, '0')}:00`, end: `${String(hour + 1).padStart(2, '0')}:30` }];
+      // A fortnightly session names its first date (the week it runs), as a real feed must: without one the normaliser drops it.
+      const first = rrule.includes('INTERVAL') ? { date: FIRST_DATES[day]! } : {};
+      listing.schedule = [{ rrule, ...first, start: `${String(hour).padStart(2, '0')}:00`, end: `${String(hour + 1).padStart(2, '0')}:30` }];
     } else if (kind === 'asset') {
       listing.openingHours = { mo: '09:00-17:00', tu: '09:00-17:00', we: '09:00-13:00', th: '09:00-17:00', fr: '09:00-16:30', ...(random() < 0.5 ? { sa: '10:00-13:00' } : {}) };
     } else {

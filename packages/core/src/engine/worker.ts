@@ -3,10 +3,9 @@
  * queries, so none of that holds the page's main thread. Loaded with
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
  */
-import { FeedLoadError, combineFeeds, readFetchedFeed } from '../feed/load.js';
+import { FeedLoadError, combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
 import type { AtlasData } from '../feed/normalised.js';
 import { EngineCore } from './full.js';
-import { normaliseFeed } from '../feed/normalise.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
 interface WorkerScope {
@@ -24,7 +23,7 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
     data = combineFeeds(message.urls, message.feeds.map((f) => {
       if (!f.ok) return { status: 'rejected', reason: reviveLoadError(f.error) };
       try {
-        return { status: 'fulfilled', value: readFetchedFeed(f.feed) };
+        return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed) };
       } catch (reason) {
         return { status: 'rejected', reason };
       }
@@ -71,6 +70,20 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
   scope.postMessage({ type: 'ready', ms: performance.now() - started });
   indexing = steps;
   warming = core.warm();
+  // The page asks for its first page of results as soon as it hears 'ready':
+  // answer that before slices of text indexing take the thread (a slice can run
+  // well past SLICE_MS, and the question would wait for it). If no question
+  // comes soon, the slices start anyway.
+  firstQuestion = setTimeout(startSlices, FIRST_QUESTION_WAIT_MS);
+}
+
+const FIRST_QUESTION_WAIT_MS = 100;
+let firstQuestion: ReturnType<typeof setTimeout> | undefined;
+
+function startSlices(): void {
+  if (firstQuestion === undefined) return;
+  clearTimeout(firstQuestion);
+  firstQuestion = undefined;
   nextSlice();
 }
 
@@ -117,7 +130,7 @@ function loadEnd(message: Extract<ToWorker, { type: 'load-end' }>): void {
     index({ ...head, listings } as unknown as AtlasData, message.options, false, started);
     return;
   }
-  const data = normaliseFeed({ ...head, listings }, { source: message.source });
+  const data = normaliseQuickFirst({ ...head, listings }, { source: message.source });
   index(data, message.options, true, started);
 }
 
@@ -156,6 +169,7 @@ scope.onmessage = (event) => {
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
   }
+  startSlices();
 };
 
 scope.postMessage({ type: 'hello' });
