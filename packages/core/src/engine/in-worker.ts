@@ -3,7 +3,7 @@
  * back a SearchEngine whose index lives there. Loaded with `import()` only for a
  * feed big enough for the worker (see WORKER_THRESHOLD_BYTES in load.ts).
  */
-import { FeedLoadError, type FetchedFeed } from '../feed/fetch.js';
+import { FeedLoadError, fetchedViews, type FetchedFeed } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
 import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js';
@@ -17,10 +17,15 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
     else if (result.reason instanceof FeedLoadError) feeds.push({ ok: false, error: serializeLoadError(result.reason) });
     else return Promise.reject(result.reason);
   }
-  const buffers = feeds.flatMap((f) => (f.ok && f.feed.bytes ? [f.feed.bytes.buffer] : []));
+  const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
   return inWorker(options, undefined, (worker) => {
     worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker, buffers);
   });
+}
+
+/** The buffers holding a fetched feed's bytes, each once: what is handed to the worker without a copy. */
+export function fetchedBuffers(fetched: FetchedFeed): ArrayBuffer[] {
+  return [...new Set(fetchedViews(fetched).map((view) => view.buffer as ArrayBuffer))];
 }
 
 function workerOptions(options: FinderLoadOptions & { prebuiltIndex?: string | object }): WorkerLoadOptions {

@@ -10,7 +10,7 @@
  * when the feeds need them (see feed/read.ts), and the code that talks to the
  * worker (in-worker.ts) when a feed is big enough for it.
  */
-import { FeedLoadError, fetchFeed, type LoadOptions } from '../feed/fetch.js';
+import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, type LoadOptions } from '../feed/fetch.js';
 import type { AtlasData } from '../feed/normalised.js';
 import { combineRead, normaliseOnDemand, readAll, readFeed } from '../feed/read.js';
 import type { Feed, ListingKind } from '../feed/types.js';
@@ -56,7 +56,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker })));
   const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
-  const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value.bytes?.byteLength ?? r.value.text.length : 0), 0);
+  const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? fetchedSize(r.value) : 0), 0);
   const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && bytes >= WORKER_THRESHOLD_BYTES);
   if (wantWorker && typeof Worker === 'function') {
     try {
@@ -68,7 +68,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.
       console.warn('Community Atlas: the search worker could not start, so the page does the searching.', error);
       // A worker that failed after it started took the feeds' bytes with it: fetch them again.
-      if (fetched.some((r) => r.status === 'fulfilled' && r.value.bytes?.byteLength === 0 && r.value.bytes.buffer.byteLength === 0)) {
+      if (fetched.some((r) => r.status === 'fulfilled' && fetchedBytesGone(r.value))) {
         return loadFinder(urls, { ...options, worker: false });
       }
     }

@@ -85,7 +85,7 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Abort loading (the finder was removed from the page). Rejects with the signal's reason, not a FeedLoadError. */
   signal?: AbortSignal;
-  /** `fetchFeed` keeps the body as bytes (`FetchedFeed.bytes`) instead of decoding it. */
+  /** `fetchFeed` keeps the body as bytes, in the pieces it arrived in (`FetchedFeed.parts`), instead of decoding it. */
   bytes?: boolean;
 }
 
@@ -99,15 +99,50 @@ export interface FetchedFeed {
    * it there, and an 80 MB feed is never turned into a string on the page.
    */
   bytes?: Uint8Array;
+  /**
+   * The body as bytes in the pieces it arrived in, not yet joined or decoded
+   * (`text` is then empty): what `fetchFeed` gives with `bytes: true`. Joining
+   * them is left to whoever decodes them (a worker, for a large feed): on the
+   * page, one buffer of an 80 MB feed (what `Response.arrayBuffer()` gives) is
+   * a copy that holds the main thread for 60 to 100 ms.
+   */
+  parts?: Uint8Array[];
   /** What relative links in the feed resolve against (the response URL after redirects). */
   baseUrl?: string;
   status: number;
   contentType?: string;
 }
 
+/** The views of a fetched feed's bytes (none for text). */
+export const fetchedViews = (fetched: FetchedFeed): Uint8Array[] => fetched.parts ?? (fetched.bytes ? [fetched.bytes] : []);
+
 /** A fetched feed's body as text. */
 export function fetchedText(fetched: FetchedFeed): string {
-  return fetched.bytes ? new TextDecoder().decode(fetched.bytes) : fetched.text;
+  if (!fetched.parts && !fetched.bytes) return fetched.text;
+  // Decoded piece by piece: a character split between two pieces is kept whole.
+  const decoder = new TextDecoder();
+  let text = '';
+  for (const view of fetchedViews(fetched)) text += decoder.decode(view, { stream: true });
+  return text + decoder.decode();
+}
+
+/** How many bytes (or, for text, characters) of the feed arrived. */
+export const fetchedSize = (fetched: FetchedFeed): number =>
+  fetched.parts || fetched.bytes ? fetchedViews(fetched).reduce((sum, view) => sum + view.byteLength, 0) : fetched.text.length;
+
+/** Whether a fetched feed's bytes were handed to a worker (and so are no longer here). */
+export const fetchedBytesGone = (fetched: FetchedFeed): boolean => fetchedSize(fetched) === 0 && fetchedViews(fetched).length > 0;
+
+/** A body as the pieces it arrives in: reading it never joins a large feed into one buffer on the page. */
+async function readParts(response: Response): Promise<Uint8Array[]> {
+  const reader = response.body?.getReader();
+  if (!reader) return [new Uint8Array(await response.arrayBuffer())];
+  const parts: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return parts;
+    if (value.byteLength) parts.push(value);
+  }
 }
 
 /** A fetched feed's data, or the FeedLoadError for a feed that is unusable as a whole (not JSON, no listings list). */
@@ -173,16 +208,16 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
       });
     }
     let body = '';
-    let bytes: Uint8Array | undefined;
+    let parts: Uint8Array[] | undefined;
     try {
-      if (options.bytes) bytes = new Uint8Array(await response.arrayBuffer());
+      if (options.bytes) parts = await readParts(response);
       else body = await response.text();
     } catch (err) {
       throw failed(err);
     }
     const baseUrl = response.url || resolveAgainstPage(url);
     const contentType = response.headers.get('content-type') ?? undefined;
-    return { url, text: body, ...(bytes ? { bytes } : {}), status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
+    return { url, text: body, ...(parts ? { parts } : {}), status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onAbort);
