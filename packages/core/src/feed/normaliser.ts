@@ -31,6 +31,8 @@ import type {
   TransferDocument,
 } from './types.js';
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, normalisePostcode, slugify } from './values.js';
+// Imported, not handed in: the sentences are this chunk's alone (the first chunk only knows a session is unusable).
+import { checkSchedule } from '../schedule/problems.js';
 
 /**
  * Longest text the finder shows, in characters. Longer text is kept up to the
@@ -963,7 +965,7 @@ function readSession(c: Checker, raw: unknown, path: string): Session | undefine
     c.warn('bad-session', path, 'a recurrence rule ("rrule") or a date', raw.rrule ?? raw.date, 'a session has neither a recurrence rule nor a date, so it is not known when it runs', 'session dropped');
     return undefined;
   }
-  const why = c.parts.checkSchedule(out);
+  const why = checkSchedule(out);
   if (why) {
     c.warn('bad-session', out.rrule ? `${path}.rrule` : path, 'a session the finder can place on a calendar', out.rrule ?? out.date, `a session cannot be read: ${why.replace(/\.$/, '')}`, 'session dropped');
     return undefined;

@@ -28,7 +28,8 @@ import {
   type Publisher, type Session, type StageDefinition,
 } from './types.js';
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, normalisePostcode, slugify } from './values.js';
-import { checkSchedule, parseOpeningHours } from '../schedule/index.js';
+import { parseOpeningHours } from '../schedule/index.js';
+import { isUsableSession } from '../schedule/session.js';
 
 type Obj = Record<string, unknown>;
 /** Gives the value the normaliser keeps for `value`, or throws. `keep`: a listing's list, `[]` when absent. */
@@ -138,7 +139,7 @@ const session = obj(
     start: is(isClockTime), end: is((v) => isClockTime(v, true)), rrule: word, date, until: date, except: list(date),
     place: name, lat, lng, notes: summary,
   },
-  (o) => o.start && bothOrNeither(o) && !checkSchedule(o as unknown as Session),
+  (o) => o.start && bothOrNeither(o) && isUsableSession(o as unknown as Session),
 );
 const hours = is((v) => typeof v === 'string' && v.trim() === v && parseOpeningHours(v));
 const transfer = obj(

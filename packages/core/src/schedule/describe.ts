@@ -8,9 +8,9 @@
  */
 import type { OpeningHours, Session, Weekday } from '../feed/types.js';
 import { WEEKDAYS } from '../feed/types.js';
-import { parseRecurrence } from './rrule.js';
+import { readRecurrence } from './recurrence.js';
 import { DAY, parseClock, parseIsoDay, partsOfDay } from './zone.js';
-import { parseOpeningHours } from './index.js';
+import { parseOpeningHours } from './periods.js';
 import { formatClock } from './clock.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -59,8 +59,8 @@ export function describeSession(session: Session, now: Date = new Date()): strin
   const time = formatTimeRange(start, end);
   const anchor = session.date ? parseIsoDay(session.date) : undefined;
   if (!session.rrule) return anchor === undefined ? undefined : `${longDate(anchor)}, ${time}`;
-  const rule = parseRecurrence(session.rrule);
-  if (typeof rule === 'string') return undefined;
+  const rule = readRecurrence(session.rrule);
+  if (Array.isArray(rule)) return undefined;
   const weekdays = [...new Set(rule.byDay.map((d) => d.weekday))].sort((a, b) => a - b);
   const names = (days: number[]): string => list(days.map((d) => DAY_NAMES[d] ?? ''));
   let when: string;
