@@ -5,14 +5,15 @@
  * need words, suggestions) is in `text.ts`, attached with `attachText` once it is
  * loaded: `createEngine` drives this core on the main thread in slices and loads
  * the text part on demand; the Web Worker and Node use `EngineCore` (full.ts),
- * which has both.
+ * which has both. Deadlines of asset transfers come the same way (`attachDeadlines`),
+ * so a directory without transfers never loads the code that reads them.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { text } from '../feed/values.js';
 import { isOnNow, nextSession, weeklySlots } from '../schedule/index.js';
 import { londonInstant, londonParts } from '../schedule/zone.js';
 import { distanceMiles, isValidLatLng } from '../location/index.js';
-import { deadlineState } from '../transfer/index.js';
+import type { DeadlineState } from '../transfer/deadline.js';
 import { allVariants } from '../text/index.js';
 import { buildNeedTable } from '../vocabulary/needs.js';
 import type { NeedTable } from '../vocabulary/needs.js';
@@ -20,6 +21,16 @@ import { FACET_IDS } from './types.js';
 // Kept here too for the URL state, which reads it from the core.
 export { MAX_QUERY_LENGTH } from './types.js';
 import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
+
+/** A community asset transfer: of kind `transfer`, or with a `transfer` block. */
+export function isTransferListing(listing: AtlasListing): boolean {
+  return listing.kind === 'transfer' || !!listing.transfer;
+}
+
+/** Whether any listing is a transfer, so its deadlines need reading (`attachDeadlines`). */
+export function hasTransferListings(data: AtlasData): boolean {
+  return Array.isArray(data?.listings) && data.listings.some((l) => !!l && typeof l === 'object' && isTransferListing(l));
+}
 
 export interface EngineOptions {
   /** The clock, for "on now", "today" and deadlines. Default `() => new Date()`. */
@@ -260,6 +271,8 @@ export class FilterCore {
   private readonly areaNames = new Map<string, string>();
   private readonly collator: Intl.Collator;
   private text: TextSearch | undefined;
+  /** Reads a transfer's deadline (transfer/deadline.ts's deadlineState), once attached; until then every transfer has none. */
+  private deadlines: ((listing: AtlasListing, now: Date) => DeadlineState) | undefined;
   private docsReady = false;
   private columns!: Columns;
   /** Each schedule group's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
@@ -303,6 +316,17 @@ export class FilterCore {
   attachText(text: TextSearch): void {
     this.text = text;
     this.text.clearCaches();
+  }
+
+  /**
+   * Transfers' deadlines (the `deadline` facet and sort), read with `deadlineState`
+   * from transfer/index.ts: the page's engine loads that module only for data with
+   * transfer listings (see `hasTransferListings`) and attaches it before preparing.
+   */
+  attachDeadlines(read: (listing: AtlasListing, now: Date) => DeadlineState): void {
+    this.deadlines = read;
+    this.timeCache = undefined;
+    this.deadlineMemo?.day.fill(Number.NaN);
   }
 
   /** Position (in name order) of the listing with this key, once prepared. */
@@ -550,7 +574,7 @@ export class FilterCore {
       ageMin: finite(audience?.ageMin) ? audience.ageMin : -Infinity,
       ageMax: finite(audience?.ageMax) ? audience.ageMax : Infinity,
       scheduled,
-      transfer: listing.kind === 'transfer' || !!transfer,
+      transfer: isTransferListing(listing),
       group,
     };
   }
@@ -635,14 +659,14 @@ export class FilterCore {
         if (bits & 2) whenBits[1]![word]! |= bit;
         if (bits & 4) whenBits[2]![word]! |= bit;
       }
-      if (transfer[p]) {
+      if (transfer[p] && this.deadlines) {
         // A deadline's state changes only when a UK day begins or the deadline
         // passes (see deadlineState), so it is read again only then: reading
         // the date each minute for every transfer was most of this pass.
         const memo = this.deadlineMemo;
         const at = memo.at[p]!;
         if (!(memo.day[p] === today && (Number.isNaN(at) || at < t === (memo.past[p] === 1)))) {
-          const state = deadlineState(this.docs[p]!.listing, now);
+          const state = this.deadlines(this.docs[p]!.listing, now);
           memo.state[p] = state.state === 'open' ? 1 : state.state === 'closing-soon' ? 2 : state.state === 'closed' ? 4 : 0;
           memo.at[p] = state.deadline ? state.deadline.getTime() : Number.NaN;
           memo.past[p] = memo.at[p]! < t ? 1 : 0;

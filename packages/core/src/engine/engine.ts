@@ -5,10 +5,12 @@
  * facets and sorting are ready; text search (text.ts: MiniSearch, the need
  * synonyms) is loaded with `import()` only when it is needed — words, a
  * suggestion, a prebuilt index — or in idle time after the first answer, so the
- * first screen never waits for its code or its index.
+ * first screen never waits for its code or its index. Transfers' deadlines
+ * (transfer/deadline.ts) are loaded the same way, before preparing, and only when
+ * the data has transfer listings: a directory of groups and activities never fetches them.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import { FilterCore } from './core.js';
+import { FilterCore, hasTransferListings } from './core.js';
 import type { EngineOptions } from './core.js';
 import type { TextIndex } from './text.js';
 import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
@@ -38,7 +40,27 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
   const core = new FilterCore(data, options);
   let disposed = false;
   const stopped = (): boolean => disposed;
-  const ready = drive(core.prepare(), handBack, stopped);
+  // Deadlines are read when the first answer is worked out, so their code is here before it.
+  // A chunk that failed to load (offline for a moment) is asked for again by the next query.
+  const needsDeadlines = hasTransferListings(data);
+  let deadlines: Promise<void> | undefined;
+  const loadDeadlines = (): Promise<void> | undefined =>
+    needsDeadlines
+      ? (deadlines ??= import('../transfer/deadline.js').then(
+          ({ deadlineState }) => core.attachDeadlines(deadlineState),
+          (error: unknown) => {
+            deadlines = undefined;
+            throw error;
+          },
+        ))
+      : undefined;
+  void loadDeadlines()?.catch(() => undefined);
+  const prepared = drive(core.prepare(), handBack, stopped);
+  /** Filters, facets and sorting prepared, with transfers' deadlines if the data has any. */
+  const ready = (): Promise<boolean> => {
+    const loading = loadDeadlines();
+    return loading ? Promise.all([prepared, loading]).then(([done]) => done) : prepared;
+  };
 
   // Text search. Until someone waits for it, the index is built in idle time;
   // once a query with words waits, slice follows slice.
@@ -65,7 +87,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
   const loadText = (): Promise<TextIndex> =>
     (loading ??= (async () => {
       const { TextIndex } = await import('./text.js');
-      await ready;
+      await ready();
       const prebuilt = options.prebuiltIndex;
       return prebuilt === undefined ? new TextIndex(core) : TextIndex.loaded(core, prebuilt);
     })().catch((error: unknown) => {
@@ -105,7 +127,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
         hurry();
         await buildText();
       } else {
-        await ready;
+        await ready();
       }
       const result = core.query(state, now);
       const items = [];
@@ -117,7 +139,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       return { ...result, items };
     },
     async suggest(prefix: string, limit?: number): Promise<Suggestion[]> {
-      await ready;
+      await ready();
       const index = await loadText();
       // Someone is typing: the words follow.
       void buildText().catch(() => undefined);

@@ -2,12 +2,14 @@
  * `EngineCore`: the whole engine in one synchronous object, text search built
  * in, for the Web Worker, Node (`atlas build` writes `serializeIndex`) and the
  * benchmarks. The finder on the page never imports this module: it uses
- * `createEngine`, which loads text search only when it is needed.
+ * `createEngine`, which loads text search (and transfers' deadlines) only when
+ * it is needed.
  */
 import type { AtlasData } from '../feed/normalised.js';
 import { FilterCore } from './core.js';
 import type { EngineOptions } from './core.js';
 import { TextIndex } from './text.js';
+import { deadlineState } from '../transfer/deadline.js';
 import type { Suggestion } from './types.js';
 
 /**
@@ -20,6 +22,7 @@ export class EngineCore extends FilterCore {
 
   constructor(data: AtlasData, options: EngineOptions = {}) {
     super(data, options);
+    this.attachDeadlines(deadlineState);
     this.textIndex = new TextIndex(this, options.prebuiltIndex);
     this.attachText(this.textIndex);
   }

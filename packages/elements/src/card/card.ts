@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { saysWords, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
@@ -6,8 +6,7 @@ import { AtlasOpenEvent } from '../events/open.js';
 import { reportHighlight } from '../events/highlight.js';
 import { formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
-import { transferCardMeta } from '../transfer/transfer.js';
-import { transferStyles } from '../transfer/transfer.styles.js';
+import { loadTransferCards, transferCardsModule } from '../transfer/lazy.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
 
 /**
@@ -21,7 +20,7 @@ import { ShortlistToggleController } from '../shortlist/controller.js';
  * @fires atlas-open - `{ key }` when the name is activated.
  */
 export class AtlasCard extends AtlasElement {
-  static override styles = [baseStyles, cardStyles, transferStyles];
+  static override styles = [baseStyles, cardStyles];
 
   @property({ attribute: false }) item?: ResultItem;
   /** The link's address (so it can be opened in a new tab or copied); the finder builds it from its URL state. */
@@ -40,6 +39,40 @@ export class AtlasCard extends AtlasElement {
     super();
     // Pointing at or focusing a card highlights its marker on a map beside the list.
     reportHighlight(this, () => this.item?.listing.key);
+  }
+
+  /**
+   * A transfer's status and deadline come in their own chunk (transfer/transfer.ts),
+   * which the finder loads beside a feed with transfers; a card given a transfer
+   * before it has arrived loads it, and updateComplete waits for it.
+   */
+  #transferLoad?: Promise<unknown>;
+  #transferStylesAdopted = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const parts = transferCardsModule();
+    if (parts && !this.#transferStylesAdopted) {
+      this.#transferStylesAdopted = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasCard).elementStyles, parts.transferStyles]);
+    }
+    if (!parts && !this.#transferLoad && this.item?.listing.kind === 'transfer') {
+      this.#transferLoad = loadTransferCards()
+        .then(
+          () => this.requestUpdate(),
+          (error: unknown) => console.warn('Community Atlas: the transfer status and deadline could not be loaded', error),
+        )
+        .finally(() => (this.#transferLoad = undefined));
+    }
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#transferLoad) {
+      await this.#transferLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   override focus(options?: FocusOptions): void {
@@ -86,7 +119,7 @@ export class AtlasCard extends AtlasElement {
       ${this.headingLevel === 2 ? html`<h2>${heading}</h2>` : this.headingLevel === 4 ? html`<h4>${heading}</h4>` : html`<h3>${heading}</h3>`}
       ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
       <p class="meta">
-        ${l.kind === 'transfer' ? transferCardMeta(l, now, t) : nothing}
+        ${l.kind === 'transfer' ? (transferCardsModule()?.transferCardMeta(l, now, t) ?? nothing) : nothing}
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
         ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}

@@ -7,7 +7,7 @@ import {
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
-import { TRANSFER_FILTER_ORDER } from '../transfer/transfer.js';
+import { loadTransferCards, transferCardsModule } from '../transfer/lazy.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -217,6 +217,8 @@ export class AtlasFinder extends AtlasElement {
     if (!urls.length) return;
     // A link to an open listing: fetch its element alongside the feed.
     if (this.#urlHas('open')) this.#defineListing();
+    // A page of transfers only: their chunk comes alongside the feed rather than after it.
+    if (this.#transfersOnly()) void this.#loadTransferParts();
     try {
       const kinds = this.kinds.split(/\s+/).filter(Boolean) as ListingKind[];
       // The index and `oruk:https://…` sources (an Open Referral UK API, read page by page) are read by code
@@ -229,8 +231,12 @@ export class AtlasFinder extends AtlasElement {
         ...(oruk ? { fetch: oruk.withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(prebuiltIndex ? { prebuiltIndex } : {}),
       });
-      // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed).
-      if (this.#wantsPrescriber()) await this.#loadPrescriber();
+      // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed),
+      // and transfers with their status and deadline (their chunk, only when the feed has transfers).
+      await Promise.all([
+        this.#wantsPrescriber() ? this.#loadPrescriber() : undefined,
+        data.listings.some((l) => l.kind === 'transfer') ? this.#loadTransferParts() : undefined,
+      ]);
       if (abort.signal.aborted) {
         engine.dispose();
         return;
@@ -279,6 +285,19 @@ export class AtlasFinder extends AtlasElement {
         console.error('Community Atlas: the shortlist could not be loaded', error);
       },
     ));
+  }
+
+  /** `kinds="transfer"`: an asset-transfer page, with its own filter order and search hint. */
+  #transfersOnly(): boolean {
+    return this.kinds.trim() === 'transfer';
+  }
+
+  /** The cards' transfer parts (status, deadline, terms) and the transfer filter order; without them cards show the rest. */
+  #loadTransferParts(): Promise<void> {
+    return loadTransferCards().then(
+      () => this.requestUpdate(),
+      (error: unknown) => console.warn('Community Atlas: the transfer status and deadline could not be loaded', error),
+    );
   }
 
   /** The prebuilt search index, or undefined (the finder then indexes the feed itself) if it or its chunk cannot be had. */
@@ -478,7 +497,7 @@ export class AtlasFinder extends AtlasElement {
           </div>
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
-              .order=${this.kinds.trim() === 'transfer' ? TRANSFER_FILTER_ORDER : DEFAULT_FILTER_ORDER}></atlas-filters>
+              .order=${(this.#transfersOnly() && transferCardsModule()?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER}></atlas-filters>
             <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}

@@ -11,7 +11,6 @@ import { listingStrings, referralWords } from './listing-strings.js';
 import { listingStyles } from './listing.styles.js';
 import { loadTransferDetail, transferDetailModule } from '../transfer/lazy.js';
 import { listingDetailModule, loadListingDetail } from './lazy.js';
-import { transferStyles } from '../transfer/transfer.styles.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
 
 /**
@@ -25,7 +24,7 @@ import { ShortlistToggleController } from '../shortlist/controller.js';
  * @fires atlas-close - `{ key }` when "Back to results" is pressed.
  */
 export class AtlasListingDetail extends AtlasElement {
-  static override styles = [baseStyles, listingStyles, transferStyles];
+  static override styles = [baseStyles, listingStyles];
 
   @property({ attribute: false }) listing?: AtlasListing;
   /** The publishers (for their feedbackUrl) and stage lists of the data the listing came from. */
@@ -62,7 +61,8 @@ export class AtlasListingDetail extends AtlasElement {
   #adopted: CSSResult[] = [];
 
   protected override willUpdate(): void {
-    const chunks = [listingDetailModule()?.styles, transferDetailModule()?.styles].filter((c): c is CSSResult => !!c);
+    const transfer = transferDetailModule();
+    const chunks = [transfer?.transferStyles, listingDetailModule()?.styles, transfer?.styles].filter((c): c is CSSResult => !!c);
     if (chunks.length !== this.#adopted.length) {
       this.#adopted = chunks;
       adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasListingDetail).elementStyles, ...chunks]);

@@ -14,6 +14,8 @@ import { deadlineWords, tenureWords } from './transfer.js';
 import { detailStrings, type DetailStrings } from './detail-strings.js';
 
 export { detailStyles as styles } from './detail.styles.js';
+/** The parts a transfer's header shares with its card (status, deadline), for the listing to adopt with the detail. */
+export { transferStyles } from './transfer.js';
 
 type Lang = string;
 

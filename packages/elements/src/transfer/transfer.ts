@@ -1,7 +1,8 @@
 /**
  * Community asset transfer and assets of community value, as the card shows them,
  * and the words the card and the detail share (the detail itself is in detail.ts,
- * loaded when a transfer is opened). Render functions rather than elements: the
+ * loaded when a transfer is opened). Its own chunk, loaded only for data with
+ * transfer listings (see lazy.ts). Render functions rather than elements: the
  * parts sit inside the card's and the listing's own shadow roots and outline, so a
  * group's screen reader hears one article with one heading structure.
  */
@@ -9,6 +10,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { deadlineState, type AtlasListing, type DeadlineState, type FacetId } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { formatDate } from '../internal/format.js';
+
+/** The card's and the listing's styles for these parts, adopted when this chunk arrives. */
+export { transferStyles } from './transfer.styles.js';
 
 /**
  * "Closes in 12 days", "Closes tomorrow", "Closes today", "Closed on 3 March 2026";
