@@ -3,6 +3,7 @@
  * never downloads them. Other languages give them in their `transfer` strings.
  */
 import type { AtlasStrings, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from '../translations/index.js';
+import { transferStrings, type TransferCardStrings } from './transfer.js';
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
@@ -61,12 +62,13 @@ export const enTransferDetailWords: TransferDetailWords = {
 const enTransferHeadings: TransferHeadings = { transfer: 'About this asset transfer', documents: 'Information pack', stages: 'Progress' };
 
 /** Strings with every transfer word there: a language's (or a host's) own, English for any it leaves out. */
-export type DetailStrings = AtlasStrings & TransferDetailWords & {
+export type DetailStrings = TransferCardStrings & TransferDetailWords & {
   transfer: TransferStrings & TransferDetailStrings;
   headings: AtlasStrings['headings'] & TransferHeadings;
 };
 
-export function detailStrings(t: AtlasStrings): DetailStrings {
+export function detailStrings(strings: AtlasStrings): DetailStrings {
+  const t = transferStrings(strings);
   return {
     ...enTransferDetailWords, ...t,
     transfer: { ...enTransferDetail, ...t.transfer },

@@ -8,11 +8,42 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { deadlineState, type AtlasListing, type DeadlineState, type FacetId } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/index.js';
+import type { AtlasStrings, TransferCardWords } from '../translations/index.js';
 import { formatDate } from '../internal/format.js';
 
 /** The card's and the listing's styles for these parts, adopted when this chunk arrives. */
 export { transferStyles } from './transfer.styles.js';
+
+const plural = (n: number, one: string, other: string): string =>
+  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
+
+/** The English words of a transfer's card, here rather than in the first chunk: only feeds with transfers need them. */
+export const enTransferCardWords: TransferCardWords = {
+  status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
+  deadlineClosesIn: (days) => `Closes in ${days} ${plural(days, 'day', 'days')}`,
+  deadlineClosesToday: 'Closes today',
+  deadlineClosedOn: (date) => `Closed on ${date}`,
+  terms: { peppercorn: 'Peppercorn rent', nominal: 'Nominal sum', discounted: 'Discounted', market: 'Market value' },
+  tenure: { freehold: 'Freehold', leasehold: 'Leasehold', licence: 'Licence' },
+  transfer: {
+    closesTomorrow: 'Closes tomorrow',
+    closedEarly: 'Closed to new interest',
+    assetType: {
+      'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
+      land: 'Land', 'open-space': 'Open space', other: 'Other building or land',
+    },
+    tenureYears: (tenure, years) => `${tenure}, ${years} ${plural(years, 'year', 'years')}`,
+    leaseLengthMissing: (tenure) => `${tenure} (length of lease not given)`,
+    acvBadge: { nominated: 'Nominated as an asset of community value', listed: 'Asset of community value', unsuccessful: 'Nomination unsuccessful', removed: 'Removed from the list' },
+  },
+};
+
+/** Strings with every word a transfer's card shows: a language's (or a host's) own, English for any it leaves out. */
+export type TransferCardStrings = AtlasStrings & TransferCardWords;
+
+export function transferStrings(t: AtlasStrings): TransferCardStrings {
+  return { ...enTransferCardWords, ...t };
+}
 
 /**
  * "Closes in 12 days", "Closes tomorrow", "Closes today", "Closed on 3 March 2026";
@@ -20,7 +51,7 @@ export { transferStyles } from './transfer.styles.js';
  * deadline (under offer, withdrawn) is "Closed to new interest": "Closed on" a
  * future date would read as still open until then.
  */
-export function deadlineWords(d: DeadlineState, t: AtlasStrings, now: Date): string | undefined {
+export function deadlineWords(d: DeadlineState, t: TransferCardStrings, now: Date): string | undefined {
   if (!d.deadline) return undefined;
   if (d.state === 'closed') return d.deadline.getTime() > now.getTime() ? t.transfer.closedEarly : t.deadlineClosedOn(formatDate(d.deadline, t.locale));
   if (d.days === 0) return t.deadlineClosesToday;
@@ -29,7 +60,7 @@ export function deadlineWords(d: DeadlineState, t: AtlasStrings, now: Date): str
 }
 
 /** "Leasehold, 25 years"; a lease without a length says so rather than looking complete. */
-export function tenureWords(listing: AtlasListing, t: AtlasStrings): string | undefined {
+export function tenureWords(listing: AtlasListing, t: TransferCardStrings): string | undefined {
   const tenure = listing.transfer?.tenure;
   if (!tenure) return undefined;
   const name = t.tenure[tenure.type] ?? tenure.type;
@@ -38,7 +69,7 @@ export function tenureWords(listing: AtlasListing, t: AtlasStrings): string | un
 }
 
 /** One line of what it is and on what terms, for a card: "Library · Leasehold, 25 years · Peppercorn rent". */
-export function transferSummaryLine(listing: AtlasListing, t: AtlasStrings): string {
+export function transferSummaryLine(listing: AtlasListing, t: TransferCardStrings): string {
   const tr = listing.transfer;
   if (!tr) return '';
   return [
@@ -49,10 +80,11 @@ export function transferSummaryLine(listing: AtlasListing, t: AtlasStrings): str
 }
 
 /** The card's transfer facts: status badge (words, not colour), ACV badge, deadline in words and the summary line. */
-export function transferCardMeta(listing: AtlasListing, now: Date, t: AtlasStrings): TemplateResult | typeof nothing {
+export function transferCardMeta(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult | typeof nothing {
   const tr = listing.transfer;
   const acv = listing.acv;
   if (!tr && !acv) return nothing;
+  const t = transferStrings(strings);
   const d = tr ? deadlineState(listing, now) : undefined;
   const words = d ? deadlineWords(d, t, now) : undefined;
   const summary = transferSummaryLine(listing, t);

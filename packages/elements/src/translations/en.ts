@@ -182,7 +182,22 @@ export interface TransferDetailWords {
   expressInterest: string;
 }
 
-export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBodyWords>, Partial<TransferDetailWords>, Partial<PostcodeWords> {
+/**
+ * A transfer's status, deadline and terms as its card (and its detail) show them. English ones
+ * load with the transfer parts (transfer/transfer.ts), only for feeds with transfers; other
+ * languages give them here as usual.
+ */
+export interface TransferCardWords {
+  status: Record<string, string>;
+  deadlineClosesIn: (days: number) => string;
+  deadlineClosesToday: string;
+  deadlineClosedOn: (date: string) => string;
+  terms: Record<string, string>;
+  tenure: Record<string, string>;
+  transfer: TransferStrings;
+}
+
+export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBodyWords>, Partial<TransferDetailWords>, Partial<TransferCardWords>, Partial<PostcodeWords> {
   /** BCP 47 tag for Intl formatting of dates, numbers and plurals. */
   locale: string;
   searchLabel: string;
@@ -234,13 +249,6 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   /** The listing's own section headings, and (optional, see BodyHeadings and TransferHeadings) those of its body and transfer parts. */
   headings: { whenWhere: string; contact: string } & Partial<BodyHeadings> & Partial<TransferHeadings>;
   suggestListing: string;
-  status: Record<string, string>;
-  deadlineClosesIn: (days: number) => string;
-  deadlineClosesToday: string;
-  deadlineClosedOn: (date: string) => string;
-  terms: Record<string, string>;
-  tenure: Record<string, string>;
-  transfer: TransferStrings;
   postcodeLabel: string;
   postcodeHint: string;
   findPostcode: string;
@@ -338,23 +346,6 @@ export const en: AtlasStrings = {
   back: 'Back to results',
   headings: { whenWhere: 'When and where', contact: 'How to get in touch or join' },
   suggestListing: 'Suggest a listing',
-  status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
-  deadlineClosesIn: (days) => `Closes in ${days} ${plural(days, 'day', 'days')}`,
-  deadlineClosesToday: 'Closes today',
-  deadlineClosedOn: (date) => `Closed on ${date}`,
-  terms: { peppercorn: 'Peppercorn rent', nominal: 'Nominal sum', discounted: 'Discounted', market: 'Market value' },
-  tenure: { freehold: 'Freehold', leasehold: 'Leasehold', licence: 'Licence' },
-  transfer: {
-    closesTomorrow: 'Closes tomorrow',
-    closedEarly: 'Closed to new interest',
-    assetType: {
-      'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
-      land: 'Land', 'open-space': 'Open space', other: 'Other building or land',
-    },
-    tenureYears: (tenure, years) => `${tenure}, ${years} ${plural(years, 'year', 'years')}`,
-    leaseLengthMissing: (tenure) => `${tenure} (length of lease not given)`,
-    acvBadge: { nominated: 'Nominated as an asset of community value', listed: 'Asset of community value', unsuccessful: 'Nomination unsuccessful', removed: 'Removed from the list' },
-  },
   postcodeLabel: 'Postcode',
   postcodeHint: 'To find what is near you',
   findPostcode: 'Find',

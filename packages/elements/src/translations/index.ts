@@ -1,7 +1,7 @@
 import { en, type AtlasStrings } from './en.js';
 
 export type { AtlasStrings };
-export type { BodyHeadings, ListingBodyWords, ListingWords, PostcodeWords, PrescriberDetailStrings, PrescriberStrings, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from './en.js';
+export type { BodyHeadings, ListingBodyWords, ListingWords, PostcodeWords, PrescriberDetailStrings, PrescriberStrings, TransferCardWords, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from './en.js';
 export { en };
 
 /**
