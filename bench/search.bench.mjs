@@ -3,6 +3,7 @@
 // the system Chromium. Prints each DESIGN.md budget beside our figure and the peer's.
 //   node bench/search.bench.mjs        (or npm run bench, which runs every bench)
 //   SEARCH_BENCH_SIZES=10000 node bench/search.bench.mjs   (some sizes only)
+//   SEARCH_BENCH_LOAD_RUNS=9 ...   (loads per size, each load figure their median; default 5, 3 for 100,000)
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -50,15 +51,28 @@ try {
 
   console.log('\nsearch: generated feeds, Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words');
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const n of sizes) {
     await run('benchLoad', n, 'auto'); // warm-up: compilation and the generator's first run
-    const load = await run('benchLoad', n, 'auto');
+    // Several loads, each figure their median: one load on a shared, busy machine says little.
+    const loadRuns = Number(process.env.SEARCH_BENCH_LOAD_RUNS) || (n >= 100_000 ? 3 : 5);
+    const loads = [];
+    for (let r = 0; r < loadRuns; r++) loads.push(await run('benchLoad', n, 'auto'));
+    const load = {
+      ...loads[0],
+      parseMs: median(loads.map((l) => l.parseMs)),
+      firstPageMs: median(loads.map((l) => l.firstPageMs)),
+      longestTaskMs: median(loads.map((l) => l.longestTaskMs)),
+    };
+    const worstTask = Math.max(...loads.map((l) => l.longestTaskMs));
+    const ofRuns = `median of ${loadRuns}`;
     const fuse = await run('benchFuse', n, n >= 100_000 ? 2 : n >= 10_000 ? 10 : 30);
     const label = n.toLocaleString('en-GB');
     console.log(`\n${label} listings (${(load.bytes / 1e6).toFixed(1)} MB of JSON; ${load.inWorker ? 'searched in a worker' : 'searched on the page'}; bare JSON.parse ${ms(load.parseMs)})`);
     const firstBudget = 3 * load.parseMs;
-    line(n === 10_000 ? load.firstPageMs <= firstBudget : undefined, 'load to first page of results', ms(load.firstPageMs), `≤ 3 × parse = ${ms(firstBudget)}`, `Fuse.js parse + index: ${ms(load.parseMs + fuse.buildMs)}`);
-    line(n >= 10_000 ? load.longestTaskMs <= 50 : undefined, 'longest main-thread task while loading', load.longTasks ? ms(load.longestTaskMs) : '< 50 ms', '≤ 50 ms', `Fuse.js index build, one task: ${ms(fuse.buildMs)}`);
+    line(n === 10_000 ? load.firstPageMs <= firstBudget : undefined, `load to first page of results (${ofRuns})`, ms(load.firstPageMs), `≤ 3 × parse = ${ms(firstBudget)}`, `Fuse.js parse + index: ${ms(load.parseMs + fuse.buildMs)}`);
+    line(n >= 10_000 ? load.longestTaskMs <= 50 : undefined, `longest main-thread task while loading (${ofRuns})`, load.longestTaskMs ? ms(load.longestTaskMs) : '< 50 ms', '≤ 50 ms', `Fuse.js index build, one task: ${ms(fuse.buildMs)}`);
+    line(undefined, '  the worst of those loads', worstTask ? ms(worstTask) : '< 50 ms', '', '');
     if (n <= 10_000) {
       const q = await run('benchQueries', n, n >= 10_000 ? 20 : 50);
       line(n === 10_000 ? q.p95 <= 10 : undefined, 'query with filters and facet counts, p95 (cold words)', ms(q.p95), '≤ 10 ms', `Fuse.js words only, no facets: ${ms(fuse.p95)}`);
