@@ -4,7 +4,8 @@ import type { FacetCount, FacetId, FinderState } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { filtersStyles } from './filters.styles.js';
-import { facetLabel } from '../internal/facet-label.js';
+import { TRANSFER_FACETS, facetLabel, facetName } from '../internal/facet-label.js';
+import { loadTransferCards, transferCardsModule } from '../transfer/lazy.js';
 
 let nextId = 0;
 
@@ -41,6 +42,33 @@ export class AtlasFilters extends AtlasElement {
   @state() private collapsed = true;
 
   readonly #id = `atlas-filters-${++nextId}`;
+
+  /** The transfer filters' English words while their chunk loads (see willUpdate); updateComplete waits for it. */
+  #transferLoad?: Promise<unknown>;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A transfer filter with something in it, or ticked: its words come with the transfer parts,
+    // which a finder over transfers has already loaded. A directory without transfers never asks.
+    const shown = TRANSFER_FACETS.some((f) => !!this.filters[f]?.length || !!this.facets[f]?.some((c) => c.count > 0));
+    if (shown && !transferCardsModule() && !this.#transferLoad) {
+      this.#transferLoad = loadTransferCards()
+        .then(
+          () => this.requestUpdate(),
+          (error: unknown) => console.warn('Community Atlas: the transfer filters’ words could not be loaded', error),
+        )
+        .finally(() => (this.#transferLoad = undefined));
+    }
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#transferLoad) {
+      await this.#transferLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
 
   label(facet: FacetId, value: string): string {
     return facetLabel(this.t, this.language, facet, value, this.labeller);
@@ -107,7 +135,7 @@ export class AtlasFilters extends AtlasElement {
         ${this.hasLocation ? this.#distance() : nothing}
         ${groups.map(
           (facet) => html`<fieldset part="group">
-            <legend>${t.facetNames[facet] ?? facet}</legend>
+            <legend>${facetName(t, facet)}</legend>
             ${(this.facets[facet] ?? [])
               // A kind no listing has (transfers on a page set to kinds="asset activity") is not a choice at all.
               .filter((c) => facet !== 'kind' || c.count > 0 || this.filters.kind?.includes(c.value))

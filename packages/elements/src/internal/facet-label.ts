@@ -1,5 +1,14 @@
 import { DEFAULT_NEEDS, needLabel, type FacetId } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
+import { transferCardsModule } from '../transfer/lazy.js';
+
+/** The filters of asset transfers: their English words come with the transfer parts (transfer/transfer.ts). */
+export const TRANSFER_FACETS: readonly FacetId[] = ['status', 'deadline', 'assetType', 'tenure'];
+
+/** A filter's name: the kit's strings, or English for a transfer filter once its words have loaded, else its id. */
+export function facetName(t: AtlasStrings, facet: string): string {
+  return t.facetNames[facet] ?? transferCardsModule()?.enTransferFacetWords.facetNames[facet] ?? facet;
+}
 
 /**
  * The words for a filter value: the feed's own (its needs, areas and categories,
@@ -13,7 +22,7 @@ export function facetLabel(
   value: string,
   labeller?: (facet: FacetId, value: string) => string | undefined,
 ): string {
-  const own = labeller?.(facet, value) ?? t.facetValues[facet]?.[value];
+  const own = labeller?.(facet, value) ?? t.facetValues[facet]?.[value] ?? transferCardsModule()?.enTransferFacetWords.facetValues[facet]?.[value];
   if (own) return own;
   if (facet === 'need') {
     const known = DEFAULT_NEEDS.find((n) => n.id === value);

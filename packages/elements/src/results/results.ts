@@ -4,7 +4,7 @@ import type { FacetId, FinderState, QueryResult, SortKey } from '@community-atla
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
-import { facetLabel } from '../internal/facet-label.js';
+import { facetLabel, facetName } from '../internal/facet-label.js';
 import { formatList } from '../internal/format.js';
 
 /** How many more results "Show more" adds. */
@@ -82,7 +82,7 @@ export class AtlasResults extends AtlasElement {
     if (r.facet === 'q') return t.relaxQuery(this.state.q, r.total);
     if (r.facet === 'distance' || r.facet === 'bounds') return t.relaxDistance(r.total);
     if (r.facet === 'age') return t.relaxFilter(String(this.state.age ?? ''), r.total);
-    const label = r.value === undefined ? (t.facetNames[r.facet] ?? r.facet) : facetLabel(t, this.language, r.facet, r.value, this.labeller);
+    const label = r.value === undefined ? facetName(t, r.facet) : facetLabel(t, this.language, r.facet, r.value, this.labeller);
     return t.relaxFilter(label, r.total);
   }
 

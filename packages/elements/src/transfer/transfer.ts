@@ -38,6 +38,23 @@ export const enTransferCardWords: TransferCardWords = {
   },
 };
 
+/**
+ * The English names of the transfer filters and their options, for the filters and the
+ * active-filter chips (internal/facet-label.ts) when a language's strings leave them out.
+ */
+export const enTransferFacetWords: { facetNames: Record<string, string>; facetValues: Record<string, Record<string, string>> } = {
+  facetNames: { status: 'Status', assetType: 'Kind of asset', tenure: 'Tenure', deadline: 'Deadline' },
+  facetValues: {
+    status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
+    deadline: { open: 'Open for interest', 'closing-soon': 'Closing soon' },
+    assetType: {
+      'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
+      land: 'Land', 'open-space': 'Open space', other: 'Other',
+    },
+    tenure: { freehold: 'Freehold (to own)', leasehold: 'Leasehold (to rent long term)', licence: 'Licence (to use)' },
+  },
+};
+
 /** Strings with every word a transfer's card shows: a language's (or a host's) own, English for any it leaves out. */
 export type TransferCardStrings = AtlasStrings & TransferCardWords;
 

@@ -293,7 +293,7 @@ export const en: AtlasStrings = {
   facetNames: {
     kind: 'Type', need: 'Need', category: 'Category', cost: 'Cost', day: 'Day', time: 'Time of day', when: 'When',
     access: 'Accessibility', referral: 'How to join', language: 'Language', delivery: 'How it is offered', area: 'Area',
-    distance: 'Distance', status: 'Status', assetType: 'Kind of asset', tenure: 'Tenure', deadline: 'Deadline',
+    distance: 'Distance',
   },
   facetValues: {
     kind: { asset: 'Places and groups', activity: 'Activities', transfer: 'Asset transfers' },
@@ -304,13 +304,6 @@ export const en: AtlasStrings = {
     referral: { self: 'Self-referral', 'drop-in': 'Drop in', professional: 'Professional referral' },
     delivery: { 'in-person': 'In person', online: 'Online', phone: 'By phone' },
     distance: { '1': 'Within 1 mile', '2': 'Within 2 miles', '5': 'Within 5 miles', '10': 'Within 10 miles' },
-    status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
-    deadline: { open: 'Open for interest', 'closing-soon': 'Closing soon' },
-    assetType: {
-      'community-centre': 'Community centre', hall: 'Hall', library: 'Library', pavilion: 'Pavilion', school: 'School',
-      land: 'Land', 'open-space': 'Open space', other: 'Other',
-    },
-    tenure: { freehold: 'Freehold (to own)', leasehold: 'Leasehold (to rent long term)', licence: 'Licence (to use)' },
     access: {
       'step-free': 'Step-free access', 'wheelchair-accessible': 'Wheelchair accessible', 'accessible-toilet': 'Accessible toilet',
       'changing-places': 'Changing Places toilet', 'hearing-loop': 'Hearing loop', bsl: 'British Sign Language', 'large-print': 'Large print',
