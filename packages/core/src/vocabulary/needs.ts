@@ -1,21 +1,24 @@
 /**
- * The need vocabulary's names: need ids, their labels in English and Welsh, and
- * the categories whose listings meet each need ("exercise" finds walking groups).
+ * The need vocabulary's names: need ids, their English labels, and the
+ * categories whose listings meet each need ("exercise" finds walking groups).
  * This is what the need filter shows and counts, so it loads with the finder.
  *
- * The words people say for a need ("lonely", "low mood", "carer") and the words
- * listings use for it ("befriending", "lunch club") are only read once someone
- * types: they live in `synonyms.ts`, which loads with text search.
+ * Their Welsh labels are in `needs-cy.ts`, which loads with the Welsh strings and
+ * with text search, so an English page never downloads them. The words people say
+ * for a need ("lonely", "low mood", "carer") and the words listings use for it
+ * ("befriending", "lunch club") are only read once someone types: they live in
+ * `synonyms.ts`, which loads with text search.
  *
- * Labels are plain language in English and Welsh. A feed extends the table with
- * `vocabulary.needs` (see `buildNeedTable`).
+ * Labels are plain language. A feed extends the table with `vocabulary.needs`
+ * (see `buildNeedTable`).
  */
 import type { NeedDefinition } from '../feed/types.js';
 
 /** A need as the filter shows it: its id, label and the categories that meet it. */
 export interface NeedLabels {
   id: string;
-  label: { en: string; cy: string } | NeedDefinition['label'];
+  /** The default needs' labels are `{ en }` here; text search adds `cy` (see `vocabularyOf`). */
+  label: { en: string; cy?: string } | NeedDefinition['label'];
   categories: string[];
 }
 
@@ -24,40 +27,40 @@ export interface NeedEntry extends NeedLabels {
   synonyms: string[];
 }
 
-const need = (id: string, en: string, cy: string, categories: string[]): NeedLabels => ({ id, label: { en, cy }, categories });
+const need = (id: string, en: string, categories: string[]): NeedLabels => ({ id, label: { en }, categories });
 
 /**
  * The default needs, drawn from what social prescribing schemes in England and
- * Wales commonly record as reasons for referral. Their synonyms are in
- * `NEED_SYNONYMS` (synonyms.ts).
+ * Wales commonly record as reasons for referral. Their Welsh labels are in
+ * `NEED_LABELS_CY` (needs-cy.ts), their synonyms in `NEED_SYNONYMS` (synonyms.ts).
  */
 export const DEFAULT_NEEDS: readonly NeedLabels[] = [
-  need('loneliness', 'Loneliness and isolation', 'Unigrwydd ac arwahanrwydd', ['befriending', 'social', 'lunch-club', 'social-group', 'community-group']),
-  need('low-mood', 'Low mood and anxiety', 'Hwyliau isel a gorbryder', ['mental-health', 'mental-wellbeing', 'wellbeing', 'counselling', 'peer-support']),
-  need('physical-activity', 'Physical activity', 'Gweithgarwch corfforol', ['physical-activity', 'exercise', 'walking', 'sport', 'dance', 'swimming', 'fitness']),
-  need('weight', 'Healthy weight', 'Pwysau iach', ['weight-management', 'healthy-eating']),
-  need('long-term-conditions', 'Long-term health conditions', 'Cyflyrau iechyd hirdymor', ['long-term-conditions', 'health-condition', 'rehabilitation', 'self-management']),
-  need('carers', 'Caring for someone', 'Gofalu am rywun', ['carers', 'respite']),
-  need('bereavement', 'Bereavement and loss', 'Profedigaeth a cholled', ['bereavement']),
-  need('money', 'Money and debt', 'Arian a dyled', ['money-advice', 'debt-advice', 'financial-advice', 'advice']),
-  need('benefits', 'Benefits advice', 'Cyngor ar fudd-daliadau', ['benefits-advice', 'welfare-rights', 'advice']),
-  need('housing', 'Housing', 'Tai', ['housing', 'homelessness', 'tenants-association']),
-  need('work', 'Work and skills', 'Gwaith a sgiliau', ['employment', 'employability', 'skills', 'training']),
-  need('food', 'Food', 'Bwyd', ['food', 'food-bank', 'community-fridge', 'cooking', 'pantry']),
-  need('digital', 'Digital skills', 'Sgiliau digidol', ['digital-skills', 'digital-inclusion', 'computer-class']),
-  need('parenting', 'Parenting and family', 'Rhianta a theulu', ['parenting', 'family', 'children', 'family-support', 'early-years']),
-  need('alcohol-drugs', 'Alcohol and drugs', 'Alcohol a chyffuriau', ['substance-misuse', 'addiction', 'recovery']),
-  need('stop-smoking', 'Stopping smoking', 'Rhoi’r gorau i ysmygu', ['stop-smoking']),
-  need('arts', 'Arts and creativity', 'Celfyddydau a chreadigrwydd', ['arts', 'arts-and-crafts', 'music', 'singing', 'creative', 'crafts']),
-  need('nature', 'Nature and green space', 'Natur a mannau gwyrdd', ['nature', 'gardening', 'green-space', 'parks', 'allotments', 'conservation']),
-  need('learning', 'Learning', 'Dysgu', ['learning', 'adult-learning', 'education', 'library', 'courses']),
-  need('volunteering', 'Volunteering', 'Gwirfoddoli', ['volunteering', 'time-bank']),
-  need('sleep', 'Sleep', 'Cwsg', ['sleep']),
-  need('pain', 'Living with pain', 'Byw gyda phoen', ['pain-management']),
-  need('dementia', 'Dementia and memory', 'Dementia a’r cof', ['dementia', 'memory-cafe']),
-  need('sensory-loss', 'Sight and hearing loss', 'Colli golwg a chlyw', ['sensory-loss', 'sight-loss', 'hearing-loss', 'deaf']),
-  need('domestic-abuse', 'Domestic abuse support', 'Cymorth cam-drin domestig', ['domestic-abuse']),
-  need('confidence', 'Confidence and self-esteem', 'Hyder a hunan-barch', ['confidence', 'personal-development']),
+  need('loneliness', 'Loneliness and isolation', ['befriending', 'social', 'lunch-club', 'social-group', 'community-group']),
+  need('low-mood', 'Low mood and anxiety', ['mental-health', 'mental-wellbeing', 'wellbeing', 'counselling', 'peer-support']),
+  need('physical-activity', 'Physical activity', ['physical-activity', 'exercise', 'walking', 'sport', 'dance', 'swimming', 'fitness']),
+  need('weight', 'Healthy weight', ['weight-management', 'healthy-eating']),
+  need('long-term-conditions', 'Long-term health conditions', ['long-term-conditions', 'health-condition', 'rehabilitation', 'self-management']),
+  need('carers', 'Caring for someone', ['carers', 'respite']),
+  need('bereavement', 'Bereavement and loss', ['bereavement']),
+  need('money', 'Money and debt', ['money-advice', 'debt-advice', 'financial-advice', 'advice']),
+  need('benefits', 'Benefits advice', ['benefits-advice', 'welfare-rights', 'advice']),
+  need('housing', 'Housing', ['housing', 'homelessness', 'tenants-association']),
+  need('work', 'Work and skills', ['employment', 'employability', 'skills', 'training']),
+  need('food', 'Food', ['food', 'food-bank', 'community-fridge', 'cooking', 'pantry']),
+  need('digital', 'Digital skills', ['digital-skills', 'digital-inclusion', 'computer-class']),
+  need('parenting', 'Parenting and family', ['parenting', 'family', 'children', 'family-support', 'early-years']),
+  need('alcohol-drugs', 'Alcohol and drugs', ['substance-misuse', 'addiction', 'recovery']),
+  need('stop-smoking', 'Stopping smoking', ['stop-smoking']),
+  need('arts', 'Arts and creativity', ['arts', 'arts-and-crafts', 'music', 'singing', 'creative', 'crafts']),
+  need('nature', 'Nature and green space', ['nature', 'gardening', 'green-space', 'parks', 'allotments', 'conservation']),
+  need('learning', 'Learning', ['learning', 'adult-learning', 'education', 'library', 'courses']),
+  need('volunteering', 'Volunteering', ['volunteering', 'time-bank']),
+  need('sleep', 'Sleep', ['sleep']),
+  need('pain', 'Living with pain', ['pain-management']),
+  need('dementia', 'Dementia and memory', ['dementia', 'memory-cafe']),
+  need('sensory-loss', 'Sight and hearing loss', ['sensory-loss', 'sight-loss', 'hearing-loss', 'deaf']),
+  need('domestic-abuse', 'Domestic abuse support', ['domestic-abuse']),
+  need('confidence', 'Confidence and self-esteem', ['confidence', 'personal-development']),
 ];
 
 /**

@@ -9,8 +9,12 @@
  */
 import type { NeedDefinition } from '../feed/types.js';
 import { fold, terms } from '../text/index.js';
-import { buildNeedTable, needLabel } from './needs.js';
+import { DEFAULT_NEEDS, buildNeedTable, needLabel } from './needs.js';
+import { NEED_LABELS_CY } from './needs-cy.js';
 import type { NeedEntry, NeedTable } from './needs.js';
+
+// Exported from here, not from needs.ts: a re-export there put the Welsh labels back in the first chunk.
+export { NEED_LABELS_CY };
 
 /** The default needs' synonyms, by need id (see `DEFAULT_NEEDS` for their labels). */
 export const NEED_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -76,7 +80,20 @@ export function buildVocabulary(extra: readonly NeedDefinition[] = []): Vocabula
   return vocabularyOf(buildNeedTable(extra));
 }
 
-/** A need table (see `buildNeedTable`) with the built-in synonyms added and its phrases read. */
+/**
+ * A default need's Welsh label added to its English one (`NEED_LABELS_CY`), unless
+ * the feed relabelled the need: then its own label stands, as the feed wrote it.
+ */
+function withWelshLabel(entry: NeedEntry): NeedEntry {
+  const cy = Object.prototype.hasOwnProperty.call(NEED_LABELS_CY, entry.id) ? NEED_LABELS_CY[entry.id] : undefined;
+  const label = DEFAULT_NEEDS.find((n) => n.id === entry.id)?.label;
+  return cy && typeof label === 'object' && entry.label === label ? { ...entry, label: { ...label, cy } } : entry;
+}
+
+/**
+ * A need table (see `buildNeedTable`) with the built-in synonyms and the default
+ * needs' Welsh labels added, and its phrases read.
+ */
 export function vocabularyOf(table: NeedTable): Vocabulary {
   const needs = new Map<string, NeedEntry>();
   const phrases = new Map<string, string[]>();
@@ -89,7 +106,8 @@ export function vocabularyOf(table: NeedTable): Vocabulary {
     phrases.set(phrase, ids);
     longest = Math.max(longest, phrase.split(' ').length);
   };
-  for (const own of table.needs.values()) {
+  for (const fromTable of table.needs.values()) {
+    const own = withWelshLabel(fromTable);
     const builtIn = Object.prototype.hasOwnProperty.call(NEED_SYNONYMS, own.id) ? NEED_SYNONYMS[own.id]! : [];
     const entry: NeedEntry = { ...own, synonyms: [...new Set([...builtIn, ...own.synonyms])] };
     needs.set(entry.id, entry);

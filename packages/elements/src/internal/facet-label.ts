@@ -1,5 +1,5 @@
 import { DEFAULT_NEEDS, needLabel, type FacetId } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/index.js';
+import { stringsFor, type AtlasStrings } from '../translations/index.js';
 import { transferCardsModule } from '../transfer/lazy.js';
 
 /** The filters of asset transfers: their English words come with the transfer parts (transfer/transfer.ts). */
@@ -12,8 +12,8 @@ export function facetName(t: AtlasStrings, facet: string): string {
 
 /**
  * The words for a filter value: the feed's own (its needs, areas and categories,
- * through `labeller`), then the kit's strings, then the built-in need vocabulary, which has
- * English and Welsh names for every common need, and last the value itself made readable.
+ * through `labeller`), then the kit's strings, then the built-in need vocabulary, whose
+ * Welsh names load with the Welsh strings, and last the value itself made readable.
  */
 export function facetLabel(
   t: AtlasStrings,
@@ -26,7 +26,8 @@ export function facetLabel(
   if (own) return own;
   if (facet === 'need') {
     const known = DEFAULT_NEEDS.find((n) => n.id === value);
-    if (known) return needLabel(known, lang);
+    // The kit's own names in this language even when a host replaced `facetValues`, as before they moved to the Welsh strings.
+    if (known) return stringsFor(lang).facetValues.need?.[value] ?? needLabel(known, lang);
   }
   return value.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }

@@ -1,3 +1,4 @@
+import { NEED_LABELS_CY } from '@community-atlas/core';
 import type { AtlasStrings, PrescriberStrings, TransferStrings } from './en.js';
 
 type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -33,6 +34,8 @@ const welsh = {
     distance: 'Pellter', status: 'Statws', assetType: 'Math o ased', tenure: 'Deiliadaeth', deadline: 'Dyddiad cau',
   },
   facetValues: {
+    // The default needs' Welsh names come from core, with this chunk, so English pages never load them.
+    need: NEED_LABELS_CY,
     kind: { asset: 'Lleoedd a grwpiau', activity: 'Gweithgareddau', transfer: 'Trosglwyddo asedau' },
     cost: { free: 'Am ddim', 'low-cost': 'Cost isel', help: 'Help gyda’r gost', 'personal-budget': 'Cyllideb bersonol' },
     day: { mo: 'Dydd Llun', tu: 'Dydd Mawrth', we: 'Dydd Mercher', th: 'Dydd Iau', fr: 'Dydd Gwener', sa: 'Dydd Sadwrn', su: 'Dydd Sul' },
