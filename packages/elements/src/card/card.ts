@@ -1,5 +1,4 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { saysWords, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
@@ -22,15 +21,23 @@ import { ShortlistToggleController } from '../shortlist/controller.js';
 export class AtlasCard extends AtlasElement {
   static override styles = [baseStyles, cardStyles];
 
-  @property({ attribute: false }) item?: ResultItem;
+  static override properties = {
+    item: { attribute: false },
+    href: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    highlighted: { type: Boolean, reflect: true },
+    now: { attribute: false },
+  };
+
+  item?: ResultItem;
   /** The link's address (so it can be opened in a new tab or copied); the finder builds it from its URL state. */
-  @property() href = '';
+  href = '';
   /** Heading level of the name, to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  headingLevel = 3;
   /** Shown outlined when its map marker is hovered. */
-  @property({ type: Boolean, reflect: true }) highlighted = false;
+  highlighted = false;
   /** The time "next session" and deadlines are worked out from. */
-  @property({ attribute: false }) now?: Date;
+  now?: Date;
 
   /** In a prescriber's finder: the shortlist button, and a denser card. */
   #shortlist = new ShortlistToggleController(this);

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { FacetCount, FacetId, FinderState } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -25,21 +24,31 @@ export const DEFAULT_FILTER_ORDER: readonly FacetId[] = ['kind', 'need', 'catego
 export class AtlasFilters extends AtlasElement {
   static override styles = [baseStyles, filtersStyles];
 
+  static override properties = {
+    facets: { attribute: false },
+    filters: { attribute: false },
+    order: { attribute: false },
+    labeller: { attribute: false },
+    total: { type: Number },
+    hasLocation: { type: Boolean, attribute: 'has-location' },
+    collapsed: { state: true },
+  };
+
   /** Counts per facet value, from QueryResult.facets. */
-  @property({ attribute: false }) facets: Partial<Record<FacetId, FacetCount[]>> = {};
+  facets: Partial<Record<FacetId, FacetCount[]>> = {};
   /** The active filters. */
-  @property({ attribute: false }) filters: FinderState['filters'] = {};
+  filters: FinderState['filters'] = {};
   /** Which facets to offer, in order. */
-  @property({ attribute: false }) order: readonly FacetId[] = DEFAULT_FILTER_ORDER;
+  order: readonly FacetId[] = DEFAULT_FILTER_ORDER;
   /** Names values the translations do not know (need and category labels from the feed). */
-  @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string | undefined;
+  labeller?: (facet: FacetId, value: string) => string | undefined;
 
   /** How many results there are; a group whose only option has them all is left out, as ticking it would change nothing. */
-  @property({ type: Number }) total?: number;
+  total?: number;
   /** Set when results are measured from a place: offers distance bands. */
-  @property({ type: Boolean, attribute: 'has-location' }) hasLocation = false;
+  hasLocation = false;
 
-  @state() private collapsed = true;
+  private collapsed = true;
 
   readonly #id = `atlas-filters-${++nextId}`;
 

@@ -1,5 +1,4 @@
 import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
   type ListingKind,
@@ -45,51 +44,79 @@ type Phase = 'loading' | 'ready' | 'error';
 export class AtlasFinder extends AtlasElement {
   static override styles = [baseStyles, finderStyles];
 
-  /** Feed URL, or several separated by spaces (merged). `oruk:https://…` reads a live Open Referral UK API instead. */
-  @property() src = '';
-  /** The prebuilt search index `atlas build` writes (`index.json`) for the feed in `src`: loaded alongside it, so the finder skips indexing. A missing or mismatched index only costs the time to index. */
-  @property() index = '';
-  /** Only these kinds of listing, space-separated: `asset activity transfer`. */
-  @property() kinds = '';
-  /** `list`, `map` or `both`. The list is always a full alternative to the map. */
-  @property({ reflect: true, useDefault: true }) view: 'list' | 'map' | 'both' = 'list';
-  /** `gov`, `nhs` or `none`: a ready theme. */
-  @property({ reflect: true, useDefault: true }) theme: 'gov' | 'nhs' | 'none' = 'none';
-  /** "Report something wrong": a URL template with `{id}` and `{name}`, or mailto:. Default: the publisher's feedbackUrl. */
-  @property() feedback = '';
-  /** Where "Suggest a listing" goes. */
-  @property({ attribute: 'suggest-url' }) suggestUrl = '';
-  /** Base URL of a postcodes.io-compatible service. Unset: only the feed's own postcodes are used and nothing leaves the page. */
-  @property({ attribute: 'postcode-service' }) postcodeService = '';
-  /** Map tiles, `https://…/{z}/{x}/{y}.png`. Default: OpenStreetMap's standard tiles; use your own provider for heavy use. */
-  @property({ attribute: 'tile-url' }) tileUrl = '';
-  /** The attribution your tile provider requires (plain text, links written as `<a href>` are kept). */
-  @property({ attribute: 'tile-attribution' }) tileAttribution = '';
-  /** `ask`: the map asks the person before it loads tiles from another site; listings and markers show either way. */
-  @property({ attribute: 'tile-consent' }) tileConsent = '';
-  /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
-  @property() namespace = '';
-  /** `prescriber` reserves the layout for a link worker's tools (shortlist, print); the default is a resident's view. */
-  @property({ reflect: true, useDefault: true }) mode = '';
-  /** The fetch used for feeds (tests pass their own). */
-  @property({ attribute: false }) fetcher?: typeof fetch;
-  /** The time sessions and deadlines are worked out from; default now. */
-  @property({ attribute: false }) now?: Date;
-  /** Give up on a feed after this many milliseconds. */
-  @property({ type: Number, attribute: 'timeout' }) timeout = 20_000;
+  static override properties = {
+    src: {},
+    index: {},
+    kinds: {},
+    view: { reflect: true, useDefault: true },
+    theme: { reflect: true, useDefault: true },
+    feedback: {},
+    suggestUrl: { attribute: 'suggest-url' },
+    postcodeService: { attribute: 'postcode-service' },
+    tileUrl: { attribute: 'tile-url' },
+    tileAttribution: { attribute: 'tile-attribution' },
+    tileConsent: { attribute: 'tile-consent' },
+    namespace: {},
+    mode: { reflect: true, useDefault: true },
+    fetcher: { attribute: false },
+    now: { attribute: false },
+    timeout: { type: Number, attribute: 'timeout' },
+    phase: { state: true },
+    errorMessage: { state: true },
+    data: { state: true },
+    result: { state: true },
+    finderState: { state: true },
+    mapState: { state: true },
+    highlightKey: { state: true },
+    listingFailed: { state: true },
+    searchFailed: { state: true },
+  };
 
-  @state() private phase: Phase = 'loading';
-  @state() private errorMessage = '';
-  @state() private data?: AtlasData;
-  @state() private result?: QueryResult;
-  @state() private finderState: FinderState = { q: '', filters: {}, sort: 'relevance' };
-  @state() private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
+  /** Feed URL, or several separated by spaces (merged). `oruk:https://…` reads a live Open Referral UK API instead. */
+  src = '';
+  /** The prebuilt search index `atlas build` writes (`index.json`) for the feed in `src`: loaded alongside it, so the finder skips indexing. A missing or mismatched index only costs the time to index. */
+  index = '';
+  /** Only these kinds of listing, space-separated: `asset activity transfer`. */
+  kinds = '';
+  /** `list`, `map` or `both`. The list is always a full alternative to the map. */
+  view: 'list' | 'map' | 'both' = 'list';
+  /** `gov`, `nhs` or `none`: a ready theme. */
+  theme: 'gov' | 'nhs' | 'none' = 'none';
+  /** "Report something wrong": a URL template with `{id}` and `{name}`, or mailto:. Default: the publisher's feedbackUrl. */
+  feedback = '';
+  /** Where "Suggest a listing" goes. */
+  suggestUrl = '';
+  /** Base URL of a postcodes.io-compatible service. Unset: only the feed's own postcodes are used and nothing leaves the page. */
+  postcodeService = '';
+  /** Map tiles, `https://…/{z}/{x}/{y}.png`. Default: OpenStreetMap's standard tiles; use your own provider for heavy use. */
+  tileUrl = '';
+  /** The attribution your tile provider requires (plain text, links written as `<a href>` are kept). */
+  tileAttribution = '';
+  /** `ask`: the map asks the person before it loads tiles from another site; listings and markers show either way. */
+  tileConsent = '';
+  /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
+  namespace = '';
+  /** `prescriber` reserves the layout for a link worker's tools (shortlist, print); the default is a resident's view. */
+  mode = '';
+  /** The fetch used for feeds (tests pass their own). */
+  fetcher?: typeof fetch;
+  /** The time sessions and deadlines are worked out from; default now. */
+  now?: Date;
+  /** Give up on a feed after this many milliseconds. */
+  timeout = 20_000;
+
+  private phase: Phase = 'loading';
+  private errorMessage = '';
+  private data?: AtlasData;
+  private result?: QueryResult;
+  private finderState: FinderState = { q: '', filters: {}, sort: 'relevance' };
+  private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
   /** The listing pointed at or focused in the list or on the map, shown highlighted in both. */
-  @state() private highlightKey?: string;
+  private highlightKey?: string;
   /** `<atlas-listing>` could not be loaded (embed bundle, offline): an open listing says so instead. */
-  @state() private listingFailed = false;
+  private listingFailed = false;
   /** The last query could not be answered (text search's chunk could not be fetched): said in the finder until one can. */
-  @state() private searchFailed = false;
+  private searchFailed = false;
 
   #engine?: SearchEngine;
   #abort?: AbortController;

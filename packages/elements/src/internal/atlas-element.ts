@@ -1,5 +1,4 @@
-import { LitElement, css } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, type PropertyDeclarations } from 'lit';
 import { loadLanguage, stringsFor, type AtlasStrings } from '../translations/index.js';
 
 /**
@@ -7,12 +6,21 @@ import { loadLanguage, stringsFor, type AtlasStrings } from '../translations/ind
  * reads its own `lang` (falling back to the nearest `lang` attribute in the page).
  */
 export class AtlasElement extends LitElement {
+  // Reactive properties are declared here rather than with decorators: the decorators'
+  // modules and a helper call per field cost the first chunk bytes (#4). The fields
+  // below only give types and initial values; with `useDefineForClassFields: false`
+  // (tsconfig) an initial value is assigned through Lit's accessor, as Lit documents.
+  static override properties: PropertyDeclarations = {
+    lang: {},
+    strings: { attribute: false },
+  };
+
   /** Interface language: `en` or `cy`. Unset: the nearest `lang` in the page, across shadow roots. Feed text falls back to English. */
   // Not reflected: an empty reflected lang="" would tell screen readers the language is unknown.
-  @property() override lang = '';
+  override lang = '';
 
   /** Replace any interface string, e.g. `el.strings = { searchLabel: 'Find' }`. */
-  @property({ attribute: false }) strings?: Partial<AtlasStrings>;
+  strings?: Partial<AtlasStrings>;
 
   /** The language in use: own `lang`, else the closest non-empty `lang` up the tree (through shadow hosts), else English. */
   get language(): string {

@@ -1,5 +1,4 @@
 import { adoptStyles, html, nothing, type CSSResult, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import {
   describeOpeningHours, describeSession, isSafeUrl, text, upcomingSessions,
   type AtlasListing, type Publisher, type StageDefinition,
@@ -26,15 +25,24 @@ import { ShortlistToggleController } from '../shortlist/controller.js';
 export class AtlasListingDetail extends AtlasElement {
   static override styles = [baseStyles, listingStyles];
 
-  @property({ attribute: false }) listing?: AtlasListing;
+  static override properties = {
+    listing: { attribute: false },
+    publishers: { attribute: false },
+    stageLists: { attribute: false },
+    feedback: {},
+    now: { attribute: false },
+    closable: { type: Boolean, attribute: 'closable' },
+  };
+
+  listing?: AtlasListing;
   /** The publishers (for their feedbackUrl) and stage lists of the data the listing came from. */
-  @property({ attribute: false }) publishers: Publisher[] = [];
-  @property({ attribute: false }) stageLists?: Record<string, StageDefinition[]>;
+  publishers: Publisher[] = [];
+  stageLists?: Record<string, StageDefinition[]>;
   /** "Report something wrong": a URL template with `{id}` and `{name}`, or mailto:. Overrides the publisher's feedbackUrl. */
-  @property() feedback = '';
-  @property({ attribute: false }) now?: Date;
+  feedback = '';
+  now?: Date;
   /** Whether to show "Back to results" (off when used alone). */
-  @property({ type: Boolean, attribute: 'closable' }) closable = false;
+  closable = false;
 
   /** In a prescriber's finder: add this listing to the shortlist from here too. */
   #shortlist = new ShortlistToggleController(this);

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { AtlasListing, Gazetteer, GeoPoint } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -18,22 +17,32 @@ let nextId = 0;
 export class AtlasLocation extends AtlasElement {
   static override styles = [baseStyles, locationStyles];
 
+  static override properties = {
+    postcodeService: { attribute: 'postcode-service' },
+    gazetteer: { attribute: false },
+    listings: { attribute: false },
+    near: { attribute: false },
+    geolocation: { attribute: false },
+    message: { state: true },
+    busy: { state: true },
+  };
+
   /** Base URL of a postcodes.io-compatible service; absent means only the feed's gazetteer is used. */
-  @property({ attribute: 'postcode-service' }) postcodeService = '';
-  @property({ attribute: false }) gazetteer?: Gazetteer;
+  postcodeService = '';
+  gazetteer?: Gazetteer;
   /**
    * The feed's listings: postcodes the gazetteer does not know are looked up
    * among theirs (a listing's own postcode, or the middle of its sector or
    * district), so a feed with no gazetteer still finds what is near.
    */
-  @property({ attribute: false }) listings?: readonly AtlasListing[];
+  listings?: readonly AtlasListing[];
   /** The place results are measured from. */
-  @property({ attribute: false }) near?: GeoPoint;
+  near?: GeoPoint;
   /** The Geolocation to ask (tests pass their own). */
-  @property({ attribute: false }) geolocation?: Geolocation;
+  geolocation?: Geolocation;
 
-  @state() private message = '';
-  @state() private busy = false;
+  private message = '';
+  private busy = false;
 
   readonly #id = `atlas-location-${++nextId}`;
   #fromListings: ListingGazetteers = { byDistrict: new Map() };

@@ -1,5 +1,4 @@
 import { css, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import type { AtlasListing } from '@community-atlas/core';
 import { summarise } from '../shortlist/describe.js';
@@ -40,18 +39,28 @@ export class AtlasPrintView extends AtlasElement {
     }
   `];
 
+  static override properties = {
+    listings: { attribute: false },
+    heading: {},
+    intro: {},
+    publisher: {},
+    note: {},
+    missing: { type: Number },
+    now: { attribute: false },
+  };
+
   /** The listings, in the order chosen. */
-  @property({ attribute: false }) listings: AtlasListing[] = [];
+  listings: AtlasListing[] = [];
   /** Page heading: "Your options" on paper, "Your list" for a shared link. */
-  @property() heading = '';
-  @property() intro = '';
+  heading = '';
+  intro = '';
   /** Who publishes the directory, named on the page. */
-  @property() publisher = '';
+  publisher = '';
   /** The prescriber's note: shown here only, never stored. */
-  @property() note = '';
+  note = '';
   /** How many listings of a shared link are no longer in the directory. */
-  @property({ type: Number }) missing = 0;
-  @property({ attribute: false }) now?: Date;
+  missing = 0;
+  now?: Date;
 
   protected override render(): unknown {
     const t = this.t;

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { FacetId, FinderState, QueryResult, SortKey } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -25,16 +24,26 @@ const MAX_EXPANDED = 5;
 export class AtlasResults extends AtlasElement {
   static override styles = [baseStyles, resultsStyles];
 
-  @property({ attribute: false }) result?: QueryResult;
+  static override properties = {
+    result: { attribute: false },
+    state: { attribute: false },
+    sorts: { attribute: false },
+    hrefFor: { attribute: false },
+    labeller: { attribute: false },
+    now: { attribute: false },
+    highlighted: {},
+  };
+
+  result?: QueryResult;
   /** The state the result answers, for sort and for widening the search. */
-  @property({ attribute: false }) state: FinderState = { q: '', filters: {}, sort: 'relevance' };
+  state: FinderState = { q: '', filters: {}, sort: 'relevance' };
   /** Sorts to offer. */
-  @property({ attribute: false }) sorts: SortKey[] = ['relevance', 'name', 'next', 'distance'];
-  @property({ attribute: false }) hrefFor?: (key: string) => string;
-  @property({ attribute: false }) labeller?: (facet: FacetId, value: string) => string;
-  @property({ attribute: false }) now?: Date;
+  sorts: SortKey[] = ['relevance', 'name', 'next', 'distance'];
+  hrefFor?: (key: string) => string;
+  labeller?: (facet: FacetId, value: string) => string;
+  now?: Date;
   /** Keys of results highlighted from the map. */
-  @property() highlighted = '';
+  highlighted = '';
 
   /** Puts focus on a card's link (after closing the listing it opened). */
   focusCard(key: string): boolean {

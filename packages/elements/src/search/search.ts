@@ -1,5 +1,4 @@
 import { html, type PropertyValues } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
 import type { Suggestion } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -22,17 +21,28 @@ let nextId = 0;
 export class AtlasSearch extends AtlasElement {
   static override styles = [baseStyles, searchStyles];
 
+  static override properties = {
+    value: {},
+    suggest: { attribute: false },
+    suggestions: { state: true },
+    expanded: { state: true },
+    active: { state: true },
+  };
+
   /** The search text. */
-  @property() value = '';
+  value = '';
 
   /** Where suggestions come from; usually the finder's engine. Without it there are no suggestions. */
-  @property({ attribute: false }) suggest?: (prefix: string) => Promise<Suggestion[]>;
+  suggest?: (prefix: string) => Promise<Suggestion[]>;
 
-  @state() private suggestions: Suggestion[] = [];
-  @state() private expanded = false;
-  @state() private active = -1;
+  private suggestions: Suggestion[] = [];
+  private expanded = false;
+  private active = -1;
 
-  @query('input') private input!: HTMLInputElement;
+  /** The text box (null before the first render). */
+  private get input(): HTMLInputElement {
+    return this.renderRoot?.querySelector('input') as HTMLInputElement;
+  }
 
   readonly #id = `atlas-search-${++nextId}`;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;

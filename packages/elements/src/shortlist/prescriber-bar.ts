@@ -1,5 +1,4 @@
 import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { prescriberStrings } from './prescriber-strings.js';
@@ -26,11 +25,17 @@ export class AtlasPrescriberBar extends AtlasElement {
     }
   `];
 
-  @property({ type: Number }) age?: number;
+  static override properties = {
+    age: { type: Number },
+    shortcuts: { type: Boolean },
+    onShortcutsChange: { attribute: false },
+  };
+
+  age?: number;
   /** Whether single-key shortcuts (j, k, s, /) are on. */
-  @property({ type: Boolean }) shortcuts = true;
+  shortcuts = true;
   /** Called when the prescriber turns shortcuts on or off. */
-  @property({ attribute: false }) onShortcutsChange?: (on: boolean) => void;
+  onShortcutsChange?: (on: boolean) => void;
 
   #age(e: Event): void {
     const input = e.target as HTMLInputElement;

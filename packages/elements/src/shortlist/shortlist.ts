@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AtlasListing } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
@@ -23,23 +22,37 @@ import { prescriberStrings } from './prescriber-strings.js';
 export class AtlasShortlist extends AtlasElement {
   static override styles = [baseStyles, shortlistStyles];
 
-  @property({ attribute: false }) store?: ShortlistStore;
-  /** Finds a listing by key (the finder's engine). */
-  @property({ attribute: false }) lookup?: (key: string) => AtlasListing | undefined;
-  /** The share link for a list of keys. */
-  @property({ attribute: false }) linkFor?: (keys: readonly string[]) => string;
-  /** The publisher named on the printout and in the email subject. */
-  @property() publisher = '';
-  @property({ attribute: false }) now?: Date;
+  static override properties = {
+    store: { attribute: false },
+    lookup: { attribute: false },
+    linkFor: { attribute: false },
+    publisher: {},
+    now: { attribute: false },
+    keys: { state: true },
+    announcement: { state: true },
+    copyState: { state: true },
+    fallbackText: { state: true },
+    note: { attribute: false },
+    onNoteChange: { attribute: false },
+  };
 
-  @state() private keys: readonly string[] = [];
-  @state() private announcement = '';
-  @state() private copyState: '' | 'copied' | 'failed' = '';
-  @state() private fallbackText = '';
+  store?: ShortlistStore;
+  /** Finds a listing by key (the finder's engine). */
+  lookup?: (key: string) => AtlasListing | undefined;
+  /** The share link for a list of keys. */
+  linkFor?: (keys: readonly string[]) => string;
+  /** The publisher named on the printout and in the email subject. */
+  publisher = '';
+  now?: Date;
+
+  private keys: readonly string[] = [];
+  private announcement = '';
+  private copyState: '' | 'copied' | 'failed' = '';
+  private fallbackText = '';
   /** Typed for the printout only: never stored, never in a link, gone on reload. The finder keeps it while the shortlist is re-created (opening a listing). */
-  @property({ attribute: false }) note = '';
+  note = '';
   /** Told of every change to the note, so it outlives this element. */
-  @property({ attribute: false }) onNoteChange?: (note: string) => void;
+  onNoteChange?: (note: string) => void;
 
   #unsubscribe?: () => void;
   #refocus?: { key?: string; target: 'up' | 'down' | 'remove' | 'undo' | 'heading' };

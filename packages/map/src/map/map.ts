@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -67,34 +66,53 @@ const fitConverter = {
 export class AtlasMap extends LitElement {
   static override styles = [leafletStyles, mapStyles];
 
-  /** The current results. The map shows exactly these (those with a usable location). */
-  @property({ attribute: false }) listings: AtlasListing[] = [];
-  /** Key of the listing to highlight (the one under the pointer in the list). */
-  @property({ attribute: false }) highlighted?: string;
-  /** Key of the open listing. */
-  @property({ attribute: false }) selected?: string;
-  /** Tile URL template with `{z}`, `{x}`, `{y}` (and `{s}`, `{r}` as Leaflet allows). */
-  @property({ attribute: 'tile-url' }) tileUrl = OSM_TILE_URL;
-  /** Attribution the tile provider requires. Simple markup: text and `<a href>` links (http/https only). */
-  @property({ attribute: 'tile-attribution' }) tileAttribution = OSM_ATTRIBUTION;
-  /** `ask`: ask before loading tiles from a third party. */
-  @property({ attribute: 'tile-consent' }) tileConsent?: string;
-  /** Fit the map to the results when they change, unless the user has moved it. `fit="off"` turns it off. */
-  @property({ converter: fitConverter }) fit = true;
-  /** Show a "Search this area" button. */
-  @property({ type: Boolean, attribute: 'search-area' }) searchArea = false;
-  /** Id of an element (in the same document or shadow root) that "Skip the map" moves focus to. */
-  @property({ attribute: 'skip-target' }) skipTarget?: string;
-  /** `en` or `cy`. Unset: the language of the nearest ancestor with `lang`, else English. */
-  @property() override lang = '';
-  /** Overrides for any of the map's strings. */
-  @property({ attribute: false }) strings?: Partial<MapStrings>;
+  static override properties = {
+    listings: { attribute: false },
+    highlighted: { attribute: false },
+    selected: { attribute: false },
+    tileUrl: { attribute: 'tile-url' },
+    tileAttribution: { attribute: 'tile-attribution' },
+    tileConsent: { attribute: 'tile-consent' },
+    fit: { converter: fitConverter },
+    searchArea: { type: Boolean, attribute: 'search-area' },
+    skipTarget: { attribute: 'skip-target' },
+    lang: {},
+    strings: { attribute: false },
+    panel: { state: true },
+    tilesFailed: { state: true },
+    consented: { state: true },
+    announcement: { state: true },
+    showOutlierNote: { state: true },
+  };
 
-  @state() private panel: Panel | undefined;
-  @state() private tilesFailed = false;
-  @state() private consented = false;
-  @state() private announcement = '';
-  @state() private showOutlierNote = true;
+  /** The current results. The map shows exactly these (those with a usable location). */
+  listings: AtlasListing[] = [];
+  /** Key of the listing to highlight (the one under the pointer in the list). */
+  highlighted?: string;
+  /** Key of the open listing. */
+  selected?: string;
+  /** Tile URL template with `{z}`, `{x}`, `{y}` (and `{s}`, `{r}` as Leaflet allows). */
+  tileUrl = OSM_TILE_URL;
+  /** Attribution the tile provider requires. Simple markup: text and `<a href>` links (http/https only). */
+  tileAttribution = OSM_ATTRIBUTION;
+  /** `ask`: ask before loading tiles from a third party. */
+  tileConsent?: string;
+  /** Fit the map to the results when they change, unless the user has moved it. `fit="off"` turns it off. */
+  fit = true;
+  /** Show a "Search this area" button. */
+  searchArea = false;
+  /** Id of an element (in the same document or shadow root) that "Skip the map" moves focus to. */
+  skipTarget?: string;
+  /** `en` or `cy`. Unset: the language of the nearest ancestor with `lang`, else English. */
+  override lang = '';
+  /** Overrides for any of the map's strings. */
+  strings?: Partial<MapStrings>;
+
+  private panel: Panel | undefined;
+  private tilesFailed = false;
+  private consented = false;
+  private announcement = '';
+  private showOutlierNote = true;
 
   private adapter: MapAdapter | undefined;
   private placed: PlacedPoints = placeListings([]);
