@@ -7,8 +7,11 @@ import type { AtlasFinder } from './finder/finder.js';
 import { AtlasListingDetail } from './listing/listing.js';
 import type { AtlasLocation } from './location/location.js';
 import type { AtlasResults } from './results/results.js';
-import type { AtlasSearch } from './search/search.js';
+import { provideSuggestions, type AtlasSearch } from './search/search.js';
+import * as suggestions from './search/suggestions.js';
 
+// The search box's suggestion list is here from the start (the embed bundle fetches it on first focus or keystroke).
+provideSuggestions(suggestions);
 defineFirstScreenParts();
 defineElement('atlas-listing', AtlasListingDetail);
 

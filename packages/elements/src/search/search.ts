@@ -4,8 +4,35 @@ import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { searchStyles } from './search.styles.js';
+import type * as Suggestions from './suggestions.js';
+
+type SuggestionsModule = typeof Suggestions;
 
 let nextId = 0;
+
+/**
+ * The suggestion list's code (its own chunk in the embed build): fetched when a person first focuses or
+ * types in a search box, so the first screen does without it. `define` provides it at once.
+ */
+let suggestions: SuggestionsModule | undefined;
+let suggestionsLoad: Promise<SuggestionsModule> | undefined;
+
+/** Hands over the suggestion list's module, for an entry that has it already (`define`). */
+export function provideSuggestions(module: SuggestionsModule): void {
+  suggestions = module;
+}
+
+/** The module, at once if it has arrived; a failed load (offline) is tried again on the next focus or keystroke. */
+function loadSuggestions(): Promise<SuggestionsModule> {
+  if (suggestions) return Promise.resolve(suggestions);
+  return (suggestionsLoad ??= import('./suggestions.js').then(
+    (m) => (suggestions = m),
+    (error: unknown) => {
+      suggestionsLoad = undefined;
+      throw error;
+    },
+  ));
+}
 
 /**
  * @tagname atlas-search
@@ -24,9 +51,6 @@ export class AtlasSearch extends AtlasElement {
   static override properties = {
     value: {},
     suggest: { attribute: false },
-    suggestions: { state: true },
-    expanded: { state: true },
-    active: { state: true },
   };
 
   /** The search text. */
@@ -35,10 +59,6 @@ export class AtlasSearch extends AtlasElement {
   /** Where suggestions come from; usually the finder's engine. Without it there are no suggestions. */
   suggest?: (prefix: string) => Promise<Suggestion[]>;
 
-  private suggestions: Suggestion[] = [];
-  private expanded = false;
-  private active = -1;
-
   /** The text box (null before the first render). */
   private get input(): HTMLInputElement {
     return this.renderRoot?.querySelector('input') as HTMLInputElement;
@@ -46,7 +66,8 @@ export class AtlasSearch extends AtlasElement {
 
   readonly #id = `atlas-search-${++nextId}`;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
-  #request = 0;
+  /** The suggestion list, once its code has arrived. */
+  #list?: Suggestions.SuggestionList;
 
   override focus(options?: FocusOptions): void {
     this.input?.focus(options);
@@ -61,18 +82,20 @@ export class AtlasSearch extends AtlasElement {
     if (changed.has('value') && this.input && this.input.value !== this.value) this.input.value = this.value;
   }
 
-  async #refreshSuggestions(prefix: string): Promise<void> {
-    const request = ++this.#request;
-    const list = this.suggest && prefix.trim().length >= 2 ? await this.suggest(prefix) : [];
-    if (request !== this.#request) return; // a newer keystroke already asked
-    this.suggestions = list;
-    this.active = -1;
-    this.expanded = list.length > 0;
+  /** The suggestion list, loading its code the first time; undefined if it cannot be had (the box still searches). */
+  #withList(): Promise<Suggestions.SuggestionList | undefined> {
+    return loadSuggestions().then(
+      (m) => (this.#list ??= new m.SuggestionList(this, this.#id, (s) => this.#choose(s))),
+      (error: unknown) => {
+        console.warn('Community Atlas: search suggestions could not be loaded', error);
+        return undefined;
+      },
+    );
   }
 
   #onInput(): void {
-    this.value = this.input.value;
-    void this.#refreshSuggestions(this.value);
+    const prefix = (this.value = this.input.value);
+    void this.#withList().then((list) => list?.refresh(prefix, this.suggest));
     clearTimeout(this.#typingTimer);
     // Typing updates the results after a pause and replaces the history entry, so Back is not a letter at a time.
     this.#typingTimer = setTimeout(() => this.#emit('replace'), 250);
@@ -83,13 +106,8 @@ export class AtlasSearch extends AtlasElement {
     this.dispatchEvent(new AtlasStateChangeEvent({ patch: { q: this.value.trim(), open: undefined, limit: undefined }, history }));
   }
 
-  #close(): void {
-    this.expanded = false;
-    this.active = -1;
-  }
-
+  /** A suggestion was chosen: open a listing, or search for the words. */
   #choose(s: Suggestion): void {
-    this.#close();
     if (s.type === 'listing' && s.key) {
       this.dispatchEvent(new AtlasOpenEvent(s.key));
       return;
@@ -100,56 +118,25 @@ export class AtlasSearch extends AtlasElement {
   }
 
   #onKeydown(e: KeyboardEvent): void {
-    const n = this.suggestions.length;
-    switch (e.key) {
-      case 'ArrowDown':
-        if (!n) return;
-        e.preventDefault();
-        this.expanded = true;
-        this.active = (this.active + 1) % n;
-        break;
-      case 'ArrowUp':
-        if (!n) return;
-        e.preventDefault();
-        this.expanded = true;
-        this.active = this.active <= 0 ? n - 1 : this.active - 1;
-        break;
-      case 'Escape':
-        if (this.expanded) {
-          e.preventDefault();
-          this.#close();
-        } else if (this.value) {
-          e.preventDefault();
-          this.value = '';
-          this.input.value = '';
-        }
-        break;
-      case 'Enter': {
-        const chosen = this.expanded ? this.suggestions[this.active] : undefined;
-        if (chosen) {
-          e.preventDefault();
-          this.#choose(chosen);
-        }
-        break;
-      }
-      default:
+    if (this.#list?.key(e)) return;
+    // Escape with the list closed clears the field.
+    if (e.key === 'Escape' && this.value) {
+      e.preventDefault();
+      this.value = '';
+      this.input.value = '';
     }
   }
 
   #onSubmit(e: SubmitEvent): void {
     e.preventDefault();
-    this.#close();
+    this.#list?.close();
     this.#emit('push');
-  }
-
-  protected override updated(): void {
-    if (this.active >= 0) this.renderRoot.querySelector(`#${this.#id}-opt-${this.active}`)?.scrollIntoView({ block: 'nearest' });
   }
 
   protected override render(): unknown {
     const t = this.t;
     const listId = `${this.#id}-list`;
-    const activeId = this.expanded && this.active >= 0 ? `${this.#id}-opt-${this.active}` : '';
+    const list = this.#list;
     return html`
       <form role="search" @submit=${this.#onSubmit}>
         <div class="field">
@@ -164,30 +151,17 @@ export class AtlasSearch extends AtlasElement {
             autocomplete="off"
             spellcheck="false"
             aria-autocomplete="list"
-            aria-expanded=${this.expanded ? 'true' : 'false'}
+            aria-expanded=${list?.expanded ? 'true' : 'false'}
             aria-controls=${listId}
-            aria-activedescendant=${activeId}
+            aria-activedescendant=${list?.activeId ?? ''}
             aria-describedby="${this.#id}-hint"
             .value=${this.value}
             @input=${this.#onInput}
             @keydown=${this.#onKeydown}
-            @blur=${() => setTimeout(() => this.#close(), 150)}
+            @focus=${() => void this.#withList()}
+            @blur=${() => setTimeout(() => this.#list?.close(), 150)}
           />
-          <ul id=${listId} role="listbox" part="listbox" aria-label=${t.suggestionsLabel} ?hidden=${!this.expanded}>
-            ${this.suggestions.map(
-              // Options are reached with the arrow keys on the combobox itself (APG pattern); a click is the pointer path.
-              // eslint-disable-next-line lit-a11y/click-events-have-key-events
-              (s, i) => html`<li
-                id="${this.#id}-opt-${i}"
-                role="option"
-                aria-selected=${i === this.active ? 'true' : 'false'}
-                @mousedown=${(e: Event) => e.preventDefault()}
-                @click=${() => this.#choose(s)}
-              >
-                <span>${s.text}</span><span class="type">${t.suggestionTypes[s.type]}</span>
-              </li>`,
-            )}
-          </ul>
+          <ul id=${listId} role="listbox" part="listbox" aria-label=${t.suggestionsLabel} ?hidden=${!list?.expanded}>${list?.render(t)}</ul>
         </div>
         <button type="submit" part="button">${t.searchButton}</button>
       </form>

@@ -206,7 +206,8 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   searchHintTransfer: string;
   searchButton: string;
   suggestionsLabel: string;
-  suggestionTypes: Record<'need' | 'category' | 'listing' | 'term', string>;
+  /** What each suggestion is; the English words load with the suggestion list (search/suggestions.ts). */
+  suggestionTypes?: Record<'need' | 'category' | 'listing' | 'term', string>;
   filtersHeading: string;
   showFilters: string;
   activeFilters: string;
@@ -284,7 +285,6 @@ export const en: AtlasStrings = {
   searchHintTransfer: 'For example, a building such as “hall” or “library”, or a place',
   searchButton: 'Search',
   suggestionsLabel: 'Suggestions',
-  suggestionTypes: { need: 'need', category: 'type', listing: 'listing', term: 'word' },
   filtersHeading: 'Filter results',
   showFilters: 'Filters',
   activeFilters: 'Active filters',
