@@ -7,12 +7,16 @@
  * the text part on demand; the Web Worker and Node use `EngineCore` (full.ts),
  * which has both. Deadlines of asset transfers come the same way (`attachDeadlines`),
  * so a directory without transfers never loads the code that reads them.
+ * What only other states need (the sorts by distance, next session and
+ * deadline, distances from a point, the age and map-area filters, the hints for
+ * zero results) is in `extras.ts`, attached with `attachExtras`: the first
+ * screen (no filters, default sort, nothing typed) never runs it.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { text } from '../feed/values.js';
 import { isOnNow, nextSession, weeklySlots } from '../schedule/index.js';
 import { londonInstant, londonParts } from '../schedule/zone.js';
-import { distanceMiles, isValidLatLng } from '../location/index.js';
+import { isValidLatLng } from '../location/index.js';
 import type { DeadlineState } from '../transfer/deadline.js';
 import { allVariants } from '../text/index.js';
 import { buildNeedTable } from '../vocabulary/needs.js';
@@ -102,9 +106,9 @@ interface Doc {
  * on 100,000 listings touches about 3,000 words per set instead of calling a test
  * per listing.
  */
-type Bits = Uint32Array;
+export type Bits = Uint32Array;
 
-function popcount(x: number): number {
+export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
@@ -175,14 +179,14 @@ class ValueTable {
   }
 }
 
-interface Unit {
+export interface Unit {
   id: FacetId | 'q' | 'age' | 'bounds' | 'slot';
   facets: FacetId[];
   /** The listings this filter keeps. */
   bits: Bits;
 }
 
-const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+export const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
 
@@ -215,7 +219,7 @@ function sortKey(name: string): string {
 }
 
 /** Per-listing facts as columns by position, and a set of listings per facet value; built once per feed. */
-interface Columns {
+export interface Columns {
   /** Words per set of listings. */
   words: number;
   all: Bits;
@@ -244,13 +248,31 @@ interface Columns {
  * `whenBits`: who is on now, today, this week (the `when` facet's values, in order).
  * `deadline`: 1 open, 2 closing soon, 4 closed, 0 none; `deadlineBits`: open (closing soon included), closing soon.
  */
-interface TimeFacts {
+export interface TimeFacts {
   minute: number;
   deadline: Uint8Array;
   deadlineAt: Float64Array;
   whenBits: Bits[];
   deadlineBits: Bits[];
 }
+
+/** The part of the engine only some states need (extras.ts), as `attachExtras` takes it. */
+export interface CoreExtras {
+  /** Miles from `near` to each listing (NaN without coordinates), and who is within each of DISTANCE_BANDS. */
+  distances(core: FilterCore, near: { lat: number; lng: number }): { miles: Float64Array; bands: Bits[] };
+  /** The age and map-area filters `state` asks for, as units over positions. */
+  limits(core: FilterCore, state: FinderState): Unit[];
+  /** Orders the matches by distance, next session or deadline; `relevance` settles ties. */
+  sort(core: FilterCore, matches: Int32Array, sort: 'distance' | 'next' | 'deadline', relevance: (a: number, b: number) => number, miles: Float64Array | undefined, now: Date): void;
+  /** The hints for zero results: which filters, dropped or widened, would bring results back. */
+  relax(units: Unit[], allBut: (u: number) => Bits, selectedRaw: Map<FacetId, string[]>, facets: Partial<Record<FacetId, FacetCount[]>>): NonNullable<QueryResult['relax']>;
+}
+
+/**
+ * Thrown by a core without its extras for a state that needs them, before the
+ * work of answering it: `createEngine` loads them and asks again.
+ */
+export class NeedsExtras extends Error {}
 
 /** How long "nothing scheduled" is trusted, as the schedule module does: it looks five years ahead, so an hour is safe. */
 const NOTHING_SCHEDULED_MS = 3_600_000;
@@ -264,22 +286,25 @@ export class FilterCore {
   readonly listings: readonly AtlasListing[];
   /** Each kept listing's index in `data.listings` (entries without a key are dropped). */
   private readonly sourceIndex: Int32Array;
-  /** Listings in name order: a listing's position here is its id everywhere below. */
-  private docs: { listing: AtlasListing; key: string }[] = [];
+  /** Listings in name order: a listing's position here is its id everywhere below. @internal */
+  docs: { listing: AtlasListing; key: string }[] = [];
   private readonly byKey = new Map<string, number>();
   private readonly tables = new Map<FacetId, ValueTable>();
   private readonly areaNames = new Map<string, string>();
   private readonly collator: Intl.Collator;
   private text: TextSearch | undefined;
+  private extras: CoreExtras | undefined;
   /** Reads a transfer's deadline (transfer/deadline.ts's deadlineState), once attached; until then every transfer has none. */
   private deadlines: ((listing: AtlasListing, now: Date) => DeadlineState) | undefined;
   private docsReady = false;
-  private columns!: Columns;
+  /** @internal */
+  columns!: Columns;
   /** Each schedule group's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
   private nextMemo!: { from: Float64Array; until: Float64Array; start: Float64Array; end: Float64Array };
   /** Each transfer's deadline state as deadlineState gave it, with the UK day and side of the deadline it was read on. */
   private deadlineMemo!: { day: Float64Array; past: Uint8Array; state: Uint8Array; at: Float64Array };
-  private distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
+  /** @internal */
+  distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
   private timeCache: TimeFacts | undefined;
   /** Schedule groups while preparing: the first listing and weekly slot bits of each, by schedule and opening hours as JSON. */
   private readonly schedules = { byText: new Map<string, number>(), listing: [] as AtlasListing[], slots: [] as number[] };
@@ -316,6 +341,17 @@ export class FilterCore {
   attachText(text: TextSearch): void {
     this.text = text;
     this.text.clearCaches();
+  }
+
+  /** The sorts, filters and hints only some states need (extras.ts). */
+  attachExtras(extras: CoreExtras): void {
+    this.extras = extras;
+  }
+
+  /** The extras, or `NeedsExtras` thrown for the caller to load them. */
+  private more(): CoreExtras {
+    if (!this.extras) throw new NeedsExtras();
+    return this.extras;
   }
 
   /**
@@ -579,25 +615,6 @@ export class FilterCore {
     };
   }
 
-  /** Miles from a point to every listing (NaN for a listing with no coordinates), and who is within each band; cached per point. */
-  private distances(near: { lat: number; lng: number }): { miles: Float64Array; bands: Bits[] } {
-    const key = `${near.lat},${near.lng}`;
-    if (this.distanceCache?.key === key) return this.distanceCache;
-    const { lat, lng, words } = this.columns;
-    const n = this.docs.length;
-    const miles = new Float64Array(n);
-    const point = { lat: near.lat, lng: near.lng };
-    const radii = DISTANCE_BANDS.map(Number);
-    const bands = radii.map(() => new Uint32Array(words));
-    for (let p = 0; p < n; p++) {
-      const d = Number.isNaN(lat[p]!) ? Number.NaN : distanceMiles(point, { lat: lat[p]!, lng: lng[p]! });
-      miles[p] = d;
-      for (let b = 0; b < radii.length; b++) if (d <= radii[b]!) bands[b]![p >>> 5]! |= 1 << (p & 31);
-    }
-    this.distanceCache = { key, miles, bands };
-    return this.distanceCache;
-  }
-
   /**
    * Start of a scheduled listing's current or next session (NaN when none),
    * exactly as `nextSession` answers, asked once per schedule group and again
@@ -605,7 +622,8 @@ export class FilterCore {
    * first. Kept in columns, so the once-a-minute "on now / today / this week"
    * pass over every listing is a comparison per listing.
    */
-  private nextStart(p: number, t: number): number {
+  /** @internal */
+  nextStart(p: number, t: number): number {
     const g = this.columns.scheduleGroup[p]!;
     const memo = this.nextMemo;
     if (!(t >= memo.from[g]! && t < memo.until[g]!)) {
@@ -624,7 +642,8 @@ export class FilterCore {
    * "On now / today / this week" and deadline states, per listing, recomputed at
    * most once a minute: the answers only change when a session starts or ends.
    */
-  private timeFacts(now: Date): TimeFacts {
+  /** @internal */
+  timeFacts(now: Date): TimeFacts {
     const minute = Math.floor(now.getTime() / 60_000);
     if (this.timeCache?.minute === minute) return this.timeCache;
     const t = now.getTime();
@@ -718,13 +737,16 @@ export class FilterCore {
     if (!this.docsReady) this.prepareAll();
     const now = nowArg instanceof Date && Number.isFinite(nowArg.getTime()) ? nowArg : this.now();
     const docs = this.docs;
-    const n = docs.length;
     const columns = this.columns;
     const words = columns.words;
     const filters = state && typeof state.filters === 'object' && state.filters ? state.filters : {};
     const q = typeof state?.q === 'string' ? state.q.trim() : '';
     const near = state?.near && isValidLatLng(state.near) ? state.near : undefined;
-    const distance = near ? this.distances(near) : undefined;
+    const sort = state?.sort;
+    const otherSort = sort === 'distance' || sort === 'next' || sort === 'deadline' ? sort : undefined;
+    // The first screen needs none of the extras; any other state that does asks for them before the work starts.
+    const extras = otherSort || near || state?.age !== undefined || state?.bounds !== undefined ? this.more() : undefined;
+    const distance = near ? extras!.distances(this, near) : undefined;
     const miles = distance?.miles;
     let time: TimeFacts | undefined;
     const timeFacts = (): TimeFacts => (time ??= this.timeFacts(now));
@@ -753,11 +775,6 @@ export class FilterCore {
     const units: Unit[] = [];
     if (text) units.push({ id: 'q', facets: [], bits: text.bits });
     /** The positions for which `keep` holds, as a set. */
-    const where = (keep: (p: number) => boolean): Bits => {
-      const bits = new Uint32Array(words);
-      for (let p = 0; p < n; p++) if (keep(p)) bits[p >>> 5]! |= 1 << (p & 31);
-      return bits;
-    };
     const union = (sets: Bits[]): Bits => {
       const bits = new Uint32Array(words);
       for (const s of sets) for (let w = 0; w < words; w++) bits[w]! |= s[w]!;
@@ -769,9 +786,8 @@ export class FilterCore {
       if (facet === 'day' || facet === 'time') continue;
       let bits: Bits;
       if (facet === 'distance') {
-        const radius = Number(selectedRaw.get('distance')![0]);
-        const band = DISTANCE_BANDS.map(Number).indexOf(radius);
-        bits = band >= 0 ? distance!.bands[band]!.slice() : where((p) => miles![p]! <= radius);
+        // The radius is one of the bands (a fixed list).
+        bits = distance!.bands[DISTANCE_BANDS.indexOf(selectedRaw.get('distance')![0] as (typeof DISTANCE_BANDS)[number])]!.slice();
       } else if (facet === 'when') {
         bits = union([...values].map((v) => timeFacts().whenBits[v]!));
       } else if (facet === 'deadline') {
@@ -796,17 +812,7 @@ export class FilterCore {
       for (let s = 0; s < 21; s++) if (want & (1 << s)) sets.push(columns.slotBits[s]!);
       units.push({ id: 'slot', facets: ['day', 'time'], bits: union(sets) });
     }
-    const age = state?.age;
-    if (finite(age) && age >= 0 && age <= 130) {
-      const { ageMin, ageMax } = columns;
-      units.push({ id: 'age', facets: [], bits: where((p) => ageMin[p]! <= age && age <= ageMax[p]!) });
-    }
-    const bounds = state?.bounds;
-    if (Array.isArray(bounds) && bounds.length === 4 && bounds.every(finite) && bounds[0] <= bounds[2] && bounds[1] <= bounds[3]) {
-      const [s, w, nn, e] = bounds;
-      const { lat, lng } = columns;
-      units.push({ id: 'bounds', facets: [], bits: where((p) => lat[p]! >= s && lat[p]! <= nn && lng[p]! >= w && lng[p]! <= e) });
-    }
+    if (extras) units.push(...extras.limits(this, state));
 
     // The matches pass every filter. Each facet is counted over the listings
     // that pass every filter but its own (disjunctive faceting): with the
@@ -821,6 +827,8 @@ export class FilterCore {
     const allBut = (u: number): Bits =>
       k === 1 ? columns.all : u === 0 ? fromRight[1]! : u === k - 1 ? fromLeft[k - 2]! : and(fromLeft[u - 1]!, fromRight[u + 1]!);
     const total = countBits(matched);
+    // Zero results after filtering: the hints need the extras.
+    const relax = total === 0 && k ? this.more() : undefined;
 
     const counts = new Map<FacetId, Int32Array>();
     for (const facet of FACET_IDS) counts.set(facet, new Int32Array(this.tables.get(facet)!.values.length));
@@ -910,7 +918,13 @@ export class FilterCore {
     }
 
     const matches = positionsOf(matched, total);
-    this.sortMatches(matches, state?.sort, text?.scores, miles, now);
+    if (sort !== 'name') {
+      // A listing's position is its place in name order, in which the matches arrive: the answer for relevance without words.
+      const scores = text?.scores;
+      const relevance = scores ? (a: number, b: number): number => scores[b]! - scores[a]! || a - b : (a: number, b: number): number => a - b;
+      if (otherSort) extras!.sort(this, matches, otherSort, relevance, miles, now);
+      else if (scores) matches.sort(relevance);
+    }
     const limit = finite(state?.limit) && state.limit > 0 ? Math.floor(state.limit) : matches.length;
     const items: CoreItem[] = [];
     const { scheduled } = columns;
@@ -930,109 +944,7 @@ export class FilterCore {
 
     const result: Omit<CoreResult, 'keys'> & { matches: Int32Array } = { total, items, facets, matches };
     if (text && text.expandedTerms.length) result.expandedTerms = text.expandedTerms;
-    if (total === 0 && k) {
-      const onlyFails = new Int32Array(k);
-      for (let u = 0; u < k; u++) {
-        // Listings that fail this filter alone: they pass all the others.
-        const rest = allBut(u);
-        const bits = units[u]!.bits;
-        let failing = 0;
-        for (let w = 0; w < words; w++) {
-          const x = rest[w]! & ~bits[w]!;
-          if (x) failing += popcount(x);
-        }
-        onlyFails[u] = failing;
-      }
-      result.relax = this.relaxHints(units, onlyFails, selectedRaw, facets);
-    }
+    if (relax) result.relax = relax.relax(units, allBut, selectedRaw, facets);
     return result;
-  }
-
-  private relaxHints(
-    units: Unit[],
-    onlyFails: Int32Array,
-    selectedRaw: Map<FacetId, string[]>,
-    facets: Partial<Record<FacetId, FacetCount[]>>,
-  ): NonNullable<QueryResult['relax']> {
-    const hints: NonNullable<QueryResult['relax']> = [];
-    units.forEach((unit, u) => {
-      if (unit.id === 'distance') {
-        // Widening the radius is gentler than dropping it: offer the nearest band that finds something.
-        const radius = Number(selectedRaw.get('distance')![0]);
-        const wider = (facets.distance ?? []).find((f) => Number(f.value) > radius && f.count > 0);
-        if (wider) {
-          hints.push({ facet: 'distance', value: wider.value, total: wider.count });
-          return;
-        }
-      }
-      if (onlyFails[u]! === 0) return;
-      if (unit.id === 'slot') {
-        const facet: FacetId = selectedRaw.has('day') ? 'day' : 'time';
-        hints.push({ facet, total: onlyFails[u]! });
-        return;
-      }
-      const hint: NonNullable<QueryResult['relax']>[number] = { facet: unit.id as FacetId | 'q' | 'age' | 'bounds', total: onlyFails[u]! };
-      const values = unit.id === 'q' || unit.id === 'age' || unit.id === 'bounds' ? undefined : selectedRaw.get(unit.id);
-      if (values?.length === 1) hint.value = values[0]!;
-      hints.push(hint);
-    });
-    return hints.sort((a, b) => b.total - a.total);
-  }
-
-  private sortMatches(
-    matches: Int32Array,
-    sort: FinderState['sort'] | undefined,
-    scores: Float64Array | undefined,
-    miles: Float64Array | undefined,
-    now: Date,
-  ): void {
-    // A listing's position is its place in name order.
-    const byRank = (a: number, b: number): number => a - b;
-    const byScore = (a: number, b: number): number => scores![b]! - scores![a]! || a - b;
-    const relevance = scores ? byScore : byRank;
-    // Unknown values last, whatever the order.
-    const ascending = (values: Float64Array) => (a: number, b: number): number => {
-      const x = values[a]!;
-      const y = values[b]!;
-      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) === Number.isNaN(y) ? relevance(a, b) : Number.isNaN(x) ? 1 : -1;
-      return x - y || relevance(a, b);
-    };
-    // Matches arrive in name order (see query), which is already the answer here.
-    if (sort === 'name' || (!scores && (sort === undefined || sort === 'relevance'))) return;
-    switch (sort) {
-      case 'distance':
-        matches.sort(miles ? ascending(miles) : relevance);
-        return;
-      case 'next': {
-        const starts = new Float64Array(this.docs.length).fill(Number.NaN);
-        const t = now.getTime();
-        const { scheduled } = this.columns;
-        for (const p of matches) if (scheduled[p]) starts[p] = this.nextStart(p, t);
-        matches.sort(ascending(starts));
-        return;
-      }
-      case 'deadline': {
-        const facts = this.timeFacts(now);
-        const { transfer } = this.columns;
-        // Open (soonest deadline first), then transfers with no deadline, then
-        // everything that is not a transfer, and closed ones last.
-        const group = (p: number): number => {
-          const s = facts.deadline[p]!;
-          if (s === 1 || s === 2) return 0;
-          if (s === 4) return 3;
-          return transfer[p] ? 1 : 2;
-        };
-        matches.sort((a, b) => {
-          const ga = group(a);
-          const gb = group(b);
-          if (ga !== gb) return ga - gb;
-          if (ga === 0) return facts.deadlineAt[a]! - facts.deadlineAt[b]! || byRank(a, b);
-          return relevance(a, b);
-        });
-        return;
-      }
-      default:
-        matches.sort(relevance);
-    }
   }
 }

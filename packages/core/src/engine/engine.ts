@@ -8,10 +8,14 @@
  * first screen never waits for its code or its index. Transfers' deadlines
  * (transfer/deadline.ts) are loaded the same way, before preparing, and only when
  * the data has transfer listings: a directory of groups and activities never fetches them.
+ * The extras (extras.ts: sorts by distance, next session and deadline, distances,
+ * the age and map-area filters, zero-result hints) are loaded when a state needs
+ * them (the core says so by throwing `NeedsExtras` before it starts) or in idle
+ * time after the first answer.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import { FilterCore, hasTransferListings } from './core.js';
-import type { EngineOptions } from './core.js';
+import { FilterCore, NeedsExtras, hasTransferListings } from './core.js';
+import type { CoreResult, EngineOptions } from './core.js';
 import type { TextIndex } from './text.js';
 import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
 
@@ -109,12 +113,24 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       building = undefined;
       throw error;
     }));
+  let extras: Promise<void> | undefined;
+  const loadExtras = (): Promise<void> =>
+    (extras ??= import('./extras.js').then(
+      (module) => core.attachExtras(module.extras),
+      (error: unknown) => {
+        extras = undefined;
+        throw error;
+      },
+    ));
   let idleStart = false;
   /** After the first answer: text search loads in idle time, so the first search does not wait for it. */
   const startWhenIdle = (): void => {
     if (idleStart) return;
     idleStart = true;
-    const start = (): void => void buildText().catch(() => undefined);
+    const start = (): void => {
+      void buildText().catch(() => undefined);
+      void loadExtras().catch(() => undefined);
+    };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 0);
   };
@@ -129,7 +145,14 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       } else {
         await ready();
       }
-      const result = core.query(state, now);
+      let result: CoreResult;
+      try {
+        result = core.query(state, now);
+      } catch (error) {
+        if (!(error instanceof NeedsExtras)) throw error;
+        await loadExtras();
+        result = core.query(state, now);
+      }
       const items = [];
       for (const item of result.items) {
         const listing = core.listing(item.key);

@@ -2,13 +2,14 @@
  * `EngineCore`: the whole engine in one synchronous object, text search built
  * in, for the Web Worker, Node (`atlas build` writes `serializeIndex`) and the
  * benchmarks. The finder on the page never imports this module: it uses
- * `createEngine`, which loads text search (and transfers' deadlines) only when
- * it is needed.
+ * `createEngine`, which loads text search, transfers' deadlines and the extras
+ * (other sorts, distances, zero-result hints) only when they are needed.
  */
 import type { AtlasData } from '../feed/normalised.js';
 import { FilterCore } from './core.js';
 import type { EngineOptions } from './core.js';
 import { TextIndex } from './text.js';
+import { extras } from './extras.js';
 import { deadlineState } from '../transfer/deadline.js';
 import type { Suggestion } from './types.js';
 
@@ -23,6 +24,7 @@ export class EngineCore extends FilterCore {
   constructor(data: AtlasData, options: EngineOptions = {}) {
     super(data, options);
     this.attachDeadlines(deadlineState);
+    this.attachExtras(extras);
     this.textIndex = new TextIndex(this, options.prebuiltIndex);
     this.attachText(this.textIndex);
   }
