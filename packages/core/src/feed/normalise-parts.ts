@@ -4,12 +4,14 @@
  * browser's normaliser chunk is handed these rather than importing them: when it imported
  * them, the bundler moved feed/types.ts and schedule/zone.ts out of atlas.js into
  * a file of their own that every page then fetched before the finder could start.
+ * The built-in transfer stages are not among them: their labels are not in the
+ * first chunk (stages.ts), and the normaliser imports them itself.
  */
 import { parseOpeningHours } from '../schedule/index.js';
-import { DEFAULT_TRANSFER_STAGES, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS } from './types.js';
+import { LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS } from './types.js';
 
 export const NORMALISE_PARTS = {
-  DEFAULT_TRANSFER_STAGES, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS, parseOpeningHours,
+  LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS, parseOpeningHours,
 };
 
 export type NormaliseParts = typeof NORMALISE_PARTS;

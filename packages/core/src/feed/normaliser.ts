@@ -30,9 +30,11 @@ import type {
   TransferDetails,
   TransferDocument,
 } from './types.js';
-import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, normalisePostcode, slugify } from './values.js';
+import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, slugify } from './values.js';
+import { normalisePostcode } from './postcode.js';
 // Imported, not handed in: the sentences are this chunk's alone (the first chunk only knows a session is unusable).
 import { checkSchedule } from '../schedule/problems.js';
+import { DEFAULT_TRANSFER_STAGES } from './stages.js';
 
 /**
  * Longest text the finder shows, in characters. Longer text is kept up to the
@@ -1033,7 +1035,7 @@ function readTransfer(c: Checker, raw: unknown, path: string, stageLists: Record
   let status = (c.parts.TRANSFER_STATUSES as readonly unknown[]).includes(raw.status) ? (raw.status as TransferDetails['status']) : undefined;
   const out: TransferDetails = { assetType, status: status ?? 'proposed' };
 
-  let stageList: readonly { id: string }[] = stageLists.default ?? c.parts.DEFAULT_TRANSFER_STAGES;
+  let stageList: readonly { id: string }[] = stageLists.default ?? DEFAULT_TRANSFER_STAGES;
   if (raw.stageList !== undefined) {
     const listId = c.string(raw.stageList, `${path}.stageList`, 'stageList');
     // Own lists only: "constructor" or "toString" must not find what every object inherits.

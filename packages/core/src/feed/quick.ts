@@ -24,10 +24,10 @@
 import type { AtlasData, AtlasListing } from './normalised.js';
 import type { NormaliseOptions } from './normaliser.js';
 import {
-  DEFAULT_TRANSFER_STAGES, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS,
+  DEFAULT_TRANSFER_STAGE_IDS, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS,
   type Publisher, type Session, type StageDefinition,
 } from './types.js';
-import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, normalisePostcode, slugify } from './values.js';
+import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, slugify } from './values.js';
 import { parseOpeningHours } from '../schedule/index.js';
 import { isUsableSession } from '../schedule/session.js';
 
@@ -129,6 +129,12 @@ const dateTime = is(isIsoDateOrDateTime);
 const money = num(0);
 const id = is((v) => typeof v === 'string' && /^[A-Za-z0-9._-]+$/.test(v));
 const labelled = obj({ id: word, label: name }, (o) => o.id && o.label);
+/**
+ * Exactly the postcodes `normalisePostcode` gives back unchanged: the postcode
+ * package's pattern in its normal spelling (capitals, one space). Written out
+ * here so the first chunk does without the package.
+ */
+const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 // Inside the UK box the normaliser neither swaps, drops nor questions a position.
 const lat = num(49, 61);
 const lng = num(-9, 2.2);
@@ -158,8 +164,8 @@ const transfer = obj(
   },
   (o) => {
     const listId = o.stageList as string | undefined;
-    const stages = listId ? (Object.hasOwn(stageLists, listId) ? stageLists[listId]! : no()) : stageLists.default ?? DEFAULT_TRANSFER_STAGES;
-    const known = (stage: unknown): boolean => stages.some((s) => s.id === stage);
+    const stages = listId ? (Object.hasOwn(stageLists, listId) ? stageLists[listId]! : no()) : stageLists.default;
+    const known = (stage: unknown): boolean => stages ? stages.some((s) => s.id === stage) : DEFAULT_TRANSFER_STAGE_IDS.includes(stage as string);
     return o.assetType && o.status && (o.currentStage === undefined || known(o.currentStage))
       && ((o.stages ?? []) as Obj[]).every((s) => known(s.id));
   },
@@ -182,7 +188,7 @@ const listing = obj(
     companionWelcome: is((v) => typeof v === 'boolean'),
     location: obj(
       {
-        precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => normalisePostcode(v) === v),
+        precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => typeof v === 'string' && POSTCODE.test(v)),
         lat, lng, radius: num(1, 100_000), uprn: word,
         outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && Array.isArray(o.coordinates)),
         directions: summary,

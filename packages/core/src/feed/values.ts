@@ -1,4 +1,3 @@
-import { toNormalised } from 'postcode';
 import type { Text } from './types.js';
 
 /**
@@ -49,16 +48,6 @@ export function isSafeUrl(url: unknown): url is string {
   return SAFE_URL_SCHEMES.includes(scheme[1]!.toLowerCase());
 }
 
-/**
- * A UK postcode in its standard spelling (upper case, one space: `SW1A 1AA`), or
- * undefined when it is not a postcode. Uses the `postcode` package, which knows the
- * real formats, rather than a home-made pattern.
- */
-export function normalisePostcode(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  return toNormalised(value.trim()) ?? undefined;
-}
-
 /** A short stable id from a name: "Northbridge Borough Council" → `northbridge-borough-council`. */
 export function slugify(value: string): string {
   return value
@@ -98,28 +87,4 @@ export function isClockTime(value: unknown, allowMidnightEnd = false): value is 
   if (typeof value !== 'string') return false;
   if (allowMidnightEnd && value === '24:00') return true;
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
-}
-
-/**
- * Where "report something wrong" goes for one listing: the template (a URL with
- * `{id}` and `{name}`, or a plain `mailto:` address, which gets a subject naming
- * the listing) filled in, or undefined when there is none or it is not safe.
- */
-export function feedbackHref(template: string | undefined, listing: { id: string }, name: string): string | undefined {
-  if (!template) return undefined;
-  let href: string;
-  if (/^mailto:/i.test(template) && !template.includes('{')) {
-    const subject = `Something wrong with listing ${listing.id}: ${name}`;
-    href = `${template}${template.includes('?') ? '&' : '?'}subject=${encodeURIComponent(subject)}`;
-  } else {
-    href = template.replaceAll('{id}', encodeURIComponent(listing.id)).replaceAll('{name}', encodeURIComponent(name));
-  }
-  return isSafeUrl(href) ? href : undefined;
-}
-
-/** Whether a listing's `lastVerified` date is over a year before `now`; a date that cannot be read is not. */
-export function checkedOverAYearAgo(lastVerified: string | undefined, now: Date): boolean {
-  if (!lastVerified) return false;
-  const checked = new Date(lastVerified).getTime();
-  return !Number.isNaN(checked) && now.getTime() - checked > 365 * 86_400_000;
 }
