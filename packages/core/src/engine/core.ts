@@ -114,7 +114,7 @@ export function popcount(x: number): number {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-function countBits(a: Bits): number {
+export function countBits(a: Bits): number {
   let n = 0;
   for (let w = 0; w < a.length; w++) if (a[w]) n += popcount(a[w]!);
   return n;
@@ -136,7 +136,7 @@ function and(a: Bits, b: Bits): Bits {
 }
 
 /** The positions in `bits`, ascending. */
-function positionsOf(bits: Bits, count: number): Int32Array {
+export function positionsOf(bits: Bits, count: number): Int32Array {
   const out = new Int32Array(count);
   let k = 0;
   for (let w = 0; w < bits.length; w++) {
@@ -159,7 +159,7 @@ const DAY_SLOTS = Array.from({ length: 7 }, (_, d) => 7 << (d * 3));
 const PART_SLOTS = Array.from({ length: 3 }, (_, p) => 0b001001001001001001001 << p);
 
 /** Interns a facet's values so counting is array arithmetic, not string maps. */
-class ValueTable {
+export class ValueTable {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
   constructor(fixed?: readonly string[]) {
@@ -264,6 +264,8 @@ export interface CoreExtras {
   limits(core: FilterCore, state: FinderState): Unit[];
   /** Orders the matches by distance, next session or deadline; `relevance` settles ties. */
   sort(core: FilterCore, matches: Int32Array, sort: 'distance' | 'next' | 'deadline', relevance: (a: number, b: number) => number, miles: Float64Array | undefined, now: Date): void;
+  /** Positions of the listings tagged with any of these needs (or in their categories), ascending. */
+  positionsWithNeeds(core: FilterCore, needs: readonly string[]): Int32Array;
   /** The hints for zero results: which filters, dropped or widened, would bring results back. */
   relax(units: Unit[], allBut: (u: number) => Bits, selectedRaw: Map<FacetId, string[]>, facets: Partial<Record<FacetId, FacetCount[]>>): NonNullable<QueryResult['relax']>;
 }
@@ -285,11 +287,12 @@ export class FilterCore {
   /** The listings with a key, in the order given (what the text index indexes). */
   readonly listings: readonly AtlasListing[];
   /** Each kept listing's index in `data.listings` (entries without a key are dropped). */
-  private readonly sourceIndex: Int32Array;
+  protected readonly sourceIndex: Int32Array;
   /** Listings in name order: a listing's position here is its id everywhere below. @internal */
   docs: { listing: AtlasListing; key: string }[] = [];
   private readonly byKey = new Map<string, number>();
-  private readonly tables = new Map<FacetId, ValueTable>();
+  /** @internal */
+  readonly tables = new Map<FacetId, ValueTable>();
   private readonly areaNames = new Map<string, string>();
   private readonly collator: Intl.Collator;
   private text: TextSearch | undefined;
@@ -375,17 +378,9 @@ export class FilterCore {
     return this.docs[p]?.listing;
   }
 
-  /** Positions of the listings tagged with any of these needs (or in their categories), ascending. */
+  /** Positions of the listings tagged with any of these needs (or in their categories), ascending: for text search, which loads the extras. */
   positionsWithNeeds(needs: readonly string[]): Int32Array {
-    const table = this.tables.get('need')!;
-    const wanted = needs.map((id) => table.lookup(id)).filter((v): v is number => v !== undefined);
-    if (!wanted.length) return new Int32Array(0);
-    const tagged = new Uint32Array(this.columns.words);
-    for (const v of wanted) {
-      const bits = this.columns.valueBits.need[v]!;
-      for (let w = 0; w < tagged.length; w++) tagged[w]! |= bits[w]!;
-    }
-    return positionsOf(tagged, countBits(tagged));
+    return this.more().positionsWithNeeds(this, needs);
   }
 
   /** Whether some listing has this value of a facet (read while preparing). */
@@ -721,19 +716,7 @@ export class FilterCore {
     return result;
   }
 
-  /**
-   * The same answer with the matches as indexes into the `data.listings` the
-   * engine was given, instead of keys: what the worker sends the page, whose
-   * listings are in the same order, in a buffer it can hand over without a copy.
-   */
-  queryIndexes(state: FinderState, nowArg?: Date): { result: Omit<CoreResult, 'keys'>; indexes: Int32Array } {
-    const { matches, ...result } = this.answer(state, nowArg);
-    const indexes = new Int32Array(matches.length);
-    for (let k = 0; k < matches.length; k++) indexes[k] = this.sourceIndex[matches[k]!]!;
-    return { result, indexes };
-  }
-
-  private answer(state: FinderState, nowArg?: Date): Omit<CoreResult, 'keys'> & { matches: Int32Array } {
+  protected answer(state: FinderState, nowArg?: Date): Omit<CoreResult, 'keys'> & { matches: Int32Array } {
     if (!this.docsReady) this.prepareAll();
     const now = nowArg instanceof Date && Number.isFinite(nowArg.getTime()) ? nowArg : this.now();
     const docs = this.docs;

@@ -66,6 +66,17 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     return loading ? Promise.all([prepared, loading]).then(([done]) => done) : prepared;
   };
 
+  // The extras (extras.ts), for states other than the first screen's.
+  let extras: Promise<void> | undefined;
+  const loadExtras = (): Promise<void> =>
+    (extras ??= import('./extras.js').then(
+      (module) => core.attachExtras(module.extras),
+      (error: unknown) => {
+        extras = undefined;
+        throw error;
+      },
+    ));
+
   // Text search. Until someone waits for it, the index is built in idle time;
   // once a query with words waits, slice follows slice.
   let urgent = false;
@@ -90,7 +101,8 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
   /** The text module and an index for this feed (not yet built, unless it was given prebuilt). */
   const loadText = (): Promise<TextIndex> =>
     (loading ??= (async () => {
-      const { TextIndex } = await import('./text.js');
+      // Text search adds the listings tagged with a need word's needs, which the extras find.
+      const [{ TextIndex }] = await Promise.all([import('./text.js'), loadExtras()]);
       await ready();
       const prebuilt = options.prebuiltIndex;
       return prebuilt === undefined ? new TextIndex(core) : TextIndex.loaded(core, prebuilt);
@@ -113,15 +125,6 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       building = undefined;
       throw error;
     }));
-  let extras: Promise<void> | undefined;
-  const loadExtras = (): Promise<void> =>
-    (extras ??= import('./extras.js').then(
-      (module) => core.attachExtras(module.extras),
-      (error: unknown) => {
-        extras = undefined;
-        throw error;
-      },
-    ));
   let idleStart = false;
   /** After the first answer: text search loads in idle time, so the first search does not wait for it. */
   const startWhenIdle = (): void => {

@@ -1,7 +1,8 @@
 /**
  * The part of the engine only some finder states need: distances from a point,
  * the age and "search this area" filters, the sorts by distance, next session
- * and deadline, and the hints for zero results. The first screen (no filters,
+ * and deadline, the hints for zero results, and the listings tagged with a need
+ * that text search adds to what the words find. The first screen (no filters,
  * default sort, nothing typed) needs none of it, so it is kept out of the first
  * chunk: `createEngine` loads this module with `import()` when a state needs it
  * (or in idle time after the first answer), and `EngineCore` (full.ts: the
@@ -9,7 +10,7 @@
  * may re-export this module, or the bundler keeps it there.
  */
 import { distanceMiles } from '../location/distance.js';
-import { DISTANCE_BANDS, finite, popcount } from './core.js';
+import { DISTANCE_BANDS, countBits, finite, popcount, positionsOf } from './core.js';
 import type { Bits, CoreExtras, FilterCore, Unit } from './core.js';
 import type { FacetId, QueryResult } from './types.js';
 
@@ -91,6 +92,18 @@ export const extras: CoreExtras = {
         return relevance(a, b);
       });
     }
+  },
+
+  positionsWithNeeds(core, needs) {
+    const table = core.tables.get('need')!;
+    const wanted = needs.map((id) => table.lookup(id)).filter((v): v is number => v !== undefined);
+    if (!wanted.length) return new Int32Array(0);
+    const tagged = new Uint32Array(core.columns.words);
+    for (const v of wanted) {
+      const bits = core.columns.valueBits.need[v]!;
+      for (let w = 0; w < tagged.length; w++) tagged[w]! |= bits[w]!;
+    }
+    return positionsOf(tagged, countBits(tagged));
   },
 
   relax(units, allBut, selectedRaw, facets) {
