@@ -6,12 +6,15 @@ import type { AtlasFilters } from './filters/filters.js';
 import type { AtlasFinder } from './finder/finder.js';
 import { AtlasListingDetail } from './listing/listing.js';
 import type { AtlasLocation } from './location/location.js';
-import type { AtlasResults } from './results/results.js';
+import { provideRelax, type AtlasResults } from './results/results.js';
+import * as relax from './results/relax.js';
 import { provideSuggestions, type AtlasSearch } from './search/search.js';
 import * as suggestions from './search/suggestions.js';
 
-// The search box's suggestion list is here from the start (the embed bundle fetches it on first focus or keystroke).
+// The search box's suggestion list and the zero-results hints are here from the start (the embed bundle fetches
+// them when the box is first used, and when a search first finds nothing).
 provideSuggestions(suggestions);
+provideRelax(relax);
 defineFirstScreenParts();
 defineElement('atlas-listing', AtlasListingDetail);
 

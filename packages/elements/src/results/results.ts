@@ -3,8 +3,33 @@ import type { FacetId, FinderState, QueryResult, SortKey } from '@community-atla
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
-import { facetLabel, facetName } from '../internal/facet-label.js';
 import { formatList } from '../internal/format.js';
+import type * as Relax from './relax.js';
+
+type RelaxModule = typeof Relax;
+
+/**
+ * The zero-results view's hints (its own chunk in the embed build): fetched the first time a search finds
+ * nothing, so a first screen of results does without them. `define` provides them at once.
+ */
+let relaxModule: RelaxModule | undefined;
+let relaxLoad: Promise<RelaxModule> | undefined;
+
+/** Hands over the hints' module, for an entry that has it already (`define`). */
+export function provideRelax(module: RelaxModule): void {
+  relaxModule = module;
+}
+
+/** Loads the hints once; a failed load (offline) is tried again the next time nothing matches. */
+function loadRelax(): Promise<RelaxModule> {
+  return (relaxLoad ??= import('./relax.js').then(
+    (m) => (relaxModule = m),
+    (error: unknown) => {
+      relaxLoad = undefined;
+      throw error;
+    },
+  ));
+}
 
 /** How many more results "Show more" adds. */
 export const PAGE_SIZE = 20;
@@ -70,29 +95,24 @@ export class AtlasResults extends AtlasElement {
     }
   }
 
-  #relax(r: NonNullable<QueryResult['relax']>[number]): void {
-    const s = this.state;
-    if (r.facet === 'q') this.#change({ q: '' });
-    else if (r.facet === 'age') this.#change({ age: undefined });
-    else if (r.facet === 'bounds') this.#change({ bounds: undefined });
-    // The distance hint names the wider band to move to, not a value to take away.
-    else if (r.facet === 'distance' && r.value !== undefined) this.#change({ filters: { ...s.filters, distance: [r.value] } });
-    else {
-      const filters = { ...s.filters };
-      const left = r.value === undefined ? [] : (filters[r.facet] ?? []).filter((v) => v !== r.value);
-      if (left.length) filters[r.facet] = left;
-      else delete filters[r.facet];
-      this.#change({ filters });
-    }
+  #relaxWait?: Promise<unknown>;
+
+  protected override willUpdate(): void {
+    if (relaxModule || this.#relaxWait || this.result?.total !== 0 || !this.result.relax?.length) return;
+    this.#relaxWait = loadRelax().then(
+      () => this.requestUpdate(),
+      (error: unknown) => console.warn('Community Atlas: the ways to widen the search could not be loaded', error),
+    ).finally(() => (this.#relaxWait = undefined));
   }
 
-  #relaxLabel(r: NonNullable<QueryResult['relax']>[number]): string {
-    const t = this.t;
-    if (r.facet === 'q') return t.relaxQuery(this.state.q, r.total);
-    if (r.facet === 'distance' || r.facet === 'bounds') return t.relaxDistance(r.total);
-    if (r.facet === 'age') return t.relaxFilter(String(this.state.age ?? ''), r.total);
-    const label = r.value === undefined ? facetName(t, r.facet) : facetLabel(t, this.language, r.facet, r.value, this.labeller);
-    return t.relaxFilter(label, r.total);
+  /** Waits for the zero-results hints while they load, so `await el.updateComplete` sees them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#relaxWait) {
+      await this.#relaxWait;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override render(): unknown {
@@ -118,12 +138,7 @@ export class AtlasResults extends AtlasElement {
       ${result && total === 0
         ? html`<div class="none">
             <h2>${t.noResults}</h2>
-            ${result.relax?.length
-              ? html`<p>${t.noResultsHelp}</p>
-                  <ul>
-                    ${result.relax.slice(0, 3).map((r) => html`<li><button type="button" @click=${() => this.#relax(r)}>${this.#relaxLabel(r)}</button></li>`)}
-                  </ul>`
-              : nothing}
+            ${relaxModule?.renderRelax(result.relax, { t, language: this.language, state: this.state, labeller: this.labeller, change: (p) => this.#change(p) })}
           </div>`
         : nothing}
       <ol part="list">

@@ -226,10 +226,11 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   loading: string;
   emptyFeed: string;
   noResults: string;
-  noResultsHelp: string;
-  relaxQuery: (q: string, n: number) => string;
-  relaxFilter: (label: string, n: number) => string;
-  relaxDistance: (n: number) => string;
+  /** The zero-results view's ways out; the English words load with them (results/relax.ts). */
+  noResultsHelp?: string;
+  relaxQuery?: (q: string, n: number) => string;
+  relaxFilter?: (label: string, n: number) => string;
+  relaxDistance?: (n: number) => string;
   errorHeading: string;
   /** Shown when a feed fails; in English the core's more specific message is used instead. */
   loadFailed: string;
@@ -321,10 +322,6 @@ export const en: AtlasStrings = {
   loading: 'Loading the directory…',
   emptyFeed: 'There is nothing in this directory yet. Please check back later.',
   noResults: 'Nothing matches your search',
-  noResultsHelp: 'Try one of these:',
-  relaxQuery: (q, n) => `Search without “${q}” (${n} ${plural(n, 'result', 'results')})`,
-  relaxFilter: (label, n) => `Remove “${label}” (${n} ${plural(n, 'result', 'results')})`,
-  relaxDistance: (n) => `Search a wider distance (${n} ${plural(n, 'result', 'results')})`,
   errorHeading: 'Sorry, there is a problem',
   loadFailed: "We couldn't load the directory just now. Please try again later.",
   tryAgain: 'Try again',
