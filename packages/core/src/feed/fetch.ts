@@ -2,20 +2,24 @@
  * Fetching feeds, and the errors a feed that cannot be used gives, shared by
  * every way of reading them. Nothing here reads a feed's content, so the
  * browser's first chunk carries it without the normaliser (see read.ts; load.ts
- * has the synchronous readers).
+ * has the synchronous readers). The precise wording of a failure, for the
+ * console, is in failure.ts, loaded only after something has failed
+ * (through failure-on-demand.ts).
  */
 import type { AtlasData, Problem } from './normalised.js';
 
 /** Why a feed could not be used at all. */
 export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'not-json' | 'not-a-feed';
 
-const USER_MESSAGES: Record<FeedLoadFailure, string> = {
-  http: "We couldn't load the directory just now. Please try again later.",
-  timeout: "We couldn't load the directory just now: it took too long to arrive. Please check your connection and try again.",
-  network: "We couldn't load the directory just now. Please check your connection and try again.",
-  'not-json': "We couldn't load the directory just now. Please try again later.",
-  'not-a-feed': "We couldn't load the directory just now. Please try again later.",
-};
+/**
+ * What a resident is told: "We couldn't load the directory just now", then for a
+ * timeout ": it took too long to arrive", then "Please check your connection and
+ * try again" for a timeout or a network failure, "Please try again later" for
+ * the rest. Built from its parts, as the first chunk carries it.
+ */
+const userMessage = (reason: FeedLoadFailure): string =>
+  `We couldn't load the directory just now${reason === 'timeout' ? ': it took too long to arrive' : ''}. Please ${
+    reason === 'timeout' || reason === 'network' ? 'check your connection and try again' : 'try again later'}.`;
 
 /**
  * A feed that could not be loaded. `userMessage` is for residents (plain, no
@@ -39,7 +43,7 @@ export class FeedLoadError extends Error {
     this.reason = init.reason;
     this.status = init.status;
     this.detail = init.detail;
-    this.userMessage = USER_MESSAGES[init.reason];
+    this.userMessage = userMessage(init.reason);
     this.failures = init.failures ?? [];
   }
 
@@ -145,20 +149,46 @@ async function readParts(response: Response): Promise<Uint8Array[]> {
   }
 }
 
-/** A fetched feed's data, or the FeedLoadError for a feed that is unusable as a whole (not JSON, no listings list). */
-export function usable(fetched: FetchedFeed, data: AtlasData): AtlasData {
-  const { url, status, contentType } = fetched;
-  const fatal = feedFailure(data);
-  if (fatal) {
-    const reason: FeedLoadFailure = fatal.code === 'not-json' || fatal.code === 'truncated' || fatal.code === 'empty-file' ? 'not-json' : 'not-a-feed';
-    throw new FeedLoadError({
-      url,
-      reason,
-      status,
-      detail: `${url}: ${fatal.message}${contentType && reason === 'not-json' ? ` (The server called it ${contentType}.)` : ''} Expected a Community Atlas JSON feed.`,
-    });
+/** What went wrong with one feed, for the FeedLoadError's wording (failure.ts). */
+export interface FailureFacts {
+  url: string;
+  reason: FeedLoadFailure;
+  status?: number;
+  statusText?: string;
+  timeoutMs?: number;
+  /** Why the fetch was refused (network, CORS), as the browser put it. */
+  cause?: unknown;
+  /** The problem that stopped a feed that arrived (not JSON, no listings list). */
+  fatal?: Problem;
+  contentType?: string;
+}
+
+/** The reason a feed that arrived cannot be used at all, from the problem that stopped it. */
+export const fatalReason = (fatal: Problem): FeedLoadFailure =>
+  fatal.code === 'not-json' || fatal.code === 'truncated' || fatal.code === 'empty-file' ? 'not-json' : 'not-a-feed';
+
+/**
+ * The FeedLoadError for a failure, its precise wording loaded now (failure.ts).
+ * A page that has gone offline cannot load that chunk either: the error then
+ * says in one line what failed, and the resident's message is the same.
+ */
+async function loadError(facts: FailureFacts): Promise<FeedLoadError> {
+  const { url, reason, status } = facts;
+  let detail: string;
+  try {
+    detail = (await import('./failure-on-demand.js')).describeFailure(facts);
+  } catch {
+    detail = `${url}: the feed could not be loaded (${reason}${status ? `, HTTP ${status}` : ''}).`;
   }
-  return data;
+  return new FeedLoadError({ url, reason, detail, ...(status ? { status } : {}) });
+}
+
+/** A fetched feed's data, or (rejects with) the FeedLoadError for a feed that is unusable as a whole: what failure.ts's `usable` gives, worded on demand. */
+export async function usableOnDemand(fetched: FetchedFeed, data: AtlasData): Promise<AtlasData> {
+  const fatal = feedFailure(data);
+  if (!fatal) return data;
+  const { url, status, contentType } = fetched;
+  throw await loadError({ url, reason: fatalReason(fatal), status, fatal, ...(contentType ? { contentType } : {}) });
 }
 
 /**
@@ -178,42 +208,25 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
     timedOut = true;
     controller.abort();
   }, timeoutMs);
-  const failed = (err: unknown): unknown => {
+  const failed = async (cause: unknown): Promise<unknown> => {
     if (outer?.aborted) return outer.reason;
-    if (timedOut) {
-      return new FeedLoadError({ url, reason: 'timeout', detail: `No complete answer from ${url} within ${timeoutMs} ms; expected a Community Atlas JSON feed.` });
-    }
-    const why = err instanceof Error ? err.message : String(err);
-    return new FeedLoadError({
-      url,
-      reason: 'network',
-      detail: `Could not fetch ${url} (${why}); expected a Community Atlas JSON feed. Check the address and that the server is up; a feed on another site must send an Access-Control-Allow-Origin header (CORS).`,
-    });
+    return loadError(timedOut ? { url, reason: 'timeout', timeoutMs } : { url, reason: 'network', cause });
   };
   try {
     let response: Response;
     try {
       response = await doFetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
     } catch (err) {
-      throw failed(err);
+      throw await failed(err);
     }
-    if (!response.ok) {
-      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      const hint = response.status === 404 ? ' There is no file at that address: check the src the finder was given.' : '';
-      throw new FeedLoadError({
-        url,
-        reason: 'http',
-        status: response.status,
-        detail: `${url} answered HTTP ${status}; expected 200 with a Community Atlas JSON feed.${hint}`,
-      });
-    }
+    if (!response.ok) throw await loadError({ url, reason: 'http', status: response.status, statusText: response.statusText });
     let body = '';
     let parts: Uint8Array[] | undefined;
     try {
       if (options.bytes) parts = await readParts(response);
       else body = await response.text();
     } catch (err) {
-      throw failed(err);
+      throw await failed(err);
     }
     const baseUrl = response.url || resolveAgainstPage(url);
     const contentType = response.headers.get('content-type') ?? undefined;

@@ -9,7 +9,8 @@ import { quickFeed } from './quick.js';
 import { readFeedJson } from './parse.js';
 import { combineWith } from './combine.js';
 import { mergeFeeds } from './merge.js';
-import { emptyData, fetchFeed, fetchedText, usable, type FetchedFeed, type LoadOptions } from './fetch.js';
+import { emptyData, fetchFeed, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
+import { usable } from './failure.js';
 
 // What this module offered before fetching moved to fetch.ts.
 export { FeedLoadError, feedFailure, fetchFeed, type FeedLoadFailure, type FetchedFeed, type LoadOptions } from './fetch.js';

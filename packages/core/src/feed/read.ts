@@ -3,8 +3,9 @@
  * A well-formed feed is checked by `quickFeed` and used as it is; the exact
  * normaliser (with its messages) and the JSON fault finder are loaded with
  * `import()` only when a feed needs them: a listing to repair or skip, text that
- * is not JSON. What comes out is what `readFetchedFeed` and `combineFeeds` give
- * for the same feeds, errors included.
+ * is not JSON, and the wording of a feed that cannot be used (failure.ts) only
+ * after one has failed. What comes out is what `readFetchedFeed` and
+ * `combineFeeds` give for the same feeds, errors included.
  *
  * The merger (merger.ts) is loaded only when more than one of a finder's feeds
  * has arrived.
@@ -12,7 +13,7 @@
 import type { AtlasData } from './normalised.js';
 import { NORMALISE_PARTS } from './normalise-parts.js';
 import type { NormaliseOptions } from './normaliser.js';
-import { emptyData, fetchedText, usable, type FetchedFeed } from './fetch.js';
+import { emptyData, fetchedText, usableOnDemand, type FetchedFeed } from './fetch.js';
 import { quickFeed } from './quick.js';
 import { combineWith } from './combine.js';
 import { mergeGazetteers } from '../location/index.js';
@@ -35,9 +36,9 @@ export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
     json = JSON.parse(body);
   } catch {
     const { describeFault } = await import('./fault.js');
-    return usable(fetched, emptyData([describeFault(body, url)], url));
+    return usableOnDemand(fetched, emptyData([describeFault(body, url)], url));
   }
-  return usable(fetched, await normaliseOnDemand(json, { ...(url ? { source: url } : {}), ...(baseUrl ? { baseUrl } : {}) }));
+  return usableOnDemand(fetched, await normaliseOnDemand(json, { ...(url ? { source: url } : {}), ...(baseUrl ? { baseUrl } : {}) }));
 }
 
 
