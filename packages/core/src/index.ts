@@ -1,4 +1,5 @@
 export * from './feed/types.js';
+export { DEFAULT_TRANSFER_STAGES } from './feed/stages.js';
 export type * from './feed/normalised.js';
 export * from './engine/types.js';
 export * from './schedule/index.js';

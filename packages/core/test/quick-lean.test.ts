@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normaliseFeed } from '../src/feed/normalise.js';
 import { quickFeed } from '../src/feed/quick.js';
-import { DEFAULT_TRANSFER_STAGES, DEFAULT_TRANSFER_STAGE_IDS } from '../src/feed/types.js';
+import { DEFAULT_TRANSFER_STAGE_IDS } from '../src/feed/types.js';
+import { DEFAULT_TRANSFER_STAGES } from '../src/feed/stages.js';
 import { normalisePostcode } from '../src/feed/postcode.js';
 
 const feed = (listing: Record<string, unknown>): unknown => ({

@@ -280,8 +280,7 @@ export const DEFAULT_TRANSFER_STAGE_IDS: readonly string[] = [
 ];
 
 // The built-in stages with their labels (English and Welsh) live in stages.ts,
-// which the first chunk does without.
-export { DEFAULT_TRANSFER_STAGES } from './stages.js';
+// which the first chunk does without (the package index exports them).
 
 export interface TransferDetails {
   assetType: TransferAssetType;

@@ -4,7 +4,7 @@
  */
 import type { AtlasListing } from '../feed/normalised.js';
 import type { AcvDetails, StageDefinition, Text } from '../feed/types.js';
-import { DEFAULT_TRANSFER_STAGES } from '../feed/types.js';
+import { DEFAULT_TRANSFER_STAGES } from '../feed/stages.js';
 import { dayFromParts, daysInMonth, isoDay, londonParts, parseIsoDay, partsOfDay } from '../schedule/zone.js';
 
 export { CLOSING_SOON_DAYS, parseDeadline, deadlineState, type DeadlineState } from './deadline.js';
