@@ -380,7 +380,30 @@ export class AtlasFinder extends AtlasElement {
     return url.href;
   }
 
-  async #runQuery(): Promise<void> {
+  /** The query in flight, if any: part of what `updateComplete` waits for. */
+  #querying?: Promise<void>;
+
+  /**
+   * Resolves once the finder has drawn the answer to the last thing asked of it, not
+   * only its last render: a query can wait for a part of the engine that loads on demand.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let q = this.#querying; q; q = this.#querying) {
+      await q;
+      if (this.#querying === q) this.#querying = undefined;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #runQuery(): Promise<void> {
+    const querying = this.#ask();
+    this.#querying = querying;
+    return querying;
+  }
+
+  async #ask(): Promise<void> {
     if (!this.#engine) return;
     const run = ++this.#queryRun;
     const s = this.finderState;
