@@ -17,7 +17,6 @@ import { text } from '../feed/values.js';
 import { isOnNow, nextSession, weeklySlots } from '../schedule/index.js';
 import { londonInstant, londonParts } from '../schedule/zone.js';
 import { isValidLatLng } from '../location/index.js';
-import type { DeadlineState } from '../transfer/deadline.js';
 import { allVariants } from '../text/index.js';
 import { buildNeedTable } from '../vocabulary/needs.js';
 import type { NeedTable } from '../vocabulary/needs.js';
@@ -79,7 +78,7 @@ const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {
   deadline: ['open', 'closing-soon'],
 };
 
-export type StaticFacet = 'kind' | 'category' | 'need' | 'cost' | 'access' | 'referral' | 'language' | 'delivery' | 'area' | 'status' | 'assetType' | 'tenure';
+type StaticFacet = 'kind' | 'category' | 'need' | 'cost' | 'access' | 'referral' | 'language' | 'delivery' | 'area' | 'status' | 'assetType' | 'tenure';
 const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
 
 /** What preparation reads from one listing; turned into columns once the name order is known. */
@@ -129,11 +128,10 @@ function countBoth(a: Bits, b: Bits): number {
   return n;
 }
 
-/** The listings in any of `sets`. */
-export function union(words: number, sets: Bits[]): Bits {
-  const bits = new Uint32Array(words);
-  for (const s of sets) for (let w = 0; w < words; w++) bits[w]! |= s[w]!;
-  return bits;
+function and(a: Bits, b: Bits): Bits {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w]! & b[w]!;
+  return out;
 }
 
 /** The positions in `bits`, ascending. */
@@ -267,23 +265,6 @@ export interface CoreExtras {
   sort(core: FilterCore, matches: Int32Array, sort: 'distance' | 'next' | 'deadline', relevance: (a: number, b: number) => number, miles: Float64Array | undefined, now: Date): void;
   /** Positions of the listings tagged with any of these needs (or in their categories), ascending. */
   positionsWithNeeds(core: FilterCore, needs: readonly string[]): Int32Array;
-  /**
-   * The chosen facets' filters as units over positions (day and time as one, on
-   * the weekly slots in `slots`), in the order chosen. `time` gives the on-now and
-   * deadline facts.
-   */
-  units(
-    core: FilterCore,
-    selected: Map<FacetId, Set<number>>,
-    selectedRaw: Map<FacetId, string[]>,
-    distance: { bands: Bits[] } | undefined,
-    time: () => TimeFacts,
-    slots: number,
-  ): Unit[];
-  /** The listings that pass every unit, and those that pass all but one (for each facet's counts). */
-  combine(units: Unit[], all: Bits): { matched: Bits; allBut: (u: number) => Bits };
-  /** Adds to `counts` (per value) the listings in `set` (of `size`, fewer than its words) in each of `sets`. */
-  countFew(set: Bits, size: number, sets: Bits[], counts: Int32Array): void;
   /** The hints for zero results: which filters, dropped or widened, would bring results back. */
   relax(units: Unit[], allBut: (u: number) => Bits, selectedRaw: Map<FacetId, string[]>, facets: Partial<Record<FacetId, FacetCount[]>>): NonNullable<QueryResult['relax']>;
 }
@@ -293,6 +274,9 @@ export interface CoreExtras {
  * work of answering it: `createEngine` loads them and asks again.
  */
 export class NeedsExtras extends Error {}
+
+/** Reads the transfers' deadline states into `facts` for `now`, whose UK day is `today` (deadlines.ts). */
+export type ReadDeadlines = (core: FilterCore, facts: TimeFacts, now: Date, today: number) => void;
 
 /** How long "nothing scheduled" is trusted, as the schedule module does: it looks five years ahead, so an hour is safe. */
 const NOTHING_SCHEDULED_MS = 3_600_000;
@@ -315,15 +299,15 @@ export class FilterCore {
   private readonly collator: Intl.Collator;
   private text: TextSearch | undefined;
   private extras: CoreExtras | undefined;
-  /** Reads a transfer's deadline (transfer/deadline.ts's deadlineState), once attached; until then every transfer has none. */
-  private deadlines: ((listing: AtlasListing, now: Date) => DeadlineState) | undefined;
+  /** Reads transfers' deadlines into the time facts (deadlines.ts), once attached; until then every transfer has none. */
+  private deadlines: ReadDeadlines | undefined;
   private docsReady = false;
   /** @internal */
   columns!: Columns;
   /** Each schedule group's current or next session, as `nextSession` gives it, kept until it is over (see `nextStart`). */
   private nextMemo!: { from: Float64Array; until: Float64Array; start: Float64Array; end: Float64Array };
-  /** Each transfer's deadline state as deadlineState gave it, with the UK day and side of the deadline it was read on. */
-  private deadlineMemo!: { day: Float64Array; past: Uint8Array; state: Uint8Array; at: Float64Array };
+  /** Each transfer's deadline state as deadlineState gave it, with the UK day and side of the deadline it was read on (deadlines.ts). @internal */
+  deadlineMemo: { day: Float64Array; past: Uint8Array; state: Uint8Array; at: Float64Array } | undefined;
   /** @internal */
   distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
   private timeCache: TimeFacts | undefined;
@@ -376,14 +360,14 @@ export class FilterCore {
   }
 
   /**
-   * Transfers' deadlines (the `deadline` facet and sort), read with `deadlineState`
-   * from transfer/index.ts: the page's engine loads that module only for data with
-   * transfer listings (see `hasTransferListings`) and attaches it before preparing.
+   * Transfers' deadlines (the `deadline` facet and sort), read by deadlines.ts with
+   * transfer/deadline.ts's `deadlineState`: the page's engine loads them only for
+   * data with transfer listings (see `hasTransferListings`) and attaches them before preparing.
    */
-  attachDeadlines(read: (listing: AtlasListing, now: Date) => DeadlineState): void {
+  attachDeadlines(read: ReadDeadlines): void {
     this.deadlines = read;
     this.timeCache = undefined;
-    this.deadlineMemo?.day.fill(Number.NaN);
+    this.deadlineMemo = undefined;
   }
 
   /** Position (in name order) of the listing with this key, once prepared. */
@@ -464,11 +448,9 @@ export class FilterCore {
       // columns (a large feed's worker holds far fewer small objects).
       this.docs = ordered.map((d) => ({ listing: d.listing, key: d.key }));
       this.schedules.byText.clear();
-      const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
       const groups = this.columns.groupListing.length;
       const groupNan = (): Float64Array => new Float64Array(groups).fill(Number.NaN);
       this.nextMemo = { from: groupNan(), until: groupNan(), start: groupNan(), end: groupNan() };
-      this.deadlineMemo = { day: nan(), past: new Uint8Array(n), state: new Uint8Array(n), at: nan() };
       for (const [facet, table] of this.tables) {
         if (FIXED_VALUES[facet]) continue;
         const byName = table.values.map((_, v) => v).sort((a, b) => this.collator.compare(table.values[a]!, table.values[b]!));
@@ -666,11 +648,15 @@ export class FilterCore {
     // Saturday a resident asking what is on this week means the days ahead.
     const endOfWeek = londonInstant(today + 7, 0);
     const n = this.docs.length;
-    const { scheduled, transfer, words } = this.columns;
-    const deadline = new Uint8Array(n);
-    const deadlineAt = new Float64Array(n).fill(Number.NaN);
+    const { scheduled, words } = this.columns;
     const whenBits = [new Uint32Array(words), new Uint32Array(words), new Uint32Array(words)];
-    const deadlineBits = [new Uint32Array(words), new Uint32Array(words)];
+    const facts: TimeFacts = {
+      minute,
+      deadline: new Uint8Array(n),
+      deadlineAt: new Float64Array(n).fill(Number.NaN),
+      whenBits,
+      deadlineBits: [new Uint32Array(words), new Uint32Array(words)],
+    };
     for (let p = 0; p < n; p++) {
       const word = p >>> 5;
       const bit = 1 << (p & 31);
@@ -691,27 +677,9 @@ export class FilterCore {
         if (bits & 2) whenBits[1]![word]! |= bit;
         if (bits & 4) whenBits[2]![word]! |= bit;
       }
-      if (transfer[p] && this.deadlines) {
-        // A deadline's state changes only when a UK day begins or the deadline
-        // passes (see deadlineState), so it is read again only then: reading
-        // the date each minute for every transfer was most of this pass.
-        const memo = this.deadlineMemo;
-        const at = memo.at[p]!;
-        if (!(memo.day[p] === today && (Number.isNaN(at) || at < t === (memo.past[p] === 1)))) {
-          const state = this.deadlines(this.docs[p]!.listing, now);
-          memo.state[p] = state.state === 'open' ? 1 : state.state === 'closing-soon' ? 2 : state.state === 'closed' ? 4 : 0;
-          memo.at[p] = state.deadline ? state.deadline.getTime() : Number.NaN;
-          memo.past[p] = memo.at[p]! < t ? 1 : 0;
-          memo.day[p] = today;
-        }
-        const s = memo.state[p]!;
-        deadline[p] = s;
-        if (s === 1 || s === 2) deadlineBits[0]![word]! |= bit;
-        if (s === 2) deadlineBits[1]![word]! |= bit;
-        deadlineAt[p] = memo.at[p]!;
-      }
     }
-    this.timeCache = { minute, deadline, deadlineAt, whenBits, deadlineBits };
+    this.deadlines?.(this, facts, now, today);
+    this.timeCache = facts;
     return this.timeCache;
   }
 
@@ -770,28 +738,63 @@ export class FilterCore {
       selected.set(facet, new Set(kept.map((v) => table.lookup(v) ?? -1 - table.values.length)));
     }
 
-    // Filters are the extras' work: the first screen has none.
-    const filtering = selected.size ? this.more() : undefined;
-
     // Without a text index (createEngine attaches one before it answers words;
     // only a disposed engine answers without) the words are not searched.
     const text = q && this.text ? this.text.matches(q) : undefined;
     const units: Unit[] = [];
     if (text) units.push({ id: 'q', facets: [], bits: text.bits });
+    /** The positions for which `keep` holds, as a set. */
+    const union = (sets: Bits[]): Bits => {
+      const bits = new Uint32Array(words);
+      for (const s of sets) for (let w = 0; w < words; w++) bits[w]! |= s[w]!;
+      return bits;
+    };
     const days = selected.get('day');
     const parts = selected.get('time');
+    for (const [facet, values] of selected) {
+      if (facet === 'day' || facet === 'time') continue;
+      let bits: Bits;
+      if (facet === 'distance') {
+        // The radius is one of the bands (a fixed list).
+        bits = distance!.bands[DISTANCE_BANDS.indexOf(selectedRaw.get('distance')![0] as (typeof DISTANCE_BANDS)[number])]!.slice();
+      } else if (facet === 'when') {
+        bits = union([...values].map((v) => timeFacts().whenBits[v]!));
+      } else if (facet === 'deadline') {
+        // Closing soon is also open.
+        bits = union(values.has(0) ? [timeFacts().deadlineBits[0]!] : values.has(1) ? [timeFacts().deadlineBits[1]!] : []);
+      } else {
+        const sets = columns.valueBits[facet as StaticFacet];
+        bits = union([...values].flatMap((v) => (sets[v] ? [sets[v]] : [])));
+      }
+      units.push({ id: facet, facets: [facet], bits });
+    }
     // Slot bits wanted by the chosen days and times of day (all of either when none is chosen).
     let daySlots = 0;
     for (let d = 0; d < 7; d++) if (!days || days.has(d)) daySlots |= DAY_SLOTS[d]!;
     let partSlots = 0;
     for (let p = 0; p < 3; p++) if (!parts || parts.has(p)) partSlots |= PART_SLOTS[p]!;
-    if (filtering) units.push(...filtering.units(this, selected, selectedRaw, distance, timeFacts, daySlots & partSlots));
+    if (days || parts) {
+      // Day and time are one question ("Tuesday mornings"), so they filter
+      // together on the listing's weekly slots.
+      const want = daySlots & partSlots;
+      const sets: Bits[] = [];
+      for (let s = 0; s < 21; s++) if (want & (1 << s)) sets.push(columns.slotBits[s]!);
+      units.push({ id: 'slot', facets: ['day', 'time'], bits: union(sets) });
+    }
     if (extras) units.push(...extras.limits(this, state));
 
-    // The matches pass every filter; each facet is counted over the listings
-    // that pass every filter but its own (disjunctive faceting: see the extras' combine).
+    // The matches pass every filter. Each facet is counted over the listings
+    // that pass every filter but its own (disjunctive faceting): with the
+    // filters' sets ANDed from the left and from the right, "all but one" is
+    // one AND of the two sides.
     const k = units.length;
-    const { matched, allBut } = k ? this.more().combine(units, columns.all) : { matched: columns.all, allBut: () => columns.all };
+    const fromLeft: Bits[] = [];
+    const fromRight: Bits[] = new Array<Bits>(k);
+    for (let u = 0; u < k; u++) fromLeft.push(u === 0 ? units[0]!.bits : and(fromLeft[u - 1]!, units[u]!.bits));
+    for (let u = k - 1; u >= 0; u--) fromRight[u] = u === k - 1 ? units[u]!.bits : and(units[u]!.bits, fromRight[u + 1]!);
+    const matched = k ? fromLeft[k - 1]! : columns.all;
+    const allBut = (u: number): Bits =>
+      k === 1 ? columns.all : u === 0 ? fromRight[1]! : u === k - 1 ? fromLeft[k - 2]! : and(fromLeft[u - 1]!, fromRight[u + 1]!);
     const total = countBits(matched);
     // Zero results after filtering: the hints need the extras.
     const relax = total === 0 && k ? this.more() : undefined;
@@ -823,7 +826,11 @@ export class FilterCore {
           if (size >= words) {
             for (let v = 0; v < c.length; v++) c[v] = countBoth(set, sets[v]!);
           } else {
-            this.more().countFew(set, size, sets, c);
+            for (const p of positionsOf(set, size)) {
+              const word = p >>> 5;
+              const bit = 1 << (p & 31);
+              for (let v = 0; v < c.length; v++) if (sets[v]![word]! & bit) c[v]!++;
+            }
           }
         }
       }
@@ -832,7 +839,7 @@ export class FilterCore {
     const countSlots = (set: Bits, slots: number): number => {
       const sets: Bits[] = [];
       for (let s = 0; s < 21; s++) if (slots & (1 << s)) sets.push(columns.slotBits[s]!);
-      return sets.length ? countBoth(set, union(words, sets)) : 0;
+      return sets.length ? countBoth(set, union(sets)) : 0;
     };
     const ownUnit = new Map<FacetId, number>();
     units.forEach((unit, u) => {

@@ -6,12 +6,12 @@
  * synonyms) is loaded with `import()` only when it is needed — words, a
  * suggestion, a prebuilt index — or in idle time after the first answer, so the
  * first screen never waits for its code or its index. Transfers' deadlines
- * (transfer/deadline.ts) are loaded the same way, before preparing, and only when
+ * (deadlines.ts, with transfer/deadline.ts) are loaded the same way, before preparing, and only when
  * the data has transfer listings: a directory of groups and activities never fetches them.
  * The extras (extras.ts: sorts by distance, next session and deadline, distances,
  * the age and map-area filters, zero-result hints) are loaded when a state needs
- * them (the core says so by throwing `NeedsExtras` before it starts) or in idle
- * time after the first answer.
+ * them (the core says so by throwing `NeedsExtras` before it starts) or as soon as
+ * the first answer is given.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { FilterCore, NeedsExtras, hasTransferListings } from './core.js';
@@ -50,8 +50,8 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
   let deadlines: Promise<void> | undefined;
   const loadDeadlines = (): Promise<void> | undefined =>
     needsDeadlines
-      ? (deadlines ??= import('../transfer/deadline.js').then(
-          ({ deadlineState }) => core.attachDeadlines(deadlineState),
+      ? (deadlines ??= Promise.all([import('./deadlines.js'), import('../transfer/deadline.js')]).then(
+          ([{ deadlineReader }, { deadlineState }]) => core.attachDeadlines(deadlineReader(deadlineState)),
           (error: unknown) => {
             deadlines = undefined;
             throw error;
@@ -126,14 +126,14 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       throw error;
     }));
   let idleStart = false;
-  /** After the first answer: text search loads in idle time, so the first search does not wait for it. */
+  /** After the first answer: the extras load at once, text search in idle time, so the first search does not wait for it. */
   const startWhenIdle = (): void => {
     if (idleStart) return;
     idleStart = true;
-    const start = (): void => {
-      void buildText().catch(() => undefined);
-      void loadExtras().catch(() => undefined);
-    };
+    // The extras are fetched now, while the first results are drawn (a small
+    // chunk, no work until used), so the first filter ticked rarely waits for them.
+    void loadExtras().catch(() => undefined);
+    const start = (): void => void buildText().catch(() => undefined);
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 0);
   };

@@ -11,6 +11,7 @@ import type { CoreResult, EngineOptions } from './core.js';
 import { TextIndex } from './text.js';
 import { extras } from './extras.js';
 import { deadlineState } from '../transfer/deadline.js';
+import { deadlineReader } from './deadlines.js';
 import type { FinderState, Suggestion } from './types.js';
 
 /**
@@ -23,7 +24,7 @@ export class EngineCore extends FilterCore {
 
   constructor(data: AtlasData, options: EngineOptions = {}) {
     super(data, options);
-    this.attachDeadlines(deadlineState);
+    this.attachDeadlines(deadlineReader(deadlineState));
     this.attachExtras(extras);
     this.textIndex = new TextIndex(this, options.prebuiltIndex);
     this.attachText(this.textIndex);
