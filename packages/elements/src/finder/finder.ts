@@ -133,7 +133,8 @@ export class AtlasFinder extends AtlasElement {
   #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
   /** One map for the finder's life (in the map's chunk): kept while a listing is open, so the user's pan and zoom survive the round trip. */
   #mapView?: FinderMapView;
-  /** Styles that came with chunks (prescriber mode, the map), adopted beside the finder's own. */
+  #themeLoad?: Promise<void>;
+  /** Styles that came with chunks (a theme, prescriber mode, the map), adopted beside the finder's own. */
   #chunkStyles: CSSResult[] = [];
   /** `<atlas-listing>`'s registration while its chunk loads (embed bundle); settles either way. */
   #listingLoad?: Promise<void>;
@@ -181,6 +182,7 @@ export class AtlasFinder extends AtlasElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#wantsPrescriber()) void this.#loadPrescriber();
+    if (changed.has('theme') && this.theme !== 'none') void this.#loadTheme();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
     if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
@@ -261,6 +263,7 @@ export class AtlasFinder extends AtlasElement {
       // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed),
       // and transfers with their status and deadline (their chunk, only when the feed has transfers).
       await Promise.all([
+        this.theme !== 'none' ? this.#loadTheme() : undefined,
         this.#wantsPrescriber() ? this.#loadPrescriber() : undefined,
         data.listings.some((l) => l.kind === 'transfer') ? this.#loadTransferParts() : undefined,
       ]);
@@ -310,6 +313,21 @@ export class AtlasFinder extends AtlasElement {
       (error: unknown) => {
         this.#earlyKeys = undefined;
         console.error('Community Atlas: the shortlist could not be loaded', error);
+      },
+    ));
+  }
+
+  /**
+   * A ready theme's chunk, fetched alongside the feed when `theme` names one and adopted
+   * before the first results are drawn; if it cannot load, the finder keeps the host
+   * page's font and colours (what `theme="none"` gives).
+   */
+  #loadTheme(): Promise<void> {
+    return (this.#themeLoad ??= import('./themes.js').then(
+      ({ themeStyles }) => this.#adoptChunkStyles(themeStyles),
+      (error: unknown) => {
+        this.#themeLoad = undefined;
+        console.warn('Community Atlas: the theme could not be loaded', error);
       },
     ));
   }
@@ -389,6 +407,7 @@ export class AtlasFinder extends AtlasElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
+    if (this.#themeLoad) await this.#themeLoad;
     for (let q = this.#querying; q; q = this.#querying) {
       await q;
       if (this.#querying === q) this.#querying = undefined;
