@@ -1,10 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { formatDate, formatDateTime, formatList, formatTime } from './format.js';
 import { costLines } from '../listing/listing-strings.js';
+import { loadLanguage } from '../translations/index.js';
 
 // Welsh dates must read as Welsh in every browser, including Chromium builds whose
 // Intl has no Welsh (they would print "Monday, November 23 at 10:05 AM").
 describe('date formatting', () => {
+  // A Welsh page loads its strings, and with them the Welsh day and month names, before it shows a date.
+  before(() => loadLanguage('cy'));
   const monday = new Date('2026-11-23T10:05:00Z');
   const summer = new Date('2026-07-01T08:30:00Z'); // 09:30 in London (British Summer Time)
 

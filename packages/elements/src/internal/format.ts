@@ -2,15 +2,24 @@
 import { formatClock } from '@community-atlas/core';
 
 const ZONE = 'Europe/London';
-const CY_DAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
-const CY_MONTHS = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
+
+/** Welsh day names (Sunday first) and month names, for browsers whose Intl has none. */
+export interface WelshDateNames {
+  days: readonly string[];
+  months: readonly string[];
+}
+// Given by the Welsh strings' chunk when it loads (translations/index.ts), so an English page never carries them.
+let welshNames: WelshDateNames | undefined;
+export function setWelshDateNames(names: WelshDateNames): void {
+  welshNames = names;
+}
 
 // Chrome and Edge ship without Welsh date names (Intl falls back to American English:
 // "Monday, November 23 at 10:00 AM"), so Welsh dates are written here when the
 // browser has none, in the same form Firefox and Safari give.
 let welshIntl: boolean | undefined;
-const useOwnWelsh = (locale: string): boolean =>
-  locale.toLowerCase().startsWith('cy') && !(welshIntl ??= Intl.DateTimeFormat.supportedLocalesOf(['cy']).length > 0);
+const ownWelsh = (locale: string): WelshDateNames | undefined =>
+  locale.toLowerCase().startsWith('cy') && !(welshIntl ??= Intl.DateTimeFormat.supportedLocalesOf(['cy']).length > 0) ? welshNames : undefined;
 
 const londonParts = (date: Date) => {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -25,9 +34,10 @@ export function formatDate(value: Date | string | undefined, locale: string, wit
   if (value === undefined) return '';
   const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
-  if (useOwnWelsh(locale)) {
+  const names = ownWelsh(locale);
+  if (names) {
     const p = londonParts(date);
-    return `${withWeekday ? `${CY_DAYS[p.weekday]}, ` : ''}${p.day} ${CY_MONTHS[p.month - 1]} ${p.year}`;
+    return `${withWeekday ? `${names.days[p.weekday]}, ` : ''}${p.day} ${names.months[p.month - 1]} ${p.year}`;
   }
   return new Intl.DateTimeFormat(locale, {
     day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE, ...(withWeekday ? { weekday: 'long' } : {}),
@@ -42,9 +52,10 @@ export function formatDate(value: Date | string | undefined, locale: string, wit
 export function formatDateTime(value: Date, locale: string): string {
   const welsh = locale.toLowerCase().startsWith('cy');
   let day: string;
-  if (useOwnWelsh(locale)) {
+  const names = ownWelsh(locale);
+  if (names) {
     const p = londonParts(value);
-    day = `${CY_DAYS[p.weekday]}, ${p.day} ${CY_MONTHS[p.month - 1]}`;
+    day = `${names.days[p.weekday]}, ${p.day} ${names.months[p.month - 1]}`;
   } else {
     day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: ZONE }).format(value);
   }

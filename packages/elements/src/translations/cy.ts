@@ -1,5 +1,6 @@
 import { NEED_LABELS_CY } from '@community-atlas/core';
 import type { AtlasStrings, PrescriberStrings, TransferStrings } from './en.js';
+import type { WelshDateNames } from '../internal/format.js';
 
 type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -267,3 +268,9 @@ const welsh = {
 } satisfies Required<AtlasStrings>;
 
 export const cy: AtlasStrings = welsh;
+
+/** Day names (Sunday first) and month names for Welsh dates, where the browser's Intl has none (see internal/format.ts). */
+export const welshDateNames: WelshDateNames = {
+  days: ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'],
+  months: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
+};

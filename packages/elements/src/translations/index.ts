@@ -1,4 +1,5 @@
 import { en, type AtlasStrings } from './en.js';
+import { setWelshDateNames } from '../internal/format.js';
 
 export type { AtlasStrings };
 export type { BodyHeadings, ListingBodyWords, ListingWords, PostcodeWords, PrescriberDetailStrings, PrescriberStrings, TransferCardWords, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from './en.js';
@@ -10,7 +11,10 @@ export { en };
  * Each loader is a dynamic import, which the embed build turns into its own chunk.
  */
 const LOADERS: Record<string, () => Promise<AtlasStrings>> = {
-  cy: () => import('./cy.js').then((m) => m.cy),
+  cy: () => import('./cy.js').then((m) => {
+    setWelshDateNames(m.welshDateNames);
+    return m.cy;
+  }),
 };
 
 export const TRANSLATIONS: Record<string, AtlasStrings> = { en };
