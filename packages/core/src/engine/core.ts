@@ -78,7 +78,7 @@ const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {
   deadline: ['open', 'closing-soon'],
 };
 
-type StaticFacet = 'kind' | 'category' | 'need' | 'cost' | 'access' | 'referral' | 'language' | 'delivery' | 'area' | 'status' | 'assetType' | 'tenure';
+export type StaticFacet = 'kind' | 'category' | 'need' | 'cost' | 'access' | 'referral' | 'language' | 'delivery' | 'area' | 'status' | 'assetType' | 'tenure';
 const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
 
 /** What preparation reads from one listing; turned into columns once the name order is known. */
@@ -128,10 +128,11 @@ function countBoth(a: Bits, b: Bits): number {
   return n;
 }
 
-function and(a: Bits, b: Bits): Bits {
-  const out = new Uint32Array(a.length);
-  for (let w = 0; w < a.length; w++) out[w] = a[w]! & b[w]!;
-  return out;
+/** The listings in any of `sets`. */
+export function union(words: number, sets: Bits[]): Bits {
+  const bits = new Uint32Array(words);
+  for (const s of sets) for (let w = 0; w < words; w++) bits[w]! |= s[w]!;
+  return bits;
 }
 
 /** The positions in `bits`, ascending. */
@@ -265,6 +266,23 @@ export interface CoreExtras {
   sort(core: FilterCore, matches: Int32Array, sort: 'distance' | 'next' | 'deadline', relevance: (a: number, b: number) => number, miles: Float64Array | undefined, now: Date): void;
   /** Positions of the listings tagged with any of these needs (or in their categories), ascending. */
   positionsWithNeeds(core: FilterCore, needs: readonly string[]): Int32Array;
+  /**
+   * The chosen facets' filters as units over positions (day and time as one, on
+   * the weekly slots in `slots`), in the order chosen. `time` gives the on-now and
+   * deadline facts.
+   */
+  units(
+    core: FilterCore,
+    selected: Map<FacetId, Set<number>>,
+    selectedRaw: Map<FacetId, string[]>,
+    distance: { bands: Bits[] } | undefined,
+    time: () => TimeFacts,
+    slots: number,
+  ): Unit[];
+  /** The listings that pass every unit, and those that pass all but one (for each facet's counts). */
+  combine(units: Unit[], all: Bits): { matched: Bits; allBut: (u: number) => Bits };
+  /** Adds to `counts` (per value) the listings in `set` (of `size`, fewer than its words) in each of `sets`. */
+  countFew(set: Bits, size: number, sets: Bits[], counts: Int32Array): void;
   /** The hints for zero results: which filters, dropped or widened, would bring results back. */
   relax(units: Unit[], allBut: (u: number) => Bits, selectedRaw: Map<FacetId, string[]>, facets: Partial<Record<FacetId, FacetCount[]>>): NonNullable<QueryResult['relax']>;
 }
@@ -295,7 +313,8 @@ export class FilterCore {
   private readonly byKey = new Map<string, number>();
   /** @internal */
   readonly tables = new Map<FacetId, ValueTable>();
-  private readonly areaNames = new Map<string, string>();
+  /** Each feed area's name, in every language it has. @internal */
+  readonly areaNames = new Map<string, string>();
   private readonly collator: Intl.Collator;
   private text: TextSearch | undefined;
   private extras: CoreExtras | undefined;
@@ -375,29 +394,9 @@ export class FilterCore {
     return this.byKey.get(key);
   }
 
-  /** The listing at a position in name order, once prepared. */
-  listingAt(p: number): AtlasListing | undefined {
-    return this.docs[p]?.listing;
-  }
-
   /** Positions of the listings tagged with any of these needs (or in their categories), ascending: for text search, which loads the extras. */
   positionsWithNeeds(needs: readonly string[]): Int32Array {
     return this.more().positionsWithNeeds(this, needs);
-  }
-
-  /** Whether some listing has this value of a facet (read while preparing). */
-  hasValue(facet: FacetId, value: string): boolean {
-    return this.tables.get(facet)!.lookup(value) !== undefined;
-  }
-
-  /** The values listings have for a facet, in the order first met (fixed lists first). */
-  facetValues(facet: FacetId): readonly string[] {
-    return this.tables.get(facet)!.values;
-  }
-
-  /** The name of a feed area, in every language it has. */
-  areaText(id: string): string | undefined {
-    return this.areaNames.get(id);
   }
 
   listing(key: string): AtlasListing | undefined {
@@ -738,63 +737,28 @@ export class FilterCore {
       selected.set(facet, new Set(kept.map((v) => table.lookup(v) ?? -1 - table.values.length)));
     }
 
+    // Filters are the extras' work: the first screen has none.
+    const filtering = selected.size ? this.more() : undefined;
+
     // Without a text index (createEngine attaches one before it answers words;
     // only a disposed engine answers without) the words are not searched.
     const text = q && this.text ? this.text.matches(q) : undefined;
     const units: Unit[] = [];
     if (text) units.push({ id: 'q', facets: [], bits: text.bits });
-    /** The positions for which `keep` holds, as a set. */
-    const union = (sets: Bits[]): Bits => {
-      const bits = new Uint32Array(words);
-      for (const s of sets) for (let w = 0; w < words; w++) bits[w]! |= s[w]!;
-      return bits;
-    };
     const days = selected.get('day');
     const parts = selected.get('time');
-    for (const [facet, values] of selected) {
-      if (facet === 'day' || facet === 'time') continue;
-      let bits: Bits;
-      if (facet === 'distance') {
-        // The radius is one of the bands (a fixed list).
-        bits = distance!.bands[DISTANCE_BANDS.indexOf(selectedRaw.get('distance')![0] as (typeof DISTANCE_BANDS)[number])]!.slice();
-      } else if (facet === 'when') {
-        bits = union([...values].map((v) => timeFacts().whenBits[v]!));
-      } else if (facet === 'deadline') {
-        // Closing soon is also open.
-        bits = union(values.has(0) ? [timeFacts().deadlineBits[0]!] : values.has(1) ? [timeFacts().deadlineBits[1]!] : []);
-      } else {
-        const sets = columns.valueBits[facet as StaticFacet];
-        bits = union([...values].flatMap((v) => (sets[v] ? [sets[v]] : [])));
-      }
-      units.push({ id: facet, facets: [facet], bits });
-    }
     // Slot bits wanted by the chosen days and times of day (all of either when none is chosen).
     let daySlots = 0;
     for (let d = 0; d < 7; d++) if (!days || days.has(d)) daySlots |= DAY_SLOTS[d]!;
     let partSlots = 0;
     for (let p = 0; p < 3; p++) if (!parts || parts.has(p)) partSlots |= PART_SLOTS[p]!;
-    if (days || parts) {
-      // Day and time are one question ("Tuesday mornings"), so they filter
-      // together on the listing's weekly slots.
-      const want = daySlots & partSlots;
-      const sets: Bits[] = [];
-      for (let s = 0; s < 21; s++) if (want & (1 << s)) sets.push(columns.slotBits[s]!);
-      units.push({ id: 'slot', facets: ['day', 'time'], bits: union(sets) });
-    }
+    if (filtering) units.push(...filtering.units(this, selected, selectedRaw, distance, timeFacts, daySlots & partSlots));
     if (extras) units.push(...extras.limits(this, state));
 
-    // The matches pass every filter. Each facet is counted over the listings
-    // that pass every filter but its own (disjunctive faceting): with the
-    // filters' sets ANDed from the left and from the right, "all but one" is
-    // one AND of the two sides.
+    // The matches pass every filter; each facet is counted over the listings
+    // that pass every filter but its own (disjunctive faceting: see the extras' combine).
     const k = units.length;
-    const fromLeft: Bits[] = [];
-    const fromRight: Bits[] = new Array<Bits>(k);
-    for (let u = 0; u < k; u++) fromLeft.push(u === 0 ? units[0]!.bits : and(fromLeft[u - 1]!, units[u]!.bits));
-    for (let u = k - 1; u >= 0; u--) fromRight[u] = u === k - 1 ? units[u]!.bits : and(units[u]!.bits, fromRight[u + 1]!);
-    const matched = k ? fromLeft[k - 1]! : columns.all;
-    const allBut = (u: number): Bits =>
-      k === 1 ? columns.all : u === 0 ? fromRight[1]! : u === k - 1 ? fromLeft[k - 2]! : and(fromLeft[u - 1]!, fromRight[u + 1]!);
+    const { matched, allBut } = k ? this.more().combine(units, columns.all) : { matched: columns.all, allBut: () => columns.all };
     const total = countBits(matched);
     // Zero results after filtering: the hints need the extras.
     const relax = total === 0 && k ? this.more() : undefined;
@@ -826,11 +790,7 @@ export class FilterCore {
           if (size >= words) {
             for (let v = 0; v < c.length; v++) c[v] = countBoth(set, sets[v]!);
           } else {
-            for (const p of positionsOf(set, size)) {
-              const word = p >>> 5;
-              const bit = 1 << (p & 31);
-              for (let v = 0; v < c.length; v++) if (sets[v]![word]! & bit) c[v]!++;
-            }
+            this.more().countFew(set, size, sets, c);
           }
         }
       }
@@ -839,7 +799,7 @@ export class FilterCore {
     const countSlots = (set: Bits, slots: number): number => {
       const sets: Bits[] = [];
       for (let s = 0; s < 21; s++) if (slots & (1 << s)) sets.push(columns.slotBits[s]!);
-      return sets.length ? countBoth(set, union(sets)) : 0;
+      return sets.length ? countBoth(set, union(words, sets)) : 0;
     };
     const ownUnit = new Map<FacetId, number>();
     units.forEach((unit, u) => {

@@ -8,8 +8,8 @@
  * first screen never waits for its code or its index. Transfers' deadlines
  * (deadlines.ts, with transfer/deadline.ts) are loaded the same way, before preparing, and only when
  * the data has transfer listings: a directory of groups and activities never fetches them.
- * The extras (extras.ts: sorts by distance, next session and deadline, distances,
- * the age and map-area filters, zero-result hints) are loaded when a state needs
+ * The extras (extras.ts: filtering by chosen facets, sorts by distance, next session
+ * and deadline, distances, the age and map-area filters, zero-result hints) are loaded when a state needs
  * them (the core says so by throwing `NeedsExtras` before it starts) or as soon as
  * the first answer is given.
  */

@@ -10,9 +10,15 @@
  * may re-export this module, or the bundler keeps it there.
  */
 import { distanceMiles } from '../location/distance.js';
-import { DISTANCE_BANDS, countBits, finite, popcount, positionsOf } from './core.js';
-import type { Bits, CoreExtras, FilterCore, Unit } from './core.js';
+import { DISTANCE_BANDS, countBits, finite, popcount, positionsOf, union } from './core.js';
+import type { Bits, CoreExtras, FilterCore, StaticFacet, Unit } from './core.js';
 import type { FacetId, QueryResult } from './types.js';
+
+function and(a: Bits, b: Bits): Bits {
+  const out = new Uint32Array(a.length);
+  for (let w = 0; w < a.length; w++) out[w] = a[w]! & b[w]!;
+  return out;
+}
 
 /** The positions for which `keep` holds, as a set. */
 function where(core: FilterCore, keep: (p: number) => boolean): Bits {
@@ -39,6 +45,59 @@ export const extras: CoreExtras = {
     }
     core.distanceCache = { key, miles, bands };
     return core.distanceCache;
+  },
+
+  units(core, selected, selectedRaw, distance, time, slots) {
+    const { words, valueBits, slotBits } = core.columns;
+    const units: Unit[] = [];
+    for (const [facet, values] of selected) {
+      if (facet === 'day' || facet === 'time') continue;
+      let bits: Bits;
+      if (facet === 'distance') {
+        // The radius is one of the bands (a fixed list).
+        bits = distance!.bands[DISTANCE_BANDS.indexOf(selectedRaw.get('distance')![0] as (typeof DISTANCE_BANDS)[number])]!.slice();
+      } else if (facet === 'when') {
+        bits = union(words, [...values].map((v) => time().whenBits[v]!));
+      } else if (facet === 'deadline') {
+        // Closing soon is also open.
+        bits = union(words, values.has(0) ? [time().deadlineBits[0]!] : values.has(1) ? [time().deadlineBits[1]!] : []);
+      } else {
+        const sets = valueBits[facet as StaticFacet];
+        bits = union(words, [...values].flatMap((v) => (sets[v] ? [sets[v]] : [])));
+      }
+      units.push({ id: facet, facets: [facet], bits });
+    }
+    if (selected.has('day') || selected.has('time')) {
+      // Day and time are one question ("Tuesday mornings"), so they filter
+      // together on the listing's weekly slots.
+      const sets: Bits[] = [];
+      for (let s = 0; s < 21; s++) if (slots & (1 << s)) sets.push(slotBits[s]!);
+      units.push({ id: 'slot', facets: ['day', 'time'], bits: union(words, sets) });
+    }
+    return units;
+  },
+
+  // Each facet is counted over the listings that pass every filter but its own
+  // (disjunctive faceting): with the filters' sets ANDed from the left and from
+  // the right, "all but one" is one AND of the two sides.
+  combine(units, all) {
+    const k = units.length;
+    const fromLeft: Bits[] = [];
+    const fromRight: Bits[] = new Array<Bits>(k);
+    for (let u = 0; u < k; u++) fromLeft.push(u === 0 ? units[0]!.bits : and(fromLeft[u - 1]!, units[u]!.bits));
+    for (let u = k - 1; u >= 0; u--) fromRight[u] = u === k - 1 ? units[u]!.bits : and(units[u]!.bits, fromRight[u + 1]!);
+    const allBut = (u: number): Bits =>
+      k === 1 ? all : u === 0 ? fromRight[1]! : u === k - 1 ? fromLeft[k - 2]! : and(fromLeft[u - 1]!, fromRight[u + 1]!);
+    return { matched: fromLeft[k - 1]!, allBut };
+  },
+
+  // A bit test per match and value: cheaper than population counts over every word when the matches are few.
+  countFew(set, size, sets, counts) {
+    for (const p of positionsOf(set, size)) {
+      const word = p >>> 5;
+      const bit = 1 << (p & 31);
+      for (let v = 0; v < counts.length; v++) if (sets[v]![word]! & bit) counts[v]!++;
+    }
   },
 
   limits(core, state) {

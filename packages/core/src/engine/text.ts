@@ -290,7 +290,7 @@ export class TextIndex implements TextSearch {
       case 'place': {
         const loc = listing.location;
         const out = [allVariants(loc?.name), ...strings(loc?.address), typeof loc?.postcode === 'string' ? loc.postcode : ''];
-        for (const area of strings(listing.areas)) out.push(this.core.areaText(area) ?? area);
+        for (const area of strings(listing.areas)) out.push(this.core.areaNames.get(area) ?? area);
         for (const session of Array.isArray(listing.schedule) ? listing.schedule : []) out.push(allVariants(session?.place));
         return out.join(' ');
       }
@@ -588,18 +588,18 @@ export class TextIndex implements TextSearch {
       if (!startsWord(phrase)) continue;
       for (const id of ids) {
         // Offer only needs this feed has listings for.
-        if (!core.hasValue('need', id)) continue;
+        if (core.tables.get('need')!.lookup(id) === undefined) continue;
         add({ text: needLabel(this.vocabulary.needs.get(id), core.lang), type: 'need' });
       }
     }
-    for (const category of core.facetValues('category')) {
+    for (const category of core.tables.get('category')!.values) {
       if (startsWord(fold(idWords(category)))) add({ text: humanise(category), type: 'category' });
     }
     const n = core.size;
-    this.foldedNames ??= Array.from({ length: n }, (_, p) => ` ${textTerms(allVariants(core.listingAt(p)!.name)).join(' ')}`);
+    this.foldedNames ??= Array.from({ length: n }, (_, p) => ` ${textTerms(allVariants(core.docs[p]!.listing.name)).join(' ')}`);
     for (let p = 0; p < n && out.length < max; p++) {
       if (this.foldedNames[p]!.includes(` ${typed}`)) {
-        const listing = core.listingAt(p)!;
+        const { listing } = core.docs[p]!;
         add({ text: text(listing.name, core.lang), type: 'listing', key: listing.key });
       }
     }
