@@ -12,6 +12,7 @@ export * from './engine/engine.js';
 export { EngineCore, serializeIndex } from './engine/full.js';
 export * from './vocabulary/needs.js';
 export * from './vocabulary/synonyms.js';
-export { fold, words, sameWords, saysWords, terms, STOP_WORDS, humanise } from './text/index.js';
+export { fold, words, sameWords, saysWords, humanise } from './text/index.js';
+export { terms, STOP_WORDS } from './text/terms.js';
 export * from './url/state.js';
 export * from './engine/load.js';

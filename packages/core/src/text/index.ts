@@ -39,24 +39,6 @@ export function saysWords(text: string, part: string): boolean {
   return wanted !== '' && ` ${words(fold(text)).join(' ')} `.includes(` ${wanted} `);
 }
 
-/**
- * Words too common to help a search, in English and Welsh. Kept short on
- * purpose: "who", "near" and Welsh "ar" ("on") are ordinary words a listing's
- * name may need, so only glue words are here.
- */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  // English
-  'a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'or', 'is', 'are', 'be',
-  'my', 'me', 'i', 'im', 'it', 'its', 'our', 'your', 'this', 'that', 'from', 'as', 'some', 'any',
-  // Welsh: articles, "and", common prepositions and "my/your"
-  'y', 'yr', 'ac', 'o', 'yn', 'ym', 'yng', 'gyda', 'efo', 'am', 'fy', 'dy', 'ei', 'eu', 'ein', 'eich', 'mae', 'sy', 'sydd',
-]);
-
-/** Folded search terms of a text, without stop words. */
-export function terms(value: string): string[] {
-  return words(fold(value)).filter((w) => !STOP_WORDS.has(w));
-}
-
 /** Every language variant of a feed text, joined, so the index finds a listing in English or Welsh. */
 export function allVariants(value: Text | undefined | null): string {
   if (value === undefined || value === null) return '';

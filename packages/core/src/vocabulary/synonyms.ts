@@ -8,7 +8,8 @@
  * need filter's ids, labels and categories are in `needs.ts`).
  */
 import type { NeedDefinition } from '../feed/types.js';
-import { fold, terms } from '../text/index.js';
+import { fold } from '../text/index.js';
+import { terms } from '../text/terms.js';
 import { DEFAULT_NEEDS, buildNeedTable, needLabel } from './needs.js';
 import { NEED_LABELS_CY } from './needs-cy.js';
 import type { NeedEntry, NeedTable } from './needs.js';
