@@ -34,7 +34,8 @@ const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const FIRST_DATES: Record<string, string> = Object.fromEntries(DAYS.map((day, i) => [day, `2026-11-${String(2 + i).padStart(2, '0')}`]));
 const WARDS = ['riverside', 'northbridge-central', 'millfield', 'eastgate', 'oakwood', 'castle-hill', 'brookside', 'westfield'];
 
-function prng(seed: number): () => number {
+/** mulberry32: a small seeded generator, so a feed (or a test's random states) can be made again exactly. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

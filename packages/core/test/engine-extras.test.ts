@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateFeed } from '../../../bench/search/generate.js';
+import { generateFeed, prng as random } from '../../../bench/search/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore } from '../src/engine/full.js';
 import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';
@@ -16,17 +16,6 @@ import type { AtlasData } from '../src/feed/normalised.js';
 const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
 const generated = normaliseFeed(generateFeed(1500, 11));
 const NOW = new Date('2026-11-24T10:30:00Z');
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SORTS = ['relevance', 'distance', 'next', 'name', 'deadline'] as const;
 const WORDS = ['walk', 'lonely', 'choir', 'hall', 'zzzqx', 'library', 'garden'];

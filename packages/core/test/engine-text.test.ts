@@ -12,20 +12,10 @@ import { normaliseFeed } from '../src/feed/index.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { DEFAULT_NEEDS, buildNeedTable } from '../src/vocabulary/needs.js';
 import { NEED_SYNONYMS, buildVocabulary, expandQuery } from '../src/vocabulary/synonyms.js';
+import { prng as random } from '../../../bench/search/generate.js';
 
 const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
 const NOW = new Date('2026-11-24T10:30:00Z');
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words people type: need words and phrases, half-typed words, typos, Welsh, sentences, punctuation. */
 const WORDS = [

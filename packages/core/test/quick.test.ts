@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseFeed, type NormaliseOptions } from '../src/feed/normalise.js';
 import { quickFeed } from '../src/feed/quick.js';
+import { prng as random } from '../../../bench/search/generate.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -47,18 +48,6 @@ function holds(input: unknown, options: NormaliseOptions, label: string): boolea
   // The same keys in the same order, so JSON of the data is the same too.
   assert.equal(JSON.stringify(quick), JSON.stringify(exact), `${label}: key order differs`);
   return true;
-}
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Every field name the normaliser reads, so mutations reach fields a fixture lacks.
