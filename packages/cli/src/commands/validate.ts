@@ -6,6 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { normaliseFeed, readFeedJson, type Problem } from '@community-atlas/core';
 import { EXIT, type Command, type Io } from '../io.js';
+import { looksLikeFormula } from '../import/formula.js';
 
 const HELP = `Usage: atlas validate [--json] FEED...
 
@@ -174,6 +175,43 @@ function schemaProblems(feed: unknown, source: string): Problem[] {
   return problems;
 }
 
+/**
+ * Text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`): the
+ * finder shows it as text, but a feed is often opened or exported to a spreadsheet,
+ * so each is a warning naming the listing and the field.
+ */
+function formulaProblems(feed: unknown, source: string): Problem[] {
+  const listings = (feed as { listings?: unknown } | null)?.listings;
+  if (!Array.isArray(listings)) return [];
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: string, index: number, id: string | undefined): void => {
+    if (typeof value === 'string') {
+      if (!looksLikeFormula(value)) return;
+      const problem: Problem = {
+        severity: 'warning',
+        code: 'formula-like',
+        path,
+        expected: 'text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)',
+        found: show(value),
+        message: `${path}: starts like a spreadsheet formula.`,
+        fix: 'kept as text; check it, and never paste it into a spreadsheet as it is',
+        source,
+        listingIndex: index,
+      };
+      if (id !== undefined) problem.listingId = id;
+      problems.push(problem);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, index, id));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) walk(v, /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, index, id);
+    }
+  };
+  listings.forEach((listing, index) => {
+    const id = (listing as { id?: unknown } | null)?.id;
+    walk(listing, `$.listings[${index}]`, index, typeof id === 'string' ? id : undefined);
+  });
+  return problems;
+}
+
 function related(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
 }
@@ -198,7 +236,7 @@ export function checkFeed(text: string, source: string): FileReport {
       extra.push(s);
     }
   }
-  const problems = [...core, ...extra].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  const problems = [...core, ...extra, ...formulaProblems(read.value, source)].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
   return {
     file: source,
     listings: data.listings.length,
