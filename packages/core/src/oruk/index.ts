@@ -7,4 +7,9 @@
 export { importOruk, ATLAS_TAXONOMY, type OrukImportOptions, type OrukImportResult } from './import.js';
 export { fetchOrukPages, orukPageInfo, OrukPageError, type OrukFetchOptions, type OrukFetchResult } from './fetch.js';
 export { Tally, type TallyLine } from './tally.js';
-export * from './helpers.js';
+// Reading loosely typed JSON, for the CLI's ORUK export. `text` here strips markup from any JSON value; it is
+// exported as `jsonText` so that it cannot be confused with the main entry's `text` (a feed's Text in a language).
+export {
+  asArray, clock, coordinates, isObject, isoDate, num, objects, plain, postcode, POSTCODE_IN_TEXT, safeId,
+  text as jsonText, unique, weekdayCode, type Json,
+} from './helpers.js';
