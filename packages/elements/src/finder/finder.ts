@@ -1,6 +1,6 @@
 import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import {
-  FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
+  FeedLoadError, isSafeUrl, isStateParam, loadFinder, text,
   type ListingKind,
   type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
@@ -19,6 +19,8 @@ import { en } from '../translations/en.js';
 import type { FinderMapView } from './map-view.js';
 import { AtlasHighlightEvent } from '../events/highlight.js';
 import { defineListing } from '../listing/define-listing.js';
+import { UrlSync } from './url-sync.js';
+import { FocusReturn } from './focus.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -129,8 +131,6 @@ export class AtlasFinder extends AtlasElement {
   #earlyKeys?: { event: KeyboardEvent; path: EventTarget[] }[] = [];
   #lastZeroQuery = '';
   #queryRun = 0;
-  /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
-  #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
   /** One map for the finder's life (in the map's chunk): kept while a listing is open, so the user's pan and zoom survive the round trip. */
   #mapView?: FinderMapView;
   #themeLoad?: Promise<void>;
@@ -138,6 +138,10 @@ export class AtlasFinder extends AtlasElement {
   #chunkStyles: CSSResult[] = [];
   /** `<atlas-listing>`'s registration while its chunk loads (embed bundle); settles either way. */
   #listingLoad?: Promise<void>;
+  /** The address bar: this finder's state in it, Back and Forward. */
+  #url = new UrlSync(this, () => this.#onPopState());
+  /** Where focus goes after opening or closing a listing. */
+  #focus = new FocusReturn(this, () => this.#listingLoad);
 
   constructor() {
     super();
@@ -161,7 +165,6 @@ export class AtlasFinder extends AtlasElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
     clearTimeout(this.#releaseTimer);
     // Back in the page after being taken out for good (or mid-load): load again.
     if (this.hasUpdated && this.src && (!this.#engine || this.phase === 'loading')) void this.#load();
@@ -169,7 +172,6 @@ export class AtlasFinder extends AtlasElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
     // A move in the DOM is a disconnect and a connect in one task: only let go of
     // the engine (and its worker) if the finder is still out of the page after it.
     this.#releaseTimer = setTimeout(() => {
@@ -203,27 +205,6 @@ export class AtlasFinder extends AtlasElement {
     );
   }
 
-  protected override updated(): void {
-    const focus = this.#focusAfter;
-    if (!focus) return;
-    this.#focusAfter = undefined;
-    void (async () => {
-      if (focus.kind === 'listing') {
-        await this.#listingLoad;
-        await this.updateComplete;
-        const detail = this.renderRoot.querySelector('atlas-listing');
-        await detail?.updateComplete;
-        // Without the listing, its "Back to results" (the heading would have had focus).
-        (detail ?? this.renderRoot.querySelector<HTMLElement>('.state button'))?.focus();
-      } else {
-        const results = this.renderRoot.querySelector('atlas-results');
-        await results?.updateComplete;
-        await Promise.all([...(results?.renderRoot.querySelectorAll('atlas-card') ?? [])].map((c) => c.updateComplete));
-        results?.focusCard(focus.key);
-      }
-    })();
-  }
-
   #setPhase(phase: Phase, empty = false): void {
     this.phase = phase;
     for (const s of ['loading', 'error', 'empty'] as const) this.#internals.states.delete(s);
@@ -245,7 +226,7 @@ export class AtlasFinder extends AtlasElement {
     this.result = undefined;
     if (!urls.length) return;
     // A link to an open listing: fetch its element alongside the feed.
-    if (this.#urlHas('open')) this.#defineListing();
+    if (this.#url.has('open')) this.#defineListing();
     // A page of transfers only: their chunk comes alongside the feed rather than after it.
     if (this.#transfersOnly()) void this.#loadTransferParts();
     try {
@@ -278,7 +259,7 @@ export class AtlasFinder extends AtlasElement {
       this.finderState = this.#readUrl();
       await this.#runQuery();
       this.#setPhase('ready', data.listings.length === 0);
-      if (this.finderState.open) this.#focusAfter = undefined;
+      if (this.finderState.open) this.#focus.clear();
       this.dispatchEvent(new AtlasLoadEvent({ total: data.listings.length }));
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -292,12 +273,7 @@ export class AtlasFinder extends AtlasElement {
 
   /** Prescriber mode, or a shared list link (`?list=`) to show. */
   #wantsPrescriber(): boolean {
-    return this.mode === 'prescriber' || this.#urlHas('list');
-  }
-
-  /** Whether the page's address has this finder's parameter (`open`, or `west.open` in namespace `west`). */
-  #urlHas(name: string): boolean {
-    return new URLSearchParams(window.location.search).has(this.namespace ? `${this.namespace}.${name}` : name);
+    return this.mode === 'prescriber' || this.#url.has('list');
   }
 
   /** Loads prescriber mode's chunk once; if it cannot load, the finder works as a resident's. */
@@ -376,26 +352,14 @@ export class AtlasFinder extends AtlasElement {
   }
 
   #readUrl(): FinderState {
-    const decoded = decodeState(new URLSearchParams(window.location.search), this.namespace);
+    const decoded = this.#url.read();
     if (decoded.view) this.view = decoded.view;
     return decoded;
   }
 
-  #writeUrl(history: 'push' | 'replace', extra?: Record<string, unknown>): void {
-    const url = new URL(window.location.href);
-    // Keep the host page's own parameters and other finders' ones; replace only ours.
-    for (const key of [...url.searchParams.keys()]) if (isStateParam(key, this.namespace)) url.searchParams.delete(key);
-    for (const [k, v] of encodeState(this.finderState, this.namespace)) url.searchParams.set(k, v);
-    const state = { ...(window.history.state as object | null), ...extra };
-    if (url.href === window.location.href && history === 'push') return;
-    if (history === 'push') window.history.pushState(state, '', url);
-    else window.history.replaceState(state, '', url);
-  }
-
+  /** The address that opens a listing in this finder. */
   hrefFor(key: string): string {
-    const url = new URL(window.location.href);
-    url.searchParams.set(this.namespace ? `${this.namespace}.open` : 'open', key);
-    return url.href;
+    return this.#url.hrefFor(key);
   }
 
   /** The query in flight, if any: part of what `updateComplete` waits for. */
@@ -454,7 +418,7 @@ export class AtlasFinder extends AtlasElement {
     const next: FinderState = { ...this.finderState, ...patch };
     for (const key of Object.keys(next) as (keyof FinderState)[]) if (next[key] === undefined) delete next[key];
     this.finderState = next;
-    this.#writeUrl(history, extra);
+    this.#url.write(next, history, extra);
     void this.#runQuery();
   }
 
@@ -474,7 +438,7 @@ export class AtlasFinder extends AtlasElement {
     const event = new AtlasOpenEvent(key);
     this.dispatchEvent(event);
     if (event.defaultPrevented || !this.#engine?.get(key)) return;
-    this.#focusAfter = { kind: 'listing' };
+    this.#focus.toListing();
     this.#apply({ open: key }, 'push', { atlasOpened: this.namespace || true });
   }
 
@@ -491,19 +455,19 @@ export class AtlasFinder extends AtlasElement {
       window.history.back();
       return;
     }
-    this.#focusAfter = { kind: 'card', key };
+    this.#focus.toCard(key);
     this.#apply({ open: undefined }, 'push');
   }
 
-  #onPopState = (): void => {
+  #onPopState(): void {
     if (!this.#engine) return;
     const before = this.finderState.open;
     const next = this.#readUrl();
-    if (before && !next.open) this.#focusAfter = { kind: 'card', key: before };
-    else if (next.open && next.open !== before) this.#focusAfter = { kind: 'listing' };
+    if (before && !next.open) this.#focus.toCard(before);
+    else if (next.open && next.open !== before) this.#focus.toListing();
     this.finderState = next;
     void this.#runQuery();
-  };
+  }
 
   #labeller = (facet: FacetId, value: string): string | undefined => {
     if (facet === 'need') {

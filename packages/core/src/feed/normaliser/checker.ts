@@ -7,7 +7,7 @@
 import type { Problem } from '../normalised.js';
 import type { NormaliseParts } from '../normalise-parts.js';
 import type { Text } from '../types.js';
-import { RULES } from '../rules.js';
+import { LONG_LENGTH, UK_EAST, UK_NORTH, UK_SOUTH, UK_WEST, WORD_LENGTH } from '../rules.js';
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl } from '../values.js';
 
 type Obj = Record<string, unknown>;
@@ -103,7 +103,7 @@ export class Checker {
     this.warn('wrong-type', path, expected, value, `${field} should be ${expected}, not ${describeValue(value)}`, `${field} dropped`);
   }
 
-  string(value: unknown, path: string, field: string, limit: number = RULES.text.word): string | undefined {
+  string(value: unknown, path: string, field: string, limit: number = WORD_LENGTH): string | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value !== 'string') {
@@ -129,7 +129,7 @@ export class Checker {
   }
 
   /** Text: a string, or a map of language to string. Non-string entries are dropped. */
-  text(value: unknown, path: string, field: string, limit: number = RULES.text.long): Text | undefined {
+  text(value: unknown, path: string, field: string, limit: number = LONG_LENGTH): Text | undefined {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') {
       const trimmed = value.trim();
@@ -156,7 +156,7 @@ export class Checker {
   /** A list of short strings. A single string where a list belongs is read as a list of one. */
   strings(value: unknown, path: string, field: string): string[] {
     if (value === undefined || value === null) return [];
-    if (typeof value === 'string') return value.trim() ? [this.limit(value.trim(), path, field, RULES.text.word)] : [];
+    if (typeof value === 'string') return value.trim() ? [this.limit(value.trim(), path, field, WORD_LENGTH)] : [];
     if (!Array.isArray(value)) {
       this.wrongType(path, field, 'a list of text', value);
       return [];
@@ -304,7 +304,7 @@ export class Checker {
       return undefined;
     }
     const inUk = (y: number, x: number): boolean =>
-      y >= RULES.uk.south && y <= RULES.uk.north && x >= RULES.uk.west && x <= RULES.uk.east;
+      y >= UK_SOUTH && y <= UK_NORTH && x >= UK_WEST && x <= UK_EAST;
     if (!inUk(a, b) && inUk(b, a)) {
       this.warn(
         'latlng-swapped',

@@ -1,6 +1,6 @@
 /** The feed's head: publisher, vocabulary (needs, categories), areas, transfer stage lists, gazetteer. */
 import type { AreaDefinition, CategoryDefinition, Gazetteer, NeedDefinition, Publisher, StageDefinition, Text } from '../types.js';
-import { RULES } from '../rules.js';
+import { ID_PATTERN, NAME_LENGTH, SUMMARY_LENGTH } from '../rules.js';
 import { type Checker, isObject, pathOf } from './checker.js';
 import { slugify } from '../values.js';
 
@@ -13,10 +13,10 @@ export function readPublisher(c: Checker, raw: unknown, source: string | undefin
     c.warn('missing-publisher', '$.publisher', 'an object with the publisher\'s "name"', raw, 'it does not say who publishes it', 'publisher left blank');
     return { name: '', id: fallbackId() };
   }
-  const name = c.string(raw.name, '$.publisher.name', 'the publisher name', RULES.text.name);
+  const name = c.string(raw.name, '$.publisher.name', 'the publisher name', NAME_LENGTH);
   if (!name) c.warn('missing-publisher', '$.publisher.name', "the publisher's name", raw.name, 'it does not give the publisher\'s name', 'publisher left blank');
   let id = c.string(raw.id, '$.publisher.id', 'the publisher id');
-  if (id !== undefined && !RULES.id.test(id)) {
+  if (id !== undefined && !ID_PATTERN.test(id)) {
     const fixed = slugify(id);
     c.warn('bad-id', '$.publisher.id', 'letters, digits, "-", "_" or "."', id, 'the publisher id has characters an id cannot have', `read as "${fixed}"`);
     id = fixed || undefined;
@@ -57,7 +57,7 @@ function readVocabularyList<T extends { id: string; label: Text }>(
     const path = `$.vocabulary.${list}[${i}]`;
     if (!isObject(entry)) return c.wrongType(path, `a ${one}`, 'an object with "id" and "label"', entry);
     const id = c.string(entry.id, `${path}.id`, `${one} id`);
-    const label = c.text(entry.label, `${path}.label`, `${one} label`, RULES.text.name);
+    const label = c.text(entry.label, `${path}.label`, `${one} label`, NAME_LENGTH);
     if (!id || !label) {
       c.warn(`bad-${one}`, path, `a ${one} with "id" and "label"`, entry, `a ${one} in the vocabulary has no id or no label`, `${one} dropped`);
       return;
@@ -98,7 +98,7 @@ export function readAreas(c: Checker, raw: unknown): AreaDefinition[] {
     const path = `$.areas[${i}]`;
     if (!isObject(area)) return c.wrongType(path, 'an area', 'an object with "id" and "name"', area);
     const id = c.string(area.id, `${path}.id`, 'area id');
-    const name = c.text(area.name, `${path}.name`, 'area name', RULES.text.name);
+    const name = c.text(area.name, `${path}.name`, 'area name', NAME_LENGTH);
     if (!id || !name) {
       c.warn('bad-area', path, 'an area with "id" and "name"', area, 'an area has no id or no name', 'area dropped');
       return;
@@ -129,7 +129,7 @@ export function readStageLists(c: Checker, raw: unknown): Record<string, StageDe
     stages.forEach((stage, i) => {
       const stagePath = pathOf(path, i);
       const id = isObject(stage) ? c.string(stage.id, `${stagePath}.id`, 'stage id') : undefined;
-      const label = isObject(stage) ? c.text(stage.label, `${stagePath}.label`, 'stage label', RULES.text.name) : undefined;
+      const label = isObject(stage) ? c.text(stage.label, `${stagePath}.label`, 'stage label', NAME_LENGTH) : undefined;
       if (!id || !label) {
         c.warn('bad-stage', stagePath, 'a stage with "id" and "label"', stage, `a stage in "${listId}" has no id or no label`, 'stage dropped');
         return;
@@ -171,7 +171,7 @@ export function readGazetteer(c: Checker, raw: unknown): Gazetteer | undefined {
     }
     out[part] = clean;
   }
-  const attribution = c.string(raw.attribution, '$.gazetteer.attribution', 'gazetteer attribution', RULES.text.summary);
+  const attribution = c.string(raw.attribution, '$.gazetteer.attribution', 'gazetteer attribution', SUMMARY_LENGTH);
   if (attribution) out.attribution = attribution;
   return out;
 }

@@ -1,6 +1,6 @@
 /** One listing: its identity (errors skip it), its text and lists, and the small objects on it (audience, cost, opening hours, contact). Location, sessions and transfers have modules of their own. */
 import type { Audience, Contact, Cost, Listing, ListingKind, OpeningHours, StageDefinition } from '../types.js';
-import { RULES } from '../rules.js';
+import { COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH } from '../rules.js';
 import { type Checker, describeValue, isObject } from './checker.js';
 import type { AtlasListing } from '../normalised.js';
 import { readLocation } from './location.js';
@@ -38,7 +38,7 @@ export function readListing(
   }
   if (typeof raw.id === 'number') {
     c.warn('wrong-type', `${path}.id`, 'text', raw.id, 'the id is a number', `read as "${id}"`);
-  } else if (!RULES.id.test(id)) {
+  } else if (!ID_PATTERN.test(id)) {
     c.warn('bad-id', `${path}.id`, 'letters, digits, "-", "_" or "."', id, 'the id has characters other than letters, digits, "-", "_" and "."', 'kept as written');
   }
   const kind = raw.kind;
@@ -50,7 +50,7 @@ export function readListing(
     c.report('error', 'unknown-kind', `${path}.kind`, `one of ${c.parts.LISTING_KINDS.join(', ')}`, describeValue(kind), `its kind ${describeValue(kind)} is not asset, activity or transfer`);
     return undefined;
   }
-  const name = c.text(raw.name, `${path}.name`, 'the name', RULES.text.name);
+  const name = c.text(raw.name, `${path}.name`, 'the name', NAME_LENGTH);
   if (name === undefined) {
     c.report('error', 'missing-name', `${path}.name`, 'a name (text, or {"en": …, "cy": …})', describeValue(raw.name), 'it has no name');
     return undefined;
@@ -76,16 +76,16 @@ export function readListing(
     const value = c.text(raw[key], `${path}.${key}`, field, limit);
     if (value !== undefined) listing[key] = value;
   };
-  setText('summary', 'the summary', RULES.text.summary);
-  setText('description', 'the description', RULES.text.long);
-  setText('howToJoin', 'howToJoin', RULES.text.long);
-  setText('accessibilityNotes', 'accessibilityNotes', RULES.text.long);
+  setText('summary', 'the summary', SUMMARY_LENGTH);
+  setText('description', 'the description', LONG_LENGTH);
+  setText('howToJoin', 'howToJoin', LONG_LENGTH);
+  setText('accessibilityNotes', 'accessibilityNotes', LONG_LENGTH);
 
   if (raw.organisation !== undefined) {
     const org = raw.organisation;
     const orgPath = `${path}.organisation`;
     if (isObject(org)) {
-      const orgName = c.text(org.name, `${orgPath}.name`, 'the organisation name', RULES.text.name);
+      const orgName = c.text(org.name, `${orgPath}.name`, 'the organisation name', NAME_LENGTH);
       if (orgName) {
         const organisation: NonNullable<Listing['organisation']> = { name: orgName };
         const url = c.url(org.url, `${orgPath}.url`, 'the organisation url');
@@ -109,7 +109,7 @@ export function readListing(
   const referral = Array.isArray(raw.referral) ? raw.referral : raw.referral === undefined || raw.referral === null ? [] : [raw.referral];
   referral.forEach((route, i) => {
     const routePath = Array.isArray(raw.referral) ? `${path}.referral[${i}]` : `${path}.referral`;
-    const value = c.oneOf(route, RULES.referral, routePath, 'referral');
+    const value = c.oneOf(route, REFERRAL_ROUTES, routePath, 'referral');
     if (value && !listing.referral.includes(value)) listing.referral.push(value);
   });
 
@@ -120,7 +120,7 @@ export function readListing(
   if (location) listing.location = location;
   const delivery = Array.isArray(raw.delivery) ? raw.delivery : raw.delivery === undefined || raw.delivery === null ? [] : [raw.delivery];
   delivery.forEach((mode, i) => {
-    const value = c.oneOf(mode, RULES.delivery, Array.isArray(raw.delivery) ? `${path}.delivery[${i}]` : `${path}.delivery`, 'delivery');
+    const value = c.oneOf(mode, DELIVERY_MODES, Array.isArray(raw.delivery) ? `${path}.delivery[${i}]` : `${path}.delivery`, 'delivery');
     if (value && !listing.delivery.includes(value)) listing.delivery.push(value);
   });
   if (!listing.delivery.length && location) listing.delivery.push('in-person');
@@ -167,7 +167,7 @@ export function readAudience(c: Checker, raw: unknown, path: string): Audience |
     return undefined;
   }
   const out: Audience = {};
-  const age = { ...RULES.age, expected: `an age from ${RULES.age.min} to ${RULES.age.max}` };
+  const age = { min: 0, max: MAX_AGE, expected: `an age from 0 to ${MAX_AGE}` };
   let ageMin = c.number(raw.ageMin, `${path}.ageMin`, 'ageMin', age);
   let ageMax = c.number(raw.ageMax, `${path}.ageMax`, 'ageMax', age);
   if (ageMin !== undefined && ageMax !== undefined && ageMin > ageMax) {
@@ -179,9 +179,9 @@ export function readAudience(c: Checker, raw: unknown, path: string): Audience |
   }
   if (ageMin !== undefined) out.ageMin = ageMin;
   if (ageMax !== undefined) out.ageMax = ageMax;
-  const description = c.text(raw.description, `${path}.description`, 'the audience description', RULES.text.summary);
+  const description = c.text(raw.description, `${path}.description`, 'the audience description', SUMMARY_LENGTH);
   if (description) out.description = description;
-  const gender = c.oneOf(raw.gender, RULES.gender, `${path}.gender`, 'gender');
+  const gender = c.oneOf(raw.gender, GENDERS, `${path}.gender`, 'gender');
   if (gender) out.gender = gender;
   return Object.keys(out).length ? out : undefined;
 }
@@ -195,7 +195,7 @@ export function readCost(c: Checker, raw: unknown, path: string): Cost | undefin
   const out: Cost = {};
   const free = c.boolean(raw.free, `${path}.free`, 'free');
   if (free !== undefined) out.free = free;
-  const description = c.text(raw.description, `${path}.description`, 'the cost description', RULES.text.summary);
+  const description = c.text(raw.description, `${path}.description`, 'the cost description', SUMMARY_LENGTH);
   if (description) out.description = description;
   const amount = c.number(raw.amount, `${path}.amount`, 'the cost amount', { min: 0, expected: 'a number of pounds, 0 or more' }, (words) => {
     if (out.description === undefined) {
@@ -205,9 +205,9 @@ export function readCost(c: Checker, raw: unknown, path: string): Cost | undefin
     return 'dropped (the cost description is kept)';
   });
   if (amount !== undefined) out.amount = amount;
-  const per = c.oneOf(raw.per, RULES.costPer, `${path}.per`, 'cost per');
+  const per = c.oneOf(raw.per, COST_PER, `${path}.per`, 'cost per');
   if (per) out.per = per;
-  const help = c.text(raw.help, `${path}.help`, 'help with the cost', RULES.text.summary);
+  const help = c.text(raw.help, `${path}.help`, 'help with the cost', SUMMARY_LENGTH);
   if (help) out.help = help;
   const budget = c.boolean(raw.personalBudget, `${path}.personalBudget`, 'personalBudget');
   if (budget !== undefined) out.personalBudget = budget;
@@ -230,7 +230,7 @@ export function readOpeningHours(c: Checker, raw: unknown, path: string): Openin
       c.warn('bad-hours', `${path}.${day}`, 'hours like "09:00-13:00,14:00-17:00", or "" for closed', value, `the opening hours for "${day}" cannot be read`, `${day} dropped`);
     }
   }
-  const notes = c.text(raw.notes, `${path}.notes`, 'the opening hours notes', RULES.text.summary);
+  const notes = c.text(raw.notes, `${path}.notes`, 'the opening hours notes', SUMMARY_LENGTH);
   if (notes) out.notes = notes;
   return Object.keys(out).length ? out : undefined;
 }
@@ -248,7 +248,7 @@ export function readContact(c: Checker, raw: unknown, path: string): Contact | u
   }
   const email = c.string(raw.email, `${path}.email`, 'contact email');
   if (email) {
-    if (RULES.email.test(email)) out.email = email;
+    if (EMAIL_PATTERN.test(email)) out.email = email;
     else c.warn('bad-email', `${path}.email`, 'an email address (name@example.org)', email, `contact email ${describeValue(email)} is not an email address`, 'email dropped');
   }
   const url = c.url(raw.url, `${path}.url`, 'contact url');

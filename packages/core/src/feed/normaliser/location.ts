@@ -1,6 +1,6 @@
 /** A listing's location: name, address, postcode, position (UK box, swapped pairs), radius, outline. */
 import type { Location } from '../types.js';
-import { RULES } from '../rules.js';
+import { MAX_RADIUS_METRES, NAME_LENGTH, SUMMARY_LENGTH } from '../rules.js';
 import { type Checker, describeValue, isObject } from './checker.js';
 import { normalisePostcode } from '../postcode.js';
 
@@ -13,7 +13,7 @@ export function readLocation(c: Checker, raw: unknown, path: string): Location |
   const out: Location = {};
   const precision = c.oneOf(raw.precision, ['exact', 'approximate'] as const, `${path}.precision`, 'location precision');
   if (precision) out.precision = precision;
-  const name = c.text(raw.name, `${path}.name`, 'the location name', RULES.text.name);
+  const name = c.text(raw.name, `${path}.name`, 'the location name', NAME_LENGTH);
   if (name) out.name = name;
   const address = c.strings(raw.address, `${path}.address`, 'the address');
   if (address.length) out.address = address;
@@ -30,7 +30,7 @@ export function readLocation(c: Checker, raw: unknown, path: string): Location |
     out.lat = point.lat;
     out.lng = point.lng;
   }
-  const radius = c.number(raw.radius, `${path}.radius`, 'the radius', { ...RULES.radius, expected: 'a radius in metres, from 1 to 100,000' });
+  const radius = c.number(raw.radius, `${path}.radius`, 'the radius', { min: 1, max: MAX_RADIUS_METRES, expected: 'a radius in metres, from 1 to 100,000' });
   if (radius !== undefined) out.radius = radius;
   const uprn = c.string(raw.uprn, `${path}.uprn`, 'the UPRN');
   if (uprn) out.uprn = uprn;
@@ -42,7 +42,7 @@ export function readLocation(c: Checker, raw: unknown, path: string): Location |
       c.wrongType(`${path}.outline`, 'the outline', 'a GeoJSON Polygon or MultiPolygon', o);
     }
   }
-  const directions = c.text(raw.directions, `${path}.directions`, 'directions', RULES.text.summary);
+  const directions = c.text(raw.directions, `${path}.directions`, 'directions', SUMMARY_LENGTH);
   if (directions) out.directions = directions;
   return Object.keys(out).length ? out : undefined;
 }

@@ -1,6 +1,6 @@
 /** A listing's sessions: times, recurrence or date, place; an unusable one dropped with the schedule reader's sentence. */
 import type { Session } from '../types.js';
-import { RULES } from '../rules.js';
+import { NAME_LENGTH, SUMMARY_LENGTH, WORD_LENGTH } from '../rules.js';
 import { type Checker, isObject } from './checker.js';
 // Imported, not handed in: the sentences are this chunk's alone (the first chunk only knows a session is unusable).
 import { checkSchedule } from '../../schedule/problems.js';
@@ -20,7 +20,7 @@ export function readSession(c: Checker, raw: unknown, path: string): Session | u
   const out: Session = { start };
   const end = c.time(raw.end, `${path}.end`, 'the end time', true);
   if (end) out.end = end;
-  const rrule = c.string(raw.rrule, `${path}.rrule`, 'the recurrence rule', RULES.text.word);
+  const rrule = c.string(raw.rrule, `${path}.rrule`, 'the recurrence rule', WORD_LENGTH);
   if (rrule) out.rrule = rrule;
   const date = c.date(raw.date, `${path}.date`, 'the session date');
   if (date) out.date = date;
@@ -35,14 +35,14 @@ export function readSession(c: Checker, raw: unknown, path: string): Session | u
     });
     if (except.length) out.except = except;
   }
-  const place = c.text(raw.place, `${path}.place`, 'the session place', RULES.text.name);
+  const place = c.text(raw.place, `${path}.place`, 'the session place', NAME_LENGTH);
   if (place) out.place = place;
   const point = c.latLng(raw.lat, raw.lng, path);
   if (point) {
     out.lat = point.lat;
     out.lng = point.lng;
   }
-  const notes = c.text(raw.notes, `${path}.notes`, 'the session notes', RULES.text.summary);
+  const notes = c.text(raw.notes, `${path}.notes`, 'the session notes', SUMMARY_LENGTH);
   if (notes) out.notes = notes;
   if (!out.rrule && !out.date) {
     c.warn('bad-session', path, 'a recurrence rule ("rrule") or a date', raw.rrule ?? raw.date, 'a session has neither a recurrence rule nor a date, so it is not known when it runs', 'session dropped');

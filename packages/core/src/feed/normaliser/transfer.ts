@@ -1,6 +1,6 @@
 /** A transfer's details (asset type, status, stages, tenure, terms, money, dates, documents) and an asset of community value's. */
 import type { AcvDetails, StageDefinition, TransferDetails, TransferDocument } from '../types.js';
-import { RULES } from '../rules.js';
+import { ACV_STATUSES, LONG_LENGTH, MAX_LEASE_YEARS, NAME_LENGTH, SUMMARY_LENGTH, TENURES, TERMS } from '../rules.js';
 import { type Checker, describeValue, isObject } from './checker.js';
 import { DEFAULT_TRANSFER_STAGES } from '../stages.js';
 
@@ -74,8 +74,8 @@ export function readTransfer(c: Checker, raw: unknown, path: string, stageLists:
     if (!isObject(t)) {
       c.wrongType(`${path}.tenure`, 'tenure', 'an object ({"type": "leasehold", "years": 25})', t);
     } else {
-      const type = c.oneOf(t.type, RULES.tenure, `${path}.tenure.type`, 'tenure type') as 'freehold' | 'leasehold' | 'licence' | undefined;
-      const years = c.number(t.years, `${path}.tenure.years`, 'the lease length', { ...RULES.leaseYears, expected: `a number of years from ${RULES.leaseYears.min} to ${RULES.leaseYears.max}` });
+      const type = c.oneOf(t.type, TENURES, `${path}.tenure.type`, 'tenure type') as 'freehold' | 'leasehold' | 'licence' | undefined;
+      const years = c.number(t.years, `${path}.tenure.years`, 'the lease length', { min: 0, max: MAX_LEASE_YEARS, expected: `a number of years from 0 to ${MAX_LEASE_YEARS}` });
       if (type) {
         out.tenure = { type };
         if (years !== undefined) out.tenure.years = years;
@@ -85,10 +85,10 @@ export function readTransfer(c: Checker, raw: unknown, path: string, stageLists:
       }
     }
   }
-  const terms = c.oneOf(raw.terms, RULES.terms, `${path}.terms`, 'terms') as TransferDetails['terms'];
+  const terms = c.oneOf(raw.terms, TERMS, `${path}.terms`, 'terms') as TransferDetails['terms'];
   if (terms) out.terms = terms;
 
-  let priceNotes = c.text(raw.priceNotes, `${path}.priceNotes`, 'priceNotes', RULES.text.summary);
+  let priceNotes = c.text(raw.priceNotes, `${path}.priceNotes`, 'priceNotes', SUMMARY_LENGTH);
   const toNotes = (words: string): string => {
     if (priceNotes === undefined) {
       priceNotes = words;
@@ -112,7 +112,7 @@ export function readTransfer(c: Checker, raw: unknown, path: string, stageLists:
   const site = c.number(raw.siteAreaHa, `${path}.siteAreaHa`, 'siteAreaHa', area);
   if (site !== undefined) out.siteAreaHa = site;
   for (const key of ['condition', 'currentUse', 'currentUsers', 'reason', 'restrictions', 'planning'] as const) {
-    const value = c.text(raw[key], `${path}.${key}`, key, RULES.text.long);
+    const value = c.text(raw[key], `${path}.${key}`, key, LONG_LENGTH);
     if (value) out[key] = value;
   }
 
@@ -151,7 +151,7 @@ export function readTransfer(c: Checker, raw: unknown, path: string, stageLists:
           if (doc.url === undefined) c.warn('missing-value', `${docPath}.url`, 'a link to the document', undefined, 'a document has no url', 'document dropped');
           return;
         }
-        const title = c.text(doc.title, `${docPath}.title`, 'the document title', RULES.text.name) ?? url;
+        const title = c.text(doc.title, `${docPath}.title`, 'the document title', NAME_LENGTH) ?? url;
         const d: TransferDocument = { title, url };
         const type = c.string(doc.type, `${docPath}.type`, 'the document type');
         if (type) d.type = type;
@@ -177,9 +177,9 @@ export function readAcv(c: Checker, raw: unknown, path: string): AcvDetails | un
     const value = c.date(raw[key], `${path}.${key}`, key);
     if (value) dates[key] = value;
   }
-  let status = (RULES.acv as readonly unknown[]).includes(raw.status) ? (raw.status as AcvDetails['status']) : undefined;
+  let status = (ACV_STATUSES as readonly unknown[]).includes(raw.status) ? (raw.status as AcvDetails['status']) : undefined;
   if (!status) {
-    const expected = `one of ${RULES.acv.join(', ')}`;
+    const expected = `one of ${ACV_STATUSES.join(', ')}`;
     const code = raw.status === undefined || raw.status === null ? 'missing-value' : 'unknown-value';
     const what = code === 'missing-value' ? 'the asset of community value details have no status' : `the acv status should be ${expected}, not ${describeValue(raw.status)}`;
     const guess = dates.listedOn ? 'listed' : dates.nominatedOn ? 'nominated' : undefined;
@@ -191,7 +191,7 @@ export function readAcv(c: Checker, raw: unknown, path: string): AcvDetails | un
     status = guess;
   }
   const out: AcvDetails = { status, ...dates };
-  const by = c.string(raw.nominatedBy, `${path}.nominatedBy`, 'nominatedBy', RULES.text.name);
+  const by = c.string(raw.nominatedBy, `${path}.nominatedBy`, 'nominatedBy', NAME_LENGTH);
   if (by) out.nominatedBy = by;
   return out;
 }
