@@ -8,35 +8,21 @@ type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | D
  * one that closes it, to the card of the listing just closed.
  */
 export class FocusReturn implements ReactiveController {
-  #next?: { kind: 'listing' } | { kind: 'card'; key: string };
+  /** After the next render, focus the open listing's heading (`listing`), or the card of the listing with this key. */
+  next?: { listing: true } | { card: string };
 
   /** `listingLoading`: `<atlas-listing>`'s load while it is in flight, waited for before focusing it. */
   constructor(private readonly host: Host, private readonly listingLoading: () => Promise<void> | undefined) {
     host.addController(this);
   }
 
-  /** After the next render, focus the open listing's heading. */
-  toListing(): void {
-    this.#next = { kind: 'listing' };
-  }
-
-  /** After the next render, focus this listing's card. */
-  toCard(key: string): void {
-    this.#next = { kind: 'card', key };
-  }
-
-  /** Nothing to move: the page opened on a listing, and focus stays where the browser put it. */
-  clear(): void {
-    this.#next = undefined;
-  }
-
   hostUpdated(): void {
-    const focus = this.#next;
+    const focus = this.next;
     if (!focus) return;
-    this.#next = undefined;
+    this.next = undefined;
     void (async () => {
       const root = this.host.renderRoot;
-      if (focus.kind === 'listing') {
+      if ('listing' in focus) {
         await this.listingLoading();
         await this.host.updateComplete;
         const detail = root.querySelector('atlas-listing');
@@ -47,7 +33,7 @@ export class FocusReturn implements ReactiveController {
         const results = root.querySelector('atlas-results');
         await results?.updateComplete;
         await Promise.all([...(results?.renderRoot.querySelectorAll('atlas-card') ?? [])].map((c) => c.updateComplete));
-        results?.focusCard(focus.key);
+        results?.focusCard(focus.card);
       }
     })();
   }

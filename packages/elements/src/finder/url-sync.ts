@@ -28,26 +28,27 @@ export class UrlSync implements ReactiveController {
 
   /** Whether the address has this finder's parameter. */
   has(name: string): boolean {
-    return new URLSearchParams(window.location.search).has(this.#param(name));
+    return new URLSearchParams(location.search).has(this.#param(name));
   }
 
   read(): FinderState {
-    return decodeState(new URLSearchParams(window.location.search), this.host.namespace);
+    return decodeState(new URLSearchParams(location.search), this.host.namespace);
   }
 
-  write(state: FinderState, history: 'push' | 'replace', extra?: Record<string, unknown>): void {
-    const url = new URL(window.location.href);
-    for (const key of [...url.searchParams.keys()]) if (isStateParam(key, this.host.namespace)) url.searchParams.delete(key);
-    for (const [k, v] of encodeState(state, this.host.namespace)) url.searchParams.set(k, v);
-    const next = { ...(window.history.state as object | null), ...extra };
-    if (url.href === window.location.href && history === 'push') return;
-    if (history === 'push') window.history.pushState(next, '', url);
-    else window.history.replaceState(next, '', url);
+  /** `push` makes a step Back returns from; `replace` (typing, say) does not. */
+  write(state: FinderState, mode: 'push' | 'replace', extra?: Record<string, unknown>): void {
+    const { namespace } = this.host;
+    const url = new URL(location.href);
+    for (const key of [...url.searchParams.keys()]) if (isStateParam(key, namespace)) url.searchParams.delete(key);
+    for (const [k, v] of encodeState(state, namespace)) url.searchParams.set(k, v);
+    const next = { ...(history.state as object | null), ...extra };
+    if (mode === 'replace') history.replaceState(next, '', url);
+    else if (url.href !== location.href) history.pushState(next, '', url);
   }
 
   /** The address that opens a listing. */
   hrefFor(key: string): string {
-    const url = new URL(window.location.href);
+    const url = new URL(location.href);
     url.searchParams.set(this.#param('open'), key);
     return url.href;
   }
