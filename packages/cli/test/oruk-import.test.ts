@@ -61,7 +61,7 @@ test('ORUK 3.0 pages: a service with a location keeps its place, times, cost, ag
     uprn: '100030123456',
   });
   assert.deepEqual(walk.schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', date: '2026-01-06', start: '10:00', end: '11:00', notes: 'Every Tuesday morning, meet at the gates.' }]);
-  assert.deepEqual(walk.cost, { free: true });
+  assert.deepEqual(walk.cost, { free: true, description: 'Free for everyone' }, 'the option\'s own words are kept');
   assert.deepEqual(walk.audience, { ageMin: 50, description: 'Adults over 50, any fitness level' });
   assert.deepEqual(walk.contact, { email: 'walks@northbridge-walks.example.org', phone: '01234 567890', name: 'Jan Okafor' });
   assert.deepEqual(walk.categories, ['physical-activity']);
@@ -103,7 +103,7 @@ test('ORUK 3.0: monthly rules, string coordinates, prices per session and unknow
   assert.deepEqual(cafe.schedule, [{ rrule: 'FREQ=MONTHLY;BYDAY=2TH', date: '2026-01-08', start: '13:30', end: '15:30' }]);
   assert.equal(cafe.location?.lat, 52.0981);
   assert.equal(cafe.location?.lng, -1.215);
-  assert.deepEqual(cafe.cost, { amount: 2, per: 'session' });
+  assert.deepEqual(cafe.cost, { amount: 2, per: 'session', description: 'Suggested donation' }, 'a donation is not a charge: its words are kept');
   assert.deepEqual(cafe.audience, { ageMin: 18, ageMax: 99 });
   assert.deepEqual(cafe.needs, ['carer']);
   assert.ok(cafe.keywords?.includes('Carers Week 2026'), 'a term from an unknown scheme is kept as a keyword');
@@ -122,7 +122,7 @@ test('ORUK 3.0: a service at two locations becomes two listings; one at 0,0 keep
   const west = pantries[1];
   assert.equal(west?.location?.postcode, 'NB4 7GH');
   assert.equal(west?.location?.lat, undefined);
-  assert.deepEqual(west?.cost, { amount: 3.5, per: 'visit' });
+  assert.deepEqual(west?.cost, { amount: 3.5, per: 'visit', description: 'Membership' });
   assert.deepEqual(west?.categories, ['food']);
   assert.ok(result.notes.some((n) => /0,0/.test(n.reason)));
 });
@@ -359,7 +359,7 @@ test('atlas import oruk URL retries a page answered 429 or 503, then goes on', a
   }
 });
 
-test('atlas import oruk URL: a page that keeps failing stops the import, names the page and writes nothing', async () => {
+test('atlas import oruk URL: a page that keeps failing is named, and the pages around it still come through', async () => {
   const pages = await v3Pages();
   const api = await serveApi((page, res) => {
     if (page === 2) return void res.writeHead(500).end('oops');
@@ -369,11 +369,13 @@ test('atlas import oruk URL: a page that keeps failing stops the import, names t
   try {
     const io = captureIo(dir);
     const code = await createImportOrukCommand(noWait).run([api.base, '--out', 'feed.json'], io);
-    assert.equal(code, 1);
-    assert.match(io.stderr, /page 2 \(http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2&per_page=100\) failed after 5 tries: HTTP 500/);
-    assert.match(io.stderr, /Nothing was written to feed\.json/);
-    assert.deepEqual(await readdir(dir), [], 'no feed and no temporary file left behind');
-    assert.equal(api.requests.filter((r) => r.url.includes('page=3')).length, 0, 'stops at the failing page');
+    assert.equal(code, 1, 'something could not be read');
+    assert.match(io.stderr, /page 2 \(http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2&per_page=100\) failed after 5 tries: HTTP 500\. Its services are missing\./);
+    assert.equal(api.requests.filter((r) => r.url.includes('page=2')).length, 5, 'tried five times');
+    assert.equal(api.requests.filter((r) => r.url.includes('page=3')).length, 1, 'went on to the next page');
+    const feed = await readJson<Feed>(join(dir, 'feed.json'));
+    assert.deepEqual(feed.listings.map((l) => l.name), ['Riverside health walk', 'Money advice line', 'Community food pantry', 'Community food pantry'], 'pages 1 and 3');
+    assert.deepEqual((await readdir(dir)).sort(), ['feed.json'], 'no temporary file left behind');
   } finally {
     await api.close();
   }

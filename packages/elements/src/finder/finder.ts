@@ -250,9 +250,12 @@ export class AtlasFinder extends AtlasElement {
       }
       for (const p of data.problems) if (p.severity === 'error') console.warn(`Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`);
       this.#engine?.dispose();
+      // Loading again (a new `src`, "Try again") keeps a prescriber's in-memory search.
+      this.finderState = this.#readUrl(!!this.data);
       this.data = data;
       this.#engine = engine;
-      this.finderState = this.#readUrl();
+      // A link that came with a person's details (made before prescriber mode kept them out): use them, then take them out of the address.
+      if (this.mode === 'prescriber') this.#writeUrl('replace');
       await this.#runQuery();
       this.#setPhase('ready', data.listings.length === 0);
       if (this.finderState.open) this.#focus.next = undefined;
@@ -314,10 +317,24 @@ export class AtlasFinder extends AtlasElement {
     this.mapState = view ? 'ready' : 'failed';
   }
 
-  #readUrl(): FinderState {
+  /**
+   * Prescriber mode: what is about the person (search words, filters, age, postcode and
+   * its coordinates, a map area) stays in this finder's memory, never in the address,
+   * the history's state or storage, so a shared practice computer's history and a copied
+   * link carry none of it. Only the open listing and the view go in the address, so Back
+   * still closes a listing. `keepPrivate`: Back, Forward or a reload of the feed, where
+   * a prescriber's search comes from memory, not the address.
+   */
+  #readUrl(keepPrivate = false): FinderState {
     const decoded = this.#url.read();
     if (decoded.view) this.view = decoded.view;
-    return decoded;
+    return keepPrivate && this.mode === 'prescriber' ? { ...this.finderState, open: decoded.open, view: decoded.view } : decoded;
+  }
+
+  /** This finder's state to the address: in prescriber mode, only the open listing and the view (see #readUrl). */
+  #writeUrl(history: 'push' | 'replace', extra?: Record<string, unknown>): void {
+    const s = this.finderState;
+    this.#url.write(this.mode === 'prescriber' ? { q: '', filters: {}, sort: 'relevance', open: s.open, view: s.view } : s, history, extra);
   }
 
   /** The address that opens a listing in this finder. */
@@ -380,7 +397,7 @@ export class AtlasFinder extends AtlasElement {
     const next: FinderState = { ...this.finderState, ...patch };
     for (const key of Object.keys(next) as (keyof FinderState)[]) if (next[key] === undefined) delete next[key];
     this.finderState = next;
-    this.#url.write(next, history, extra);
+    this.#writeUrl(history, extra);
     void this.#runQuery();
   }
 
@@ -424,7 +441,7 @@ export class AtlasFinder extends AtlasElement {
   #onPopState(): void {
     if (!this.#engine) return;
     const before = this.finderState.open;
-    const next = this.#readUrl();
+    const next = this.#readUrl(true);
     if (before && !next.open) this.#focus.next = { card: before };
     else if (next.open && next.open !== before) this.#focus.next = { listing: true };
     this.finderState = next;
