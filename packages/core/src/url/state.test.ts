@@ -17,6 +17,15 @@ describe('URL state', () => {
     view: 'both',
   };
 
+  it('opens listings whose ids have spaces, <, > or " from their own link', () => {
+    for (const id of ['walk riverside', 'a<b>', 'say "hello"', 'p/x <y> "z"']) {
+      const link = encodeState({ q: '', filters: {}, sort: 'relevance', open: id });
+      expect(decodeState(params(link.toString())).open, id).to.equal(id);
+    }
+    expect(decodeState(params('open=%20%20')).open, 'blank').to.equal(undefined);
+    expect(decodeState(params('open=a%0Ab')).open, 'a control character').to.equal(undefined);
+  });
+
   it('round-trips the whole state through a readable query string', () => {
     const encoded = encodeState(full);
     expect(encoded.toString()).to.equal(
@@ -49,7 +58,7 @@ describe('URL state', () => {
   it('drops unknown and malformed values one by one and keeps the rest of the link', () => {
     const state = decodeState(params(
       'kind=asset,spaceship&cost=free,cheap&day=tu,tuesday&distance=2,5&sort=random&view=globe'
-      + '&age=-4&limit=0&near=91,0&area-bounds=52,-1,51,-2&need=loneliness,<script>&open=a%20b&colour=red',
+      + '&age=-4&limit=0&near=91,0&area-bounds=52,-1,51,-2&need=loneliness,<script>&open=a%00b&colour=red',
     ));
     expect(state).to.deep.equal({
       q: '',

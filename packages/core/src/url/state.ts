@@ -39,8 +39,12 @@ const SINGLE_VALUED: ReadonlySet<FacetId> = new Set(['distance']);
 
 /** Feed-defined values (categories, needs, areas, languages…) are ids: letters, digits, `-`, `_`, `.`, `:`. */
 const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,79}$/u;
-/** A listing key is `publisher-id/listing-id` or a listing id; generous but bounded. */
-const KEY_PATTERN = /^[^\s<>"]{1,200}$/;
+/**
+ * A listing key is `publisher-id/listing-id` or a listing id; generous but bounded. Feeds
+ * do have ids with spaces, `<`, `>` or `"` (they are text wherever shown, and encoded in
+ * links), so only control characters and blank keys are refused.
+ */
+const KEY_PATTERN = /^(?!\s*$)[^\p{Cc}]{1,200}$/u;
 const MAX_VALUES_PER_FACET = 50;
 const MAX_LIMIT = 10_000;
 const MAX_LABEL_LENGTH = 80;

@@ -12,6 +12,14 @@ const base = (over: Partial<AtlasListing>): AtlasListing => ({
 const NOW = new Date('2026-11-22T12:00:00Z');
 
 describe('<atlas-listing> on its own', () => {
+  it('a phone value with no digits is shown as words, not a tel: link', async () => {
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${base({ contact: { phone: 'Ask at reception' } })}></atlas-listing>`);
+    expect(el.shadowRoot!.querySelector('a[href^="tel:"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('dd')!.textContent).to.contain('Ask at reception');
+    const plus = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${base({ contact: { phone: '+ (ext.)' } })}></atlas-listing>`);
+    expect(plus.shadowRoot!.querySelector('a[href^="tel:"]'), 'a plus sign alone dials nothing').to.equal(null);
+  });
+
   it('says when a referral is needed, in the contact section, and passes axe', async () => {
     const el = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${base({ contact: { phone: '01234 567890' } })}></atlas-listing>`);
     const text = el.shadowRoot!.textContent!;

@@ -145,7 +145,9 @@ export class AtlasListingDetail extends AtlasElement {
     const t = listingStrings(this.t);
     const c = l.contact;
     const rows: TemplateResult[] = [];
-    if (c?.phone) rows.push(html`<dt>${t.phone}</dt><dd>${this.#link(`tel:${c.phone.replace(/[^\d+]/g, '')}`, c.phone)}</dd>`);
+    // "Ask at reception" has no number to dial: shown as words, never as a tel: link that dials nothing.
+    const dial = c?.phone?.replace(/[^\d+]/g, '');
+    if (c?.phone) rows.push(html`<dt>${t.phone}</dt><dd>${dial && /\d/.test(dial) ? this.#link(`tel:${dial}`, c.phone) : c.phone}</dd>`);
     if (c?.email) rows.push(html`<dt>${t.email}</dt><dd>${this.#link(`mailto:${c.email}`, c.email)}</dd>`);
     const web = c?.url ?? l.url;
     if (web && isSafeUrl(web)) rows.push(html`<dt>${t.website}</dt><dd>${this.#link(web, web.replace(/^https?:\/\//, ''))}</dd>`);

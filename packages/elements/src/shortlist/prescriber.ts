@@ -27,7 +27,6 @@ export interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
 const PRESCRIBER_FILTERS: FacetId[] = ['need', 'cost', 'day', 'time', 'referral', 'access', 'language', 'delivery', 'kind', 'category'];
 
 const SHORTCUTS_KEY = 'atlas-shortcuts';
-const LIST_PATTERN = /^[^\s<>"]{1,200}$/;
 
 /** Fields where a letter is text, not a command (a checkbox or a button is not one). */
 function isTypingField(el: HTMLElement): boolean {
@@ -153,7 +152,8 @@ export class PrescriberController implements ReactiveController {
   sharedKeys(): string[] | undefined {
     const raw = new URLSearchParams(window.location.search).get(this.#param());
     if (raw === null) return undefined;
-    return [...new Set(raw.split(',').map((k) => k.trim()).filter((k) => LIST_PATTERN.test(k)))].slice(0, MAX_SHORTLIST);
+    // Every key is kept, odd characters and all: one the feed does not have is counted as gone, never dropped unsaid.
+    return [...new Set(raw.split(',').map((k) => k.trim().slice(0, 200)).filter(Boolean))].slice(0, MAX_SHORTLIST);
   }
 
   /** A link that opens exactly these listings, and nothing else of the finder's state. */

@@ -334,6 +334,16 @@ describe('atlas-finder mode="prescriber"', () => {
       .to.contain('not put in the address bar, the browser’s history or its storage');
   });
 
+  it('a shared link counts the keys it cannot show, those with spaces, <, > or " included', async () => {
+    window.history.replaceState(null, '', `${window.location.pathname}?list=${encodeURIComponent('walk-riverside,bad<id>,say "x",two words')}`);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>`);
+    await waitUntil(() => f.renderRoot.querySelector('atlas-print-view'), 'the "your list" view', { timeout: 5000 });
+    const view = f.renderRoot.querySelector('atlas-print-view')!;
+    await view.updateComplete;
+    expect(view.missing).to.equal(3);
+    expect(view.renderRoot.textContent).to.contain('3 options in this link are no longer in the directory');
+  });
+
   it('takes stored options the feed no longer has off the list, says so, and counts only what is shown', async () => {
     const src = `${FIXTURES}/small-feed.json`;
     const key = shortlistStorageKey(window.location.pathname, src, '');
