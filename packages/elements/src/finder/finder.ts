@@ -1,10 +1,11 @@
 import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import {
-  FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
+  FeedLoadError, decodeState, encodeState, isStateParam, loadFinder, text,
   type ListingKind,
   type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import type { suggestLink as SuggestLink } from './suggest.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
 import { loadTransferCards, transferCardsModule } from '../transfer/lazy.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -134,6 +135,7 @@ export class AtlasFinder extends AtlasElement {
   /** One map for the finder's life (in the map's chunk): kept while a listing is open, so the user's pan and zoom survive the round trip. */
   #mapView?: FinderMapView;
   #themeLoad?: Promise<void>;
+  #suggestLink?: typeof SuggestLink;
   /** Styles that came with chunks (a theme, prescriber mode, the map), adopted beside the finder's own. */
   #chunkStyles: CSSResult[] = [];
   /** `<atlas-listing>`'s registration while its chunk loads (embed bundle); settles either way. */
@@ -183,6 +185,7 @@ export class AtlasFinder extends AtlasElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#wantsPrescriber()) void this.#loadPrescriber();
     if (changed.has('theme') && this.theme !== 'none') void this.#loadTheme();
+    if (changed.has('suggestUrl') && this.suggestUrl && !this.#suggestLink) void this.#loadSuggest();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
     if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
@@ -330,6 +333,17 @@ export class AtlasFinder extends AtlasElement {
         console.warn('Community Atlas: the theme could not be loaded', error);
       },
     ));
+  }
+
+  /** "Suggest a listing"'s link filling; without it the link is not shown (a template's `{page}` would go unfilled). */
+  #loadSuggest(): Promise<void> {
+    return import('./suggest.js').then(
+      ({ suggestLink }) => {
+        this.#suggestLink = suggestLink;
+        this.requestUpdate();
+      },
+      (error: unknown) => console.warn('Community Atlas: the "Suggest a listing" link could not be loaded', error),
+    );
   }
 
   /** `kinds="transfer"`: an asset-transfer page, with its own filter order and search hint. */
@@ -609,7 +623,8 @@ export class AtlasFinder extends AtlasElement {
   #footer(): unknown {
     const t = this.t;
     const skipped = this.data?.skipped ?? 0;
-    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? this.suggestUrl : undefined;
+    // Shown once its chunk is here (fetched when suggest-url is set), filled in with the page and date.
+    const suggest = this.suggestUrl ? this.#suggestLink?.(this.suggestUrl, t, this.now ?? new Date()) : undefined;
     if (!skipped && !suggest) return nothing;
     return html`<div class="footer">
       ${suggest ? html`<p><a href=${suggest}>${t.suggestListing}</a></p>` : nothing}
