@@ -123,6 +123,8 @@ export interface Coverage {
     points: { id: string; lat: number; lng: number; stale: boolean }[];
     approximate: number;
     withoutCoordinates: number;
+    /** The same, per area (the map's table). */
+    byArea: { name: string; fresh: number; stale: number; approximate: number; withoutCoordinates: number }[];
   };
 }
 
@@ -478,11 +480,20 @@ function coverage(input: ReportInput, notComputed: NotComputed[]): Coverage {
   const points: Coverage['map']['points'] = [];
   let approximate = 0;
   let withoutCoordinates = 0;
+  const mapByArea = new Map<string, Coverage['map']['byArea'][number]>();
   for (const l of data.listings) {
     const loc = l.location;
-    if (loc?.lat === undefined || loc.lng === undefined) withoutCoordinates++;
-    else if (loc.precision === 'approximate') approximate++;
-    else points.push({ id: l.id, lat: loc.lat, lng: loc.lng, stale: staleness(l.lastVerified, today, staleMonths) !== 'fresh' });
+    const kind = loc?.lat === undefined || loc.lng === undefined ? 'withoutCoordinates' : loc.precision === 'approximate' ? 'approximate' : staleness(l.lastVerified, today, staleMonths) === 'fresh' ? 'fresh' : 'stale';
+    if (kind === 'withoutCoordinates') withoutCoordinates++;
+    else if (kind === 'approximate') approximate++;
+    else points.push({ id: l.id, lat: loc!.lat!, lng: loc!.lng!, stale: kind === 'stale' });
+    const ids = areaOf(l);
+    for (const id of ids.length ? ids : ['']) {
+      const name = id ? (areas.get(id)?.name ?? id) : 'In no area';
+      const row = mapByArea.get(name) ?? { name, fresh: 0, stale: 0, approximate: 0, withoutCoordinates: 0 };
+      row[kind]++;
+      mapByArea.set(name, row);
+    }
   }
   if (data.listings.length && !points.length) {
     notComputed.push({
@@ -498,7 +509,7 @@ function coverage(input: ReportInput, notComputed: NotComputed[]): Coverage {
     needs: needList,
     categories: [...categoryCounts].map(([id, n]) => ({ id, label: categoryLabel(id, data), listings: n })).sort((a, b) => b.listings - a.listings || a.label.localeCompare(b.label)),
     gaps,
-    map: { points, approximate, withoutCoordinates },
+    map: { points, approximate, withoutCoordinates, byArea: [...areaList.map((a) => a.name), 'In no area'].map((name) => mapByArea.get(name)).filter((r) => r !== undefined) },
   };
 }
 

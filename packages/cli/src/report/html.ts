@@ -241,7 +241,14 @@ ${n(fr.stale)} were last checked longer ago and ${n(fr.neverChecked)} never.${fr
       points: cv.map.points.map((p) => ({ lat: p.lat, lng: p.lng, warn: p.stale })),
       ...(options.boundaries ? { boundaries: options.boundaries } : {}),
     })}<figcaption><ul class="key"><li><span class="fresh"></span>Checked in the last ${f.staleMonths} months (${n(cv.map.points.length - withStale)})</li><li><span class="stale"></span>Stale or never checked (${n(withStale)})</li></ul>
-${n(cv.map.approximate)} approximate places and ${n(cv.map.withoutCoordinates)} listings without coordinates are not drawn. The tables of listings per area above give the numbers.</figcaption></figure>`);
+${n(cv.map.approximate)} approximate places and ${n(cv.map.withoutCoordinates)} listings without coordinates are not drawn. The table below gives the numbers.</figcaption></figure>`);
+    const rows = cv.map.byArea.slice(0, ROWS);
+    s.push(table({
+      caption: `What the map shows, per ${cv.by === 'area' || cv.by === 'none' ? 'area' : esc(cv.by)}`,
+      head: [cv.by === 'area' || cv.by === 'none' ? 'Area' : esc(cv.by[0]!.toUpperCase() + cv.by.slice(1)), 'Checked (dots)', 'Stale (rings)', 'Approximate (not drawn)', 'No coordinates (not drawn)'],
+      numeric: [1, 2, 3, 4],
+      rows: rows.map((r) => [esc(r.name), n(r.fresh), n(r.stale), n(r.approximate), n(r.withoutCoordinates)]),
+    }) + more(cv.map.byArea.length, rows.length));
   }
   if (cv.gaps.length) {
     const shown = cv.gaps.slice(0, ROWS);
