@@ -130,6 +130,8 @@ export interface Coverage {
 
 export interface DuplicateGroup {
   reason: 'same name and postcode' | 'same phone and similar name';
+  /** Every one has sessions, and no two the same: more likely one activity at several times than a copy. */
+  sessionsDiffer?: boolean;
   listings: (ListingRef & { postcode?: string; phone?: string })[];
 }
 
@@ -513,6 +515,9 @@ function coverage(input: ReportInput, notComputed: NotComputed[]): Coverage {
   };
 }
 
+const stable = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+
 const fold = (s: string): string =>
   s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
 const STOP = new Set(['the', 'and', 'of', 'a', 'at', 'in', 'for', 'on', 'group', 'club']);
@@ -550,7 +555,13 @@ function duplicates(data: AtlasData): DuplicateGroup[] {
   }
   for (const list of byNamePostcode.values()) {
     if (list.length < 2) continue;
-    groups.push({ reason: 'same name and postcode', listings: list.map((l) => ({ ...ref(l), ...(l.location?.postcode ? { postcode: l.location.postcode } : {}) })) });
+    const sessions = list.map((l) => stable(l.schedule));
+    const sessionsDiffer = list.every((l) => l.schedule.length > 0) && new Set(sessions).size === sessions.length;
+    groups.push({
+      reason: 'same name and postcode',
+      ...(sessionsDiffer ? { sessionsDiffer } : {}),
+      listings: list.map((l) => ({ ...ref(l), ...(l.location?.postcode ? { postcode: l.location.postcode } : {}) })),
+    });
     for (const l of list) seen.add(l.key);
   }
   const byPhone = new Map<string, AtlasListing[]>();
@@ -631,8 +642,6 @@ function broken(input: ReportInput, notComputed: NotComputed[]): BrokenField[] {
   return out;
 }
 
-const stable = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 
 function changes(input: ReportInput): Changes | undefined {
   const since = input.since;

@@ -108,6 +108,7 @@ export function reportHtml(f: ReportFigures, options: HtmlOptions = {}): string 
   const title = `Directory health report${publishers.length ? `: ${publishers.join(', ')}` : ''}`;
   const gapsCount = cv.gaps.reduce((sum, g) => sum + g.needs.length, 0);
   const dupCount = f.duplicates.reduce((sum, g) => sum + g.listings.length, 0);
+  const severalTimes = f.duplicates.filter((g) => g.sessionsDiffer).length;
   const s: string[] = [];
   s.push(`<!doctype html>
 <html lang="en">
@@ -131,7 +132,7 @@ export function reportHtml(f: ReportFigures, options: HtmlOptions = {}): string 
 <li class="${co.complete === f.listings ? '' : 'warn'}"><strong>${pct(co.complete, f.listings)}</strong> answer all five questions (${n(co.complete)})</li>
 <li class="${fr.pastSessionsOnly.length ? 'warn' : ''}"><strong>${n(fr.pastSessionsOnly.length)}</strong> with every session in the past</li>
 <li class="${gapsCount ? 'warn' : ''}"><strong>${n(gapsCount)}</strong> gaps: a need met elsewhere and not in an area</li>
-<li class="${dupCount ? 'warn' : ''}"><strong>${n(f.duplicates.length)}</strong> possible duplicates (${plural(dupCount, 'listing')})</li>
+<li class="${dupCount ? 'warn' : ''}"><strong>${n(f.duplicates.length)}</strong> possible duplicates (${plural(dupCount, 'listing')}${severalTimes ? `; ${n(severalTimes)} look like one activity at several times` : ''})</li>
 <li class="${f.broken.length ? 'warn' : ''}"><strong>${n(f.broken.length)}</strong> broken fields</li>
 ${f.changes ? `<li><strong>${n(f.changes.added.length + f.changes.removed.length + f.changes.changed.length)}</strong> changes since the last report</li>` : ''}
 </ul>
@@ -272,7 +273,11 @@ ${shown.map((g) => `<li>No ${esc(listWords(g.needs.map((x) => x.toLowerCase())))
     s.push(table({
       caption: `${plural(f.duplicates.length, 'group')} of possible duplicates`,
       head: ['Listings', 'Why', 'Ids'],
-      rows: rows.map((g) => [esc(g.listings.map((l) => l.name).join(' / ')), esc(`${g.reason}${g.listings[0]?.postcode ? ` (${g.listings[0].postcode})` : g.listings[0]?.phone ? ` (${g.listings[0].phone})` : ''}`), g.listings.map((l) => `<code>${esc(l.id)}</code>`).join(' ')]),
+      rows: rows.map((g) => [
+        esc(g.listings.length > 3 ? `${g.listings[0]!.name} (${g.listings.length} listings)` : g.listings.map((l) => l.name).join(' / ')),
+        esc(`${g.reason}${g.listings[0]?.postcode ? ` (${g.listings[0].postcode})` : g.listings[0]?.phone ? ` (${g.listings[0].phone})` : ''}${g.sessionsDiffer ? '; their sessions differ, so perhaps one activity with several sessions' : ''}`),
+        g.listings.map((l) => `<code>${esc(l.id)}</code>`).join(' '),
+      ]),
     }) + more(f.duplicates.length, rows.length));
   } else {
     s.push('<p>No possible duplicates: no two listings share a name and postcode, or a phone number and a similar name.</p>');
