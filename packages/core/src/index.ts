@@ -24,7 +24,7 @@ export {
   type FetchedFeed, type JsonReadResult, type LoadOptions, type NormaliseOptions,
 } from './feed/index.js';
 // "Report something wrong" and "suggest a listing": the links, carrying listing, page and date.
-export { feedbackPage, suggestHref, type FeedbackContext, type FeedbackLabels } from './feed/index.js';
+export { feedbackDate, feedbackPage, suggestHref, type FeedbackContext, type FeedbackLabels } from './feed/index.js';
 
 // Search: the engine, its state and answers, the finder's load path.
 export {

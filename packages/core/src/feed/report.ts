@@ -82,6 +82,15 @@ export function suggestHref(template: string | undefined, context: FeedbackConte
 }
 
 /**
+ * Today in the UK as `YYYY-MM-DD`, for a report's date. Written here rather than
+ * with the schedule's londonDate so that the first chunk, which carries that
+ * module, does not also carry this use of it.
+ */
+export function feedbackDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
  * The page a report came from: its address without the query or fragment, which
  * can hold what the person searched for, their postcode or their age.
  */

@@ -1,43 +1,31 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../define.js';
-import type { AtlasFinder } from './finder.js';
-import { FIXTURES, NOW, shadow } from '../test-support/finder.js';
+import { expect } from '@open-wc/testing';
+import { feedbackDate, feedbackPage, suggestHref } from '@community-atlas/core';
 
-/** "Suggest a listing": what reaches the council says which page it came from and when (issue 20). */
-async function suggestLink(attrs: { url: string; lang?: string }): Promise<URL> {
-  const f = await fixture<AtlasFinder>(html`<atlas-finder src=${`${FIXTURES}/small-feed.json`} .now=${NOW} lang=${attrs.lang ?? 'en'} suggest-url=${attrs.url}></atlas-finder>`);
-  await waitUntil(() => shadow(f).querySelector('.footer a'), 'no "Suggest a listing" link', { timeout: 5000 });
-  await expect(f).to.be.accessible();
-  return new URL(shadow(f).querySelector('.footer a')!.getAttribute('href')!);
-}
+/**
+ * "Suggest a listing"'s link filling (issue 20). The finder's footer does not use it
+ * yet: its first chunk has no room (elements README, "Reports and suggestions").
+ */
+describe('suggest a listing: the link a form or mailbox gets', () => {
+  const page = feedbackPage(location)!;
 
-describe('<atlas-finder> suggest a listing', () => {
-  const page = `${location.origin}${location.pathname}`;
-  afterEach(() => window.history.replaceState(null, '', window.location.pathname));
-
-  it('fills a form template with the page it came from (no query) and the date', async () => {
-    window.history.replaceState(null, '', `${window.location.pathname}?q=bereavement&near=NB1%202AA`);
-    const href = await suggestLink({ url: 'https://example.org/suggest?from={page}&on={date}' });
-    expect(href.searchParams.get('from')).to.equal(page);
-    expect(href.searchParams.get('on')).to.equal('2026-11-22');
-    expect(href.href).not.to.contain('bereavement');
+  it('is the page without its query, and the UK date', () => {
+    expect(page).to.equal(`${location.origin}${location.pathname}`);
+    expect(feedbackDate(new Date('2026-11-22T12:00:00Z'))).to.equal('2026-11-22');
+    // 00:30 on 1 July in London is still 30 June in UTC.
+    expect(feedbackDate(new Date('2026-06-30T23:30:00Z'))).to.equal('2026-07-01');
   });
 
-  it('gives a plain mailto: address a subject and a body with the page and date, in the page language', async () => {
-    const en = await suggestLink({ url: 'mailto:atlas@example.org' });
+  it('fills a form template, or gives a mailto: address a subject and body in the page language', () => {
+    const form = new URL(suggestHref('https://example.org/suggest?from={page}&on={date}', { subject: 'Suggest a listing', page, date: '2026-11-22' })!);
+    expect(form.searchParams.get('from')).to.equal(page);
+    expect(form.searchParams.get('on')).to.equal('2026-11-22');
+    const en = new URL(suggestHref('mailto:atlas@example.org', { subject: 'Suggest a listing', page, date: '2026-11-22' })!);
     expect(en.searchParams.get('subject')).to.equal('Suggest a listing');
     expect(en.searchParams.get('body')).to.equal(`Page: ${page}\nDate: 2026-11-22\n\n`);
-    const cy = await suggestLink({ url: 'mailto:atlas@example.org', lang: 'cy' });
+    const labels = { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: '' };
+    const cy = new URL(suggestHref('mailto:atlas@example.org', { subject: 'Awgrymu rhestriad', labels, page, date: '2026-11-22' })!);
     expect(cy.searchParams.get('subject')).to.equal('Awgrymu rhestriad');
     expect(cy.searchParams.get('body')).to.equal(`Tudalen: ${page}\nDyddiad: 2026-11-22\n\n`);
-  });
-
-  it('shows no link for an unsafe address', async () => {
-    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${`${FIXTURES}/small-feed.json`} .now=${NOW} suggest-url="javascript:alert(1)"></atlas-finder>`);
-    await waitUntil(() => shadow(f).querySelector('atlas-results'), 'finder did not load', { timeout: 5000 });
-    await import('./suggest.js'); // the chunk the finder fetches: once here, the footer has drawn what it would
-    await new Promise((r) => requestAnimationFrame(r));
-    await f.updateComplete;
-    expect(shadow(f).querySelector('.footer a')).to.equal(null);
+    expect(suggestHref('javascript:alert(1)', { subject: 'x' })).to.equal(undefined);
   });
 });

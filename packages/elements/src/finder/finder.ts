@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  FeedLoadError, isStateParam, loadFinder, text,
+  FeedLoadError, isSafeUrl, isStateParam, loadFinder, text,
   type ListingKind,
   type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
-import type { suggestLink as SuggestLink } from './suggest.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
 import { listingElement, map, orukSource, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -133,7 +132,6 @@ export class AtlasFinder extends AtlasElement {
   #queryRun = 0;
   /** One map for the finder's life (in the map's chunk): kept while a listing is open, so the user's pan and zoom survive the round trip. */
   #mapView?: FinderMapView;
-  #suggestLink?: typeof SuggestLink;
   /** `<atlas-listing>`'s registration while its chunk loads (embed bundle); settles either way. */
   #listingLoad?: Promise<void>;
   /** The address bar: this finder's state in it, Back and Forward. */
@@ -183,7 +181,6 @@ export class AtlasFinder extends AtlasElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#wantsPrescriber()) void this.#needPrescriber();
     if (changed.has('theme') && this.theme !== 'none') void this.#needTheme();
-    if (changed.has('suggestUrl') && this.suggestUrl && !this.#suggestLink) void this.#loadSuggest();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
     if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
@@ -293,17 +290,6 @@ export class AtlasFinder extends AtlasElement {
   /** A ready theme, adopted before the first results are drawn; without it, the host page's font and colours. */
   #needTheme(): Promise<unknown> {
     return this.need(theme, (m) => m.themeStyles);
-  }
-
-  /** "Suggest a listing"'s link filling; without it the link is not shown (a template's `{page}` would go unfilled). */
-  #loadSuggest(): Promise<void> {
-    return import('./suggest.js').then(
-      ({ suggestLink }) => {
-        this.#suggestLink = suggestLink;
-        this.requestUpdate();
-      },
-      (error: unknown) => console.warn('Community Atlas: the "Suggest a listing" link could not be loaded', error),
-    );
   }
 
   /** `kinds="transfer"`: an asset-transfer page, with its own filter order and search hint. */
@@ -566,8 +552,7 @@ export class AtlasFinder extends AtlasElement {
   #footer(): unknown {
     const t = this.t;
     const skipped = this.data?.skipped ?? 0;
-    // Shown once its chunk is here (fetched when suggest-url is set), filled in with the page and date.
-    const suggest = this.suggestUrl ? this.#suggestLink?.(this.suggestUrl, t, this.now ?? new Date()) : undefined;
+    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? this.suggestUrl : undefined;
     if (!skipped && !suggest) return nothing;
     return html`<div class="footer">
       ${suggest ? html`<p><a href=${suggest}>${t.suggestListing}</a></p>` : nothing}
