@@ -44,7 +44,7 @@ const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,79}$/u;
  * do have ids with spaces, `<`, `>` or `"` (they are text wherever shown, and encoded in
  * links), so only control characters and blank keys are refused.
  */
-const KEY_PATTERN = /^(?!\s*$)[^\p{Cc}]{1,200}$/u;
+const KEY_PATTERN = /^\S\P{Cc}{0,199}$/u;
 const MAX_VALUES_PER_FACET = 50;
 const MAX_LIMIT = 10_000;
 const MAX_LABEL_LENGTH = 80;
