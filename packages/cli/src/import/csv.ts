@@ -106,7 +106,7 @@ export function parseCsv(text: string): ParsedCsv {
 }
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
@@ -128,7 +128,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * ("Ysgol Gymraeg Bro Alaw", "Café") is never touched; a second pass undoes a
  * double round trip.
  */
-export function repairMojibake(text: string): string {
+function repairMojibake(text: string): string {
   let current = text;
   for (let pass = 0; pass < 2 && MOJIBAKE.test(current); pass++) {
     if (![...current].every((ch) => ch.charCodeAt(0) <= 0xff)) break;
@@ -181,7 +181,7 @@ export interface ImportCsvOptions {
   progressEvery?: number;
 }
 
-export interface SkippedRow {
+interface SkippedRow {
   line: number;
   reason: string;
   /** True for rows a mapping rule leaves out on purpose; false for rows that could not be read. */
@@ -428,7 +428,7 @@ function convert(values: unknown[], type: string, path: string, warn: (message: 
 const DAY_CODES: Record<string, string> = { mo: 'MO', tu: 'TU', we: 'WE', th: 'TH', fr: 'FR', sa: 'SA', su: 'SU' };
 
 /** "9.30am", "09:30", "0930", "14:00:00", "2pm" → "HH:MM"; undefined when not a time. */
-export function clockTime(text: string): string | undefined {
+function clockTime(text: string): string | undefined {
   const m = /^(\d{1,2})(?:[:.]?(\d{2}))?(?::\d{2})?\s*(am|pm)?$/i.exec(text.trim());
   if (!m) return undefined;
   let hours = Number(m[1]);
@@ -487,7 +487,7 @@ function sessionFrom(columns: ScheduleColumns, cells: Record<string, string>, wa
 }
 
 /** ISO dates pass; UK day-first dates (31/01/2027, 31-1-27) become ISO. */
-export function isoDate(text: string): string | undefined {
+function isoDate(text: string): string | undefined {
   const t = text.trim();
   if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) return t;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);

@@ -35,14 +35,14 @@ import {
   type Json,
 } from '../export/mapping-helpers.js';
 
-export interface OpenActiveImportOptions {
+interface OpenActiveImportOptions {
   /** Publisher name; default the most common organiser, else "OpenActive". */
   publisher?: string;
   /** Today's date (ISO) for the feed's `updated`; tests pin it. */
   today?: string;
 }
 
-export interface OpenActiveImportResult {
+interface OpenActiveImportResult {
   feed: Feed;
   /** Items in all the pages, every state. */
   itemsRead: number;

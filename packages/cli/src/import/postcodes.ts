@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 
-export type GeocodePrecision = 'postcode' | 'sector' | 'district';
+type GeocodePrecision = 'postcode' | 'sector' | 'district';
 
 export interface Centroids {
   postcodes: Map<string, [number, number]>;
