@@ -359,7 +359,7 @@ test('atlas import oruk URL retries a page answered 429 or 503, then goes on', a
   }
 });
 
-test('atlas import oruk URL: a page that keeps failing stops the import, names the page and writes nothing', async () => {
+test('atlas import oruk URL: a page that keeps failing is named, and the pages around it still come through', async () => {
   const pages = await v3Pages();
   const api = await serveApi((page, res) => {
     if (page === 2) return void res.writeHead(500).end('oops');
@@ -369,11 +369,13 @@ test('atlas import oruk URL: a page that keeps failing stops the import, names t
   try {
     const io = captureIo(dir);
     const code = await createImportOrukCommand(noWait).run([api.base, '--out', 'feed.json'], io);
-    assert.equal(code, 1);
-    assert.match(io.stderr, /page 2 \(http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2&per_page=100\) failed after 5 tries: HTTP 500/);
-    assert.match(io.stderr, /Nothing was written to feed\.json/);
-    assert.deepEqual(await readdir(dir), [], 'no feed and no temporary file left behind');
-    assert.equal(api.requests.filter((r) => r.url.includes('page=3')).length, 0, 'stops at the failing page');
+    assert.equal(code, 1, 'something could not be read');
+    assert.match(io.stderr, /page 2 \(http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2&per_page=100\) failed after 5 tries: HTTP 500\. Its services are missing\./);
+    assert.equal(api.requests.filter((r) => r.url.includes('page=2')).length, 5, 'tried five times');
+    assert.equal(api.requests.filter((r) => r.url.includes('page=3')).length, 1, 'went on to the next page');
+    const feed = await readJson<Feed>(join(dir, 'feed.json'));
+    assert.deepEqual(feed.listings.map((l) => l.name), ['Riverside health walk', 'Money advice line', 'Community food pantry', 'Community food pantry'], 'pages 1 and 3');
+    assert.deepEqual((await readdir(dir)).sort(), ['feed.json'], 'no temporary file left behind');
   } finally {
     await api.close();
   }
@@ -407,4 +409,53 @@ test('atlas import oruk URL: an API that ignores ?page= is caught instead of rea
   } finally {
     await api.close();
   }
+});
+
+test('nothing is lost silently: every ORUK field the feed has no place for is mapped or counted by name', () => {
+  const service = {
+    id: 'svc-everything',
+    name: 'Everything advice',
+    status: 'active',
+    description: 'Advice on anything.',
+    alert: 'Closed on bank holidays until further notice.',
+    accreditations: 'Advice Quality Standard',
+    assurer_email: 'checks@example.org',
+    eligibility_description: 'Adults living in Northbridge',
+    funding: [{ id: 'f1', source: 'National Lottery Community Fund' }],
+    organization: {
+      id: 'org-1',
+      name: 'Northbridge Advice',
+      description: 'An independent advice charity.',
+      organization_identifiers: [
+        { id: 'oi-1', identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: '1099999' },
+        { id: 'oi-2', identifier_scheme: 'GB-COH', identifier_type: 'Company number', identifier: '04999999' },
+      ],
+    },
+    cost_options: [{ id: 'c1', option: 'Over 60s', amount: 0, valid_from: '2026-04-01', valid_to: '2027-03-31', audience: 'Over 60s' }],
+    schedules: [{ id: 's1', freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '12:00', dtstart: '2026-01-05', count: 6 }],
+    service_at_locations: [
+      { id: 'sal-1', location: { id: 'loc-post', location_type: 'postal', addresses: [{ id: 'a1', address_1: 'PO Box 12', city: 'Northbridge', postal_code: 'NB1 1AA', address_type: 'postal' }] } },
+    ],
+  };
+  const result = importOruk([{ contents: [service] }], { publisher: 'Northbridge', today: '2026-11-01' });
+  const listing = result.feed.listings[0];
+  assert.ok(listing);
+  assert.equal(listing.description, 'Alert: Closed on bank holidays until further notice.\n\nAdvice on anything.', 'the alert is read first');
+  assert.deepEqual(listing.audience, { description: 'Adults living in Northbridge' }, 'eligibility is mapped');
+  assert.equal(listing.organisation?.charityNumber, '1099999');
+  const reasons = result.notes.map((n) => n.reason);
+  for (const counted of [
+    'Service alert put at the start of the description (the feed has no alert field)',
+    'ORUK field not carried into the feed: accreditations',
+    'ORUK field not carried into the feed: assurer_email',
+    'ORUK field not carried into the feed: funding',
+    'ORUK field not carried into the feed: organization.description',
+    'Organisation identifier not carried into the feed (it keeps a charity number only): GB-COH',
+    'ORUK field not carried into the feed: cost_options[].valid_from',
+    'ORUK field not carried into the feed: cost_options[].valid_to',
+    'ORUK field not carried into the feed: cost_options[].audience',
+    'ORUK field not carried into the feed: schedules[].count',
+    'Postal-only address (where to write, not where to go) not used as the location',
+  ]) assert.ok(reasons.includes(counted), `${counted} — in: ${reasons.join(' | ')}`);
+  assert.ok(result.notes.every((n) => n.examples.includes('svc-everything')));
 });
