@@ -236,6 +236,8 @@ const welsh = {
     cleared: 'Mae’r rhestr fer wedi’i chlirio.',
     restored: (n) => `Mae’r rhestr fer yn ôl: ${count(n, { two: 'ddewis', other: 'dewis' })}.`,
     full: 'Mae’r rhestr fer yn llawn.',
+    fullNotice: (max) => `Mae’r rhestr fer yn llawn: mae ganddi ${max} o ddewisiadau. Tynnwch un, neu cliriwch y rhestr fer, i ychwanegu un arall.`,
+    pruned: (n) => `Nid yw ${count(n, { two: 'ddewis', other: 'dewis' })} a gadwyd ar y cyfrifiadur hwn yn y cyfeiriadur mwyach, ac maen nhw wedi’u tynnu oddi ar y rhestr fer.`,
     memoryOnly: 'Nid yw’r porwr hwn yn cadw’r rhestr fer, felly bydd yn cael ei cholli os byddwch yn gadael neu’n ail-lwytho’r dudalen.',
     noteLabel: 'Nodyn ar gyfer yr allbrint (dewisol)',
     noteHint: 'Mae’n ymddangos ar y dudalen wedi’i hargraffu yn unig. Nid yw’n cael ei gadw na’i roi mewn unrhyw ddolen.',

@@ -18,6 +18,10 @@ export interface PrescriberDetailStrings {
   cleared: string;
   restored: (n: number) => string;
   full: string;
+  /** The list holds `max` options: no more can be added. */
+  fullNotice: (max: number) => string;
+  /** Stored options the feed no longer has, taken off when the list was opened. */
+  pruned: (n: number) => string;
   memoryOnly: string;
   noteLabel: string;
   noteHint: string;
