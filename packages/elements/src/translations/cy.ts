@@ -130,6 +130,8 @@ const welsh = {
   lastChecked: (date) => `Gwiriwyd ddiwethaf ${date}`,
   staleWarning: 'Cafodd hwn ei wirio ddiwethaf dros flwyddyn yn ôl. Gwiriwch y manylion cyn mynd.',
   reportWrong: 'Rhoi gwybod am rywbeth o’i le yn y rhestriad hwn',
+  reportSubject: (id, name) => `Rhywbeth o’i le gyda’r rhestriad ${id}: ${name}`,
+  feedbackLabels: { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: 'Beth sydd o’i le neu ar goll:' },
   suggestListing: 'Awgrymu rhestriad',
   status: { proposed: 'Arfaethedig', available: 'Ar gael', 'under-offer': 'Dan gynnig', transferred: 'Wedi’i drosglwyddo', withdrawn: 'Wedi’i dynnu’n ôl' },
   deadlineClosesIn: (days) => `Yn cau ymhen ${count(days, { two: 'ddiwrnod', other: 'diwrnod' })}`,
