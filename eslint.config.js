@@ -57,7 +57,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['lit', 'lit/*', 'leaflet', '@community-atlas/elements', '@community-atlas/map', '@community-atlas/cli'], message: 'core has no DOM framework and imports no other package.' },
+            { group: ['lit', 'lit/*', 'leaflet', 'leaflet/*', '@community-atlas/elements', '@community-atlas/elements/*', '@community-atlas/map', '@community-atlas/map/*', '@community-atlas/cli', '@community-atlas/cli/*', '**/elements/src/**', '**/map/src/**', '**/cli/src/**'], message: 'core has no DOM framework and imports no other package.' },
           ],
         },
       ],
@@ -71,7 +71,24 @@ export default tseslint.config(
         {
           paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Feed text must stay text.' }],
           patterns: [
-            { group: ['@community-atlas/cli', 'leaflet'], message: 'elements never imports the CLI; the map is reached only through a dynamic import.' },
+            { group: ['@community-atlas/cli', '@community-atlas/cli/*', 'leaflet', 'leaflet/*', '**/cli/src/**', '**/map/src/**'], message: 'elements never imports the CLI; the map is reached only through a dynamic import (on-demand.ts).' },
+            // The map's types only (its classes and events as types): its code arrives with the map's chunk.
+            { group: ['@community-atlas/map', '@community-atlas/map/*'], allowTypeImports: true, message: 'elements imports only the map\'s types; its code loads on demand (on-demand.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The map stands alone: it imports core and Leaflet, never the elements or the CLI.
+    files: ['packages/map/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Feed text must stay text.' }],
+          patterns: [
+            { group: ['@community-atlas/elements', '@community-atlas/elements/*', '@community-atlas/cli', '@community-atlas/cli/*', '**/elements/src/**', '**/cli/src/**'], message: 'the map imports neither the elements nor the CLI.' },
           ],
         },
       ],

@@ -549,6 +549,48 @@ for (const spec of ACVS) {
   });
 }
 
+// Swimming at the three leisure centres, written out without the PRNG so the rest of the
+// feed does not shift. Two sessions share a name in different places on purpose: a
+// resident must be able to tell "Free swimming for over-60s" in Riverside from the one
+// in Kingsley by its link name and card.
+const POOLS: { ward: number; street: string; unit: string }[] = [
+  { ward: 2, street: '12 Wharf Road', unit: 'SW' },
+  { ward: 5, street: '3 Jubilee Way', unit: 'SW' },
+  { ward: 0, street: '40 Bridge Street', unit: 'SW' },
+];
+const SWIMS: { name: string; pool: number; summary: string; free: boolean; byday: string; start: string; end: string; ageMin?: number }[] = [
+  { name: 'Free swimming for over-60s', pool: 0, summary: 'A quiet lane swim for anyone aged 60 or over, with a lifeguard on the side. Free with a Northbridge Leisure card.', free: true, byday: 'TU', start: '09:00', end: '10:00', ageMin: 60 },
+  { name: 'Free swimming for over-60s', pool: 1, summary: 'A quiet lane swim for anyone aged 60 or over, with a lifeguard on the side. Free with a Northbridge Leisure card.', free: true, byday: 'TH', start: '10:00', end: '11:00', ageMin: 60 },
+  { name: 'Family swimming', pool: 2, summary: 'Inflatables, floats and the shallow end for families. Children under 8 swim with an adult.', free: false, byday: 'SA', start: '14:00', end: '16:00' },
+  { name: 'Adult swimming lessons', pool: 2, summary: 'Learn to swim, or get your confidence back, in small groups with a qualified teacher.', free: false, byday: 'WE', start: '19:00', end: '20:00', ageMin: 16 },
+  { name: 'Swimming for people with long-term conditions', pool: 0, summary: 'A warm-water session with an instructor for people with arthritis, back pain or after an operation.', free: false, byday: 'MO', start: '11:00', end: '12:00', ageMin: 18 },
+];
+for (const swim of SWIMS) {
+  const pool = POOLS[swim.pool] as (typeof POOLS)[number];
+  const ward = WARDS[pool.ward] as Ward;
+  const [lat, lng] = sectorCentre.get(`${ward.district} 1`) as [number, number];
+  const listing: Listing = {
+    id: uniqueId(`${swim.name} ${ward.name}`),
+    kind: 'activity',
+    name: swim.name,
+    summary: swim.summary,
+    organisation: { name: 'Northbridge Leisure', url: 'https://example.org/northbridge-leisure' },
+    categories: ['physical-activity', 'swimming'],
+    needs: swim.ageMin === 18 ? ['physical-activity', 'long-term-conditions'] : ['physical-activity', 'loneliness'],
+    cost: swim.free ? { free: true } : { amount: 4.5, per: 'session' },
+    referral: 'drop-in',
+    companionWelcome: true,
+    accessibility: ['step-free', 'accessible-toilet', 'changing-places'],
+    location: { name: `${ward.name} Leisure Centre`, address: [pool.street, 'Northbridge'], postcode: `${ward.district} 1${pool.unit}`, lat: round(lat), lng: round(lng) },
+    areas: [ward.id],
+    schedule: [{ rrule: `FREQ=WEEKLY;BYDAY=${swim.byday}`, start: swim.start, end: swim.end }],
+    contact: { phone: '01632 960200', email: 'swim@example.org' },
+    lastVerified: isoDay(-30),
+  };
+  if (swim.ageMin !== undefined) listing.audience = { ageMin: swim.ageMin };
+  listings.push(listing);
+}
+
 // ---------------------------------------------------------------------------
 // Listings kept badly on purpose, for `atlas report` (its tests assert the numbers):
 // never checked, unanswered questions, a session series that has ended, a near

@@ -244,8 +244,8 @@ test('--postcodes places rows at the full postcode, else the sector, else the di
   const files = {
     'in.csv': csv,
     'full.csv': 'postcode,latitude,longitude\nNB1 1AA,52.601,-1.431\nXX1 1AA,50,-3\n',
-    'sectors.csv': 'sector,lat,lng,postcode_count\nNB1 1,52.602,-1.432,10\nNB2 1,52.7,-1.5,4\n',
-    'districts.csv': 'outcode,lat,lng\nNB1,52.603,-1.433\nNB2,52.71,-1.51\n',
+    'sectors.csv': 'sector,lat,lng,postcode_count\nNB1 1,52.602,-1.432,10\nNB2 1,52.7,-1.5,4\nNB9 1,53.5,-1.4,4\n',
+    'districts.csv': 'outcode,lat,lng\nNB1,52.603,-1.433\nNB2,52.71,-1.51\nNB9,53.51,-1.41\n',
   };
   const { code, feed, io } = await run(files, ['in.csv', '--postcodes', 'full.csv', '--postcodes', 'sectors.csv', '--postcodes', 'districts.csv']);
   assert.equal(code, 0, io.stderr);
@@ -254,8 +254,9 @@ test('--postcodes places rows at the full postcode, else the sector, else the di
   assert.deepEqual(named(feed, 'District').location, { postcode: 'NB1 9ZZ', lat: 52.603, lng: -1.433, geocodePrecision: 'district' });
   assert.equal(named(feed, 'Nowhere').location?.lat, undefined);
   assert.equal(named(feed, 'No postcode').location, undefined);
-  // Only the area the feed covers: NB2 is in the centroid files but no listing uses it.
-  assert.deepEqual(feed?.gazetteer, { districts: { NB1: [52.603, -1.433] }, sectors: { 'NB1 1': [52.602, -1.432] } });
+  // The area the feed covers: NB2, eight miles off, holds no listing but its residents are placed too;
+  // NB9, sixty miles off, is left out.
+  assert.deepEqual(feed?.gazetteer, { districts: { NB1: [52.603, -1.433], NB2: [52.71, -1.51] }, sectors: { 'NB1 1': [52.602, -1.432], 'NB2 1': [52.7, -1.5] } });
   assert.match(io.stderr, /1 at their postcode, 1 at their postcode sector, 1 at their postcode district, 2 without a location on the map/);
 });
 

@@ -77,11 +77,26 @@ test('with GB postcode centroids the feed gets a gazetteer, and Northern Ireland
   const checked = await validate(out);
   assert.equal(checked.code, 0, checked.stderr);
   const gazetteer = feed.gazetteer as { districts: Record<string, [number, number]>; sectors: Record<string, [number, number]> };
-  assert.equal(Object.keys(gazetteer.districts).length, 2231);
-  assert.equal(Object.keys(gazetteer.sectors).length, 3474);
-  assert.deepEqual(gazetteer.districts.AB15, [57.13765, -2.169462]);
-  assert.deepEqual(gazetteer.sectors['AB15 7'], [57.130774, -2.147672]);
-  assert.equal(gazetteer.districts.AB10, undefined, 'only districts the libraries use');
+  // The whole area the libraries cover (all of Great Britain), not only the districts that hold one.
+  assert.equal(Object.keys(gazetteer.districts).length, 2863);
+  assert.ok(Object.keys(gazetteer.sectors).length > 10_000, `${Object.keys(gazetteer.sectors).length} sectors`);
+  assert.deepEqual(gazetteer.districts.AB15, [57.1377, -2.1695]);
+  assert.deepEqual(gazetteer.sectors['AB15 7'], [57.1308, -2.1477]);
+  assert.deepEqual(gazetteer.districts.AB10, [57.1352, -2.1204], 'a district with no library is placed too');
+
+  // Every English postcode district, and a postcode in every English sector, is placed from the feed alone:
+  // before, 437 of the 2,210 districts could not be.
+  const outcodes = (await readFile(join(postcodes, 'outcodes_gb.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+  const english = new Set(outcodes.filter((cells) => cells[6] === 'E92000001').map((cells) => cells[0] as string));
+  assert.equal(english.size, 2210);
+  const unplaced: string[] = [];
+  for (const district of english) if (!(await lookupPostcode(district, { gazetteer }))) unplaced.push(district);
+  const sectors = (await readFile(join(postcodes, 'sectors_gb.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => line.split(',')[0] as string);
+  for (const sector of sectors.filter((s) => english.has(s.split(' ')[0] as string))) {
+    const place = await lookupPostcode(`${sector}AA`, { gazetteer });
+    if (!place) unplaced.push(`${sector}AA`);
+  }
+  assert.deepEqual(unplaced, []);
 });
 
 test('the imported libraries find what is near a postcode with no gazetteer and no lookup service', { skip: !dir && 'ATLAS_REAL_DATA is not set' }, async () => {

@@ -45,3 +45,39 @@ test('every stop of 23 mobile library timetables becomes a listing with one recu
   assert.equal(rules.get('FREQ=WEEKLY;INTERVAL=1;BYDAY=…'), 65);
   assert.equal(rules.get('FREQ=MONTHLY;BYDAY=…'), 3223 - 1186 - 901 - 485 - 65);
 });
+
+test('with --postcodes each mobile library feed gets a gazetteer of the area its stops cover, though few rows have a postcode', { skip: !dir && 'ATLAS_REAL_DATA is not set' }, async () => {
+  const folder = join(dir as string, 'mobile-libraries');
+  const postcodes = join(dir as string, 'postcodes');
+  const outcodes = (await readFile(join(postcodes, 'outcodes_gb.csv'), 'utf8')).trim().split('\n').slice(1).map((line) => {
+    const [code, lat, lng] = line.split(',');
+    return { code: code as string, lat: Number(lat), lng: Number(lng) };
+  });
+  const nearestDistrict = (lat: number, lng: number): string => {
+    let best = { code: '', d: Infinity };
+    for (const o of outcodes) {
+      const d = (o.lat - lat) ** 2 + ((o.lng - lng) * Math.cos((lat * Math.PI) / 180)) ** 2;
+      if (d < best.d) best = { code: o.code, d };
+    }
+    return best.code;
+  };
+  const out = await mkdtemp(join(tmpdir(), 'atlas-mobile-gaz-'));
+  let districts = 0;
+  for (const file of (await readdir(folder)).filter((f) => f.endsWith('.csv')).sort()) {
+    const io: Io & { stderr: string } = { stderr: '', cwd: folder, out() {}, err(text: string) { io.stderr += text + '\n'; } };
+    const target = join(out, `${file}.json`);
+    const args = ['import', 'csv', file, '--map', MAPPING, '--today', '2026-11-01', '--out', target];
+    assert.equal(await main([...args, '--postcodes', join(postcodes, 'sectors_gb.csv'), '--postcodes', join(postcodes, 'outcodes_gb.csv')], io), 0, io.stderr);
+    const feed = JSON.parse(await readFile(target, 'utf8')) as Feed;
+    const gazetteer = feed.gazetteer as { districts?: Record<string, unknown>; sectors?: Record<string, unknown> } | undefined;
+    assert.ok(gazetteer?.districts && gazetteer.sectors, `${file} has a gazetteer`);
+    for (const listing of feed.listings) {
+      const { lat, lng } = listing.location as { lat: number; lng: number };
+      const district = nearestDistrict(lat, lng);
+      assert.ok(district in gazetteer.districts, `${file}: the district of ${listing.id} (${district}) is in its gazetteer`);
+    }
+    districts += Object.keys(gazetteer.districts).length;
+    assert.equal(await main(['validate', target], io), 0, io.stderr);
+  }
+  assert.ok(districts > 500, `${districts} districts over the 23 feeds`);
+});

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { normaliseFeed, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
@@ -157,8 +158,13 @@ test('an online session (VirtualLocation) has no place and joins by its URL', ()
   assert.equal(result.venues, 0);
 });
 
-test('a file that is not an RPDE page is refused with a message naming it', () => {
-  assert.throws(() => importOpenActive([{ items: [] }, { data: [] }]), /Page 2 is not an RPDE page/);
+test('a page with no items is reported by name and the other pages still come through', async () => {
+  const result = importOpenActive([await page('modern-page-1.json'), { data: [] }, { items: 'none' }], { pageNames: ['one.json', 'two.json', 'three.json'] });
+  assert.deepEqual(result.badPages, [
+    'two.json has no "items" list, so it is not an RPDE page (its fields: data); skipped',
+    'three.json has "items" that is not a list (string), so it is not an RPDE page; skipped',
+  ]);
+  assert.ok(result.feed.listings.length > 0, 'the good page is imported');
 });
 
 test('atlas import openactive FILE... writes the feed and reports counts', async () => {
@@ -216,4 +222,104 @@ test('the real Everyone Active page (January 2020) imports with every item accou
   assert.ok(feed.listings.every((l) => typeof l.cost?.amount === 'number' && l.cost.amount > 0));
   assert.equal(feed.licence, 'https://creativecommons.org/licenses/by/4.0/');
   assertValidFeed(feed);
+});
+
+/** One RPDE page of the given items, each `updated`. */
+function rpde(...items: Record<string, unknown>[]): { items: unknown[]; license: string } {
+  return { items: items.map((data, i) => ({ state: 'updated', kind: String(data['@type'] ?? data.type), id: String(data.identifier ?? i), modified: i + 1, data })), license: 'https://creativecommons.org/licenses/by/4.0/' };
+}
+
+const place = { '@type': 'Place', name: 'Eastfield Leisure Centre', address: { '@type': 'PostalAddress', streetAddress: '1 Pool Lane', addressLocality: 'Northbridge', postalCode: 'NB3 1EF' }, geo: { '@type': 'GeoCoordinates', latitude: 52.11, longitude: -1.18 } };
+
+test('prices: offer as well as offers, prices written as text, and a line in the summary for every price left out', () => {
+  const result = importOpenActive([rpde(
+    // 1.0-era: one `offer`, price as text.
+    { '@type': 'Event', identifier: 'e-offer', name: 'Aqua fit', activity: 'Aquafit', location: place, offer: { '@type': 'Offer', price: '£4.50' }, eventSchedule: [{ byDay: ['https://schema.org/Monday'], startTime: '10:00', endTime: '10:45', repeatFrequency: 'P1W' }] },
+    { '@type': 'SessionSeries', identifier: 'ss-euro', name: 'Spin', location: place, offers: [{ price: 6, priceCurrency: 'EUR' }, { price: 5, priceCurrency: 'GBP', name: 'Member' }], eventSchedule: [{ byDay: ['https://schema.org/Tuesday'], startTime: '18:00', repeatFrequency: 'P1W' }] },
+    { '@type': 'SessionSeries', identifier: 'ss-noprice', name: 'Pilates', location: place, offers: [{ '@type': 'Offer', name: 'Adult' }, { price: 'ask at reception' }], eventSchedule: [{ byDay: ['https://schema.org/Wednesday'], startTime: '09:00', repeatFrequency: 'P1W' }] },
+    // Price only on the occurrences, and sessions with and without an end.
+    { '@type': 'Event', identifier: 'e-sub', name: 'Family swim', location: place, subEvent: [
+      { '@type': 'Event', startDate: '2026-12-05T10:00:00Z', endDate: '2026-12-05T11:00:00Z', offers: [{ price: 0 }, { price: 2.5, name: 'Adult' }] },
+      { '@type': 'Event', startDate: '2026-12-12T10:00:00Z' },
+    ] },
+  )], { today: '2026-11-01' });
+  const byIdOf = (id: string): Listing => byId(result.feed, id);
+  assert.deepEqual(byIdOf('e-offer').cost, { amount: 4.5, per: 'session' });
+  assert.deepEqual(byIdOf('e-offer').schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=MO', start: '10:00', end: '10:45' }]);
+  assert.deepEqual(byIdOf('ss-euro').cost, { amount: 5, per: 'session' });
+  assert.deepEqual(byIdOf('ss-euro').schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '18:00' }], 'no end time: the session has none');
+  assert.equal(byIdOf('ss-noprice').cost, undefined);
+  assert.deepEqual(byIdOf('e-sub').cost, { amount: 2.5, per: 'session', description: 'free; Adult: £2.50' });
+  assert.deepEqual(byIdOf('e-sub').schedule, [{ date: '2026-12-05', start: '10:00', end: '11:00' }, { date: '2026-12-12', start: '10:00' }]);
+  const notes = Object.fromEntries(result.notes.map((n) => [n.reason, n.count]));
+  assert.equal(notes['Price in a currency other than pounds, left out'], 1);
+  assert.equal(notes['Offer without a price, left out'], 1);
+  assert.equal(notes['Offer price "ask at reception" is not a number, left out'], 1);
+  assertValidFeed(result.feed);
+});
+
+test('sessions all in the past: the import warns with a count; an import that writes nothing exits 1', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-oa-past-'));
+  await writeFile(join(dir, 'page.json'), JSON.stringify(rpde(
+    { '@type': 'Event', identifier: 'old', name: 'Old swim', location: place, subEvent: [{ startDate: '2020-01-06T10:00:00Z', endDate: '2020-01-06T11:00:00Z' }] },
+    { '@type': 'SessionSeries', identifier: 'ended', name: 'Ended yoga', location: place, eventSchedule: [{ byDay: ['https://schema.org/Monday'], startTime: '10:00', repeatFrequency: 'P1W', startDate: '2019-01-07', endDate: '2020-07-27' }] },
+    { '@type': 'SessionSeries', identifier: 'running', name: 'Running club', location: place, eventSchedule: [{ byDay: ['https://schema.org/Monday'], startTime: '19:00', repeatFrequency: 'P1W', startDate: '2019-01-07' }] },
+  )));
+  const io = captureIo(dir);
+  assert.equal(await main(['import', 'openactive', 'page.json', '--today', '2026-11-01', '--out', 'feed.json'], io), 0, io.stderr);
+  assert.match(io.stderr, /Warning: 2 of 3 listings have only past sessions \(every session is over before 2026-11-01\), e\.g\. old, ended\./);
+  const validate = captureIo(dir);
+  assert.equal(await main(['validate', 'feed.json'], validate), 0, 'a warning, not an error');
+  assert.match(validate.stderr, /2 listings have no upcoming sessions: every session is over \(old, ended\)/);
+
+  await writeFile(join(dir, 'empty.json'), JSON.stringify({ items: [{ state: 'deleted', kind: 'SessionSeries', id: 'x', modified: 1 }] }));
+  const empty = captureIo(dir);
+  assert.equal(await main(['import', 'openactive', 'empty.json', '--out', 'none.json'], empty), 1);
+  assert.match(empty.stderr, /no listings to write from 1 file \(1 items read\); nothing was written/);
+
+  await writeFile(join(dir, 'noitems.json'), JSON.stringify({ next: 'https://example.org/feed?afterId=3' }));
+  const mixed = captureIo(dir);
+  assert.equal(await main(['import', 'openactive', 'page.json', 'noitems.json', '--out', 'mixed.json'], mixed), 1, 'a page that is not RPDE makes the run fail');
+  assert.match(mixed.stderr, /noitems\.json has no "items" list, so it is not an RPDE page \(its fields: next\); skipped/);
+  assert.match(mixed.stderr, /Wrote 3 listings/, 'the good page still comes through');
+});
+
+/**
+ * The official OpenActive validator as a second opinion on what items contain: for
+ * every item it reads as an event with a name, our import writes a listing; where it
+ * finds no fault with an offer's price, the price reaches the listing's cost. It runs
+ * with remote JSON off, so no test fetches from the internet.
+ */
+test('the official OpenActive validator agrees on what the items contain', { timeout: 600_000 }, async () => {
+  const { validate } = createRequire(import.meta.url)('@openactive/data-model-validator') as {
+    validate(data: unknown, options: { loadRemoteJson: boolean }): Promise<{ path: string; type: string; severity: string }[]>;
+  };
+  const pages = [await page('modern-page-1.json'), await page('legacy-event-page.json')];
+  if (realData) {
+    const real = JSON.parse(await readFile(join(realData, 'openactive', 'everyone-active_rpde_page_20200106.json'), 'utf8')) as { items: { state: string }[] };
+    // A sample: the validator takes seconds an item on a busy machine.
+    pages.push({ items: real.items.filter((i) => i.state === 'updated').slice(0, 6) });
+  }
+  for (const rpdePage of pages) {
+    const result = importOpenActive([rpdePage], { today: '2026-11-01' });
+    const items = (rpdePage as { items: { state: string; id?: unknown; modified?: number; data?: Record<string, unknown> }[] }).items;
+    for (const item of items) {
+      if (item.state !== 'updated' || !item.data) continue;
+      if (items.some((other) => other !== item && other.id === item.id && (other.modified ?? 0) >= (item.modified ?? 0))) continue; // a later version wins
+      const data = item.data;
+      const type = String(data['@type'] ?? data.type ?? '');
+      if (!/^(Event|SessionSeries)$/.test(type) || typeof data.name !== 'string') continue;
+      const findings = await validate(data, { loadRemoteJson: false });
+      const listing = result.feed.listings.find((l) => l.name === data.name);
+      assert.ok(listing, `the validator reads "${data.name}" as an ${type}; the import wrote it`);
+      const priceFaults = findings.filter((f) => /^\$\.offers?\[\d+\]\.price(Currency)?$/.test(f.path) && f.severity === 'failure');
+      const prices = [...((data.offers as { price?: unknown }[] | undefined) ?? [])].map((o) => o.price).filter((p): p is number => typeof p === 'number');
+      if (prices.length && !priceFaults.length) {
+        const cost = listing.cost ?? {};
+        const lowestPaid = Math.min(...prices.filter((p) => p > 0));
+        if (prices.every((p) => p === 0)) assert.equal(cost.free, true, `${listing.id}: free`);
+        else assert.equal(cost.amount, lowestPaid, `${listing.id}: the lowest price the validator accepts`);
+      }
+    }
+  }
 });

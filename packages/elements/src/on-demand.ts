@@ -97,7 +97,7 @@ export const postcodeLookup = new OnDemand('postcode search', () => import('./lo
  * The reader of `atlas build`'s prebuilt search index. Loads: beside the feed when `index` is set.
  * Missing: the finder indexes the feed itself.
  */
-export const prebuiltIndex = new OnDemand('the index reader', () => import('./finder/prebuilt-index.js'));
+export const prebuiltIndex = new OnDemand('the search index', () => import('./finder/prebuilt-index.js'));
 
 /**
  * The Open Referral UK reader. Loads: beside the feed when `src` has an `oruk:` source.

@@ -23,7 +23,7 @@ class Markup {
 
 type Part = Markup | string | number | undefined | null | false | readonly Part[];
 
-export function escape(value: string): string {
+function escape(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
@@ -327,7 +327,7 @@ function where(l: AtlasListing, ctx: Context): Markup {
 }
 
 /** The static list of everything, grouped by kind: index.html's content and the finder's fallback. */
-export function staticList(data: AtlasData, options: SiteOptions, now: Date): Markup {
+function staticList(data: AtlasData, options: SiteOptions, now: Date): Markup {
   const ctx = context(data, options, now);
   const files = slugs(data);
   const collator = new Intl.Collator(ctx.lang, { numeric: true, sensitivity: 'base' });

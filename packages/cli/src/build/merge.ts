@@ -17,7 +17,7 @@ export interface BuildInput {
   report: FileReport;
 }
 
-export interface MergeResult {
+interface MergeResult {
   feed: Feed;
   /** Listings left out because `atlas validate` reports an error on them. */
   skipped: number;

@@ -9,13 +9,13 @@ import { indexPage, listingPage, slugs, STYLESHEET, type SiteOptions } from './h
 
 export const FILES = { feed: 'feed.json', index: 'index.json', stylesheet: 'atlas-static.css', page: 'index.html' } as const;
 
-export interface SiteFile {
+interface SiteFile {
   /** Relative path with forward slashes. */
   path: string;
   content: string;
 }
 
-export interface Site {
+interface Site {
   files: SiteFile[];
   data: AtlasData;
 }
@@ -25,7 +25,7 @@ export interface Site {
  * and a district's centre is the mean of their postcodes, which is what the
  * published sector and district centroids are too.
  */
-export function centroidRows(centroids: Centroids): CentroidRow[] {
+function centroidRows(centroids: Centroids): CentroidRow[] {
   const rows: CentroidRow[] = [];
   for (const [outcode, [lat, lng]] of centroids.districts) rows.push({ outcode, lat, lng });
   for (const [sector, [lat, lng]] of centroids.sectors) rows.push({ sector, lat, lng });

@@ -156,7 +156,7 @@ export const command: Command = {
  * (imported or skipped, with the reason) and one per caveat. Cells that a
  * spreadsheet would run as formulas are written with a leading apostrophe.
  */
-export function rowReport(result: ImportCsvResult): string {
+function rowReport(result: ImportCsvResult): string {
   const lines: string[][] = [['row', 'outcome', 'id', 'name', 'reason or caveat']];
   const caveats = new Map<number, string[]>();
   for (const w of [...result.errors, ...result.warnings]) caveats.set(w.line, [...(caveats.get(w.line) ?? []), w.message]);

@@ -15,7 +15,14 @@ folder of them: each item's latest version wins and deleted items are dropped.
 Options:
   --out FILE        where to write the feed (default: standard output)
   --publisher NAME  the feed's publisher name (default: the most common organiser)
-  --force           overwrite FILE when it already exists`;
+  --today DATE      today's date (default: today): the feed's "updated", and the day
+                    before which a session is over
+  --force           overwrite FILE when it already exists
+  --help            show this help
+
+Exit status: 0 the feed was written; 1 a page could not be read or no listing was
+written (a feed is still written from the pages that could be read, when any);
+2 bad arguments or an output file that exists.`;
 
 export const command: Command = {
   summary: 'Import OpenActive RPDE pages of sessions and events',
@@ -28,6 +35,7 @@ export const command: Command = {
         options: {
           out: { type: 'string', short: 'o' },
           publisher: { type: 'string' },
+          today: { type: 'string' },
           force: { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
         },
@@ -51,26 +59,42 @@ export const command: Command = {
       return EXIT.usage;
     }
 
+    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+      io.err(`atlas import openactive: --today must be a date like 2026-11-01, not "${values.today}".`);
+      return EXIT.usage;
+    }
+
     const pages: unknown[] = [];
+    const pageNames: string[] = [];
+    let unreadable = 0;
+    let files: string[];
     try {
-      for (const file of await expand(positionals.map((p) => resolve(io.cwd, p)))) {
-        const content = await readFile(file, 'utf8');
-        try {
-          pages.push(JSON.parse(content));
-        } catch (error) {
-          throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
-        }
-      }
+      files = await expand(positionals.map((p) => resolve(io.cwd, p)));
     } catch (error) {
       io.err(`atlas import openactive: ${(error as Error).message}`);
       return EXIT.problems;
     }
+    // A page that is not JSON is reported and the others are still read: one bad download never loses the rest.
+    for (const file of files) {
+      const content = await readFile(file, 'utf8');
+      try {
+        pages.push(JSON.parse(content.replace(/^\uFEFF/, '')));
+        pageNames.push(file);
+      } catch (error) {
+        unreadable++;
+        io.err(`atlas import openactive: ${file} is not valid JSON: ${(error as Error).message}; skipped`);
+      }
+    }
 
-    let result;
-    try {
-      result = importOpenActive(pages, values.publisher ? { publisher: values.publisher } : {});
-    } catch (error) {
-      io.err(`atlas import openactive: ${(error as Error).message}`);
+    const result = importOpenActive(pages, {
+      pageNames,
+      ...(values.publisher ? { publisher: values.publisher } : {}),
+      ...(values.today ? { today: values.today } : {}),
+    });
+    for (const why of result.badPages) io.err(`atlas import openactive: ${why}`);
+    if (!result.feed.listings.length) {
+      io.err(`atlas import openactive: no listings to write from ${files.length} ${files.length === 1 ? 'file' : 'files'} (${result.itemsRead} items read); nothing was written.`);
+      if (result.skipped.length) io.err(['Skipped:', ...formatTally(result.skipped)].join('\n'));
       return EXIT.problems;
     }
     const json = `${JSON.stringify(result.feed, null, 2)}\n`;
@@ -84,7 +108,14 @@ export const command: Command = {
     );
     if (result.skipped.length) io.err(['Skipped:', ...formatTally(result.skipped)].join('\n'));
     if (result.notes.length) io.err(['Did not map, or changed on the way:', ...formatTally(result.notes)].join('\n'));
-    return EXIT.ok;
+    if (result.past.count) {
+      io.err(
+        `Warning: ${result.past.count} of ${result.feed.listings.length} listings have only past sessions (every session is over before ${result.feed.updated}), ` +
+          `e.g. ${result.past.examples.join(', ')}. The finder shows them as having no upcoming sessions and leaves them out of day and time filters; ` +
+          'fetch newer pages of the feed.',
+      );
+    }
+    return unreadable || result.badPages.length ? EXIT.problems : EXIT.ok;
   },
 };
 

@@ -35,7 +35,7 @@ kept in FILE.progress.json until a run reads them all, so running the same
 command again fetches only what is missing.`;
 
 /** What the command needs from the outside world, so tests can stand in for it. */
-export interface ImportOrukDeps {
+interface ImportOrukDeps {
   fetch: typeof fetch;
   sleep(ms: number): Promise<void>;
   /** Today's date (ISO), for the feed's `updated` when the source gives none. */

@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { isIsoDate, isIsoDateOrDateTime, normaliseFeed, readFeedJson, type Problem } from '@community-atlas/core';
+import { isIsoDate, isIsoDateOrDateTime, normaliseFeed, readFeedJson, type Listing, type Problem } from '@community-atlas/core';
 import { EXIT, type Command, type Io } from '../io.js';
 import { looksLikeFormula } from '../import/formula.js';
+import { allSessionsBefore } from '../import/past.js';
 import { staleness, ukToday, wholeMonths } from '../report/figures.js';
 
 const HELP = `Usage: atlas validate [--json] [--stale MONTHS [--today YYYY-MM-DD]] FEED...
@@ -255,6 +256,26 @@ function formulaProblems(feed: unknown, source: string): Problem[] {
   return problems;
 }
 
+/** One warning with a count for listings whose every session is over (UK date today). */
+function pastProblems(feed: unknown, source: string): Problem[] {
+  const listings = (feed as { listings?: unknown } | null)?.listings;
+  if (!Array.isArray(listings)) return [];
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const over = listings.filter((l): l is Listing => !!l && typeof l === 'object' && Array.isArray((l as Listing).schedule) && allSessionsBefore(l as Listing, today));
+  if (!over.length) return [];
+  const ids = over.slice(0, 3).map((l) => String(l.id)).join(', ');
+  return [{
+    severity: 'warning',
+    code: 'past-sessions',
+    path: '$.listings',
+    expected: 'sessions still to come',
+    found: `${over.length} listing${over.length === 1 ? ' has' : 's have'} no upcoming sessions: every session is over (${ids}${over.length > 3 ? ', …' : ''})`,
+    message: `${over.length} listings have only past sessions.`,
+    fix: 'kept; the finder says "no upcoming sessions" and leaves them out of day and time filters',
+    source,
+  }];
+}
+
 function related(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`) || b.startsWith(`${a}.`) || b.startsWith(`${a}[`);
 }
@@ -280,7 +301,7 @@ export function checkFeed(text: string, source: string, options: { stale?: { mon
     }
   }
   const stale = options.stale ? staleProblems(read.value, source, options.stale.months, options.stale.today) : undefined;
-  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...pastProblems(read.value, source), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
   return {
     ...(stale ? { stale: stale.count } : {}),
     file: source,

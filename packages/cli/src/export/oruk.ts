@@ -31,7 +31,7 @@ import { Tally, type TallyLine } from './tally.js';
 import type { Json } from './mapping-helpers.js';
 import { isUuid, uuidv5 } from './uuid.js';
 
-export interface OrukExportResult {
+interface OrukExportResult {
   page: {
     total_items: number;
     total_pages: number;
@@ -55,7 +55,7 @@ export interface OrukExportResult {
  * `service_list.json`: the one-to-one fields and the organisation). The full
  * record is at `/services/{id}`.
  */
-export const ORUK_LIST_FIELDS = [
+const ORUK_LIST_FIELDS = [
   'id', 'organization_id', 'name', 'description', 'url', 'email', 'status', 'fees', 'accreditations',
   'minimum_age', 'maximum_age', 'assured_date', 'assurer_email', 'alert', 'last_modified', 'organization',
 ] as const;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
  * changing it would change every id a council has ever exported, and every
  * directory that took our services would see them all as new.
  */
-export const ATLAS_UUID_NAMESPACE = '27c68744-663b-4b29-b404-5cb2753451a8';
+const ATLAS_UUID_NAMESPACE = '27c68744-663b-4b29-b404-5cb2753451a8';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -30,7 +30,7 @@ export type ValueSpec =
   | { template: string; with?: Record<string, ValueSpec> }
   | ValueSpec[];
 
-export interface ColumnSpec {
+interface ColumnSpec {
   column: string;
   map?: Record<string, unknown>;
   split?: string;
@@ -55,7 +55,7 @@ export interface ScheduleColumns {
  * or any of `values`), `one-of` (any of `values`). Cells are compared trimmed and
  * ignoring case.
  */
-export interface RowRule {
+interface RowRule {
   column: string;
   when: 'filled' | 'empty' | 'equals' | 'not-equals' | 'one-of';
   value?: string;
@@ -68,12 +68,12 @@ export interface SkipRule extends RowRule {
 }
 
 /** A rule a row must pass to be imported (a council keeping only its own rows); the others are skipped on purpose. */
-export interface KeepRule extends RowRule {
+interface KeepRule extends RowRule {
   /** Reported for the rows it leaves out; default says which column and value. */
   reason?: string;
 }
 
-export const RULE_TESTS = ['filled', 'empty', 'equals', 'not-equals', 'one-of'] as const;
+const RULE_TESTS = ['filled', 'empty', 'equals', 'not-equals', 'one-of'] as const;
 
 /** Whether a row's cell passes a rule's test. */
 export function ruleMatches(rule: RowRule, cells: Record<string, string>): boolean {
@@ -301,7 +301,7 @@ function distance(a: string, b: string): number {
  * The columns a missing name most likely meant: up to three nearest by spelling, or
  * containing it; never the whole header, which a national spreadsheet makes 57 names long.
  */
-export function nearestColumns(name: string, header: readonly string[]): string[] {
+function nearestColumns(name: string, header: readonly string[]): string[] {
   const wanted = squash(name);
   return header
     .filter((h) => h.trim())

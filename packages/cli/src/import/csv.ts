@@ -3,10 +3,10 @@
  * Pure: text in, feed and report out; the command does the files.
  */
 import Papa from 'papaparse';
-import type { Feed, Gazetteer, Listing, ListingKind, OpeningHours, Session, Text, TransferDocument, Weekday } from '@community-atlas/core';
+import type { Feed, Listing, ListingKind, OpeningHours, Session, Text, TransferDocument, Weekday } from '@community-atlas/core';
 import { FIELD_TYPES, keepReason, ruleMatches, type CsvMapping, type ScheduleColumns, type ValueSpec } from './csv-mapping.js';
 import { looksLikeFormula } from './formula.js';
-import { districtOf, geocode, normalisePostcode, sectorOf, type Centroids } from './postcodes.js';
+import { coverageGazetteer, districtOf, geocode, normalisePostcode, sectorOf, type Centroids } from './postcodes.js';
 
 export interface ParsedCsv {
   header: string[];
@@ -106,7 +106,7 @@ export function parseCsv(text: string): ParsedCsv {
 }
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
@@ -128,7 +128,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * ("Ysgol Gymraeg Bro Alaw", "Café") is never touched; a second pass undoes a
  * double round trip.
  */
-export function repairMojibake(text: string): string {
+function repairMojibake(text: string): string {
   let current = text;
   for (let pass = 0; pass < 2 && MOJIBAKE.test(current); pass++) {
     if (![...current].every((ch) => ch.charCodeAt(0) <= 0xff)) break;
@@ -181,7 +181,7 @@ export interface ImportCsvOptions {
   progressEvery?: number;
 }
 
-export interface SkippedRow {
+interface SkippedRow {
   line: number;
   reason: string;
   /** True for rows a mapping rule leaves out on purpose; false for rows that could not be read. */
@@ -213,6 +213,7 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
   const usedIds = new Map<string, number>();
   const usedDistricts = new Set<string>();
   const usedSectors = new Set<string>();
+  const points: [number, number][] = [];
   const every = options.progressEvery ?? 500;
   const rows: ImportCsvResult['rows'] = [];
   let hoursInWords = 0;
@@ -265,7 +266,10 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
       if (session) listing.schedule = [session];
     }
     placeListing(listing, options.centroids, geocoded, rowWarn);
-    const location = listing.location as { postcode?: string } | undefined;
+    const location = listing.location as { postcode?: string; lat?: unknown; lng?: unknown; precision?: unknown } | undefined;
+    // Every placed listing widens the area the gazetteer covers; one shown only as an area (a refuge) too, since
+    // the people it serves live there.
+    if (typeof location?.lat === 'number' && typeof location.lng === 'number') points.push([location.lat, location.lng]);
     if (location?.postcode && normalisePostcode(location.postcode)) {
       usedDistricts.add(districtOf(location.postcode));
       usedSectors.add(sectorOf(location.postcode));
@@ -287,7 +291,7 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
 
   const feed: Feed = { version: '1', publisher: { name: options.publisher }, updated: options.today, listings };
   if (mapping.licence) feed.licence = mapping.licence;
-  const gazetteer = gazetteerFor(options.centroids, usedDistricts, usedSectors);
+  const gazetteer = options.centroids ? coverageGazetteer(options.centroids, points, usedDistricts, usedSectors) : undefined;
   if (gazetteer) feed.gazetteer = gazetteer;
   return { feed, skipped, warnings, errors: csv.errors, geocoded, rows, hoursInWords, summariesMade };
 }
@@ -428,7 +432,7 @@ function convert(values: unknown[], type: string, path: string, warn: (message: 
 const DAY_CODES: Record<string, string> = { mo: 'MO', tu: 'TU', we: 'WE', th: 'TH', fr: 'FR', sa: 'SA', su: 'SU' };
 
 /** "9.30am", "09:30", "0930", "14:00:00", "2pm" → "HH:MM"; undefined when not a time. */
-export function clockTime(text: string): string | undefined {
+function clockTime(text: string): string | undefined {
   const m = /^(\d{1,2})(?:[:.]?(\d{2}))?(?::\d{2})?\s*(am|pm)?$/i.exec(text.trim());
   if (!m) return undefined;
   let hours = Number(m[1]);
@@ -487,7 +491,7 @@ function sessionFrom(columns: ScheduleColumns, cells: Record<string, string>, wa
 }
 
 /** ISO dates pass; UK day-first dates (31/01/2027, 31-1-27) become ISO. */
-export function isoDate(text: string): string | undefined {
+function isoDate(text: string): string | undefined {
   const t = text.trim();
   if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) return t;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(t);
@@ -600,17 +604,4 @@ function uniqueId(base: string, used: Map<string, number>): string {
   used.set(base, n);
   used.set(`${base}-${n}`, 1);
   return `${base}-${n}`;
-}
-
-/** Districts and sectors of the postcodes the feed uses, so postcode search works offline. */
-function gazetteerFor(centroids: Centroids | undefined, districts: Set<string>, sectors: Set<string>): Gazetteer | undefined {
-  if (!centroids) return undefined;
-  const pick = (table: Map<string, [number, number]>, keys: Set<string>): Record<string, [number, number]> =>
-    Object.fromEntries([...keys].sort().flatMap((k) => (table.has(k) ? [[k, table.get(k) as [number, number]]] : [])));
-  const gazetteer: Gazetteer = {};
-  const d = pick(centroids.districts, districts);
-  const s = pick(centroids.sectors, sectors);
-  if (Object.keys(d).length) gazetteer.districts = d;
-  if (Object.keys(s).length) gazetteer.sectors = s;
-  return Object.keys(gazetteer).length ? gazetteer : undefined;
 }

@@ -18,6 +18,7 @@
  */
 import type { Cost, Feed, Listing, Location, Session } from '@community-atlas/core';
 import { Tally, type TallyLine } from '../export/tally.js';
+import { allSessionsBefore } from './past.js';
 import {
   asArray,
   clock,
@@ -35,14 +36,16 @@ import {
   type Json,
 } from '../export/mapping-helpers.js';
 
-export interface OpenActiveImportOptions {
+interface OpenActiveImportOptions {
   /** Publisher name; default the most common organiser, else "OpenActive". */
   publisher?: string;
-  /** Today's date (ISO) for the feed's `updated`; tests pin it. */
+  /** Today's date (ISO) for the feed's `updated` and for telling past sessions; tests pin it. */
   today?: string;
+  /** A name for each page (its file), for messages. */
+  pageNames?: string[];
 }
 
-export interface OpenActiveImportResult {
+interface OpenActiveImportResult {
   feed: Feed;
   /** Items in all the pages, every state. */
   itemsRead: number;
@@ -58,6 +61,10 @@ export interface OpenActiveImportResult {
   skipped: TallyLine[];
   /** What was read but changed or left out on the way. */
   notes: TallyLine[];
+  /** Pages that could not be read as RPDE pages, with why; the other pages are still imported. */
+  badPages: string[];
+  /** Listings written whose every session is over before `today`. */
+  past: { count: number; examples: string[] };
 }
 
 const FACILITY_TYPES = /^(FacilityUse|IndividualFacilityUse|Slot)$/;
@@ -72,9 +79,17 @@ export function importOpenActive(pages: readonly unknown[], options: OpenActiveI
 
   // Replay: latest `modified` per id wins; on a tie the later item in the pages wins.
   const latest = new Map<string, { item: Json; modified: number | string | undefined }>();
+  const badPages: string[] = [];
   for (const [index, page] of pages.entries()) {
     if (!isObject(page) || !Array.isArray(page.items)) {
-      throw new Error(`Page ${index + 1} is not an RPDE page: expected an object with "items": [...].`);
+      const name = options.pageNames?.[index] ?? `Page ${index + 1}`;
+      const why = !isObject(page)
+        ? `is ${Array.isArray(page) ? 'a list' : typeof page}, not an RPDE page (an object with "items": [...])`
+        : 'items' in page
+          ? `has "items" that is not a list (${typeof page.items}), so it is not an RPDE page; skipped`
+          : `has no "items" list, so it is not an RPDE page (its fields: ${Object.keys(page).slice(0, 6).join(', ') || 'none'}); skipped`;
+      badPages.push(`${name} ${why}`);
+      continue;
     }
     licence ??= text(page.license);
     for (const item of page.items) {
@@ -171,14 +186,19 @@ export function importOpenActive(pages: readonly unknown[], options: OpenActiveI
     listings.flatMap((l) => (l.location ? [`${String(l.location.name ?? '')}|${l.location.postcode ?? ''}|${l.location.lat ?? ''}`] : [])),
   ).size;
 
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const feed: Feed = {
     version: '1',
     publisher: { name: options.publisher ?? mostCommon(organisers) ?? 'OpenActive' },
-    updated: options.today ?? new Date().toISOString().slice(0, 10),
+    updated: today,
     listings,
   };
   if (licence) feed.licence = licence;
-  return { feed, itemsRead, deleted, superseded, venues, occurrences, skipped: skipped.lines, notes: notes.lines };
+  const over = listings.filter((l) => allSessionsBefore(l, today));
+  return {
+    feed, itemsRead, deleted, superseded, venues, occurrences, skipped: skipped.lines, notes: notes.lines, badPages,
+    past: { count: over.length, examples: over.slice(0, 3).map((l) => l.id) },
+  };
 }
 
 function compareModified(a: number | string | undefined, b: number | string | undefined): number {
@@ -294,13 +314,24 @@ function seriesListing(data: Json, rpdeId: string, notes: Tally): { listing: Lis
 }
 
 function readOffers(data: Json, notes: Tally, id: string): Cost | undefined {
-  const offers = objects(data.offers);
+  // `offers` in the spec; `offer` in some 1.0-era feeds; or only on the occurrences.
+  let offers = [...objects(data.offers), ...objects(data.offer)];
+  if (!offers.length) offers = objects(data.subEvent).flatMap((sub) => [...objects(sub.offers), ...objects(sub.offer)]);
   if (!offers.length) return undefined;
   const priced: { amount: number; name?: string }[] = [];
   for (const offer of offers) {
-    const price = num(offer.price);
-    const currency = text(offer.priceCurrency)?.toUpperCase() ?? 'GBP';
-    if (price === undefined) continue;
+    const raw = offer.price;
+    // "£4.50" and "4.50 GBP" are prices too, whatever the spec says.
+    const price = num(raw) ?? (typeof raw === 'string' ? num(raw.replace(/[£,\s]|GBP/gi, '')) : undefined);
+    const currency = text(offer.priceCurrency)?.toUpperCase() ?? (typeof raw === 'string' && /£|GBP/i.test(raw) ? 'GBP' : 'GBP');
+    if (price === undefined) {
+      notes.add(raw === undefined || raw === null || raw === '' ? 'Offer without a price, left out' : `Offer price "${String(raw)}" is not a number, left out`, id);
+      continue;
+    }
+    if (price < 0) {
+      notes.add('Offer with a negative price, left out', id);
+      continue;
+    }
     if (currency !== 'GBP') {
       notes.add('Price in a currency other than pounds, left out', id);
       continue;

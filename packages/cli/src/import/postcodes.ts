@@ -3,8 +3,9 @@
  * ("NB1 2"), then district ("NB1"). No request leaves the machine.
  */
 import Papa from 'papaparse';
+import type { Gazetteer } from '@community-atlas/core';
 
-export type GeocodePrecision = 'postcode' | 'sector' | 'district';
+type GeocodePrecision = 'postcode' | 'sector' | 'district';
 
 export interface Centroids {
   postcodes: Map<string, [number, number]>;
@@ -91,4 +92,95 @@ export function geocode(postcode: string, centroids: Centroids): { lat: number; 
     if (found) return { lat: found[0], lng: found[1], precision };
   }
   return undefined;
+}
+
+export interface CoverageOptions {
+  /** How far beyond the listings' box districts are included. Default 10 miles: a rural district's centre can be that far from a home at its edge. */
+  marginMiles?: number;
+  /** How far from the nearest listing sectors are included. Default 10 miles. */
+  sectorMiles?: number;
+}
+
+const MILES_PER_DEGREE_LAT = 69.05;
+const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
+
+/**
+ * The gazetteer a feed carries, so that a resident's postcode is placed with no
+ * lookup service: every district whose centre lies in the box around the
+ * listings' points (given or geocoded), widened by a margin, and every sector
+ * within a few miles of a listing, plus the districts and sectors of the
+ * postcodes listings use. A national feed gets every district it covers, not
+ * only those that hold a listing, and a feed whose rows have coordinates but no
+ * postcode (mobile library stops) gets one too. Coordinates are rounded to four
+ * places (about 10 metres), ample for a centroid.
+ */
+export function coverageGazetteer(
+  centroids: Centroids,
+  points: readonly [number, number][],
+  usedDistricts: ReadonlySet<string> = new Set(),
+  usedSectors: ReadonlySet<string> = new Set(),
+  options: CoverageOptions = {},
+): Gazetteer | undefined {
+  const margin = options.marginMiles ?? 10;
+  const reach = options.sectorMiles ?? 10;
+  const box = { s: Infinity, n: -Infinity, w: Infinity, e: -Infinity };
+  for (const [lat, lng] of points) {
+    box.s = Math.min(box.s, lat);
+    box.n = Math.max(box.n, lat);
+    box.w = Math.min(box.w, lng);
+    box.e = Math.max(box.e, lng);
+  }
+  const districts: Record<string, [number, number]> = {};
+  const sectors: Record<string, [number, number]> = {};
+  if (Number.isFinite(box.s)) {
+    const dLat = margin / MILES_PER_DEGREE_LAT;
+    const dLng = margin / (69.17 * Math.max(0.1, Math.cos((((box.s + box.n) / 2) * Math.PI) / 180)));
+    for (const [key, [lat, lng]] of centroids.districts) {
+      if (lat >= box.s - dLat && lat <= box.n + dLat && lng >= box.w - dLng && lng <= box.e + dLng) districts[key] = [round4(lat), round4(lng)];
+    }
+    // Sectors near a listing: points bucketed in cells of about `reach` miles, so each sector checks nine cells.
+    const cellLat = reach / MILES_PER_DEGREE_LAT;
+    const cellLng = reach / (69.17 * 0.5); // at most 60°N in GB, where a degree of longitude is half as long
+    const cells = new Map<string, [number, number][]>();
+    for (const p of points) {
+      const key = `${Math.floor(p[0] / cellLat)},${Math.floor(p[1] / cellLng)}`;
+      const list = cells.get(key) ?? [];
+      list.push(p);
+      cells.set(key, list);
+    }
+    const near = (lat: number, lng: number): boolean => {
+      const i = Math.floor(lat / cellLat);
+      const j = Math.floor(lng / cellLng);
+      for (let di = -1; di <= 1; di++) {
+        for (let dj = -1; dj <= 1; dj++) {
+          for (const p of cells.get(`${i + di},${j + dj}`) ?? []) if (miles(lat, lng, p[0], p[1]) <= reach) return true;
+        }
+      }
+      return false;
+    };
+    for (const [key, [lat, lng]] of centroids.sectors) if (near(lat, lng)) sectors[key] = [round4(lat), round4(lng)];
+  }
+  for (const key of usedDistricts) {
+    const found = centroids.districts.get(key);
+    if (found) districts[key] = [round4(found[0]), round4(found[1])];
+  }
+  for (const key of usedSectors) {
+    const found = centroids.sectors.get(key);
+    if (found) sectors[key] = [round4(found[0]), round4(found[1])];
+  }
+  const sorted = (table: Record<string, [number, number]>): Record<string, [number, number]> =>
+    Object.fromEntries(Object.keys(table).sort().map((k) => [k, table[k] as [number, number]]));
+  const gazetteer: Gazetteer = {};
+  if (Object.keys(districts).length) gazetteer.districts = sorted(districts);
+  if (Object.keys(sectors).length) gazetteer.sectors = sorted(sectors);
+  return Object.keys(gazetteer).length ? gazetteer : undefined;
+}
+
+/** Great-circle miles. */
+function miles(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 3958.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

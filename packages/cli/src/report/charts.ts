@@ -13,7 +13,7 @@ export const esc = (s: string | number): string =>
 
 const fmt = new Intl.NumberFormat('en-GB');
 
-export interface Bar {
+interface Bar {
   label: string;
   value: number;
   /** Drawn in the warning colour; its label says why, so it reads without colour too. */
@@ -58,7 +58,7 @@ export function barChart(o: { id: string; title: string; description: string; ba
   return parts.join('');
 }
 
-export interface MapPoint {
+interface MapPoint {
   lat: number;
   lng: number;
   warn: boolean;

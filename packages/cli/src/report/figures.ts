@@ -25,7 +25,7 @@ import {
 
 /** The five questions every listing answers, in the order DESIGN.md gives them. */
 export const QUESTIONS = ['what', 'who', 'cost', 'whenWhere', 'contact'] as const;
-export type Question = (typeof QUESTIONS)[number];
+type Question = (typeof QUESTIONS)[number];
 export const QUESTION_LABELS: Record<Question, string> = {
   what: 'What is it?',
   who: 'Who is it for?',
@@ -34,7 +34,7 @@ export const QUESTION_LABELS: Record<Question, string> = {
   contact: 'How do I get in touch or join?',
 };
 
-export interface ListingRef {
+interface ListingRef {
   id: string;
   name: string;
 }
@@ -47,20 +47,20 @@ export interface FeedSummary {
   skipped: number;
 }
 
-export interface Bucket {
+interface Bucket {
   label: string;
   count: number;
   /** Stale by the report's threshold, or not checkable. */
   stale: boolean;
 }
 
-export interface StaleListing extends ListingRef {
+interface StaleListing extends ListingRef {
   lastVerified?: string;
   /** Whole months since it was checked; absent when never checked. */
   months?: number;
 }
 
-export interface ProviderStale {
+interface ProviderStale {
   provider: string;
   /** The addresses the provider's stale listings give, most used first (at most five): the mail goes to all of them. */
   emails: string[];
@@ -69,7 +69,7 @@ export interface ProviderStale {
   mailto: string;
 }
 
-export interface Freshness {
+interface Freshness {
   /** Share (0 to 1) of listings checked within the threshold; null when no listing has a usable date. */
   freshShare: number | null;
   fresh: number;
@@ -83,7 +83,7 @@ export interface Freshness {
   pastSessionsOnly: (ListingRef & { lastSession?: string })[];
 }
 
-export interface CategoryCompleteness {
+interface CategoryCompleteness {
   category: string;
   label: string;
   listings: number;
@@ -92,7 +92,7 @@ export interface CategoryCompleteness {
   asked: Record<Question, number>;
 }
 
-export interface Completeness {
+interface Completeness {
   overall: { question: Question; label: string; answered: number; asked: number }[];
   byCategory: CategoryCompleteness[];
   /** The listings that leave most questions unanswered, worst first. */
@@ -101,7 +101,7 @@ export interface Completeness {
   complete: number;
 }
 
-export interface AreaCount {
+interface AreaCount {
   id: string;
   name: string;
   listings: number;
@@ -109,7 +109,7 @@ export interface AreaCount {
   needs: Record<string, number>;
 }
 
-export interface Coverage {
+interface Coverage {
   /** What the areas are: the feed's own (`areas`), or postcode districts or postcode areas when it names none. */
   by: 'area' | 'postcode district' | 'postcode area' | 'none';
   areas: AreaCount[];
@@ -128,20 +128,20 @@ export interface Coverage {
   };
 }
 
-export interface DuplicateGroup {
+interface DuplicateGroup {
   reason: 'same name and postcode' | 'same phone and similar name';
   /** Every one has sessions, and no two the same: more likely one activity at several times than a copy. */
   sessionsDiffer?: boolean;
   listings: (ListingRef & { postcode?: string; phone?: string })[];
 }
 
-export interface BrokenField extends ListingRef {
+interface BrokenField extends ListingRef {
   field: string;
   value: string;
   why: string;
 }
 
-export interface Changes {
+interface Changes {
   since: string;
   added: ListingRef[];
   removed: ListingRef[];
@@ -149,7 +149,7 @@ export interface Changes {
   unchanged: number;
 }
 
-export interface NotComputed {
+interface NotComputed {
   section: 'freshness' | 'completeness' | 'coverage' | 'map' | 'duplicates' | 'changes';
   what: string;
   why: string;
@@ -170,7 +170,7 @@ export interface ReportFigures {
   notComputed: NotComputed[];
 }
 
-export interface ReportInput {
+interface ReportInput {
   data: AtlasData;
   /** The listings as the feeds wrote them, by `rawKey`, for fields the normaliser repairs or drops. */
   raw: Map<string, Listing>;
@@ -342,7 +342,7 @@ function freshness(input: ReportInput, byKey: Map<string, AtlasListing>, notComp
 const has = (t: unknown): boolean => (typeof t === 'string' ? t.trim() !== '' : Boolean(t && typeof t === 'object' && Object.values(t as object).some((v) => typeof v === 'string' && v.trim() !== '')));
 
 /** Which of the five questions a listing answers; transfers are not asked who they are for or what they cost (the finder does not show those for them). */
-export function answers(l: AtlasListing): Partial<Record<Question, boolean>> {
+function answers(l: AtlasListing): Partial<Record<Question, boolean>> {
   const a = l.audience;
   const c = l.cost;
   const loc = l.location;

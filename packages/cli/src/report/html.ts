@@ -96,7 +96,7 @@ footer.page { color: var(--muted); font-size: .9rem; padding: 2rem 1rem; }
 }
 `;
 
-export interface HtmlOptions {
+interface HtmlOptions {
   boundaries?: Boundary[];
 }
 

@@ -26,7 +26,7 @@ export { MAX_QUERY_LENGTH } from './types.js';
 import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
 
 /** A community asset transfer: of kind `transfer`, or with a `transfer` block. */
-export function isTransferListing(listing: AtlasListing): boolean {
+function isTransferListing(listing: AtlasListing): boolean {
   return listing.kind === 'transfer' || !!listing.transfer;
 }
 
@@ -159,7 +159,7 @@ const DAY_SLOTS = Array.from({ length: 7 }, (_, d) => 7 << (d * 3));
 const PART_SLOTS = Array.from({ length: 3 }, (_, p) => 0b001001001001001001001 << p);
 
 /** Interns a facet's values so counting is array arithmetic, not string maps. */
-export class ValueTable {
+class ValueTable {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
   constructor(fixed?: readonly string[]) {
@@ -219,7 +219,7 @@ function sortKey(name: string): string {
 }
 
 /** Per-listing facts as columns by position, and a set of listings per facet value; built once per feed. */
-export interface Columns {
+interface Columns {
   /** Words per set of listings. */
   words: number;
   all: Bits;
@@ -248,7 +248,7 @@ export interface Columns {
  * `whenBits`: who is on now, today, this week (the `when` facet's values, in order).
  * `deadline`: 1 open, 2 closing soon, 4 closed, 0 none; `deadlineBits`: open (closing soon included), closing soon.
  */
-export interface TimeFacts {
+interface TimeFacts {
   minute: number;
   deadline: Uint8Array;
   deadlineAt: Float64Array;

@@ -38,7 +38,7 @@ export type FromWorker =
   | { type: 'suggestions'; id: number; suggestions: Suggestion[] }
   | { type: 'answer-failed'; id: number; message: string };
 
-export interface SerializedLoadError {
+interface SerializedLoadError {
   name: 'FeedLoadError';
   url: string;
   reason: FeedLoadFailure;

@@ -40,7 +40,7 @@ export function parseRecurrence(text: string): Recurrence | string {
 }
 
 /** What a rule needs from its first date (DTSTART) that the rule alone does not say. */
-export function needsAnchor(rule: Recurrence): string | undefined {
+function needsAnchor(rule: Recurrence): string | undefined {
   if (!needsAnchorDate(rule)) return undefined;
   if (rule.count !== undefined) return 'COUNT needs the date of the first session.';
   if (rule.interval > 1) return `INTERVAL=${rule.interval} needs the date of the first session, to know which ${unitOf(rule.freq)} it runs.`;

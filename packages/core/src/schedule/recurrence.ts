@@ -47,7 +47,7 @@ export type RuleProblemCode =
   | 'bymonthday' | 'bymonth' | 'wkst' | 'unsupported' | 'no-freq' | 'freq' | 'count-until' | 'nth-freq' | 'yearly';
 
 /** What is wrong with a session beyond its rule, including a rule that needs a first date it lacks (`anchor`). */
-export type SessionProblemCode =
+type SessionProblemCode =
   | 'object' | 'start' | 'end' | 'same' | 'date' | 'until-date' | 'until-order' | 'except-list' | 'except'
   | 'no-when' | 'anchor' | 'rule-until-order';
 

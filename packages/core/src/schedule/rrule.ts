@@ -8,4 +8,4 @@
  * code the finder runs must not live beside a re-export of the sentences.
  */
 export * from './recurrence.js';
-export { needsAnchor, parseRecurrence } from './problems.js';
+export { parseRecurrence } from './problems.js';

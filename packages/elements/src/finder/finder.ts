@@ -303,7 +303,8 @@ export class AtlasFinder extends AtlasElement {
       const { fetchPrebuiltIndex } = await indexReader.load();
       return await fetchPrebuiltIndex(url, { signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) });
     } catch (error) {
-      console.warn('Community Atlas: the search index could not be loaded; the finder indexes the feed itself.', error);
+      // The finder indexes the feed itself.
+      indexReader.report(error);
       return undefined;
     }
   }

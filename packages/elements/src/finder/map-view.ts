@@ -26,7 +26,7 @@ export const finderMapStyles = css`
 `;
 
 /** What the map shows, from the finder's state. */
-export interface FinderMapState {
+interface FinderMapState {
   result: QueryResult | undefined;
   listings: AtlasData['listings'];
   lang: string;

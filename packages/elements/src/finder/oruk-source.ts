@@ -11,13 +11,13 @@ import { fetchOrukPages, importOruk } from '@community-atlas/core/oruk';
 const ORUK = /^oruk:/i;
 
 /** Most pages read from one API (100 services each): a directory larger than this is better built with `atlas import oruk`. */
-export const ORUK_MAX_PAGES = 50;
+const ORUK_MAX_PAGES = 50;
 /** Pause between pages, so a finder on a busy page does not hammer a council's API. */
-export const ORUK_PAGE_DELAY_MS = 200;
+const ORUK_PAGE_DELAY_MS = 200;
 /** Reading many pages takes longer than one feed file: allow this long in all. */
 const ORUK_TIMEOUT_MS = 120_000;
 
-export const isOrukSource = (url: string): boolean => ORUK.test(url);
+const isOrukSource = (url: string): boolean => ORUK.test(url);
 
 /** How long the loader waits: longer when an `oruk:` source has several pages to read. */
 export function loadTimeout(urls: readonly string[], timeout: number): number {

@@ -5,7 +5,7 @@
 import type { AtlasStrings, BodyHeadings, ListingBodyWords } from '../translations/index.js';
 import { enListingWords, type ListingStrings } from './listing-strings.js';
 
-export const enListingBody: ListingBodyWords = {
+const enListingBody: ListingBodyWords = {
   ages: (min, max) =>
     min !== undefined && max !== undefined ? `Ages ${min} to ${max}` : min !== undefined ? `Ages ${min} and over` : `Ages up to ${max}`,
   anyone: 'Anyone',

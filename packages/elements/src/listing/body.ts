@@ -15,7 +15,7 @@ import type * as TransferDetail from '../transfer/detail.js';
 
 export { bodyStyles as styles } from './body.styles.js';
 
-export interface ListingBodyOptions {
+interface ListingBodyOptions {
   t: AtlasStrings;
   lang: string;
   now: Date;

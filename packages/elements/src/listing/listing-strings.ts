@@ -48,7 +48,10 @@ export function costLines(
   if (!c) return [];
   const price = c.free ? t.costFree : typeof c.amount === 'number' ? t.costAmount(formatMoney(c.amount, t.locale), c.per ? t.costPer[c.per] : undefined) : undefined;
   const said = c.description ? text(c.description, lang) : '';
-  return [price, said && !(price && sameWords(said, price)) ? said : undefined].filter((line): line is string => !!line);
+  // English words on a Welsh page that only give the price again ("£5 a session" under "£5 y sesiwn"): said once.
+  const english = lang !== 'en' && !(typeof c.description === 'object' && c.description[lang]?.trim());
+  const repeated = price && (sameWords(said, price) || (typeof c.amount === 'number' && english && said.length <= 40 && said.includes(formatMoney(c.amount, 'en-GB'))));
+  return [price, said && !repeated ? said : undefined].filter((line): line is string => !!line);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { AtlasStrings, PostcodeWords } from '../translations/index.js';
 export { currentPosition } from '@community-atlas/core';
 
 /** Why a postcode could not be placed, in English; other languages give these in their strings. */
-export const enPostcodeWords: PostcodeWords = {
+const enPostcodeWords: PostcodeWords = {
   postcodeNotFound: 'We could not find that postcode. Check it and try again.',
   postcodeInvalid: 'Enter a postcode, such as SW1A 1AA, or the first part of one, such as SW1A.',
   postcodeOutsideArea: 'We could not place that postcode: it may be outside the area this directory covers. Check it, or use your location.',
@@ -21,7 +21,7 @@ export interface ListingGazetteers {
   byDistrict: Map<string, Gazetteer>;
 }
 
-export interface PostcodeSources {
+interface PostcodeSources {
   gazetteer?: Gazetteer;
   /** Base URL of a postcodes.io-compatible service. */
   service?: string;

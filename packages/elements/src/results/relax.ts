@@ -16,7 +16,7 @@ const plural = (n: number, one: string, other: string): string =>
 const results = (n: number): string => `${n} ${plural(n, 'result', 'results')}`;
 
 /** The English words (Welsh, or a host's own words, come through the strings). */
-export const relaxWords: Required<Pick<AtlasStrings, 'noResultsHelp' | 'relaxQuery' | 'relaxFilter' | 'relaxDistance'>> = {
+const relaxWords: Required<Pick<AtlasStrings, 'noResultsHelp' | 'relaxQuery' | 'relaxFilter' | 'relaxDistance'>> = {
   noResultsHelp: 'Try one of these:',
   relaxQuery: (q, n) => `Search without “${q}” (${results(n)})`,
   relaxFilter: (label, n) => `Remove “${label}” (${results(n)})`,
@@ -24,7 +24,7 @@ export const relaxWords: Required<Pick<AtlasStrings, 'noResultsHelp' | 'relaxQue
 };
 
 /** What the hints need from the result list. */
-export interface RelaxContext {
+interface RelaxContext {
   t: AtlasStrings;
   language: string;
   state: FinderState;

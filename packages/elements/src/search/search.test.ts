@@ -68,6 +68,6 @@ describe('<atlas-search> on its own', () => {
 
   it('speaks Welsh', async () => {
     const el = await fixture<AtlasSearch>(html`<atlas-search lang="cy"></atlas-search>`);
-    expect(el.shadowRoot!.querySelector('label')?.textContent).to.equal('Chwilio');
+    expect(el.shadowRoot!.querySelector('label')?.textContent).to.equal('Chwilio am');
   });
 });

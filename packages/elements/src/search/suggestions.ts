@@ -33,7 +33,7 @@ const listStyles = css`
 `;
 
 /** What the list needs from its search box. */
-export interface SuggestionHost extends ReactiveControllerHost {
+interface SuggestionHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 

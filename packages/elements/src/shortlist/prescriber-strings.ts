@@ -7,7 +7,7 @@ import type { AtlasStrings, PrescriberDetailStrings, PrescriberStrings } from '.
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 
-export const enPrescriber: PrescriberStrings = {
+const enPrescriber: PrescriberStrings = {
   shortlistHeading: 'Shortlist',
   add: 'Add to shortlist',
   remove: 'Remove from shortlist',
@@ -20,7 +20,7 @@ export const enPrescriber: PrescriberStrings = {
   companionShort: 'Can bring someone',
 };
 
-export const enPrescriberDetail: PrescriberDetailStrings = {
+const enPrescriberDetail: PrescriberDetailStrings = {
   count: (n) => (n === 0 ? 'No options yet' : `${n} ${plural(n, 'option', 'options')}`),
   empty: 'Use “Add to shortlist” on a result to collect options for the person.',
   moveUp: 'Up',

@@ -11,7 +11,7 @@ import { prescriberStrings } from './prescriber-strings.js';
 import { ShortlistStore, shortlistStorageKey, MAX_SHORTLIST } from './store.js';
 
 /** What the controller needs from the finder. */
-export interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
+interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
   mode: string;
   src: string;
   namespace: string;

@@ -8,7 +8,7 @@ import { transferStrings, type TransferCardStrings } from './transfer.js';
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 
-export const enTransferDetail: TransferDetailStrings = {
+const enTransferDetail: TransferDetailStrings = {
   floorArea: (n, formatted) => `${formatted} square ${plural(n, 'metre', 'metres')}`,
   siteArea: (n, formatted) => `${formatted} ${plural(n, 'hectare', 'hectares')}`,
   labels: {
@@ -45,7 +45,7 @@ export const enTransferDetail: TransferDetailStrings = {
     `The moratorium has ended. The owner may now sell to anyone, and no new moratorium can start until after ${protectedEnds}.`,
 };
 
-export const enTransferDetailWords: TransferDetailWords = {
+const enTransferDetailWords: TransferDetailWords = {
   deadlineCloses: (date) => `Expressions of interest close on ${date}`,
   stageCurrent: 'current stage',
   stageDone: 'done',

@@ -23,7 +23,7 @@ type Lang = string;
  * Price or rent in words: the guide figures as money, then the publisher's own
  * words ("£1", "peppercorn") as they wrote them, since those are often the terms.
  */
-export function priceWords(listing: AtlasListing, strings: AtlasStrings, lang: Lang): string[] {
+function priceWords(listing: AtlasListing, strings: AtlasStrings, lang: Lang): string[] {
   const t = detailStrings(strings);
   const tr = listing.transfer;
   if (!tr) return [];
@@ -61,7 +61,7 @@ function number(n: number, locale: string): string {
 }
 
 /** "1.2 MB", "350 kB": a group on a phone contract wants to know before opening a 40 MB plan. */
-export function formatBytes(bytes: number | undefined, locale: string): string | undefined {
+function formatBytes(bytes: number | undefined, locale: string): string | undefined {
   if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0) return undefined;
   const [unit, value] = bytes >= 1e6 ? ['megabyte', bytes / 1e6] : bytes >= 1e3 ? ['kilobyte', bytes / 1e3] : ['byte', bytes];
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
@@ -77,7 +77,7 @@ function documentType(type: string | undefined): string | undefined {
   return known[type.toLowerCase()] ?? (type.includes('/') ? type : type.toUpperCase());
 }
 
-export interface TransferDetailOptions {
+interface TransferDetailOptions {
   now: Date;
   t: AtlasStrings;
   lang: Lang;
@@ -147,7 +147,7 @@ function keyDates(listing: AtlasListing, t: DetailStrings): TemplateResult | typ
  * carries aria-current="step" and says so in words, as do completed stages, so
  * nothing rests on colour or a tick mark alone.
  */
-export function stageTracker(
+function stageTracker(
   listing: AtlasListing, strings: AtlasStrings, lang: Lang, stageLists: Record<string, StageDefinition[]> | undefined,
 ): TemplateResult | typeof nothing {
   const t = detailStrings(strings);
@@ -182,7 +182,7 @@ function documents(listing: AtlasListing, t: DetailStrings, lang: Lang): Templat
  * why and there is no link to follow (a disabled link is not a thing in HTML, and
  * a dead button would only puzzle), so a past deadline can never look open.
  */
-export function expressionOfInterest(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
+function expressionOfInterest(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
   const t = detailStrings(strings);
   const tr = listing.transfer!;
   const d = deadlineState(listing, now);
@@ -202,7 +202,7 @@ export function expressionOfInterest(listing: AtlasListing, now: Date, strings: 
 }
 
 /** Listed or nominated, by whom, when, until when, and where any moratorium stands, in plain words. */
-export function acvSection(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
+function acvSection(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
   const acv = listing.acv!;
   const t = detailStrings(strings);
   const tt = t.transfer;

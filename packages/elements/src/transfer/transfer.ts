@@ -18,7 +18,7 @@ const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 
 /** The English words of a transfer's card, here rather than in the first chunk: only feeds with transfers need them. */
-export const enTransferCardWords: TransferCardWords = {
+const enTransferCardWords: TransferCardWords = {
   status: { proposed: 'Proposed', available: 'Available', 'under-offer': 'Under offer', transferred: 'Transferred', withdrawn: 'Withdrawn' },
   deadlineClosesIn: (days) => `Closes in ${days} ${plural(days, 'day', 'days')}`,
   deadlineClosesToday: 'Closes today',
@@ -86,7 +86,7 @@ export function tenureWords(listing: AtlasListing, t: TransferCardStrings): stri
 }
 
 /** One line of what it is and on what terms, for a card: "Library · Leasehold, 25 years · Peppercorn rent". */
-export function transferSummaryLine(listing: AtlasListing, t: TransferCardStrings): string {
+function transferSummaryLine(listing: AtlasListing, t: TransferCardStrings): string {
   const tr = listing.transfer;
   if (!tr) return '';
   return [

@@ -18,7 +18,8 @@ const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanly
 /** `satisfies Required`: Welsh gives every word, including those whose English loads with the part that shows them. */
 const welsh = {
   locale: 'cy-GB',
-  searchLabel: 'Chwilio',
+  // Not "Chwilio" as well as the button: two controls with one name cannot be told apart.
+  searchLabel: 'Chwilio am',
   searchHint: 'Er enghraifft, angen fel “unig”, gweithgaredd fel “cerdded”, neu le',
   searchHintTransfer: 'Er enghraifft, adeilad fel “neuadd” neu “llyfrgell”, neu le',
   searchButton: 'Chwilio',
@@ -198,7 +199,7 @@ const welsh = {
   accessibility: 'Hygyrchedd',
   postcodeLabel: 'Cod post',
   postcodeHint: 'I ddod o hyd i beth sydd yn agos atoch',
-  findPostcode: 'Chwilio',
+  findPostcode: 'Dod o hyd',
   useMyLocation: 'Defnyddio fy lleoliad',
   locating: 'Wrthi’n dod o hyd i’ch lleoliad…',
   postcodeNotFound: 'Doedd dim modd dod o hyd i’r cod post hwnnw. Gwiriwch ef a rhowch gynnig arall arni.',

@@ -21,7 +21,7 @@ export interface View {
   zoom: number;
 }
 
-export interface AdapterCallbacks {
+interface AdapterCallbacks {
   /** The view changed; `user` is false when the kit moved it (fitting results, resizing). */
   moveEnd(user: boolean): void;
   zoomEnd(user: boolean, from: number, to: number): void;
@@ -29,7 +29,7 @@ export interface AdapterCallbacks {
   tiles(state: 'ok' | 'failed'): void;
 }
 
-export interface AdapterOptions {
+interface AdapterOptions {
   view: View;
   reducedMotion: boolean;
   minZoom: number;
@@ -37,7 +37,7 @@ export interface AdapterOptions {
   callbacks: AdapterCallbacks;
 }
 
-export interface OutlineShape {
+interface OutlineShape {
   key: string;
   geometry: GeoJsonPolygon | GeoJsonMultiPolygon;
 }

@@ -32,7 +32,7 @@ export interface PlacedPoints {
   hasAreas: boolean;
 }
 
-export const DEFAULT_RADIUS_METRES = 1000;
+const DEFAULT_RADIUS_METRES = 1000;
 
 function outlineCentre(outline: GeoJsonPolygon | GeoJsonMultiPolygon): [number, number] | undefined {
   const rings = outline.type === 'Polygon' ? outline.coordinates : outline.coordinates.flat();
@@ -51,7 +51,7 @@ function outlineCentre(outline: GeoJsonPolygon | GeoJsonMultiPolygon): [number, 
  * ten metres of) 0,0 is a missing value that a spreadsheet turned into zeros:
  * nothing the kit lists is in the Gulf of Guinea, and DESIGN says never to place it there.
  */
-export function placeOf(listing: AtlasListing): [number, number] | undefined {
+function placeOf(listing: AtlasListing): [number, number] | undefined {
   const loc = listing.location;
   if (!loc) return undefined;
   let lat = loc.lat;

@@ -160,7 +160,7 @@ export function readListing(
   return listing;
 }
 
-export function readAudience(c: Checker, raw: unknown, path: string): Audience | undefined {
+function readAudience(c: Checker, raw: unknown, path: string): Audience | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObject(raw)) {
     c.wrongType(path, 'audience', 'an object ({"ageMin": 50})', raw);
@@ -186,7 +186,7 @@ export function readAudience(c: Checker, raw: unknown, path: string): Audience |
   return Object.keys(out).length ? out : undefined;
 }
 
-export function readCost(c: Checker, raw: unknown, path: string): Cost | undefined {
+function readCost(c: Checker, raw: unknown, path: string): Cost | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObject(raw)) {
     c.wrongType(path, 'cost', 'an object ({"free": true} or {"amount": 3, "per": "session"})', raw);
@@ -214,7 +214,7 @@ export function readCost(c: Checker, raw: unknown, path: string): Cost | undefin
   return Object.keys(out).length ? out : undefined;
 }
 
-export function readOpeningHours(c: Checker, raw: unknown, path: string): OpeningHours | undefined {
+function readOpeningHours(c: Checker, raw: unknown, path: string): OpeningHours | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObject(raw)) {
     c.wrongType(path, 'openingHours', 'an object of weekday to hours ({"mo": "09:00-17:00"})', raw);
@@ -235,7 +235,7 @@ export function readOpeningHours(c: Checker, raw: unknown, path: string): Openin
   return Object.keys(out).length ? out : undefined;
 }
 
-export function readContact(c: Checker, raw: unknown, path: string): Contact | undefined {
+function readContact(c: Checker, raw: unknown, path: string): Contact | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (!isObject(raw)) {
     c.wrongType(path, 'contact', 'an object with phone, email or url', raw);
