@@ -94,7 +94,7 @@ export function geocode(postcode: string, centroids: Centroids): { lat: number; 
   return undefined;
 }
 
-export interface CoverageOptions {
+interface CoverageOptions {
   /** How far beyond the listings' box districts are included. Default 10 miles: a rural district's centre can be that far from a home at its edge. */
   marginMiles?: number;
   /** How far from the nearest listing sectors are included. Default 10 miles. */
