@@ -257,7 +257,7 @@ function formulaProblems(feed: unknown, source: string): Problem[] {
 }
 
 /** One warning with a count for listings whose every session is over (UK date today). */
-function pastProblems(feed: unknown, source: string): Problem[] {
+export function pastProblems(feed: unknown, source: string): Problem[] {
   const listings = (feed as { listings?: unknown } | null)?.listings;
   if (!Array.isArray(listings)) return [];
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
@@ -301,7 +301,7 @@ export function checkFeed(text: string, source: string, options: { stale?: { mon
     }
   }
   const stale = options.stale ? staleProblems(read.value, source, options.stale.months, options.stale.today) : undefined;
-  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...pastProblems(read.value, source), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
   return {
     ...(stale ? { stale: stale.count } : {}),
     file: source,
