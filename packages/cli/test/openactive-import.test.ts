@@ -270,6 +270,9 @@ test('sessions all in the past: the import warns with a count; an import that wr
   assert.match(io.stderr, /Warning: 2 of 3 listings have only past sessions \(every session is over before 2026-11-01\), e\.g\. old, ended\./);
   const validate = captureIo(dir);
   assert.equal(await main(['validate', 'feed.json'], validate), 0, 'a warning, not an error');
+  const fresh = captureIo(dir);
+  assert.equal(await main(['validate', '--stale', '12', '--today', '2026-11-01', 'feed.json'], fresh), 0, 'a warning, not an error');
+  assert.match(fresh.stderr, /2 listings have no upcoming sessions: every session is over \(old, ended\)/);
 
   await writeFile(join(dir, 'empty.json'), JSON.stringify({ items: [{ state: 'deleted', kind: 'SessionSeries', id: 'x', modified: 1 }] }));
   const empty = captureIo(dir);

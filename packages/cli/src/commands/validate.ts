@@ -20,7 +20,8 @@ Options:
   --json          print one JSON report on stdout instead of lines for people
   --stale MONTHS  warn about each listing last checked over MONTHS months ago
                   (lastVerified), never checked, or dated after today, and count
-                  them: for pipelines that publish feeds
+                  them, with the listings whose every session is over: for
+                  pipelines that publish feeds
   --today DATE    the day --stale counts from (default today, UK)
   --help          show this help
 
@@ -256,11 +257,14 @@ function formulaProblems(feed: unknown, source: string): Problem[] {
   return problems;
 }
 
-/** One warning with a count for listings whose every session is over (UK date today). */
-export function pastProblems(feed: unknown, source: string): Problem[] {
+/**
+ * With --stale: one warning with a count for listings whose every session is over
+ * by `today`. It sits with the freshness checks rather than in every run, because a
+ * feed may keep a finished scheme on purpose (the demo feed does, for the report).
+ */
+function pastProblems(feed: unknown, source: string, today: string): Problem[] {
   const listings = (feed as { listings?: unknown } | null)?.listings;
   if (!Array.isArray(listings)) return [];
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const over = listings.filter((l): l is Listing => !!l && typeof l === 'object' && Array.isArray((l as Listing).schedule) && allSessionsBefore(l as Listing, today));
   if (!over.length) return [];
   const ids = over.slice(0, 3).map((l) => String(l.id)).join(', ');
@@ -271,7 +275,7 @@ export function pastProblems(feed: unknown, source: string): Problem[] {
     expected: 'sessions still to come',
     found: `${over.length} listing${over.length === 1 ? ' has' : 's have'} no upcoming sessions: every session is over (${ids}${over.length > 3 ? ', …' : ''})`,
     message: `${over.length} listings have only past sessions.`,
-    fix: 'kept; the finder says "no upcoming sessions" and leaves them out of day and time filters',
+    fix: 'kept; give them dates still to come, or take them out of the feed',
     source,
   }];
 }
@@ -301,7 +305,7 @@ export function checkFeed(text: string, source: string, options: { stale?: { mon
     }
   }
   const stale = options.stale ? staleProblems(read.value, source, options.stale.months, options.stale.today) : undefined;
-  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...(options.stale ? pastProblems(read.value, source, options.stale.today) : []), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
   return {
     ...(stale ? { stale: stale.count } : {}),
     file: source,
