@@ -1,7 +1,7 @@
 /**
  * Listings whose every session is over: an OpenActive page harvested last year,
- * a spreadsheet of last season's classes. The import and `atlas validate` count
- * them; the finder shows them as having no upcoming sessions.
+ * a spreadsheet of last season's classes. The import and `atlas validate --stale`
+ * count them; the finder does not yet tell them apart (issue 14, item 5).
  */
 import type { Listing } from '@community-atlas/core';
 
