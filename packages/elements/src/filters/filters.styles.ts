@@ -14,6 +14,11 @@ export const filtersStyles = css`
     .chips { display: flex; flex-wrap: wrap; gap: 0.5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
     .chip { display: inline-flex; align-items: center; gap: 0.25rem; border-radius: var(--atlas-radius-chip, 1.5rem); padding-inline: 0.75rem; overflow-wrap: anywhere; }
     .chip span[aria-hidden] { font-weight: 700; }
+    .fold { margin-bottom: 0.25rem; }
+    .typed { display: block; font-size: 0.95em; }
+    input[type='search'] { width: 100%; margin-bottom: 0.25rem; }
+    .days { padding-inline-start: 2rem; }
+    .show-results { display: none; }
     @media (max-width: 40rem) {
       .toggle { display: flex; justify-content: space-between; align-items: center; font-weight: 700; }
       /* A drawn chevron, so the state shows without relying on colour and survives forced colours. */
@@ -25,6 +30,8 @@ export const filtersStyles = css`
       .toggle[aria-expanded='true']::after { transform: translateY(0.15em) rotate(-135deg); }
       .panel { margin-top: 1rem; }
       .panel[data-collapsed] { display: none; }
+      /* The end of the filters: straight back to the results, not five screens of scrolling. */
+      .show-results { display: block; width: 100%; font-weight: 700; }
     }
   }
 `;

@@ -8,8 +8,14 @@ import { transferCards } from '../on-demand.js';
 
 let nextId = 0;
 
+/** A group with more options than this folds behind one button, the most used first. */
+const FOLD_AFTER = 7;
+const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+const WEEKDAYS = DAYS.slice(0, 5);
+const WEEKEND = DAYS.slice(5);
+
 /** The filters a finder offers, in order, unless told otherwise. */
-export const DEFAULT_FILTER_ORDER: readonly FacetId[] = ['kind', 'need', 'category', 'cost', 'when', 'day', 'referral', 'access', 'delivery', 'status', 'deadline', 'assetType', 'tenure'];
+export const DEFAULT_FILTER_ORDER: readonly FacetId[] = ['kind', 'need', 'distance', 'cost', 'when', 'day', 'time', 'category', 'referral', 'access', 'delivery', 'status', 'deadline', 'assetType', 'tenure'];
 
 /**
  * @tagname atlas-filters
@@ -31,7 +37,11 @@ export class AtlasFilters extends AtlasElement {
     labeller: { attribute: false },
     total: { type: Number },
     hasLocation: { type: Boolean, attribute: 'has-location' },
+    showResults: { attribute: false },
     collapsed: { state: true },
+    unfolded: { state: true },
+    typed: { state: true },
+    chooseDays: { state: true },
   };
 
   /** Counts per facet value, from QueryResult.facets. */
@@ -48,7 +58,16 @@ export class AtlasFilters extends AtlasElement {
   /** Set when results are measured from a place: offers distance bands. */
   hasLocation = false;
 
+  /** Called by the "Show N results" button at the end of the filters (narrow screens): the finder moves focus to the results. */
+  showResults?: () => void;
+
   private collapsed = true;
+  /** Long groups the person has opened. */
+  private unfolded: ReadonlySet<FacetId> = new Set();
+  /** What has been typed in a long group's filter box. */
+  private typed: Partial<Record<FacetId, string>> = {};
+  /** "Choose days" is picked, so each day shows as its own box. */
+  private chooseDays = false;
 
   readonly #id = `atlas-filters-${++nextId}`;
 
@@ -85,6 +104,8 @@ export class AtlasFilters extends AtlasElement {
   #focusChip: number | undefined;
 
   protected override updated(changed: PropertyValues<this>): void {
+    // A chip added above the box just ticked must not push that box out of sight.
+    (this.renderRoot as ShadowRoot).activeElement?.scrollIntoView?.({ block: 'nearest' });
     if (!changed.has('filters') || this.#focusChip === undefined) return;
     const index = this.#focusChip;
     this.#focusChip = undefined;
@@ -95,9 +116,11 @@ export class AtlasFilters extends AtlasElement {
   protected override render(): unknown {
     const t = this.t;
     const active = Object.entries(this.filters).flatMap(([facet, values]) => (values ?? []).map((value) => ({ facet: facet as FacetId, value })));
-    const groups = this.order.filter((f) => {
+    const order = this.order.includes('distance') ? this.order : (['distance', ...this.order] as FacetId[]);
+    const groups = order.filter((f) => {
+      if (f === 'distance') return this.hasLocation;
       const counts = this.facets[f] ?? [];
-      if (!counts.length || f === 'distance') return false;
+      if (!counts.length) return false;
       if (this.filters[f]?.length) return true;
       // A group none of the listings fall in (transfer stages in a directory with no transfers) only adds noise.
       if (counts.every((c) => c.count === 0)) return false;
@@ -122,25 +145,99 @@ export class AtlasFilters extends AtlasElement {
         ${t.showFilters}${active.length ? ` (${active.length})` : ''}
       </button>
       <div class="panel" id="${this.#id}-panel" ?data-collapsed=${this.collapsed}>
-        ${this.hasLocation ? this.#distance() : nothing}
-        ${groups.map(
-          (facet) => html`<fieldset part="group">
-            <legend>${facetName(t, facet)}</legend>
-            ${(this.facets[facet] ?? [])
-              // A kind no listing has (transfers on a page set to kinds="asset activity") is not a choice at all.
-              .filter((c) => facet !== 'kind' || c.count > 0 || this.filters.kind?.includes(c.value))
-              .map((c, i) => {
-              const id = `${this.#id}-${facet}-${i}`;
-              const checked = this.filters[facet]?.includes(c.value) ?? false;
-              return html`<div class="option">
-                <input id=${id} type="checkbox" .checked=${checked} ?disabled=${!checked && c.count === 0} @change=${(e: Event) => this.#toggle(facet, c.value, (e.target as HTMLInputElement).checked)} />
-                <label for=${id}>${this.label(facet, c.value)} <span class="count">(${c.count.toLocaleString(t.locale)})</span></label>
-              </div>`;
-            })}
-          </fieldset>`,
-        )}
+        ${groups.map((facet) => (facet === 'distance' ? this.#distance() : facet === 'day' ? this.#days() : facet === 'when' ? this.#when() : this.#group(facet)))}
+        ${this.total !== undefined && this.showResults
+          ? html`<button type="button" class="show-results" @click=${() => { this.collapsed = true; this.showResults?.(); }}>${t.showResults(this.total)}</button>`
+          : nothing}
       </div>
     `;
+  }
+
+  /**
+   * One group of boxes. Options nothing would match are left out (unless ticked); a long
+   * group shows the most used first and folds behind one button, with a box to type in
+   * once it is open, so a keyboard passes it with one Tab.
+   */
+  #group(facet: FacetId, only?: readonly string[]): unknown {
+    const t = this.t;
+    const chosen = this.filters[facet] ?? [];
+    // Left out: options that would give nothing, and, with nothing ticked yet, options every result already has.
+    let counts = (this.facets[facet] ?? []).filter((c) => chosen.includes(c.value) || (c.count > 0 && (only || chosen.length || c.count !== this.total) && (!only || only.includes(c.value))));
+    const long = !only && counts.length > FOLD_AFTER;
+    const open = this.unfolded.has(facet);
+    const typed = (this.typed[facet] ?? '').trim().toLocaleLowerCase();
+    if (long) {
+      counts = [...counts].sort((a, b) => b.count - a.count);
+      counts = open ? counts.filter((c) => !typed || this.label(facet, c.value).toLocaleLowerCase().includes(typed)) : counts.filter((c) => chosen.includes(c.value));
+    }
+    const name = facetName(t, facet);
+    const boxes = counts.map((c) => {
+      const id = `${this.#id}-${facet}-${c.value}`;
+      return html`<div class="option">
+        <input id=${id} type="checkbox" .checked=${chosen.includes(c.value)} @change=${(e: Event) => this.#toggle(facet, c.value, (e.target as HTMLInputElement).checked)} />
+        <label for=${id}>${this.label(facet, c.value)} <span class="count">(${c.count.toLocaleString(t.locale)})</span></label>
+      </div>`;
+    });
+    if (only) return boxes;
+    return html`<fieldset part="group">
+      <legend>${name}</legend>
+      ${long
+        ? html`<button type="button" class="fold" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#unfold(facet, !open)}>${open ? t.fewerOptions : t.allOptions((this.facets[facet] ?? []).filter((c) => c.count > 0).length)}</button>
+          ${open
+            ? html`<label class="typed" for="${this.#id}-${facet}-typed">${t.typeToFilter(name)}</label>
+              <input id="${this.#id}-${facet}-typed" type="search" autocomplete="off" .value=${this.typed[facet] ?? ''}
+                @input=${(e: Event) => (this.typed = { ...this.typed, [facet]: (e.target as HTMLInputElement).value })}>`
+            : nothing}`
+        : nothing}
+      ${boxes}
+    </fieldset>`;
+  }
+
+  /** On now, today, this week: each takes in the one before, so one choice. */
+  #when(): unknown {
+    const t = this.t;
+    const chosen = this.filters.when?.[0] ?? '';
+    const counts = this.facets.when ?? [];
+    return html`<fieldset part="group">
+      <legend>${facetName(t, 'when')}</legend>
+      ${['', ...counts.filter((c) => c.count > 0 || c.value === chosen).map((c) => c.value)].map((v) => {
+        const id = `${this.#id}-when-${v || 'any'}`;
+        return html`<div class="option">
+          <input id=${id} type="radio" name="${this.#id}-when" .checked=${chosen === v} @change=${() => this.#set('when', v ? [v] : [])} />
+          <label for=${id}>${v ? this.label('when', v) : t.anyTime}</label>
+        </div>`;
+      })}
+    </fieldset>`;
+  }
+
+  #unfold(facet: FacetId, open: boolean): void {
+    const next = new Set(this.unfolded);
+    if (open) next.add(facet);
+    else next.delete(facet);
+    this.unfolded = next;
+  }
+
+  /** Days as one choice (any day, weekdays, weekends), with each day's own box when "Choose days" is picked. */
+  #days(): unknown {
+    const t = this.t;
+    const chosen = [...(this.filters.day ?? [])].sort((a, b) => DAYS.indexOf(a) - DAYS.indexOf(b)).join();
+    const preset = !chosen ? 'any' : chosen === WEEKDAYS.join() ? 'weekdays' : chosen === WEEKEND.join() ? 'weekend' : 'choose';
+    const current = this.chooseDays ? 'choose' : preset;
+    const pick = (v: string): void => {
+      this.chooseDays = v === 'choose';
+      if (v !== 'choose') this.#set('day', v === 'weekdays' ? [...WEEKDAYS] : v === 'weekend' ? [...WEEKEND] : []);
+    };
+    return html`<fieldset part="group">
+      <legend>${facetName(t, 'day')}</legend>
+      ${(['any', 'weekdays', 'weekend', 'choose'] as const).map((v) => {
+        const id = `${this.#id}-days-${v}`;
+        return html`<div class="option">
+          <input id=${id} type="radio" name="${this.#id}-days" .checked=${current === v} @change=${() => pick(v)} />
+          <label for=${id}>${t.dayChoices[v]}</label>
+        </div>`;
+      })}
+      ${current === 'choose' ? html`<div class="days">${this.#group('day', DAYS)}</div>` : nothing}
+    </fieldset>`;
   }
 
   #distance(): unknown {
@@ -148,7 +245,7 @@ export class AtlasFilters extends AtlasElement {
     const chosen = this.filters.distance?.[0] ?? '';
     return html`<fieldset part="group">
       <legend>${t.facetNames.distance}</legend>
-      ${['1', '2', '5', '10', ''].map((v) => {
+      ${['', '1', '2', '5', '10'].map((v) => {
         const id = `${this.#id}-distance-${v || 'any'}`;
         return html`<div class="option">
           <input id=${id} type="radio" name="${this.#id}-distance" .checked=${chosen === v} @change=${() => this.#set('distance', v ? [v] : [])} />

@@ -23,8 +23,8 @@ interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
   readonly engine?: { get(key: string): AtlasListing | undefined };
 }
 
-/** What a link worker reaches for first, in that order (distance comes first once a postcode is set). */
-const PRESCRIBER_FILTERS: FacetId[] = ['need', 'cost', 'day', 'time', 'referral', 'access', 'language', 'delivery', 'kind', 'category'];
+/** What a link worker asks first, in that order: need, distance (once a place is set), cost, when. */
+const PRESCRIBER_FILTERS: FacetId[] = ['need', 'distance', 'cost', 'day', 'time', 'when', 'referral', 'access', 'language', 'delivery', 'kind', 'category'];
 
 const SHORTCUTS_KEY = 'atlas-shortcuts';
 
@@ -235,6 +235,9 @@ export class PrescriberController implements ReactiveController {
       e.preventDefault();
       next?.focus();
       next?.scrollIntoView({ block: 'nearest' });
+    } else if (key === 'l' && this.shortcuts) {
+      e.preventDefault();
+      this.focusShortlist();
     } else if (key === 's' && this.shortcuts && this.store) {
       const listing = card?.item?.listing ?? (path.find((n) => n instanceof HTMLElement && n.localName === 'atlas-listing') as { listing?: AtlasListing } | undefined)?.listing;
       if (!listing) return;
@@ -261,10 +264,18 @@ export class PrescriberController implements ReactiveController {
     </div>`;
   }
 
+  /** The shortlist's heading takes focus: its Print, Copy and Email come next. */
+  focusShortlist = (): void => {
+    const list = this.#host.renderRoot.querySelector('atlas-shortlist');
+    const heading = list?.renderRoot.querySelector<HTMLElement>('h2');
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'nearest' });
+  };
+
   renderBar(state: FinderState): TemplateResult | typeof nothing {
     if (!this.active) return nothing;
     const host = this.#host;
-    return html`<atlas-prescriber-bar lang=${host.language} .strings=${host.strings} .age=${state.age}
+    return html`<atlas-prescriber-bar lang=${host.language} .strings=${host.strings} .age=${state.age} .count=${this.store?.size ?? 0} .onShortlist=${this.focusShortlist}
       ?shortcuts=${this.shortcuts} .onShortcutsChange=${this.setShortcuts}></atlas-prescriber-bar>`;
   }
 

@@ -44,7 +44,9 @@ export interface PrescriberDetailStrings {
   missing: (n: number) => string;
   shortcutsHeading: string;
   shortcutsToggle: string;
-  shortcuts: Record<'search' | 'next' | 'previous' | 'shortlist', string>;
+  shortcuts: Record<'search' | 'next' | 'previous' | 'shortlist' | 'list', string>;
+  /** The control at the top of a prescriber's finder that goes to the shortlist and its Print, Copy and Email. */
+  goToShortlist: (n: number) => string;
   ageLabel: string;
   ageHint: string;
   /** Prescriber mode: where the person's details are (and are not) kept. */
@@ -225,6 +227,18 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   activeFilters: string;
   removeFilter: (label: string) => string;
   clearAll: string;
+  /** A long group's fold button: how many options it holds. */
+  allOptions: (n: number) => string;
+  fewerOptions: string;
+  /** The box that narrows a long group's options; `name` is the group's. */
+  typeToFilter: (name: string) => string;
+  dayChoices: Record<'any' | 'weekdays' | 'weekend' | 'choose', string>;
+  /** The "When" group's first choice: no limit. */
+  anyTime: string;
+  /** At the end of the filters on a narrow screen. */
+  showResults: (n: number) => string;
+  /** The heading over the result list. */
+  resultsHeading: string;
   facetNames: Record<string, string>;
   facetValues: Record<string, Record<string, string>>;
   resultsCount: (n: number) => string;
@@ -303,6 +317,13 @@ export const en: AtlasStrings = {
   activeFilters: 'Active filters',
   removeFilter: (label) => `Remove filter: ${label}`,
   clearAll: 'Clear all filters',
+  allOptions: (n) => `Show all ${n} options`,
+  fewerOptions: 'Show fewer options',
+  typeToFilter: (name) => `Type to narrow “${name}”`,
+  anyTime: 'Any time',
+  dayChoices: { any: 'Any day', weekdays: 'Weekdays (Monday to Friday)', weekend: 'Weekends', choose: 'Choose days' },
+  showResults: (n) => `Show ${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`,
+  resultsHeading: 'Results',
   facetNames: {
     kind: 'Type', need: 'Need', category: 'Category', cost: 'Cost', day: 'Day', time: 'Time of day', when: 'When',
     access: 'Accessibility', referral: 'How to join', language: 'Language', delivery: 'How it is offered', area: 'Area',

@@ -1,0 +1,71 @@
+/**
+ * A resident's journey on the demo council page, by keyboard alone: the page's
+ * own skip link, "swimming", free only, open the first result, back to it. Every
+ * key press is counted against the goal in DESIGN.md (25), and focus must come
+ * back to the card the resident opened, with the skip link's `#content` in the URL.
+ */
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '@community-atlas/elements/define';
+import { KeyCounter, cardsOf, deepActive, isSearchBox, labelled, mountDemoPage, nameOf, openFiltersIfFolded } from './keys.js';
+
+const NOW = new Date('2026-11-23T09:30:00Z');
+const GOAL = 25;
+(window as { JOURNEY_TRACE?: boolean }).JOURNEY_TRACE = true;
+
+describe('resident journey (demo council page)', function () {
+  this.timeout(120_000);
+  const start = window.location.href;
+  beforeEach(() => window.history.replaceState(null, '', start));
+  afterEach(() => window.history.replaceState(null, '', start));
+
+  for (const width of [1280, 375]) {
+    it(`searches "swimming", keeps free ones, opens the first and comes back to it, by keyboard alone, at ${width} px`, async () => {
+      await setViewport({ width, height: 800 });
+      const el = await mountDemoPage('council.html', { now: NOW });
+      const keys = new KeyCounter(el);
+
+      // The page's own skip link: its target takes focus, and #content goes in the URL.
+      await keys.press('Tab');
+      expect(nameOf(deepActive())).to.equal('Skip to main content');
+      await keys.press('Enter');
+      expect(window.location.hash).to.equal('#content');
+      expect(document.activeElement?.id, 'the skip link target has focus').to.equal('content');
+
+      await keys.tabTo(isSearchBox, 'the search box');
+      await keys.type('swimming');
+      await keys.press('Enter');
+      const s = () => (el as unknown as { finderState: { q: string; filters: Record<string, string[]> } }).finderState;
+      expect(s().q).to.equal('swimming');
+      await expect(el).to.be.accessible();
+
+      await openFiltersIfFolded(el, keys);
+      await keys.tabTo(labelled('Free'), 'the Free filter');
+      await keys.press(' ');
+      expect(s().filters.cost).to.deep.equal(['free']);
+      const cards = cardsOf(el);
+      expect(cards.length, 'free swimming sessions').to.be.at.least(2);
+      const first = cards[0]!;
+      const key = first.item!.listing.key;
+      await expect(el).to.be.accessible();
+
+      await keys.tabTo((e) => e.localName === 'a' && e.getAttribute('part') === 'link' && (e.getRootNode() as ShadowRoot).host === first, 'the first result');
+      await keys.press('Enter');
+      const detail = el.renderRoot.querySelector('atlas-listing');
+      expect(detail, 'the listing opened').to.not.equal(null);
+      await expect(el).to.be.accessible();
+
+      // "Back to results" is just above the listing's heading, which has focus.
+      await keys.press('Shift+Tab');
+      expect(nameOf(deepActive())).to.contain('Back to results');
+      await keys.press('Enter');
+      const back = deepActive();
+      expect(back?.localName, 'focus is on a card link').to.equal('a');
+      expect(((back?.getRootNode() as ShadowRoot).host as HTMLElement & { item?: { listing: { key: string } } }).item?.listing.key, 'the card it came from').to.equal(key);
+      await expect(el).to.be.accessible();
+
+      console.log(`resident journey at ${width} px: ${keys.presses} key presses (goal ${GOAL}): ${keys.sequence}`);
+      expect(keys.presses, keys.sequence).to.be.at.most(GOAL);
+    });
+  }
+});
