@@ -67,19 +67,18 @@ describe('prescriber journey (demo GP page)', function () {
     expect(s().near?.label, 'the postcode is a place').to.equal('NB1 2AB');
     await expect(el).to.be.accessible();
 
-    // Distance, then cost, then when: the order a link worker asks in.
+    // Distance, then cost, then when: the order a link worker asks in, each one choice (radio buttons: one Tab, then arrows).
     await keys.tabTo(labelled('Any distance'), 'the distance choices');
     while (!nameOf(deepActive()).startsWith('Within 2 miles')) await keys.press('ArrowDown');
-    await keys.tabTo(labelled('Free'), 'Free');
-    await keys.press(' ');
+    await keys.tabTo(labelled('Any cost'), 'the cost choices');
+    await keys.press('ArrowDown');
+    expect(nameOf(deepActive())).to.match(/^Free/);
     await keys.tabTo(labelled('Any day'), 'the day choices');
     await keys.press('ArrowDown');
     expect(nameOf(deepActive())).to.match(/^Weekdays/);
-    for (const label of ['Morning', 'Afternoon']) {
-      await keys.tabTo(labelled(label), label);
-      await keys.press(' ');
-      expect((deepActive() as HTMLInputElement).checked, `${label} is ticked`).to.equal(true);
-    }
+    await keys.tabTo(labelled('Any time of day'), 'the time of day choices');
+    await keys.press('ArrowDown');
+    expect(nameOf(deepActive())).to.match(/^Daytime/);
     expect(s().filters).to.deep.include({ cost: ['free'], distance: ['2'], day: ['mo', 'tu', 'we', 'th', 'fr'] });
     expect(s().filters.time).to.have.members(['morning', 'afternoon']);
     await expect(el).to.be.accessible();
@@ -97,8 +96,9 @@ describe('prescriber journey (demo GP page)', function () {
     expect(names).to.deep.equal(chosen.map((l) => (typeof l.name === 'string' ? l.name : l.name.en)));
     expect(shortlist.renderRoot.querySelector('h2')!.textContent).to.contain('3 options');
     expect(shortlist.renderRoot.querySelector('[role="status"][aria-live="polite"]')!.textContent).to.contain('3 options on the shortlist');
-    const control = el.renderRoot.querySelector('atlas-prescriber-bar')!.renderRoot.querySelector('.to-shortlist')!;
-    expect(control.textContent).to.contain('Shortlist (3)');
+    const control = el.renderRoot.querySelector('.to-shortlist a')!;
+    expect(control.textContent, 'the control first in the finder').to.contain('Shortlist (3)');
+    expect(control.getAttribute('aria-keyshortcuts')).to.equal('l');
 
     // "Shortlist (3)" is one key away (l, shown on the control), and Print is the first thing in it.
     await keys.press('l');

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '@community-atlas/elements/define';
-import { KeyCounter, cardsOf, deepActive, isSearchBox, labelled, mountDemoPage, nameOf, openFiltersIfFolded } from './keys.js';
+import { KeyCounter, cardsOf, deepActive, isSearchBox, labelled, mountDemoPage, nameOf } from './keys.js';
 
 const NOW = new Date('2026-11-23T09:30:00Z');
 const GOAL = 25;
@@ -39,9 +39,10 @@ describe('resident journey (demo council page)', function () {
       expect(s().q).to.equal('swimming');
       await expect(el).to.be.accessible();
 
-      await openFiltersIfFolded(el, keys);
-      await keys.tabTo(labelled('Free'), 'the Free filter');
-      await keys.press(' ');
+      // Cost is one choice: one Tab into it, an arrow to "Free".
+      await keys.tabTo(labelled('Any cost'), 'the cost choices');
+      await keys.press('ArrowDown');
+      expect(nameOf(deepActive())).to.match(/^Free/);
       expect(s().filters.cost).to.deep.equal(['free']);
       const cards = cardsOf(el);
       expect(cards.length, 'free swimming sessions').to.be.at.least(2);
@@ -49,7 +50,13 @@ describe('resident journey (demo council page)', function () {
       const key = first.item!.listing.key;
       await expect(el).to.be.accessible();
 
-      await keys.tabTo((e) => e.localName === 'a' && e.getAttribute('part') === 'link' && (e.getRootNode() as ShadowRoot).host === first, 'the first result');
+      // After the first filters, "Show N results" goes straight to the first result, past the rest.
+      await keys.tabTo(labelled('Show '), '"Show N results"');
+      expect(nameOf(deepActive())).to.match(/^Show [\d,]+ results$/);
+      await keys.press('Enter');
+      const focusedCard = deepActive();
+      expect(focusedCard?.localName, 'focus is on the first result').to.equal('a');
+      expect((focusedCard?.getRootNode() as ShadowRoot).host).to.equal(first);
       await keys.press('Enter');
       const detail = el.renderRoot.querySelector('atlas-listing');
       expect(detail, 'the listing opened').to.not.equal(null);

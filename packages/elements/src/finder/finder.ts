@@ -6,7 +6,7 @@ import {
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
-import { listingElement, map, orukSource, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
+import { listingElement, map, orukSource, postcodeLookup, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -423,7 +423,8 @@ export class AtlasFinder extends AtlasElement {
     if (patch.q !== undefined) this.postcodeMessage = '';
     // A postcode typed into the search box is a place to measure from, not words to match.
     const postcode = patch.q ? POSTCODE_IN_TEXT.exec(patch.q) : null;
-    if (postcode && history === 'push') void this.#searchNear(postcode[0], patch);
+    // Tracked as a query, so `updateComplete` waits for the place and its results.
+    if (postcode && history === 'push') this.#querying = this.#searchNear(postcode[0], patch);
     else this.#apply(patch, history);
   };
 
@@ -431,7 +432,7 @@ export class AtlasFinder extends AtlasElement {
     const q = patch.q!.replace(postcode, ' ').replace(/\s+/g, ' ').trim();
     let outcome: { near: GeoPoint } | { message: string } | undefined;
     try {
-      const { placePostcode } = await import('../location/lookup.js');
+      const { placePostcode } = await postcodeLookup.load();
       outcome = await placePostcode(postcode, { gazetteer: this.data?.gazetteer, service: this.postcodeService, listings: this.data?.listings, fromListings: { byDistrict: new Map() } }, this.t);
     } catch {
       outcome = { message: this.t.postcodeUnavailable };
@@ -548,7 +549,7 @@ export class AtlasFinder extends AtlasElement {
             feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>
           ${prescriber?.renderShortlist(data)}`
         : html`
-          ${prescriber?.renderBar(s)}
+          ${prescriber?.renderLink()}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
             ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${data.listings} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
@@ -556,7 +557,7 @@ export class AtlasFinder extends AtlasElement {
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .showResults=${this.#showResults} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
-              .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER}></atlas-filters>
+              .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 3 : 4}>${prescriber?.renderBar(s)}</atlas-filters>
             <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}

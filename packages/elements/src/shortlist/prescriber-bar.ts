@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { prescriberStrings } from './prescriber-strings.js';
@@ -12,8 +12,6 @@ export class AtlasPrescriberBar extends AtlasElement {
     @layer atlas {
       :host { display: block; }
       .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: start; }
-      /* Always in sight and first in the finder: the way to the shortlist's Print, Copy and Email from anywhere. */
-      .to-shortlist { order: 9; margin-inline-start: auto; display: inline-flex; align-items: center; gap: 0.5rem; min-height: 2.75rem; padding: 0.25rem 0.75rem; border: 2px solid currentColor; font-weight: 700; }
       label { display: block; font-weight: 700; }
       .hint { margin: 0; font-size: 0.9em; color: var(--atlas-color-secondary-text, inherit); }
       input[type='number'] { width: 6rem; }
@@ -30,17 +28,11 @@ export class AtlasPrescriberBar extends AtlasElement {
 
   static override properties = {
     age: { type: Number },
-    count: { type: Number },
-    onShortlist: { attribute: false },
     shortcuts: { type: Boolean },
     onShortcutsChange: { attribute: false },
   };
 
   age?: number;
-  /** How many options are on the shortlist. */
-  count = 0;
-  /** Moves focus to the shortlist (the finder's). */
-  onShortlist?: () => void;
   /** Whether single-key shortcuts (j, k, s, /) are on. */
   shortcuts = true;
   /** Called when the prescriber turns shortcuts on or off. */
@@ -56,7 +48,6 @@ export class AtlasPrescriberBar extends AtlasElement {
   protected override render(): unknown {
     const p = prescriberStrings(this.t);
     return html`<div class="bar">
-      <a class="to-shortlist" href="#shortlist" aria-keyshortcuts=${this.shortcuts ? 'l' : nothing} @click=${(e: Event) => { e.preventDefault(); this.onShortlist?.(); }}>${p.goToShortlist(this.count)}${this.shortcuts ? html` <kbd aria-hidden="true">l</kbd>` : nothing}</a>
       <div>
         <label for="age">${p.ageLabel}</label>
         <p class="hint" id="age-hint">${p.ageHint}</p>

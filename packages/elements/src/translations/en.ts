@@ -232,10 +232,9 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   fewerOptions: string;
   /** The box that narrows a long group's options; `name` is the group's. */
   typeToFilter: (name: string) => string;
-  dayChoices: Record<'any' | 'weekdays' | 'weekend' | 'choose', string>;
-  /** The "When" group's first choice: no limit. */
-  anyTime: string;
-  /** At the end of the filters on a narrow screen. */
+  /** Choices of the groups that are one choice, by `facet-choice` (`cost-any`, `day-weekdays`); a choice of one value not here is named as the value. */
+  choices: Record<string, string>;
+  /** After the first filters: moves focus to the first result. */
   showResults: (n: number) => string;
   /** The heading over the result list. */
   resultsHeading: string;
@@ -248,7 +247,6 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   sortLabel: string;
   sortOptions: Record<'relevance' | 'distance' | 'next' | 'name' | 'deadline', string>;
   showMore: string;
-  anyDistance: string;
   loading: string;
   emptyFeed: string;
   noResults: string;
@@ -307,21 +305,24 @@ const plural = (n: number, one: string, other: string): string =>
 
 export const en: AtlasStrings = {
   locale: 'en-GB',
-  searchLabel: 'Search',
+  // Not "Search" as well as the button: two controls with one name cannot be told apart.
+  searchLabel: 'Search for',
   searchHint: 'For example, a need such as “lonely”, an activity such as “walking”, or a place',
   searchHintTransfer: 'For example, a building such as “hall” or “library”, or a place',
   searchButton: 'Search',
   suggestionsLabel: 'Suggestions',
   filtersHeading: 'Filter results',
-  showFilters: 'Filters',
+  showFilters: 'More filters',
   activeFilters: 'Active filters',
   removeFilter: (label) => `Remove filter: ${label}`,
   clearAll: 'Clear all filters',
   allOptions: (n) => `Show all ${n} options`,
   fewerOptions: 'Show fewer options',
   typeToFilter: (name) => `Type to narrow “${name}”`,
-  anyTime: 'Any time',
-  dayChoices: { any: 'Any day', weekdays: 'Weekdays (Monday to Friday)', weekend: 'Weekends', choose: 'Choose days' },
+  choices: {
+    'cost-any': 'Any cost', 'cost-low': 'Free or low cost', 'day-any': 'Any day', 'day-weekdays': 'Weekdays (Monday to Friday)', 'day-weekend': 'Weekends',
+    'day-choose': 'Choose days', 'time-any': 'Any time of day', 'time-daytime': 'Daytime (morning or afternoon)', 'when-any': 'Any time', 'distance-any': 'Any distance',
+  },
   showResults: (n) => `Show ${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`,
   resultsHeading: 'Results',
   facetNames: {
@@ -351,7 +352,6 @@ export const en: AtlasStrings = {
   sortLabel: 'Sort by',
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
   showMore: 'Show more results',
-  anyDistance: 'Any distance',
   loading: 'Loading the directory…',
   emptyFeed: 'There is nothing in this directory yet. Please check back later.',
   noResults: 'Nothing matches your search',
