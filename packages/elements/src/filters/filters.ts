@@ -221,8 +221,8 @@ export class AtlasFilters extends AtlasElement {
   #group(facet: FacetId): unknown {
     const t = this.t;
     const chosen = this.filters[facet] ?? [];
-    // Left out: options that would give nothing, and, with nothing ticked yet, options every result already has.
-    let counts = (this.facets[facet] ?? []).filter((c) => chosen.includes(c.value) || (c.count > 0 && (chosen.length || c.count !== this.total)));
+    // Options that would give nothing are left out, not shown greyed.
+    let counts = (this.facets[facet] ?? []).filter((c) => chosen.includes(c.value) || c.count > 0);
     const long = counts.length > FOLD_AFTER;
     const open = this.unfolded.has(facet);
     const typed = (this.typed[facet] ?? '').trim().toLocaleLowerCase();

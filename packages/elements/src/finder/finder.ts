@@ -557,7 +557,7 @@ export class AtlasFinder extends AtlasElement {
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .showResults=${this.#showResults} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
-              .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 3 : 4}>${prescriber?.renderBar(s)}</atlas-filters>
+              .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 2 : 4}>${prescriber?.renderBar(s)}</atlas-filters>
             <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
