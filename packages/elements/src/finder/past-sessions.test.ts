@@ -2,6 +2,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
 import { NOW, shadow, cards } from '../test-support/finder.js';
+import { summarise } from '../shortlist/describe.js';
+import { en } from '../translations/en.js';
 
 // Issue 14, item 5: a listing whose every session is over (last summer's play scheme, an
 // OpenActive page harvested last year) must not look as if it were on. Its card and its
@@ -97,5 +99,13 @@ describe('<atlas-finder> and listings whose every session is over', () => {
     expect(text).to.contain('No upcoming sessions');
     expect(text).not.to.contain('Next sessions');
     await expect(detail).to.be.accessible();
+  });
+
+  it('says "No upcoming sessions" on a printed or copied shortlist too', async () => {
+    const f = await finder();
+    const when = (key: string) => summarise(f.engine!.get(key)!, en, 'en', NOW).when;
+    expect(when('summer-scheme')).to.include('No upcoming sessions');
+    expect(when('monday-walk')).not.to.include('No upcoming sessions');
+    expect(when('library')).not.to.include('No upcoming sessions');
   });
 });
