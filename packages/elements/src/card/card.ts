@@ -110,7 +110,7 @@ export class AtlasCard extends AtlasElement {
       <p class="meta">
         ${l.kind === 'transfer' ? (transferCards.module?.transferCardMeta(l, now, t) ?? nothing) : nothing}
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
-        ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : nothing}
+        ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : l.schedule.length && !l.openingHours ? html`<span>${t.noUpcoming}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
         ${this.#shortlist.meta(l, t)}
       </p>

@@ -107,6 +107,7 @@ const welsh = {
   openNowUntil: (time) => `Ar agor nawr, tan ${time}`,
   opensNext: (when) => `Yn agor ${when}`,
   onNowUntil: (time) => `Yn digwydd nawr, tan ${time}`,
+  noUpcoming: 'Dim sesiynau i ddod',
   free: 'Am ddim',
   back: 'Yn ôl i’r canlyniadau',
   headings: {

@@ -270,6 +270,8 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   opensNext: (when: string) => string;
   /** A session that is running at this moment. */
   onNowUntil: (time: string) => string;
+  /** An activity whose every session is over (last summer's scheme): it must not look as if it were on. */
+  noUpcoming: string;
   free: string;
   back: string;
   /** The listing's own section headings, and (optional, see BodyHeadings and TransferHeadings) those of its body and transfer parts. */
@@ -365,6 +367,7 @@ export const en: AtlasStrings = {
   openNowUntil: (time) => `Open now, until ${time}`,
   opensNext: (when) => `Opens ${when}`,
   onNowUntil: (time) => `On now, until ${time}`,
+  noUpcoming: 'No upcoming sessions',
   free: 'Free',
   back: 'Back to results',
   headings: { whenWhere: 'When and where', contact: 'How to get in touch or join' },
