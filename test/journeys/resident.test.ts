@@ -48,6 +48,7 @@ describe('resident journey (demo council page)', function () {
       expect(cards.length, 'free swimming sessions').to.be.at.least(2);
       const first = cards[0]!;
       const key = first.item!.listing.key;
+      expect(JSON.stringify(first.item!.listing.name), 'the first result is a swimming session').to.match(/swim/i);
       await expect(el).to.be.accessible();
 
       // After the first filters, "Show N results" goes straight to the first result, past the rest.

@@ -84,6 +84,20 @@ test('need words found from each phrase\'s matches (kept per feed) answer exactl
   }
 });
 
+test('a need word typed puts the listings that say it first, then what the need widens it to', () => {
+  // "swimming" is one of physical activity's words: walks and chair exercise are found too, after the swimming.
+  const engine = new EngineCore(demo, { now: () => NOW }).prepareAll();
+  const result = engine.query({ q: 'swimming', filters: {}, sort: 'relevance', limit: 10 }, NOW);
+  const names = result.keys.slice(0, 10).map((key) => {
+    const name = demo.listings.find((l) => l.key === key)!.name;
+    return typeof name === 'string' ? name : name.en ?? '';
+  });
+  const swims = names.filter((n) => /swim/i.test(n)).length;
+  assert.ok(swims >= 5, names.join(' | '));
+  assert.ok(names.slice(0, swims).every((n) => /swim/i.test(n)), names.join(' | '));
+  assert.ok(result.total > swims, 'the need still widens the search');
+});
+
 test('every listing the need filter finds is found by typing the need word, which says what else it searched for', async () => {
   const page = createEngine(demo, { now: () => NOW });
   const first = await page.query({ q: '', filters: { need: ['loneliness'] }, sort: 'relevance', limit: 5 }, NOW);

@@ -542,6 +542,11 @@ export class TextIndex implements TextSearch {
             score[p] = score[p]! + bonus;
           }
         }
+        // The words typed count above the need's other words: "swimming" puts swimming first,
+        // then the rest of physical activity (walks, chair exercise) that the need widens it to.
+        const own = this.hitsOf(part.phrase)?.positions
+          ?? search.search({ combineWith: 'AND', queries: [part.phrase] }, NEED_SEARCH).map((hit) => core.position(hit.id as string) ?? -1);
+        for (const p of own) if (p >= 0 && !Number.isNaN(score[p]!)) score[p] = score[p]! + (best || 1);
       }
       groups.push({ score, members, terms: found });
     });
