@@ -7,7 +7,9 @@ export const locationStyles = css`
     form[hidden] { display: none; }
     .field { flex: 0 1 12rem; min-width: 0; }
     label { display: block; font-weight: 700; }
-    .hint { display: block; font-size: 0.9em; color: var(--atlas-color-secondary-text, inherit); }
+    .hint { display: block; font-size: 0.9em; color: var(--atlas-color-secondary-text, inherit); margin-bottom: 0.25rem; }
+    /* Beside the search box (a wide finder), the hint takes two lines as the search's does, so the two fields line up. */
+    @container (min-width: 48rem) { .hint { min-height: 2lh; } }
     input { width: 100%; text-transform: uppercase; }
     .message { margin: 0.25rem 0 0; }
     .error { color: var(--atlas-color-error, #d4351c); font-weight: 700; }

@@ -7,6 +7,8 @@ export const searchStyles = css`
     .field { position: relative; flex: 1 1 14rem; min-width: 0; }
     label { display: block; font-weight: 700; }
     .hint { display: block; color: var(--atlas-color-secondary-text, inherit); font-size: 0.9em; margin-bottom: 0.25rem; }
+    /* Beside the postcode field (a wide finder), two lines, so the two fields line up. */
+    @container (min-width: 48rem) { .hint { min-height: 2lh; } }
     input { width: 100%; }
     button[type='submit'] {
       background: var(--atlas-color-primary, ButtonFace); color: var(--atlas-color-primary-text, ButtonText);
