@@ -43,6 +43,7 @@ const fitConverter = {
 /**
  * A clustered, accessible Leaflet map of a finder's results.
  *
+ * @tagname atlas-map
  * @summary Shows exactly `listings` on a map, clustered, in step with the list beside it.
  *
  * @fires atlas-select - The user chose a listing (a marker, or a button in a same-place list). `detail: { key }`.
