@@ -166,10 +166,15 @@ function expectedFor(error: ErrorObject): string {
   }
 }
 
-/** Ajv's errors as problems of the same shape as core's; one per path, the most telling one. */
-function schemaProblems(feed: unknown, source: string): Problem[] {
+/**
+ * Ajv's errors as problems of the same shape as core's; one per path, the most telling one.
+ * `unions`: the paths of values that matched none of a oneOf's shapes (an outline that is
+ * neither a good Polygon nor a good MultiPolygon), where Ajv reports every branch's errors.
+ */
+function schemaProblems(feed: unknown, source: string, unions: string[] = []): Problem[] {
   const validate = schemaValidator();
   if (validate(feed)) return [];
+  for (const error of validate.errors ?? []) if (error.keyword === 'oneOf') unions.push(jsonPath(error.instancePath));
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of validate.errors ?? []) {
     const p = error.params as Record<string, unknown>;
@@ -294,10 +299,14 @@ export function checkFeed(text: string, source: string, options: { stale?: { mon
   if (!read.ok) return { file: source, listings: 0, skipped: 0, errors: 1, warnings: 0, problems: [read.problem] };
   const data = normaliseFeed(read.value, { source });
   const core = data.problems.map((p) => ({ ...p }));
-  const strict = schemaProblems(read.value, source);
+  const unions: string[] = [];
+  const strict = schemaProblems(read.value, source, unions);
   const extra: Problem[] = [];
   for (const s of strict) {
-    const same = core.filter((p) => related(p.path, s.path));
+    // Inside a value that fits none of a oneOf's shapes, the finder's own problem there says
+    // what is wrong; the other shapes' errors (an outline's every corner "expected array") are noise.
+    const union = unions.filter((u) => related(u, s.path) && s.path.startsWith(u)).sort((x, y) => y.length - x.length)[0];
+    const same = core.filter((p) => related(p.path, s.path) || (union !== undefined && p.path.startsWith(union) && related(p.path, union)));
     if (same.length) {
       for (const p of same) if (p.severity === 'warning' && p.path === s.path) p.severity = 'error';
     } else {

@@ -50,3 +50,30 @@ export const MAX_AGE = 120;
 export const MAX_LEASE_YEARS = 999;
 /** A location's radius: from 1 metre to this many. */
 export const MAX_RADIUS_METRES = 100_000;
+/**
+ * Upper bounds on money, in pounds. Nothing anyone is referred to costs more than
+ * MAX_COST a session, week, month, year or course, and no building or site is
+ * offered at more than MAX_PRICE: a larger number (1e308 turns up) is a broken
+ * export, not a price, and is dropped and reported rather than shown.
+ */
+export const MAX_COST = 100_000;
+export const MAX_PRICE = 1_000_000_000;
+
+/**
+ * Whether a GeoJSON outline's coordinates are `depth` levels of lists (3 for a
+ * Polygon, 4 for a MultiPolygon) ending in [longitude, latitude] pairs on the
+ * globe. Gives the path below `coordinates` of the first corner that is not
+ * ("[0][1][0]" for a longitude of 1e10), or '' when every corner is.
+ */
+export function badCorner(c: unknown, depth: number): string {
+  if (!Array.isArray(c)) return '-';
+  if (depth < 2) {
+    const inRange = (v: unknown, limit: number): boolean => typeof v === 'number' && v >= -limit && v <= limit;
+    return c.length !== 2 ? '-' : !inRange(c[0], 180) ? '[0]' : !inRange(c[1], 90) ? '[1]' : '';
+  }
+  for (let i = 0; i < c.length; i++) {
+    const bad = badCorner(c[i], depth - 1);
+    if (bad) return `[${i}]${bad === '-' ? '' : bad}`;
+  }
+  return '';
+}

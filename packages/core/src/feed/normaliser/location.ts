@@ -1,6 +1,6 @@
 /** A listing's location: name, address, postcode, position (UK box, swapped pairs), radius, outline. */
 import type { Location } from '../types.js';
-import { MAX_RADIUS_METRES, NAME_LENGTH, SUMMARY_LENGTH } from '../rules.js';
+import { badCorner, MAX_RADIUS_METRES, NAME_LENGTH, SUMMARY_LENGTH } from '../rules.js';
 import { type Checker, describeValue, isObject } from './checker.js';
 import { normalisePostcode } from '../postcode.js';
 
@@ -37,7 +37,19 @@ export function readLocation(c: Checker, raw: unknown, path: string): Location |
   if (raw.outline !== undefined && raw.outline !== null) {
     const o = raw.outline;
     if (isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && Array.isArray(o.coordinates)) {
-      out.outline = o as unknown as NonNullable<Location['outline']>;
+      // A corner off the globe (1e10 degrees) is a broken export; drawn, it would throw the map's bounds far away.
+      const depth = o.type === 'Polygon' ? 3 : 4;
+      const bad = badCorner(o.coordinates, depth);
+      if (!bad) {
+        out.outline = o as unknown as NonNullable<Location['outline']>;
+      } else {
+        const at = `${path}.outline.coordinates${bad}`;
+        const indices = bad.slice(1, -1).split('][').map(Number);
+        const value = indices.reduce<unknown>((v, i) => (v as unknown[])[i], o.coordinates);
+        const axis = indices.length === depth ? indices[depth - 1] : undefined;
+        const expected = axis === 0 ? 'a longitude between -180 and 180' : axis === 1 ? 'a latitude between -90 and 90' : 'a [longitude, latitude] pair';
+        c.warn('out-of-range', at, expected, value, `the outline has a corner that is not a place on the globe (${expected}, not ${describeValue(value)})`, 'outline dropped');
+      }
     } else {
       c.wrongType(`${path}.outline`, 'the outline', 'a GeoJSON Polygon or MultiPolygon', o);
     }
