@@ -140,3 +140,22 @@ test('absurd numbers are errors: a cost of 1e308 and a transfer outline with a c
   assert.match(io.stderr, /listing "depot" \(\$\.listings\[1\]\.location\.outline\.coordinates\[0\]\[1\]\[0\]\): expected a longitude between -180 and 180, found 10000000000 \(error, breaks the feed schema; the finder: outline dropped\)/);
   assert.match(io.stderr, /feed\.json: 2 listings kept, 0 skipped, 2 errors, 0 warnings/);
 });
+
+test('a feed too large to read as one string says how large a feed validate can read, without reading it', async () => {
+  const { constants } = await import('node:buffer');
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-huge-'));
+  // A sparse file: its size is over the limit but it takes no disk and is never read.
+  const { openSync, ftruncateSync, closeSync } = await import('node:fs');
+  const fd = openSync(join(dir, 'huge.json'), 'w');
+  ftruncateSync(fd, constants.MAX_STRING_LENGTH + 1);
+  closeSync(fd);
+  writeFileSync(join(dir, 'ok.json'), JSON.stringify({ version: '1', publisher: { name: 'Test' }, listings: [{ id: 'a', kind: 'asset', name: 'A' }] }));
+  const io = { stdout: '', stderr: '', cwd: dir, out(t: string) { io.stdout += t + '\n'; }, err(t: string) { io.stderr += t + '\n'; } };
+  assert.equal(await main(['validate', 'huge.json', 'ok.json'], io), 1, io.stderr);
+  const n = (x: number): string => x.toLocaleString('en-GB');
+  assert.ok(
+    io.stderr.includes(`huge.json: The file is ${n(constants.MAX_STRING_LENGTH + 1)} bytes; atlas validate reads feeds of up to ${n(constants.MAX_STRING_LENGTH)} bytes (about ${Math.floor(constants.MAX_STRING_LENGTH / 1e6)} MB). Split it into several feeds (the finder merges them) and validate them together (error)`),
+    io.stderr,
+  );
+  assert.match(io.stderr, /ok\.json: 1 listing kept/, 'the other feed is still checked');
+});

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants as bufferConstants } from 'node:buffer';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +25,9 @@ Options:
                   pipelines that publish feeds
   --today DATE    the day --stale counts from (default today, UK)
   --help          show this help
+
+A feed is read as one JSON text, so each file can be at most about 536 MB (the
+longest text Node.js holds); split a larger one into several feeds.
 
 Exit codes: 0 every feed is valid (warnings allowed), 1 problems found (or a
 file could not be read), 2 bad usage.`;
@@ -342,6 +346,15 @@ export function formatProblem(p: Problem, file: string): string {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * The largest feed validate reads: the longest string Node.js can hold (about 536 MB),
+ * since the feed is parsed as one JSON text. A UTF-8 file never decodes to more characters
+ * than it has bytes, so any file up to this size fits. Larger feeds are refused, plainly,
+ * before a byte is read, rather than failing with "Invalid string length".
+ */
+const MAX_FEED_BYTES = bufferConstants.MAX_STRING_LENGTH;
+const bytes = (n: number): string => `${n.toLocaleString('en-GB')} bytes`;
+
 async function run(args: string[], io: Io): Promise<number> {
   let json = false;
   const files: string[] = [];
@@ -390,6 +403,19 @@ async function run(args: string[], io: Io): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
+      const size = (await stat(resolve(io.cwd, file))).size;
+      if (size > MAX_FEED_BYTES) {
+        const why = `The file is ${bytes(size)}; atlas validate reads feeds of up to ${bytes(MAX_FEED_BYTES)} (about ${Math.floor(MAX_FEED_BYTES / 1e6)} MB)`;
+        reports.push({
+          file,
+          listings: 0,
+          skipped: 0,
+          errors: 1,
+          warnings: 0,
+          problems: [{ severity: 'error', code: 'unreadable', path: '$', expected: `a feed of at most ${bytes(MAX_FEED_BYTES)}`, found: bytes(size), message: `${why}. Split it into several feeds (the finder merges them) and validate them together.`, source: file }],
+        });
+        continue;
+      }
       text = await readFile(resolve(io.cwd, file), 'utf8');
     } catch (err) {
       const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message;
