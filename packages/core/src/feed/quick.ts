@@ -27,7 +27,7 @@ import {
   DEFAULT_TRANSFER_STAGE_IDS, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS,
   type Publisher, type Session, type StageDefinition,
 } from './types.js';
-import { ACV_STATUSES, badCorner, COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, MAX_COST, MAX_LEASE_YEARS, MAX_PRICE, MAX_RADIUS_METRES, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH, TENURES, TERMS, UK_EAST, UK_NORTH, UK_SOUTH, UK_WEST, WORD_LENGTH } from './rules.js';
+import { ACV_STATUSES, COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, MAX_COST, MAX_LEASE_YEARS, MAX_PRICE, MAX_RADIUS_METRES, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH, TENURES, TERMS, UK_EAST, UK_NORTH, UK_SOUTH, UK_WEST, WORD_LENGTH } from './rules.js';
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, slugify } from './values.js';
 import { parseOpeningHours } from '../schedule/index.js';
 import { isUsableSession } from '../schedule/session.js';
@@ -140,6 +140,9 @@ const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 const lat = num(UK_SOUTH, UK_NORTH);
 const lng = num(UK_WEST, UK_EAST);
 const bothOrNeither = (o: Obj): boolean => ('lat' in o) === ('lng' in o);
+/** `depth` levels of lists ending in [longitude, latitude] pairs on the globe: the normaliser's outline rule (normaliser/location.ts). */
+const corners = (c: unknown, depth: number): boolean =>
+  Array.isArray(c) && (depth ? c.every((x) => corners(x, depth - 1)) : c.length === 2 && c.every((v, i) => typeof v === 'number' && Math.abs(v) <= (i ? 90 : 180)));
 
 const session = obj(
   {
@@ -191,7 +194,7 @@ const listing = obj(
       {
         precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => typeof v === 'string' && POSTCODE.test(v)),
         lat, lng, radius: num(1, MAX_RADIUS_METRES), uprn: word,
-        outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && Array.isArray(o.coordinates) && !badCorner(o.coordinates, o.type === 'Polygon' ? 3 : 4)),
+        outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && corners(o.coordinates, o.type === 'Polygon' ? 2 : 3)),
         directions: summary,
       },
       bothOrNeither,

@@ -59,21 +59,3 @@ export const MAX_RADIUS_METRES = 100_000;
 export const MAX_COST = 100_000;
 export const MAX_PRICE = 1_000_000_000;
 
-/**
- * Whether a GeoJSON outline's coordinates are `depth` levels of lists (3 for a
- * Polygon, 4 for a MultiPolygon) ending in [longitude, latitude] pairs on the
- * globe. Gives the path below `coordinates` of the first corner that is not
- * ("[0][1][0]" for a longitude of 1e10), or '' when every corner is.
- */
-export function badCorner(c: unknown, depth: number): string {
-  if (!Array.isArray(c)) return '-';
-  if (depth < 2) {
-    const inRange = (v: unknown, limit: number): boolean => typeof v === 'number' && v >= -limit && v <= limit;
-    return c.length !== 2 ? '-' : !inRange(c[0], 180) ? '[0]' : !inRange(c[1], 90) ? '[1]' : '';
-  }
-  for (let i = 0; i < c.length; i++) {
-    const bad = badCorner(c[i], depth - 1);
-    if (bad) return `[${i}]${bad === '-' ? '' : bad}`;
-  }
-  return '';
-}

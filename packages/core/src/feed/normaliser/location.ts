@@ -1,6 +1,6 @@
 /** A listing's location: name, address, postcode, position (UK box, swapped pairs), radius, outline. */
 import type { Location } from '../types.js';
-import { badCorner, MAX_RADIUS_METRES, NAME_LENGTH, SUMMARY_LENGTH } from '../rules.js';
+import { MAX_RADIUS_METRES, NAME_LENGTH, SUMMARY_LENGTH } from '../rules.js';
 import { type Checker, describeValue, isObject } from './checker.js';
 import { normalisePostcode } from '../postcode.js';
 
@@ -57,4 +57,23 @@ export function readLocation(c: Checker, raw: unknown, path: string): Location |
   const directions = c.text(raw.directions, `${path}.directions`, 'directions', SUMMARY_LENGTH);
   if (directions) out.directions = directions;
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Whether a GeoJSON outline's coordinates are `depth` levels of lists (3 for a
+ * Polygon, 4 for a MultiPolygon) ending in [longitude, latitude] pairs on the
+ * globe. Gives the path below `coordinates` of the first corner that is not
+ * ("[0][1][0]" for a longitude of 1e10), or '' when every corner is.
+ */
+function badCorner(c: unknown, depth: number): string {
+  if (!Array.isArray(c)) return '-';
+  if (depth < 2) {
+    const inRange = (v: unknown, limit: number): boolean => typeof v === 'number' && v >= -limit && v <= limit;
+    return c.length !== 2 ? '-' : !inRange(c[0], 180) ? '[0]' : !inRange(c[1], 90) ? '[1]' : '';
+  }
+  for (let i = 0; i < c.length; i++) {
+    const bad = badCorner(c[i], depth - 1);
+    if (bad) return `[${i}]${bad === '-' ? '' : bad}`;
+  }
+  return '';
 }
