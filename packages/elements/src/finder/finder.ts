@@ -64,6 +64,7 @@ export class AtlasFinder extends AtlasElement {
     now: { attribute: false },
     timeout: { type: Number, attribute: 'timeout' },
     phase: { state: true },
+    slow: { state: true },
     errorMessage: { state: true },
     data: { state: true },
     result: { state: true },
@@ -108,6 +109,9 @@ export class AtlasFinder extends AtlasElement {
   timeout = 20_000;
 
   private phase: Phase = 'loading';
+  /** The feed is slow to arrive: the loading message says so, long before the timeout gives up. */
+  private slow = false;
+  #slowTimer?: ReturnType<typeof setTimeout>;
   private errorMessage = '';
   private data?: AtlasData;
   private result?: QueryResult;
@@ -220,7 +224,11 @@ export class AtlasFinder extends AtlasElement {
     const urls = this.src.split(/\s+/).filter(Boolean);
     this.#setPhase('loading');
     this.result = undefined;
+    this.slow = false;
+    clearTimeout(this.#slowTimer);
     if (!urls.length) return;
+    // Within 8 seconds (sooner with a short timeout), never 20 seconds of silence.
+    this.#slowTimer = setTimeout(() => (this.slow = true), Math.min(8_000, this.timeout / 2));
     // A link to an open listing: fetch its element alongside the feed.
     if (this.#url.has('open')) this.#defineListing();
     // A page of transfers only: their chunk comes alongside the feed rather than after it.
@@ -267,6 +275,8 @@ export class AtlasFinder extends AtlasElement {
       this.errorMessage = error instanceof FeedLoadError ? error.userMessage : en.loadFailed;
       this.#setPhase('error');
       this.dispatchEvent(new AtlasLoadEvent({ total: 0, error: this.errorMessage }));
+    } finally {
+      if (this.#abort === abort) clearTimeout(this.#slowTimer);
     }
   }
 
@@ -475,7 +485,7 @@ export class AtlasFinder extends AtlasElement {
     const t = this.t;
     const lang = this.language;
     if (this.phase === 'loading') {
-      return html`<div class="state" part="state" role="status"><p>${this.src ? t.loading : ''}</p></div>`;
+      return html`<div class="state" part="state" role="status"><p>${this.src ? (this.slow ? t.stillLoading : t.loading) : ''}</p></div>`;
     }
     if (this.phase === 'error') {
       return html`<div class="state error" part="state" role="alert">

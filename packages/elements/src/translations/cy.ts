@@ -82,6 +82,7 @@ const welsh = {
   showMore: 'Dangos rhagor o ganlyniadau',
   anyDistance: 'Unrhyw bellter',
   loading: 'Wrthi’n llwytho’r cyfeiriadur…',
+  stillLoading: 'Dal wrthi’n llwytho’r cyfeiriadur… mae’n cymryd yn hirach nag arfer.',
   emptyFeed: 'Does dim byd yn y cyfeiriadur hwn eto. Dewch yn ôl yn nes ymlaen.',
   noResults: 'Does dim byd yn cyfateb i’ch chwiliad',
   noResultsHelp: 'Rhowch gynnig ar un o’r rhain:',

@@ -236,6 +236,8 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   showMore: string;
   anyDistance: string;
   loading: string;
+  /** Said in place of `loading` when the feed is slow (after 8 seconds). */
+  stillLoading: string;
   emptyFeed: string;
   noResults: string;
   /** The zero-results view's ways out; the English words load with them (results/relax.ts). */
@@ -332,6 +334,7 @@ export const en: AtlasStrings = {
   showMore: 'Show more results',
   anyDistance: 'Any distance',
   loading: 'Loading the directory…',
+  stillLoading: 'Still loading the directory… it is taking longer than usual.',
   emptyFeed: 'There is nothing in this directory yet. Please check back later.',
   noResults: 'Nothing matches your search',
   errorHeading: 'Sorry, there is a problem',
