@@ -193,7 +193,15 @@ export default defineConfig(({ mode }): UserConfig => {
             // Everything atlas.js imports statically is one group, which the bundler emits as atlas.js itself.
             // Without it, a module that both atlas.js and an on-demand chunk use (Lit, the strings, the
             // formatting) can be split into a file of its own that atlas.js must fetch before it can run.
-            codeSplitting: { groups: [{ name: 'atlas-initial', tags: ['$initial'] }] },
+            // Reading and searching on the page (core's engine/on-page.ts) is fetched beside the feed; the
+            // schedule and distance code it shares with later parts travels in the same file, so it costs
+            // one request, not a second round trip for the files it would import.
+            codeSplitting: {
+              groups: [
+                { name: 'atlas-initial', tags: ['$initial'] },
+                { name: 'on-page', test: /[\\/]core[\\/]src[\\/](schedule[\\/]|location[\\/]distance|engine[\\/](on-page|engine|core)\.|feed[\\/](read|quick|combine)\.)/ },
+              ],
+            },
           },
         },
       },

@@ -86,6 +86,17 @@ test('the demo feed\'s report passes axe and prints on A4', { skip: noBrowser },
   assert.ok(pages >= 5 && pages <= 25, `${pages} pages`);
 });
 
+test('with --boundaries, the shaded map and its table pass axe and print on A4', { skip: noBrowser }, async () => {
+  const url = await write([DEMO, '--boundaries', fileURLToPath(new URL('./fixtures/demo-boundaries.geojson', import.meta.url))], 'areas');
+  const page = await browser!.newPage();
+  await page.goto(url);
+  assert.equal(await page.locator('#chart-map-title + desc + g path.area').count(), 5, 'five shaded areas');
+  assert.equal(await page.locator('table:has(caption:text-is("Listings in each area shaded on the map")) tbody tr').count(), 5);
+  await page.close();
+  const { pages } = await check(url);
+  assert.ok(pages >= 5 && pages <= 26, `${pages} pages`);
+});
+
 test('a report that could not compute everything passes axe and prints too', { skip: noBrowser }, async () => {
   const feed = { version: '1', publisher: { name: 'Test Council' }, updated: '2026-11-01', listings: [{ id: 'a', kind: 'asset', name: 'Hall <A>', lastVerified: '2062-01-01' }, { id: 'b', kind: 'asset', name: 'Hall B' }] };
   await writeFile(join(dir, 'bad.json'), JSON.stringify(feed));

@@ -130,6 +130,80 @@ test('the report on the demo feed: the numbers', async () => {
   assert.match(stderr, /617 listings on 2026-11-01: fresh 87%; 76 stale, 2 never checked/);
 });
 
+/**
+ * Made-up boundaries over the demo borough (test/fixtures/demo-boundaries.geojson; the
+ * demo's wards are not drawn anywhere, and the demo generator scatters their listings):
+ * three named as demo wards (by id, by name, and by a council-style code-and-name column),
+ * "North of the ring road", matched only by the listings with a point inside it and wound
+ * clockwise as older tools write GeoJSON, "Gravel pits" with no listing in it, and a
+ * point, which is not an area.
+ */
+const BOUNDARIES = fileURLToPath(new URL('./fixtures/demo-boundaries.geojson', import.meta.url));
+interface GeoFeature { properties: { name?: string }; geometry: { type: string; coordinates: number[][][] } }
+
+test('--boundaries: areas shaded by their listings (matched to the feed’s areas by id or name, else counted by the points inside), with a table of the numbers', async () => {
+  const { figures: f, html, stderr } = await report([DEMO, '--today', '2026-11-01', '--boundaries', BOUNDARIES]);
+  const features = (JSON.parse(await readFile(BOUNDARIES, 'utf8')) as { features: GeoFeature[] }).features;
+
+  // The listings inside the unnamed area (a box), counted here from the feed as written (approximate places count: a count is not a pin).
+  const demo = JSON.parse(await readFile(DEMO, 'utf8')) as Feed;
+  const ring = features.find((x) => x.properties.name === 'North of the ring road')!.geometry.coordinates[0]!;
+  const [s, n] = [Math.min(...ring.map((p) => p[1]!)), Math.max(...ring.map((p) => p[1]!))];
+  const [w, e] = [Math.min(...ring.map((p) => p[0]!)), Math.max(...ring.map((p) => p[0]!))];
+  const north = demo.listings.filter((l) => l.location?.lat !== undefined && l.location.lng !== undefined && l.location.lat > s && l.location.lat < n && l.location.lng > w && l.location.lng < e).length;
+  assert.ok(north > 20 && north < 300, `${north} demo listings north of ${s}: the box must hold some, and not be read inside out`);
+
+  const expected = [
+    { name: 'Riverside', listings: 92, matched: 'area' },
+    { name: 'Castle Hill', listings: 95, matched: 'area' },
+    { name: 'Market Cross', listings: 97, matched: 'area' },
+    { name: 'North of the ring road', listings: north, matched: 'points' },
+    { name: 'Gravel pits', listings: 0, matched: 'points' },
+  ];
+  assert.deepEqual(f.coverage.boundaries, expected, 'report.json names each area drawn, with its count');
+  // The ward table is the feed's own, unchanged by the boundaries.
+  assert.deepEqual(f.coverage.areas.map((a) => [a.id, a.listings]).slice(0, 3), [['market-cross', 97], ['castle-hill', 95], ['riverside', 92]]);
+
+  // The map: one shaded path per area (the point is no area), darker for more listings, the empty one pale orange.
+  const map = /<svg [^>]*aria-labelledby="chart-map-title chart-map-desc">[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+  const fills = [...map.matchAll(/<path class="area" d="[^"]+" fill="(#[0-9a-f]{6}|rgb\([^)]+\))"\/>/g)].map((m) => m[1]!);
+  assert.equal(fills.length, 5, 'five areas drawn');
+  const rgb = (c: string): number[] => (c.startsWith('#') ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : c.match(/\d+/g)!.map(Number));
+  const lightness = (c: string): number => rgb(c).reduce((a, b) => a + b, 0);
+  assert.equal(fills[4], '#fff4e5', 'an area with no listing is pale orange');
+  const byCount = expected.slice(0, 4).map((b, i) => ({ listings: b.listings, light: lightness(fills[i]!) })).sort((a, b) => a.listings - b.listings);
+  for (let i = 1; i < byCount.length; i++) {
+    assert.ok(byCount[i]!.listings === byCount[i - 1]!.listings || byCount[i]!.light < byCount[i - 1]!.light, 'more listings, darker shade');
+  }
+  assert.equal(rgb(fills[expected.findIndex((b) => b.listings === Math.max(...expected.map((x) => x.listings)))]!).join(), '63,111,159', 'the fullest area gets the darkest shade');
+  for (const b of expected) assert.match(map, new RegExp(`<text class="area-label"[^>]*>${b.name}</text>`));
+  assert.match(map, /Areas are shaded by how many listings they have; pale orange areas have none\./);
+
+  // The table behind the shading gives the same numbers.
+  const table = /<table[^>]*>\s*<caption>Listings in each area shaded on the map<\/caption>[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+  assert.ok(table, 'a table of the shaded areas');
+  const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)<\/th><td[^>]*>([\d,]+)<\/td><td[^>]*>([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], Number(m[2]!.replace(/,/g, '')), m[3]]);
+  assert.deepEqual(rows, expected.map((b) => [b.name, b.listings, b.matched === 'area' ? 'the feed’s area of that name' : 'listings with a point inside']));
+  assert.match(stderr, /5 areas from .*demo-boundaries\.geojson \(3 of the feed’s areas, 2 counted by the points inside; 1 feature that is not an area left out\)/);
+});
+
+test('--boundaries that are not areas: exit 1, named, nothing written', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-report-areas-bad-'));
+  const cases: [string, string, RegExp][] = [
+    ['not-json.geojson', '{"type": "FeatureCollection", "features": [', /not-json\.geojson: cannot be read as GeoJSON/],
+    ['list.geojson', JSON.stringify([{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }]), /list\.geojson: expected a GeoJSON FeatureCollection/],
+    ['points.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [-1.44, 52.6] } }] }), /points\.geojson: no Polygon or MultiPolygon features/],
+  ];
+  for (const [name, body, message] of cases) {
+    await writeFile(join(dir, name), body);
+    const out = io(dir);
+    assert.equal(await main(['report', DEMO, '--boundaries', name, '--out', 'report'], out), 1, name);
+    assert.match(out.stderr, message);
+    assert.match(out.stderr, /Nothing was written\./);
+    assert.equal(existsSync(join(dir, 'report')), false, `${name}: nothing written`);
+  }
+});
+
 test('bad input: no lastVerified, dates in the future, no areas or coordinates: it says what it could not compute and why', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'atlas-report-bad-'));
   const none = await writeFeed(dir, 'none.json', feedOf([

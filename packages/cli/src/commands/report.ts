@@ -79,7 +79,7 @@ async function loadAll(io: Io, files: string[]): Promise<{ data: AtlasData; raw:
 }
 
 /** The feed's areas drawn from a GeoJSON file: each feature matched to an area by id or name, or counted by the points inside it. */
-async function readBoundaries(io: Io, file: string, figures: ReportFigures, data: AtlasData): Promise<Boundary[] | string> {
+async function readBoundaries(io: Io, file: string, figures: ReportFigures, data: AtlasData): Promise<{ boundaries: Boundary[]; notAreas: number } | string> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(resolve(io.cwd, file), 'utf8'));
@@ -90,10 +90,14 @@ async function readBoundaries(io: Io, file: string, figures: ReportFigures, data
   if (!Array.isArray(features)) return `${file}: expected a GeoJSON FeatureCollection`;
   const areas = figures.coverage.by === 'area' ? figures.coverage.areas : [];
   const boundaries: Boundary[] = [];
+  let notAreas = 0;
   for (const raw of features) {
     const feature = raw as { id?: unknown; properties?: Record<string, unknown> | null; geometry?: { type?: string } | null };
     const type = feature.geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') continue;
+    if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      notAreas++;
+      continue;
+    }
     const geometry = rewind(feature.geometry as GeoPermissibleObjects);
     const values = [feature.id, ...Object.values(feature.properties ?? {})].filter((v): v is string | number => typeof v === 'string' || typeof v === 'number').map(String);
     const area = areas.find((a) => values.some((v) => v === a.id || v.toLowerCase() === a.name.toLowerCase() || slugify(v) === a.id));
@@ -102,10 +106,10 @@ async function readBoundaries(io: Io, file: string, figures: ReportFigures, data
     const listings = area
       ? area.listings
       : data.listings.filter((l) => l.location?.lat !== undefined && l.location.lng !== undefined && geoContains(geometry, [l.location.lng, l.location.lat])).length;
-    boundaries.push({ name: text(name, 'en'), listings, geometry });
+    boundaries.push({ name: text(name, 'en'), listings, matched: area ? 'area' : 'points', geometry });
   }
   if (!boundaries.length) return `${file}: no Polygon or MultiPolygon features`;
-  return boundaries;
+  return { boundaries, notAreas };
 }
 
 async function run(args: string[], io: Io): Promise<number> {
@@ -162,13 +166,19 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   const figures = computeReport({ data: now.data, raw: now.raw, feeds: now.feeds, today, staleMonths, ...(since ? { since } : {}) });
   let boundaries: Boundary[] | undefined;
+  let boundaryLine: string | undefined;
   if (values.boundaries) {
     const read = await readBoundaries(io, values.boundaries, figures, now.data);
     if (typeof read === 'string') {
       io.err(`atlas report: --boundaries ${read}. Nothing was written.`);
       return EXIT.problems;
     }
-    boundaries = read;
+    boundaries = read.boundaries;
+    figures.coverage.boundaries = boundaries.map((b) => ({ name: b.name, listings: b.listings, matched: b.matched }));
+    const matched = boundaries.filter((b) => b.matched === 'area').length;
+    boundaryLine =
+      `${boundaries.length} areas from ${values.boundaries} (${matched} of the feed’s areas, ${boundaries.length - matched} counted by the points inside` +
+      `${read.notAreas ? `; ${read.notAreas} ${read.notAreas === 1 ? 'feature that is' : 'features that are'} not an area left out` : ''}).`;
   }
   const out = resolve(io.cwd, values.out ?? 'report');
   await mkdir(out, { recursive: true });
@@ -181,6 +191,7 @@ async function run(args: string[], io: Io): Promise<number> {
       `${figures.listings} listings on ${today}: fresh ${share}; ${fr.stale} stale, ${fr.neverChecked} never checked, ${fr.future.length} dated in the future; ${fr.pastSessionsOnly.length} with every session past.`,
       `Complete (all five questions): ${figures.completeness.complete}. Gaps: ${figures.coverage.gaps.reduce((s, g) => s + g.needs.length, 0)}. Possible duplicates: ${figures.duplicates.length} groups. Broken fields: ${figures.broken.length}.`,
       ...(figures.changes ? [`Since ${figures.changes.since}: ${figures.changes.added.length} added, ${figures.changes.removed.length} removed, ${figures.changes.changed.length} changed.`] : []),
+      ...(boundaryLine ? [boundaryLine] : []),
       ...figures.notComputed.map((x) => `Not computed: ${x.what}: ${x.why}`),
       `Wrote ${join(values.out ?? 'report', 'index.html')} and report.json.`,
     ].join('\n'),

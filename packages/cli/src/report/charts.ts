@@ -67,6 +67,8 @@ interface MapPoint {
 export interface Boundary {
   name: string;
   listings: number;
+  /** `area`: the feed's area of that id or name, with its count; `points`: the listings with a point inside it. */
+  matched: 'area' | 'points';
   geometry: GeoPermissibleObjects;
 }
 

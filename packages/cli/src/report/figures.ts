@@ -126,6 +126,8 @@ interface Coverage {
     /** The same, per area (the map's table). */
     byArea: { name: string; fresh: number; stale: number; approximate: number; withoutCoordinates: number }[];
   };
+  /** With `--boundaries`: each area shaded on the map, its listings, and how they were counted (see `Boundary`). */
+  boundaries?: { name: string; listings: number; matched: 'area' | 'points' }[];
 }
 
 interface DuplicateGroup {

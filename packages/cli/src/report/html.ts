@@ -250,6 +250,15 @@ ${n(cv.map.approximate)} approximate places and ${n(cv.map.withoutCoordinates)} 
       numeric: [1, 2, 3, 4],
       rows: rows.map((r) => [esc(r.name), n(r.fresh), n(r.stale), n(r.approximate), n(r.withoutCoordinates)]),
     }) + more(cv.map.byArea.length, rows.length));
+    // The shading's own numbers: a boundary file's areas need not be the feed's.
+    if (options.boundaries?.length) {
+      s.push(table({
+        caption: 'Listings in each area shaded on the map',
+        head: ['Area', 'Listings', 'Counted as'],
+        numeric: [1],
+        rows: options.boundaries.map((b) => [esc(b.name), n(b.listings), b.matched === 'area' ? 'the feed’s area of that name' : 'listings with a point inside']),
+      }));
+    }
   }
   if (cv.gaps.length) {
     const shown = cv.gaps.slice(0, ROWS);

@@ -57,10 +57,8 @@ export interface CoreResult extends Omit<QueryResult, 'items'> {
   items: CoreItem[];
 }
 
-export const DISTANCE_BANDS = ['1', '2', '5', '10'] as const;
-export const COST_VALUES = ['free', 'low-cost', 'help', 'personal-budget'] as const;
-/** "Low cost" is at most this many pounds a session. */
-export const LOW_COST_POUNDS = 5;
+import { COST_VALUES, DISTANCE_BANDS, LOW_COST_POUNDS } from './types.js';
+export { COST_VALUES, DISTANCE_BANDS, LOW_COST_POUNDS };
 
 /** Facets whose values are a fixed list, shown in this order; any other value is ignored. */
 const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {

@@ -12,11 +12,24 @@
  */
 import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, type LoadOptions } from '../feed/fetch.js';
 import type { AtlasData } from '../feed/normalised.js';
-import { combineRead, normaliseOnDemand, readAll, readFeed } from '../feed/read.js';
 import type { Feed, ListingKind } from '../feed/types.js';
 import type { EngineOptions } from './core.js';
-import { createEngine } from './engine.js';
 import type { SearchEngine } from './types.js';
+import type * as OnPage from './on-page.js';
+
+/**
+ * Reading and searching on the page (on-page.ts), asked for as the feeds are: a
+ * resident's first chunk is smaller by that much, and it costs no round trip of
+ * its own. A failed load is asked for again by the next call.
+ */
+let onPage: Promise<typeof OnPage> | undefined;
+const loadOnPage = (): Promise<typeof OnPage> => {
+  const loading = (onPage ??= import('./on-page.js'));
+  loading.catch(() => {
+    if (onPage === loading) onPage = undefined;
+  });
+  return loading;
+};
 
 /**
  * Feeds of at least this many bytes go to the worker: about 1,500 to 2,500
@@ -53,6 +66,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // Bytes, not text, whenever a worker might be used: a large feed's bytes move to
   // the worker without a copy and are decoded there, not on the page.
   const mayUseWorker = options.worker !== false && typeof Worker === 'function';
+  const page = options.worker === true ? undefined : loadOnPage();
   const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker })));
   const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
@@ -73,6 +87,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
       }
     }
   }
+  const { combineRead, createEngine, readAll } = await (page ?? loadOnPage());
   let data = await combineRead(urls, await readAll(fetched));
   if (options.kinds?.length) {
     const kinds = options.kinds;
@@ -135,6 +150,7 @@ export async function createEngineAuto(input: EngineInput, options: AutoEngineOp
       console.warn('Community Atlas: the search worker could not start, so the page does the searching.', error);
     }
   }
+  const { createEngine, normaliseOnDemand, readFeed } = await loadOnPage();
   const data = typeof input === 'string'
     ? await readFeed({ url: source, text: input, status: 200, ...(options.source ? { baseUrl: options.source } : {}) })
     : isAtlasData(input) ? input : await normaliseOnDemand(input, { source, ...(options.source ? { baseUrl: options.source } : {}) });

@@ -42,6 +42,13 @@ export const FACET_IDS: readonly FacetId[] = [
 /** Longest query the engine reads. A 5,000-character paste is cut, not searched word by word. */
 export const MAX_QUERY_LENGTH = 200;
 
+/** The distance filter's bands, in miles. */
+export const DISTANCE_BANDS = ['1', '2', '5', '10'] as const;
+/** The cost filter's values. */
+export const COST_VALUES = ['free', 'low-cost', 'help', 'personal-budget'] as const;
+/** "Low cost" is at most this many pounds a session. */
+export const LOW_COST_POUNDS = 5;
+
 export type SortKey = 'relevance' | 'distance' | 'next' | 'name' | 'deadline';
 
 export interface GeoPoint {

@@ -13,7 +13,7 @@
  * and the host page's own parameters, never clash.
  */
 import { LISTING_KINDS, TRANSFER_STATUSES, WEEKDAYS } from '../feed/types.js';
-import { COST_VALUES, DISTANCE_BANDS, MAX_QUERY_LENGTH } from '../engine/core.js';
+import { COST_VALUES, DISTANCE_BANDS, MAX_QUERY_LENGTH } from '../engine/types.js';
 import { FACET_IDS, type FacetId, type FinderState, type SortKey } from '../engine/types.js';
 
 const SORTS: readonly SortKey[] = ['relevance', 'distance', 'next', 'name', 'deadline'];
