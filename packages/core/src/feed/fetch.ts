@@ -160,7 +160,7 @@ export interface FailureFacts {
   timeoutMs?: number;
   /** Why the fetch was refused (network, CORS), as the browser put it. */
   cause?: unknown;
-  /** The fetch that failed, to ask again why (failure.ts's `diagnose`). */
+  /** The browser's fetch, when it was the one that failed, to ask again why (failure.ts's `diagnose`); a fetch of the caller's own is never called behind its back. */
   fetch?: typeof fetch;
   /** `blocked`: by the page's Content-Security-Policy (with the address it refused, when the browser says) or by CORS. */
   policy?: 'csp' | 'cors';
@@ -220,7 +220,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
   }, timeoutMs);
   const failed = async (cause: unknown): Promise<unknown> => {
     if (outer?.aborted) return outer.reason;
-    return loadError(timedOut ? { url, reason: 'timeout', timeoutMs } : { url, reason: 'network', cause, fetch: doFetch });
+    return loadError(timedOut ? { url, reason: 'timeout', timeoutMs } : { url, reason: 'network', cause, ...(options.fetch ? {} : { fetch: doFetch }) });
   };
   try {
     let response: Response;

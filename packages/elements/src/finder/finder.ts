@@ -97,7 +97,7 @@ export class AtlasFinder extends AtlasElement {
   tileAttribution = '';
   /** `ask`: the map asks the person before it loads tiles from another site; listings and markers show either way. */
   tileConsent = '';
-  /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
+  /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. A second finder without one takes `finder2` (and warns). */
   namespace = '';
   /** `prescriber` reserves the layout for a link worker's tools (shortlist, print); the default is a resident's view. */
   mode = '';
@@ -400,7 +400,8 @@ export class AtlasFinder extends AtlasElement {
     if (total > 0 || !q) this.#lastZeroQuery = '';
     else if (q !== this.#lastZeroQuery) {
       this.#lastZeroQuery = q;
-      this.dispatchEvent(new AtlasZeroResultsEvent(q));
+      // Prescriber mode keeps the person's words to itself, as it keeps them out of the address.
+      this.dispatchEvent(new AtlasZeroResultsEvent(this.mode === 'prescriber' ? '' : q));
     }
   }
 
