@@ -284,7 +284,7 @@ function pastProblems(feed: unknown, source: string, today: string): Problem[] {
     expected: 'sessions still to come',
     found: `${over.length} listing${over.length === 1 ? ' has' : 's have'} no upcoming sessions: every session is over (${ids}${over.length > 3 ? ', …' : ''})`,
     message: `${over.length} listings have only past sessions.`,
-    fix: 'kept; give them dates still to come, or take them out of the feed',
+    fix: 'kept (the finder marks them "No upcoming sessions" and leaves them out of day and time filters); give them dates still to come, or take them out of the feed',
     source,
   }];
 }
