@@ -250,6 +250,8 @@ interface FinderWords {
   sortOptions: Record<'relevance' | 'distance' | 'next' | 'name' | 'deadline', string>;
   showMore: string;
   loading: string;
+  /** Said in place of `loading` when the feed is slow (after 8 seconds). */
+  stillLoading: string;
   emptyFeed: string;
   noResults: string;
   errorHeading: string;
@@ -387,6 +389,7 @@ export const en: LoadedStrings = {
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
   showMore: 'Show more results',
   loading: 'Loading the directory…',
+  stillLoading: 'Still loading the directory… it is taking longer than usual.',
   emptyFeed: 'There is nothing in this directory yet. Please check back later.',
   noResults: 'Nothing matches your search',
   errorHeading: 'Sorry, there is a problem',
