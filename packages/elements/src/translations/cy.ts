@@ -6,7 +6,8 @@ const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanly
 
 /**
  * The first screen's Welsh, loaded on a Welsh page's first update. Each part that loads on demand
- * brings its own Welsh (`WordsOfParts`; the prescriber's in shortlist/prescriber-cy.ts), and
+ * brings its own Welsh (`WordsOfParts`: the prescriber's in shortlist/prescriber-cy.ts, a transfer's
+ * in transfer/transfer-cy.ts and transfer/detail-cy.ts), and
  * translations/welsh.ts puts them together as the whole `cy` table for the npm entry. Each is
  * typed with its namespace of AtlasStrings in full: a word left out is a type error.
  */
@@ -137,69 +138,6 @@ const welsh = {
   reportSubject: (id, name) => `Rhywbeth o’i le gyda’r rhestriad ${id}: ${name}`,
   feedbackLabels: { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: 'Beth sydd o’i le neu ar goll:' },
   suggestListing: 'Awgrymu rhestriad',
-  status: { proposed: 'Arfaethedig', available: 'Ar gael', 'under-offer': 'Dan gynnig', transferred: 'Wedi’i drosglwyddo', withdrawn: 'Wedi’i dynnu’n ôl' },
-  deadlineClosesIn: (days) => `Yn cau ymhen ${count(days, { two: 'ddiwrnod', other: 'diwrnod' })}`,
-  deadlineClosesToday: 'Yn cau heddiw',
-  deadlineClosedOn: (date) => `Caeodd ar ${date}`,
-  deadlineCloses: (date) => `Mae datganiadau o ddiddordeb yn cau ar ${date}`,
-  stageCurrent: 'cam presennol',
-  stageDone: 'wedi’i wneud',
-  stageUpcoming: 'i ddod',
-  terms: { peppercorn: 'Rhent hedyn pupur', nominal: 'Swm enwol', discounted: 'Am bris gostyngol', market: 'Gwerth y farchnad' },
-  tenure: { freehold: 'Rhydd-ddaliad', leasehold: 'Prydles', licence: 'Trwydded' },
-  termsLabel: 'Telerau',
-  tenureLabel: 'Deiliadaeth',
-  guidePrice: 'Pris arweiniol',
-  guideRent: 'Rhent arweiniol y flwyddyn',
-  reasonLabel: 'Pam mae’n cael ei gynnig',
-  currentUseLabel: 'Defnydd presennol',
-  expressInterest: 'Mynegi diddordeb',
-  transfer: {
-    closesTomorrow: 'Yn cau yfory',
-    closedEarly: 'Ar gau i ddiddordeb newydd',
-    assetType: {
-      'community-centre': 'Canolfan gymunedol', hall: 'Neuadd', library: 'Llyfrgell', pavilion: 'Pafiliwn', school: 'Ysgol',
-      land: 'Tir', 'open-space': 'Man agored', other: 'Adeilad neu dir arall',
-    },
-    // "Blwyddyn" mutates after 1 and 2; "o flynyddoedd" reads correctly after any larger number.
-    tenureYears: (tenure, years) => `${tenure}, ${count(years, { one: 'flwyddyn', two: 'flynedd', few: 'blynedd', many: 'blynedd', other: 'o flynyddoedd' })}`,
-    leaseLengthMissing: (tenure) => `${tenure} (hyd y brydles heb ei roi)`,
-    floorArea: (n) => count(n, { two: 'fetr sgwâr', other: 'metr sgwâr' }),
-    siteArea: (n) => count(n, { other: 'hectar' }),
-    labels: {
-      assetType: 'Math o ased', floorArea: 'Arwynebedd llawr', siteArea: 'Arwynebedd y safle', price: 'Pris neu rent', condition: 'Cyflwr',
-      currentUsers: 'Pwy sy’n ei ddefnyddio nawr', restrictions: 'Cyfyngiadau a chyfamodau', planning: 'Cynllunio',
-    },
-    aboutHeading: 'Yr adeilad neu’r tir',
-    contactHeading: 'Mynegi diddordeb neu ofyn cwestiwn',
-    datesHeading: 'Dyddiadau allweddol',
-    dates: { noticePublished: 'Hysbysiad wedi’i gyhoeddi', informationSession: 'Sesiwn wybodaeth', eoiDeadline: 'Datganiadau o ddiddordeb yn cau', decision: 'Disgwylir penderfyniad' },
-    documentsIntro: 'Darllenwch y rhain cyn i chi fynegi diddordeb.',
-    documentMeta: (type, size) => [type, size].filter(Boolean).join(', '),
-    eoiIntro: 'Rhowch wybod i’r cyngor bod gan eich grŵp ddiddordeb. Darllenwch y pecyn gwybodaeth yn gyntaf.',
-    eoiClosed: 'Mae datganiadau o ddiddordeb wedi cau',
-    eoiClosedHelp: {
-      deadline: 'Mae’r dyddiad cau wedi mynd heibio, felly ni all y cyngor ystyried datganiadau newydd o ddiddordeb.',
-      'under-offer': 'Mae’r ased hwn dan gynnig i grŵp, felly nid yw’r cyngor yn derbyn datganiadau newydd o ddiddordeb.',
-      transferred: 'Mae’r ased hwn eisoes wedi’i drosglwyddo.',
-      withdrawn: 'Mae’r cyngor wedi tynnu’r ased hwn yn ôl o’r broses drosglwyddo.',
-    },
-    eoiNotYet: 'Nid yw datganiadau o ddiddordeb ar agor eto. Cysylltwch â’r cyngor i gael gwybod pan fyddant yn agor.',
-    acvHeading: 'Ased o werth cymunedol',
-    acvBadge: { nominated: 'Wedi’i enwebu’n ased o werth cymunedol', listed: 'Ased o werth cymunedol', unsuccessful: 'Enwebiad aflwyddiannus', removed: 'Wedi’i dynnu oddi ar y rhestr' },
-    acvLabels: {
-      status: 'Statws', nominatedBy: 'Enwebwyd gan', nominatedOn: 'Enwebwyd ar', listedOn: 'Rhestrwyd ar', listingEnds: 'Ar y rhestr tan',
-      noticeReceived: 'Derbyniwyd hysbysiad y perchennog o fwriad i werthu', interimEnds: 'Diwedd y moratoriwm interim', fullEnds: 'Diwedd y moratoriwm llawn',
-    },
-    acvExplainListed: 'Os yw’r perchennog am werthu, rhaid iddo ddweud wrth y cyngor yn gyntaf. Yna mae gan grwpiau cymunedol chwe wythnos i ofyn am gael eu trin fel cynigydd.',
-    acvExplainNominated: 'Mae’r cyngor yn penderfynu a ddylid rhestru hwn yn ased o werth cymunedol.',
-    acvExplainInterim: (interimEnds, fullEnds) =>
-      `Mae’r perchennog wedi dweud wrth y cyngor ei fod yn bwriadu gwerthu. Mae gan grŵp cymunedol tan ${interimEnds} i ofyn, yn ysgrifenedig, am gael ei drin fel darpar gynigydd. Os bydd un yn gwneud hynny, ni all y perchennog werthu i neb arall tan ar ôl ${fullEnds}, gan roi amser i’r grŵp godi’r arian.`,
-    acvExplainFull: (fullEnds) =>
-      `Mae’r chwe wythnos i grwpiau ofyn am gael cynnig wedi dod i ben. Os gofynnodd grŵp mewn pryd, ni all y perchennog werthu i neb arall tan ar ôl ${fullEnds}.`,
-    acvExplainProtected: (protectedEnds) =>
-      `Mae’r moratoriwm wedi dod i ben. Gall y perchennog werthu i unrhyw un nawr, ac ni all moratoriwm newydd ddechrau tan ar ôl ${protectedEnds}.`,
-  },
   accessibility: 'Hygyrchedd',
   postcodeLabel: 'Cod post',
   postcodeHint: 'I ddod o hyd i beth sydd yn agos atoch',

@@ -6,5 +6,13 @@
 import { cy as firstScreen } from './cy.js';
 import type { AtlasStrings } from './en.js';
 import { cyPrescriber } from '../shortlist/prescriber-cy.js';
+import { cyTransferDetail, cyTransferDetailWords } from '../transfer/detail-cy.js';
+import { cyTransferCardWords } from '../transfer/transfer-cy.js';
 
-export const cy: AtlasStrings = { ...firstScreen, prescriber: cyPrescriber };
+export const cy: AtlasStrings = {
+  ...firstScreen,
+  ...cyTransferCardWords,
+  ...cyTransferDetailWords,
+  transfer: { ...cyTransferCardWords.transfer, ...cyTransferDetail },
+  prescriber: cyPrescriber,
+};
