@@ -10,6 +10,7 @@ import { html } from 'lit';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '@community-atlas/elements/define';
 import type { AtlasFinder } from '@community-atlas/elements';
+import { settled } from '../support/settle.js';
 
 const FEED = '/demo/feed.json';
 const NOW = new Date('2026-11-23T09:30:00Z');
@@ -38,15 +39,7 @@ async function mount(attrs: Record<string, string>): Promise<AtlasFinder> {
 }
 
 /** Waits for the finder and every part inside it to finish rendering. */
-async function settle(el: AtlasFinder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 30));
-    await el.updateComplete;
-    const parts = [...el.renderRoot.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].filter((n) => n.localName.startsWith('atlas-'));
-    await Promise.all(parts.map((p) => p.updateComplete));
-    for (const p of parts) await Promise.all([...(p.shadowRoot?.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('atlas-card') ?? [])].map((c) => c.updateComplete));
-  }
-}
+const settle = (el: AtlasFinder): Promise<void> => settled(el);
 
 function deepActive(): Element | null {
   let a: Element | null = document.activeElement;

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AtlasListing } from '@community-atlas/core';
+import { settled } from '../../../../test/support/settle.js';
 import '../define.js';
 import './define-prescriber.js';
 import type { AtlasFinder } from '../finder/finder.js';
@@ -437,9 +438,7 @@ describe('atlas-finder mode="prescriber"', () => {
     bar.renderRoot.querySelector('details')!.open = true;
     bar.renderRoot.querySelector<HTMLInputElement>('.switch input')!.click();
     // Let the finder and its results finish re-rendering after the switch, so the card focused next is the one shown.
-    await f.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
-    await f.renderRoot.querySelector('atlas-results')!.updateComplete;
+    await settled(f);
     cards(f)[0]!.focus();
     await waitUntil(() => cards(f).findIndex((c) => c.shadowRoot!.activeElement) === 0, 'the first card has focus');
     await sendKeys({ press: 'j' });
@@ -542,7 +541,8 @@ describe('atlas-finder mode="prescriber"', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => seen.length > 0, 'zero-results event');
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => setTimeout(r, 300));
+    // The second search has been answered (and would have told the page) once the finder has settled.
+    await settled(f);
     expect(seen).to.deep.equal([{ query: 'zzqx' }]);
   });
 });
