@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { press } from '../../../../test/support/keyboard.js';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
 import { FIXTURES, NOW, shadow, results, cards } from '../test-support/finder.js';
@@ -181,7 +182,7 @@ describe('<atlas-finder> with its map', () => {
     await waitUntil(() => map.zoom === fitted - 1 && !shadow(map).querySelector('.leaflet-zoom-anim'), 'did not zoom out');
     await settled(map);
     search.focus();
-    await sendKeys({ press: 'Control+A' });
+    await press('Control+A');
     await sendKeys({ type: 'walk' });
     await waitUntil(() => map.listings[0]?.key === 'walk-riverside', 'the search did not change the map');
     await settle(f);

@@ -4,6 +4,7 @@ import '../define.js';
 import type { AtlasFinder } from './finder.js';
 import { FIXTURES, NOW, shadow, results, cards, countText } from '../test-support/finder.js';
 import { settled } from '../../../../test/support/settle.js';
+import { emulateMediaOrSkip } from '../../../../test/support/keyboard.js';
 
 async function ready(f: AtlasFinder): Promise<void> {
   await waitUntil(() => f.matches(':state(error)') || shadow(f).querySelector('atlas-results, atlas-listing') || f.matches(':state(empty)'), 'finder did not load', { timeout: 5000 });
@@ -355,8 +356,8 @@ describe('<atlas-finder>', () => {
     expect(shadow(f).querySelector('atlas-listing')).to.equal(null);
   });
 
-  it('keeps a visible focus outline in forced colours mode', async () => {
-    await emulateMedia({ forcedColors: 'active' });
+  it('keeps a visible focus outline in forced colours mode', async function () {
+    await emulateMediaOrSkip(this, { forcedColors: 'active' });
     try {
       const f = await finder();
       const input = shadow(shadow(f).querySelector('atlas-search')!).querySelector('input')!;

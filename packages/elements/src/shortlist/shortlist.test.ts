@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AtlasListing } from '@community-atlas/core';
 import { settled } from '../../../../test/support/settle.js';
+import { emulateMediaOrSkip, press } from '../../../../test/support/keyboard.js';
 import '../define.js';
 import './define-prescriber.js';
 import type { AtlasFinder } from '../finder/finder.js';
@@ -112,7 +113,7 @@ describe('atlas-shortlist', () => {
     expect(names(el)).to.deep.equal(['Option 2', 'Option 1', 'Option 3']);
     expect(deep()?.getAttribute('aria-label')).to.equal('Down: move Option 1 down');
     expect(el.renderRoot.querySelector('[aria-live="polite"]')!.textContent).to.equal('Option 1 moved to 2 of 3.');
-    await sendKeys({ press: 'Shift+Tab' });
+    await press('Shift+Tab');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Option 1', 'Option 2', 'Option 3']);
@@ -423,7 +424,7 @@ describe('atlas-finder mode="prescriber"', () => {
     // field and wait for every result to be back, so the cards pressed below are not redrawn under the keys.
     // (Prescriber mode keeps the words out of the address: the results say when the search ran.)
     await waitUntil(() => cards(f).length === 0, 'the search ran');
-    await sendKeys({ press: 'Control+a' });
+    await press('Control+a');
     await sendKeys({ press: 'Backspace' });
     await waitUntil(() => cards(f).length > 1, 'every result is back');
     await f.updateComplete;
@@ -484,22 +485,24 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement)).to.equal(1);
   });
 
-  it('on a wide screen puts filters, results and the shortlist side by side, and prints only the shortlist', async () => {
+  it('on a wide screen puts filters, results and the shortlist side by side, and prints only the shortlist', async function () {
     await setViewport({ width: 1400, height: 900 });
+    let printing = false;
     try {
       const f = await finder();
       const layout = f.renderRoot.querySelector('.layout')!;
       expect(getComputedStyle(layout).gridTemplateColumns.split(' '), 'three columns').to.have.length(3);
       const aside = f.renderRoot.querySelector<HTMLElement>('.shortlist')!;
       expect(getComputedStyle(aside).position).to.equal('sticky');
-      await emulateMedia({ media: 'print' });
+      await emulateMediaOrSkip(this, { media: 'print' });
+      printing = true;
       expect(getComputedStyle(aside).display, 'not printed unless printing the list').to.equal('none');
       f.setAttribute('data-atlas-printing', '');
       expect(getComputedStyle(f.renderRoot.querySelector('.main')!).display, 'the results are not printed with the list').to.equal('none');
       expect(getComputedStyle(aside).display).to.not.equal('none');
       f.removeAttribute('data-atlas-printing');
     } finally {
-      await emulateMedia({ media: 'screen' });
+      if (printing) await emulateMedia({ media: 'screen' });
       await setViewport({ width: 800, height: 600 });
     }
   });
