@@ -268,6 +268,8 @@ test('sessions all in the past: the import warns with a count; an import that wr
   const io = captureIo(dir);
   assert.equal(await main(['import', 'openactive', 'page.json', '--today', '2026-11-01', '--out', 'feed.json'], io), 0, io.stderr);
   assert.match(io.stderr, /Warning: 2 of 3 listings have only past sessions \(every session is over before 2026-11-01\), e\.g\. old, ended\./);
+  // What the finder does with them, said as it is (past-sessions.test.ts in the elements checks the finder).
+  assert.match(io.stderr, /They are kept; the finder marks each "No upcoming sessions" and leaves it out of day and time filters\./);
   const validate = captureIo(dir);
   assert.equal(await main(['validate', 'feed.json'], validate), 0, 'a warning, not an error');
   const fresh = captureIo(dir);

@@ -111,8 +111,8 @@ export const command: Command = {
     if (result.past.count) {
       io.err(
         `Warning: ${result.past.count} of ${result.feed.listings.length} listings have only past sessions (every session is over before ${result.feed.updated}), ` +
-          `e.g. ${result.past.examples.join(', ')}. They are kept, and the finder still lists them as it lists any other; ` +
-          'fetch newer pages of the feed, or leave them out.',
+          `e.g. ${result.past.examples.join(', ')}. They are kept; the finder marks each "No upcoming sessions" and leaves it out of ` +
+          'day and time filters. Fetch newer pages of the feed, or leave them out.',
       );
     }
     return unreadable || result.badPages.length ? EXIT.problems : EXIT.ok;

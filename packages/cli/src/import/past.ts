@@ -1,7 +1,8 @@
 /**
  * Listings whose every session is over: an OpenActive page harvested last year,
  * a spreadsheet of last season's classes. The import and `atlas validate --stale`
- * count them; the finder does not yet tell them apart (issue 14, item 5).
+ * count them; the finder marks them "No upcoming sessions" and leaves them out
+ * of day and time filters (core's `weeklySlots` given the date).
  */
 import type { Listing } from '@community-atlas/core';
 

@@ -568,7 +568,7 @@ export class FilterCore {
         group = schedules.listing.length;
         schedules.listing.push(listing);
         let bits = 0;
-        for (const slot of weeklySlots(listing)) {
+        for (const slot of weeklySlots(listing, this.now())) {
           const bit = SLOT_BIT.get(slot);
           if (bit !== undefined) bits |= 1 << bit;
         }

@@ -228,10 +228,12 @@ export function hasSessionBetween(listing: AtlasListing, from: Date, to: Date): 
  * Every `${weekday}-${part}` (such as `tu-morning`) the listing runs or is open
  * in, for the day and time filters. A session that spans parts counts in each;
  * a rule on dates of the month (the 15th) can fall on any weekday, so counts on
- * all of them. Past one-off sessions count too: this is the listing's pattern,
- * not its calendar (the `when` filter uses `hasSessionBetween`).
+ * all of them. This is the listing's pattern, not its calendar (the `when` filter
+ * uses `hasSessionBetween`), but given `from`, a session that is over by then
+ * (last summer's scheme, last year's one-off social) is not part of it: a listing
+ * whose every session is over is in no day or time filter.
  */
-export function weeklySlots(listing: AtlasListing): Set<string> {
+export function weeklySlots(listing: AtlasListing, from?: Date): Set<string> {
   const slots = new Set<string>();
   const add = (weekdays: number[], start: number, end: number | undefined): void => {
     const until = Math.min(end ?? start + 1, 1440);
@@ -243,7 +245,7 @@ export function weeklySlots(listing: AtlasListing): Set<string> {
   };
   for (const session of Array.isArray(listing.schedule) ? listing.schedule : []) {
     const compiled = compileSession(session);
-    if (Array.isArray(compiled)) continue;
+    if (Array.isArray(compiled) || (from && sessionPeriods(compiled, from.getTime()).next().done)) continue;
     const weekdays = compiled.rule
       ? recurrenceWeekdays(compiled.rule, compiled.anchor)
       : compiled.anchor !== undefined

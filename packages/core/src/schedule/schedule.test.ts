@@ -201,6 +201,20 @@ describe('weeklySlots', () => {
     expect([...weeklySlots(listing([{ rrule: 'FREQ=WEEKLY;BYDAY=MO', start: '17:00' }]))]).to.deep.equal(['mo-evening']);
     expect([...weeklySlots(listing([{ rrule: 'FREQ=WEEKLY;BYDAY=MO', start: '12:00' }]))]).to.deep.equal(['mo-afternoon']);
   });
+  it('leaves out, given a date, the sessions that are over by then (a finished summer scheme, a one-off last year)', () => {
+    const l = listing([
+      { rrule: 'FREQ=WEEKLY;BYDAY=MO,WE', date: '2026-07-27', until: '2026-08-28', start: '10:00', end: '15:00' },
+      { date: '2026-10-03', start: '19:00' },
+      { rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260901T000000Z', start: '14:00' },
+      { rrule: 'FREQ=WEEKLY;BYDAY=TH', start: '10:00', end: '11:00' },
+    ]);
+    const now = new Date('2026-11-22T12:00:00Z');
+    expect([...weeklySlots(l, now)]).to.deep.equal(['th-morning']);
+    expect([...weeklySlots(l)].sort()).to.deep.equal(['mo-afternoon', 'mo-morning', 'sa-evening', 'th-morning', 'tu-afternoon', 'we-afternoon', 'we-morning']);
+    // Still on its last day until it ends; a one-off still to come counts.
+    expect([...weeklySlots(l, new Date('2026-08-26T13:00:00Z'))].sort()).to.include.members(['mo-morning', 'we-afternoon', 'sa-evening']);
+    expect(weeklySlots(listing([{ date: '2026-08-28', start: '10:00', end: '15:00' }]), new Date('2026-08-28T12:00:00Z')).size).to.equal(2);
+  });
 });
 
 describe('bad input', () => {

@@ -2,6 +2,14 @@ import { LitElement, adoptStyles, css, type CSSResult, type PropertyDeclarations
 import type { OnDemand } from './on-demand.js';
 import { stringsFor, type AtlasStrings } from '../translations/index.js';
 import { welsh } from '../on-demand.js';
+import { interfaceLanguage } from '@community-atlas/core/dom';
+
+/** The finder a part is in (itself, for the finder), across shadow roots. */
+function finderOf(start: Element): Element | undefined {
+  let node: Element | null | undefined = start;
+  while (node && node.localName !== 'atlas-finder') node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
+  return node ?? undefined;
+}
 
 /**
  * Shared base: language and strings. Every part can be used alone, so each
@@ -26,19 +34,7 @@ export class AtlasElement extends LitElement {
 
   /** The language in use: own `lang`, else the closest non-empty `lang` up the tree (through shadow hosts), else English. */
   get language(): string {
-    if (this.lang) return this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en';
-    let node: Element | null = this.parentElement ?? ((this.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
-    while (node) {
-      const value = node.getAttribute('lang');
-      if (value) return value.toLowerCase().startsWith('cy') ? 'cy' : 'en';
-      const parent: Element | null = node.parentElement;
-      if (parent) node = parent;
-      else {
-        const root = node.getRootNode();
-        node = root instanceof ShadowRoot ? root.host : null;
-      }
-    }
-    return 'en';
+    return interfaceLanguage(this);
   }
 
   /** The strings in use: the element's language, English until that language's strings have arrived, and the element's own on top. */
@@ -50,6 +46,9 @@ export class AtlasElement extends LitElement {
     // A Welsh page's strings load on its first update; English shows for the moment they take to arrive.
     if (this.language === 'cy' && !welsh.module) void this.need(welsh);
     super.update(changed);
+    // Every part's headings sit under the host page's own: the finder's `heading-level` (default 2) moves them all by the same step.
+    const shift = Number(finderOf(this)?.getAttribute('heading-level') || 2) - 2;
+    if (shift) for (const h of this.renderRoot.querySelectorAll('h2,h3,h4,h5')) h.setAttribute('aria-level', String(Number(h.localName[1]) + shift));
   }
   /** Parts this element is waiting for (`need`). */
   #waits = new Set<Promise<unknown>>();

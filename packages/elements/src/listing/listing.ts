@@ -106,7 +106,9 @@ export class AtlasListingDetail extends AtlasElement {
       ${sessions.length
         ? html`<h4>${t.upcoming}</h4>
             <ul>${sessions.map((s) => html`<li>${formatDateTime(s.start, t.locale)}</li>`)}</ul>`
-        : nothing}
+        : l.schedule.length && !hours.length
+          ? html`<p>${t.noUpcoming}</p>`
+          : nothing}
       ${hours.length
         ? html`<h4>${t.openingHours}</h4>
             <table>

@@ -35,7 +35,7 @@ export function summarise(l: AtlasListing, strings: AtlasStrings, lang: string, 
     if (hours.length) when.push(`${t.openingHours}: ${hours.map((h) => `${t.facetValues.day?.[h.day] ?? h.name} ${h.text}`).join('; ')}`);
     const next = nextSession(l, now);
     if (next && !hours.length) when.push(formatDateTime(next.start, t.locale));
-  }
+  } else if (l.schedule.length && !l.openingHours) when.push(t.noUpcoming);
 
   const loc = l.location;
   const where: string[] = [];
