@@ -8,6 +8,7 @@
 import { adoptStyles, css, html, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Suggestion } from '@community-atlas/core';
 import type { LoadedStrings, SuggestionWords } from '../translations/en.js';
+import { cySuggestionWords } from './suggestions-cy.js';
 
 /** What each suggestion is, in English (Welsh, or a host's own words, come through the strings). */
 /** The English words of this part (SuggestionWords), loaded with it. */
@@ -23,7 +24,7 @@ const listStyles = css`
     }
     [role='option'] { padding: 0.5rem; min-height: 2.75em; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; }
     [role='option'][aria-selected='true'] {
-      background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText);
+      background: var(--atlas-color-link, CanvasText); color: var(--atlas-color-background, Canvas);
       outline: 2px solid transparent;
     }
     .type { font-size: 0.85em; font-style: italic; }
@@ -120,7 +121,7 @@ export class SuggestionList implements ReactiveController {
           this.choose(s);
         }}
       >
-        <span>${s.text}</span><span class="type">${(t.suggestionTypes ?? TYPES)[s.type]}</span>
+        <span>${s.text}</span><span class="type">${(t.suggestionTypes ?? (t.locale.startsWith('cy') ? cySuggestionWords.suggestionTypes : TYPES))[s.type]}</span>
       </li>`,
     );
   }
