@@ -6,7 +6,7 @@
  */
 export { importOruk, ATLAS_TAXONOMY, ORUK_TEXT_HEADINGS, type OrukImportOptions, type OrukImportResult } from './import.js';
 export {
-  fetchOrukPages, orukPageInfo, OrukPageError, readOrukApi, isFullRecord,
+  fetchOrukPages, orukPageInfo, OrukPageError, readOrukApi, readOrukService, isFullRecord,
   type OrukFetchOptions, type OrukFetchResult, type OrukApiOptions, type OrukApiResult, type OrukReadProblem, type OrukReadProgress,
 } from './fetch.js';
 export { Tally, type TallyLine } from './tally.js';
