@@ -28,7 +28,7 @@ describe('the embed bundle: ways to widen a search that found nothing', () => {
     const g = await fixture<Finder>(html`<atlas-finder src=${FEED} .now=${new Date('2026-11-22T12:00:00Z')}></atlas-finder>`);
     await waitUntil(() => root(g).querySelector('atlas-results')?.shadowRoot?.querySelector('.none button'), 'no ways to widen the search offered', { timeout: 5000 });
     const none = (): ShadowRoot => root(root(g).querySelector('atlas-results'));
-    expect(none().querySelector('.none h2')?.textContent).to.equal('Nothing matches your search');
+    expect(none().querySelector('.none h3')?.textContent).to.equal('Nothing matches your search');
     const buttons = [...none().querySelectorAll<HTMLButtonElement>('.none button')];
     expect(buttons.map((b) => b.textContent)).to.include('Remove “Places and groups” (1 result)');
     await expect(g).to.be.accessible();

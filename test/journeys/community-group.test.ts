@@ -10,8 +10,10 @@ import { html } from 'lit';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '@community-atlas/elements/define';
 import type { AtlasFinder } from '@community-atlas/elements';
+import { KeyCounter, labelled, mountDemoPage as mountWholePage } from './keys.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
+(window as { JOURNEY_TRACE?: boolean }).JOURNEY_TRACE = true;
 
 /** The demo page's main content, with the finder's feed made absolute for the test server. */
 async function mountDemoPage(): Promise<AtlasFinder> {
@@ -161,4 +163,45 @@ describe('community group journey (demo asset-transfer page)', function () {
     expect(redLion.querySelector('a')?.getAttribute('href')).to.equal('?open=acv-the-red-lion-market-square#on-offer');
     await expect(table.closest('section')!).to.be.accessible();
   });
+});
+
+describe('community group journey, counted (demo asset-transfer page)', function () {
+  this.timeout(120_000);
+  const GOAL = 25;
+  const start = window.location.href;
+  beforeEach(() => window.history.replaceState(null, '', start));
+  afterEach(() => window.history.replaceState(null, '', start));
+
+  for (const width of [1280, 375]) {
+    it(`reaches a community centre open for interest, its deadline and its information pack in at most ${GOAL} key presses, at ${width} px`, async () => {
+      await setViewport({ width, height: 800 });
+      const el = await mountWholePage('asset-transfer.html', { now: NOW });
+      const keys = new KeyCounter(el);
+      await keys.press('Tab');
+      expect(nameOf(deepActive())).to.equal('Skip to main content');
+      await keys.press('Enter');
+
+      await keys.tabTo(labelled('Open for interest'), 'the open-for-interest filter');
+      await keys.press(' ');
+      await keys.tabTo(labelled('Community centre'), 'the community centre filter');
+      await keys.press(' ');
+      const found = cards(el);
+      expect(found.map((c) => c.shadowRoot!.querySelector('a')!.textContent)).to.deep.equal(['Kingsley Community Centre']);
+      await expect(el).to.be.accessible();
+
+      await keys.tabTo(labelled('Show '), '"Show N results"');
+      await keys.press('Enter');
+      expect(nameOf(deepActive())).to.equal('Kingsley Community Centre');
+      await keys.press('Enter');
+      const detail = el.renderRoot.querySelector('atlas-listing')!;
+      expect(detail, 'the listing opened').to.not.equal(null);
+      expect(detail.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('Expressions of interest close on 16 December 2026.');
+      const pack = await keys.tabTo((e) => e.localName === 'a' && /^Information pack/.test(nameOf(e)), 'the information pack');
+      expect((pack as HTMLAnchorElement).href).to.match(/^https:/);
+      await expect(el).to.be.accessible();
+
+      console.log(`community group journey at ${width} px: ${keys.presses} key presses (goal ${GOAL}): ${keys.sequence}`);
+      expect(keys.presses, keys.sequence).to.be.at.most(GOAL);
+    });
+  }
 });

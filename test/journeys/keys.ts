@@ -118,13 +118,6 @@ export class KeyCounter {
 
 export const labelled = (start: string) => (e: Element): boolean => nameOf(e).replace(/^[←→↑↓]\s*/, '').startsWith(start);
 
-/** On a narrow screen the filters fold behind a button: open it, as a resident would. */
-export async function openFiltersIfFolded(el: AtlasFinder, keys: KeyCounter): Promise<void> {
-  const toggle = el.renderRoot.querySelector('atlas-filters')?.shadowRoot?.querySelector<HTMLElement>('[part="toggle"]');
-  if (!toggle || getComputedStyle(toggle).display === 'none' || toggle.getAttribute('aria-expanded') === 'true') return;
-  await keys.tabTo((e) => e === toggle, 'the Filters button');
-  await keys.press('Enter');
-}
 export const isSearchBox = (e: Element): boolean => e.getAttribute('role') === 'combobox';
 
 /** The cards in the finder's results. */

@@ -3,7 +3,7 @@ import { saysWords, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { reportHighlight } from '../events/highlight.js';
-import { formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
+import { formatDateTime, formatMiles, formatTime, isFallback, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
 import { transferCards } from '../on-demand.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
@@ -27,6 +27,8 @@ export class AtlasCard extends AtlasElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     highlighted: { type: Boolean, reflect: true },
     now: { attribute: false },
+    namesake: { type: Boolean },
+    labeller: { attribute: false },
   };
 
   item?: ResultItem;
@@ -38,6 +40,10 @@ export class AtlasCard extends AtlasElement {
   highlighted = false;
   /** The time "next session" and deadlines are worked out from. */
   now?: Date;
+  /** Another result has the same name: the link's name says the place too. */
+  namesake = false;
+  /** Names an area (the finder's, from the feed). */
+  labeller?: (facet: 'area', value: string) => string | undefined;
 
   /** In a prescriber's finder: the shortlist button, and a denser card. */
   #shortlist = new ShortlistToggleController(this);
@@ -77,12 +83,12 @@ export class AtlasCard extends AtlasElement {
     return hoursOnly ? t.opensNext(when) : t.nextSession(when);
   }
 
-  /** Where it is, unless the name already says so ("Alderminster: Old Road" at "Old Road"). */
-  #placeName(name: string): unknown {
+  /** Where it is: the place, unless the name already says so ("Alderminster: Old Road" at "Old Road"), and the area or town. */
+  #where(name: string): string {
     const l = this.item!.listing;
     const place = l.location?.name ? text(l.location.name, this.language) : '';
-    if (!place || saysWords(name, place)) return nothing;
-    return html`<span>${place}</span>`;
+    const area = (l.areas?.[0] && this.labeller?.('area', l.areas[0])) || l.location?.address?.at(-1);
+    return [place && !saysWords(name, place) ? place : '', area && !saysWords(`${name} ${place}`, area) ? area : ''].filter(Boolean).join(', ');
   }
 
   protected override render(): unknown {
@@ -93,16 +99,19 @@ export class AtlasCard extends AtlasElement {
     const l = item.listing;
     const now = this.now ?? new Date();
     const name = text(l.name, lang);
-    const heading = html`<a part="link" href=${this.href || `#${encodeURIComponent(l.key)}`} @click=${this.#open}>${name}</a>`;
+    const where = this.#where(name);
+    // Feed text that is not in the page's language is marked as English, so it is read with English sounds.
+    const en = (value: Parameters<typeof isFallback>[0]) => (isFallback(value, lang) ? 'en' : nothing);
+    const heading = html`<a part="link" href=${this.href || `#${encodeURIComponent(l.key)}`} @click=${this.#open}><span lang=${en(l.name)}>${name}</span>${this.namesake && where ? html`<span class="visually-hidden">, ${where}</span>` : nothing}</a>`;
     return html`<article part="card" class=${this.#shortlist.store ? 'dense' : ''}>
-      ${this.headingLevel === 2 ? html`<h2>${heading}</h2>` : this.headingLevel === 4 ? html`<h4>${heading}</h4>` : html`<h3>${heading}</h3>`}
-      ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
+      <h3 aria-level=${this.headingLevel === 3 ? nothing : this.headingLevel}>${heading}</h3>
+      ${where ? html`<p class="where">${where}</p>` : nothing}
+      ${l.summary ? html`<p lang=${en(l.summary)}>${text(l.summary, lang)}</p>` : nothing}
       <p class="meta">
         ${l.kind === 'transfer' ? (transferCards.module?.transferCardMeta(l, now, t) ?? nothing) : nothing}
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
         ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : l.schedule.length && !l.openingHours ? html`<span>${t.noUpcoming}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
-        ${this.#placeName(name)}
         ${this.#shortlist.meta(l, t)}
       </p>
       ${this.#shortlist.button(l.key, name, t)}

@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import '../define.js';
 import type { AtlasFilters } from './filters.js';
 
@@ -9,29 +8,85 @@ const facets = {
 };
 
 describe('<atlas-filters> on its own', () => {
-  afterEach(() => setViewport({ width: 800, height: 600 }));
 
-  it('groups options in fieldsets with counts, and passes axe', async () => {
+  it('groups options in fieldsets with counts, the first ones in sight and the rest under "More filters", and passes axe', async () => {
     const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${{ ...facets, cost: [{ value: 'free', count: 9 }, { value: 'low-cost', count: 0 }] }}></atlas-filters>`);
     const legends = [...el.shadowRoot!.querySelectorAll('legend')].map((l) => l.textContent);
-    expect(legends).to.deep.equal(['Type', 'Cost']);
-    const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent);
-    expect(labels[0]).to.contain('Activities').and.contain('(12)');
-    // A kind nothing belongs to is left out; any other option that would give nothing shows, but cannot be ticked.
-    expect(labels.some((l) => l?.includes('Places and groups'))).to.equal(false);
-    const disabled = el.shadowRoot!.querySelectorAll<HTMLInputElement>('input:disabled');
-    expect(disabled).to.have.length(1);
-    expect(disabled[0]!.labels![0]!.textContent).to.contain('Low cost');
+    expect(legends).to.deep.equal(['Cost', 'Type']);
+    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(more.textContent!.trim()).to.equal('More filters');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.getElementById(more.getAttribute('aria-controls')!)!.contains(el.shadowRoot!.querySelectorAll('fieldset')[1]!), 'Type is under "More filters"').to.equal(true);
+    const labels = [...el.shadowRoot!.querySelectorAll('label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
+    // Cost is one choice; a choice nothing would match is left out, as is a kind nothing belongs to.
+    expect(labels).to.deep.equal(['Any cost', 'Free (9)', 'Free or low cost', 'Activities (12)']);
+    expect(el.shadowRoot!.querySelectorAll('input:disabled')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    more.click();
+    await el.updateComplete;
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
     await expect(el).to.be.accessible();
   });
 
   it('ticking a box asks for a history step with the new filters', async () => {
     const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets} .filters=${{ cost: ['free'] }}></atlas-filters>`);
     const change = oneEvent(el, 'atlas-state-change');
-    el.shadowRoot!.querySelector<HTMLInputElement>('input')!.click();
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
     const e = await change;
     expect(e.detail.history).to.equal('push');
     expect(e.detail.patch.filters).to.deep.equal({ cost: ['free'], kind: ['activity'] });
+  });
+
+  it('makes days, time of day and cost one choice each, "Choose days" showing each day', async () => {
+    const days = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((value) => ({ value, count: 3 }));
+    const time = [{ value: 'morning', count: 4 }, { value: 'afternoon', count: 2 }, { value: 'evening', count: 0 }];
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .lead=${5} .order=${['cost', 'day', 'time']} .facets=${{ day: days, time, cost: facets.cost }}></atlas-filters>`);
+    const radios = () => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    const named = (start: string) => radios().find((r) => r.labels![0]!.textContent!.trim().startsWith(start))!;
+    expect(radios().filter((r) => r.checked).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal(['Any cost', 'Any day', 'Any time of day']);
+    expect(named('Evening'), 'a time nothing is on is left out').to.equal(undefined);
+    let change = oneEvent(el, 'atlas-state-change');
+    named('Weekdays').click();
+    expect((await change).detail.patch.filters).to.deep.equal({ day: ['mo', 'tu', 'we', 'th', 'fr'] });
+    change = oneEvent(el, 'atlas-state-change');
+    named('Daytime').click();
+    expect((await change).detail.patch.filters.time).to.have.members(['morning', 'afternoon']);
+    // Days a choice does not stand for (from a link) show as boxes under "Choose days".
+    el.filters = { day: ['mo', 'sa'] };
+    await el.updateComplete;
+    expect(named('Choose days').checked).to.equal(true);
+    const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('.days input[type="checkbox"]')];
+    expect(boxes).to.have.length(7);
+    expect(boxes.filter((b) => b.checked).map((b) => b.labels![0]!.textContent!.replace(/\s*\(\d+\)/, '').trim())).to.deep.equal(['Monday', 'Saturday']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers "Show N results" after the first filters, which hands over to the results', async () => {
+    let shown = 0;
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .total=${12} .showResults=${() => (shown += 1)} .facets=${facets}></atlas-filters>`);
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="show-results"]')!;
+    expect(button.textContent).to.equal('Show 12 results');
+    expect(button.compareDocumentPosition(el.shadowRoot!.querySelector('[part="toggle"]')!) & Node.DOCUMENT_POSITION_FOLLOWING, 'before "More filters"').to.not.equal(0);
+    button.click();
+    expect(shown).to.equal(1);
+  });
+
+  it('folds a long group behind one button, the most used first, with a box to narrow it', async () => {
+    const need = Array.from({ length: 9 }, (_, i) => ({ value: `need-${i}`, count: i + 1 }));
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .lead=${1} .order=${['need']} .facets=${{ need }}></atlas-filters>`);
+    const fold = el.shadowRoot!.querySelector<HTMLButtonElement>('.fold')!;
+    expect(fold.textContent).to.equal('Show all 9 options');
+    expect(el.shadowRoot!.querySelectorAll('input[type="checkbox"]')).to.have.length(0);
+    fold.click();
+    await el.updateComplete;
+    const labels = () => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((b) => b.labels![0]!.textContent!.replace(/\s*\(\d+\)/, '').trim());
+    expect(labels()[0]).to.equal('Need 8');
+    const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    box.value = '3';
+    box.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(labels()).to.deep.equal(['Need 3']);
+    await expect(el).to.be.accessible();
   });
 
   it('"Clear all" removes every filter', async () => {
@@ -40,19 +95,6 @@ describe('<atlas-filters> on its own', () => {
     const change = oneEvent(el, 'atlas-state-change');
     [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Clear all filters')!.click();
     expect((await change).detail.patch.filters).to.deep.equal({});
-  });
-
-  it('folds behind a disclosure button on a narrow screen', async () => {
-    await setViewport({ width: 320, height: 640 });
-    const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets}></atlas-filters>`);
-    const panel = el.shadowRoot!.querySelector<HTMLElement>('.panel')!;
-    expect(getComputedStyle(panel).display).to.equal('none');
-    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
-    toggle.click();
-    await el.updateComplete;
-    expect(getComputedStyle(panel).display).not.to.equal('none');
-    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-    await expect(el).to.be.accessible();
   });
 
   it('leaves out a group whose only option every result already has', async () => {

@@ -8,15 +8,34 @@ import { transferCards } from '../on-demand.js';
 
 let nextId = 0;
 
-/** The filters a finder offers, in order, unless told otherwise. */
-export const DEFAULT_FILTER_ORDER: readonly FacetId[] = ['kind', 'need', 'category', 'cost', 'when', 'day', 'referral', 'access', 'delivery', 'status', 'deadline', 'assetType', 'tenure'];
+/** A group with more options than this folds behind one button, the most used first. */
+const FOLD_AFTER = 7;
+const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+
+/**
+ * Groups made as one choice (radio buttons): each choice is the values it stands for, `[]` for
+ * "any". `*` is "choose", which shows the group's own boxes. A mix of values none of the
+ * choices stands for (an old link, say) shows as boxes.
+ */
+const CHOICES: Partial<Record<FacetId, [string, string[]][]>> = {
+  cost: [['any', []], ['free', ['free']], ['low', ['free', 'low-cost']], ['help', ['help']], ['budget', ['personal-budget']]],
+  day: [['any', []], ['weekdays', DAYS.slice(0, 5)], ['weekend', DAYS.slice(5)], ['choose', ['*']]],
+  time: [['any', []], ['daytime', ['morning', 'afternoon']], ['morning', ['morning']], ['afternoon', ['afternoon']], ['evening', ['evening']]],
+  when: [['any', []], ['now', ['now']], ['today', ['today']], ['this-week', ['this-week']]],
+  distance: [['any', []], ['1', ['1']], ['2', ['2']], ['5', ['5']], ['10', ['10']]],
+};
+
+/** The filters a resident is offered, in order: the first four show, the rest fold behind "More filters". */
+export const DEFAULT_FILTER_ORDER: readonly FacetId[] = ['cost', 'when', 'day', 'distance', 'kind', 'need', 'category', 'time', 'referral', 'access', 'delivery', 'status', 'deadline', 'assetType', 'tenure'];
 
 /**
  * @tagname atlas-filters
- * @summary Filters in grouped fieldsets with counts, removable chips for the active ones and "Clear all". On narrow screens the groups fold behind a disclosure button.
+ * @summary Filters: the groups most asked for first (a group that is one choice as radio buttons), then "Show N results", straight to the results, and "More filters", which folds the rest. Active filters show as removable chips with "Clear all".
  *
+ * @slot - More controls among the first filters (a prescriber's "Age").
  * @csspart chip - A removable chip for an active filter.
- * @csspart toggle - The disclosure button shown on narrow screens.
+ * @csspart toggle - "More filters", the disclosure button over the groups less often used.
+ * @csspart show-results - "Show N results", which moves focus to the first result.
  * @csspart group - One fieldset of options.
  * @cssprop --atlas-radius-chip - Corner radius of chips.
  * @fires atlas-state-change - `{ patch: { filters }, history: 'push' }` when a box is ticked or a chip removed.
@@ -28,10 +47,15 @@ export class AtlasFilters extends AtlasElement {
     facets: { attribute: false },
     filters: { attribute: false },
     order: { attribute: false },
+    lead: { type: Number },
     labeller: { attribute: false },
     total: { type: Number },
     hasLocation: { type: Boolean, attribute: 'has-location' },
-    collapsed: { state: true },
+    showResults: { attribute: false },
+    more: { state: true },
+    unfolded: { state: true },
+    typed: { state: true },
+    choosing: { state: true },
   };
 
   /** Counts per facet value, from QueryResult.facets. */
@@ -40,6 +64,8 @@ export class AtlasFilters extends AtlasElement {
   filters: FinderState['filters'] = {};
   /** Which facets to offer, in order. */
   order: readonly FacetId[] = DEFAULT_FILTER_ORDER;
+  /** How many of `order` show first; the rest fold behind "More filters". */
+  lead = 4;
   /** Names values the translations do not know (need and category labels from the feed). */
   labeller?: (facet: FacetId, value: string) => string | undefined;
 
@@ -48,7 +74,17 @@ export class AtlasFilters extends AtlasElement {
   /** Set when results are measured from a place: offers distance bands. */
   hasLocation = false;
 
-  private collapsed = true;
+  /** Called by "Show N results" after the first filters: the finder moves focus to the first result. */
+  showResults?: () => void;
+
+  /** "More filters" opened or closed by the person; until then it is open only when something in it is ticked. */
+  private more?: boolean;
+  /** Long groups the person has opened. */
+  private unfolded: ReadonlySet<FacetId> = new Set();
+  /** What has been typed in a long group's filter box. */
+  private typed: Partial<Record<FacetId, string>> = {};
+  /** "Choose days" is picked, so each day shows as its own box. */
+  private choosing = false;
 
   readonly #id = `atlas-filters-${++nextId}`;
 
@@ -85,6 +121,8 @@ export class AtlasFilters extends AtlasElement {
   #focusChip: number | undefined;
 
   protected override updated(changed: PropertyValues<this>): void {
+    // A chip added above the box just ticked must not push that box out of sight.
+    (this.renderRoot as ShadowRoot).activeElement?.scrollIntoView?.({ block: 'nearest' });
     if (!changed.has('filters') || this.#focusChip === undefined) return;
     const index = this.#focusChip;
     this.#focusChip = undefined;
@@ -92,17 +130,27 @@ export class AtlasFilters extends AtlasElement {
     (chips[Math.min(index, chips.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
   }
 
+  /** Whether a group is offered at all. */
+  #offered(f: FacetId): boolean {
+    if (f === 'distance') return this.hasLocation;
+    const counts = this.facets[f] ?? [];
+    if (!counts.length) return false;
+    if (this.filters[f]?.length) return true;
+    // A group none of the listings fall in (transfer stages in a directory with no transfers) only adds noise.
+    if (counts.every((c) => c.count === 0)) return false;
+    return !(counts.length === 1 && counts[0]!.count === this.total);
+  }
+
   protected override render(): unknown {
     const t = this.t;
     const active = Object.entries(this.filters).flatMap(([facet, values]) => (values ?? []).map((value) => ({ facet: facet as FacetId, value })));
-    const groups = this.order.filter((f) => {
-      const counts = this.facets[f] ?? [];
-      if (!counts.length || f === 'distance') return false;
-      if (this.filters[f]?.length) return true;
-      // A group none of the listings fall in (transfer stages in a directory with no transfers) only adds noise.
-      if (counts.every((c) => c.count === 0)) return false;
-      return !(counts.length === 1 && counts[0]!.count === this.total);
-    });
+    // Distance, once there is a place to measure from, is among the first filters of any order.
+    const order = this.order.includes('distance') ? this.order : (['distance', ...this.order] as FacetId[]);
+    const lead = order.slice(0, this.lead + (this.order.includes('distance') ? 0 : 1));
+    const shown = order.filter((f) => this.#offered(f));
+    const rest = shown.filter((f) => !lead.includes(f));
+    const inRest = active.filter((a) => rest.includes(a.facet)).length;
+    const open = this.more ?? inRest > 0;
     return html`
       <h2 id="${this.#id}-h" tabindex="-1">${t.filtersHeading}</h2>
       ${active.length
@@ -118,44 +166,98 @@ export class AtlasFilters extends AtlasElement {
               <li><button type="button" class="link-button" @click=${() => this.#clearAll()}>${t.clearAll}</button></li>
             </ul>`
         : nothing}
-      <button class="toggle" part="toggle" type="button" aria-expanded=${this.collapsed ? 'false' : 'true'} aria-controls="${this.#id}-panel" @click=${() => (this.collapsed = !this.collapsed)}>
-        ${t.showFilters}${active.length ? ` (${active.length})` : ''}
-      </button>
-      <div class="panel" id="${this.#id}-panel" ?data-collapsed=${this.collapsed}>
-        ${this.hasLocation ? this.#distance() : nothing}
-        ${groups.map(
-          (facet) => html`<fieldset part="group">
-            <legend>${facetName(t, facet)}</legend>
-            ${(this.facets[facet] ?? [])
-              // A kind no listing has (transfers on a page set to kinds="asset activity") is not a choice at all.
-              .filter((c) => facet !== 'kind' || c.count > 0 || this.filters.kind?.includes(c.value))
-              .map((c, i) => {
-              const id = `${this.#id}-${facet}-${i}`;
-              const checked = this.filters[facet]?.includes(c.value) ?? false;
-              return html`<div class="option">
-                <input id=${id} type="checkbox" .checked=${checked} ?disabled=${!checked && c.count === 0} @change=${(e: Event) => this.#toggle(facet, c.value, (e.target as HTMLInputElement).checked)} />
-                <label for=${id}>${this.label(facet, c.value)} <span class="count">(${c.count.toLocaleString(t.locale)})</span></label>
-              </div>`;
-            })}
-          </fieldset>`,
-        )}
-      </div>
+      ${shown.filter((f) => lead.includes(f)).map((f) => this.#fieldset(f))}
+      <slot></slot>
+      ${this.total && this.showResults
+        ? html`<button type="button" class="show-results" part="show-results" @click=${() => this.showResults?.()}>${t.showResults(this.total)}</button>`
+        : nothing}
+      ${rest.length
+        ? html`<button class="toggle" part="toggle" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${this.#id}-more" @click=${() => (this.more = !open)}>
+              ${t.showFilters}${inRest ? ` (${inRest})` : ''}
+            </button>
+            <div class="panel" id="${this.#id}-more" ?hidden=${!open}>${rest.map((f) => this.#fieldset(f))}</div>`
+        : nothing}
     `;
   }
 
-  #distance(): unknown {
-    const t = this.t;
-    const chosen = this.filters.distance?.[0] ?? '';
+  #fieldset(facet: FacetId): unknown {
+    const choices = CHOICES[facet];
+    const chosen = [...(this.filters[facet] ?? [])].sort().join();
+    const picked = chosen ? choices?.find(([, values]) => [...values].sort().join() === chosen)?.[0] ?? (facet === 'day' ? 'choose' : undefined) : 'any';
+    // A mix of values no one choice stands for shows as boxes.
     return html`<fieldset part="group">
-      <legend>${t.facetNames.distance}</legend>
-      ${['1', '2', '5', '10', ''].map((v) => {
-        const id = `${this.#id}-distance-${v || 'any'}`;
+      <legend>${facetName(this.t, facet)}</legend>
+      ${choices && picked ? this.#choice(facet, choices, this.choosing && facet === 'day' ? 'choose' : picked) : this.#group(facet)}
+    </fieldset>`;
+  }
+
+  /** A group that is one choice: radio buttons, so a keyboard passes the whole group with one Tab and picks with the arrow keys. */
+  #choice(facet: FacetId, choices: [string, string[]][], picked: string): unknown {
+    const t = this.t;
+    const counts = this.facets[facet] ?? [];
+    const count = (v: string): number | undefined => counts.find((c) => c.value === v)?.count;
+    return html`${choices
+      // A choice that would find nothing is left out, unless it is the one made.
+      .filter(([key, values]) => key === picked || !counts.length || !values.length || values[0] === '*' || values.some((v) => (count(v) ?? 0) > 0))
+      .map(([key, values]) => {
+        const id = `${this.#id}-${facet}-${key}`;
+        const n = values.length === 1 ? count(values[0]!) : undefined;
         return html`<div class="option">
-          <input id=${id} type="radio" name="${this.#id}-distance" .checked=${chosen === v} @change=${() => this.#set('distance', v ? [v] : [])} />
-          <label for=${id}>${v ? this.label('distance', v) : t.anyDistance}</label>
+          <input id=${id} type="radio" name="${this.#id}-${facet}" .checked=${key === picked} @change=${() => {
+            this.choosing = key === 'choose';
+            if (!this.choosing) this.#set(facet, values);
+          }} />
+          <label for=${id}>${t.choices[`${facet}-${key}`] ?? this.label(facet, values[0]!)}${n === undefined ? nothing : html` <span class="count">(${n.toLocaleString(t.locale)})</span>`}</label>
         </div>`;
       })}
-    </fieldset>`;
+      ${picked === 'choose' ? html`<div class="days">${this.#boxes(facet, (this.facets[facet] ?? []).filter((c) => DAYS.includes(c.value)))}</div>` : nothing}`;
+  }
+
+  /**
+   * One group of boxes. Options nothing would match are left out (unless ticked); a long
+   * group shows the most used first and folds behind one button, with a box to type in
+   * once it is open, so a keyboard passes it with one Tab.
+   */
+  #group(facet: FacetId): unknown {
+    const t = this.t;
+    const chosen = this.filters[facet] ?? [];
+    // Options that would give nothing are left out, not shown greyed.
+    let counts = (this.facets[facet] ?? []).filter((c) => chosen.includes(c.value) || c.count > 0);
+    const long = counts.length > FOLD_AFTER;
+    const open = this.unfolded.has(facet);
+    const typed = (this.typed[facet] ?? '').trim().toLocaleLowerCase();
+    if (long) {
+      counts = [...counts].sort((a, b) => b.count - a.count);
+      counts = open ? counts.filter((c) => !typed || this.label(facet, c.value).toLocaleLowerCase().includes(typed)) : counts.filter((c) => chosen.includes(c.value));
+    }
+    const name = facetName(t, facet);
+    return html`${long
+        ? html`<button type="button" class="fold" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#unfold(facet, !open)}>${open ? t.fewerOptions : t.allOptions((this.facets[facet] ?? []).filter((c) => c.count > 0).length)}</button>
+          ${open
+            ? html`<label class="typed" for="${this.#id}-${facet}-typed">${t.typeToFilter(name)}</label>
+              <input id="${this.#id}-${facet}-typed" type="search" autocomplete="off" .value=${this.typed[facet] ?? ''}
+                @input=${(e: Event) => (this.typed = { ...this.typed, [facet]: (e.target as HTMLInputElement).value })}>`
+            : nothing}`
+        : nothing}
+      ${this.#boxes(facet, counts)}`;
+  }
+
+  #boxes(facet: FacetId, counts: readonly FacetCount[]): unknown {
+    const chosen = this.filters[facet] ?? [];
+    return counts.map((c) => {
+      const id = `${this.#id}-${facet}-${c.value}`;
+      return html`<div class="option">
+        <input id=${id} type="checkbox" .checked=${chosen.includes(c.value)} @change=${(e: Event) => this.#toggle(facet, c.value, (e.target as HTMLInputElement).checked)} />
+        <label for=${id}>${this.label(facet, c.value)} <span class="count">(${c.count.toLocaleString(this.t.locale)})</span></label>
+      </div>`;
+    });
+  }
+
+  #unfold(facet: FacetId, open: boolean): void {
+    const next = new Set(this.unfolded);
+    if (open) next.add(facet);
+    else next.delete(facet);
+    this.unfolded = next;
   }
 
   #clearAll(): void {

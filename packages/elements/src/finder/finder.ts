@@ -2,11 +2,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import {
   FeedLoadError, isSafeUrl, isStateParam, loadFinder, text,
   type ListingKind,
-  type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
+  type AtlasData, type FacetId, type GeoPoint, type FinderState, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
-import { listingElement, map, orukSource, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
+import { listingElement, map, orukSource, postcodeLookup, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -24,6 +24,9 @@ import { UrlSync } from './url-sync.js';
 import { FocusReturn } from './focus.js';
 
 type Phase = 'loading' | 'ready' | 'error';
+
+/** A full UK postcode among other words ("lonely NB1 2AB"): outward code, a space or none, inward code. */
+const POSTCODE_IN_TEXT = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/i;
 
 /**
  * @tagname atlas-finder
@@ -61,6 +64,9 @@ export class AtlasFinder extends AtlasElement {
     tileConsent: { attribute: 'tile-consent' },
     namespace: {},
     mode: { reflect: true, useDefault: true },
+    views: {},
+    searchHint: { attribute: 'search-hint' },
+    headingLevel: { type: Number, attribute: 'heading-level', reflect: true },
     fetcher: { attribute: false },
     now: { attribute: false },
     timeout: { type: Number, attribute: 'timeout' },
@@ -73,6 +79,7 @@ export class AtlasFinder extends AtlasElement {
     highlightKey: { state: true },
     listingFailed: { state: true },
     searchFailed: { state: true },
+    postcodeMessage: { state: true },
   };
 
   /** Feed URL, or several separated by spaces (merged). `oruk:https://…` reads a live Open Referral UK API instead. */
@@ -99,6 +106,12 @@ export class AtlasFinder extends AtlasElement {
   tileConsent = '';
   /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
   namespace = '';
+  /** The views a person may switch between, space-separated; `list` alone turns the map off. Whatever `view` starts with, the others are one choice away. */
+  views = 'list map both';
+  /** The hint under the search box, in the page's words (a libraries page: "For example, a library or a town"). Default: the kit's, which suits a directory of activities and places. */
+  searchHint = '';
+  /** Level of the finder's top headings (filters, results, an open listing), so they sit under the host page's own; the rest follow from it. Default 2. */
+  headingLevel = 2;
   /** `prescriber` reserves the layout for a link worker's tools (shortlist, print); the default is a resident's view. */
   mode = '';
   /** The fetch used for feeds (tests pass their own). */
@@ -120,6 +133,8 @@ export class AtlasFinder extends AtlasElement {
   private listingFailed = false;
   /** The last query could not be answered (text search's chunk could not be fetched): said in the finder until one can. */
   private searchFailed = false;
+  /** A postcode typed into the search box that could not be placed: why, said under the search. */
+  private postcodeMessage = '';
 
   #engine?: SearchEngine;
   #abort?: AbortController;
@@ -409,8 +424,30 @@ export class AtlasFinder extends AtlasElement {
 
   #onStateChange = (e: AtlasStateChangeEvent): void => {
     e.stopPropagation();
-    this.#apply(e.detail.patch, e.detail.history);
+    const { patch, history } = e.detail;
+    if (patch.q !== undefined) this.postcodeMessage = '';
+    // A postcode typed into the search box is a place to measure from, not words to match.
+    const postcode = patch.q ? POSTCODE_IN_TEXT.exec(patch.q) : null;
+    // Tracked as a query, so `updateComplete` waits for the place and its results.
+    if (postcode && history === 'push') this.#querying = this.#searchNear(postcode[0], patch);
+    else this.#apply(patch, history);
   };
+
+  async #searchNear(postcode: string, patch: Partial<FinderState>): Promise<void> {
+    const q = patch.q!.replace(postcode, ' ').replace(/\s+/g, ' ').trim();
+    let outcome: { near: GeoPoint } | { message: string } | undefined;
+    try {
+      const { placePostcode } = await postcodeLookup.load();
+      outcome = await placePostcode(postcode, { gazetteer: this.data?.gazetteer, service: this.postcodeService, listings: this.data?.listings, fromListings: { byDistrict: new Map() } }, this.t);
+    } catch {
+      outcome = { message: this.t.postcodeUnavailable };
+    }
+    if (outcome && 'near' in outcome) this.#apply({ ...patch, q, near: outcome.near, sort: 'distance' }, 'push');
+    else {
+      this.postcodeMessage = outcome?.message ?? '';
+      this.#apply({ ...patch, q }, 'push');
+    }
+  }
 
   #onOpen = (e: AtlasOpenEvent): void => {
     if (e.composedPath()[0] === this) return; // our own re-dispatch below
@@ -471,7 +508,16 @@ export class AtlasFinder extends AtlasElement {
     return undefined;
   };
 
+  /** "Show N results" at the end of the filters: focus goes to the first result. */
+  #showResults = (): void => {
+    const results = this.renderRoot.querySelector('atlas-results');
+    const first = results?.renderRoot.querySelector('atlas-card');
+    first?.focus();
+    first?.scrollIntoView({ block: 'start' });
+  };
+
   #setView(view: 'list' | 'map' | 'both'): void {
+    if (view !== 'list') void this.#loadMap();
     this.view = view;
     this.#apply({ view }, 'push');
   }
@@ -508,14 +554,15 @@ export class AtlasFinder extends AtlasElement {
             feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>
           ${prescriber?.renderShortlist(data)}`
         : html`
-          ${prescriber?.renderBar(s)}
+          ${prescriber?.renderLink()}
           <div class="top" part="controls">
-            <atlas-search lang=${lang} .strings=${this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
+            <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
             ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${data.listings} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
+          ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           <div class="layout">
-            <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
-              .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER}></atlas-filters>
+            <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .showResults=${this.#showResults} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
+              .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 2 : 4}>${prescriber?.renderBar(s)}</atlas-filters>
             <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
@@ -532,11 +579,17 @@ export class AtlasFinder extends AtlasElement {
     `;
   }
 
+  /** The views offered: `views`, with the one showing always among them. */
+  #offered(): ('list' | 'map' | 'both')[] {
+    return (['list', 'map', 'both'] as const).filter((v) => v === this.view || this.views.split(/\s+/).includes(v));
+  }
+
   #viewSwitch(): unknown {
-    if (this.view === 'list' && this.mapState === 'off') return nothing;
+    const offered = this.#offered();
+    if (offered.length < 2) return nothing;
     const t = this.t;
     return html`<fieldset class="views"><legend>${t.viewLabel}</legend>
-      ${(['list', 'map', 'both'] as const).map((v) => html`<button type="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.#setView(v)}>${t.views[v]}</button>`)}
+      ${offered.map((v) => html`<button type="button" aria-pressed=${this.view === v ? 'true' : 'false'} @click=${() => this.#setView(v)}>${t.views[v]}</button>`)}
     </fieldset>`;
   }
 

@@ -34,6 +34,10 @@ export class FocusReturn implements ReactiveController {
         await results?.updateComplete;
         await Promise.all([...(results?.renderRoot.querySelectorAll('atlas-card') ?? [])].map((c) => c.updateComplete));
         results?.focusCard(focus.card);
+        // Going back to an address with a fragment (the host page's skip link put #content there), the
+        // browser moves focus to the fragment's target after we have put it on the card: put it back.
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        if (!this.host.matches(':focus-within')) results?.focusCard(focus.card);
       }
     })();
   }

@@ -86,9 +86,9 @@ describe('a resident using <atlas-finder>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => countText(f) === '6 results', 'clearing the search did not bring every listing back');
 
-    // Filter: Space on the "Free" checkbox.
-    await tabTo((el) => el instanceof HTMLInputElement && el.type === 'checkbox' && !!el.labels?.[0]?.textContent?.startsWith('Free'), 'the Free filter');
-    await sendKeys({ press: 'Space' });
+    // Filter: cost is one choice, so one Tab into it and an arrow to "Free".
+    await tabTo((el) => el instanceof HTMLInputElement && el.type === 'radio' && el.checked && !!el.labels?.[0]?.textContent?.startsWith('Any cost'), 'the cost choices');
+    await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => params().get('cost') === 'free', 'the filter did not reach the URL');
     await ready(f);
     const freeCount = cards(f).length;

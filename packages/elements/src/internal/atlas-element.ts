@@ -3,6 +3,13 @@ import type { OnDemand } from './on-demand.js';
 import { stringsFor, type AtlasStrings } from '../translations/index.js';
 import { welsh } from '../on-demand.js';
 
+/** The finder a part is in (itself, for the finder), across shadow roots. */
+function finderOf(start: Element): Element | undefined {
+  let node: Element | null | undefined = start;
+  while (node && node.localName !== 'atlas-finder') node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host;
+  return node ?? undefined;
+}
+
 /**
  * Shared base: language and strings. Every part can be used alone, so each
  * reads its own `lang` (falling back to the nearest `lang` attribute in the page).
@@ -50,6 +57,9 @@ export class AtlasElement extends LitElement {
     // A Welsh page's strings load on its first update; English shows for the moment they take to arrive.
     if (this.language === 'cy' && !welsh.module) void this.need(welsh);
     super.update(changed);
+    // Every part's headings sit under the host page's own: the finder's `heading-level` (default 2) moves them all by the same step.
+    const shift = Number(finderOf(this)?.getAttribute('heading-level') || 2) - 2;
+    if (shift) for (const h of this.renderRoot.querySelectorAll('h2,h3,h4,h5')) h.setAttribute('aria-level', String(Number(h.localName[1]) + shift));
   }
   /** Parts this element is waiting for (`need`). */
   #waits = new Set<Promise<unknown>>();

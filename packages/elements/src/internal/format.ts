@@ -1,5 +1,14 @@
 /** Dates and distances for en-GB and cy-GB. Distances are in miles, as UK road signs are. */
-import { formatClock } from '@community-atlas/core';
+import { formatClock, type Text } from '@community-atlas/core';
+
+/**
+ * Whether feed text shows in another language than the page's, so it is marked
+ * `lang="en"` and read with English sounds. A plain string is taken as English, the
+ * language the kit's feeds are written in first.
+ */
+export function isFallback(value: Text | undefined, lang: string): boolean {
+  return lang !== 'en' && !(typeof value === 'object' && value[lang]?.trim());
+}
 
 const ZONE = 'Europe/London';
 

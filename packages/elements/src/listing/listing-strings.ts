@@ -5,7 +5,7 @@
  */
 import { sameWords, text, type AtlasListing } from '@community-atlas/core';
 import type { AtlasStrings, ListingWords } from '../translations/index.js';
-import { formatMoney } from '../internal/format.js';
+import { formatMoney, isFallback } from '../internal/format.js';
 
 export const enListingWords: ListingWords = {
   costFree: 'Free',
@@ -49,8 +49,7 @@ export function costLines(
   const price = c.free ? t.costFree : typeof c.amount === 'number' ? t.costAmount(formatMoney(c.amount, t.locale), c.per ? t.costPer[c.per] : undefined) : undefined;
   const said = c.description ? text(c.description, lang) : '';
   // English words on a Welsh page that only give the price again ("£5 a session" under "£5 y sesiwn"): said once.
-  const english = lang !== 'en' && !(typeof c.description === 'object' && c.description[lang]?.trim());
-  const repeated = price && (sameWords(said, price) || (typeof c.amount === 'number' && english && said.length <= 40 && said.includes(formatMoney(c.amount, 'en-GB'))));
+  const repeated = price && (sameWords(said, price) || (typeof c.amount === 'number' && isFallback(c.description, lang) && said.length <= 40 && said.includes(formatMoney(c.amount, 'en-GB'))));
   return [price, said && !repeated ? said : undefined].filter((line): line is string => !!line);
 }
 

@@ -4,6 +4,7 @@ export const locationStyles = css`
   @layer atlas {
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; }
+    form[hidden] { display: none; }
     .field { flex: 0 1 12rem; min-width: 0; }
     label { display: block; font-weight: 700; }
     .hint { display: block; font-size: 0.9em; color: var(--atlas-color-secondary-text, inherit); }

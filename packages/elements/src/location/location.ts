@@ -64,6 +64,16 @@ export class AtlasLocation extends AtlasElement {
     }).finally(() => (this.#pending = undefined));
   }
 
+  /** "Clear location" was pressed: focus goes to the postcode field when it comes back, not to the page. */
+  #refocus = false;
+
+  protected override updated(): void {
+    if (this.#refocus && !this.near) {
+      this.#refocus = false;
+      this.renderRoot.querySelector('input')?.focus();
+    }
+  }
+
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#pending;
     return super.getUpdateComplete();
@@ -108,8 +118,10 @@ export class AtlasLocation extends AtlasElement {
   protected override render(): unknown {
     const t = this.t;
     const error = this.message && this.message !== t.locating;
+    // Once a place is set it shows as one line with one button: a keyboard passes it with one Tab.
+    // Clearing it brings the postcode field back, with focus in it.
     return html`
-      <form @submit=${(e: SubmitEvent) => this.#submit(e)}>
+      <form @submit=${(e: SubmitEvent) => this.#submit(e)} ?hidden=${!!this.near}>
         <div class="field">
           <label for=${this.#id}>${t.postcodeLabel}</label>
           <span class="hint" id="${this.#id}-hint">${t.postcodeHint}</span>
@@ -125,7 +137,10 @@ export class AtlasLocation extends AtlasElement {
       ${this.near
         ? html`<p class="near">
             <span>${t.nearLabel(this.near.label ?? t.yourLocation)}</span>
-            <button type="button" class="link-button" @click=${() => this.#set(undefined)}>${t.clearLocation}</button>
+            <button type="button" class="link-button" @click=${() => {
+              this.#refocus = true;
+              this.#set(undefined);
+            }}>${t.clearLocation}</button>
           </p>`
         : nothing}
     `;

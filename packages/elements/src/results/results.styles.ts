@@ -10,7 +10,7 @@ export const resultsStyles = css`
     .sort label { display: block; font-weight: 700; }
     ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
     .more { margin-top: 1rem; }
-    .none h2 { font-size: 1.25em; }
+    .none h3 { font-size: 1.25em; }
     .none ul { padding-inline-start: 1.25rem; }
     .none li { margin-bottom: 0.5rem; }
     @media print {

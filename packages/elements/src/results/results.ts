@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { FacetId, FinderState, QueryResult, SortKey } from '@community-atlas/core';
+import { text, type FacetId, type FinderState, type QueryResult, type SortKey } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
@@ -81,6 +81,7 @@ export class AtlasResults extends AtlasElement {
     const total = result?.total ?? 0;
     const items = result?.items ?? [];
     return html`
+      <h2 class="visually-hidden">${t.resultsHeading}</h2>
       <div class="bar">
         <p class="count" part="count" role="status" aria-live="polite" aria-atomic="true">${result ? t.resultsCount(total) : ''}</p>
         ${total > 1
@@ -97,14 +98,15 @@ export class AtlasResults extends AtlasElement {
         : nothing}
       ${result && total === 0
         ? html`<div class="none">
-            <h2>${t.noResults}</h2>
+            <h3>${t.noResults}</h3>
             ${relax.module?.renderRelax(result.relax, { t, language: this.language, state: this.state, labeller: this.labeller, change: (p) => this.#change(p) })}
           </div>`
         : nothing}
       <ol part="list">
         ${items.map(
           (item) => html`<li>
-            <atlas-card .item=${item} .now=${this.now} lang=${this.language} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}></atlas-card>
+            <atlas-card .item=${item} .now=${this.now} lang=${this.language} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}
+              .labeller=${this.labeller} ?namesake=${items.some((other) => other !== item && text(other.listing.name, this.language) === text(item.listing.name, this.language))}></atlas-card>
           </li>`,
         )}
       </ol>

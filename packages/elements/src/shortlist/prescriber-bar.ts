@@ -62,6 +62,7 @@ export class AtlasPrescriberBar extends AtlasElement {
           <dt><kbd>j</kbd> <kbd>↓</kbd></dt><dd>${p.shortcuts.next}</dd>
           <dt><kbd>k</kbd> <kbd>↑</kbd></dt><dd>${p.shortcuts.previous}</dd>
           <dt><kbd>s</kbd></dt><dd>${p.shortcuts.shortlist}</dd>
+          <dt><kbd>l</kbd></dt><dd>${p.shortcuts.list}</dd>
         </dl>
       </details>
     </div>

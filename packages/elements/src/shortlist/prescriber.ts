@@ -23,8 +23,8 @@ interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
   readonly engine?: { get(key: string): AtlasListing | undefined };
 }
 
-/** What a link worker reaches for first, in that order (distance comes first once a postcode is set). */
-const PRESCRIBER_FILTERS: FacetId[] = ['need', 'cost', 'day', 'time', 'referral', 'access', 'language', 'delivery', 'kind', 'category'];
+/** What a link worker asks first, in that order: need, distance (once a place is set), cost, when. */
+const PRESCRIBER_FILTERS: FacetId[] = ['need', 'distance', 'cost', 'day', 'time', 'when', 'referral', 'access', 'language', 'delivery', 'kind', 'category'];
 
 const SHORTCUTS_KEY = 'atlas-shortcuts';
 
@@ -91,7 +91,14 @@ export class PrescriberController implements ReactiveController {
     return this.#host.mode === 'prescriber';
   }
 
+  /** `/` (the search) and `l` (the shortlist) work from anywhere on the page, not only once focus is in the finder. */
+  #onPageKey = (e: KeyboardEvent): void => {
+    const path = e.composedPath();
+    if ((e.key === '/' || e.key === 'l') && !path.includes(this.#host)) this.key(e, path);
+  };
+
   hostConnected(): void {
+    window.addEventListener('keydown', this.#onPageKey);
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
     try {
@@ -102,6 +109,7 @@ export class PrescriberController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('keydown', this.#onPageKey);
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
   }
@@ -130,8 +138,11 @@ export class PrescriberController implements ReactiveController {
       this.store.prune((k) => !!engine.get(k));
     }
     // Set here rather than bound in the finder's template, so a resident's finder keeps the filters' own default order.
-    const filters = this.#host.renderRoot.querySelector<HTMLElement & { order: FacetId[] }>('atlas-filters');
-    if (filters && filters.order !== PRESCRIBER_FILTERS) filters.order = PRESCRIBER_FILTERS;
+    const filters = this.#host.renderRoot.querySelector<HTMLElement & { order: FacetId[]; lead: number }>('atlas-filters');
+    if (filters && filters.order !== PRESCRIBER_FILTERS) {
+      filters.order = PRESCRIBER_FILTERS;
+      filters.lead = 5;
+    }
   }
 
   setShortcuts = (on: boolean): void => {
@@ -235,6 +246,9 @@ export class PrescriberController implements ReactiveController {
       e.preventDefault();
       next?.focus();
       next?.scrollIntoView({ block: 'nearest' });
+    } else if (key === 'l' && this.shortcuts) {
+      e.preventDefault();
+      this.focusShortlist();
     } else if (key === 's' && this.shortcuts && this.store) {
       const listing = card?.item?.listing ?? (path.find((n) => n instanceof HTMLElement && n.localName === 'atlas-listing') as { listing?: AtlasListing } | undefined)?.listing;
       if (!listing) return;
@@ -261,11 +275,28 @@ export class PrescriberController implements ReactiveController {
     </div>`;
   }
 
+  /** The shortlist's heading takes focus: its Print, Copy and Email come next. */
+  focusShortlist = (): void => {
+    const list = this.#host.renderRoot.querySelector('atlas-shortlist');
+    const heading = list?.renderRoot.querySelector<HTMLElement>('h2');
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'nearest' });
+  };
+
+  /** The person's age and the keyboard shortcuts, among the first filters. */
   renderBar(state: FinderState): TemplateResult | typeof nothing {
     if (!this.active) return nothing;
     const host = this.#host;
     return html`<atlas-prescriber-bar lang=${host.language} .strings=${host.strings} .age=${state.age}
       ?shortcuts=${this.shortcuts} .onShortcutsChange=${this.setShortcuts}></atlas-prescriber-bar>`;
+  }
+
+  /** First in the finder, always in sight: the way to the shortlist's Print, Copy and Email (also the key `l`). */
+  renderLink(): TemplateResult | typeof nothing {
+    if (!this.active) return nothing;
+    const p = prescriberStrings(this.#host.t);
+    return html`<p class="to-shortlist"><a href="#shortlist" aria-keyshortcuts=${this.shortcuts ? 'l' : nothing}
+      @click=${(e: Event) => { e.preventDefault(); this.focusShortlist(); }}>${p.goToShortlist(this.store?.size ?? 0)}${this.shortcuts ? html` <kbd aria-hidden="true">l</kbd>` : nothing}</a></p>`;
   }
 
   renderShortlist(data: AtlasData): TemplateResult | typeof nothing {

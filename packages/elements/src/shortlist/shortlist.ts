@@ -205,6 +205,7 @@ export class AtlasShortlist extends AtlasElement {
     const p = prescriberStrings(t);
     const known = this.#known();
     const missing = this.keys.length - known.length;
+    // Print, Copy and Email come first after the heading, one Tab from "Shortlist (3)"; the list and the note follow.
     return html`<section class="panel" part="panel" aria-labelledby="heading">
         <h2 id="heading" tabindex="-1">${p.shortlistHeading} <span class="count">${p.count(known.length)}</span></h2>
         <div class="status visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -213,6 +214,17 @@ export class AtlasShortlist extends AtlasElement {
         ${this.store?.pruned ? html`<p class="notice">${p.pruned(this.store.pruned)}</p>` : nothing}
         ${this.store?.full
           ? html`<p class="notice full">${p.fullNotice(MAX_SHORTLIST)} <button type="button" class="link-button clear-full" @click=${this.#clear}>${p.clear}</button></p>`
+          : nothing}
+        ${known.length
+          ? html`<div class="actions">
+              <button type="button" class="primary print" @click=${this.#print}>${p.print}</button>
+              <button type="button" class="copy-link" @click=${() => void this.#copy('link')}>${p.copyLink}</button>
+              <button type="button" class="copy-text" @click=${() => void this.#copy('text')}>${p.copyText}</button>
+              <a class="email" href=${this.#mailto()} @click=${() => this.dispatchEvent(new AtlasShareEvent({ method: 'email', count: known.length }))}>${p.email}</a>
+              <button type="button" class="link-button clear" @click=${this.#clear}>${p.clear}</button>
+            </div>
+            <p class="status" role="status">${this.copyState === 'copied' ? p.copied : this.copyState === 'failed' ? p.copyFailed : ''}</p>
+            ${this.fallbackText ? html`<textarea class="fallback" readonly aria-label=${p.copyText} .value=${this.fallbackText}></textarea>` : nothing}`
           : nothing}
         ${known.length
           ? html`<ol>
@@ -235,16 +247,7 @@ export class AtlasShortlist extends AtlasElement {
           ? html`
             <label for="note">${p.noteLabel}</label>
             <p class="hint" id="note-hint">${p.noteHint}</p>
-            <textarea id="note" aria-describedby="note-hint" autocomplete="off" .value=${this.note} @input=${this.#onNote}></textarea>
-            <div class="actions">
-              <button type="button" class="primary print" @click=${this.#print}>${p.print}</button>
-              <button type="button" class="copy-link" @click=${() => void this.#copy('link')}>${p.copyLink}</button>
-              <button type="button" class="copy-text" @click=${() => void this.#copy('text')}>${p.copyText}</button>
-              <a class="email" href=${this.#mailto()} @click=${() => this.dispatchEvent(new AtlasShareEvent({ method: 'email', count: known.length }))}>${p.email}</a>
-              <button type="button" class="link-button clear" @click=${this.#clear}>${p.clear}</button>
-            </div>
-            <p class="status" role="status">${this.copyState === 'copied' ? p.copied : this.copyState === 'failed' ? p.copyFailed : ''}</p>
-            ${this.fallbackText ? html`<textarea class="fallback" readonly aria-label=${p.copyText} .value=${this.fallbackText}></textarea>` : nothing}`
+            <textarea id="note" aria-describedby="note-hint" autocomplete="off" .value=${this.note} @input=${this.#onNote}></textarea>`
           : nothing}
       </section>
       <div class="print-only">

@@ -114,8 +114,9 @@ export function transferCardMeta(listing: AtlasListing, now: Date, strings: Atla
 }
 
 /**
- * On a transfer-only page the questions are what state it is in, whether it is
- * still open, what kind of asset and on what tenure; the category facet then
- * separates assets of community value. Kind and the activity facets mean nothing there.
+ * On a transfer-only page a community group asks first whether it is still open
+ * and what kind of asset (the finder shows these two first), then what state it
+ * is in and on what tenure; the category facet then separates assets of community
+ * value. Kind and the activity facets mean nothing there.
  */
-export const TRANSFER_FILTER_ORDER: readonly FacetId[] = ['status', 'deadline', 'assetType', 'tenure', 'category', 'area'];
+export const TRANSFER_FILTER_ORDER: readonly FacetId[] = ['deadline', 'assetType', 'status', 'tenure', 'category', 'area'];

@@ -44,7 +44,9 @@ export interface PrescriberDetailStrings {
   missing: (n: number) => string;
   shortcutsHeading: string;
   shortcutsToggle: string;
-  shortcuts: Record<'search' | 'next' | 'previous' | 'shortlist', string>;
+  shortcuts: Record<'search' | 'next' | 'previous' | 'shortlist' | 'list', string>;
+  /** The control at the top of a prescriber's finder that goes to the shortlist and its Print, Copy and Email. */
+  goToShortlist: (n: number) => string;
   ageLabel: string;
   ageHint: string;
   /** Prescriber mode: where the person's details are (and are not) kept. */
@@ -225,6 +227,17 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   activeFilters: string;
   removeFilter: (label: string) => string;
   clearAll: string;
+  /** A long group's fold button: how many options it holds. */
+  allOptions: (n: number) => string;
+  fewerOptions: string;
+  /** The box that narrows a long group's options; `name` is the group's. */
+  typeToFilter: (name: string) => string;
+  /** Choices of the groups that are one choice, by `facet-choice` (`cost-any`, `day-weekdays`); a choice of one value not here is named as the value. */
+  choices: Record<string, string>;
+  /** After the first filters: moves focus to the first result. */
+  showResults: (n: number) => string;
+  /** The heading over the result list. */
+  resultsHeading: string;
   facetNames: Record<string, string>;
   facetValues: Record<string, Record<string, string>>;
   resultsCount: (n: number) => string;
@@ -234,7 +247,6 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   sortLabel: string;
   sortOptions: Record<'relevance' | 'distance' | 'next' | 'name' | 'deadline', string>;
   showMore: string;
-  anyDistance: string;
   loading: string;
   emptyFeed: string;
   noResults: string;
@@ -295,16 +307,26 @@ const plural = (n: number, one: string, other: string): string =>
 
 export const en: AtlasStrings = {
   locale: 'en-GB',
-  searchLabel: 'Search',
+  // Not "Search" as well as the button: two controls with one name cannot be told apart.
+  searchLabel: 'Search for',
   searchHint: 'For example, a need such as “lonely”, an activity such as “walking”, or a place',
   searchHintTransfer: 'For example, a building such as “hall” or “library”, or a place',
   searchButton: 'Search',
   suggestionsLabel: 'Suggestions',
   filtersHeading: 'Filter results',
-  showFilters: 'Filters',
+  showFilters: 'More filters',
   activeFilters: 'Active filters',
   removeFilter: (label) => `Remove filter: ${label}`,
   clearAll: 'Clear all filters',
+  allOptions: (n) => `Show all ${n} options`,
+  fewerOptions: 'Show fewer options',
+  typeToFilter: (name) => `Type to narrow “${name}”`,
+  choices: {
+    'cost-any': 'Any cost', 'cost-low': 'Free or low cost', 'day-any': 'Any day', 'day-weekdays': 'Weekdays (Monday to Friday)', 'day-weekend': 'Weekends',
+    'day-choose': 'Choose days', 'time-any': 'Any time of day', 'time-daytime': 'Daytime (morning or afternoon)', 'when-any': 'Any time', 'distance-any': 'Any distance',
+  },
+  showResults: (n) => `Show ${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`,
+  resultsHeading: 'Results',
   facetNames: {
     kind: 'Type', need: 'Need', category: 'Category', cost: 'Cost', day: 'Day', time: 'Time of day', when: 'When',
     access: 'Accessibility', referral: 'How to join', language: 'Language', delivery: 'How it is offered', area: 'Area',
@@ -332,7 +354,6 @@ export const en: AtlasStrings = {
   sortLabel: 'Sort by',
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
   showMore: 'Show more results',
-  anyDistance: 'Any distance',
   loading: 'Loading the directory…',
   emptyFeed: 'There is nothing in this directory yet. Please check back later.',
   noResults: 'Nothing matches your search',
