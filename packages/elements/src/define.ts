@@ -1,5 +1,5 @@
 /** Registers every Community Atlas element. Import once: `import '@community-atlas/elements/define'`. */
-import { defineElement } from './internal/define-element.js';
+import { defineElement } from '@community-atlas/core/dom';
 import { defineFirstScreenParts } from './internal/define-parts.js';
 import type { AtlasCard } from './card/card.js';
 import type { AtlasFilters } from './filters/filters.js';

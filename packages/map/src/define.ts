@@ -1,3 +1,4 @@
+import { defineElement } from '@community-atlas/core/dom';
 import { AtlasMap } from './map/map.js';
 
 declare global {
@@ -6,11 +7,7 @@ declare global {
   }
 }
 
-// Two copies of the kit on one council page must not break it: the first wins.
-if (customElements.get('atlas-map')) {
-  console.warn('<atlas-map> is already defined; this copy of @community-atlas/map is not registered.');
-} else {
-  customElements.define('atlas-map', AtlasMap);
-}
+// Two copies of the kit on one council page must not break it: the first wins, the second warns.
+defineElement('atlas-map', AtlasMap);
 
 export { AtlasMap };

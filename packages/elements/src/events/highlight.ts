@@ -1,21 +1,7 @@
-export interface AtlasHighlightDetail {
-  /** Key of the listing under the pointer or keyboard focus, or undefined when it left. */
-  key: string | undefined;
-}
+import { AtlasHighlightEvent } from '@community-atlas/core/dom';
 
-/**
- * The user pointed at or focused a card (or left it), so a map beside the list
- * can highlight the same listing. `<atlas-map>` fires an event of the same name
- * and shape for its markers, and the finder handles both alike. (The map
- * package declares the event in HTMLElementEventMap; declaring it here as well
- * would clash, and the map is only ever loaded on demand.)
- */
-export class AtlasHighlightEvent extends CustomEvent<AtlasHighlightDetail> {
-  static readonly eventName = 'atlas-highlight';
-  constructor(detail: AtlasHighlightDetail) {
-    super(AtlasHighlightEvent.eventName, { detail, bubbles: true, composed: true });
-  }
-}
+// The event itself is defined once, in core, because <atlas-map> fires it too.
+export { AtlasHighlightEvent, type AtlasHighlightDetail } from '@community-atlas/core/dom';
 
 /**
  * Makes an element report the listing it shows when it is pointed at or

@@ -191,4 +191,28 @@ describe('<atlas-finder> with its map', () => {
     [s, w, n, e] = map.bounds!;
     expect(52.3 > s && 52.3 < n && -1.5 > w && -1.5 < e, 'view kept').to.equal(true);
   });
+
+  it('gives its map the same colour tokens: theme="nhs" reaches the focused marker, and so does a host page\'s --atlas-color-focus', async () => {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${`${FIXTURES}/small-feed.json`} .now=${NOW} lang="en" theme="nhs"
+      view="both" tile-url=${TILE_URL} style="display: block; width: 900px"></atlas-finder>`);
+    await waitUntil(() => mapOf(f)?.matches(':state(ready)') && mapOf(f)!.markerCount > 0, 'the map was never drawn', { timeout: 5000 });
+    await waitUntil(() => getComputedStyle(f).getPropertyValue('--atlas-color-focus').trim() === '#ffeb3b', 'the NHS theme never arrived');
+    const map = mapOf(f)!;
+    await map.updateComplete;
+    const cafe = marker(map, 'Carers’ café')!;
+    cafe.focus();
+    await waitUntil(() => cafe.matches(':focus-visible'), 'the marker never showed keyboard focus');
+    const outline = () => getComputedStyle(cafe).outlineColor;
+    expect(outline(), 'NHS focus yellow').to.equal('rgb(255, 235, 59)');
+    // A host page's own value on the finder wins over the theme, and reaches the map inside it.
+    f.style.setProperty('--atlas-color-focus', '#d4351c');
+    expect(outline(), 'the host page\'s focus colour').to.equal('rgb(212, 53, 28)');
+    // Set on an ancestor instead, for a finder without a theme: the same.
+    f.style.removeProperty('--atlas-color-focus');
+    f.removeAttribute('theme');
+    f.parentElement!.style.setProperty('--atlas-color-focus', 'rgb(1, 2, 3)');
+    await f.updateComplete;
+    expect(outline(), 'an ancestor\'s focus colour').to.equal('rgb(1, 2, 3)');
+    f.parentElement!.style.removeProperty('--atlas-color-focus');
+  });
 });

@@ -2,6 +2,7 @@ import { LitElement, adoptStyles, css, type CSSResult, type PropertyDeclarations
 import type { OnDemand } from './on-demand.js';
 import { stringsFor, type AtlasStrings } from '../translations/index.js';
 import { welsh } from '../on-demand.js';
+import { interfaceLanguage } from '@community-atlas/core/dom';
 
 /** The finder a part is in (itself, for the finder), across shadow roots. */
 function finderOf(start: Element): Element | undefined {
@@ -33,19 +34,7 @@ export class AtlasElement extends LitElement {
 
   /** The language in use: own `lang`, else the closest non-empty `lang` up the tree (through shadow hosts), else English. */
   get language(): string {
-    if (this.lang) return this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en';
-    let node: Element | null = this.parentElement ?? ((this.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
-    while (node) {
-      const value = node.getAttribute('lang');
-      if (value) return value.toLowerCase().startsWith('cy') ? 'cy' : 'en';
-      const parent: Element | null = node.parentElement;
-      if (parent) node = parent;
-      else {
-        const root = node.getRootNode();
-        node = root instanceof ShadowRoot ? root.host : null;
-      }
-    }
-    return 'en';
+    return interfaceLanguage(this);
   }
 
   /** The strings in use: the element's language, English until that language's strings have arrived, and the element's own on top. */

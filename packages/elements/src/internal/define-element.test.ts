@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { defineElement } from './define-element.js';
+import { defineElement } from '@community-atlas/core/dom';
 import '../define.js';
 
 describe('defineElement', () => {

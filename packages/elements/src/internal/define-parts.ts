@@ -3,7 +3,7 @@
  * (which adds `<atlas-listing>` at once) and the embed bundle (which adds it on demand).
  * Nothing happens on import, so a bundler honouring `sideEffects` keeps it only where called.
  */
-import { defineElement } from './define-element.js';
+import { defineElement } from '@community-atlas/core/dom';
 import { AtlasCard } from '../card/card.js';
 import { AtlasFilters } from '../filters/filters.js';
 import { AtlasFinder } from '../finder/finder.js';

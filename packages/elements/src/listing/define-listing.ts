@@ -3,7 +3,7 @@
  * ../on-demand.ts): a finder calls this when it opens a listing; the embed entry
  * calls it as soon as the page itself has an `<atlas-listing>`.
  */
-import { defineElement } from '../internal/define-element.js';
+import { defineElement } from '@community-atlas/core/dom';
 import { listingElement } from '../on-demand.js';
 
 /** Resolves once `<atlas-listing>` is defined (at once if it already is). A failed load is tried again on the next call. */

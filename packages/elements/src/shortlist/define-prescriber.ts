@@ -3,7 +3,7 @@
  * downloads the shortlist, the print view or the prescriber bar. The finder
  * imports this when `mode="prescriber"` or when a shared list link is opened.
  */
-import { defineElement } from '../internal/define-element.js';
+import { defineElement } from '@community-atlas/core/dom';
 import { AtlasShortlist } from './shortlist.js';
 import { AtlasPrintView } from '../print/print-view.js';
 import { AtlasPrescriberBar } from './prescriber-bar.js';

@@ -8,15 +8,19 @@ export const mapStyles = css`
       height: var(--atlas-map-height, 28rem);
       min-height: 12rem;
       font: inherit;
-      color: var(--atlas-text, CanvasText);
+      /* The same --atlas-color-* tokens as the elements, with the same defaults, so a finder's
+         theme (or a host page's own values) reaches its map. Text defaults to CanvasText, not
+         the page's colour, because the map draws its panels on its own background (Canvas). */
+      color: var(--atlas-color-text, CanvasText);
       --_asset: var(--atlas-map-asset, #1d70b8);
       --_activity: var(--atlas-map-activity, #00703c);
       --_transfer: var(--atlas-map-transfer, #912b88);
       --_cluster: var(--atlas-map-cluster, #0b0c0c);
-      --_focus: var(--atlas-focus, #ffdd00);
-      --_focus-text: var(--atlas-focus-text, #0b0c0c);
-      --_panel-bg: var(--atlas-surface, #fff);
-      --_border: var(--atlas-border, #505a5f);
+      --_focus: var(--atlas-color-focus, #ffdd00);
+      --_focus-text: var(--atlas-color-focus-outline, currentColor);
+      --_panel-bg: var(--atlas-color-background, Canvas);
+      --_border: var(--atlas-color-border, currentColor);
+      --_link: var(--atlas-color-link, LinkText);
     }
     /* Leaflet sizes its container's text in rem (0.75rem), which a host's html { font-size: 62.5% } shrinks to 7.5 px; the kit's own sizes are in em of the page's text. */
     .leaflet-container { font-size: 1em; }
@@ -91,6 +95,7 @@ export const mapStyles = css`
     }
 
     /* Markers: the shape, not only the colour, says the kind. */
+    /* Their white halo and dark edge stay fixed, not themed: they part a marker from the tiles under it, whatever the page's colours. */
     .marker {
       position: absolute;
       left: 0;
@@ -228,10 +233,10 @@ export const mapStyles = css`
       padding: 0.25rem 0.75rem;
       font: inherit;
       font-weight: 700;
-      color: var(--atlas-control-text, #0b0c0c);
-      background: var(--_panel-bg);
-      border: 2px solid var(--_border);
-      border-radius: 4px;
+      color: var(--atlas-color-button-text, ButtonText);
+      background: var(--atlas-color-button, ButtonFace);
+      border: 2px solid var(--atlas-color-button-border, currentColor);
+      border-radius: var(--atlas-radius, 0);
       cursor: pointer;
     }
     .zoom button.control {
@@ -240,7 +245,7 @@ export const mapStyles = css`
       line-height: 1;
     }
     button.control:hover {
-      background: #f3f2f1;
+      background: color-mix(in srgb, var(--atlas-color-button, ButtonFace) 88%, CanvasText);
     }
     button.control:focus-visible,
     .panel button:focus-visible,
@@ -270,7 +275,7 @@ export const mapStyles = css`
       border-inline-start: 5px solid var(--_border);
     }
     .message.warning {
-      border-inline-start-color: #d4351c;
+      border-inline-start-color: var(--atlas-color-warning, #d4351c);
     }
     .consent {
       inset: 0;
@@ -294,10 +299,9 @@ export const mapStyles = css`
       inset-inline-start: 0.5rem;
       margin: 0;
       padding: 0.25rem 0.5rem;
-      background: rgb(255 255 255 / 92%);
+      background: color-mix(in srgb, var(--_panel-bg) 92%, transparent);
       border: 1px solid var(--_border);
       font-size: 0.8125em;
-      color: #0b0c0c;
     }
     .legend ul {
       display: flex;
@@ -326,8 +330,8 @@ export const mapStyles = css`
       width: 0.85rem;
       height: 0.85rem;
       border-radius: 50%;
-      border: 1px dashed #0b0c0c;
-      background: rgb(11 12 12 / 15%);
+      border: 1px dashed currentColor;
+      background: color-mix(in srgb, currentColor 15%, transparent);
     }
     .attribution {
       inset-block-end: 0;
@@ -335,11 +339,10 @@ export const mapStyles = css`
       max-width: 100%;
       padding: 0.1rem 0.4rem;
       font-size: 0.75em;
-      background: rgb(255 255 255 / 85%);
-      color: #0b0c0c;
+      background: color-mix(in srgb, var(--_panel-bg) 85%, transparent);
     }
     .attribution a {
-      color: #1d70b8;
+      color: var(--_link);
     }
     .panel {
       inset-block-start: 3.5rem;
@@ -378,7 +381,7 @@ export const mapStyles = css`
       padding: 0.25rem 0.5rem;
       text-align: start;
       font: inherit;
-      color: #1d70b8;
+      color: var(--_link);
       text-decoration: underline;
       background: none;
       border: 1px solid transparent;

@@ -3,7 +3,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AtlasListing, ListingKind } from '@community-atlas/core';
 import { AtlasAreaSearchEvent } from '../events/area-search.js';
-import { AtlasHighlightEvent } from '../events/highlight.js';
+import { AtlasHighlightEvent, interfaceLanguage } from '@community-atlas/core/dom';
 import { AtlasSelectEvent } from '../events/select.js';
 import { AtlasSkipMapEvent } from '../events/skip-map.js';
 import { SiteClusters, type Shown } from '../internal/clusters.js';
@@ -43,6 +43,7 @@ const fitConverter = {
 /**
  * A clustered, accessible Leaflet map of a finder's results.
  *
+ * @tagname atlas-map
  * @summary Shows exactly `listings` on a map, clustered, in step with the list beside it.
  *
  * @fires atlas-select - The user chose a listing (a marker, or a button in a same-place list). `detail: { key }`.
@@ -61,7 +62,17 @@ const fitConverter = {
  * @cssprop [--atlas-map-transfer=#912b88] - Colour of transfer markers (diamonds) and outlines.
  * @cssprop [--atlas-map-cluster=#0b0c0c] - Colour of cluster markers.
  * @cssprop [--atlas-map-background=#e8ecef] - Shown where there are no tiles.
- * @cssprop [--atlas-focus=#ffdd00] - Focus ring colour.
+ * @cssprop [--atlas-color-focus=#ffdd00] - Focus highlight (the same token as the elements').
+ * @cssprop [--atlas-color-focus-outline=currentColor] - Ring around the focus highlight, and the skip link's text.
+ * @cssprop [--atlas-color-text=CanvasText] - Text of panels, messages, the key and attribution.
+ * @cssprop [--atlas-color-background=Canvas] - Background of panels, messages, the key and attribution.
+ * @cssprop [--atlas-color-border=currentColor] - The map's frame and its panels' borders.
+ * @cssprop [--atlas-color-link=LinkText] - Links, and the listings in a place's panel.
+ * @cssprop [--atlas-color-button=ButtonFace] - Zoom and "Search this area" buttons.
+ * @cssprop [--atlas-color-button-text=ButtonText] - Their text.
+ * @cssprop [--atlas-color-button-border=currentColor] - Their border.
+ * @cssprop [--atlas-color-warning=#d4351c] - Edge of a warning message.
+ * @cssprop [--atlas-radius=0] - Corners of the buttons.
  */
 export class AtlasMap extends LitElement {
   static override styles = [leafletStyles, mapStyles];
@@ -103,7 +114,7 @@ export class AtlasMap extends LitElement {
   searchArea = false;
   /** Id of an element (in the same document or shadow root) that "Skip the map" moves focus to. */
   skipTarget?: string;
-  /** `en` or `cy`. Unset: the language of the nearest ancestor with `lang`, else English. */
+  /** `en` or `cy`. Unset: the nearest `lang` in the page, across shadow roots, else English. */
   override lang = '';
   /** Overrides for any of the map's strings. */
   strings?: Partial<MapStrings>;
@@ -132,7 +143,7 @@ export class AtlasMap extends LitElement {
   private readonly internals = this.attachInternals();
 
   private get language(): string {
-    return (this.lang || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en').toLowerCase().split('-')[0]!;
+    return interfaceLanguage(this);
   }
 
   private get s(): MapStrings {

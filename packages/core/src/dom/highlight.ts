@@ -3,7 +3,12 @@ export interface AtlasHighlightDetail {
   key: string | undefined;
 }
 
-/** The user pointed at or focused a single-listing marker (or left it), so a list can highlight the same item. */
+/**
+ * The person pointed at or focused a listing (or left it): a card in the list or
+ * a single-listing marker on the map, so the other can highlight the same one.
+ * Defined once here, because both the elements and the map fire it and neither
+ * may import the other's code; the finder handles both alike.
+ */
 export class AtlasHighlightEvent extends CustomEvent<AtlasHighlightDetail> {
   static readonly eventName = 'atlas-highlight';
   constructor(detail: AtlasHighlightDetail) {

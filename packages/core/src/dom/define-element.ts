@@ -1,7 +1,7 @@
 /**
  * Registers a tag, warning rather than throwing when it is already taken: two
  * copies of the kit on one council page (a CMS block and a footer widget) must
- * not break the page.
+ * not break the page. Both the elements and the map register through this.
  */
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
