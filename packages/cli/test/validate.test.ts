@@ -121,3 +121,41 @@ test('text that a spreadsheet would run as a formula is a warning naming the lis
   assert.doesNotMatch(io.stderr, /phone|lng/, 'a phone number and a negative longitude are not formulas');
   assert.match(io.stderr, /0 errors, 2 warnings/);
 });
+
+test('absurd numbers are errors: a cost of 1e308 and a transfer outline with a corner at 1e10 degrees', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-absurd-'));
+  writeFileSync(join(dir, 'feed.json'), JSON.stringify({
+    version: '1', publisher: { name: 'Test' }, updated: '2026-11-01',
+    listings: [
+      { id: 'club', kind: 'activity', name: 'Club', cost: { amount: 1e308, per: 'session' } },
+      {
+        id: 'depot', kind: 'transfer', name: 'Depot', transfer: { assetType: 'land', status: 'available' },
+        location: { lat: 52.11, lng: -1.21, outline: { type: 'Polygon', coordinates: [[[-1.21, 52.11], [1e10, 52.11], [-1.2, 52.12], [-1.21, 52.11]]] } },
+      },
+    ],
+  }));
+  const io = { stdout: '', stderr: '', cwd: dir, out(t: string) { io.stdout += t + '\n'; }, err(t: string) { io.stderr += t + '\n'; } };
+  assert.equal(await main(['validate', 'feed.json'], io), 1, io.stderr);
+  assert.match(io.stderr, /listing "club" \(\$\.listings\[0\]\.cost\.amount\): expected a number of pounds from 0 to [\d,]+, found 1e\+308 \(error, breaks the feed schema; the finder: the cost amount dropped\)/);
+  assert.match(io.stderr, /listing "depot" \(\$\.listings\[1\]\.location\.outline\.coordinates\[0\]\[1\]\[0\]\): expected a longitude between -180 and 180, found 10000000000 \(error, breaks the feed schema; the finder: outline dropped\)/);
+  assert.match(io.stderr, /feed\.json: 2 listings kept, 0 skipped, 2 errors, 0 warnings/);
+});
+
+test('a feed too large to read as one string says how large a feed validate can read, without reading it', async () => {
+  const { constants } = await import('node:buffer');
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-huge-'));
+  // A sparse file: its size is over the limit but it takes no disk and is never read.
+  const { openSync, ftruncateSync, closeSync } = await import('node:fs');
+  const fd = openSync(join(dir, 'huge.json'), 'w');
+  ftruncateSync(fd, constants.MAX_STRING_LENGTH + 1);
+  closeSync(fd);
+  writeFileSync(join(dir, 'ok.json'), JSON.stringify({ version: '1', publisher: { name: 'Test' }, listings: [{ id: 'a', kind: 'asset', name: 'A' }] }));
+  const io = { stdout: '', stderr: '', cwd: dir, out(t: string) { io.stdout += t + '\n'; }, err(t: string) { io.stderr += t + '\n'; } };
+  assert.equal(await main(['validate', 'huge.json', 'ok.json'], io), 1, io.stderr);
+  const n = (x: number): string => x.toLocaleString('en-GB');
+  assert.ok(
+    io.stderr.includes(`huge.json: The file is ${n(constants.MAX_STRING_LENGTH + 1)} bytes; atlas validate reads feeds of up to ${n(constants.MAX_STRING_LENGTH)} bytes (about ${Math.floor(constants.MAX_STRING_LENGTH / 1e6)} MB). Split it into several feeds (the finder merges them) and validate them together (error)`),
+    io.stderr,
+  );
+  assert.match(io.stderr, /ok\.json: 1 listing kept/, 'the other feed is still checked');
+});

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants as bufferConstants } from 'node:buffer';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +25,9 @@ Options:
                   pipelines that publish feeds
   --today DATE    the day --stale counts from (default today, UK)
   --help          show this help
+
+A feed is read as one JSON text, so each file can be at most about 536 MB (the
+longest text Node.js holds); split a larger one into several feeds.
 
 Exit codes: 0 every feed is valid (warnings allowed), 1 problems found (or a
 file could not be read), 2 bad usage.`;
@@ -166,10 +170,15 @@ function expectedFor(error: ErrorObject): string {
   }
 }
 
-/** Ajv's errors as problems of the same shape as core's; one per path, the most telling one. */
-function schemaProblems(feed: unknown, source: string): Problem[] {
+/**
+ * Ajv's errors as problems of the same shape as core's; one per path, the most telling one.
+ * `unions`: the paths of values that matched none of a oneOf's shapes (an outline that is
+ * neither a good Polygon nor a good MultiPolygon), where Ajv reports every branch's errors.
+ */
+function schemaProblems(feed: unknown, source: string, unions: string[] = []): Problem[] {
   const validate = schemaValidator();
   if (validate(feed)) return [];
+  for (const error of validate.errors ?? []) if (error.keyword === 'oneOf') unions.push(jsonPath(error.instancePath));
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of validate.errors ?? []) {
     const p = error.params as Record<string, unknown>;
@@ -294,10 +303,14 @@ export function checkFeed(text: string, source: string, options: { stale?: { mon
   if (!read.ok) return { file: source, listings: 0, skipped: 0, errors: 1, warnings: 0, problems: [read.problem] };
   const data = normaliseFeed(read.value, { source });
   const core = data.problems.map((p) => ({ ...p }));
-  const strict = schemaProblems(read.value, source);
+  const unions: string[] = [];
+  const strict = schemaProblems(read.value, source, unions);
   const extra: Problem[] = [];
   for (const s of strict) {
-    const same = core.filter((p) => related(p.path, s.path));
+    // Inside a value that fits none of a oneOf's shapes, the finder's own problem there says
+    // what is wrong; the other shapes' errors (an outline's every corner "expected array") are noise.
+    const union = unions.filter((u) => related(u, s.path) && s.path.startsWith(u)).sort((x, y) => y.length - x.length)[0];
+    const same = core.filter((p) => related(p.path, s.path) || (union !== undefined && p.path.startsWith(union) && related(p.path, union)));
     if (same.length) {
       for (const p of same) if (p.severity === 'warning' && p.path === s.path) p.severity = 'error';
     } else {
@@ -332,6 +345,15 @@ export function formatProblem(p: Problem, file: string): string {
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The largest feed validate reads: the longest string Node.js can hold (about 536 MB),
+ * since the feed is parsed as one JSON text. A UTF-8 file never decodes to more characters
+ * than it has bytes, so any file up to this size fits. Larger feeds are refused, plainly,
+ * before a byte is read, rather than failing with "Invalid string length".
+ */
+const MAX_FEED_BYTES = bufferConstants.MAX_STRING_LENGTH;
+const bytes = (n: number): string => `${n.toLocaleString('en-GB')} bytes`;
 
 async function run(args: string[], io: Io): Promise<number> {
   let json = false;
@@ -381,6 +403,19 @@ async function run(args: string[], io: Io): Promise<number> {
   for (const file of files) {
     let text: string;
     try {
+      const size = (await stat(resolve(io.cwd, file))).size;
+      if (size > MAX_FEED_BYTES) {
+        const why = `The file is ${bytes(size)}; atlas validate reads feeds of up to ${bytes(MAX_FEED_BYTES)} (about ${Math.floor(MAX_FEED_BYTES / 1e6)} MB)`;
+        reports.push({
+          file,
+          listings: 0,
+          skipped: 0,
+          errors: 1,
+          warnings: 0,
+          problems: [{ severity: 'error', code: 'unreadable', path: '$', expected: `a feed of at most ${bytes(MAX_FEED_BYTES)}`, found: bytes(size), message: `${why}. Split it into several feeds (the finder merges them) and validate them together.`, source: file }],
+        });
+        continue;
+      }
       text = await readFile(resolve(io.cwd, file), 'utf8');
     } catch (err) {
       const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message;

@@ -4,4 +4,4 @@
  * directly through load.ts, and a module imported both ways cannot become a chunk
  * there; this one is only ever loaded with `import()`.
  */
-export { describeFailure } from './failure.js';
+export { describeFailure, diagnose } from './failure.js';

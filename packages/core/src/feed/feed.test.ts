@@ -107,7 +107,7 @@ describe('feed fixtures', () => {
       'Listing "bad-kind": its kind "event" is not asset, activity or transfer.',
       'Listing "no-name": it has no name.',
       'Listing "ages": ageMin 18 is more than ageMax 11; both ages dropped.',
-      'Listing "ages": the cost amount should be a number of pounds, 0 or more, not -3; the cost amount dropped.',
+      'Listing "ages": the cost amount should be a number of pounds from 0 to 100,000, not -3; the cost amount dropped.',
       'Listing "times": the start time is not a time HH:MM; session dropped.',
       'Listing "times": lastVerified is not a date that can be read; lastVerified dropped.',
       'Listing "postcode": postcode "not a postcode" is not a UK postcode; postcode dropped.',

@@ -9,17 +9,19 @@
 import type { AtlasData, Problem } from './normalised.js';
 
 /** Why a feed could not be used at all. */
-export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'not-json' | 'not-a-feed';
+export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'blocked' | 'not-json' | 'not-a-feed';
 
 /**
  * What a resident is told: "We couldn't load the directory just now", then for a
  * timeout ": it took too long to arrive", then "Please check your connection and
  * try again" for a timeout or a network failure, "Please try again later" for
- * the rest. Built from its parts, as the first chunk carries it.
+ * the rest. A feed whose site this page may not read (`blocked`: the page's
+ * Content-Security-Policy or the other site's CORS headers) is no one's connection:
+ * it says so, and who can put it right. Built from its parts, as the first chunk carries it.
  */
 const userMessage = (reason: FeedLoadFailure): string =>
-  `We couldn't load the directory just now${reason === 'timeout' ? ': it took too long to arrive' : ''}. Please ${
-    reason === 'timeout' || reason === 'network' ? 'check your connection and try again' : 'try again later'}.`;
+  `We couldn't load the directory${reason === 'blocked' ? ": this page is not allowed to read it from the site it comes from. Please tell the people who run this website" : ` just now${reason === 'timeout' ? ': it took too long to arrive' : ''}. Please ${
+    reason === 'timeout' || reason === 'network' ? 'check your connection and try again' : 'try again later'}`}.`;
 
 /**
  * A feed that could not be loaded. `userMessage` is for residents (plain, no
@@ -158,6 +160,11 @@ export interface FailureFacts {
   timeoutMs?: number;
   /** Why the fetch was refused (network, CORS), as the browser put it. */
   cause?: unknown;
+  /** The browser's fetch, when it was the one that failed, to ask again why (failure.ts's `diagnose`); a fetch of the caller's own is never called behind its back. */
+  fetch?: typeof fetch;
+  /** `blocked`: by the page's Content-Security-Policy (with the address it refused, when the browser says) or by CORS. */
+  policy?: 'csp' | 'cors';
+  blockedUrl?: string;
   /** The problem that stopped a feed that arrived (not JSON, no listings list). */
   fatal?: Problem;
   contentType?: string;
@@ -173,13 +180,16 @@ export const fatalReason = (fatal: Problem): FeedLoadFailure =>
  * says in one line what failed, and the resident's message is the same.
  */
 async function loadError(facts: FailureFacts): Promise<FeedLoadError> {
-  const { url, reason, status } = facts;
   let detail: string;
   try {
-    detail = (await import('./failure-on-demand.js')).describeFailure(facts);
+    const failure = await import('./failure-on-demand.js');
+    // A refused fetch: the network, or a site this page may not read? Asked again there.
+    facts = await failure.diagnose(facts);
+    detail = failure.describeFailure(facts);
   } catch {
-    detail = `${url}: the feed could not be loaded (${reason}${status ? `, HTTP ${status}` : ''}).`;
+    detail = `${facts.url}: the feed could not be loaded (${facts.reason}${facts.status ? `, HTTP ${facts.status}` : ''}).`;
   }
+  const { url, reason, status } = facts;
   return new FeedLoadError({ url, reason, detail, ...(status ? { status } : {}) });
 }
 
@@ -210,7 +220,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
   }, timeoutMs);
   const failed = async (cause: unknown): Promise<unknown> => {
     if (outer?.aborted) return outer.reason;
-    return loadError(timedOut ? { url, reason: 'timeout', timeoutMs } : { url, reason: 'network', cause });
+    return loadError(timedOut ? { url, reason: 'timeout', timeoutMs } : { url, reason: 'network', cause, ...(options.fetch ? {} : { fetch: doFetch }) });
   };
   try {
     let response: Response;

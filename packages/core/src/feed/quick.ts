@@ -27,7 +27,7 @@ import {
   DEFAULT_TRANSFER_STAGE_IDS, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS,
   type Publisher, type Session, type StageDefinition,
 } from './types.js';
-import { ACV_STATUSES, COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, MAX_LEASE_YEARS, MAX_RADIUS_METRES, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH, TENURES, TERMS, UK_EAST, UK_NORTH, UK_SOUTH, UK_WEST, WORD_LENGTH } from './rules.js';
+import { ACV_STATUSES, COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, MAX_COST, MAX_LEASE_YEARS, MAX_PRICE, MAX_RADIUS_METRES, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH, TENURES, TERMS, UK_EAST, UK_NORTH, UK_SOUTH, UK_WEST, WORD_LENGTH } from './rules.js';
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, slugify } from './values.js';
 import { parseOpeningHours } from '../schedule/index.js';
 import { isUsableSession } from '../schedule/session.js';
@@ -140,6 +140,9 @@ const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 const lat = num(UK_SOUTH, UK_NORTH);
 const lng = num(UK_WEST, UK_EAST);
 const bothOrNeither = (o: Obj): boolean => ('lat' in o) === ('lng' in o);
+/** `depth` levels of lists ending in [longitude, latitude] pairs on the globe: the normaliser's outline rule (normaliser/location.ts). */
+const corners = (c: unknown, depth: number): boolean =>
+  Array.isArray(c) && (depth ? c.every((x) => corners(x, depth - 1)) : c.length === 2 && c.every((v, i) => typeof v === 'number' && Math.abs(v) <= (i ? 90 : 180)));
 
 const session = obj(
   {
@@ -154,7 +157,7 @@ const transfer = obj(
     assetType: oneOf(TRANSFER_ASSET_TYPES), status: oneOf(TRANSFER_STATUSES), stageList: word,
     stages: list(obj({ id: word, date: dateTime }, (o) => o.id)), currentStage: word,
     tenure: obj({ type: oneOf(TENURES), years: num(0, MAX_LEASE_YEARS) }, (o) => o.type && (o.type !== 'leasehold' || 'years' in o)),
-    terms: oneOf(TERMS), guidePrice: money, guideRent: money, priceNotes: summary,
+    terms: oneOf(TERMS), guidePrice: num(0, MAX_PRICE), guideRent: num(0, MAX_PRICE), priceNotes: summary,
     floorAreaSqm: money, siteAreaHa: money, condition: long, currentUse: long, currentUsers: long, reason: long, restrictions: long, planning: long,
     dates: obj(
       { noticePublished: dateTime, informationSession: dateTime, eoiDeadline: dateTime, decision: dateTime },
@@ -185,13 +188,13 @@ const listing = obj(
       { ageMin: num(0, MAX_AGE), ageMax: num(0, MAX_AGE), description: summary, gender: oneOf(GENDERS) },
       (o) => !((o.ageMin as number) > (o.ageMax as number)),
     ),
-    cost: obj({ free: is((v) => typeof v === 'boolean'), description: summary, amount: money, per: oneOf(COST_PER), help: summary, personalBudget: is((v) => typeof v === 'boolean') }),
+    cost: obj({ free: is((v) => typeof v === 'boolean'), description: summary, amount: num(0, MAX_COST), per: oneOf(COST_PER), help: summary, personalBudget: is((v) => typeof v === 'boolean') }),
     companionWelcome: is((v) => typeof v === 'boolean'),
     location: obj(
       {
         precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => typeof v === 'string' && POSTCODE.test(v)),
         lat, lng, radius: num(1, MAX_RADIUS_METRES), uprn: word,
-        outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && Array.isArray(o.coordinates)),
+        outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && corners(o.coordinates, o.type === 'Polygon' ? 2 : 3)),
         directions: summary,
       },
       bothOrNeither,

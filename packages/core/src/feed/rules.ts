@@ -50,3 +50,12 @@ export const MAX_AGE = 120;
 export const MAX_LEASE_YEARS = 999;
 /** A location's radius: from 1 metre to this many. */
 export const MAX_RADIUS_METRES = 100_000;
+/**
+ * Upper bounds on money, in pounds. Nothing anyone is referred to costs more than
+ * MAX_COST a session, week, month, year or course, and no building or site is
+ * offered at more than MAX_PRICE: a larger number (1e308 turns up) is a broken
+ * export, not a price, and is dropped and reported rather than shown.
+ */
+export const MAX_COST = 100_000;
+export const MAX_PRICE = 1_000_000_000;
+

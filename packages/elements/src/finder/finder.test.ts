@@ -305,6 +305,66 @@ describe('<atlas-finder>', () => {
     expect(cards(b)).to.have.length(1);
   });
 
+  it('two finders without a namespace: the second warns in the console and keeps its parameters apart from the first\'s', async () => {
+    window.history.replaceState(null, '', '?q=walk');
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => { warned.push(args.map(String).join(' ')); };
+    let wrap: HTMLElement;
+    try {
+      wrap = await fixture(html`<div>
+        <atlas-finder id="a" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>
+        <atlas-finder id="b" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>
+      </div>`);
+    } finally {
+      console.warn = warn;
+    }
+    const a = wrap.querySelector<AtlasFinder>('#a')!;
+    const b = wrap.querySelector<AtlasFinder>('#b')!;
+    await ready(a);
+    await ready(b);
+    // The address's search belongs to the first; the second starts with everything.
+    expect(cards(a)).to.have.length(1);
+    expect(cards(b)).to.have.length(6);
+    expect(warned.filter((w) => /namespace/.test(w)), 'one warning, naming the second finder\'s parameters').to.have.length(1);
+    expect(b.namespace).to.not.equal('');
+    expect(warned.find((w) => /namespace/.test(w))).to.contain(`"${b.namespace}"`);
+    // What the second does stays in its own parameters, and what the first does in the first's.
+    const free = [...shadow(shadow(b).querySelector('atlas-filters')!).querySelectorAll('label')].find((l) => l.textContent?.startsWith('Free'))!;
+    free.click();
+    await settle(b);
+    await settle(a);
+    const params = new URLSearchParams(window.location.search);
+    expect(params.get('cost'), 'not the first finder\'s').to.equal(null);
+    expect(params.get(`${b.namespace}.cost`)).to.equal('free');
+    expect(params.get('q')).to.equal('walk');
+    expect(cards(a)).to.have.length(1);
+    // A reload of the same page gives each finder its own state back.
+    wrap.remove();
+    const again = await fixture(html`<div>
+      <atlas-finder id="c" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>
+      <atlas-finder id="d" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>
+    </div>`);
+    const d = again.querySelector<AtlasFinder>('#d')!;
+    await ready(d);
+    expect(d.namespace).to.equal(b.namespace);
+    const freeAgain = [...shadow(shadow(d).querySelector('atlas-filters')!).querySelectorAll('label')].find((l) => l.textContent?.startsWith('Free'))!;
+    expect(freeAgain.querySelector('input')?.checked ?? (shadow(shadow(d).querySelector('atlas-filters')!).querySelector<HTMLInputElement>(`#${freeAgain.htmlFor}`))?.checked).to.equal(true);
+  });
+
+  it('tells the host page the words of a search that found nothing, once', async () => {
+    const f = await finder();
+    const seen: unknown[] = [];
+    f.addEventListener('atlas-zero-results', (e) => seen.push(e.detail));
+    f.renderRoot.querySelector('atlas-search')!.focus();
+    await sendKeys({ type: 'zzqx' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => seen.length > 0, 'zero-results event');
+    await sendKeys({ press: 'Enter' });
+    await settle(f);
+    expect(seen).to.deep.equal([{ query: 'zzqx' }]);
+  });
+
   it('reflows at 320 px without horizontal scrolling, with targets of at least 24 px', async () => {
     await setViewport({ width: 320, height: 640 });
     const f = await finder();

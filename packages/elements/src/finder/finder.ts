@@ -71,6 +71,7 @@ export class AtlasFinder extends AtlasElement {
     now: { attribute: false },
     timeout: { type: Number, attribute: 'timeout' },
     phase: { state: true },
+    slow: { state: true },
     errorMessage: { state: true },
     data: { state: true },
     result: { state: true },
@@ -104,7 +105,7 @@ export class AtlasFinder extends AtlasElement {
   tileAttribution = '';
   /** `ask`: the map asks the person before it loads tiles from another site; listings and markers show either way. */
   tileConsent = '';
-  /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. */
+  /** Prefix for this finder's URL parameters, so two finders on one page keep their own state. A second finder without one takes `finder2` (and warns). */
   namespace = '';
   /** The views a person may switch between, space-separated; `list` alone turns the map off. Whatever `view` starts with, the others are one choice away. */
   views = 'list map both';
@@ -122,6 +123,9 @@ export class AtlasFinder extends AtlasElement {
   timeout = 20_000;
 
   private phase: Phase = 'loading';
+  /** The feed is slow to arrive: the loading message says so, long before the timeout gives up. */
+  private slow = false;
+  #slowTimer?: ReturnType<typeof setTimeout>;
   private errorMessage = '';
   private data?: AtlasData;
   private result?: QueryResult;
@@ -239,7 +243,11 @@ export class AtlasFinder extends AtlasElement {
     const urls = this.src.split(/\s+/).filter(Boolean);
     this.#setPhase('loading');
     this.result = undefined;
+    this.slow = false;
+    clearTimeout(this.#slowTimer);
     if (!urls.length) return;
+    // Within 8 seconds (sooner with a short timeout), never 20 seconds of silence.
+    this.#slowTimer = setTimeout(() => (this.slow = true), Math.min(8_000, this.timeout / 2));
     // A link to an open listing: fetch its element alongside the feed.
     if (this.#url.has('open')) this.#defineListing();
     // A page of transfers only: their chunk comes alongside the feed rather than after it.
@@ -287,6 +295,8 @@ export class AtlasFinder extends AtlasElement {
       this.errorMessage = error instanceof FeedLoadError ? error.userMessage : en.loadFailed;
       this.#setPhase('error');
       this.dispatchEvent(new AtlasLoadEvent({ total: 0, error: this.errorMessage }));
+    } finally {
+      if (this.#abort === abort) clearTimeout(this.#slowTimer);
     }
   }
 
@@ -410,7 +420,8 @@ export class AtlasFinder extends AtlasElement {
     if (total > 0 || !q) this.#lastZeroQuery = '';
     else if (q !== this.#lastZeroQuery) {
       this.#lastZeroQuery = q;
-      this.dispatchEvent(new AtlasZeroResultsEvent(q));
+      // Prescriber mode keeps the person's words to itself, as it keeps them out of the address.
+      this.dispatchEvent(new AtlasZeroResultsEvent(this.mode === 'prescriber' ? '' : q));
     }
   }
 
@@ -526,7 +537,7 @@ export class AtlasFinder extends AtlasElement {
     const t = this.t;
     const lang = this.language;
     if (this.phase === 'loading') {
-      return html`<div class="state" part="state" role="status"><p>${this.src ? t.loading : ''}</p></div>`;
+      return html`<div class="state" part="state" role="status"><p>${this.src ? (this.slow ? t.stillLoading : t.loading) : ''}</p></div>`;
     }
     if (this.phase === 'error') {
       return html`<div class="state error" part="state" role="alert">

@@ -3,6 +3,9 @@ import { decodeState, encodeState, isStateParam, type FinderState } from '@commu
 
 type Host = ReactiveControllerHost & { namespace: string };
 
+/** The finders in the page now. */
+const live = new Set<Host>();
+
 /**
  * Mirrors a finder's state to the page's address, so a copied link reopens what was
  * on screen: reads it, writes it (push or replace), and hands Back and Forward to the
@@ -14,11 +17,26 @@ export class UrlSync implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * Two finders without a namespace would read and write the same parameters (a search
+   * in one would show in the other). The first to arrive keeps the plain names; each
+   * later one takes the namespace `finder2`, `finder3`, … (the same on every load of the
+   * page, as finders arrive in page order, so its links work) and says so in the console.
+   */
   hostConnected(): void {
+    const { host } = this;
+    if (!host.namespace && [...live].some((other) => !other.namespace)) {
+      let n = 2;
+      while ([...live].some((other) => other.namespace === `finder${n}`)) n++;
+      host.namespace = `finder${n}`;
+      console.warn(`Community Atlas: another atlas-finder on this page has no namespace, so this one uses namespace "${host.namespace}" to keep its state apart in the address (${host.namespace}.q, ${host.namespace}.open, …). Set a namespace attribute on each finder to choose the names.`);
+    }
+    live.add(host);
     window.addEventListener('popstate', this.onPopState);
   }
 
   hostDisconnected(): void {
+    live.delete(this.host);
     window.removeEventListener('popstate', this.onPopState);
   }
 

@@ -52,6 +52,10 @@ function adoptPrintSheet(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, documentSheet];
 }
 
+/** The prescriber finders in the page, in the order they arrived, and the finder last focused or clicked: what Ctrl+P prints. */
+const live = new Set<PrescriberController>();
+let inUse: EventTarget | undefined;
+
 /**
  * Prescriber mode of the finder: the shortlist store (per page, feed and
  * namespace), keyboard shortcuts, printing and the read-only "your list" a
@@ -85,6 +89,7 @@ export class PrescriberController implements ReactiveController {
     host.addEventListener(ShortlistRequestEvent.eventName, this.#onRequest);
     host.addEventListener('keydown', (e) => this.key(e, e.composedPath()));
     host.addEventListener(AtlasPrintEvent.eventName, this.#onPrintEvent);
+    for (const type of ['focusin', 'pointerdown']) host.addEventListener(type, (e) => (inUse = e.currentTarget ?? undefined));
   }
 
   get active(): boolean {
@@ -98,6 +103,7 @@ export class PrescriberController implements ReactiveController {
   };
 
   hostConnected(): void {
+    live.add(this);
     window.addEventListener('keydown', this.#onPageKey);
     window.addEventListener('beforeprint', this.#beforePrint);
     window.addEventListener('afterprint', this.#afterPrint);
@@ -109,6 +115,8 @@ export class PrescriberController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    live.delete(this);
+    if (inUse === this.#host) inUse = undefined;
     window.removeEventListener('keydown', this.#onPageKey);
     window.removeEventListener('beforeprint', this.#beforePrint);
     window.removeEventListener('afterprint', this.#afterPrint);
@@ -207,9 +215,16 @@ export class PrescriberController implements ReactiveController {
     if (e.composedPath()[0] !== this.#host) this.setPrinting(true);
   };
 
+  /** Whether Ctrl+P should print this finder's list: a prescriber's list with something in it, or a shared list. */
+  #hasList(): boolean {
+    return !!((this.active && this.store?.size) || this.sharedKeys());
+  }
+
   #beforePrint = (): void => {
-    // Ctrl+P in an appointment means "print the list", as the Print button does.
-    if ((this.active && this.store?.size) || this.sharedKeys()) this.setPrinting(true);
+    // Ctrl+P in an appointment means "print the list", as the Print button does; with two
+    // prescriber finders on a page, the one in use (last focused or clicked, else the first with a list), never both.
+    const lists = [...live].filter((c) => c.#hasList());
+    if (this === (lists.find((c) => c.#host === inUse) ?? lists[0])) this.setPrinting(true);
   };
 
   #afterPrint = (): void => this.setPrinting(false);

@@ -90,6 +90,7 @@ const welsh = {
   sortOptions: { relevance: 'Y cyfatebiad gorau', distance: 'Agosaf', next: 'Yn digwydd gyntaf', name: 'Enw (A i Y)', deadline: 'Dyddiad cau' },
   showMore: 'Dangos rhagor o ganlyniadau',
   loading: 'Wrthi’n llwytho’r cyfeiriadur…',
+  stillLoading: 'Dal wrthi’n llwytho’r cyfeiriadur… mae’n cymryd yn hirach nag arfer.',
   emptyFeed: 'Does dim byd yn y cyfeiriadur hwn eto. Dewch yn ôl yn nes ymlaen.',
   noResults: 'Does dim byd yn cyfateb i’ch chwiliad',
   noResultsHelp: 'Rhowch gynnig ar un o’r rhain:',

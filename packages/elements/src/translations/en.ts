@@ -248,6 +248,8 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   sortOptions: Record<'relevance' | 'distance' | 'next' | 'name' | 'deadline', string>;
   showMore: string;
   loading: string;
+  /** Said in place of `loading` when the feed is slow (after 8 seconds). */
+  stillLoading: string;
   emptyFeed: string;
   noResults: string;
   /** The zero-results view's ways out; the English words load with them (results/relax.ts). */
@@ -355,6 +357,7 @@ export const en: AtlasStrings = {
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
   showMore: 'Show more results',
   loading: 'Loading the directory…',
+  stillLoading: 'Still loading the directory… it is taking longer than usual.',
   emptyFeed: 'There is nothing in this directory yet. Please check back later.',
   noResults: 'Nothing matches your search',
   errorHeading: 'Sorry, there is a problem',

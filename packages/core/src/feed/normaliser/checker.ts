@@ -30,7 +30,7 @@ export function describeValue(value: unknown): string {
   return 'an object';
 }
 
-function thousands(n: number): string {
+export function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

@@ -1,7 +1,7 @@
 /** One listing: its identity (errors skip it), its text and lists, and the small objects on it (audience, cost, opening hours, contact). Location, sessions and transfers have modules of their own. */
 import type { Audience, Contact, Cost, Listing, ListingKind, OpeningHours, StageDefinition } from '../types.js';
-import { COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH } from '../rules.js';
-import { type Checker, describeValue, isObject } from './checker.js';
+import { COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, MAX_COST, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH } from '../rules.js';
+import { type Checker, describeValue, isObject, thousands } from './checker.js';
 import type { AtlasListing } from '../normalised.js';
 import { readLocation } from './location.js';
 import { readSession } from './session.js';
@@ -197,7 +197,7 @@ function readCost(c: Checker, raw: unknown, path: string): Cost | undefined {
   if (free !== undefined) out.free = free;
   const description = c.text(raw.description, `${path}.description`, 'the cost description', SUMMARY_LENGTH);
   if (description) out.description = description;
-  const amount = c.number(raw.amount, `${path}.amount`, 'the cost amount', { min: 0, expected: 'a number of pounds, 0 or more' }, (words) => {
+  const amount = c.number(raw.amount, `${path}.amount`, 'the cost amount', { min: 0, max: MAX_COST, expected: `a number of pounds from 0 to ${thousands(MAX_COST)}` }, (words) => {
     if (out.description === undefined) {
       out.description = words;
       return 'moved to the cost description';

@@ -37,7 +37,19 @@ export function readLocation(c: Checker, raw: unknown, path: string): Location |
   if (raw.outline !== undefined && raw.outline !== null) {
     const o = raw.outline;
     if (isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && Array.isArray(o.coordinates)) {
-      out.outline = o as unknown as NonNullable<Location['outline']>;
+      // A corner off the globe (1e10 degrees) is a broken export; drawn, it would throw the map's bounds far away.
+      const depth = o.type === 'Polygon' ? 3 : 4;
+      const bad = badCorner(o.coordinates, depth);
+      if (!bad) {
+        out.outline = o as unknown as NonNullable<Location['outline']>;
+      } else {
+        const at = `${path}.outline.coordinates${bad}`;
+        const indices = bad.slice(1, -1).split('][').map(Number);
+        const value = indices.reduce<unknown>((v, i) => (v as unknown[])[i], o.coordinates);
+        const axis = indices.length === depth ? indices[depth - 1] : undefined;
+        const expected = axis === 0 ? 'a longitude between -180 and 180' : axis === 1 ? 'a latitude between -90 and 90' : 'a [longitude, latitude] pair';
+        c.warn('out-of-range', at, expected, value, `the outline has a corner that is not a place on the globe (${expected}, not ${describeValue(value)})`, 'outline dropped');
+      }
     } else {
       c.wrongType(`${path}.outline`, 'the outline', 'a GeoJSON Polygon or MultiPolygon', o);
     }
@@ -45,4 +57,23 @@ export function readLocation(c: Checker, raw: unknown, path: string): Location |
   const directions = c.text(raw.directions, `${path}.directions`, 'directions', SUMMARY_LENGTH);
   if (directions) out.directions = directions;
   return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * Whether a GeoJSON outline's coordinates are `depth` levels of lists (3 for a
+ * Polygon, 4 for a MultiPolygon) ending in [longitude, latitude] pairs on the
+ * globe. Gives the path below `coordinates` of the first corner that is not
+ * ("[0][1][0]" for a longitude of 1e10), or '' when every corner is.
+ */
+function badCorner(c: unknown, depth: number): string {
+  if (!Array.isArray(c)) return '-';
+  if (depth < 2) {
+    const inRange = (v: unknown, limit: number): boolean => typeof v === 'number' && v >= -limit && v <= limit;
+    return c.length !== 2 ? '-' : !inRange(c[0], 180) ? '[0]' : !inRange(c[1], 90) ? '[1]' : '';
+  }
+  for (let i = 0; i < c.length; i++) {
+    const bad = badCorner(c[i], depth - 1);
+    if (bad) return `[${i}]${bad === '-' ? '' : bad}`;
+  }
+  return '';
 }

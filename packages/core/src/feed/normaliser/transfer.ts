@@ -1,7 +1,7 @@
 /** A transfer's details (asset type, status, stages, tenure, terms, money, dates, documents) and an asset of community value's. */
 import type { AcvDetails, StageDefinition, TransferDetails, TransferDocument } from '../types.js';
-import { ACV_STATUSES, LONG_LENGTH, MAX_LEASE_YEARS, NAME_LENGTH, SUMMARY_LENGTH, TENURES, TERMS } from '../rules.js';
-import { type Checker, describeValue, isObject } from './checker.js';
+import { ACV_STATUSES, LONG_LENGTH, MAX_LEASE_YEARS, MAX_PRICE, NAME_LENGTH, SUMMARY_LENGTH, TENURES, TERMS } from '../rules.js';
+import { type Checker, describeValue, isObject, thousands } from './checker.js';
 import { DEFAULT_TRANSFER_STAGES } from '../stages.js';
 
 export function readTransfer(c: Checker, raw: unknown, path: string, stageLists: Record<string, StageDefinition[]>): TransferDetails | undefined {
@@ -100,7 +100,7 @@ export function readTransfer(c: Checker, raw: unknown, path: string, stageLists:
     }
     return 'dropped (priceNotes already says it)';
   };
-  const money = { min: 0, expected: 'a number of pounds, 0 or more' };
+  const money = { min: 0, max: MAX_PRICE, expected: `a number of pounds from 0 to ${thousands(MAX_PRICE)}` };
   const guidePrice = c.number(raw.guidePrice, `${path}.guidePrice`, 'guidePrice', money, toNotes);
   if (guidePrice !== undefined) out.guidePrice = guidePrice;
   const guideRent = c.number(raw.guideRent, `${path}.guideRent`, 'guideRent', money, toNotes);
