@@ -126,6 +126,8 @@ export function handle(path, search, answer, onClose = () => {}) {
 /** The same API as web-test-runner (Koa) middleware. */
 export function orukMockMiddleware(ctx, next) {
   if (!ctx.path.startsWith('/oruk-api/')) return next();
+  // Read from another origin, as a council's API is: it must allow that (CORS), as the README says.
+  ctx.set('Access-Control-Allow-Origin', '*');
   return new Promise((resolve) => {
     let finished = false;
     handle(

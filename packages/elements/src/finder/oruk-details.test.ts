@@ -14,9 +14,13 @@ import { NOW, shadow, cards } from '../test-support/finder.js';
 
 interface ApiLog { pages: number[]; details: string[]; mostAtOnce: number; waiting: number; cancelled: string[] }
 
-/** A fresh API of the mock's: `held` answers full records only when released, `down` answers them 503 until healed. */
+/**
+ * A fresh API of the mock's: `held` answers full records only when released, `down` answers them 503 until healed.
+ * On another origin than the page (127.0.0.1 rather than localhost), as a council's API is, so that the
+ * requests it holds never take the connections other test pages load their modules over.
+ */
 function mockApi(behaviour: 'ok' | 'held' | 'down') {
-  const root = `${location.origin}/oruk-api/${behaviour}-${Math.random().toString(36).slice(2, 10)}`;
+  const root = `${location.protocol}//127.0.0.1:${location.port}/oruk-api/${behaviour}-${Math.random().toString(36).slice(2, 10)}`;
   return {
     src: `oruk:${root}`,
     log: async (): Promise<ApiLog> => (await fetch(`${root}/_log`)).json() as Promise<ApiLog>,
@@ -33,7 +37,11 @@ async function finder(src: string, lang = 'en'): Promise<AtlasFinder> {
 
 const status = (f: AtlasFinder): string => shadow(f).querySelector('.oruk-status')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const cardFor = (f: AtlasFinder, name: string) => cards(f).find((c) => c.item?.listing.name === name)!;
-const cardMeta = (f: AtlasFinder, name: string): string => shadow(cardFor(f, name)).querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const cardMeta = (f: AtlasFinder, name: string): string => {
+  // Undefined for a moment while the results redraw.
+  const card = cardFor(f, name);
+  return card?.shadowRoot?.querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+};
 const detail = (f: AtlasFinder) => shadow(f).querySelector('atlas-listing');
 const detailText = (f: AtlasFinder): string => detail(f)?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
 
@@ -51,6 +59,7 @@ describe('<atlas-finder src="oruk:…"> against an API that answers as the ORUK 
     const f = await finder(api.src);
     // The list page gives names and descriptions, at once: no card waits for a full record.
     expect((await api.log()).pages).to.deep.equal([1]);
+    expect(cardFor(f, 'Aqua fit'), 'the first card by name').to.exist;
     expect(cardMeta(f, 'Aqua fit')).to.equal('');
     // The full records of the cards on screen are asked for, 4 at a time, and no more while those wait.
     await waitUntil(async () => (await api.log()).waiting === 4, 'four full records not asked for');
@@ -118,7 +127,8 @@ describe('<atlas-finder src="oruk:…"> against an API that answers as the ORUK 
     expect(status(f)).to.equal('');
     expect(detailText(f)).to.match(/Address/);
 
-    // The same in Welsh.
+    // The same in Welsh (this finder gone, so the Welsh one is the page's only finder and reads `open` from the address).
+    f.remove();
     const cy = mockApi('down');
     const welsh = await fixture<AtlasFinder>(html`<atlas-finder src=${cy.src} lang="cy" .now=${NOW}></atlas-finder>`);
     await waitUntil(() => detailText(welsh).includes('Aqua fit'), 'the Welsh listing did not open', { timeout: 8000 });

@@ -16,8 +16,8 @@
  * the API is slow, and names the failure with a way to try again when it is down.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { nextSession, normaliseFeed, type AtlasListing, type QueryResult } from '@community-atlas/core';
-import { fetchOrukPages, importOruk, isFullRecord, OrukPageError, readOrukService, safeId } from '@community-atlas/core/oruk';
+import { nextSession, type AtlasListing, type QueryResult } from '@community-atlas/core';
+import { fetchOrukPages, importOruk, isFullRecord, OrukPageError, orukServiceListing, readOrukService, safeId } from '@community-atlas/core/oruk';
 import type { AtlasStrings } from '../translations/index.js';
 
 const ORUK = /^oruk:/i;
@@ -247,9 +247,8 @@ export class OrukDetails implements ReactiveController {
         signal: abort.signal,
         ...(this.#host.fetcher ? { fetch: this.#host.fetcher } : {}),
       });
-      const { feed } = importOruk([{ contents: [{ ...source.listed, ...record }] }], { publisher: new URL(source.api).hostname, today: new Date().toISOString().slice(0, 10) });
-      // A service at several places is a listing per place in a feed; the first stands for it here.
-      const listing = normaliseFeed(feed).listings[0];
+      const listing = await orukServiceListing({ ...source.listed, ...record }, { publisher: new URL(source.api).hostname, today: new Date().toISOString().slice(0, 10) });
+      if (abort.signal.aborted) return;
       if (!listing) throw new OrukPageError(`service ${source.base.id} could not be read from its full record (see the import notes).`);
       // The same listing as the list page gave: its key, id and publisher stay, so links and the shortlist still find it.
       const { key: _key, id: _id, publisherId: _publisher, ...full } = listing;
