@@ -114,7 +114,7 @@ interface Detail {
 /** The finder as this controller sees it. */
 interface FinderHost extends ReactiveControllerHost, EventTarget {
   readonly language: string;
-  readonly t: AtlasStrings;
+  readonly t: Pick<AtlasStrings, 'tryAgain'>;
   readonly engine: { get(key: string): AtlasListing | undefined } | undefined;
   fetcher?: typeof fetch;
 }
