@@ -59,7 +59,7 @@ describe('<atlas-finder src="oruk:…"> against an API that answers as the ORUK 
     const f = await finder(api.src);
     // The list page gives names and descriptions, at once: no card waits for a full record.
     expect((await api.log()).pages).to.deep.equal([1]);
-    expect(cardFor(f, 'Aqua fit'), 'the first card by name').to.exist;
+    expect(cardFor(f, 'Aqua fit'), 'the first card by name').not.to.equal(undefined);
     expect(cardMeta(f, 'Aqua fit')).to.equal('');
     // The full records of the cards on screen are asked for, 4 at a time, and no more while those wait.
     await waitUntil(async () => (await api.log()).waiting === 4, 'four full records not asked for');
