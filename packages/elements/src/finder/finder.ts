@@ -6,7 +6,7 @@ import {
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
-import { listingElement, map, orukSource, postcodeLookup, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
+import { listingElement, map, orukSource, postcodeLookup, prebuiltIndex as indexReader, prescriber, suggestLink, theme, transferCards } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -205,6 +205,7 @@ export class AtlasFinder extends AtlasElement {
     if (changed.has('theme') && this.theme !== 'none') void this.#needTheme();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
+    if (changed.has('suggestUrl') && this.suggestUrl) void this.need(suggestLink);
     if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
     this.#oruk?.want(this.finderState.open, this.result);
   }
@@ -623,7 +624,8 @@ export class AtlasFinder extends AtlasElement {
   #footer(): unknown {
     const t = this.t;
     const skipped = this.data?.skipped ?? 0;
-    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? this.suggestUrl : undefined;
+    // Filled in with the page and date once its part has arrived (beside the feed); the address as given until then.
+    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? suggestLink.module?.suggestLink(this.suggestUrl, t, this.now ?? new Date()) ?? this.suggestUrl : undefined;
     if (!skipped && !suggest) return nothing;
     return html`<div class="footer">
       ${suggest ? html`<p><a href=${suggest}>${t.suggestListing}</a></p>` : nothing}
