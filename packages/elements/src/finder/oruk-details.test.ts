@@ -3,7 +3,10 @@ import '../define.js';
 import type { AtlasFinder } from './finder.js';
 import { orukTiming } from './oruk-source.js';
 import { AtlasOpenEvent } from '../events/open.js';
-import { NOW, shadow, cards } from '../test-support/finder.js';
+import { NOW, shadow } from '../test-support/finder.js';
+
+/** The cards on screen; none while the results are not drawn (loading, or a listing open). */
+const cards = (f: AtlasFinder) => [...(shadow(f).querySelector('atlas-results')?.shadowRoot?.querySelectorAll('atlas-card') ?? [])];
 
 // Issue 14, item 2: `src="oruk:…"` against an ORUK 3.0 API that answers as its OpenAPI
 // description says (test/oruk-mock-api.mjs, served by the test server; its answers are
