@@ -5,6 +5,20 @@
  */
 import { cy as firstScreen } from './cy.js';
 import type { AtlasStrings } from './en.js';
+import { cyListingBody } from '../listing/body-cy.js';
+import { cyListingWords } from '../listing/listing-cy.js';
+import { cyPostcodeWords } from '../location/lookup-cy.js';
 import { cyPrescriber } from '../shortlist/prescriber-cy.js';
+import { cyTransferDetail, cyTransferDetailWords } from '../transfer/detail-cy.js';
+import { cyTransferCardWords } from '../transfer/transfer-cy.js';
 
-export const cy: AtlasStrings = { ...firstScreen, prescriber: cyPrescriber };
+export const cy: AtlasStrings = {
+  ...firstScreen,
+  ...cyListingWords,
+  ...cyListingBody,
+  ...cyPostcodeWords,
+  ...cyTransferCardWords,
+  ...cyTransferDetailWords,
+  transfer: { ...cyTransferCardWords.transfer, ...cyTransferDetail },
+  prescriber: cyPrescriber,
+};
