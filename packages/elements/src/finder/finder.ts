@@ -625,7 +625,7 @@ export class AtlasFinder extends AtlasElement {
     const t = this.t;
     const skipped = this.data?.skipped ?? 0;
     // Filled in with the page and date once its part has arrived (beside the feed); the address as given until then.
-    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? suggestLink.module?.suggestLink(this.suggestUrl, t, this.now ?? new Date()) ?? this.suggestUrl : undefined;
+    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? suggestLink.module?.suggestLink(this.suggestUrl, t, this.language, this.now ?? new Date()) ?? this.suggestUrl : undefined;
     if (!skipped && !suggest) return nothing;
     return html`<div class="footer">
       ${suggest ? html`<p><a href=${suggest}>${t.suggestListing}</a></p>` : nothing}

@@ -5,13 +5,17 @@
  * and `{date}`, or in a mailto: subject and body in the page's language. A part of its
  * own (see ../on-demand.ts), fetched beside the feed when `suggest-url` is set.
  */
-import { feedbackDate, feedbackPage, suggestHref } from '@community-atlas/core';
+import { feedbackDate, feedbackPage, suggestHref, type FeedbackLabels } from '@community-atlas/core';
 import type { LoadedStrings } from '../translations/index.js';
 
-export function suggestLink(template: string, t: Pick<LoadedStrings, 'suggestListing' | 'feedbackLabels'>, now: Date): string | undefined {
+/** The mail's line labels on a Welsh page (the listing body's Welsh words, which have them too, load only with a listing). */
+const WELSH_LABELS: FeedbackLabels = { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: '' };
+
+export function suggestLink(template: string, t: Pick<LoadedStrings, 'suggestListing' | 'feedbackLabels'>, lang: string, now: Date): string | undefined {
+  const labels = t.feedbackLabels ?? (lang === 'cy' ? WELSH_LABELS : undefined);
   return suggestHref(template, {
     subject: t.suggestListing,
-    ...(t.feedbackLabels ? { labels: t.feedbackLabels } : {}),
+    ...(labels ? { labels } : {}),
     page: feedbackPage(globalThis.location),
     date: feedbackDate(now),
   });
