@@ -8,7 +8,8 @@ const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanly
  * The first screen's Welsh, loaded on a Welsh page's first update. Each part that loads on demand
  * brings its own Welsh (`WordsOfParts`: the prescriber's in shortlist/prescriber-cy.ts, a transfer's
  * in transfer/transfer-cy.ts and transfer/detail-cy.ts, an open listing's in listing/listing-cy.ts and
- * listing/body-cy.ts, a postcode search's in location/lookup-cy.ts), and
+ * listing/body-cy.ts, a postcode search's in location/lookup-cy.ts, the suggestion list's and the
+ * search hints' in search/suggestions-cy.ts and results/relax-cy.ts), and
  * translations/welsh.ts puts them together as the whole `cy` table for the npm entry. Each is
  * typed with its namespace of AtlasStrings in full: a word left out is a type error.
  */
@@ -20,7 +21,6 @@ const welsh = {
   searchHintTransfer: 'Er enghraifft, adeilad fel “neuadd” neu “llyfrgell”, neu le',
   searchButton: 'Chwilio',
   suggestionsLabel: 'Awgrymiadau',
-  suggestionTypes: { need: 'angen', category: 'math', listing: 'rhestriad', term: 'gair' },
   filtersHeading: 'Hidlo’r canlyniadau',
   showFilters: 'Rhagor o hidlwyr',
   activeFilters: 'Hidlwyr gweithredol',
@@ -89,10 +89,6 @@ const welsh = {
   stillLoading: 'Dal wrthi’n llwytho’r cyfeiriadur… mae’n cymryd yn hirach nag arfer.',
   emptyFeed: 'Does dim byd yn y cyfeiriadur hwn eto. Dewch yn ôl yn nes ymlaen.',
   noResults: 'Does dim byd yn cyfateb i’ch chwiliad',
-  noResultsHelp: 'Rhowch gynnig ar un o’r rhain:',
-  relaxQuery: (q, n) => `Chwilio heb “${q}” (${results(n)})`,
-  relaxFilter: (label, n) => `Tynnu “${label}” (${results(n)})`,
-  relaxDistance: (n) => `Chwilio pellter ehangach (${results(n)})`,
   errorHeading: 'Mae’n ddrwg gennym, mae problem',
   loadFailed: 'Doedd dim modd llwytho’r cyfeiriadur ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.',
   tryAgain: 'Rhoi cynnig arall arni',

@@ -8,6 +8,8 @@ import type { AtlasStrings } from './en.js';
 import { cyListingBody } from '../listing/body-cy.js';
 import { cyListingWords } from '../listing/listing-cy.js';
 import { cyPostcodeWords } from '../location/lookup-cy.js';
+import { cyRelaxWords } from '../results/relax-cy.js';
+import { cySuggestionWords } from '../search/suggestions-cy.js';
 import { cyPrescriber } from '../shortlist/prescriber-cy.js';
 import { cyTransferDetail, cyTransferDetailWords } from '../transfer/detail-cy.js';
 import { cyTransferCardWords } from '../transfer/transfer-cy.js';
@@ -17,6 +19,8 @@ export const cy: AtlasStrings = {
   ...cyListingWords,
   ...cyListingBody,
   ...cyPostcodeWords,
+  ...cySuggestionWords,
+  ...cyRelaxWords,
   ...cyTransferCardWords,
   ...cyTransferDetailWords,
   transfer: { ...cyTransferCardWords.transfer, ...cyTransferDetail },
