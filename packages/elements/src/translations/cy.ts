@@ -142,6 +142,7 @@ const welsh = {
   reportWrong: 'Rhoi gwybod am rywbeth o’i le yn y rhestriad hwn',
   reportSubject: (id, name) => `Rhywbeth o’i le gyda’r rhestriad ${id}: ${name}`,
   feedbackLabels: { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: 'Beth sydd o’i le neu ar goll:' },
+  readMore: 'Darllen rhagor',
   suggestListing: 'Awgrymu rhestriad',
   status: { proposed: 'Arfaethedig', available: 'Ar gael', 'under-offer': 'Dan gynnig', transferred: 'Wedi’i drosglwyddo', withdrawn: 'Wedi’i dynnu’n ôl' },
   deadlineClosesIn: (days) => `Yn cau ymhen ${count(days, { two: 'ddiwrnod', other: 'diwrnod' })}`,
