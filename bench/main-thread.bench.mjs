@@ -9,6 +9,7 @@
 //     and the same listing's card in the results.
 //   node bench/main-thread.bench.mjs          (npm run bench runs it too)
 //   MAIN_BENCH_RUNS=5 ...                      (visits per figure, the median printed; default 3)
+//   MAIN_BENCH_EMBED=dir1,dir2 ...             (compare builds: each visit alternates between them, so both see the same load)
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -17,8 +18,9 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const embed = join(root, 'dist/embed');
-if (!existsSync(join(embed, 'atlas.js'))) execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'error'], { cwd: root, stdio: 'ignore' });
+const embeds = (process.env.MAIN_BENCH_EMBED ?? join(root, 'dist/embed')).split(',');
+if (!existsSync(join(embeds[0], 'atlas.js'))) execFileSync('npx', ['vite', 'build', '--mode', 'embed', '--logLevel', 'error'], { cwd: root, stdio: 'ignore' });
+let embed = embeds[0];
 const runs = Number(process.env.MAIN_BENCH_RUNS) || 3;
 
 const demo = JSON.parse(readFileSync(join(root, 'demo/feed.json'), 'utf8'));
@@ -85,11 +87,19 @@ const cases = [
 console.log(`\nMain thread while a page opens (Chromium, no throttling; median of ${runs} visits; budget: no task over 50 ms)`);
 console.log(`${'case'.padEnd(56)} ${'longest task'.padStart(13)} ${'all long tasks'.padStart(15)}   budget`);
 for (const [label, path, shown] of cases) {
-  const visits = [];
-  for (let i = 0; i < runs; i++) visits.push(await visit(path, shown));
-  const longest = median(visits.map((v) => v.longest));
-  const total = median(visits.map((v) => v.total));
-  console.log(`${label.padEnd(56)} ${`${longest.toFixed(0)} ms`.padStart(13)} ${`${total.toFixed(0)} ms`.padStart(15)}   ≤ 50 ms ${longest <= 50 ? 'ok' : 'OVER'}`);
+  const visits = embeds.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [b, dir] of embeds.entries()) {
+      embed = dir;
+      visits[b].push(await visit(path, shown));
+    }
+  }
+  for (const [b, dir] of embeds.entries()) {
+    const longest = median(visits[b].map((v) => v.longest));
+    const total = median(visits[b].map((v) => v.total));
+    const name = embeds.length > 1 ? `${label} [${dir.split('/').pop()}]` : label;
+    console.log(`${name.padEnd(56)} ${`${longest.toFixed(0)} ms`.padStart(13)} ${`${total.toFixed(0)} ms`.padStart(15)}   ≤ 50 ms ${longest <= 50 ? 'ok' : 'OVER'}`);
+  }
 }
 await browser.close();
 server.close();
