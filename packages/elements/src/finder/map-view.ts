@@ -6,7 +6,7 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { AtlasData, FinderState, QueryResult } from '@community-atlas/core';
 import type { AtlasMap } from '@community-atlas/map';
-import type { AtlasStrings } from '../translations/index.js';
+import type { LoadedStrings } from '../translations/index.js';
 
 export const finderMapStyles = css`
   @layer atlas {
@@ -35,7 +35,7 @@ interface FinderMapState {
   tileUrl: string;
   tileAttribution: string;
   tileConsent: string;
-  strings: Partial<AtlasStrings> | undefined;
+  strings: Partial<LoadedStrings> | undefined;
 }
 
 export class FinderMapView {

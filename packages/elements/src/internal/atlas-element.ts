@@ -1,6 +1,6 @@
 import { LitElement, adoptStyles, css, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { OnDemand } from './on-demand.js';
-import { stringsFor, type AtlasStrings } from '../translations/index.js';
+import { stringsFor, type LoadedStrings } from '../translations/index.js';
 import { welsh } from '../on-demand.js';
 import { interfaceLanguage } from '@community-atlas/core/dom';
 
@@ -30,7 +30,7 @@ export class AtlasElement extends LitElement {
   override lang = '';
 
   /** Replace any interface string, e.g. `el.strings = { searchLabel: 'Find' }`. */
-  strings?: Partial<AtlasStrings>;
+  strings?: Partial<LoadedStrings>;
 
   /** The language in use: own `lang`, else the closest non-empty `lang` up the tree (through shadow hosts), else English. */
   get language(): string {
@@ -38,7 +38,7 @@ export class AtlasElement extends LitElement {
   }
 
   /** The strings in use: the element's language, English until that language's strings have arrived, and the element's own on top. */
-  get t(): AtlasStrings {
+  get t(): LoadedStrings {
     return stringsFor(this.language, this.strings);
   }
 

@@ -1,12 +1,12 @@
 import { DEFAULT_NEEDS, needLabel, type FacetId } from '@community-atlas/core';
-import { stringsFor, type AtlasStrings } from '../translations/index.js';
+import { stringsFor, type LoadedStrings } from '../translations/index.js';
 import { transferCards } from '../on-demand.js';
 
 /** The filters of asset transfers: their English words come with the transfer parts (transfer/transfer.ts). */
 export const TRANSFER_FACETS: readonly FacetId[] = ['status', 'deadline', 'assetType', 'tenure'];
 
 /** A filter's name: the kit's strings, or English for a transfer filter once its words have loaded, else its id. */
-export function facetName(t: AtlasStrings, facet: string): string {
+export function facetName(t: LoadedStrings, facet: string): string {
   return t.facetNames[facet] ?? transferCards.module?.enTransferFacetWords.facetNames[facet] ?? facet;
 }
 
@@ -16,7 +16,7 @@ export function facetName(t: AtlasStrings, facet: string): string {
  * Welsh names load with the Welsh strings, and last the value itself made readable.
  */
 export function facetLabel(
-  t: AtlasStrings,
+  t: LoadedStrings,
   lang: string,
   facet: FacetId,
   value: string,

@@ -2,7 +2,7 @@
  * The listing detail body's own English words, in its chunk: a page of results never
  * downloads them. Other languages give them in their strings as usual.
  */
-import type { AtlasStrings, BodyHeadings, ListingBodyWords } from '../translations/index.js';
+import type { LoadedStrings, BodyHeadings, ListingBodyWords } from '../translations/index.js';
 import { enListingWords, type ListingStrings } from './listing-strings.js';
 
 const enListingBody: ListingBodyWords = {
@@ -24,6 +24,6 @@ const enBodyHeadings: BodyHeadings = { what: 'What it is', who: 'Who it is for',
 /** Strings with every word the body shows: a language's (or a host's) own, English for any it leaves out. */
 export type BodyStrings = ListingStrings & ListingBodyWords & { headings: BodyHeadings };
 
-export function bodyStrings(t: AtlasStrings): BodyStrings {
+export function bodyStrings(t: LoadedStrings): BodyStrings {
   return { ...enListingWords, ...enListingBody, ...t, headings: { ...enBodyHeadings, ...t.headings } };
 }

@@ -8,7 +8,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { checkedOverAYearAgo, feedbackDate, feedbackHref, feedbackPage, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/index.js';
+import type { LoadedStrings } from '../translations/index.js';
 import { bodyStrings, type BodyStrings } from './body-strings.js';
 import { formatDate } from '../internal/format.js';
 import { costLines } from './listing-strings.js';
@@ -17,7 +17,7 @@ import type * as TransferDetail from '../transfer/detail.js';
 export { bodyStyles as styles } from './body.styles.js';
 
 interface ListingBodyOptions {
-  t: AtlasStrings;
+  t: LoadedStrings;
   lang: string;
   now: Date;
   publishers: Publisher[];

@@ -4,7 +4,7 @@
  * downloads them. Other languages give these words in their strings as usual.
  */
 import { sameWords, text, type AtlasListing } from '@community-atlas/core';
-import type { AtlasStrings, ListingWords } from '../translations/index.js';
+import type { LoadedStrings, ListingWords } from '../translations/index.js';
 import { formatMoney, isFallback } from '../internal/format.js';
 
 export const enListingWords: ListingWords = {
@@ -29,9 +29,9 @@ export const enListingWords: ListingWords = {
 };
 
 /** Strings with every word a listing shows: a language's (or a host's) own, English for any it leaves out. */
-export type ListingStrings = AtlasStrings & ListingWords;
+export type ListingStrings = LoadedStrings & ListingWords;
 
-export function listingStrings(t: AtlasStrings): ListingStrings {
+export function listingStrings(t: LoadedStrings): ListingStrings {
   return { ...enListingWords, ...t };
 }
 

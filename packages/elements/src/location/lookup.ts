@@ -4,7 +4,7 @@
  * lookups and the postcode package), so a page of results carries none of it.
  */
 import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery, type AtlasListing, type Gazetteer, type GeoPoint, type LookupResult } from '@community-atlas/core';
-import type { AtlasStrings, PostcodeWords } from '../translations/index.js';
+import type { LoadedStrings, PostcodeWords } from '../translations/index.js';
 
 export { currentPosition } from '@community-atlas/core';
 
@@ -46,7 +46,7 @@ async function lookupAmongListings(value: string, from: PostcodeSources): Promis
 }
 
 /** Where a typed postcode is, or the words that say plainly why it could not be placed (undefined: the lookup was cancelled). */
-export async function placePostcode(value: string, from: PostcodeSources, t: AtlasStrings): Promise<{ near: GeoPoint } | { message: string } | undefined> {
+export async function placePostcode(value: string, from: PostcodeSources, t: LoadedStrings): Promise<{ near: GeoPoint } | { message: string } | undefined> {
   let found = await lookupPostcodeDetailed(value, {
     ...(from.gazetteer ? { gazetteer: from.gazetteer } : {}),
     ...(from.service ? { service: from.service } : {}),

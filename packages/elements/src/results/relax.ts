@@ -6,7 +6,7 @@
  */
 import { html, nothing } from 'lit';
 import type { FacetId, FinderState, QueryResult } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/en.js';
+import type { LoadedStrings, RelaxWords } from '../translations/en.js';
 import { facetLabel, facetName } from '../internal/facet-label.js';
 
 type Relax = NonNullable<QueryResult['relax']>[number];
@@ -16,7 +16,7 @@ const plural = (n: number, one: string, other: string): string =>
 const results = (n: number): string => `${n} ${plural(n, 'result', 'results')}`;
 
 /** The English words (Welsh, or a host's own words, come through the strings). */
-const relaxWords: Required<Pick<AtlasStrings, 'noResultsHelp' | 'relaxQuery' | 'relaxFilter' | 'relaxDistance'>> = {
+const relaxWords: RelaxWords = {
   noResultsHelp: 'Try one of these:',
   relaxQuery: (q, n) => `Search without “${q}” (${results(n)})`,
   relaxFilter: (label, n) => `Remove “${label}” (${results(n)})`,
@@ -25,7 +25,7 @@ const relaxWords: Required<Pick<AtlasStrings, 'noResultsHelp' | 'relaxQuery' | '
 
 /** What the hints need from the result list. */
 interface RelaxContext {
-  t: AtlasStrings;
+  t: LoadedStrings;
   language: string;
   state: FinderState;
   labeller?: (facet: FacetId, value: string) => string;

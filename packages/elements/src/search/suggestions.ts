@@ -7,10 +7,11 @@
  */
 import { adoptStyles, css, html, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Suggestion } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/en.js';
+import type { LoadedStrings, SuggestionWords } from '../translations/en.js';
 
 /** What each suggestion is, in English (Welsh, or a host's own words, come through the strings). */
-const TYPES = { need: 'need', category: 'type', listing: 'listing', term: 'word' } as const;
+/** The English words of this part (SuggestionWords), loaded with it. */
+const TYPES: SuggestionWords['suggestionTypes'] = { need: 'need', category: 'type', listing: 'listing', term: 'word' };
 
 /** The list's styles, adopted beside the search box's own when the list arrives. */
 const listStyles = css`
@@ -105,7 +106,7 @@ export class SuggestionList implements ReactiveController {
   }
 
   /** The options, inside the box's listbox. */
-  render(t: AtlasStrings): unknown {
+  render(t: LoadedStrings): unknown {
     return this.suggestions.map(
       // Options are reached with the arrow keys on the combobox itself (APG pattern); a click is the pointer path.
       // eslint-disable-next-line lit-a11y/click-events-have-key-events

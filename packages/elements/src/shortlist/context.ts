@@ -1,15 +1,15 @@
 import type { TemplateResult } from 'lit';
 import type { AtlasListing } from '@community-atlas/core';
 import type { ShortlistStore } from './store.js';
-import type { AtlasStrings } from '../translations/index.js';
+import type { LoadedStrings } from '../translations/index.js';
 
 /** What a card or listing shows of the shortlist: made in the prescriber chunk (toggle.ts). */
 export interface ShortlistParts {
   store: ShortlistStore;
   /** What a prescriber checks first on a card: the referral route and whether someone can come along. */
-  meta(l: AtlasListing, t: AtlasStrings): TemplateResult | string;
+  meta(l: AtlasListing, t: LoadedStrings): TemplateResult | string;
   /** The add/remove button for one listing. */
-  button(key: string, name: string, t: AtlasStrings): TemplateResult;
+  button(key: string, name: string, t: LoadedStrings): TemplateResult;
 }
 
 /**

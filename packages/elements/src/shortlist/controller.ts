@@ -1,7 +1,7 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { ShortlistRequestEvent, type ShortlistParts } from './context.js';
 import type { AtlasListing } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/index.js';
+import type { LoadedStrings } from '../translations/index.js';
 
 /**
  * Finds the shortlist of the finder around a card or listing (prescriber mode
@@ -37,11 +37,11 @@ export class ShortlistToggleController implements ReactiveController {
     this.#parts = undefined;
   }
 
-  meta(l: AtlasListing, t: AtlasStrings): unknown {
+  meta(l: AtlasListing, t: LoadedStrings): unknown {
     return this.#parts?.meta(l, t) ?? nothing;
   }
 
-  button(key: string, name: string, t: AtlasStrings): unknown {
+  button(key: string, name: string, t: LoadedStrings): unknown {
     return this.#parts?.button(key, name, t) ?? nothing;
   }
 }

@@ -1,5 +1,5 @@
 import { describeOpeningHours, describeSession, nextSession, text, upcomingSessions, type AtlasListing } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/index.js';
+import type { LoadedStrings } from '../translations/index.js';
 import { formatDateTime } from '../internal/format.js';
 import { costLines, listingStrings, referralWords } from '../listing/listing-strings.js';
 import { prescriberStrings } from './prescriber-strings.js';
@@ -21,7 +21,7 @@ export interface OptionSummary {
  * copied text. Sessions in words ("Every Tuesday, 10am–11am") come from core in
  * English; in Welsh the next dates are written out instead, which Intl can do.
  */
-export function summarise(l: AtlasListing, strings: AtlasStrings, lang: string, now: Date): OptionSummary {
+export function summarise(l: AtlasListing, strings: LoadedStrings, lang: string, now: Date): OptionSummary {
   const t = listingStrings(strings);
   const when: string[] = [];
   if (lang === 'en') for (const s of l.schedule) {
@@ -77,7 +77,7 @@ export function summarise(l: AtlasListing, strings: AtlasStrings, lang: string, 
 }
 
 /** The shortlist as plain text, for a text message, an email body or clinical notes. */
-export function shortlistText(options: OptionSummary[], t: AtlasStrings, link?: string): string {
+export function shortlistText(options: OptionSummary[], t: LoadedStrings, link?: string): string {
   const p = prescriberStrings(t);
   const blocks = options.map((o, i) => {
     const lines = [`${i + 1}. ${o.name}`];

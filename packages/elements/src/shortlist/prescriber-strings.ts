@@ -2,7 +2,7 @@
  * Prescriber mode's English words, in its chunk: a resident's page never downloads
  * them. Other languages give them in their `prescriber` strings.
  */
-import type { AtlasStrings, PrescriberDetailStrings, PrescriberStrings } from '../translations/index.js';
+import type { LoadedStrings, PrescriberDetailStrings, PrescriberStrings } from '../translations/index.js';
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
@@ -65,6 +65,6 @@ const enPrescriberDetail: PrescriberDetailStrings = {
 };
 
 /** Every prescriber word: the language's (or a host's) own, English for any it leaves out. */
-export function prescriberStrings(t: AtlasStrings): PrescriberStrings & PrescriberDetailStrings {
+export function prescriberStrings(t: LoadedStrings): PrescriberStrings & PrescriberDetailStrings {
   return { ...enPrescriber, ...enPrescriberDetail, ...t.prescriber };
 }

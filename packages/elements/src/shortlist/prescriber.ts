@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { text, type AtlasData, type AtlasListing, type FacetId, type FinderState, type isStateParam } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/index.js';
+import type { LoadedStrings } from '../translations/index.js';
 import { AtlasPrintEvent } from '../events/print.js';
 import './define-prescriber.js';
 
@@ -16,8 +16,8 @@ interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
   src: string;
   namespace: string;
   readonly language: string;
-  readonly t: AtlasStrings;
-  strings?: Partial<AtlasStrings>;
+  readonly t: LoadedStrings;
+  strings?: Partial<LoadedStrings>;
   now?: Date;
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly engine?: { get(key: string): AtlasListing | undefined };

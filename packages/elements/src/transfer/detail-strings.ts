@@ -2,7 +2,7 @@
  * The transfer detail's own English words, in the detail's chunk: a page of results
  * never downloads them. Other languages give them in their `transfer` strings.
  */
-import type { AtlasStrings, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from '../translations/index.js';
+import type { LoadedStrings, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from '../translations/index.js';
 import { transferStrings, type TransferCardStrings } from './transfer.js';
 
 const plural = (n: number, one: string, other: string): string =>
@@ -64,10 +64,10 @@ const enTransferHeadings: TransferHeadings = { transfer: 'About this asset trans
 /** Strings with every transfer word there: a language's (or a host's) own, English for any it leaves out. */
 export type DetailStrings = TransferCardStrings & TransferDetailWords & {
   transfer: TransferStrings & TransferDetailStrings;
-  headings: AtlasStrings['headings'] & TransferHeadings;
+  headings: LoadedStrings['headings'] & TransferHeadings;
 };
 
-export function detailStrings(strings: AtlasStrings): DetailStrings {
+export function detailStrings(strings: LoadedStrings): DetailStrings {
   const t = transferStrings(strings);
   return {
     ...enTransferDetailWords, ...t,

@@ -8,7 +8,7 @@ import {
   acvDates, acvPhase, deadlineState, isSafeUrl, text, transferStages,
   type AtlasListing, type StageDefinition,
 } from '@community-atlas/core';
-import type { AtlasStrings } from '../translations/index.js';
+import type { LoadedStrings } from '../translations/index.js';
 import { formatDate, formatMoney } from '../internal/format.js';
 import { deadlineWords, tenureWords } from './transfer.js';
 import { detailStrings, type DetailStrings } from './detail-strings.js';
@@ -23,7 +23,7 @@ type Lang = string;
  * Price or rent in words: the guide figures as money, then the publisher's own
  * words ("£1", "peppercorn") as they wrote them, since those are often the terms.
  */
-function priceWords(listing: AtlasListing, strings: AtlasStrings, lang: Lang): string[] {
+function priceWords(listing: AtlasListing, strings: LoadedStrings, lang: Lang): string[] {
   const t = detailStrings(strings);
   const tr = listing.transfer;
   if (!tr) return [];
@@ -38,7 +38,7 @@ function priceWords(listing: AtlasListing, strings: AtlasStrings, lang: Lang): s
 }
 
 /** Top of the detail view: status and ACV badges, and the deadline in words and as a date. */
-export function transferHeader(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
+export function transferHeader(listing: AtlasListing, now: Date, strings: LoadedStrings): TemplateResult {
   const t = detailStrings(strings);
   const tr = listing.transfer;
   const d = tr ? deadlineState(listing, now) : undefined;
@@ -79,7 +79,7 @@ function documentType(type: string | undefined): string | undefined {
 
 interface TransferDetailOptions {
   now: Date;
-  t: AtlasStrings;
+  t: LoadedStrings;
   lang: Lang;
   stageLists?: Record<string, StageDefinition[]> | undefined;
   /** The listing's contact list, rendered by the listing so all kinds look alike. */
@@ -148,7 +148,7 @@ function keyDates(listing: AtlasListing, t: DetailStrings): TemplateResult | typ
  * nothing rests on colour or a tick mark alone.
  */
 function stageTracker(
-  listing: AtlasListing, strings: AtlasStrings, lang: Lang, stageLists: Record<string, StageDefinition[]> | undefined,
+  listing: AtlasListing, strings: LoadedStrings, lang: Lang, stageLists: Record<string, StageDefinition[]> | undefined,
 ): TemplateResult | typeof nothing {
   const t = detailStrings(strings);
   const stages = transferStages(listing, stageLists);
@@ -182,7 +182,7 @@ function documents(listing: AtlasListing, t: DetailStrings, lang: Lang): Templat
  * why and there is no link to follow (a disabled link is not a thing in HTML, and
  * a dead button would only puzzle), so a past deadline can never look open.
  */
-function expressionOfInterest(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
+function expressionOfInterest(listing: AtlasListing, now: Date, strings: LoadedStrings): TemplateResult {
   const t = detailStrings(strings);
   const tr = listing.transfer!;
   const d = deadlineState(listing, now);
@@ -202,7 +202,7 @@ function expressionOfInterest(listing: AtlasListing, now: Date, strings: AtlasSt
 }
 
 /** Listed or nominated, by whom, when, until when, and where any moratorium stands, in plain words. */
-function acvSection(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult {
+function acvSection(listing: AtlasListing, now: Date, strings: LoadedStrings): TemplateResult {
   const acv = listing.acv!;
   const t = detailStrings(strings);
   const tt = t.transfer;

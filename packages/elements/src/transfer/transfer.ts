@@ -8,7 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { deadlineState, type AtlasListing, type DeadlineState, type FacetId } from '@community-atlas/core';
-import type { AtlasStrings, TransferCardWords } from '../translations/index.js';
+import type { LoadedStrings, TransferCardWords } from '../translations/index.js';
 import { formatDate } from '../internal/format.js';
 
 /** The card's and the listing's styles for these parts, adopted when this chunk arrives. */
@@ -56,9 +56,9 @@ export const enTransferFacetWords: { facetNames: Record<string, string>; facetVa
 };
 
 /** Strings with every word a transfer's card shows: a language's (or a host's) own, English for any it leaves out. */
-export type TransferCardStrings = AtlasStrings & TransferCardWords;
+export type TransferCardStrings = LoadedStrings & TransferCardWords;
 
-export function transferStrings(t: AtlasStrings): TransferCardStrings {
+export function transferStrings(t: LoadedStrings): TransferCardStrings {
   return { ...enTransferCardWords, ...t };
 }
 
@@ -97,7 +97,7 @@ function transferSummaryLine(listing: AtlasListing, t: TransferCardStrings): str
 }
 
 /** The card's transfer facts: status badge (words, not colour), ACV badge, deadline in words and the summary line. */
-export function transferCardMeta(listing: AtlasListing, now: Date, strings: AtlasStrings): TemplateResult | typeof nothing {
+export function transferCardMeta(listing: AtlasListing, now: Date, strings: LoadedStrings): TemplateResult | typeof nothing {
   const tr = listing.transfer;
   const acv = listing.acv;
   if (!tr && !acv) return nothing;

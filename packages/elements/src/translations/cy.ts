@@ -1,5 +1,5 @@
 import { NEED_LABELS_CY } from '@community-atlas/core';
-import type { AtlasStrings, PrescriberStrings, TransferStrings } from './en.js';
+import type { AtlasStrings } from './en.js';
 import type { WelshDateNames } from '../internal/format.js';
 
 type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -15,7 +15,7 @@ const count = (n: number, forms: WelshForms): string => {
 };
 const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanlyniad', many: 'chanlyniad', other: 'canlyniad' });
 
-/** `satisfies Required`: Welsh gives every word, including those whose English loads with the part that shows them. */
+/** `satisfies AtlasStrings`: Welsh gives every word, including those whose English loads with the part that shows them; one left out is a type error. */
 const welsh = {
   locale: 'cy-GB',
   // Not "Chwilio" as well as the button: two controls with one name cannot be told apart.
@@ -114,7 +114,7 @@ const welsh = {
   headings: {
     what: 'Beth ydyw', who: 'Ar gyfer pwy', cost: 'Cost', whenWhere: 'Pryd a ble', contact: 'Sut i gysylltu neu ymuno',
     transfer: 'Am y trosglwyddiad ased hwn', documents: 'Pecyn gwybodaeth', stages: 'Cynnydd',
-  } satisfies Required<AtlasStrings['headings']>, // Welsh gives the body's and transfer detail's headings too.
+  },
   ages: (min, max) =>
     min !== undefined && max !== undefined ? `Oedran ${min} i ${max}` : min !== undefined ? `Oedran ${min} a hŷn` : `Oedran hyd at ${max}`,
   anyone: 'Unrhyw un',
@@ -206,7 +206,7 @@ const welsh = {
       `Mae’r chwe wythnos i grwpiau ofyn am gael cynnig wedi dod i ben. Os gofynnodd grŵp mewn pryd, ni all y perchennog werthu i neb arall tan ar ôl ${fullEnds}.`,
     acvExplainProtected: (protectedEnds) =>
       `Mae’r moratoriwm wedi dod i ben. Gall y perchennog werthu i unrhyw un nawr, ac ni all moratoriwm newydd ddechrau tan ar ôl ${protectedEnds}.`,
-  } satisfies Required<TransferStrings>, // Welsh gives the detail's words too: they are not in the English first chunk.
+  },
   accessibility: 'Hygyrchedd',
   postcodeLabel: 'Cod post',
   postcodeHint: 'I ddod o hyd i beth sydd yn agos atoch',
@@ -282,8 +282,8 @@ const welsh = {
     ageHint: 'Yn dangos dim ond beth gall rhywun o’r oedran hwn ymuno ag ef',
     privacy: 'Mae’r hyn rydych chi’n ei roi am yr unigolyn (oedran, cod post, geiriau chwilio a hidlwyr) yn aros ar y dudalen hon yn unig. Nid yw’n cael ei roi yn y bar cyfeiriad, yn hanes y porwr nac yn ei storfa, ac mae’n diflannu pan fyddwch yn cau neu’n ail-lwytho’r dudalen. Dim ond y dewisiadau ar y rhestr fer sydd mewn dolen wedi’i chopïo.',
     companionShort: 'Gall ddod â rhywun',
-  } satisfies Required<PrescriberStrings>, // Welsh gives the prescriber parts' words too: they are not in the English first chunk.
-} satisfies Required<AtlasStrings>;
+  },
+} satisfies AtlasStrings;
 
 export const cy: AtlasStrings = welsh;
 

@@ -53,8 +53,8 @@ export interface PrescriberDetailStrings {
   privacy: string;
 }
 
-/** A prescriber's words on cards, the listing and the finder in prescriber mode, and (optional, see PrescriberDetailStrings) the prescriber parts' own. */
-export interface PrescriberStrings extends Partial<PrescriberDetailStrings> {
+/** A prescriber's words on cards, the listing and the finder in prescriber mode (the prescriber parts' own are PrescriberDetailStrings). */
+export interface PrescriberStrings {
   shortlistHeading: string;
   add: string;
   remove: string;
@@ -99,8 +99,8 @@ export interface TransferDetailStrings {
   acvExplainProtected: (protectedEnds: string) => string;
 }
 
-/** Community asset transfer and assets of community value as cards show them, and (optional, see TransferDetailStrings) the detail's words. */
-export interface TransferStrings extends Partial<TransferDetailStrings> {
+/** Community asset transfer and assets of community value as cards show them (the detail's own are TransferDetailStrings). */
+export interface TransferStrings {
   closesTomorrow: string;
   /** Taken off the market before its deadline (under offer, withdrawn, transferred). */
   closedEarly: string;
@@ -112,7 +112,6 @@ export interface TransferStrings extends Partial<TransferDetailStrings> {
   acvBadge: Record<'nominated' | 'listed' | 'unsuccessful' | 'removed', string>;
 }
 
-/** Every interface string of the finder, in English. Feed text is never here: it comes from the feed. */
 /**
  * Words only the listing detail's body shows. English ones load with it (listing/body-strings.ts),
  * so a page of results does not carry them; other languages give them here as usual.
@@ -213,7 +212,12 @@ export interface TransferCardWords {
   transfer: TransferStrings;
 }
 
-export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBodyWords>, Partial<TransferDetailWords>, Partial<TransferCardWords>, Partial<PostcodeWords> {
+/**
+ * The first screen's words (search, filters, results, cards, the finder around them): the English
+ * ones are in this file, in the first chunk. Every part that loads on demand has its own words,
+ * below, whose English loads with the part.
+ */
+interface FinderWords {
   /** BCP 47 tag for Intl formatting of dates, numbers and plurals. */
   locale: string;
   searchLabel: string;
@@ -222,8 +226,6 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   searchHintTransfer: string;
   searchButton: string;
   suggestionsLabel: string;
-  /** What each suggestion is; the English words load with the suggestion list (search/suggestions.ts). */
-  suggestionTypes?: Record<'need' | 'category' | 'listing' | 'term', string>;
   filtersHeading: string;
   showFilters: string;
   activeFilters: string;
@@ -254,11 +256,6 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   stillLoading: string;
   emptyFeed: string;
   noResults: string;
-  /** The zero-results view's ways out; the English words load with them (results/relax.ts). */
-  noResultsHelp?: string;
-  relaxQuery?: (q: string, n: number) => string;
-  relaxFilter?: (label: string, n: number) => string;
-  relaxDistance?: (n: number) => string;
   errorHeading: string;
   /** Shown when a feed fails; in English the core's more specific message is used instead. */
   loadFailed: string;
@@ -278,8 +275,8 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   noUpcoming: string;
   free: string;
   back: string;
-  /** The listing's own section headings, and (optional, see BodyHeadings and TransferHeadings) those of its body and transfer parts. */
-  headings: { whenWhere: string; contact: string } & Partial<BodyHeadings> & Partial<TransferHeadings>;
+  /** The listing's own section headings (its body's and transfer part's are BodyHeadings and TransferHeadings). */
+  headings: { whenWhere: string; contact: string };
   suggestListing: string;
   postcodeLabel: string;
   postcodeHint: string;
@@ -302,14 +299,49 @@ export interface AtlasStrings extends Partial<ListingWords>, Partial<ListingBody
   /** Results are limited to the area the map showed when "Search this area" was pressed. */
   areaOnly: string;
   areaClear: string;
+}
+
+/** What each suggestion is; the English words load with the suggestion list (search/suggestions.ts). */
+export interface SuggestionWords {
+  suggestionTypes: Record<'need' | 'category' | 'listing' | 'term', string>;
+}
+
+/** The zero-results view's ways out; the English words load with them (results/relax.ts). */
+export interface RelaxWords {
+  noResultsHelp: string;
+  relaxQuery: (q: string, n: number) => string;
+  relaxFilter: (label: string, n: number) => string;
+  relaxDistance: (n: number) => string;
+}
+
+/**
+ * Every interface string of the kit, in one language: what a translation gives. Each part's words
+ * are its own namespace (above); the Welsh table (cy.ts) gives every one, and leaving one out is a
+ * type error. Feed text is never here: it comes from the feed.
+ */
+export interface AtlasStrings extends FinderWords, ListingWords, ListingBodyWords, TransferDetailWords, TransferCardWords, PostcodeWords, SuggestionWords, RelaxWords {
+  headings: FinderWords['headings'] & BodyHeadings & TransferHeadings;
+  transfer: TransferStrings & TransferDetailStrings;
   /** A prescriber's words; English ones load with prescriber mode (shortlist/prescriber-strings.ts). */
-  prescriber?: PrescriberStrings;
+  prescriber: PrescriberStrings & PrescriberDetailStrings;
+}
+
+/**
+ * The words an element has at a given moment: the first screen's always, and each part's once it
+ * has loaded (English parts' words load with the part). Internal: what `AtlasElement.t` gives.
+ */
+export interface LoadedStrings
+  extends FinderWords, Partial<ListingWords>, Partial<ListingBodyWords>, Partial<TransferDetailWords>, Partial<Omit<TransferCardWords, 'transfer'>>,
+    Partial<PostcodeWords>, Partial<SuggestionWords>, Partial<RelaxWords> {
+  headings: FinderWords['headings'] & Partial<BodyHeadings> & Partial<TransferHeadings>;
+  transfer?: TransferStrings & Partial<TransferDetailStrings>;
+  prescriber?: PrescriberStrings & Partial<PrescriberDetailStrings>;
 }
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 
-export const en: AtlasStrings = {
+export const en: LoadedStrings = {
   locale: 'en-GB',
   // Not "Search" as well as the button: two controls with one name cannot be told apart.
   searchLabel: 'Search for',

@@ -1,7 +1,7 @@
-import { en, type AtlasStrings } from './en.js';
+import { en, type AtlasStrings, type LoadedStrings } from './en.js';
 import { welsh } from '../on-demand.js';
 
-export type { AtlasStrings };
+export type { AtlasStrings, LoadedStrings };
 export type { BodyHeadings, ListingBodyWords, ListingWords, PostcodeWords, PrescriberDetailStrings, PrescriberStrings, TransferCardWords, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from './en.js';
 export { en };
 
@@ -11,7 +11,7 @@ const primary = (lang: string | undefined): string => (lang ?? 'en').toLowerCase
  * Strings for a language (its primary subtag), English when the kit has none or
  * they have not loaded yet (see `loadLanguage`), with an element's overrides on top.
  */
-export function stringsFor(lang: string | undefined, overrides?: Partial<AtlasStrings>): AtlasStrings {
+export function stringsFor(lang: string | undefined, overrides?: Partial<LoadedStrings>): LoadedStrings {
   const base = (primary(lang) === 'cy' && welsh.module) || en;
   return overrides ? { ...base, ...overrides } : base;
 }
@@ -22,6 +22,6 @@ export function stringsFor(lang: string | undefined, overrides?: Partial<AtlasSt
  * no such language (English is then used), so callers only re-render when
  * something changed. A failed load is tried again on the next call.
  */
-export function loadLanguage(lang: string | undefined): Promise<AtlasStrings> | undefined {
+export function loadLanguage(lang: string | undefined): Promise<LoadedStrings> | undefined {
   return primary(lang) === 'cy' && !welsh.module ? welsh.load() : undefined;
 }

@@ -1,0 +1,35 @@
+import { expect } from '@open-wc/testing';
+import { cy } from './cy.js';
+import { en, type AtlasStrings } from './index.js';
+
+/** A copy of a table without one key, typed as such. */
+function without<T extends object, K extends keyof T>(table: T, key: K): Omit<T, K> {
+  const copy: Partial<T> = { ...table };
+  delete copy[key];
+  return copy as Omit<T, K>;
+}
+
+describe('translations', () => {
+  it('types every word: a Welsh table that leaves one out, of the first screen or of a part that loads on demand, does not compile', () => {
+    // Each line below would compile if AtlasStrings (or any of its parts' namespaces) made a word optional.
+    // @ts-expect-error a first-screen word is missing
+    const noSearchLabel: AtlasStrings = without(cy, 'searchLabel');
+    // @ts-expect-error a word of the listing, which loads with the listing, is missing
+    const noCostFree: AtlasStrings = without(cy, 'costFree');
+    // @ts-expect-error a word of the prescriber's own parts is missing
+    const noCount: AtlasStrings = { ...cy, prescriber: without(cy.prescriber, 'count') };
+    // @ts-expect-error a word of the transfer detail is missing
+    const noFloorArea: AtlasStrings = { ...cy, transfer: without(cy.transfer, 'floorArea') };
+    // @ts-expect-error a heading of the listing body is missing
+    const noWho: AtlasStrings = { ...cy, headings: without(cy.headings, 'who') };
+    // @ts-expect-error the suggestion list's words are missing
+    const noTypes: AtlasStrings = without(cy, 'suggestionTypes');
+    for (const table of [noSearchLabel, noCostFree, noCount, noFloorArea, noWho, noTypes]) expect(table.locale).to.equal('cy-GB');
+  });
+
+  it('gives in Welsh every word the English first screen has', () => {
+    const missing = Object.keys(en).filter((key) => !(key in cy));
+    expect(missing).to.deep.equal([]);
+    expect(Object.keys(cy.headings)).to.include.members(Object.keys(en.headings));
+  });
+});
