@@ -25,7 +25,7 @@ import { mergeGazetteers } from '../location/index.js';
  * waits (issue 18, item 7). `scheduler.yield` where the browser has it, which keeps
  * this work ahead of other tasks queued meanwhile; else a zero timeout.
  */
-export const breathe = (): Promise<void> => {
+const breathe = (): Promise<void> => {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
