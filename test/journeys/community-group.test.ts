@@ -5,12 +5,13 @@
  * link, all by keyboard. Then the states a group must not be misled by: an asset
  * under offer, and the register of assets of community value beside the finder.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '@community-atlas/elements/define';
 import type { AtlasFinder } from '@community-atlas/elements';
 import { KeyCounter, labelled, mountDemoPage as mountWholePage } from './keys.js';
+import { settled } from '../support/settle.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 (window as { JOURNEY_TRACE?: boolean }).JOURNEY_TRACE = true;
@@ -33,15 +34,8 @@ async function mountDemoPage(): Promise<AtlasFinder> {
   return el;
 }
 
-async function settle(el: AtlasFinder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 30));
-    await el.updateComplete;
-    const parts = [...el.renderRoot.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].filter((n) => n.localName.startsWith('atlas-'));
-    await Promise.all(parts.map((p) => p.updateComplete));
-    for (const p of parts) await Promise.all([...(p.shadowRoot?.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('atlas-card') ?? [])].map((c) => c.updateComplete));
-  }
-}
+/** Waits for the finder and every part inside it to finish rendering. */
+const settle = (el: AtlasFinder): Promise<void> => settled(el);
 
 function deepActive(): Element | null {
   let a: Element | null = document.activeElement;
@@ -152,7 +146,7 @@ describe('community group journey (demo asset-transfer page)', function () {
     // The register was built on the load that already happened: reload the feed to trigger it.
     el.src = '/demo/feed.json?again';
     await new Promise((resolve) => el.addEventListener('atlas-load', resolve, { once: true }));
-    for (let i = 0; i < 20 && !document.querySelector('table.register'); i++) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => document.querySelector('table.register'), 'the ACV register table');
     const table = document.querySelector('table.register')!;
     expect(table, 'the ACV register table').to.not.equal(null);
     const rows = [...table.querySelectorAll('tbody tr')];

@@ -9,8 +9,8 @@ import { fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AtlasFinder } from '@community-atlas/elements';
+import { settled } from '../support/settle.js';
 
-type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
 
 /**
  * Mounts a demo page's body (everything but its scripts) in the test page, with the
@@ -38,15 +38,7 @@ export async function mountDemoPage(file: string, options: { now: Date; setup?: 
 }
 
 /** Waits for the finder and every part inside it to finish rendering. */
-export async function settle(el: AtlasFinder): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r, 30));
-    await el.updateComplete;
-    const parts = [...el.renderRoot.querySelectorAll<Updatable>('*')].filter((n) => n.localName.startsWith('atlas-'));
-    await Promise.all(parts.map((p) => p.updateComplete));
-    for (const p of parts) await Promise.all([...(p.shadowRoot?.querySelectorAll<Updatable>('*') ?? [])].filter((n) => n.localName.startsWith('atlas-')).map((c) => c.updateComplete));
-  }
-}
+export const settle = (el: AtlasFinder): Promise<void> => settled(el);
 
 /** The focused element, inside shadow roots. */
 export function deepActive(): Element | null {

@@ -11,4 +11,4 @@ export { AtlasPrescriberBar } from './shortlist/prescriber-bar.js';
 export { ShortlistStore } from './shortlist/store.js';
 export * from './events/index.js';
 export { en, stringsFor, loadLanguage, type AtlasStrings } from './translations/index.js';
-export { cy } from './translations/cy.js';
+export { cy } from './translations/welsh.js';

@@ -22,7 +22,7 @@ export const cardStyles = css`
     article.dense h3 { font-size: 1.15em; }
     article.dense > p:not(.meta) { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
     .shortlist-toggle { margin-top: 0.375rem; min-height: 2.25rem; padding: 0.125rem 0.625rem; }
-    .shortlist-toggle[data-on='true'] { background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText); border-color: var(--atlas-color-link, Highlight); }
+    .shortlist-toggle[data-on='true'] { background: var(--atlas-color-link, CanvasText); color: var(--atlas-color-background, Canvas); border-color: var(--atlas-color-link, CanvasText); }
     @media (forced-colors: active) { article { border-color: CanvasText; } }
   }
 `;

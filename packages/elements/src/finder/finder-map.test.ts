@@ -1,9 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { press } from '../../../../test/support/keyboard.js';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
 import { FIXTURES, NOW, shadow, results, cards } from '../test-support/finder.js';
 import type { AtlasMap } from '@community-atlas/map';
+import { settled } from '../../../../test/support/settle.js';
 
 // The finder with its map, in step with the list. Tiles come from a local
 // fixture (every tile is the same image), so nothing reaches the internet.
@@ -23,13 +25,7 @@ async function finderWithMap(width = 900): Promise<AtlasFinder> {
   return f;
 }
 
-async function settle(f: AtlasFinder): Promise<void> {
-  await new Promise((r) => setTimeout(r, 20));
-  await f.updateComplete;
-  await results(f).updateComplete;
-  await Promise.all(cards(f).map((c) => c.updateComplete));
-  await mapOf(f)?.updateComplete;
-}
+const settle = (f: AtlasFinder): Promise<void> => settled(f);
 
 describe('<atlas-finder> with its map', () => {
   beforeEach(() => {
@@ -139,11 +135,14 @@ describe('<atlas-finder> with its map', () => {
     map.fitToResults();
     const zoomIn = shadow(map).querySelector<HTMLButtonElement>('button.control[aria-label="Zoom in"]')!;
     for (let i = 0; i < 4; i++) {
+      const from = map.zoom!;
       zoomIn.click();
-      await new Promise((r) => setTimeout(r, 300));
+      // Leaflet takes no new zoom while one is animating (its map pane has leaflet-zoom-anim meanwhile).
+      await waitUntil(() => map.zoom === from + 1 && !shadow(map).querySelector('.leaflet-zoom-anim'), `did not zoom in from ${from}`);
     }
-    const button = [...shadow(map).querySelectorAll<HTMLButtonElement>('button.control')].find((b) => b.textContent?.trim() === 'Search this area')!;
-    expect(button, 'search this area button').to.not.equal(undefined);
+    const searchArea = () => [...shadow(map).querySelectorAll<HTMLButtonElement>('button.control')].find((b) => b.textContent?.trim() === 'Search this area');
+    await waitUntil(searchArea, 'no "Search this area" button after the user zoomed');
+    const button = searchArea()!;
     button.click();
     await waitUntil(() => cards(f).length < 6, 'results were not narrowed');
     await settle(f);
@@ -180,10 +179,10 @@ describe('<atlas-finder> with its map', () => {
 
     // The user zooms out; the next results keep their view.
     shadow(map).querySelector<HTMLButtonElement>('button.control[aria-label="Zoom out"]')!.click();
-    await waitUntil(() => map.zoom === fitted - 1, 'did not zoom out');
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil(() => map.zoom === fitted - 1 && !shadow(map).querySelector('.leaflet-zoom-anim'), 'did not zoom out');
+    await settled(map);
     search.focus();
-    await sendKeys({ press: 'Control+A' });
+    await press('Control+A');
     await sendKeys({ type: 'walk' });
     await waitUntil(() => map.listings[0]?.key === 'walk-riverside', 'the search did not change the map');
     await settle(f);

@@ -18,7 +18,7 @@ export const finderStyles = css`
     .main { min-width: 0; display: grid; gap: 1rem; align-content: start; }
     .views { display: flex; flex-wrap: wrap; gap: 0.5rem; border: 0; padding: 0; margin: 0; }
     .views legend { font-weight: 700; float: left; margin-inline-end: 0.5rem; padding-block: 0.5rem; }
-    .views button[aria-pressed='true'] { background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText); text-decoration: underline 3px; }
+    .views button[aria-pressed='true'] { background: var(--atlas-color-link, CanvasText); color: var(--atlas-color-background, Canvas); text-decoration: underline 3px; }
     /* Forced colours drop backgrounds: the chosen view keeps the system's selected colours. */
     @media (forced-colors: active) { .views button[aria-pressed='true'] { forced-color-adjust: none; background: Highlight; color: HighlightText; border-color: Highlight; } }
     .state { padding: 1rem; border-inline-start: 5px solid var(--atlas-color-border, currentColor); }

@@ -12,6 +12,19 @@ export function isFallback(value: Text | undefined, lang: string): boolean {
 
 const ZONE = 'Europe/London';
 
+type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * A Welsh count and noun. Welsh puts a singular noun after a number and mutates it by count: 2 takes
+ * a soft mutation, 3 and 6 an aspirate one ("2 ganlyniad", "3 chanlyniad"). The plural categories of
+ * Intl.PluralRules('cy') are exactly those counts. Here, not in the Welsh strings, because each part's
+ * Welsh words (in the part's own chunk) use it too.
+ */
+export const welshCount = (n: number, forms: WelshForms): string => {
+  const category = new Intl.PluralRules('cy-GB').select(n);
+  return `${n.toLocaleString('cy-GB')} ${forms[category] ?? forms.other}`;
+};
+
 /** Welsh day names (Sunday first) and month names, for browsers whose Intl has none. */
 export interface WelshDateNames {
   days: readonly string[];

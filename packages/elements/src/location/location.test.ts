@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { settled } from '../../../../test/support/settle.js';
 import '../define.js';
 import type { AtlasListing } from '@community-atlas/core';
 import type { AtlasLocation } from './location.js';
@@ -18,10 +19,13 @@ describe('<atlas-location> on its own', () => {
   });
 
   const submit = async (el: AtlasLocation, value: string): Promise<string> => {
+    const said = () => el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+    const before = said();
     el.shadowRoot!.querySelector('input')!.value = value;
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
+    // Each value tried here gets a message of its own.
+    await waitUntil(() => said() && said() !== before, `nothing new said about "${value}"`);
+    await settled(el);
     return el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '';
   };
 
@@ -75,8 +79,7 @@ describe('<atlas-location> on its own', () => {
     } as unknown as Geolocation;
     const el = await fixture<AtlasLocation>(html`<atlas-location .geolocation=${refusing}></atlas-location>`);
     [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Use my location')!.click();
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim(), 'nothing said');
     expect(el.shadowRoot!.querySelector('[role="status"]')?.textContent).to.contain('could not get your location');
   });
 });

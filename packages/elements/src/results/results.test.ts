@@ -1,5 +1,6 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AtlasListing, QueryResult } from '@community-atlas/core';
+import { settled } from '../../../../test/support/settle.js';
 import '../define.js';
 import type { AtlasResults } from './results.js';
 
@@ -29,9 +30,8 @@ describe('<atlas-results> on its own', () => {
     expect(said()).to.equal('Also searching for physical activity, exercise, keep fit, walking and sport');
     await expect(el).to.be.accessible();
     el.lang = 'cy';
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
-    await el.updateComplete;
+    // The Welsh strings load on demand.
+    await waitUntil(() => said()?.startsWith('Hefyd'), 'not said in Welsh');
     expect(said()).to.equal('Hefyd yn chwilio am physical activity, exercise, keep fit, walking a sport');
     // Nothing to explain when nothing was found: the zero-results help says what to do instead.
     el.result = { ...result, total: 0, items: [], keys: [] };
@@ -46,7 +46,8 @@ describe('<atlas-results> on its own', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.click();
     expect((await change).detail.patch).to.deep.equal({ limit: 40 });
     el.result = { total: 25, items: all, keys: [], facets: {} };
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('atlas-card').length === 25, 'the next cards were not shown');
+    await settled(el);
     const cards = el.shadowRoot!.querySelectorAll('atlas-card');
     expect(el.shadowRoot!.activeElement).to.equal(cards[20]);
   });

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Suggestion } from '@community-atlas/core';
 import '../define.js';
@@ -27,9 +27,7 @@ describe('<atlas-search> on its own', () => {
     const input = el.shadowRoot!.querySelector('input')!;
     input.focus();
     await sendKeys({ type: 'lo' });
-    await new Promise((r) => setTimeout(r, 20));
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('[role="option"]')).to.have.length(3);
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length === 3, 'three suggestions');
     await sendKeys({ press: 'ArrowUp' });
     await el.updateComplete;
     expect(el.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)?.textContent).to.contain('Lonely Hearts Club');
@@ -55,9 +53,7 @@ describe('<atlas-search> on its own', () => {
     const input = el.shadowRoot!.querySelector('input')!;
     input.focus();
     await sendKeys({ type: 'lo' });
-    await new Promise((r) => setTimeout(r, 20));
-    await el.updateComplete;
-    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => input.getAttribute('aria-expanded') === 'true', 'the list did not open');
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(input.getAttribute('aria-expanded')).to.equal('false');

@@ -23,7 +23,7 @@ const listStyles = css`
     }
     [role='option'] { padding: 0.5rem; min-height: 2.75em; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; }
     [role='option'][aria-selected='true'] {
-      background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText);
+      background: var(--atlas-color-link, CanvasText); color: var(--atlas-color-background, Canvas);
       outline: 2px solid transparent;
     }
     .type { font-size: 0.85em; font-style: italic; }

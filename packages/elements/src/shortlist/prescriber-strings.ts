@@ -1,8 +1,9 @@
 /**
- * Prescriber mode's English words, in its chunk: a resident's page never downloads
- * them. Other languages give them in their `prescriber` strings.
+ * Prescriber mode's English words, in its chunk (with the Welsh, prescriber-cy.ts): a resident's
+ * page never downloads them. A host's own `strings.prescriber` goes on top.
  */
 import type { LoadedStrings, PrescriberDetailStrings, PrescriberStrings } from '../translations/index.js';
+import { cyPrescriber } from './prescriber-cy.js';
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
@@ -66,5 +67,5 @@ const enPrescriberDetail: PrescriberDetailStrings = {
 
 /** Every prescriber word: the language's (or a host's) own, English for any it leaves out. */
 export function prescriberStrings(t: LoadedStrings): PrescriberStrings & PrescriberDetailStrings {
-  return { ...enPrescriber, ...enPrescriberDetail, ...t.prescriber };
+  return { ...(t.locale.startsWith('cy') ? cyPrescriber : { ...enPrescriber, ...enPrescriberDetail }), ...t.prescriber };
 }

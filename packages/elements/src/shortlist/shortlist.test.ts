@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AtlasListing } from '@community-atlas/core';
+import { settled } from '../../../../test/support/settle.js';
+import { emulateMediaOrSkip, press } from '../../../../test/support/keyboard.js';
 import '../define.js';
 import './define-prescriber.js';
 import type { AtlasFinder } from '../finder/finder.js';
@@ -111,7 +113,7 @@ describe('atlas-shortlist', () => {
     expect(names(el)).to.deep.equal(['Option 2', 'Option 1', 'Option 3']);
     expect(deep()?.getAttribute('aria-label')).to.equal('Down: move Option 1 down');
     expect(el.renderRoot.querySelector('[aria-live="polite"]')!.textContent).to.equal('Option 1 moved to 2 of 3.');
-    await sendKeys({ press: 'Shift+Tab' });
+    await press('Shift+Tab');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(names(el)).to.deep.equal(['Option 1', 'Option 2', 'Option 3']);
@@ -450,7 +452,7 @@ describe('atlas-finder mode="prescriber"', () => {
     // field and wait for every result to be back, so the cards pressed below are not redrawn under the keys.
     // (Prescriber mode keeps the words out of the address: the results say when the search ran.)
     await waitUntil(() => cards(f).length === 0, 'the search ran');
-    await sendKeys({ press: 'Control+a' });
+    await press('Control+a');
     await sendKeys({ press: 'Backspace' });
     await waitUntil(() => cards(f).length > 1, 'every result is back');
     await f.updateComplete;
@@ -465,9 +467,7 @@ describe('atlas-finder mode="prescriber"', () => {
     bar.renderRoot.querySelector('details')!.open = true;
     bar.renderRoot.querySelector<HTMLInputElement>('.switch input')!.click();
     // Let the finder and its results finish re-rendering after the switch, so the card focused next is the one shown.
-    await f.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
-    await f.renderRoot.querySelector('atlas-results')!.updateComplete;
+    await settled(f);
     cards(f)[0]!.focus();
     await waitUntil(() => cards(f).findIndex((c) => c.shadowRoot!.activeElement) === 0, 'the first card has focus');
     await sendKeys({ press: 'j' });
@@ -513,22 +513,24 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(cards(f).findIndex((c) => c.shadowRoot!.activeElement)).to.equal(1);
   });
 
-  it('on a wide screen puts filters, results and the shortlist side by side, and prints only the shortlist', async () => {
+  it('on a wide screen puts filters, results and the shortlist side by side, and prints only the shortlist', async function () {
     await setViewport({ width: 1400, height: 900 });
+    let printing = false;
     try {
       const f = await finder();
       const layout = f.renderRoot.querySelector('.layout')!;
       expect(getComputedStyle(layout).gridTemplateColumns.split(' '), 'three columns').to.have.length(3);
       const aside = f.renderRoot.querySelector<HTMLElement>('.shortlist')!;
       expect(getComputedStyle(aside).position).to.equal('sticky');
-      await emulateMedia({ media: 'print' });
+      await emulateMediaOrSkip(this, { media: 'print' });
+      printing = true;
       expect(getComputedStyle(aside).display, 'not printed unless printing the list').to.equal('none');
       f.setAttribute('data-atlas-printing', '');
       expect(getComputedStyle(f.renderRoot.querySelector('.main')!).display, 'the results are not printed with the list').to.equal('none');
       expect(getComputedStyle(aside).display).to.not.equal('none');
       f.removeAttribute('data-atlas-printing');
     } finally {
-      await emulateMedia({ media: 'screen' });
+      if (printing) await emulateMedia({ media: 'screen' });
       await setViewport({ width: 800, height: 600 });
     }
   });
@@ -572,7 +574,8 @@ describe('atlas-finder mode="prescriber"', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => seen.length > 0, 'zero-results event');
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => setTimeout(r, 300));
+    // The second search has been answered (and would have told the page) once the finder has settled.
+    await settled(f);
     expect(seen).to.deep.equal([{ query: '' }]);
   });
 });

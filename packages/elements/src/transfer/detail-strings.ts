@@ -4,6 +4,7 @@
  */
 import type { LoadedStrings, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from '../translations/index.js';
 import { transferStrings, type TransferCardStrings } from './transfer.js';
+import { cyTransferDetail, cyTransferDetailWords } from './detail-cy.js';
 
 const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
@@ -69,9 +70,10 @@ export type DetailStrings = TransferCardStrings & TransferDetailWords & {
 
 export function detailStrings(strings: LoadedStrings): DetailStrings {
   const t = transferStrings(strings);
+  const welsh = t.locale.startsWith('cy');
   return {
-    ...enTransferDetailWords, ...t,
-    transfer: { ...enTransferDetail, ...t.transfer },
+    ...(welsh ? cyTransferDetailWords : enTransferDetailWords), ...t,
+    transfer: { ...(welsh ? cyTransferDetail : enTransferDetail), ...t.transfer },
     headings: { ...enTransferHeadings, ...t.headings },
   };
 }

@@ -9,6 +9,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { deadlineState, type AtlasListing, type DeadlineState, type FacetId } from '@community-atlas/core';
 import type { LoadedStrings, TransferCardWords } from '../translations/index.js';
+import { cyTransferCardWords } from './transfer-cy.js';
 import { formatDate } from '../internal/format.js';
 
 /** The card's and the listing's styles for these parts, adopted when this chunk arrives. */
@@ -59,7 +60,7 @@ export const enTransferFacetWords: { facetNames: Record<string, string>; facetVa
 export type TransferCardStrings = LoadedStrings & TransferCardWords;
 
 export function transferStrings(t: LoadedStrings): TransferCardStrings {
-  return { ...enTransferCardWords, ...t };
+  return { ...(t.locale.startsWith('cy') ? cyTransferCardWords : enTransferCardWords), ...t };
 }
 
 /**

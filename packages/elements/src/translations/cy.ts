@@ -1,21 +1,16 @@
 import { NEED_LABELS_CY } from '@community-atlas/core';
-import type { AtlasStrings } from './en.js';
-import type { WelshDateNames } from '../internal/format.js';
+import type { AtlasStrings, WordsOfParts } from './en.js';
+import { welshCount as count, type WelshDateNames } from '../internal/format.js';
 
-type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-/**
- * Welsh puts a singular noun after a number and mutates it by count: 2 takes a
- * soft mutation, 3 and 6 an aspirate one ("2 ganlyniad", "3 chanlyniad"). The
- * plural categories of Intl.PluralRules('cy') are exactly those counts.
- */
-const count = (n: number, forms: WelshForms): string => {
-  const category = new Intl.PluralRules('cy-GB').select(n);
-  return `${n.toLocaleString('cy-GB')} ${forms[category] ?? forms.other}`;
-};
 const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanlyniad', many: 'chanlyniad', other: 'canlyniad' });
 
-/** `satisfies AtlasStrings`: Welsh gives every word, including those whose English loads with the part that shows them; one left out is a type error. */
+/**
+ * The first screen's Welsh, loaded on a Welsh page's first update. Each part that loads on demand
+ * brings its own Welsh (`WordsOfParts`: the prescriber's in shortlist/prescriber-cy.ts, a transfer's
+ * in transfer/transfer-cy.ts and transfer/detail-cy.ts), and
+ * translations/welsh.ts puts them together as the whole `cy` table for the npm entry. Each is
+ * typed with its namespace of AtlasStrings in full: a word left out is a type error.
+ */
 const welsh = {
   locale: 'cy-GB',
   // Not "Chwilio" as well as the button: two controls with one name cannot be told apart.
@@ -144,69 +139,6 @@ const welsh = {
   feedbackLabels: { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: 'Beth sydd o’i le neu ar goll:' },
   readMore: 'Darllen rhagor',
   suggestListing: 'Awgrymu rhestriad',
-  status: { proposed: 'Arfaethedig', available: 'Ar gael', 'under-offer': 'Dan gynnig', transferred: 'Wedi’i drosglwyddo', withdrawn: 'Wedi’i dynnu’n ôl' },
-  deadlineClosesIn: (days) => `Yn cau ymhen ${count(days, { two: 'ddiwrnod', other: 'diwrnod' })}`,
-  deadlineClosesToday: 'Yn cau heddiw',
-  deadlineClosedOn: (date) => `Caeodd ar ${date}`,
-  deadlineCloses: (date) => `Mae datganiadau o ddiddordeb yn cau ar ${date}`,
-  stageCurrent: 'cam presennol',
-  stageDone: 'wedi’i wneud',
-  stageUpcoming: 'i ddod',
-  terms: { peppercorn: 'Rhent hedyn pupur', nominal: 'Swm enwol', discounted: 'Am bris gostyngol', market: 'Gwerth y farchnad' },
-  tenure: { freehold: 'Rhydd-ddaliad', leasehold: 'Prydles', licence: 'Trwydded' },
-  termsLabel: 'Telerau',
-  tenureLabel: 'Deiliadaeth',
-  guidePrice: 'Pris arweiniol',
-  guideRent: 'Rhent arweiniol y flwyddyn',
-  reasonLabel: 'Pam mae’n cael ei gynnig',
-  currentUseLabel: 'Defnydd presennol',
-  expressInterest: 'Mynegi diddordeb',
-  transfer: {
-    closesTomorrow: 'Yn cau yfory',
-    closedEarly: 'Ar gau i ddiddordeb newydd',
-    assetType: {
-      'community-centre': 'Canolfan gymunedol', hall: 'Neuadd', library: 'Llyfrgell', pavilion: 'Pafiliwn', school: 'Ysgol',
-      land: 'Tir', 'open-space': 'Man agored', other: 'Adeilad neu dir arall',
-    },
-    // "Blwyddyn" mutates after 1 and 2; "o flynyddoedd" reads correctly after any larger number.
-    tenureYears: (tenure, years) => `${tenure}, ${count(years, { one: 'flwyddyn', two: 'flynedd', few: 'blynedd', many: 'blynedd', other: 'o flynyddoedd' })}`,
-    leaseLengthMissing: (tenure) => `${tenure} (hyd y brydles heb ei roi)`,
-    floorArea: (n) => count(n, { two: 'fetr sgwâr', other: 'metr sgwâr' }),
-    siteArea: (n) => count(n, { other: 'hectar' }),
-    labels: {
-      assetType: 'Math o ased', floorArea: 'Arwynebedd llawr', siteArea: 'Arwynebedd y safle', price: 'Pris neu rent', condition: 'Cyflwr',
-      currentUsers: 'Pwy sy’n ei ddefnyddio nawr', restrictions: 'Cyfyngiadau a chyfamodau', planning: 'Cynllunio',
-    },
-    aboutHeading: 'Yr adeilad neu’r tir',
-    contactHeading: 'Mynegi diddordeb neu ofyn cwestiwn',
-    datesHeading: 'Dyddiadau allweddol',
-    dates: { noticePublished: 'Hysbysiad wedi’i gyhoeddi', informationSession: 'Sesiwn wybodaeth', eoiDeadline: 'Datganiadau o ddiddordeb yn cau', decision: 'Disgwylir penderfyniad' },
-    documentsIntro: 'Darllenwch y rhain cyn i chi fynegi diddordeb.',
-    documentMeta: (type, size) => [type, size].filter(Boolean).join(', '),
-    eoiIntro: 'Rhowch wybod i’r cyngor bod gan eich grŵp ddiddordeb. Darllenwch y pecyn gwybodaeth yn gyntaf.',
-    eoiClosed: 'Mae datganiadau o ddiddordeb wedi cau',
-    eoiClosedHelp: {
-      deadline: 'Mae’r dyddiad cau wedi mynd heibio, felly ni all y cyngor ystyried datganiadau newydd o ddiddordeb.',
-      'under-offer': 'Mae’r ased hwn dan gynnig i grŵp, felly nid yw’r cyngor yn derbyn datganiadau newydd o ddiddordeb.',
-      transferred: 'Mae’r ased hwn eisoes wedi’i drosglwyddo.',
-      withdrawn: 'Mae’r cyngor wedi tynnu’r ased hwn yn ôl o’r broses drosglwyddo.',
-    },
-    eoiNotYet: 'Nid yw datganiadau o ddiddordeb ar agor eto. Cysylltwch â’r cyngor i gael gwybod pan fyddant yn agor.',
-    acvHeading: 'Ased o werth cymunedol',
-    acvBadge: { nominated: 'Wedi’i enwebu’n ased o werth cymunedol', listed: 'Ased o werth cymunedol', unsuccessful: 'Enwebiad aflwyddiannus', removed: 'Wedi’i dynnu oddi ar y rhestr' },
-    acvLabels: {
-      status: 'Statws', nominatedBy: 'Enwebwyd gan', nominatedOn: 'Enwebwyd ar', listedOn: 'Rhestrwyd ar', listingEnds: 'Ar y rhestr tan',
-      noticeReceived: 'Derbyniwyd hysbysiad y perchennog o fwriad i werthu', interimEnds: 'Diwedd y moratoriwm interim', fullEnds: 'Diwedd y moratoriwm llawn',
-    },
-    acvExplainListed: 'Os yw’r perchennog am werthu, rhaid iddo ddweud wrth y cyngor yn gyntaf. Yna mae gan grwpiau cymunedol chwe wythnos i ofyn am gael eu trin fel cynigydd.',
-    acvExplainNominated: 'Mae’r cyngor yn penderfynu a ddylid rhestru hwn yn ased o werth cymunedol.',
-    acvExplainInterim: (interimEnds, fullEnds) =>
-      `Mae’r perchennog wedi dweud wrth y cyngor ei fod yn bwriadu gwerthu. Mae gan grŵp cymunedol tan ${interimEnds} i ofyn, yn ysgrifenedig, am gael ei drin fel darpar gynigydd. Os bydd un yn gwneud hynny, ni all y perchennog werthu i neb arall tan ar ôl ${fullEnds}, gan roi amser i’r grŵp godi’r arian.`,
-    acvExplainFull: (fullEnds) =>
-      `Mae’r chwe wythnos i grwpiau ofyn am gael cynnig wedi dod i ben. Os gofynnodd grŵp mewn pryd, ni all y perchennog werthu i neb arall tan ar ôl ${fullEnds}.`,
-    acvExplainProtected: (protectedEnds) =>
-      `Mae’r moratoriwm wedi dod i ben. Gall y perchennog werthu i unrhyw un nawr, ac ni all moratoriwm newydd ddechrau tan ar ôl ${protectedEnds}.`,
-  },
   accessibility: 'Hygyrchedd',
   postcodeLabel: 'Cod post',
   postcodeHint: 'I ddod o hyd i beth sydd yn agos atoch',
@@ -228,64 +160,9 @@ const welsh = {
   searchUnavailable: 'Dydy chwilio ddim yn gweithio ar hyn o bryd. Rhowch gynnig arall arni mewn munud.',
   areaOnly: 'Yn dangos canlyniadau yn ardal y map yn unig.',
   areaClear: 'Dangos canlyniadau ym mhob man',
-  prescriber: {
-    shortlistHeading: 'Rhestr fer',
-    // Dewis is masculine: 2 takes a soft mutation (2 ddewis); d has no aspirate form.
-    count: (n) => (n === 0 ? 'Dim dewisiadau eto' : count(n, { two: 'ddewis', other: 'dewis' })),
-    empty: 'Defnyddiwch “Ychwanegu at y rhestr fer” ar ganlyniad i gasglu dewisiadau i’r person.',
-    add: 'Ychwanegu at y rhestr fer',
-    remove: 'Tynnu o’r rhestr fer',
-    addNamed: (name) => `Ychwanegu at y rhestr fer: ${name}`,
-    removeNamed: (name) => `Tynnu o’r rhestr fer: ${name}`,
-    moveUp: 'I fyny',
-    moveDown: 'I lawr',
-    moveUpNamed: (name) => `I fyny: symud ${name} i fyny`,
-    moveDownNamed: (name) => `I lawr: symud ${name} i lawr`,
-    clear: 'Clirio’r rhestr fer',
-    undo: 'Dadwneud',
-    added: (name, n) => `Wedi ychwanegu ${name}. ${count(n, { two: 'ddewis', other: 'dewis' })} ar y rhestr fer.`,
-    removed: (name, n) => `Wedi tynnu ${name}. ${n === 0 ? 'Dim dewisiadau' : count(n, { two: 'ddewis', other: 'dewis' })} ar y rhestr fer.`,
-    moved: (name, position, n) => `${name} wedi symud i ${position} o ${n}.`,
-    cleared: 'Mae’r rhestr fer wedi’i chlirio.',
-    restored: (n) => `Mae’r rhestr fer yn ôl: ${count(n, { two: 'ddewis', other: 'dewis' })}.`,
-    full: 'Mae’r rhestr fer yn llawn.',
-    fullNotice: (max) => `Mae’r rhestr fer yn llawn: mae ganddi ${max} o ddewisiadau. Tynnwch un, neu cliriwch y rhestr fer, i ychwanegu un arall.`,
-    pruned: (n) => `Nid yw ${count(n, { two: 'ddewis', other: 'dewis' })} a gadwyd ar y cyfrifiadur hwn yn y cyfeiriadur mwyach, ac maen nhw wedi’u tynnu oddi ar y rhestr fer.`,
-    memoryOnly: 'Nid yw’r porwr hwn yn cadw’r rhestr fer, felly bydd yn cael ei cholli os byddwch yn gadael neu’n ail-lwytho’r dudalen.',
-    noteLabel: 'Nodyn ar gyfer yr allbrint (dewisol)',
-    noteHint: 'Mae’n ymddangos ar y dudalen wedi’i hargraffu yn unig. Nid yw’n cael ei gadw na’i roi mewn unrhyw ddolen.',
-    print: 'Argraffu',
-    copyLink: 'Copïo’r ddolen',
-    copyText: 'Copïo fel testun',
-    email: 'E-bost',
-    copied: 'Wedi copïo.',
-    copyFailed: 'Doedd dim modd copïo. Mae’r testun wedi’i ddewis isod: copïwch ef gyda’ch bysellfwrdd.',
-    emailSubject: (publisher) => `Eich dewisiadau gan ${publisher}`,
-    printTitle: 'Eich dewisiadau',
-    // "ar" softens the day that follows: ar ddydd Llun.
-    printedOn: (date, publisher) => `Argraffwyd ar ${date.replace(/^Dydd ([^\s,]+),? /, 'ddydd $1 ')} o gyfeiriadur ${publisher}.`,
-    noteHeading: 'Nodyn',
-    when: 'Pryd',
-    where: 'Ble',
-    cost: 'Cost',
-    join: 'Sut i ymuno',
-    contact: 'Cysylltu',
-    yourList: 'Eich rhestr',
-    yourListIntro: 'Y dewisiadau a gafodd eu dewis i chi. Gallwch argraffu’r dudalen hon.',
-    missing: (n) => `Nid yw ${count(n, { two: 'ddewis', other: 'dewis' })} yn y ddolen hon yn y cyfeiriadur mwyach.`,
-    backToSearch: 'Chwilio’r cyfeiriadur cyfan',
-    shortcutsHeading: 'Llwybrau byr bysellfwrdd',
-    shortcutsToggle: 'Llwybrau byr un fysell ymlaen',
-    shortcuts: { search: 'mynd i chwilio', next: 'y canlyniad nesaf', previous: 'y canlyniad blaenorol', shortlist: 'ychwanegu’r canlyniad at y rhestr fer, neu ei dynnu', list: 'mynd i’r rhestr fer, i’w hargraffu, ei chopïo neu ei e-bostio' },
-    goToShortlist: (n) => `Rhestr fer (${n})`,
-    ageLabel: 'Oedran',
-    ageHint: 'Yn dangos dim ond beth gall rhywun o’r oedran hwn ymuno ag ef',
-    privacy: 'Mae’r hyn rydych chi’n ei roi am yr unigolyn (oedran, cod post, geiriau chwilio a hidlwyr) yn aros ar y dudalen hon yn unig. Nid yw’n cael ei roi yn y bar cyfeiriad, yn hanes y porwr nac yn ei storfa, ac mae’n diflannu pan fyddwch yn cau neu’n ail-lwytho’r dudalen. Dim ond y dewisiadau ar y rhestr fer sydd mewn dolen wedi’i chopïo.',
-    companionShort: 'Gall ddod â rhywun',
-  },
-} satisfies AtlasStrings;
+} satisfies Omit<AtlasStrings, WordsOfParts>;
 
-export const cy: AtlasStrings = welsh;
+export const cy: Omit<AtlasStrings, WordsOfParts> = welsh;
 
 /** Day names (Sunday first) and month names for Welsh dates, where the browser's Intl has none (see internal/format.ts). */
 export const welshDateNames: WelshDateNames = {

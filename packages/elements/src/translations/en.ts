@@ -326,6 +326,9 @@ export interface AtlasStrings extends FinderWords, ListingWords, ListingBodyWord
   prescriber: PrescriberStrings & PrescriberDetailStrings;
 }
 
+/** The namespaces whose words, in every language, load with their part rather than with the first screen. */
+export type WordsOfParts = 'prescriber' | 'transfer' | keyof TransferCardWords | keyof TransferDetailWords;
+
 /**
  * The words an element has at a given moment: the first screen's always, and each part's once it
  * has loaded (English parts' words load with the part). Internal: what `AtlasElement.t` gives.

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cy } from './cy.js';
+import { cy } from './welsh.js';
 import { en, type AtlasStrings } from './index.js';
 
 /** A copy of a table without one key, typed as such. */

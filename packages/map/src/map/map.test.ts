@@ -6,6 +6,7 @@ import type { AtlasSelectEvent } from '../events/select.js';
 import type { AtlasAreaSearchEvent } from '../events/area-search.js';
 import { MAX_MARKERS } from '../internal/clusters.js';
 import { listing, manyListings, MISSING_TILE_URL, TILE_URL } from '../test-support/listings.js';
+import { steady, trackTimers } from '../../../../test/support/settle.js';
 
 const town = [
   listing('walk', 'Riverside health walk', 'activity', { lat: 52.1, lng: -1.2, name: 'Riverside Park gates' }),
@@ -55,9 +56,9 @@ describe('<atlas-map>', () => {
     ];
     const el = await mapOf(corners);
     el.fitToResults();
-    await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
-    await el.updateComplete;
+    await waitUntil(() => markers(el).length === 4, 'four markers');
+    // However the fit is drawn (animated or not), the markers have come to rest.
+    await steady(() => markers(el).map((m) => { const r = m.getBoundingClientRect(); return [r.left, r.top]; }));
     const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('button.control, .legend')].map((c) => c.getBoundingClientRect());
     expect(controls.length, 'controls found').to.be.at.least(3);
@@ -578,10 +579,11 @@ describe('<atlas-map>', () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
     const el = await mapOf();
     const z = el.zoom!;
+    const timers = trackTimers();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!.click();
     el.remove();
-    // Leaflet's own timer for the end of the animation (250 ms) has run by now; an error there fails the run.
-    await new Promise((r) => setTimeout(r, 400));
+    // Leaflet's own timer for the end of the animation (250 ms) runs on a map no longer in the page: an error there fails the run.
+    await timers.drained();
     document.body.append(el);
     await ready(el);
     expect(el.zoom).to.be.within(z, z + 1);

@@ -1,0 +1,62 @@
+/**
+ * Prescriber mode's Welsh words, in its chunk beside the English ones (prescriber-strings.ts): a
+ * resident's Welsh page never downloads them.
+ */
+import type { AtlasStrings } from '../translations/index.js';
+import { welshCount as count } from '../internal/format.js';
+
+export const cyPrescriber: AtlasStrings['prescriber'] = {
+  shortlistHeading: 'Rhestr fer',
+  // Dewis is masculine: 2 takes a soft mutation (2 ddewis); d has no aspirate form.
+  count: (n) => (n === 0 ? 'Dim dewisiadau eto' : count(n, { two: 'ddewis', other: 'dewis' })),
+  empty: 'Defnyddiwch “Ychwanegu at y rhestr fer” ar ganlyniad i gasglu dewisiadau i’r person.',
+  add: 'Ychwanegu at y rhestr fer',
+  remove: 'Tynnu o’r rhestr fer',
+  addNamed: (name) => `Ychwanegu at y rhestr fer: ${name}`,
+  removeNamed: (name) => `Tynnu o’r rhestr fer: ${name}`,
+  moveUp: 'I fyny',
+  moveDown: 'I lawr',
+  moveUpNamed: (name) => `I fyny: symud ${name} i fyny`,
+  moveDownNamed: (name) => `I lawr: symud ${name} i lawr`,
+  clear: 'Clirio’r rhestr fer',
+  undo: 'Dadwneud',
+  added: (name, n) => `Wedi ychwanegu ${name}. ${count(n, { two: 'ddewis', other: 'dewis' })} ar y rhestr fer.`,
+  removed: (name, n) => `Wedi tynnu ${name}. ${n === 0 ? 'Dim dewisiadau' : count(n, { two: 'ddewis', other: 'dewis' })} ar y rhestr fer.`,
+  moved: (name, position, n) => `${name} wedi symud i ${position} o ${n}.`,
+  cleared: 'Mae’r rhestr fer wedi’i chlirio.',
+  restored: (n) => `Mae’r rhestr fer yn ôl: ${count(n, { two: 'ddewis', other: 'dewis' })}.`,
+  full: 'Mae’r rhestr fer yn llawn.',
+  fullNotice: (max) => `Mae’r rhestr fer yn llawn: mae ganddi ${max} o ddewisiadau. Tynnwch un, neu cliriwch y rhestr fer, i ychwanegu un arall.`,
+  pruned: (n) => `Nid yw ${count(n, { two: 'ddewis', other: 'dewis' })} a gadwyd ar y cyfrifiadur hwn yn y cyfeiriadur mwyach, ac maen nhw wedi’u tynnu oddi ar y rhestr fer.`,
+  memoryOnly: 'Nid yw’r porwr hwn yn cadw’r rhestr fer, felly bydd yn cael ei cholli os byddwch yn gadael neu’n ail-lwytho’r dudalen.',
+  noteLabel: 'Nodyn ar gyfer yr allbrint (dewisol)',
+  noteHint: 'Mae’n ymddangos ar y dudalen wedi’i hargraffu yn unig. Nid yw’n cael ei gadw na’i roi mewn unrhyw ddolen.',
+  print: 'Argraffu',
+  copyLink: 'Copïo’r ddolen',
+  copyText: 'Copïo fel testun',
+  email: 'E-bost',
+  copied: 'Wedi copïo.',
+  copyFailed: 'Doedd dim modd copïo. Mae’r testun wedi’i ddewis isod: copïwch ef gyda’ch bysellfwrdd.',
+  emailSubject: (publisher) => `Eich dewisiadau gan ${publisher}`,
+  printTitle: 'Eich dewisiadau',
+  // "ar" softens the day that follows: ar ddydd Llun.
+  printedOn: (date, publisher) => `Argraffwyd ar ${date.replace(/^Dydd ([^\s,]+),? /, 'ddydd $1 ')} o gyfeiriadur ${publisher}.`,
+  noteHeading: 'Nodyn',
+  when: 'Pryd',
+  where: 'Ble',
+  cost: 'Cost',
+  join: 'Sut i ymuno',
+  contact: 'Cysylltu',
+  yourList: 'Eich rhestr',
+  yourListIntro: 'Y dewisiadau a gafodd eu dewis i chi. Gallwch argraffu’r dudalen hon.',
+  missing: (n) => `Nid yw ${count(n, { two: 'ddewis', other: 'dewis' })} yn y ddolen hon yn y cyfeiriadur mwyach.`,
+  backToSearch: 'Chwilio’r cyfeiriadur cyfan',
+  shortcutsHeading: 'Llwybrau byr bysellfwrdd',
+  shortcutsToggle: 'Llwybrau byr un fysell ymlaen',
+  shortcuts: { search: 'mynd i chwilio', next: 'y canlyniad nesaf', previous: 'y canlyniad blaenorol', shortlist: 'ychwanegu’r canlyniad at y rhestr fer, neu ei dynnu', list: 'mynd i’r rhestr fer, i’w hargraffu, ei chopïo neu ei e-bostio' },
+  goToShortlist: (n) => `Rhestr fer (${n})`,
+  ageLabel: 'Oedran',
+  ageHint: 'Yn dangos dim ond beth gall rhywun o’r oedran hwn ymuno ag ef',
+  privacy: 'Mae’r hyn rydych chi’n ei roi am yr unigolyn (oedran, cod post, geiriau chwilio a hidlwyr) yn aros ar y dudalen hon yn unig. Nid yw’n cael ei roi yn y bar cyfeiriad, yn hanes y porwr nac yn ei storfa, ac mae’n diflannu pan fyddwch yn cau neu’n ail-lwytho’r dudalen. Dim ond y dewisiadau ar y rhestr fer sydd mewn dolen wedi’i chopïo.',
+  companionShort: 'Gall ddod â rhywun',
+};

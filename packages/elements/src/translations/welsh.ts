@@ -1,0 +1,18 @@
+/**
+ * The whole Welsh table, every namespace, for the npm entry (`import { cy } from '@community-atlas/elements'`).
+ * The embed never uses it: the first screen's Welsh (cy.ts) loads on a Welsh page's first update, and
+ * each part's Welsh loads with the part.
+ */
+import { cy as firstScreen } from './cy.js';
+import type { AtlasStrings } from './en.js';
+import { cyPrescriber } from '../shortlist/prescriber-cy.js';
+import { cyTransferDetail, cyTransferDetailWords } from '../transfer/detail-cy.js';
+import { cyTransferCardWords } from '../transfer/transfer-cy.js';
+
+export const cy: AtlasStrings = {
+  ...firstScreen,
+  ...cyTransferCardWords,
+  ...cyTransferDetailWords,
+  transfer: { ...cyTransferCardWords.transfer, ...cyTransferDetail },
+  prescriber: cyPrescriber,
+};

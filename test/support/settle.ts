@@ -1,0 +1,98 @@
+// Waiting in browser tests, shared by every package's tests: never a fixed sleep,
+// so a test passes as fast as the machine allows and still passes on a busy one.
+import { PATIENCE_MS } from './testing.js';
+
+type Updatable = Element & { updateComplete?: Promise<unknown>; isUpdatePending?: boolean };
+
+/** Every Lit element at or under `root`, through shadow roots. */
+function litElements(root: Element): Updatable[] {
+  const found: Updatable[] = [];
+  const visit = (el: Element): void => {
+    if ('updateComplete' in el) found.push(el as Updatable);
+    for (const child of el.shadowRoot ? [...el.shadowRoot.children, ...el.children] : el.children) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/**
+ * Waits until `root` and every Lit element inside it (the finder, its results,
+ * cards, filters, map…) have finished updating, and stay so across a frame: a
+ * query's answer re-renders the results, whose cards then render, whose parts
+ * may load on demand. Timers the page sets on purpose (the search box's typing
+ * pause) are not waited for: wait for what they lead to with `until`.
+ */
+export async function settled(root: Element, timeout = PATIENCE_MS): Promise<void> {
+  const deadline = performance.now() + timeout;
+  for (let quiet = 0; quiet < 2; ) {
+    if (performance.now() > deadline) throw new Error(`${root.localName} did not settle within ${timeout} ms`);
+    const before = litElements(root);
+    await Promise.all(before.map((el) => el.updateComplete));
+    await nextFrame();
+    const after = litElements(root);
+    const busy = after.length !== before.length || after.some((el) => el.isUpdatePending);
+    quiet = busy ? 0 : quiet + 1;
+  }
+}
+
+/**
+ * Waits until what `read` gives (positions, a zoom, a count) has stayed the same
+ * for `frames` frames in a row, as after an animation, and gives it back.
+ */
+export async function steady<T>(read: () => T, frames = 3, timeout = PATIENCE_MS): Promise<T> {
+  const deadline = performance.now() + timeout;
+  let last = JSON.stringify(read());
+  for (let same = 0; same < frames; ) {
+    if (performance.now() > deadline) throw new Error(`still changing after ${timeout} ms: ${last}`);
+    await nextFrame();
+    const now = JSON.stringify(read());
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return read();
+}
+
+/**
+ * Counts the timers the page sets from now on (a library's end-of-animation
+ * timer, say) so a test can wait until every one of them, and every one they
+ * set in turn, has run: `const timers = trackTimers(); …; await timers.drained();`.
+ * Timers longer than a few seconds are not waited for.
+ */
+export function trackTimers(): { drained(): Promise<void> } {
+  const realSet = window.setTimeout;
+  const realClear = window.clearTimeout;
+  const pending = new Set<number>();
+  const patched = ((handler: TimerHandler, delay?: number, ...args: unknown[]): number => {
+    if (typeof handler !== 'function' || (delay ?? 0) > 5000) return realSet(handler, delay, ...args);
+    const id: number = realSet(() => {
+      pending.delete(id);
+      (handler as (...a: unknown[]) => void)(...args);
+    }, delay);
+    pending.add(id);
+    return id;
+  }) as typeof window.setTimeout;
+  window.setTimeout = patched;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined) pending.delete(id);
+    realClear(id);
+  }) as typeof window.clearTimeout;
+  return {
+    async drained() {
+      try {
+        // Timers set from a frame callback (where animations start) are set by the frame after next.
+        await nextFrame();
+        await nextFrame();
+        const deadline = performance.now() + PATIENCE_MS;
+        while (pending.size > 0) {
+          if (performance.now() > deadline) throw new Error(`${pending.size} timers still to run after ${PATIENCE_MS} ms`);
+          await new Promise((resolve) => realSet(resolve, 10));
+        }
+      } finally {
+        window.setTimeout = realSet;
+        window.clearTimeout = realClear;
+      }
+    },
+  };
+}
