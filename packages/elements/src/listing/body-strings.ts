@@ -3,7 +3,8 @@
  * downloads them. Other languages give them in their strings as usual.
  */
 import type { LoadedStrings, BodyHeadings, ListingBodyWords } from '../translations/index.js';
-import { enListingWords, type ListingStrings } from './listing-strings.js';
+import { listingStrings, type ListingStrings } from './listing-strings.js';
+import { cyListingBody } from './body-cy.js';
 
 const enListingBody: ListingBodyWords = {
   ages: (min, max) =>
@@ -25,5 +26,5 @@ const enBodyHeadings: BodyHeadings = { what: 'What it is', who: 'Who it is for',
 export type BodyStrings = ListingStrings & ListingBodyWords & { headings: BodyHeadings };
 
 export function bodyStrings(t: LoadedStrings): BodyStrings {
-  return { ...enListingWords, ...enListingBody, ...t, headings: { ...enBodyHeadings, ...t.headings } };
+  return { ...listingStrings(t), ...(t.locale.startsWith('cy') ? cyListingBody : enListingBody), ...t, headings: { ...enBodyHeadings, ...t.headings } };
 }

@@ -6,8 +6,9 @@
 import { sameWords, text, type AtlasListing } from '@community-atlas/core';
 import type { LoadedStrings, ListingWords } from '../translations/index.js';
 import { formatMoney, isFallback } from '../internal/format.js';
+import { cyListingWords } from './listing-cy.js';
 
-export const enListingWords: ListingWords = {
+const enListingWords: ListingWords = {
   costFree: 'Free',
   costAmount: (amount, per) => (per ? `${amount} a ${per}` : amount),
   costPer: { session: 'session', week: 'week', month: 'month', year: 'year', course: 'course', visit: 'visit' },
@@ -32,7 +33,7 @@ export const enListingWords: ListingWords = {
 export type ListingStrings = LoadedStrings & ListingWords;
 
 export function listingStrings(t: LoadedStrings): ListingStrings {
-  return { ...enListingWords, ...t };
+  return { ...(t.locale.startsWith('cy') ? cyListingWords : enListingWords), ...t };
 }
 
 /**

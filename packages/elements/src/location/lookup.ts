@@ -5,6 +5,7 @@
  */
 import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery, type AtlasListing, type Gazetteer, type GeoPoint, type LookupResult } from '@community-atlas/core';
 import type { LoadedStrings, PostcodeWords } from '../translations/index.js';
+import { cyPostcodeWords } from './lookup-cy.js';
 
 export { currentPosition } from '@community-atlas/core';
 
@@ -58,7 +59,7 @@ export async function placePostcode(value: string, from: PostcodeSources, t: Loa
   }
   if (found.ok) return { near: { lat: found.place.lat, lng: found.place.lng, label: value.toUpperCase() } };
   if (found.reason === 'aborted') return undefined;
-  const words = { ...enPostcodeWords, ...t };
+  const words = { ...(t.locale.startsWith('cy') ? cyPostcodeWords : enPostcodeWords), ...t };
   // Not found with no service to ask means only that it is outside what this directory knows.
   return {
     message:

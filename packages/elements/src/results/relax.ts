@@ -7,6 +7,7 @@
 import { html, nothing } from 'lit';
 import type { FacetId, FinderState, QueryResult } from '@community-atlas/core';
 import type { LoadedStrings, RelaxWords } from '../translations/en.js';
+import { cyRelaxWords } from './relax-cy.js';
 import { facetLabel, facetName } from '../internal/facet-label.js';
 
 type Relax = NonNullable<QueryResult['relax']>[number];
@@ -15,13 +16,15 @@ const plural = (n: number, one: string, other: string): string =>
   new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 const results = (n: number): string => `${n} ${plural(n, 'result', 'results')}`;
 
-/** The English words (Welsh, or a host's own words, come through the strings). */
+/** The English words (the Welsh are in relax-cy.ts; a host's own words come through the strings). */
 const relaxWords: RelaxWords = {
   noResultsHelp: 'Try one of these:',
   relaxQuery: (q, n) => `Search without “${q}” (${results(n)})`,
   relaxFilter: (label, n) => `Remove “${label}” (${results(n)})`,
   relaxDistance: (n) => `Search a wider distance (${results(n)})`,
 };
+
+const relaxStrings = (t: LoadedStrings): LoadedStrings & RelaxWords => ({ ...(t.locale.startsWith('cy') ? cyRelaxWords : relaxWords), ...t });
 
 /** What the hints need from the result list. */
 interface RelaxContext {
@@ -47,7 +50,7 @@ function relaxed(r: Relax, s: FinderState): Partial<FinderState> {
 }
 
 function label(r: Relax, c: RelaxContext): string {
-  const t = { ...relaxWords, ...c.t };
+  const t = relaxStrings(c.t);
   if (r.facet === 'q') return t.relaxQuery(c.state.q, r.total);
   if (r.facet === 'distance' || r.facet === 'bounds') return t.relaxDistance(r.total);
   if (r.facet === 'age') return t.relaxFilter(String(c.state.age ?? ''), r.total);
@@ -58,7 +61,7 @@ function label(r: Relax, c: RelaxContext): string {
 /** Up to three buttons that widen the search, under the "Nothing matches" heading. */
 export function renderRelax(relax: QueryResult['relax'], c: RelaxContext): unknown {
   if (!relax?.length) return nothing;
-  return html`<p>${c.t.noResultsHelp ?? relaxWords.noResultsHelp}</p>
+  return html`<p>${relaxStrings(c.t).noResultsHelp}</p>
     <ul>
       ${relax.slice(0, 3).map((r) => html`<li><button type="button" @click=${() => c.change(relaxed(r, c.state))}>${label(r, c)}</button></li>`)}
     </ul>`;

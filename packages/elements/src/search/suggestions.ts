@@ -8,6 +8,7 @@
 import { adoptStyles, css, html, type LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Suggestion } from '@community-atlas/core';
 import type { LoadedStrings, SuggestionWords } from '../translations/en.js';
+import { cySuggestionWords } from './suggestions-cy.js';
 
 /** What each suggestion is, in English (Welsh, or a host's own words, come through the strings). */
 /** The English words of this part (SuggestionWords), loaded with it. */
@@ -120,7 +121,7 @@ export class SuggestionList implements ReactiveController {
           this.choose(s);
         }}
       >
-        <span>${s.text}</span><span class="type">${(t.suggestionTypes ?? TYPES)[s.type]}</span>
+        <span>${s.text}</span><span class="type">${(t.suggestionTypes ?? (t.locale.startsWith('cy') ? cySuggestionWords.suggestionTypes : TYPES))[s.type]}</span>
       </li>`,
     );
   }

@@ -7,7 +7,9 @@ const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanly
 /**
  * The first screen's Welsh, loaded on a Welsh page's first update. Each part that loads on demand
  * brings its own Welsh (`WordsOfParts`: the prescriber's in shortlist/prescriber-cy.ts, a transfer's
- * in transfer/transfer-cy.ts and transfer/detail-cy.ts), and
+ * in transfer/transfer-cy.ts and transfer/detail-cy.ts, an open listing's in listing/listing-cy.ts and
+ * listing/body-cy.ts, a postcode search's in location/lookup-cy.ts, the suggestion list's and the
+ * search hints' in search/suggestions-cy.ts and results/relax-cy.ts), and
  * translations/welsh.ts puts them together as the whole `cy` table for the npm entry. Each is
  * typed with its namespace of AtlasStrings in full: a word left out is a type error.
  */
@@ -19,7 +21,6 @@ const welsh = {
   searchHintTransfer: 'Er enghraifft, adeilad fel “neuadd” neu “llyfrgell”, neu le',
   searchButton: 'Chwilio',
   suggestionsLabel: 'Awgrymiadau',
-  suggestionTypes: { need: 'angen', category: 'math', listing: 'rhestriad', term: 'gair' },
   filtersHeading: 'Hidlo’r canlyniadau',
   showFilters: 'Rhagor o hidlwyr',
   activeFilters: 'Hidlwyr gweithredol',
@@ -88,10 +89,6 @@ const welsh = {
   stillLoading: 'Dal wrthi’n llwytho’r cyfeiriadur… mae’n cymryd yn hirach nag arfer.',
   emptyFeed: 'Does dim byd yn y cyfeiriadur hwn eto. Dewch yn ôl yn nes ymlaen.',
   noResults: 'Does dim byd yn cyfateb i’ch chwiliad',
-  noResultsHelp: 'Rhowch gynnig ar un o’r rhain:',
-  relaxQuery: (q, n) => `Chwilio heb “${q}” (${results(n)})`,
-  relaxFilter: (label, n) => `Tynnu “${label}” (${results(n)})`,
-  relaxDistance: (n) => `Chwilio pellter ehangach (${results(n)})`,
   errorHeading: 'Mae’n ddrwg gennym, mae problem',
   loadFailed: 'Doedd dim modd llwytho’r cyfeiriadur ar hyn o bryd. Rhowch gynnig arall arni yn nes ymlaen.',
   tryAgain: 'Rhoi cynnig arall arni',
@@ -110,44 +107,12 @@ const welsh = {
     what: 'Beth ydyw', who: 'Ar gyfer pwy', cost: 'Cost', whenWhere: 'Pryd a ble', contact: 'Sut i gysylltu neu ymuno',
     transfer: 'Am y trosglwyddiad ased hwn', documents: 'Pecyn gwybodaeth', stages: 'Cynnydd',
   },
-  ages: (min, max) =>
-    min !== undefined && max !== undefined ? `Oedran ${min} i ${max}` : min !== undefined ? `Oedran ${min} a hŷn` : `Oedran hyd at ${max}`,
-  anyone: 'Unrhyw un',
-  costFree: 'Am ddim',
-  costAmount: (amount, per) => (per ? `${amount} y ${per}` : amount),
-  costPer: { session: 'sesiwn', week: 'wythnos', month: 'mis', year: 'flwyddyn', course: 'cwrs', visit: 'ymweliad' },
-  costHelp: 'Help gyda’r gost',
-  personalBudget: 'Gellir talu o gyllideb bersonol',
-  costUnknown: 'Holwch am y gost',
-  upcoming: 'Y sesiynau nesaf',
-  openingHours: 'Oriau agor',
-  address: 'Cyfeiriad',
-  directions: 'Cael cyfarwyddiadau (OpenStreetMap)',
-  approximate: 'Nid yw’r union gyfeiriad yn cael ei ddangos. Dyma’r ardal gyffredinol.',
-  online: 'Ar-lein',
-  phoneOnly: 'Dros y ffôn',
-  referral: { self: 'Gallwch atgyfeirio eich hun', 'drop-in': 'Galwch heibio', professional: 'Mae angen atgyfeiriad gan weithiwr proffesiynol, fel meddyg teulu neu weithiwr cyswllt' },
-  referralProfessionalAlso: 'Gall gweithiwr proffesiynol, fel meddyg teulu neu weithiwr cyswllt, eich atgyfeirio hefyd',
-  companionWelcome: 'Gallwch ddod â rhywun gyda chi',
-  phone: 'Ffôn',
-  email: 'E-bost',
-  website: 'Gwefan',
-  lastChecked: (date) => `Gwiriwyd ddiwethaf ${date}`,
-  staleWarning: 'Cafodd hwn ei wirio ddiwethaf dros flwyddyn yn ôl. Gwiriwch y manylion cyn mynd.',
-  reportWrong: 'Rhoi gwybod am rywbeth o’i le yn y rhestriad hwn',
-  reportSubject: (id, name) => `Rhywbeth o’i le gyda’r rhestriad ${id}: ${name}`,
-  feedbackLabels: { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: 'Beth sydd o’i le neu ar goll:' },
-  readMore: 'Darllen rhagor',
   suggestListing: 'Awgrymu rhestriad',
-  accessibility: 'Hygyrchedd',
   postcodeLabel: 'Cod post',
   postcodeHint: 'I ddod o hyd i beth sydd yn agos atoch',
   findPostcode: 'Dod o hyd',
   useMyLocation: 'Defnyddio fy lleoliad',
   locating: 'Wrthi’n dod o hyd i’ch lleoliad…',
-  postcodeNotFound: 'Doedd dim modd dod o hyd i’r cod post hwnnw. Gwiriwch ef a rhowch gynnig arall arni.',
-  postcodeInvalid: 'Rhowch god post, fel SW1A 1AA, neu ran gyntaf cod post, fel SW1A.',
-  postcodeOutsideArea: 'Doedd dim modd lleoli’r cod post hwnnw: efallai ei fod y tu allan i’r ardal y mae’r cyfeiriadur hwn yn ei chwmpasu. Gwiriwch ef, neu defnyddiwch eich lleoliad.',
   postcodeUnavailable: 'Dydy chwilio am god post ddim yn gweithio ar hyn o bryd. Rhowch gynnig arall arni nes ymlaen, neu defnyddiwch eich lleoliad.',
   locationUnavailable: 'Doedd dim modd cael eich lleoliad. Gallwch roi cod post yn lle hynny.',
   nearLabel: (label) => `Yn agos at ${label}`,

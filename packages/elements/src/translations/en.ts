@@ -327,7 +327,7 @@ export interface AtlasStrings extends FinderWords, ListingWords, ListingBodyWord
 }
 
 /** The namespaces whose words, in every language, load with their part rather than with the first screen. */
-export type WordsOfParts = 'prescriber' | 'transfer' | keyof TransferCardWords | keyof TransferDetailWords;
+export type WordsOfParts = 'prescriber' | 'transfer' | keyof TransferCardWords | keyof TransferDetailWords | keyof ListingWords | keyof ListingBodyWords | keyof PostcodeWords | keyof SuggestionWords | keyof RelaxWords;
 
 /**
  * The words an element has at a given moment: the first screen's always, and each part's once it

@@ -5,12 +5,22 @@
  */
 import { cy as firstScreen } from './cy.js';
 import type { AtlasStrings } from './en.js';
+import { cyListingBody } from '../listing/body-cy.js';
+import { cyListingWords } from '../listing/listing-cy.js';
+import { cyPostcodeWords } from '../location/lookup-cy.js';
+import { cyRelaxWords } from '../results/relax-cy.js';
+import { cySuggestionWords } from '../search/suggestions-cy.js';
 import { cyPrescriber } from '../shortlist/prescriber-cy.js';
 import { cyTransferDetail, cyTransferDetailWords } from '../transfer/detail-cy.js';
 import { cyTransferCardWords } from '../transfer/transfer-cy.js';
 
 export const cy: AtlasStrings = {
   ...firstScreen,
+  ...cyListingWords,
+  ...cyListingBody,
+  ...cyPostcodeWords,
+  ...cySuggestionWords,
+  ...cyRelaxWords,
   ...cyTransferCardWords,
   ...cyTransferDetailWords,
   transfer: { ...cyTransferCardWords.transfer, ...cyTransferDetail },
