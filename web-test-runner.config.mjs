@@ -5,6 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
+import { orukMockMiddleware } from './test/oruk-mock-api.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -38,7 +39,8 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  middleware: [serveRealData],
+  // /oruk-api/…: an Open Referral UK 3.0 API answering as its OpenAPI description says (test/oruk-mock-api.mjs).
+  middleware: [serveRealData, orukMockMiddleware],
   plugins: [
     // Tests import '@open-wc/testing' as test/support/testing.ts, which is open-wc with a patient
     // waitUntil (see there): no test fails because a busy machine took more than a second.

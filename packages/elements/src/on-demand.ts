@@ -100,7 +100,15 @@ export const postcodeLookup = new OnDemand('postcode search', () => import('./lo
 export const prebuiltIndex = new OnDemand('the search index', () => import('./finder/prebuilt-index.js'));
 
 /**
- * The Open Referral UK reader. Loads: beside the feed when `src` has an `oruk:` source.
- * Missing: the feed cannot be loaded, said as for any feed.
+ * "Suggest a listing"'s address filled in with the page and today's date (finder/suggest-link.ts).
+ * Loads: beside the feed when `suggest-url` is set. Missing: the link goes to `suggest-url` as given.
+ */
+export const suggestLink = new OnDemand('the suggestion link', () => import('./finder/suggest-link.js'));
+
+/**
+ * The Open Referral UK reader: the API's list pages, then the full records of the services on
+ * screen and of a listing as it is opened, and the line that says when the API is slow or down.
+ * Loads: beside the feed when `src` has an `oruk:` source. Missing: the feed cannot be loaded,
+ * said as for any feed.
  */
 export const orukSource = new OnDemand('the ORUK reader', () => import('./finder/oruk-source.js'));

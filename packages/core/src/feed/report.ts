@@ -41,8 +41,11 @@ function fill(template: string, values: Record<string, string | undefined>): str
 }
 
 function mail(template: string, subject: string, lines: string[]): string {
-  const body = lines.length ? `&body=${encodeURIComponent(`${lines.join('\n')}\n`)}` : '';
-  return `${template}${template.includes('?') ? '&' : '?'}subject=${encodeURIComponent(subject)}${body}`;
+  const body = lines.length ? `body=${encodeURIComponent(`${lines.join('\n')}\n`)}` : '';
+  // A subject the council wrote into the address (mailto:…?subject=New%20listing) is theirs to keep.
+  const own = /[?&]subject=/i.test(template);
+  const query = [own ? '' : `subject=${encodeURIComponent(subject)}`, body].filter(Boolean).join('&');
+  return query ? `${template}${template.includes('?') ? '&' : '?'}${query}` : template;
 }
 
 /**

@@ -161,6 +161,21 @@ async function requestJson(url: string, what: string, options: OrukFetchOptions,
   throw new OrukPageError(`${what} (${url}) failed after ${retries + 1} tries: ${lastProblem}.`);
 }
 
+/**
+ * One service's full record from `{base}/services/{id}`, as the finder asks for it when a
+ * service is on screen or opened: retried as every request is, given up at once on
+ * `signal`. Throws `OrukPageError` naming the service and the URL (with the HTTP status
+ * when the API answered with one).
+ */
+export async function readOrukService(base: string, id: string, options: OrukFetchOptions = {}, name?: string): Promise<Record<string, unknown>> {
+  const root = base.replace(/\/+$/, '').replace(/\/services$/i, '');
+  const url = `${root}/services/${encodeURIComponent(id)}`;
+  const what = `the full record of service ${id}${name ? ` ("${name}")` : ''}`;
+  const record = await requestJson(url, what, options, options.sleep ?? abortableSleep);
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new OrukPageError(`${what} (${url}) is not a service record.`);
+  return record as Record<string, unknown>;
+}
+
 /** Paging fields of ORUK 3.0 (`total_pages`, `contents`) and of the 1.0 API (`totalPages`, `content`, `last`). */
 export function orukPageInfo(body: unknown): { count?: number; totalPages?: number; last?: boolean; firstId?: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { last: true };
@@ -312,11 +327,8 @@ export async function readOrukApi(base: string, options: OrukApiOptions = {}): P
       if (record !== undefined) {
         reused++;
       } else {
-        const url = `${root}/services/${encodeURIComponent(job.id)}`;
-        const what = `the full record of service ${job.id}${job.name ? ` ("${job.name}")` : ''}`;
         try {
-          record = await requestJson(url, what, options, sleep);
-          if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new OrukPageError(`${what} (${url}) is not a service record.`);
+          record = await readOrukService(root, job.id, { ...options, sleep }, job.name);
           fetched++;
           options.onDetail?.(job.id, record);
         } catch (error) {

@@ -6,9 +6,10 @@
  */
 export { importOruk, ATLAS_TAXONOMY, ORUK_TEXT_HEADINGS, type OrukImportOptions, type OrukImportResult } from './import.js';
 export {
-  fetchOrukPages, orukPageInfo, OrukPageError, readOrukApi, isFullRecord,
+  fetchOrukPages, orukPageInfo, OrukPageError, readOrukApi, readOrukService, isFullRecord,
   type OrukFetchOptions, type OrukFetchResult, type OrukApiOptions, type OrukApiResult, type OrukReadProblem, type OrukReadProgress,
 } from './fetch.js';
+export { orukServiceListing } from './service.js';
 export { Tally, type TallyLine } from './tally.js';
 // Reading loosely typed JSON, for the CLI's ORUK export. `text` here strips markup from any JSON value; it is
 // exported as `jsonText` so that it cannot be confused with the main entry's `text` (a feed's Text in a language).

@@ -6,7 +6,7 @@ import {
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
-import { listingElement, map, orukSource, postcodeLookup, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
+import { listingElement, map, orukSource, postcodeLookup, prebuiltIndex as indexReader, prescriber, suggestLink, theme, transferCards } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -17,6 +17,7 @@ import type { PrescriberController } from '../shortlist/prescriber.js';
 import { AtlasZeroResultsEvent } from '../events/zero-results.js';
 import { en } from '../translations/en.js';
 import type { FinderMapView } from './map-view.js';
+import type { OrukDetails } from './oruk-source.js';
 import { AtlasHighlightEvent } from '../events/highlight.js';
 import { defineListing } from '../listing/define-listing.js';
 import { UrlSync } from './url-sync.js';
@@ -157,6 +158,8 @@ export class AtlasFinder extends AtlasElement {
   #url = new UrlSync(this, () => this.#onPopState());
   /** Where focus goes after opening or closing a listing. */
   #focus = new FocusReturn(this, () => this.#listingLoad);
+  /** An `oruk:` source's full records, read as the person sees and opens its services (in that source's chunk). */
+  #oruk?: OrukDetails;
 
   constructor() {
     super();
@@ -202,7 +205,9 @@ export class AtlasFinder extends AtlasElement {
     if (changed.has('theme') && this.theme !== 'none') void this.#needTheme();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
+    if (changed.has('suggestUrl') && this.suggestUrl) void this.need(suggestLink);
     if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
+    this.#oruk?.want(this.finderState.open, this.result);
   }
 
   /** Registers `<atlas-listing>` unless it is (the embed bundle loads it when a listing first opens); a failure is tried again on the next open. */
@@ -277,6 +282,7 @@ export class AtlasFinder extends AtlasElement {
       this.finderState = this.#readUrl(!!this.data);
       this.data = data;
       this.#engine = engine;
+      if (oruk) this.#oruk ??= new oruk.OrukDetails(this);
       // A link that came with a person's details (made before prescriber mode kept them out): use them, then take them out of the address.
       if (this.mode === 'prescriber') this.#writeUrl('replace');
       await this.#runQuery();
@@ -549,14 +555,14 @@ export class AtlasFinder extends AtlasElement {
     const prescriber = this.#prescriber;
     const shared = prescriber?.sharedKeys();
     if (shared) return prescriber!.renderShared(shared, data);
-    const open = s.open ? this.#engine?.get(s.open) : undefined;
+    const open = s.open ? this.#oruk?.listing(s.open) ?? this.#engine?.get(s.open) : undefined;
     const showMap = this.view !== 'list' && this.mapState !== 'off';
     return html`
       ${open && this.listingFailed
         ? html`<div class="state" part="state" role="alert"><p>${t.listingUnavailable}</p>
             <button type="button" @click=${() => this.#close(open.key)}>← ${t.back}</button></div>`
         : open
-        ? html`<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
+        ? html`${this.#oruk?.status()}<atlas-listing .listing=${open} .publishers=${data.publishers} .stageLists=${data.transferStages} .now=${this.now}
             feedback=${this.feedback} lang=${lang} .strings=${this.strings} closable></atlas-listing>
           ${prescriber?.renderShortlist(data)}`
         : html`
@@ -574,7 +580,8 @@ export class AtlasFinder extends AtlasElement {
               ${showMap ? this.#map() : nothing}
               ${this.#areaNote()}
               ${this.searchFailed ? html`<p class="state error" role="alert">${t.searchUnavailable}</p>` : nothing}
-              <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
+              ${this.#oruk?.status()}
+              <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.#oruk?.result(this.result, this.now) ?? this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
@@ -617,7 +624,8 @@ export class AtlasFinder extends AtlasElement {
   #footer(): unknown {
     const t = this.t;
     const skipped = this.data?.skipped ?? 0;
-    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? this.suggestUrl : undefined;
+    // Filled in with the page and date once its part has arrived (beside the feed); the address as given until then.
+    const suggest = this.suggestUrl && isSafeUrl(this.suggestUrl) ? suggestLink.module?.suggestLink(this.suggestUrl, t, this.language, this.now ?? new Date()) ?? this.suggestUrl : undefined;
     if (!skipped && !suggest) return nothing;
     return html`<div class="footer">
       ${suggest ? html`<p><a href=${suggest}>${t.suggestListing}</a></p>` : nothing}

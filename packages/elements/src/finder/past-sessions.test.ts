@@ -1,7 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
-import { NOW, shadow, cards } from '../test-support/finder.js';
+import { NOW, shadow } from '../test-support/finder.js';
+
+/** The cards on screen; none while the results are not drawn (loading, or a listing open). */
+const cards = (f: AtlasFinder) => [...(shadow(f).querySelector('atlas-results')?.shadowRoot?.querySelectorAll('atlas-card') ?? [])];
 import { summarise } from '../shortlist/describe.js';
 import { en } from '../translations/en.js';
 
@@ -48,7 +51,7 @@ async function finder(lang = 'en'): Promise<AtlasFinder> {
 }
 
 const cardText = (f: AtlasFinder, key: string): string =>
-  shadow(cards(f).find((c) => c.item?.listing.key === key)!).querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  cards(f).find((c) => c.item?.listing.key === key)?.shadowRoot?.querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('<atlas-finder> and listings whose every session is over', () => {
   beforeEach(() => window.history.replaceState(null, '', window.location.pathname));
@@ -91,7 +94,7 @@ describe('<atlas-finder> and listings whose every session is over', () => {
 
   it('says "No upcoming sessions" in the opened listing, under when and where', async () => {
     const f = await finder();
-    shadow(cards(f).find((c) => c.item?.listing.key === 'summer-scheme')!).querySelector('a')!.click();
+    cards(f).find((c) => c.item?.listing.key === 'summer-scheme')!.shadowRoot!.querySelector('a')!.click();
     await waitUntil(() => shadow(f).querySelector('atlas-listing')?.shadowRoot?.querySelector('h2'), 'listing did not open');
     const detail = shadow(f).querySelector('atlas-listing')!;
     await detail.updateComplete;

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { cy } from './welsh.js';
 import { en, type AtlasStrings } from './index.js';
+import { welsh } from '../on-demand.js';
+import { AtlasElement } from '../internal/atlas-element.js';
 
 /** A copy of a table without one key, typed as such. */
 function without<T extends object, K extends keyof T>(table: T, key: K): Omit<T, K> {
@@ -31,5 +33,30 @@ describe('translations', () => {
     const missing = Object.keys(en).filter((key) => !(key in cy));
     expect(missing).to.deep.equal([]);
     expect(Object.keys(cy.headings)).to.include.members(Object.keys(en.headings));
+  });
+
+  it('starts no load when an element\'s strings are read: a Welsh element\'s Welsh loads on its first update', async () => {
+    class StringsProbe extends AtlasElement {}
+    customElements.define('atlas-strings-probe', StringsProbe);
+    const original = welsh.load;
+    let loads = 0;
+    welsh.load = function (this: typeof welsh) {
+      loads++;
+      return original.call(this);
+    };
+    try {
+      const el = document.createElement('atlas-strings-probe') as StringsProbe;
+      el.lang = 'cy';
+      expect(el.t.searchLabel, 'English until the Welsh arrives').to.equal(en.searchLabel);
+      expect(el.t.locale).to.equal('en-GB');
+      expect(loads, 'loads started by reading the strings').to.equal(0);
+      document.body.append(el);
+      await el.updateComplete;
+      expect(loads).to.equal(1);
+      expect(el.t.searchLabel).to.equal(cy.searchLabel);
+      el.remove();
+    } finally {
+      welsh.load = original;
+    }
   });
 });
