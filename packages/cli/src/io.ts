@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /**
  * Where a command writes. Commands never touch process.stdout directly, so tests
  * can capture exactly what a user would see.
@@ -32,3 +34,30 @@ export interface Command {
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type WithHelp<O extends OptionsConfig> = O & { help: { type: 'boolean'; short: 'h' } };
+/** What `readArgs` gives back: the command's options (and --help) and its positional arguments. */
+type ReadArgs<O extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: WithHelp<O> }>>;
+
+/**
+ * Reads a command's arguments the same way for every command: its options and
+ * `--help` (`-h`). Gives the exit code instead when the command is done: the help
+ * was asked for (shown, exit 0) or the arguments could not be read (the reason,
+ * then the help, exit 2).
+ */
+export function readArgs<O extends OptionsConfig>(name: string, help: string, args: string[], io: Io, options: O): ReadArgs<O> | number {
+  let parsed: ReadArgs<O>;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h' } } as WithHelp<O> });
+  } catch (error) {
+    io.err(`${name}: ${(error as Error).message}\n\n${help}`);
+    return EXIT.usage;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.out(help);
+    return EXIT.ok;
+  }
+  return parsed;
+}
+

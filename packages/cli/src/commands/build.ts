@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Feed } from '@community-atlas/core';
-import { EXIT, type Command, type Io } from '../io.js';
+import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { checkFeed, formatProblem } from './validate.js';
 import { mergeForBuild, type BuildInput } from '../build/merge.js';
 import { buildSite, FILES, gazetteerFor } from '../build/site.js';
@@ -74,30 +73,16 @@ async function writeFolder(out: string, files: { path: string; content: string }
 }
 
 async function run(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        postcodes: { type: 'string', multiple: true },
-        script: { type: 'string' },
-        embed: { type: 'string' },
-        'base-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`atlas build: ${(error as Error).message}\n\n${HELP}`);
-    return EXIT.usage;
-  }
+  const parsed = readArgs('atlas build', HELP, args, io, {
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    postcodes: { type: 'string', multiple: true },
+    script: { type: 'string' },
+    embed: { type: 'string' },
+    'base-url': { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
   if (!positionals.length || !values.out) {
     io.err(`atlas build: give one or more FEED files and --out DIR.\n\n${HELP}`);
     return EXIT.usage;

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Feed } from '@community-atlas/core';
-import { EXIT, type Command, type Io } from '../io.js';
+import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { exportOruk } from '../export/oruk.js';
 import { formatTally } from '../export/tally.js';
 import { exists, writeFileAtomic } from '../export/write-file.js';
@@ -20,22 +19,9 @@ Options:
 export const command: Command = {
   summary: 'Export a feed as Open Referral UK 3.0 JSON',
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (error) {
-      io.err(`atlas export oruk: ${(error as Error).message}\n\n${HELP}`);
-      return EXIT.usage;
-    }
+    const parsed = readArgs('atlas export oruk', HELP, args, io, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.out(HELP);
-      return EXIT.ok;
-    }
     if (positionals.length !== 1) {
       io.err(`atlas export oruk: give exactly one FEED file.\n\n${HELP}`);
       return EXIT.usage;

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ListingKind } from '@community-atlas/core';
-import { EXIT, type Command, type Io } from '../io.js';
+import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { decodeCsv, importCsv, neutraliseFormula, parseCsv, type ImportCsvResult } from '../import/csv.js';
 import { checkMapping, defaultMapping, type CsvMapping } from '../import/csv-mapping.js';
 import { emptyCentroids, readCentroidCsv, type Centroids } from '../import/postcodes.js';
@@ -40,32 +39,18 @@ file, or a mapping that names a column the file does not have).`;
 export const command: Command = {
   summary: 'Import a spreadsheet (CSV) through a column mapping, with offline postcode geocoding',
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          map: { type: 'string', short: 'm' },
-          kind: { type: 'string' },
-          postcodes: { type: 'string', multiple: true },
-          publisher: { type: 'string' },
-          today: { type: 'string' },
-          out: { type: 'string', short: 'o' },
-          report: { type: 'string' },
-          quiet: { type: 'boolean', short: 'q' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      io.err(`atlas import csv: ${(error as Error).message}\n\n${HELP}`);
-      return EXIT.usage;
-    }
+    const parsed = readArgs('atlas import csv', HELP, args, io, {
+      map: { type: 'string', short: 'm' },
+      kind: { type: 'string' },
+      postcodes: { type: 'string', multiple: true },
+      publisher: { type: 'string' },
+      today: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      report: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.out(HELP);
-      return EXIT.ok;
-    }
     if (positionals.length !== 1) {
       io.err(`atlas import csv: give exactly one CSV file.\n\n${HELP}`);
       return EXIT.usage;

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { EXIT, type Command, type Io } from '../io.js';
+import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { importOpenActive } from '../import/openactive.js';
 import { formatTally } from '../export/tally.js';
 import { exists, writeFileAtomic } from '../export/write-file.js';
@@ -27,28 +26,14 @@ written (a feed is still written from the pages that could be read, when any);
 export const command: Command = {
   summary: 'Import OpenActive RPDE pages of sessions and events',
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          out: { type: 'string', short: 'o' },
-          publisher: { type: 'string' },
-          today: { type: 'string' },
-          force: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-    } catch (error) {
-      io.err(`atlas import openactive: ${(error as Error).message}\n\n${HELP}`);
-      return EXIT.usage;
-    }
+    const parsed = readArgs('atlas import openactive', HELP, args, io, {
+      out: { type: 'string', short: 'o' },
+      publisher: { type: 'string' },
+      today: { type: 'string' },
+      force: { type: 'boolean' },
+    });
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      io.out(HELP);
-      return EXIT.ok;
-    }
     if (!positionals.length) {
       io.err(`atlas import openactive: give at least one RPDE page file or folder.\n\n${HELP}`);
       return EXIT.usage;

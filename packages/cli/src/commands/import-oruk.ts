@@ -1,7 +1,6 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { EXIT, type Command, type Io } from '../io.js';
+import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { importOruk, readOrukApi, type OrukReadProblem } from '@community-atlas/core/oruk';
 import { formatTally } from '../export/tally.js';
 import { exists, writeFileAtomic } from '../export/write-file.js';
@@ -55,32 +54,18 @@ export function createImportOrukCommand(deps: ImportOrukDeps = defaultDeps): Com
   return {
     summary: 'Import Open Referral UK (3.0 or 1.0) from a file, a folder of pages or an API',
     async run(args: string[], io: Io): Promise<number> {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args,
-          allowPositionals: true,
-          options: {
-            out: { type: 'string', short: 'o' },
-            publisher: { type: 'string' },
-            force: { type: 'boolean' },
-            'per-page': { type: 'string' },
-            delay: { type: 'string' },
-            'max-pages': { type: 'string' },
-            concurrency: { type: 'string' },
-            restart: { type: 'boolean' },
-            help: { type: 'boolean', short: 'h' },
-          },
-        });
-      } catch (error) {
-        io.err(`atlas import oruk: ${(error as Error).message}\n\n${HELP}`);
-        return EXIT.usage;
-      }
+      const parsed = readArgs('atlas import oruk', HELP, args, io, {
+        out: { type: 'string', short: 'o' },
+        publisher: { type: 'string' },
+        force: { type: 'boolean' },
+        'per-page': { type: 'string' },
+        delay: { type: 'string' },
+        'max-pages': { type: 'string' },
+        concurrency: { type: 'string' },
+        restart: { type: 'boolean' },
+      });
+      if (typeof parsed === 'number') return parsed;
       const { values, positionals } = parsed;
-      if (values.help) {
-        io.out(HELP);
-        return EXIT.ok;
-      }
       if (positionals.length !== 1) {
         io.err(`atlas import oruk: give exactly one SOURCE (a file, a folder or an http(s) URL).\n\n${HELP}`);
         return EXIT.usage;

@@ -1,9 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { geoContains, type GeoPermissibleObjects } from 'd3-geo';
 import { isIsoDate, mergeFeeds, normaliseFeed, readFeedJson, slugify, text, type AtlasData, type Listing } from '@community-atlas/core';
-import { EXIT, type Command, type Io } from '../io.js';
+import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { computeReport, rawKey, ukToday, type FeedSummary, type ReportFigures } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
 import { rewind, type Boundary } from '../report/charts.js';
@@ -113,29 +112,15 @@ async function readBoundaries(io: Io, file: string, figures: ReportFigures, data
 }
 
 async function run(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        since: { type: 'string' },
-        stale: { type: 'string' },
-        today: { type: 'string' },
-        boundaries: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    io.err(`atlas report: ${(error as Error).message}\n\n${HELP}`);
-    return EXIT.usage;
-  }
+  const parsed = readArgs('atlas report', HELP, args, io, {
+    out: { type: 'string' },
+    since: { type: 'string' },
+    stale: { type: 'string' },
+    today: { type: 'string' },
+    boundaries: { type: 'string' },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return EXIT.ok;
-  }
   if (!positionals.length) {
     io.err(`atlas report: name at least one feed file\n\n${HELP}`);
     return EXIT.usage;

@@ -18,11 +18,24 @@ import { quickFeed } from './quick.js';
 import { combineWith } from './combine.js';
 import { mergeGazetteers } from '../location/index.js';
 
+/**
+ * Hands the main thread back to the page for a moment (a task of its own): parsing,
+ * checking and indexing a feed are each a few tens of milliseconds on a phone, and
+ * run back to back they were one task of 200 ms or more, during which a tap or a key
+ * waits (issue 18, item 7). `scheduler.yield` where the browser has it, which keeps
+ * this work ahead of other tasks queued meanwhile; else a zero timeout.
+ */
+const breathe = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
 /** `normaliseFeed(json, options)`, loading the normaliser only for a feed the quick check leaves to it. */
 export async function normaliseOnDemand(json: unknown, options: NormaliseOptions = {}): Promise<AtlasData> {
   const quick = quickFeed(json, options);
   if (quick) return quick;
   const { normaliseWith } = await import('./normaliser.js');
+  await breathe();
   return normaliseWith(NORMALISE_PARTS, json, options);
 }
 
@@ -38,6 +51,7 @@ export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
     const { describeFault } = await import('./fault.js');
     return usableOnDemand(fetched, emptyData([describeFault(body, url)], url));
   }
+  await breathe();
   return usableOnDemand(fetched, await normaliseOnDemand(json, { ...(url ? { source: url } : {}), ...(baseUrl ? { baseUrl } : {}) }));
 }
 
@@ -45,7 +59,10 @@ export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
 /** What `combineFeeds` gives (or throws), loading the merger only for more than one feed. */
 export async function combineRead(urls: string[], results: PromiseSettledResult<AtlasData>[]): Promise<AtlasData> {
   const merger = results.filter((r) => r.status === 'fulfilled').length > 1 ? await import('./merger.js') : undefined;
-  return combineWith(urls, results, (parts) => merger!.mergeWith(mergeGazetteers, parts));
+  const data = combineWith(urls, results, (parts) => merger!.mergeWith(mergeGazetteers, parts));
+  // The engine is made next, in a task of its own.
+  await breathe();
+  return data;
 }
 
 /** Each fetched feed read as `readFeed` reads it, as settled results for `combineRead`. */

@@ -12,4 +12,5 @@ export const cyListingBody: ListingBodyWords = {
   reportSubject: (id, name) => `Rhywbeth o’i le gyda’r rhestriad ${id}: ${name}`,
   feedbackLabels: { listing: 'Rhestriad', name: 'Enw', page: 'Tudalen', date: 'Dyddiad', prompt: 'Beth sydd o’i le neu ar goll:' },
   accessibility: 'Hygyrchedd',
+  readMore: 'Darllen rhagor',
 };

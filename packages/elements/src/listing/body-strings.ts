@@ -17,6 +17,7 @@ const enListingBody: ListingBodyWords = {
   reportSubject: (id, name) => `Something wrong with listing ${id}: ${name}`,
   feedbackLabels: { listing: 'Listing', name: 'Name', page: 'Page', date: 'Date', prompt: 'What is wrong or missing:' },
   accessibility: 'Accessibility',
+  readMore: 'Read more',
 };
 
 const enBodyHeadings: BodyHeadings = { what: 'What it is', who: 'Who it is for', cost: 'Cost' };

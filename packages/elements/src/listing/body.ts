@@ -5,7 +5,8 @@
  * the heading, when and where, and the contact details, what a resident needs to
  * go, so they show while this loads, or if it cannot.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { checkedOverAYearAgo, feedbackDate, feedbackHref, feedbackPage, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
 import type { LoadedStrings } from '../translations/index.js';
 import { bodyStrings, type BodyStrings } from './body-strings.js';
@@ -34,6 +35,41 @@ function link(href: string | undefined, label: unknown): TemplateResult | typeof
   return href && isSafeUrl(href) ? html`<a href=${href}>${label}</a>` : nothing;
 }
 
+/** Characters of a description shown at once: about a screen of text on a phone. */
+const FIRST_PART = 1_500;
+
+const paragraphs = (paras: readonly string[]): TemplateResult[] => paras.map((para) => html`<p>${para}</p>`);
+
+/**
+ * A description in paragraphs. A long one (a feed may give 10,000 characters, a host's
+ * own data far more) shows its first part, whole paragraphs up to FIRST_PART (or the first
+ * one cut at a word), and the rest only when the person asks for it ("Read more"): laying
+ * out a megabyte of text held the main thread for most of a second (issue 18, item 7).
+ */
+function description(value: string, readMore: string): unknown {
+  const paras = value.split(/\n{2,}/);
+  let length = 0;
+  let shown = 0;
+  while (shown < paras.length && length + paras[shown]!.length <= FIRST_PART) length += paras[shown++]!.length;
+  if (shown === paras.length) return paragraphs(paras);
+  const first = paras.slice(0, shown);
+  const rest = paras.slice(shown);
+  if (!first.length) {
+    const para = rest[0]!;
+    const space = para.lastIndexOf(' ', FIRST_PART);
+    const cut = space > FIRST_PART / 2 ? space : FIRST_PART;
+    first.push(`${para.slice(0, cut)}…`);
+    rest[0] = para.slice(cut).trimStart();
+  }
+  // The rest is drawn the first time it is opened, not before.
+  const fill = (e: Event): void => {
+    const details = e.currentTarget as HTMLDetailsElement;
+    const box = details.lastElementChild as HTMLElement;
+    if (details.open && !box.childElementCount) render(paragraphs(rest), box);
+  };
+  return keyed(value, html`${paragraphs(first)}<details class="more" @toggle=${fill}><summary>${readMore}</summary><div></div></details>`);
+}
+
 /** Everything below the heading and the shortlist button. */
 export function listingBody(l: AtlasListing, o: ListingBodyOptions): TemplateResult {
   const { lang, now, transfer } = o;
@@ -51,7 +87,7 @@ export function listingBody(l: AtlasListing, o: ListingBodyOptions): TemplateRes
 
       <h3>${t.headings.what}</h3>
       ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
-      ${l.description ? text(l.description, lang).split(/\n{2,}/).map((para) => html`<p>${para}</p>`) : nothing}
+      ${l.description ? description(text(l.description, lang), t.readMore) : nothing}
       ${l.organisation ? html`<p>${isSafeUrl(l.organisation.url) ? link(l.organisation.url, text(l.organisation.name, lang)) : text(l.organisation.name, lang)}</p>` : nothing}
 
       ${l.kind !== 'transfer' ? who(l, t, lang) : nothing}

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { AtlasListing } from '@community-atlas/core';
 import '../define.js';
 import type { AtlasListingDetail } from './listing.js';
@@ -18,6 +18,28 @@ describe('<atlas-listing> on its own', () => {
     expect(el.shadowRoot!.querySelector('dd')!.textContent).to.contain('Ask at reception');
     const plus = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${base({ contact: { phone: '+ (ext.)' } })}></atlas-listing>`);
     expect(plus.shadowRoot!.querySelector('a[href^="tel:"]'), 'a plus sign alone dials nothing').to.equal(null);
+  });
+
+  it('a 1 MB description shows its first part, and the rest when asked for (Read more)', async () => {
+    const para = 'Our group meets every week in the hall by the river, with tea, cake and a warm welcome for anyone. ';
+    const description = `${para.repeat(10)}\n\n`.repeat(Math.ceil(1_048_576 / (para.length * 10 + 2))).slice(0, 1_048_576 - 4) + 'END.';
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${base({ description })}></atlas-listing>`);
+    const root = el.shadowRoot!;
+    await waitUntil(() => root.querySelector('.more'), 'Read more');
+    const shown = (): number => root.textContent!.length;
+    expect(shown(), 'only the first part is in the page').to.be.below(5_000);
+    expect(root.textContent).to.contain(para.trim());
+    expect(root.textContent).not.to.contain('END.');
+    const more = root.querySelector<HTMLElement>('.more summary, .more button')!;
+    expect(more.textContent!.trim()).to.equal('Read more');
+    await expect(el).to.be.accessible();
+    more.click();
+    await waitUntil(() => root.textContent!.includes('END.'), 'the rest, on request');
+    expect(shown()).to.be.above(1_000_000);
+    // A description of a few paragraphs is shown whole, with nothing to press.
+    const short = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${base({ description: `${para}\n\n${para}END.` })}></atlas-listing>`);
+    await waitUntil(() => short.shadowRoot!.textContent!.includes('END.'), 'short description');
+    expect(short.shadowRoot!.querySelector('.more')).to.equal(null);
   });
 
   it('says when a referral is needed, in the contact section, and passes axe', async () => {

@@ -569,8 +569,12 @@ describe('atlas-finder mode="prescriber"', () => {
     const f = await finder();
     const seen: unknown[] = [];
     f.addEventListener('atlas-zero-results', (e) => seen.push(e.detail));
-    f.renderRoot.querySelector('atlas-search')!.focus();
-    await sendKeys({ type: 'zzqx' });
+    // The words arrive in one input event, so no search runs on part of them (typed a key at a time on a
+    // slow machine, 'zz' and 'zzq' would each be a search of its own that found nothing).
+    const input = f.renderRoot.querySelector('atlas-search')!.renderRoot.querySelector('input')!;
+    input.focus();
+    input.value = 'zzqx';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: 'zzqx', inputType: 'insertText' }));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => seen.length > 0, 'zero-results event');
     await sendKeys({ press: 'Enter' });

@@ -128,6 +128,8 @@ export interface ListingBodyWords {
   /** The labels of that mail's lines (and of "suggest a listing"'s): listing id, name, page, date, and the prompt. */
   feedbackLabels: FeedbackLabels;
   accessibility: string;
+  /** Opens the rest of a long description. */
+  readMore: string;
 }
 
 /**
