@@ -29,3 +29,14 @@ export async function emulateMediaOrSkip(test: Mocha.Context, media: Parameters<
     throw error;
   }
 }
+
+/**
+ * Puts `text` into a text box in one input event, as pasting does: a box that
+ * searches as you type then searches for the whole text only, however slowly the
+ * machine would have typed it a key at a time.
+ */
+export function paste(input: HTMLInputElement, text: string): void {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertFromPaste' }));
+}
