@@ -400,33 +400,28 @@ async function run(args: string[], io: Io): Promise<number> {
   const stale = months === undefined ? undefined : { months, today };
   const started = performance.now();
   const reports: FileReport[] = [];
+  /** The report of a file that could not be read as a feed: one error, what was expected and what was found. */
+  const unreadable = (file: string, expected: string, found: string, message: string): FileReport => ({
+    file,
+    listings: 0,
+    skipped: 0,
+    errors: 1,
+    warnings: 0,
+    problems: [{ severity: 'error', code: 'unreadable', path: '$', expected, found, message, source: file }],
+  });
   for (const file of files) {
     let text: string;
     try {
       const size = (await stat(resolve(io.cwd, file))).size;
       if (size > MAX_FEED_BYTES) {
         const why = `The file is ${bytes(size)}; atlas validate reads feeds of up to ${bytes(MAX_FEED_BYTES)} (about ${Math.floor(MAX_FEED_BYTES / 1e6)} MB)`;
-        reports.push({
-          file,
-          listings: 0,
-          skipped: 0,
-          errors: 1,
-          warnings: 0,
-          problems: [{ severity: 'error', code: 'unreadable', path: '$', expected: `a feed of at most ${bytes(MAX_FEED_BYTES)}`, found: bytes(size), message: `${why}. Split it into several feeds (the finder merges them) and validate them together.`, source: file }],
-        });
+        reports.push(unreadable(file, `a feed of at most ${bytes(MAX_FEED_BYTES)}`, bytes(size), `${why}. Split it into several feeds (the finder merges them) and validate them together.`));
         continue;
       }
       text = await readFile(resolve(io.cwd, file), 'utf8');
     } catch (err) {
       const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (err as Error).message;
-      reports.push({
-        file,
-        listings: 0,
-        skipped: 0,
-        errors: 1,
-        warnings: 0,
-        problems: [{ severity: 'error', code: 'unreadable', path: '$', expected: 'a readable file', found: why, message: `The file cannot be read: ${why}.`, source: file }],
-      });
+      reports.push(unreadable(file, 'a readable file', why, `The file cannot be read: ${why}.`));
       continue;
     }
     reports.push(checkFeed(text, file, stale ? { stale } : {}));
