@@ -104,7 +104,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       // Text search adds the listings tagged with a need word's needs, which the extras find.
       const [{ TextIndex }] = await Promise.all([import('./text.js'), loadExtras()]);
       await ready();
-      const prebuilt = options.prebuiltIndex;
+      const prebuilt = options.prebuiltIndex ?? core.readyIndex;
       return prebuilt === undefined ? new TextIndex(core) : TextIndex.loaded(core, prebuilt);
     })().catch((error: unknown) => {
       // A chunk that failed to load (offline for a moment) is asked for again next time.
@@ -137,7 +137,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 0);
   };
-  if (options.prebuiltIndex !== undefined) void buildText().catch(() => undefined);
+  if (options.prebuiltIndex !== undefined || core.readyIndex) void buildText().catch(() => undefined);
 
   return {
     async query(state: FinderState, now?: Date): Promise<QueryResult> {

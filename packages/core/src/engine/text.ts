@@ -242,7 +242,8 @@ export class TextIndex implements TextSearch {
       if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return undefined;
       // An index built from other data (another feed, or this one edited since `atlas build`)
       // would find listings by words they no longer have, or miss their new ones.
-      if (parsed.needs !== this.vocabulary.needs.size || parsed.content !== this.contentHash()) return undefined;
+      // A trusted ready feed's index was checked with the whole feed (feed/ready.ts): no second pass over its text.
+      if (parsed.needs !== this.vocabulary.needs.size || (prebuilt !== this.core.readyIndex && parsed.content !== this.contentHash())) return undefined;
       const js = parsed.index as Parameters<typeof MiniSearch.loadJS>[0] | undefined;
       if (!js || !Array.isArray(js.index)) return undefined;
       // MiniSearch writes its terms in the reverse of its radix tree's order
