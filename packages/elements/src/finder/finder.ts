@@ -2,7 +2,7 @@ import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 
 import {
   FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
   type ListingKind,
-  type AtlasData, type FacetId, type FinderState, type QueryResult, type SearchEngine,
+  type AtlasData, type FacetId, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
@@ -64,6 +64,7 @@ export class AtlasFinder extends AtlasElement {
     phase: { state: true },
     errorMessage: { state: true },
     data: { state: true },
+    summary: { state: true },
     result: { state: true },
     finderState: { state: true },
     mapState: { state: true },
@@ -108,6 +109,8 @@ export class AtlasFinder extends AtlasElement {
   private phase: Phase = 'loading';
   private errorMessage = '';
   private data?: AtlasData;
+  /** How many listings, which kinds and where: the page does not hold them all when a worker searches. */
+  private summary?: ListingSummary;
   private result?: QueryResult;
   private finderState: FinderState = { q: '', filters: {}, sort: 'relevance' };
   private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
@@ -255,7 +258,7 @@ export class AtlasFinder extends AtlasElement {
       const prebuiltIndex = this.index ? this.#prebuiltIndex(this.index, abort.signal) : undefined;
       const oruk = urls.some((url) => /^oruk:/i.test(url)) ? await import('./oruk-source.js') : undefined;
       // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
-      const { data, engine } = await loadFinder(urls, {
+      const { data, summary, engine } = await loadFinder(urls, {
         signal: abort.signal, timeoutMs: oruk ? oruk.loadTimeout(urls, this.timeout) : this.timeout, lang: this.language, kinds,
         ...(oruk ? { fetch: oruk.withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(prebuiltIndex ? { prebuiltIndex } : {}),
@@ -265,7 +268,7 @@ export class AtlasFinder extends AtlasElement {
       await Promise.all([
         this.theme !== 'none' ? this.#loadTheme() : undefined,
         this.#wantsPrescriber() ? this.#loadPrescriber() : undefined,
-        data.listings.some((l) => l.kind === 'transfer') ? this.#loadTransferParts() : undefined,
+        summary.kinds.includes('transfer') ? this.#loadTransferParts() : undefined,
       ]);
       if (abort.signal.aborted) {
         engine.dispose();
@@ -274,12 +277,13 @@ export class AtlasFinder extends AtlasElement {
       for (const p of data.problems) if (p.severity === 'error') console.warn(`Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`);
       this.#engine?.dispose();
       this.data = data;
+      this.summary = summary;
       this.#engine = engine;
       this.finderState = this.#readUrl();
       await this.#runQuery();
-      this.#setPhase('ready', data.listings.length === 0);
+      this.#setPhase('ready', summary.size === 0);
       if (this.finderState.open) this.#focusAfter = undefined;
-      this.dispatchEvent(new AtlasLoadEvent({ total: data.listings.length }));
+      this.dispatchEvent(new AtlasLoadEvent({ total: summary.size }));
     } catch (error) {
       if (abort.signal.aborted) return;
       // The person sees plain words; whoever runs the site gets the precise reason in the console.
@@ -428,7 +432,11 @@ export class AtlasFinder extends AtlasElement {
     const s = this.finderState;
     let result: QueryResult;
     try {
-      result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
+      // An open listing (a link to it, Back to it) is asked for beside the results: the page may not hold it.
+      [result] = await Promise.all([
+        this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date()),
+        s.open && this.#engine.records([s.open]),
+      ]);
     } catch (error) {
       // Offline for a moment, say: the engine asks for what it could not fetch again on the next query.
       if (run === this.#queryRun) this.searchFailed = true;
@@ -473,7 +481,13 @@ export class AtlasFinder extends AtlasElement {
   #openKey(key: string): void {
     const event = new AtlasOpenEvent(key);
     this.dispatchEvent(event);
-    if (event.defaultPrevented || !this.#engine?.get(key)) return;
+    if (event.defaultPrevented || !this.#engine) return;
+    // Not on screen (a listing suggested while typing): ask for it, then open it if it exists.
+    if (!this.#engine.get(key)) return void this.#engine.records([key]).then((found) => found.length && this.#opened(key), () => undefined);
+    this.#opened(key);
+  }
+
+  #opened(key: string): void {
     this.#focusAfter = { kind: 'listing' };
     this.#apply({ open: key }, 'push', { atlasOpened: this.namespace || true });
   }
@@ -541,7 +555,8 @@ export class AtlasFinder extends AtlasElement {
       </div>`;
     }
     const data = this.data!;
-    if (!data.listings.length) {
+    const summary = this.summary!;
+    if (!summary.size) {
       return html`<div class="state" part="state" role="status"><p>${t.emptyFeed}</p></div>${this.#footer()}`;
     }
     const s = this.finderState;
@@ -562,7 +577,7 @@ export class AtlasFinder extends AtlasElement {
           ${prescriber?.renderBar(s)}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.kinds.trim() === 'transfer' ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
-            ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${data.listings} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            ${summary.located ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
@@ -574,7 +589,7 @@ export class AtlasFinder extends AtlasElement {
               ${this.searchFailed ? html`<p class="state error" role="alert">${t.searchUnavailable}</p>` : nothing}
               <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
-                .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
+                .sorts=${summary.kinds.includes('transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
             ${prescriber?.renderShortlist(data)}
           </div>
@@ -593,7 +608,7 @@ export class AtlasFinder extends AtlasElement {
   #map(): unknown {
     if (this.mapState === 'failed') return html`<p class="state" role="status">${this.t.mapUnavailable}</p>`;
     return this.mapState === 'ready' ? this.#mapView?.render({
-      result: this.result, listings: this.data!.listings, lang: this.language, highlighted: this.highlightKey, selected: this.finderState.open,
+      result: this.result, engine: this.#engine!, lang: this.language, highlighted: this.highlightKey, selected: this.finderState.open,
       tileUrl: this.tileUrl, tileAttribution: this.tileAttribution, tileConsent: this.tileConsent, strings: this.strings,
     }) : nothing;
   }
