@@ -61,7 +61,7 @@ test('ORUK 3.0 pages: a service with a location keeps its place, times, cost, ag
     uprn: '100030123456',
   });
   assert.deepEqual(walk.schedule, [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', date: '2026-01-06', start: '10:00', end: '11:00', notes: 'Every Tuesday morning, meet at the gates.' }]);
-  assert.deepEqual(walk.cost, { free: true });
+  assert.deepEqual(walk.cost, { free: true, description: 'Free for everyone' }, 'the option\'s own words are kept');
   assert.deepEqual(walk.audience, { ageMin: 50, description: 'Adults over 50, any fitness level' });
   assert.deepEqual(walk.contact, { email: 'walks@northbridge-walks.example.org', phone: '01234 567890', name: 'Jan Okafor' });
   assert.deepEqual(walk.categories, ['physical-activity']);
@@ -103,7 +103,7 @@ test('ORUK 3.0: monthly rules, string coordinates, prices per session and unknow
   assert.deepEqual(cafe.schedule, [{ rrule: 'FREQ=MONTHLY;BYDAY=2TH', date: '2026-01-08', start: '13:30', end: '15:30' }]);
   assert.equal(cafe.location?.lat, 52.0981);
   assert.equal(cafe.location?.lng, -1.215);
-  assert.deepEqual(cafe.cost, { amount: 2, per: 'session' });
+  assert.deepEqual(cafe.cost, { amount: 2, per: 'session', description: 'Suggested donation' }, 'a donation is not a charge: its words are kept');
   assert.deepEqual(cafe.audience, { ageMin: 18, ageMax: 99 });
   assert.deepEqual(cafe.needs, ['carer']);
   assert.ok(cafe.keywords?.includes('Carers Week 2026'), 'a term from an unknown scheme is kept as a keyword');
@@ -122,7 +122,7 @@ test('ORUK 3.0: a service at two locations becomes two listings; one at 0,0 keep
   const west = pantries[1];
   assert.equal(west?.location?.postcode, 'NB4 7GH');
   assert.equal(west?.location?.lat, undefined);
-  assert.deepEqual(west?.cost, { amount: 3.5, per: 'visit' });
+  assert.deepEqual(west?.cost, { amount: 3.5, per: 'visit', description: 'Membership' });
   assert.deepEqual(west?.categories, ['food']);
   assert.ok(result.notes.some((n) => /0,0/.test(n.reason)));
 });

@@ -9,6 +9,7 @@ import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 import { importOruk } from '../src/import/oruk.js';
 import { exportOruk } from '../src/export/oruk.js';
+import { uuidv5 } from '../src/export/uuid.js';
 import { importOpenActive } from '../src/import/openactive.js';
 
 const PAGES = fileURLToPath(new URL('../../../test/fixtures/oruk/v3-pages/', import.meta.url));
@@ -155,31 +156,72 @@ test('our feed → ORUK 3.0 → our feed keeps every field the two models share'
   assertValidFeed(back.feed);
 });
 
-test('the export uses ORUK 3.0 field names, so other ORUK readers understand it', () => {
+test('the export uses ORUK 3.0 field names and UUIDs, so other ORUK readers understand it', () => {
   const { page } = exportOruk(OUR_FEED);
   assert.equal(page.total_items, 3);
   assert.equal(page.total_pages, 1);
   assert.equal(page.page_number, 1);
   const walk = page.contents[0] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  assert.equal(walk.organization.name, 'Northbridge Walking for Health');
-  assert.equal(walk.organization.website, 'https://walks.example.org');
-  assert.deepEqual(walk.organization.organization_identifiers[0], { id: 'northbridge-walking-for-health-charity', identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: '1123456' });
+  const id = uuidv5('northbridge-borough-council/walk-riverside-tue');
+  assert.equal(walk.id, id, 'the publisher (its id, or its name as a slug) and the listing id make the UUID');
+  const orgId = uuidv5('organisation/northbridge walking for health');
+  assert.deepEqual(walk.organization, {
+    id: orgId,
+    name: 'Northbridge Walking for Health',
+    description: '',
+    website: 'https://walks.example.org',
+    organization_identifiers: [{ id: uuidv5(`${orgId}/charity/1123456`), organization_id: orgId, identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: '1123456' }],
+  });
+  assert.equal(walk.organization_id, orgId);
   const location = walk.service_at_locations[0].location;
+  assert.equal(location.id, uuidv5(`${id}/location`));
   assert.equal(location.location_type, 'physical');
   assert.equal(location.latitude, 52.1);
   assert.equal(location.longitude, -1.2);
-  assert.deepEqual(location.addresses[0], { id: 'walk-riverside-tue-address', address_type: 'physical', country: 'GB', address_1: 'Unit 2', address_2: 'Mill Lane', city: 'Northbridge', postal_code: 'NB1 2AA' });
-  assert.deepEqual(walk.schedules[0], { id: 'walk-riverside-tue-schedule-1', opens_at: '10:00', closes_at: '11:00', freq: 'WEEKLY', byday: 'TU', valid_to: '2027-03-31' });
-  assert.deepEqual(walk.schedules[2], { id: 'walk-riverside-tue-schedule-3', opens_at: '09:00', closes_at: '10:00', freq: 'WEEKLY', interval: 2, byday: 'SA', dtstart: '2026-01-03' });
-  assert.deepEqual(walk.cost_options, [{ id: 'walk-riverside-tue-cost-free', option: 'Free', amount: 0, currency: 'GBP' }]);
+  assert.deepEqual(location.addresses[0], {
+    id: uuidv5(`${id}/location/address`),
+    location_id: location.id,
+    address_1: 'Unit 2\nMill Lane',
+    city: 'Northbridge',
+    state_province: '',
+    postal_code: 'NB1 2AA',
+    country: 'GB',
+    address_type: 'physical',
+  });
+  assert.deepEqual(walk.schedules[0], { id: uuidv5(`${id}/schedule/1`), service_id: id, opens_at: '10:00', closes_at: '11:00', freq: 'WEEKLY', byday: 'TU', valid_to: '2027-03-31' });
+  assert.deepEqual(walk.schedules[2], { id: uuidv5(`${id}/schedule/3`), service_id: id, opens_at: '09:00', closes_at: '10:00', freq: 'WEEKLY', interval: 2, byday: 'SA', dtstart: '2026-01-03' });
+  assert.deepEqual(walk.cost_options, [{ id: uuidv5(`${id}/cost/free`), service_id: id, option: 'Free', amount: 0 }]);
   assert.equal(walk.minimum_age, 50);
   assert.equal(walk.maximum_age, 90);
+  assert.equal(walk.description, 'A gentle hour’s walk with a trained leader, then tea.\n\nWho it is for: Adults over 50\n\nHow to join: Just turn up at the gates.');
   assert.equal(walk.contacts[0].phones[0].number, '01234 567890');
   const terms = walk.attributes.map((a: { taxonomy_term: { taxonomy: string; name: string } }) => `${a.taxonomy_term.taxonomy}/${a.taxonomy_term.name}`);
   assert.ok(terms.includes('community-atlas:category/physical-activity'));
   assert.ok(terms.includes('community-atlas:need/loneliness'));
+  assert.ok(terms.includes('community-atlas:id/walk-riverside-tue'));
+  const need = walk.attributes.find((a: { taxonomy_term: { name: string } }) => a.taxonomy_term.name === 'loneliness');
+  assert.equal(need.taxonomy_term.description, 'Loneliness and isolation', 'a term says what it means');
   const online = page.contents[2] as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  assert.deepEqual(online.service_at_locations[0].location, { id: 'online-group-online', location_type: 'virtual', name: 'Online', url: 'https://mind.example.org/group' });
+  const onlineId = uuidv5('northbridge-borough-council/online-group');
+  assert.deepEqual(online.service_at_locations[0].location, { id: uuidv5(`${onlineId}/online`), location_type: 'virtual', name: 'Online', description: 'https://mind.example.org/group' });
+});
+
+test('ids are version 5 UUIDs that stay the same from one export to the next', () => {
+  // The RFC 9562 example: "www.example.com" in the DNS namespace.
+  assert.equal(uuidv5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  const first = exportOruk(OUR_FEED).page;
+  const again = exportOruk(structuredClone(OUR_FEED)).page;
+  assert.deepEqual(again, first, 'the same feed gives the same bytes');
+  const edited = structuredClone(OUR_FEED);
+  edited.listings.splice(1, 1);
+  (edited.listings[0] as Listing).name = 'Riverside health walk (renamed)';
+  const after = exportOruk(edited).page;
+  assert.equal(after.contents[0]?.id, first.contents[0]?.id, 'renaming a listing keeps its id');
+  assert.equal(after.contents[1]?.id, first.contents[2]?.id, 'removing a listing does not shift the others');
+  const ids = first.contents.map((s) => s.id);
+  assert.equal(new Set(ids).size, ids.length);
+  const imported = { ...OUR_FEED, listings: [{ ...(OUR_FEED.listings[1] as Listing), id: 'AC148810-D857-441C-9679-408F346DE14B' }] };
+  assert.equal(exportOruk(imported).page.contents[0]?.id, 'ac148810-d857-441c-9679-408f346de14b', 'a listing read from ORUK keeps its UUID');
 });
 
 test('atlas export oruk FEED --out writes the ORUK page and reports what it left out', async () => {

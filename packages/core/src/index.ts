@@ -1,18 +1,73 @@
-export * from './feed/types.js';
+/**
+ * The public API of @community-atlas/core: every name is listed here on purpose
+ * (no `export *`), so what the package promises is read in one place and a new
+ * export is a decision. Sub-entry: `@community-atlas/core/oruk` (Open Referral UK).
+ */
+
+// The feed format: what a publisher writes (feed.schema.json is the same in JSON Schema).
+export {
+  ACCESSIBILITY_FEATURES, DEFAULT_TRANSFER_STAGE_IDS, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES,
+  WEEKDAYS, type AccessibilityFeature, type AcvDetails, type AreaDefinition, type Audience, type CategoryDefinition,
+  type Contact, type Cost, type DeliveryMode, type Feed, type Gazetteer, type GeoJsonMultiPolygon,
+  type GeoJsonPolygon, type Listing, type ListingKind, type Location, type NeedDefinition, type OpeningHours,
+  type Publisher, type ReferralRoute, type Session, type StageDefinition, type Text, type TransferAssetType,
+  type TransferDetails, type TransferDocument, type TransferStatus, type VocabularyExtension, type Weekday,
+} from './feed/types.js';
 export { DEFAULT_TRANSFER_STAGES } from './feed/stages.js';
-export type * from './feed/normalised.js';
-export * from './engine/types.js';
-export * from './schedule/index.js';
-export * from './location/index.js';
-export * from './transfer/index.js';
-export * from './feed/index.js';
-export * from './engine/engine.js';
-// Text search built in, for Node (`atlas build`), the worker and benchmarks: the finder
-// never imports these, so the embed bundle leaves them and MiniSearch out of its first chunk.
+
+// Loading a feed: fetch, parse, normalise (tolerant, skips and counts bad listings), merge.
+export type { AtlasData, AtlasListing, Problem } from './feed/normalised.js';
+export {
+  checkedOverAYearAgo, combineFeeds, describeValue, feedbackHref, feedFailure, FeedLoadError, fetchFeed, isClockTime,
+  isIsoDate, isIsoDateOrDateTime, isSafeUrl, loadFeeds, mergeFeeds, normaliseFeed, normalisePostcode, parseFeedText,
+  readFeedJson, readFetchedFeed, SAFE_URL_SCHEMES, slugify, text, TEXT_LIMITS, type FeedLoadFailure,
+  type FetchedFeed, type JsonReadResult, type LoadOptions, type NormaliseOptions,
+} from './feed/index.js';
+
+// Search: the engine, its state and answers, the finder's load path.
+export {
+  EMPTY_STATE, FACET_IDS, MAX_QUERY_LENGTH, type FacetCount, type FacetId, type FinderState, type GeoPoint,
+  type NextSession, type QueryResult, type ResultItem, type SearchEngine, type SortKey, type Suggestion,
+} from './engine/types.js';
+export {
+  COST_VALUES, createEngine, DISTANCE_BANDS, LOW_COST_POUNDS, type CoreItem, type CoreResult, type EngineOptions,
+} from './engine/engine.js';
+export {
+  createEngineAuto, loadFinder, WORKER_THRESHOLD_BYTES, WORKER_THRESHOLD_LISTINGS, type AutoEngineOptions,
+  type EngineInput, type FinderLoad, type FinderLoadOptions,
+} from './engine/load.js';
 export { EngineCore, serializeIndex } from './engine/full.js';
-export * from './vocabulary/needs.js';
-export * from './vocabulary/synonyms.js';
-export { fold, words, sameWords, saysWords, humanise } from './text/index.js';
-export { terms, STOP_WORDS } from './text/terms.js';
-export * from './url/state.js';
-export * from './engine/load.js';
+
+// Words: folding, need vocabulary and synonyms.
+export { fold, humanise, sameWords, saysWords, words } from './text/index.js';
+export { STOP_WORDS, terms } from './text/terms.js';
+export { buildNeedTable, DEFAULT_NEEDS, needLabel, type NeedEntry, type NeedLabels, type NeedTable } from './vocabulary/needs.js';
+export {
+  buildVocabulary, expandQuery, NEED_LABELS_CY, NEED_SYNONYMS, needSearchPhrases, vocabularyOf, type Expansion,
+  type QueryPart, type Vocabulary,
+} from './vocabulary/synonyms.js';
+
+// Schedules: sessions and opening hours in UK wall-clock time.
+export {
+  checkOpeningHours, checkSchedule, DAY_PARTS, describeOpeningHours, describeSession, formatClock, formatTimeRange,
+  hasSessionBetween, isoDay, isOnNow, londonDate, londonInstant, londonMidnightAfter, londonParts, londonWeekday,
+  matchesWhen, nextSession, parseIsoDay, parseOpeningHours, parseRecurrence, upcomingSessions, weekdayOf,
+  weeklySlots, type DayPart, type OpeningPeriod, type Recurrence,
+} from './schedule/index.js';
+
+// Location: distance, postcodes, gazetteers, the browser's position.
+export {
+  boundsOf, buildGazetteer, currentPosition, distanceMiles, gazetteerFromListings, GeolocationError, isValidLatLng,
+  lookupPostcode, lookupPostcodeDetailed, mergeGazetteers, parsePostcodeQuery, type CentroidRow,
+  type GazetteerOptions, type LatLng, type LookupOptions, type LookupResult, type PositionOptions,
+  type PostcodePlace, type PostcodeQuery,
+} from './location/index.js';
+
+// Transfers: deadlines, the community right to bid, stages.
+export {
+  acvDates, acvPhase, CLOSING_SOON_DAYS, deadlineState, parseDeadline, transferStages, type AcvDates,
+  type DeadlineState, type TransferStage,
+} from './transfer/index.js';
+
+// URL state: a link reopens what was on screen.
+export { decodeState, encodeState, isStateParam, STATE_PARAMS, STATE_WORDS } from './url/state.js';

@@ -64,6 +64,7 @@ export const command: Command = {
     io.err(`Wrote ${result.page.total_items} services from ${feed.listings.length} listings${out ? ` to ${values.out}` : ''}.`);
     if (result.skipped.length) io.err(['Skipped:', ...formatTally(result.skipped)].join('\n'));
     if (result.notes.length) io.err(['Not carried into ORUK:', ...formatTally(result.notes)].join('\n'));
+    if (result.empty.length) io.err(['Required by ORUK but not in the feed, so written empty:', ...formatTally(result.empty)].join('\n'));
     return EXIT.ok;
   },
 };

@@ -3,7 +3,7 @@ export {
   isObject,
   asArray,
   objects,
-  text,
+  jsonText as text,
   num,
   safeId,
   postcode,

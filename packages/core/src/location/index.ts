@@ -5,6 +5,9 @@
  * position (position.ts). One module for callers; the parts are apart so a bundle
  * takes only what it uses.
  */
-export * from './distance.js';
-export * from './postcode.js';
-export * from './position.js';
+export { boundsOf, distanceMiles, isValidLatLng, mergeGazetteers, type LatLng } from './distance.js';
+export {
+  buildGazetteer, gazetteerFromListings, lookupPostcode, lookupPostcodeDetailed, parsePostcodeQuery,
+  type CentroidRow, type GazetteerOptions, type LookupOptions, type LookupResult, type PostcodePlace, type PostcodeQuery,
+} from './postcode.js';
+export { currentPosition, GeolocationError, type PositionOptions } from './position.js';

@@ -15,7 +15,7 @@
  *   `taxonomies`, `service_areas`) joined by id, or the same fields nested in a
  *   service as the 1.0 API returned them.
  */
-import type { Cost, DeliveryMode, Feed, Listing, ListingKind, Location, Session } from '../feed/types.js';
+import { WEEKDAYS, type Cost, type DeliveryMode, type Feed, type Listing, type ListingKind, type Location, type OpeningHours, type Session, type Weekday } from '../feed/types.js';
 import { Tally, type TallyLine } from './tally.js';
 import {
   asArray,
@@ -59,6 +59,25 @@ export const ATLAS_TAXONOMY = {
   keyword: 'community-atlas:keyword',
   referral: 'community-atlas:referral',
   accessibility: 'community-atlas:accessibility',
+  /** The listing's id in the feed it came from, so an import of our own export gives our ids back. */
+  id: 'community-atlas:id',
+  language: 'community-atlas:language',
+  delivery: 'community-atlas:delivery',
+  /** `personal-budget`, `companion-welcome`, `companion-not-welcome`. */
+  flag: 'community-atlas:flag',
+} as const;
+
+/**
+ * Words `atlas export oruk` writes where the ORUK 3.0 profile has no field, and
+ * this import reads back: paragraphs of the description, a schedule's
+ * description, a cost option's or a phone's.
+ */
+export const ORUK_TEXT_HEADINGS = {
+  audience: 'Who it is for:',
+  howToJoin: 'How to join:',
+  openingHours: 'Opening hours',
+  costHelp: 'Help with the cost',
+  textphone: 'Textphone',
 } as const;
 
 /** Words in a term's name → our category ids. Checked in order; a term may give several. */
@@ -253,8 +272,8 @@ interface Place {
 function serviceListings(service: Json, id: string, name: string, notes: Tally, unknownSchemes: Record<string, number>): Listing[] {
   const base: Listing = { id: safeId(id), kind: 'asset', name };
   if (base.id !== id) notes.add('Service id had characters a listing id cannot have; they were replaced', id);
-  const description = text(service.description);
-  if (description) base.description = description;
+  const paragraphs = descriptionParts(text(service.description));
+  if (paragraphs.description) base.description = paragraphs.description;
   const url = httpUrl(service.url ?? service.website, notes, id);
   if (url) base.url = url;
 
@@ -269,13 +288,13 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
     if (charityNumber) base.organisation.charityNumber = charityNumber;
   }
 
-  const audience = readAudience(service);
+  const audience = readAudience(service, paragraphs.audience);
   if (audience) base.audience = audience;
   const cost = readCost(service, notes, id);
   if (cost) base.cost = cost;
   const contact = readContact(service, notes, id);
   if (contact) base.contact = contact;
-  const howToJoin = text(service.application_process);
+  const howToJoin = unique([text(service.application_process), paragraphs.howToJoin].filter((w): w is string => Boolean(w))).join('\n');
   if (howToJoin) base.howToJoin = howToJoin;
   const assured = isoDate(service.assured_date);
   if (assured) base.lastVerified = assured;
@@ -289,7 +308,12 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
     return area ? [area] : [];
   }));
   if (areas.length) base.areas = areas;
-  const storedKind = readTaxonomy(service, base, notes, unknownSchemes);
+  const stored = readTaxonomy(service, base, notes, unknownSchemes);
+  const storedKind = stored.kind;
+  if (stored.id) base.id = stored.id;
+  if (stored.personalBudget) base.cost = { ...base.cost, personalBudget: true };
+  if (stored.companionWelcome !== undefined) base.companionWelcome = stored.companionWelcome;
+  if (stored.languages.length) base.languages = unique([...(base.languages ?? []), ...stored.languages]);
 
   const places: Place[] = [];
   const online: string[] = [];
@@ -323,8 +347,10 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   const build = (place: Place | undefined, listingId: string): Listing => {
     const listing: Listing = structuredClone(base);
     listing.id = listingId;
-    const schedule = [...serviceSchedules, ...(place?.schedules ?? [])].flatMap((row) => readSession(row, notes, id));
+    const { hours, sessions } = readOpeningHours([...serviceSchedules, ...(place?.schedules ?? [])]);
+    const schedule = sessions.flatMap((row) => readSession(row, notes, id));
     if (schedule.length) listing.schedule = schedule;
+    if (hours) listing.openingHours = hours;
     listing.kind = storedKind ?? (schedule.length && !looksLikeOpeningHours(schedule) ? 'activity' : 'asset');
     if (place?.location) {
       listing.location = place.location;
@@ -335,7 +361,8 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
       const features = unique([...(listing.accessibility ?? []), ...accessibilityFeatures(listing.accessibilityNotes)]);
       if (features.length) listing.accessibility = features;
     }
-    if (delivery.size) listing.delivery = [...delivery].sort(deliveryOrder);
+    if (stored.delivery.length) listing.delivery = stored.delivery;
+    else if (delivery.size) listing.delivery = [...delivery].sort(deliveryOrder);
     if (!listing.contact?.url && online[0]) listing.contact = { ...listing.contact, url: online[0] };
     return listing;
   };
@@ -347,6 +374,39 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   }
   notes.add('Service offered at several locations: one listing per location', id);
   return physical.map((place) => build(place, `${base.id}--${safeId(place.id)}`));
+}
+
+const OPENING_HOURS_DAYS: Record<string, Weekday> = { MO: 'mo', TU: 'tu', WE: 'we', TH: 'th', FR: 'fr', SA: 'sa', SU: 'su' };
+
+/**
+ * Weekly schedules described "Opening hours" (as `atlas export oruk` writes a
+ * listing's opening hours) become opening hours again; every other schedule
+ * stays a session.
+ */
+function readOpeningHours(rows: Json[]): { hours?: OpeningHours; sessions: Json[] } {
+  const sessions: Json[] = [];
+  const ranges = new Map<Weekday, string[]>();
+  let notesText: string | undefined;
+  for (const row of rows) {
+    const days = (text(row.byday) ?? '').toUpperCase().split(',').map((d) => OPENING_HOURS_DAYS[d.trim()]);
+    const opens = clock(row.opens_at);
+    const closes = clock(row.closes_at);
+    const plainWeekly = text(row.freq)?.toUpperCase() === 'WEEKLY' && (num(row.interval) ?? 1) === 1 && !text(row.dtstart) && !text(row.valid_to);
+    if (text(row.description)?.toLowerCase() !== ORUK_TEXT_HEADINGS.openingHours.toLowerCase() || !plainWeekly || !opens || !closes || !days.length || days.some((d) => !d)) {
+      sessions.push(row);
+      continue;
+    }
+    for (const day of days as Weekday[]) ranges.set(day, [...(ranges.get(day) ?? []), `${opens}-${closes}`]);
+    notesText ??= text(row.notes);
+  }
+  if (!ranges.size) return { sessions };
+  const hours: OpeningHours = {};
+  for (const day of WEEKDAYS) {
+    const list = ranges.get(day);
+    if (list) hours[day] = list.sort().join(',');
+  }
+  if (notesText) hours.notes = notesText;
+  return { hours, sessions };
 }
 
 /**
@@ -403,13 +463,42 @@ function httpUrl(value: unknown, notes: Tally, id: string): string | undefined {
   return undefined;
 }
 
-function readAudience(service: Json): Listing['audience'] {
+/**
+ * The description, with the "Who it is for:" and "How to join:" paragraphs that
+ * `atlas export oruk` writes (the ORUK 3.0 profile has no field for either) taken
+ * out into their own fields.
+ */
+function descriptionParts(description: string | undefined): { description?: string; audience?: string; howToJoin?: string } {
+  if (!description) return {};
+  const found: Record<'description' | 'audience' | 'howToJoin', string[]> = { description: [], audience: [], howToJoin: [] };
+  // A heading's part runs to the next heading: its own paragraphs come with it.
+  let into: keyof typeof found = 'description';
+  for (const paragraph of description.split('\n\n')) {
+    let rest = paragraph;
+    for (const key of ['audience', 'howToJoin'] as const) {
+      if (paragraph.startsWith(ORUK_TEXT_HEADINGS[key])) {
+        into = key;
+        rest = paragraph.slice(ORUK_TEXT_HEADINGS[key].length).trim();
+      }
+    }
+    found[into].push(rest);
+  }
+  const parts: { description?: string; audience?: string; howToJoin?: string } = {};
+  for (const key of ['description', 'audience', 'howToJoin'] as const) {
+    const joined = found[key].join('\n\n').trim();
+    if (joined) parts[key] = joined;
+  }
+  return parts;
+}
+
+function readAudience(service: Json, described?: string): Listing['audience'] {
   const rows = objects(service.eligibilitys);
   const ages = [service, ...rows];
   const mins = ages.map((row) => num(row.minimum_age)).filter((n): n is number => n !== undefined);
   const maxes = ages.map((row) => num(row.maximum_age)).filter((n): n is number => n !== undefined);
   const words = unique([
     text(service.eligibility_description),
+    described,
     ...rows.map((row) => text(row.eligibility) ?? text(row.description)),
   ].filter((w): w is string => Boolean(w)));
   const audience: NonNullable<Listing['audience']> = {};
@@ -429,10 +518,15 @@ const PER: readonly [RegExp, NonNullable<Cost['per']>][] = [
 ];
 
 function readCost(service: Json, notes: Tally, id: string): Cost | undefined {
-  const rows = objects(service.cost_options);
+  const all = objects(service.cost_options);
+  // Help with the cost, as `atlas export oruk` writes it: an option of its own.
+  const isHelp = (row: Json): boolean => text(row.amount_description)?.toLowerCase() === ORUK_TEXT_HEADINGS.costHelp.toLowerCase() && num(row.amount) === undefined;
+  const help = unique(all.filter(isHelp).map((row) => text(row.option)).filter((w): w is string => Boolean(w)));
+  const rows = all.filter((row) => !isHelp(row));
   const fees = text(service.fees) ?? text(service.fees_description);
   const cost: Cost = {};
-  const priced: { amount: number; per?: Cost['per']; words: string }[] = [];
+  if (help.length) cost.help = help.join('\n');
+  const priced: { amount: number; per?: Cost['per']; words: string; option?: string }[] = [];
   for (const row of rows) {
     const currency = text(row.currency)?.toUpperCase();
     const amount = num(row.amount);
@@ -442,10 +536,12 @@ function readCost(service: Json, notes: Tally, id: string): Cost | undefined {
       notes.add('Cost in a currency other than pounds, kept only in words', id);
     }
     const money = amount === undefined ? '' : amount === 0 ? 'free' : `£${formatPounds(amount)}`;
-    const words = [option, money, qualifier].filter(Boolean).join(' ');
+    const words = [option, option?.toLowerCase().includes(money.toLowerCase()) ? '' : money, qualifier].filter(Boolean).join(' ');
     if (amount !== undefined && (!currency || currency === 'GBP')) {
       const per = qualifier ? PER.find(([re]) => re.test(qualifier))?.[1] : undefined;
-      priced.push({ amount, per, words });
+      // An option that only says what the price is per ("Per class") says nothing `per` does not.
+      const saysMore = option && !/^per \w+$/i.test(option) && option.toLowerCase() !== qualifier?.toLowerCase();
+      priced.push({ amount, per, words, ...(saysMore ? { option } : {}) });
     } else if (words) {
       priced.push({ amount: Number.NaN, words });
     }
@@ -459,12 +555,15 @@ function readCost(service: Json, notes: Tally, id: string): Cost | undefined {
     if (cheapest.per) cost.per = cheapest.per;
     if (known.some((p) => p.amount === 0)) notes.add('Service both free and paid for some people: the lowest price is kept as the amount', id);
   }
+  // One price: its option is the cost in words ("£3, first session free"); several: each in words.
+  const single = priced.length === 1 ? priced[0] : undefined;
   const words = unique([
-    ...(priced.length > 1 || priced.some((p) => Number.isNaN(p.amount)) ? priced.map((p) => p.words) : []),
+    ...(single ? [Number.isNaN(single.amount) ? single.words : single.option ?? ''] : priced.map((p) => p.words)),
     ...(fees ? [fees] : []),
   ].filter(Boolean));
-  // "Free" alone says nothing that `free: true` does not.
-  if (words.length && !(words.length === 1 && FREE_WORDS.test(words[0] ?? ''))) cost.description = words.join('; ');
+  // "Free" says nothing that `free: true` does not.
+  const said = cost.free ? words.filter((w) => !FREE_WORDS.test(w)) : words;
+  if (said.length && !(said.length === 1 && FREE_WORDS.test(said[0] ?? ''))) cost.description = said.join('; ');
   if (!rows.length && fees && FREE_WORDS.test(fees)) {
     cost.free = true;
   }
@@ -481,15 +580,16 @@ function readContact(service: Json, notes: Tally, id: string): Listing['contact'
   const contact: NonNullable<Listing['contact']> = {};
   const email = text(service.email);
   const contacts = objects(service.contacts);
-  const phones = unique([
-    ...objects(service.phones),
-    ...contacts.flatMap((row) => objects(row.phones)),
-  ].map((row) => text(row.number)).filter((n): n is string => Boolean(n)));
+  const phoneRows = [...objects(service.phones), ...contacts.flatMap((row) => objects(row.phones))];
+  const isTextphone = (row: Json): boolean => /textphone|minicom|text ?relay|typetalk/i.test(text(row.description) ?? '');
+  const textphone = phoneRows.filter(isTextphone).map((row) => text(row.number)).find(Boolean);
+  const phones = unique(phoneRows.filter((row) => !isTextphone(row)).map((row) => text(row.number)).filter((n): n is string => Boolean(n)));
   const firstEmail = email ?? contacts.map((row) => text(row.email)).find(Boolean);
   if (firstEmail) {
     if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(firstEmail)) contact.email = firstEmail;
     else notes.add('Email address that does not look like one, left out', id);
   }
+  if (textphone) contact.textphone = textphone;
   if (phones[0]) contact.phone = phones[0];
   if (phones.length > 1) notes.add('Service with more than one phone number: the first is kept', id);
   const name = contacts.map((row) => text(row.name)).find(Boolean);
@@ -509,8 +609,9 @@ function readPlace(row: Json, notes: Tally, serviceId: string): Place {
   const type = text(location.location_type)?.toLowerCase();
   if (type === 'virtual') {
     place.delivery.push('online');
-    const url = text(location.url);
-    if (url && /^https?:\/\//i.test(url)) place.onlineUrl = url;
+    // The profile's location has no url; `atlas export oruk` puts it in the description.
+    const url = text(location.url) ?? text(location.description);
+    if (url && /^https?:\/\/\S+$/i.test(url)) place.onlineUrl = url;
     return place;
   }
   const addresses: Json[] = [...objects(location.addresses), ...objects(location.physical_addresses), ...objects(location.postal_addresses).map((a) => ({ ...a, address_type: 'postal' }))];
@@ -522,10 +623,15 @@ function readPlace(row: Json, notes: Tally, serviceId: string): Place {
   const result: Location = {};
   const name = text(location.name);
   if (name) result.name = name;
+  // "A free text description of the location": how to find it.
+  const directions = text(location.description);
+  if (directions) result.directions = directions;
   if (visit) {
+    // address_1 is "the first line(s)": one per line, as `atlas export oruk` writes them.
     const lines = [visit.address_1, visit.address_2, visit.address_3, visit.address_4, visit.city, visit.region ?? visit.state_province]
-      .map((value) => text(value))
-      .filter((line): line is string => Boolean(line));
+      .flatMap((value) => (text(value) ?? '').split('\n'))
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length) result.address = unique(lines);
     const pc = postcode(visit.postal_code);
     if (pc) result.postcode = pc;
@@ -608,8 +714,17 @@ function readSession(row: Json, notes: Tally, id: string): Session[] {
  * Taxonomy terms → categories, needs and keywords, by our mapping table. Returns
  * the listing kind when our own export stored one.
  */
-function readTaxonomy(service: Json, listing: Listing, notes: Tally, unknownSchemes: Record<string, number>): ListingKind | undefined {
-  let kind: ListingKind | undefined;
+interface StoredTerms {
+  kind?: ListingKind;
+  id?: string;
+  languages: string[];
+  delivery: DeliveryMode[];
+  personalBudget?: boolean;
+  companionWelcome?: boolean;
+}
+
+function readTaxonomy(service: Json, listing: Listing, notes: Tally, unknownSchemes: Record<string, number>): StoredTerms {
+  const stored: StoredTerms = { languages: [], delivery: [] };
   const terms: { scheme: string; code?: string; label?: string }[] = [];
   for (const row of objects(service.attributes)) {
     const term = isObject(row.taxonomy_term) ? row.taxonomy_term : row;
@@ -638,7 +753,21 @@ function readTaxonomy(service: Json, listing: Listing, notes: Tally, unknownSche
         if (value === 'self' || value === 'drop-in' || value === 'professional') referral.push(value);
         continue;
       case ATLAS_TAXONOMY.kind:
-        if (value === 'asset' || value === 'activity') kind = value;
+        if (value === 'asset' || value === 'activity') stored.kind = value;
+        continue;
+      case ATLAS_TAXONOMY.id:
+        if (value) stored.id = safeId(value);
+        continue;
+      case ATLAS_TAXONOMY.language:
+        if (value && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(value)) stored.languages.push(value);
+        continue;
+      case ATLAS_TAXONOMY.delivery:
+        if (value === 'in-person' || value === 'online' || value === 'phone') stored.delivery.push(value);
+        continue;
+      case ATLAS_TAXONOMY.flag:
+        if (value === 'personal-budget') stored.personalBudget = true;
+        if (value === 'companion-welcome') stored.companionWelcome = true;
+        if (value === 'companion-not-welcome') stored.companionWelcome = false;
         continue;
     }
     const label = term.label ?? term.code ?? '';
@@ -664,7 +793,8 @@ function readTaxonomy(service: Json, listing: Listing, notes: Tally, unknownSche
   if (keywords.length) listing.keywords = unique(keywords);
   if (referral.length) listing.referral = unique(referral);
   if (accessibility.length) listing.accessibility = unique(accessibility);
-  return kind;
+  stored.delivery = unique(stored.delivery);
+  return stored;
 }
 
 function termOf(term: Json): { scheme: string; code?: string; label?: string } {

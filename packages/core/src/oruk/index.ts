@@ -4,7 +4,12 @@
  * it with a dynamic import only when a page asks for an ORUK API, so it costs
  * nothing in the first chunk.
  */
-export { importOruk, ATLAS_TAXONOMY, type OrukImportOptions, type OrukImportResult } from './import.js';
+export { importOruk, ATLAS_TAXONOMY, ORUK_TEXT_HEADINGS, type OrukImportOptions, type OrukImportResult } from './import.js';
 export { fetchOrukPages, orukPageInfo, OrukPageError, type OrukFetchOptions, type OrukFetchResult } from './fetch.js';
 export { Tally, type TallyLine } from './tally.js';
-export * from './helpers.js';
+// Reading loosely typed JSON, for the CLI's ORUK export. `text` here strips markup from any JSON value; it is
+// exported as `jsonText` so that it cannot be confused with the main entry's `text` (a feed's Text in a language).
+export {
+  asArray, clock, coordinates, isObject, isoDate, num, objects, plain, postcode, POSTCODE_IN_TEXT, safeId,
+  text as jsonText, unique, weekdayCode, type Json,
+} from './helpers.js';

@@ -6,6 +6,7 @@
  */
 import {
   Map as LeafletMap,
+  GridLayer,
   TileLayer,
   GeoJSON,
   type LatLngBoundsExpression,
@@ -43,6 +44,42 @@ export interface OutlineShape {
 
 /** Web Mercator ground resolution at zoom 0, metres per pixel at the equator (256 px tiles). */
 const EQUATOR_METRES_PER_PIXEL = 156543.03392;
+
+interface TileRecord { el: HTMLImageElement; coords: { z: number } }
+interface TileLayerInternals {
+  _tiles: Record<string, TileRecord | undefined>;
+  _tileZoom: number;
+  fire(type: string, data: object): unknown;
+}
+
+/**
+ * Leaflet's tile layer, except that it stops a tile's download by taking away the
+ * image's `src` rather than pointing it at a `data:` GIF: a Content-Security-Policy
+ * whose `img-src` names only the tile host reports every such GIF as a violation
+ * (dozens on one zoom). Removing the attribute aborts the pending request just the
+ * same (HTML's "update the image data") and fires no load event.
+ */
+const StrictTileLayer = TileLayer.extend({
+  _abortLoading(this: TileLayerInternals): void {
+    for (const [key, tile] of Object.entries(this._tiles)) {
+      if (!tile || tile.coords.z === this._tileZoom) continue;
+      const el = tile.el;
+      el.onload = null;
+      el.onerror = null;
+      if (el.complete) continue;
+      el.removeAttribute('src');
+      el.remove();
+      delete this._tiles[key];
+      this.fire('tileabort', { tile: el, coords: tile.coords });
+    }
+  },
+  _removeTile(this: TileLayerInternals, key: string): unknown {
+    const tile = this._tiles[key];
+    if (!tile) return undefined;
+    tile.el.removeAttribute('src');
+    return (GridLayer.prototype as unknown as { _removeTile(this: unknown, key: string): unknown })._removeTile.call(this, key);
+  },
+}) as unknown as typeof TileLayer;
 
 export class MapAdapter {
   /** Where the kit draws its markers: moves with the map while panning, hidden during zoom animation. */
@@ -190,7 +227,7 @@ export class MapAdapter {
     this.tiles?.remove();
     this.tiles = undefined;
     if (!url) return;
-    const tiles = new TileLayer(url, { maxZoom: this.options.maxZoom, attribution: '' });
+    const tiles = new StrictTileLayer(url, { maxZoom: this.options.maxZoom, attribution: '' });
     tiles.on('loading', () => {
       this.tileErrors = 0;
       this.tileLoads = 0;

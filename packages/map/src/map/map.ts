@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { AtlasListing, ListingKind } from '@community-atlas/core';
 import { AtlasAreaSearchEvent } from '../events/area-search.js';
 import { AtlasHighlightEvent } from '../events/highlight.js';
@@ -12,6 +11,7 @@ import { MapAdapter, type Bounds, type View } from '../internal/leaflet-adapter.
 import { leafletStyles } from '../internal/leaflet.styles.js';
 import { placeListings, type PlacedPoints, type Site } from '../internal/points.js';
 import { textIn } from '../internal/text.js';
+import { styleProps } from '../internal/style-props.js';
 import { attributionParts } from '../internal/attribution.js';
 import { stringsFor, type MapStrings } from '../translations/index.js';
 import { mapStyles } from './map.styles.js';
@@ -413,7 +413,7 @@ export class AtlasMap extends LitElement {
         type="button"
         class=${classMap({ marker: true, cluster: true, highlighted: item.id === highlightedCluster })}
         data-id=${id}
-        style=${styleMap({ transform: `translate(${x}px, ${y}px)` })}
+        ${styleProps({ transform: `translate(${x}px, ${y}px)` })}
         aria-label=${s.clusterName(item.count)}
         @click=${() => this.openCluster(item)}
       >
@@ -433,7 +433,7 @@ export class AtlasMap extends LitElement {
         type="button"
         class=${classMap({ ...classes, site: true })}
         data-id=${id}
-        style=${styleMap({ transform: `translate(${x}px, ${y}px)` })}
+        ${styleProps({ transform: `translate(${x}px, ${y}px)` })}
         aria-label=${s.siteName(site.listings.length, place)}
         aria-haspopup="dialog"
         aria-expanded=${this.panel?.from === id ? 'true' : 'false'}
@@ -451,7 +451,7 @@ export class AtlasMap extends LitElement {
         type="button"
         class=${classMap({ ...classes, area: true, [kind]: true })}
         data-id=${id}
-        style=${styleMap({ transform: `translate(${x}px, ${y}px)`, '--_size': `${size}px` })}
+        ${styleProps({ transform: `translate(${x}px, ${y}px)`, '--_size': `${size}px` })}
         aria-label=${name}
         @click=${() => this.choose(listing.key)}
         @pointerenter=${() => this.hover(listing.key)}
@@ -464,7 +464,7 @@ export class AtlasMap extends LitElement {
       type="button"
       class=${classMap(classes)}
       data-id=${id}
-      style=${styleMap({ transform: `translate(${x}px, ${y}px)` })}
+      ${styleProps({ transform: `translate(${x}px, ${y}px)` })}
       aria-label=${name}
       @click=${() => this.choose(listing.key)}
       @pointerenter=${() => this.hover(listing.key)}
