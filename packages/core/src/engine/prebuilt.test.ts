@@ -66,18 +66,39 @@ describe('a prebuilt text index', () => {
       }
     });
 
-    it(`is what answers words ${worker ? 'in the worker' : 'on the page'}, not an index built there`, async () => {
-      // An index over the same listings, one of them renamed: only it finds the new name.
+    it(`is what answers words ${worker ? 'in the worker' : 'on the page'} when it was built from this text, not an index built there`, async () => {
+      // An index over the same listings, one of them renamed, carrying the hash of
+      // this feed's text (as if built from it): only that index finds the new name.
       const feed = JSON.parse(text) as Feed;
       const first = feed.listings[0]!;
       const renamed = { ...feed, listings: [{ ...first, name: 'Zebrafinch aviary' }, ...feed.listings.slice(1)] } as Feed;
-      const decoy = serializeIndex(normaliseFeed(renamed));
-      const { engine } = await load(worker, decoy);
+      const decoy = JSON.parse(serializeIndex(normaliseFeed(renamed))) as { content: string };
+      decoy.content = (JSON.parse(index) as { content: string }).content;
+      const { engine } = await load(worker, JSON.stringify(decoy));
       try {
         const found = await engine.query({ q: 'zebrafinch', filters: {}, sort: 'relevance' }, NOW);
         expect(found.keys).to.deep.equal([normaliseFeed(feed).listings[0]!.key]);
       } finally {
         engine.dispose();
+      }
+    });
+
+    it(`is refused ${worker ? 'in the worker' : 'on the page'} when the feed was edited after it was built, and the words are searched as the feed has them`, async () => {
+      // The index from atlas build; then someone renames a listing in feed.json by hand.
+      const feed = JSON.parse(text) as Feed;
+      const first = feed.listings[0]!;
+      const edited = JSON.stringify({ ...feed, listings: [{ ...first, name: 'Zebrafinch aviary' }, ...feed.listings.slice(1)] });
+      const stale = await load(worker, index, edited);
+      const fresh = await load(worker, undefined, edited);
+      try {
+        const found = await stale.engine.query({ q: 'zebrafinch', filters: {}, sort: 'relevance' }, NOW);
+        expect(found.keys).to.deep.equal([normaliseFeed(feed).listings[0]!.key]);
+        for (const state of STATES) {
+          expect(plain(await stale.engine.query(state, NOW)), JSON.stringify(state)).to.deep.equal(plain(await fresh.engine.query(state, NOW)));
+        }
+      } finally {
+        stale.engine.dispose();
+        fresh.engine.dispose();
       }
     });
   }

@@ -43,7 +43,8 @@ const BOOST: Record<Field, number> = {
 };
 
 const INDEX_FORMAT = 'community-atlas-index';
-const INDEX_VERSION = 1;
+/** 2: the index carries a hash of the text it was built from (`content`), not of the keys alone. */
+const INDEX_VERSION = 2;
 
 /** Text matches kept for the last few queries. */
 const TEXT_CACHE_SIZE = 16;
@@ -55,18 +56,26 @@ const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 
-/** Deterministic hash of the listing keys, so a prebuilt index is only used with the data it was built from. */
-function keysHash(keys: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const key of keys) {
-    for (let i = 0; i < key.length; i++) {
-      h ^= key.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
+/**
+ * A hash of strings in order (two 32-bit FNV-1a lanes, one of them over the
+ * characters' high bytes as well), with how many there were: what decides
+ * whether a prebuilt index was built from the text it is given.
+ */
+function textHash(parts: Iterable<string>): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let n = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ (c >>> 8) ^ (c << 3), 0x5bd1e995);
     }
-    h ^= 0x1f;
-    h = Math.imul(h, 0x01000193);
+    a = Math.imul(a ^ 0x1f, 0x01000193);
+    b = Math.imul(b ^ 0x1f, 0x5bd1e995);
+    n++;
   }
-  return `${keys.length}:${(h >>> 0).toString(36)}`;
+  return `${n}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 /** One searched word or need: its hits' scores by listing position, and the terms each hit was found by. */
@@ -184,7 +193,7 @@ export class TextIndex implements TextSearch {
     return JSON.stringify({
       format: INDEX_FORMAT,
       version: INDEX_VERSION,
-      keys: keysHash(this.core.listings.map((l) => l.key)),
+      content: this.contentHash(),
       needs: this.vocabulary.needs.size,
       index: this.search!.toJSON(),
     });
@@ -226,13 +235,14 @@ export class TextIndex implements TextSearch {
       const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : prebuilt) as {
         format?: unknown;
         version?: unknown;
-        keys?: unknown;
+        content?: unknown;
         needs?: unknown;
         index?: unknown;
       };
       if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return undefined;
-      // An index built from other data would return keys this finder does not hold.
-      if (parsed.keys !== keysHash(this.core.listings.map((l) => l.key)) || parsed.needs !== this.vocabulary.needs.size) return undefined;
+      // An index built from other data (another feed, or this one edited since `atlas build`)
+      // would find listings by words they no longer have, or miss their new ones.
+      if (parsed.needs !== this.vocabulary.needs.size || parsed.content !== this.contentHash()) return undefined;
       const js = parsed.index as Parameters<typeof MiniSearch.loadJS>[0] | undefined;
       if (!js || !Array.isArray(js.index)) return undefined;
       // MiniSearch writes its terms in the reverse of its radix tree's order
@@ -261,6 +271,23 @@ export class TextIndex implements TextSearch {
       },
       extractField: (listing, field) => this.fieldText(listing, field as Field | 'key'),
     };
+  }
+
+  /**
+   * A hash of everything the index reads: each listing's key and the text of
+   * every field, in order. It is the same for the same feed however it was
+   * read (the normaliser or the quick check, here or in `atlas build`), and
+   * differs when any indexed word does.
+   */
+  private contentHash(): string {
+    const fieldText = (listing: AtlasListing, field: Field): string => this.fieldText(listing, field);
+    const listings = this.core.listings;
+    return textHash((function* () {
+      for (const listing of listings) {
+        yield listing.key;
+        for (const field of FIELDS) yield fieldText(listing, field);
+      }
+    })());
   }
 
   private fieldText(listing: AtlasListing, field: Field | 'key'): string {

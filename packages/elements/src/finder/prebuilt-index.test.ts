@@ -11,8 +11,15 @@ const feed = (names: string[], ids = ['a', 'b']): Feed => ({
 });
 
 const FEED = feed(['Riverside community centre', 'Market Square library']);
-/** An index over the same keys but other words: a search for "zebra" can only find listing a through it. */
-const DECOY_INDEX = serializeIndex(parseFeedText(JSON.stringify(feed(['Zebra crossing hall', 'Market Square library']))));
+const indexOf = (f: Feed): string => serializeIndex(parseFeedText(JSON.stringify(f)));
+/**
+ * An index over the same keys but other words, carrying the hash of FEED's text
+ * (as if built from it): a search for "zebra" can only find listing a through it.
+ */
+const DECOY_INDEX = JSON.stringify({
+  ...(JSON.parse(indexOf(feed(['Zebra crossing hall', 'Market Square library']))) as object),
+  content: (JSON.parse(indexOf(FEED)) as { content: string }).content,
+});
 
 function serve(files: Record<string, string | number>): { fetcher: typeof fetch; asked: string[] } {
   const asked: string[] = [];
@@ -52,6 +59,16 @@ describe('<atlas-finder index="…">', () => {
     expect(asked).to.have.members(['feed.json', 'index.json']);
     expect(await search(f, 'zebra')).to.deep.equal(['a']);
     expect(warnings).to.deep.equal([]);
+  });
+
+  it('does not use an index built before the feed was edited: the feed is indexed as it is now', async () => {
+    // atlas build wrote index.json for the feed with "Zebra crossing hall"; then the listing was renamed by hand.
+    const stale = indexOf(feed(['Zebra crossing hall', 'Market Square library']));
+    const { fetcher } = serve({ 'feed.json': JSON.stringify(FEED), 'index.json': stale });
+    const f = await fixture<AtlasFinder>(html`<atlas-finder .fetcher=${fetcher} src="feed.json" index="index.json"></atlas-finder>`);
+    await loaded(f);
+    expect(await search(f, 'zebra')).to.deep.equal([]);
+    expect(await search(f, 'riverside')).to.deep.equal(['a']);
   });
 
   it('without an index attribute fetches only the feed and indexes it itself', async () => {
