@@ -1,12 +1,15 @@
 import { COMMANDS } from './commands.js';
 import { EXIT, processIo, type Io } from './io.js';
 
-function usage(): string {
+function usage(group?: string): string {
   const lines = Object.keys(COMMANDS)
+    .filter((words) => !group || words.startsWith(`${group} `))
     .sort()
     .map((words) => `  atlas ${words}`);
-  return ['Usage: atlas <command> [options]', '', 'Commands:', ...lines, '', 'Run `atlas <command> --help` for its options.'].join('\n');
+  return [`Usage: atlas ${group ? `${group} <what>` : '<command>'} [options]`, '', 'Commands:', ...lines, '', 'Run `atlas <command> --help` for its options.'].join('\n');
 }
+
+const isHelp = (arg: string | undefined): boolean => arg === '--help' || arg === '-h';
 
 /** Entry point of the `atlas` command. Returns the process exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -14,7 +17,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.err(usage());
     return EXIT.usage;
   }
-  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  // "atlas help import csv" is "atlas import csv --help".
+  if (argv[0] === 'help' && argv.length > 1) return main([...argv.slice(1), '--help'], io);
+  if (isHelp(argv[0]) || argv[0] === 'help') {
     io.out(usage());
     return EXIT.ok;
   }
@@ -26,6 +31,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       const command = await load();
       return command.run(argv.slice(n), io);
     }
+  }
+  // A first word that starts commands ("import") without the second: list those commands.
+  const group = argv[0] ?? '';
+  if (Object.keys(COMMANDS).some((words) => words.startsWith(`${group} `))) {
+    if (isHelp(argv[1])) {
+      io.out(usage(group));
+      return EXIT.ok;
+    }
+    if (argv.length === 1) {
+      io.err(usage(group));
+      return EXIT.usage;
+    }
+    io.err(`atlas: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${usage(group)}`);
+    return EXIT.usage;
   }
   io.err(`atlas: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${usage()}`);
   return EXIT.usage;

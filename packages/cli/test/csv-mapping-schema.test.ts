@@ -11,7 +11,7 @@ test('the mapping JSON Schema accepts every shipped mapping and knows the same f
   const schema = (await read('../mappings/mapping.schema.json')) as { properties: { fields: { propertyNames: { enum: string[] } } } };
   assert.deepEqual(schema.properties.fields.propertyNames.enum, Object.keys(FIELD_TYPES));
   const validate = new Ajv2020({ allErrors: true }).compile(schema);
-  for (const file of ['../mappings/libraries.json', '../mappings/mobile-libraries.json', '../../../demo/data/community-asset-transfer.mapping.json', '../../../demo/data/acv-register.mapping.json']) {
+  for (const file of ['../mappings/libraries.json', '../mappings/mobile-libraries.json', '../mappings/libraries-england.json', '../../../demo/data/community-asset-transfer.mapping.json', '../../../demo/data/acv-register.mapping.json']) {
     assert.ok(validate(await read(file)), `${file}: ${JSON.stringify(validate.errors)}`);
   }
   assert.equal(validate({ fields: { colour: 'Name' } }), false, 'an unknown field is refused');

@@ -93,7 +93,7 @@ test('a mapping that names a column the file does not have stops with exit 2 and
   const { code, io, feed } = await run({ 'in.csv': 'Name,Postcode\nA,NB1 1AA\n', 'map.json': JSON.stringify(mapping) }, ['in.csv', '--map', 'map.json']);
   assert.equal(code, 2);
   assert.equal(feed, undefined, 'nothing is written');
-  assert.match(io.stderr, /fields\."name" names the column "Site name", which is not in the file\. Its columns are: Name, Postcode\./);
+  assert.match(io.stderr, /fields\."name" names the column "Site name", which is not in the file\. Did you mean "Name"\?/);
   assert.match(io.stderr, /fields\."location\.postcode" names the column "Post code"/);
   assert.match(io.stderr, /skip\[0\]\.column names the column "Closed"/);
   assert.match(io.stderr, /Nothing was written\./);

@@ -359,7 +359,7 @@ test('atlas import oruk URL retries a page answered 429 or 503, then goes on', a
   }
 });
 
-test('atlas import oruk URL: a page that keeps failing stops the import, names the page and writes nothing', async () => {
+test('atlas import oruk URL: a page that keeps failing is named, and the pages around it still come through', async () => {
   const pages = await v3Pages();
   const api = await serveApi((page, res) => {
     if (page === 2) return void res.writeHead(500).end('oops');
@@ -369,11 +369,13 @@ test('atlas import oruk URL: a page that keeps failing stops the import, names t
   try {
     const io = captureIo(dir);
     const code = await createImportOrukCommand(noWait).run([api.base, '--out', 'feed.json'], io);
-    assert.equal(code, 1);
-    assert.match(io.stderr, /page 2 \(http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2&per_page=100\) failed after 5 tries: HTTP 500/);
-    assert.match(io.stderr, /Nothing was written to feed\.json/);
-    assert.deepEqual(await readdir(dir), [], 'no feed and no temporary file left behind');
-    assert.equal(api.requests.filter((r) => r.url.includes('page=3')).length, 0, 'stops at the failing page');
+    assert.equal(code, 1, 'something could not be read');
+    assert.match(io.stderr, /page 2 \(http:\/\/127\.0\.0\.1:\d+\/api\/services\?page=2&per_page=100\) failed after 5 tries: HTTP 500\. Its services are missing\./);
+    assert.equal(api.requests.filter((r) => r.url.includes('page=2')).length, 5, 'tried five times');
+    assert.equal(api.requests.filter((r) => r.url.includes('page=3')).length, 1, 'went on to the next page');
+    const feed = await readJson<Feed>(join(dir, 'feed.json'));
+    assert.deepEqual(feed.listings.map((l) => l.name), ['Riverside health walk', 'Money advice line', 'Community food pantry', 'Community food pantry'], 'pages 1 and 3');
+    assert.deepEqual((await readdir(dir)).sort(), ['feed.json'], 'no temporary file left behind');
   } finally {
     await api.close();
   }

@@ -104,3 +104,20 @@ test('bad usage exits 2', async () => {
   assert.equal(unknown.code, 2);
   assert.match(unknown.lines[0]!, /unknown option "--strict"/);
 });
+
+test('text that a spreadsheet would run as a formula is a warning naming the listing and field', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-formula-'));
+  writeFileSync(join(dir, 'feed.json'), JSON.stringify({
+    version: '1', publisher: { name: 'Test' }, updated: '2026-11-01',
+    listings: [
+      { id: 'hall', kind: 'asset', name: 'Riverside Hall', summary: '=HYPERLINK("http://evil.example","Click")', contact: { phone: '+44 1632 960001' }, location: { lat: 52.1, lng: -1.5 } },
+      { id: 'club', kind: 'activity', name: 'Club', keywords: ['ok', '@SUM(1+1)'], schedule: [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00' }] },
+    ],
+  }));
+  const io = { stdout: '', stderr: '', cwd: dir, out(t: string) { io.stdout += t + '\n'; }, err(t: string) { io.stderr += t + '\n'; } };
+  assert.equal(await main(['validate', 'feed.json'], io), 0, 'a warning');
+  assert.match(io.stderr, /feed\.json: listing "hall" \(\$\.listings\[0\]\.summary\): expected text that does not start with =, \+, - or @ \(a spreadsheet would run it as a formula\), found "=HYPERLINK/);
+  assert.match(io.stderr, /listing "club" \(\$\.listings\[1\]\.keywords\[1\]\): expected text that does not start/);
+  assert.doesNotMatch(io.stderr, /phone|lng/, 'a phone number and a negative longitude are not formulas');
+  assert.match(io.stderr, /0 errors, 2 warnings/);
+});

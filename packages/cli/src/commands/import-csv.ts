@@ -3,13 +3,14 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ListingKind } from '@community-atlas/core';
 import { EXIT, type Command, type Io } from '../io.js';
-import { importCsv, parseCsv, type ImportCsvResult } from '../import/csv.js';
+import { decodeCsv, importCsv, neutraliseFormula, parseCsv, type ImportCsvResult } from '../import/csv.js';
 import { checkMapping, defaultMapping, type CsvMapping } from '../import/csv-mapping.js';
 import { emptyCentroids, readCentroidCsv, type Centroids } from '../import/postcodes.js';
 import { writeFileAtomic } from '../export/write-file.js';
 
 const HELP = `Usage: atlas import csv FILE [--map mapping.json] [--kind asset|activity|transfer]
                        [--postcodes CENTROIDS.csv ...] [--publisher NAME] [--out feed.json]
+                       [--report rows.csv] [--quiet]
 
 Turns a spreadsheet saved as CSV (comma, semicolon or tab separated) into a
 Community Atlas feed.
@@ -26,6 +27,10 @@ Options:
   --publisher NAME   the feed's publisher (default: the mapping's, else the file name)
   --today DATE       the feed's "updated" date (default: today), for reproducible output
   --out FILE         where to write the feed (default: standard output)
+  --report FILE      write every row and what became of it (imported, or skipped and why,
+                     and each caveat) as CSV, safe to open in a spreadsheet
+  --quiet            print the summary only, not a line per skipped row or caveat
+  --help             show this help
 
 Exit status: 0 the feed was written and every row was imported or left out by a
 mapping rule; 1 the feed was written but some rows could not be imported or the
@@ -47,6 +52,8 @@ export const command: Command = {
           publisher: { type: 'string' },
           today: { type: 'string' },
           out: { type: 'string', short: 'o' },
+          report: { type: 'string' },
+          quiet: { type: 'boolean', short: 'q' },
           help: { type: 'boolean', short: 'h' },
         },
       });
@@ -74,14 +81,16 @@ export const command: Command = {
     }
     const file = positionals[0] as string;
 
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(resolve(io.cwd, file), 'utf8');
+      bytes = await readFile(resolve(io.cwd, file));
     } catch (error) {
       io.err(`atlas import csv: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       return EXIT.usage;
     }
-    const csv = parseCsv(text);
+    const decoded = decodeCsv(bytes);
+    const csv = parseCsv(decoded.text);
+    if (decoded.warning) csv.problems.unshift(decoded.warning);
     if (csv.header.length === 0 || csv.header.every((h) => !h)) {
       io.err(`atlas import csv: ${file} has no header row.`);
       return EXIT.usage;
@@ -136,15 +145,41 @@ export const command: Command = {
     const json = `${JSON.stringify(result.feed, null, 2)}\n`;
     if (values.out) await writeFileAtomic(resolve(io.cwd, values.out), json);
     else io.out(json);
-    report(result, file, values.out, io);
+    if (values.report) await writeFileAtomic(resolve(io.cwd, values.report), rowReport(result));
+    report(result, file, values.out, io, values.quiet ?? false);
     return result.errors.length || result.skipped.some((s) => !s.deliberate) ? EXIT.problems : EXIT.ok;
   },
 };
 
-function report(result: ImportCsvResult, file: string, out: string | undefined, io: Io): void {
-  for (const e of result.errors) io.err(`${file}: row ${e.line}: ${e.message}`);
-  for (const s of result.skipped) io.err(`${file}: row ${s.line}: skipped: ${s.reason}`);
-  for (const w of result.warnings) io.err(`${file}: row ${w.line}: ${w.message}`);
+/**
+ * Every row and what became of it, as CSV for a spreadsheet: one line per row
+ * (imported or skipped, with the reason) and one per caveat. Cells that a
+ * spreadsheet would run as formulas are written with a leading apostrophe.
+ */
+export function rowReport(result: ImportCsvResult): string {
+  const lines: string[][] = [['row', 'outcome', 'id', 'name', 'reason or caveat']];
+  const caveats = new Map<number, string[]>();
+  for (const w of [...result.errors, ...result.warnings]) caveats.set(w.line, [...(caveats.get(w.line) ?? []), w.message]);
+  for (const line of [...caveats.keys()].filter((l) => !result.rows.some((r) => r.line === l)).sort((a, b) => a - b)) {
+    for (const message of caveats.get(line) ?? []) lines.push([String(line), 'file', '', '', message]);
+  }
+  for (const row of result.rows) {
+    lines.push([String(row.line), row.outcome, row.id ?? '', row.name ?? '', row.reason ?? '']);
+    for (const message of caveats.get(row.line) ?? []) lines.push([String(row.line), 'caveat', row.id ?? '', row.name ?? '', message]);
+  }
+  const cell = (value: string): string => {
+    const safe = neutraliseFormula(value);
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+function report(result: ImportCsvResult, file: string, out: string | undefined, io: Io, quiet: boolean): void {
+  if (!quiet) {
+    for (const e of result.errors) io.err(`${file}: row ${e.line}: ${e.message}`);
+    for (const s of result.skipped) io.err(`${file}: row ${s.line}: skipped: ${s.reason}`);
+    for (const w of result.warnings) io.err(`${file}: row ${w.line}: ${w.message}`);
+  }
   const byReason = new Map<string, number>();
   for (const s of result.skipped) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
   const reasons = [...byReason].map(([reason, n]) => `${n} ${reason}`).join(', ');
@@ -160,4 +195,10 @@ function report(result: ImportCsvResult, file: string, out: string | undefined, 
     `Imported ${result.feed.listings.length} listing${result.feed.listings.length === 1 ? '' : 's'}, skipped ${result.skipped.length}${reasons ? ` (${reasons})` : ''}` +
       `${placed.length ? `; ${placed.join(', ')}` : ''}${out ? `. Wrote ${out}.` : '.'}`,
   );
+  const also = [
+    result.hoursInWords && `${result.hoursInWords} with opening hours in words, kept as notes`,
+    result.summariesMade && `${result.summariesMade} given a summary from their category and organisation (the file has none)`,
+    (result.errors.length || result.warnings.length) && `${result.errors.length + result.warnings.length} caveat${result.errors.length + result.warnings.length === 1 ? '' : 's'}${quiet ? ' (listed without --quiet, or in --report)' : ''}`,
+  ].filter(Boolean);
+  if (also.length) io.err(`Also: ${also.join('; ')}.`);
 }

@@ -6,6 +6,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { normaliseFeed, readFeedJson, type Problem } from '@community-atlas/core';
 import { EXIT, type Command, type Io } from '../io.js';
+import { looksLikeFormula } from '../import/formula.js';
 
 const HELP = `Usage: atlas validate [--json] FEED...
 
@@ -28,7 +29,8 @@ function schemaValidator(): ValidateFunction {
   if (!compiled) {
     const require = createRequire(import.meta.url);
     const schema = require('@community-atlas/core/feed.schema.json') as object;
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    // Strict: the schema must compile with no unknown keywords or loose types (a test holds it there).
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
     compiled = ajv.compile(schema);
   }
@@ -71,6 +73,25 @@ function valueAt(root: unknown, instancePath: string): unknown {
   return node;
 }
 
+/**
+ * What each pattern in feed.schema.json asks for, in words, since a person
+ * fixing a feed cannot be expected to read a regular expression. A test checks
+ * every pattern in the schema has its words here.
+ */
+export const PATTERN_WORDS: Record<string, string> = {
+  '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$': 'a language code such as en or cy',
+  '^(?:[Hh][Tt][Tt][Pp][Ss]?:|[Mm][Aa][Ii][Ll][Tt][Oo]:|[Tt][Ee][Ll]:|[^:\\s]*$|[^:\\s]*[/?#])': 'an http, https, mailto or tel link',
+  '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])([T ]([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z|[+-]([01]\\d|2[0-3]):?[0-5]\\d)?)?$':
+    'a date such as 2026-09-14, or a date and time such as 2026-09-14T10:00',
+  '^([01]\\d|2[0-3]):[0-5]\\d$': 'a time such as 09:00 (24-hour, two digits for the hour)',
+  '^(([01]\\d|2[0-3]):[0-5]\\d|24:00)$': 'a time such as 17:30 (24-hour; 24:00 for midnight at the end of the day)',
+  '^[A-Za-z0-9._-]+$': 'an id of letters, digits, dots, dashes and underscores, such as walk-riverside-tue',
+  '^(?:[Hh][Tt][Tt][Pp][Ss]?:|[Mm][Aa][Ii][Ll][Tt][Oo]:)': 'an http, https or mailto address',
+  'FREQ=': 'a recurrence rule such as FREQ=WEEKLY;BYDAY=TU',
+  '^$|^([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00)(,([01]\\d|2[0-3]):[0-5]\\d-(([01]\\d|2[0-3]):[0-5]\\d|24:00))*$':
+    'opening hours such as 09:00-13:00,14:00-17:00, or nothing for closed',
+};
+
 function expectedFor(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -85,8 +106,7 @@ function expectedFor(error: ErrorObject): string {
     case 'additionalProperties':
       return 'only the fields the schema defines (or ones starting x-)';
     case 'pattern':
-      if (String(p.pattern).startsWith('^(?:[Hh][Tt]')) return 'an http, https, mailto or tel link';
-      return `text matching ${String(p.pattern)}`;
+      return PATTERN_WORDS[String(p.pattern)] ?? `text in the form the feed schema describes (${String(p.pattern)})`;
     case 'format':
       return p.format === 'date' ? 'an ISO date (2026-09-14)' : `a valid ${String(p.format)}`;
     case 'minimum':
@@ -119,13 +139,22 @@ function schemaProblems(feed: unknown, source: string): Problem[] {
   const listings = (feed as { listings?: unknown[] }).listings;
   const problems: Problem[] = [];
   for (const [instancePath, errors] of byPath) {
-    const types = errors.filter((e) => e.keyword === 'type');
-    const plain = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
+    // Of a oneOf's branches, the one for what was found says what is wrong: a Text map with
+    // a bad language code is not "expected string" but "expected a language code".
+    const here = valueAt(feed, instancePath);
+    const foundType = Array.isArray(here) ? 'array' : here === null ? 'null' : typeof here;
+    const branch = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && e.keyword !== 'propertyNames');
+    const fitting = branch.filter((e) => e.keyword !== 'type' || !String((e.params as { type: string }).type).split(',').includes(foundType));
+    const plain = fitting.some((e) => e.keyword !== 'type') && foundType === 'object' ? fitting.filter((e) => e.keyword !== 'type') : branch;
+    const types = plain.filter((e) => e.keyword === 'type');
     const error = plain[0] ?? errors[0]!;
     const expected = types.length > 1 && types.length === plain.length ? types.map((e) => String((e.params as { type: string }).type)).join(' or ') : expectedFor(error);
     const value = error.keyword === 'additionalProperties' ? instancePath.split('/').pop() : valueAt(feed, instancePath);
     const path = jsonPath(instancePath);
-    const found = error.keyword === 'additionalProperties' ? `a field ${JSON.stringify(value)}` : show(value);
+    const found =
+      error.keyword === 'additionalProperties' ? `a field ${JSON.stringify(value)}`
+      : error.propertyName !== undefined ? `the key ${JSON.stringify(error.propertyName)}`
+      : show(value);
     const m = /^\/listings\/(\d+)/.exec(instancePath);
     const problem: Problem = {
       severity: 'error',
@@ -143,6 +172,43 @@ function schemaProblems(feed: unknown, source: string): Problem[] {
     }
     problems.push(problem);
   }
+  return problems;
+}
+
+/**
+ * Text that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`): the
+ * finder shows it as text, but a feed is often opened or exported to a spreadsheet,
+ * so each is a warning naming the listing and the field.
+ */
+function formulaProblems(feed: unknown, source: string): Problem[] {
+  const listings = (feed as { listings?: unknown } | null)?.listings;
+  if (!Array.isArray(listings)) return [];
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: string, index: number, id: string | undefined): void => {
+    if (typeof value === 'string') {
+      if (!looksLikeFormula(value)) return;
+      const problem: Problem = {
+        severity: 'warning',
+        code: 'formula-like',
+        path,
+        expected: 'text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)',
+        found: show(value),
+        message: `${path}: starts like a spreadsheet formula.`,
+        fix: 'kept as text; check it, and never paste it into a spreadsheet as it is',
+        source,
+        listingIndex: index,
+      };
+      if (id !== undefined) problem.listingId = id;
+      problems.push(problem);
+    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, index, id));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) walk(v, /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, index, id);
+    }
+  };
+  listings.forEach((listing, index) => {
+    const id = (listing as { id?: unknown } | null)?.id;
+    walk(listing, `$.listings[${index}]`, index, typeof id === 'string' ? id : undefined);
+  });
   return problems;
 }
 
@@ -170,7 +236,7 @@ export function checkFeed(text: string, source: string): FileReport {
       extra.push(s);
     }
   }
-  const problems = [...core, ...extra].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  const problems = [...core, ...extra, ...formulaProblems(read.value, source)].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
   return {
     file: source,
     listings: data.listings.length,

@@ -16,6 +16,9 @@
  * - `{ "const": value }`: the same value on every row.
  * - `{ "lang": { "en": "Name", "cy": "Enw" } }`: text in several languages; a plain
  *   string when only one language has a value.
+ * - `{ "template": "Public library run by {Local authority}", "with": { … } }`: words
+ *   with `{name}` filled from `with` (any of the above) or else from the column of that
+ *   name; nothing when a placeholder is empty.
  * - an array of the above: for list fields, all results concatenated.
  */
 export type ValueSpec =
@@ -24,6 +27,7 @@ export type ValueSpec =
   | { join: string[]; separator?: string }
   | { const: unknown }
   | { lang: Record<string, string> }
+  | { template: string; with?: Record<string, ValueSpec> }
   | ValueSpec[];
 
 export interface ColumnSpec {
@@ -46,13 +50,61 @@ export interface ScheduleColumns {
   place?: string;
 }
 
-/** A rule that leaves rows out on purpose, with the reason reported for each. */
-export interface SkipRule {
+/**
+ * A test on one cell: `filled` (any value), `empty`, `equals` / `not-equals` (`value`,
+ * or any of `values`), `one-of` (any of `values`). Cells are compared trimmed and
+ * ignoring case.
+ */
+export interface RowRule {
   column: string;
-  /** `filled`: the cell has any value; `empty`: it has none; `equals`: it is one of `values` (case-insensitive). */
-  when: 'filled' | 'empty' | 'equals';
+  when: 'filled' | 'empty' | 'equals' | 'not-equals' | 'one-of';
+  value?: string;
   values?: string[];
+}
+
+/** A rule that leaves rows out on purpose, with the reason reported for each. */
+export interface SkipRule extends RowRule {
   reason: string;
+}
+
+/** A rule a row must pass to be imported (a council keeping only its own rows); the others are skipped on purpose. */
+export interface KeepRule extends RowRule {
+  /** Reported for the rows it leaves out; default says which column and value. */
+  reason?: string;
+}
+
+export const RULE_TESTS = ['filled', 'empty', 'equals', 'not-equals', 'one-of'] as const;
+
+/** Whether a row's cell passes a rule's test. */
+export function ruleMatches(rule: RowRule, cells: Record<string, string>): boolean {
+  const cell = (cells[rule.column] ?? '').trim().toLowerCase();
+  const values = [...(rule.values ?? []), ...(rule.value === undefined ? [] : [rule.value])].map((v) => String(v).trim().toLowerCase());
+  switch (rule.when) {
+    case 'filled':
+      return cell !== '';
+    case 'empty':
+      return cell === '';
+    case 'not-equals':
+      return !values.includes(cell);
+    default:
+      return values.includes(cell);
+  }
+}
+
+/** The reason given for a row a keep rule leaves out, when the rule names none. */
+export function keepReason(rule: KeepRule): string {
+  if (rule.reason) return rule.reason;
+  const values = [...(rule.values ?? []), ...(rule.value === undefined ? [] : [rule.value])].map((v) => `"${v}"`).join(' or ');
+  switch (rule.when) {
+    case 'filled':
+      return `${rule.column} is empty`;
+    case 'empty':
+      return `${rule.column} is filled`;
+    case 'not-equals':
+      return `${rule.column} is ${values}`;
+    default:
+      return `${rule.column} is not ${values}`;
+  }
 }
 
 export interface CsvMapping {
@@ -77,6 +129,8 @@ export interface CsvMapping {
    */
   schedule?: ScheduleColumns;
   skip?: SkipRule[];
+  /** Rules every imported row must pass; rows failing one are skipped on purpose, counted by reason. */
+  keep?: KeepRule[];
   /** Publisher name when `--publisher` is not given. */
   publisher?: string;
   licence?: string;
@@ -170,10 +224,10 @@ export function checkMapping(value: unknown, header: readonly string[]): string[
   const known = new Set(header);
   const column = (name: unknown, where: string): void => {
     if (typeof name !== 'string') problems.push(`${where} must be a column name (a string).`);
-    else if (!known.has(name)) problems.push(`${where} names the column "${name}", which is not in the file. Its columns are: ${header.join(', ')}.`);
+    else if (!known.has(name)) problems.push(`${where} names the column "${name}", which is not in the file.${didYouMean(name, header)}`);
   };
   for (const key of Object.keys(value)) {
-    if (!['$schema', 'kind', 'id', 'fields', 'openingHours', 'schedule', 'skip', 'publisher', 'licence'].includes(key)) problems.push(`"${key}" is not a mapping setting.`);
+    if (!['$schema', 'kind', 'id', 'fields', 'openingHours', 'schedule', 'skip', 'keep', 'publisher', 'licence'].includes(key)) problems.push(`"${key}" is not a mapping setting.`);
   }
   if (value.kind !== undefined && !['asset', 'activity', 'transfer'].includes(value.kind as string)) problems.push(`kind must be asset, activity or transfer, not ${JSON.stringify(value.kind)}.`);
   if (value.id !== undefined) {
@@ -185,7 +239,7 @@ export function checkMapping(value: unknown, header: readonly string[]): string[
   else {
     for (const [path, spec] of Object.entries(value.fields)) {
       if (!(path in FIELD_TYPES)) {
-        problems.push(`fields."${path}" is not a feed field the importer fills. Known fields: ${Object.keys(FIELD_TYPES).join(', ')}.`);
+        problems.push(`fields."${path}" is not a feed field the importer fills.${didYouMean(path, Object.keys(FIELD_TYPES)).replace(/None of the file's \d+ columns is close; they are named on its first row\./, 'The fields it fills are listed in mappings/mapping.schema.json.')}`);
         continue;
       }
       checkSpec(spec, `fields."${path}"`, column, problems);
@@ -207,19 +261,65 @@ export function checkMapping(value: unknown, header: readonly string[]): string[
         else column(col, `schedule.${key}`);
       }
   }
-  if (value.skip !== undefined) {
-    if (!Array.isArray(value.skip)) problems.push('skip must be a list of rules.');
-    else
-      value.skip.forEach((rule: unknown, i) => {
-        if (!isObject(rule)) return problems.push(`skip[${i}] must be an object.`);
-        column(rule.column, `skip[${i}].column`);
-        if (!['filled', 'empty', 'equals'].includes(rule.when as string)) problems.push(`skip[${i}].when must be filled, empty or equals.`);
-        if (rule.when === 'equals' && !Array.isArray(rule.values)) problems.push(`skip[${i}] with when "equals" needs a "values" list.`);
-        if (typeof rule.reason !== 'string' || !rule.reason.trim()) problems.push(`skip[${i}] needs a "reason", reported for every row it skips.`);
-        return undefined;
-      });
+  for (const list of ['skip', 'keep'] as const) {
+    const rules = value[list];
+    if (rules === undefined) continue;
+    if (!Array.isArray(rules)) {
+      problems.push(`${list} must be a list of rules.`);
+      continue;
+    }
+    rules.forEach((rule: unknown, i) => {
+      const where = `${list}[${i}]`;
+      if (!isObject(rule)) return problems.push(`${where} must be an object.`);
+      column(rule.column, `${where}.column`);
+      if (!(RULE_TESTS as readonly string[]).includes(rule.when as string)) problems.push(`${where}.when must be one of ${RULE_TESTS.join(', ')}, not ${JSON.stringify(rule.when)}.`);
+      const hasValues = (Array.isArray(rule.values) && rule.values.every((v) => typeof v === 'string')) || typeof rule.value === 'string';
+      if (['equals', 'not-equals', 'one-of'].includes(rule.when as string) && !hasValues) problems.push(`${where} with when "${String(rule.when)}" needs a "value" or a "values" list of strings.`);
+      if (list === 'skip' && (typeof rule.reason !== 'string' || !rule.reason.trim())) problems.push(`${where} needs a "reason", reported for every row it skips.`);
+      return undefined;
+    });
   }
   return problems;
+}
+
+/** Levenshtein distance, ignoring case and punctuation, for "did you mean". */
+function distance(a: string, b: string): number {
+  const x = squash(a);
+  const y = squash(b);
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length] ?? 0;
+}
+
+/**
+ * The columns a missing name most likely meant: up to three nearest by spelling, or
+ * containing it; never the whole header, which a national spreadsheet makes 57 names long.
+ */
+export function nearestColumns(name: string, header: readonly string[]): string[] {
+  const wanted = squash(name);
+  return header
+    .filter((h) => h.trim())
+    .map((h) => {
+      const d = distance(name, h);
+      const near = squash(h).includes(wanted) || (wanted.includes(squash(h)) && squash(h).length >= 3);
+      return { h, score: near ? Math.min(d, 1) : d };
+    })
+    .filter(({ h, score }) => score <= Math.max(2, Math.floor(Math.max(wanted.length, squash(h).length) / 3)))
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 3)
+    .map(({ h }) => h);
+}
+
+function didYouMean(name: string, header: readonly string[]): string {
+  const near = nearestColumns(name, header);
+  if (near.length) return ` Did you mean ${near.map((h) => `"${h}"`).join(', ').replace(/, ([^,]*)$/, ' or $1')}?`;
+  return ` None of the file's ${header.length} columns is close; they are named on its first row.`;
 }
 
 function checkSpec(spec: unknown, where: string, column: (name: unknown, where: string) => void, problems: string[]): void {
@@ -242,7 +342,13 @@ function checkSpec(spec: unknown, where: string, column: (name: unknown, where: 
     for (const [lang, col] of Object.entries(spec.lang)) column(col, `${where}.lang.${lang}`);
     return;
   }
-  problems.push(`${where} must have one of column, join, const or lang.`);
+  if ('template' in spec && typeof spec.template === 'string') {
+    const given = isObject(spec.with) ? spec.with : {};
+    for (const [name, inner] of Object.entries(given)) checkSpec(inner, `${where}.with.${name}`, column, problems);
+    for (const [, name] of spec.template.matchAll(/\{([^{}]+)\}/g)) if (!(name! in given)) column(name, `${where}.template {${name!}}`);
+    return;
+  }
+  problems.push(`${where} must have one of column, join, const, lang or template.`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,8 @@
  */
 import Papa from 'papaparse';
 import type { Feed, Gazetteer, Listing, ListingKind, OpeningHours, Session, Text, TransferDocument, Weekday } from '@community-atlas/core';
-import { FIELD_TYPES, type CsvMapping, type ScheduleColumns, type ValueSpec } from './csv-mapping.js';
+import { FIELD_TYPES, keepReason, ruleMatches, type CsvMapping, type ScheduleColumns, type ValueSpec } from './csv-mapping.js';
+import { looksLikeFormula } from './formula.js';
 import { districtOf, geocode, normalisePostcode, sectorOf, type Centroids } from './postcodes.js';
 
 export interface ParsedCsv {
@@ -17,17 +18,54 @@ export interface ParsedCsv {
   errors: { line: number; message: string }[];
 }
 
+export { looksLikeFormula, neutraliseFormula } from './formula.js';
+
+const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The file's bytes as text. UTF-8 (with or without a byte-order mark) is read as it
+ * is; bytes that are not UTF-8 mean the file was saved in Excel's own encoding
+ * (Windows-1252: "£", "é" as single bytes), which is read instead, with a warning
+ * naming the first row that had one, never silently turned into "�".
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; warning?: { line: number; message: string } } {
+  try {
+    return { text: strictUtf8Decoder.decode(bytes) };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = loose.indexOf('\ufffd');
+    const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    return {
+      text,
+      warning: {
+        line,
+        message: 'the file has bytes that are not UTF-8 (first on this row), so it was read as Windows-1252, the encoding Excel saves "CSV" in; check accented letters and £ signs, or save it as "CSV UTF-8"',
+      },
+    };
+  }
+}
+
 /**
  * Parses CSV text. papaparse detects the delimiter (comma, semicolon, tab), keeps
  * newlines inside quoted cells, and a byte-order mark is dropped first.
+ * Cells that would run as spreadsheet formulas, NUL characters and repeated column
+ * names are each reported with their row and column.
  */
 export function parseCsv(text: string): ParsedCsv {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t', '|'] });
   const data = parsed.data;
-  const header = (data[0] ?? []).map((h) => h.trim());
-  const rows: ParsedCsv['rows'] = [];
   const problems: ParsedCsv['problems'] = [];
   const errors: ParsedCsv['errors'] = [];
+  const rawHeader = (data[0] ?? []).map((h) => h.replace(/\0/g, '').trim());
+  // A repeated name is read from its first column only; later ones are left out, and said so.
+  const header = rawHeader.map((h, c) => {
+    const first = rawHeader.indexOf(h);
+    if (!h || first === c) return h;
+    problems.push({ line: 1, message: `the header has "${h}" twice (columns ${columnLetter(first)} and ${columnLetter(c)}); only column ${columnLetter(first)} is read` });
+    return '';
+  });
+  const rows: ParsedCsv['rows'] = [];
   // Row numbers are counted from the raw text so that a quoted newline does not shift them.
   let line = 1;
   const lineStarts = countLines(text.replace(/^\uFEFF/, ''));
@@ -37,7 +75,15 @@ export function parseCsv(text: string): ParsedCsv {
     const cells: Record<string, string> = {};
     header.forEach((h, c) => {
       if (!h) return;
-      const cell = (cellsArray[c] ?? '').trim();
+      let raw = cellsArray[c] ?? '';
+      if (raw.includes('\0')) {
+        problems.push({ line, message: `column "${h}" has a NUL character (a byte of zero, often from a file saved as UTF-16 or a database export); removed` });
+        raw = raw.replace(/\0/g, '');
+      }
+      if (looksLikeFormula(raw)) {
+        problems.push({ line, message: `column "${h}" starts with "${raw.replace(/^[\t\r ]+/, '').charAt(0)}" and would run as a formula in a spreadsheet: ${JSON.stringify(raw.length > 40 ? `${raw.slice(0, 37)}…` : raw)}; kept as text, and written with a leading ' in any CSV we make` });
+      }
+      const cell = raw.trim();
       const repaired = repairMojibake(cell).trim();
       if (repaired !== cell) problems.push({ line, message: `${h} "${cell}" looked like text saved in the wrong encoding; read as "${repaired}"` });
       cells[h] = repaired;
@@ -57,6 +103,18 @@ export function parseCsv(text: string): ParsedCsv {
     errors.push({ line: lineStarts[error.row ?? 0] ?? 0, message });
   }
   return { header, rows, problems, errors };
+}
+
+/** Spreadsheet column letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 /** Two or three characters that UTF-8 bytes become when read as Latin-1 or Windows-1252 ("Ã©" for "é"). */
@@ -138,6 +196,12 @@ export interface ImportCsvResult {
   /** Places where the file itself could not be read properly (broken quoting). */
   errors: { line: number; message: string }[];
   geocoded: Record<'source' | 'postcode' | 'sector' | 'district' | 'none', number>;
+  /** Every row, in order, with what became of it: for `--report`. */
+  rows: { line: number; id?: string; name?: string; outcome: 'imported' | 'skipped'; reason?: string }[];
+  /** Listings whose opening hours were written in words ("AM & PM (continuous)"), kept as notes. */
+  hoursInWords: number;
+  /** Listings given a summary from their category and organisation, the file having none. */
+  summariesMade: number;
 }
 
 export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvResult {
@@ -150,21 +214,22 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
   const usedDistricts = new Set<string>();
   const usedSectors = new Set<string>();
   const every = options.progressEvery ?? 500;
+  const rows: ImportCsvResult['rows'] = [];
+  let hoursInWords = 0;
+  let summariesMade = 0;
+  const skip = (line: number, reason: string, deliberate: boolean): void => {
+    skipped.push({ line, reason, deliberate });
+    rows.push({ line, outcome: 'skipped', reason });
+  };
 
   for (const problem of csv.problems) warnings.push({ line: problem.line, message: problem.message });
 
   csv.rows.forEach((row, index) => {
     if (options.progress && index > 0 && index % every === 0) options.progress(index, csv.rows.length);
-    const rule = (mapping.skip ?? []).find((r) => {
-      const cell = row.cells[r.column] ?? '';
-      if (r.when === 'filled') return cell !== '';
-      if (r.when === 'empty') return cell === '';
-      return (r.values ?? []).some((v) => v.toLowerCase() === cell.toLowerCase());
-    });
-    if (rule) {
-      skipped.push({ line: row.line, reason: rule.reason, deliberate: true });
-      return;
-    }
+    const notKept = (mapping.keep ?? []).find((r) => !ruleMatches(r, row.cells));
+    if (notKept) return skip(row.line, keepReason(notKept), true);
+    const rule = (mapping.skip ?? []).find((r) => ruleMatches(r, row.cells));
+    if (rule) return skip(row.line, rule.reason, true);
     const listing: Record<string, unknown> = { id: '', kind: options.kind ?? mapping.kind ?? 'asset', name: '' };
     const rowWarn = (message: string): void => void warnings.push({ line: row.line, message });
     for (const [path, spec] of Object.entries(mapping.fields)) {
@@ -173,22 +238,25 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
       if (value !== undefined) setPath(listing, path, value);
     }
     if (options.kind) listing.kind = options.kind;
-    if (!['asset', 'activity', 'transfer'].includes(listing.kind as string)) {
-      skipped.push({ line: row.line, reason: `kind "${String(listing.kind)}" is not asset, activity or transfer`, deliberate: false });
-      return;
-    }
-    if (!listing.name) {
-      skipped.push({ line: row.line, reason: 'no name', deliberate: false });
-      return;
-    }
+    if (!['asset', 'activity', 'transfer'].includes(listing.kind as string)) return skip(row.line, `kind "${String(listing.kind)}" is not asset, activity or transfer`, false);
+    if (!listing.name) return skip(row.line, 'no name', false);
     if (mapping.openingHours) {
       const hours: OpeningHours = (listing.openingHours as OpeningHours | undefined) ?? {};
+      const words: [Weekday, string][] = [];
       for (const [day, column] of Object.entries(mapping.openingHours)) {
         // "9:00-17:00" is common; the feed wants two-digit hours.
         const cell = (row.cells[column] ?? '').replace(/\s+/g, '').replace(/(^|[-,])(\d):/g, '$10$2:');
         if (!cell) continue;
         if (/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)(,([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00))*$/.test(cell)) hours[day as Weekday] = cell;
-        else rowWarn(`opening hours "${row.cells[column]}" in "${column}" are not like 09:00-13:00,14:00-17:00; left out`);
+        else if (!/[a-z]/i.test(cell)) rowWarn(`opening hours "${row.cells[column]}" in "${column}" are not like 09:00-13:00,14:00-17:00; left out`);
+        // Hours in words ("AM & PM (continuous)", "N/A Closed") are what some national layouts hold: kept for people to read.
+        else words.push([day as Weekday, (row.cells[column] ?? '').trim()]);
+      }
+      if (words.length) {
+        hoursInWords++;
+        const notes = hoursNotes(words);
+        const given = hours.notes === undefined ? '' : textOf(hours.notes);
+        hours.notes = given ? `${given} ${notes}` : notes;
       }
       if (Object.keys(hours).length) listing.openingHours = hours;
     }
@@ -202,8 +270,18 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
       usedDistricts.add(districtOf(location.postcode));
       usedSectors.add(sectorOf(location.postcode));
     }
-    listing.id = uniqueId(baseId(mapping, row.cells, listing), usedIds);
+    // "What it is" must say what the thing is, not only who runs it.
+    if (listing.summary === undefined && listing.description === undefined) {
+      const made = summaryFrom(listing);
+      if (made) {
+        listing.summary = made;
+        summariesMade++;
+      }
+    }
+    const id = uniqueId(baseId(mapping, row.cells, listing), usedIds);
+    listing.id = id;
     listings.push(listing as unknown as Listing);
+    rows.push({ line: row.line, id, name: textOf(listing.name), outcome: 'imported' });
   });
   if (options.progress && csv.rows.length >= every) options.progress(csv.rows.length, csv.rows.length);
 
@@ -211,7 +289,37 @@ export function importCsv(csv: ParsedCsv, options: ImportCsvOptions): ImportCsvR
   if (mapping.licence) feed.licence = mapping.licence;
   const gazetteer = gazetteerFor(options.centroids, usedDistricts, usedSectors);
   if (gazetteer) feed.gazetteer = gazetteer;
-  return { feed, skipped, warnings, errors: csv.errors, geocoded };
+  return { feed, skipped, warnings, errors: csv.errors, geocoded, rows, hoursInWords, summariesMade };
+}
+
+const DAY_NAMES: Record<Weekday, string> = { mo: 'Monday', tu: 'Tuesday', we: 'Wednesday', th: 'Thursday', fr: 'Friday', sa: 'Saturday', su: 'Sunday' };
+
+/**
+ * Hours written in words, one per weekday, as one readable line: consecutive days
+ * that say the same are grouped ("Monday to Thursday: All Day (continuous).
+ * Saturday: Closed."), and the ways of writing closed become "Closed".
+ */
+function hoursNotes(days: [Weekday, string][]): string {
+  const tidy = (cell: string): string => (/^(n\/?a\s*)?closed$/i.test(cell) || /^n\/?a$/i.test(cell) ? 'Closed' : cell);
+  const groups: { from: Weekday; to: Weekday; words: string }[] = [];
+  for (const [day, cell] of days) {
+    const words = tidy(cell);
+    const last = groups[groups.length - 1];
+    const order = Object.keys(DAY_NAMES);
+    if (last && last.words === words && order.indexOf(day) === order.indexOf(last.to) + 1) last.to = day;
+    else groups.push({ from: day, to: day, words });
+  }
+  return `${groups.map((g) => `${DAY_NAMES[g.from]}${g.to !== g.from ? ` to ${DAY_NAMES[g.to]}` : ''}: ${g.words}`).join('; ')}.`;
+}
+
+/** "Library run by Northbridge Borough Council", from the first category and the organisation. */
+function summaryFrom(listing: Record<string, unknown>): string | undefined {
+  const category = Array.isArray(listing.categories) ? listing.categories.find((c): c is string => typeof c === 'string') : undefined;
+  const organisation = textOf((listing.organisation as { name?: unknown } | undefined)?.name);
+  if (!category) return undefined;
+  const what = category.replace(/[-_]+/g, ' ').trim();
+  const words = what.charAt(0).toUpperCase() + what.slice(1);
+  return organisation ? `${words} run by ${organisation}` : undefined;
 }
 
 /** Raw values of a spec for one row: a list of strings or other JSON values. */
@@ -223,6 +331,17 @@ function resolve(spec: ValueSpec, cells: Record<string, string>, list: boolean):
     const parts = nonEmpty(spec.join.map((c) => cells[c] ?? ''));
     if (list) return parts;
     return parts.length ? [parts.join(spec.separator ?? ', ')] : [];
+  }
+  if ('template' in spec) {
+    let empty = false;
+    const words = spec.template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+      const inner = spec.with?.[name];
+      const value = inner === undefined ? [cells[name] ?? ''] : resolve(inner, cells, false);
+      const first = value.find((v) => v !== undefined && v !== null && String(v).trim() !== '');
+      if (first === undefined) empty = true;
+      return first === undefined ? '' : String(first).trim();
+    });
+    return empty ? [] : [words.replace(/\s+/g, ' ').trim()];
   }
   if ('lang' in spec) {
     const text: Record<string, string> = {};

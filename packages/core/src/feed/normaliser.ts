@@ -389,7 +389,7 @@ class Checker {
   time(value: unknown, path: string, field: string, end = false, dropped = `${field} dropped`): string | undefined {
     if (value === undefined || value === null || value === '') return undefined;
     if (isClockTime(value, end)) return value;
-    const expected = 'a 24-hour time HH:MM (09:30)';
+    const expected = 'a time such as 09:30 (24-hour, HH:MM)';
     if (typeof value === 'string') {
       const loose = /^\s*(\d{1,2})[:.](\d{2})\s*$/.exec(value);
       if (loose) {

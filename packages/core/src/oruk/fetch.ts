@@ -7,7 +7,14 @@
  * Used by `atlas import oruk URL` and by the finder's `source="oruk:…"`.
  */
 
-export class OrukPageError extends Error {}
+export class OrukPageError extends Error {
+  /** The HTTP status that ended it, when one did (404: the record is not there). */
+  readonly status: number | undefined;
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
+}
 
 export interface OrukFetchOptions {
   fetch?: typeof fetch;
@@ -80,6 +87,30 @@ export async function fetchOrukPages(base: string, options: OrukFetchOptions = {
 }
 
 async function fetchPage(url: string, page: number, options: OrukFetchOptions, sleep: NonNullable<OrukFetchOptions['sleep']>): Promise<unknown> {
+  return requestJson(url, `page ${page}`, options, sleep);
+}
+
+/** Why a body that should be JSON is not, in words a data officer can act on. */
+function notJson(content: string, error: unknown): string {
+  const start = content.trimStart();
+  if (/^<(!doctype|html|head|body|\?xml)/i.test(start)) {
+    const title = /<title[^>]*>([^<]*)</i.exec(start)?.[1]?.trim();
+    return `is not JSON: it is an HTML page${title ? ` ("${title.slice(0, 80)}")` : ''}, as a login, error or maintenance page is`;
+  }
+  if (!start) return 'is not JSON: the answer was empty';
+  if (/end of (json )?(data|input)|unterminated|Unexpected end/i.test(String((error as Error)?.message))) {
+    return `is not JSON: it ends part-way through (${content.length} characters read), so the answer was cut off`;
+  }
+  return `is not JSON (${(error as Error)?.message ?? 'unreadable'})`;
+}
+
+/**
+ * One GET that should answer JSON, retried on 429, 5xx, no answer, a timeout or
+ * a body that is not JSON (a cut-off answer or a maintenance page is often
+ * gone a moment later), waiting longer each time or as `Retry-After` asks.
+ * Other answers (404) fail at once. Throws `OrukPageError` naming `what` and the URL.
+ */
+async function requestJson(url: string, what: string, options: OrukFetchOptions, sleep: NonNullable<OrukFetchOptions['sleep']>): Promise<unknown> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const retries = options.retries ?? 4;
   let lastProblem = '';
@@ -96,7 +127,7 @@ async function fetchPage(url: string, page: number, options: OrukFetchOptions, s
       });
     } catch (error) {
       if (options.signal?.aborted) throw options.signal.reason;
-      lastProblem = `could not connect (${(error as Error).message})`;
+      lastProblem = timeout.aborted ? `no answer within ${Math.round((options.pageTimeoutMs ?? 30_000) / 1000)} s` : `could not connect (${(error as Error).message})`;
       continue;
     }
     if (response.status === 429 || response.status >= 500) {
@@ -108,16 +139,26 @@ async function fetchPage(url: string, page: number, options: OrukFetchOptions, s
     }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new OrukPageError(`page ${page} (${url}) failed: HTTP ${response.status}.`);
+      throw new OrukPageError(`${what} (${url}) failed: HTTP ${response.status}.`, response.status);
     }
-    const content = await response.text();
+    let content: string;
+    try {
+      content = await response.text();
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      lastProblem = `the answer was cut off (${(error as Error).message})`;
+      continue;
+    }
     try {
       return JSON.parse(content);
-    } catch {
-      throw new OrukPageError(`page ${page} (${url}) is not JSON.`);
+    } catch (error) {
+      lastProblem = notJson(content, error);
+      // Said once: "failed after 5 tries: is not JSON" reads worse than the plain fact.
+      if (attempt === retries) throw new OrukPageError(`${what} (${url}) ${lastProblem}${retries ? ` (${retries + 1} tries)` : ''}.`);
+      continue;
     }
   }
-  throw new OrukPageError(`page ${page} (${url}) failed after ${retries + 1} tries: ${lastProblem}.`);
+  throw new OrukPageError(`${what} (${url}) failed after ${retries + 1} tries: ${lastProblem}.`);
 }
 
 /** Paging fields of ORUK 3.0 (`total_pages`, `contents`) and of the 1.0 API (`totalPages`, `content`, `last`). */
@@ -134,4 +175,171 @@ export function orukPageInfo(body: unknown): { count?: number; totalPages?: numb
   if (total !== undefined) info.totalPages = total;
   if (page.last_page === true || page.last === true) info.last = true;
   return info;
+}
+
+/** Something an API read could not get, and what became of it. */
+export interface OrukReadProblem {
+  /** `page`: a list page (its services are missing); `detail`: one service's full record (the service is left out). */
+  kind: 'page' | 'detail';
+  /** The message, naming the page or service and the URL. */
+  message: string;
+  page?: number;
+  id?: string;
+  name?: string;
+  /** HTTP status, when the API answered with one. */
+  status?: number;
+}
+
+export interface OrukReadProgress {
+  pagesRead: number;
+  totalPages?: number;
+  servicesListed: number;
+  detailsRead: number;
+  detailsWanted: number;
+}
+
+export interface OrukApiOptions extends OrukFetchOptions {
+  /** Full records read at once from `/services/{id}`. Default 4. */
+  concurrency?: number;
+  /** A full record already read (a resumed run), or undefined to fetch it. */
+  known?: (id: string, listed: Record<string, unknown>) => unknown;
+  /** Told each full record as it arrives, so a run can be resumed. */
+  onDetail?: (id: string, record: unknown) => void;
+  onProgress?: (progress: OrukReadProgress) => void;
+}
+
+export interface OrukApiResult {
+  /** One page-shaped document per list page read, each service replaced by its full record. */
+  documents: unknown[];
+  truncated: boolean;
+  problems: OrukReadProblem[];
+  servicesListed: number;
+  detailsFetched: number;
+  detailsReused: number;
+}
+
+/** The nested lists a full record has and a list page, by the OpenAPI description, does not. */
+const NESTED = ['service_at_locations', 'schedules', 'contacts', 'cost_options', 'attributes', 'service_areas', 'languages', 'funding', 'regular_schedules', 'physical_addresses', 'locations'];
+
+/** True when a list item is already a full record (some APIs send them whole), so `/services/{id}` need not be asked. */
+export function isFullRecord(item: Record<string, unknown>): boolean {
+  return NESTED.some((key) => Array.isArray(item[key]));
+}
+
+/**
+ * Reads an Open Referral UK 3.0 API as its OpenAPI description says it answers:
+ * `/services?page=N&per_page=SIZE` lists only each service's one-to-one fields,
+ * and the full record (locations, schedules, taxonomy, cost options, contacts) is
+ * at `/services/{id}`. Pages are read one at a time; full records a few at a time
+ * (`concurrency`), each retried with growing waits. A page that fails after its
+ * retries is reported and the next page read (its services are missing); a full
+ * record that fails leaves its service out, reported by id and name. Only a
+ * first page that fails, or an API that ignores `?page=`, throws.
+ */
+export async function readOrukApi(base: string, options: OrukApiOptions = {}): Promise<OrukApiResult> {
+  const root = base.replace(/\/+$/, '').replace(/\/services$/i, '');
+  const perPage = options.perPage ?? 100;
+  const maxPages = options.maxPages ?? 1000;
+  const delay = options.delay ?? 250;
+  const sleep = options.sleep ?? abortableSleep;
+  const problems: OrukReadProblem[] = [];
+  const pages: { body: Record<string, unknown>; items: Record<string, unknown>[] }[] = [];
+  const firstIds = new Map<string, number>();
+  let totalPages: number | undefined;
+  let truncated = true;
+  let listed = 0;
+  const progress: OrukReadProgress = { pagesRead: 0, servicesListed: 0, detailsRead: 0, detailsWanted: 0 };
+  const tell = (): void => options.onProgress?.({ ...progress, ...(totalPages !== undefined ? { totalPages } : {}) });
+
+  for (let page = 1; page <= maxPages; page++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    if (page > 1 && delay) await sleep(delay, options.signal);
+    const url = `${root}/services?page=${page}&per_page=${perPage}`;
+    options.onPage?.(page, url);
+    let body: unknown;
+    try {
+      body = await requestJson(url, `page ${page}`, options, sleep);
+    } catch (error) {
+      // With no page read there is nothing to show; without a page count there is no knowing what comes next.
+      if (!(error instanceof OrukPageError) || page === 1 || totalPages === undefined) throw error;
+      problems.push({ kind: 'page', page, message: `${error.message} Its services are missing.`, ...(error.status ? { status: error.status } : {}) });
+      if (page >= totalPages) {
+        truncated = false;
+        break;
+      }
+      continue;
+    }
+    const info = orukPageInfo(body);
+    if (info.firstId !== undefined) {
+      const seen = firstIds.get(info.firstId);
+      if (seen !== undefined) throw new OrukPageError(`page ${page} (${url}) repeats page ${seen}: the API seems to ignore the page parameter.`);
+      firstIds.set(info.firstId, page);
+    }
+    if (info.totalPages !== undefined) totalPages = info.totalPages;
+    const record = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { contents: body }) as Record<string, unknown>;
+    const list = Array.isArray(record.contents) ? record.contents : Array.isArray(record.content) ? record.content : Array.isArray(body) ? body : [];
+    const items = list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item));
+    pages.push({ body: record, items });
+    listed += items.length;
+    progress.pagesRead = pages.length;
+    progress.servicesListed = listed;
+    tell();
+    if (info.count === 0 || info.last || (info.totalPages !== undefined && page >= info.totalPages)) {
+      truncated = false;
+      break;
+    }
+  }
+
+  // Full records, a few at a time.
+  const wanted: { page: number; index: number; id: string; name?: string }[] = [];
+  pages.forEach(({ items }, page) => items.forEach((item, index) => {
+    const id = item.id === undefined || item.id === null ? '' : String(item.id);
+    // A service that is not active is left out of the feed: no need to ask for the rest of it.
+    const inactive = typeof item.status === 'string' && item.status.trim().toLowerCase() !== 'active';
+    if (id && !inactive && !isFullRecord(item)) wanted.push({ page, index, id, ...(typeof item.name === 'string' ? { name: item.name } : {}) });
+  }));
+  progress.detailsWanted = wanted.length;
+  let fetched = 0;
+  let reused = 0;
+  const dropped = new Set<string>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < wanted.length) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      const job = wanted[next++] as (typeof wanted)[number];
+      const listedItem = (pages[job.page] as (typeof pages)[number]).items[job.index] as Record<string, unknown>;
+      let record = options.known?.(job.id, listedItem);
+      if (record !== undefined) {
+        reused++;
+      } else {
+        const url = `${root}/services/${encodeURIComponent(job.id)}`;
+        const what = `the full record of service ${job.id}${job.name ? ` ("${job.name}")` : ''}`;
+        try {
+          record = await requestJson(url, what, options, sleep);
+          if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new OrukPageError(`${what} (${url}) is not a service record.`);
+          fetched++;
+          options.onDetail?.(job.id, record);
+        } catch (error) {
+          if (!(error instanceof OrukPageError)) throw error;
+          problems.push({ kind: 'detail', id: job.id, ...(job.name ? { name: job.name } : {}), message: `${error.message} The service is left out.`, ...(error.status ? { status: error.status } : {}) });
+          dropped.add(`${job.page}/${job.index}`);
+          record = undefined;
+        }
+      }
+      // The list's one-to-one fields, then the full record over them.
+      if (record !== undefined) (pages[job.page] as (typeof pages)[number]).items[job.index] = { ...listedItem, ...(record as Record<string, unknown>) };
+      progress.detailsRead++;
+      tell();
+    }
+  };
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, wanted.length || 1));
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
+
+  const documents = pages.map(({ body, items }, page) => {
+    const contents = items.filter((_, index) => !dropped.has(`${page}/${index}`));
+    const { content: _content, ...rest } = body;
+    return { ...rest, contents };
+  });
+  problems.sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return { documents, truncated, problems, servicesListed: listed, detailsFetched: fetched, detailsReused: reused };
 }

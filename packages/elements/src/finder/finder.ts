@@ -276,10 +276,13 @@ export class AtlasFinder extends AtlasElement {
       }
       for (const p of data.problems) if (p.severity === 'error') console.warn(`Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`);
       this.#engine?.dispose();
+      // Loading again (a new `src`, "Try again") keeps a prescriber's in-memory search.
+      this.finderState = this.#readUrl(!!this.data);
       this.data = data;
       this.summary = summary;
       this.#engine = engine;
-      this.finderState = this.#readUrl();
+      // A link that came with a person's details (made before prescriber mode kept them out): use them, then take them out of the address.
+      if (this.mode === 'prescriber') this.#writeUrl('replace');
       await this.#runQuery();
       this.#setPhase('ready', summary.size === 0);
       if (this.finderState.open) this.#focusAfter = undefined;
@@ -379,17 +382,26 @@ export class AtlasFinder extends AtlasElement {
     }
   }
 
-  #readUrl(): FinderState {
+  /**
+   * Prescriber mode: what is about the person (search words, filters, age, postcode and
+   * its coordinates, a map area) stays in this finder's memory, never in the address,
+   * the history's state or storage, so a shared practice computer's history and a copied
+   * link carry none of it. Only the open listing and the view go in the address, so Back
+   * still closes a listing. `keepPrivate`: Back, Forward or a reload of the feed, where
+   * a prescriber's search comes from memory, not the address.
+   */
+  #readUrl(keepPrivate = false): FinderState {
     const decoded = decodeState(new URLSearchParams(window.location.search), this.namespace);
     if (decoded.view) this.view = decoded.view;
-    return decoded;
+    return keepPrivate && this.mode === 'prescriber' ? { ...this.finderState, open: decoded.open, view: decoded.view } : decoded;
   }
 
   #writeUrl(history: 'push' | 'replace', extra?: Record<string, unknown>): void {
     const url = new URL(window.location.href);
     // Keep the host page's own parameters and other finders' ones; replace only ours.
     for (const key of [...url.searchParams.keys()]) if (isStateParam(key, this.namespace)) url.searchParams.delete(key);
-    for (const [k, v] of encodeState(this.finderState, this.namespace)) url.searchParams.set(k, v);
+    const s = this.finderState;
+    for (const [k, v] of encodeState(this.mode === 'prescriber' ? { q: '', filters: {}, sort: 'relevance', open: s.open, view: s.view } : s, this.namespace)) url.searchParams.set(k, v);
     const state = { ...(window.history.state as object | null), ...extra };
     if (url.href === window.location.href && history === 'push') return;
     if (history === 'push') window.history.pushState(state, '', url);
@@ -512,7 +524,7 @@ export class AtlasFinder extends AtlasElement {
   #onPopState = (): void => {
     if (!this.#engine) return;
     const before = this.finderState.open;
-    const next = this.#readUrl();
+    const next = this.#readUrl(true);
     if (before && !next.open) this.#focusAfter = { kind: 'card', key: before };
     else if (next.open && next.open !== before) this.#focusAfter = { kind: 'listing' };
     this.finderState = next;

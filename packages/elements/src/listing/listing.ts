@@ -151,6 +151,7 @@ export class AtlasListingDetail extends AtlasElement {
               </tbody>
             </table>`
         : nothing}
+      ${l.openingHours?.notes ? html`${hours.length ? nothing : html`<h4>${t.openingHours}</h4>`}<p>${text(l.openingHours.notes, lang)}</p>` : nothing}
       ${approximate
         ? html`<p>${loc?.name ? text(loc.name, lang) : nothing}</p><p>${t.approximate}</p>`
         : loc

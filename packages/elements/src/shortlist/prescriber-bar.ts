@@ -22,6 +22,7 @@ export class AtlasPrescriberBar extends AtlasElement {
       kbd { border: 1px solid currentColor; border-radius: 3px; padding: 0 0.3rem; font-family: inherit; }
       .switch { display: flex; align-items: center; gap: 0.5rem; min-height: 2.75rem; font-weight: 400; }
       .switch input { width: 1.5rem; height: 1.5rem; margin: 0; }
+      .privacy { margin: 0.5rem 0 0; max-width: 48rem; font-size: 0.9em; }
     }
   `];
 
@@ -63,6 +64,7 @@ export class AtlasPrescriberBar extends AtlasElement {
           <dt><kbd>s</kbd></dt><dd>${p.shortcuts.shortlist}</dd>
         </dl>
       </details>
-    </div>`;
+    </div>
+    <p class="privacy">${p.privacy}</p>`;
   }
 }

@@ -58,6 +58,7 @@ export const enPrescriberDetail: PrescriberDetailStrings = {
   shortcuts: { search: 'go to search', next: 'next result', previous: 'previous result', shortlist: 'add the result to the shortlist, or remove it' },
   ageLabel: 'Age',
   ageHint: 'Shows only what a person of this age can join',
+  privacy: 'What you enter about the person (age, postcode, search words and filters) stays on this page only. It is not put in the address bar, the browser’s history or its storage, and it is gone when you close or reload the page. A copied link carries only the options on the shortlist.',
 };
 
 /** Every prescriber word: the language's (or a host's) own, English for any it leaves out. */

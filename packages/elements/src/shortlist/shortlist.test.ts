@@ -6,6 +6,7 @@ import './define-prescriber.js';
 import type { AtlasFinder } from '../finder/finder.js';
 import type { AtlasShortlist } from './shortlist.js';
 import { ShortlistStore, shortlistStorageKey } from './store.js';
+import { AtlasStateChangeEvent } from '../events/state-change.js';
 
 const FIXTURES = '/packages/elements/test-fixtures';
 const NOW = new Date('2026-11-23T09:30:00Z');
@@ -246,6 +247,76 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(resident.renderRoot.querySelector('atlas-shortlist')).to.equal(null);
   });
 
+  it('keeps the person\'s age, postcode, coordinates, search words and filters out of the address, history.state and storage; a copied link carries only the chosen listings; the page says so', async () => {
+    const f = await finder();
+    // Storage as other tests left it is not this finder's doing: only what changes from here on counts.
+    const stored = (s: Storage, before: Record<string, string> = {}) => Object.entries({ ...s }).filter(([k, v]) => before[k] !== v);
+    const local = { ...localStorage };
+    const session = { ...sessionStorage };
+    const everywhere = (): string => [
+      window.location.href, decodeURIComponent(window.location.href), JSON.stringify(window.history.state),
+      JSON.stringify(stored(localStorage, local)), JSON.stringify(stored(sessionStorage, session)),
+    ].join(' ');
+    const historyLength = window.history.length;
+    const search = f.renderRoot.querySelector('atlas-search')!;
+    const field = search.renderRoot.querySelector('input')!;
+    field.focus();
+    await sendKeys({ type: 'cuppa' });
+    await sendKeys({ press: 'Enter' });
+    const bar = f.renderRoot.querySelector('atlas-prescriber-bar')!;
+    const age = bar.renderRoot.querySelector<HTMLInputElement>('#age')!;
+    age.value = '83';
+    age.dispatchEvent(new Event('change'));
+    const location = f.renderRoot.querySelector('atlas-location')!;
+    location.renderRoot.querySelector('input')!.value = 'NB1 2AA';
+    location.renderRoot.querySelector('form')!.requestSubmit();
+    await location.updateComplete;
+    await waitUntil(() => f.renderRoot.querySelector('atlas-location')?.near, 'the postcode was found');
+    const filters = f.renderRoot.querySelector('atlas-filters')!;
+    filters.dispatchEvent(new AtlasStateChangeEvent({ patch: { filters: { need: ['carer'] } }, history: 'push' }));
+    await f.updateComplete;
+
+    // All of it is in force on the page…
+    const near = f.renderRoot.querySelector('atlas-location')!.near!;
+    expect(near.label).to.equal('NB1 2AA');
+    expect(f.renderRoot.querySelector('atlas-search')!.value).to.equal('cuppa');
+    expect(f.renderRoot.querySelector('atlas-prescriber-bar')!.age).to.equal(83);
+    // …and none of it anywhere a browser keeps or shows it.
+    const kept = everywhere();
+    for (const secret of ['cuppa', '83', 'NB1', 'nb1', 'carer', String(near.lat).slice(0, 5), String(near.lng).slice(0, 5)]) {
+      expect(kept, `"${secret}" is kept nowhere`).to.not.contain(secret);
+    }
+    for (const name of ['q', 'age', 'near', 'need', 'sort', 'distance']) expect(new URLSearchParams(window.location.search).has(name), name).to.equal(false);
+    expect(window.history.length, 'no history entry per search').to.equal(historyLength);
+
+    // Opening a listing and going back keeps the search, from memory.
+    await waitUntil(() => cards(f).length === 1, 'the carers\' café is found');
+    {
+      const first = cards(f)[0]!;
+      const key = first.item!.listing.key;
+      first.renderRoot.querySelector<HTMLAnchorElement>('a')!.click();
+      await waitUntil(() => f.renderRoot.querySelector('atlas-listing'), 'the listing opens');
+      expect(new URLSearchParams(window.location.search).get('open')).to.equal(key);
+      expect(everywhere()).to.not.contain('cuppa');
+      window.history.back();
+      await waitUntil(() => f.renderRoot.querySelector('atlas-results'), 'back at the results');
+      await f.updateComplete;
+      expect(f.renderRoot.querySelector('atlas-search')!.value, 'the words came back from memory').to.equal('cuppa');
+      expect(f.renderRoot.querySelector('atlas-prescriber-bar')!.age).to.equal(83);
+    }
+
+    const list = f.renderRoot.querySelector('atlas-shortlist')!;
+    list.store!.add('walk-riverside');
+    await list.updateComplete;
+    const link = new URL(list.linkFor!(['walk-riverside']));
+    // The test runner's own parameter is the host page's, and stays.
+    expect([...link.searchParams].filter(([k]) => k !== 'wtr-session-id')).to.deep.equal([['list', 'walk-riverside']]);
+    expect(JSON.stringify(stored(localStorage, local))).to.not.contain('cuppa');
+
+    expect(f.renderRoot.querySelector('atlas-prescriber-bar')!.renderRoot.querySelector('.privacy')!.textContent)
+      .to.contain('not put in the address bar, the browser’s history or its storage');
+  });
+
   it('the open listing has "Add to shortlist", and s adds it there too', async () => {
     const f = await finder();
     const first = cards(f)[0]!;
@@ -307,10 +378,11 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(input.value).to.equal('js/');
     // The search runs a moment after typing stops (and finds nothing for "js/"): let it land, then empty the
     // field and wait for every result to be back, so the cards pressed below are not redrawn under the keys.
-    await waitUntil(() => new URLSearchParams(window.location.search).get('q') === 'js/', 'the search ran');
+    // (Prescriber mode keeps the words out of the address: the results say when the search ran.)
+    await waitUntil(() => cards(f).length === 0, 'the search ran');
     await sendKeys({ press: 'Control+a' });
     await sendKeys({ press: 'Backspace' });
-    await waitUntil(() => !new URLSearchParams(window.location.search).get('q') && cards(f).length > 1, 'every result is back');
+    await waitUntil(() => cards(f).length > 1, 'every result is back');
     await f.updateComplete;
     await f.renderRoot.querySelector('atlas-results')!.updateComplete;
     await Promise.all(cards(f).map((c) => c.updateComplete));

@@ -263,6 +263,7 @@ const welsh = {
     shortcuts: { search: 'mynd i chwilio', next: 'y canlyniad nesaf', previous: 'y canlyniad blaenorol', shortlist: 'ychwanegu’r canlyniad at y rhestr fer, neu ei dynnu' },
     ageLabel: 'Oedran',
     ageHint: 'Yn dangos dim ond beth gall rhywun o’r oedran hwn ymuno ag ef',
+    privacy: 'Mae’r hyn rydych chi’n ei roi am yr unigolyn (oedran, cod post, geiriau chwilio a hidlwyr) yn aros ar y dudalen hon yn unig. Nid yw’n cael ei roi yn y bar cyfeiriad, yn hanes y porwr nac yn ei storfa, ac mae’n diflannu pan fyddwch yn cau neu’n ail-lwytho’r dudalen. Dim ond y dewisiadau ar y rhestr fer sydd mewn dolen wedi’i chopïo.',
     companionShort: 'Gall ddod â rhywun',
   } satisfies Required<PrescriberStrings>, // Welsh gives the prescriber parts' words too: they are not in the English first chunk.
 } satisfies Required<AtlasStrings>;

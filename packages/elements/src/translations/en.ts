@@ -41,6 +41,8 @@ export interface PrescriberDetailStrings {
   shortcuts: Record<'search' | 'next' | 'previous' | 'shortlist', string>;
   ageLabel: string;
   ageHint: string;
+  /** Prescriber mode: where the person's details are (and are not) kept. */
+  privacy: string;
 }
 
 /** A prescriber's words on cards, the listing and the finder in prescriber mode, and (optional, see PrescriberDetailStrings) the prescriber parts' own. */
