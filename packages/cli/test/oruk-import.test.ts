@@ -410,3 +410,52 @@ test('atlas import oruk URL: an API that ignores ?page= is caught instead of rea
     await api.close();
   }
 });
+
+test('nothing is lost silently: every ORUK field the feed has no place for is mapped or counted by name', () => {
+  const service = {
+    id: 'svc-everything',
+    name: 'Everything advice',
+    status: 'active',
+    description: 'Advice on anything.',
+    alert: 'Closed on bank holidays until further notice.',
+    accreditations: 'Advice Quality Standard',
+    assurer_email: 'checks@example.org',
+    eligibility_description: 'Adults living in Northbridge',
+    funding: [{ id: 'f1', source: 'National Lottery Community Fund' }],
+    organization: {
+      id: 'org-1',
+      name: 'Northbridge Advice',
+      description: 'An independent advice charity.',
+      organization_identifiers: [
+        { id: 'oi-1', identifier_scheme: 'GB-CHC', identifier_type: 'Charity number', identifier: '1099999' },
+        { id: 'oi-2', identifier_scheme: 'GB-COH', identifier_type: 'Company number', identifier: '04999999' },
+      ],
+    },
+    cost_options: [{ id: 'c1', option: 'Over 60s', amount: 0, valid_from: '2026-04-01', valid_to: '2027-03-31', audience: 'Over 60s' }],
+    schedules: [{ id: 's1', freq: 'WEEKLY', byday: 'MO', opens_at: '10:00', closes_at: '12:00', dtstart: '2026-01-05', count: 6 }],
+    service_at_locations: [
+      { id: 'sal-1', location: { id: 'loc-post', location_type: 'postal', addresses: [{ id: 'a1', address_1: 'PO Box 12', city: 'Northbridge', postal_code: 'NB1 1AA', address_type: 'postal' }] } },
+    ],
+  };
+  const result = importOruk([{ contents: [service] }], { publisher: 'Northbridge', today: '2026-11-01' });
+  const listing = result.feed.listings[0];
+  assert.ok(listing);
+  assert.equal(listing.description, 'Alert: Closed on bank holidays until further notice.\n\nAdvice on anything.', 'the alert is read first');
+  assert.deepEqual(listing.audience, { description: 'Adults living in Northbridge' }, 'eligibility is mapped');
+  assert.equal(listing.organisation?.charityNumber, '1099999');
+  const reasons = result.notes.map((n) => n.reason);
+  for (const counted of [
+    'Service alert put at the start of the description (the feed has no alert field)',
+    'ORUK field not carried into the feed: accreditations',
+    'ORUK field not carried into the feed: assurer_email',
+    'ORUK field not carried into the feed: funding',
+    'ORUK field not carried into the feed: organization.description',
+    'Organisation identifier not carried into the feed (it keeps a charity number only): GB-COH',
+    'ORUK field not carried into the feed: cost_options[].valid_from',
+    'ORUK field not carried into the feed: cost_options[].valid_to',
+    'ORUK field not carried into the feed: cost_options[].audience',
+    'ORUK field not carried into the feed: schedules[].count',
+    'Postal-only address (where to write, not where to go) not used as the location',
+  ]) assert.ok(reasons.includes(counted), `${counted} — in: ${reasons.join(' | ')}`);
+  assert.ok(result.notes.every((n) => n.examples.includes('svc-everything')));
+});

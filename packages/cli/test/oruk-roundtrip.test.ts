@@ -206,6 +206,28 @@ test('the export uses ORUK 3.0 field names and UUIDs, so other ORUK readers unde
   assert.deepEqual(online.service_at_locations[0].location, { id: uuidv5(`${onlineId}/online`), location_type: 'virtual', name: 'Online', description: 'https://mind.example.org/group' });
 });
 
+test('export → import keeps directions, personal budgets, help with the cost, opening hours, textphones, companions and languages', () => {
+  const listing: Listing = {
+    id: 'market-hall',
+    kind: 'asset',
+    name: 'Market Hall',
+    description: 'A hall for hire.\n\nWith a kitchen.',
+    audience: { description: 'Groups of up to 80.\n\nChildren with an adult.' },
+    howToJoin: 'Ring to book.',
+    companionWelcome: false,
+    languages: ['cy', 'pl'],
+    location: { name: 'Market Hall', address: ['1 Market Square', 'Northbridge'], postcode: 'NB1 1AA', lat: 52.6, lng: -1.4, directions: 'Side door, by the car park.' },
+    openingHours: { mo: '09:00-13:00,14:00-17:00', tu: '09:00-13:00,14:00-17:00', sa: '10:00-12:00', notes: 'Closed on bank holidays' },
+    cost: { amount: 25, per: 'session', description: '£25 an hour', help: 'Half price for community groups.', personalBudget: true },
+    contact: { phone: '01632 111111', textphone: '18001 01632 111111' },
+  };
+  const feed: Feed = { version: '1', publisher: { name: 'Northbridge Borough Council' }, updated: '2026-11-01', listings: [listing] };
+  const exported = exportOruk(feed);
+  assert.deepEqual(exported.notes, [], 'nothing here that ORUK cannot hold');
+  const back = importOruk([JSON.parse(JSON.stringify(exported.page))], { publisher: 'Northbridge Borough Council' });
+  assert.deepEqual(back.feed.listings, [{ ...listing, delivery: ['in-person'] }]);
+});
+
 test('ids are version 5 UUIDs that stay the same from one export to the next', () => {
   // The RFC 9562 example: "www.example.com" in the DNS namespace.
   assert.equal(uuidv5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'), '2ed6657d-e927-568b-95e1-2665a8aea6a2');

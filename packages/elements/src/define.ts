@@ -6,15 +6,16 @@ import type { AtlasFilters } from './filters/filters.js';
 import type { AtlasFinder } from './finder/finder.js';
 import { AtlasListingDetail } from './listing/listing.js';
 import type { AtlasLocation } from './location/location.js';
-import { provideRelax, type AtlasResults } from './results/results.js';
+import type { AtlasResults } from './results/results.js';
 import * as relax from './results/relax.js';
-import { provideSuggestions, type AtlasSearch } from './search/search.js';
+import type { AtlasSearch } from './search/search.js';
+import { relax as relaxPart, suggestions as suggestionsPart } from './on-demand.js';
 import * as suggestions from './search/suggestions.js';
 
 // The search box's suggestion list and the zero-results hints are here from the start (the embed bundle fetches
 // them when the box is first used, and when a search first finds nothing).
-provideSuggestions(suggestions);
-provideRelax(relax);
+suggestionsPart.provide(suggestions);
+relaxPart.provide(relax);
 defineFirstScreenParts();
 defineElement('atlas-listing', AtlasListingDetail);
 

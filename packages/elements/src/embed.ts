@@ -6,13 +6,14 @@
  */
 import { defineFirstScreenParts } from './internal/define-parts.js';
 import { defineListing } from './listing/define-listing.js';
+import { listingElement } from './on-demand.js';
 
 defineFirstScreenParts();
 
 /** A page that shows `<atlas-listing>` itself (outside a finder) gets it as soon as one is in the page, now or later. */
 function defineListingWhenInPage(): void {
   const load = (): void => {
-    defineListing().catch((error: unknown) => console.error('Community Atlas: <atlas-listing> could not be loaded', error));
+    defineListing().catch((error: unknown) => listingElement.report(error, console.error));
   };
   if (document.getElementsByTagName('atlas-listing').length) return load();
   const watch = new MutationObserver((records) => {

@@ -186,18 +186,20 @@ class WorkerEngine implements SearchEngine {
       (pending.resolve as (l: AtlasListing[]) => void)(parts);
     } else if (message.type === 'result') {
       const items: ResultItem[] = [];
-      message.result.items.forEach((item, i) => {
-        let listing = this.#byKey.get(item.key);
-        if (!listing && message.records[i]) this.#byKey.set(item.key, (listing = message.records[i]));
+      for (const record of message.records) if (!this.#byKey.has(record.key)) this.#byKey.set(record.key, record);
+      for (const item of message.result.items) {
+        const listing = this.#byKey.get(item.key);
         if (listing) items.push({ ...item, listing });
-      });
+      }
       const keyAt = this.#lookup.keyAt;
       const keys = new Array<string>(message.indexes.length);
       for (let k = 0; k < keys.length; k++) keys[k] = keyAt[message.indexes[k]!]!;
       const { total, facets, items: _sent, ...rest } = message.result;
       (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
     } else if (message.type === 'suggestions') {
-      (pending.resolve as (s: Suggestion[]) => void)(message.suggestions);
+      // A suggested listing opens when chosen, with no round trip then: its record is fetched with the suggestions.
+      const keys = message.suggestions.flatMap((s) => (s.key ? [s.key] : []));
+      void this.records(keys).catch(() => undefined).then(() => (pending.resolve as (s: Suggestion[]) => void)(message.suggestions));
     }
   }
 

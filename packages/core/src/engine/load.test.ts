@@ -61,7 +61,7 @@ describe('loadFinder', () => {
     expect(inWorker.data.listings.length).to.equal(0);
     expect(inWorker.summary.size).to.equal(5000);
     expect(inWorker.summary.kinds.sort()).to.deep.equal(onPage.summary.kinds.sort());
-    expect(inWorker.summary.located).to.equal(true);
+    expect(inWorker.summary.places.map((l) => l.location)).to.deep.equal(onPage.summary.places.map((l) => l.location));
     expect(inWorker.engine.size).to.equal(5000);
     expect(onPage.summary.size).to.equal(5000);
     for (const state of states) {

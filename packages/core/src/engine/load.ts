@@ -73,7 +73,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.
-      console.warn('Community Atlas: the search worker could not start: searching on the page.', error);
+      console.warn('Community Atlas: no search worker, so searching on the page.', error);
       // A worker that failed after it started took the feeds' bytes with it: fetch them again.
       if (fetched.some((r) => r.status === 'fulfilled' && fetchedBytesGone(r.value))) {
         return loadFinder(urls, { ...options, worker: false });
@@ -137,7 +137,7 @@ export async function createEngineAuto(input: EngineInput, options: AutoEngineOp
       return await sendToWorker(input, isAtlasData(input) ? keepKinds(input) : undefined, source, options);
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
-      console.warn('Community Atlas: the search worker could not start: searching on the page.', error);
+      console.warn('Community Atlas: no search worker, so searching on the page.', error);
     }
   }
   const data = typeof input === 'string'

@@ -37,7 +37,7 @@ export type FromWorker =
   | { type: 'ready'; ms: number }
   | { type: 'failed'; error: SerializedLoadError | { message: string } }
   // Matches as indexes into the listings the page holds (its `data.listings`), in a buffer handed over without a copy.
-  // `records`: the listings of `result.items`, in order, which the page may not hold yet.
+  // `records`: the listings of `result.items` and the open listing (`state.open`), which the page may not hold yet.
   | { type: 'result'; id: number; result: Omit<CoreResult, 'keys'>; indexes: Int32Array; records: AtlasListing[] }
   // Part of the answer to a `records` question (`done` on the last part): each part cloned in its own task on the page.
   | { type: 'records'; id: number; listings: AtlasListing[]; done: boolean }

@@ -125,22 +125,19 @@ export interface Suggestion {
 export interface ListingSummary {
   size: number;
   kinds: ListingKind[];
-  /** Whether any listing has a location (the finder then offers a postcode search). */
-  located: boolean;
   /**
-   * The listings with a postcode and a point, reduced to their key and
-   * location (`gazetteerFromListings` reads nothing else); all the listings
-   * when the page holds them anyway.
+   * The listings with a location (none: the finder offers no postcode search),
+   * for placing a postcode the gazetteer does not know. From a worker they are
+   * reduced to their key and location, which is all `gazetteerFromListings` reads.
    */
   places: AtlasListing[];
 }
 
-/** The summary of listings a page holds (see `ListingSummary`); `places` is all of them, which `gazetteerFromListings` reads as it needs. */
+/** The summary of listings a page holds (see `ListingSummary`). */
 export const summarise = (listings: AtlasListing[]): ListingSummary => ({
   size: listings.length,
   kinds: [...new Set(listings.map((l) => l.kind))],
-  located: listings.some((l) => l.location),
-  places: listings,
+  places: listings.filter((l) => l.location),
 });
 
 /**

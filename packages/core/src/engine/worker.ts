@@ -59,11 +59,8 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     // data, every key (so it can name the matches the worker sends as
     // indexes) and a summary, before facets and sorting are prepared.
     const { listings, ...meta } = data;
-    const places: AtlasListing[] = [];
-    for (const l of listings) {
-      if (typeof l.location?.postcode === 'string' && typeof l.location.lat === 'number') places.push({ key: l.key, location: l.location } as AtlasListing);
-    }
     const summary = summarise(listings);
+    const places = summary.places.map((l) => ({ key: l.key, location: l.location }) as AtlasListing);
     scope.postMessage({ type: 'meta', data: meta, summary: { ...summary, places }, keys: listings.map((l) => l.key) });
   }
   try {
@@ -172,7 +169,9 @@ scope.onmessage = (event) => {
     if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
     if (message.type === 'query') {
       const { result, indexes } = core.queryIndexes(message.state, new Date(message.now));
-      const records = result.items.map((item) => core!.listing(item.key)!);
+      // The listings of the results, and the open one (a link to it, Back to it): the page may hold neither.
+      const open = typeof message.state?.open === 'string' ? core.listing(message.state.open) : undefined;
+      const records = [...result.items.map((item) => core!.listing(item.key)!), ...(open ? [open] : [])];
       scope.postMessage({ type: 'result', id: message.id, result, indexes, records }, [indexes.buffer]);
     } else if (message.type === 'records') {
       const all = held;

@@ -2,7 +2,8 @@ import type { AtlasData } from './normalised.js';
 import { NORMALISE_PARTS } from './normalise-parts.js';
 import { normaliseWith, type NormaliseOptions } from './normaliser.js';
 
-export { TEXT_LIMITS, describeValue, type NormaliseOptions } from './normaliser.js';
+export { describeValue, type NormaliseOptions } from './normaliser.js';
+export { TEXT_LIMITS } from './rules.js';
 
 /**
  * Turns one feed, as parsed JSON, into clean data the finder can trust, without

@@ -27,6 +27,7 @@ import {
   DEFAULT_TRANSFER_STAGE_IDS, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS,
   type Publisher, type Session, type StageDefinition,
 } from './types.js';
+import { ACV_STATUSES, COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, MAX_LEASE_YEARS, MAX_RADIUS_METRES, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH, TENURES, TERMS, UK_EAST, UK_NORTH, UK_SOUTH, UK_WEST, WORD_LENGTH } from './rules.js';
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, slugify } from './values.js';
 import { parseOpeningHours } from '../schedule/index.js';
 import { isUsableSession } from '../schedule/session.js';
@@ -119,15 +120,15 @@ const table = (rule: Rule): Rule => (v) => {
   return out;
 };
 
-const word = str(200);
-const name = text(300);
-const summary = text(1_000);
-const long = text(10_000);
+const word = str(WORD_LENGTH);
+const name = text(NAME_LENGTH);
+const summary = text(SUMMARY_LENGTH);
+const long = text(LONG_LENGTH);
 const words = list(word, true);
 const date = is(isIsoDate);
 const dateTime = is(isIsoDateOrDateTime);
 const money = num(0);
-const id = is((v) => typeof v === 'string' && /^[A-Za-z0-9._-]+$/.test(v));
+const id = is((v) => typeof v === 'string' && ID_PATTERN.test(v));
 const labelled = obj({ id: word, label: name }, (o) => o.id && o.label);
 /**
  * Exactly the postcodes `normalisePostcode` gives back unchanged: the postcode
@@ -136,8 +137,8 @@ const labelled = obj({ id: word, label: name }, (o) => o.id && o.label);
  */
 const POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 // Inside the UK box the normaliser neither swaps, drops nor questions a position.
-const lat = num(49, 61);
-const lng = num(-9, 2.2);
+const lat = num(UK_SOUTH, UK_NORTH);
+const lng = num(UK_WEST, UK_EAST);
 const bothOrNeither = (o: Obj): boolean => ('lat' in o) === ('lng' in o);
 
 const session = obj(
@@ -152,8 +153,8 @@ const transfer = obj(
   {
     assetType: oneOf(TRANSFER_ASSET_TYPES), status: oneOf(TRANSFER_STATUSES), stageList: word,
     stages: list(obj({ id: word, date: dateTime }, (o) => o.id)), currentStage: word,
-    tenure: obj({ type: oneOf(['freehold', 'leasehold', 'licence']), years: num(0, 999) }, (o) => o.type && (o.type !== 'leasehold' || 'years' in o)),
-    terms: oneOf(['peppercorn', 'nominal', 'discounted', 'market']), guidePrice: money, guideRent: money, priceNotes: summary,
+    tenure: obj({ type: oneOf(TENURES), years: num(0, MAX_LEASE_YEARS) }, (o) => o.type && (o.type !== 'leasehold' || 'years' in o)),
+    terms: oneOf(TERMS), guidePrice: money, guideRent: money, priceNotes: summary,
     floorAreaSqm: money, siteAreaHa: money, condition: long, currentUse: long, currentUsers: long, reason: long, restrictions: long, planning: long,
     dates: obj(
       { noticePublished: dateTime, informationSession: dateTime, eoiDeadline: dateTime, decision: dateTime },
@@ -174,32 +175,32 @@ const transfer = obj(
 const listing = obj(
   {
     id, kind: oneOf(LISTING_KINDS), name,
-    referral: list(oneOf(['self', 'drop-in', 'professional']), true),
+    referral: list(oneOf(REFERRAL_ROUTES), true),
     categories: words, needs: words, keywords: words, accessibility: words, languages: words,
-    delivery: list(oneOf(['in-person', 'online', 'phone']), true),
+    delivery: list(oneOf(DELIVERY_MODES), true),
     areas: words, schedule: list(session, true),
     summary, description: long, howToJoin: long, accessibilityNotes: long,
     organisation: obj({ name, url, charityNumber: word }, (o) => o.name),
     audience: obj(
-      { ageMin: num(0, 120), ageMax: num(0, 120), description: summary, gender: oneOf(['any', 'women', 'men']) },
+      { ageMin: num(0, MAX_AGE), ageMax: num(0, MAX_AGE), description: summary, gender: oneOf(GENDERS) },
       (o) => !((o.ageMin as number) > (o.ageMax as number)),
     ),
-    cost: obj({ free: is((v) => typeof v === 'boolean'), description: summary, amount: money, per: oneOf(['session', 'week', 'month', 'year', 'course', 'visit']), help: summary, personalBudget: is((v) => typeof v === 'boolean') }),
+    cost: obj({ free: is((v) => typeof v === 'boolean'), description: summary, amount: money, per: oneOf(COST_PER), help: summary, personalBudget: is((v) => typeof v === 'boolean') }),
     companionWelcome: is((v) => typeof v === 'boolean'),
     location: obj(
       {
         precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => typeof v === 'string' && POSTCODE.test(v)),
-        lat, lng, radius: num(1, 100_000), uprn: word,
+        lat, lng, radius: num(1, MAX_RADIUS_METRES), uprn: word,
         outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && Array.isArray(o.coordinates)),
         directions: summary,
       },
       bothOrNeither,
     ),
     openingHours: obj({ ...Object.fromEntries(WEEKDAYS.map((day) => [day, hours])), notes: summary }),
-    contact: obj({ name: word, phone: word, textphone: word, email: is((v) => /^[^\s@]+@[^\s@]+$/.test(word(v) as string)), url }),
+    contact: obj({ name: word, phone: word, textphone: word, email: is((v) => EMAIL_PATTERN.test(word(v) as string)), url }),
     url, lastVerified: date, transfer,
     acv: obj(
-      { status: oneOf(['nominated', 'listed', 'unsuccessful', 'removed']), nominatedOn: date, listedOn: date, expiresOn: date, disposalNotifiedOn: date, nominatedBy: str(300) },
+      { status: oneOf(ACV_STATUSES), nominatedOn: date, listedOn: date, expiresOn: date, disposalNotifiedOn: date, nominatedBy: str(NAME_LENGTH) },
       (o) => o.status,
     ),
   },
@@ -216,7 +217,7 @@ const listing = obj(
 );
 
 const feedHead = obj({
-  publisher: obj({ name: str(300), id: (v) => id(word(v)), url, email: word, feedbackUrl: url }, (o) => o.name),
+  publisher: obj({ name: str(NAME_LENGTH), id: (v) => id(word(v)), url, email: word, feedbackUrl: url }, (o) => o.name),
   updated: dateTime, licence: word, languages: list(word),
   vocabulary: obj({ needs: list(obj({ id: word, label: name, synonyms: list(word), categories: list(word) }, (o) => o.id && o.label)), categories: list(labelled) }),
   areas: list(obj({ id: word, name, type: word }, (o) => o.id && o.name), true),
@@ -225,7 +226,7 @@ const point = (p: unknown): [number, number] => {
   const [y, x] = Array.isArray(p) && p.length === 2 ? (p as unknown[]) : no();
   return Number.isFinite(y) && Number.isFinite(x) && Math.abs(y as number) <= 90 && Math.abs(x as number) <= 180 ? [y as number, x as number] : no();
 };
-const gazetteer = obj({ districts: table(point), sectors: table(point), postcodes: table(point), attribution: str(1_000) });
+const gazetteer = obj({ districts: table(point), sectors: table(point), postcodes: table(point), attribution: str(SUMMARY_LENGTH) });
 
 /**
  * The data `normaliseFeed(json, options)` would give, when it would give it with

@@ -158,6 +158,7 @@ export function importOruk(documents: readonly unknown[], options: OrukImportOpt
     }
     const modified = isoDate(service.last_modified);
     if (modified && (!newest || modified > newest)) newest = modified;
+    countUnmapped(service, id, notes);
     for (const listing of serviceListings(service, id, name, notes, unknownSchemes)) {
       let unique = listing.id;
       for (let n = 2; ids.has(unique); n++) unique = `${listing.id}-${n}`;
@@ -178,6 +179,73 @@ export function importOruk(documents: readonly unknown[], options: OrukImportOpt
     for (let i = 0; i < count; i++) notes.add('Taxonomy term from a scheme the mapping table does not know, kept as a keyword', scheme);
   }
   return { feed, servicesRead: services.length, skipped: skipped.lines, notes: notes.lines, unknownSchemes };
+}
+
+/**
+ * The fields this import reads, by record: everything else a service carries is
+ * counted by name ("service.accreditations", "schedules[].count"), so nothing is
+ * lost without the summary saying so. `*` is every key of a record read whole.
+ */
+const READ_FIELDS: Record<string, ReadonlySet<string>> = {
+  service: new Set([
+    'id', 'name', 'description', 'url', 'website', 'email', 'status', 'organization', 'organization_id', 'service_at_locations',
+    'schedules', 'regular_schedules', 'holiday_schedules', 'cost_options', 'fees', 'fees_description', 'contacts', 'phones',
+    'attributes', 'service_taxonomys', 'taxonomy_terms', 'service_areas', 'languages', 'eligibilitys', 'eligibility_description',
+    'minimum_age', 'maximum_age', 'assured_date', 'application_process', 'last_modified', 'attending_type', 'attending_access', 'alert',
+  ]),
+  organization: new Set(['id', 'name', 'website', 'url', 'organization_identifiers']),
+  organization_identifiers: new Set(['id', 'organization_id', 'identifier_scheme', 'identifier_type', 'identifier']),
+  service_at_locations: new Set(['id', 'service_id', 'location_id', 'location', 'schedules', 'regular_schedules', 'holiday_schedules']),
+  location: new Set([
+    'id', 'name', 'location_type', 'latitude', 'longitude', 'addresses', 'physical_addresses', 'postal_addresses',
+    'external_identifier', 'external_identifier_type', 'accessibility', 'accessibility_for_disabilities', 'description', 'url',
+  ]),
+  addresses: new Set(['id', 'location_id', 'address_1', 'address_2', 'address_3', 'address_4', 'city', 'region', 'state_province', 'postal_code', 'country', 'address_type']),
+  accessibility: new Set(['id', 'location_id', 'description', 'accessibility', 'details']),
+  schedules: new Set([
+    'id', 'service_id', 'service_at_location_id', 'location_id', 'opens_at', 'closes_at', 'freq', 'interval', 'byday', 'bymonthday',
+    'weekday', 'dtstart', 'valid_from', 'valid_to', 'until', 'description', 'notes',
+  ]),
+  cost_options: new Set(['id', 'service_id', 'option', 'amount', 'currency', 'amount_description']),
+  contacts: new Set(['id', 'service_id', 'name', 'phones', 'email']),
+  phones: new Set(['id', 'contact_id', 'service_id', 'location_id', 'organization_id', 'number', 'description']),
+  service_areas: new Set(['id', 'service_id', 'name', 'service_area']),
+  languages: new Set(['id', 'service_id', 'code', 'language', 'name']),
+  eligibilitys: new Set(['id', 'service_id', 'eligibility', 'description', 'minimum_age', 'maximum_age']),
+  attributes: new Set(['*']),
+  service_taxonomys: new Set(['*']),
+  taxonomy_terms: new Set(['*']),
+};
+const ALIASES: Record<string, string> = {
+  regular_schedules: 'schedules', physical_addresses: 'addresses', postal_addresses: 'addresses', accessibility_for_disabilities: 'accessibility',
+};
+
+function hasValue(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (Array.isArray(value)) return value.some(hasValue);
+  if (isObject(value)) return Object.values(value).some(hasValue);
+  return true;
+}
+
+/** Counts, by name, every field of a service that this import does not read. */
+function countUnmapped(service: Json, id: string, notes: Tally): void {
+  const found = new Set<string>();
+  const walk = (record: Json, kind: string, path: string): void => {
+    const read = READ_FIELDS[kind];
+    if (!read || read.has('*')) return;
+    for (const [key, value] of Object.entries(record)) {
+      if (!hasValue(value)) continue;
+      const childKind = ALIASES[key] ?? key;
+      if (!read.has(key)) {
+        found.add(`${path}${key}`);
+        continue;
+      }
+      if (Array.isArray(value)) for (const item of objects(value)) walk(item, childKind, `${path}${key}[].`);
+      else if (isObject(value) && READ_FIELDS[childKind]) walk(value, childKind, `${path}${key}.`);
+    }
+  };
+  walk(service, 'service', '');
+  for (const field of found) notes.add(`ORUK field not carried into the feed: ${field}`, id);
 }
 
 /** The services in one document, whichever shape it has, or undefined when it has none. */
@@ -273,7 +341,12 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
   const base: Listing = { id: safeId(id), kind: 'asset', name };
   if (base.id !== id) notes.add('Service id had characters a listing id cannot have; they were replaced', id);
   const paragraphs = descriptionParts(text(service.description));
-  if (paragraphs.description) base.description = paragraphs.description;
+  // A short-term alert ("moved online until March") is what a resident must read first.
+  const alert = text(service.alert);
+  if (alert) notes.add('Service alert put at the start of the description (the feed has no alert field)', id);
+  const described = [alert ? `Alert: ${alert}` : undefined, paragraphs.description].filter(Boolean).join('\n\n');
+  if (described) base.description = described;
+  if (objects(service.holiday_schedules).length) notes.add('Holiday schedule (closures) not carried into the feed', id);
   const url = httpUrl(service.url ?? service.website, notes, id);
   if (url) base.url = url;
 
@@ -286,6 +359,11 @@ function serviceListings(service: Json, id: string, name: string, notes: Tally, 
     const charity = objects(organization.organization_identifiers).find((row) => /GB-(CHC|SC|NIC)|charity/i.test(`${text(row.identifier_scheme) ?? ''} ${text(row.identifier_type) ?? ''}`));
     const charityNumber = text(charity?.identifier);
     if (charityNumber) base.organisation.charityNumber = charityNumber;
+    for (const row of objects(organization.organization_identifiers)) {
+      if (row === charity || !text(row.identifier)) continue;
+      const scheme = text(row.identifier_scheme) ?? text(row.identifier_type) ?? 'no scheme named';
+      notes.add(`Organisation identifier not carried into the feed (it keeps a charity number only): ${scheme}`, id);
+    }
   }
 
   const audience = readAudience(service, paragraphs.audience);
@@ -616,6 +694,9 @@ function readPlace(row: Json, notes: Tally, serviceId: string): Place {
   }
   const addresses: Json[] = [...objects(location.addresses), ...objects(location.physical_addresses), ...objects(location.postal_addresses).map((a) => ({ ...a, address_type: 'postal' }))];
   const visit = addresses.find((a) => (text(a.address_type)?.toLowerCase() ?? 'physical') === 'physical');
+  if (visit && addresses.some((a) => a !== visit && text(a.address_type)?.toLowerCase() === 'postal')) {
+    notes.add('Postal address (where to write, besides the one to visit) not carried into the feed', serviceId);
+  }
   if (type === 'postal' || (!visit && addresses.length && !coordinates(location.latitude, location.longitude))) {
     notes.add('Postal-only address (where to write, not where to go) not used as the location', serviceId);
     return place;

@@ -1,11 +1,11 @@
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { saysWords, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { reportHighlight } from '../events/highlight.js';
 import { formatDateTime, formatMiles, formatTime, roundMiles } from '../internal/format.js';
 import { cardStyles } from './card.styles.js';
-import { loadTransferCards, transferCardsModule } from '../transfer/lazy.js';
+import { transferCards } from '../on-demand.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
 
 /**
@@ -48,38 +48,10 @@ export class AtlasCard extends AtlasElement {
     reportHighlight(this, () => this.item?.listing.key);
   }
 
-  /**
-   * A transfer's status and deadline come in their own chunk (transfer/transfer.ts),
-   * which the finder loads beside a feed with transfers; a card given a transfer
-   * before it has arrived loads it, and updateComplete waits for it.
-   */
-  #transferLoad?: Promise<unknown>;
-  #transferStylesAdopted = false;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const parts = transferCardsModule();
-    if (parts && !this.#transferStylesAdopted) {
-      this.#transferStylesAdopted = true;
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasCard).elementStyles, parts.transferStyles]);
-    }
-    if (!parts && !this.#transferLoad && this.item?.listing.kind === 'transfer') {
-      this.#transferLoad = loadTransferCards()
-        .then(
-          () => this.requestUpdate(),
-          (error: unknown) => console.warn('Community Atlas: the transfer status and deadline could not be loaded', error),
-        )
-        .finally(() => (this.#transferLoad = undefined));
-    }
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.#transferLoad) {
-      await this.#transferLoad;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+    // A transfer's status and deadline come with the transfer parts, which a finder over transfers has already loaded.
+    if (this.item?.listing.kind === 'transfer') void this.need(transferCards, (m) => m.transferStyles);
   }
 
   override focus(options?: FocusOptions): void {
@@ -126,7 +98,7 @@ export class AtlasCard extends AtlasElement {
       ${this.headingLevel === 2 ? html`<h2>${heading}</h2>` : this.headingLevel === 4 ? html`<h4>${heading}</h4>` : html`<h3>${heading}</h3>`}
       ${l.summary ? html`<p>${text(l.summary, lang)}</p>` : nothing}
       <p class="meta">
-        ${l.kind === 'transfer' ? (transferCardsModule()?.transferCardMeta(l, now, t) ?? nothing) : nothing}
+        ${l.kind === 'transfer' ? (transferCards.module?.transferCardMeta(l, now, t) ?? nothing) : nothing}
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
         ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}

@@ -4,7 +4,7 @@ import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { filtersStyles } from './filters.styles.js';
 import { TRANSFER_FACETS, facetLabel, facetName } from '../internal/facet-label.js';
-import { loadTransferCards, transferCardsModule } from '../transfer/lazy.js';
+import { transferCards } from '../on-demand.js';
 
 let nextId = 0;
 
@@ -52,31 +52,12 @@ export class AtlasFilters extends AtlasElement {
 
   readonly #id = `atlas-filters-${++nextId}`;
 
-  /** The transfer filters' English words while their chunk loads (see willUpdate); updateComplete waits for it. */
-  #transferLoad?: Promise<unknown>;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A transfer filter with something in it, or ticked: its words come with the transfer parts,
     // which a finder over transfers has already loaded. A directory without transfers never asks.
     const shown = TRANSFER_FACETS.some((f) => !!this.filters[f]?.length || !!this.facets[f]?.some((c) => c.count > 0));
-    if (shown && !transferCardsModule() && !this.#transferLoad) {
-      this.#transferLoad = loadTransferCards()
-        .then(
-          () => this.requestUpdate(),
-          (error: unknown) => console.warn('Community Atlas: the transfer filters’ words could not be loaded', error),
-        )
-        .finally(() => (this.#transferLoad = undefined));
-    }
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.#transferLoad) {
-      await this.#transferLoad;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+    if (shown && !transferCards.module) void this.need(transferCards);
   }
 
   label(facet: FacetId, value: string): string {

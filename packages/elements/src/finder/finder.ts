@@ -1,12 +1,12 @@
-import { adoptStyles, html, nothing, type CSSResult, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import {
-  FeedLoadError, decodeState, encodeState, isSafeUrl, isStateParam, loadFinder, text,
+  FeedLoadError, isSafeUrl, isStateParam, loadFinder, text,
   type ListingKind,
   type AtlasData, type FacetId, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
-import { loadTransferCards, transferCardsModule } from '../transfer/lazy.js';
+import { listingElement, map, orukSource, prebuiltIndex as indexReader, prescriber, theme, transferCards } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasCloseEvent } from '../events/close.js';
@@ -19,6 +19,8 @@ import { en } from '../translations/en.js';
 import type { FinderMapView } from './map-view.js';
 import { AtlasHighlightEvent } from '../events/highlight.js';
 import { defineListing } from '../listing/define-listing.js';
+import { UrlSync } from './url-sync.js';
+import { FocusReturn } from './focus.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -64,7 +66,6 @@ export class AtlasFinder extends AtlasElement {
     phase: { state: true },
     errorMessage: { state: true },
     data: { state: true },
-    summary: { state: true },
     result: { state: true },
     finderState: { state: true },
     mapState: { state: true },
@@ -109,8 +110,8 @@ export class AtlasFinder extends AtlasElement {
   private phase: Phase = 'loading';
   private errorMessage = '';
   private data?: AtlasData;
-  /** How many listings, which kinds and where: the page does not hold them all when a worker searches. */
-  private summary?: ListingSummary;
+  /** How many listings, which kinds and where (set with `data`, which redraws): the page does not hold them all when a worker searches. */
+  #summary?: ListingSummary;
   private result?: QueryResult;
   private finderState: FinderState = { q: '', filters: {}, sort: 'relevance' };
   private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
@@ -127,20 +128,18 @@ export class AtlasFinder extends AtlasElement {
   #internals: ElementInternals;
   /** Prescriber mode (shortlist, shortcuts, print) and the shared "your list" view: its own chunk, loaded as soon as either is asked for. */
   #prescriber?: PrescriberController;
-  #prescriberLoad?: Promise<void>;
   /** Keys pressed in prescriber mode before its chunk arrived, handled when it does (undefined once it has, or cannot). */
   #earlyKeys?: { event: KeyboardEvent; path: EventTarget[] }[] = [];
   #lastZeroQuery = '';
   #queryRun = 0;
-  /** After the next render: focus the open listing's heading, or the card of the listing just closed. */
-  #focusAfter?: { kind: 'listing' } | { kind: 'card'; key: string };
   /** One map for the finder's life (in the map's chunk): kept while a listing is open, so the user's pan and zoom survive the round trip. */
   #mapView?: FinderMapView;
-  #themeLoad?: Promise<void>;
-  /** Styles that came with chunks (a theme, prescriber mode, the map), adopted beside the finder's own. */
-  #chunkStyles: CSSResult[] = [];
   /** `<atlas-listing>`'s registration while its chunk loads (embed bundle); settles either way. */
   #listingLoad?: Promise<void>;
+  /** The address bar: this finder's state in it, Back and Forward. */
+  #url = new UrlSync(this, () => this.#onPopState());
+  /** Where focus goes after opening or closing a listing. */
+  #focus = new FocusReturn(this, () => this.#listingLoad);
 
   constructor() {
     super();
@@ -164,7 +163,6 @@ export class AtlasFinder extends AtlasElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('popstate', this.#onPopState);
     clearTimeout(this.#releaseTimer);
     // Back in the page after being taken out for good (or mid-load): load again.
     if (this.hasUpdated && this.src && (!this.#engine || this.phase === 'loading')) void this.#load();
@@ -172,7 +170,6 @@ export class AtlasFinder extends AtlasElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.#onPopState);
     // A move in the DOM is a disconnect and a connect in one task: only let go of
     // the engine (and its worker) if the finder is still out of the page after it.
     this.#releaseTimer = setTimeout(() => {
@@ -184,8 +181,8 @@ export class AtlasFinder extends AtlasElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.#wantsPrescriber()) void this.#loadPrescriber();
-    if (changed.has('theme') && this.theme !== 'none') void this.#loadTheme();
+    if (this.#wantsPrescriber()) void this.#needPrescriber();
+    if (changed.has('theme') && this.theme !== 'none') void this.#needTheme();
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
     if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
@@ -201,30 +198,9 @@ export class AtlasFinder extends AtlasElement {
       (error: unknown) => {
         this.#listingLoad = undefined;
         this.listingFailed = true;
-        console.error('Community Atlas: the listing could not be loaded', error);
+        listingElement.report(error, console.error);
       },
     );
-  }
-
-  protected override updated(): void {
-    const focus = this.#focusAfter;
-    if (!focus) return;
-    this.#focusAfter = undefined;
-    void (async () => {
-      if (focus.kind === 'listing') {
-        await this.#listingLoad;
-        await this.updateComplete;
-        const detail = this.renderRoot.querySelector('atlas-listing');
-        await detail?.updateComplete;
-        // Without the listing, its "Back to results" (the heading would have had focus).
-        (detail ?? this.renderRoot.querySelector<HTMLElement>('.state button'))?.focus();
-      } else {
-        const results = this.renderRoot.querySelector('atlas-results');
-        await results?.updateComplete;
-        await Promise.all([...(results?.renderRoot.querySelectorAll('atlas-card') ?? [])].map((c) => c.updateComplete));
-        results?.focusCard(focus.key);
-      }
-    })();
   }
 
   #setPhase(phase: Phase, empty = false): void {
@@ -248,15 +224,15 @@ export class AtlasFinder extends AtlasElement {
     this.result = undefined;
     if (!urls.length) return;
     // A link to an open listing: fetch its element alongside the feed.
-    if (this.#urlHas('open')) this.#defineListing();
+    if (this.#url.has('open')) this.#defineListing();
     // A page of transfers only: their chunk comes alongside the feed rather than after it.
-    if (this.#transfersOnly()) void this.#loadTransferParts();
+    if (this.#transfersOnly()) void this.need(transferCards);
     try {
       const kinds = this.kinds.split(/\s+/).filter(Boolean) as ListingKind[];
       // The index and `oruk:https://…` sources (an Open Referral UK API, read page by page) are read by code
       // in chunks of their own, fetched only when the attributes ask for them.
       const prebuiltIndex = this.index ? this.#prebuiltIndex(this.index, abort.signal) : undefined;
-      const oruk = urls.some((url) => /^oruk:/i.test(url)) ? await import('./oruk-source.js') : undefined;
+      const oruk = urls.some((url) => /^oruk:/i.test(url)) ? await orukSource.load() : undefined;
       // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
       const { data, summary, engine } = await loadFinder(urls, {
         signal: abort.signal, timeoutMs: oruk ? oruk.loadTimeout(urls, this.timeout) : this.timeout, lang: this.language, kinds,
@@ -266,9 +242,9 @@ export class AtlasFinder extends AtlasElement {
       // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed),
       // and transfers with their status and deadline (their chunk, only when the feed has transfers).
       await Promise.all([
-        this.theme !== 'none' ? this.#loadTheme() : undefined,
-        this.#wantsPrescriber() ? this.#loadPrescriber() : undefined,
-        summary.kinds.includes('transfer') ? this.#loadTransferParts() : undefined,
+        this.theme !== 'none' ? this.#needTheme() : undefined,
+        this.#wantsPrescriber() ? this.#needPrescriber() : undefined,
+        summary.kinds.includes('transfer') ? this.need(transferCards) : undefined,
       ]);
       if (abort.signal.aborted) {
         engine.dispose();
@@ -279,13 +255,13 @@ export class AtlasFinder extends AtlasElement {
       // Loading again (a new `src`, "Try again") keeps a prescriber's in-memory search.
       this.finderState = this.#readUrl(!!this.data);
       this.data = data;
-      this.summary = summary;
+      this.#summary = summary;
       this.#engine = engine;
       // A link that came with a person's details (made before prescriber mode kept them out): use them, then take them out of the address.
       if (this.mode === 'prescriber') this.#writeUrl('replace');
       await this.#runQuery();
       this.#setPhase('ready', summary.size === 0);
-      if (this.finderState.open) this.#focusAfter = undefined;
+      if (this.finderState.open) this.#focus.next = undefined;
       this.dispatchEvent(new AtlasLoadEvent({ total: summary.size }));
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -299,44 +275,24 @@ export class AtlasFinder extends AtlasElement {
 
   /** Prescriber mode, or a shared list link (`?list=`) to show. */
   #wantsPrescriber(): boolean {
-    return this.mode === 'prescriber' || this.#urlHas('list');
+    return this.mode === 'prescriber' || this.#url.has('list');
   }
 
-  /** Whether the page's address has this finder's parameter (`open`, or `west.open` in namespace `west`). */
-  #urlHas(name: string): boolean {
-    return new URLSearchParams(window.location.search).has(this.namespace ? `${this.namespace}.${name}` : name);
+  /** Prescriber mode; keys pressed before it arrived are handled when it does. If it cannot load, the finder works as a resident's. */
+  #needPrescriber(): Promise<void> {
+    return this.need(prescriber, (m) => m.finderPrescriberStyles).then((m) => {
+      if (!m) this.#earlyKeys = undefined;
+      if (!m || this.#prescriber) return;
+      const controller = (this.#prescriber = new m.PrescriberController(this, isStateParam));
+      for (const { event, path } of this.#earlyKeys ?? []) controller.key(event, path);
+      this.#earlyKeys = undefined;
+      this.requestUpdate();
+    });
   }
 
-  /** Loads prescriber mode's chunk once; if it cannot load, the finder works as a resident's. */
-  #loadPrescriber(): Promise<void> {
-    return (this.#prescriberLoad ??= import('../shortlist/prescriber.js').then(
-      ({ PrescriberController, finderPrescriberStyles }) => {
-        this.#adoptChunkStyles(finderPrescriberStyles);
-        const prescriber = (this.#prescriber = new PrescriberController(this, isStateParam));
-        for (const { event, path } of this.#earlyKeys ?? []) prescriber.key(event, path);
-        this.#earlyKeys = undefined;
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.#earlyKeys = undefined;
-        console.error('Community Atlas: the shortlist could not be loaded', error);
-      },
-    ));
-  }
-
-  /**
-   * A ready theme's chunk, fetched alongside the feed when `theme` names one and adopted
-   * before the first results are drawn; if it cannot load, the finder keeps the host
-   * page's font and colours (what `theme="none"` gives).
-   */
-  #loadTheme(): Promise<void> {
-    return (this.#themeLoad ??= import('./themes.js').then(
-      ({ themeStyles }) => this.#adoptChunkStyles(themeStyles),
-      (error: unknown) => {
-        this.#themeLoad = undefined;
-        console.warn('Community Atlas: the theme could not be loaded', error);
-      },
-    ));
+  /** A ready theme, adopted before the first results are drawn; without it, the host page's font and colours. */
+  #needTheme(): Promise<unknown> {
+    return this.need(theme, (m) => m.themeStyles);
   }
 
   /** `kinds="transfer"`: an asset-transfer page, with its own filter order and search hint. */
@@ -344,18 +300,10 @@ export class AtlasFinder extends AtlasElement {
     return this.kinds.trim() === 'transfer';
   }
 
-  /** The cards' transfer parts (status, deadline, terms) and the transfer filter order; without them cards show the rest. */
-  #loadTransferParts(): Promise<void> {
-    return loadTransferCards().then(
-      () => this.requestUpdate(),
-      (error: unknown) => console.warn('Community Atlas: the transfer status and deadline could not be loaded', error),
-    );
-  }
-
   /** The prebuilt search index, or undefined (the finder then indexes the feed itself) if it or its chunk cannot be had. */
   async #prebuiltIndex(url: string, signal: AbortSignal): Promise<object | undefined> {
     try {
-      const { fetchPrebuiltIndex } = await import('./prebuilt-index.js');
+      const { fetchPrebuiltIndex } = await indexReader.load();
       return await fetchPrebuiltIndex(url, { signal, timeoutMs: this.timeout, ...(this.fetcher ? { fetch: this.fetcher } : {}) });
     } catch (error) {
       console.warn('Community Atlas: the search index could not be loaded; the finder indexes the feed itself.', error);
@@ -363,23 +311,13 @@ export class AtlasFinder extends AtlasElement {
     }
   }
 
-  #adoptChunkStyles(styles: CSSResult): void {
-    this.#chunkStyles.push(styles);
-    adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasFinder).elementStyles, ...this.#chunkStyles]);
-  }
-
+  /** The map, once asked for (`view`); if it cannot load, the finder says so and the list works as always, and the next change of view tries again. */
   async #loadMap(): Promise<void> {
-    if (this.mapState !== 'off') return;
+    if (this.mapState === 'ready' || this.mapState === 'loading') return;
     this.mapState = 'loading';
-    try {
-      const [, { FinderMapView, finderMapStyles }] = await Promise.all([import('@community-atlas/map/define'), import('./map-view.js')]);
-      this.#adoptChunkStyles(finderMapStyles);
-      this.#mapView = new FinderMapView((key) => this.#openKey(key), (bounds) => this.#apply({ bounds }, 'push'));
-      this.mapState = 'ready';
-    } catch (error) {
-      console.error('Community Atlas: the map could not be loaded', error);
-      this.mapState = 'failed';
-    }
+    const view = await this.need(map, (m) => m.finderMapStyles);
+    this.#mapView ??= view && new view.FinderMapView((key) => this.#openKey(key), (bounds) => this.#apply({ bounds }, 'push'));
+    this.mapState = view ? 'ready' : 'failed';
   }
 
   /**
@@ -391,27 +329,20 @@ export class AtlasFinder extends AtlasElement {
    * a prescriber's search comes from memory, not the address.
    */
   #readUrl(keepPrivate = false): FinderState {
-    const decoded = decodeState(new URLSearchParams(window.location.search), this.namespace);
+    const decoded = this.#url.read();
     if (decoded.view) this.view = decoded.view;
     return keepPrivate && this.mode === 'prescriber' ? { ...this.finderState, open: decoded.open, view: decoded.view } : decoded;
   }
 
+  /** This finder's state to the address: in prescriber mode, only the open listing and the view (see #readUrl). */
   #writeUrl(history: 'push' | 'replace', extra?: Record<string, unknown>): void {
-    const url = new URL(window.location.href);
-    // Keep the host page's own parameters and other finders' ones; replace only ours.
-    for (const key of [...url.searchParams.keys()]) if (isStateParam(key, this.namespace)) url.searchParams.delete(key);
     const s = this.finderState;
-    for (const [k, v] of encodeState(this.mode === 'prescriber' ? { q: '', filters: {}, sort: 'relevance', open: s.open, view: s.view } : s, this.namespace)) url.searchParams.set(k, v);
-    const state = { ...(window.history.state as object | null), ...extra };
-    if (url.href === window.location.href && history === 'push') return;
-    if (history === 'push') window.history.pushState(state, '', url);
-    else window.history.replaceState(state, '', url);
+    this.#url.write(this.mode === 'prescriber' ? { q: '', filters: {}, sort: 'relevance', open: s.open, view: s.view } : s, history, extra);
   }
 
+  /** The address that opens a listing in this finder. */
   hrefFor(key: string): string {
-    const url = new URL(window.location.href);
-    url.searchParams.set(this.namespace ? `${this.namespace}.open` : 'open', key);
-    return url.href;
+    return this.#url.hrefFor(key);
   }
 
   /** The query in flight, if any: part of what `updateComplete` waits for. */
@@ -423,7 +354,6 @@ export class AtlasFinder extends AtlasElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    if (this.#themeLoad) await this.#themeLoad;
     for (let q = this.#querying; q; q = this.#querying) {
       await q;
       if (this.#querying === q) this.#querying = undefined;
@@ -444,11 +374,8 @@ export class AtlasFinder extends AtlasElement {
     const s = this.finderState;
     let result: QueryResult;
     try {
-      // An open listing (a link to it, Back to it) is asked for beside the results: the page may not hold it.
-      [result] = await Promise.all([
-        this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date()),
-        s.open && this.#engine.records([s.open]),
-      ]);
+      // The engine holds the open listing once it answers (a worker sends it with the results).
+      result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
     } catch (error) {
       // Offline for a moment, say: the engine asks for what it could not fetch again on the next query.
       if (run === this.#queryRun) this.searchFailed = true;
@@ -493,14 +420,9 @@ export class AtlasFinder extends AtlasElement {
   #openKey(key: string): void {
     const event = new AtlasOpenEvent(key);
     this.dispatchEvent(event);
-    if (event.defaultPrevented || !this.#engine) return;
-    // Not on screen (a listing suggested while typing): ask for it, then open it if it exists.
-    if (!this.#engine.get(key)) return void this.#engine.records([key]).then((found) => found.length && this.#opened(key), () => undefined);
-    this.#opened(key);
-  }
-
-  #opened(key: string): void {
-    this.#focusAfter = { kind: 'listing' };
+    // The engine holds every listing it offers (a result, a suggested listing) or was asked for.
+    if (event.defaultPrevented || !this.#engine?.get(key)) return;
+    this.#focus.next = { listing: true };
     this.#apply({ open: key }, 'push', { atlasOpened: this.namespace || true });
   }
 
@@ -517,19 +439,19 @@ export class AtlasFinder extends AtlasElement {
       window.history.back();
       return;
     }
-    this.#focusAfter = { kind: 'card', key };
+    this.#focus.next = { card: key };
     this.#apply({ open: undefined }, 'push');
   }
 
-  #onPopState = (): void => {
+  #onPopState(): void {
     if (!this.#engine) return;
     const before = this.finderState.open;
     const next = this.#readUrl(true);
-    if (before && !next.open) this.#focusAfter = { kind: 'card', key: before };
-    else if (next.open && next.open !== before) this.#focusAfter = { kind: 'listing' };
+    if (before && !next.open) this.#focus.next = { card: before };
+    else if (next.open && next.open !== before) this.#focus.next = { listing: true };
     this.finderState = next;
     void this.#runQuery();
-  };
+  }
 
   #labeller = (facet: FacetId, value: string): string | undefined => {
     if (facet === 'need') {
@@ -567,7 +489,7 @@ export class AtlasFinder extends AtlasElement {
       </div>`;
     }
     const data = this.data!;
-    const summary = this.summary!;
+    const summary = this.#summary!;
     if (!summary.size) {
       return html`<div class="state" part="state" role="status"><p>${t.emptyFeed}</p></div>${this.#footer()}`;
     }
@@ -588,12 +510,12 @@ export class AtlasFinder extends AtlasElement {
         : html`
           ${prescriber?.renderBar(s)}
           <div class="top" part="controls">
-            <atlas-search lang=${lang} .strings=${this.kinds.trim() === 'transfer' ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
-            ${summary.located ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            <atlas-search lang=${lang} .strings=${this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
+            ${summary.places.length ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
-              .order=${(this.#transfersOnly() && transferCardsModule()?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER}></atlas-filters>
+              .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER}></atlas-filters>
             <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}

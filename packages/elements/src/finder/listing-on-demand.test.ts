@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 // The embed entry, as the one-script-tag bundle registers things: `<atlas-listing>` only when needed.
 import '../embed.js';
 import type { AtlasFinder } from './finder.js';
-import { listingElementSource } from '../listing/define-listing.js';
+import { listingElement as listingElementSource } from '../on-demand.js';
 import { FIXTURES, NOW, shadow, cards } from '../test-support/finder.js';
 
 // A file of its own: its page must not have registered <atlas-listing> before the tests start.

@@ -1,5 +1,7 @@
-import { LitElement, css, type PropertyDeclarations } from 'lit';
-import { loadLanguage, stringsFor, type AtlasStrings } from '../translations/index.js';
+import { LitElement, adoptStyles, css, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { OnDemand } from './on-demand.js';
+import { stringsFor, type AtlasStrings } from '../translations/index.js';
+import { welsh } from '../on-demand.js';
 
 /**
  * Shared base: language and strings. Every part can be used alone, so each
@@ -39,26 +41,60 @@ export class AtlasElement extends LitElement {
     return 'en';
   }
 
+  /** The strings in use: the element's language, English until that language's strings have arrived, and the element's own on top. */
   get t(): AtlasStrings {
-    const language = this.language;
-    const loading = loadLanguage(language);
-    if (loading && !this.#languageLoad) {
-      // English shows for the moment the Welsh chunk takes to arrive, then the part re-renders.
-      this.#languageLoad = loading.then(
-        () => this.requestUpdate(),
-        (error: unknown) => console.warn(`Community Atlas: could not load the "${language}" strings, showing English.`, error),
-      ).finally(() => (this.#languageLoad = undefined));
-    }
-    return stringsFor(language, this.strings);
+    return stringsFor(this.language, this.strings);
   }
 
-  #languageLoad?: Promise<void>;
+  protected override update(changed: PropertyValues): void {
+    // A Welsh page's strings load on its first update; English shows for the moment they take to arrive.
+    if (this.language === 'cy' && !welsh.module) void this.need(welsh);
+    super.update(changed);
+  }
+  /** Parts this element is waiting for (`need`). */
+  #waits = new Set<Promise<unknown>>();
+  /** Styles that came with parts, adopted beside the element's own. */
+  #adopted: CSSResult[] = [];
 
-  /** Waits for the strings of a language still loading, so `await el.updateComplete` sees the final text. */
+  /**
+   * The one way an element needs a part that loads on demand (../on-demand.ts names
+   * them all): starts its load, or joins the one under way, and gives the module, or
+   * undefined if it cannot be had (said in the console; the next need tries again).
+   * When it arrives its `styles` for this element are adopted and the element
+   * updates; `updateComplete` waits for it. Call it when the need arises (an
+   * attribute, an opened listing), not on every render: a part that failed would be
+   * asked for again at once.
+   */
+  need<M>(part: OnDemand<M>, styles?: (module: M) => CSSResult | (CSSResult | undefined)[] | undefined): Promise<M | undefined> {
+    const adopt = (module: M): M => {
+      const more = [styles?.(module)].flat().filter((c): c is CSSResult => !!c && !this.#adopted.includes(c));
+      if (more.length) {
+        this.#adopted.push(...more);
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof LitElement).elementStyles, ...this.#adopted]);
+      }
+      return module;
+    };
+    if (part.module) return Promise.resolve(adopt(part.module));
+    const wait = part.load().then(
+      (module) => {
+        this.requestUpdate();
+        return adopt(module);
+      },
+      (error: unknown) => {
+        part.report(error);
+        return undefined;
+      },
+    );
+    this.#waits.add(wait);
+    void wait.finally(() => this.#waits.delete(wait));
+    return wait;
+  }
+
+  /** Waits for the parts this element needs (a language's strings among them), so `await el.updateComplete` sees the final text. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    while (this.#languageLoad) {
-      await this.#languageLoad;
+    while (this.#waits.size) {
+      await Promise.all(this.#waits);
       done = await super.getUpdateComplete();
     }
     return done;

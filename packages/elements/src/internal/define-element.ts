@@ -6,7 +6,7 @@
 export function defineElement(tag: string, ctor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
   if (existing) {
-    if (existing !== ctor) console.warn(`Community Atlas: <${tag}> is already defined on this page, so this copy of the kit uses the one already there.`);
+    if (existing !== ctor) console.warn(`Community Atlas: <${tag}> is already defined; this copy of the kit uses the one already there.`);
     return;
   }
   customElements.define(tag, ctor);

@@ -1,13 +1,13 @@
 import { DEFAULT_NEEDS, needLabel, type FacetId } from '@community-atlas/core';
 import { stringsFor, type AtlasStrings } from '../translations/index.js';
-import { transferCardsModule } from '../transfer/lazy.js';
+import { transferCards } from '../on-demand.js';
 
 /** The filters of asset transfers: their English words come with the transfer parts (transfer/transfer.ts). */
 export const TRANSFER_FACETS: readonly FacetId[] = ['status', 'deadline', 'assetType', 'tenure'];
 
 /** A filter's name: the kit's strings, or English for a transfer filter once its words have loaded, else its id. */
 export function facetName(t: AtlasStrings, facet: string): string {
-  return t.facetNames[facet] ?? transferCardsModule()?.enTransferFacetWords.facetNames[facet] ?? facet;
+  return t.facetNames[facet] ?? transferCards.module?.enTransferFacetWords.facetNames[facet] ?? facet;
 }
 
 /**
@@ -22,7 +22,7 @@ export function facetLabel(
   value: string,
   labeller?: (facet: FacetId, value: string) => string | undefined,
 ): string {
-  const own = labeller?.(facet, value) ?? t.facetValues[facet]?.[value] ?? transferCardsModule()?.enTransferFacetWords.facetValues[facet]?.[value];
+  const own = labeller?.(facet, value) ?? t.facetValues[facet]?.[value] ?? transferCards.module?.enTransferFacetWords.facetValues[facet]?.[value];
   if (own) return own;
   if (facet === 'need') {
     const known = DEFAULT_NEEDS.find((n) => n.id === value);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AtlasListing } from '@community-atlas/core';
 import '../define.js';
 import type { AtlasListingDetail } from './listing.js';
-import { bodySource } from './lazy.js';
+import { listingBody as bodySource } from '../on-demand.js';
 
 // A file of its own, so its page has not loaded the listing body before the test makes that fail.
 const listing = (over: Partial<AtlasListing> = {}): AtlasListing => ({

@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import {
   describeOpeningHours, describeSession, isSafeUrl, text, upcomingSessions,
   type AtlasListing, type Publisher, type StageDefinition,
@@ -8,8 +8,7 @@ import { AtlasCloseEvent } from '../events/close.js';
 import { formatDateTime } from '../internal/format.js';
 import { listingStrings, referralWords } from './listing-strings.js';
 import { listingStyles } from './listing.styles.js';
-import { loadTransferDetail, transferDetailModule } from '../transfer/lazy.js';
-import { listingDetailModule, loadListingDetail } from './lazy.js';
+import { listingBody, transferDetail } from '../on-demand.js';
 import { ShortlistToggleController } from '../shortlist/controller.js';
 
 /**
@@ -47,47 +46,12 @@ export class AtlasListingDetail extends AtlasElement {
   /** In a prescriber's finder: add this listing to the shortlist from here too. */
   #shortlist = new ShortlistToggleController(this);
 
-  /** The chunks still loading (the body, and a transfer's own parts beside it); updateComplete waits for them, so hosts and tests see the whole listing. */
-  #loading = new Map<() => Promise<unknown>, Promise<unknown>>();
-
-  /**
-   * Starts a chunk's load unless it is loading: when it arrives, render again; if it
-   * fails, say so and keep showing the contact details (the next update tries again).
-   */
-  #load(load: () => Promise<unknown>, what: string): void {
-    if (this.#loading.has(load)) return;
-    const done = load()
-      .then(
-        () => this.requestUpdate(),
-        (error: unknown) => console.warn(`Community Atlas: ${what} could not be loaded; showing when and where and the contact details only.`, error),
-      )
-      .finally(() => this.#loading.delete(load));
-    this.#loading.set(load, done);
-  }
-
-  /** Styles of the chunks that have arrived, adopted beside the element's own. */
-  #adopted: CSSResult[] = [];
-
   protected override willUpdate(): void {
-    const transfer = transferDetailModule();
-    const chunks = [transfer?.transferStyles, listingDetailModule()?.styles, transfer?.styles].filter((c): c is CSSResult => !!c);
-    if (chunks.length !== this.#adopted.length) {
-      this.#adopted = chunks;
-      adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof AtlasListingDetail).elementStyles, ...chunks]);
-    }
     if (!this.listing) return;
-    if (!listingDetailModule()) this.#load(loadListingDetail, 'the listing details');
-    // Both at once, so a transfer's detail does not wait for the body's chunk to arrive first.
-    if (this.listing.kind === 'transfer' && !transferDetailModule()) this.#load(loadTransferDetail, 'the transfer details');
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.#loading.size) {
-      await Promise.all(this.#loading.values());
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+    // Until the body arrives (or if it cannot), when and where and the contact details show. Both at once,
+    // so a transfer's detail does not wait for the body's chunk to arrive first.
+    void this.need(listingBody, (m) => m.styles);
+    if (this.listing.kind === 'transfer') void this.need(transferDetail, (m) => [m.transferStyles, m.styles]);
   }
 
   override focus(options?: FocusOptions): void {
@@ -110,9 +74,9 @@ export class AtlasListingDetail extends AtlasElement {
     const name = text(l.name, lang);
     const now = this.now ?? new Date();
     // Until the body's chunk arrives (once, when the first listing opens), or if it cannot, when and where and the contact details show.
-    const body = listingDetailModule();
+    const body = listingBody.module;
     // A transfer's own parts load beside it; until they do, a transfer shows its contact details like any listing.
-    const transfer = l.kind === 'transfer' ? transferDetailModule() : undefined;
+    const transfer = l.kind === 'transfer' ? transferDetail.module : undefined;
     return html`<article aria-labelledby="name">
       ${this.closable ? html`<button class="back link-button" part="back" type="button" @click=${this.#back}>← ${t.back}</button>` : nothing}
       <h2 id="name" part="heading" tabindex="-1">${name}</h2>

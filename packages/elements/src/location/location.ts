@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { AtlasListing, Gazetteer, GeoPoint } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { postcodeLookup } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { locationStyles } from './location.styles.js';
 import type { ListingGazetteers } from './lookup.js';
@@ -75,12 +76,12 @@ export class AtlasLocation extends AtlasElement {
     if (!value) return;
     this.#run(async () => {
       try {
-        const { placePostcode } = await import('./lookup.js');
+        const { placePostcode } = await postcodeLookup.load();
         return await placePostcode(value, {
           gazetteer: this.gazetteer, service: this.postcodeService, listings: this.listings, fromListings: this.#fromListings,
         }, this.t);
       } catch (error) {
-        console.error('Community Atlas: the postcode search could not be loaded', error);
+        postcodeLookup.report(error, console.error);
         return { message: this.t.postcodeUnavailable };
       }
     }, (outcome) => {
@@ -96,7 +97,7 @@ export class AtlasLocation extends AtlasElement {
     this.message = this.t.locating;
     this.#run(
       // The position code loads with the postcode search's chunk; a chunk that cannot load is a location we could not get.
-      () => import('./lookup.js').then(({ currentPosition }) => currentPosition(this.geolocation ? { geolocation: this.geolocation } : {})).catch(() => undefined),
+      () => postcodeLookup.load().then(({ currentPosition }) => currentPosition(this.geolocation ? { geolocation: this.geolocation } : {})).catch(() => undefined),
       (point) => {
         if (point) this.#set({ lat: point.lat, lng: point.lng, label: this.t.yourLocation });
         else this.message = this.t.locationUnavailable;

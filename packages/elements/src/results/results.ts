@@ -4,32 +4,7 @@ import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
 import { formatList } from '../internal/format.js';
-import type * as Relax from './relax.js';
-
-type RelaxModule = typeof Relax;
-
-/**
- * The zero-results view's hints (its own chunk in the embed build): fetched the first time a search finds
- * nothing, so a first screen of results does without them. `define` provides them at once.
- */
-let relaxModule: RelaxModule | undefined;
-let relaxLoad: Promise<RelaxModule> | undefined;
-
-/** Hands over the hints' module, for an entry that has it already (`define`). */
-export function provideRelax(module: RelaxModule): void {
-  relaxModule = module;
-}
-
-/** Loads the hints once; a failed load (offline) is tried again the next time nothing matches. */
-function loadRelax(): Promise<RelaxModule> {
-  return (relaxLoad ??= import('./relax.js').then(
-    (m) => (relaxModule = m),
-    (error: unknown) => {
-      relaxLoad = undefined;
-      throw error;
-    },
-  ));
-}
+import { relax } from '../on-demand.js';
 
 /** How many more results "Show more" adds. */
 export const PAGE_SIZE = 20;
@@ -95,24 +70,9 @@ export class AtlasResults extends AtlasElement {
     }
   }
 
-  #relaxWait?: Promise<unknown>;
-
   protected override willUpdate(): void {
-    if (relaxModule || this.#relaxWait || this.result?.total !== 0 || !this.result.relax?.length) return;
-    this.#relaxWait = loadRelax().then(
-      () => this.requestUpdate(),
-      (error: unknown) => console.warn('Community Atlas: the ways to widen the search could not be loaded', error),
-    ).finally(() => (this.#relaxWait = undefined));
-  }
-
-  /** Waits for the zero-results hints while they load, so `await el.updateComplete` sees them. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#relaxWait) {
-      await this.#relaxWait;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+    // The zero-results hints: fetched the first time a search finds nothing (`define` has them at once).
+    if (!relax.module && this.result?.total === 0 && this.result.relax?.length) void this.need(relax);
   }
 
   protected override render(): unknown {
@@ -138,7 +98,7 @@ export class AtlasResults extends AtlasElement {
       ${result && total === 0
         ? html`<div class="none">
             <h2>${t.noResults}</h2>
-            ${relaxModule?.renderRelax(result.relax, { t, language: this.language, state: this.state, labeller: this.labeller, change: (p) => this.#change(p) })}
+            ${relax.module?.renderRelax(result.relax, { t, language: this.language, state: this.state, labeller: this.labeller, change: (p) => this.#change(p) })}
           </div>`
         : nothing}
       <ol part="list">

@@ -5,34 +5,9 @@ import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { searchStyles } from './search.styles.js';
 import type * as Suggestions from './suggestions.js';
-
-type SuggestionsModule = typeof Suggestions;
+import { suggestions } from '../on-demand.js';
 
 let nextId = 0;
-
-/**
- * The suggestion list's code (its own chunk in the embed build): fetched when a person first focuses or
- * types in a search box, so the first screen does without it. `define` provides it at once.
- */
-let suggestions: SuggestionsModule | undefined;
-let suggestionsLoad: Promise<SuggestionsModule> | undefined;
-
-/** Hands over the suggestion list's module, for an entry that has it already (`define`). */
-export function provideSuggestions(module: SuggestionsModule): void {
-  suggestions = module;
-}
-
-/** The module, at once if it has arrived; a failed load (offline) is tried again on the next focus or keystroke. */
-function loadSuggestions(): Promise<SuggestionsModule> {
-  if (suggestions) return Promise.resolve(suggestions);
-  return (suggestionsLoad ??= import('./suggestions.js').then(
-    (m) => (suggestions = m),
-    (error: unknown) => {
-      suggestionsLoad = undefined;
-      throw error;
-    },
-  ));
-}
 
 /**
  * @tagname atlas-search
@@ -84,10 +59,10 @@ export class AtlasSearch extends AtlasElement {
 
   /** The suggestion list, loading its code the first time; undefined if it cannot be had (the box still searches). */
   #withList(): Promise<Suggestions.SuggestionList | undefined> {
-    return loadSuggestions().then(
+    return suggestions.load().then(
       (m) => (this.#list ??= new m.SuggestionList(this, this.#id, (s) => this.#choose(s))),
       (error: unknown) => {
-        console.warn('Community Atlas: search suggestions could not be loaded', error);
+        suggestions.report(error);
         return undefined;
       },
     );
