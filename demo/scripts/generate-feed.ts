@@ -550,6 +550,79 @@ for (const spec of ACVS) {
 }
 
 // ---------------------------------------------------------------------------
+// Listings kept badly on purpose, for `atlas report` (its tests assert the numbers):
+// never checked, unanswered questions, a session series that has ended, a near
+// duplicate of a food bank (same phone, name written differently) and a phone number
+// too short to be a UK one. Written without the PRNG and after every other listing,
+// so nothing above shifts.
+const locationOf = (id: string): Location | undefined => {
+  const found = listings.find((l) => l.id === id)?.location;
+  return found ? { ...found } : undefined;
+};
+const castleHillFoodBank = listings.find((l) => l.id === 'castle-hill-food-bank');
+listings.push(
+  {
+    id: 'hollowell-youth-drop-in',
+    kind: 'activity',
+    name: 'Hollowell youth drop-in',
+    categories: ['youth'],
+    ...(locationOf('hollowell-community-centre') ? { location: locationOf('hollowell-community-centre') } : {}),
+    areas: ['hollowell'],
+    contact: { phone: '0163 2960' },
+  },
+  {
+    id: 'kingsley-knit-and-natter',
+    kind: 'activity',
+    name: 'Kingsley knit and natter',
+    summary: 'Bring your knitting, or learn: tea and a chat.',
+    categories: ['social', 'arts'],
+    needs: ['loneliness'],
+    cost: { free: true },
+    audience: { ageMin: 18 },
+    areas: ['kingsley'],
+    schedule: [{ rrule: 'FREQ=WEEKLY;BYDAY=TH', start: '14:00', end: '16:00' }],
+  },
+  {
+    id: 'summer-holiday-play-scheme',
+    kind: 'activity',
+    name: 'Summer holiday play scheme',
+    summary: 'Games, crafts and a hot lunch for children in the summer holidays.',
+    categories: ['children'],
+    needs: ['parenting'],
+    audience: { ageMin: 5, ageMax: 11 },
+    cost: { free: true },
+    areas: ['riverside'],
+    ...(locationOf('riverside-food-bank') ? { location: { ...locationOf('riverside-food-bank'), name: 'Riverside Primary School' } } : {}),
+    schedule: [{ rrule: 'FREQ=WEEKLY;BYDAY=MO,WE,FR', date: '2026-07-27', until: '2026-08-28', start: '10:00', end: '15:00' }],
+    contact: { email: 'playscheme@example.org' },
+    lastVerified: '2026-06-01',
+  },
+  {
+    id: 'hollowell-foodbank-tuesdays',
+    kind: 'asset',
+    name: 'Hollowell Foodbank',
+    summary: 'Food parcels on Tuesdays.',
+    categories: ['food'],
+    needs: ['food'],
+    cost: { free: true },
+    areas: ['hollowell'],
+    ...(locationOf('hollowell-food-bank') ? { location: locationOf('hollowell-food-bank') } : {}),
+    lastVerified: '2024-03-12',
+  },
+  {
+    id: 'castle-hill-food-bank-and-pantry',
+    kind: 'asset',
+    name: 'Castle Hill Food Bank and Pantry',
+    summary: 'Emergency food parcels and a low-cost pantry.',
+    categories: ['food'],
+    needs: ['food'],
+    cost: { free: true },
+    areas: ['castle-hill'],
+    delivery: ['phone'],
+    contact: { phone: castleHillFoodBank?.contact?.phone ?? '01632 527321' },
+    lastVerified: '2026-10-02',
+  },
+);
 
 const areas: AreaDefinition[] = WARDS.map((w) => ({ id: w.id, name: w.name, type: 'ward' }));
 const gazetteer: Gazetteer = {

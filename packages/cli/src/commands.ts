@@ -12,4 +12,5 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   'import csv': () => import('./commands/import-csv.js').then((m) => m.command),
   build: () => import('./commands/build.js').then((m) => m.command),
   validate: () => import('./commands/validate.js').then((m) => m.command),
+  report: () => import('./commands/report.js').then((m) => m.command),
 };

@@ -23,6 +23,8 @@ export {
   readFeedJson, readFetchedFeed, SAFE_URL_SCHEMES, slugify, text, TEXT_LIMITS, type FeedLoadFailure,
   type FetchedFeed, type JsonReadResult, type LoadOptions, type NormaliseOptions,
 } from './feed/index.js';
+// "Report something wrong" and "suggest a listing": the links, carrying listing, page and date.
+export { feedbackDate, feedbackPage, suggestHref, type FeedbackContext, type FeedbackLabels } from './feed/index.js';
 
 // Search: the engine, its state and answers, the finder's load path.
 export {

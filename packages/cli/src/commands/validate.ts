@@ -4,19 +4,24 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { normaliseFeed, readFeedJson, type Problem } from '@community-atlas/core';
+import { isIsoDate, isIsoDateOrDateTime, normaliseFeed, readFeedJson, type Problem } from '@community-atlas/core';
 import { EXIT, type Command, type Io } from '../io.js';
 import { looksLikeFormula } from '../import/formula.js';
+import { staleness, ukToday, wholeMonths } from '../report/figures.js';
 
-const HELP = `Usage: atlas validate [--json] FEED...
+const HELP = `Usage: atlas validate [--json] [--stale MONTHS [--today YYYY-MM-DD]] FEED...
 
 Checks each feed against the Community Atlas feed schema and the finder's own
 checks, and says exactly what is wrong: file, listing, JSON path, what was
 expected and what was found.
 
 Options:
-  --json    print one JSON report on stdout instead of lines for people
-  --help    show this help
+  --json          print one JSON report on stdout instead of lines for people
+  --stale MONTHS  warn about each listing last checked over MONTHS months ago
+                  (lastVerified), never checked, or dated after today, and count
+                  them: for pipelines that publish feeds
+  --today DATE    the day --stale counts from (default today, UK)
+  --help          show this help
 
 Exit codes: 0 every feed is valid (warnings allowed), 1 problems found (or a
 file could not be read), 2 bad usage.`;
@@ -44,6 +49,44 @@ interface FileReport {
   errors: number;
   warnings: number;
   problems: Problem[];
+  /** With --stale: listings over the age, never checked, dated after today. */
+  stale?: StaleCount;
+}
+
+interface StaleCount {
+  stale: number;
+  never: number;
+  future: number;
+}
+
+/** With --stale: a warning for each listing not checked within `months` of `today` (the rule `atlas report` uses). */
+function staleProblems(feed: unknown, source: string, months: number, today: string): { problems: Problem[]; count: StaleCount } {
+  const problems: Problem[] = [];
+  const count: StaleCount = { stale: 0, never: 0, future: 0 };
+  const listings = (feed as { listings?: unknown }).listings;
+  if (!Array.isArray(listings)) return { problems, count };
+  listings.forEach((raw: unknown, index) => {
+    if (!raw || typeof raw !== 'object') return;
+    const l = raw as { id?: unknown; lastVerified?: unknown };
+    const date = typeof l.lastVerified === 'string' && isIsoDateOrDateTime(l.lastVerified) ? l.lastVerified : undefined;
+    // A date that is there but unreadable already has its own warning.
+    if (l.lastVerified !== undefined && !date) return;
+    const state = staleness(date, today, months);
+    if (state === 'fresh') return;
+    const path = `$.listings[${index}].lastVerified`;
+    const base = { severity: 'warning' as const, path, listingIndex: index, source, ...(typeof l.id === 'string' ? { listingId: l.id } : {}) };
+    if (state === 'future') {
+      count.future++;
+      problems.push({ ...base, code: 'checked-in-future', expected: `a date no later than ${today}`, found: date!, message: `lastVerified ${date} is after ${today}.`, fix: 'checked in the future' });
+    } else {
+      const expected = `a check within ${months} months of ${today}`;
+      if (state === 'never') count.never++;
+      else count.stale++;
+      const fix = state === 'never' ? 'stale: never checked' : `stale: last checked ${wholeMonths(date!.slice(0, 10), today)} months ago`;
+      problems.push({ ...base, code: state === 'never' ? 'never-checked' : 'stale', expected, found: date ?? 'nothing', message: `Not checked within ${months} months of ${today}.`, fix });
+    }
+  });
+  return { problems, count };
 }
 
 function jsonPath(instancePath: string): string {
@@ -221,7 +264,7 @@ function related(a: string, b: string): boolean {
  * place, the finder's problem is kept (it says what the browser does about it)
  * and, since the schema is strict, a warning there becomes an error.
  */
-export function checkFeed(text: string, source: string): FileReport {
+export function checkFeed(text: string, source: string, options: { stale?: { months: number; today: string } } = {}): FileReport {
   const read = readFeedJson(text, source);
   if (!read.ok) return { file: source, listings: 0, skipped: 0, errors: 1, warnings: 0, problems: [read.problem] };
   const data = normaliseFeed(read.value, { source });
@@ -236,8 +279,10 @@ export function checkFeed(text: string, source: string): FileReport {
       extra.push(s);
     }
   }
-  const problems = [...core, ...extra, ...formulaProblems(read.value, source)].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  const stale = options.stale ? staleProblems(read.value, source, options.stale.months, options.stale.today) : undefined;
+  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
   return {
+    ...(stale ? { stale: stale.count } : {}),
     file: source,
     listings: data.listings.length,
     skipped: data.skipped,
@@ -267,8 +312,21 @@ async function run(args: string[], io: Io): Promise<number> {
   let json = false;
   const files: string[] = [];
   let optionsEnded = false;
-  for (const arg of args) {
-    if (!optionsEnded && arg === '--') optionsEnded = true;
+  let staleArg: string | undefined;
+  let todayArg: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!optionsEnded && (arg === '--stale' || arg === '--today')) {
+      const value = args[++i];
+      if (value === undefined) {
+        io.err(`atlas validate: ${arg} needs a value\n\n${HELP}`);
+        return EXIT.usage;
+      }
+      if (arg === '--stale') staleArg = value;
+      else todayArg = value;
+    } else if (!optionsEnded && arg.startsWith('--stale=')) staleArg = arg.slice(8);
+    else if (!optionsEnded && arg.startsWith('--today=')) todayArg = arg.slice(8);
+    else if (!optionsEnded && arg === '--') optionsEnded = true;
     else if (!optionsEnded && (arg === '--help' || arg === '-h')) {
       io.out(HELP);
       return EXIT.ok;
@@ -282,6 +340,17 @@ async function run(args: string[], io: Io): Promise<number> {
     io.err(`atlas validate: name at least one feed file\n\n${HELP}`);
     return EXIT.usage;
   }
+  const months = staleArg === undefined ? undefined : Number(staleArg);
+  if (months !== undefined && (!Number.isInteger(months) || months < 1)) {
+    io.err(`atlas validate: --stale takes a whole number of months (1 or more), not "${staleArg}"`);
+    return EXIT.usage;
+  }
+  const today = todayArg ?? ukToday();
+  if (!isIsoDate(today)) {
+    io.err(`atlas validate: --today takes a date as 2026-11-01, not "${today}"`);
+    return EXIT.usage;
+  }
+  const stale = months === undefined ? undefined : { months, today };
   const started = performance.now();
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -300,19 +369,26 @@ async function run(args: string[], io: Io): Promise<number> {
       });
       continue;
     }
-    reports.push(checkFeed(text, file));
+    reports.push(checkFeed(text, file, stale ? { stale } : {}));
   }
   const ms = Math.round(performance.now() - started);
   const errors = reports.reduce((n, r) => n + r.errors, 0);
   const warnings = reports.reduce((n, r) => n + r.warnings, 0);
+  const staleTotal = stale
+    ? reports.reduce((t, r) => ({ stale: t.stale + (r.stale?.stale ?? 0), never: t.never + (r.stale?.never ?? 0), future: t.future + (r.stale?.future ?? 0) }), { stale: 0, never: 0, future: 0 })
+    : undefined;
   if (json) {
-    io.out(JSON.stringify({ valid: errors === 0, errors, warnings, ms, files: reports }, null, 2));
+    io.out(JSON.stringify({ valid: errors === 0, errors, warnings, ...(stale && staleTotal ? { stale: { ...stale, ...staleTotal } } : {}), ms, files: reports }, null, 2));
   } else {
     for (const report of reports) {
       for (const p of report.problems) {
         io.err(p.code === 'unreadable' ? `${report.file}: ${p.message.replace(/\.$/, '')} (error)` : formatProblem(p, report.file));
       }
       io.err(`${report.file}: ${plural(report.listings, 'listing')} kept, ${report.skipped} skipped, ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`);
+    }
+    if (stale && staleTotal) {
+      const listings = reports.reduce((n, r) => n + r.listings, 0);
+      io.err(`stale: ${staleTotal.stale + staleTotal.never} of ${plural(listings, 'listing')} not checked within ${stale.months} months (${staleTotal.stale} over, ${staleTotal.never} never), ${staleTotal.future} dated in the future`);
     }
     const verdict = errors ? 'problems found' : 'valid';
     io.err(`${verdict}: ${plural(reports.length, 'feed')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${ms} ms`);

@@ -9,7 +9,7 @@ export const cardStyles = css`
       padding: 0.75rem 1rem; background: var(--atlas-color-card, transparent);
       overflow-wrap: anywhere;
     }
-    h3 { margin: 0 0 0.25rem; font-size: 1.125rem; }
+    h3 { margin: 0 0 0.25rem; font-size: 1.125em; }
     h3 a { display: inline-block; min-height: 1.5rem; padding-block: 0.125rem; }
     p { margin: 0.25rem 0; }
     .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; font-size: 0.95em; color: var(--atlas-color-secondary-text, inherit); }
@@ -17,7 +17,7 @@ export const cardStyles = css`
     :host([highlighted]) article { outline: 3px solid var(--atlas-color-focus, #ffdd00); }
     /* Prescriber mode: more results on screen at once, and the shortlist button. */
     article.dense { padding: 0.5rem 0.75rem; }
-    article.dense h3 { font-size: 1.05rem; }
+    article.dense h3 { font-size: 1.05em; }
     article.dense > p:not(.meta) { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
     .shortlist-toggle { margin-top: 0.375rem; min-height: 2.25rem; padding: 0.125rem 0.625rem; }
     .shortlist-toggle[data-on='true'] { background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText); border-color: var(--atlas-color-link, Highlight); }

@@ -3,11 +3,11 @@ import { css } from 'lit';
 export const filtersStyles = css`
   @layer atlas {
     :host { display: block; }
-    h2 { font-size: 1.25rem; margin: 0 0 0.5rem; }
+    h2 { font-size: 1.25em; margin: 0 0 0.5rem; }
     .toggle { display: none; width: 100%; text-align: start; }
     fieldset { border: 0; padding: 0; margin: 0 0 1rem; min-width: 0; }
     legend { font-weight: 700; padding: 0; margin-bottom: 0.25rem; }
-    .option { display: flex; align-items: center; gap: 0.5rem; min-height: 2.75rem; }
+    .option { display: flex; align-items: center; gap: 0.5rem; min-height: 2.75em; }
     .option input { width: 1.5rem; height: 1.5rem; min-width: 1.5rem; min-height: 1.5rem; margin: 0; accent-color: var(--atlas-color-link, auto); }
     .option label { flex: 1; cursor: pointer; overflow-wrap: anywhere; }
     .count { color: var(--atlas-color-secondary-text, inherit); }

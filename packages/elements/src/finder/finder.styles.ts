@@ -21,7 +21,7 @@ export const finderStyles = css`
     .views button[aria-pressed='true'] { background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText); }
     .state { padding: 1rem; border-inline-start: 5px solid var(--atlas-color-border, currentColor); }
     .state.error { border-color: var(--atlas-color-error, #d4351c); }
-    .state h2 { margin-top: 0; font-size: 1.25rem; }
+    .state h2 { margin-top: 0; font-size: 1.25em; }
     .footer { margin-top: var(--atlas-gap); font-size: 0.9em; }
     @media print {
       .top, atlas-filters, .views, .footer { display: none; }

@@ -124,8 +124,9 @@ export const baseStyles = css`
     }
     button, input, select {
       font: inherit;
-      min-height: 2.75rem;
-      min-width: 2.75rem;
+      /* em, not rem: 44 px targets (at 16 px text) even on a host whose html { font-size: 62.5% } makes a rem 10 px. */
+      min-height: 2.75em;
+      min-width: 2.75em;
     }
     button {
       cursor: pointer;

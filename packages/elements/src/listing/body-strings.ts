@@ -13,6 +13,8 @@ export const enListingBody: ListingBodyWords = {
   lastChecked: (date) => `Last checked ${date}`,
   staleWarning: 'This was last checked over a year ago. Please check the details before you go.',
   reportWrong: 'Report something wrong with this listing',
+  reportSubject: (id, name) => `Something wrong with listing ${id}: ${name}`,
+  feedbackLabels: { listing: 'Listing', name: 'Name', page: 'Page', date: 'Date', prompt: 'What is wrong or missing:' },
   accessibility: 'Accessibility',
 };
 

@@ -6,7 +6,7 @@
  * go, so they show while this loads, or if it cannot.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { checkedOverAYearAgo, feedbackHref, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
+import { checkedOverAYearAgo, feedbackDate, feedbackHref, feedbackPage, isSafeUrl, text, type AtlasListing, type Publisher, type StageDefinition } from '@community-atlas/core';
 import type { AtlasStrings } from '../translations/index.js';
 import { bodyStrings, type BodyStrings } from './body-strings.js';
 import { formatDate } from '../internal/format.js';
@@ -40,7 +40,12 @@ export function listingBody(l: AtlasListing, o: ListingBodyOptions): TemplateRes
   const t = bodyStrings(o.t);
   const name = text(l.name, lang);
   const publisher = o.publishers.find((p) => (p.id ?? '') === l.publisherId) ?? o.publishers[0];
-  const report = feedbackHref(o.feedback || publisher?.feedbackUrl, l, name);
+  const report = feedbackHref(o.feedback || publisher?.feedbackUrl, l, name, {
+    page: feedbackPage(globalThis.location),
+    date: feedbackDate(now),
+    subject: t.reportSubject(l.id, name),
+    labels: t.feedbackLabels,
+  });
   const stale = checkedOverAYearAgo(l.lastVerified, now);
   return html`${transfer ? transfer.transferHeader(l, now, t) : nothing}
 

@@ -5,9 +5,9 @@ export const listingStyles = css`
   @layer atlas {
     :host { display: block; }
     article { overflow-wrap: anywhere; }
-    h2 { font-size: 1.75rem; margin: 0.5rem 0 1rem; }
-    h3 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; border-top: 1px solid var(--atlas-color-border, #b1b4b6); padding-top: 1rem; }
-    h4 { font-size: 1rem; margin: 1rem 0 0.25rem; }
+    h2 { font-size: 1.75em; margin: 0.5rem 0 1rem; }
+    h3 { font-size: 1.25em; margin: 1.5rem 0 0.5rem; border-top: 1px solid var(--atlas-color-border, #b1b4b6); padding-top: 1rem; }
+    h4 { font-size: 1em; margin: 1rem 0 0.25rem; }
     p, ul, ol, dl { margin: 0.25rem 0 0.75rem; }
     dt { font-weight: 700; }
     dd { margin: 0 0 0.5rem; }

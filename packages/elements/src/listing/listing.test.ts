@@ -28,6 +28,27 @@ describe('<atlas-listing> on its own', () => {
     expect(feedbackHref('javascript:alert({id})', l, 'x')).to.equal(undefined);
   });
 
+  it('carries the listing id, name, the page (without its query) and the date in a report, by template or mail', async () => {
+    const template = 'https://example.org/r?id={id}&n={name}&from={page}&on={date}';
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} feedback=${template} .listing=${base({})}></atlas-listing>`);
+    const page = `${location.origin}${location.pathname}`;
+    expect(el.shadowRoot!.querySelector('.report a')?.getAttribute('href')).to.equal(
+      `https://example.org/r?id=cafe-1&n=Memory%20caf%C3%A9&from=${encodeURIComponent(page)}&on=2026-11-22`,
+    );
+    const mail = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} feedback="mailto:fix@example.org" .listing=${base({})}></atlas-listing>`);
+    const href = new URL(mail.shadowRoot!.querySelector('.report a')!.getAttribute('href')!);
+    expect(href.searchParams.get('subject')).to.equal('Something wrong with listing cafe-1: Memory café');
+    expect(href.searchParams.get('body')).to.equal(`Listing: cafe-1\nName: Memory café\nPage: ${page}\nDate: 2026-11-22\n\nWhat is wrong or missing:\n`);
+    expect(href.searchParams.get('body')).not.to.contain('?');
+  });
+
+  it('writes the report mail in Welsh on a Welsh page', async () => {
+    const el = await fixture<AtlasListingDetail>(html`<atlas-listing lang="cy" .now=${NOW} feedback="mailto:fix@example.org" .listing=${base({ name: { en: 'Memory café', cy: 'Caffi cof' } })}></atlas-listing>`);
+    const href = new URL(el.shadowRoot!.querySelector('.report a')!.getAttribute('href')!);
+    expect(href.searchParams.get('subject')).to.equal('Rhywbeth o’i le gyda’r rhestriad cafe-1: Caffi cof');
+    expect(href.searchParams.get('body')).to.match(/^Rhestriad: cafe-1\nEnw: Caffi cof\nTudalen: .+\nDyddiad: 2026-11-22\n\nBeth sydd o’i le neu ar goll:\n$/);
+  });
+
   it('uses the feedback attribute over the publisher default', async () => {
     const el = await fixture<AtlasListingDetail>(html`<atlas-listing feedback="mailto:a@example.org" .publishers=${[{ name: 'P', id: 'p', feedbackUrl: 'https://example.org/{id}' }]} .listing=${base({})}></atlas-listing>`);
     expect(el.shadowRoot!.querySelector('.report a')?.getAttribute('href')).to.match(/^mailto:a@example\.org\?subject=/);

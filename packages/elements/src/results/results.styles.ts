@@ -5,12 +5,12 @@ export const resultsStyles = css`
     :host { display: block; }
     /* last baseline: the count lines up with the text in the sort box, not with the box's border. */
     .bar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-end; align-items: last baseline; gap: 0.5rem 1rem; margin-bottom: 0.75rem; }
-    .count { font-size: 1.25rem; font-weight: 700; margin: 0; }
+    .count { font-size: 1.25em; font-weight: 700; margin: 0; }
     .expanded { margin: -0.25rem 0 0.75rem; color: var(--atlas-color-secondary-text, inherit); }
     .sort label { display: block; font-weight: 700; }
     ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; }
     .more { margin-top: 1rem; }
-    .none h2 { font-size: 1.25rem; }
+    .none h2 { font-size: 1.25em; }
     .none ul { padding-inline-start: 1.25rem; }
     .none li { margin-bottom: 0.5rem; }
     @media print {

@@ -20,7 +20,7 @@ const listStyles = css`
       background: var(--atlas-color-background, Canvas); color: var(--atlas-color-text, CanvasText);
       border: 2px solid var(--atlas-color-input-border, currentColor); border-top: 0; max-height: 18rem; overflow-y: auto;
     }
-    [role='option'] { padding: 0.5rem; min-height: 2.75rem; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; }
+    [role='option'] { padding: 0.5rem; min-height: 2.75em; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; }
     [role='option'][aria-selected='true'] {
       background: var(--atlas-color-link, Highlight); color: var(--atlas-color-background, HighlightText);
       outline: 2px solid transparent;

@@ -20,7 +20,7 @@ export class AtlasPrescriberBar extends AtlasElement {
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; margin: 0.25rem 0; }
       dd { margin: 0; }
       kbd { border: 1px solid currentColor; border-radius: 3px; padding: 0 0.3rem; font-family: inherit; }
-      .switch { display: flex; align-items: center; gap: 0.5rem; min-height: 2.75rem; font-weight: 400; }
+      .switch { display: flex; align-items: center; gap: 0.5rem; min-height: 2.75em; font-weight: 400; }
       .switch input { width: 1.5rem; height: 1.5rem; margin: 0; }
       .privacy { margin: 0.5rem 0 0; max-width: 48rem; font-size: 0.9em; }
     }

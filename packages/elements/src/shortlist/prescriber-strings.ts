@@ -35,6 +35,8 @@ export const enPrescriberDetail: PrescriberDetailStrings = {
   cleared: 'Shortlist cleared.',
   restored: (n) => `Shortlist restored: ${n} ${plural(n, 'option', 'options')}.`,
   full: 'The shortlist is full.',
+  fullNotice: (max) => `The shortlist is full: it holds ${max} options. Remove one, or clear the shortlist, to add another.`,
+  pruned: (n) => `${n} ${plural(n, 'option', 'options')} saved on this computer ${plural(n, 'is', 'are')} no longer in the directory and ${plural(n, 'was', 'were')} taken off the shortlist.`,
   memoryOnly: 'This browser is not keeping the shortlist, so it will be lost if you leave or reload the page.',
   noteLabel: 'Note for the printout (optional)',
   noteHint: 'Appears only on the printed page. It is not saved and not put in any link.',

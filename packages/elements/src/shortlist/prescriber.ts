@@ -68,6 +68,8 @@ export class PrescriberController implements ReactiveController {
   /** Single-key shortcuts; a prescriber using speech input can turn them off (WCAG 2.1.4). */
   shortcuts = true;
   #storeKey = '';
+  /** The feed and list last pruned together. */
+  #pruned?: { engine: object; store: ShortlistStore };
   /** The prescriber's note for the printout: held in memory only, for this page view. */
   #note = '';
   #host: PrescriberHost;
@@ -123,6 +125,12 @@ export class PrescriberController implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.active) return;
+    // Once per feed: a stored list loses what the feed no longer has, saying so in the shortlist.
+    const engine = this.#host.engine;
+    if (engine && this.store && (engine !== this.#pruned?.engine || this.store !== this.#pruned.store)) {
+      this.#pruned = { engine, store: this.store };
+      this.store.prune((k) => !!engine.get(k));
+    }
     // Set here rather than bound in the finder's template, so a resident's finder keeps the filters' own default order.
     const filters = this.#host.renderRoot.querySelector<HTMLElement & { order: FacetId[] }>('atlas-filters');
     if (filters && filters.order !== PRESCRIBER_FILTERS) filters.order = PRESCRIBER_FILTERS;

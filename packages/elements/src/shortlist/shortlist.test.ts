@@ -5,7 +5,7 @@ import '../define.js';
 import './define-prescriber.js';
 import type { AtlasFinder } from '../finder/finder.js';
 import type { AtlasShortlist } from './shortlist.js';
-import { ShortlistStore, shortlistStorageKey } from './store.js';
+import { MAX_SHORTLIST, ShortlistStore, shortlistStorageKey } from './store.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 
 const FIXTURES = '/packages/elements/test-fixtures';
@@ -202,6 +202,23 @@ describe('atlas-shortlist', () => {
   });
 });
 
+describe('a full shortlist', () => {
+  it('says so when one more is added, offers to clear, and clearing empties it', async () => {
+    const { el, store } = await shortlistOf(MAX_SHORTLIST);
+    expect(store.full).to.equal(true);
+    expect(store.add('l999'), 'the add is refused').to.equal(false);
+    await el.updateComplete;
+    expect(store.size).to.equal(MAX_SHORTLIST);
+    expect(el.renderRoot.querySelector('[role="status"]')!.textContent).to.contain(`The shortlist is full: it holds ${MAX_SHORTLIST} options`);
+    const notice = el.renderRoot.querySelector('.notice.full')!;
+    expect(notice.textContent).to.contain('Remove one, or clear the shortlist');
+    notice.querySelector<HTMLButtonElement>('button')!.click();
+    await el.updateComplete;
+    expect(store.size).to.equal(0);
+    expect(el.renderRoot.querySelector('.notice.full')).to.equal(null);
+  });
+});
+
 describe('atlas-finder mode="prescriber"', () => {
   const start = window.location.href;
   afterEach(() => {
@@ -315,6 +332,21 @@ describe('atlas-finder mode="prescriber"', () => {
 
     expect(f.renderRoot.querySelector('atlas-prescriber-bar')!.renderRoot.querySelector('.privacy')!.textContent)
       .to.contain('not put in the address bar, the browser’s history or its storage');
+  });
+
+  it('takes stored options the feed no longer has off the list, says so, and counts only what is shown', async () => {
+    const src = `${FIXTURES}/small-feed.json`;
+    const key = shortlistStorageKey(window.location.pathname, src, '');
+    localStorage.setItem(key, JSON.stringify(['gone-a', 'walk-riverside', 'gone-b']));
+    const f = await finder();
+    const list = f.renderRoot.querySelector('atlas-shortlist')!;
+    await waitUntil(() => list.store?.size === 1, 'the stale options are taken off');
+    await list.updateComplete;
+    expect(list.store!.keys).to.deep.equal(['walk-riverside']);
+    expect(JSON.parse(localStorage.getItem(key)!)).to.deep.equal(['walk-riverside']);
+    expect(list.renderRoot.querySelector('h2')!.textContent).to.contain('1 option');
+    expect(list.renderRoot.querySelector('.panel')!.textContent).to.contain('2 options saved on this computer are no longer in the directory');
+    expect(names(list)).to.deep.equal(['Riverside health walk']);
   });
 
   it('the open listing has "Add to shortlist", and s adds it there too', async () => {

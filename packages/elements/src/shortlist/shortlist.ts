@@ -6,7 +6,7 @@ import { AtlasPrintEvent } from '../events/print.js';
 import { AtlasShareEvent } from '../events/share.js';
 import { AtlasShortlistChangeEvent } from '../events/shortlist-change.js';
 import { shortlistText, summarise, type OptionSummary } from './describe.js';
-import type { ShortlistChange, ShortlistStore } from './store.js';
+import { MAX_SHORTLIST, type ShortlistChange, type ShortlistStore } from './store.js';
 import { shortlistStyles } from './shortlist.styles.js';
 import { prescriberStrings } from './prescriber-strings.js';
 
@@ -81,13 +81,21 @@ export class AtlasShortlist extends AtlasElement {
   }
 
   #onChange = (change: ShortlistChange): void => {
+    const p = prescriberStrings(this.t);
+    if (change.action === 'full') {
+      // Nothing changed: say why, rather than ignore the press.
+      this.announcement = p.fullNotice(MAX_SHORTLIST);
+      return;
+    }
+    const gone = change.action === 'prune' ? this.keys.length - change.keys.length : 0;
     this.keys = change.keys;
     this.copyState = '';
-    const p = prescriberStrings(this.t);
     const name = change.key ? this.#name(change.key) : '';
-    const n = change.keys.length;
+    // What the list shows: options the feed still has.
+    const n = this.lookup ? change.keys.filter((k) => this.lookup!(k)).length : change.keys.length;
     this.announcement =
-      change.action === 'add' ? p.added(name, n)
+      change.action === 'prune' ? p.pruned(gone)
+        : change.action === 'add' ? p.added(name, n)
         : change.action === 'remove' ? p.removed(name, n)
           : change.action === 'move' ? p.moved(name, change.keys.indexOf(change.key ?? '') + 1, n)
             : change.action === 'clear' ? p.cleared
@@ -202,6 +210,10 @@ export class AtlasShortlist extends AtlasElement {
         <div class="status visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         ${this.store && !this.store.persistent ? html`<p class="notice">${p.memoryOnly}</p>` : nothing}
         ${missing ? html`<p class="notice">${p.missing(missing)}</p>` : nothing}
+        ${this.store?.pruned ? html`<p class="notice">${p.pruned(this.store.pruned)}</p>` : nothing}
+        ${this.store?.full
+          ? html`<p class="notice full">${p.fullNotice(MAX_SHORTLIST)} <button type="button" class="link-button clear-full" @click=${this.#clear}>${p.clear}</button></p>`
+          : nothing}
         ${known.length
           ? html`<ol>
               ${repeat(known, (k) => k, (key, i) => {

@@ -7,10 +7,11 @@
  * (blocked by privacy settings, full, or a sandboxed iframe) the list lives in
  * memory for the rest of the visit instead of failing.
  */
-export type ShortlistAction = 'add' | 'remove' | 'move' | 'clear' | 'restore';
+export type ShortlistAction = 'add' | 'remove' | 'move' | 'clear' | 'restore' | 'prune';
 
 export interface ShortlistChange {
-  action: ShortlistAction;
+  /** `full`: an add was refused because the list holds MAX_SHORTLIST already (nothing changed). */
+  action: ShortlistAction | 'full';
   keys: readonly string[];
   /** The listing added, removed or moved. */
   key?: string;
@@ -32,6 +33,7 @@ export class ShortlistStore {
   #storageKey: string;
   /** What `clear` removed, so it can be undone. */
   #cleared: string[] = [];
+  #pruned = 0;
 
   constructor(storageKey: string, storage?: Storage) {
     this.#storageKey = storageKey;
@@ -64,6 +66,16 @@ export class ShortlistStore {
     return this.#cleared.length > 0 && this.#keys.length === 0;
   }
 
+  /** How many stored options were taken off because the feed no longer has them (until the list is cleared). */
+  get pruned(): number {
+    return this.#keys.length ? this.#pruned : 0;
+  }
+
+  /** No room for another option. */
+  get full(): boolean {
+    return this.#keys.length >= MAX_SHORTLIST;
+  }
+
   has(key: string): boolean {
     return this.#keys.includes(key);
   }
@@ -73,10 +85,29 @@ export class ShortlistStore {
     return () => this.#listeners.delete(listener);
   }
 
-  add(key: string): void {
-    if (this.has(key) || this.#keys.length >= MAX_SHORTLIST) return;
+  /** False when the list is full: listeners hear `full`, so the refusal is said, never silent. */
+  add(key: string): boolean {
+    if (this.has(key)) return true;
+    if (this.full) {
+      for (const listener of this.#listeners) listener({ action: 'full', keys: this.#keys, key });
+      return false;
+    }
     this.#cleared = [];
     this.#commit([...this.#keys, key], { action: 'add', key });
+    return true;
+  }
+
+  /**
+   * Takes off the listings the feed no longer has (a stored list from last week, a
+   * listing withdrawn since), so counts, print and links are of what is shown.
+   * Returns how many went.
+   */
+  prune(known: (key: string) => boolean): number {
+    const kept = this.#keys.filter(known);
+    const gone = this.#keys.length - kept.length;
+    this.#pruned += gone;
+    if (gone) this.#commit(kept, { action: 'prune' });
+    return gone;
   }
 
   remove(key: string): void {

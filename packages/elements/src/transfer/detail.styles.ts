@@ -22,7 +22,7 @@ export const detailStyles = css`
     }
     .stages li::before {
       content: counter(stage); position: absolute; inset-inline-start: 0; top: -0.125rem; width: 1.75rem; height: 1.75rem;
-      border: 2px solid currentColor; border-radius: 50%; display: grid; place-items: center; font-weight: 700; font-size: 0.9rem;
+      border: 2px solid currentColor; border-radius: 50%; display: grid; place-items: center; font-weight: 700; font-size: 0.9em;
       box-sizing: border-box; background: var(--atlas-color-background, Canvas);
     }
     .stages li:not(:last-child)::after {
@@ -41,7 +41,7 @@ export const detailStyles = css`
     .documents { padding-inline-start: 1.25rem; }
     .documents li { margin-bottom: 0.375rem; }
     .doc-meta { font-size: 0.9em; }
-    .eoi .cta { font-size: 1.125rem; padding: 0.625rem 1.25rem; }
+    .eoi .cta { font-size: 1.125em; padding: 0.625rem 1.25rem; }
     .eoi.closed { border-inline-start: 5px solid var(--atlas-color-border, #b1b4b6); padding: 0.25rem 1rem; }
     @media (forced-colors: active) {
       .stages li.done::before { forced-color-adjust: none; background: CanvasText; color: Canvas; }

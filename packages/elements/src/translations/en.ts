@@ -1,3 +1,5 @@
+import type { FeedbackLabels } from '@community-atlas/core';
+
 /**
  * The prescriber's tools (shortlist, print, share, keyboard shortcuts, age): their own words. English ones load with
  * prescriber mode (shortlist/prescriber-strings.ts); other languages give them in `prescriber`.
@@ -18,6 +20,10 @@ export interface PrescriberDetailStrings {
   cleared: string;
   restored: (n: number) => string;
   full: string;
+  /** The list holds `max` options: no more can be added. */
+  fullNotice: (max: number) => string;
+  /** Stored options the feed no longer has, taken off when the list was opened. */
+  pruned: (n: number) => string;
   memoryOnly: string;
   noteLabel: string;
   noteHint: string;
@@ -116,6 +122,10 @@ export interface ListingBodyWords {
   lastChecked: (date: string) => string;
   staleWarning: string;
   reportWrong: string;
+  /** The subject of the "report something wrong" mail when the feedback address is a plain mailto:. */
+  reportSubject: (id: string, name: string) => string;
+  /** The labels of that mail's lines (and of "suggest a listing"'s): listing id, name, page, date, and the prompt. */
+  feedbackLabels: FeedbackLabels;
   accessibility: string;
 }
 

@@ -18,6 +18,8 @@ export const mapStyles = css`
       --_panel-bg: var(--atlas-surface, #fff);
       --_border: var(--atlas-border, #505a5f);
     }
+    /* Leaflet sizes its container's text in rem (0.75rem), which a host's html { font-size: 62.5% } shrinks to 7.5 px; the kit's own sizes are in em of the page's text. */
+    .leaflet-container { font-size: 1em; }
     :host([hidden]) {
       display: none;
     }
@@ -35,7 +37,7 @@ export const mapStyles = css`
       /* Out of sight until focused, without leaving an edge showing above the map. */
       clip-path: inset(50%);
       opacity: 0;
-      min-height: 2.75rem;
+      min-height: 2.75em;
       padding: 0.5rem 1rem;
       font: inherit;
       background: var(--_focus);
@@ -173,7 +175,7 @@ export const mapStyles = css`
       background: var(--_cluster);
       color: #fff;
       font-weight: 700;
-      font-size: 0.875rem;
+      font-size: 0.875em;
       outline: 1px solid rgb(0 0 0 / 70%);
     }
     .cluster {
@@ -221,8 +223,8 @@ export const mapStyles = css`
       gap: 2px;
     }
     button.control {
-      min-width: 2.75rem;
-      min-height: 2.75rem;
+      min-width: 2.75em;
+      min-height: 2.75em;
       padding: 0.25rem 0.75rem;
       font: inherit;
       font-weight: 700;
@@ -234,7 +236,7 @@ export const mapStyles = css`
     }
     .zoom button.control {
       padding: 0;
-      font-size: 1.5rem;
+      font-size: 1.5em;
       line-height: 1;
     }
     button.control:hover {
@@ -294,7 +296,7 @@ export const mapStyles = css`
       padding: 0.25rem 0.5rem;
       background: rgb(255 255 255 / 92%);
       border: 1px solid var(--_border);
-      font-size: 0.8125rem;
+      font-size: 0.8125em;
       color: #0b0c0c;
     }
     .legend ul {
@@ -332,7 +334,7 @@ export const mapStyles = css`
       inset-inline-end: 0;
       max-width: 100%;
       padding: 0.1rem 0.4rem;
-      font-size: 0.75rem;
+      font-size: 0.75em;
       background: rgb(255 255 255 / 85%);
       color: #0b0c0c;
     }
@@ -357,7 +359,7 @@ export const mapStyles = css`
     }
     .panel h2 {
       margin: 0 0 0.5rem;
-      font-size: 1.0625rem;
+      font-size: 1.0625em;
     }
     .panel ul {
       margin: 0;
@@ -372,7 +374,7 @@ export const mapStyles = css`
       align-items: center;
       gap: 0.5rem;
       width: 100%;
-      min-height: 2.75rem;
+      min-height: 2.75em;
       padding: 0.25rem 0.5rem;
       text-align: start;
       font: inherit;
