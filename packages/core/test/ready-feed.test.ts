@@ -48,7 +48,7 @@ const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ 
 
 for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000 listings', generated]] as const) {
   for (const lang of ['en', 'cy']) {
-    test(`${name} (${lang}): a trusted ready feed gives the plain feed's data and the same answers on 400 random states, without working anything out`, async () => {
+    test(`${name} (${lang}): a trusted ready feed gives the plain feed's data and the same answers on 400 random states, reading only its index`, async () => {
       const ready = serializeReady(feed);
       const trusted = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
       const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
@@ -58,7 +58,7 @@ for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000
       const steps = [...prebuilt.prepare()].length;
       // In English the columns and the index are taken as they are; in Welsh names sort
       // another way, so the columns are worked out again and only the index is taken.
-      if (lang === 'en') assert.equal(steps, 0, 'preparing took steps');
+      if (lang === 'en') assert.equal(steps, 1, 'preparing took more than reading the index');
       else assert.ok(steps > 0 && steps < [...new EngineCore(fresh, { lang, now: () => NOW }).prepare()].length);
       assert.deepEqual(prebuilt.exportColumns(), new EngineCore(fresh, { lang, now: () => NOW }).exportColumns());
       const reference = new EngineCore(fresh, { lang, now: () => NOW }).prepareAll();

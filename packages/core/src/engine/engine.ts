@@ -137,7 +137,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
     else setTimeout(start, 0);
   };
-  if (options.prebuiltIndex !== undefined || core.readyIndex) void buildText().catch(() => undefined);
+  if (options.prebuiltIndex !== undefined) void buildText().catch(() => undefined);
   const get = (key: string): AtlasListing | undefined => {
     if (!core.filtersReady) core.prepareAll();
     return core.listing(key);

@@ -167,8 +167,13 @@ export class TextIndex implements TextSearch {
     prebuilt?: string | object,
   ) {
     this.vocabulary = vocabularyOf(core.vocabulary);
-    if (prebuilt !== undefined) this.load(prebuilt);
+    // A ready feed's index is read as the first step of `build`, after the first page, as a built one would be.
+    if (prebuilt !== undefined && prebuilt === core.readyIndex) this.pending = prebuilt;
+    else if (prebuilt !== undefined) this.load(prebuilt);
   }
+
+  /** A ready feed's index, not read yet. */
+  private pending: object | undefined;
 
   /** Whether the index is built (or was loaded), so words can be searched. */
   get built(): boolean {
@@ -177,6 +182,11 @@ export class TextIndex implements TextSearch {
 
   /** Builds the index a slice at a time; nothing to do when it was loaded prebuilt. */
   *build(): Generator<void, void, void> {
+    if (this.pending) {
+      this.load(this.pending);
+      this.pending = undefined;
+      yield;
+    }
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());
     const listings = this.core.listings;
