@@ -28,8 +28,8 @@ export { feedbackDate, feedbackPage, suggestHref, type FeedbackContext, type Fee
 
 // Search: the engine, its state and answers, the finder's load path.
 export {
-  EMPTY_STATE, FACET_IDS, MAX_QUERY_LENGTH, type FacetCount, type FacetId, type FinderState, type GeoPoint,
-  type NextSession, type QueryResult, type ResultItem, type SearchEngine, type SortKey, type Suggestion,
+  EMPTY_STATE, FACET_IDS, MAX_QUERY_LENGTH, summarise, type FacetCount, type FacetId, type FinderState, type GeoPoint,
+  type ListingSummary, type NextSession, type QueryResult, type ResultItem, type SearchEngine, type SortKey, type Suggestion,
 } from './engine/types.js';
 export {
   COST_VALUES, createEngine, DISTANCE_BANDS, LOW_COST_POUNDS, type CoreItem, type CoreResult, type EngineOptions,

@@ -138,6 +138,10 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     else setTimeout(start, 0);
   };
   if (options.prebuiltIndex !== undefined) void buildText().catch(() => undefined);
+  const get = (key: string): AtlasListing | undefined => {
+    if (!core.filtersReady) core.prepareAll();
+    return core.listing(key);
+  };
 
   return {
     async query(state: FinderState, now?: Date): Promise<QueryResult> {
@@ -171,10 +175,9 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       void buildText().catch(() => undefined);
       return index.suggest(prefix, limit);
     },
-    get(key: string): AtlasListing | undefined {
-      if (!core.filtersReady) core.prepareAll();
-      return core.listing(key);
-    },
+    get,
+    // The page holds every listing: nothing to ask for.
+    records: async (keys: readonly string[]): Promise<AtlasListing[]> => keys.map(get).filter(Boolean) as AtlasListing[],
     get size(): number {
       return core.size;
     },

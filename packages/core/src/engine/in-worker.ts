@@ -8,7 +8,7 @@ import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
 import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
-import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
+import { summarise, type FinderState, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
 
 export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions & { prebuiltIndex?: string | object }): Promise<FinderLoad> {
   const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = [];
@@ -52,8 +52,8 @@ function inWorker(
     : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'community-atlas-search' });
   return new Promise<FinderLoad>((resolve, reject) => {
     let meta: Omit<AtlasData, 'listings'> | undefined;
-    const listings: AtlasListing[] = [];
-    // Filled a slice at a time as listings arrive (or are sent), not all at once when the worker is ready.
+    let summary: ListingSummary | undefined;
+    // Data the page holds is known by key from the start; otherwise keys come with the meta and records when asked for.
     const lookup = new ListingLookup();
     const onAbort = (): void => {
       worker.terminate();
@@ -77,16 +77,16 @@ function inWorker(
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
       if (message.type === 'hello') Promise.resolve(send(worker, lookup)).catch(fail);
-      else if (message.type === 'meta') meta = message.data;
-      else if (message.type === 'listings') {
-        for (const l of message.listings) listings.push(l);
-        lookup.add(message.listings);
+      else if (message.type === 'meta') {
+        meta = message.data;
+        summary = message.summary;
+        lookup.keyAt = message.keys;
       }
       else if (message.type === 'failed') fail('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
       else if (message.type === 'ready') {
         settle();
-        const data: AtlasData = kept ?? { ...meta!, listings };
-        resolve({ data, engine: new WorkerEngine(worker, lookup), inWorker: true });
+        const data: AtlasData = kept ?? { ...meta!, listings: [] };
+        resolve({ data, summary: kept ? summarise(kept.listings) : summary!, engine: new WorkerEngine(worker, lookup), inWorker: true });
       }
     };
   });
@@ -117,32 +117,44 @@ const handBack = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 type Pending = { resolve: (value: never) => void; reject: (error: Error) => void };
 
-/** The page's copy of the worker's listings: by key for `get` and result items, by index for the worker's answers. */
+/** The listings the page holds (what it was shown or asked for, or all of data it already had), by key; and every key by the worker's index, for its answers. */
 class ListingLookup {
   readonly byKey = new Map<string, AtlasListing>();
   /** Keys in the order of the listings the worker was given: its answers name listings by index. */
-  readonly keyAt: string[] = [];
+  keyAt: string[] = [];
+  #indexOf: Map<string, number> | undefined;
   add(listings: AtlasListing[]): void {
     for (const l of listings) {
       this.keyAt.push(l?.key);
       this.byKey.set(l.key, l);
     }
   }
+  /** The worker's index of a key, or undefined. */
+  indexOf(key: string): number | undefined {
+    if (!this.#indexOf || this.#indexOf.size !== this.keyAt.length) this.#indexOf = new Map(this.keyAt.map((k, i) => [k, i]));
+    return this.#indexOf.get(key);
+  }
 }
 
-/** The SearchEngine whose index lives in a worker; listings are kept here too, so `get` needs no round trip. */
+/**
+ * The SearchEngine whose index and listings live in a worker. The page keeps
+ * the listings it was given with results or asked for with `records`, so `get`
+ * needs no round trip for anything on screen.
+ */
 class WorkerEngine implements SearchEngine {
   readonly #worker: Worker;
   readonly #byKey: Map<string, AtlasListing>;
-  readonly #keyAt: string[];
+  readonly #lookup: ListingLookup;
   readonly #pending = new Map<number, Pending>();
+  /** Parts of `records` answers still arriving, by question. */
+  readonly #parts = new Map<number, AtlasListing[]>();
   #nextId = 1;
   #disposed = false;
 
   constructor(worker: Worker, lookup: ListingLookup) {
     this.#worker = worker;
     this.#byKey = lookup.byKey;
-    this.#keyAt = lookup.keyAt;
+    this.#lookup = lookup;
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.#answer(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
@@ -158,19 +170,36 @@ class WorkerEngine implements SearchEngine {
     this.#pending.delete(message.id);
     if (message.type === 'answer-failed') {
       pending.reject(new Error(message.message));
+    } else if (message.type === 'records') {
+      const parts = this.#parts.get(message.id) ?? [];
+      for (const l of message.listings) {
+        // The page's own copy, if it has one, so a listing is one object however it was reached.
+        parts.push(this.#byKey.get(l.key) ?? l);
+        this.#byKey.set(l.key, parts[parts.length - 1]!);
+      }
+      if (!message.done) {
+        this.#parts.set(message.id, parts);
+        this.#pending.set(message.id, pending);
+        return;
+      }
+      this.#parts.delete(message.id);
+      (pending.resolve as (l: AtlasListing[]) => void)(parts);
     } else if (message.type === 'result') {
-      const items = [];
+      const items: ResultItem[] = [];
+      for (const record of message.records) if (!this.#byKey.has(record.key)) this.#byKey.set(record.key, record);
       for (const item of message.result.items) {
         const listing = this.#byKey.get(item.key);
         if (listing) items.push({ ...item, listing });
       }
-      const keyAt = this.#keyAt;
+      const keyAt = this.#lookup.keyAt;
       const keys = new Array<string>(message.indexes.length);
       for (let k = 0; k < keys.length; k++) keys[k] = keyAt[message.indexes[k]!]!;
       const { total, facets, items: _sent, ...rest } = message.result;
       (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
     } else if (message.type === 'suggestions') {
-      (pending.resolve as (s: Suggestion[]) => void)(message.suggestions);
+      // A suggested listing opens when chosen, with no round trip then: its record is fetched with the suggestions.
+      const keys = message.suggestions.flatMap((s) => (s.key ? [s.key] : []));
+      void this.records(keys).catch(() => undefined).then(() => (pending.resolve as (s: Suggestion[]) => void)(message.suggestions));
     }
   }
 
@@ -196,13 +225,23 @@ class WorkerEngine implements SearchEngine {
     return this.#byKey.get(key);
   }
 
+  async records(keys: readonly string[]): Promise<AtlasListing[]> {
+    const missing: number[] = [];
+    for (const key of keys) {
+      const i = this.#byKey.has(key) ? undefined : this.#lookup.indexOf(key);
+      if (i !== undefined) missing.push(i);
+    }
+    if (missing.length) await this.#ask<AtlasListing[]>({ type: 'records', id: this.#nextId++, indexes: missing });
+    return keys.map((k) => this.#byKey.get(k)).filter((l): l is AtlasListing => !!l);
+  }
+
   /** Forgets the worker's cached text matches (benchmarks measure searches from cold). */
   clearCaches(): void {
     this.#worker.postMessage({ type: 'clear-caches' } satisfies ToWorker);
   }
 
   get size(): number {
-    return this.#byKey.size;
+    return this.#lookup.keyAt.length;
   }
 
   dispose(): void {

@@ -57,8 +57,13 @@ describe('loadFinder', () => {
     const onPage = await loadFinder(['big.json'], options({ worker: false }));
     expect(inWorker.inWorker).to.equal(true);
     expect(onPage.inWorker).to.equal(false);
-    expect(inWorker.data.listings.length).to.equal(5000);
+    // The listings stay in the worker: the page is told how many, and holds what it is shown.
+    expect(inWorker.data.listings.length).to.equal(0);
+    expect(inWorker.summary.size).to.equal(5000);
+    expect(inWorker.summary.kinds.sort()).to.deep.equal(onPage.summary.kinds.sort());
+    expect(inWorker.summary.places.map((l) => l.location)).to.deep.equal(onPage.summary.places.map((l) => l.location));
     expect(inWorker.engine.size).to.equal(5000);
+    expect(onPage.summary.size).to.equal(5000);
     for (const state of states) {
       const a = await inWorker.engine.query(state, NOW);
       const b = await onPage.engine.query(state, NOW);
@@ -69,6 +74,13 @@ describe('loadFinder', () => {
       expect(a.items[0]!.listing).to.equal(inWorker.engine.get(a.items[0]!.listing.key));
     }
     expect(await inWorker.engine.suggest('knit')).to.deep.equal(await onPage.engine.suggest('knit'));
+    // Any listing's full record on request (an opened listing, the map's), the same as the page's, in the order asked.
+    const all = (await onPage.engine.query(states[0]!, NOW)).keys;
+    const wanted = [all[4321]!, 'no-such-key', all[7]!, ...all.slice(1000, 1600)];
+    const fromWorker = await inWorker.engine.records(wanted);
+    expect(fromWorker.map((l) => l.key)).to.deep.equal(wanted.filter((k) => k !== 'no-such-key'));
+    expect(fromWorker).to.deep.equal(await onPage.engine.records(wanted));
+    expect(inWorker.engine.get(all[4321]!)).to.equal(fromWorker[0]);
     inWorker.engine.dispose();
     onPage.engine.dispose();
   });
@@ -96,9 +108,11 @@ describe('loadFinder', () => {
   });
 
   it('keeps only the kinds asked for, in the worker too', async () => {
-    const { data, engine } = await loadFinder(['big.json'], options({ worker: true, kinds: ['asset'] }));
-    expect(data.listings.every((l) => l.kind === 'asset')).to.equal(true);
-    expect((await engine.query(states[0]!, NOW)).total).to.equal(data.listings.length);
+    const { summary, engine } = await loadFinder(['big.json'], options({ worker: true, kinds: ['asset'] }));
+    expect(summary.kinds).to.deep.equal(['asset']);
+    const all = await engine.query(states[0]!, NOW);
+    expect(all.total).to.equal(summary.size);
+    expect((await engine.records(all.keys)).every((l) => l.kind === 'asset')).to.equal(true);
     engine.dispose();
   });
 
@@ -113,7 +127,7 @@ describe('loadFinder', () => {
     expect((error as FeedLoadError).failures.map((f) => f.reason).sort()).to.deep.equal(['http', 'not-json']);
 
     const partly = await loadFinder(['big.json', 'gone.json'], { ...options({ worker: true }), fetch: serve({ 'big.json': text, 'gone.json': 404 }) });
-    expect(partly.data.listings.length).to.equal(5000);
+    expect(partly.summary.size).to.equal(5000);
     expect(partly.data.problems[0]?.code).to.equal('feed-http');
     partly.engine.dispose();
   });
@@ -169,13 +183,14 @@ describe('createEngineAuto', () => {
     auto.engine.dispose();
   });
 
-  it('reads feed text and parsed feeds in the worker, giving the normalised data back', async () => {
+  it('reads feed text and parsed feeds in the worker, giving the normalised listings on request', async () => {
     const fromText = await createEngineAuto(text, { worker: true, workerUrl, source: 'big.json' });
     const fromFeed = await createEngineAuto(feed, { worker: true, workerUrl, source: 'big.json' });
     const page = createEngine(data);
     for (const loaded of [fromText, fromFeed]) {
       expect(loaded.inWorker).to.equal(true);
-      expect(loaded.data.listings.map((l) => l.key)).to.deep.equal(data.listings.map((l) => l.key));
+      const keys = data.listings.map((l) => l.key);
+      expect((await loaded.engine.records(keys)).map((l) => l.key)).to.deep.equal(keys);
       const a = await loaded.engine.query(states[1]!, NOW);
       expect(a.keys).to.deep.equal((await page.query(states[1]!, NOW)).keys);
       expect(a.items[0]!.listing).to.equal(loaded.engine.get(a.items[0]!.listing.key));

@@ -14,7 +14,7 @@ import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, type LoadOptio
 import type { AtlasData } from '../feed/normalised.js';
 import type { Feed, ListingKind } from '../feed/types.js';
 import type { EngineOptions } from './core.js';
-import type { SearchEngine } from './types.js';
+import { summarise, type ListingSummary, type SearchEngine } from './types.js';
 import type * as OnPage from './on-page.js';
 
 /**
@@ -56,7 +56,14 @@ export interface FinderLoadOptions extends LoadOptions {
 }
 
 export interface FinderLoad {
+  /**
+   * The feeds' data. Searched in a worker (`inWorker`), the listings stay
+   * there and `data.listings` is empty: the page gets a page of results with
+   * their listings, and asks `engine.records` for any other (see `summary`).
+   */
   data: AtlasData;
+  /** How many listings, of which kinds, and where: what a page needs without holding them all. */
+  summary: ListingSummary;
   engine: SearchEngine;
   /** True when searching happens in a worker. */
   inWorker: boolean;
@@ -80,7 +87,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.
-      console.warn('Community Atlas: the search worker could not start, so the page does the searching.', error);
+      console.warn('Community Atlas: no search worker, so searching on the page.', error);
       // A worker that failed after it started took the feeds' bytes with it: fetch them again.
       if (fetched.some((r) => r.status === 'fulfilled' && fetchedBytesGone(r.value))) {
         return loadFinder(urls, { ...options, worker: false });
@@ -93,11 +100,9 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
     const kinds = options.kinds;
     data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };
   }
-  const engineOptions: EngineOptions = {
-    ...(options.lang ? { lang: options.lang } : {}),
-    ...(prebuiltIndex ? { prebuiltIndex } : {}),
-  };
-  return { data, engine: createEngine(data, engineOptions), inWorker: false };
+  // The engine reads only its own options (language, index) from these.
+  const engineOptions: EngineOptions = { ...options, prebuiltIndex };
+  return { data, summary: summarise(data.listings), engine: createEngine(data, engineOptions), inWorker: false };
 }
 
 /** What `createEngineAuto` takes: normalised data, a feed as parsed JSON, or a feed's text. */
@@ -147,7 +152,7 @@ export async function createEngineAuto(input: EngineInput, options: AutoEngineOp
       return await sendToWorker(input, isAtlasData(input) ? keepKinds(input) : undefined, source, options);
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
-      console.warn('Community Atlas: the search worker could not start, so the page does the searching.', error);
+      console.warn('Community Atlas: no search worker, so searching on the page.', error);
     }
   }
   const { createEngine, normaliseOnDemand, readFeed } = await loadOnPage();
@@ -159,5 +164,5 @@ export async function createEngineAuto(input: EngineInput, options: AutoEngineOp
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
   };
-  return { data: kept, engine: createEngine(kept, engineOptions), inWorker: false };
+  return { data: kept, summary: summarise(kept.listings), engine: createEngine(kept, engineOptions), inWorker: false };
 }

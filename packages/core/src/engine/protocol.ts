@@ -7,6 +7,7 @@
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/fetch.js';
 import type { ListingKind } from '../feed/types.js';
+import type { ListingSummary } from './types.js';
 import type { CoreResult } from './core.js';
 import type { FinderState, Suggestion } from './types.js';
 
@@ -24,17 +25,22 @@ export type ToWorker =
   | { type: 'load-end'; source: string; options: WorkerLoadOptions }
   | { type: 'query'; id: number; state: FinderState; now: number }
   | { type: 'suggest'; id: number; prefix: string; limit?: number }
+  // Full records of these listings (by index into the worker's listings, as its answers name them): an opened or shortlisted listing, the map's.
+  | { type: 'records'; id: number; indexes: number[] }
   | { type: 'clear-caches' };
 
 export type FromWorker =
   // The worker's script loaded: the page sends the feed only now, so that a worker that cannot start never takes the bytes with it.
   | { type: 'hello' }
-  | { type: 'meta'; data: Omit<AtlasData, 'listings'>; total: number }
-  | { type: 'listings'; listings: AtlasListing[] }
+  // What the page needs besides results: everything but the listings, and a summary of them (the worker keeps the listings).
+  | { type: 'meta'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }
   | { type: 'ready'; ms: number }
   | { type: 'failed'; error: SerializedLoadError | { message: string } }
   // Matches as indexes into the listings the page holds (its `data.listings`), in a buffer handed over without a copy.
-  | { type: 'result'; id: number; result: Omit<CoreResult, 'keys'>; indexes: Int32Array }
+  // `records`: the listings of `result.items` and the open listing (`state.open`), which the page may not hold yet.
+  | { type: 'result'; id: number; result: Omit<CoreResult, 'keys'>; indexes: Int32Array; records: AtlasListing[] }
+  // Part of the answer to a `records` question (`done` on the last part): each part cloned in its own task on the page.
+  | { type: 'records'; id: number; listings: AtlasListing[]; done: boolean }
   | { type: 'suggestions'; id: number; suggestions: Suggestion[] }
   | { type: 'answer-failed'; id: number; message: string };
 

@@ -1,5 +1,5 @@
 import type { AtlasListing } from '../feed/normalised.js';
-import type { Weekday } from '../feed/types.js';
+import type { ListingKind, Weekday } from '../feed/types.js';
 
 /**
  * Facets a finder can filter on. Within one facet the chosen values are OR-ed;
@@ -124,11 +124,41 @@ export interface Suggestion {
   key?: string;
 }
 
-/** The one interface the elements use; the worker-backed engine implements it too. */
+/**
+ * What a page needs to know about all the listings without holding them (a
+ * large feed's listings stay in the search worker): how many, which kinds,
+ * and where they are, for placing a postcode the gazetteer does not know.
+ */
+export interface ListingSummary {
+  size: number;
+  kinds: ListingKind[];
+  /**
+   * The listings with a location (none: the finder offers no postcode search),
+   * for placing a postcode the gazetteer does not know. From a worker they are
+   * reduced to their key and location, which is all `gazetteerFromListings` reads.
+   */
+  places: AtlasListing[];
+}
+
+/** The summary of listings a page holds (see `ListingSummary`). */
+export const summarise = (listings: AtlasListing[]): ListingSummary => ({
+  size: listings.length,
+  kinds: [...new Set(listings.map((l) => l.kind))],
+  places: listings.filter((l) => l.location),
+});
+
+/**
+ * The one interface the elements use; the worker-backed engine implements it too.
+ * The page holds only what it shows: the listings of the results it was given,
+ * and those it asked for with `records`. `get` answers from those.
+ */
 export interface SearchEngine {
   query(state: FinderState, now?: Date): Promise<QueryResult>;
   suggest(prefix: string, limit?: number): Promise<Suggestion[]>;
+  /** A listing the page holds (one of the results given, or asked for with `records`); undefined otherwise. */
   get(key: string): AtlasListing | undefined;
+  /** The full records of these listings, in the order asked, unknown keys left out; `get` knows them afterwards. */
+  records(keys: readonly string[]): Promise<AtlasListing[]>;
   readonly size: number;
   dispose(): void;
 }

@@ -4,7 +4,8 @@
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
  */
 import { FeedLoadError, combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
-import type { AtlasData } from '../feed/normalised.js';
+import type { AtlasData, AtlasListing } from '../feed/normalised.js';
+import { summarise } from './types.js';
 import { EngineCore } from './full.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
@@ -15,6 +16,8 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 let core: EngineCore | undefined;
+/** The listings the engine was given, in the order the answers' indexes count them. */
+let held: readonly AtlasListing[] = [];
 
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
@@ -35,7 +38,7 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
   index(data, message.options, true, started);
 }
 
-/** Builds the index; `sendBack` returns the normalised listings to a page that does not have them. */
+/** Builds the index; `sendBack`: the page does not hold the data, so it is told what it needs of it (never every listing). */
 function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number): void {
   const kinds = options.kinds;
   const data = kinds?.length ? { ...all, listings: all.listings.filter((l) => kinds.includes(l.kind)) } : all;
@@ -49,14 +52,16 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
     return;
   }
+  held = data.listings;
   if (sendBack) {
-    // Sent before facets and sorting are prepared, so that the page reads them
-    // while the worker works rather than after.
+    // The page never receives every listing: only what it shows (a page of
+    // results, an opened listing, the map's records). It gets the rest of the
+    // data, every key (so it can name the matches the worker sends as
+    // indexes) and a summary, before facets and sorting are prepared.
     const { listings, ...meta } = data;
-    scope.postMessage({ type: 'meta', data: meta, total: listings.length });
-    for (let i = 0; i < listings.length; i += LISTINGS_PER_MESSAGE) {
-      scope.postMessage({ type: 'listings', listings: listings.slice(i, i + LISTINGS_PER_MESSAGE) });
-    }
+    const summary = summarise(listings);
+    const places = summary.places.map((l) => ({ key: l.key, location: l.location }) as AtlasListing);
+    scope.postMessage({ type: 'meta', data: meta, summary: { ...summary, places }, keys: listings.map((l) => l.key) });
   }
   try {
     steps = core.prepare();
@@ -164,7 +169,18 @@ scope.onmessage = (event) => {
     if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
     if (message.type === 'query') {
       const { result, indexes } = core.queryIndexes(message.state, new Date(message.now));
-      scope.postMessage({ type: 'result', id: message.id, result, indexes }, [indexes.buffer]);
+      // The listings of the results, and the open one (a link to it, Back to it): the page may hold neither.
+      const open = typeof message.state?.open === 'string' ? core.listing(message.state.open) : undefined;
+      const records = [...result.items.map((item) => core!.listing(item.key)!), ...(open ? [open] : [])];
+      scope.postMessage({ type: 'result', id: message.id, result, indexes, records }, [indexes.buffer]);
+    } else if (message.type === 'records') {
+      const all = held;
+      const wanted = message.indexes.filter((i) => i >= 0 && i < all.length);
+      // In parts, so that the page clones each in a task of its own.
+      for (let i = 0; i === 0 || i < wanted.length; i += LISTINGS_PER_MESSAGE) {
+        const part = wanted.slice(i, i + LISTINGS_PER_MESSAGE).map((w) => all[w]!);
+        scope.postMessage({ type: 'records', id: message.id, listings: part, done: i + LISTINGS_PER_MESSAGE >= wanted.length });
+      }
     } else scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });

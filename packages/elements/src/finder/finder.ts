@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import {
   FeedLoadError, isSafeUrl, isStateParam, loadFinder, text,
   type ListingKind,
-  type AtlasData, type FacetId, type GeoPoint, type FinderState, type QueryResult, type SearchEngine,
+  type AtlasData, type FacetId, type GeoPoint, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
@@ -128,6 +128,8 @@ export class AtlasFinder extends AtlasElement {
   #slowTimer?: ReturnType<typeof setTimeout>;
   private errorMessage = '';
   private data?: AtlasData;
+  /** How many listings, which kinds and where (set with `data`, which redraws): the page does not hold them all when a worker searches. */
+  #summary?: ListingSummary;
   private result?: QueryResult;
   private finderState: FinderState = { q: '', filters: {}, sort: 'relevance' };
   private mapState: 'off' | 'loading' | 'ready' | 'failed' = 'off';
@@ -260,7 +262,7 @@ export class AtlasFinder extends AtlasElement {
       const prebuiltIndex = this.index ? this.#prebuiltIndex(this.index, abort.signal) : undefined;
       const oruk = urls.some((url) => /^oruk:/i.test(url)) ? await orukSource.load() : undefined;
       // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
-      const { data, engine } = await loadFinder(urls, {
+      const { data, summary, engine } = await loadFinder(urls, {
         signal: abort.signal, timeoutMs: oruk ? oruk.loadTimeout(urls, this.timeout) : this.timeout, lang: this.language, kinds,
         ...(oruk ? { fetch: oruk.withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(prebuiltIndex ? { prebuiltIndex } : {}),
@@ -270,7 +272,7 @@ export class AtlasFinder extends AtlasElement {
       await Promise.all([
         this.theme !== 'none' ? this.#needTheme() : undefined,
         this.#wantsPrescriber() ? this.#needPrescriber() : undefined,
-        data.listings.some((l) => l.kind === 'transfer') ? this.need(transferCards) : undefined,
+        summary.kinds.includes('transfer') ? this.need(transferCards) : undefined,
       ]);
       if (abort.signal.aborted) {
         engine.dispose();
@@ -281,14 +283,15 @@ export class AtlasFinder extends AtlasElement {
       // Loading again (a new `src`, "Try again") keeps a prescriber's in-memory search.
       this.finderState = this.#readUrl(!!this.data);
       this.data = data;
+      this.#summary = summary;
       this.#engine = engine;
       if (oruk) this.#oruk ??= new oruk.OrukDetails(this);
       // A link that came with a person's details (made before prescriber mode kept them out): use them, then take them out of the address.
       if (this.mode === 'prescriber') this.#writeUrl('replace');
       await this.#runQuery();
-      this.#setPhase('ready', data.listings.length === 0);
+      this.#setPhase('ready', summary.size === 0);
       if (this.finderState.open) this.#focus.next = undefined;
-      this.dispatchEvent(new AtlasLoadEvent({ total: data.listings.length }));
+      this.dispatchEvent(new AtlasLoadEvent({ total: summary.size }));
     } catch (error) {
       if (abort.signal.aborted) return;
       // The person sees plain words; whoever runs the site gets the precise reason in the console.
@@ -403,6 +406,7 @@ export class AtlasFinder extends AtlasElement {
     const s = this.finderState;
     let result: QueryResult;
     try {
+      // The engine holds the open listing once it answers (a worker sends it with the results).
       result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
     } catch (error) {
       // Offline for a moment, say: the engine asks for what it could not fetch again on the next query.
@@ -450,7 +454,7 @@ export class AtlasFinder extends AtlasElement {
     let outcome: { near: GeoPoint } | { message: string } | undefined;
     try {
       const { placePostcode } = await postcodeLookup.load();
-      outcome = await placePostcode(postcode, { gazetteer: this.data?.gazetteer, service: this.postcodeService, listings: this.data?.listings, fromListings: { byDistrict: new Map() } }, this.t);
+      outcome = await placePostcode(postcode, { gazetteer: this.data?.gazetteer, service: this.postcodeService, listings: this.#summary?.places, fromListings: { byDistrict: new Map() } }, this.t);
     } catch {
       outcome = { message: this.t.postcodeUnavailable };
     }
@@ -471,6 +475,7 @@ export class AtlasFinder extends AtlasElement {
   #openKey(key: string): void {
     const event = new AtlasOpenEvent(key);
     this.dispatchEvent(event);
+    // The engine holds every listing it offers (a result, a suggested listing) or was asked for.
     if (event.defaultPrevented || !this.#engine?.get(key)) return;
     this.#focus.next = { listing: true };
     this.#apply({ open: key }, 'push', { atlasOpened: this.namespace || true });
@@ -548,7 +553,8 @@ export class AtlasFinder extends AtlasElement {
       </div>`;
     }
     const data = this.data!;
-    if (!data.listings.length) {
+    const summary = this.#summary!;
+    if (!summary.size) {
       return html`<div class="state" part="state" role="status"><p>${t.emptyFeed}</p></div>${this.#footer()}`;
     }
     const s = this.finderState;
@@ -569,7 +575,7 @@ export class AtlasFinder extends AtlasElement {
           ${prescriber?.renderLink()}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
-            ${data.listings.some((l) => l.location) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${data.listings} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            ${summary.places.length ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           <div class="layout">
@@ -583,7 +589,7 @@ export class AtlasFinder extends AtlasElement {
               ${this.#oruk?.status()}
               <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.#oruk?.result(this.result, this.now) ?? this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
-                .sorts=${data.listings.some((l) => l.kind === 'transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
+                .sorts=${summary.kinds.includes('transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
             ${prescriber?.renderShortlist(data)}
           </div>
@@ -608,7 +614,7 @@ export class AtlasFinder extends AtlasElement {
   #map(): unknown {
     if (this.mapState === 'failed') return html`<p class="state" role="status">${this.t.mapUnavailable}</p>`;
     return this.mapState === 'ready' ? this.#mapView?.render({
-      result: this.result, listings: this.data!.listings, lang: this.language, highlighted: this.highlightKey, selected: this.finderState.open,
+      result: this.result, engine: this.#engine!, lang: this.language, highlighted: this.highlightKey, selected: this.finderState.open,
       tileUrl: this.tileUrl, tileAttribution: this.tileAttribution, tileConsent: this.tileConsent, strings: this.strings,
     }) : nothing;
   }

@@ -4,7 +4,7 @@
  * package, only when a finder shows a map, so a list-only page carries none of it.
  */
 import { css, html, type TemplateResult } from 'lit';
-import type { AtlasData, FinderState, QueryResult } from '@community-atlas/core';
+import type { FinderState, QueryResult, SearchEngine } from '@community-atlas/core';
 import type { AtlasMap } from '@community-atlas/map';
 import type { LoadedStrings } from '../translations/index.js';
 
@@ -28,7 +28,8 @@ export const finderMapStyles = css`
 /** What the map shows, from the finder's state. */
 interface FinderMapState {
   result: QueryResult | undefined;
-  listings: AtlasData['listings'];
+  /** Gives the results' full records: the map shows every result, and the page may hold only those on screen. */
+  engine: SearchEngine;
   lang: string;
   highlighted: string | undefined;
   selected: string | undefined;
@@ -40,7 +41,7 @@ interface FinderMapState {
 
 export class FinderMapView {
   #map?: AtlasMap;
-  #shown?: { result: QueryResult | undefined; listings: AtlasData['listings'] };
+  #shown?: QueryResult;
 
   constructor(
     private readonly onSelect: (key: string) => void,
@@ -48,15 +49,15 @@ export class FinderMapView {
   ) {}
 
   render(s: FinderMapState): TemplateResult {
-    // A new array only when the results change, so the map refits and reclusters only then.
-    let shown = this.#shown;
-    if (!shown || shown.result !== s.result) {
-      const keys = new Set(s.result?.keys ?? []);
-      shown = this.#shown = { result: s.result, listings: s.listings.filter((l) => keys.has(l.key)) };
-    }
     const map = (this.#map ??= this.#create());
+    // A new array only when the results change, so the map refits and reclusters only then.
+    if (!this.#shown || this.#shown !== s.result) {
+      const result = (this.#shown = s.result);
+      void s.engine.records(result?.keys ?? []).then((listings) => {
+        if (this.#shown === result) map.listings = listings;
+      }, () => undefined);
+    }
     map.lang = s.lang;
-    map.listings = shown.listings;
     map.highlighted = s.highlighted;
     map.selected = s.selected;
     if (s.tileUrl) map.tileUrl = s.tileUrl;

@@ -20,7 +20,8 @@ interface PrescriberHost extends ReactiveControllerHost, HTMLElement {
   strings?: Partial<LoadedStrings>;
   now?: Date;
   readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly engine?: { get(key: string): AtlasListing | undefined };
+  readonly engine?: { get(key: string): AtlasListing | undefined; records(keys: readonly string[]): Promise<AtlasListing[]> };
+  requestUpdate(): void;
 }
 
 /** What a link worker asks first, in that order: need, distance (once a place is set), cost, when. */
@@ -272,8 +273,32 @@ export class PrescriberController implements ReactiveController {
     }
   }
 
+  /** Keys asked of the engine: true once it answered. */
+  #asked = new Map<string, boolean>();
+
+  /**
+   * Whether the page holds these listings, or knows they are gone. A large
+   * feed's listings stay in the search worker, so those not yet shown are
+   * asked for, and the list is drawn when they arrive: never "no longer in
+   * the directory" for a listing that is still on its way.
+   */
+  #held(keys: readonly string[]): boolean {
+    const engine = this.#host.engine;
+    if (!engine) return true;
+    const ask = keys.filter((k) => !engine.get(k) && !this.#asked.has(k));
+    if (ask.length) {
+      for (const k of ask) this.#asked.set(k, false);
+      void engine.records(ask).catch(() => undefined).then(() => {
+        for (const k of ask) this.#asked.set(k, true);
+        this.#host.requestUpdate();
+      });
+    }
+    return keys.every((k) => engine.get(k) || this.#asked.get(k));
+  }
+
   /** The read-only list a shared link opens: what is still in the directory, and how many are not. */
-  renderShared(keys: string[], data: AtlasData): TemplateResult {
+  renderShared(keys: string[], data: AtlasData): TemplateResult | typeof nothing {
+    if (!this.#held(keys)) return nothing;
     const host = this.#host;
     const t = host.t;
     const p = prescriberStrings(t);
@@ -315,7 +340,7 @@ export class PrescriberController implements ReactiveController {
   }
 
   renderShortlist(data: AtlasData): TemplateResult | typeof nothing {
-    if (!this.active || !this.store) return nothing;
+    if (!this.active || !this.store || !this.#held(this.store.keys)) return nothing;
     const host = this.#host;
     const engine = host.engine;
     return html`<aside class="shortlist" aria-label=${prescriberStrings(host.t).shortlistHeading}>
