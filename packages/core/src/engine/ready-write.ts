@@ -7,6 +7,7 @@ import type { AtlasData } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
 import { READY_FORMAT, READY_VERSION, readyHash, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
 import { EngineCore } from './full.js';
+import type { ReadyColumns } from './core.js';
 
 export interface ReadyFeed {
   /** The file's text. */
@@ -15,6 +16,9 @@ export interface ReadyFeed {
   hash: string;
   /** The normalised data the finder will hold when it trusts the file. */
   data: AtlasData;
+  /** The prebuilt parts, as written. */
+  columns: ReadyColumns;
+  index: { index?: { index?: [string, unknown][] } };
 }
 
 /** Any base: a feed whose normalised form depends on it has relative links. */
@@ -32,7 +36,7 @@ export function serializeReady(feed: Feed, options: { lang?: string } = {}): Rea
   const relative = JSON.stringify(normaliseFeed(feed, { baseUrl: SOME_BASE }).listings) !== JSON.stringify(data.listings);
   const core = new EngineCore(data, { lang });
   const columns = core.exportColumns();
-  const index = JSON.parse(core.serialize()) as object;
+  const index = JSON.parse(core.serialize()) as ReadyFeed['index'];
   const { listings, ...rest } = data;
   const gazetteerFromFeed = rest.gazetteer !== undefined && JSON.stringify(rest.gazetteer) === JSON.stringify(feed.gazetteer);
   if (gazetteerFromFeed) delete rest.gazetteer;
@@ -46,5 +50,5 @@ export function serializeReady(feed: Feed, options: { lang?: string } = {}): Rea
   const text = `${JSON.stringify(body).slice(1)}\n`;
   const hash = readyHash(text);
   const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: text.length, lang, relative };
-  return { text: `${JSON.stringify(header).slice(0, -1)},\n${text}`, hash, data };
+  return { text: `${JSON.stringify(header).slice(0, -1)},\n${text}`, hash, data, columns, index };
 }

@@ -41,7 +41,7 @@ describe('a ready feed (atlas build)', () => {
       const fresh = await load(worker, JSON.stringify(feed));
       const trusted = await load(worker, ready);
       try {
-        expect(trusted.data.listings.length).to.equal(feed.listings.length);
+        expect(trusted.engine.size).to.equal(feed.listings.length);
         for (const state of STATES) {
           expect(plain(await trusted.engine.query(state, NOW)), JSON.stringify(state)).to.deep.equal(plain(await fresh.engine.query(state, NOW)));
         }
