@@ -1,7 +1,7 @@
 // Bench page: <atlas-map> on 50,000 points. Driven by bench/map.bench.mjs.
 import '@community-atlas/map/define';
 import type { AtlasMap } from '@community-atlas/map';
-import { benchPoints } from './points.js';
+import { benchPoints } from '../../test/support/generate.js';
 
 declare global {
   interface Window {
