@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateFeed, prng as random } from '../../../bench/search/generate.js';
+import { generateFeed, prng as random } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore } from '../src/engine/full.js';
 import { serializeReady } from '../src/engine/ready-write.js';
