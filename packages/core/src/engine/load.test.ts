@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FeedLoadError } from '../feed/load.js';
+import { FeedLoadError } from '../feed/fetch.js';
 import type { Feed, Listing } from '../feed/types.js';
 import type { FinderState } from './types.js';
 import { normaliseFeed } from '../feed/normalise.js';

@@ -3,7 +3,8 @@
  * queries, so none of that holds the page's main thread. Loaded with
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
  */
-import { FeedLoadError, combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
+import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
+import { FeedLoadError } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise } from './types.js';
 import { EngineCore } from './full.js';

@@ -12,9 +12,6 @@ import { mergeFeeds } from './merge.js';
 import { emptyData, fetchFeed, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
 import { usable } from './failure.js';
 
-// What this module offered before fetching moved to fetch.ts.
-export { FeedLoadError, feedFailure, fetchFeed, type FeedLoadFailure, type FetchedFeed, type LoadOptions } from './fetch.js';
-
 /**
  * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
  * that is not JSON (or is cut off) gives no listings and one problem saying
