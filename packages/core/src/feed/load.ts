@@ -13,9 +13,6 @@ import { emptyData, fetchFeed, fetchedText, type FetchedFeed, type LoadOptions }
 import { usable } from './failure.js';
 import { readReadyText, untrustedReady } from './ready.js';
 
-// What this module offered before fetching moved to fetch.ts.
-export { FeedLoadError, feedFailure, fetchFeed, type FeedLoadFailure, type FetchedFeed, type LoadOptions } from './fetch.js';
-
 /**
  * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
  * that is not JSON (or is cut off) gives no listings and one problem saying
