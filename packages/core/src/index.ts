@@ -41,6 +41,11 @@ export {
 export { EngineCore, serializeIndex } from './engine/full.js';
 export { serializeReady, type ReadyFeed } from './engine/ready-write.js';
 export { READY_FORMAT, READY_VERSION, readReadyText, readyHash, type ReadyRead } from './feed/ready.js';
+export { writeShards, type ShardFile } from './engine/shards-write.js';
+export {
+  MANIFEST_FORMAT, MANIFEST_VERSION, ManifestError, loadShards, readManifest, shardsWithWord,
+  type Manifest, type ShardEntry, type ShardType, type ShardsRead,
+} from './feed/manifest.js';
 
 // Words: folding, need vocabulary and synonyms.
 export { fold, humanise, sameWords, saysWords, words } from './text/index.js';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Feed } from '@community-atlas/core';
+import { writeShards, type Feed, type Manifest } from '@community-atlas/core';
 import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { checkFeed, formatProblem } from './validate.js';
 import { mergeForBuild, type BuildInput } from '../build/merge.js';
@@ -10,7 +11,7 @@ import { emptyCentroids, readCentroidCsv, type Centroids } from '../import/postc
 import { exists } from '../export/write-file.js';
 
 const HELP = `Usage: atlas build FEED... --out DIR [--postcodes CENTROIDS.csv ...] [--force]
-                   [--script URL] [--embed DIR] [--base-url URL]
+                   [--script URL] [--embed DIR] [--base-url URL] [--shards]
 
 Writes a folder any static web server can serve:
   feed.json          the feeds merged into one (listings with errors left out)
@@ -31,6 +32,10 @@ Options:
   --script URL       the kit's script for index.html (default atlas.js; "" for none)
   --embed DIR        copy the kit's embed build (atlas.js and its chunks) into DIR
   --base-url URL     where the site will live, for canonical links
+  --shards           for a national directory: instead of the above, write
+                     manifest.json and shards/AREA.HASH.json, ready feeds by
+                     postcode area (a half-degree grid for coordinates without
+                     a postcode, one shard for listings with no place)
 
 Nothing is replaced unless the whole folder was written.`;
 
@@ -52,13 +57,21 @@ async function readFeed(path: string, name: string): Promise<BuildInput | string
  * web server) never sees half a site and a failed build leaves the old one.
  */
 async function writeFolder(out: string, files: { path: string; content: string }[], embed: string[], embedDir?: string): Promise<void> {
+  await writeFolderWith(out, async (temp) => {
+    await mkdir(join(temp, 'listings'), { recursive: true });
+    for (const file of files) await writeFile(join(temp, file.path), file.content, 'utf8');
+    if (embedDir) for (const name of embed) await copyFile(join(embedDir, name), join(temp, name));
+  });
+}
+
+/** Fills a fresh folder beside `out` with `fill`, then swaps it in whole. */
+async function writeFolderWith(out: string, fill: (temp: string) => Promise<void>): Promise<void> {
   const suffix = randomBytes(6).toString('hex');
   const temp = join(dirname(out), `.${basename(out)}.${suffix}.tmp`);
   const old = join(dirname(out), `.${basename(out)}.${suffix}.old`);
   try {
-    await mkdir(join(temp, 'listings'), { recursive: true });
-    for (const file of files) await writeFile(join(temp, file.path), file.content, 'utf8');
-    if (embedDir) for (const name of embed) await copyFile(join(embedDir, name), join(temp, name));
+    await mkdir(temp, { recursive: true });
+    await fill(temp);
     const replacing = await exists(out);
     if (replacing) await rename(out, old);
     try {
@@ -82,6 +95,7 @@ async function run(args: string[], io: Io): Promise<number> {
     script: { type: 'string' },
     embed: { type: 'string' },
     'base-url': { type: 'string' },
+    shards: { type: 'boolean' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -138,6 +152,7 @@ async function run(args: string[], io: Io): Promise<number> {
   }
 
   const merged = mergeForBuild(inputs);
+  if (values.shards) return buildShards(merged, inputs.length, out, values.out, io);
   if (centroids) merged.feed.gazetteer = gazetteerFor(merged.feed, centroids);
   const site = buildSite(merged.feed, {
     script: values.script ?? 'atlas.js',
@@ -176,6 +191,42 @@ async function run(args: string[], io: Io): Promise<number> {
   if (!embedDir && (values.script ?? 'atlas.js') === 'atlas.js') {
     io.err('index.html loads atlas.js: put the kit\'s embed build beside it (or use --embed DIR); without it the page shows the static list.');
   }
+  return EXIT.ok;
+}
+
+/**
+ * `--shards`: the merged feed split into ready feeds by postcode area (a grid
+ * for coordinates without a postcode, one shard for no place), each named by
+ * its content hash, and manifest.json beside them (core: feed/manifest.ts).
+ * Shards are written as they are made, so a national feed's are never all in
+ * memory at once. No HTML pages: at national scale they are the finder's job.
+ */
+async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: number, out: string, name: string, io: Io): Promise<number> {
+  let manifest: Manifest | undefined;
+  try {
+    await writeFolderWith(out, async (temp) => {
+      await mkdir(join(temp, 'shards'), { recursive: true });
+      manifest = writeShards(merged.feed, (file) => writeFileSync(join(temp, file.path), file.content, 'utf8'), {
+        progress: io.progress ? (done, total) => io.progress?.(`Writing shard ${done} of ${total}`) : undefined,
+      });
+      writeFileSync(join(temp, 'manifest.json'), `${JSON.stringify(manifest)}\n`, 'utf8');
+    });
+  } catch (error) {
+    io.progress?.('');
+    io.err(`atlas build: could not write ${name}: ${(error as Error).message}. Nothing was replaced.`);
+    return EXIT.problems;
+  }
+  io.progress?.('');
+  const m = manifest!;
+  const kinds = (type: string): number => m.shards.filter((s) => s.type === type).length;
+  io.err(
+    `Built ${name}: ${m.listings} listings from ${feeds} ${feeds === 1 ? 'feed' : 'feeds'} in ${m.shards.length} shards ` +
+      `(${kinds('postcode')} postcode areas, ${kinds('grid')} grid cells${kinds('none') ? ', 1 with no place' : ''}) and manifest.json, ` +
+      `with ${Object.keys(m.words).length} words in its national index.`,
+  );
+  if (merged.dropped) io.err(`Left out ${merged.dropped} unsafe ${merged.dropped === 1 ? 'value' : 'values'} (such as links that are not http, https, mailto or tel), as the finder does.`);
+  if (merged.skipped) io.err(`Left out ${merged.skipped} ${merged.skipped === 1 ? 'listing' : 'listings'} with errors (run atlas validate on the feeds to see them).`);
+  for (const r of merged.renamed) io.err(`${r.file}: listing "${r.from}" is also in an earlier feed; it is "${r.to}" in the shards.`);
   return EXIT.ok;
 }
 

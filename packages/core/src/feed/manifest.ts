@@ -1,0 +1,162 @@
+/**
+ * A sharded directory (`atlas build --shards`): a national feed split into
+ * ready feeds (feed/ready.ts) by postcode area, by a grid for listings with
+ * coordinates but no postcode, and one shard for listings with no place, each
+ * named by its content hash, plus one small manifest, the only file that
+ * changes from build to build:
+ *
+ *     {"format":"community-atlas-manifest","version":1,"build":"…","updated":"2026-11-01",
+ *      "publisher":{…},"listings":500000,
+ *      "shards":[{"area":"NB","type":"postcode","file":"shards/NB.0f3a….json","hash":"0f3a…",
+ *                 "bytes":81234,"listings":412,"bbox":[south,west,north,east],
+ *                 "counts":{"kind":{"activity":300,…},"category":{…},…}},…],
+ *      "words":{"walk":[0,3,17],…}}
+ *
+ * `words` is the national text index: every word the shards' text indexes
+ * hold, with the shards (by position in `shards`) that hold it, so a search for
+ * a name finds it wherever it is. `build` is a hash of every shard's hash.
+ *
+ * Reading shards checks each against the manifest: a shard that is missing,
+ * fails its own hash, or is a whole shard from another build (its hash is not
+ * the manifest's) is reported and left out, and the rest are used.
+ */
+import type { AtlasData, Problem } from './normalised.js';
+import type { Publisher } from './types.js';
+import { readReadyText } from './ready.js';
+
+export const MANIFEST_FORMAT = 'community-atlas-manifest';
+export const MANIFEST_VERSION = 1;
+
+export type ShardType = 'postcode' | 'grid' | 'none';
+
+export interface ShardEntry {
+  /** A postcode area (`NB`, `B`), a grid cell (`g52.5_-1.5`: its south-west corner, half a degree a side) or `none`. */
+  area: string;
+  type: ShardType;
+  /** Path relative to the manifest. */
+  file: string;
+  /** `readyHash` of the shard, also in its name. */
+  hash: string;
+  bytes: number;
+  listings: number;
+  /** South, west, north, east of the listings with a point; absent when none has one. */
+  bbox?: [number, number, number, number];
+  /** Listings per value of each facet (`kind`, `category`, `need`, `cost`, `access`…). */
+  counts: Record<string, Record<string, number>>;
+}
+
+export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  version: number;
+  build: string;
+  updated?: string;
+  publisher?: Publisher;
+  listings: number;
+  shards: ShardEntry[];
+  words: Record<string, number[]>;
+}
+
+/** A manifest that cannot be used at all: not JSON, not a manifest, a newer format. */
+export class ManifestError extends Error {
+  override readonly name = 'ManifestError';
+}
+
+/** Reads a manifest's text, or throws a ManifestError saying what is wrong and what to do. */
+export function readManifest(text: string, source = 'the manifest'): Manifest {
+  let json: Partial<Manifest> | undefined;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Partial<Manifest>;
+  } catch (error) {
+    throw new ManifestError(`${source} is not valid JSON (${(error as Error).message}): it may be cut off; upload it again.`);
+  }
+  if (!json || json.format !== MANIFEST_FORMAT) throw new ManifestError(`${source} is not a Community Atlas manifest: it has no "format": "${MANIFEST_FORMAT}".`);
+  if (typeof json.version !== 'number' || json.version > MANIFEST_VERSION) {
+    throw new ManifestError(`${source} is of manifest format version ${String(json.version)}, newer than this version of Community Atlas reads (${MANIFEST_VERSION}): update the kit.`);
+  }
+  if (json.version < MANIFEST_VERSION) throw new ManifestError(`${source} is of manifest format version ${json.version}; this version of Community Atlas reads ${MANIFEST_VERSION}: rebuild it with atlas build --shards.`);
+  if (!Array.isArray(json.shards) || json.shards.some((s) => !s || typeof s.file !== 'string' || typeof s.hash !== 'string')) {
+    throw new ManifestError(`${source} has no usable list of shards (each needs a "file" and a "hash"): rebuild it with atlas build --shards.`);
+  }
+  return { ...json, words: json.words ?? {} } as Manifest;
+}
+
+/** The shards that hold `word` (as the text index folds it: lower case, no accents), by position. */
+export function shardsWithWord(manifest: Manifest, word: string): number[] {
+  const folded = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return manifest.words[folded] ?? [];
+}
+
+export interface ShardsRead {
+  /** The listings of every shard that could be used, with the other data of the first. */
+  data: AtlasData;
+  /** The shards left out, each with a sentence saying why (also in `data.problems`). */
+  skipped: { shard: ShardEntry; problem: Problem }[];
+}
+
+/**
+ * Fetches and checks the given shards of a manifest found at `manifestUrl`.
+ * A shard that cannot be fetched, fails its hash, or comes from another build
+ * is reported and left out; the rest are joined. One shard alone keeps its
+ * data as read, so the engine uses its prebuilt parts.
+ */
+export async function loadShards(manifest: Manifest, manifestUrl: string, shards: readonly ShardEntry[], options: { fetch?: typeof fetch } = {}): Promise<ShardsRead> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const skipped: ShardsRead['skipped'] = [];
+  const skip = (shard: ShardEntry, code: string, why: string): void => {
+    const index = manifest.shards.indexOf(shard);
+    skipped.push({
+      shard,
+      problem: {
+        severity: 'warning', code, path: `$.shards[${index}]`, expected: `shard ${shard.hash}`, found: why,
+        message: `Shard ${shard.area} (${shard.file}) ${why}; its ${shard.listings} ${shard.listings === 1 ? 'listing is' : 'listings are'} left out.`,
+        source: manifestUrl,
+      },
+    });
+  };
+  const read = await Promise.all(shards.map(async (shard): Promise<AtlasData | undefined> => {
+    const url = new URL(shard.file, manifestUrl).href;
+    let text: string;
+    try {
+      const response = await doFetch(url);
+      if (!response.ok) {
+        skip(shard, 'shard-missing', `could not be loaded (HTTP ${response.status})`);
+        return undefined;
+      }
+      text = await response.text();
+    } catch (error) {
+      skip(shard, 'shard-missing', `could not be loaded (${(error as Error).message})`);
+      return undefined;
+    }
+    const ready = readReadyText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, url);
+    if (!ready) {
+      skip(shard, 'shard-not-ready', 'is not a ready feed');
+      return undefined;
+    }
+    if ('problem' in ready) {
+      skip(shard, 'shard-unusable', `cannot be used: ${ready.problem.message}`);
+      return undefined;
+    }
+    if ('feed' in ready) {
+      skip(shard, 'shard-hash', `fails its hash: ${ready.why}`);
+      return undefined;
+    }
+    const own = /"hash":"([0-9a-f]+)"/.exec(text.slice(0, 200))?.[1];
+    if (own !== shard.hash) {
+      const updated = ready.data.updated;
+      const older = updated !== undefined && manifest.updated !== undefined && updated < manifest.updated;
+      skip(shard, 'shard-build', `is from ${older ? 'an older' : 'another'} build than the manifest (its hash is ${own}, the manifest names ${shard.hash}): upload the shards written with this manifest`);
+      return undefined;
+    }
+    return ready.data;
+  }));
+  const good = read.filter((d): d is AtlasData => d !== undefined);
+  const problems = skipped.map((s) => s.problem);
+  if (!good.length) {
+    return { data: { publishers: [], licences: [], languages: [], needs: [], areas: [], transferStages: {}, listings: [], problems, skipped: 0 }, skipped };
+  }
+  const [first, ...rest] = good as [AtlasData, ...AtlasData[]];
+  const data: AtlasData = rest.length
+    ? { ...first, listings: good.flatMap((d) => d.listings), problems: [...problems, ...good.flatMap((d) => d.problems)], skipped: good.reduce((n, d) => n + d.skipped, 0) }
+    : problems.length ? { ...first, problems: [...problems, ...first.problems] } : first;
+  return { data, skipped };
+}

@@ -1,0 +1,125 @@
+// atlas build --shards: a feed split into ready feeds by postcode area (a grid
+// for coordinates without a postcode, one shard for no place) and a manifest;
+// reading shards checks each against the manifest and leaves out, with a
+// message, any that is missing, fails its hash or comes from another build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateFeed } from '../../../test/support/generate.js';
+import { EngineCore } from '../src/engine/full.js';
+import type { FinderState } from '../src/engine/types.js';
+import { writeShards } from '../src/engine/shards-write.js';
+import { ManifestError, loadShards, readManifest, shardsWithWord, type Manifest } from '../src/feed/manifest.js';
+import { normaliseFeed } from '../src/feed/normalise.js';
+import { readyPartsOf } from '../src/feed/ready-parts.js';
+import type { Feed, Listing } from '../src/feed/types.js';
+
+const NOW = new Date('2026-11-24T10:30:00Z');
+const BASE = 'https://atlas.example/national/manifest.json';
+const AREAS = ['B', 'CF', 'LS', 'M', 'NN', 'SW', 'EH'];
+
+/** A generated feed spread over several postcode areas, with some listings placed by coordinates alone and some with no place. */
+function national(updated = '2026-11-01', rename?: string): Feed {
+  const feed = generateFeed(700, 5) as Feed;
+  feed.updated = updated;
+  feed.listings = feed.listings.map((l: Listing, i) => {
+    const listing = { ...l, ...(rename && i === 3 ? { name: rename } : {}) } as Listing;
+    if (i % 13 === 0) return { ...listing, location: undefined, delivery: ['online'] } as unknown as Listing;
+    if (i % 7 === 0) return { ...listing, location: { ...listing.location!, postcode: undefined } } as Listing;
+    const area = AREAS[Math.floor(i / 3) % AREAS.length]!;
+    return { ...listing, location: { ...listing.location!, postcode: `${area}${1 + (i % 9)} ${1 + (i % 8)}AB` } } as Listing;
+  });
+  return feed;
+}
+
+function build(feed: Feed): { manifest: Manifest; files: Map<string, string> } {
+  const files = new Map<string, string>();
+  const manifest = writeShards(feed, (file) => files.set(file.path, file.content));
+  files.set('manifest.json', JSON.stringify(manifest));
+  return { manifest, files };
+}
+
+const serve = (files: Map<string, string>): typeof fetch => (async (input: RequestInfo | URL) => {
+  const path = new URL(String(input)).pathname.replace('/national/', '');
+  const body = files.get(path);
+  return body === undefined ? new Response('not found', { status: 404 }) : new Response(body, { status: 200 });
+}) as typeof fetch;
+
+test('shards by postcode area, grid cell and no place, named by content hash, with a manifest of areas, boxes, counts, bytes, hashes and words', async () => {
+  const feed = national();
+  const { manifest, files } = build(feed);
+  const whole = normaliseFeed(feed);
+  assert.equal(manifest.listings, whole.listings.length);
+  assert.deepEqual(new Set(manifest.shards.map((s) => s.type)), new Set(['postcode', 'grid', 'none']));
+  assert.deepEqual(manifest.shards.filter((s) => s.type === 'postcode').map((s) => s.area).sort(), [...AREAS].sort());
+  for (const shard of manifest.shards) {
+    assert.match(shard.file, new RegExp(`^shards/${shard.area.replace('.', '\\.')}\\.${shard.hash}\\.json$`));
+    const text = files.get(shard.file)!;
+    assert.equal(shard.bytes, Buffer.byteLength(text));
+    const { data } = await loadShards(manifest, BASE, [shard], { fetch: serve(files) });
+    assert.equal(data.listings.length, shard.listings);
+    assert.ok(readyPartsOf(data.listings), `${shard.area}: one shard alone keeps its prebuilt parts`);
+    assert.equal(Object.values(shard.counts.kind!).reduce((a, b) => a + b, 0), shard.listings, `${shard.area}: counts per kind`);
+    for (const l of data.listings) {
+      if (shard.type === 'postcode') assert.ok(l.location?.postcode?.startsWith(shard.area), `${l.key} in ${shard.area}`);
+      if (shard.type === 'none') assert.equal(l.location, undefined);
+      if (l.location?.lat !== undefined) {
+        const [s, w, n, e] = shard.bbox!;
+        assert.ok(l.location.lat >= s && l.location.lat <= n && l.location.lng! >= w && l.location.lng! <= e, `${l.key} inside its shard's box`);
+      }
+    }
+    // The national text index names exactly the shards whose own index finds a word.
+    const engine = new EngineCore(data, { now: () => NOW }).prepareAll();
+    const index = manifest.shards.indexOf(shard);
+    for (const word of ['knit', 'choir', 'riverside', 'zebrafinch']) {
+      const found = engine.query({ q: word, filters: {}, sort: 'relevance' }, NOW).total > 0;
+      assert.equal(shardsWithWord(manifest, word).includes(index), found, `${word} in ${shard.area}`);
+    }
+  }
+  // Every shard together is the whole feed, answering as it does.
+  const { data, skipped } = await loadShards(manifest, BASE, manifest.shards, { fetch: serve(files) });
+  assert.deepEqual(skipped, []);
+  assert.deepEqual(data.listings.map((l) => l.key).sort(), whole.listings.map((l) => l.key).sort());
+  const all = new EngineCore(data, { now: () => NOW }).prepareAll();
+  const reference = new EngineCore(whole, { now: () => NOW }).prepareAll();
+  const states: FinderState[] = [{ q: '', filters: {}, sort: 'name' }, { q: '', filters: { cost: ['free'] }, sort: 'next' }, { q: 'walk', filters: {}, sort: 'name' }];
+  for (const state of states) {
+    const a = all.query(state, NOW);
+    const b = reference.query(state, NOW);
+    assert.deepEqual([a.total, a.keys, a.facets], [b.total, b.keys, b.facets]);
+  }
+});
+
+test('a shard that is missing, fails its hash or is from an older build is reported and left out; the rest are read', async () => {
+  const { manifest, files } = build(national('2026-12-01', 'Zebrafinch aviary'));
+  const older = build(national('2026-11-01'));
+  const [missing, damaged, stale] = manifest.shards.filter((s) => s.type === 'postcode');
+  files.delete(missing!.file);
+  const text = files.get(damaged!.file)!;
+  files.set(damaged!.file, text.replace('Everyone welcome', 'Everyone welcom'));
+  assert.ok(files.get(damaged!.file) !== text, "the shard was damaged");
+  const olderShard = older.manifest.shards.find((s) => s.area === stale!.area)!;
+  assert.ok(olderShard.hash !== stale!.hash, "the rename changed that shard");
+  files.set(stale!.file, older.files.get(olderShard.file)!);
+
+  const { data, skipped } = await loadShards(manifest, BASE, manifest.shards, { fetch: serve(files) });
+  const messages = skipped.map((s) => s.problem.message);
+  assert.equal(skipped.length, 3, messages.join('\n'));
+  assert.match(messages[0]!, new RegExp(`^Shard ${missing!.area} \\(${missing!.file}\\) could not be loaded \\(HTTP 404\\); its ${missing!.listings} listings are left out\\.$`));
+  assert.match(messages[1]!, /fails its hash: its text does not match its hash/);
+  assert.match(messages[2]!, /is from an older build than the manifest \(its hash is [0-9a-f]+, the manifest names [0-9a-f]+\): upload the shards written with this manifest/);
+  const left = manifest.shards.filter((s) => ![missing, damaged, stale].includes(s)).reduce((n, s) => n + s.listings, 0);
+  assert.equal(data.listings.length, left);
+  assert.deepEqual(data.problems.filter((p) => p.code.startsWith('shard-')).map((p) => p.code), ['shard-missing', 'shard-hash', 'shard-build']);
+});
+
+test('a manifest from a newer format version, of an older one, not JSON or without shards gets a clear message', () => {
+  const { manifest } = build(national());
+  const text = JSON.stringify(manifest);
+  assert.deepEqual(readManifest(text).shards, manifest.shards);
+  assert.throws(() => readManifest(text.replace('"version":1', '"version":2'), 'manifest.json'), (e: unknown) =>
+    e instanceof ManifestError && /^manifest\.json is of manifest format version 2, newer than this version of Community Atlas reads \(1\): update the kit\.$/.test(e.message));
+  assert.throws(() => readManifest(text.replace('"version":1', '"version":0'), 'manifest.json'), /format version 0; this version of Community Atlas reads 1: rebuild it with atlas build --shards/);
+  assert.throws(() => readManifest(text.slice(0, 100), 'manifest.json'), /manifest\.json is not valid JSON .*: it may be cut off; upload it again/);
+  assert.throws(() => readManifest('{"format":"community-atlas-manifest","version":1}', 'manifest.json'), /has no usable list of shards/);
+  assert.throws(() => readManifest('{"listings":[]}', 'manifest.json'), /is not a Community Atlas manifest/);
+});
