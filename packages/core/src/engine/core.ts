@@ -285,11 +285,30 @@ export interface CoreExtras {
   relax(units: Unit[], allBut: (u: number) => Bits, selectedRaw: Map<FacetId, string[]>, facets: Partial<Record<FacetId, FacetCount[]>>): NonNullable<QueryResult['relax']>;
 }
 
+/** What answering a state takes besides filters, facets and sorting (see `planFor`). */
+interface Plan {
+  /** The text index: the state has words. */
+  text: boolean;
+  /** The extras (extras.ts): every state but the first screen's (no words, no filters, default or name sort, no place, age or map area). */
+  extras: boolean;
+}
+
 /**
- * Thrown by a core without its extras for a state that needs them, before the
- * work of answering it: `createEngine` loads them and asks again.
+ * What `state` needs loaded before a core can answer it, worked out from the
+ * state alone before any work starts: the page's engine loads that, then asks
+ * once (it never asks, fails and asks again). It may say the extras are needed
+ * when the answer turns out not to use them (a filter value no listing has, a
+ * place that is not one), never the other way round.
  */
-export class NeedsExtras extends Error {}
+export function planFor(state: FinderState): Plan {
+  const text = typeof state?.q === 'string' && state.q.trim() !== '';
+  const filters: unknown = state && typeof state.filters === 'object' && state.filters ? state.filters : {};
+  const filtered = Object.values(filters as object).some((v) => Array.isArray(v) && v.length > 0);
+  const sort = state?.sort;
+  const extras = text || filtered || sort === 'distance' || sort === 'next' || sort === 'deadline'
+    || state?.near !== undefined || state?.age !== undefined || state?.bounds !== undefined;
+  return { text, extras };
+}
 
 /** Reads the transfers' deadline states into `facts` for `now`, whose UK day is `today` (deadlines.ts). */
 export type ReadDeadlines = (core: FilterCore, facts: TimeFacts, now: Date, today: number) => void;
@@ -370,9 +389,9 @@ export class FilterCore {
     this.extras = extras;
   }
 
-  /** The extras, or `NeedsExtras` thrown for the caller to load them. */
+  /** The extras, which the caller attached first for any state that needs them (see `planFor`). */
   private more(): CoreExtras {
-    if (!this.extras) throw new NeedsExtras();
+    if (!this.extras) throw new Error('Community Atlas: this search needs the engine\'s extras, which were not loaded (see planFor)');
     return this.extras;
   }
 
