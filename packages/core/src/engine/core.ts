@@ -332,7 +332,11 @@ export class FilterCore {
   readonly tables = new Map<FacetId, ValueTable>();
   /** Each feed area's name, in every language it has. @internal */
   readonly areaNames = new Map<string, string>();
-  private readonly collator: Intl.Collator;
+  #collator: Intl.Collator | undefined;
+  /** Made when first compared with (making one can take tens of milliseconds, so not in the constructor's task). */
+  private get collator(): Intl.Collator {
+    return (this.#collator ??= new Intl.Collator(this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en-GB', { sensitivity: 'base', numeric: true }));
+  }
   private text: TextSearch | undefined;
   private extras: CoreExtras | undefined;
   /** Reads transfers' deadlines into the time facts (deadlines.ts), once attached; until then every transfer has none. */
@@ -363,7 +367,6 @@ export class FilterCore {
     this.lang = typeof options.lang === 'string' && options.lang ? options.lang : 'en';
     this.now = typeof options.now === 'function' ? options.now : () => new Date();
     this.vocabulary = buildNeedTable(Array.isArray(data?.needs) ? data.needs : []);
-    this.collator = new Intl.Collator(this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en-GB', { sensitivity: 'base', numeric: true });
     for (const area of Array.isArray(data?.areas) ? data.areas : []) {
       if (area && typeof area.id === 'string') this.areaNames.set(area.id, allVariants(area.name));
     }
@@ -433,8 +436,11 @@ export class FilterCore {
       const docs: Doc[] = new Array<Doc>(n);
       for (let i = 0; i < n; i++) {
         docs[i] = this.makeDoc(this.listings[i]!);
-        if (i % 250 === 249) yield;
+        // A listing's weekly slots can take a fraction of a millisecond: a few at a time.
+        if (i % 25 === 24) yield;
       }
+      void this.collator;
+      yield;
       const order = docs.map((_, i) => i);
       // Sorting 10,000 names with Intl.Collator takes a tenth of a second; a
       // folded key (no case, no accents, numbers padded so "Hall 2" comes
@@ -478,6 +484,18 @@ export class FilterCore {
       }
       this.docsReady = true;
       yield;
+      // Each schedule group's current or next session, a few groups at a time: the
+      // first answer's "on now / today / this week" counts then only compare.
+      // Kept as `nextStart` keeps them (a later or earlier time asks again).
+      const now = this.now();
+      const t = now instanceof Date ? now.getTime() : Number.NaN;
+      const { scheduled } = this.columns;
+      if (Number.isFinite(t)) {
+        for (let p = 0; p < n; p++) {
+          if (scheduled[p]) this.nextStart(p, t);
+          if (p % 50 === 49) yield;
+        }
+      }
     }
   }
 
