@@ -21,8 +21,8 @@ import type { Feed } from '@community-atlas/core';
 import type { Io } from '../src/io.js';
 import { createImportOrukCommand } from '../src/commands/import-oruk.js';
 import { exportOruk, orukListItem, orukPage } from '../src/export/oruk.js';
-import { importOruk } from '../src/import/oruk.js';
-import type { Json } from '../src/export/mapping-helpers.js';
+import { importOruk } from '@community-atlas/core/oruk';
+import type { Json } from '@community-atlas/core/oruk';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { normaliseFeed, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
-import { importOruk } from '../src/import/oruk.js';
+import { importOruk } from '@community-atlas/core/oruk';
 import { createImportOrukCommand } from '../src/commands/import-oruk.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/oruk/', import.meta.url));

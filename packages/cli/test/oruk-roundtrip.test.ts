@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { normaliseFeed, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
-import { importOruk } from '../src/import/oruk.js';
+import { importOruk } from '@community-atlas/core/oruk';
 import { exportOruk } from '../src/export/oruk.js';
 import { uuidv5 } from '../src/export/uuid.js';
 import { importOpenActive } from '../src/import/openactive.js';

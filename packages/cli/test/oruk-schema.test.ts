@@ -25,7 +25,7 @@ import type { Feed } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 import { exportOruk, orukListItem } from '../src/export/oruk.js';
-import { importOruk } from '../src/import/oruk.js';
+import { importOruk } from '@community-atlas/core/oruk';
 import { importOpenActive } from '../src/import/openactive.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

@@ -1,5 +1,5 @@
-// A feed's failure is worded in a chunk of its own (failure.ts, through
-// failure-on-demand.ts), loaded only after something has failed. A page that has
+// A feed's failure is worded in a chunk of its own (failure.ts), loaded only
+// after something has failed. A page that has
 // gone offline cannot load that chunk either: the finder must still get its
 // plain message, the right reason and status, and the console a line saying
 // what failed. Here the chunk cannot be resolved at all, as for a page that has
@@ -10,7 +10,7 @@ import { register } from 'node:module';
 
 register(`data:text/javascript,${encodeURIComponent(`
 export async function resolve(specifier, context, next) {
-  if (/(^|\\/)failure(-on-demand)?\\.(js|ts)$/.test(specifier)) throw new Error('offline: ' + specifier);
+  if (/(^|\\/)failure\\.(js|ts)$/.test(specifier)) throw new Error('offline: ' + specifier);
   return next(specifier, context);
 }`)}`);
 

@@ -26,9 +26,7 @@
  */
 import { DEFAULT_NEEDS, slugify, type Feed, type Listing, type Session, type Text, type Weekday, WEEKDAYS } from '@community-atlas/core';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { ATLAS_TAXONOMY, ORUK_TEXT_HEADINGS } from '../import/oruk.js';
-import { Tally, type TallyLine } from './tally.js';
-import type { Json } from './mapping-helpers.js';
+import { ATLAS_TAXONOMY, ORUK_TEXT_HEADINGS, Tally, type Json, type TallyLine } from '@community-atlas/core/oruk';
 import { isUuid, uuidv5 } from './uuid.js';
 
 interface OrukExportResult {

@@ -1,7 +1,5 @@
-// The tally moved to core with the ORUK mapping, which the browser uses too.
+// The tally itself is core's (with the ORUK mapping, which the browser uses too); this is how the CLI prints it.
 import type { TallyLine } from '@community-atlas/core/oruk';
-
-export { Tally, type TallyLine } from '@community-atlas/core/oruk';
 
 /** The tally as indented lines for the terminal: `  3 × reason (e.g. a, b)`. */
 export function formatTally(lines: readonly TallyLine[]): string[] {

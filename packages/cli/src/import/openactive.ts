@@ -17,7 +17,6 @@
  *   `ScheduledSession` items are attached to their `superEvent` series.
  */
 import type { Cost, Feed, Listing, Location, Session } from '@community-atlas/core';
-import { Tally, type TallyLine } from '../export/tally.js';
 import { allSessionsBefore } from './past.js';
 import {
   asArray,
@@ -30,11 +29,13 @@ import {
   postcode,
   POSTCODE_IN_TEXT,
   safeId,
-  text,
+  Tally,
+  jsonText as text,
   unique,
   weekdayCode,
   type Json,
-} from '../export/mapping-helpers.js';
+  type TallyLine,
+} from '@community-atlas/core/oruk';
 
 interface OpenActiveImportOptions {
   /** Publisher name; default the most common organiser, else "OpenActive". */

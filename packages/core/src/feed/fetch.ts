@@ -3,8 +3,7 @@
  * every way of reading them. Nothing here reads a feed's content, so the
  * browser's first chunk carries it without the normaliser (see read.ts; load.ts
  * has the synchronous readers). The precise wording of a failure, for the
- * console, is in failure.ts, loaded only after something has failed
- * (through failure-on-demand.ts).
+ * console, is in failure.ts, loaded only after something has failed.
  */
 import type { AtlasData, Problem } from './normalised.js';
 
@@ -182,7 +181,7 @@ export const fatalReason = (fatal: Problem): FeedLoadFailure =>
 async function loadError(facts: FailureFacts): Promise<FeedLoadError> {
   let detail: string;
   try {
-    const failure = await import('./failure-on-demand.js');
+    const failure = await import('./failure.js');
     // A refused fetch: the network, or a site this page may not read? Asked again there.
     facts = await failure.diagnose(facts);
     detail = failure.describeFailure(facts);

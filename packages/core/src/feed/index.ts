@@ -1,4 +1,5 @@
-export { normaliseFeed, describeValue, TEXT_LIMITS, type NormaliseOptions } from './normalise.js';
+export { normaliseFeed, describeValue, type NormaliseOptions } from './normalise.js';
+export { TEXT_LIMITS } from './rules.js';
 export { mergeFeeds } from './merge.js';
 export { readFeedJson, type JsonReadResult } from './parse.js';
 export { parseFeedText, loadFeeds, readFetchedFeed, combineFeeds } from './load.js';

@@ -22,7 +22,7 @@
  * reads, so unknown fields are left out just as it leaves them out.
  */
 import type { AtlasData, AtlasListing } from './normalised.js';
-import type { NormaliseOptions } from './normaliser.js';
+import type { NormaliseOptions } from './normalise.js';
 import {
   DEFAULT_TRANSFER_STAGE_IDS, LISTING_KINDS, TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, WEEKDAYS,
   type Publisher, type Session, type StageDefinition,

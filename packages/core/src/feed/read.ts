@@ -7,16 +7,14 @@
  * after one has failed. What comes out is what `readFetchedFeed` and
  * `combineFeeds` give for the same feeds, errors included.
  *
- * The merger (merger.ts) is loaded only when more than one of a finder's feeds
+ * The merger (merge.ts) is loaded only when more than one of a finder's feeds
  * has arrived.
  */
 import type { AtlasData } from './normalised.js';
-import { NORMALISE_PARTS } from './normalise-parts.js';
-import type { NormaliseOptions } from './normaliser.js';
+import type { NormaliseOptions } from './normalise.js';
 import { emptyData, fetchedText, usableOnDemand, type FetchedFeed } from './fetch.js';
 import { quickFeedSliced } from './quick.js';
 import { combineWith } from './combine.js';
-import { mergeGazetteers } from '../location/index.js';
 
 /**
  * Hands the main thread back to the page for a moment (a task of its own): parsing,
@@ -38,9 +36,9 @@ const breathe = (): Promise<void> => {
 export async function normaliseOnDemand(json: unknown, options: NormaliseOptions = {}): Promise<AtlasData> {
   const quick = await quickFeedSliced(json, options, breathe);
   if (quick) return quick;
-  const { normaliseWith } = await import('./normaliser.js');
+  const { normaliseFeed } = await import('./normalise.js');
   await breathe();
-  return normaliseWith(NORMALISE_PARTS, json, options);
+  return normaliseFeed(json, options);
 }
 
 /** What `readFetchedFeed` gives (or throws) for a fetched feed. */
@@ -62,8 +60,8 @@ export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
 
 /** What `combineFeeds` gives (or throws), loading the merger only for more than one feed. */
 export async function combineRead(urls: string[], results: PromiseSettledResult<AtlasData>[]): Promise<AtlasData> {
-  const merger = results.filter((r) => r.status === 'fulfilled').length > 1 ? await import('./merger.js') : undefined;
-  const data = combineWith(urls, results, (parts) => merger!.mergeWith(mergeGazetteers, parts));
+  const merger = results.filter((r) => r.status === 'fulfilled').length > 1 ? await import('./merge.js') : undefined;
+  const data = combineWith(urls, results, (parts) => merger!.mergeFeeds(parts));
   // The engine is made next, in a task of its own.
   await breathe();
   return data;

@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { AtlasListing } from '../feed/normalised.js';
 import type { Session } from '../feed/types.js';
-import { checkSchedule, nextSession, upcomingSessions, weeklySlots } from './index.js';
-import { parseRecurrence } from './rrule.js';
+import { checkSchedule, nextSession, parseRecurrence, upcomingSessions, weeklySlots } from './index.js';
 
 const listing = (schedule: Session[]): AtlasListing =>
   ({ id: 'x', key: 'x', kind: 'activity', name: 'x', schedule }) as unknown as AtlasListing;

@@ -5,7 +5,6 @@
  * which rule applies where; the rules themselves are in ../rules.ts.
  */
 import type { Problem } from '../normalised.js';
-import type { NormaliseParts } from '../normalise-parts.js';
 import type { Text } from '../types.js';
 import { LONG_LENGTH, UK_EAST, UK_NORTH, UK_SOUTH, UK_WEST, WORD_LENGTH } from '../rules.js';
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl } from '../values.js';
@@ -59,7 +58,6 @@ export class Checker {
   constructor(
     readonly source: string | undefined,
     readonly baseUrl: string | undefined,
-    readonly parts: NormaliseParts,
   ) {}
 
   private who(): string {
@@ -350,4 +348,3 @@ export class Checker {
   }
 }
 
-/** `normaliseFeed` with the parts it shares with the first chunk handed in. */

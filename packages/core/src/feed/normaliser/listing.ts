@@ -1,5 +1,6 @@
 /** One listing: its identity (errors skip it), its text and lists, and the small objects on it (audience, cost, opening hours, contact). Location, sessions and transfers have modules of their own. */
-import type { Audience, Contact, Cost, Listing, ListingKind, OpeningHours, StageDefinition } from '../types.js';
+import { LISTING_KINDS, WEEKDAYS, type Audience, type Contact, type Cost, type Listing, type ListingKind, type OpeningHours, type StageDefinition } from '../types.js';
+import { parseOpeningHours } from '../../schedule/periods.js';
 import { COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATTERN, LONG_LENGTH, MAX_AGE, MAX_COST, NAME_LENGTH, REFERRAL_ROUTES, SUMMARY_LENGTH } from '../rules.js';
 import { type Checker, describeValue, isObject, thousands } from './checker.js';
 import type { AtlasListing } from '../normalised.js';
@@ -43,11 +44,11 @@ export function readListing(
   }
   const kind = raw.kind;
   if (kind === undefined || kind === null || kind === '') {
-    c.report('error', 'missing-kind', `${path}.kind`, `one of ${c.parts.LISTING_KINDS.join(', ')}`, describeValue(kind), 'it has no kind (asset, activity or transfer)');
+    c.report('error', 'missing-kind', `${path}.kind`, `one of ${LISTING_KINDS.join(', ')}`, describeValue(kind), 'it has no kind (asset, activity or transfer)');
     return undefined;
   }
-  if (typeof kind !== 'string' || !(c.parts.LISTING_KINDS as readonly string[]).includes(kind)) {
-    c.report('error', 'unknown-kind', `${path}.kind`, `one of ${c.parts.LISTING_KINDS.join(', ')}`, describeValue(kind), `its kind ${describeValue(kind)} is not asset, activity or transfer`);
+  if (typeof kind !== 'string' || !(LISTING_KINDS as readonly string[]).includes(kind)) {
+    c.report('error', 'unknown-kind', `${path}.kind`, `one of ${LISTING_KINDS.join(', ')}`, describeValue(kind), `its kind ${describeValue(kind)} is not asset, activity or transfer`);
     return undefined;
   }
   const name = c.text(raw.name, `${path}.name`, 'the name', NAME_LENGTH);
@@ -221,10 +222,10 @@ function readOpeningHours(c: Checker, raw: unknown, path: string): OpeningHours 
     return undefined;
   }
   const out: OpeningHours = {};
-  for (const day of c.parts.WEEKDAYS) {
+  for (const day of WEEKDAYS) {
     const value = raw[day];
     if (value === undefined || value === null) continue;
-    if (typeof value === 'string' && c.parts.parseOpeningHours(value) !== undefined) {
+    if (typeof value === 'string' && parseOpeningHours(value) !== undefined) {
       out[day] = value.trim();
     } else {
       c.warn('bad-hours', `${path}.${day}`, 'hours like "09:00-13:00,14:00-17:00", or "" for closed', value, `the opening hours for "${day}" cannot be read`, `${day} dropped`);

@@ -2,7 +2,6 @@
 import type { Session } from '../types.js';
 import { NAME_LENGTH, SUMMARY_LENGTH, WORD_LENGTH } from '../rules.js';
 import { type Checker, isObject } from './checker.js';
-// Imported, not handed in: the sentences are this chunk's alone (the first chunk only knows a session is unusable).
 import { checkSchedule } from '../../schedule/problems.js';
 
 export function readSession(c: Checker, raw: unknown, path: string): Session | undefined {

@@ -1,5 +1,5 @@
 /** A transfer's details (asset type, status, stages, tenure, terms, money, dates, documents) and an asset of community value's. */
-import type { AcvDetails, StageDefinition, TransferDetails, TransferDocument } from '../types.js';
+import { TRANSFER_ASSET_TYPES, TRANSFER_STATUSES, type AcvDetails, type StageDefinition, type TransferDetails, type TransferDocument } from '../types.js';
 import { ACV_STATUSES, LONG_LENGTH, MAX_LEASE_YEARS, MAX_PRICE, NAME_LENGTH, SUMMARY_LENGTH, TENURES, TERMS } from '../rules.js';
 import { type Checker, describeValue, isObject, thousands } from './checker.js';
 import { DEFAULT_TRANSFER_STAGES } from '../stages.js';
@@ -10,16 +10,16 @@ export function readTransfer(c: Checker, raw: unknown, path: string, stageLists:
     return undefined;
   }
   // "other" is an honest answer for a type that is missing or not in the list.
-  let assetType = c.oneOf(raw.assetType, c.parts.TRANSFER_ASSET_TYPES, `${path}.assetType`, 'assetType', 'shown as "other"');
+  let assetType = c.oneOf(raw.assetType, TRANSFER_ASSET_TYPES, `${path}.assetType`, 'assetType', 'shown as "other"');
   if (!assetType) {
     if (raw.assetType === undefined) {
-      c.warn('missing-value', `${path}.assetType`, `one of ${c.parts.TRANSFER_ASSET_TYPES.join(', ')}`, undefined, 'the transfer has no assetType', 'shown as "other"');
+      c.warn('missing-value', `${path}.assetType`, `one of ${TRANSFER_ASSET_TYPES.join(', ')}`, undefined, 'the transfer has no assetType', 'shown as "other"');
     }
     assetType = 'other';
   }
   const stagesRaw = raw.stages;
   // Checked once the stages are read: they decide what an unknown status is shown as.
-  let status = (c.parts.TRANSFER_STATUSES as readonly unknown[]).includes(raw.status) ? (raw.status as TransferDetails['status']) : undefined;
+  let status = (TRANSFER_STATUSES as readonly unknown[]).includes(raw.status) ? (raw.status as TransferDetails['status']) : undefined;
   const out: TransferDetails = { assetType, status: status ?? 'proposed' };
 
   let stageList: readonly { id: string }[] = stageLists.default ?? DEFAULT_TRANSFER_STAGES;
@@ -63,7 +63,7 @@ export function readTransfer(c: Checker, raw: unknown, path: string, stageLists:
     // A missing status is common in spreadsheets; "completed" in the stages says
     // enough to show it as transferred, otherwise it is shown as only proposed.
     status = out.stages?.some((s) => s.id === 'completed') || out.currentStage === 'completed' ? 'transferred' : 'proposed';
-    const expected = `one of ${c.parts.TRANSFER_STATUSES.join(', ')}`;
+    const expected = `one of ${TRANSFER_STATUSES.join(', ')}`;
     if (raw.status === undefined || raw.status === null) c.warn('missing-value', `${path}.status`, expected, undefined, 'the transfer has no status', `shown as "${status}"`);
     else c.warn('unknown-value', `${path}.status`, expected, raw.status, `status should be ${expected}, not ${describeValue(raw.status)}`, `shown as "${status}"`);
     out.status = status;

@@ -1,0 +1,72 @@
+/**
+ * What the embed's first chunk (`atlas.js`, everything a page runs before the
+ * finder can start) must not hold, as a rule rather than as comments beside the
+ * code. The embed is built here with source maps, into a folder of its own, so
+ * the test never depends on an earlier build; the source map names every module
+ * that put code into each file. The chunk map itself is the embed build's
+ * configuration (vite.config.ts): a module lands where the `import()`s and the
+ * code-splitting groups put it, and this is what says where it must not land.
+ * `npm run size` holds the same chunk to its byte budget.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+
+/** Each part the first chunk must not hold: the modules that make it, and when it loads instead. */
+const NOT_FIRST: { part: string; modules: RegExp; loads: string }[] = [
+  { part: 'the search engine (its core, facets, text search, extras, deadlines, worker)', modules: /^packages\/core\/src\/engine\/(?!load\.ts$|types\.ts$)/, loads: 'beside the feed (engine/on-page.ts), or later' },
+  { part: 'MiniSearch', modules: /^node_modules\/minisearch\//, loads: 'with text search, at the first words' },
+  { part: 'reading a feed: the quick check, the normaliser, the JSON fault finder, the merger, the failure wording', modules: /^packages\/core\/src\/feed\/(quick|read|combine|parse|normalise|normaliser\/|fault|merge|failure|stages|report)/, loads: 'beside the feed, or only for a feed that needs it' },
+  { part: 'the schedule rules (recurrence, opening hours, sessions in words)', modules: /^packages\/core\/src\/schedule\/(?!clock\.ts$)/, loads: 'beside the feed' },
+  { part: 'distances and postcode lookups', modules: /^packages\/core\/src\/location\/|^packages\/elements\/src\/location\/lookup/, loads: 'beside the feed, or at the first postcode search' },
+  { part: 'the map and Leaflet', modules: /^packages\/map\/|^node_modules\/leaflet/, loads: 'when a map is shown' },
+  { part: 'Welsh', modules: /(^|\/)cy\.ts$|-cy\.ts$/, loads: "at a Welsh element's first update" },
+  { part: "the prescriber's shortlist and print", modules: /^packages\/elements\/src\/(shortlist\/(?!context\.ts$|controller\.ts$)|print\/)/, loads: 'in prescriber mode or for a shared list' },
+  { part: 'an opened listing', modules: /^packages\/elements\/src\/listing\/(?!define-listing\.ts$)/, loads: 'when a listing is opened' },
+  { part: 'transfers', modules: /^packages\/(elements|core)\/src\/transfer\//, loads: 'beside a feed with transfers' },
+  { part: 'Open Referral UK', modules: /^packages\/core\/src\/oruk\/|^packages\/elements\/src\/finder\/oruk-source/, loads: 'for an oruk: source' },
+  { part: 'the suggestions, the hints for no results, the themes', modules: /^packages\/elements\/src\/(search\/suggestions|results\/relax|finder\/themes)/, loads: 'at first focus, at no results, beside the feed' },
+];
+
+/** The modules that put code into each file of a built embed, by file name, as paths from the repository root. */
+async function modulesByFile(dir: string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (const name of await readdir(dir)) {
+    // The worker's own build writes its source paths from another folder; it runs off the page in any case.
+    if (!name.endsWith('.js.map') || name.startsWith('atlas-worker-')) continue;
+    const map = JSON.parse(await readFile(join(dir, name), 'utf8')) as { sources: string[] };
+    out.set(name.slice(0, -'.map'.length), map.sources.map((s) => relative(ROOT, resolve(dirname(join(dir, name)), s)).split('\\').join('/')));
+  }
+  return out;
+}
+
+test('the first chunk (atlas.js) holds none of the parts that load on demand, and imports no file before it runs', { timeout: 300_000 }, async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-first-chunk-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await promisify(execFile)(process.execPath, [VITE, 'build', '--mode', 'embed', '--sourcemap', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT });
+
+  const files = await modulesByFile(dir);
+  const first = files.get('atlas.js') ?? [];
+  assert.ok(first.length, 'the embed build wrote atlas.js with its source map');
+  const later = [...files].filter(([name]) => name !== 'atlas.js').flatMap(([, modules]) => modules);
+
+  for (const { part, modules, loads } of NOT_FIRST) {
+    const found = first.filter((m) => modules.test(m));
+    assert.deepEqual(found, [], `${part} must not be in atlas.js: it loads ${loads}. Found there: ${found.join(', ')}`);
+    // The rule still names real modules: each part is in some chunk that loads later.
+    assert.ok(later.some((m) => modules.test(m)), `no chunk holds ${part} (${modules}): has it moved or been renamed?`);
+  }
+
+  // A file atlas.js imported statically would be one more round trip before the finder could start.
+  const code = await readFile(join(dir, 'atlas.js'), 'utf8');
+  const imports = [...code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]);
+  assert.deepEqual(imports, [], 'atlas.js imports no other file of the embed before it runs');
+});
