@@ -1,6 +1,7 @@
 // Bench page: <atlas-map> on 50,000 points. Driven by bench/map.bench.mjs.
 import '@community-atlas/map/define';
 import type { AtlasMap } from '@community-atlas/map';
+import type { MapPoints } from '@community-atlas/core';
 import { benchPoints } from './points.js';
 
 declare global {
@@ -39,15 +40,38 @@ window.benchRedraw = async (count) => {
   await afterFrame();
 };
 window.benchMarkers = () => el.shadowRoot!.querySelectorAll('.marker').length;
+/**
+ * The columns the search worker sends for `count` points (typed arrays and three
+ * lists of strings), made as they arrive on the page: no listing objects.
+ */
+function workerPoints(count: number): MapPoints {
+  const from = benchPoints(count);
+  const kinds = { asset: 0, activity: 1, transfer: 2 } as const;
+  return {
+    keys: from.map((_, i) => `p${i}`),
+    names: from.map((_, i) => `Place ${i}`),
+    places: from.map(() => ''),
+    lat: Float64Array.from(from, (p) => p.lat),
+    lng: Float64Array.from(from, (p) => p.lng),
+    kinds: Uint8Array.from(from, (p) => kinds[p.kind]),
+    radius: new Float32Array(count),
+    unplaced: 0,
+  };
+}
+
 window.benchDraw = async (count) => {
   while (!el.matches(':state(ready)')) await afterFrame();
-  const listings = benchPoints(count).map((p, i) => ({
+  // `?points`: what the search worker sends, and no listing objects on the page.
+  const points = location.search.includes('points') ? workerPoints(count) : undefined;
+  const listings = points ? [] : benchPoints(count).map((p, i) => ({
     id: `p${i}`, key: `p${i}`, publisherId: 'bench', kind: p.kind, name: `Place ${i}`,
     referral: [], categories: [], needs: [], keywords: [], accessibility: [], languages: [], delivery: [], areas: [], schedule: [],
     location: { lat: p.lat, lng: p.lng },
   }));
+  await afterFrame();
   const t0 = performance.now();
-  el.listings = listings as AtlasMap['listings'];
+  if (points) el.points = points;
+  else el.listings = listings as AtlasMap['listings'];
   await el.updateComplete;
   await afterFrame();
   const drawMs = performance.now() - t0;

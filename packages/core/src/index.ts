@@ -64,6 +64,7 @@ export {
   type GazetteerOptions, type LatLng, type LookupOptions, type LookupResult, type PositionOptions,
   type PostcodePlace, type PostcodeQuery,
 } from './location/index.js';
+export { MAP_KINDS, mapPlaceOf, mapPointsOf, mapPointsTransfer, type MapPoints } from './location/map-points.js';
 
 // Transfers: deadlines, the community right to bid, stages.
 export {

@@ -1,6 +1,6 @@
 import type { Bounds } from './leaflet-adapter.js';
 import { PairIndex } from './pair-index.js';
-import type { Site } from './points.js';
+import type { Site, SiteTable } from './points.js';
 
 export type Shown =
   | { type: 'cluster'; id: number; lat: number; lng: number; count: number }
@@ -77,16 +77,14 @@ export class SiteClusters {
   /** Levels to build in idle time, nearest the view first. */
   private wanted: number[] = [];
 
-  constructor(private readonly sites: readonly Site[]) {
-    const n = sites.length;
+  constructor(private readonly sites: SiteTable) {
+    const n = sites.size;
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
-    this.weight = new Int32Array(n);
+    this.weight = sites.weight;
     for (let i = 0; i < n; i++) {
-      const site = sites[i]!;
-      this.weight[i] = site.listings.length;
-      this.x[i] = mercatorX(site.lng);
-      this.y[i] = mercatorY(site.lat);
+      this.x[i] = mercatorX(sites.lng[i]!);
+      this.y[i] = mercatorY(sites.lat[i]!);
     }
   }
 
@@ -114,7 +112,7 @@ export class SiteClusters {
       }
       if (inView.length <= MAX_MARKERS || z === 0) {
         return inView.slice(0, MAX_MARKERS).map((c): Shown => {
-          if (level.sites[c] === 1) return { type: 'site', site: this.sites[level.first[c]!]! };
+          if (level.sites[c] === 1) return { type: 'site', site: this.sites.site(level.first[c]!) };
           return {
             type: 'cluster',
             id: (c << ZOOM_BITS) | z,
@@ -145,12 +143,12 @@ export class SiteClusters {
   }
 
   sitesIn(clusterId: number): Site[] {
-    return this.members(clusterId).map((i) => this.sites[i]!);
+    return this.members(clusterId).map((i) => this.sites.site(i));
   }
 
   contains(clusterId: number, site: Site): boolean {
     const level = this.levels[clusterId & ((1 << ZOOM_BITS) - 1)];
-    return level?.clusterOf[site.index] === clusterId >> ZOOM_BITS && this.sites[site.index] === site;
+    return level?.clusterOf[site.index] === clusterId >> ZOOM_BITS && site.index < this.sites.size && this.sites.site(site.index) === site;
   }
 
   /**
@@ -165,7 +163,7 @@ export class SiteClusters {
   buildNearWhenIdle(zoom: number): void {
     const z = Math.min(Math.floor(zoom), CLUSTER_MAX_ZOOM + 1);
     this.wanted = [z + 1, z - 1, z + 2].filter((level) => level >= 0 && level <= CLUSTER_MAX_ZOOM + 1);
-    if (this.idleHandle !== undefined || this.sites.length === 0) return;
+    if (this.idleHandle !== undefined || this.sites.size === 0) return;
     const idle = (then: (deadline?: IdleDeadline) => void): number =>
       typeof requestIdleCallback === 'function' ? requestIdleCallback(then) : window.setTimeout(then, 50);
     const slice = (deadline?: IdleDeadline): void => {
@@ -224,20 +222,20 @@ export class SiteClusters {
 
   /** Past the deepest clustering level: every site is its own marker. */
   private alone(): Level {
-    const n = this.sites.length;
+    const n = this.sites.size;
     const clusterOf = new Int32Array(n);
     const first = new Int32Array(n);
     const listings = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       clusterOf[i] = i;
       first[i] = i;
-      listings[i] = this.sites[i]!.listings.length;
+      listings[i] = this.weight[i]!;
     }
     return { clusterOf, x: this.x, y: this.y, sites: new Int32Array(n).fill(1), listings, first, size: n };
   }
 
   private *cluster(z: number): Generator<void, Level> {
-    const n = this.sites.length;
+    const n = this.sites.size;
     const { x, y, weight } = this;
     const r = RADIUS_PX / (TILE_PX * 2 ** z);
     const r2 = r * r;

@@ -1,4 +1,4 @@
-import type { AtlasListing, GeoJsonMultiPolygon, GeoJsonPolygon, ListingKind } from '@community-atlas/core';
+import { MAP_KINDS, mapPlaceOf, mapPointsOf, type AtlasListing, type GeoJsonMultiPolygon, type GeoJsonPolygon, type ListingKind, type MapPoints } from '@community-atlas/core';
 import { PairIndex } from './pair-index.js';
 import type { Bounds } from './leaflet-adapter.js';
 
@@ -9,14 +9,55 @@ export interface Site {
   index: number;
   lat: number;
   lng: number;
-  listings: AtlasListing[];
+  /** The listings here, as positions in `PlacedPoints.points`. */
+  members: number[];
   /** Shown as a shaded area of `radius` metres, never a pin. */
   approximate: boolean;
   radius: number;
 }
 
+/**
+ * The sites as columns (what clustering reads), with a `Site` object made only
+ * for a site that is drawn, opened or looked up: a few hundred, not 50,000.
+ */
+export class SiteTable {
+  private readonly made = new Map<number, Site>();
+  constructor(
+    readonly size: number,
+    readonly lat: Float64Array,
+    readonly lng: Float64Array,
+    /** Listings at each site. */
+    readonly weight: Int32Array,
+    /** Each site's first point; `next` chains the rest, in the listings' order (-1 ends). */
+    private readonly first: Int32Array,
+    private readonly next: Int32Array,
+    /** Metres of an approximate site's area, 0 for an exact site. */
+    private readonly radius: Float32Array,
+    /** An exact site's place (its coordinates to about a metre, packed); its id. */
+    private readonly place: Float64Array,
+    private readonly keys: readonly string[],
+  ) {}
+
+  site(index: number): Site {
+    let site = this.made.get(index);
+    if (site) return site;
+    const members: number[] = [];
+    for (let p = this.first[index]!; p !== -1; p = this.next[p]!) members.push(p);
+    const radius = this.radius[index]!;
+    site = {
+      id: radius > 0 ? `a:${this.keys[members[0]!]}` : `${this.place[index]}`,
+      index, lat: this.lat[index]!, lng: this.lng[index]!, members, approximate: radius > 0, radius,
+    };
+    this.made.set(index, site);
+    return site;
+  }
+}
+
 export interface PlacedPoints {
-  sites: Site[];
+  points: MapPoints;
+  sites: SiteTable;
+  /** The site of each point. */
+  siteOfPoint: Int32Array;
   /** Listings with no usable coordinates (absent, out of range, or at 0,0). */
   unplaced: number;
   /** Bounds of every site. */
@@ -30,40 +71,6 @@ export interface PlacedPoints {
   kinds: Set<ListingKind>;
   /** Whether any site is an approximate area. */
   hasAreas: boolean;
-}
-
-const DEFAULT_RADIUS_METRES = 1000;
-
-function outlineCentre(outline: GeoJsonPolygon | GeoJsonMultiPolygon): [number, number] | undefined {
-  const rings = outline.type === 'Polygon' ? outline.coordinates : outline.coordinates.flat();
-  let s = Infinity, w = Infinity, n = -Infinity, e = -Infinity;
-  for (const ring of rings) {
-    for (const [lng, lat] of ring) {
-      if (!Number.isFinite(lat) || !Number.isFinite(lng)) continue;
-      s = Math.min(s, lat); n = Math.max(n, lat); w = Math.min(w, lng); e = Math.max(e, lng);
-    }
-  }
-  return Number.isFinite(s) ? [(s + n) / 2, (w + e) / 2] : undefined;
-}
-
-/**
- * Where a listing goes on the map, or undefined. A point at (or within about
- * ten metres of) 0,0 is a missing value that a spreadsheet turned into zeros:
- * nothing the kit lists is in the Gulf of Guinea, and DESIGN says never to place it there.
- */
-function placeOf(listing: AtlasListing): [number, number] | undefined {
-  const loc = listing.location;
-  if (!loc) return undefined;
-  let lat = loc.lat;
-  let lng = loc.lng;
-  if ((typeof lat !== 'number' || typeof lng !== 'number') && loc.outline) {
-    [lat, lng] = outlineCentre(loc.outline) ?? [NaN, NaN];
-  }
-  if (typeof lat !== 'number' || typeof lng !== 'number') return undefined;
-  if (!Number.isFinite(lat) || !Number.isFinite(lng)) return undefined;
-  if (Math.abs(lat) > 90 || Math.abs(lng) > 180) return undefined;
-  if (Math.abs(lat) < 1e-4 && Math.abs(lng) < 1e-4) return undefined;
-  return [lat, lng];
 }
 
 /** The k-th smallest value (0-based), rearranging `values`: linear time, where a sort is n log n. */
@@ -108,115 +115,111 @@ function roughKm(lat1: number, lng1: number, lat2: number, lng2: number): number
   return Math.hypot(x, lat2 - lat1) * 111.32;
 }
 
-/**
- * A site's id is only read for the few hundred markers on screen, so it is
- * made from the packed coordinates when first asked for, not for all 50,000.
- */
-class PlacedSite implements Site {
-  private cachedId: string | undefined;
-  constructor(
-    private readonly place: number,
-    readonly index: number,
-    readonly lat: number,
-    readonly lng: number,
-    readonly listings: AtlasListing[],
-    readonly approximate: boolean,
-    readonly radius: number,
-  ) {}
-  get id(): string {
-    if (this.cachedId === undefined) this.cachedId = this.approximate ? `a:${this.listings[0]!.key}` : `${this.place}`;
-    return this.cachedId;
+/** Listings placed on the map: their points (names in `lang`), and the outlines of exact places that have one. */
+export function placeListings(listings: readonly AtlasListing[], lang = 'en'): PlacedPoints {
+  const placed = placePoints(mapPointsOf(listings, lang));
+  for (const listing of listings) {
+    const loc = listing.location;
+    if (loc?.outline && loc.precision !== 'approximate' && (loc.outline.type === 'Polygon' || loc.outline.type === 'MultiPolygon') && mapPlaceOf(listing)) {
+      placed.outlines.push({ key: listing.key, geometry: loc.outline });
+    }
   }
+  return placed;
 }
 
 /**
- * Groups listings into sites: exact locations that share coordinates (to about a
+ * Groups points into sites: exact places that share coordinates (to about a
  * metre) become one site, so several groups meeting in one hall are one marker
- * that opens a list. Approximate locations are never merged, so an area never
+ * that opens a list. Approximate places are never merged, so an area never
  * reveals that two sensitive services share a building.
  *
- * One pass over the listings and one over the sites, with typed arrays: this is
- * on the way to the first draw of 50,000 points.
+ * One pass over the points and one over the sites, all on typed arrays: this
+ * is on the way to the first draw of 50,000 points.
  */
-export function placeListings(listings: readonly AtlasListing[]): PlacedPoints {
+export function placePoints(points: MapPoints): PlacedPoints {
+  const count = points.keys.length;
   // Places (coordinates in whole 1e-5 degrees) numbered as first seen, and the site each became.
-  const places = new PairIndex(listings.length);
-  const siteOfPlace = new Int32Array(listings.length);
-  const sites: PlacedSite[] = [];
-  const outlines: PlacedPoints['outlines'] = [];
+  const places = new PairIndex(count);
+  const siteOfPlace = new Int32Array(count);
+  const siteOfPoint = new Int32Array(count);
+  const lats = new Float64Array(count);
+  const lngs = new Float64Array(count);
+  const weight = new Int32Array(count);
+  const first = new Int32Array(count);
+  const last = new Int32Array(count);
+  const next = new Int32Array(count).fill(-1);
+  const radii = new Float32Array(count);
+  const placeIds = new Float64Array(count);
   const kinds = new Set<ListingKind>();
-  let unplaced = 0;
-  for (const listing of listings) {
-    const loc = listing.location;
-    let lat = loc?.lat;
-    let lng = loc?.lng;
-    // The usual case, checked inline; anything unusual goes through placeOf.
-    if (
-      typeof lat !== 'number' || typeof lng !== 'number' || !(Math.abs(lat) <= 90) || !(Math.abs(lng) <= 180) ||
-      (Math.abs(lat) < 1e-4 && Math.abs(lng) < 1e-4)
-    ) {
-      const place = placeOf(listing);
-      if (!place) {
-        unplaced++;
+  let kindBits = 0;
+  let hasAreas = false;
+  let n = 0;
+  for (let p = 0; p < count; p++) {
+    const lat = points.lat[p]!;
+    const lng = points.lng[p]!;
+    kindBits |= 1 << points.kinds[p]!;
+    const radius = points.radius[p]!;
+    let site: number;
+    if (radius > 0) {
+      hasAreas = true;
+      site = n++;
+      radii[site] = radius;
+    } else {
+      // Coordinates to five decimals (about a metre).
+      const lat5 = Math.round(lat * 1e5);
+      const lng5 = Math.round(lng * 1e5);
+      const known = places.size;
+      const placeNumber = places.add(lat5, lng5);
+      if (placeNumber < known) {
+        site = siteOfPlace[placeNumber]!;
+        siteOfPoint[p] = site;
+        weight[site]!++;
+        next[last[site]!] = p;
+        last[site] = p;
         continue;
       }
-      [lat, lng] = place;
+      site = siteOfPlace[placeNumber] = n++;
+      placeIds[site] = (lat5 + 9e6) * 4e7 + (lng5 + 1.8e7);
     }
-    kinds.add(listing.kind === 'activity' || listing.kind === 'transfer' ? listing.kind : 'asset');
-    if (loc!.precision === 'approximate') {
-      const radius = typeof loc!.radius === 'number' && loc!.radius > 0 ? loc!.radius : DEFAULT_RADIUS_METRES;
-      sites.push(new PlacedSite(0, sites.length, lat, lng, [listing], true, radius));
-      continue;
-    }
-    if (loc!.outline && (loc!.outline.type === 'Polygon' || loc!.outline.type === 'MultiPolygon')) {
-      outlines.push({ key: listing.key, geometry: loc!.outline });
-    }
-    // Coordinates to five decimals (about a metre).
-    const lat5 = Math.round(lat * 1e5);
-    const lng5 = Math.round(lng * 1e5);
-    const known = places.size;
-    const placeNumber = places.add(lat5, lng5);
-    if (placeNumber < known) {
-      sites[siteOfPlace[placeNumber]!]!.listings.push(listing);
-    } else {
-      siteOfPlace[placeNumber] = sites.length;
-      const place = (lat5 + 9e6) * 4e7 + (lng5 + 1.8e7);
-      sites.push(new PlacedSite(place, sites.length, lat, lng, [listing], false, 0));
-    }
+    siteOfPoint[p] = site;
+    lats[site] = lat;
+    lngs[site] = lng;
+    weight[site] = 1;
+    first[site] = p;
+    last[site] = p;
   }
+  MAP_KINDS.forEach((kind, i) => {
+    if (kindBits & (1 << i)) kinds.add(kind);
+  });
 
-  const n = sites.length;
-  const lats = new Float64Array(n);
-  const lngs = new Float64Array(n);
-  let hasAreas = false;
+  const siteLat = lats.subarray(0, n);
+  const siteLng = lngs.subarray(0, n);
   let s = 90, w = 180, north = -90, e = -180;
   for (let i = 0; i < n; i++) {
-    const site = sites[i]!;
-    const lat = (lats[i] = site.lat);
-    const lng = (lngs[i] = site.lng);
+    const lat = siteLat[i]!;
+    const lng = siteLng[i]!;
     if (lat < s) s = lat;
     if (lat > north) north = lat;
     if (lng < w) w = lng;
     if (lng > e) e = lng;
-    if (site.approximate) hasAreas = true;
   }
   const all: Bounds | undefined = n ? [s, w, north, e] : undefined;
   let core = all;
   let outliers = 0;
   if (n >= 3) {
-    const mLat = median(lats.slice());
-    const mLng = median(lngs.slice());
+    const mLat = median(siteLat.slice());
+    const mLng = median(siteLng.slice());
     const distances = new Float64Array(n);
-    for (let i = 0; i < n; i++) distances[i] = roughKm(mLat, mLng, lats[i]!, lngs[i]!);
+    for (let i = 0; i < n; i++) distances[i] = roughKm(mLat, mLng, siteLat[i]!, siteLng[i]!);
     const limit = Math.max(100, 10 * median(distances.slice()));
     s = 90; w = 180; north = -90; e = -180;
     for (let i = 0; i < n; i++) {
       if (distances[i]! > limit) {
-        outliers += sites[i]!.listings.length;
+        outliers += weight[i]!;
         continue;
       }
-      const lat = lats[i]!;
-      const lng = lngs[i]!;
+      const lat = siteLat[i]!;
+      const lng = siteLng[i]!;
       if (lat < s) s = lat;
       if (lat > north) north = lat;
       if (lng < w) w = lng;
@@ -224,5 +227,6 @@ export function placeListings(listings: readonly AtlasListing[]): PlacedPoints {
     }
     core = [s, w, north, e];
   }
-  return { sites, unplaced, all, core, outliers, outlines, kinds, hasAreas };
+  const sites = new SiteTable(n, siteLat, siteLng, weight.subarray(0, n), first, next, radii, placeIds, points.keys);
+  return { points, sites, siteOfPoint, unplaced: points.unplaced, all, core, outliers, outlines: [], kinds, hasAreas };
 }

@@ -5,6 +5,7 @@ import type { AtlasMap } from './map.js';
 import type { AtlasSelectEvent } from '../events/select.js';
 import type { AtlasAreaSearchEvent } from '../events/area-search.js';
 import { MAX_MARKERS } from '../internal/clusters.js';
+import { mapPointsOf } from '@community-atlas/core';
 import { listing, manyListings, MISSING_TILE_URL, TILE_URL } from '../test-support/listings.js';
 import { steady, trackTimers } from '../../../../test/support/settle.js';
 
@@ -330,6 +331,49 @@ describe('<atlas-map>', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !el.shadowRoot!.querySelector('.panel'));
     expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('3 listings at St Mark’s Hall');
+  });
+
+  it('shows the same markers, key and same-place lists from points (typed arrays, as the search worker sends them) as from the listings they came from', async () => {
+    // At the walk's own starting point, so three listings share one place.
+    const hall = { lat: 52.1, lng: -1.2, name: 'St Mark’s Hall' };
+    const listings = [
+      ...town,
+      listing('a', { en: 'Carers café', cy: 'Caffi gofalwyr' }, 'activity', hall),
+      listing('b', 'Knit and natter', 'activity', hall),
+      listing('area', 'Bereavement support', 'asset', { lat: 52.12, lng: -1.21, precision: 'approximate', radius: 500 }),
+      listing('nowhere', 'Phone befriending', 'activity'),
+    ];
+    const fromListings = await mapOf(listings, { lang: 'cy' });
+    const points = mapPointsOf(listings, 'cy');
+    expect(points.lat).to.be.instanceOf(Float64Array);
+    expect(points.unplaced, 'the listing with no place').to.equal(1);
+    const fromPoints = await fixture<AtlasMap>(html`<atlas-map
+      style="--atlas-map-height: 420px; width: 640px" tile-url=${TILE_URL} lang="cy" .points=${points}
+    ></atlas-map>`);
+    await ready(fromPoints);
+    await waitUntil(() => names(fromPoints).length === names(fromListings).length, 'the same number of markers');
+    expect(names(fromPoints).sort()).to.deep.equal(names(fromListings).sort());
+    expect(names(fromPoints)).to.include('Bereavement support, ased, ardal fras');
+    const legend = (el: AtlasMap) => el.shadowRoot!.querySelector('.legend')!.textContent!.replace(/\s+/g, ' ');
+    expect(legend(fromPoints)).to.equal(legend(fromListings));
+
+    const site = markers(fromPoints).find((m) => m.getAttribute('aria-label')?.includes('Riverside Park gates'))!;
+    expect(site, 'one marker for the three listings there, named by the first one’s place').to.be.instanceOf(HTMLButtonElement);
+    site.click();
+    await waitUntil(() => fromPoints.shadowRoot!.querySelector('.panel'));
+    const buttons = [...fromPoints.shadowRoot!.querySelectorAll<HTMLButtonElement>('.panel li button')];
+    expect(buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Riverside health walk, gweithgaredd', 'Caffi gofalwyr, gweithgaredd', 'Knit and natter, gweithgaredd']);
+    await expect(fromPoints).to.be.accessible();
+    setTimeout(() => buttons[1]!.click());
+    const event = (await oneEvent(fromPoints, 'atlas-select')) as AtlasSelectEvent;
+    expect(event.detail.key).to.equal('a');
+  });
+
+  it('names the same listings again when its language changes', async () => {
+    const el = await mapOf([listing('walk', { en: 'Riverside health walk', cy: 'Taith iechyd glan yr afon' }, 'activity', { lat: 52.1, lng: -1.2 })]);
+    expect(names(el)).to.deep.equal(['Riverside health walk, activity']);
+    el.lang = 'cy';
+    await waitUntil(() => names(el)[0] === 'Taith iechyd glan yr afon, gweithgaredd', `named in Welsh, not ${names(el).join()}`);
   });
 
   it(`never puts more than ${MAX_MARKERS} marker elements in the page for 50,000 points`, async function () {

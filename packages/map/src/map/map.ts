@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AtlasListing, ListingKind } from '@community-atlas/core';
+import { MAP_KINDS, mapPointsOf, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
 import { AtlasAreaSearchEvent } from '../events/area-search.js';
 import { AtlasHighlightEvent, interfaceLanguage } from '@community-atlas/core/dom';
 import { AtlasSelectEvent } from '../events/select.js';
@@ -9,8 +9,7 @@ import { AtlasSkipMapEvent } from '../events/skip-map.js';
 import { SiteClusters, type Shown } from '../internal/clusters.js';
 import { MapAdapter, type Bounds, type View } from '../internal/leaflet-adapter.js';
 import { leafletStyles } from '../internal/leaflet.styles.js';
-import { placeListings, type PlacedPoints, type Site } from '../internal/points.js';
-import { textIn } from '../internal/text.js';
+import { placeListings, placePoints, type PlacedPoints, type Site } from '../internal/points.js';
 import { styleProps } from '../internal/style-props.js';
 import { attributionParts } from '../internal/attribution.js';
 import { stringsFor, type MapStrings } from '../translations/index.js';
@@ -30,7 +29,8 @@ const consentedHosts = new Set<string>();
 
 interface Panel {
   heading: string;
-  listings: AtlasListing[];
+  /** The listings in it, as positions in the placed points. */
+  points: number[];
   /** Id of the marker that opened it, to give focus back on close. */
   from: string;
 }
@@ -44,7 +44,7 @@ const fitConverter = {
  * A clustered, accessible Leaflet map of a finder's results.
  *
  * @tagname atlas-map
- * @summary Shows exactly `listings` on a map, clustered, in step with the list beside it.
+ * @summary Shows exactly `listings` (or `points`) on a map, clustered, in step with the list beside it.
  *
  * @fires atlas-select - The user chose a listing (a marker, or a button in a same-place list). `detail: { key }`.
  * @fires atlas-area-search - The user pressed "Search this area". `detail: { bounds: [south, west, north, east] }`.
@@ -79,6 +79,7 @@ export class AtlasMap extends LitElement {
 
   static override properties = {
     listings: { attribute: false },
+    points: { attribute: false },
     highlighted: { attribute: false },
     selected: { attribute: false },
     tileUrl: { attribute: 'tile-url' },
@@ -98,6 +99,14 @@ export class AtlasMap extends LitElement {
 
   /** The current results. The map shows exactly these (those with a usable location). */
   listings: AtlasListing[] = [];
+  /**
+   * The results as columns (keys, names, coordinates, kinds: `MapPoints` from
+   * `@community-atlas/core`), as the search worker sends them with their typed
+   * arrays transferred; when set, the map shows these and not `listings`. Names
+   * come in the language they were made in, and transfer outlines are drawn only
+   * from `listings`.
+   */
+  points?: MapPoints;
   /** Key of the listing to highlight (the one under the pointer in the list). */
   highlighted?: string;
   /** Key of the open listing. */
@@ -127,9 +136,9 @@ export class AtlasMap extends LitElement {
 
   private adapter: MapAdapter | undefined;
   private placed: PlacedPoints = placeListings([]);
-  private clusters = new SiteClusters([]);
+  private clusters = new SiteClusters(this.placed.sites);
   /** Built on the first highlight or selection, not for every set of results. */
-  private siteByKey: Map<string, Site> | undefined;
+  private pointByKey: Map<string, number> | undefined;
   private shownNow: Shown[] = [];
   /** Zoom and bounds of the last draw. */
   private drawnView = '';
@@ -255,14 +264,19 @@ export class AtlasMap extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('listings')) {
-      this.placed = placeListings(this.listings ?? []);
+    if (changed.has('listings') || changed.has('points')) {
+      this.placed = this.points ? placePoints(this.points) : placeListings(this.listings ?? [], this.language);
       this.clusters.dispose();
       this.clusters = new SiteClusters(this.placed.sites);
-      this.siteByKey = undefined;
+      this.pointByKey = undefined;
       this.panel = undefined;
       this.showOutlierNote = true;
       this.fitPending = true;
+    }
+    else if (changed.has('lang') && !this.points) {
+      // The same listings in another language: new names for the same places, no reclustering.
+      const { names, places } = mapPointsOf(this.listings ?? [], this.language);
+      Object.assign(this.placed.points, { names, places });
     }
     if (changed.has('selected') && this.selected) this.revealPending = true;
     if (changed.has('tileUrl') || changed.has('tileConsent')) {
@@ -275,7 +289,7 @@ export class AtlasMap extends LitElement {
     if (changed.has('lang') && this.lang && this.getAttribute('lang') !== this.lang) this.setAttribute('lang', this.lang);
     if (!this.adapter) return;
     if (changed.has('lang')) this.leafletContainer?.setAttribute('aria-label', this.s.mapInstructions);
-    if (changed.has('listings')) {
+    if (changed.has('listings') || changed.has('points')) {
       this.adapter.setOutlines(this.placed.outlines);
       if (this.fit) this.fitToResultsIfAllowed();
     }
@@ -287,7 +301,7 @@ export class AtlasMap extends LitElement {
     this.updateTiles();
     // An update for the announcement alone (after every zoom) leaves the
     // markers as they are: the zoom has drawn them already.
-    const drawn: PropertyKey[] = ['listings', 'highlighted', 'selected', 'lang', 'strings', 'panel'];
+    const drawn: PropertyKey[] = ['listings', 'points', 'highlighted', 'selected', 'lang', 'strings', 'panel'];
     if (drawn.some((key) => changed.has(key as keyof AtlasMap))) this.drawMarkers();
   }
 
@@ -312,11 +326,12 @@ export class AtlasMap extends LitElement {
 
   private siteOf(key: string | undefined): Site | undefined {
     if (!key) return undefined;
-    if (!this.siteByKey) {
-      this.siteByKey = new Map();
-      for (const site of this.placed.sites) for (const l of site.listings) this.siteByKey.set(l.key, site);
+    if (!this.pointByKey) {
+      this.pointByKey = new Map();
+      this.placed.points.keys.forEach((k, p) => this.pointByKey!.set(k, p));
     }
-    return this.siteByKey.get(key);
+    const point = this.pointByKey.get(key);
+    return point === undefined ? undefined : this.placed.sites.site(this.placed.siteOfPoint[point]!);
   }
 
   private countShown(): number {
@@ -325,7 +340,7 @@ export class AtlasMap extends LitElement {
     let count = 0;
     for (const item of this.shownNow) {
       const { lat, lng } = item.type === 'cluster' ? item : item.site;
-      if (lat >= s && lat <= n && lng >= w && lng <= e) count += item.type === 'cluster' ? item.count : item.site.listings.length;
+      if (lat >= s && lat <= n && lng >= w && lng <= e) count += item.type === 'cluster' ? item.count : item.site.members.length;
     }
     return count;
   }
@@ -438,24 +453,26 @@ export class AtlasMap extends LitElement {
       highlighted: site === highlightedSite,
       selected: site === selectedSite,
     };
-    if (site.listings.length > 1) {
+    const count = site.members.length;
+    if (count > 1) {
       const place = this.placeName(site);
       return html`<button
         type="button"
         class=${classMap({ ...classes, site: true })}
         data-id=${id}
         ${styleProps({ transform: `translate(${x}px, ${y}px)` })}
-        aria-label=${s.siteName(site.listings.length, place)}
+        aria-label=${s.siteName(count, place)}
         aria-haspopup="dialog"
         aria-expanded=${this.panel?.from === id ? 'true' : 'false'}
-        @click=${() => this.openPanel(s.siteHeading(site.listings.length, place), site.listings, id)}
+        @click=${() => this.openPanel(s.siteHeading(count, place), site.members, id)}
       >
-        <span class="count" aria-hidden="true">${site.listings.length}</span>
+        <span class="count" aria-hidden="true">${count}</span>
       </button>`;
     }
-    const listing = site.listings[0]!;
-    const kind = this.kindOf(listing);
-    const name = s.markerName(this.nameOf(listing), s.kinds[kind], site.approximate);
+    const point = site.members[0]!;
+    const key = this.placed.points.keys[point]!;
+    const kind = this.kindAt(point);
+    const name = s.markerName(this.nameAt(point), s.kinds[kind], site.approximate);
     if (site.approximate) {
       const size = Math.max(24, 2 * adapter.metresToPixels(site.radius, site.lat));
       return html`<button
@@ -464,10 +481,10 @@ export class AtlasMap extends LitElement {
         data-id=${id}
         ${styleProps({ transform: `translate(${x}px, ${y}px)`, '--_size': `${size}px` })}
         aria-label=${name}
-        @click=${() => this.choose(listing.key)}
-        @pointerenter=${() => this.hover(listing.key)}
+        @click=${() => this.choose(key)}
+        @pointerenter=${() => this.hover(key)}
         @pointerleave=${() => this.hover(undefined)}
-        @focus=${() => this.hover(listing.key)}
+        @focus=${() => this.hover(key)}
         @blur=${() => this.hover(undefined)}
       ></button>`;
     }
@@ -477,27 +494,28 @@ export class AtlasMap extends LitElement {
       data-id=${id}
       ${styleProps({ transform: `translate(${x}px, ${y}px)` })}
       aria-label=${name}
-      @click=${() => this.choose(listing.key)}
-      @pointerenter=${() => this.hover(listing.key)}
+      @click=${() => this.choose(key)}
+      @pointerenter=${() => this.hover(key)}
       @pointerleave=${() => this.hover(undefined)}
-      @focus=${() => this.hover(listing.key)}
+      @focus=${() => this.hover(key)}
       @blur=${() => this.hover(undefined)}
     >
       <span class="shape ${kind}" aria-hidden="true"></span>
     </button>`;
   }
 
-  private kindOf(listing: AtlasListing): ListingKind {
-    return listing.kind === 'activity' || listing.kind === 'transfer' ? listing.kind : 'asset';
+  private kindAt(point: number): ListingKind {
+    return MAP_KINDS[this.placed.points.kinds[point]!] ?? 'asset';
   }
 
-  private nameOf(listing: AtlasListing): string {
-    return textIn(listing.name, this.language) ?? listing.key;
+  private nameAt(point: number): string {
+    const { names, keys } = this.placed.points;
+    return names[point] || keys[point]!;
   }
 
   private placeName(site: Site): string | undefined {
-    for (const l of site.listings) {
-      const name = textIn(l.location?.name, this.language) ?? l.location?.address?.[0];
+    for (const point of site.members) {
+      const name = this.placed.points.places[point];
       if (name) return name;
     }
     return undefined;
@@ -518,16 +536,16 @@ export class AtlasMap extends LitElement {
     if (!adapter) return;
     const zoom = this.clusters.expansionZoom(cluster.id, adapter.maxZoom);
     if (zoom === undefined) {
-      const listings = this.clusters.sitesIn(cluster.id).flatMap((site) => site.listings);
-      this.openPanel(this.s.siteHeading(listings.length, undefined), listings, `c${cluster.id}`);
+      const points = this.clusters.sitesIn(cluster.id).flatMap((site) => site.members);
+      this.openPanel(this.s.siteHeading(points.length, undefined), points, `c${cluster.id}`);
       return;
     }
     this.focusAfterRender = [cluster.lat, cluster.lng];
     adapter.userZoomTo(cluster.lat, cluster.lng, Math.max(zoom, adapter.zoom + 1));
   }
 
-  private async openPanel(heading: string, listings: AtlasListing[], from: string): Promise<void> {
-    this.panel = { heading, listings, from };
+  private async openPanel(heading: string, points: number[], from: string): Promise<void> {
+    this.panel = { heading, points, from };
     await this.updateComplete;
     this.drawMarkers();
     this.renderRoot.querySelector<HTMLElement>('.panel li button')?.focus();
@@ -577,7 +595,8 @@ export class AtlasMap extends LitElement {
 
   protected override render(): TemplateResult {
     const s = this.s;
-    const placedCount = this.listings.length - this.placed.unplaced;
+    const placedCount = this.placed.points.keys.length;
+    const given = placedCount + this.placed.unplaced;
     const kinds = this.placed.kinds;
     const hasAreas = this.placed.hasAreas;
     return html`<div class="region" role="region" aria-label=${s.region}>
@@ -593,7 +612,7 @@ export class AtlasMap extends LitElement {
           ${this.searchArea
             ? html`<button type="button" class="control" @click=${this.searchThisArea}>${s.searchArea}</button>`
             : nothing}
-          ${this.listings.length > 0 && placedCount === 0 ? html`<p class="message">${s.noLocations}</p>` : nothing}
+          ${given > 0 && placedCount === 0 ? html`<p class="message">${s.noLocations}</p>` : nothing}
           ${this.placed.outliers > 0 && this.showOutlierNote && !this.userMoved
             ? html`<p class="message">
                 ${s.outliers(this.placed.outliers)}
@@ -637,12 +656,13 @@ export class AtlasMap extends LitElement {
         <button type="button" class="control" aria-label=${s.close} @click=${this.closePanel}>×</button>
       </div>
       <ul>
-        ${panel.listings.map((listing) => {
-          const kind = this.kindOf(listing);
+        ${panel.points.map((point) => {
+          const kind = this.kindAt(point);
+          const key = this.placed.points.keys[point]!;
           return html`<li>
-            <button type="button" @click=${() => this.choose(listing.key)}>
+            <button type="button" @click=${() => this.choose(key)}>
               <span class="shape ${kind}" aria-hidden="true"></span>
-              <span>${this.nameOf(listing)}<span class="visually-hidden">, ${s.kinds[kind]}</span></span>
+              <span>${this.nameAt(point)}<span class="visually-hidden">, ${s.kinds[kind]}</span></span>
             </button>
           </li>`;
         })}
