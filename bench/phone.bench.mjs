@@ -3,7 +3,7 @@
 // with the CPU slowed 4 × (CDP Emulation.setCPUThrottlingRate) and a slow 4G link
 // (Network.emulateNetworkConditions: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up),
 // cache off, as a first visit. For the 607-listing demo feed and a 10,000-listing feed
-// (bench/search/generate.ts), it prints: time to first results, to an opened listing
+// (test/support/generate.ts), it prints: time to first results, to an opened listing
 // (clicking the first card), to the first map view (the page opened with ?view=map),
 // the requests made before first results and how many round trips had to follow one
 // another (a chunk that asks for a chunk), beside the budgets. Map tiles are refused
@@ -24,7 +24,7 @@ const dist = join(root, 'dist/demo');
 if (!process.env.PHONE_BENCH_SKIP_BUILD || !existsSync(dist)) {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'ignore' });
 }
-const generated = execFileSync('npx', ['tsx', '-e', "import { generateFeed } from './bench/search/generate.ts'; process.stdout.write(JSON.stringify(generateFeed(10000)))"], { cwd: root, maxBuffer: 1 << 30 });
+const generated = execFileSync('npx', ['tsx', '-e', "import { generateFeed } from './test/support/generate.ts'; process.stdout.write(JSON.stringify(generateFeed(10000)))"], { cwd: root, maxBuffer: 1 << 30 });
 const feeds = [
   { label: 'demo feed, 607 listings', body: readFileSync(join(root, 'demo/feed.json')) },
   { label: 'generated feed, 10,000 listings', body: generated },

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { AtlasListing, ListingKind, Location } from '@community-atlas/core';
 import '@community-atlas/map/define';
+import { townPoints } from '../test/support/generate.js';
 
 // <atlas-map> on its own, in each state a page can put it in. Tiles come from a
 // local image (every tile the same) so the stories never reach a tile server;
@@ -33,14 +34,7 @@ const TOWN: AtlasListing[] = [
 
 /** Points spread over a region, crowded near its middle as in a real county. */
 function many(count: number): AtlasListing[] {
-  let seed = 7;
-  const random = (): number => ((seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296);
-  const kinds: ListingKind[] = ['asset', 'activity', 'transfer'];
-  return Array.from({ length: count }, (_, i) => {
-    const r = random() ** 2 * 1.5;
-    const a = random() * Math.PI * 2;
-    return place(`p${i}`, `Place ${i}`, kinds[i % 3]!, { lat: 52.5 + r * Math.sin(a) * 0.6, lng: -1.9 + r * Math.cos(a) });
-  });
+  return townPoints(count).map(({ lat, lng, kind }, i) => place(`p${i}`, `Place ${i}`, kind, { lat, lng }));
 }
 
 const meta: Meta<Args> = {

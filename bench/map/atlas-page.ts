@@ -2,7 +2,7 @@
 import '@community-atlas/map/define';
 import type { AtlasMap } from '@community-atlas/map';
 import type { MapPoints } from '@community-atlas/core';
-import { benchPoints } from './points.js';
+import { benchPoints } from '../../test/support/generate.js';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@
 import './leaflet-global.js';
 import 'leaflet.markercluster';
 import type * as Leaflet from 'leaflet';
-import { benchPoints } from './points.js';
+import { benchPoints } from '../../test/support/generate.js';
 
 // The plugin extends the global copy, so use that one throughout.
 const L = (window as unknown as { L: typeof Leaflet }).L;

@@ -2,7 +2,7 @@
 // shared address and clusters, on the local fixture tiles.
 import '@community-atlas/map/define';
 import type { AtlasMap } from '@community-atlas/map';
-import { benchPoints } from './points.js';
+import { benchPoints } from '../../test/support/generate.js';
 
 const base = { publisherId: 'demo', referral: [], categories: [], needs: [], keywords: [], accessibility: [], languages: [], delivery: [], areas: [], schedule: [] };
 const hall = { lat: 52.4862, lng: -1.8904, name: 'St Mark’s Hall' };

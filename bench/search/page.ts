@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import { EngineCore, loadFinder, normaliseFeed, text, type FinderState } from '@community-atlas/core';
-import { generateFeed } from './generate.js';
+import { generateFeed } from '../../test/support/generate.js';
 
 declare global {
   interface Window {

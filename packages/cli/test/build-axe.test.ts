@@ -6,54 +6,24 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import type { Feed } from '@community-atlas/core';
 import { main } from '../src/main.js';
+import { axe, embedDir, launchChromium, noBrowser, ROOT, sendFile, serve } from '../../../test/support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEMO = join(ROOT, 'demo', 'feed.json');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-/** The kit's one-script-tag build (`npm run build -w packages/elements`, or `vite build --mode embed`). */
-const EMBED = join(ROOT, 'dist', 'embed');
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.map': 'application/json',
-};
 /** What a careful council would send: no inline script or style, nothing from elsewhere. */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'";
 
-const noBrowser = !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (set CHROME_PATH)`;
-const noEmbed = !existsSync(join(EMBED, 'atlas.js')) && 'the embed build (dist/embed/atlas.js) is missing: run vite build --mode embed';
-
 let site = '';
-let server: Server | undefined;
+let server: { close(): Promise<void> } | undefined;
 let origin = '';
 let browser: Browser | undefined;
 const served: string[] = [];
-
-/** A static server like any other: files by path, a content type by extension, 404 for the rest. */
-function serve(dir: string): Promise<Server> {
-  const s = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    readFile(file).then(
-      (body) => {
-        served.push(path);
-        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CSP }).end(body);
-      },
-      () => res.writeHead(404).end('not found'),
-    );
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
 
 before(async () => {
   if (noBrowser) return;
@@ -61,31 +31,20 @@ before(async () => {
   site = join(dir, 'site');
   const io = { cwd: dir, out() {}, err(text: string) { errors += `${text}\n`; } };
   let errors = '';
-  const code = await main(['build', DEMO, '--out', site, ...(noEmbed ? ['--script', ''] : ['--embed', EMBED])], io);
+  // The kit's one-script-tag build, copied in beside the pages as a council would.
+  const code = await main(['build', DEMO, '--out', site, '--embed', await embedDir()], io);
   assert.equal(code, 0, errors);
-  server = await serve(site);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  // A static server like any other: files by path, a content type by extension, 404 for the rest.
+  const files = await serve((_req, res, url) => void sendFile(res, site, url.pathname, { 'Content-Security-Policy': CSP }).then((path) => path && served.push(path)));
+  server = files;
+  origin = files.origin;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await server?.close();
 });
-
-interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  // Injected through the automation channel, so the page's CSP does not stand in the way of the check.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(o?: object): Promise<{ violations: AxeViolation[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-  });
-}
 
 /** One listing page of each kind, and the one with the most sections. */
 async function samplePages(): Promise<string[]> {
@@ -132,7 +91,7 @@ test('the static pages read without JavaScript and pass axe without the kit\'s s
   }
 });
 
-test('index.html served from a plain static server: the finder loads feed.json and index.json beside it, under a strict CSP', { skip: noBrowser || noEmbed }, async () => {
+test('index.html served from a plain static server: the finder loads feed.json and index.json beside it, under a strict CSP', { skip: noBrowser }, async () => {
   const page = await browser!.newPage();
   const violations: string[] = [];
   const problems: string[] = [];

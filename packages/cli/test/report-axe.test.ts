@@ -5,19 +5,15 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { main } from '../src/main.js';
+import { axe, launchChromium, noBrowser, ROOT } from '../../../test/support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEMO = join(ROOT, 'demo', 'feed.json');
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-const noBrowser = !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (set CHROME_PATH)`;
 
 let browser: Browser | undefined;
 let dir = '';
@@ -32,25 +28,12 @@ async function write(args: string[], name: string): Promise<string> {
 before(async () => {
   if (noBrowser) return;
   dir = await mkdtemp(join(tmpdir(), 'atlas-report-axe-'));
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
 });
-
-interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(o?: object): Promise<{ violations: AxeViolation[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
-  });
-}
 
 /** A4 less the report's 12 mm side margins, in CSS pixels (96 per inch). */
 const A4_PRINTABLE_PX = Math.floor(((210 - 24) / 25.4) * 96);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateFeed, prng as random } from '../../../bench/search/generate.js';
+import { generateFeed, prng as random } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { FilterCore, planFor } from '../src/engine/core.js';
 import { EngineCore } from '../src/engine/full.js';

@@ -12,7 +12,7 @@ import { normaliseFeed } from '../src/feed/index.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { DEFAULT_NEEDS, buildNeedTable } from '../src/vocabulary/needs.js';
 import { NEED_SYNONYMS, buildVocabulary, expandQuery } from '../src/vocabulary/synonyms.js';
-import { prng as random } from '../../../bench/search/generate.js';
+import { prng as random } from '../../../test/support/generate.js';
 
 const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
 const NOW = new Date('2026-11-24T10:30:00Z');

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateFeed, prng as random } from '../../../bench/search/generate.js';
+import { generateFeed, prng as random } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore, serializeIndex } from '../src/engine/full.js';
 import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseFeed, type NormaliseOptions } from '../src/feed/normalise.js';
 import { quickFeed } from '../src/feed/quick.js';
-import { prng as random } from '../../../bench/search/generate.js';
+import { prng as random } from '../../../test/support/generate.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -10,15 +10,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+import { buildEmbed, ROOT } from '../../../test/support/chromium.js';
 
 /** Each part the first chunk must not hold: the modules that make it, and when it loads instead. */
 const NOT_FIRST: { part: string; modules: RegExp; loads: string }[] = [
@@ -49,9 +43,8 @@ async function modulesByFile(dir: string): Promise<Map<string, string[]>> {
 }
 
 test('the first chunk (atlas.js) holds none of the parts that load on demand, and imports no file before it runs', { timeout: 300_000 }, async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'atlas-first-chunk-'));
+  const dir = await buildEmbed({ sourcemap: true });
   t.after(() => rm(dir, { recursive: true, force: true }));
-  await promisify(execFile)(process.execPath, [VITE, 'build', '--mode', 'embed', '--sourcemap', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT });
 
   const files = await modulesByFile(dir);
   const first = files.get('atlas.js') ?? [];

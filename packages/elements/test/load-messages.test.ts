@@ -8,26 +8,15 @@
  *   20 seconds of silence and then an error. The page's clock is Playwright's fake
  *   clock, moved on by the test, so nothing here sleeps.
  *
- * The embed bundle (what a council page loads) is served as it is; needs the embed
- * build (`npm run build:embed`, which `npm test` runs first).
+ * The embed bundle (what a council page loads) is served as it is: `npm test`'s
+ * build, or one made for this test when it runs on its own.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type ServerResponse, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ServerResponse } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
+import { embedDir, launchChromium, noBrowser, sendFile, serve } from '../../../test/support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EMBED = join(ROOT, 'dist', 'embed');
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-const noBrowser = !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (set CHROME_PATH)`;
-const noEmbed = !existsSync(join(EMBED, 'atlas.js')) && 'the embed build (dist/embed/atlas.js) is missing: run npm run build:embed';
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.map': 'application/json' };
 const FEED = JSON.stringify({
   version: '1',
   publisher: { name: 'Northbridge Borough Council' },
@@ -35,17 +24,11 @@ const FEED = JSON.stringify({
 });
 
 let browser: Browser | undefined;
-let site: Server | undefined;
-let other: Server | undefined;
+const servers: { close(): Promise<void> }[] = [];
 let siteOrigin = '';
-let otherOrigin = '';
 /** Responses to /slow.json, held until the test lets them go. */
 const held: ServerResponse[] = [];
 let heldArrived: (() => void) | undefined;
-
-function listen(s: Server): Promise<string> {
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
-}
 
 /** A page with one finder; `csp` is sent as the page's policy when given. */
 function page(src: string): string {
@@ -55,50 +38,44 @@ function page(src: string): string {
 }
 
 before(async () => {
-  if (noBrowser || noEmbed) return;
+  if (noBrowser) return;
+  const embed = await embedDir();
   // The other site: its feed with CORS headers (/open.json) and without (/closed.json).
-  other = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/open.json') return void res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end(FEED);
-    if (path === '/closed.json') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(FEED);
+  const other = await serve((_req, res, url) => {
+    if (url.pathname === '/open.json') return void res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }).end(FEED);
+    if (url.pathname === '/closed.json') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(FEED);
     res.writeHead(404).end();
   });
-  otherOrigin = await listen(other);
-  site = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+  const site = await serve((_req, res, url) => {
     const csp = url.searchParams.get('csp');
-    const headers = (type: string): Record<string, string> => ({ 'Content-Type': type, ...(csp ? { 'Content-Security-Policy': csp } : {}) });
-    if (url.pathname === '/') return void res.writeHead(200, headers('text/html; charset=utf-8')).end(page(url.searchParams.get('src') ?? '/feed.json'));
-    if (url.pathname === '/feed.json') return void res.writeHead(200, headers('application/json')).end(FEED);
+    const policy: Record<string, string> = csp ? { 'Content-Security-Policy': csp } : {};
+    if (url.pathname === '/') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...policy }).end(page(url.searchParams.get('src') ?? '/feed.json'));
+    if (url.pathname === '/feed.json') return void res.writeHead(200, { 'Content-Type': 'application/json', ...policy }).end(FEED);
     // Moved to the other site, as a council's feed often is when it changes host.
-    if (url.pathname === '/moved-open.json') return void res.writeHead(302, { Location: `${otherOrigin}/open.json` }).end();
-    if (url.pathname === '/moved-closed.json') return void res.writeHead(302, { Location: `${otherOrigin}/closed.json` }).end();
+    if (url.pathname === '/moved-open.json') return void res.writeHead(302, { Location: `${other.origin}/open.json` }).end();
+    if (url.pathname === '/moved-closed.json') return void res.writeHead(302, { Location: `${other.origin}/closed.json` }).end();
     if (url.pathname === '/slow.json') {
       held.push(res);
       heldArrived?.();
       return undefined;
     }
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    readFile(join(EMBED, path)).then(
-      (body) => res.writeHead(200, headers(TYPES[extname(path)] ?? 'application/octet-stream')).end(body),
-      () => res.writeHead(404).end('not found'),
-    );
+    void sendFile(res, embed, url.pathname, policy);
   });
-  siteOrigin = await listen(site);
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  servers.push(other, site);
+  siteOrigin = site.origin;
+  browser = await launchChromium();
 });
 
 after(async () => {
   for (const res of held) res.destroy();
   await browser?.close();
-  for (const s of [site, other]) await new Promise((resolve) => (s ? s.close(resolve) : resolve(undefined)));
+  for (const s of servers) await s.close();
 });
 
 const open = (p: Page, src: string, csp?: string): Promise<unknown> =>
   p.goto(`${siteOrigin}/?src=${encodeURIComponent(src)}${csp ? `&csp=${encodeURIComponent(csp)}` : ''}`);
 
-test('a feed redirected to a site the page\'s Content-Security-Policy does not allow says the feed\'s site is not allowed, not "check your connection"', { skip: noBrowser || noEmbed }, async () => {
+test('a feed redirected to a site the page\'s Content-Security-Policy does not allow says the feed\'s site is not allowed, not "check your connection"', { skip: noBrowser }, async () => {
   const p = await browser!.newPage();
   const logged: string[] = [];
   p.on('console', (m) => logged.push(m.text()));
@@ -117,7 +94,7 @@ test('a feed redirected to a site the page\'s Content-Security-Policy does not a
   }
 });
 
-test('a feed redirected to a site that does not allow this page (no CORS headers) says the feed\'s site is not allowed, not "check your connection"', { skip: noBrowser || noEmbed }, async () => {
+test('a feed redirected to a site that does not allow this page (no CORS headers) says the feed\'s site is not allowed, not "check your connection"', { skip: noBrowser }, async () => {
   const p = await browser!.newPage();
   const logged: string[] = [];
   p.on('console', (m) => logged.push(m.text()));
@@ -137,7 +114,7 @@ test('a feed redirected to a site that does not allow this page (no CORS headers
   }
 });
 
-test('a feed that is slow to arrive says "still loading" within 8 seconds, and its results when it comes', { skip: noBrowser || noEmbed }, async () => {
+test('a feed that is slow to arrive says "still loading" within 8 seconds, and its results when it comes', { skip: noBrowser }, async () => {
   const p = await browser!.newPage();
   try {
     await p.clock.install();

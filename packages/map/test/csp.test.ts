@@ -5,29 +5,16 @@
  * another, in a real Chromium; not one policy violation may be raised, and the
  * markers must sit where their coordinates put them after zooming.
  *
- * Needs the embed build (`npm run build:embed`, which `npm test` runs first).
+ * The embed bundle is `npm test`'s build, or one made for this test when it runs on its own.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { embedDir, launchChromium, noBrowser, ROOT, sendFile, serve } from '../../../test/support/chromium.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EMBED = join(ROOT, 'dist', 'embed');
 const TILE = join(ROOT, 'test', 'fixtures', 'tiles', 'tile.png');
-const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-
-const noBrowser = !existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (set CHROME_PATH)`;
-const noEmbed = !existsSync(join(EMBED, 'atlas.js')) && 'the embed build (dist/embed/atlas.js) is missing: run npm run build:embed';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.map': 'application/json',
-};
 
 /** Three places far enough apart never to cluster, close enough to share one view. */
 const FEED = {
@@ -41,15 +28,9 @@ const FEED = {
 };
 
 let browser: Browser | undefined;
-let site: Server | undefined;
-let tiles: Server | undefined;
+const servers: { close(): Promise<void> }[] = [];
 let siteOrigin = '';
 let tileOrigin = '';
-let csp = '';
-
-function listen(s: Server): Promise<string> {
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(s.address() as AddressInfo).port}`)));
-}
 
 function page(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Map under a strict CSP</title>
@@ -58,31 +39,26 @@ function page(): string {
 }
 
 before(async () => {
-  if (noBrowser || noEmbed) return;
+  if (noBrowser) return;
+  const embed = await embedDir();
   const png = await readFile(TILE);
-  tiles = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'image/png' }).end(png));
-  tileOrigin = await listen(tiles);
-  csp = `default-src 'self'; img-src 'self' ${tileOrigin}; style-src 'self'`;
-  site = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const headers = (type: string) => ({ 'Content-Type': type, 'Content-Security-Policy': csp });
-    if (url.pathname === '/') return void res.writeHead(200, headers(TYPES['.html']!)).end(page());
-    if (url.pathname === '/feed.json') return void res.writeHead(200, headers(TYPES['.json']!)).end(JSON.stringify(FEED));
-    if (url.pathname === '/page.css') return void res.writeHead(200, headers(TYPES['.css']!)).end('atlas-finder { display: block; width: 900px; --atlas-map-height: 480px; }');
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    readFile(join(EMBED, path)).then(
-      (body) => res.writeHead(200, headers(TYPES[extname(path)] ?? 'application/octet-stream')).end(body),
-      () => res.writeHead(404).end('not found'),
-    );
+  const tiles = await serve((_req, res) => res.writeHead(200, { 'Content-Type': 'image/png' }).end(png));
+  tileOrigin = tiles.origin;
+  const policy = { 'Content-Security-Policy': `default-src 'self'; img-src 'self' ${tileOrigin}; style-src 'self'` };
+  const site = await serve((_req, res, url) => {
+    if (url.pathname === '/') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...policy }).end(page());
+    if (url.pathname === '/feed.json') return void res.writeHead(200, { 'Content-Type': 'application/json', ...policy }).end(JSON.stringify(FEED));
+    if (url.pathname === '/page.css') return void res.writeHead(200, { 'Content-Type': 'text/css', ...policy }).end('atlas-finder { display: block; width: 900px; --atlas-map-height: 480px; }');
+    void sendFile(res, embed, url.pathname, policy);
   });
-  siteOrigin = await listen(site);
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  servers.push(tiles, site);
+  siteOrigin = site.origin;
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  for (const s of [site, tiles]) await new Promise((resolve) => (s ? s.close(resolve) : resolve(undefined)));
+  for (const s of servers) await s.close();
 });
 
 interface Spot { id: string; x: number; y: number }
@@ -121,7 +97,7 @@ async function levelOf(p: Page): Promise<number> {
   });
 }
 
-test('the map under default-src \'self\'; img-src \'self\' TILEHOST; style-src \'self\': no policy violation, and markers where their coordinates put them after zooming', { skip: noBrowser || noEmbed }, async () => {
+test('the map under default-src \'self\'; img-src \'self\' TILEHOST; style-src \'self\': no policy violation, and markers where their coordinates put them after zooming', { skip: noBrowser }, async () => {
   const p = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
   const violations: string[] = [];
   await p.exposeFunction('reportCsp', (v: string) => violations.push(v));

@@ -12,6 +12,8 @@ interface FakeApi {
   asked: number[];
   /** Most requests in flight at once. */
   maxInFlight: number;
+  /** The signal each request was made with, in the order asked. */
+  signals: (AbortSignal | undefined)[];
 }
 
 /** A stand-in ORUK API: no test reaches the internet. `answer` may replace a page's response. */
@@ -20,15 +22,17 @@ function fakeApi(answer: (page: number) => Response | undefined = () => undefine
   const api: FakeApi = {
     asked: [],
     maxInFlight: 0,
-    fetcher: (async (input: RequestInfo | URL) => {
+    signals: [],
+    fetcher: (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(String(input));
       expect(`${url.origin}${url.pathname}`).to.equal(`${API}/services`);
       const page = Number(url.searchParams.get('page'));
       api.asked.push(page);
+      api.signals.push(init?.signal ?? undefined);
       inFlight++;
       api.maxInFlight = Math.max(api.maxInFlight, inFlight);
       try {
-        await new Promise((r) => setTimeout(r, 5));
+        // Each answer comes from the test server, so it is still in flight when a reader asking pages side by side would ask the next.
         return answer(page) ?? (await fetch(`${PAGES}/page-${page}.json`));
       } finally {
         inFlight--;
@@ -82,8 +86,9 @@ describe('<atlas-finder src="oruk:…">', () => {
     const f = await fixture<AtlasFinder>(html`<atlas-finder .fetcher=${api.fetcher} src=${`oruk:${API}`}></atlas-finder>`);
     await waitUntil(() => api.asked.length === 1, 'first page not asked for');
     f.remove();
-    // Longer than the pause between pages: a finder still reading would have asked for page 2 by now.
-    await new Promise((r) => setTimeout(r, 600));
+    // The finder gives up its read: the signal its requests carry is aborted. An aborted read asks
+    // for nothing more (its pause between pages ends at once, core/oruk/fetch.ts), so no page 2 now or later.
+    await waitUntil(() => api.signals[0]?.aborted === true, 'the finder went on reading after it was taken out of the page');
     expect(api.asked).to.deep.equal([1]);
   });
 

@@ -1,8 +1,13 @@
 /**
- * Deterministic feeds of any size for the benchmarks: the three kinds, needs,
+ * Test data made to order, for the tests and the benchmarks alike (bench/ imports
+ * it from here). The same seed always gives the same data, so runs compare like
+ * with like and a failing test can be run again on exactly what failed.
+ *
+ * `generateFeed`: feeds of any size with the three kinds, needs,
  * categories, costs, ages, access features, weekly and monthly sessions,
- * opening hours, wards and a few Welsh names, over a town-sized area. The same
- * seed always gives the same feed, so runs compare like with like.
+ * opening hours, wards and a few Welsh names, over a town-sized area.
+ * `townPoints`: places crowded near a centre and thin at the edges, as in a
+ * real town or county, for the map.
  */
 import type { Feed, Listing } from '@community-atlas/core';
 
@@ -95,3 +100,31 @@ export function generateFeed(count: number, seed = 20261122): Feed {
   }
   return { version: '1', publisher: { name: 'Benchborough Council', url: 'https://example.org' }, updated: '2026-11-01', licence: 'OGL-UK-3.0', listings } as Feed;
 }
+
+/** Where `townPoints` puts its points. */
+export interface TownOptions {
+  /** Default 7. */
+  seed?: number;
+  /** [lat, lng]; default the West Midlands. */
+  centre?: readonly [number, number];
+  /** How far out, in degrees of longitude (latitude is 0.6 of it); default 1.5. */
+  spread?: number;
+}
+
+/**
+ * `count` points around `centre`, squared offsets crowding them near it, each of
+ * the three kinds in turn. Its own small generator (a linear congruential one), so
+ * the points are the ones the map's tests and benchmarks were written against.
+ */
+export function townPoints(count: number, { seed = 7, centre = [52.5, -1.9], spread = 1.5 }: TownOptions = {}): { lat: number; lng: number; kind: 'asset' | 'activity' | 'transfer' }[] {
+  const random = (): number => (seed = (seed * 1664525 + 1013904223) % 4294967296) / 4294967296;
+  const kinds = ['asset', 'activity', 'transfer'] as const;
+  return Array.from({ length: count }, (_, i) => {
+    const r = random() ** 2 * spread;
+    const a = random() * Math.PI * 2;
+    return { lat: centre[0] + r * Math.sin(a) * 0.6, lng: centre[1] + r * Math.cos(a), kind: kinds[i % 3]! };
+  });
+}
+
+/** The map benchmarks' points, the same for every page they compare. */
+export const benchPoints = (count: number): ReturnType<typeof townPoints> => townPoints(count, { centre: [52.48, -1.9], spread: 1.2 });
