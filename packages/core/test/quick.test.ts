@@ -334,7 +334,7 @@ test('near misses the normaliser would change, drop or question are left to it, 
 
 test('the sliced quick check gives what the whole one gives, hands the thread back through a 1,000-listing feed, and two checks in slices side by side do not mix', async () => {
   const { quickFeedSliced } = await import('../src/feed/quick.js');
-  const { generateFeed } = await import('../../../bench/search/generate.js');
+  const { generateFeed } = await import('../../../test/support/generate.js');
   const feeds: [string, Json][] = [...(await fixtures()), ['generated 1,000', generateFeed(1000, 5) as unknown as Json]];
   for (const [name, json] of feeds) {
     for (const options of OPTIONS) {
