@@ -15,6 +15,7 @@
  * engine waits for just that, and the core answers once.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
+import type { MapPoints } from '../location/map-points.js';
 import { FilterCore, hasTransferListings, planFor } from './core.js';
 import type { CoreResult, EngineOptions } from './core.js';
 import type { TextIndex } from './text.js';
@@ -105,7 +106,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       // Text search adds the listings tagged with a need word's needs, which the extras find.
       const [{ TextIndex }] = await Promise.all([import('./text.js'), loadExtras()]);
       await ready();
-      const prebuilt = options.prebuiltIndex;
+      const prebuilt = options.prebuiltIndex ?? core.readyIndex;
       return prebuilt === undefined ? new TextIndex(core) : TextIndex.loaded(core, prebuilt);
     })().catch((error: unknown) => {
       // A chunk that failed to load (offline for a moment) is asked for again next time.
@@ -169,6 +170,9 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     get,
     // The page holds every listing: nothing to ask for.
     records: async (keys: readonly string[]): Promise<AtlasListing[]> => keys.map(get).filter(Boolean) as AtlasListing[],
+    // Only a map asks for points, and the map's own chunk carries the code that makes them.
+    points: async (keys: readonly string[], lang: string): Promise<MapPoints> =>
+      (await import('../location/map-points.js')).mapPointsOf(keys.map(get).filter(Boolean) as AtlasListing[], lang),
     get size(): number {
       return core.size;
     },

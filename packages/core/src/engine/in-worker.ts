@@ -5,6 +5,7 @@
  */
 import { FeedLoadError, fetchedViews, type FetchedFeed } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
+import type { MapPoints } from '../location/map-points.js';
 import type { Feed } from '../feed/types.js';
 import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -196,6 +197,8 @@ class WorkerEngine implements SearchEngine {
       for (let k = 0; k < keys.length; k++) keys[k] = keyAt[message.indexes[k]!]!;
       const { total, facets, items: _sent, ...rest } = message.result;
       (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
+    } else if (message.type === 'points') {
+      (pending.resolve as (p: MapPoints) => void)(message.points);
     } else if (message.type === 'suggestions') {
       // A suggested listing opens when chosen, with no round trip then: its record is fetched with the suggestions.
       const keys = message.suggestions.flatMap((s) => (s.key ? [s.key] : []));
@@ -233,6 +236,15 @@ class WorkerEngine implements SearchEngine {
     }
     if (missing.length) await this.#ask<AtlasListing[]>({ type: 'records', id: this.#nextId++, indexes: missing });
     return keys.map((k) => this.#byKey.get(k)).filter((l): l is AtlasListing => !!l);
+  }
+
+  points(keys: readonly string[], lang: string): Promise<MapPoints> {
+    const indexes: number[] = [];
+    for (const key of keys) {
+      const i = this.#lookup.indexOf(key);
+      if (i !== undefined) indexes.push(i);
+    }
+    return this.#ask<MapPoints>({ type: 'points', id: this.#nextId++, indexes, lang });
   }
 
   /** Forgets the worker's cached text matches (benchmarks measure searches from cold). */

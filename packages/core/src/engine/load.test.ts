@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FeedLoadError } from '../feed/load.js';
+import { FeedLoadError } from '../feed/fetch.js';
 import type { Feed, Listing } from '../feed/types.js';
 import type { FinderState } from './types.js';
 import { normaliseFeed } from '../feed/normalise.js';
@@ -81,6 +81,15 @@ describe('loadFinder', () => {
     expect(fromWorker.map((l) => l.key)).to.deep.equal(wanted.filter((k) => k !== 'no-such-key'));
     expect(fromWorker).to.deep.equal(await onPage.engine.records(wanted));
     expect(inWorker.engine.get(all[4321]!)).to.equal(fromWorker[0]);
+    // The map's points of every result: typed arrays from the worker, the same as the page makes, and no records brought over for them.
+    const everyResult = (await onPage.engine.query({ q: '', filters: {}, sort: 'relevance' }, NOW)).keys;
+    const points = await inWorker.engine.points([...everyResult, 'no-such-key'], 'cy');
+    expect(points.lat).to.be.instanceOf(Float64Array);
+    expect(points.kinds).to.be.instanceOf(Uint8Array);
+    expect(points.keys.length + points.unplaced).to.equal(everyResult.length);
+    expect(points.keys.length).to.be.above(4000);
+    expect(points).to.deep.equal(await onPage.engine.points(everyResult, 'cy'));
+    expect(inWorker.engine.get(everyResult[4999]!), 'a point is not a record on the page').to.equal(undefined);
     inWorker.engine.dispose();
     onPage.engine.dispose();
   });

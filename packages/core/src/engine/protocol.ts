@@ -7,6 +7,7 @@
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/fetch.js';
 import type { ListingKind } from '../feed/types.js';
+import type { MapPoints } from '../location/map-points.js';
 import type { ListingSummary } from './types.js';
 import type { CoreResult } from './core.js';
 import type { FinderState, Suggestion } from './types.js';
@@ -27,6 +28,8 @@ export type ToWorker =
   | { type: 'suggest'; id: number; prefix: string; limit?: number }
   // Full records of these listings (by index into the worker's listings, as its answers name them): an opened or shortlisted listing, the map's.
   | { type: 'records'; id: number; indexes: number[] }
+  // The map's points for these listings (by index), with names in `lang`: typed arrays, transferred.
+  | { type: 'points'; id: number; indexes: number[]; lang: string }
   | { type: 'clear-caches' };
 
 export type FromWorker =
@@ -41,6 +44,7 @@ export type FromWorker =
   | { type: 'result'; id: number; result: Omit<CoreResult, 'keys'>; indexes: Int32Array; records: AtlasListing[] }
   // Part of the answer to a `records` question (`done` on the last part): each part cloned in its own task on the page.
   | { type: 'records'; id: number; listings: AtlasListing[]; done: boolean }
+  | { type: 'points'; id: number; points: MapPoints }
   | { type: 'suggestions'; id: number; suggestions: Suggestion[] }
   | { type: 'answer-failed'; id: number; message: string };
 

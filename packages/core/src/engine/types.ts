@@ -1,5 +1,6 @@
 import type { AtlasListing } from '../feed/normalised.js';
 import type { ListingKind, Weekday } from '../feed/types.js';
+import type { MapPoints } from '../location/map-points.js';
 
 /**
  * Facets a finder can filter on. Within one facet the chosen values are OR-ed;
@@ -159,6 +160,12 @@ export interface SearchEngine {
   get(key: string): AtlasListing | undefined;
   /** The full records of these listings, in the order asked, unknown keys left out; `get` knows them afterwards. */
   records(keys: readonly string[]): Promise<AtlasListing[]>;
+  /**
+   * The map's points for these listings (those with a place), names in `lang`:
+   * typed arrays made where the listings are, so a map of every result never
+   * brings every record to the page.
+   */
+  points(keys: readonly string[], lang: string): Promise<MapPoints>;
   readonly size: number;
   dispose(): void;
 }

@@ -3,10 +3,12 @@
  * queries, so none of that holds the page's main thread. Loaded with
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
  */
-import { FeedLoadError, combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
+import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
+import { FeedLoadError } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise } from './types.js';
 import { EngineCore } from './full.js';
+import { mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
 interface WorkerScope {
@@ -181,6 +183,9 @@ scope.onmessage = (event) => {
         const part = wanted.slice(i, i + LISTINGS_PER_MESSAGE).map((w) => all[w]!);
         scope.postMessage({ type: 'records', id: message.id, listings: part, done: i + LISTINGS_PER_MESSAGE >= wanted.length });
       }
+    } else if (message.type === 'points') {
+      const points = mapPointsOf(message.indexes.filter((i) => i >= 0 && i < held.length).map((i) => held[i]!), message.lang);
+      scope.postMessage({ type: 'points', id: message.id, points }, mapPointsTransfer(points));
     } else scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });

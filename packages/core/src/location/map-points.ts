@@ -29,6 +29,8 @@ export interface MapPoints {
   radius: Float32Array;
   /** Listings given that have no usable place (absent, out of range, or at 0,0). */
   unplaced: number;
+  /** The outline of each exact place that has one (a transfer site), by listing key. */
+  outlines?: { key: string; geometry: GeoJsonPolygon | GeoJsonMultiPolygon }[];
 }
 
 /** An approximate place without a radius of its own is shown as this many metres. */
@@ -75,6 +77,7 @@ export function mapPointsOf(listings: readonly AtlasListing[], lang = 'en'): Map
   const keys: string[] = [];
   const names: string[] = [];
   const places: string[] = [];
+  const outlines: NonNullable<MapPoints['outlines']> = [];
   let n = 0;
   for (const listing of listings) {
     const place = mapPlaceOf(listing);
@@ -87,12 +90,14 @@ export function mapPointsOf(listings: readonly AtlasListing[], lang = 'en'): Map
     keys.push(listing.key);
     names.push(text(listing.name, lang) || listing.key);
     places.push(text(loc.name, lang) || (Array.isArray(loc.address) && typeof loc.address[0] === 'string' ? loc.address[0] : ''));
+    if (loc.outline && !radius[n] && (loc.outline.type === 'Polygon' || loc.outline.type === 'MultiPolygon')) outlines.push({ key: listing.key, geometry: loc.outline });
     n++;
   }
   return {
     keys, names, places,
     lat: lat.slice(0, n), lng: lng.slice(0, n), kinds: kinds.slice(0, n), radius: radius.slice(0, n),
     unplaced: listings.length - n,
+    outlines,
   };
 }
 

@@ -38,14 +38,17 @@ describe('<atlas-finder> with its map', () => {
   it('shows exactly the current results on the map, and follows a search', async () => {
     const f = await finderWithMap();
     const map = mapOf(f)!;
-    // The map is given every result and places those with a location; the pavilion has none and is only in the list.
-    expect(map.listings.map((l) => l.key).sort()).to.deep.equal(cards(f).map((c) => c.item!.listing.key).sort());
+    // The map is given every result (as points) and places those with a location; the pavilion has none and is only in the list.
+    const given = (): number => (map.points ? map.points.keys.length + map.points.unplaced : 0);
+    await waitUntil(() => given() === cards(f).length, `the map was given ${given()} of ${cards(f).length} results`);
+    expect([...map.points!.keys, 'pavilion-closed'].sort()).to.deep.equal(cards(f).map((c) => c.item!.listing.key).sort());
+    expect(map.points!.unplaced).to.equal(1);
     expect(marker(map, 'Cricket pavilion')).to.equal(undefined);
     expect(marker(map, 'Carers’ café'), 'café marker').to.not.equal(undefined);
     shadow(shadow(f).querySelector('atlas-search')!).querySelector('input')!.focus();
     await sendKeys({ type: 'walk' });
-    await waitUntil(() => map.listings.length === 1, `map had ${map.listings.length} listings`);
-    expect(map.listings[0]!.key).to.equal('walk-riverside');
+    await waitUntil(() => given() === 1, `map had ${given()} results`);
+    expect(map.points!.keys).to.deep.equal(['walk-riverside']);
   });
 
   it('puts the list and the map side by side when the finder is wide, and one above the other when it is not', async () => {
@@ -169,7 +172,7 @@ describe('<atlas-finder> with its map', () => {
     const search = shadow(shadow(f).querySelector('atlas-search')!).querySelector('input')!;
     search.focus();
     await sendKeys({ type: 'carers' });
-    await waitUntil(() => map.listings.length === 1, 'the search did not narrow the map');
+    await waitUntil(() => map.points?.keys.length === 1, 'the search did not narrow the map');
     await settle(f);
     // One result: fitted to it, so it is in the middle of the view.
     let [s, w, n, e] = map.bounds!;
@@ -184,7 +187,7 @@ describe('<atlas-finder> with its map', () => {
     search.focus();
     await press('Control+A');
     await sendKeys({ type: 'walk' });
-    await waitUntil(() => map.listings[0]?.key === 'walk-riverside', 'the search did not change the map');
+    await waitUntil(() => map.points?.keys[0] === 'walk-riverside', 'the search did not change the map');
     await settle(f);
     expect(map.zoom).to.equal(fitted - 1);
     [s, w, n, e] = map.bounds!;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
-  FeedLoadError, isSafeUrl, isStateParam, loadFinder, text,
+  FeedLoadError, isSafeUrl, loadFinder, text,
   type ListingKind,
   type AtlasData, type FacetId, type GeoPoint, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
@@ -314,7 +314,7 @@ export class AtlasFinder extends AtlasElement {
     return this.need(prescriber, (m) => m.finderPrescriberStyles).then((m) => {
       if (!m) this.#earlyKeys = undefined;
       if (!m || this.#prescriber) return;
-      const controller = (this.#prescriber = new m.PrescriberController(this, isStateParam));
+      const controller = (this.#prescriber = new m.PrescriberController(this));
       for (const { event, path } of this.#earlyKeys ?? []) controller.key(event, path);
       this.#earlyKeys = undefined;
       this.requestUpdate();

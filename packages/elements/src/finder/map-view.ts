@@ -28,7 +28,7 @@ export const finderMapStyles = css`
 /** What the map shows, from the finder's state. */
 interface FinderMapState {
   result: QueryResult | undefined;
-  /** Gives the results' full records: the map shows every result, and the page may hold only those on screen. */
+  /** Gives the results' map points: the map shows every result, and the page may hold only those on screen. */
   engine: SearchEngine;
   lang: string;
   highlighted: string | undefined;
@@ -42,6 +42,7 @@ interface FinderMapState {
 export class FinderMapView {
   #map?: AtlasMap;
   #shown?: QueryResult;
+  #shownLang = '';
 
   constructor(
     private readonly onSelect: (key: string) => void,
@@ -50,11 +51,14 @@ export class FinderMapView {
 
   render(s: FinderMapState): TemplateResult {
     const map = (this.#map ??= this.#create());
-    // A new array only when the results change, so the map refits and reclusters only then.
-    if (!this.#shown || this.#shown !== s.result) {
+    // New points only when the results (or their language) change, so the map refits and reclusters only then.
+    // Points, not records: coordinates, kinds and names as typed arrays and short lists, made where the listings
+    // are (the search worker, for a large feed), so a map of 10,000 results never brings 10,000 records to the page.
+    if (!this.#shown || this.#shown !== s.result || this.#shownLang !== s.lang) {
       const result = (this.#shown = s.result);
-      void s.engine.records(result?.keys ?? []).then((listings) => {
-        if (this.#shown === result) map.listings = listings;
+      this.#shownLang = s.lang;
+      void s.engine.points(result?.keys ?? [], s.lang).then((points) => {
+        if (this.#shown === result) map.points = points;
       }, () => undefined);
     }
     map.lang = s.lang;

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { text, type AtlasData, type AtlasListing, type FacetId, type FinderState, type isStateParam } from '@community-atlas/core';
+import { isStateParam, text, type AtlasData, type AtlasListing, type FacetId, type FinderState } from '@community-atlas/core';
 import type { LoadedStrings } from '../translations/index.js';
 import { AtlasPrintEvent } from '../events/print.js';
 import './define-prescriber.js';
@@ -76,16 +76,9 @@ export class PrescriberController implements ReactiveController {
   /** The prescriber's note for the printout: held in memory only, for this page view. */
   #note = '';
   #host: PrescriberHost;
-  #isStateParam: typeof isStateParam;
 
-  /**
-   * `isStateParam` is core's, passed in by the finder (which has it) rather than imported
-   * here: importing it made the bundler move core's feed types and London clock out of
-   * atlas.js into a file atlas.js must fetch before it can run.
-   */
-  constructor(host: PrescriberHost, stateParam: typeof isStateParam) {
+  constructor(host: PrescriberHost) {
     this.#host = host;
-    this.#isStateParam = stateParam;
     host.addController(this);
     host.addEventListener(ShortlistRequestEvent.eventName, this.#onRequest);
     host.addEventListener('keydown', (e) => this.key(e, e.composedPath()));
@@ -181,7 +174,7 @@ export class PrescriberController implements ReactiveController {
     const url = new URL(window.location.href);
     const ns = this.#host.namespace;
     // The finder's own search, filters and open listing go; the host page's parameters (its language, say) stay.
-    for (const name of [...url.searchParams.keys()]) if (this.#isStateParam(name, ns)) url.searchParams.delete(name);
+    for (const name of [...url.searchParams.keys()]) if (isStateParam(name, ns)) url.searchParams.delete(name);
     url.searchParams.set(this.#param(), keys.join(','));
     url.hash = '';
     return url.href;

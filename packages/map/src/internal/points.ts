@@ -1,4 +1,4 @@
-import { MAP_KINDS, mapPlaceOf, mapPointsOf, type AtlasListing, type GeoJsonMultiPolygon, type GeoJsonPolygon, type ListingKind, type MapPoints } from '@community-atlas/core';
+import { MAP_KINDS, mapPointsOf, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
 import { PairIndex } from './pair-index.js';
 import type { Bounds } from './leaflet-adapter.js';
 
@@ -66,7 +66,7 @@ export interface PlacedPoints {
   core?: Bounds;
   /** How many listings lie outside `core`. */
   outliers: number;
-  outlines: { key: string; geometry: GeoJsonPolygon | GeoJsonMultiPolygon }[];
+  outlines: NonNullable<MapPoints['outlines']>;
   /** Kinds of the placed listings, for the legend. */
   kinds: Set<ListingKind>;
   /** Whether any site is an approximate area. */
@@ -115,16 +115,9 @@ function roughKm(lat1: number, lng1: number, lat2: number, lng2: number): number
   return Math.hypot(x, lat2 - lat1) * 111.32;
 }
 
-/** Listings placed on the map: their points (names in `lang`), and the outlines of exact places that have one. */
+/** Listings placed on the map, named in `lang`. */
 export function placeListings(listings: readonly AtlasListing[], lang = 'en'): PlacedPoints {
-  const placed = placePoints(mapPointsOf(listings, lang));
-  for (const listing of listings) {
-    const loc = listing.location;
-    if (loc?.outline && loc.precision !== 'approximate' && (loc.outline.type === 'Polygon' || loc.outline.type === 'MultiPolygon') && mapPlaceOf(listing)) {
-      placed.outlines.push({ key: listing.key, geometry: loc.outline });
-    }
-  }
-  return placed;
+  return placePoints(mapPointsOf(listings, lang));
 }
 
 /**
@@ -228,5 +221,5 @@ export function placePoints(points: MapPoints): PlacedPoints {
     core = [s, w, north, e];
   }
   const sites = new SiteTable(n, siteLat, siteLng, weight.subarray(0, n), first, next, radii, placeIds, points.keys);
-  return { points, sites, siteOfPoint, unplaced: points.unplaced, all, core, outliers, outlines: [], kinds, hasAreas };
+  return { points, sites, siteOfPoint, unplaced: points.unplaced, all, core, outliers, outlines: points.outlines ?? [], kinds, hasAreas };
 }

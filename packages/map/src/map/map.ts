@@ -103,8 +103,7 @@ export class AtlasMap extends LitElement {
    * The results as columns (keys, names, coordinates, kinds: `MapPoints` from
    * `@community-atlas/core`), as the search worker sends them with their typed
    * arrays transferred; when set, the map shows these and not `listings`. Names
-   * come in the language they were made in, and transfer outlines are drawn only
-   * from `listings`.
+   * come in the language they were made in.
    */
   points?: MapPoints;
   /** Key of the listing to highlight (the one under the pointer in the list). */
