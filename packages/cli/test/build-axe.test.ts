@@ -1,7 +1,7 @@
 /**
  * The folder `atlas build` writes, served by a plain static web server and
  * opened in a real Chromium: the static pages pass axe with no JavaScript, and
- * index.html's finder loads feed.json and index.json from the same folder under
+ * index.html's finder loads ready.json from the same folder under
  * a strict Content-Security-Policy.
  */
 import { test, before, after } from 'node:test';
@@ -91,7 +91,7 @@ test('the static pages read without JavaScript and pass axe without the kit\'s s
   }
 });
 
-test('index.html served from a plain static server: the finder loads feed.json and index.json beside it, under a strict CSP', { skip: noBrowser }, async () => {
+test('index.html served from a plain static server: the finder loads ready.json beside it, under a strict CSP', { skip: noBrowser }, async () => {
   const page = await browser!.newPage();
   const violations: string[] = [];
   const problems: string[] = [];
@@ -109,8 +109,9 @@ test('index.html served from a plain static server: the finder loads feed.json a
     const finder = page.locator('atlas-finder');
     // Playwright's locators pierce open shadow roots: a card means the feed loaded and a first query ran.
     await finder.locator('atlas-card').first().waitFor({ timeout: 15_000 });
-    assert.ok(served.includes('/feed.json'), 'feed.json was fetched');
-    assert.ok(served.includes('/index.json'), 'index.json was fetched');
+    // The ready feed alone: feed, facet columns and text index in one request.
+    assert.ok(served.includes('/ready.json'), 'ready.json was fetched');
+    assert.ok(!served.includes('/feed.json') && !served.includes('/index.json'), `only ready.json was needed: ${served.join(', ')}`);
     const total = await page.evaluate(async () => {
       const el = document.querySelector('atlas-finder') as unknown as { engine?: { size: number } };
       return el.engine?.size ?? 0;

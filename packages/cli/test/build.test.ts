@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, parseFeedText, type Feed, type Listing } from '@community-atlas/core';
+import { createEngine, parseFeedText, readReadyText, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
 
@@ -54,7 +54,7 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const io = captureIo(dir);
   assert.equal(await main(['build', DEMO, '--out', 'site'], io), 0, io.stderr);
   const site = join(dir, 'site');
-  assert.deepEqual((await readdir(site)).sort(), ['atlas-static.css', 'feed.json', 'index.html', 'index.json', 'listings']);
+  assert.deepEqual((await readdir(site)).sort(), ['atlas-static.css', 'feed.json', 'index.html', 'index.json', 'listings', 'ready.json']);
   const pages = await readdir(join(site, 'listings'));
   assert.equal(pages.length, demo.listings.length);
   assert.match(io.stderr, new RegExp(`Built site: ${demo.listings.length} listing pages`));
@@ -63,7 +63,8 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const links = [...index.matchAll(/href="listings\/([^"]+)"/g)].map((m) => m[1]);
   assert.equal(new Set(links).size, demo.listings.length, 'index.html links every page once');
   for (const page of pages) assert.ok(links.includes(page), `index.html links ${page}`);
-  assert.match(index, /<atlas-finder src="feed.json" index="index.json">\s*<div class="atlas-static">/);
+  // The finder loads the ready feed: normalised, with its facet columns and text index.
+  assert.match(index, /<atlas-finder src="ready.json">\s*<div class="atlas-static">/);
   assert.match(index, /<script type="module" src="atlas.js"><\/script>/);
   assert.doesNotMatch(index, /style=|<style|\son[a-z]+=/i, 'no inline styles or handlers: a strict CSP allows the page');
 
@@ -79,6 +80,13 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   assert.ok(fromIndex.total > 0);
   assert.deepEqual(fromIndex.keys, built.keys);
   assert.equal(JSON.parse(prebuiltIndex).format, 'community-atlas-index');
+
+  // The ready feed is trusted as it is (its hash matches) and holds what feed.json holds.
+  const readyText = await readFile(join(site, 'ready.json'), 'utf8');
+  const ready = readReadyText(readyText, 'feed.json');
+  assert.ok(ready && 'data' in ready, 'ready.json is trusted');
+  assert.deepEqual(ready.data, data);
+  assert.deepEqual((await createEngine(ready.data).query(state)).keys, built.keys);
 });
 
 test('a listing page answers the five questions in order, with Welsh text marked as Welsh', async () => {

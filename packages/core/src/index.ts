@@ -39,6 +39,8 @@ export {
   type EngineInput, type FinderLoad, type FinderLoadOptions,
 } from './engine/load.js';
 export { EngineCore, serializeIndex } from './engine/full.js';
+export { serializeReady, type ReadyFeed } from './engine/ready-write.js';
+export { READY_FORMAT, READY_VERSION, readReadyText, readyHash, type ReadyRead } from './feed/ready.js';
 
 // Words: folding, need vocabulary and synonyms.
 export { fold, humanise, sameWords, saysWords, words } from './text/index.js';

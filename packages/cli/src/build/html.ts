@@ -349,14 +349,14 @@ ${g.listings.map((l) => page`<li><a href="listings/${files.get(l.key) ?? ''}.htm
  * finder draws itself over its own children (its shadow root has no slot); without
  * it, or for a search engine, the list is the page.
  */
-export function indexPage(data: AtlasData, options: SiteOptions, now: Date, files: { feed: string; index: string }): string {
+export function indexPage(data: AtlasData, options: SiteOptions, now: Date, files: { feed: string; index?: string }): string {
   const ctx = context(data, options, now);
   const publisher = data.publishers[0]?.name ?? 'Community directory';
   const title = `${publisher}: what is on and where`;
   const list = staticList(data, options, now);
   const body = options.script
     ? page`<h1>${title}</h1>
-<atlas-finder src="${files.feed}" index="${files.index}">
+<atlas-finder src="${files.feed}"${files.index ? page` index="${files.index}"` : ''}>
 ${list}
 </atlas-finder>`
     : page`<h1>${title}</h1>

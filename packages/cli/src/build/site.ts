@@ -3,11 +3,11 @@
  * can put them in a fresh folder and swap it in whole. Pure apart from the clock.
  */
 import type { AtlasData, Feed, Gazetteer } from '@community-atlas/core';
-import { buildGazetteer, parseFeedText, serializeIndex, type CentroidRow } from '@community-atlas/core';
+import { buildGazetteer, parseFeedText, serializeIndex, serializeReady, type CentroidRow } from '@community-atlas/core';
 import type { Centroids } from '../import/postcodes.js';
 import { indexPage, listingPage, slugs, STYLESHEET, type SiteOptions } from './html.js';
 
-export const FILES = { feed: 'feed.json', index: 'index.json', stylesheet: 'atlas-static.css', page: 'index.html' } as const;
+export const FILES = { feed: 'feed.json', index: 'index.json', ready: 'ready.json', stylesheet: 'atlas-static.css', page: 'index.html' } as const;
 
 interface SiteFile {
   /** Relative path with forward slashes. */
@@ -57,7 +57,7 @@ export function gazetteerFor(feed: Feed, centroids: Centroids): Gazetteer {
   return buildGazetteer(centroidRows(centroids), postcodes, { points });
 }
 
-/** feed.json, index.json, the stylesheet, index.html and a page per listing. */
+/** feed.json, index.json, ready.json, the stylesheet, index.html and a page per listing. */
 export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progress?(done: number, total: number): void }): Site {
   const now = options.now ?? new Date();
   const feedText = `${JSON.stringify(feed)}\n`;
@@ -67,8 +67,10 @@ export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progr
   const files: SiteFile[] = [
     { path: FILES.feed, content: feedText },
     { path: FILES.index, content: serializeIndex(data) },
+    // The feed ready to use (normalised, with its facet columns and text index): what index.html's finder loads.
+    { path: FILES.ready, content: serializeReady(feed).text },
     { path: FILES.stylesheet, content: STYLESHEET },
-    { path: FILES.page, content: indexPage(data, options, now, { feed: FILES.feed, index: FILES.index }) },
+    { path: FILES.page, content: indexPage(data, options, now, { feed: FILES.ready }) },
   ];
   const names = slugs(data);
   data.listings.forEach((listing, i) => {

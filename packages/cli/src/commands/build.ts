@@ -14,8 +14,10 @@ const HELP = `Usage: atlas build FEED... --out DIR [--postcodes CENTROIDS.csv ..
 
 Writes a folder any static web server can serve:
   feed.json          the feeds merged into one (listings with errors left out)
-  index.json         the prebuilt search index the finder loads with the feed
-  index.html         every listing grouped by kind, with the finder over it
+  index.json         the prebuilt search index, for a finder given feed.json
+  ready.json         the feed ready to use: normalised, with its facet columns and
+                     text index prebuilt and a hash that the finder checks
+  index.html         every listing grouped by kind, with the finder (on ready.json) over it
   listings/*.html    a page per listing, readable without JavaScript
   atlas-static.css   the pages' stylesheet (no inline styles or scripts)
 

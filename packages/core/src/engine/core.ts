@@ -24,6 +24,7 @@ import { FACET_IDS } from './types.js';
 // Kept here too for the URL state, which reads it from the core.
 export { MAX_QUERY_LENGTH } from './types.js';
 import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
+import { readyPartsOf, type ReadyParts } from '../feed/ready-parts.js';
 
 /** A community asset transfer: of kind `transfer`, or with a `transfer` block. */
 function isTransferListing(listing: AtlasListing): boolean {
@@ -216,6 +217,31 @@ function sortKey(name: string): string {
     .replace(/\d+/g, (digits) => digits.padStart(8, '0'));
 }
 
+/** Version of the columns `exportColumns` writes: a ready feed's columns from another version are worked out again. */
+const COLUMNS_VERSION = 1;
+
+/** Prepared columns as JSON (see `FilterCore.exportColumns`); positions are in name order. */
+export interface ReadyColumns {
+  version: number;
+  lang: string;
+  /** Each position's listing, as an index into the listings. */
+  order: number[];
+  /** Each static facet's values, in id order. */
+  values: Record<StaticFacet, string[]>;
+  /** Per static facet, per value id: the positions that have it. */
+  bits: Record<StaticFacet, number[][]>;
+  /** By position; null: none (no point, no age limit). */
+  lat: (number | null)[];
+  lng: (number | null)[];
+  ageMin: (number | null)[];
+  ageMax: (number | null)[];
+  /** Positions of transfers. */
+  transfer: number[];
+  /** Schedule group by position (-1: nothing scheduled), and each group's first listing as an index into the listings. */
+  group: number[];
+  groups: number[];
+}
+
 /** Per-listing facts as columns by position, and a set of listings per facet value; built once per feed. */
 interface Columns {
   /** Words per set of listings. */
@@ -332,6 +358,8 @@ export class FilterCore {
   private readonly schedules = { byText: new Map<string, number>(), listing: [] as AtlasListing[], slots: [] as number[] };
   /** Facet values in the collator's order, per facet, for sorting counts without comparing strings per query. */
   private readonly valueOrder = new Map<FacetId, Int32Array>();
+  /** What `atlas build` prebuilt for these listings, when they came from a ready feed whose hash matched (feed/ready.ts). */
+  private readonly readyParts: ReadyParts | undefined;
 
   constructor(data: AtlasData, options: EngineOptions = {}) {
     const given: unknown[] = Array.isArray(data?.listings) ? data.listings : [];
@@ -349,6 +377,12 @@ export class FilterCore {
       if (area && typeof area.id === 'string') this.areaNames.set(area.id, allVariants(area.name));
     }
     for (const facet of FACET_IDS) this.tables.set(facet, new ValueTable(FIXED_VALUES[facet]));
+    this.readyParts = kept.length === given.length ? readyPartsOf(given) : undefined;
+  }
+
+  /** The prebuilt text index of a trusted ready feed, already known to fit these listings. @internal */
+  get readyIndex(): object | undefined {
+    return this.readyParts?.index;
   }
 
   get size(): number {
@@ -409,6 +443,8 @@ export class FilterCore {
    * index exists.
    */
   *prepare(): Generator<void, void, void> {
+    // A trusted ready feed brings its columns: nothing to work out but the weekly slots.
+    if (!this.docsReady && this.readyParts) this.adoptColumns(this.readyParts.columns);
     if (!this.docsReady) {
       const n = this.listings.length;
       const docs: Doc[] = new Array<Doc>(n);
@@ -506,6 +542,112 @@ export class FilterCore {
   prepareAll(): this {
     for (const _ of this.prepare()) void _;
     return this;
+  }
+
+  /**
+   * The prepared columns as JSON, for a ready feed (`atlas build`): the name
+   * order, each static facet's values and who has them, coordinates, ages,
+   * transfers and schedule groups. Weekly slots are not kept: they depend on the
+   * day they are worked out (a one-off session passes), so `adoptColumns` works
+   * them out again, once per schedule group.
+   */
+  exportColumns(): ReadyColumns {
+    this.prepareAll();
+    const n = this.docs.length;
+    const positions = (bits: Bits): number[] => Array.from(positionsOf(bits, countBits(bits)));
+    const maybe = (column: Float64Array): (number | null)[] => Array.from(column, (v) => (Number.isFinite(v) ? v : null));
+    const values = {} as ReadyColumns['values'];
+    const bits = {} as ReadyColumns['bits'];
+    for (const facet of STATIC_FACETS) {
+      values[facet] = [...this.tables.get(facet)!.values];
+      bits[facet] = this.columns.valueBits[facet].map(positions);
+    }
+    const given = new Map(this.listings.map((l, i) => [l, i]));
+    return {
+      version: COLUMNS_VERSION,
+      lang: this.lang,
+      order: Array.from(this.sourceIndex),
+      values,
+      bits,
+      lat: maybe(this.columns.lat),
+      lng: maybe(this.columns.lng),
+      ageMin: maybe(this.columns.ageMin),
+      ageMax: maybe(this.columns.ageMax),
+      transfer: Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]),
+      group: Array.from(this.columns.scheduleGroup),
+      groups: this.columns.groupListing.map((l) => given.get(l)!),
+    };
+  }
+
+  /**
+   * Takes columns `exportColumns` wrote for these listings in this language,
+   * instead of working them out; false (and nothing changed) when they were
+   * written for another language, by another version of the engine, or do not
+   * fit the listings' count.
+   */
+  private adoptColumns(c: ReadyColumns): boolean {
+    const n = this.listings.length;
+    if (!c || c.version !== COLUMNS_VERSION || c.lang !== this.lang || c.order?.length !== n || c.group?.length !== n) return false;
+    const words = (n + 31) >>> 5;
+    const all = new Uint32Array(words).fill(0xffffffff);
+    if (n & 31) all[words - 1] = (1 << (n & 31)) - 1;
+    if (n === 0) all.fill(0);
+    const setOf = (positions: readonly number[]): Bits => {
+      const bits = new Uint32Array(words);
+      for (const p of positions) bits[p >>> 5]! |= 1 << (p & 31);
+      return bits;
+    };
+    const column = (values: readonly (number | null)[], absent: number): Float64Array => Float64Array.from(values, (v) => (v === null ? absent : v));
+    const valueBits = {} as Columns['valueBits'];
+    for (const facet of STATIC_FACETS) {
+      const table = this.tables.get(facet)!;
+      for (const v of c.values[facet]) table.id(v);
+      valueBits[facet] = c.bits[facet].map(setOf);
+    }
+    const groupListing = c.groups.map((i) => this.listings[i]!);
+    const now = this.now();
+    const groupSlots = groupListing.map((listing) => {
+      let bits = 0;
+      for (const slot of weeklySlots(listing, now)) {
+        const bit = SLOT_BIT.get(slot);
+        if (bit !== undefined) bits |= 1 << bit;
+      }
+      return bits;
+    });
+    const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
+    const scheduled = new Uint8Array(n);
+    const scheduleGroup = Int32Array.from(c.group);
+    for (let p = 0; p < n; p++) {
+      const g = scheduleGroup[p]!;
+      if (g < 0) continue;
+      scheduled[p] = 1;
+      const slots = groupSlots[g]!;
+      for (let s = 0; s < 21; s++) if (slots & (1 << s)) slotBits[s]![p >>> 5]! |= 1 << (p & 31);
+    }
+    const transfer = new Uint8Array(n);
+    for (const p of c.transfer) transfer[p] = 1;
+    this.columns = {
+      words, all, valueBits, slotBits,
+      lat: column(c.lat, Number.NaN), lng: column(c.lng, Number.NaN),
+      ageMin: column(c.ageMin, -Infinity), ageMax: column(c.ageMax, Infinity),
+      scheduled, transfer, scheduleGroup, groupListing,
+    };
+    this.docs = c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
+    this.docs.forEach((d, p) => this.byKey.set(d.key, p));
+    this.sourceIndex.set(c.order);
+    const groupNan = (): Float64Array => new Float64Array(groupListing.length).fill(Number.NaN);
+    this.nextMemo = { from: groupNan(), until: groupNan(), start: groupNan(), end: groupNan() };
+    for (const [facet, table] of this.tables) {
+      if (FIXED_VALUES[facet]) continue;
+      const byName = table.values.map((_, v) => v).sort((a, b) => this.collator.compare(table.values[a]!, table.values[b]!));
+      const rank = new Int32Array(byName.length);
+      byName.forEach((v, r) => {
+        rank[v] = r;
+      });
+      this.valueOrder.set(facet, rank);
+    }
+    this.docsReady = true;
+    return true;
   }
 
   /** The listing's own needs, and the needs whose linked categories it is in. */

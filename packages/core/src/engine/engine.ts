@@ -105,7 +105,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       // Text search adds the listings tagged with a need word's needs, which the extras find.
       const [{ TextIndex }] = await Promise.all([import('./text.js'), loadExtras()]);
       await ready();
-      const prebuilt = options.prebuiltIndex;
+      const prebuilt = options.prebuiltIndex ?? core.readyIndex;
       return prebuilt === undefined ? new TextIndex(core) : TextIndex.loaded(core, prebuilt);
     })().catch((error: unknown) => {
       // A chunk that failed to load (offline for a moment) is asked for again next time.

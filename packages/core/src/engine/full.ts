@@ -26,7 +26,7 @@ export class EngineCore extends FilterCore {
     super(data, options);
     this.attachDeadlines(deadlineReader(deadlineState));
     this.attachExtras(extras);
-    this.textIndex = new TextIndex(this, options.prebuiltIndex);
+    this.textIndex = new TextIndex(this, options.prebuiltIndex ?? this.readyIndex);
     this.attachText(this.textIndex);
   }
 

@@ -167,8 +167,13 @@ export class TextIndex implements TextSearch {
     prebuilt?: string | object,
   ) {
     this.vocabulary = vocabularyOf(core.vocabulary);
-    if (prebuilt !== undefined) this.load(prebuilt);
+    // A ready feed's index is read as the first step of `build`, after the first page, as a built one would be.
+    if (prebuilt !== undefined && prebuilt === core.readyIndex) this.pending = prebuilt;
+    else if (prebuilt !== undefined) this.load(prebuilt);
   }
+
+  /** A ready feed's index, not read yet. */
+  private pending: object | undefined;
 
   /** Whether the index is built (or was loaded), so words can be searched. */
   get built(): boolean {
@@ -177,6 +182,11 @@ export class TextIndex implements TextSearch {
 
   /** Builds the index a slice at a time; nothing to do when it was loaded prebuilt. */
   *build(): Generator<void, void, void> {
+    if (this.pending) {
+      this.load(this.pending);
+      this.pending = undefined;
+      yield;
+    }
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());
     const listings = this.core.listings;
@@ -242,7 +252,8 @@ export class TextIndex implements TextSearch {
       if (!parsed || parsed.format !== INDEX_FORMAT || parsed.version !== INDEX_VERSION) return undefined;
       // An index built from other data (another feed, or this one edited since `atlas build`)
       // would find listings by words they no longer have, or miss their new ones.
-      if (parsed.needs !== this.vocabulary.needs.size || parsed.content !== this.contentHash()) return undefined;
+      // A trusted ready feed's index was checked with the whole feed (feed/ready.ts): no second pass over its text.
+      if (parsed.needs !== this.vocabulary.needs.size || (prebuilt !== this.core.readyIndex && parsed.content !== this.contentHash())) return undefined;
       const js = parsed.index as Parameters<typeof MiniSearch.loadJS>[0] | undefined;
       if (!js || !Array.isArray(js.index)) return undefined;
       // MiniSearch writes its terms in the reverse of its radix tree's order

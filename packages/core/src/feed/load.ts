@@ -11,6 +11,7 @@ import { combineWith } from './combine.js';
 import { mergeFeeds } from './merge.js';
 import { emptyData, fetchFeed, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
 import { usable } from './failure.js';
+import { readReadyText, untrustedReady } from './ready.js';
 
 /**
  * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
@@ -22,6 +23,11 @@ export function parseFeedText(text: string, source?: string, options: { baseUrl?
 }
 
 function parseWith(normalise: typeof normaliseFeed, text: string, source?: string, options: { baseUrl?: string } = {}): AtlasData {
+  // A ready feed (atlas build) whose hash matches is used as it is: no quick check, no normaliser.
+  const ready = readReadyText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, source);
+  if (ready && 'data' in ready) return ready.data;
+  if (ready && 'problem' in ready) return emptyData([ready.problem], source);
+  if (ready) return normalise(untrustedReady(ready, source), { ...(source ? { source } : {}), ...options });
   const read = readFeedJson(text, source);
   if (!read.ok) return emptyData([read.problem], source);
   return normalise(read.value, { ...(source ? { source } : {}), ...options });

@@ -1,0 +1,96 @@
+import { expect } from '@open-wc/testing';
+import type { Feed } from '../feed/types.js';
+import { serializeReady } from './ready-write.js';
+import { loadFinder, type FinderLoad } from './load.js';
+import type { FinderState, QueryResult } from './types.js';
+
+// In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.
+const workerUrl = new URL('./worker.ts', import.meta.url);
+const NOW = new Date('2026-11-24T10:30:00Z');
+
+const serve = (bodies: Record<string, string>): typeof fetch => (async (input: RequestInfo | URL) => {
+  const body = bodies[String(input)];
+  if (body === undefined) throw new TypeError('Failed to fetch');
+  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+}) as typeof fetch;
+
+const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+
+const STATES: FinderState[] = ['', 'lo', 'walk', 'lonely', 'zebrafinch', 'choir lo', 'cerdded'].flatMap((q) => [
+  { q, filters: {}, sort: 'relevance', limit: 50 },
+  { q, filters: { cost: ['free'] }, sort: 'distance', near: { lat: 52.6, lng: -1.45 }, limit: 20 },
+  { q, filters: { day: ['tu'], kind: ['activity'] }, sort: 'next', limit: 20 },
+  { q, filters: {}, sort: 'name' },
+]);
+
+describe('a ready feed (atlas build)', () => {
+  let feed: Feed;
+  let ready: string;
+  before(async () => {
+    feed = (await (await fetch(new URL('../../../../demo/feed.json', import.meta.url))).json()) as Feed;
+    ready = serializeReady(feed).text;
+  });
+
+  const load = (worker: boolean, body: string): Promise<FinderLoad> =>
+    loadFinder(['ready.json'], { fetch: serve({ 'ready.json': body }), workerUrl, worker });
+
+  for (const worker of [true, false]) {
+    const where = worker ? 'in the worker' : 'on the page';
+
+    it(`answers ${where} exactly as the plain feed it was built from`, async () => {
+      const fresh = await load(worker, JSON.stringify(feed));
+      const trusted = await load(worker, ready);
+      try {
+        expect(trusted.engine.size).to.equal(feed.listings.length);
+        for (const state of STATES) {
+          expect(plain(await trusted.engine.query(state, NOW)), JSON.stringify(state)).to.deep.equal(plain(await fresh.engine.query(state, NOW)));
+        }
+      } finally {
+        fresh.engine.dispose();
+        trusted.engine.dispose();
+      }
+    });
+
+    it(`is not trusted ${where} when its text no longer matches its hash, and answers for the text it now holds`, async () => {
+      // One listing renamed by hand after the build: the prebuilt index and columns still hold the old name.
+      const first = feed.listings[0]!;
+      const oldName = typeof first.name === 'string' ? first.name : first.name.en!;
+      const tampered = ready.replace(JSON.stringify(oldName), JSON.stringify('Zebrafinch aviary'));
+      expect(tampered).to.not.equal(ready);
+      const name = typeof first.name === 'string' ? 'Zebrafinch aviary' : { ...first.name, en: 'Zebrafinch aviary' };
+      const renamed = { ...feed, listings: [{ ...first, name }, ...feed.listings.slice(1)] } as Feed;
+      const warnings: unknown[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+      let edited: FinderLoad;
+      try {
+        edited = await load(worker, tampered);
+      } finally {
+        console.warn = warn;
+      }
+      const fresh = await load(worker, JSON.stringify(renamed));
+      try {
+        const found = await edited.engine.query({ q: 'zebrafinch', filters: {}, sort: 'relevance' }, NOW);
+        expect(found.total).to.equal(1);
+        for (const state of STATES) {
+          expect(plain(await edited.engine.query(state, NOW)), JSON.stringify(state)).to.deep.equal(plain(await fresh.engine.query(state, NOW)));
+        }
+        // On the page the warning is in this console; the worker writes it to its own.
+        if (!worker) expect(warnings.join('\n')).to.match(/read as a plain feed.*does not match its hash/);
+      } finally {
+        edited.engine.dispose();
+        fresh.engine.dispose();
+      }
+    });
+
+    it(`that is cut off is refused ${where} with a message saying so`, async () => {
+      let failure: unknown;
+      try {
+        await load(worker, ready.slice(0, Math.floor(ready.length * 0.6)));
+      } catch (error) {
+        failure = error;
+      }
+      expect(String((failure as { detail?: string })?.detail)).to.match(/This ready feed is cut off: it has \d+ of the \d+ characters/);
+    });
+  }
+});

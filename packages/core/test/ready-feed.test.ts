@@ -1,0 +1,124 @@
+// A ready feed (what `atlas build` writes as ready.json) must answer exactly as
+// the plain feed it was built from: trusted, it brings the engine's columns
+// and text index and skips the quick check; edited after the build, it is read
+// as a plain feed and indexed afresh; cut off or of another version, it says so.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { generateFeed, prng as random } from '../../../test/support/generate.js';
+import { createEngine } from '../src/engine/engine.js';
+import { EngineCore } from '../src/engine/full.js';
+import { serializeReady } from '../src/engine/ready-write.js';
+import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';
+import { FeedLoadError } from '../src/feed/fetch.js';
+import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
+import type { AtlasData } from '../src/feed/normalised.js';
+import { readyPartsOf } from '../src/feed/ready-parts.js';
+import type { Feed } from '../src/feed/types.js';
+
+const demo = JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')) as Feed;
+const generated = generateFeed(2000, 11) as Feed;
+const NOW = new Date('2026-11-24T10:30:00Z');
+const SOURCE = 'https://council.example/atlas/ready.json';
+
+const WORDS = ['lonely', 'walk', 'kniting', 'tai chi', 'memory cafe', 'choir', 'low mood', 'carer', 'food bank', 'library', 'hall', 'unig', 'cerdded', 're', 'lo', 'wa', 'ca', 'sup', 'bereav', 'walkng', 'libary'];
+const SORTS = ['relevance', 'distance', 'next', 'name', 'deadline'] as const;
+
+function states(data: AtlasData, count: number, seed: number): FinderState[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const values: Record<string, string[]> = {};
+  const all = new EngineCore(data, { now: () => NOW }).prepareAll().query({ q: '', filters: {}, sort: 'relevance' }, NOW);
+  for (const [facet, list] of Object.entries(all.facets)) values[facet] = list!.map((f) => f.value);
+  return Array.from({ length: count }, () => {
+    const state: FinderState = { q: next() < 0.5 ? pick(WORDS) : '', filters: {}, sort: pick(SORTS) };
+    for (let i = Math.floor(next() * 3); i > 0; i--) {
+      const facet = pick(FACET_IDS);
+      const options = values[facet] ?? [];
+      if (options.length) state.filters[facet] = [pick(options)];
+    }
+    if (next() < 0.3) state.near = { lat: 52.55 + next() * 0.1, lng: -1.5 + next() * 0.1 };
+    if (next() < 0.2) state.age = Math.floor(next() * 90);
+    if (next() < 0.7) state.limit = pick([10, 20, 50]);
+    return state;
+  });
+}
+
+/** The answer without the listing objects. */
+const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+
+for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000 listings', generated]] as const) {
+  for (const lang of ['en', 'cy']) {
+    test(`${name} (${lang}): a trusted ready feed gives the plain feed's data and the same answers on 400 random states, reading only its index`, async () => {
+      const ready = serializeReady(feed);
+      const trusted = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
+      const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
+      assert.deepEqual(trusted, fresh);
+      assert.ok(readyPartsOf(trusted.listings), 'the prebuilt parts came with the listings');
+      const prebuilt = new EngineCore(trusted, { lang, now: () => NOW });
+      const steps = [...prebuilt.prepare()].length;
+      // In English the columns and the index are taken as they are; in Welsh names sort
+      // another way, so the columns are worked out again and only the index is taken.
+      if (lang === 'en') assert.equal(steps, 1, 'preparing took more than reading the index');
+      else assert.ok(steps > 0 && steps < [...new EngineCore(fresh, { lang, now: () => NOW }).prepare()].length);
+      assert.deepEqual(prebuilt.exportColumns(), new EngineCore(fresh, { lang, now: () => NOW }).exportColumns());
+      const reference = new EngineCore(fresh, { lang, now: () => NOW }).prepareAll();
+      const page = createEngine(trusted, { lang, now: () => NOW });
+      try {
+        let found = 0;
+        for (const state of states(fresh, 400, lang === 'en' ? 5 : 6)) {
+          const expected = reference.query(state, NOW);
+          if (expected.total) found++;
+          assert.deepEqual(prebuilt.query(state, NOW), expected, JSON.stringify(state));
+          assert.deepEqual(plain(await page.query(state, NOW)), expected, JSON.stringify(state));
+        }
+        assert.ok(found > 150, `${found} states found listings`);
+        for (const prefix of ['lo', 'wal', 'carer', 'cerd', 're']) assert.deepEqual(prebuilt.suggest(prefix), reference.suggest(prefix));
+      } finally {
+        page.dispose();
+      }
+    });
+  }
+}
+
+test('a ready feed edited after the build is read as the plain feed it now holds and indexed afresh', () => {
+  const ready = serializeReady(demo);
+  const first = demo.listings[0]!;
+  const firstName = typeof first.name === 'string' ? first.name : first.name.en!;
+  const edited = ready.text.replace(JSON.stringify(firstName), JSON.stringify('Zebrafinch aviary'));
+  assert.notEqual(edited, ready.text);
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (message: string) => void warnings.push(message);
+  let data: AtlasData;
+  try {
+    data = readFetchedFeedQuickFirst({ url: SOURCE, text: edited, status: 200 });
+  } finally {
+    console.warn = warn;
+  }
+  assert.match(warnings.join('\n'), /read as a plain feed.*does not match its hash/);
+  assert.equal(readyPartsOf(data.listings), undefined, 'the prebuilt parts were trusted');
+  const renamed = { ...demo, listings: demo.listings.map((l) => (l === first ? { ...l, name: typeof first.name === 'string' ? 'Zebrafinch aviary' : { ...first.name, en: 'Zebrafinch aviary' } } : l)) };
+  assert.deepEqual(data, readFetchedFeed({ url: SOURCE, text: JSON.stringify(renamed), status: 200 }));
+  const engine = new EngineCore(data, { now: () => NOW }).prepareAll();
+  assert.deepEqual(engine.query({ q: 'zebrafinch', filters: {}, sort: 'relevance' }, NOW).keys, [data.listings[0]!.key]);
+  const reference = new EngineCore(readFetchedFeed({ url: SOURCE, text: JSON.stringify(renamed), status: 200 }), { now: () => NOW }).prepareAll();
+  for (const state of states(data, 100, 9)) assert.deepEqual(engine.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+});
+
+test('a ready feed cut off, or of another format version, is refused with a message saying which and what to do', () => {
+  const { text } = serializeReady(demo);
+  const read = (body: string): string => {
+    try {
+      readFetchedFeed({ url: SOURCE, text: body, status: 200 });
+    } catch (error) {
+      assert.ok(error instanceof FeedLoadError);
+      return error.detail;
+    }
+    assert.fail('read without an error');
+  };
+  assert.match(read(text.slice(0, Math.floor(text.length / 2))), /ready\.json: This ready feed is cut off: it has \d+ of the \d+ characters atlas build wrote after its header/);
+  assert.match(read(text.slice(0, 40)), /This ready feed's first line \(its header\) is cut off/);
+  assert.match(read(text.replace('"version":1,', '"version":2,')), /format version 2, and this version of Community Atlas reads version 1: update the kit/);
+  assert.match(parseFeedText(text.replace('"version":1,', '"version":0,'), 'ready.json').problems[0]!.message, /format version 0.*rebuild it with this version of atlas build/);
+});
