@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { generateFeed, prng as random } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
+import { FilterCore, planFor } from '../src/engine/core.js';
 import { EngineCore } from '../src/engine/full.js';
+import { deadlineReader } from '../src/engine/deadlines.js';
+import { deadlineState } from '../src/transfer/deadline.js';
 import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';
 import { normaliseFeed } from '../src/feed/index.js';
 import type { AtlasData } from '../src/feed/normalised.js';
@@ -102,4 +105,35 @@ test('an engine whose first question finds nothing gives the hints, and sorting 
   assert.deepEqual(result.keys, core.query(near, NOW).keys);
   const miles = result.items.map((item) => item.distance ?? Infinity);
   assert.deepEqual(miles, [...miles].sort((a, b) => a - b));
+});
+
+test('each question is planned before it is asked: a core without the extras answers every state planFor says needs none, and the plan never asks for less than the answer uses', () => {
+  for (const data of [demo, generated]) {
+    const full = new EngineCore(data, { now: () => NOW }).prepareAll();
+    // Without extras or text: what the page's engine holds before its first answer.
+    const bare = new FilterCore(data, { now: () => NOW });
+    bare.attachDeadlines(deadlineReader(deadlineState));
+    bare.prepareAll();
+    const first: FinderState[] = [
+      { q: '', filters: {}, sort: 'relevance' }, { q: '  ', filters: {}, sort: 'name' }, { q: '', filters: { day: [] }, sort: 'relevance', limit: 20 },
+      { q: '', filters: {}, sort: 'relevance', open: data.listings[0]!.key },
+    ];
+    for (const state of first) {
+      assert.deepEqual(planFor(state), { text: false, extras: false }, JSON.stringify(state));
+      assert.deepEqual(bare.query(state, NOW), full.query(state, NOW), JSON.stringify(state));
+    }
+    let planned = 0;
+    for (const state of states(data, 400, 9)) {
+      const plan = planFor(state);
+      if (plan.extras) {
+        planned++;
+        continue;
+      }
+      // The plan said no extras: the core without them must answer (it throws if it reaches for them).
+      assert.deepEqual(bare.query(state, NOW), full.query(state, NOW), JSON.stringify(state));
+    }
+    assert.ok(planned > 300, `states that need the extras: ${planned}`);
+    assert.equal(planFor({ q: 'walk', filters: {}, sort: 'relevance' }).text, true);
+    assert.equal(planFor({ q: 'walk', filters: {}, sort: 'relevance' }).extras, true);
+  }
 });

@@ -331,3 +331,28 @@ test('near misses the normaliser would change, drop or question are left to it, 
     assert.equal(quickFeed(feed), undefined, extra);
   }
 });
+
+test('the sliced quick check gives what the whole one gives, hands the thread back through a 1,000-listing feed, and two checks in slices side by side do not mix', async () => {
+  const { quickFeedSliced } = await import('../src/feed/quick.js');
+  const { generateFeed } = await import('../../../test/support/generate.js');
+  const feeds: [string, Json][] = [...(await fixtures()), ['generated 1,000', generateFeed(1000, 5) as unknown as Json]];
+  for (const [name, json] of feeds) {
+    for (const options of OPTIONS) {
+      let pauses = 0;
+      const sliced = await quickFeedSliced(json, options, async () => void pauses++, 0);
+      assert.deepEqual(sliced, quickFeed(json, options), `${name} ${JSON.stringify(options)}`);
+      if (name === 'generated 1,000') assert.ok(pauses >= 1000 / 25 - 1, `pauses: ${pauses}`);
+    }
+  }
+  // Two feeds read at once (a finder with two src): each slice resumes with its own base address, ids seen and publisher.
+  const demo = feeds.find(([name]) => name === 'demo/feed.json')![1];
+  const other = feeds.at(-1)![1];
+  const a = { baseUrl: 'https://a.example/feeds/a.json', source: 'a.json' };
+  const b = { baseUrl: 'https://b.example/x/b.json', source: 'b.json' };
+  const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const [both1, both2, twice] = await Promise.all([quickFeedSliced(demo, a, tick, 0), quickFeedSliced(other, b, tick, 0), quickFeedSliced(demo, b, tick, 0)]);
+  assert.deepEqual(both1, quickFeed(demo, a));
+  assert.deepEqual(both2, quickFeed(other, b));
+  assert.deepEqual(twice, quickFeed(demo, b));
+  assert.ok(both1 && both2, 'both feeds pass the quick check');
+});

@@ -311,11 +311,30 @@ export interface CoreExtras {
   relax(units: Unit[], allBut: (u: number) => Bits, selectedRaw: Map<FacetId, string[]>, facets: Partial<Record<FacetId, FacetCount[]>>): NonNullable<QueryResult['relax']>;
 }
 
+/** What answering a state takes besides filters, facets and sorting (see `planFor`). */
+interface Plan {
+  /** The text index: the state has words. */
+  text: boolean;
+  /** The extras (extras.ts): every state but the first screen's (no words, no filters, default or name sort, no place, age or map area). */
+  extras: boolean;
+}
+
 /**
- * Thrown by a core without its extras for a state that needs them, before the
- * work of answering it: `createEngine` loads them and asks again.
+ * What `state` needs loaded before a core can answer it, worked out from the
+ * state alone before any work starts: the page's engine loads that, then asks
+ * once (it never asks, fails and asks again). It may say the extras are needed
+ * when the answer turns out not to use them (a filter value no listing has, a
+ * place that is not one), never the other way round.
  */
-export class NeedsExtras extends Error {}
+export function planFor(state: FinderState): Plan {
+  const text = typeof state?.q === 'string' && state.q.trim() !== '';
+  const filters: unknown = state && typeof state.filters === 'object' && state.filters ? state.filters : {};
+  const filtered = Object.values(filters as object).some((v) => Array.isArray(v) && v.length > 0);
+  const sort = state?.sort;
+  const extras = text || filtered || sort === 'distance' || sort === 'next' || sort === 'deadline'
+    || state?.near !== undefined || state?.age !== undefined || state?.bounds !== undefined;
+  return { text, extras };
+}
 
 /** Reads the transfers' deadline states into `facts` for `now`, whose UK day is `today` (deadlines.ts). */
 export type ReadDeadlines = (core: FilterCore, facts: TimeFacts, now: Date, today: number) => void;
@@ -339,7 +358,11 @@ export class FilterCore {
   readonly tables = new Map<FacetId, ValueTable>();
   /** Each feed area's name, in every language it has. @internal */
   readonly areaNames = new Map<string, string>();
-  private readonly collator: Intl.Collator;
+  #collator: Intl.Collator | undefined;
+  /** Made when first compared with (making one can take tens of milliseconds, so not in the constructor's task). */
+  private get collator(): Intl.Collator {
+    return (this.#collator ??= new Intl.Collator(this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en-GB', { sensitivity: 'base', numeric: true }));
+  }
   private text: TextSearch | undefined;
   private extras: CoreExtras | undefined;
   /** Reads transfers' deadlines into the time facts (deadlines.ts), once attached; until then every transfer has none. */
@@ -372,7 +395,6 @@ export class FilterCore {
     this.lang = typeof options.lang === 'string' && options.lang ? options.lang : 'en';
     this.now = typeof options.now === 'function' ? options.now : () => new Date();
     this.vocabulary = buildNeedTable(Array.isArray(data?.needs) ? data.needs : []);
-    this.collator = new Intl.Collator(this.lang.toLowerCase().startsWith('cy') ? 'cy' : 'en-GB', { sensitivity: 'base', numeric: true });
     for (const area of Array.isArray(data?.areas) ? data.areas : []) {
       if (area && typeof area.id === 'string') this.areaNames.set(area.id, allVariants(area.name));
     }
@@ -404,9 +426,9 @@ export class FilterCore {
     this.extras = extras;
   }
 
-  /** The extras, or `NeedsExtras` thrown for the caller to load them. */
+  /** The extras, which the caller attached first for any state that needs them (see `planFor`). */
   private more(): CoreExtras {
-    if (!this.extras) throw new NeedsExtras();
+    if (!this.extras) throw new Error('Community Atlas: this search needs the engine\'s extras, which were not loaded (see planFor)');
     return this.extras;
   }
 
@@ -450,8 +472,11 @@ export class FilterCore {
       const docs: Doc[] = new Array<Doc>(n);
       for (let i = 0; i < n; i++) {
         docs[i] = this.makeDoc(this.listings[i]!);
-        if (i % 250 === 249) yield;
+        // A listing's weekly slots can take a fraction of a millisecond: a few at a time.
+        if (i % 25 === 24) yield;
       }
+      void this.collator;
+      yield;
       const order = docs.map((_, i) => i);
       // Sorting 10,000 names with Intl.Collator takes a tenth of a second; a
       // folded key (no case, no accents, numbers padded so "Hall 2" comes
@@ -495,6 +520,18 @@ export class FilterCore {
       }
       this.docsReady = true;
       yield;
+      // Each schedule group's current or next session, a few groups at a time: the
+      // first answer's "on now / today / this week" counts then only compare.
+      // Kept as `nextStart` keeps them (a later or earlier time asks again).
+      const now = this.now();
+      const t = now instanceof Date ? now.getTime() : Number.NaN;
+      const { scheduled } = this.columns;
+      if (Number.isFinite(t)) {
+        for (let p = 0; p < n; p++) {
+          if (scheduled[p]) this.nextStart(p, t);
+          if (p % 50 === 49) yield;
+        }
+      }
     }
   }
 

@@ -10,12 +10,13 @@
  * the data has transfer listings: a directory of groups and activities never fetches them.
  * The extras (extras.ts: filtering by chosen facets, sorts by distance, next session
  * and deadline, distances, the age and map-area filters, zero-result hints) are loaded when a state needs
- * them (the core says so by throwing `NeedsExtras` before it starts) or as soon as
- * the first answer is given.
+ * them or as soon as the first answer is given. Each query is planned, loaded, then run:
+ * `planFor` says from the state alone what it needs (the text index, the extras), the
+ * engine waits for just that, and the core answers once.
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import type { MapPoints } from '../location/map-points.js';
-import { FilterCore, NeedsExtras, hasTransferListings } from './core.js';
+import { FilterCore, hasTransferListings, planFor } from './core.js';
 import type { CoreResult, EngineOptions } from './core.js';
 import type { TextIndex } from './text.js';
 import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
@@ -146,27 +147,17 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
 
   return {
     async query(state: FinderState, now?: Date): Promise<QueryResult> {
-      const words = typeof state?.q === 'string' && state.q.trim() !== '';
-      if (words) {
-        hurry();
-        await buildText();
-      } else {
-        await ready();
-      }
-      let result: CoreResult;
-      try {
-        result = core.query(state, now);
-      } catch (error) {
-        if (!(error instanceof NeedsExtras)) throw error;
-        await loadExtras();
-        result = core.query(state, now);
-      }
+      const plan = planFor(state);
+      if (plan.text) hurry();
+      // Words wait for the text index (which brings the extras with it); any other state but the first screen's for the extras.
+      await Promise.all([plan.text ? buildText() : ready(), plan.extras ? loadExtras() : undefined]);
+      const result: CoreResult = core.query(state, now);
       const items = [];
       for (const item of result.items) {
         const listing = core.listing(item.key);
         if (listing) items.push({ ...item, listing });
       }
-      if (!words && !disposed) startWhenIdle();
+      if (!plan.text && !disposed) startWhenIdle();
       return { ...result, items };
     },
     async suggest(prefix: string, limit?: number): Promise<Suggestion[]> {

@@ -50,7 +50,7 @@ const INDEX_VERSION = 2;
 const TEXT_CACHE_SIZE = 16;
 
 /** Listings added to the index per slice of building. */
-const LISTINGS_PER_SLICE = 100;
+const LISTINGS_PER_SLICE = 20;
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length > 0) : [];

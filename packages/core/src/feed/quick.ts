@@ -231,15 +231,32 @@ const point = (p: unknown): [number, number] => {
 };
 const gazetteer = obj({ districts: table(point), sectors: table(point), postcodes: table(point), attribution: str(SUMMARY_LENGTH) });
 
+/** What one check reads against, restored into the module's variables each time a slice of it resumes. */
+interface Reading {
+  base: string | undefined;
+  stageLists: Record<string, StageDefinition[]>;
+  seen: Set<unknown>;
+  publisherId: string;
+}
+const enter = (r: Reading): void => {
+  ({ base, stageLists, seen, publisherId } = r);
+};
+
+/** How many listings the sliced check reads between looks at the clock. */
+const LISTINGS_PER_LOOK = 25;
+
 /**
- * The data `normaliseFeed(json, options)` would give, when it would give it with
- * no problems and nothing changed; otherwise undefined (run the normaliser).
+ * The quick check a few listings at a time: each `yield` is a point where the
+ * caller may hand the thread back (`quickFeedSliced`), so a 1,000-listing feed is
+ * never one long task. Slices of two checks may interleave: each resumes with its
+ * own reading.
  */
-export function quickFeed(json: unknown, options: NormaliseOptions = {}): AtlasData | undefined {
-  base = options.baseUrl;
+function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, AtlasData | undefined, void> {
+  const reading: Reading = { base: options.baseUrl, stageLists: {}, seen: new Set(), publisherId: '' };
+  enter(reading);
   try {
     if (!isObject(json) || (json.version !== '1' && json.version !== 1) || !Array.isArray(json.listings) || !json.listings.length) return undefined;
-    stageLists = json.transferStages === undefined ? {} : (table(list(labelled))(json.transferStages) as Record<string, StageDefinition[]>);
+    reading.stageLists = stageLists = json.transferStages === undefined ? {} : (table(list(labelled))(json.transferStages) as Record<string, StageDefinition[]>);
     const head = feedHead(json) as {
       publisher: Publisher; updated?: string; licence?: string; languages?: string[];
       vocabulary?: Pick<AtlasData, 'needs' | 'categories'>; areas: AtlasData['areas'];
@@ -250,10 +267,16 @@ export function quickFeed(json: unknown, options: NormaliseOptions = {}): AtlasD
     const gazetteerUrl = isObject(g) && typeof g.url === 'string' ? (url(g.url) as string) : undefined;
     // The normaliser keeps a gazetteer even when it is empty.
     const gazetteerData = g !== undefined && !gazetteerUrl ? ((gazetteer(g) ?? no()) as AtlasData['gazetteer']) : undefined;
-    seen = new Set();
     const listings: AtlasListing[] = [];
-    publisherId = publisher.id!;
-    for (let i = 0; i < json.listings.length; i++) listings.push(listing(json.listings[i]) as AtlasListing);
+    reading.publisherId = publisherId = publisher.id!;
+    const given = json.listings;
+    for (let i = 0; i < given.length; i++) {
+      listings.push(listing(given[i]) as AtlasListing);
+      if (i % LISTINGS_PER_LOOK === LISTINGS_PER_LOOK - 1) {
+        yield;
+        enter(reading);
+      }
+    }
     return {
       publishers: [publisher],
       ...(head.updated ? { updated: head.updated } : {}),
@@ -275,5 +298,34 @@ export function quickFeed(json: unknown, options: NormaliseOptions = {}): AtlasD
   } finally {
     stageLists = {};
     seen = new Set();
+  }
+}
+
+/**
+ * The data `normaliseFeed(json, options)` would give, when it would give it with
+ * no problems and nothing changed; otherwise undefined (run the normaliser).
+ */
+export function quickFeed(json: unknown, options: NormaliseOptions = {}): AtlasData | undefined {
+  const steps = quickSteps(json, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `quickFeed`, handing the thread back (`pause`) whenever a slice has run for
+ * `sliceMs`: what the page does, so checking a feed never holds it for long.
+ */
+export async function quickFeedSliced(json: unknown, options: NormaliseOptions, pause: () => Promise<void>, sliceMs = 8): Promise<AtlasData | undefined> {
+  const steps = quickSteps(json, options);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > sliceMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
   }
 }

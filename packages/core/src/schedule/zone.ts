@@ -12,15 +12,31 @@ export const DAY = 86_400_000;
 
 let formatter: Intl.DateTimeFormat | undefined;
 const offsetCache = new Map<number, number>();
+/** Per UTC day: the offset when it is the same at the day's first and last hour, else NaN (a day the clocks change). */
+const dayCache = new Map<number, number>();
 
 /**
  * Minutes London is ahead of UTC at instant `t` (0 in GMT, 60 in BST).
  * UK clocks change at 01:00 UTC, always on a whole UTC hour, so the offset is
  * constant within a UTC hour and can be cached per hour: a finder computing the
- * next session of 10,000 listings then asks Intl only a handful of times.
+ * next session of 10,000 listings then asks Intl only a handful of times. The
+ * clocks never change twice in one day, so a day whose first and last hours have
+ * the same offset has it all day: two questions to Intl per day, not 24.
  */
 export function londonOffsetMinutes(t: number): number {
-  const hour = Math.floor(t / HOUR);
+  const day = Math.floor(t / DAY);
+  let whole = dayCache.get(day);
+  if (whole === undefined) {
+    const first = hourOffset(day * 24);
+    whole = first === hourOffset(day * 24 + 23) ? first : Number.NaN;
+    if (dayCache.size > 20_000) dayCache.clear();
+    dayCache.set(day, whole);
+  }
+  return Number.isNaN(whole) ? hourOffset(Math.floor(t / HOUR)) : whole;
+}
+
+/** The offset during UTC hour number `hour`, asked of Intl once per hour. */
+function hourOffset(hour: number): number {
   const cached = offsetCache.get(hour);
   if (cached !== undefined) return cached;
   let offset: number;

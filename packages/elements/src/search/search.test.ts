@@ -22,6 +22,22 @@ describe('<atlas-search> on its own', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a space typed before the pause: the words coming back trimmed do not take it out of the box', async () => {
+    const el = await fixture<AtlasSearch>(html`<atlas-search></atlas-search>`);
+    // As the finder does: the words reported become the box's value.
+    el.addEventListener('atlas-state-change', (e) => (el.value = (e as CustomEvent<{ patch: { q: string } }>).detail.patch.q));
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    const reported = new Promise<void>((resolve) => el.addEventListener('atlas-state-change', () => resolve(), { once: true }));
+    await sendKeys({ type: 'lonely ' });
+    await reported;
+    await el.updateComplete;
+    expect(el.value).to.equal('lonely');
+    expect(input.value, 'the space is still there').to.equal('lonely ');
+    await sendKeys({ type: 'NB1 2AB' });
+    expect(input.value).to.equal('lonely NB1 2AB');
+  });
+
   it('arrows move through suggestions (wrapping), Enter chooses one and pushes a history step', async () => {
     const el = await fixture<AtlasSearch>(html`<atlas-search .suggest=${suggest}></atlas-search>`);
     const input = el.shadowRoot!.querySelector('input')!;

@@ -53,8 +53,16 @@ export class AtlasSearch extends AtlasElement {
     clearTimeout(this.#typingTimer);
   }
 
+  /**
+   * What the box shows. The words come back trimmed from the finder after the typing pause: a space the
+   * person has just typed (and the letters after it) must stay in the box, so only different words replace them.
+   */
+  get #shown(): string {
+    return this.input && this.input.value.trim() === this.value.trim() ? this.input.value : this.value;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') && this.input && this.input.value !== this.value) this.input.value = this.value;
+    if (changed.has('value') && this.input && this.input.value !== this.#shown) this.input.value = this.#shown;
   }
 
   /** The suggestion list, loading its code the first time; undefined if it cannot be had (the box still searches). */
@@ -130,7 +138,7 @@ export class AtlasSearch extends AtlasElement {
             aria-controls=${listId}
             aria-activedescendant=${list?.activeId ?? ''}
             aria-describedby="${this.#id}-hint"
-            .value=${this.value}
+            .value=${this.#shown}
             @input=${this.#onInput}
             @keydown=${this.#onKeydown}
             @focus=${() => void this.#withList()}

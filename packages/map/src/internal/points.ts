@@ -115,6 +115,23 @@ function roughKm(lat1: number, lng1: number, lat2: number, lng2: number): number
   return Math.hypot(x, lat2 - lat1) * 111.32;
 }
 
+/** Bounds of the sites (those `keep` allows, when given), or undefined when there are none. */
+function boundsOver(lat: Float64Array, lng: Float64Array, keep?: (site: number) => boolean): Bounds | undefined {
+  let s = 90, w = 180, n = -90, e = -180;
+  let any = false;
+  for (let i = 0; i < lat.length; i++) {
+    if (keep && !keep(i)) continue;
+    any = true;
+    const la = lat[i]!;
+    const ln = lng[i]!;
+    if (la < s) s = la;
+    if (la > n) n = la;
+    if (ln < w) w = ln;
+    if (ln > e) e = ln;
+  }
+  return any ? [s, w, n, e] : undefined;
+}
+
 /** Listings placed on the map, named in `lang`. */
 export function placeListings(listings: readonly AtlasListing[], lang = 'en'): PlacedPoints {
   return placePoints(mapPointsOf(listings, lang));
@@ -187,16 +204,7 @@ export function placePoints(points: MapPoints): PlacedPoints {
 
   const siteLat = lats.subarray(0, n);
   const siteLng = lngs.subarray(0, n);
-  let s = 90, w = 180, north = -90, e = -180;
-  for (let i = 0; i < n; i++) {
-    const lat = siteLat[i]!;
-    const lng = siteLng[i]!;
-    if (lat < s) s = lat;
-    if (lat > north) north = lat;
-    if (lng < w) w = lng;
-    if (lng > e) e = lng;
-  }
-  const all: Bounds | undefined = n ? [s, w, north, e] : undefined;
+  const all = boundsOver(siteLat, siteLng);
   let core = all;
   let outliers = 0;
   if (n >= 3) {
@@ -205,20 +213,8 @@ export function placePoints(points: MapPoints): PlacedPoints {
     const distances = new Float64Array(n);
     for (let i = 0; i < n; i++) distances[i] = roughKm(mLat, mLng, siteLat[i]!, siteLng[i]!);
     const limit = Math.max(100, 10 * median(distances.slice()));
-    s = 90; w = 180; north = -90; e = -180;
-    for (let i = 0; i < n; i++) {
-      if (distances[i]! > limit) {
-        outliers += weight[i]!;
-        continue;
-      }
-      const lat = siteLat[i]!;
-      const lng = siteLng[i]!;
-      if (lat < s) s = lat;
-      if (lat > north) north = lat;
-      if (lng < w) w = lng;
-      if (lng > e) e = lng;
-    }
-    core = [s, w, north, e];
+    for (let i = 0; i < n; i++) if (distances[i]! > limit) outliers += weight[i]!;
+    core = boundsOver(siteLat, siteLng, (i) => distances[i]! <= limit);
   }
   const sites = new SiteTable(n, siteLat, siteLng, weight.subarray(0, n), first, next, radii, placeIds, points.keys);
   return { points, sites, siteOfPoint, unplaced: points.unplaced, all, core, outliers, outlines: points.outlines ?? [], kinds, hasAreas };
