@@ -506,19 +506,7 @@ export class FilterCore {
       // columns (a large feed's worker holds far fewer small objects).
       this.docs = ordered.map((d) => ({ listing: d.listing, key: d.key }));
       this.schedules.byText.clear();
-      const groups = this.columns.groupListing.length;
-      const groupNan = (): Float64Array => new Float64Array(groups).fill(Number.NaN);
-      this.nextMemo = { from: groupNan(), until: groupNan(), start: groupNan(), end: groupNan() };
-      for (const [facet, table] of this.tables) {
-        if (FIXED_VALUES[facet]) continue;
-        const byName = table.values.map((_, v) => v).sort((a, b) => this.collator.compare(table.values[a]!, table.values[b]!));
-        const rank = new Int32Array(byName.length);
-        byName.forEach((v, r) => {
-          rank[v] = r;
-        });
-        this.valueOrder.set(facet, rank);
-      }
-      this.docsReady = true;
+      this.columnsDone();
       yield;
       // Each schedule group's current or next session, a few groups at a time: the
       // first answer's "on now / today / this week" counts then only compare.
@@ -672,7 +660,17 @@ export class FilterCore {
     this.docs = c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
     this.docs.forEach((d, p) => this.byKey.set(d.key, p));
     this.sourceIndex.set(c.order);
-    const groupNan = (): Float64Array => new Float64Array(groupListing.length).fill(Number.NaN);
+    this.columnsDone();
+    return true;
+  }
+
+  /**
+   * The last step once the columns are in place, built or read from a ready
+   * feed: an empty next-session memo per schedule group, and each facet's
+   * values in name order.
+   */
+  private columnsDone(): void {
+    const groupNan = (): Float64Array => new Float64Array(this.columns.groupListing.length).fill(Number.NaN);
     this.nextMemo = { from: groupNan(), until: groupNan(), start: groupNan(), end: groupNan() };
     for (const [facet, table] of this.tables) {
       if (FIXED_VALUES[facet]) continue;
@@ -684,7 +682,6 @@ export class FilterCore {
       this.valueOrder.set(facet, rank);
     }
     this.docsReady = true;
-    return true;
   }
 
   /** The listing's own needs, and the needs whose linked categories it is in. */
