@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { paste } from '../../../../test/support/keyboard.js';
 import type { Suggestion } from '@community-atlas/core';
 import '../define.js';
 import type { AtlasSearch } from './search.js';
@@ -29,7 +30,8 @@ describe('<atlas-search> on its own', () => {
     const input = el.shadowRoot!.querySelector('input')!;
     input.focus();
     const reported = new Promise<void>((resolve) => el.addEventListener('atlas-state-change', () => resolve(), { once: true }));
-    await sendKeys({ type: 'lonely ' });
+    // In one input event, so a slow machine cannot report 'lone' first.
+    paste(input, 'lonely ');
     await reported;
     await el.updateComplete;
     expect(el.value).to.equal('lonely');
