@@ -104,12 +104,12 @@ export function mergeForBuild(inputs: readonly BuildInput[]): MergeResult {
 }
 
 /** `$.listings[3].contact.url` → `['contact', 'url']`; undefined for anything but a chain of object keys. */
-function fieldPath(path: string): string[] | undefined {
+export function fieldPath(path: string): string[] | undefined {
   const m = /^\$\.listings\[\d+\]((?:\.[A-Za-z_][\w-]*)+)$/.exec(path);
   return m ? m[1]!.slice(1).split('.') : undefined;
 }
 
-function dropField(target: unknown, path: string[]): void {
+export function dropField(target: unknown, path: string[]): void {
   let node = target as Record<string, unknown> | undefined;
   for (const key of path.slice(0, -1)) {
     const next = node?.[key];

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { previousShards, readManifest, writeShards, type Feed, type Manifest, type PreviousShard } from '@community-atlas/core';
 import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { checkFeed, formatProblem } from './validate.js';
 import { mergeForBuild, type BuildInput } from '../build/merge.js';
+import { buildShardsLean, type LeanBuild } from '../build/shards.js';
 import { buildSite, FILES, gazetteerFor } from '../build/site.js';
 import { emptyCentroids, readCentroidCsv, type Centroids } from '../import/postcodes.js';
 import { exists } from '../export/write-file.js';
@@ -140,6 +142,11 @@ async function run(args: string[], io: Io): Promise<number> {
     }
   }
 
+  if (values.shards) {
+    const code = await buildShardsLeanly(positionals, out, values.out, io);
+    if (code !== undefined) return code;
+  }
+
   const inputs: BuildInput[] = [];
   for (const name of positionals) {
     const input = await readFeed(resolve(io.cwd, name), name);
@@ -206,6 +213,54 @@ async function previousOf(out: string): Promise<Map<string, PreviousShard>> {
   }
 }
 
+class Fallback extends Error {}
+
+/**
+ * `--shards` a shard at a time (build/shards.ts), for national feeds; undefined
+ * when a feed cannot be read that way, and then nothing was written and the
+ * ordinary reading (which says what is wrong with it) follows.
+ */
+async function buildShardsLeanly(names: string[], out: string, name: string, io: Io): Promise<number | undefined> {
+  const previous = await previousOf(out);
+  let built: LeanBuild | undefined;
+  try {
+    await writeFolderWith(out, async (temp) => {
+      await mkdir(join(temp, 'shards'), { recursive: true });
+      const result = await buildShardsLean(
+        names.map((n) => ({ path: resolve(io.cwd, n), name: n })),
+        (file) => writeFileSync(join(temp, file.path), file.content, 'utf8'),
+        {
+          previous, temp, workers: Math.min(availableParallelism(), 4),
+          progress: io.progress ? (done, total) => io.progress?.(`Writing shard ${done} of ${total}`) : undefined,
+        },
+      );
+      if ('fallback' in result) throw new Fallback(result.fallback);
+      built = result;
+      writeFileSync(join(temp, 'manifest.json'), `${JSON.stringify(result.manifest)}\n`, 'utf8');
+    });
+  } catch (error) {
+    io.progress?.('');
+    if (error instanceof Fallback || (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    io.err(`atlas build: could not write ${name}: ${(error as Error).message}. Nothing was replaced.`);
+    return EXIT.problems;
+  }
+  io.progress?.('');
+  report(built!.manifest, built!, names.length, name, io);
+  return EXIT.ok;
+}
+
+function report(m: Manifest, merged: { skipped: number; dropped: number; renamed: { from: string; to: string; file: string }[] }, feeds: number, name: string, io: Io): void {
+  const kinds = (type: string): number => m.shards.filter((s) => s.type === type).length;
+  io.err(
+    `Built ${name}: ${m.listings} listings from ${feeds} ${feeds === 1 ? 'feed' : 'feeds'} in ${m.shards.length} shards ` +
+      `(${kinds('postcode')} postcode areas, ${kinds('grid')} grid cells${kinds('none') ? ', 1 with no place' : ''}) and manifest.json, ` +
+      `with ${Object.keys(m.words).length} words in its national index.`,
+  );
+  if (merged.dropped) io.err(`Left out ${merged.dropped} unsafe ${merged.dropped === 1 ? 'value' : 'values'} (such as links that are not http, https, mailto or tel), as the finder does.`);
+  if (merged.skipped) io.err(`Left out ${merged.skipped} ${merged.skipped === 1 ? 'listing' : 'listings'} with errors (run atlas validate on the feeds to see them).`);
+  for (const r of merged.renamed) io.err(`${r.file}: listing "${r.from}" is also in an earlier feed; it is "${r.to}" in the shards.`);
+}
+
 /**
  * `--shards`: the merged feed split into ready feeds by postcode area (a grid
  * for coordinates without a postcode, one shard for no place), each named by
@@ -230,16 +285,7 @@ async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: numb
     return EXIT.problems;
   }
   io.progress?.('');
-  const m = manifest!;
-  const kinds = (type: string): number => m.shards.filter((s) => s.type === type).length;
-  io.err(
-    `Built ${name}: ${m.listings} listings from ${feeds} ${feeds === 1 ? 'feed' : 'feeds'} in ${m.shards.length} shards ` +
-      `(${kinds('postcode')} postcode areas, ${kinds('grid')} grid cells${kinds('none') ? ', 1 with no place' : ''}) and manifest.json, ` +
-      `with ${Object.keys(m.words).length} words in its national index.`,
-  );
-  if (merged.dropped) io.err(`Left out ${merged.dropped} unsafe ${merged.dropped === 1 ? 'value' : 'values'} (such as links that are not http, https, mailto or tel), as the finder does.`);
-  if (merged.skipped) io.err(`Left out ${merged.skipped} ${merged.skipped === 1 ? 'listing' : 'listings'} with errors (run atlas validate on the feeds to see them).`);
-  for (const r of merged.renamed) io.err(`${r.file}: listing "${r.from}" is also in an earlier feed; it is "${r.to}" in the shards.`);
+  report(manifest!, merged, feeds, name, io);
   return EXIT.ok;
 }
 

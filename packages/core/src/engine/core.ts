@@ -577,7 +577,8 @@ export class FilterCore {
    * them out again, once per schedule group.
    */
   exportColumns(): ReadyColumns {
-    this.prepareAll();
+    // `prepare`, not `prepareAll`: the search warm-up (full.ts) adds nothing to what is written.
+    for (const _ of this.prepare()) void _;
     const n = this.docs.length;
     const positions = (bits: Bits): number[] => Array.from(positionsOf(bits, countBits(bits)));
     const maybe = (column: Float64Array): (number | null)[] => Array.from(column, (v) => (Number.isFinite(v) ? v : null));

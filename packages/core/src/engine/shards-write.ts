@@ -42,11 +42,14 @@ export function shardOfListing(listing: Pick<Listing, 'location'> | Record<strin
   return { area: 'none', type: 'none' };
 }
 
+/** UTF-8 bytes of `text`; a national shard is megabytes of mostly ASCII, so only the runs of other characters are walked. */
 const utf8Length = (text: string): number => {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
+  let bytes = text.length;
+  for (const [run] of text.matchAll(/[\u0080-\uffff]+/g)) {
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      bytes += c < 0x800 ? 1 : c >= 0xd800 && c < 0xdc00 ? 3 : c >= 0xdc00 && c < 0xe000 ? -1 : 2;
+    }
   }
   return bytes;
 };
