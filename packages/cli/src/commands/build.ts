@@ -3,17 +3,19 @@ import { writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { previousShards, readManifest, writeShards, type Feed, type Manifest, type PreviousShard } from '@community-atlas/core';
+import { previousShards, readManifest, writeGazetteerShards, writeShards, type Feed, type Manifest, type PreviousShard } from '@community-atlas/core';
 import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { checkFeed, formatProblem } from './validate.js';
 import { mergeForBuild, type BuildInput } from '../build/merge.js';
 import { buildShardsLean, type LeanBuild } from '../build/shards.js';
+import { readGazetteerDir, type GazetteerSource } from '../build/gazetteer.js';
 import { buildSite, FILES, gazetteerFor } from '../build/site.js';
 import { emptyCentroids, readCentroidCsv, type Centroids } from '../import/postcodes.js';
 import { exists } from '../export/write-file.js';
 
 const HELP = `Usage: atlas build FEED... --out DIR [--postcodes CENTROIDS.csv ...] [--force]
-                   [--script URL] [--embed DIR] [--base-url URL] [--shards]
+                   [--script URL] [--embed DIR] [--base-url URL]
+                   [--shards [--gazetteer DIR [--gazetteer-attribution TEXT]]]
 
 Writes a folder any static web server can serve:
   feed.json          the feeds merged into one (listings with errors left out)
@@ -38,6 +40,16 @@ Options:
                      manifest.json and shards/AREA.HASH.json, ready feeds by
                      postcode area (a half-degree grid for coordinates without
                      a postcode, one shard for listings with no place)
+                     Rebuilt into the same DIR, a shard whose listings did not
+                     change keeps its file name, so hosts keep it cached.
+  --gazetteer DIR    with --shards: the national gazetteer from DIR's district
+                     (outcode) and sector centroid CSVs, written as
+                     gazetteer/AREA.HASH.json by postcode area and listed in
+                     manifest.json, so the finder places any postcode with no
+                     lookup service. Its attribution (from DIR's SOURCE.txt, its
+                     "Contains … ©" lines) goes into every file and the manifest.
+  --gazetteer-attribution TEXT
+                     the attribution to carry instead of SOURCE.txt's
 
 Nothing is replaced unless the whole folder was written.`;
 
@@ -98,6 +110,8 @@ async function run(args: string[], io: Io): Promise<number> {
     embed: { type: 'string' },
     'base-url': { type: 'string' },
     shards: { type: 'boolean' },
+    gazetteer: { type: 'string' },
+    'gazetteer-attribution': { type: 'string' },
   });
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
@@ -142,8 +156,22 @@ async function run(args: string[], io: Io): Promise<number> {
     }
   }
 
+  let gazetteer: GazetteerSource | undefined;
+  if (values.gazetteer !== undefined) {
+    if (!values.shards) {
+      io.err('atlas build: --gazetteer goes with --shards (for one feed.json, --postcodes puts the districts and sectors it needs in the feed).');
+      return EXIT.usage;
+    }
+    try {
+      gazetteer = await readGazetteerDir(resolve(io.cwd, values.gazetteer), values['gazetteer-attribution']);
+    } catch (error) {
+      io.err(`atlas build: ${(error as Error).message}`);
+      return EXIT.usage;
+    }
+  }
+
   if (values.shards) {
-    const code = await buildShardsLeanly(positionals, out, values.out, io);
+    const code = await buildShardsLeanly(positionals, out, values.out, io, gazetteer);
     if (code !== undefined) return code;
   }
 
@@ -159,7 +187,7 @@ async function run(args: string[], io: Io): Promise<number> {
   }
 
   const merged = mergeForBuild(inputs);
-  if (values.shards) return buildShards(merged, inputs.length, out, values.out, io);
+  if (values.shards) return buildShards(merged, inputs.length, out, values.out, io, gazetteer);
   if (centroids) merged.feed.gazetteer = gazetteerFor(merged.feed, centroids);
   const site = buildSite(merged.feed, {
     script: values.script ?? 'atlas.js',
@@ -220,7 +248,7 @@ class Fallback extends Error {}
  * when a feed cannot be read that way, and then nothing was written and the
  * ordinary reading (which says what is wrong with it) follows.
  */
-async function buildShardsLeanly(names: string[], out: string, name: string, io: Io): Promise<number | undefined> {
+async function buildShardsLeanly(names: string[], out: string, name: string, io: Io, gazetteer?: GazetteerSource): Promise<number | undefined> {
   const previous = await previousOf(out);
   let built: LeanBuild | undefined;
   try {
@@ -236,7 +264,7 @@ async function buildShardsLeanly(names: string[], out: string, name: string, io:
       );
       if ('fallback' in result) throw new Fallback(result.fallback);
       built = result;
-      writeFileSync(join(temp, 'manifest.json'), `${JSON.stringify(result.manifest)}\n`, 'utf8');
+      await writeManifest(temp, result.manifest, gazetteer);
     });
   } catch (error) {
     io.progress?.('');
@@ -249,6 +277,20 @@ async function buildShardsLeanly(names: string[], out: string, name: string, io:
   return EXIT.ok;
 }
 
+/** manifest.json, with the national gazetteer's files beside it when there is one. */
+async function writeManifest(temp: string, manifest: Manifest, gazetteer: GazetteerSource | undefined): Promise<void> {
+  if (gazetteer) {
+    await mkdir(join(temp, 'gazetteer'), { recursive: true });
+    const { districts, sectors, attribution, licence, source } = gazetteer;
+    manifest.gazetteer = writeGazetteerShards(
+      { districts, sectors },
+      { attribution, ...(licence ? { licence } : {}), ...(source ? { source } : {}) },
+      (file) => writeFileSync(join(temp, file.path), file.content, 'utf8'),
+    );
+  }
+  writeFileSync(join(temp, 'manifest.json'), `${JSON.stringify(manifest)}\n`, 'utf8');
+}
+
 function report(m: Manifest, merged: { skipped: number; dropped: number; renamed: { from: string; to: string; file: string }[] }, feeds: number, name: string, io: Io): void {
   const kinds = (type: string): number => m.shards.filter((s) => s.type === type).length;
   io.err(
@@ -259,6 +301,11 @@ function report(m: Manifest, merged: { skipped: number; dropped: number; renamed
   if (merged.dropped) io.err(`Left out ${merged.dropped} unsafe ${merged.dropped === 1 ? 'value' : 'values'} (such as links that are not http, https, mailto or tel), as the finder does.`);
   if (merged.skipped) io.err(`Left out ${merged.skipped} ${merged.skipped === 1 ? 'listing' : 'listings'} with errors (run atlas validate on the feeds to see them).`);
   for (const r of merged.renamed) io.err(`${r.file}: listing "${r.from}" is also in an earlier feed; it is "${r.to}" in the shards.`);
+  const gaz = m.gazetteer;
+  if (gaz) {
+    const count = (key: 'districts' | 'sectors'): number => gaz.shards.reduce((n, s) => n + s[key], 0);
+    io.err(`National gazetteer: ${count('districts')} districts and ${count('sectors')} sectors in ${gaz.shards.length} files by postcode area; shown with it: "${gaz.attribution}"`);
+  }
 }
 
 /**
@@ -268,7 +315,7 @@ function report(m: Manifest, merged: { skipped: number; dropped: number; renamed
  * Shards are written as they are made, so a national feed's are never all in
  * memory at once. No HTML pages: at national scale they are the finder's job.
  */
-async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: number, out: string, name: string, io: Io): Promise<number> {
+async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: number, out: string, name: string, io: Io, gazetteer?: GazetteerSource): Promise<number> {
   let manifest: Manifest | undefined;
   try {
     await writeFolderWith(out, async (temp) => {
@@ -277,7 +324,7 @@ async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: numb
         previous: await previousOf(out),
         progress: io.progress ? (done, total) => io.progress?.(`Writing shard ${done} of ${total}`) : undefined,
       });
-      writeFileSync(join(temp, 'manifest.json'), `${JSON.stringify(manifest)}\n`, 'utf8');
+      await writeManifest(temp, manifest, gazetteer);
     });
   } catch (error) {
     io.progress?.('');
