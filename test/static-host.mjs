@@ -6,6 +6,8 @@
 //   PUT /static-host/NAME/_hold     a JSON list of paths whose requests wait …
 //   GET /static-host/NAME/_release  … until this (a slow shard);
 //   GET /static-host/NAME/_log      the paths requested so far, in order.
+import { Buffer } from 'node:buffer';
+
 const sites = new Map();
 
 const site = (name) => {

@@ -36,7 +36,7 @@ import { terms as textTerms } from '../text/terms.js';
 import type { FinderState, GeoPoint } from './types.js';
 
 /** Between a shard's area and a listing's own key in the keys of a sharded directory. */
-export const SHARD_KEY_SEPARATOR = '~';
+const SHARD_KEY_SEPARATOR = '~';
 
 /** The area of the shard a key names (`NB` of `NB~walk-1`), or undefined. */
 export function shardAreaOfKey(key: string): string | undefined {
@@ -45,11 +45,11 @@ export function shardAreaOfKey(key: string): string | undefined {
 }
 
 /** A place search's rings, in miles: the first is waited for, the second loads after it. */
-export const NEAR_MILES = [10, 25] as const;
+const NEAR_MILES = [10, 25] as const;
 /** Shards per step of a word or map-area search. */
 const SHARDS_PER_STEP = 6;
 /** A word or map-area search adds no more shards once this many listings are loaded for it. */
-export const MAX_LISTINGS_LOADED = 60_000;
+const MAX_LISTINGS_LOADED = 60_000;
 
 /** What an answer over a sharded directory covers: said to the person beside the results. */
 export interface ShardCoverage {
@@ -68,7 +68,7 @@ export interface ShardCoverage {
   skipped: string[];
 }
 
-export interface ShardSetOptions {
+interface ShardSetOptions {
   fetch?: typeof fetch;
   lang?: string;
   kinds?: ListingKind[];
