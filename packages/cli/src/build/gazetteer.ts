@@ -28,7 +28,7 @@ export interface GazetteerSource {
 const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
 
 /** The attribution, licence and source named in a SOURCE.txt, as far as it says them. */
-export function termsOf(text: string): { attribution?: string; licence?: string; source?: string } {
+function termsOf(text: string): { attribution?: string; licence?: string; source?: string } {
   const years = [...text.matchAll(/\b(19|20)\d\d\b/g)].map((m) => Number(m[0]));
   const year = years.length ? String(Math.max(...years)) : undefined;
   const sentences = [...text.replace(/\s+/g, ' ').matchAll(/Contains [^"“”.]*?(?:data|database)[^"“”]*?©[^"“”.]*(?:<year>)?\./g)].map((m) => m[0]);

@@ -303,7 +303,7 @@ export interface ShardJob {
   previous?: PreviousShard;
 }
 
-export interface ShardJobResult {
+interface ShardJobResult {
   shard?: Pick<WrittenShard, 'entry' | 'terms'>;
   skipped: number;
   dropped: number;
