@@ -242,6 +242,8 @@ export default defineConfig(({ mode }): UserConfig => {
           council: fileURLToPath(new URL('./demo/council.html', import.meta.url)),
           'social-prescribing': fileURLToPath(new URL('./demo/social-prescribing.html', import.meta.url)),
           'asset-transfer': fileURLToPath(new URL('./demo/asset-transfer.html', import.meta.url)),
+          // Its directory (demo/national-data/, built from the real data by `npm start`) is not copied into the build.
+          national: fileURLToPath(new URL('./demo/national.html', import.meta.url)),
         },
       },
     },
