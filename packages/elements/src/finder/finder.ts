@@ -22,6 +22,7 @@ import { AtlasHighlightEvent } from '../events/highlight.js';
 import { defineListing } from '../listing/define-listing.js';
 import { UrlSync } from './url-sync.js';
 import { FocusReturn } from './focus.js';
+import { warmFormats } from '../internal/format.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -81,6 +82,7 @@ export class AtlasFinder extends AtlasElement {
     listingFailed: { state: true },
     searchFailed: { state: true },
     postcodeMessage: { state: true },
+    placeAttribution: { state: true },
   };
 
   /** Feed URL, or several separated by spaces (merged). `oruk:https://…` reads a live Open Referral UK API instead. */
@@ -141,6 +143,8 @@ export class AtlasFinder extends AtlasElement {
   private searchFailed = false;
   /** A postcode typed into the search box that could not be placed: why, said under the search. */
   private postcodeMessage = '';
+  /** A sharded directory's national gazetteer placed the postcode: its licence condition, shown while results are measured from the place. */
+  private placeAttribution = '';
 
   #engine?: SearchEngine;
   /** A sharded directory's data besides listings as last read from the engine (it grows as shards arrive). */
@@ -204,6 +208,16 @@ export class AtlasFinder extends AtlasElement {
     });
   }
 
+  /**
+   * The first render waits for a task of its own: the script's evaluation and the
+   * elements' definitions already fill the task that upgrades the finder, and the
+   * first render (with its parts' own) would add as much again to it.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve, 0));
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#wantsPrescriber()) void this.#needPrescriber();
     if (changed.has('theme') && this.theme !== 'none') void this.#needTheme();
@@ -251,6 +265,8 @@ export class AtlasFinder extends AtlasElement {
     this.slow = false;
     clearTimeout(this.#slowTimer);
     if (!urls.length) return;
+    // The browser's date data loads while the feed is on its way, not in the task that draws the results.
+    warmFormats(this.t.locale);
     // Within 8 seconds (sooner with a short timeout), never 20 seconds of silence.
     this.#slowTimer = setTimeout(() => (this.slow = true), Math.min(8_000, this.timeout / 2));
     // A link to an open listing: fetch its element alongside the feed.
@@ -478,10 +494,23 @@ export class AtlasFinder extends AtlasElement {
     }
   }
 
-  /** A sharded directory places postcodes from its own shards (the page holds no places). */
+  #placerFor?: { engine: SearchEngine; placer: (postcode: string) => Promise<GeoPoint | undefined> };
+
+  /** A sharded directory places postcodes from its own shards (the page holds no places): one function per engine, so a redraw is no change. */
   #placer(): ((postcode: string) => Promise<GeoPoint | undefined>) | undefined {
     const engine = this.#engine;
-    return engine?.place ? (postcode) => engine.place!(postcode) : undefined;
+    if (!engine?.place) return undefined;
+    if (this.#placerFor?.engine !== engine) {
+      this.#placerFor = {
+        engine,
+        placer: async (postcode) => {
+          const placed = await engine.place!(postcode);
+          if (placed?.attribution) this.placeAttribution = placed.attribution;
+          return placed?.near;
+        },
+      };
+    }
+    return this.#placerFor.placer;
   }
 
   #onOpen = (e: AtlasOpenEvent): void => {
@@ -597,6 +626,7 @@ export class AtlasFinder extends AtlasElement {
             ${summary.places.length || this.#engine?.place ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#placer()} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
+          ${s.near && this.placeAttribution ? html`<p class="attribution">${this.placeAttribution}</p>` : nothing}
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .showResults=${this.#showResults} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
               .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 2 : 4}>${prescriber?.renderBar(s)}</atlas-filters>
