@@ -5,51 +5,10 @@
 //   node bench/search.bench.mjs        (or npm run bench, which runs every bench)
 //   SEARCH_BENCH_SIZES=10000 node bench/search.bench.mjs   (some sizes only)
 //   SEARCH_BENCH_LOAD_RUNS=9 ...   (loads per size, each load figure their median; default 5, 3 for 100,000)
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { serveSearchBench } from './search/serve.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(root, 'bench/out/search');
-mkdirSync(out, { recursive: true });
-
-await build({
-  entryPoints: { page: join(root, 'bench/search/page.ts'), worker: join(root, 'packages/core/src/engine/worker.ts') },
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  outdir: out,
-  conditions: ['source'],
-  tsconfig: join(root, 'tsconfig.json'),
-  target: 'es2022',
-  logLevel: 'error',
-});
-// The same feeds as atlas build's ready feeds (ready.json), written in Node as the build writes them.
-await build({
-  entryPoints: { ready: join(root, 'bench/search/ready.ts') },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outdir: join(out, 'node'),
-  outExtension: { '.js': '.mjs' },
-  conditions: ['source'],
-  tsconfig: join(root, 'tsconfig.json'),
-  target: 'es2022',
-  logLevel: 'error',
-});
-const { readyFeedText } = await import(join(out, 'node', 'ready.mjs'));
-writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title><link rel="icon" href="data:,"></head><body><script type="module" src="page.js"></script></body></html>');
-
-const server = createServer((req, res) => {
-  const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await serveSearchBench();
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 
 const ms = (n) => (n === undefined ? '—' : `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`);
@@ -60,7 +19,7 @@ try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`page ${m.type()}: ${m.text()}`); });
-  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+  await page.goto(server.url);
   await page.waitForFunction(() => typeof window.benchLoad === 'function');
   const run = (fn, ...args) => page.evaluate(([f, a]) => window[f](...a), [fn, args]);
 
@@ -68,7 +27,7 @@ try {
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const n of sizes) {
-    writeFileSync(join(out, `ready-${n}.json`), readyFeedText(n));
+    server.writeReady(n);
     await run('benchLoad', n, 'auto'); // warm-up: compilation and the generator's first run
     // Several loads, each figure their median: one load on a shared, busy machine says little.
     const loadRuns = Number(process.env.SEARCH_BENCH_LOAD_RUNS) || (n >= 100_000 ? 3 : 5);

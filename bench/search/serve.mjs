@@ -1,0 +1,53 @@
+// The search bench's page, worker and ready feeds, built and served on a local
+// port: shared by search.bench.mjs and search.profile.mjs.
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Builds the bench page and the worker (`minify: false` keeps names, for profiles), starts a server; `writeReady(n)` writes ready-N.json as atlas build would. */
+export async function serveSearchBench({ minify = true } = {}) {
+  const out = join(root, 'bench/out/search');
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: { page: join(root, 'bench/search/page.ts'), worker: join(root, 'packages/core/src/engine/worker.ts') },
+    bundle: true,
+    format: 'esm',
+    minify,
+    outdir: out,
+    conditions: ['source'],
+    tsconfig: join(root, 'tsconfig.json'),
+    target: 'es2022',
+    logLevel: 'error',
+  });
+  // The same feeds as atlas build's ready feeds (ready.json), written in Node as the build writes them.
+  await build({
+    entryPoints: { ready: join(root, 'bench/search/ready.ts') },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outdir: join(out, 'node'),
+    outExtension: { '.js': '.mjs' },
+    conditions: ['source'],
+    tsconfig: join(root, 'tsconfig.json'),
+    target: 'es2022',
+    logLevel: 'error',
+  });
+  const { readyFeedText } = await import(join(out, 'node', 'ready.mjs'));
+  writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title><link rel="icon" href="data:,"></head><body><script type="module" src="page.js"></script></body></html>');
+  const server = createServer((req, res) => {
+    const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
+    if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/index.html`,
+    writeReady: (n) => writeFileSync(join(out, `ready-${n}.json`), readyFeedText(n)),
+    close: () => server.close(),
+  };
+}
