@@ -149,13 +149,17 @@ function summariseTrace(label, events, longMs) {
 
 const client = await cdp();
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => typeof window.benchLoad === 'function');
-  const { targetInfos } = await client.send('Target.getTargets');
-  const target = targetInfos.find((t) => t.type === 'page' && t.url === server.url);
-  const { sessionId: pageSession } = await client.send('Target.attachToTarget', { targetId: target.targetId, flatten: true });
+  // A page of the raw connection's own, not a Playwright page (whose network panel adds work on the main thread: see quietPage).
+  const { targetId } = await client.send('Target.createTarget', { url: 'about:blank' });
+  const { sessionId: pageSession } = await client.send('Target.attachToTarget', { targetId, flatten: true });
+  await client.send('Runtime.enable', {}, pageSession);
+  await client.send('Page.navigate', { url: server.url }, pageSession);
+  const evaluate = async (expression) => {
+    const { result, exceptionDetails } = await client.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, pageSession);
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  };
+  while ((await evaluate('typeof window.benchLoad')) !== 'function') await new Promise((r) => setTimeout(r, 50));
   let workerSession;
   let workerStarted;
   client.on(async (m) => {
@@ -173,7 +177,7 @@ try {
   await client.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, pageSession);
   await client.send('Profiler.enable', {}, pageSession);
   await client.send('Profiler.setSamplingInterval', { interval: 200 }, pageSession);
-  const run = (...args) => page.evaluate((a) => window.benchLoad(...a), args);
+  const run = (...args) => evaluate(`window.benchLoad(...${JSON.stringify(args)})`);
   const sizes = (process.env.PROFILE_SIZES ?? '10000').split(',').map(Number);
   const kinds = process.env.PROFILE_READY === '0' ? [false] : process.env.PROFILE_READY === 'only' ? [true] : [false, true];
   for (const n of sizes) {
@@ -183,14 +187,14 @@ try {
       await run(n, 'auto', ready, true);
       await workerStarted;
       if (workerSession) await client.send('Profiler.stop', {}, workerSession);
-      await page.evaluate(() => window.benchDispose());
+      await evaluate('window.benchDispose()');
       workerSession = undefined;
       workerStarted = undefined;
       if (process.env.PROFILE_TRACE) {
-        await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.gc'] });
+        await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.gc'] });
         const result = await run(n, 'auto', ready, true);
         const trace = JSON.parse((await browser.stopTracing()).toString());
-        await page.evaluate(() => window.benchDispose());
+        await evaluate('window.benchDispose()');
         workerSession = undefined;
         console.log(`\n######## ${n} ${ready ? 'ready' : 'plain'}: first page ${result.firstPageMs.toFixed(0)} ms, parse ${result.parseMs.toFixed(1)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms`);
         summariseTrace(`${n} ${ready ? 'ready' : 'plain'}`, trace.traceEvents, 15);
@@ -204,7 +208,7 @@ try {
         await workerStarted;
         workerProfile = (await client.send('Profiler.stop', {}, workerSession)).profile;
       }
-      await page.evaluate(() => window.benchDispose());
+      await evaluate('window.benchDispose()');
       workerSession = undefined;
       const label = `${n.toLocaleString('en-GB')} ${ready ? 'ready' : 'plain'}`;
       console.log(`\n######## ${label}: first page ${result.firstPageMs.toFixed(0)} ms, parse ${result.parseMs.toFixed(1)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms, ${result.inWorker ? 'worker' : 'page'}`);
