@@ -41,10 +41,13 @@ export {
 export { EngineCore, serializeIndex } from './engine/full.js';
 export { serializeReady, type ReadyFeed } from './engine/ready-write.js';
 export { READY_FORMAT, READY_VERSION, readReadyText, readyHash, type ReadyRead } from './feed/ready.js';
-export { writeShards, type ShardFile } from './engine/shards-write.js';
 export {
-  MANIFEST_FORMAT, MANIFEST_VERSION, ManifestError, loadShards, readManifest, shardsWithWord,
-  type Manifest, type ShardEntry, type ShardType, type ShardsRead,
+  manifestOf, previousShards, shardOfListing, writeGazetteerShards, writeShard, writeShards,
+  type PreviousShard, type ShardFile, type WrittenShard,
+} from './engine/shards-write.js';
+export {
+  GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, ManifestError, loadShards, readManifest, shardsWithWord,
+  type GazetteerShard, type GazetteerShardEntry, type Manifest, type ManifestGazetteer, type ShardEntry, type ShardType, type ShardsRead,
 } from './feed/manifest.js';
 
 // Words: folding, need vocabulary and synonyms.
@@ -67,8 +70,8 @@ export {
 // Location: distance, postcodes, gazetteers, the browser's position.
 export {
   boundsOf, buildGazetteer, currentPosition, distanceMiles, gazetteerFromListings, GeolocationError, isValidLatLng,
-  lookupPostcode, lookupPostcodeDetailed, mergeGazetteers, parsePostcodeQuery, type CentroidRow,
-  type GazetteerOptions, type LatLng, type LookupOptions, type LookupResult, type PositionOptions,
+  gazetteerShardFor, lookupPostcode, lookupPostcodeDetailed, mergeGazetteers, parsePostcodeQuery, placePostcode,
+  readGazetteerShard, type CentroidRow, type GazetteerOptions, type GazetteerPlaceOptions, type GazetteerPlaceResult, type LatLng, type LookupOptions, type LookupResult, type PositionOptions,
   type PostcodePlace, type PostcodeQuery,
 } from './location/index.js';
 export { MAP_KINDS, mapPlaceOf, mapPointsOf, mapPointsTransfer, type MapPoints } from './location/map-points.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { writeShards, type Feed, type Manifest } from '@community-atlas/core';
+import { previousShards, readManifest, writeShards, type Feed, type Manifest, type PreviousShard } from '@community-atlas/core';
 import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { checkFeed, formatProblem } from './validate.js';
 import { mergeForBuild, type BuildInput } from '../build/merge.js';
@@ -195,6 +195,18 @@ async function run(args: string[], io: Io): Promise<number> {
 }
 
 /**
+ * The previous build's shards (from `out`/manifest.json, when `out` holds one):
+ * a shard whose listings did not change keeps its date, text and file name.
+ */
+async function previousOf(out: string): Promise<Map<string, PreviousShard>> {
+  try {
+    return previousShards(readManifest(await readFile(join(out, 'manifest.json'), 'utf8')));
+  } catch {
+    return new Map();
+  }
+}
+
+/**
  * `--shards`: the merged feed split into ready feeds by postcode area (a grid
  * for coordinates without a postcode, one shard for no place), each named by
  * its content hash, and manifest.json beside them (core: feed/manifest.ts).
@@ -207,6 +219,7 @@ async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: numb
     await writeFolderWith(out, async (temp) => {
       await mkdir(join(temp, 'shards'), { recursive: true });
       manifest = writeShards(merged.feed, (file) => writeFileSync(join(temp, file.path), file.content, 'utf8'), {
+        previous: await previousOf(out),
         progress: io.progress ? (done, total) => io.progress?.(`Writing shard ${done} of ${total}`) : undefined,
       });
       writeFileSync(join(temp, 'manifest.json'), `${JSON.stringify(manifest)}\n`, 'utf8');

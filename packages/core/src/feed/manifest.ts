@@ -10,11 +10,21 @@
  *      "shards":[{"area":"NB","type":"postcode","file":"shards/NB.0f3a….json","hash":"0f3a…",
  *                 "bytes":81234,"listings":412,"bbox":[south,west,north,east],
  *                 "counts":{"kind":{"activity":300,…},"category":{…},…}},…],
- *      "words":{"walk":[0,3,17],…}}
+ *      "words":{"walk":[0,3,17],…},
+ *      "gazetteer":{"attribution":"Contains OS data © Crown copyright…","licence":"OGL-UK-3.0",
+ *                   "shards":[{"area":"AB","file":"gazetteer/AB.5e1c….json","hash":"5e1c…",
+ *                              "bytes":9120,"districts":23,"sectors":101},…]}}
  *
  * `words` is the national text index: every word the shards' text indexes
  * hold, with the shards (by position in `shards`) that hold it, so a search for
  * a name finds it wherever it is. `build` is a hash of every shard's hash.
+ *
+ * `gazetteer` (optional: `atlas build --shards --gazetteer DIR`) is the
+ * national gazetteer in shards by postcode area, so the finder places any
+ * postcode (its sector's centre, else its district's) without a lookup
+ * service, fetching one small file: see location/gazetteer-shards.ts. Each
+ * file is a `GazetteerShard`, named by its `readyHash`. Its attribution is the
+ * data's licence condition and must be shown wherever a place found with it is.
  *
  * Reading shards checks each against the manifest: a shard that is missing,
  * fails its own hash, or is a whole shard from another build (its hash is not
@@ -41,8 +51,49 @@ export interface ShardEntry {
   listings: number;
   /** South, west, north, east of the listings with a point; absent when none has one. */
   bbox?: [number, number, number, number];
+  /**
+   * The `updated` date the shard carries: the date its content last changed
+   * (see engine/shards-write.ts), so an unchanged shard keeps its file.
+   */
+  updated?: string;
   /** Listings per value of each facet (`kind`, `category`, `need`, `cost`, `access`…). */
   counts: Record<string, Record<string, number>>;
+}
+
+/** One postcode area's districts and sectors: a gazetteer shard file. */
+export interface GazetteerShard {
+  format: typeof GAZETTEER_FORMAT;
+  version: number;
+  area: string;
+  /** Outcode ("AB10") to `[lat, lng]`. */
+  districts: Record<string, [number, number]>;
+  /** Sector ("AB10 1") to `[lat, lng]`. */
+  sectors: Record<string, [number, number]>;
+  attribution: string;
+}
+
+export const GAZETTEER_FORMAT = 'community-atlas-gazetteer';
+export const GAZETTEER_VERSION = 1;
+
+export interface GazetteerShardEntry {
+  /** The postcode area (`AB`, `B`). */
+  area: string;
+  /** Path relative to the manifest. */
+  file: string;
+  /** `readyHash` of the file's whole text, also in its name. */
+  hash: string;
+  bytes: number;
+  districts: number;
+  sectors: number;
+}
+
+export interface ManifestGazetteer {
+  /** What must be shown with any place found from it (the data's licence condition). */
+  attribution: string;
+  licence?: string;
+  /** Where the data came from, in words. */
+  source?: string;
+  shards: GazetteerShardEntry[];
 }
 
 export interface Manifest {
@@ -54,6 +105,7 @@ export interface Manifest {
   listings: number;
   shards: ShardEntry[];
   words: Record<string, number[]>;
+  gazetteer?: ManifestGazetteer;
 }
 
 /** A manifest that cannot be used at all: not JSON, not a manifest, a newer format. */

@@ -10,4 +10,7 @@ export {
   buildGazetteer, gazetteerFromListings, lookupPostcode, lookupPostcodeDetailed, parsePostcodeQuery,
   type CentroidRow, type GazetteerOptions, type LookupOptions, type LookupResult, type PostcodePlace, type PostcodeQuery,
 } from './postcode.js';
+export {
+  gazetteerShardFor, placePostcode, readGazetteerShard, type GazetteerPlaceOptions, type GazetteerPlaceResult,
+} from './gazetteer-shards.js';
 export { currentPosition, GeolocationError, type PositionOptions } from './position.js';
