@@ -29,7 +29,7 @@ export const READY_VERSION = 1;
 const START = `{"format":"${READY_FORMAT}"`;
 
 /** Whether `text` (without a byte order mark) is a ready feed rather than a plain one. */
-const isReadyText = (text: string): boolean => text.startsWith(START);
+export const isReadyText = (text: string): boolean => text.startsWith(START);
 
 /**
  * A hash of `text` from `from` to its end: two 32-bit FNV-1a lanes (one over
