@@ -52,6 +52,10 @@ test('bytes that are not well-formed UTF-8, text, and ready feeds are left to th
     assert.equal(asciiJsonText(fetched(Uint8Array.from(bad))), undefined, bad.join(' '));
   }
   assert.equal(asciiJsonText({ url: URL, text: '{"name":"é"}', status: 200 }), undefined);
+  // A ready feed's hash covers its text as written.
+  assert.equal(asciiJsonText(fetched(encode('{"format":"community-atlas-ready","x":"é"}'))), undefined);
+  assert.equal(asciiJsonText(fetched(encode('\uFEFF{"format":"community-atlas-ready","x":"é"}'), 3)), undefined);
+  assert.notEqual(asciiJsonText(fetched(encode('{"format":"community-atlas","x":"é"}'))), undefined);
   const ready = serializeReady({ ...(generateFeed(20) as Feed), publisher: { name: 'Caffi’r Dref é' } } as Feed);
   assert.ok(isAscii(ready.text), 'atlas build writes its ready feed in ASCII');
 });

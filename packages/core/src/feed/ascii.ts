@@ -9,7 +9,7 @@
  * parses to the same value.
  */
 import { fetchedViews, type FetchedFeed } from './fetch.js';
-import { isReadyText } from './ready.js';
+import { READY_TEXT_START } from './ready.js';
 
 const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 
@@ -23,17 +23,34 @@ const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 export function asciiJsonText(fetched: FetchedFeed): string | undefined {
   const views = fetchedViews(fetched);
   if (!views.length) return undefined;
-  let size = 0;
-  let wide = 0;
-  for (const view of views) {
-    size += view.byteLength;
-    for (let i = 0; i < view.length; i++) if (view[i]! > 0x7f) wide++;
-  }
-  if (!wide) return undefined;
-  const bytes = views.length === 1 ? views[0]! : join(views, size);
-  // A sequence of n bytes (2 to 4) becomes 6 or 12: at most 2 more per byte.
-  const out = new Uint8Array(size + 2 * wide);
+  // One buffer, starting on a four-byte boundary, so it can be scanned four bytes at a time.
+  const size = views.reduce((sum, view) => sum + view.byteLength, 0);
+  const bytes = views.length === 1 && views[0]!.byteOffset % 4 === 0 ? views[0]! : join(views, size);
+  const bom = size >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // A ready feed's hash is of its text as written (atlas build writes it in ASCII).
+  if (startsAt(bytes, bom, READY_START)) return undefined;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, size >>> 2);
+  /** The first byte beyond ASCII at or after `from`, or `size`. */
+  const nextWide = (from: number): number => {
+    let i = from;
+    for (; i & 3 && i < size; i++) if (bytes[i]! > 0x7f) return i;
+    let w = i >>> 2;
+    while (w < words.length && (words[w]! & 0x80808080) === 0) w++;
+    for (i = w << 2; i < size; i++) if (bytes[i]! > 0x7f) return i;
+    return size;
+  };
+  // A byte order mark at the start is dropped, as TextDecoder drops it.
+  let i = bom;
+  let wide = nextWide(i);
+  if (wide === size && i === 0) return undefined;
+  let out = new Uint8Array(size + (size >>> 5) + 64);
   let w = 0;
+  const room = (more: number): void => {
+    if (w + more <= out.length) return;
+    const bigger = new Uint8Array(Math.max(w + more, out.length * 2));
+    bigger.set(out.subarray(0, w));
+    out = bigger;
+  };
   const escape = (unit: number): void => {
     out[w++] = 0x5c;
     out[w++] = 0x75;
@@ -42,16 +59,15 @@ export function asciiJsonText(fetched: FetchedFeed): string | undefined {
     out[w++] = HEX[(unit >>> 4) & 15]!;
     out[w++] = HEX[unit & 15]!;
   };
-  const cont = (i: number): number => (i < size && (bytes[i]! & 0xc0) === 0x80 ? bytes[i]! & 0x3f : -1);
-  // A byte order mark at the start is dropped, as TextDecoder drops it.
-  let i = size >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < size) {
+  const cont = (at: number): number => (at < size && (bytes[at]! & 0xc0) === 0x80 ? bytes[at]! & 0x3f : -1);
+  for (;;) {
+    // The run of ASCII before the next wide byte, copied as it is.
+    room(wide - i + 12);
+    out.set(bytes.subarray(i, wide), w);
+    w += wide - i;
+    i = wide;
+    if (i >= size) break;
     const b = bytes[i]!;
-    if (b < 0x80) {
-      out[w++] = b;
-      i++;
-      continue;
-    }
     let cp: number;
     if (b >= 0xc2 && b <= 0xdf) {
       const c1 = cont(i + 1);
@@ -80,11 +96,18 @@ export function asciiJsonText(fetched: FetchedFeed): string | undefined {
       escape(0xd800 + ((cp - 0x10000) >>> 10));
       escape(0xdc00 + ((cp - 0x10000) & 0x3ff));
     }
+    wide = nextWide(i);
   }
-  const text = new TextDecoder().decode(out.subarray(0, w));
-  // A ready feed's hash is of its text as written (atlas build writes it in ASCII).
-  return isReadyText(text) ? undefined : text;
+  return new TextDecoder().decode(out.subarray(0, w));
 }
+
+const READY_START = new TextEncoder().encode(READY_TEXT_START);
+
+const startsAt = (bytes: Uint8Array, at: number, start: Uint8Array): boolean => {
+  if (bytes.length < at + start.length) return false;
+  for (let i = 0; i < start.length; i++) if (bytes[at + i] !== start[i]) return false;
+  return true;
+};
 
 function join(views: Uint8Array[], size: number): Uint8Array {
   const all = new Uint8Array(size);
