@@ -135,11 +135,11 @@ function summariseTrace(label, events, longMs) {
     console.log(`  ${name} (tid ${tid}): ${tasks.length} tasks, ${(busy / 1000).toFixed(0)} ms busy`);
     for (const task of tasks) {
       if (task.dur < longMs * 1000) continue;
-      const inside = own.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+      const inside = events.filter((e) => e.pid === pid && e.tid === tid && e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && e.name !== task.name);
       const sum = new Map();
       for (const e of inside) {
         const k = e.name + (e.args?.data?.functionName ? ` ${e.args.data.functionName}` : '') + (e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : '');
-        sum.set(k, (sum.get(k) ?? 0) + e.dur);
+        sum.set(k, (sum.get(k) ?? 0) + (e.dur ?? 0));
       }
       console.log(`    task at +${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(1)} ms:`);
       for (const [k, v] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`      ${(v / 1000).toFixed(1).padStart(7)} ms  ${k}`);
