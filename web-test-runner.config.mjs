@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { orukMockMiddleware } from './test/oruk-mock-api.mjs';
+import { staticHostMiddleware } from './test/static-host.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -25,6 +26,17 @@ function serveRealData(ctx, next) {
   return undefined;
 }
 
+// The sources start the search worker as a build names it, `new URL('./worker.js', import.meta.url)`:
+// here only worker.ts exists, so a .js address in the packages' sources with only a .ts beside it gets the .ts.
+const root = fileURLToPath(new URL('.', import.meta.url));
+function sourceForJs(ctx, next) {
+  if (ctx.path.startsWith('/packages/') && ctx.path.endsWith('.js')) {
+    const file = join(root, normalize(decodeURIComponent(ctx.path)));
+    if (file.startsWith(root) && !existsSync(file) && existsSync(`${file.slice(0, -3)}.ts`)) ctx.url = ctx.url.replace(/\.js(?=$|\?)/, '.ts');
+  }
+  return next();
+}
+
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: [
@@ -40,7 +52,8 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 300000,
   // /oruk-api/…: an Open Referral UK 3.0 API answering as its OpenAPI description says (test/oruk-mock-api.mjs).
-  middleware: [serveRealData, orukMockMiddleware],
+  // /static-host/…: files a test puts there itself, served as a plain static host would (test/static-host.mjs).
+  middleware: [sourceForJs, serveRealData, orukMockMiddleware, staticHostMiddleware],
   plugins: [
     // Tests import '@open-wc/testing' as test/support/testing.ts, which is open-wc with a patient
     // waitUntil (see there): no test fails because a busy machine took more than a second.

@@ -128,3 +128,30 @@ export function townPoints(count: number, { seed = 7, centre = [52.5, -1.9], spr
 
 /** The map benchmarks' points, the same for every page they compare. */
 export const benchPoints = (count: number): ReturnType<typeof townPoints> => townPoints(count, { centre: [52.48, -1.9], spread: 1.2 });
+
+/** Postcode areas `nationalFeed` spreads its listings over, with a centre each: WS is 7 miles from B, CV 17, the rest far. */
+export const NATIONAL_AREAS: Readonly<Record<string, readonly [number, number]>> = {
+  B: [52.48, -1.9], WS: [52.58, -1.98], CV: [52.41, -1.51], LS: [53.8, -1.55], CF: [51.48, -3.18], EH: [55.95, -3.19], SW: [51.46, -0.17],
+};
+
+/**
+ * A national directory in small: `generateFeed`'s listings moved to the postcode
+ * areas of NATIONAL_AREAS in turn (each within about 3 miles of its centre,
+ * postcode districts 1 to 9), every 11th with coordinates but no postcode (a
+ * grid shard) and every 17th with no place at all (online), for `atlas build --shards`.
+ */
+export function nationalFeed(count: number, seed = 20261206): Feed {
+  const feed = generateFeed(count, seed);
+  const random = prng(seed + 1);
+  const areas = Object.entries(NATIONAL_AREAS);
+  feed.listings = feed.listings.map((listing, i) => {
+    if (i % 17 === 0) return { ...listing, location: undefined, delivery: ['online'] } as unknown as Listing;
+    const [area, [lat, lng]] = areas[i % areas.length]!;
+    const r = random() * 0.04;
+    const angle = random() * Math.PI * 2;
+    const place = { lat: Number((lat + r * Math.sin(angle)).toFixed(5)), lng: Number((lng + r * Math.cos(angle) * 1.6).toFixed(5)) };
+    if (i % 11 === 0) return { ...listing, location: { name: listing.location?.name ?? 'Hall', ...place } } as Listing;
+    return { ...listing, location: { ...listing.location!, ...place, postcode: `${area}${1 + (i % 9)} ${1 + (i % 8)}AB` } } as Listing;
+  });
+  return feed;
+}

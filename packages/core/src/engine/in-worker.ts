@@ -9,7 +9,7 @@ import type { MapPoints } from '../location/map-points.js';
 import type { Feed } from '../feed/types.js';
 import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
-import { summarise, type FinderState, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
+import { summarise, type FinderState, type GeoPoint, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
 
 export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions & { prebuiltIndex?: string | object }): Promise<FinderLoad> {
   const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = [];
@@ -21,6 +21,13 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
   const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
   return inWorker(options, undefined, (worker) => {
     worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker, buffers);
+  });
+}
+
+/** A sharded directory: the worker is handed its manifest and loads shards as states need them (shards-worker.ts). */
+export function loadManifestInWorker(url: string, manifest: FetchedFeed, options: FinderLoadOptions): Promise<FinderLoad> {
+  return inWorker(options, undefined, (worker) => {
+    worker.postMessage({ type: 'manifest', url, feed: manifest, options: workerOptions(options) } satisfies ToWorker, fetchedBuffers(manifest));
   });
 }
 
@@ -87,7 +94,7 @@ function inWorker(
       else if (message.type === 'ready') {
         settle();
         const data: AtlasData = kept ?? { ...meta!, listings: [] };
-        resolve({ data, summary: kept ? summarise(kept.listings) : summary!, engine: new WorkerEngine(worker, lookup), inWorker: true });
+        resolve({ data, summary: kept ? summarise(kept.listings) : summary!, engine: new WorkerEngine(worker, lookup, meta), inWorker: true });
       }
     };
   });
@@ -151,9 +158,13 @@ class WorkerEngine implements SearchEngine {
   readonly #parts = new Map<number, AtlasListing[]>();
   #nextId = 1;
   #disposed = false;
+  /** A sharded directory's data besides listings, as the worker last sent it. */
+  #meta: Omit<AtlasData, 'listings'> | undefined;
+  onchange?: (() => void) | undefined;
 
-  constructor(worker: Worker, lookup: ListingLookup) {
+  constructor(worker: Worker, lookup: ListingLookup, meta?: Omit<AtlasData, 'listings'>) {
     this.#worker = worker;
+    this.#meta = meta;
     this.#byKey = lookup.byKey;
     this.#lookup = lookup;
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.#answer(event.data);
@@ -165,6 +176,12 @@ class WorkerEngine implements SearchEngine {
   }
 
   #answer(message: FromWorker): void {
+    if (message.type === 'shards') {
+      for (const key of message.keys) this.#lookup.keyAt.push(key);
+      this.#meta = message.data;
+      if (message.settled) this.onchange?.();
+      return;
+    }
     if (!('id' in message)) return;
     const pending = this.#pending.get(message.id);
     if (!pending) return;
@@ -199,6 +216,8 @@ class WorkerEngine implements SearchEngine {
       (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
     } else if (message.type === 'points') {
       (pending.resolve as (p: MapPoints) => void)(message.points);
+    } else if (message.type === 'placed') {
+      (pending.resolve as (p: GeoPoint | undefined) => void)(message.near ?? undefined);
     } else if (message.type === 'suggestions') {
       // A suggested listing opens when chosen, with no round trip then: its record is fetched with the suggestions.
       const keys = message.suggestions.flatMap((s) => (s.key ? [s.key] : []));
@@ -245,6 +264,14 @@ class WorkerEngine implements SearchEngine {
       if (i !== undefined) indexes.push(i);
     }
     return this.#ask<MapPoints>({ type: 'points', id: this.#nextId++, indexes, lang });
+  }
+
+  meta(): Omit<AtlasData, 'listings'> | undefined {
+    return this.#meta;
+  }
+
+  place(postcode: string): Promise<GeoPoint | undefined> {
+    return this.#ask<GeoPoint | undefined>({ type: 'place', id: this.#nextId++, postcode });
   }
 
   /** Forgets the worker's cached text matches (benchmarks measure searches from cold). */

@@ -10,7 +10,7 @@ import type { ListingKind } from '../feed/types.js';
 import type { MapPoints } from '../location/map-points.js';
 import type { ListingSummary } from './types.js';
 import type { CoreResult } from './core.js';
-import type { FinderState, Suggestion } from './types.js';
+import type { FinderState, GeoPoint, Suggestion } from './types.js';
 
 export interface WorkerLoadOptions {
   lang?: string;
@@ -30,7 +30,11 @@ export type ToWorker =
   | { type: 'records'; id: number; indexes: number[] }
   // The map's points for these listings (by index), with names in `lang`: typed arrays, transferred.
   | { type: 'points'; id: number; indexes: number[]; lang: string }
-  | { type: 'clear-caches' };
+  | { type: 'clear-caches' }
+  // A sharded directory (engine/shards-worker.ts): its manifest, fetched by the page; shards load in the worker as states need them.
+  | { type: 'manifest'; url: string; feed: FetchedFeed; options: WorkerLoadOptions }
+  // Sharded directory: where a postcode is, from its area's shard.
+  | { type: 'place'; id: number; postcode: string };
 
 export type FromWorker =
   // The worker's script loaded: the page sends the feed only now, so that a worker that cannot start never takes the bytes with it.
@@ -46,7 +50,11 @@ export type FromWorker =
   | { type: 'records'; id: number; listings: AtlasListing[]; done: boolean }
   | { type: 'points'; id: number; points: MapPoints }
   | { type: 'suggestions'; id: number; suggestions: Suggestion[] }
-  | { type: 'answer-failed'; id: number; message: string };
+  | { type: 'answer-failed'; id: number; message: string }
+  // Sharded directory: shards arrived (their listings' keys, appended to the worker's order) or were skipped, and the data besides listings as it now stands;
+  // `settled`: a step loading after an answer is all in, so the page asks again.
+  | { type: 'shards'; data: Omit<AtlasData, 'listings'>; keys: string[]; settled: boolean }
+  | { type: 'placed'; id: number; near: GeoPoint | null };
 
 interface SerializedLoadError {
   name: 'FeedLoadError';

@@ -1,4 +1,5 @@
-import type { AtlasListing } from '../feed/normalised.js';
+import type { AtlasData, AtlasListing } from '../feed/normalised.js';
+import type { ShardCoverage } from './shard-set.js';
 import type { ListingKind, Weekday } from '../feed/types.js';
 import type { MapPoints } from '../location/map-points.js';
 
@@ -114,6 +115,8 @@ export interface QueryResult {
   relax?: { facet: FacetId | 'q' | 'age' | 'bounds'; value?: string; total: number }[];
   /** Words the need vocabulary added to the query ("lonely" → befriending…). */
   expandedTerms?: string[];
+  /** A sharded directory: what the answer covers (which shards, how far from a place, whether more are coming). */
+  coverage?: ShardCoverage;
 }
 
 export interface Suggestion {
@@ -169,6 +172,15 @@ export interface SearchEngine {
   points(keys: readonly string[], lang: string): Promise<MapPoints>;
   readonly size: number;
   dispose(): void;
+  /**
+   * A sharded directory only: called when shards a last answer was waiting on
+   * have arrived (or were skipped), so asking again gives a fuller answer.
+   */
+  onchange?: (() => void) | undefined;
+  /** A sharded directory only: the data besides listings as it now stands (needs and names from the shards, problems of shards skipped). */
+  meta?(): Omit<AtlasData, 'listings'> | undefined;
+  /** A sharded directory only: where a postcode is, from its postcode area's shard (undefined: not known there). */
+  place?(postcode: string): Promise<GeoPoint | undefined>;
 }
 
 export type { Weekday };

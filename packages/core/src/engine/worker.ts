@@ -152,8 +152,22 @@ function loadEnd(message: Extract<ToWorker, { type: 'load-end' }>): void {
   index(data, message.options, true, started);
 }
 
+/** A sharded directory's handler (shards-worker.ts, loaded only for a manifest): every message after the manifest goes to it. */
+let shards: ((message: ToWorker) => void) | undefined;
+
 scope.onmessage = (event) => {
   const message = event.data;
+  if (shards) {
+    shards(message);
+    return;
+  }
+  if (message.type === 'manifest') {
+    import('./shards-worker.js').then(
+      ({ shardsWorker }) => (shards = shardsWorker((m, transfer) => scope.postMessage(m, transfer), message)),
+      (error: unknown) => scope.postMessage({ type: 'failed', error: { message: String(error) } }),
+    );
+    return;
+  }
   if (message.type === 'load') {
     load(message);
     return;
@@ -197,7 +211,7 @@ scope.onmessage = (event) => {
     } else if (message.type === 'points') {
       const points = mapPointsOf(message.indexes.filter((i) => i >= 0 && i < held.length).map((i) => held[i]!), message.lang);
       scope.postMessage({ type: 'points', id: message.id, points }, mapPointsTransfer(points));
-    } else scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
+    } else if (message.type === 'suggest') scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
   }

@@ -8,7 +8,8 @@
 import type { AtlasData, Problem } from './normalised.js';
 
 /** Why a feed could not be used at all. */
-export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'blocked' | 'not-json' | 'not-a-feed';
+/** `too-new`: a sharded directory's manifest of a newer format than this kit reads. */
+export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'blocked' | 'not-json' | 'not-a-feed' | 'too-new';
 
 /**
  * What a resident is told: "We couldn't load the directory just now", then for a
@@ -19,7 +20,7 @@ export type FeedLoadFailure = 'http' | 'timeout' | 'network' | 'blocked' | 'not-
  * it says so, and who can put it right. Built from its parts, as the first chunk carries it.
  */
 const userMessage = (reason: FeedLoadFailure): string =>
-  `We couldn't load the directory${reason === 'blocked' ? ": this page is not allowed to read it from the site it comes from. Please tell the people who run this website" : ` just now${reason === 'timeout' ? ': it took too long to arrive' : ''}. Please ${
+  `We couldn't load the directory${reason === 'blocked' ? ": this page is not allowed to read it from the site it comes from. Please tell the people who run this website" : reason === 'too-new' ? ': it was made for a newer version of this page’s directory software. Please tell the people who run this website' : ` just now${reason === 'timeout' ? ': it took too long to arrive' : ''}. Please ${
     reason === 'timeout' || reason === 'network' ? 'check your connection and try again' : 'try again later'}`}.`;
 
 /**

@@ -143,6 +143,8 @@ export class AtlasFinder extends AtlasElement {
   private postcodeMessage = '';
 
   #engine?: SearchEngine;
+  /** A sharded directory's data besides listings as last read from the engine (it grows as shards arrive). */
+  #meta?: Omit<AtlasData, 'listings'>;
   #abort?: AbortController;
   #releaseTimer?: ReturnType<typeof setTimeout>;
   #internals: ElementInternals;
@@ -285,6 +287,9 @@ export class AtlasFinder extends AtlasElement {
       this.data = data;
       this.#summary = summary;
       this.#engine = engine;
+      this.#meta = engine.meta?.();
+      // A sharded directory: shards the last answer was waiting on have arrived; ask again for the fuller answer.
+      engine.onchange = () => void this.#runQuery();
       if (oruk) this.#oruk ??= new oruk.OrukDetails(this);
       // A link that came with a person's details (made before prescriber mode kept them out): use them, then take them out of the address.
       if (this.mode === 'prescriber') this.#writeUrl('replace');
@@ -415,6 +420,11 @@ export class AtlasFinder extends AtlasElement {
       return;
     }
     if (run !== this.#queryRun) return; // a newer query has already been asked
+    const meta = this.#engine.meta?.();
+    if (meta && meta !== this.#meta && this.data) {
+      this.#meta = meta;
+      this.data = { ...meta, listings: this.data.listings };
+    }
     this.searchFailed = false;
     this.result = result;
     this.#afterQuery(s.q.trim(), result.total);
@@ -454,7 +464,10 @@ export class AtlasFinder extends AtlasElement {
     let outcome: { near: GeoPoint } | { message: string } | undefined;
     try {
       const { placePostcode } = await postcodeLookup.load();
-      outcome = await placePostcode(postcode, { gazetteer: this.data?.gazetteer, service: this.postcodeService, listings: this.#summary?.places, fromListings: { byDistrict: new Map() } }, this.t);
+      const placer = this.#placer();
+      outcome = await placePostcode(postcode, {
+        gazetteer: this.data?.gazetteer, service: this.postcodeService, listings: this.#summary?.places, fromListings: { byDistrict: new Map() }, ...(placer ? { placer } : {}),
+      }, this.t);
     } catch {
       outcome = { message: this.t.postcodeUnavailable };
     }
@@ -463,6 +476,12 @@ export class AtlasFinder extends AtlasElement {
       this.postcodeMessage = outcome?.message ?? '';
       this.#apply({ ...patch, q }, 'push');
     }
+  }
+
+  /** A sharded directory places postcodes from its own shards (the page holds no places). */
+  #placer(): ((postcode: string) => Promise<GeoPoint | undefined>) | undefined {
+    const engine = this.#engine;
+    return engine?.place ? (postcode) => engine.place!(postcode) : undefined;
   }
 
   #onOpen = (e: AtlasOpenEvent): void => {
@@ -575,7 +594,7 @@ export class AtlasFinder extends AtlasElement {
           ${prescriber?.renderLink()}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
-            ${summary.places.length ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            ${summary.places.length || this.#engine?.place ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#placer()} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           <div class="layout">
@@ -586,6 +605,7 @@ export class AtlasFinder extends AtlasElement {
               ${showMap ? this.#map() : nothing}
               ${this.#areaNote()}
               ${this.searchFailed ? html`<p class="state error" role="alert">${t.searchUnavailable}</p>` : nothing}
+              ${this.result?.coverage?.skipped.length ? html`<p class="state error" role="alert">${t.shardsSkipped(this.result.coverage.skipped.join(', '))}</p>` : nothing}
               ${this.#oruk?.status()}
               <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.#oruk?.result(this.result, this.now) ?? this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}

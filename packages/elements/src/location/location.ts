@@ -22,6 +22,7 @@ export class AtlasLocation extends AtlasElement {
     postcodeService: { attribute: 'postcode-service' },
     gazetteer: { attribute: false },
     listings: { attribute: false },
+    placer: { attribute: false },
     near: { attribute: false },
     geolocation: { attribute: false },
     message: { state: true },
@@ -37,6 +38,8 @@ export class AtlasLocation extends AtlasElement {
    * district), so a feed with no gazetteer still finds what is near.
    */
   listings?: readonly AtlasListing[];
+  /** A sharded directory's own way to place a postcode (its area's shard): asked when the gazetteer and service cannot. */
+  placer?: (postcode: string) => Promise<GeoPoint | undefined>;
   /** The place results are measured from. */
   near?: GeoPoint;
   /** The Geolocation to ask (tests pass their own). */
@@ -89,6 +92,7 @@ export class AtlasLocation extends AtlasElement {
         const { placePostcode } = await postcodeLookup.load();
         return await placePostcode(value, {
           gazetteer: this.gazetteer, service: this.postcodeService, listings: this.listings, fromListings: this.#fromListings,
+          ...(this.placer ? { placer: this.placer } : {}),
         }, this.t);
       } catch (error) {
         postcodeLookup.report(error, console.error);

@@ -28,6 +28,8 @@ interface PostcodeSources {
   service?: string;
   listings?: readonly AtlasListing[];
   fromListings: ListingGazetteers;
+  /** A sharded directory's own placing (from its postcode area's shard, or a gazetteer shard). */
+  placer?: (postcode: string) => Promise<GeoPoint | undefined>;
 }
 
 /** A postcode the feed's gazetteer (and the service) could not place, placed from the listings' own postcodes. */
@@ -56,6 +58,8 @@ export async function placePostcode(value: string, from: PostcodeSources, t: Loa
   // the listings' own postcodes may know it. A postcode the service says does not exist stays not found.
   if (!found.ok && (found.reason === 'unavailable' || (found.reason === 'not-found' && !from.service))) {
     found = (await lookupAmongListings(value, from)) ?? found;
+    const placed = !found.ok && from.placer && parsePostcodeQuery(value) ? await from.placer(value) : undefined;
+    if (placed) return { near: { ...placed, label: value.toUpperCase() } };
   }
   if (found.ok) return { near: { lat: found.place.lat, lng: found.place.lng, label: value.toUpperCase() } };
   if (found.reason === 'aborted') return undefined;

@@ -13,7 +13,7 @@ const MAX_EXPANDED = 5;
 
 /**
  * @tagname atlas-results
- * @summary The result list: a politely announced count, a sort choice, cards, "Show more", and when nothing matches, buttons that widen the search.
+ * @summary The result list: a politely announced count (and, for a sharded directory, what it covers), a sort choice, cards, "Show more", and when nothing matches, buttons that widen the search.
  *
  * @csspart count - The result count (a live region).
  * @csspart list - The list of cards.
@@ -80,10 +80,14 @@ export class AtlasResults extends AtlasElement {
     const result = this.result;
     const total = result?.total ?? 0;
     const items = result?.items ?? [];
+    // A sharded directory says what the answer covers ("within 10 miles; searching further…"), in the same live region.
+    const coverage = result?.coverage;
+    const count = result && !coverage?.prompt ? t.resultsCount(total) : '';
+    const said = [count, coverage ? t.shardCoverage(coverage) : ''].filter(Boolean).join('. ');
     return html`
       <h2 class="visually-hidden">${t.resultsHeading}</h2>
       <div class="bar">
-        <p class="count" part="count" role="status" aria-live="polite" aria-atomic="true">${result ? t.resultsCount(total) : ''}</p>
+        <p class="count" part="count" role="status" aria-live="polite" aria-atomic="true">${said}</p>
         ${total > 1
           ? html`<div class="sort">
               <label for="sort">${t.sortLabel}</label>
@@ -96,7 +100,7 @@ export class AtlasResults extends AtlasElement {
       ${total > 0 && result?.expandedTerms?.length
         ? html`<p class="expanded" part="expanded">${t.alsoSearchingFor(formatList(result.expandedTerms.slice(0, MAX_EXPANDED), this.language))}</p>`
         : nothing}
-      ${result && total === 0
+      ${result && total === 0 && !coverage?.prompt
         ? html`<div class="none">
             <h3>${t.noResults}</h3>
             ${relax.module?.renderRelax(result.relax, { t, language: this.language, state: this.state, labeller: this.labeller, change: (p) => this.#change(p) })}

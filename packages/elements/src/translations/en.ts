@@ -246,6 +246,14 @@ interface FinderWords {
   facetValues: Record<string, Record<string, string>>;
   resultsCount: (n: number) => string;
   resultsShowing: (shown: number, total: number) => string;
+  /**
+   * A sharded (national) directory: what the results cover, said after the count. `miles`: every
+   * result within that distance of the place is shown; `more`: further areas are still loading;
+   * `limited`: words found in more areas than are loaded; `prompt`: nothing asked for yet.
+   */
+  shardCoverage: (c: { miles?: number; more: boolean; limited?: boolean; prompt?: boolean }) => string;
+  /** A sharded directory: the areas whose listings could not be loaded, already joined. */
+  shardsSkipped: (areas: string) => string;
   /** Why results do not all contain the words typed: the need vocabulary widened the search. `terms` is a list already joined. */
   alsoSearchingFor: (terms: string) => string;
   sortLabel: string;
@@ -389,6 +397,9 @@ export const en: LoadedStrings = {
   },
   resultsCount: (n) => (n === 0 ? 'No results' : `${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`),
   resultsShowing: (shown, total) => `Showing ${shown} of ${total.toLocaleString('en-GB')}`,
+  shardCoverage: (c) => !c.prompt && !c.miles && !c.more && !c.limited ? '' : c.prompt ? 'Enter a postcode, or words to search for, to see listings.'
+    : `${c.miles ? `Showing results within ${c.miles} miles` : c.limited ? 'Showing results from some of the areas that match; add a postcode to search near it' : 'Showing the results found so far'}${c.more ? '; searching further…' : '.'}`,
+  shardsSkipped: (areas) => `Listings from some areas (${areas}) could not be loaded, so results from there are missing.`,
   alsoSearchingFor: (terms) => `Also searching for ${terms}`,
   sortLabel: 'Sort by',
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },

@@ -1,0 +1,289 @@
+/**
+ * A sharded directory (feed/manifest.ts) as the search worker holds it: the
+ * shards a state needs are fetched, checked against the manifest and added to
+ * one list of listings, and one engine answers over every listing loaded so
+ * far, made afresh when more have arrived. So an answer over a set of loaded
+ * shards is, by construction, a fresh engine's over the same listings.
+ *
+ * Which shards a state needs, in steps: the first step is waited for, the
+ * answer says what it covers (`ShardCoverage`), and the next step loads after
+ * it, the page being told when it has arrived so that it asks again.
+ *  - an open listing (a link to it): its own shard, named in its key, and no other;
+ *  - a place (`near`): the shards within 10 miles of it, then within 25;
+ *  - a map area (`bounds`): the shards whose box meets it, nearest its middle first;
+ *  - words with neither: the shards the national word index names for them
+ *    (every word that starts with what was typed), a few at a time;
+ *  - none of these: no shard, and the answer asks for a place or words.
+ *
+ * Keys carry their shard: a listing `walk-1` of shard `NB` is `NB~walk-1` here and
+ * in every link, so a link to a listing loads only its shard and the manifest
+ * stays small (no list of 500,000 keys). Listings are only ever added, so an
+ * index into them keeps its meaning for the page while more arrive.
+ *
+ * Known limits: a word matched only by spelling tolerance (fuzzy) or only by a
+ * need it stands for ("lonely" → befriending) is found in the shards loaded for
+ * other reasons (a place, another word), not looked for in the word index; a
+ * place search does not load the `none` shard (listings with no place); word
+ * and map-area searches stop adding shards after MAX_LISTINGS_LOADED listings.
+ */
+import { distanceMiles } from '../location/distance.js';
+import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery } from '../location/postcode.js';
+import type { AtlasData, AtlasListing, Problem } from '../feed/normalised.js';
+import type { ListingKind } from '../feed/types.js';
+import { loadShards, type Manifest, type ShardEntry } from '../feed/manifest.js';
+import { EngineCore } from './full.js';
+import { terms as textTerms } from '../text/terms.js';
+import type { FinderState, GeoPoint } from './types.js';
+
+/** Between a shard's area and a listing's own key in the keys of a sharded directory. */
+const SHARD_KEY_SEPARATOR = '~';
+
+/** The area of the shard a key names (`NB` of `NB~walk-1`), or undefined. */
+export function shardAreaOfKey(key: string): string | undefined {
+  const at = key.indexOf(SHARD_KEY_SEPARATOR);
+  return at > 0 ? key.slice(0, at) : undefined;
+}
+
+/** A place search's rings, in miles: the first is waited for, the second loads after it. */
+const NEAR_MILES = [10, 25] as const;
+/** Shards per step of a word or map-area search. */
+const SHARDS_PER_STEP = 6;
+/** A word or map-area search adds no more shards once this many listings are loaded for it. */
+const MAX_LISTINGS_LOADED = 60_000;
+
+/** What an answer over a sharded directory covers: said to the person beside the results. */
+export interface ShardCoverage {
+  /** Shards loaded, of all in the manifest. */
+  loaded: number;
+  shards: number;
+  /** A place search: every result within this many miles is among the answers. */
+  miles?: number;
+  /** More shards this state asks for are on their way (the page is told when they arrive). */
+  more: boolean;
+  /** Word or map-area search: shards left out because MAX_LISTINGS_LOADED was reached. */
+  limited?: boolean;
+  /** The state asks for no shard (no place, words, map area or open listing): ask for one. */
+  prompt?: boolean;
+  /** Areas of shards that could not be used (missing, failing their hash, another build). */
+  skipped: string[];
+}
+
+interface ShardSetOptions {
+  fetch?: typeof fetch;
+  lang?: string;
+  kinds?: ListingKind[];
+  /** Fixed time for the engine (tests). */
+  now?: () => Date;
+}
+
+/** The distance in miles from a point to the nearest point of a box. */
+function milesToBox(point: { lat: number; lng: number }, [south, west, north, east]: [number, number, number, number]): number {
+  return distanceMiles(point, { lat: Math.min(north, Math.max(south, point.lat)), lng: Math.min(east, Math.max(west, point.lng)) });
+}
+
+const EMPTY_HEAD: Omit<AtlasData, 'listings'> = { publishers: [], licences: [], languages: [], needs: [], areas: [], transferStages: {}, problems: [], skipped: 0 };
+
+export class ShardSet {
+  readonly manifest: Manifest;
+  readonly url: string;
+  /** Every listing loaded, re-keyed with its shard, in the order the shards arrived: only ever added to. */
+  readonly listings: AtlasListing[] = [];
+  /** The data besides listings: the first shard's, with the problems of every shard and of those skipped. */
+  head: Omit<AtlasData, 'listings'> = EMPTY_HEAD;
+  /** Called when shards have arrived or been skipped, with the keys added (in order). */
+  onArrive?: (keys: string[]) => void;
+  readonly #options: ShardSetOptions;
+  /** Per shard (by position in the manifest): where its listings are in `listings`. */
+  readonly #ranges = new Map<number, [number, number]>();
+  readonly #skipped = new Map<number, Problem>();
+  readonly #pending = new Map<number, Promise<void>>();
+  #sortedWords?: string[];
+  #core?: EngineCore;
+  #coreSize = -1;
+  #preparing?: Generator<void, void, void>;
+
+  constructor(manifest: Manifest, url: string, options: ShardSetOptions = {}) {
+    this.manifest = manifest;
+    this.url = url;
+    this.#options = options;
+  }
+
+  /** Loaded or skipped: nothing more will come of it. */
+  settled(index: number): boolean {
+    return this.#ranges.has(index) || this.#skipped.has(index);
+  }
+
+  get loadedCount(): number {
+    return this.#ranges.size;
+  }
+
+  /** Fetches these shards (those not yet loaded or on their way) and adds their listings; resolves when all have settled. */
+  load(indexes: readonly number[]): Promise<void> {
+    const waits: Promise<void>[] = [];
+    for (const index of indexes) {
+      if (this.settled(index)) continue;
+      let pending = this.#pending.get(index);
+      if (!pending) {
+        const shard = this.manifest.shards[index];
+        if (!shard) continue;
+        pending = this.#fetch(index, shard).finally(() => this.#pending.delete(index));
+        this.#pending.set(index, pending);
+      }
+      waits.push(pending);
+    }
+    return Promise.all(waits).then(() => undefined);
+  }
+
+  async #fetch(index: number, shard: ShardEntry): Promise<void> {
+    const { data, skipped } = await loadShards(this.manifest, this.url, [shard], this.#options.fetch ? { fetch: this.#options.fetch } : {});
+    if (skipped.length) {
+      this.#skipped.set(index, skipped[0]!.problem);
+      this.head = { ...this.head, problems: [...this.head.problems, skipped[0]!.problem] };
+      this.onArrive?.([]);
+      return;
+    }
+    const kinds = this.#options.kinds?.length ? this.#options.kinds : undefined;
+    const start = this.listings.length;
+    const keys: string[] = [];
+    for (const listing of data.listings) {
+      if (kinds && !kinds.includes(listing.kind)) continue;
+      const key = `${shard.area}${SHARD_KEY_SEPARATOR}${listing.key}`;
+      this.listings.push({ ...listing, key });
+      keys.push(key);
+    }
+    this.#ranges.set(index, [start, this.listings.length]);
+    const { listings: _, problems, skipped: dropped, ...rest } = data;
+    const first = this.head === EMPTY_HEAD;
+    this.head = { ...(first ? rest : this.head), problems: [...this.head.problems, ...problems], skipped: this.head.skipped + dropped } as Omit<AtlasData, 'listings'>;
+    this.onArrive?.(keys);
+  }
+
+  /** The listings of one loaded shard. */
+  listingsOf(index: number): AtlasListing[] {
+    const range = this.#ranges.get(index);
+    return range ? this.listings.slice(range[0], range[1]) : [];
+  }
+
+  /** The shards a state needs, in the steps they load in; `miles`: each step's ring, for a place. */
+  plan(state: FinderState): { steps: number[][]; miles?: number[]; limited?: boolean } {
+    const shards = this.manifest.shards;
+    const open = typeof state.open === 'string' ? shardAreaOfKey(state.open) : undefined;
+    const openShard = open === undefined ? [] : shards.flatMap((s, i) => (s.area === open ? [i] : []));
+    const near = state.near;
+    if (near && Number.isFinite(near.lat) && Number.isFinite(near.lng)) {
+      const rings: number[][] = NEAR_MILES.map(() => []);
+      shards.forEach((shard, i) => {
+        if (!shard.bbox) return;
+        const miles = milesToBox(near, shard.bbox);
+        const ring = NEAR_MILES.findIndex((m) => miles <= m);
+        if (ring >= 0) rings[ring]!.push(i);
+      });
+      rings[0] = [...new Set([...openShard, ...rings[0]!])];
+      return { steps: rings, miles: [...NEAR_MILES] };
+    }
+    let wanted: number[] | undefined;
+    if (state.bounds) {
+      const [south, west, north, east] = state.bounds;
+      const middle = { lat: (south + north) / 2, lng: (west + east) / 2 };
+      wanted = shards.flatMap((s, i) => (s.bbox && s.bbox[0] <= north && s.bbox[2] >= south && s.bbox[1] <= east && s.bbox[3] >= west ? [i] : []))
+        .sort((a, b) => milesToBox(middle, shards[a]!.bbox!) - milesToBox(middle, shards[b]!.bbox!));
+    } else if (typeof state.q === 'string' && state.q.trim()) {
+      wanted = this.#shardsWithWords(state.q);
+    }
+    if (!wanted) return { steps: openShard.length ? [openShard] : [] };
+    // Shards already here first (they cost nothing), then the rest a few at a time, up to the limit.
+    const here = wanted.filter((i) => this.#ranges.has(i));
+    let total = 0;
+    let limited = false;
+    const rest: number[] = [];
+    for (const i of wanted) {
+      if (this.#ranges.has(i)) continue;
+      total += shards[i]!.listings;
+      if (total > MAX_LISTINGS_LOADED && rest.length) {
+        limited = true;
+        break;
+      }
+      rest.push(i);
+    }
+    const steps: number[][] = [[...new Set([...openShard, ...here, ...rest.slice(0, SHARDS_PER_STEP)])]];
+    for (let k = SHARDS_PER_STEP; k < rest.length; k += SHARDS_PER_STEP) steps.push(rest.slice(k, k + SHARDS_PER_STEP));
+    return { steps, ...(limited ? { limited } : {}) };
+  }
+
+  /** The shards whose words start with any word of `q` (as the text index folds words), in manifest order. */
+  #shardsWithWords(q: string): number[] {
+    const words = (this.#sortedWords ??= Object.keys(this.manifest.words).sort());
+    const found = new Set<number>();
+    for (const term of textTerms(q)) {
+      if (term.length < 2) continue;
+      // The first word at or after `term`, then every word that starts with it.
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (words[mid]! < term) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let w = lo; w < words.length && words[w]!.startsWith(term); w++) for (const i of this.manifest.words[words[w]!]!) found.add(i);
+    }
+    return [...found].sort((a, b) => a - b);
+  }
+
+  /**
+   * Loads the state's first step, then gives the engine over everything loaded
+   * and what the answer covers; `next` is the step to load after answering.
+   */
+  async prepareFor(state: FinderState): Promise<{ core: EngineCore; coverage: ShardCoverage; next?: number[] }> {
+    const plan = this.plan(state);
+    if (plan.steps[0]) await this.load(plan.steps[0]);
+    let reached = plan.steps.length ? 0 : -1;
+    while (reached + 1 < plan.steps.length && plan.steps[reached + 1]!.every((i) => this.settled(i))) reached++;
+    const next = plan.steps[reached + 1];
+    const core = this.engine(typeof state.q === 'string' && state.q.trim() !== '');
+    const coverage: ShardCoverage = {
+      loaded: this.#ranges.size,
+      shards: this.manifest.shards.length,
+      more: next !== undefined,
+      skipped: [...this.#skipped.keys()].map((i) => this.manifest.shards[i]!.area),
+      ...(plan.miles && reached >= 0 ? { miles: plan.miles[reached]! } : {}),
+      ...(plan.limited ? { limited: true } : {}),
+      ...(plan.steps.length ? {} : { prompt: true }),
+    };
+    return { core, coverage, ...(next ? { next } : {}) };
+  }
+
+  /** The engine over every listing loaded so far (made afresh when more have arrived); with `text`, its text index built. */
+  engine(text = false): EngineCore {
+    if (!this.#core || this.#coreSize !== this.listings.length) {
+      this.#core = new EngineCore({ ...this.head, listings: this.listings.slice() }, {
+        ...(this.#options.lang ? { lang: this.#options.lang } : {}),
+        ...(this.#options.now ? { now: this.#options.now } : {}),
+      });
+      this.#coreSize = this.listings.length;
+      this.#preparing = this.#core.prepare();
+      while (!this.#core.filtersReady && !this.#preparing.next().done);
+    }
+    if (text && this.#preparing) {
+      while (!this.#preparing.next().done);
+      this.#preparing = undefined;
+    }
+    return this.#core;
+  }
+
+  /**
+   * Where a postcode is, from the listings of its postcode area's shard (loaded
+   * now if it is not yet): the postcodes the directory itself holds, by district.
+   */
+  async place(postcode: string): Promise<GeoPoint | undefined> {
+    const query = parsePostcodeQuery(postcode);
+    if (!query) return undefined;
+    const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
+    const area = /^[A-Z]+/.exec(district)?.[0];
+    const index = this.manifest.shards.findIndex((s) => s.type === 'postcode' && s.area === area);
+    if (index < 0) return undefined;
+    await this.load([index]);
+    const gazetteer = gazetteerFromListings(this.listingsOf(index), district);
+    const found = await lookupPostcodeDetailed(postcode, { gazetteer });
+    return found.ok ? { lat: found.place.lat, lng: found.place.lng, label: postcode.toUpperCase() } : undefined;
+  }
+}

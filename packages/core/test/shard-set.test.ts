@@ -1,0 +1,179 @@
+// A sharded directory searched in the worker (engine/shard-set.ts): a state
+// loads only the shards it needs (a place's rings, the shards the word index
+// names, an open listing's own shard), and the answers over whatever set of
+// shards is loaded equal a fresh engine's over the same listings, read from
+// the whole feed by the plain normaliser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NATIONAL_AREAS, nationalFeed, prng } from '../../../test/support/generate.js';
+import { EngineCore } from '../src/engine/full.js';
+import { ShardSet, shardAreaOfKey } from '../src/engine/shard-set.js';
+import { writeShards } from '../src/engine/shards-write.js';
+import { FACET_IDS, type FinderState } from '../src/engine/types.js';
+import type { Manifest } from '../src/feed/manifest.js';
+import { normaliseFeed } from '../src/feed/normalise.js';
+import type { AtlasData } from '../src/feed/normalised.js';
+import type { Feed } from '../src/feed/types.js';
+
+const NOW = new Date('2026-11-24T10:30:00Z');
+const BASE = 'https://atlas.example/national/manifest.json';
+
+function national(): Feed {
+  const feed = nationalFeed(1400);
+  // One listing far away, in Edinburgh, with a word no other has.
+  const far = feed.listings.findIndex((l) => typeof l.location?.postcode === 'string' && l.location.postcode.startsWith('EH'));
+  feed.listings[far] = { ...feed.listings[far]!, id: 'zebrafinch', name: 'Zebrafinch reading circle' };
+  return feed;
+}
+
+function build(feed: Feed): { manifest: Manifest; files: Map<string, string> } {
+  const files = new Map<string, string>();
+  const manifest = writeShards(feed, (file) => files.set(file.path, file.content));
+  return { manifest, files };
+}
+
+function serve(files: Map<string, string>, log: string[] = []): typeof fetch {
+  return (async (input: RequestInfo | URL) => {
+    const path = new URL(String(input)).pathname.replace('/national/', '');
+    log.push(path);
+    const body = files.get(path);
+    return body === undefined ? new Response('not found', { status: 404 }) : new Response(body, { status: 200 });
+  }) as typeof fetch;
+}
+
+const areaIndex = (manifest: Manifest, area: string): number => manifest.shards.findIndex((s) => s.area === area);
+const loadedAreas = (set: ShardSet): string[] => [...new Set(set.listings.map((l) => shardAreaOfKey(l.key)!))].sort();
+
+const WORDS = ['walk', 'choir', 'lonely', 'zebrafinch', 'zebra', 'memory cafe', 'food bank', 'libary', 'tai chi', 'kn'];
+const SORTS = ['relevance', 'distance', 'next', 'name', 'deadline'] as const;
+
+function states(data: AtlasData, count: number, seed: number): FinderState[] {
+  const next = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const values: Record<string, string[]> = {};
+  const all = new EngineCore(data, { now: () => NOW }).prepareAll().query({ q: '', filters: {}, sort: 'relevance' }, NOW);
+  for (const [facet, list] of Object.entries(all.facets)) values[facet] = list!.map((f) => f.value);
+  const centres = Object.values(NATIONAL_AREAS);
+  return Array.from({ length: count }, () => {
+    const state: FinderState = { q: next() < 0.5 ? pick(WORDS) : '', filters: {}, sort: pick(SORTS) };
+    for (let i = Math.floor(next() * 3); i > 0; i--) {
+      const facet = pick(FACET_IDS);
+      const options = values[facet] ?? [];
+      if (options.length) state.filters[facet] = [pick(options)];
+    }
+    if (next() < 0.5) {
+      const [lat, lng] = pick(centres);
+      state.near = { lat: lat + next() * 0.05, lng: lng + next() * 0.05 };
+    }
+    if (next() < 0.2) state.age = Math.floor(next() * 90);
+    if (next() < 0.7) state.limit = pick([10, 20, 50]);
+    return state;
+  });
+}
+
+test('a sharded directory answers over the shards loaded as a fresh engine over the same listings does, at every step as shards arrive', async () => {
+  const feed = national();
+  const { manifest, files } = build(feed);
+  const whole = normaliseFeed(feed);
+  const byKey = new Map(whole.listings.map((l) => [l.key, l]));
+  const set = new ShardSet(manifest, BASE, { fetch: serve(files), now: () => NOW });
+  const arrived: string[][] = [];
+  set.onArrive = (keys) => arrived.push(keys);
+  // Shards arrive in an order no state would ask for, a few at a time.
+  const order = manifest.shards.map((_, i) => i).sort((a, b) => ((a * 7) % 5) - ((b * 7) % 5) || b - a);
+  let compared = 0;
+  let found = 0;
+  for (const step of [order.slice(0, 1), order.slice(1, 3), order.slice(3)]) {
+    await set.load(step);
+    // The fresh engine: the whole feed read by the normaliser, the same listings in the same order, keys with their shard.
+    const fresh = set.listings.map((l) => {
+      const own = byKey.get(l.key.slice(l.key.indexOf('~') + 1));
+      assert.ok(own, l.key);
+      return { ...own, key: l.key };
+    });
+    assert.deepEqual(set.listings, fresh, 'the shards hold the listings the plain normaliser reads from the feed');
+    const reference = new EngineCore({ ...whole, listings: fresh }, { now: () => NOW }).prepareAll();
+    for (const state of states({ ...whole, listings: fresh }, 120, compared + 3)) {
+      const expected = reference.query(state, NOW);
+      if (expected.total) found++;
+      assert.deepEqual(set.engine(true).query(state, NOW), expected, JSON.stringify(state));
+      compared++;
+    }
+    for (const prefix of ['wa', 'cho', 'zeb']) assert.deepEqual(set.engine(true).suggest(prefix), reference.suggest(prefix));
+  }
+  assert.ok(found > compared / 3, `${found} of ${compared} states found listings`);
+  assert.equal(set.loadedCount, manifest.shards.length);
+  assert.deepEqual(arrived.flat(), set.listings.map((l) => l.key), 'every key was announced, in order');
+});
+
+test('a place loads the shards within 10 miles, then 25; words load the shards that hold them; a link to a listing loads its shard alone', async () => {
+  const { manifest, files } = build(national());
+  const log: string[] = [];
+  const fresh = (): ShardSet => new ShardSet(manifest, BASE, { fetch: serve(files, log), now: () => NOW });
+
+  // Nothing asked for: no shard, and the answer asks for a place or words.
+  let set = fresh();
+  let { coverage } = await set.prepareFor({ q: '', filters: {}, sort: 'relevance' });
+  assert.equal(coverage.prompt, true);
+  assert.equal(log.length, 0);
+
+  // Birmingham: B and Walsall (7 miles) first, Coventry (17 miles) after.
+  const near = { lat: NATIONAL_AREAS.B![0], lng: NATIONAL_AREAS.B![1] };
+  let next: number[] | undefined;
+  ({ coverage, next } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near }));
+  assert.equal(coverage.miles, 10);
+  assert.equal(coverage.more, true);
+  assert.deepEqual(loadedAreas(set).filter((a) => !a.startsWith('g')), ['B', 'WS']);
+  assert.ok(next?.includes(areaIndex(manifest, 'CV')));
+  await set.load(next!);
+  ({ coverage, next } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near }));
+  assert.equal(coverage.miles, 25);
+  assert.equal(coverage.more, false);
+  assert.equal(next, undefined);
+  assert.deepEqual(loadedAreas(set).filter((a) => !a.startsWith('g')), ['B', 'CV', 'WS']);
+  const result = set.engine().query({ q: '', filters: {}, sort: 'distance', near, limit: 5 }, NOW);
+  assert.ok(result.items.every((item) => item.distance !== undefined && item.distance < 4), 'the nearest listings come first');
+
+  // A word only Edinburgh has, typed in part: its shard is loaded, and nothing else.
+  log.length = 0;
+  set = fresh();
+  ({ coverage } = await set.prepareFor({ q: 'zebrafin', filters: {}, sort: 'relevance' }));
+  assert.deepEqual(log, [manifest.shards[areaIndex(manifest, 'EH')]!.file]);
+  assert.equal(coverage.more, false);
+  const found = set.engine(true).query({ q: 'zebrafin', filters: {}, sort: 'relevance' }, NOW);
+  assert.deepEqual(found.items.map((i) => i.key), ['EH~zebrafinch']);
+
+  // A link to that listing, on a fresh page: its shard, one request.
+  log.length = 0;
+  set = fresh();
+  await set.prepareFor({ q: '', filters: {}, sort: 'relevance', open: 'EH~zebrafinch' });
+  assert.deepEqual(log, [manifest.shards[areaIndex(manifest, 'EH')]!.file]);
+  assert.equal(set.engine().listing('EH~zebrafinch')?.key, 'EH~zebrafinch');
+
+  // A postcode placed from its area's listings.
+  log.length = 0;
+  set = fresh();
+  const placed = await set.place('ls3 4ab');
+  assert.ok(placed && Math.abs(placed.lat - NATIONAL_AREAS.LS![0]) < 0.1 && Math.abs(placed.lng - NATIONAL_AREAS.LS![1]) < 0.1, JSON.stringify(placed));
+  assert.equal(placed.label, 'LS3 4AB');
+  assert.deepEqual(log, [manifest.shards[areaIndex(manifest, 'LS')]!.file]);
+  assert.equal(await set.place('ZZ1 1ZZ'), undefined);
+});
+
+test('a shard that is missing or fails its hash is skipped and said to be; the rest answer', async () => {
+  const { manifest, files } = build(national());
+  const ws = manifest.shards[areaIndex(manifest, 'WS')]!;
+  const cv = manifest.shards[areaIndex(manifest, 'CV')]!;
+  files.delete(ws.file);
+  files.set(cv.file, files.get(cv.file)!.replace('Community', 'Communal'));
+  const set = new ShardSet(manifest, BASE, { fetch: serve(files), now: () => NOW });
+  const near = { lat: NATIONAL_AREAS.B![0], lng: NATIONAL_AREAS.B![1] };
+  const { next } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near });
+  await set.load(next!);
+  const { coverage, core } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near });
+  assert.deepEqual(coverage.skipped.sort(), ['CV', 'WS']);
+  assert.equal(coverage.more, false);
+  assert.ok(core.query({ q: '', filters: {}, sort: 'distance', near }, NOW).total > 100);
+  assert.deepEqual(set.head.problems.map((p) => p.code).sort(), ['shard-hash', 'shard-missing']);
+  assert.match(set.head.problems.find((p) => p.code === 'shard-missing')!.message, /Shard WS .* could not be loaded \(HTTP 404\)/);
+});

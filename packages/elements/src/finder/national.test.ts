@@ -1,0 +1,154 @@
+// <atlas-finder> given a sharded directory's manifest (`atlas build --shards`)
+// instead of a feed: the search worker loads only the shards a search needs,
+// from a plain static host (test/static-host.mjs, filled by these tests with the
+// shards of a generated national feed), and says what the answer covers.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { MANIFEST_VERSION, writeShards, type Feed, type Manifest } from '@community-atlas/core';
+import { nationalFeed } from '../../../../test/support/generate.js';
+import '../define.js';
+import type { AtlasFinder } from './finder.js';
+
+let files: Map<string, string>;
+let manifest: Manifest;
+let sites = 0;
+
+before(() => {
+  const feed: Feed = nationalFeed(560);
+  // One listing far away, in Edinburgh, with a word no other has.
+  const far = feed.listings.findIndex((l) => typeof l.location?.postcode === 'string' && l.location.postcode.startsWith('EH'));
+  feed.listings[far] = { ...feed.listings[far]!, id: 'zebrafinch', name: 'Zebrafinch reading circle' };
+  files = new Map();
+  manifest = writeShards(feed, (file) => files.set(file.path, file.content));
+});
+
+const fileOf = (area: string): string => manifest.shards.find((s) => s.area === area)!.file;
+
+/** The shards on a static host of their own (changed by `change` first), with its request log. */
+async function host(change: (files: Map<string, string>) => void = () => undefined, hold: string[] = []): Promise<{ src: string; log(): Promise<string[]>; release(): Promise<void> }> {
+  const base = `/static-host/national-${Date.now()}-${++sites}/`;
+  const mine = new Map(files);
+  mine.set('manifest.json', JSON.stringify(manifest));
+  change(mine);
+  await Promise.all([...mine].map(([path, body]) => fetch(base + path, { method: 'PUT', body })));
+  await fetch(`${base}_hold`, { method: 'PUT', body: JSON.stringify(hold) });
+  return {
+    src: `${base}manifest.json`,
+    log: async () => (await (await fetch(`${base}_log`)).json()) as string[],
+    release: async () => void (await fetch(`${base}_release`)),
+  };
+}
+
+const root = (f: AtlasFinder): ShadowRoot => f.shadowRoot!;
+const results = (f: AtlasFinder): ShadowRoot | null => root(f).querySelector('atlas-results')?.shadowRoot ?? null;
+const said = (f: AtlasFinder): string => results(f)?.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+const cardNames = (f: AtlasFinder): string[] =>
+  [...(results(f)?.querySelectorAll('atlas-card') ?? [])].map((c) => c.shadowRoot?.querySelector('h3, h4, a')?.textContent?.trim() ?? '');
+
+async function loaded(f: AtlasFinder): Promise<void> {
+  await waitUntil(() => f.matches(':state(error)') || (!f.matches(':state(loading)') && said(f) !== ''), 'the finder did not load', { timeout: 20000 });
+}
+
+async function searchNear(f: AtlasFinder, postcode: string): Promise<void> {
+  const location = root(f).querySelector('atlas-location')!;
+  await location.updateComplete;
+  const input = location.shadowRoot!.querySelector('input')!;
+  input.value = postcode;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  location.shadowRoot!.querySelector('form')!.requestSubmit();
+}
+
+async function searchFor(f: AtlasFinder, words: string): Promise<void> {
+  const search = root(f).querySelector('atlas-search')!;
+  await search.updateComplete;
+  const input = search.shadowRoot!.querySelector('input')!;
+  input.value = words;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste', data: words }));
+  search.shadowRoot!.querySelector('form')!.requestSubmit();
+}
+
+describe('<atlas-finder> with a sharded directory', () => {
+  beforeEach(() => window.history.replaceState(null, '', window.location.pathname));
+  afterEach(() => window.history.replaceState(null, '', window.location.pathname));
+
+  it('asks for a place or words, then for a postcode shows the nearest results, saying it is searching further until the next ring of shards is in', async () => {
+    const { src, log, release } = await host(undefined, [fileOf('CV')]);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await loaded(f);
+    expect(said(f)).to.equal('Enter a postcode, or words to search for, to see listings.');
+    expect(await log()).to.deep.equal(['manifest.json'], 'no shard before a search');
+    await expect(f).to.be.accessible();
+
+    await searchNear(f, 'B3 4AB');
+    await waitUntil(() => said(f).includes('within 10 miles'), `said: ${said(f)}`, { timeout: 20000 });
+    expect(said(f)).to.match(/^\d+ results\. Showing results within 10 miles; searching further…$/);
+    const requested = await log();
+    expect(requested).to.include.members([fileOf('B'), fileOf('WS')]);
+    expect(requested).not.to.include(fileOf('LS'));
+    expect(requested).not.to.include(fileOf('EH'));
+    expect(cardNames(f).length).to.be.greaterThan(0);
+    await expect(f).to.be.accessible();
+
+    // Coventry, 17 miles off, arrives: the finder asks again by itself.
+    const before = Number(/^\d+/.exec(said(f))![0]);
+    await release();
+    await waitUntil(() => said(f).includes('within 25 miles'), `said: ${said(f)}`, { timeout: 20000 });
+    expect(said(f)).to.match(/^\d+ results\. Showing results within 25 miles\.$/);
+    expect(Number(/^\d+/.exec(said(f))![0])).to.be.greaterThan(before);
+    expect(await log()).not.to.include(fileOf('EH'));
+    await expect(f).to.be.accessible();
+  });
+
+  it('finds a listing by a word only a far shard holds, loading that shard alone', async () => {
+    const { src, log } = await host();
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await loaded(f);
+    await searchFor(f, 'zebrafinch');
+    await waitUntil(() => cardNames(f).some((n) => n.includes('Zebrafinch')), `cards: ${cardNames(f).join(', ')}`, { timeout: 20000 });
+    expect(said(f)).to.equal('1 result');
+    expect(await log()).to.deep.equal(['manifest.json', fileOf('EH')]);
+    await expect(f).to.be.accessible();
+  });
+
+  it('opens a listing from a link, loading only its shard', async () => {
+    const { src, log } = await host();
+    window.history.replaceState(null, '', `${window.location.pathname}?open=${encodeURIComponent('EH~zebrafinch')}`);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await waitUntil(() => root(f).querySelector('atlas-listing')?.shadowRoot?.textContent?.includes('Zebrafinch'), 'the listing did not open', { timeout: 20000 });
+    expect(await log()).to.deep.equal(['manifest.json', fileOf('EH')]);
+    await expect(f).to.be.accessible();
+  });
+
+  it('says which areas are missing when a shard is missing or fails its hash, and shows the rest', async () => {
+    const { src } = await host((mine) => {
+      mine.delete(fileOf('WS'));
+      mine.set(fileOf('CV'), mine.get(fileOf('CV'))!.replace('Community', 'Communal'));
+    });
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await loaded(f);
+    await searchNear(f, 'B3 4AB');
+    await waitUntil(() => said(f).includes('within 25 miles'), `said: ${said(f)}`, { timeout: 20000 });
+    const alert = [...root(f).querySelectorAll('[role="alert"]')].map((a) => a.textContent ?? '').join(' ');
+    expect(alert).to.contain('Listings from some areas').and.to.contain('WS').and.to.contain('CV');
+    expect(cardNames(f).length).to.be.greaterThan(0);
+    await expect(f).to.be.accessible();
+  });
+
+  it('says plainly that a manifest of a newer format cannot be read', async () => {
+    const { src } = await host((mine) => mine.set('manifest.json', JSON.stringify({ ...manifest, version: MANIFEST_VERSION + 1 })));
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await waitUntil(() => f.matches(':state(error)'), 'no error', { timeout: 20000 });
+    expect(root(f).textContent).to.contain('it was made for a newer version of this page’s directory software');
+    await expect(f).to.be.accessible();
+  });
+
+  it('says what the results cover in Welsh', async () => {
+    const { src } = await host(undefined, [fileOf('CV')]);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder lang="cy" src=${src}></atlas-finder>`);
+    await loaded(f);
+    expect(said(f)).to.equal('Rhowch god post, neu eiriau i chwilio amdanyn nhw, i weld rhestriadau.');
+    await searchNear(f, 'B3 4AB');
+    await waitUntil(() => said(f).includes('milltir'), `said: ${said(f)}`, { timeout: 20000 });
+    expect(said(f)).to.contain('Yn dangos canlyniadau o fewn 10 milltir; yn chwilio ymhellach…');
+    await expect(f).to.be.accessible();
+  });
+});

@@ -1,0 +1,64 @@
+// A plain static host for the browser tests (a sharded directory's manifest and
+// shards, say), filled by the test itself: files a test PUTs under
+// /static-host/NAME/PATH are served back at that address with GET, as JSON, and a
+// file never PUT answers 404. NAME is chosen by each test, so tests running side
+// by side keep their own files and their own request log. Also:
+//   PUT /static-host/NAME/_hold     a JSON list of paths whose requests wait …
+//   GET /static-host/NAME/_release  … until this (a slow shard);
+//   GET /static-host/NAME/_log      the paths requested so far, in order.
+import { Buffer } from 'node:buffer';
+
+const sites = new Map();
+
+const site = (name) => {
+  let found = sites.get(name);
+  if (!found) sites.set(name, (found = { files: new Map(), log: [], hold: new Set(), waiting: [] }));
+  return found;
+};
+
+async function body(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+export async function staticHostMiddleware(ctx, next) {
+  if (!ctx.path.startsWith('/static-host/')) return next();
+  const rest = decodeURIComponent(ctx.path.slice('/static-host/'.length));
+  const slash = rest.indexOf('/');
+  if (slash <= 0) {
+    ctx.status = 404;
+    return undefined;
+  }
+  const here = site(rest.slice(0, slash));
+  const path = rest.slice(slash + 1);
+  if (ctx.method === 'PUT') {
+    const bytes = await body(ctx.req);
+    if (path === '_hold') here.hold = new Set(JSON.parse(bytes.toString('utf8')));
+    else here.files.set(path, bytes);
+    ctx.status = 204;
+    return undefined;
+  }
+  if (path === '_release') {
+    here.hold.clear();
+    for (const release of here.waiting.splice(0)) release();
+    ctx.status = 204;
+    return undefined;
+  }
+  if (path === '_log') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(here.log);
+    return undefined;
+  }
+  here.log.push(path);
+  if (here.hold.has(path)) await new Promise((resolve) => here.waiting.push(resolve));
+  const file = here.files.get(path);
+  if (!file) {
+    ctx.status = 404;
+    return undefined;
+  }
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'application/json';
+  ctx.body = file;
+  return undefined;
+}
