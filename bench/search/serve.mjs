@@ -96,7 +96,11 @@ export async function quietPage(browser, url) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
-    run: (name, ...args) => evaluate(`window[${JSON.stringify(name)}](...${JSON.stringify(args)})`),
+    // Brought to the front first: a page behind another is a background tab, its timers held back and its long tasks not reported.
+    run: async (name, ...args) => {
+      await cdp.send('Target.activateTarget', { targetId });
+      return evaluate(`window[${JSON.stringify(name)}](...${JSON.stringify(args)})`);
+    },
     close: () => cdp.send('Target.closeTarget', { targetId }),
   };
 }
