@@ -23,12 +23,13 @@ const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 export function asciiJsonText(fetched: FetchedFeed): string | undefined {
   const views = fetchedViews(fetched);
   if (!views.length) return undefined;
-  // One buffer, starting on a four-byte boundary, so it can be scanned four bytes at a time.
   const size = views.reduce((sum, view) => sum + view.byteLength, 0);
+  // A ready feed's hash is of its text as written (atlas build writes it in ASCII): known from its first bytes.
+  const head = join(views, Math.min(size, READY_START.length + 3));
+  const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  if (startsAt(head, bom, READY_START)) return undefined;
+  // One buffer, starting on a four-byte boundary, so it can be scanned four bytes at a time.
   const bytes = views.length === 1 && views[0]!.byteOffset % 4 === 0 ? views[0]! : join(views, size);
-  const bom = size >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  // A ready feed's hash is of its text as written (atlas build writes it in ASCII).
-  if (startsAt(bytes, bom, READY_START)) return undefined;
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, size >>> 2);
   /** The first byte beyond ASCII at or after `from`, or `size`. */
   const nextWide = (from: number): number => {
@@ -109,12 +110,15 @@ const startsAt = (bytes: Uint8Array, at: number, start: Uint8Array): boolean => 
   return true;
 };
 
+/** The first `size` bytes of the views, in one new buffer. */
 function join(views: Uint8Array[], size: number): Uint8Array {
   const all = new Uint8Array(size);
   let at = 0;
   for (const view of views) {
-    all.set(view, at);
-    at += view.byteLength;
+    if (at >= size) break;
+    const part = view.byteLength <= size - at ? view : view.subarray(0, size - at);
+    all.set(part, at);
+    at += part.byteLength;
   }
   return all;
 }
