@@ -139,8 +139,7 @@ export interface ListingSummary {
   /**
    * The listings with a location (none: the finder offers no postcode search),
    * for placing a postcode the gazetteer does not know. From a worker they are
-   * reduced to their key and their location's postcode, point and precision,
-   * which is all `gazetteerFromListings` reads.
+   * reduced to their key and location, which is all `gazetteerFromListings` reads.
    */
   places: AtlasListing[];
 }

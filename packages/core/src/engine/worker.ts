@@ -62,18 +62,7 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     // indexes) and a summary, before facets and sorting are prepared.
     const { listings, ...meta } = data;
     const summary = summarise(listings);
-    // Each place only as far as gazetteerFromListings reads it: its postcode, point and precision
-    // (a whole location for every listing made this message a task of tens of milliseconds on the page).
-    const places = summary.places.map(({ key, location }) => {
-      const { postcode, lat, lng, precision } = location!;
-      return {
-        key,
-        location: {
-          ...(postcode !== undefined ? { postcode } : {}), ...(lat !== undefined ? { lat } : {}),
-          ...(lng !== undefined ? { lng } : {}), ...(precision !== undefined ? { precision } : {}),
-        },
-      } as AtlasListing;
-    });
+    const places = summary.places.map((l) => ({ key: l.key, location: l.location }) as AtlasListing);
     scope.postMessage({ type: 'meta', data: meta, summary: { ...summary, places }, keys: listings.map((l) => l.key) });
   }
   try {
