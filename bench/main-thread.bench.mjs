@@ -1,6 +1,7 @@
 // The main thread while a page opens (issue 18, item 7): the longest task, and all
 // tasks over 50 ms added up, from navigation until the view is on screen and the page
-// has been quiet for a second, in Chromium (PerformanceObserver, type "longtask").
+// has been quiet for a second, in Chromium (PerformanceObserver, type "longtask"); beside them, the CPU time of the
+// longest task on the page's main thread (from a trace), which a busy machine inflates far less than wall time.
 // The embed bundle (dist/embed, built if missing) on a plain page, as a council
 // embeds it; DESIGN.md's budget is no task over 50 ms.
 //   - a shared list link (?list=five,keys) on the demo feed, in prescriber mode;
@@ -59,22 +60,49 @@ const SHOWN = {
   card: `!!${finder}?.querySelector("atlas-results")?.shadowRoot?.querySelector("atlas-card")`,
 };
 
-/** One visit: the longest task and the sum of long tasks until `shown` holds and a second has passed with no new long task. */
+/**
+ * One visit: the longest task and the sum of long tasks until `shown` holds and a second has passed with no new
+ * long task; and, from a trace, the longest task's CPU time on the page's main thread. On a shared machine a task's
+ * wall time includes the time the thread waited for a core; its CPU time does not, so two builds compare fairly.
+ */
 async function visit(path, shown) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] });
   await page.goto(`${origin}${path}`);
-  await page.waitForFunction(shown, undefined, { timeout: 60_000, polling: 50 });
+  // Asked through the DevTools protocol, not page.waitForFunction or page.evaluate: those first put the automation
+  // library's own helper scripts into the page, a task of 30 ms and more that would be counted as the page's.
+  const cdp = await page.context().newCDPSession(page);
+  const ask = async (expression) => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
+  const deadline = Date.now() + 60_000;
+  while (!(await ask(shown))) {
+    if (Date.now() > deadline) throw new Error(`not shown within a minute: ${path}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   let seen = -1;
   for (;;) {
-    await page.waitForTimeout(1000);
-    const n = await page.evaluate(() => window.__longTasks.length);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const n = await ask('window.__longTasks.length');
     if (n === seen) break;
     seen = n;
   }
-  const tasks = await page.evaluate(() => window.__longTasks);
+  const tasks = await ask('window.__longTasks');
+  const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   await page.close();
-  return { longest: Math.max(0, ...tasks), total: tasks.reduce((a, b) => a + b, 0), count: tasks.length };
+  return { longest: Math.max(0, ...tasks), total: tasks.reduce((a, b) => a + b, 0), count: tasks.length, cpu: longestCpu(trace) };
+}
+
+/** The longest task's CPU time (ms) on the renderer's main thread, the one that ran the page's scripts, after the page began to load. */
+function longestCpu(trace) {
+  const scripted = trace.find((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
+  if (!scripted) return 0;
+  const start = trace.find((e) => e.pid === scripted.pid && e.tid === scripted.tid && e.name === 'ParseHTML')?.ts ?? 0;
+  let longest = 0;
+  for (const e of trace) {
+    if (e.pid !== scripted.pid || e.tid !== scripted.tid || e.ph !== 'X' || e.name !== 'RunTask' || e.ts < start) continue;
+    longest = Math.max(longest, (e.tdur ?? e.dur) / 1000);
+  }
+  return longest;
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -85,7 +113,7 @@ const cases = [
   ['1 MB description: its card in the results (demo + 1)', '/?feed=/big.json&q=megabyte', SHOWN.card],
 ];
 console.log(`\nMain thread while a page opens (Chromium, no throttling; median of ${runs} visits; budget: no task over 50 ms)`);
-console.log(`${'case'.padEnd(56)} ${'longest task'.padStart(13)} ${'all long tasks'.padStart(15)}   budget`);
+console.log(`${'case'.padEnd(56)} ${'longest task'.padStart(13)} ${'all long tasks'.padStart(15)}   budget     ${'its CPU time'.padStart(12)}`);
 for (const [label, path, shown] of cases) {
   const visits = embeds.map(() => []);
   for (let i = 0; i < runs; i++) {
@@ -97,8 +125,9 @@ for (const [label, path, shown] of cases) {
   for (const [b, dir] of embeds.entries()) {
     const longest = median(visits[b].map((v) => v.longest));
     const total = median(visits[b].map((v) => v.total));
+    const cpu = median(visits[b].map((v) => v.cpu));
     const name = embeds.length > 1 ? `${label} [${dir.split('/').pop()}]` : label;
-    console.log(`${name.padEnd(56)} ${`${longest.toFixed(0)} ms`.padStart(13)} ${`${total.toFixed(0)} ms`.padStart(15)}   ≤ 50 ms ${longest <= 50 ? 'ok' : 'OVER'}`);
+    console.log(`${name.padEnd(56)} ${`${longest.toFixed(0)} ms`.padStart(13)} ${`${total.toFixed(0)} ms`.padStart(15)}   ≤ 50 ms ${longest <= 50 ? 'ok  ' : 'OVER'} ${`${cpu.toFixed(0)} ms`.padStart(12)}`);
   }
 }
 await browser.close();

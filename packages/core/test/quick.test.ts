@@ -356,3 +356,30 @@ test('the sliced quick check gives what the whole one gives, hands the thread ba
   assert.deepEqual(twice, quickFeed(demo, b));
   assert.ok(both1 && both2, 'both feeds pass the quick check');
 });
+
+test('the sliced normaliser gives what the whole one gives, problems included, hands the thread back through 1,000 listings to repair, and two runs side by side do not mix', async () => {
+  const { normaliseFeedSliced } = await import('../src/feed/normalise.js');
+  const { generateFeed } = await import('../../../test/support/generate.js');
+  // Every listing's name with spaces around it and a description over the length the finder shows: all need the normaliser.
+  const repair = generateFeed(1000, 7) as unknown as Feedish;
+  repair.listings = repair.listings.map((l) => ({ ...(l as Record<string, Json>), name: `  ${String((l as Record<string, Json>).name)}  `, description: 'words '.repeat(2500) }));
+  const feeds: [string, Json][] = [...(await fixtures()), ['repairs 1,000', repair]];
+  for (const [name, json] of feeds) {
+    for (const options of OPTIONS) {
+      let pauses = 0;
+      const sliced = await normaliseFeedSliced(json, options, async () => void pauses++, 0);
+      assert.deepEqual(sliced, normaliseFeed(json, options), `${name} ${JSON.stringify(options)}`);
+      if (name === 'repairs 1,000') {
+        assert.ok(pauses >= 999, `pauses: ${pauses}`);
+        assert.equal(sliced.problems.filter((p) => p.code === 'text-too-long').length, 1000);
+      }
+    }
+  }
+  const demo = feeds.find(([name]) => name === 'demo/feed.json')![1];
+  const a = { baseUrl: 'https://a.example/feeds/a.json', source: 'a.json' };
+  const b = { baseUrl: 'https://b.example/x/b.json', source: 'b.json' };
+  const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const [both1, both2] = await Promise.all([normaliseFeedSliced(demo, a, tick, 0), normaliseFeedSliced(repair, b, tick, 0)]);
+  assert.deepEqual(both1, normaliseFeed(demo, a));
+  assert.deepEqual(both2, normaliseFeed(repair, b));
+});

@@ -10,6 +10,7 @@
  */
 import type { AtlasData, AtlasListing } from './normalised.js';
 import { emptyData } from './fetch.js';
+import { runSliced, runWhole } from './slices.js';
 import type { Gazetteer } from './types.js';
 import { Checker, describeValue, isObject } from './normaliser/checker.js';
 import { readAreas, readCategories, readGazetteer, readNeeds, readPublisher, readStageLists } from './normaliser/head.js';
@@ -35,6 +36,19 @@ export interface NormaliseOptions {
  * Strings stay strings: nothing here or downstream treats feed text as markup.
  */
 export function normaliseFeed(json: unknown, options: NormaliseOptions = {}): AtlasData {
+  return runWhole(normaliseSteps(json, options));
+}
+
+/**
+ * `normaliseFeed` a listing at a time: the page runs it in slices with the thread
+ * handed back between them (a feed with a megabyte-long description, or a thousand
+ * listings to repair, was one task of 60 ms and more).
+ */
+export function normaliseFeedSliced(json: unknown, options: NormaliseOptions, pause: () => Promise<void>, sliceMs = 8): Promise<AtlasData> {
+  return runSliced(normaliseSteps(json, options), pause, sliceMs);
+}
+
+function* normaliseSteps(json: unknown, options: NormaliseOptions): Generator<void, AtlasData, void> {
   const c = new Checker(options.source, options.baseUrl);
   const empty = (): AtlasData => emptyData(c.problems);
 
@@ -88,17 +102,21 @@ export function normaliseFeed(json: unknown, options: NormaliseOptions = {}): At
   const listings: AtlasListing[] = [];
   const seen = new Map<string, number>();
   let skipped = 0;
-  json.listings.forEach((raw, index) => {
+  const raws: unknown[] = json.listings;
+  for (let index = 0; index < raws.length; index++) {
+    // A hole in a list made in code is passed over, as forEach would (JSON has none).
+    if (!(index in raws)) continue;
     c.listingIndex = index;
     c.listingId = undefined;
-    const listing = readListing(c, raw, `$.listings[${index}]`, publisher.id!, transferStages, seen);
+    const listing = readListing(c, raws[index], `$.listings[${index}]`, publisher.id!, transferStages, seen);
     if (listing) {
       seen.set(listing.id, index);
       listings.push(listing);
     } else {
       skipped++;
     }
-  });
+    yield;
+  }
   c.listingIndex = undefined;
   c.listingId = undefined;
 

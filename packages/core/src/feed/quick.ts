@@ -31,6 +31,7 @@ import { ACV_STATUSES, COST_PER, DELIVERY_MODES, EMAIL_PATTERN, GENDERS, ID_PATT
 import { isClockTime, isIsoDate, isIsoDateOrDateTime, isSafeUrl, slugify } from './values.js';
 import { parseOpeningHours } from '../schedule/index.js';
 import { isUsableSession } from '../schedule/session.js';
+import { runSliced, runWhole } from './slices.js';
 
 type Obj = Record<string, unknown>;
 /** Gives the value the normaliser keeps for `value`, or throws. `keep`: a listing's list, `[]` when absent. */
@@ -306,26 +307,13 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
  * no problems and nothing changed; otherwise undefined (run the normaliser).
  */
 export function quickFeed(json: unknown, options: NormaliseOptions = {}): AtlasData | undefined {
-  const steps = quickSteps(json, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runWhole(quickSteps(json, options));
 }
 
 /**
  * `quickFeed`, handing the thread back (`pause`) whenever a slice has run for
  * `sliceMs`: what the page does, so checking a feed never holds it for long.
  */
-export async function quickFeedSliced(json: unknown, options: NormaliseOptions, pause: () => Promise<void>, sliceMs = 8): Promise<AtlasData | undefined> {
-  const steps = quickSteps(json, options);
-  let sliceStart = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - sliceStart > sliceMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
+export function quickFeedSliced(json: unknown, options: NormaliseOptions, pause: () => Promise<void>, sliceMs = 8): Promise<AtlasData | undefined> {
+  return runSliced(quickSteps(json, options), pause, sliceMs);
 }

@@ -38,9 +38,9 @@ const breathe = (): Promise<void> => {
 export async function normaliseOnDemand(json: unknown, options: NormaliseOptions = {}): Promise<AtlasData> {
   const quick = await quickFeedSliced(json, options, breathe);
   if (quick) return quick;
-  const { normaliseFeed } = await import('./normalise.js');
+  const { normaliseFeedSliced } = await import('./normalise.js');
   await breathe();
-  return normaliseFeed(json, options);
+  return normaliseFeedSliced(json, options, breathe);
 }
 
 /** What `readFetchedFeed` gives (or throws) for a fetched feed. */

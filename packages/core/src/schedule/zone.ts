@@ -14,16 +14,56 @@ let formatter: Intl.DateTimeFormat | undefined;
 const offsetCache = new Map<number, number>();
 /** Per UTC day: the offset when it is the same at the day's first and last hour, else NaN (a day the clocks change). */
 const dayCache = new Map<number, number>();
+/** Per UTC year: when BST starts and ends that year, if Intl agrees with the UK rule for it; null when it does not. */
+const yearRules = new Map<number, readonly [start: number, end: number] | null>();
+/** The UTC year the last call fell in, so most calls need no date arithmetic at all. */
+let lastYear = { from: 0, to: 0, rule: null as readonly [number, number] | null };
 
 /**
  * Minutes London is ahead of UTC at instant `t` (0 in GMT, 60 in BST).
- * UK clocks change at 01:00 UTC, always on a whole UTC hour, so the offset is
- * constant within a UTC hour and can be cached per hour: a finder computing the
- * next session of 10,000 listings then asks Intl only a handful of times. The
- * clocks never change twice in one day, so a day whose first and last hours have
- * the same offset has it all day: two questions to Intl per day, not 24.
+ *
+ * A year in which Intl agrees with the UK rule (ukRuleOffsetMinutes) at both
+ * changes and in every month is answered from the rule: two comparisons, where
+ * Intl's formatToParts costs tens of microseconds a call and a finder asks for
+ * thousands of offsets while it opens. Intl still has the last word: a year it
+ * answers differently (before 1996, or after a change in the law that the
+ * browser's time zone data knows of) is asked of Intl hour by hour, as below.
  */
 export function londonOffsetMinutes(t: number): number {
+  if (!(t >= lastYear.from && t < lastYear.to)) {
+    const year = new Date(t).getUTCFullYear();
+    if (Number.isNaN(year)) return offsetFromIntl(t);
+    lastYear = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), rule: ruleOfYear(year) };
+  }
+  const rule = lastYear.rule;
+  if (!rule) return offsetFromIntl(t);
+  return t >= rule[0] && t < rule[1] ? 60 : 0;
+}
+
+/** The year's BST start and end, when Intl gives the rule's offset either side of each change and in the middle of every month. */
+function ruleOfYear(year: number): readonly [number, number] | null {
+  let rule = yearRules.get(year);
+  if (rule === undefined) {
+    const [start, end] = ukRuleChanges(year);
+    const at = (t: number): number => hourOffset(Math.floor(t / HOUR));
+    let agrees = at(start - HOUR) === 0 && at(start) === 60 && at(end - HOUR) === 60 && at(end) === 0;
+    for (let month = 0; agrees && month < 12; month++) {
+      const t = Date.UTC(year, month, 15, 12);
+      agrees = at(t) === (t >= start && t < end ? 60 : 0);
+    }
+    rule = agrees ? [start, end] : null;
+    yearRules.set(year, rule);
+  }
+  return rule;
+}
+
+/**
+ * The offset from Intl. UK clocks change at 01:00 UTC, always on a whole UTC
+ * hour, so the offset is constant within a UTC hour and can be cached per hour.
+ * The clocks never change twice in one day, so a day whose first and last hours
+ * have the same offset has it all day: two questions to Intl per day, not 24.
+ */
+function offsetFromIntl(t: number): number {
   const day = Math.floor(t / DAY);
   let whole = dayCache.get(day);
   if (whole === undefined) {
@@ -70,15 +110,21 @@ function hourOffset(hour: number): number {
 /**
  * The UK rule since 1996 (Summer Time Order 2002, the EU summer-time directive):
  * BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
- * of October. Used only when Intl cannot answer; a test holds the two together.
+ * of October. londonOffsetMinutes uses it for each year in which Intl agrees, and
+ * alone when Intl cannot answer.
  */
 export function ukRuleOffsetMinutes(t: number): number {
-  const year = new Date(t).getUTCFullYear();
+  const [start, end] = ukRuleChanges(new Date(t).getUTCFullYear());
+  return t >= start && t < end ? 60 : 0;
+}
+
+/** The instants, by the UK rule, at which BST starts and ends in UTC year `year`. */
+function ukRuleChanges(year: number): [start: number, end: number] {
   const lastSunday = (month: number): number => {
     const last = Date.UTC(year, month + 1, 0);
     return last - new Date(last).getUTCDay() * DAY + HOUR;
   };
-  return t >= lastSunday(2) && t < lastSunday(9) ? 60 : 0;
+  return [lastSunday(2), lastSunday(9)];
 }
 
 /** London civil day number and minute of the day at instant `t`. */

@@ -22,6 +22,7 @@ import { AtlasHighlightEvent } from '../events/highlight.js';
 import { defineListing } from '../listing/define-listing.js';
 import { UrlSync } from './url-sync.js';
 import { FocusReturn } from './focus.js';
+import { warmFormats } from '../internal/format.js';
 
 type Phase = 'loading' | 'ready' | 'error';
 
@@ -251,6 +252,8 @@ export class AtlasFinder extends AtlasElement {
     this.slow = false;
     clearTimeout(this.#slowTimer);
     if (!urls.length) return;
+    // The browser's date data loads while the feed is on its way, not in the task that draws the results.
+    warmFormats(this.t.locale);
     // Within 8 seconds (sooner with a short timeout), never 20 seconds of silence.
     this.#slowTimer = setTimeout(() => (this.slow = true), Math.min(8_000, this.timeout / 2));
     // A link to an open listing: fetch its element alongside the feed.

@@ -43,10 +43,22 @@ let welshIntl: boolean | undefined;
 const ownWelsh = (locale: string): WelshDateNames | undefined =>
   locale.toLowerCase().startsWith('cy') && !(welshIntl ??= Intl.DateTimeFormat.supportedLocalesOf(['cy']).length > 0) ? welshNames : undefined;
 
+/**
+ * Formatters made once per locale and kept: making one costs about a millisecond
+ * (and the page's first, while the browser loads its date data, tens of them), where
+ * formatting with one costs microseconds, and a page of results formats dozens of dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+const partsFormat = (): Intl.DateTimeFormat =>
+  kept('parts', () => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+
 const londonParts = (date: Date) => {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = partsFormat().formatToParts(date);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   const [year, month, day] = [get('year'), get('month'), get('day')];
   return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), minutes: get('hour') * 60 + get('minute') };
@@ -61,9 +73,9 @@ export function formatDate(value: Date | string | undefined, locale: string, wit
     const p = londonParts(date);
     return `${withWeekday ? `${names.days[p.weekday]}, ` : ''}${p.day} ${names.months[p.month - 1]} ${p.year}`;
   }
-  return new Intl.DateTimeFormat(locale, {
+  return kept(`date ${locale} ${withWeekday}`, () => new Intl.DateTimeFormat(locale, {
     day: 'numeric', month: 'long', year: 'numeric', timeZone: ZONE, ...(withWeekday ? { weekday: 'long' } : {}),
-  }).format(date);
+  })).format(date);
 }
 
 /**
@@ -79,9 +91,39 @@ export function formatDateTime(value: Date, locale: string): string {
     const p = londonParts(value);
     day = `${names.days[p.weekday]}, ${p.day} ${names.months[p.month - 1]}`;
   } else {
-    day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: ZONE }).format(value);
+    day = dayFormat(locale).format(value);
   }
   return `${day} ${welsh ? 'am' : 'at'} ${formatTime(value, locale)}`;
+}
+
+const dayFormat = (locale: string): Intl.DateTimeFormat =>
+  kept(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: ZONE }));
+
+/**
+ * Makes, each in a task of its own, what the first screen's dates, counts and names
+ * will need. The first date formatter a page makes loads the browser's date and time
+ * zone data, which takes tens of milliseconds; done while the feed is on its way, that
+ * wait is not added to the task that reads the feed or draws the results.
+ */
+const warmed = new Set<string>();
+export function warmFormats(locale: string): void {
+  if (warmed.has(locale)) return;
+  warmed.add(locale);
+  const steps = [
+    () => partsFormat().formatToParts(0),
+    () => dayFormat(locale).format(0),
+    () => [new Intl.PluralRules(locale).select(1), (1234).toLocaleString(locale)],
+    () => new Intl.Collator(locale).compare('a', 'b'),
+  ];
+  const next = (): void => {
+    try {
+      steps.shift()?.();
+    } catch {
+      // A locale this browser cannot format is met again, and reported, where it is used.
+    }
+    if (steps.length) setTimeout(next, 0);
+  };
+  setTimeout(next, 0);
 }
 
 /** "6:30pm", "midday"; in Welsh "6:30yh", "canol dydd". */
@@ -95,11 +137,12 @@ export function roundMiles(miles: number): number {
 }
 
 export function formatMiles(miles: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(roundMiles(miles));
+  return kept(`miles ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(roundMiles(miles));
 }
 
 export function formatMoney(pounds: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: pounds % 1 ? 2 : 0 }).format(pounds);
+  const pence = pounds % 1 ? 2 : 0;
+  return kept(`money ${locale} ${pence}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: pence })).format(pounds);
 }
 
 /**
