@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { NATIONAL_AREAS, nationalFeed, prng } from '../../../test/support/generate.js';
 import { EngineCore } from '../src/engine/full.js';
 import { ShardSet, shardAreaOfKey } from '../src/engine/shard-set.js';
-import { writeShards } from '../src/engine/shards-write.js';
+import { writeGazetteerShards, writeShards } from '../src/engine/shards-write.js';
 import { FACET_IDS, type FinderState } from '../src/engine/types.js';
 import type { Manifest } from '../src/feed/manifest.js';
 import { normaliseFeed } from '../src/feed/normalise.js';
@@ -154,10 +154,21 @@ test('a place loads the shards within 10 miles, then 25; words load the shards t
   log.length = 0;
   set = fresh();
   const placed = await set.place('ls3 4ab');
-  assert.ok(placed && Math.abs(placed.lat - NATIONAL_AREAS.LS![0]) < 0.1 && Math.abs(placed.lng - NATIONAL_AREAS.LS![1]) < 0.1, JSON.stringify(placed));
-  assert.equal(placed.label, 'LS3 4AB');
+  assert.ok(placed && Math.abs(placed.near.lat - NATIONAL_AREAS.LS![0]) < 0.1 && Math.abs(placed.near.lng - NATIONAL_AREAS.LS![1]) < 0.1, JSON.stringify(placed));
+  assert.equal(placed.near.label, 'LS3 4AB');
+  assert.equal(placed.attribution, undefined, 'no gazetteer in this manifest');
   assert.deepEqual(log, [manifest.shards[areaIndex(manifest, 'LS')]!.file]);
   assert.equal(await set.place('ZZ1 1ZZ'), undefined);
+
+  // With a national gazetteer in the manifest: its one file for the area, and its attribution.
+  const gazetteer = writeGazetteerShards({ districts: { LS3: [53.81, -1.57] }, sectors: { 'LS3 4': [53.805, -1.565] } }, { attribution: 'Contains OS data' }, (file) => files.set(file.path, file.content));
+  log.length = 0;
+  set = new ShardSet({ ...manifest, gazetteer }, BASE, { fetch: serve(files, log), now: () => NOW });
+  assert.deepEqual(await set.place('ls3 4ab'), { near: { lat: 53.805, lng: -1.565, label: 'LS3 4AB' }, attribution: 'Contains OS data' });
+  assert.deepEqual(log, [gazetteer.shards[0]!.file]);
+  // A postcode it does not know is placed from its area's listings.
+  assert.ok((await set.place('LS5 4AB'))?.near);
+  assert.deepEqual(log, [gazetteer.shards[0]!.file, manifest.shards[areaIndex(manifest, 'LS')]!.file]);
 });
 
 test('a shard that is missing or fails its hash is skipped and said to be; the rest answer', async () => {

@@ -24,11 +24,24 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
   });
 }
 
-/** A sharded directory: the worker is handed its manifest and loads shards as states need them (shards-worker.ts). */
-export function loadManifestInWorker(url: string, manifest: FetchedFeed, options: FinderLoadOptions): Promise<FinderLoad> {
-  return inWorker(options, undefined, (worker) => {
-    worker.postMessage({ type: 'manifest', url, feed: manifest, options: workerOptions(options) } satisfies ToWorker, fetchedBuffers(manifest));
-  });
+/**
+ * A sharded directory: the worker is handed its manifest and loads shards as
+ * states need them (shards-worker.ts). There is no page-side way to search one.
+ */
+export async function loadManifestInWorker(url: string, manifest: FetchedFeed, options: FinderLoadOptions): Promise<FinderLoad> {
+  const refuse = (why: string): FeedLoadError => new FeedLoadError({ url, reason: 'not-a-feed', detail: `${url} is a sharded directory's manifest, which is searched in a Web Worker, and ${why}.` });
+  if (options.worker === false || typeof Worker !== 'function') throw refuse('this page has no worker');
+  // The worker resolves shard files against the manifest's address, which it cannot do against the page's.
+  const absolute = new URL(url, globalThis.location?.href).href;
+  try {
+    return await inWorker(options, undefined, (worker) => {
+      worker.postMessage({ type: 'manifest', url: absolute, feed: manifest, options: workerOptions(options) } satisfies ToWorker, fetchedBuffers(manifest));
+    });
+  } catch (error) {
+    if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
+    // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file.
+    throw refuse(`the worker could not start (${String(error)})`);
+  }
 }
 
 /** The buffers holding a fetched feed's bytes, each once: what is handed to the worker without a copy. */
@@ -217,7 +230,9 @@ class WorkerEngine implements SearchEngine {
     } else if (message.type === 'points') {
       (pending.resolve as (p: MapPoints) => void)(message.points);
     } else if (message.type === 'placed') {
-      (pending.resolve as (p: GeoPoint | undefined) => void)(message.near ?? undefined);
+      (pending.resolve as (p: { near: GeoPoint; attribution?: string } | undefined) => void)(
+        message.near ? { near: message.near, ...(message.attribution ? { attribution: message.attribution } : {}) } : undefined,
+      );
     } else if (message.type === 'suggestions') {
       // A suggested listing opens when chosen, with no round trip then: its record is fetched with the suggestions.
       const keys = message.suggestions.flatMap((s) => (s.key ? [s.key] : []));
@@ -270,8 +285,8 @@ class WorkerEngine implements SearchEngine {
     return this.#meta;
   }
 
-  place(postcode: string): Promise<GeoPoint | undefined> {
-    return this.#ask<GeoPoint | undefined>({ type: 'place', id: this.#nextId++, postcode });
+  place(postcode: string): Promise<{ near: GeoPoint; attribution?: string } | undefined> {
+    return this.#ask<{ near: GeoPoint; attribution?: string } | undefined>({ type: 'place', id: this.#nextId++, postcode });
   }
 
   /** Forgets the worker's cached text matches (benchmarks measure searches from cold). */

@@ -78,7 +78,8 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
-  if (only && isManifest(only)) return loadManifest(urls[0]!, only, options);
+  // A sharded directory is searched in the worker, which loads the shards each search needs (shards-worker.ts).
+  if (only && isManifest(only)) return (await import('./in-worker.js')).loadManifestInWorker(urls[0]!, only, options);
   const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? fetchedSize(r.value) : 0), 0);
   const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && bytes >= WORKER_THRESHOLD_BYTES);
   if (wantWorker && typeof Worker === 'function') {
@@ -113,21 +114,6 @@ const MANIFEST_START = /^\uFEFF?\s*\{\s*"format"\s*:\s*"community-atlas-manifest
 function isManifest(fetched: FetchedFeed): boolean {
   const head = fetched.text ? fetched.text.slice(0, 80) : new TextDecoder().decode(fetchedViews(fetched)[0]?.subarray(0, 80));
   return MANIFEST_START.test(head);
-}
-
-/** A sharded directory is searched in the worker, which loads the shards each search needs (shards-worker.ts). */
-async function loadManifest(url: string, manifest: FetchedFeed, options: FinderLoadOptions): Promise<FinderLoad> {
-  const refuse = (why: string): FeedLoadError => new FeedLoadError({ url, reason: 'not-a-feed', detail: `${url} is a sharded directory's manifest, which is searched in a Web Worker, and ${why}.` });
-  if (options.worker === false || typeof Worker !== 'function') throw refuse('this page has no worker');
-  try {
-    const { loadManifestInWorker } = await import('./in-worker.js');
-    // The worker resolves shard files against the manifest's address, which it cannot do against the page's.
-    return await loadManifestInWorker(new URL(url, globalThis.location?.href).href, manifest, options);
-  } catch (error) {
-    if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
-    // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file.
-    throw refuse(`the worker could not start (${String(error)})`);
-  }
 }
 
 /** What `createEngineAuto` takes: normalised data, a feed as parsed JSON, or a feed's text. */

@@ -54,7 +54,7 @@ export type FromWorker =
   // Sharded directory: shards arrived (their listings' keys, appended to the worker's order) or were skipped, and the data besides listings as it now stands;
   // `settled`: a step loading after an answer is all in, so the page asks again.
   | { type: 'shards'; data: Omit<AtlasData, 'listings'>; keys: string[]; settled: boolean }
-  | { type: 'placed'; id: number; near: GeoPoint | null };
+  | { type: 'placed'; id: number; near: GeoPoint | null; attribution?: string };
 
 interface SerializedLoadError {
   name: 'FeedLoadError';

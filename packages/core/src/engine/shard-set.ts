@@ -28,9 +28,10 @@
  */
 import { distanceMiles } from '../location/distance.js';
 import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery } from '../location/postcode.js';
+import { placePostcode as placeFromGazetteer } from '../location/gazetteer-shards.js';
 import type { AtlasData, AtlasListing, Problem } from '../feed/normalised.js';
 import type { ListingKind } from '../feed/types.js';
-import { loadShards, type Manifest, type ShardEntry } from '../feed/manifest.js';
+import { loadShards, type GazetteerShard, type Manifest, type ShardEntry } from '../feed/manifest.js';
 import { EngineCore } from './full.js';
 import { terms as textTerms } from '../text/terms.js';
 import type { FinderState, GeoPoint } from './types.js';
@@ -98,6 +99,8 @@ export class ShardSet {
   readonly #skipped = new Map<number, Problem>();
   readonly #pending = new Map<number, Promise<void>>();
   #sortedWords?: string[];
+  /** The national gazetteer's shards fetched so far, by URL. */
+  readonly #gazetteer = new Map<string, Promise<GazetteerShard>>();
   #core?: EngineCore;
   #coreSize = -1;
   #preparing?: Generator<void, void, void>;
@@ -271,12 +274,17 @@ export class ShardSet {
   }
 
   /**
-   * Where a postcode is, from the listings of its postcode area's shard (loaded
-   * now if it is not yet): the postcodes the directory itself holds, by district.
+   * Where a postcode is: from the manifest's national gazetteer when it has one
+   * (one small file for the postcode's area; `attribution` must be shown with the
+   * place), else from the listings of its postcode area's shard (loaded now if it
+   * is not yet), the postcodes the directory itself holds, by district.
    */
-  async place(postcode: string): Promise<GeoPoint | undefined> {
+  async place(postcode: string): Promise<{ near: GeoPoint; attribution?: string } | undefined> {
     const query = parsePostcodeQuery(postcode);
     if (!query) return undefined;
+    const label = postcode.trim().toUpperCase();
+    const national = await placeFromGazetteer(this.manifest, this.url, postcode, { cache: this.#gazetteer, ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}) });
+    if (national.ok) return { near: { lat: national.place.lat, lng: national.place.lng, label }, attribution: national.attribution };
     const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
     const area = /^[A-Z]+/.exec(district)?.[0];
     const index = this.manifest.shards.findIndex((s) => s.type === 'postcode' && s.area === area);
@@ -284,6 +292,6 @@ export class ShardSet {
     await this.load([index]);
     const gazetteer = gazetteerFromListings(this.listingsOf(index), district);
     const found = await lookupPostcodeDetailed(postcode, { gazetteer });
-    return found.ok ? { lat: found.place.lat, lng: found.place.lng, label: postcode.toUpperCase() } : undefined;
+    return found.ok ? { near: { lat: found.place.lat, lng: found.place.lng, label } } : undefined;
   }
 }

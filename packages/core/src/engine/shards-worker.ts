@@ -64,7 +64,8 @@ export function shardsWorker(post: Post, message: Extract<ToWorker, { type: 'man
     } else if (m.type === 'suggest') {
       post({ type: 'suggestions', id: m.id, suggestions: set.engine(true).suggest(m.prefix, m.limit) });
     } else if (m.type === 'place') {
-      post({ type: 'placed', id: m.id, near: (await set.place(m.postcode)) ?? null });
+      const placed = await set.place(m.postcode);
+      post({ type: 'placed', id: m.id, near: placed?.near ?? null, ...(placed?.attribution ? { attribution: placed.attribution } : {}) });
     }
   };
   return (m) => {

@@ -178,8 +178,12 @@ export interface SearchEngine {
   onchange?: (() => void) | undefined;
   /** A sharded directory only: the data besides listings as it now stands (needs and names from the shards, problems of shards skipped). */
   meta?(): Omit<AtlasData, 'listings'> | undefined;
-  /** A sharded directory only: where a postcode is, from its postcode area's shard (undefined: not known there). */
-  place?(postcode: string): Promise<GeoPoint | undefined>;
+  /**
+   * A sharded directory only: where a postcode is, from the national gazetteer's
+   * shard for its area (with the `attribution` to show beside the place), else
+   * from its postcode area's listings (undefined: not known there).
+   */
+  place?(postcode: string): Promise<{ near: GeoPoint; attribution?: string } | undefined>;
 }
 
 export type { Weekday };

@@ -82,6 +82,7 @@ export class AtlasFinder extends AtlasElement {
     listingFailed: { state: true },
     searchFailed: { state: true },
     postcodeMessage: { state: true },
+    placeAttribution: { state: true },
   };
 
   /** Feed URL, or several separated by spaces (merged). `oruk:https://…` reads a live Open Referral UK API instead. */
@@ -142,6 +143,8 @@ export class AtlasFinder extends AtlasElement {
   private searchFailed = false;
   /** A postcode typed into the search box that could not be placed: why, said under the search. */
   private postcodeMessage = '';
+  /** A sharded directory's national gazetteer placed the postcode: its licence condition, shown while results are measured from the place. */
+  private placeAttribution = '';
 
   #engine?: SearchEngine;
   /** A sharded directory's data besides listings as last read from the engine (it grows as shards arrive). */
@@ -203,6 +206,16 @@ export class AtlasFinder extends AtlasElement {
       this.#engine?.dispose();
       this.#engine = undefined;
     });
+  }
+
+  /**
+   * The first render waits for a task of its own: the script's evaluation and the
+   * elements' definitions already fill the task that upgrades the finder, and the
+   * first render (with its parts' own) would add as much again to it.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve, 0));
+    return super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -481,10 +494,23 @@ export class AtlasFinder extends AtlasElement {
     }
   }
 
-  /** A sharded directory places postcodes from its own shards (the page holds no places). */
+  #placerFor?: { engine: SearchEngine; placer: (postcode: string) => Promise<GeoPoint | undefined> };
+
+  /** A sharded directory places postcodes from its own shards (the page holds no places): one function per engine, so a redraw is no change. */
   #placer(): ((postcode: string) => Promise<GeoPoint | undefined>) | undefined {
     const engine = this.#engine;
-    return engine?.place ? (postcode) => engine.place!(postcode) : undefined;
+    if (!engine?.place) return undefined;
+    if (this.#placerFor?.engine !== engine) {
+      this.#placerFor = {
+        engine,
+        placer: async (postcode) => {
+          const placed = await engine.place!(postcode);
+          if (placed?.attribution) this.placeAttribution = placed.attribution;
+          return placed?.near;
+        },
+      };
+    }
+    return this.#placerFor.placer;
   }
 
   #onOpen = (e: AtlasOpenEvent): void => {
@@ -600,6 +626,7 @@ export class AtlasFinder extends AtlasElement {
             ${summary.places.length || this.#engine?.place ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#placer()} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
+          ${s.near && this.placeAttribution ? html`<p class="attribution">${this.placeAttribution}</p>` : nothing}
           <div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .showResults=${this.#showResults} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
               .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 2 : 4}>${prescriber?.renderBar(s)}</atlas-filters>

@@ -3,7 +3,7 @@
 // from a plain static host (test/static-host.mjs, filled by these tests with the
 // shards of a generated national feed), and says what the answer covers.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { MANIFEST_VERSION, writeShards, type Feed, type Manifest } from '@community-atlas/core';
+import { MANIFEST_VERSION, writeGazetteerShards, writeShards, type Feed, type Manifest } from '@community-atlas/core';
 import { nationalFeed } from '../../../../test/support/generate.js';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
@@ -130,6 +130,20 @@ describe('<atlas-finder> with a sharded directory', () => {
     const alert = [...root(f).querySelectorAll('[role="alert"]')].map((a) => a.textContent ?? '').join(' ');
     expect(alert).to.contain('Listings from some areas').and.to.contain('WS').and.to.contain('CV');
     expect(cardNames(f).length).to.be.greaterThan(0);
+    await expect(f).to.be.accessible();
+  });
+
+  it('places a postcode from the national gazetteer when the manifest has one, and shows its attribution', async () => {
+    const { src, log } = await host((mine) => {
+      const gazetteer = writeGazetteerShards({ districts: { B3: [52.483, -1.9] }, sectors: { 'B3 4': [52.484, -1.902] } }, { attribution: 'Contains OS data © Crown copyright' }, (file) => mine.set(file.path, file.content));
+      mine.set('manifest.json', JSON.stringify({ ...manifest, gazetteer }));
+    });
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await loaded(f);
+    await searchNear(f, 'B3 4AB');
+    await waitUntil(() => said(f).includes('within'), `said: ${said(f)}`, { timeout: 20000 });
+    expect(root(f).querySelector('.attribution')?.textContent).to.equal('Contains OS data © Crown copyright');
+    expect((await log()).filter((path) => path.startsWith('gazetteer/'))).to.have.length(1);
     await expect(f).to.be.accessible();
   });
 
