@@ -42,6 +42,24 @@ describe('<atlas-finder>', () => {
     await expect(f).to.be.accessible();
   });
 
+  it('draws its first screen in a task after the one that put it in the page, and says it is loading then', async () => {
+    // The task that runs the script, defines the elements and upgrades the finder is long enough without the first render.
+    const f = document.createElement('atlas-finder') as AtlasFinder;
+    f.fetcher = () => new Promise<Response>(() => {});
+    f.src = '/never.json';
+    document.body.append(f);
+    try {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+      expect(f.hasUpdated, 'rendered in the same task').to.equal(false);
+      await f.updateComplete;
+      expect(f.hasUpdated).to.equal(true);
+      expect(f.matches(':state(loading)')).to.equal(true);
+      expect(shadow(f).querySelector('[role="status"]')?.textContent).to.match(/loading/i);
+    } finally {
+      f.remove();
+    }
+  });
+
   it('lists every listing, announces the count politely and passes axe', async () => {
     const f = await finder();
     expect(cards(f)).to.have.length(6);

@@ -208,6 +208,16 @@ export class AtlasFinder extends AtlasElement {
     });
   }
 
+  /**
+   * The first render waits for a task of its own: the script's evaluation and the
+   * elements' definitions already fill the task that upgrades the finder, and the
+   * first render (with its parts' own) would add as much again to it.
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve, 0));
+    return super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#wantsPrescriber()) void this.#needPrescriber();
     if (changed.has('theme') && this.theme !== 'none') void this.#needTheme();
