@@ -5,51 +5,11 @@
 //   node bench/search.bench.mjs        (or npm run bench, which runs every bench)
 //   SEARCH_BENCH_SIZES=10000 node bench/search.bench.mjs   (some sizes only)
 //   SEARCH_BENCH_LOAD_RUNS=9 ...   (loads per size, each load figure their median; default 5, 3 for 100,000)
-import { build } from 'esbuild';
+//   SEARCH_BENCH_LOADS_ONLY=1 ...  (loading only: no queries, no Fuse.js; for comparing two builds run after run)
 import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { quietPage, serveSearchBench } from './search/serve.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const out = join(root, 'bench/out/search');
-mkdirSync(out, { recursive: true });
-
-await build({
-  entryPoints: { page: join(root, 'bench/search/page.ts'), worker: join(root, 'packages/core/src/engine/worker.ts') },
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  outdir: out,
-  conditions: ['source'],
-  tsconfig: join(root, 'tsconfig.json'),
-  target: 'es2022',
-  logLevel: 'error',
-});
-// The same feeds as atlas build's ready feeds (ready.json), written in Node as the build writes them.
-await build({
-  entryPoints: { ready: join(root, 'bench/search/ready.ts') },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outdir: join(out, 'node'),
-  outExtension: { '.js': '.mjs' },
-  conditions: ['source'],
-  tsconfig: join(root, 'tsconfig.json'),
-  target: 'es2022',
-  logLevel: 'error',
-});
-const { readyFeedText } = await import(join(out, 'node', 'ready.mjs'));
-writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title><link rel="icon" href="data:,"></head><body><script type="module" src="page.js"></script></body></html>');
-
-const server = createServer((req, res) => {
-  const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await serveSearchBench();
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 
 const ms = (n) => (n === undefined ? '—' : `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`);
@@ -57,18 +17,14 @@ const line = (ok, label, ours, budget, peer) =>
   console.log(`${ok === undefined ? '    ' : ok ? 'ok  ' : 'OVER'} ${label.padEnd(52)} ${ours.padStart(9)}   ${budget.padEnd(22)} ${peer}`);
 
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.error(`page ${m.type()}: ${m.text()}`); });
-  await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
-  await page.waitForFunction(() => typeof window.benchLoad === 'function');
-  const run = (fn, ...args) => page.evaluate(([f, a]) => window[f](...a), [fn, args]);
+  // Not a Playwright page: its network panel would add work on the page's main thread that no resident's browser does (see quietPage).
+  const { run } = await quietPage(browser, server.url);
 
   console.log('\nsearch: generated feeds, Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words');
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const n of sizes) {
-    writeFileSync(join(out, `ready-${n}.json`), readyFeedText(n));
+    server.writeReady(n);
     await run('benchLoad', n, 'auto'); // warm-up: compilation and the generator's first run
     // Several loads, each figure their median: one load on a shared, busy machine says little.
     const loadRuns = Number(process.env.SEARCH_BENCH_LOAD_RUNS) || (n >= 100_000 ? 3 : 5);
@@ -85,7 +41,8 @@ try {
     for (let r = 0; r < loadRuns; r++) readyLoads.push(await run('benchLoad', n, 'auto', true));
     const worstTask = Math.max(...loads.map((l) => l.longestTaskMs));
     const ofRuns = `median of ${loadRuns}`;
-    const fuse = await run('benchFuse', n, n >= 100_000 ? 2 : n >= 10_000 ? 10 : 30);
+    const loadsOnly = Boolean(process.env.SEARCH_BENCH_LOADS_ONLY);
+    const fuse = loadsOnly ? {} : await run('benchFuse', n, n >= 100_000 ? 2 : n >= 10_000 ? 10 : 30);
     const label = n.toLocaleString('en-GB');
     console.log(`\n${label} listings (${(load.bytes / 1e6).toFixed(1)} MB of JSON; ${load.inWorker ? 'searched in a worker' : 'searched on the page'}; bare JSON.parse ${ms(load.parseMs)})`);
     const firstBudget = 3 * load.parseMs;
@@ -97,6 +54,7 @@ try {
     line(n === 10_000 ? readyFirst <= firstBudget : undefined, `ready feed (atlas build): load to first page (${ofRuns})`, ms(readyFirst), `≤ 3 × parse = ${ms(firstBudget)}`,
       `ready.json ${(readyLoads[0].bytes / 1e6).toFixed(1)} MB, its bare JSON.parse ${ms(median(readyLoads.map((l) => l.parseMs)))}`);
     line(n >= 10_000 ? readyTask <= 50 : undefined, `ready feed: longest main-thread task while loading (${ofRuns})`, readyTask ? ms(readyTask) : '< 50 ms', '≤ 50 ms', '');
+    if (loadsOnly) continue;
     if (n <= 10_000) {
       const q = await run('benchQueries', n, n >= 10_000 ? 20 : 50);
       line(n === 10_000 ? q.p95 <= 10 : undefined, 'query with filters and facet counts, p95 (cold words)', ms(q.p95), '≤ 10 ms', `Fuse.js words only, no facets: ${ms(fuse.p95)}`);

@@ -10,7 +10,8 @@ import { generateFeed } from '../../test/support/generate.js';
 
 declare global {
   interface Window {
-    benchLoad: (n: number, worker: boolean | 'auto', ready?: boolean) => Promise<Record<string, number | boolean>>;
+    benchLoad: (n: number, worker: boolean | 'auto', ready?: boolean, keep?: boolean) => Promise<Record<string, number | boolean>>;
+    benchDispose: () => void;
     benchQueries: (n: number, runs: number) => Promise<Record<string, number>>;
     benchWorkerQueries: (n: number, runs: number) => Promise<Record<string, number>>;
     benchFuse: (n: number, runs: number) => Promise<Record<string, number>>;
@@ -87,7 +88,14 @@ const readyFeed = async (n: number): Promise<{ url: string; text: string }> => {
   return ready;
 };
 
-window.benchLoad = async (n, worker, ready = false) => {
+/** The engine a `keep` load left running (a profiler reads its worker before it ends). */
+let kept: { dispose(): void } | undefined;
+window.benchDispose = () => {
+  kept?.dispose();
+  kept = undefined;
+};
+
+window.benchLoad = async (n, worker, ready = false, keep = false) => {
   const readyFile = ready ? await readyFeed(n) : undefined;
   const body = readyFile?.text ?? feedText(n);
   const url = readyFile?.url ?? feedUrl(n);
@@ -98,14 +106,18 @@ window.benchLoad = async (n, worker, ready = false) => {
     parses.push(performance.now() - t0);
   }
   await new Promise((r) => setTimeout(r, 200));
+  performance.mark('bench-load');
   const t0 = performance.now();
   const { value, longest, tasks } = await longestTask(async () => {
     const loaded = await loadFinder([url], { worker, workerUrl });
+    performance.mark('bench-loaded');
     const first = await loaded.engine.query(QUERIES[0]!, NOW);
     const ms = performance.now() - t0;
+    performance.mark('bench-first-page');
     return { loaded, ms, total: first.total };
   });
-  value.loaded.engine.dispose();
+  if (keep) kept = value.loaded.engine;
+  else value.loaded.engine.dispose();
   return { parseMs: percentile(parses, 0.5), firstPageMs: value.ms, longestTaskMs: longest, longTasks: tasks, inWorker: value.loaded.inWorker, total: value.total, bytes: body.length };
 };
 

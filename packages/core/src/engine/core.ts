@@ -622,7 +622,14 @@ export class FilterCore {
       for (const p of positions) bits[p >>> 5]! |= 1 << (p & 31);
       return bits;
     };
-    const column = (values: readonly (number | null)[], absent: number): Float64Array => Float64Array.from(values, (v) => (v === null ? absent : v));
+    const column = (values: readonly (number | null)[], absent: number): Float64Array => {
+      const out = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        out[i] = v === null ? absent : (v as number);
+      }
+      return out;
+    };
     const valueBits = {} as Columns['valueBits'];
     for (const facet of STATIC_FACETS) {
       const table = this.tables.get(facet)!;

@@ -183,9 +183,12 @@ export class TextIndex implements TextSearch {
   /** Builds the index a slice at a time; nothing to do when it was loaded prebuilt. */
   *build(): Generator<void, void, void> {
     if (this.pending) {
+      // First a point to stop at: a ready feed's columns come without one, and
+      // the worker answers the first page once they are in (reading the index
+      // is not the first page's work).
+      yield;
       this.load(this.pending);
       this.pending = undefined;
-      yield;
     }
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());

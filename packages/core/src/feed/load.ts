@@ -9,7 +9,8 @@ import { quickFeed } from './quick.js';
 import { readFeedJson } from './parse.js';
 import { combineWith } from './combine.js';
 import { mergeFeeds } from './merge.js';
-import { emptyData, fetchFeed, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
+import { emptyData, feedFailure, fetchFeed, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
+import { asciiJsonText } from './ascii.js';
 import { usable } from './failure.js';
 import { readReadyText, untrustedReady } from './ready.js';
 
@@ -81,5 +82,13 @@ export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
 
 /** `readFetchedFeed` with the quick check first (see `normaliseQuickFirst`): the same data, or the same error. */
 export function readFetchedFeedQuickFirst(fetched: FetchedFeed): AtlasData {
-  return usable(fetched, parseWith(normaliseQuickFirst, fetchedText(fetched), fetched.url, fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {}));
+  const options = fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {};
+  // Bytes decoded as ASCII text (ascii.ts): the same feed, read several times faster.
+  const ascii = asciiJsonText(fetched);
+  if (ascii !== undefined) {
+    const data = parseWith(normaliseQuickFirst, ascii, fetched.url, options);
+    // Text that is not JSON is described in its own words, where it went wrong.
+    if (!feedFailure(data)) return data;
+  }
+  return usable(fetched, parseWith(normaliseQuickFirst, fetchedText(fetched), fetched.url, options));
 }

@@ -26,10 +26,11 @@ import type { ReadyColumns } from '../engine/core.js';
 
 export const READY_FORMAT = 'community-atlas-ready';
 export const READY_VERSION = 1;
-const START = `{"format":"${READY_FORMAT}"`;
+/** How a ready feed's text starts. */
+export const READY_TEXT_START = `{"format":"${READY_FORMAT}"`;
 
 /** Whether `text` (without a byte order mark) is a ready feed rather than a plain one. */
-const isReadyText = (text: string): boolean => text.startsWith(START);
+const isReadyText = (text: string): boolean => text.startsWith(READY_TEXT_START);
 
 /**
  * A hash of `text` from `from` to its end: two 32-bit FNV-1a lanes (one over

@@ -1,0 +1,230 @@
+// Where a search-bench load's time goes: CPU profiles of the page and of the
+// search worker (Chrome DevTools Protocol, in the system Chromium) while one
+// feed loads to its first page, summed by function and cut into the page's busy
+// stretches (its long tasks).
+//   node bench/search.profile.mjs                    (10,000 listings, plain and ready)
+//   PROFILE_SIZES=1000,10000 PROFILE_READY=0 node bench/search.profile.mjs
+//   PROFILE_SAVE=1 ...   (also writes bench/out/search/*.cpuprofile, to open in DevTools)
+//   PROFILE_TRACE=1 ...  (a Chromium trace instead: the page's and the worker's tasks, with what native work each did)
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { serveSearchBench } from './search/serve.mjs';
+
+const WS = globalThis.WebSocket ?? (await import('ws')).default;
+const out = fileURLToPath(new URL('out/search', import.meta.url));
+const server = await serveSearchBench({ minify: false });
+const port = 9300 + (process.pid % 500);
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', `--remote-debugging-port=${port}`] });
+
+/** A flat CDP client over the browser's WebSocket: commands by session, events to listeners. */
+async function cdp() {
+  const { webSocketDebuggerUrl } = await (await fetch(`http://127.0.0.1:${port}/json/version`)).json();
+  const ws = new WS(webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+  let id = 0;
+  const waiting = new Map();
+  const listeners = [];
+  ws.onmessage = (event) => {
+    const m = JSON.parse(typeof event.data === 'string' ? event.data : event.data.toString());
+    if (m.id !== undefined) {
+      const w = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (m.error) w.reject(new Error(`${m.error.message}`)); else w.resolve(m.result);
+    } else for (const l of listeners) l(m);
+  };
+  return {
+    send: (method, params = {}, sessionId) => new Promise((resolve, reject) => {
+      waiting.set(++id, { resolve, reject });
+      ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    }),
+    on: (l) => listeners.push(l),
+    close: () => ws.close(),
+  };
+}
+
+const fmt = (us) => `${(us / 1000).toFixed(1)} ms`.padStart(10);
+const where = (f) => `${f.functionName || '(anonymous)'} ${f.url ? `${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`;
+
+/** Self and total time per function, and the busy stretches (samples not idle, gaps under 2 ms) of at least `longMs`. */
+function summarise(label, profile, longMs) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stackOf = (id) => { const s = []; for (let i = id; i !== undefined; i = parent.get(i)) s.push(byId.get(i)); return s; };
+  const self = new Map();
+  const total = new Map();
+  let t = profile.startTime;
+  const samples = profile.samples.map((id, k) => { t += profile.timeDeltas[k]; return { id, t }; });
+  const dt = (k) => (k + 1 < samples.length ? samples[k + 1].t - samples[k].t : 0);
+  let busy = 0;
+  for (let k = 0; k < samples.length; k++) {
+    const node = byId.get(samples[k].id);
+    const name = node.callFrame.functionName;
+    if (name === '(idle)' || name === '(root)') continue;
+    busy += dt(k);
+    const key = where(node.callFrame);
+    self.set(key, (self.get(key) ?? 0) + dt(k));
+    const seen = new Set();
+    for (const f of stackOf(samples[k].id)) {
+      const fk = where(f.callFrame);
+      if (seen.has(fk)) continue;
+      seen.add(fk);
+      total.set(fk, (total.get(fk) ?? 0) + dt(k));
+    }
+  }
+  console.log(`\n== ${label}: ${fmt(profile.endTime - profile.startTime)} profiled, ${fmt(busy)} busy`);
+  const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+  console.log('  self time:');
+  for (const [k, v] of top(self, 22)) console.log(`  ${fmt(v)}  ${k}`);
+  console.log('  total time (with callees):');
+  for (const [k, v] of top(total, 30)) if (!k.startsWith('(root)')) console.log(`  ${fmt(v)}  ${k}`);
+  // Busy stretches: what the thread did without a break.
+  const stretches = [];
+  let start;
+  let lastBusy;
+  for (let k = 0; k < samples.length; k++) {
+    const name = byId.get(samples[k].id).callFrame.functionName;
+    const idle = name === '(idle)' || name === '(root)';
+    if (!idle) {
+      if (start === undefined || samples[k].t - lastBusy > 2000) {
+        if (start !== undefined) stretches.push([start, lastBusy]);
+        start = k;
+      }
+      lastBusy = samples[k].t;
+      stretches.last = k;
+    }
+  }
+  if (start !== undefined) stretches.push([start, lastBusy]);
+  for (const [k0, tEnd] of stretches) {
+    const t0 = samples[k0].t;
+    if (tEnd - t0 < longMs * 1000) continue;
+    const s = new Map();
+    for (let k = k0; k < samples.length && samples[k].t <= tEnd; k++) {
+      const node = byId.get(samples[k].id);
+      if (['(idle)', '(root)'].includes(node.callFrame.functionName)) continue;
+      // Attribute to the outermost named frame below the root, and the innermost.
+      const stack = stackOf(samples[k].id).reverse().filter((f) => f.callFrame.functionName !== '(root)');
+      const key = `${where(stack[0].callFrame)}  >  ${where(stack[Math.min(stack.length - 1, 2)].callFrame)}  …  ${where(node.callFrame)}`;
+      s.set(key, (s.get(key) ?? 0) + dt(k));
+    }
+    console.log(`  busy stretch at +${((t0 - profile.startTime) / 1000).toFixed(0)} ms for ${fmt(tEnd - t0)}:`);
+    for (const [k, v] of top(s, 10)) console.log(`    ${fmt(v)}  ${k}`);
+  }
+}
+
+
+/** From a Chromium trace: the page's main thread and the worker's tasks of at least `longMs`, each with the events inside it summed by name. */
+function summariseTrace(label, events, longMs) {
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const marks = events.filter((e) => e.name?.startsWith('bench-') && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b' || e.ph === 'e' || e.ph === 'X'));
+  const start = marks.find((e) => e.name === 'bench-load');
+  if (!start) { console.log('no bench-load mark in the trace'); return; }
+  const pid = start.pid;
+  const t0 = start.ts;
+  const markLine = marks.filter((m) => m.pid === pid).map((m) => `${m.name} +${((m.ts - t0) / 1000).toFixed(0)}`).join(', ');
+  console.log(`\n== ${label} (trace): ${markLine}`);
+  for (const [key, name] of names) {
+    if (!key.startsWith(`${pid}:`) || !/CrRendererMain|DedicatedWorker/.test(name)) continue;
+    const tid = Number(key.split(':')[1]);
+    const own = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0 - 1000).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const tasks = own.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+    const busy = tasks.reduce((s, e) => s + e.dur, 0);
+    console.log(`  ${name} (tid ${tid}): ${tasks.length} tasks, ${(busy / 1000).toFixed(0)} ms busy`);
+    for (const task of tasks) {
+      if (task.dur < longMs * 1000) continue;
+      const inside = events.filter((e) => e.pid === pid && e.tid === tid && e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && e.name !== task.name);
+      const sum = new Map();
+      for (const e of inside) {
+        const k = e.name + (e.args?.data?.functionName ? ` ${e.args.data.functionName}` : '') + (e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : '');
+        sum.set(k, (sum.get(k) ?? 0) + (e.dur ?? 0));
+      }
+      console.log(`    task at +${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(1)} ms:`);
+      for (const [k, v] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`      ${(v / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+    }
+  }
+}
+
+const client = await cdp();
+try {
+  // A page of the raw connection's own, not a Playwright page (whose network panel adds work on the main thread: see quietPage).
+  const { targetId } = await client.send('Target.createTarget', { url: 'about:blank' });
+  const { sessionId: pageSession } = await client.send('Target.attachToTarget', { targetId, flatten: true });
+  await client.send('Runtime.enable', {}, pageSession);
+  await client.send('Page.navigate', { url: server.url }, pageSession);
+  const evaluate = async (expression) => {
+    const { result, exceptionDetails } = await client.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, pageSession);
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  };
+  while ((await evaluate('typeof window.benchLoad')) !== 'function') await new Promise((r) => setTimeout(r, 50));
+  let workerSession;
+  let workerStarted;
+  client.on(async (m) => {
+    if (m.method === 'Target.attachedToTarget' && m.params.targetInfo.type === 'worker') {
+      const s = m.params.sessionId;
+      workerSession = s;
+      workerStarted = (async () => {
+        await client.send('Profiler.enable', {}, s);
+        await client.send('Profiler.setSamplingInterval', { interval: 200 }, s);
+        await client.send('Profiler.start', {}, s);
+        await client.send('Runtime.runIfWaitingForDebugger', {}, s);
+      })();
+    }
+  });
+  await client.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, pageSession);
+  await client.send('Profiler.enable', {}, pageSession);
+  await client.send('Profiler.setSamplingInterval', { interval: 200 }, pageSession);
+  const run = (...args) => evaluate(`window.benchLoad(...${JSON.stringify(args)})`);
+  const sizes = (process.env.PROFILE_SIZES ?? '10000').split(',').map(Number);
+  const kinds = process.env.PROFILE_READY === '0' ? [false] : process.env.PROFILE_READY === 'only' ? [true] : [false, true];
+  for (const n of sizes) {
+    server.writeReady(n);
+    for (const ready of kinds) {
+      // Warm-up (compilation, the generator's first run), as the bench does.
+      await run(n, 'auto', ready, true);
+      await workerStarted;
+      if (workerSession) await client.send('Profiler.stop', {}, workerSession);
+      await evaluate('window.benchDispose()');
+      workerSession = undefined;
+      workerStarted = undefined;
+      if (process.env.PROFILE_TRACE) {
+        await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.gc'] });
+        const result = await run(n, 'auto', ready, true);
+        const trace = JSON.parse((await browser.stopTracing()).toString());
+        await evaluate('window.benchDispose()');
+        workerSession = undefined;
+        console.log(`\n######## ${n} ${ready ? 'ready' : 'plain'}: first page ${result.firstPageMs.toFixed(0)} ms, parse ${result.parseMs.toFixed(1)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms`);
+        summariseTrace(`${n} ${ready ? 'ready' : 'plain'}`, trace.traceEvents, 15);
+        continue;
+      }
+      await client.send('Profiler.start', {}, pageSession);
+      const result = await run(n, 'auto', ready, true);
+      const { profile } = await client.send('Profiler.stop', {}, pageSession);
+      let workerProfile;
+      if (workerSession) {
+        await workerStarted;
+        workerProfile = (await client.send('Profiler.stop', {}, workerSession)).profile;
+      }
+      await evaluate('window.benchDispose()');
+      workerSession = undefined;
+      const label = `${n.toLocaleString('en-GB')} ${ready ? 'ready' : 'plain'}`;
+      console.log(`\n######## ${label}: first page ${result.firstPageMs.toFixed(0)} ms, parse ${result.parseMs.toFixed(1)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms, ${result.inWorker ? 'worker' : 'page'}`);
+      summarise(`${label}, page`, profile, 20);
+      if (workerProfile) {
+        console.log(`  (the worker's profile starts ${((workerProfile.startTime - profile.startTime) / 1000).toFixed(0)} ms after the page's)`);
+        summarise(`${label}, worker`, workerProfile, 20);
+      }
+      if (process.env.PROFILE_SAVE) {
+        writeFileSync(join(out, `${n}-${ready ? 'ready' : 'plain'}-page.cpuprofile`), JSON.stringify(profile));
+        if (workerProfile) writeFileSync(join(out, `${n}-${ready ? 'ready' : 'plain'}-worker.cpuprofile`), JSON.stringify(workerProfile));
+      }
+    }
+  }
+} finally {
+  client.close();
+  await browser.close();
+  server.close();
+}

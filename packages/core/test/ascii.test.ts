@@ -1,0 +1,79 @@
+// Node tests: a feed's bytes read as ASCII JSON text (feed/ascii.ts, what the
+// search worker parses) give exactly the value the decoded text gives, and
+// the reader falls back to the decoded text whenever that cannot be exact.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { asciiJsonText } from '../src/feed/ascii.js';
+import { readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
+import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
+import { serializeReady } from '../src/engine/ready-write.js';
+import { generateFeed } from '../../../test/support/generate.js';
+import type { Feed } from '../src/feed/types.js';
+
+const URL = 'https://feeds.example/feed.json';
+/** The bytes of `text` as a fetched feed, cut into pieces of `size` bytes (inside a character too). */
+const fetched = (bytes: Uint8Array, size = bytes.length): FetchedFeed => {
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) parts.push(bytes.slice(i, i + size));
+  return { url: URL, text: '', parts, status: 200 };
+};
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+/** Whether every character of `text` is ASCII. */
+const isAscii = (text: string): boolean => [...text].every((c) => c.charCodeAt(0) < 0x80);
+
+/** A small random generator, so a failure can be run again. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const CHARS = ['a', ' ', '"', '\\', '\n', '’', 'é', 'ŵ', '€', '\u2028', '\uFEFF', '🎉', '𝄞', '\u00a0', '\u007f', '\u0080', '\uffff'];
+
+test('bytes read as ASCII JSON text parse to the value the decoded text parses to, however they are cut', () => {
+  const next = random(16);
+  for (let round = 0; round < 300; round++) {
+    const words = Array.from({ length: 1 + Math.floor(next() * 8) }, () =>
+      Array.from({ length: Math.floor(next() * 12) }, () => CHARS[Math.floor(next() * CHARS.length)]).join(''));
+    const value = { listings: words.map((w, i) => ({ [`k${w}`]: w, i })), name: words.join('') };
+    const text = `${round % 3 === 0 ? '\uFEFF' : ''}${JSON.stringify(value, null, round % 2 ? 1 : 0)}`;
+    const bytes = encode(text);
+    const size = 1 + Math.floor(next() * 9);
+    const ascii = asciiJsonText(fetched(bytes, size));
+    const wide = !isAscii(text.replace(/^\uFEFF/, ''));
+    if (!wide && !text.startsWith('\uFEFF')) assert.equal(ascii, undefined, 'all ASCII already: nothing to do');
+    if (ascii === undefined) continue;
+    assert.ok(isAscii(ascii), 'only ASCII');
+    assert.deepEqual(JSON.parse(ascii), JSON.parse(text.replace(/^\uFEFF/, '')));
+  }
+});
+
+test('bytes that are not well-formed UTF-8, text, and ready feeds are left to the usual decoding', () => {
+  for (const bad of [[0x22, 0xc3, 0x22], [0x22, 0xe2, 0x80, 0x22], [0x22, 0xed, 0xa0, 0x80, 0x22], [0x22, 0xc0, 0xaf, 0x22], [0x22, 0xf5, 0x80, 0x80, 0x80, 0x22], [0x22, 0x80, 0x22], [0x22, 0xf0, 0x82, 0x82, 0xac, 0x22]]) {
+    assert.equal(asciiJsonText(fetched(Uint8Array.from(bad))), undefined, bad.join(' '));
+  }
+  assert.equal(asciiJsonText({ url: URL, text: '{"name":"é"}', status: 200 }), undefined);
+  // A ready feed's hash covers its text as written.
+  assert.equal(asciiJsonText(fetched(encode('{"format":"community-atlas-ready","x":"é"}'))), undefined);
+  assert.equal(asciiJsonText(fetched(encode('\uFEFF{"format":"community-atlas-ready","x":"é"}'), 3)), undefined);
+  assert.notEqual(asciiJsonText(fetched(encode('{"format":"community-atlas","x":"é"}'))), undefined);
+  const ready = serializeReady({ ...(generateFeed(20) as Feed), publisher: { name: 'Caffi’r Dref é' } } as Feed);
+  assert.ok(isAscii(ready.text), 'atlas build writes its ready feed in ASCII');
+});
+
+test('a feed read from ASCII text is the feed read from its decoded text, and one that is not JSON is described in its own words', () => {
+  const feed = generateFeed(200) as Feed;
+  const text = JSON.stringify({ ...feed, publisher: { ...(feed.publisher as object), name: 'Caffi’r Dref – ŵyr 🎉' } });
+  assert.ok(asciiJsonText(fetched(encode(text), 4096)) !== undefined);
+  assert.deepEqual(readFetchedFeedQuickFirst(fetched(encode(text), 4096)), readFetchedFeed({ url: URL, text, status: 200 }));
+  const broken = `${text.slice(0, 5000)}’ oops`;
+  const expected = (() => {
+    try {
+      readFetchedFeed({ url: URL, text: broken, status: 200 });
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  })();
+  assert.ok(expected instanceof FeedLoadError);
+  assert.throws(() => readFetchedFeedQuickFirst(fetched(encode(broken), 4096)), (error: unknown) => error instanceof FeedLoadError && error.detail === expected.detail);
+});
