@@ -13,6 +13,7 @@
 //   MAIN_BENCH_EMBED=dir1,dir2 ...             (compare builds: each visit alternates between them, so both see the same load)
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { quietPage } from './quiet-page.mjs';
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -66,27 +67,19 @@ const SHOWN = {
  * wall time includes the time the thread waited for a core; its CPU time does not, so two builds compare fairly.
  */
 async function visit(path, shown) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] });
-  await page.goto(`${origin}${path}`);
-  // Asked through the DevTools protocol, not page.waitForFunction or page.evaluate: those first put the automation
-  // library's own helper scripts into the page, a task of 30 ms and more that would be counted as the page's.
-  const cdp = await page.context().newCDPSession(page);
-  const ask = async (expression) => (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })).result.value;
-  const deadline = Date.now() + 60_000;
-  while (!(await ask(shown))) {
-    if (Date.now() > deadline) throw new Error(`not shown within a minute: ${path}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  // The whole browser traced (the page is not a Playwright page), the page's main thread picked out afterwards.
+  await browser.startTracing(undefined, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] });
+  // Not a Playwright page: its network panel keeps a copy of each response body, a task on the page's main thread that
+  // no resident's browser runs; and nothing of the automation library's is put into the page (see quiet-page.mjs).
+  const page = await quietPage(browser, `${origin}${path}`, { ready: shown });
   let seen = -1;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const n = await ask('window.__longTasks.length');
+    const n = await page.evaluate('window.__longTasks.length');
     if (n === seen) break;
     seen = n;
   }
-  const tasks = await ask('window.__longTasks');
+  const tasks = await page.evaluate('window.__longTasks');
   const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
   await page.close();
   return { longest: Math.max(0, ...tasks), total: tasks.reduce((a, b) => a + b, 0), count: tasks.length, cpu: longestCpu(trace) };

@@ -7,7 +7,8 @@
 //   SEARCH_BENCH_LOAD_RUNS=9 ...   (loads per size, each load figure their median; default 5, 3 for 100,000)
 //   SEARCH_BENCH_LOADS_ONLY=1 ...  (loading only: no queries, no Fuse.js; for comparing two builds run after run)
 import { chromium } from 'playwright-core';
-import { quietPage, serveSearchBench } from './search/serve.mjs';
+import { quietPage } from './quiet-page.mjs';
+import { serveSearchBench } from './search/serve.mjs';
 
 const server = await serveSearchBench();
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
