@@ -7,12 +7,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateFeed, prng as random } from '../../../test/support/generate.js';
+import { generateFeed } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore, serializeIndex } from '../src/engine/full.js';
-import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';
+import type { FinderState, QueryResult } from '../src/engine/types.js';
 import { normaliseFeed } from '../src/feed/index.js';
 import type { AtlasData } from '../src/feed/normalised.js';
+import { randomStates } from '../../../test/support/states.js';
 
 const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
 const generated = normaliseFeed(generateFeed(2000, 7));
@@ -24,26 +25,9 @@ const WORDS = [
   'befriend', 'food bank', 'caffi', 'library', 'hall', 'i feel lonely and want to walk', 'unig', 'cerdded', 'garden', 'debt', 'men’s shed',
   're', 'lo', 'wa', 'ca', 'co', 'me', 'st', 'ri', 'gr', 'ch', 'ar', 'sup', 'bereav', 'yog', 'danc', 'comunity', 'walkng', 'libary', 'alotment',
 ];
-const SORTS = ['relevance', 'distance', 'next', 'name', 'deadline'] as const;
 
-function states(data: AtlasData, count: number, seed: number): FinderState[] {
-  const next = random(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const values: Record<string, string[]> = {};
-  const all = new EngineCore(data, { now: () => NOW }).prepareAll().query({ q: '', filters: {}, sort: 'relevance' }, NOW);
-  for (const [facet, list] of Object.entries(all.facets)) values[facet] = list!.map((f) => f.value);
-  return Array.from({ length: count }, () => {
-    const state: FinderState = { q: next() < 0.85 ? pick(WORDS) + (next() < 0.2 ? ` ${pick(WORDS)}` : '') : '', filters: {}, sort: pick(SORTS) };
-    for (let i = Math.floor(next() * 2.5); i > 0; i--) {
-      const facet = pick(FACET_IDS);
-      const options = values[facet] ?? [];
-      if (options.length) state.filters[facet] = [pick(options)];
-    }
-    if (next() < 0.3) state.near = { lat: 52.55 + next() * 0.1, lng: -1.5 + next() * 0.1 };
-    if (next() < 0.7) state.limit = pick([10, 20, 50]);
-    return state;
-  });
-}
+const states = (data: AtlasData, count: number, seed: number): FinderState[] =>
+  randomStates(data, count, seed, { words: WORDS, now: NOW, wordChance: 0.85, secondWordChance: 0.2, filters: 2.5 });
 
 /** The answer without the listing objects, which are the same objects either way. */
 const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });

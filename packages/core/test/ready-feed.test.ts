@@ -5,16 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateFeed, prng as random } from '../../../test/support/generate.js';
+import { generateFeed } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore } from '../src/engine/full.js';
 import { serializeReady } from '../src/engine/ready-write.js';
-import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';
+import type { FinderState, QueryResult } from '../src/engine/types.js';
 import { FeedLoadError } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { readyPartsOf } from '../src/feed/ready-parts.js';
 import type { Feed } from '../src/feed/types.js';
+import { randomStates } from '../../../test/support/states.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')) as Feed;
 const generated = generateFeed(2000, 11) as Feed;
@@ -22,27 +23,9 @@ const NOW = new Date('2026-11-24T10:30:00Z');
 const SOURCE = 'https://council.example/atlas/ready.json';
 
 const WORDS = ['lonely', 'walk', 'kniting', 'tai chi', 'memory cafe', 'choir', 'low mood', 'carer', 'food bank', 'library', 'hall', 'unig', 'cerdded', 're', 'lo', 'wa', 'ca', 'sup', 'bereav', 'walkng', 'libary'];
-const SORTS = ['relevance', 'distance', 'next', 'name', 'deadline'] as const;
 
-function states(data: AtlasData, count: number, seed: number): FinderState[] {
-  const next = random(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const values: Record<string, string[]> = {};
-  const all = new EngineCore(data, { now: () => NOW }).prepareAll().query({ q: '', filters: {}, sort: 'relevance' }, NOW);
-  for (const [facet, list] of Object.entries(all.facets)) values[facet] = list!.map((f) => f.value);
-  return Array.from({ length: count }, () => {
-    const state: FinderState = { q: next() < 0.5 ? pick(WORDS) : '', filters: {}, sort: pick(SORTS) };
-    for (let i = Math.floor(next() * 3); i > 0; i--) {
-      const facet = pick(FACET_IDS);
-      const options = values[facet] ?? [];
-      if (options.length) state.filters[facet] = [pick(options)];
-    }
-    if (next() < 0.3) state.near = { lat: 52.55 + next() * 0.1, lng: -1.5 + next() * 0.1 };
-    if (next() < 0.2) state.age = Math.floor(next() * 90);
-    if (next() < 0.7) state.limit = pick([10, 20, 50]);
-    return state;
-  });
-}
+const states = (data: AtlasData, count: number, seed: number): FinderState[] =>
+  randomStates(data, count, seed, { words: WORDS, now: NOW, wordChance: 0.5, filters: 3, ageChance: 0.2 });
 
 /** The answer without the listing objects. */
 const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });

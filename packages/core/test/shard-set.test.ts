@@ -5,15 +5,16 @@
 // the whole feed by the plain normaliser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NATIONAL_AREAS, nationalFeed, prng } from '../../../test/support/generate.js';
+import { NATIONAL_AREAS, nationalFeed } from '../../../test/support/generate.js';
 import { EngineCore } from '../src/engine/full.js';
 import { ShardSet, shardAreaOfKey } from '../src/engine/shard-set.js';
 import { writeGazetteerShards, writeShards } from '../src/engine/shards-write.js';
-import { FACET_IDS, type FinderState } from '../src/engine/types.js';
+import type { FinderState } from '../src/engine/types.js';
 import type { Manifest } from '../src/feed/manifest.js';
 import { normaliseFeed } from '../src/feed/normalise.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import type { Feed } from '../src/feed/types.js';
+import { randomStates } from '../../../test/support/states.js';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
 const BASE = 'https://atlas.example/national/manifest.json';
@@ -45,31 +46,13 @@ const areaIndex = (manifest: Manifest, area: string): number => manifest.shards.
 const loadedAreas = (set: ShardSet): string[] => [...new Set(set.listings.map((l) => shardAreaOfKey(l.key)!))].sort();
 
 const WORDS = ['walk', 'choir', 'lonely', 'zebrafinch', 'zebra', 'memory cafe', 'food bank', 'libary', 'tai chi', 'kn'];
-const SORTS = ['relevance', 'distance', 'next', 'name', 'deadline'] as const;
 
-function states(data: AtlasData, count: number, seed: number): FinderState[] {
-  const next = prng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const values: Record<string, string[]> = {};
-  const all = new EngineCore(data, { now: () => NOW }).prepareAll().query({ q: '', filters: {}, sort: 'relevance' }, NOW);
-  for (const [facet, list] of Object.entries(all.facets)) values[facet] = list!.map((f) => f.value);
-  const centres = Object.values(NATIONAL_AREAS);
-  return Array.from({ length: count }, () => {
-    const state: FinderState = { q: next() < 0.5 ? pick(WORDS) : '', filters: {}, sort: pick(SORTS) };
-    for (let i = Math.floor(next() * 3); i > 0; i--) {
-      const facet = pick(FACET_IDS);
-      const options = values[facet] ?? [];
-      if (options.length) state.filters[facet] = [pick(options)];
-    }
-    if (next() < 0.5) {
-      const [lat, lng] = pick(centres);
-      state.near = { lat: lat + next() * 0.05, lng: lng + next() * 0.05 };
-    }
-    if (next() < 0.2) state.age = Math.floor(next() * 90);
-    if (next() < 0.7) state.limit = pick([10, 20, 50]);
-    return state;
-  });
-}
+const states = (data: AtlasData, count: number, seed: number): FinderState[] =>
+  randomStates(data, count, seed, { words: WORDS, now: NOW, wordChance: 0.5, filters: 3, ageChance: 0.2, near: (next, pick) => {
+    if (next() >= 0.5) return undefined;
+    const [lat, lng] = pick(Object.values(NATIONAL_AREAS));
+    return { lat: lat + next() * 0.05, lng: lng + next() * 0.05 };
+  } });
 
 test('a sharded directory answers over the shards loaded as a fresh engine over the same listings does, at every step as shards arrive', async () => {
   const feed = national();
