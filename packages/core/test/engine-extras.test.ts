@@ -12,9 +12,10 @@ import { FilterCore, planFor } from '../src/engine/core.js';
 import { EngineCore } from '../src/engine/full.js';
 import { deadlineReader } from '../src/engine/deadlines.js';
 import { deadlineState } from '../src/transfer/deadline.js';
-import { FACET_IDS, type FinderState, type QueryResult } from '../src/engine/types.js';
+import { FACET_IDS, type FinderState } from '../src/engine/types.js';
 import { normaliseFeed } from '../src/feed/index.js';
 import type { AtlasData } from '../src/feed/normalised.js';
+import { withoutListings } from '../../../test/support/engine.js';
 
 const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
 const generated = normaliseFeed(generateFeed(1500, 11));
@@ -50,8 +51,7 @@ function states(data: AtlasData, count: number, seed: number): FinderState[] {
   });
 }
 
-/** The answer without the listing objects, which are the same objects either way. */
-const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+const plain = withoutListings;
 
 for (const [name, data] of [['demo', demo], ['generated', generated]] as const) {
   test(`the page engine, loading the extras when a state needs them, answers as the engine with them built in (${name} feed)`, async () => {

@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore, serializeIndex } from '../src/engine/full.js';
-import type { FinderState, QueryResult } from '../src/engine/types.js';
+import type { FinderState } from '../src/engine/types.js';
 import { normaliseFeed } from '../src/feed/index.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { DEFAULT_NEEDS, buildNeedTable } from '../src/vocabulary/needs.js';
 import { NEED_SYNONYMS, buildVocabulary, expandQuery } from '../src/vocabulary/synonyms.js';
 import { randomStates } from '../../../test/support/states.js';
+import { withoutListings } from '../../../test/support/engine.js';
 
 const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
 const NOW = new Date('2026-11-24T10:30:00Z');
@@ -27,8 +28,7 @@ const WORDS = [
 const states = (data: AtlasData, count: number, seed: number): FinderState[] =>
   randomStates(data, count, seed, { words: WORDS, now: NOW, wordChance: 0.65, secondWordChance: 0.15, filters: 3.5, twoValueChance: 0.3, extraValue: 'not-a-value', ageChance: 0.1 });
 
-/** The answer without the listing objects, which are the same objects either way. */
-const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+const plain = withoutListings;
 
 for (const lang of ['en', 'cy']) {
   test(`the page engine, loading text search on demand, answers ${lang} queries exactly as the engine with it built in`, async () => {

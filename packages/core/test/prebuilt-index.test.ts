@@ -10,10 +10,11 @@ import { readFileSync } from 'node:fs';
 import { generateFeed } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore, serializeIndex } from '../src/engine/full.js';
-import type { FinderState, QueryResult } from '../src/engine/types.js';
+import type { FinderState } from '../src/engine/types.js';
 import { normaliseFeed } from '../src/feed/index.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { randomStates } from '../../../test/support/states.js';
+import { withoutListings } from '../../../test/support/engine.js';
 
 const demo = normaliseFeed(JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')));
 const generated = normaliseFeed(generateFeed(2000, 7));
@@ -29,8 +30,7 @@ const WORDS = [
 const states = (data: AtlasData, count: number, seed: number): FinderState[] =>
   randomStates(data, count, seed, { words: WORDS, now: NOW, wordChance: 0.85, secondWordChance: 0.2, filters: 2.5 });
 
-/** The answer without the listing objects, which are the same objects either way. */
-const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+const plain = withoutListings;
 
 const cases: [string, AtlasData, string][] = [
   ['the demo feed', demo, 'en'],

@@ -9,13 +9,14 @@ import { generateFeed } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore } from '../src/engine/full.js';
 import { serializeReady } from '../src/engine/ready-write.js';
-import type { FinderState, QueryResult } from '../src/engine/types.js';
+import type { FinderState } from '../src/engine/types.js';
 import { FeedLoadError } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { readyPartsOf } from '../src/feed/ready-parts.js';
 import type { Feed } from '../src/feed/types.js';
 import { randomStates } from '../../../test/support/states.js';
+import { withoutListings } from '../../../test/support/engine.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')) as Feed;
 const generated = generateFeed(2000, 11) as Feed;
@@ -27,8 +28,7 @@ const WORDS = ['lonely', 'walk', 'kniting', 'tai chi', 'memory cafe', 'choir', '
 const states = (data: AtlasData, count: number, seed: number): FinderState[] =>
   randomStates(data, count, seed, { words: WORDS, now: NOW, wordChance: 0.5, filters: 3, ageChance: 0.2 });
 
-/** The answer without the listing objects. */
-const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+const plain = withoutListings;
 
 for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000 listings', generated]] as const) {
   for (const lang of ['en', 'cy']) {

@@ -6,6 +6,7 @@ import { normaliseFeed } from '../feed/normalise.js';
 import { createEngine } from './engine.js';
 import { serializeIndex } from './full.js';
 import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoadOptions } from './load.js';
+import { serveBodies } from '../../../../test/support/engine.js';
 
 // In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.
 const workerUrl = new URL('./worker.ts', import.meta.url);
@@ -32,12 +33,7 @@ function generatedFeed(n: number): Feed {
   return { version: '1', publisher: { name: 'Northbridge Borough Council' }, updated: '2026-11-01', listings } as Feed;
 }
 
-const serve = (bodies: Record<string, string | number>): typeof fetch => (async (input: RequestInfo | URL) => {
-  const body = bodies[String(input)];
-  if (typeof body === 'number') return new Response('nope', { status: body });
-  if (body === undefined) throw new TypeError('Failed to fetch');
-  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-}) as typeof fetch;
+const serve = serveBodies;
 
 const NOW = new Date('2026-11-24T09:00:00Z');
 const states: FinderState[] = [

@@ -3,20 +3,16 @@ import type { Feed } from '../feed/types.js';
 import { normaliseFeed } from '../feed/normalise.js';
 import { serializeIndex } from './full.js';
 import { loadFinder, type FinderLoad } from './load.js';
-import type { FinderState, QueryResult } from './types.js';
+import type { FinderState } from './types.js';
+import { serveBodies, withoutListings } from '../../../../test/support/engine.js';
 
 // In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.
 const workerUrl = new URL('./worker.ts', import.meta.url);
 const NOW = new Date('2026-11-24T10:30:00Z');
 
-const serve = (bodies: Record<string, string>): typeof fetch => (async (input: RequestInfo | URL) => {
-  const body = bodies[String(input)];
-  if (body === undefined) throw new TypeError('Failed to fetch');
-  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-}) as typeof fetch;
+const serve = serveBodies;
 
-/** The answer without the listing objects, which the page holds either way. */
-const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+const plain = withoutListings;
 
 /**
  * Half-typed words (found by prefix), misspelt ones (found by fuzziness), need

@@ -2,19 +2,16 @@ import { expect } from '@open-wc/testing';
 import type { Feed } from '../feed/types.js';
 import { serializeReady } from './ready-write.js';
 import { loadFinder, type FinderLoad } from './load.js';
-import type { FinderState, QueryResult } from './types.js';
+import type { FinderState } from './types.js';
+import { serveBodies, withoutListings } from '../../../../test/support/engine.js';
 
 // In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.
 const workerUrl = new URL('./worker.ts', import.meta.url);
 const NOW = new Date('2026-11-24T10:30:00Z');
 
-const serve = (bodies: Record<string, string>): typeof fetch => (async (input: RequestInfo | URL) => {
-  const body = bodies[String(input)];
-  if (body === undefined) throw new TypeError('Failed to fetch');
-  return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
-}) as typeof fetch;
+const serve = serveBodies;
 
-const plain = (result: QueryResult) => ({ ...result, items: result.items.map(({ listing, ...item }) => ({ ...item, key: listing.key })) });
+const plain = withoutListings;
 
 const STATES: FinderState[] = ['', 'lo', 'walk', 'lonely', 'zebrafinch', 'choir lo', 'cerdded'].flatMap((q) => [
   { q, filters: {}, sort: 'relevance', limit: 50 },
