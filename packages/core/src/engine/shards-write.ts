@@ -126,7 +126,7 @@ export function writeShard(area: string, type: ShardType, head: Omit<Feed, 'list
       ...(updated ? { updated } : {}),
       counts,
     },
-    terms: (ready.index.index?.index ?? []).map(([term]) => term),
+    terms: ready.terms,
   };
 }
 

@@ -122,6 +122,7 @@ interface RawResult {
 interface MiniSearchInternals {
   executeQuery?: (query: Query, options: SearchOptions) => Map<number, RawResult>;
   _documentIds?: Map<number, unknown>;
+  _index?: { keys(): Iterable<string> };
 }
 
 function findPosition(sorted: Int32Array, p: number): number {
@@ -161,6 +162,8 @@ export class TextIndex implements TextSearch {
   private foldedNames: string[] | undefined;
   /** Need phrases' matches, by phrase (null: this MiniSearch cannot give raw results; search the usual way). */
   private readonly phraseHits = new Map<string, PhraseHits | null>();
+  /** While building: each word's terms, worked out once (a feed says the same words again and again). */
+  private termMemo: Map<string, string | string[] | null> | undefined;
 
   constructor(
     private readonly core: FilterCore,
@@ -193,11 +196,21 @@ export class TextIndex implements TextSearch {
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());
     const listings = this.core.listings;
+    this.termMemo = new Map();
     for (let i = 0; i < listings.length; i += LISTINGS_PER_SLICE) {
       search.addAll(listings.slice(i, i + LISTINGS_PER_SLICE));
       yield;
     }
+    this.termMemo = undefined;
     this.search = search;
+  }
+
+  /** Every term the index holds (built first if it is not). */
+  terms(): string[] {
+    for (const _ of this.build()) void _;
+    const index = (this.search as unknown as MiniSearchInternals)._index;
+    if (index && typeof index.keys === 'function') return [...index.keys()];
+    return (this.search!.toJSON().index as [string, unknown][]).map(([term]) => term);
   }
 
   /** The index as JSON, with a fingerprint of the data it was built from. */
@@ -280,8 +293,13 @@ export class TextIndex implements TextSearch {
       storeFields: [],
       tokenize: (value: string) => value.split(/[^\p{L}\p{N}'’]+/u),
       processTerm: (term: string) => {
-        const folded = textTerms(term);
-        return folded.length === 0 ? null : folded.length === 1 ? folded[0]! : folded;
+        let processed = this.termMemo?.get(term);
+        if (processed === undefined) {
+          const folded = textTerms(term);
+          processed = folded.length === 0 ? null : folded.length === 1 ? folded[0]! : folded;
+          this.termMemo?.set(term, processed);
+        }
+        return processed;
       },
       extractField: (listing, field) => this.fieldText(listing, field as Field | 'key'),
     };
