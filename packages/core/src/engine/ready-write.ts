@@ -5,13 +5,15 @@
 import { normaliseFeed, normaliseFeedCounting } from '../feed/normalise.js';
 import type { AtlasData } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
-import { READY_FORMAT, READY_VERSION, readyHash, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
+import { READY_FORMAT, READY_VERSION, readyHashBytes, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
 import { EngineCore } from './full.js';
 import type { ReadyColumns } from './core.js';
 
 export interface ReadyFeed {
   /** The file's text. */
   text: string;
+  /** Its length in UTF-8 bytes. */
+  bytes: number;
   /** Its hash (`readyHash` of the body), which names shards. */
   hash: string;
   /** The normalised data the finder will hold when it trusts the file. */
@@ -52,30 +54,56 @@ export function serializeReady(feed: Feed, options: { lang?: string } = {}): Rea
   // serialized rather than parsed and written again. In ASCII (each other
   // character as its JSON escape): text that is all ASCII decodes several times
   // faster in the browser, where one curly apostrophe would make the whole text
-  // two bytes per character (feed/ascii.ts).
-  const text = `${asciiJson(`${JSON.stringify(body).slice(1, -1)},"index":${core.serialize()}}`)}\n`;
-  const hash = readyHash(text);
-  const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: text.length, lang, relative };
-  return { text: `${JSON.stringify(header).slice(0, -1)},\n${text}`, hash, data, columns, terms: core.indexTerms() };
+  // two bytes per character (feed/ascii.ts). Made as bytes, hashed, and read
+  // back as text once, which then takes one byte per character here too.
+  const ascii = asciiBytes([JSON.stringify(body).slice(1, -1), ',"index":', core.serialize(), '}\n']);
+  const hash = readyHashBytes(ascii);
+  const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative };
+  const head = `${JSON.stringify(header).slice(0, -1)},\n`;
+  return { text: head + new TextDecoder().decode(ascii), bytes: utf8Length(head) + ascii.length, hash, data, columns, terms: core.indexTerms() };
 }
 
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
 /**
- * JSON text with every character beyond ASCII written as its escape (JSON.stringify
- * leaves them only inside strings, where an escape means the same). A national
- * shard is megabytes with a few such characters: copied in runs between them.
+ * `parts` of JSON text joined, as bytes of ASCII: each character beyond ASCII
+ * as its escape (JSON.stringify leaves them only inside strings, where an
+ * escape means the same).
  */
-function asciiJson(json: string): string {
-  const first = json.search(/[\u0080-\uffff]/);
-  if (first < 0) return json;
-  const parts: string[] = [json.slice(0, first)];
-  let from = first;
-  for (let i = first; i < json.length; i++) {
-    const c = json.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (from < i) parts.push(json.slice(from, i));
-    parts.push(`\\u${c.toString(16).padStart(4, '0')}`);
-    from = i + 1;
+function asciiBytes(parts: readonly string[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) {
+    length += part.length;
+    for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) >= 0x80) length += 5;
   }
-  parts.push(json.slice(from));
-  return parts.join('');
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[at++] = c;
+        continue;
+      }
+      bytes[at++] = 0x5c;
+      bytes[at++] = 0x75;
+      bytes[at++] = HEX[c >>> 12]!;
+      bytes[at++] = HEX[(c >>> 8) & 15]!;
+      bytes[at++] = HEX[(c >>> 4) & 15]!;
+      bytes[at++] = HEX[c & 15]!;
+    }
+  }
+  return bytes;
 }
+
+/** UTF-8 bytes of `text`; a national shard is megabytes of mostly ASCII, so only the runs of other characters are walked. */
+export const utf8Length = (text: string): number => {
+  let bytes = text.length;
+  for (const [run] of text.matchAll(/[\u0080-\uffff]+/g)) {
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      bytes += c < 0x800 ? 1 : c >= 0xd800 && c < 0xdc00 ? 3 : c >= 0xdc00 && c < 0xe000 ? -1 : 2;
+    }
+  }
+  return bytes;
+};
