@@ -6,8 +6,8 @@ import { normaliseFeed, normaliseFeedCounting } from '../feed/normalise.js';
 import type { AtlasData } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
 import { READY_FORMAT, READY_VERSION, readyHashBytes, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
-import { EngineCore } from './full.js';
-import type { ReadyColumns } from './core.js';
+import { FilterCore, type ReadyColumns } from './core.js';
+import { writeTextIndex } from './index-write.js';
 
 export interface ReadyFeed {
   /** The file's text. */
@@ -39,8 +39,9 @@ export function serializeReady(feed: Feed, options: { lang?: string } = {}): Rea
   // some base to see whether its listings depend on where the feed is found.
   const { data, relativeLinks } = normaliseFeedCounting(feed);
   const relative = relativeLinks > 0 && JSON.stringify(normaliseFeed(feed, { baseUrl: SOME_BASE }).listings) !== JSON.stringify(data.listings);
-  const core = new EngineCore(data, { lang });
+  const core = new FilterCore(data, { lang });
   const columns = core.exportColumns();
+  const index = writeTextIndex(core);
   const { listings, ...rest } = data;
   const gazetteerFromFeed = rest.gazetteer !== undefined && JSON.stringify(rest.gazetteer) === JSON.stringify(feed.gazetteer);
   if (gazetteerFromFeed) delete rest.gazetteer;
@@ -56,11 +57,11 @@ export function serializeReady(feed: Feed, options: { lang?: string } = {}): Rea
   // faster in the browser, where one curly apostrophe would make the whole text
   // two bytes per character (feed/ascii.ts). Made as bytes, hashed, and read
   // back as text once, which then takes one byte per character here too.
-  const ascii = asciiBytes([JSON.stringify(body).slice(1, -1), ',"index":', core.serialize(), '}\n']);
+  const ascii = asciiBytes([JSON.stringify(body).slice(1, -1), ',"index":', index.json, '}\n']);
   const hash = readyHashBytes(ascii);
   const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative };
   const head = `${JSON.stringify(header).slice(0, -1)},\n`;
-  return { text: head + new TextDecoder().decode(ascii), bytes: utf8Length(head) + ascii.length, hash, data, columns, terms: core.indexTerms() };
+  return { text: head + new TextDecoder().decode(ascii), bytes: utf8Length(head) + ascii.length, hash, data, columns, terms: index.terms };
 }
 
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));

@@ -42,9 +42,9 @@ const BOOST: Record<Field, number> = {
   description: 0.6,
 };
 
-const INDEX_FORMAT = 'community-atlas-index';
+export const INDEX_FORMAT = 'community-atlas-index';
 /** 2: the index carries a hash of the text it was built from (`content`), not of the keys alone. */
-const INDEX_VERSION = 2;
+export const INDEX_VERSION = 2;
 
 /** Text matches kept for the last few queries. */
 const TEXT_CACHE_SIZE = 16;
@@ -61,7 +61,7 @@ const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFi
  * characters' high bytes as well), with how many there were: what decides
  * whether a prebuilt index was built from the text it is given.
  */
-function textHash(parts: Iterable<string>): string {
+export function textHash(parts: Iterable<string>): string {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   let n = 0;
@@ -286,7 +286,8 @@ export class TextIndex implements TextSearch {
     }
   }
 
-  private indexOptions(): MiniSearchOptions<AtlasListing> {
+  /** MiniSearch's options for this index (also what engine/index-write.ts writes an index with). @internal */
+  indexOptions(): MiniSearchOptions<AtlasListing> {
     return {
       idField: 'key',
       fields: [...FIELDS],
