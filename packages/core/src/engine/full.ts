@@ -76,12 +76,6 @@ export class EngineCore extends FilterCore {
     for (const _ of this.prepare()) void _;
     return this.textIndex.serialize();
   }
-
-  /** Every term of the text index (the words a sharded directory's national index lists). */
-  indexTerms(): string[] {
-    for (const _ of this.prepare()) void _;
-    return this.textIndex.terms();
-  }
 }
 
 /** A prebuilt text index for `data`, to pass back as `options.prebuiltIndex` (what `atlas build` writes). */

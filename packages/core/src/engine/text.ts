@@ -122,7 +122,6 @@ interface RawResult {
 interface MiniSearchInternals {
   executeQuery?: (query: Query, options: SearchOptions) => Map<number, RawResult>;
   _documentIds?: Map<number, unknown>;
-  _index?: { keys(): Iterable<string> };
 }
 
 function findPosition(sorted: Int32Array, p: number): number {
@@ -203,14 +202,6 @@ export class TextIndex implements TextSearch {
     }
     this.termMemo = undefined;
     this.search = search;
-  }
-
-  /** Every term the index holds (built first if it is not). */
-  terms(): string[] {
-    for (const _ of this.build()) void _;
-    const index = (this.search as unknown as MiniSearchInternals)._index;
-    if (index && typeof index.keys === 'function') return [...index.keys()];
-    return (this.search!.toJSON().index as [string, unknown][]).map(([term]) => term);
   }
 
   /** The index as JSON, with a fingerprint of the data it was built from. */
