@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeShards, type Feed, type Listing } from '@community-atlas/core';
+import { countDistrict, districtShards, shardOfListing, writeShards, type Feed, type Listing } from '@community-atlas/core';
 import { generateFeed } from '../../../test/support/generate.js';
 import { buildShardsLean, splitListings } from '../src/build/shards.js';
 import { mergeForBuild } from '../src/build/merge.js';
@@ -61,6 +61,41 @@ test('the shard-at-a-time build writes exactly the shards and manifest of the wh
   assert.equal(lean.skipped, whole.skipped);
   assert.equal(lean.dropped, whole.dropped);
   assert.deepEqual(lean.renamed, whole.renamed);
+});
+
+test('areas with more listings than a shard holds are split by district the same way, listing their districts, with no text index in the shards', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'atlas-lean-'));
+  const feeds = [feed(5, 'First Council'), feed(6, 'Second Trust')];
+  const texts = feeds.map((f) => JSON.stringify(f));
+  const paths = await Promise.all(texts.map(async (text, i) => {
+    const path = join(dir, `feed${i}.json`);
+    await writeFile(path, text);
+    return path;
+  }));
+  // 120 listings an area, 30 a district: at most 70 a shard gives runs of two districts.
+  const counts = new Map<string, Map<string, number>>();
+  for (const f of feeds) for (const listing of f.listings) countDistrict(counts, shardOfListing(listing));
+  const districts = districtShards(counts, 70);
+  const whole = mergeForBuild(texts.map((text, i) => ({ name: `feed${i}.json`, feed: JSON.parse(text) as Feed, report: checkFeed(text, `feed${i}.json`) })));
+  const expected = new Map<string, string>();
+  const manifest = writeShards(whole.feed, (file) => expected.set(file.path, file.content), { districts });
+  const got = new Map<string, string>();
+  const lean = await buildShardsLean(paths.map((path, i) => ({ path, name: `feed${i}.json` })), (file) => got.set(file.path, file.content), { shardListings: 70 });
+  assert.ok(!('fallback' in lean), 'fallback' in lean ? lean.fallback : '');
+  assert.deepEqual([...got.keys()].sort(), [...expected.keys()].sort());
+  for (const [path, content] of expected) assert.equal(got.get(path), content, path);
+  assert.deepEqual(lean.manifest, manifest);
+
+  const postcode = manifest.shards.filter((s) => s.type === 'postcode');
+  assert.deepEqual(postcode.map((s) => s.area), AREAS.flatMap((a) => [`${a}1-${a}2`, `${a}3-${a}4`]));
+  for (const shard of postcode) {
+    const [first, last] = shard.area.split('-');
+    assert.deepEqual(shard.districts, [first, last]);
+    assert.ok(shard.listings <= 70, `${shard.area}: ${shard.listings} listings`);
+    const data = JSON.parse(expected.get(shard.file)!.slice(expected.get(shard.file)!.indexOf('\n') + 1).replace(/^/, '{')) as { feed: Feed; index: object };
+    assert.deepEqual(data.index, {}, `${shard.area}: no index in the shard`);
+    for (const l of data.feed.listings) assert.ok(shard.districts!.includes(l.location!.postcode!.split(' ')[0]!), `${l.id} in ${shard.area}`);
+  }
 });
 
 test('the listings of a feed are found in its bytes without parsing it, whatever the layout', () => {

@@ -42,7 +42,7 @@ export { EngineCore, serializeIndex } from './engine/full.js';
 export { serializeReady, type ReadyFeed } from './engine/ready-write.js';
 export { READY_FORMAT, READY_VERSION, readReadyText, readyHash, type ReadyRead } from './feed/ready.js';
 export {
-  manifestOf, previousShards, shardOfListing, writeGazetteerShards, writeShard, writeShards,
+  countDistrict, districtShards, manifestOf, previousShards, SHARD_LISTINGS, shardOfListing, writeGazetteerShards, writeShard, writeShards,
   type PreviousShard, type ShardFile, type WrittenShard,
 } from './engine/shards-write.js';
 export {

@@ -17,7 +17,9 @@
  * gives the ordinary message.
  */
 import { readFile } from 'node:fs/promises';
-import { manifestOf, shardOfListing, slugify, writeShard, type Feed, type Manifest, type PreviousShard, type ShardType, type WrittenShard } from '@community-atlas/core';
+import {
+  countDistrict, districtShards, manifestOf, shardOfListing, slugify, writeShard, type Feed, type Manifest, type PreviousShard, type ShardType, type WrittenShard,
+} from '@community-atlas/core';
 import { checkFeed, checkFeedForBuild } from '../commands/validate.js';
 import { dropField, fieldPath, mergeForBuild, type BuildInput } from './merge.js';
 
@@ -144,6 +146,8 @@ export async function buildShardsLean(
     /** Write shards in this many worker threads (from the built CLI only), into `temp`. */
     workers?: number;
     temp?: string;
+    /** At most this many listings of a postcode area in a shard (default `SHARD_LISTINGS`). */
+    shardListings?: number;
   } = {},
 ): Promise<LeanBuild | { fallback: string }> {
   const sources: Source[] = [];
@@ -171,9 +175,8 @@ export async function buildShardsLean(
   const source: number[] = [];
   const start: number[] = [];
   const end: number[] = [];
-  const areaOf: number[] = [];
-  const areas = new Map<string, { index: number; type: ShardType }>();
-  const areaNames: string[] = [];
+  const placeOf: { area: string; type: ShardType; district?: string }[] = [];
+  const counts = new Map<string, Map<string, number>>();
   const uses = new Map<string, number>();
   const keys: string[] = [];
   for (const [s, { bytes, split }] of sources.entries()) {
@@ -184,21 +187,33 @@ export async function buildShardsLean(
       } catch {
         return { fallback: `${sources[s]!.name}: a listing is not JSON` };
       }
-      const { area, type } = shardOfListing(raw ?? {});
-      let known = areas.get(area);
-      if (!known) {
-        areas.set(area, (known = { index: areaNames.length, type }));
-        areaNames.push(area);
-      }
+      const place = shardOfListing(raw ?? {});
+      countDistrict(counts, place);
       source.push(s);
       start.push(split.bounds[b]!);
       end.push(split.bounds[b + 1]!);
-      areaOf.push(known.index);
+      placeOf.push(place);
       const key = idKey(raw?.id) ?? '';
       keys.push(key);
       uses.set(key, (uses.get(key) ?? 0) + 1);
     }
   }
+  // Postcode areas too large for one shard are split by district, counted as the feeds have them
+  // (before the check), as the whole-feed path counts them (commands/build.ts).
+  const districts = districtShards(counts, options.shardListings);
+  const split = new Set(districts.values());
+  const areas = new Map<string, { index: number; type: ShardType }>();
+  const areaNames: string[] = [];
+  const areaOf: number[] = placeOf.map(({ area, type, district }) => {
+    const name = (district !== undefined ? districts.get(district) : undefined) ?? area;
+    let known = areas.get(name);
+    if (!known) {
+      areas.set(name, (known = { index: areaNames.length, type }));
+      areaNames.push(name);
+    }
+    return known.index;
+  });
+  placeOf.length = 0;
   const textOf = (g: number): string => sources[source[g]!]!.bytes.toString('utf8', start[g], end[g]);
   const feedText = (s: number, texts: string[]): string => `${sources[s]!.before}\n${texts.join(',\n')}\n${sources[s]!.after}`;
 
@@ -243,7 +258,7 @@ export async function buildShardsLean(
   const headOnly = mergeForBuild(sources.map((s) => ({ name: s.name, feed: { ...s.head, listings: [] } as Feed, report: { file: s.name, listings: 0, skipped: 0, errors: 0, warnings: 0, problems: [] } })));
   const done = new Map<string, Pick<WrittenShard, 'entry' | 'terms'>>();
   let dropped = 0;
-  const context: ShardContext = { sources: sources.map(({ name, before, after }) => ({ name, before, after })) };
+  const context: ShardContext = { sources: sources.map(({ name, before, after }) => ({ name, before, after })), districts };
   // Threads pay off for a national feed, and run the built CLI's JavaScript (not the sources under tsx).
   const threads = options.workers && options.workers > 1 && options.temp && source.length >= WORKERS_FROM && import.meta.url.endsWith('.js');
   const runner = threads ? await workerPool(context, options.workers!, options.temp!) : undefined;
@@ -264,6 +279,7 @@ export async function buildShardsLean(
             }) };
           }),
           ...(options.previous?.has(area) ? { previous: options.previous.get(area)! } : {}),
+          ...(split.has(area) ? { split: true } : {}),
         };
         members[a] = [];
         const result = runner ? await runner(job) : runShardJob(context, job, emit);
@@ -295,6 +311,8 @@ export async function buildShardsLean(
 /** What every shard job shares: each feed's name and its text around the listings. */
 export interface ShardContext {
   sources: { name: string; before: string; after: string }[];
+  /** The shard of each district of a postcode area split by district (`districtShards`). */
+  districts: Map<string, string>;
 }
 
 /** One shard to write: its listings' texts from each feed (ids already settled), in feed order. */
@@ -303,6 +321,8 @@ export interface ShardJob {
   type: ShardType;
   parts: { globals: number[]; texts: string[] }[];
   previous?: PreviousShard;
+  /** Part of a postcode area split by district. */
+  split?: boolean;
 }
 
 interface ShardJobResult {
@@ -336,7 +356,7 @@ export function runShardJob(context: ShardContext, job: ShardJob, emit: (file: {
             const qPath = q.listingIndex === p.listingIndex && q.severity === 'error' && q.fix ? fieldPath(q.path) : undefined;
             if (qPath) dropField(listing, qPath);
           }
-          const to = shardOfListing(listing);
+          const to = shardOfListing(listing, context.districts);
           if (to.area !== job.area) strays.set(part.globals[p.listingIndex]!, to);
         }
       }
@@ -348,7 +368,7 @@ export function runShardJob(context: ShardContext, job: ShardJob, emit: (file: {
   const result: ShardJobResult = { skipped: merged.skipped, dropped: merged.dropped, strays: [...strays].map(([g, to]) => [g, to.area, to.type]) };
   if (!merged.feed.listings.length) return result;
   const { listings, gazetteer: _, ...head } = merged.feed;
-  const shard = writeShard(job.area, job.type, head, listings, job.previous ? { previous: job.previous } : {});
+  const shard = writeShard(job.area, job.type, head, listings, { ...(job.previous ? { previous: job.previous } : {}), ...(job.split ? { split: true } : {}) });
   emit(shard.file);
   return { ...result, shard: { entry: shard.entry, terms: shard.terms } };
 }

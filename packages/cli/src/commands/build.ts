@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { previousShards, readManifest, writeGazetteerShards, writeShards, type Feed, type Manifest, type PreviousShard } from '@community-atlas/core';
+import {
+  countDistrict, districtShards, previousShards, readManifest, shardOfListing, writeGazetteerShards, writeShards, type Feed, type Manifest, type PreviousShard,
+} from '@community-atlas/core';
 import { EXIT, type Command, type Io, readArgs } from '../io.js';
 import { checkFeed, formatProblem } from './validate.js';
 import { mergeForBuild, type BuildInput } from '../build/merge.js';
@@ -187,7 +189,7 @@ async function run(args: string[], io: Io): Promise<number> {
   }
 
   const merged = mergeForBuild(inputs);
-  if (values.shards) return buildShards(merged, inputs.length, out, values.out, io, gazetteer);
+  if (values.shards) return buildShards(merged, inputs, out, values.out, io, gazetteer);
   if (centroids) merged.feed.gazetteer = gazetteerFor(merged.feed, centroids);
   const site = buildSite(merged.feed, {
     script: values.script ?? 'atlas.js',
@@ -293,9 +295,12 @@ async function writeManifest(temp: string, manifest: Manifest, gazetteer: Gazett
 
 function report(m: Manifest, merged: { skipped: number; dropped: number; renamed: { from: string; to: string; file: string }[] }, feeds: number, name: string, io: Io): void {
   const kinds = (type: string): number => m.shards.filter((s) => s.type === type).length;
+  const parts = m.shards.filter((s) => s.districts);
+  const splitAreas = new Set(parts.map((s) => /^[A-Z]+/.exec(s.area)?.[0])).size;
   io.err(
     `Built ${name}: ${m.listings} listings from ${feeds} ${feeds === 1 ? 'feed' : 'feeds'} in ${m.shards.length} shards ` +
-      `(${kinds('postcode')} postcode areas, ${kinds('grid')} grid cells${kinds('none') ? ', 1 with no place' : ''}) and manifest.json, ` +
+      `(${kinds('postcode') - parts.length} postcode areas, ${parts.length ? `${parts.length} parts by district of ${splitAreas} larger areas, ` : ''}` +
+      `${kinds('grid')} grid cells${kinds('none') ? ', 1 with no place' : ''}) and manifest.json, ` +
       `with ${Object.keys(m.words).length} words in its national index.`,
   );
   if (merged.dropped) io.err(`Left out ${merged.dropped} unsafe ${merged.dropped === 1 ? 'value' : 'values'} (such as links that are not http, https, mailto or tel), as the finder does.`);
@@ -315,14 +320,18 @@ function report(m: Manifest, merged: { skipped: number; dropped: number; renamed
  * Shards are written as they are made, so a national feed's are never all in
  * memory at once. No HTML pages: at national scale they are the finder's job.
  */
-async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: number, out: string, name: string, io: Io, gazetteer?: GazetteerSource): Promise<number> {
+async function buildShards(merged: ReturnType<typeof mergeForBuild>, inputs: readonly BuildInput[], out: string, name: string, io: Io, gazetteer?: GazetteerSource): Promise<number> {
   let manifest: Manifest | undefined;
+  // Large postcode areas are split by district as the feeds have them (as the shard-at-a-time build counts them).
+  const counts = new Map<string, Map<string, number>>();
+  for (const input of inputs) for (const listing of input.feed.listings) countDistrict(counts, shardOfListing(listing ?? {}));
   try {
     await writeFolderWith(out, async (temp) => {
       await mkdir(join(temp, 'shards'), { recursive: true });
       manifest = writeShards(merged.feed, (file) => writeFileSync(join(temp, file.path), file.content, 'utf8'), {
         previous: await previousOf(out),
         progress: io.progress ? (done, total) => io.progress?.(`Writing shard ${done} of ${total}`) : undefined,
+        districts: districtShards(counts),
       });
       await writeManifest(temp, manifest, gazetteer);
     });
@@ -332,7 +341,7 @@ async function buildShards(merged: ReturnType<typeof mergeForBuild>, feeds: numb
     return EXIT.problems;
   }
   io.progress?.('');
-  report(manifest!, merged, feeds, name, io);
+  report(manifest!, merged, inputs.length, name, io);
   return EXIT.ok;
 }
 

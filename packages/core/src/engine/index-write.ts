@@ -27,8 +27,13 @@ import { INDEX_FORMAT, INDEX_VERSION, TextIndex, textHash } from './text.js';
 /** One term's documents and how often it is in each, per field (by field id). */
 type Postings = ({ docs: number[]; freqs: number[] } | undefined)[];
 
-/** The text index of `core`'s listings as `TextIndex.serialize` writes it, and every term in it. */
-export function writeTextIndex(core: FilterCore): { json: string; terms: string[] } {
+/**
+ * The text index of `core`'s listings as `TextIndex.serialize` writes it, and
+ * every term in it; with `json: false`, only the terms (what a shard's entry in
+ * the national word index needs), and `json` is empty.
+ */
+export function writeTextIndex(core: FilterCore, how: { json?: boolean } = {}): { json: string; terms: string[] } {
+  const wantJson = how.json !== false;
   const text = new TextIndex(core);
   const options = text.indexOptions();
   const fields = options.fields;
@@ -53,6 +58,7 @@ export function writeTextIndex(core: FilterCore): { json: string; terms: string[
   const add = (term: string, f: number, doc: number): void => {
     let postings = index.get(term);
     if (!postings) index.set(term, (postings = []));
+    if (!wantJson) return;
     const here = (postings[f] ??= { docs: [], freqs: [] });
     const last = here.docs.length - 1;
     if (last >= 0 && here.docs[last] === doc) here.freqs[last]!++;
@@ -89,6 +95,7 @@ export function writeTextIndex(core: FilterCore): { json: string; terms: string[
     }
   }
 
+  if (!wantJson) return { json: '', terms: [...index.keys()] };
   const tree = new SearchableMap<true>();
   for (const term of index.keys()) tree.set(term, true);
   const out: string[] = [

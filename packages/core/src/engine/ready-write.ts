@@ -31,9 +31,11 @@ const SOME_BASE = 'https://ready.invalid/some/where/';
  * A ready feed for `feed`: its listings normalised (as the finder would read
  * them, without a source), the engine's columns for `lang` (default `en`;
  * other languages order names their own way and work the columns out again)
- * and the text index.
+ * and the text index. `withoutIndex` (a shard of a sharded directory): the
+ * text index is left out (`"index":{}`; an engine given the feed builds its
+ * own when words are first searched), and only its terms are worked out.
  */
-export function serializeReady(feed: Feed, options: { lang?: string } = {}): ReadyFeed {
+export function serializeReady(feed: Feed, options: { lang?: string; withoutIndex?: boolean } = {}): ReadyFeed {
   const lang = options.lang ?? 'en';
   // Normalised once: only a feed with relative links is normalised again against
   // some base to see whether its listings depend on where the feed is found.
@@ -41,7 +43,7 @@ export function serializeReady(feed: Feed, options: { lang?: string } = {}): Rea
   const relative = relativeLinks > 0 && JSON.stringify(normaliseFeed(feed, { baseUrl: SOME_BASE }).listings) !== JSON.stringify(data.listings);
   const core = new FilterCore(data, { lang });
   const columns = core.exportColumns();
-  const index = writeTextIndex(core);
+  const index = writeTextIndex(core, { json: !options.withoutIndex });
   const { listings, ...rest } = data;
   const gazetteerFromFeed = rest.gazetteer !== undefined && JSON.stringify(rest.gazetteer) === JSON.stringify(feed.gazetteer);
   if (gazetteerFromFeed) delete rest.gazetteer;
@@ -57,7 +59,7 @@ export function serializeReady(feed: Feed, options: { lang?: string } = {}): Rea
   // faster in the browser, where one curly apostrophe would make the whole text
   // two bytes per character (feed/ascii.ts). Made as bytes, hashed, and read
   // back as text once, which then takes one byte per character here too.
-  const ascii = asciiBytes([JSON.stringify(body).slice(1, -1), ',"index":', index.json, '}\n']);
+  const ascii = asciiBytes([JSON.stringify(body).slice(1, -1), ',"index":', options.withoutIndex ? '{}' : index.json, '}\n']);
   const hash = readyHashBytes(ascii);
   const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative };
   const head = `${JSON.stringify(header).slice(0, -1)},\n`;

@@ -21,25 +21,85 @@ import { serializeReady, utf8Length, type ReadyFeed } from './ready-write.js';
 /** A grid cell's side, in degrees, for listings with coordinates and no postcode. */
 const GRID_DEGREES = 0.5;
 
-/** The postcode area of a UK postcode (`NB` of `NB1 2AA`, `B` of `B1 1AA`), or undefined when it is not shaped like one. */
-function postcodeArea(postcode: unknown): string | undefined {
+/**
+ * At most this many listings of a postcode area go in one shard: a larger area
+ * is written as several shards, each a run of its postcode districts (see
+ * `districtShards`), so that a postcode search's nearest shard stays small.
+ */
+export const SHARD_LISTINGS = 2_000;
+
+/** The postcode area and district of a UK postcode (`NB` and `NB1` of `NB1 2AA`), or undefined when it is not shaped like one. */
+function postcodeParts(postcode: unknown): { area: string; district: string } | undefined {
   if (typeof postcode !== 'string') return undefined;
-  return /^\s*([A-Za-z]{1,2})\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\s*$/.exec(postcode)?.[1]?.toUpperCase();
+  const m = /^\s*(([A-Za-z]{1,2})\d[A-Za-z\d]?)\s*\d[A-Za-z]{2}\s*$/.exec(postcode);
+  return m ? { area: m[2]!.toUpperCase(), district: m[1]!.toUpperCase() } : undefined;
 }
 
 const cell = (degrees: number): string => String(Math.floor(degrees / GRID_DEGREES) * GRID_DEGREES);
 
 /**
  * Which shard a listing (as written in a feed, before normalising) goes in: its
- * postcode area, else the grid cell of its point, else `none`.
+ * postcode area (and district), else the grid cell of its point, else `none`.
+ * A large area's listings go in the shard `districts` names for their district.
  */
-export function shardOfListing(listing: Pick<Listing, 'location'> | Record<string, unknown>): { area: string; type: ShardType } {
+export function shardOfListing(listing: Pick<Listing, 'location'> | Record<string, unknown>, districts?: ReadonlyMap<string, string>): { area: string; type: ShardType; district?: string } {
   const location = (listing as { location?: { postcode?: unknown; lat?: unknown; lng?: unknown } }).location;
-  const area = postcodeArea(location?.postcode);
-  if (area) return { area, type: 'postcode' };
+  const postcode = postcodeParts(location?.postcode);
+  if (postcode) return { area: districts?.get(postcode.district) ?? postcode.area, type: 'postcode', district: postcode.district };
   const { lat, lng } = location ?? {};
   if (typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng)) return { area: `g${cell(lat)}_${cell(lng)}`, type: 'grid' };
   return { area: 'none', type: 'none' };
+}
+
+/** Districts in number order (`B2` before `B10`, `EC1A` before `EC1M`, `W1` before `W1A`). */
+function byDistrict(a: string, b: string): number {
+  const [, aArea = '', aNumber = '0', aRest = ''] = /^([A-Z]*)(\d*)(.*)$/.exec(a) ?? [];
+  const [, bArea = '', bNumber = '0', bRest = ''] = /^([A-Z]*)(\d*)(.*)$/.exec(b) ?? [];
+  if (aArea !== bArea) return aArea < bArea ? -1 : 1;
+  if (aNumber !== bNumber) return Number(aNumber) - Number(bNumber);
+  return aRest < bRest ? -1 : aRest > bRest ? 1 : 0;
+}
+
+/**
+ * How postcode areas with more than `limit` listings are split: `counts` gives
+ * each area's listings per district. Such an area's districts, in number
+ * order, are put in runs of at most `limit` listings (a district larger than
+ * that alone), each run a shard named by its first and last district
+ * (`B1-B12`, or `B13` alone). The answer maps each district of a split area to
+ * its shard; districts of other areas are not in it.
+ */
+export function districtShards(counts: ReadonlyMap<string, ReadonlyMap<string, number>>, limit = SHARD_LISTINGS): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const districts of counts.values()) {
+    let total = 0;
+    for (const n of districts.values()) total += n;
+    if (total <= limit) continue;
+    const run: string[] = [];
+    let inRun = 0;
+    const close = (): void => {
+      if (!run.length) return;
+      const name = run.length === 1 ? run[0]! : `${run[0]}-${run[run.length - 1]}`;
+      for (const d of run) out.set(d, name);
+      run.length = 0;
+      inRun = 0;
+    };
+    for (const district of [...districts.keys()].sort(byDistrict)) {
+      const n = districts.get(district)!;
+      if (inRun + n > limit) close();
+      run.push(district);
+      inRun += n;
+    }
+    close();
+  }
+  return out;
+}
+
+/** Adds a listing's district to `counts` (area → district → listings), for `districtShards`. */
+export function countDistrict(counts: Map<string, Map<string, number>>, shard: { area: string; type: ShardType; district?: string }): void {
+  if (shard.type !== 'postcode' || shard.district === undefined) return;
+  let districts = counts.get(shard.area);
+  if (!districts) counts.set(shard.area, (districts = new Map()));
+  districts.set(shard.district, (districts.get(shard.district) ?? 0) + 1);
 }
 
 export interface ShardFile {
@@ -48,7 +108,7 @@ export interface ShardFile {
   content: string;
 }
 
-/** One shard written: its file, its manifest entry, and the words of its text index (for the manifest's national index). */
+/** One shard written: its file, its manifest entry, and the words of its listings' text index (for the manifest's national index). */
 export interface WrittenShard {
   file: ShardFile;
   entry: ShardEntry;
@@ -70,11 +130,18 @@ export function previousShards(manifest: Pick<Manifest, 'shards'> | undefined): 
 
 /**
  * Writes one shard: `head` (a feed without its listings and gazetteer) with
- * `listings`, all of which belong to `area`. See the module comment for
- * `previous`.
+ * `listings`, all of which belong to `area` (with `split`, part of a postcode
+ * area: the manifest entry lists its districts). The shard carries no text
+ * index: nothing that reads shards uses one (the finder indexes the listings
+ * it has loaded), and it was half of a shard's compressed bytes; the words of
+ * its listings go into the manifest's national index. See the module comment
+ * for `previous`.
  */
-export function writeShard(area: string, type: ShardType, head: Omit<Feed, 'listings'>, listings: Listing[], options: { lang?: string; previous?: PreviousShard } = {}): WrittenShard {
-  const lang = options.lang ? { lang: options.lang } : {};
+export function writeShard(
+  area: string, type: ShardType, head: Omit<Feed, 'listings'>, listings: Listing[],
+  options: { lang?: string; previous?: PreviousShard; split?: boolean } = {},
+): WrittenShard {
+  const lang = { ...(options.lang ? { lang: options.lang } : {}), withoutIndex: true };
   const previous = options.previous;
   let ready: ReadyFeed | undefined;
   if (previous?.updated !== undefined && previous.updated !== head.updated) {
@@ -110,6 +177,7 @@ export function writeShard(area: string, type: ShardType, head: Omit<Feed, 'list
     file: { path, content: ready.text },
     entry: {
       area, type, file: path, hash: ready.hash, bytes: ready.bytes, listings: ready.data.listings.length,
+      ...(options.split ? { districts: [...new Set(listings.map((l) => shardOfListing(l).district!))].sort(byDistrict) } : {}),
       ...(south <= north ? { bbox: [south, west, north, east] as [number, number, number, number] } : {}),
       ...(updated ? { updated } : {}),
       counts,
@@ -144,16 +212,27 @@ export function manifestOf(head: Pick<Feed, 'updated' | 'publisher'>, shards: re
 /**
  * Splits `feed` into ready feeds by shard and hands each file to `emit` as soon
  * as it is written; returns the manifest. The feed's gazetteer is not copied
- * into shards. For a national feed, `atlas build --shards` does the same a
+ * into shards. Which large postcode areas are split by district is worked out
+ * from the feed's listings, or given (`districts`: `districtShards` of the
+ * listings as the feeds had them before `atlas build` checked and merged them). For a national feed, `atlas build --shards` does the same a
  * shard at a time from the feed's text (cli build/shards.ts), never holding
  * the whole feed.
  */
-export function writeShards(feed: Feed, emit: (file: ShardFile) => void, options: { lang?: string; previous?: Map<string, PreviousShard>; progress?(done: number, total: number): void } = {}): Manifest {
-  const groups = new Map<string, { type: ShardType; listings: Listing[] }>();
+export function writeShards(
+  feed: Feed, emit: (file: ShardFile) => void,
+  options: { lang?: string; previous?: Map<string, PreviousShard>; progress?(done: number, total: number): void; districts?: ReadonlyMap<string, string> } = {},
+): Manifest {
+  let districts = options.districts;
+  if (!districts) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const listing of feed.listings) countDistrict(counts, shardOfListing(listing));
+    districts = districtShards(counts);
+  }
+  const groups = new Map<string, { type: ShardType; split: boolean; listings: Listing[] }>();
   for (const listing of feed.listings) {
-    const { area, type } = shardOfListing(listing);
+    const { area, type, district } = shardOfListing(listing, districts);
     let group = groups.get(area);
-    if (!group) groups.set(area, (group = { type, listings: [] }));
+    if (!group) groups.set(area, (group = { type, split: district !== undefined && districts.has(district), listings: [] }));
     group.listings.push(listing);
   }
   const { listings: _, gazetteer: __, ...head } = feed;
@@ -161,7 +240,7 @@ export function writeShards(feed: Feed, emit: (file: ShardFile) => void, options
   const written = areas.map((area, i) => {
     const group = groups.get(area)!;
     const previous = options.previous?.get(area);
-    const shard = writeShard(area, group.type, head, group.listings, { ...(options.lang ? { lang: options.lang } : {}), ...(previous ? { previous } : {}) });
+    const shard = writeShard(area, group.type, head, group.listings, { ...(options.lang ? { lang: options.lang } : {}), ...(previous ? { previous } : {}), ...(group.split ? { split: true } : {}) });
     emit(shard.file);
     groups.delete(area);
     options.progress?.(i + 1, areas.length);

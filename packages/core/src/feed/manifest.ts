@@ -9,7 +9,8 @@
  *      "publisher":{…},"listings":500000,
  *      "shards":[{"area":"NB","type":"postcode","file":"shards/NB.0f3a….json","hash":"0f3a…",
  *                 "bytes":81234,"listings":412,"bbox":[south,west,north,east],
- *                 "counts":{"kind":{"activity":300,…},"category":{…},…}},…],
+ *                 "counts":{"kind":{"activity":300,…},"category":{…},…}},
+ *                {"area":"B1-B12","type":"postcode","districts":["B1","B2",…,"B12"],…},…],
  *      "words":{"walk":[0,3,17],…},
  *      "gazetteer":{"attribution":"Contains OS data © Crown copyright…","licence":"OGL-UK-3.0",
  *                   "shards":[{"area":"AB","file":"gazetteer/AB.5e1c….json","hash":"5e1c…",
@@ -18,6 +19,13 @@
  * `words` is the national text index: every word the shards' text indexes
  * hold, with the shards (by position in `shards`) that hold it, so a search for
  * a name finds it wherever it is. `build` is a hash of every shard's hash.
+ *
+ * A postcode area with more listings than one shard holds (engine/shards-write.ts
+ * `SHARD_LISTINGS`) is written as several shards, each a run of its districts in
+ * number order, named by the first and last (`B1-B12`, or `B13` alone) and
+ * listing them in `districts`. A shard carries no text index (its `index` is
+ * `{}`): the finder indexes the listings it has loaded, and an engine given
+ * one shard alone builds its index when words are first searched.
  *
  * `gazetteer` (optional: `atlas build --shards --gazetteer DIR`) is the
  * national gazetteer in shards by postcode area, so the finder places any
@@ -58,6 +66,12 @@ export interface ShardEntry {
   updated?: string;
   /** Listings per value of each facet (`kind`, `category`, `need`, `cost`, `access`…). */
   counts: Record<string, Record<string, number>>;
+  /**
+   * A shard of part of a postcode area (an area with more listings than one
+   * shard holds is written as runs of its districts, `area` naming the first
+   * and last, `B1-B12`): the postcode districts whose listings it holds.
+   */
+  districts?: string[];
 }
 
 /** One postcode area's districts and sectors: a gazetteer shard file. */
