@@ -1,14 +1,15 @@
 // Bench page: <atlas-map> on 50,000 points. Driven by bench/map.bench.mjs.
 import '@community-atlas/map/define';
 import type { AtlasMap } from '@community-atlas/map';
-import type { MapPoints } from '@community-atlas/core';
-import { benchPoints } from '../../test/support/generate.js';
+import { loadFinder, type MapPoints } from '@community-atlas/core';
+import { benchPoints, generateFeed } from '../../test/support/generate.js';
 
 declare global {
   interface Window {
     benchDraw(count: number): Promise<{ drawMs: number; markers: number }>;
     benchMarkers(): number;
     benchRedraw(count: number): Promise<{ redrawMs: number }>;
+    benchFinderDraw(count: number): Promise<{ drawMs: number; pointsMs: number; markers: number; inWorker: boolean }>;
   }
 }
 
@@ -103,4 +104,39 @@ import { SiteClusters, CLUSTER_MAX_ZOOM } from '../../packages/map/src/internal/
   for (let z = CLUSTER_MAX_ZOOM + 1; z >= 0; z--) every.shown([-85, -180, 85, 180], z);
   const t3 = performance.now();
   return { placeMs: t1 - t0, clusterMs: t2 - t1, allLevelsMs: t3 - t2 };
+};
+
+/**
+ * The finder's own path (FinderMapView in elements): a search worker holds a
+ * feed of `count` listings at the bench's points, the first query answers, and
+ * the map asks the engine for the results' points, which the worker makes and
+ * sends with their typed arrays transferred. Timed from that request to the
+ * next frame after the draw, so it counts the worker's work, the message and
+ * its unpacking on the page, placing, clustering and drawing. Loading the feed
+ * is not counted: the search bench measures that.
+ */
+window.benchFinderDraw = async (count) => {
+  while (!el.matches(':state(ready)')) await afterFrame();
+  const feed = generateFeed(count);
+  const at = benchPoints(count);
+  feed.listings.forEach((listing, i) => {
+    const location = listing.location as Record<string, unknown>;
+    location['lat'] = at[i]!.lat;
+    location['lng'] = at[i]!.lng;
+  });
+  const url = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+  const { engine, inWorker } = await loadFinder([url], { worker: true, workerUrl: new URL('./worker.js', import.meta.url) });
+  const result = await engine.query({ q: '', filters: {}, sort: 'name', limit: 20 });
+  await new Promise((r) => setTimeout(r, 300));
+  await afterFrame();
+  const t0 = performance.now();
+  const points = await engine.points(result.keys, 'en');
+  const pointsMs = performance.now() - t0;
+  el.points = points;
+  await el.updateComplete;
+  await afterFrame();
+  const drawMs = performance.now() - t0;
+  drawnView = { bounds: el.bounds!, zoom: el.zoom! };
+  (el.shadowRoot!.querySelector('.leaflet') as HTMLElement).focus();
+  return { drawMs, pointsMs, markers: window.benchMarkers(), inWorker };
 };
