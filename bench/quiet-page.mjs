@@ -6,11 +6,14 @@
  * (for a 15 MB feed a task of a quarter of a second that no resident's browser
  * runs). Only Runtime is used here, which watches nothing. `run(name, ...args)`
  * calls `window[name](...args)` and resolves with its result as JSON; `evaluate`
- * gives an expression's value. It resolves once `ready` (an expression) holds.
+ * gives an expression's value, `send` any protocol command to the page. It
+ * resolves once `ready` (an expression) holds.
  */
-export async function quietPage(browser, url, { ready = "typeof window.benchLoad === 'function'" } = {}) {
+export async function quietPage(browser, url, { ready = "typeof window.benchLoad === 'function'", fresh = false, before } = {}) {
   const cdp = await browser.newBrowserCDPSession();
-  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+  // `fresh`: a browser context of its own (an empty cache, as on a first visit), closed with the page.
+  const context = fresh ? (await cdp.send('Target.createBrowserContext', {})).browserContextId : undefined;
+  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', ...(context ? { browserContextId: context } : {}) });
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
   // In front from the start: a page behind another is a background tab, its timers held back and its long tasks not reported.
   await cdp.send('Target.activateTarget', { targetId });
@@ -35,6 +38,8 @@ export async function quietPage(browser, url, { ready = "typeof window.benchLoad
     void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
   });
   await send('Runtime.enable');
+  // `before(send)`: protocol commands for the page before it loads (CPU throttling, say).
+  if (before) await before(send);
   await send('Page.navigate', { url });
   const evaluate = async (expression) => {
     const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
@@ -52,6 +57,11 @@ export async function quietPage(browser, url, { ready = "typeof window.benchLoad
       await cdp.send('Target.activateTarget', { targetId });
       return evaluate(`window[${JSON.stringify(name)}](...${JSON.stringify(args)})`);
     },
-    close: () => cdp.send('Target.closeTarget', { targetId }),
+    /** A DevTools protocol command to the page (Emulation.setCPUThrottlingRate, say). */
+    send,
+    close: async () => {
+      await cdp.send('Target.closeTarget', { targetId });
+      if (context) await cdp.send('Target.disposeBrowserContext', { browserContextId: context });
+    },
   };
 }
