@@ -94,8 +94,8 @@ if (process.env.SHARDS_BROWSER_REBUILD || !existsSync(stampFile) || readFileSync
 const manifest = JSON.parse(readFileSync(join(siteDir, 'manifest.json'), 'utf8'));
 
 // ---- The embed bundle, as a council page loads it.
-const embed = join(root, 'dist/embed');
-if (!process.env.SHARDS_BROWSER_SKIP_BUILD || !existsSync(join(embed, 'atlas.js'))) {
+const embed = process.env.SHARDS_BROWSER_EMBED ?? join(root, 'dist/embed');
+if (!process.env.SHARDS_BROWSER_EMBED && (!process.env.SHARDS_BROWSER_SKIP_BUILD || !existsSync(join(embed, 'atlas.js')))) {
   execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'embed', '--logLevel', 'error'], { cwd: root, stdio: 'ignore' });
 }
 
@@ -240,12 +240,18 @@ async function visit({ kind, text, path = '/', phone = false }) {
   linkFree = 0;
   log = [];
   const load = loadavg()[0];
+  if (process.env.SHARDS_BROWSER_TRACE) await browser.startTracing(undefined, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.execute', 'blink.user_timing'] });
   const navigated = performance.timeOrigin + performance.now();
   const page = await quietPage(browser, `${origin}${path}`, {
     fresh: true,
     ready: kind === 'link' || kind === 'first' ? `${DEEP}, ${WATCH}, true` : PROMPTED,
     before: phone ? (send) => send('Emulation.setCPUThrottlingRate', { rate: 4 }) : undefined,
   });
+  if (process.env.SHARDS_BROWSER_PROFILE) {
+    await page.send('Profiler.enable');
+    await page.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.send('Profiler.start');
+  }
   let firstAt;
   let ms;
   if (kind === 'link' || kind === 'first') {
@@ -274,13 +280,41 @@ async function visit({ kind, text, path = '/', phone = false }) {
     seen = n;
   }
   const tasks = await page.evaluate('window.__longTasks');
+  if (process.env.SHARDS_BROWSER_PROFILE) explainProfile((await page.send('Profiler.stop')).profile);
   await page.close();
+  if (process.env.SHARDS_BROWSER_TRACE) explainLongTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
   const before = log.filter((r) => r.finished && r.finished <= firstWall);
   return {
     ms, load, status, fromNavigation: firstWall - navigated,
     bytes: before.reduce((n, r) => n + r.bytes, 0), requests: before.length, files: before.map((r) => r.path),
     longest: Math.max(0, ...tasks.map((t) => t.ms)),
   };
+}
+
+/** SHARDS_BROWSER_TRACE=1: what the page's main thread did in each task over 50 ms (its longest parts), to stderr. */
+function explainLongTasks(trace) {
+  const scripted = trace.find((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
+  if (!scripted) return;
+  const mine = trace.filter((e) => e.pid === scripted.pid && e.tid === scripted.tid && e.ph === 'X');
+  for (const task of mine.filter((e) => e.name === 'RunTask' && e.dur > 50_000)) {
+    const inside = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur > 5_000)
+      .sort((a, b) => b.dur - a.dur).slice(0, 8)
+      .map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${(e.dur / 1000).toFixed(0)}`);
+    console.error(`  long task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)}): ${inside.join(' | ')}`);
+  }
+}
+
+/** SHARDS_BROWSER_PROFILE=1: the functions the page's main thread spent most time in (self time), to stderr (SHARDS_BROWSER_EMBED=an unminified build names them). */
+function explainProfile(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
+  console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, t]) => `  ${t.toFixed(0).padStart(5)} ms ${n}`).join('\n'));
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -301,7 +335,7 @@ const cases = [
   { kind: 'link', path: `/?open=${encodeURIComponent(link.key)}`, label: `listing link (?open=${link.key})` },
 ];
 try {
-  for (const c of cases) {
+  for (const c of cases.filter((k) => !process.env.SHARDS_BROWSER_ONLY || k.label.includes(process.env.SHARDS_BROWSER_ONLY))) {
     // A first visit, not counted: the server compresses the files this case needs once.
     await visit({ ...c });
     const desktop = [];

@@ -9,7 +9,9 @@
  * answer says what it covers (`ShardCoverage`), and the next step loads after
  * it, the page being told when it has arrived so that it asks again.
  *  - an open listing (a link to it): its own shard, named in its key, and no other;
- *  - a place (`near`): the shards within 10 miles of it, then within 25;
+ *  - a place (`near`): the shards whose box holds it (else the nearest), whose
+ *    answer covers every listing nearer than any other shard's box; then the
+ *    rest within 10 miles of it; then within 25;
  *  - a map area (`bounds`): the shards whose box meets it, nearest its middle first;
  *  - words with neither: the shards the national word index names for them
  *    (every word that starts with what was typed), a few at a time;
@@ -45,7 +47,7 @@ export function shardAreaOfKey(key: string): string | undefined {
   return at > 0 ? key.slice(0, at) : undefined;
 }
 
-/** A place search's rings, in miles: the first is waited for, the second loads after it. */
+/** A place search's rings, in miles, loaded one after the other once the shard the place is in has answered. */
 const NEAR_MILES = [10, 25] as const;
 /** Shards per step of a word or map-area search. */
 const SHARDS_PER_STEP = 6;
@@ -80,6 +82,11 @@ interface ShardSetOptions {
 /** The distance in miles from a point to the nearest point of a box. */
 function milesToBox(point: { lat: number; lng: number }, [south, west, north, east]: [number, number, number, number]): number {
   return distanceMiles(point, { lat: Math.min(north, Math.max(south, point.lat)), lng: Math.min(east, Math.max(west, point.lng)) });
+}
+
+/** A distance an answer covers, as said to a person: whole miles, tenths below one, never more than it is. */
+function roundMilesDown(miles: number): number {
+  return miles >= 1 ? Math.floor(miles) : Math.floor(miles * 10) / 10;
 }
 
 const EMPTY_HEAD: Omit<AtlasData, 'listings'> = { publishers: [], licences: [], languages: [], needs: [], areas: [], transferStages: {}, problems: [], skipped: 0 };
@@ -174,15 +181,19 @@ export class ShardSet {
     const openShard = open === undefined ? [] : shards.flatMap((s, i) => (s.area === open ? [i] : []));
     const near = state.near;
     if (near && Number.isFinite(near.lat) && Number.isFinite(near.lng)) {
+      const miles = shards.map((shard) => (shard.bbox ? milesToBox(near, shard.bbox) : Infinity));
       const rings: number[][] = NEAR_MILES.map(() => []);
-      shards.forEach((shard, i) => {
-        if (!shard.bbox) return;
-        const miles = milesToBox(near, shard.bbox);
-        const ring = NEAR_MILES.findIndex((m) => miles <= m);
+      miles.forEach((m, i) => {
+        const ring = NEAR_MILES.findIndex((limit) => m <= limit);
         if (ring >= 0) rings[ring]!.push(i);
       });
-      rings[0] = [...new Set([...openShard, ...rings[0]!])];
-      return { steps: rings, miles: [...NEAR_MILES] };
+      // The first answer waits only for the shards whose box holds the place (else the nearest): they hold every listing nearer than any other shard's box.
+      const holding = miles.flatMap((m, i) => (m === 0 ? [i] : []));
+      const nearest = miles.reduce<number | undefined>((best, m, i) => (m < Infinity && (best === undefined || m < miles[best]!) ? i : best), undefined);
+      const first = [...new Set([...openShard, ...(holding.length ? holding : nearest === undefined ? [] : [nearest])])];
+      const rest = rings[0]!.filter((i) => !first.includes(i));
+      const covered = Math.min(NEAR_MILES[0], ...rest.map((i) => miles[i]!));
+      return { steps: [first, rest, rings[1]!], miles: [roundMilesDown(covered), ...NEAR_MILES] };
     }
     let wanted: number[] | undefined;
     if (state.bounds) {
@@ -248,7 +259,7 @@ export class ShardSet {
       shards: this.manifest.shards.length,
       more: next !== undefined,
       skipped: [...this.#skipped.keys()].map((i) => this.manifest.shards[i]!.area),
-      ...(plan.miles && reached >= 0 ? { miles: plan.miles[reached]! } : {}),
+      ...(plan.miles && reached >= 0 && plan.miles[reached]! > 0 ? { miles: plan.miles[reached]! } : {}),
       ...(plan.limited ? { limited: true } : {}),
       ...(plan.steps.length ? {} : { prompt: true }),
     };
