@@ -144,21 +144,22 @@ function encoded(path, body, accept) {
 /** The slow-phone link, shared by every response: a round trip before each response, then 1.6 Mbit/s between them all. */
 const PHONE = { latency: 150, bytesPerSecond: 1_600_000 / 8 };
 let profile;
-let linkFree = 0;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 async function sendShaped(res, head, body) {
-  if (!profile) {
+  // The link of the visit that asked (a response still going out when the next visit starts keeps to its own).
+  const link = profile;
+  if (!link) {
     res.writeHead(...head);
     return void res.end(body);
   }
-  await sleep(profile.latency);
+  await sleep(link.latency);
   res.writeHead(...head);
   const CHUNK = 8192;
   for (let at = 0; at < body.length || at === 0; at += CHUNK) {
     const piece = body.subarray(at, at + CHUNK);
-    const start = Math.max(performance.now(), linkFree);
-    linkFree = start + (piece.length * 1000) / profile.bytesPerSecond;
-    await sleep(linkFree - performance.now());
+    const start = Math.max(performance.now(), link.free);
+    link.free = start + (piece.length * 1000) / link.bytesPerSecond;
+    await sleep(link.free - performance.now());
     res.write(piece);
     if (!body.length) break;
   }
@@ -236,8 +237,7 @@ const OPENED = `() => !!${DEEP}('atlas-listing')?.shadowRoot?.querySelector('h1,
  * `path` shows a listing) or 'first' (the page opened at `path` shows results).
  */
 async function visit({ kind, text, path = '/', phone = false }) {
-  profile = phone ? PHONE : undefined;
-  linkFree = 0;
+  profile = phone ? { ...PHONE, free: 0 } : undefined;
   log = [];
   const load = loadavg()[0];
   if (process.env.SHARDS_BROWSER_TRACE) await browser.startTracing(undefined, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.execute', 'blink.user_timing'] });

@@ -34,6 +34,7 @@ import { placePostcode as placeFromGazetteer } from '../location/gazetteer-shard
 import type { AtlasData, AtlasListing, Problem } from '../feed/normalised.js';
 import type { ListingKind } from '../feed/types.js';
 import { loadShards, type GazetteerShard, type Manifest, type ShardEntry } from '../feed/manifest.js';
+import { readyPartsOf } from '../feed/ready-parts.js';
 import { EngineCore } from './full.js';
 import { terms as textTerms } from '../text/terms.js';
 import type { FinderState, GeoPoint } from './types.js';
@@ -105,6 +106,8 @@ export class ShardSet {
   readonly #ranges = new Map<number, [number, number]>();
   readonly #skipped = new Map<number, Problem>();
   readonly #pending = new Map<number, Promise<void>>();
+  /** Per shard loaded whole: its listings as read, with the prebuilt parts of its ready feed attached (feed/ready-parts.ts). */
+  readonly #arrays = new Map<number, AtlasListing[]>();
   #sortedWords?: string[];
   /** The national gazetteer's shards fetched so far, by URL. */
   readonly #gazetteer = new Map<string, Promise<GazetteerShard>>();
@@ -155,11 +158,25 @@ export class ShardSet {
     const kinds = this.#options.kinds?.length ? this.#options.kinds : undefined;
     const start = this.listings.length;
     const keys: string[] = [];
-    for (const listing of data.listings) {
-      if (kinds && !kinds.includes(listing.kind)) continue;
-      const key = `${shard.area}${SHARD_KEY_SEPARATOR}${listing.key}`;
-      this.listings.push({ ...listing, key });
-      keys.push(key);
+    const prefix = `${shard.area}${SHARD_KEY_SEPARATOR}`;
+    if (kinds) {
+      for (const listing of data.listings) {
+        if (!kinds.includes(listing.kind)) continue;
+        const key = `${prefix}${listing.key}`;
+        this.listings.push({ ...listing, key });
+        keys.push(key);
+      }
+    } else {
+      // Re-keyed where they are (they are this set's own), so the shard's array keeps the columns and text index
+      // `atlas build` wrote for it (the index's keys re-keyed too): an engine over this shard alone works out neither.
+      for (const listing of data.listings) {
+        listing.key = `${prefix}${listing.key}`;
+        this.listings.push(listing);
+        keys.push(listing.key);
+      }
+      const ids = (readyPartsOf(data.listings)?.index as { index?: { documentIds?: Record<string, string> } } | undefined)?.index?.documentIds;
+      if (ids) for (const id of Object.keys(ids)) ids[id] = `${prefix}${ids[id]}`;
+      this.#arrays.set(index, data.listings);
     }
     this.#ranges.set(index, [start, this.listings.length]);
     const { listings: _, problems, skipped: dropped, ...rest } = data;
@@ -269,7 +286,10 @@ export class ShardSet {
   /** The engine over every listing loaded so far (made afresh when more have arrived); with `text`, its text index built. */
   engine(text = false): EngineCore {
     if (!this.#core || this.#coreSize !== this.listings.length) {
-      this.#core = new EngineCore({ ...this.head, listings: this.listings.slice() }, {
+      // One shard alone: its own array, whose prebuilt columns and index the engine takes instead of working them out.
+      const only = this.#ranges.size === 1 ? this.#arrays.get([...this.#ranges.keys()][0]!) : undefined;
+      const listings = only?.length === this.listings.length ? only : this.listings.slice();
+      this.#core = new EngineCore({ ...this.head, listings }, {
         ...(this.#options.lang ? { lang: this.#options.lang } : {}),
         ...(this.#options.now ? { now: this.#options.now } : {}),
       });
