@@ -145,6 +145,19 @@ test('a place loads the shards whose box holds it, then those within 10 miles, t
   const found = set.engine(true).query({ q: 'zebrafin', filters: {}, sort: 'relevance' }, NOW);
   assert.deepEqual(found.items.map((i) => i.key), ['EH~zebrafinch']);
 
+  // A word many shards hold: the first answer waits for one of them, the smallest, and the rest follow a few at a time.
+  log.length = 0;
+  set = fresh();
+  const withWalk = manifest.words.walk!;
+  assert.ok(withWalk.length > 6);
+  ({ coverage, next } = await set.prepareFor({ q: 'walk', filters: {}, sort: 'relevance' }));
+  const smallest = Math.min(...withWalk.map((i) => manifest.shards[i]!.listings));
+  assert.equal(log.length, 1);
+  assert.equal(manifest.shards.find((s) => s.file === log[0])!.listings, smallest);
+  assert.equal(coverage.more, true);
+  assert.equal(next?.length, 6);
+  assert.ok(set.engine(true).query({ q: 'walk', filters: {}, sort: 'relevance' }, NOW).total > 0);
+
   // A link to that listing, on a fresh page: its shard, one request.
   log.length = 0;
   set = fresh();

@@ -12,9 +12,11 @@
  *  - a place (`near`): the shards whose box holds it (else the nearest), whose
  *    answer covers every listing nearer than any other shard's box; then the
  *    rest within 10 miles of it; then within 25;
- *  - a map area (`bounds`): the shards whose box meets it, nearest its middle first;
+ *  - a map area (`bounds`): the shards whose box meets it, nearest its middle
+ *    first, one for the first answer, then a few at a time;
  *  - words with neither: the shards the national word index names for them
- *    (every word that starts with what was typed), a few at a time;
+ *    (every word that starts with what was typed), one for the first answer
+ *    (the one with most of the words, the smallest of those), then a few at a time;
  *  - none of these: no shard, and the answer asks for a place or words.
  *
  * Keys carry their shard: a listing `walk-1` of shard `NB` is `NB~walk-1` here and
@@ -236,15 +238,20 @@ export class ShardSet {
       }
       rest.push(i);
     }
-    const steps: number[][] = [[...new Set([...openShard, ...here, ...rest.slice(0, SHARDS_PER_STEP)])]];
-    for (let k = SHARDS_PER_STEP; k < rest.length; k += SHARDS_PER_STEP) steps.push(rest.slice(k, k + SHARDS_PER_STEP));
+    // The first answer waits for one shard at most (none when some are here): its prebuilt parts answer at once.
+    const first = here.length ? 0 : 1;
+    const steps: number[][] = [[...new Set([...openShard, ...here, ...rest.slice(0, first)])]];
+    for (let k = first; k < rest.length; k += SHARDS_PER_STEP) steps.push(rest.slice(k, k + SHARDS_PER_STEP));
     return { steps, ...(limited ? { limited } : {}) };
   }
 
-  /** The shards whose words start with any word of `q` (as the text index folds words), in manifest order. */
+  /**
+   * The shards whose words start with any word of `q` (as the text index folds words): those holding the most of
+   * the typed words first, then the smaller first (the sooner a first answer), then in manifest order.
+   */
   #shardsWithWords(q: string): number[] {
     const words = (this.#sortedWords ??= Object.keys(this.manifest.words).sort());
-    const found = new Set<number>();
+    const hits = new Map<number, number>();
     for (const term of textTerms(q)) {
       if (term.length < 2) continue;
       // The first word at or after `term`, then every word that starts with it.
@@ -255,9 +262,12 @@ export class ShardSet {
         if (words[mid]! < term) lo = mid + 1;
         else hi = mid;
       }
+      const found = new Set<number>();
       for (let w = lo; w < words.length && words[w]!.startsWith(term); w++) for (const i of this.manifest.words[words[w]!]!) found.add(i);
+      for (const i of found) hits.set(i, (hits.get(i) ?? 0) + 1);
     }
-    return [...found].sort((a, b) => a - b);
+    const shards = this.manifest.shards;
+    return [...hits.keys()].sort((a, b) => hits.get(b)! - hits.get(a)! || shards[a]!.listings - shards[b]!.listings || a - b);
   }
 
   /**
