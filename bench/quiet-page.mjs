@@ -8,12 +8,14 @@
  * calls `window[name](...args)` and resolves with its result as JSON; `evaluate`
  * gives an expression's value, `send` any protocol command to the page. It
  * resolves once `ready` (an expression) holds.
+ * `isolated` opens it in a browser context of its own (an empty cache), and
+ * `before(send)` runs protocol commands on its session before it loads.
  */
-export async function quietPage(browser, url, { ready = "typeof window.benchLoad === 'function'", fresh = false, before } = {}) {
+export async function quietPage(browser, url, { ready = "typeof window.benchLoad === 'function'", isolated = false, before } = {}) {
   const cdp = await browser.newBrowserCDPSession();
-  // `fresh`: a browser context of its own (an empty cache, as on a first visit), closed with the page.
-  const context = fresh ? (await cdp.send('Target.createBrowserContext', {})).browserContextId : undefined;
-  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', ...(context ? { browserContextId: context } : {}) });
+  // `isolated`: a browser context of its own, so an empty cache, as on a first visit.
+  const { browserContextId } = isolated ? await cdp.send('Target.createBrowserContext') : {};
+  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', ...(browserContextId ? { browserContextId } : {}) });
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
   // In front from the start: a page behind another is a background tab, its timers held back and its long tasks not reported.
   await cdp.send('Target.activateTarget', { targetId });
@@ -38,7 +40,7 @@ export async function quietPage(browser, url, { ready = "typeof window.benchLoad
     void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
   });
   await send('Runtime.enable');
-  // `before(send)`: protocol commands for the page before it loads (CPU throttling, say).
+  // `before(send)`: set-up over the same session before the page loads (emulation, scripts run at document start).
   if (before) await before(send);
   await send('Page.navigate', { url });
   const evaluate = async (expression) => {
@@ -57,11 +59,11 @@ export async function quietPage(browser, url, { ready = "typeof window.benchLoad
       await cdp.send('Target.activateTarget', { targetId });
       return evaluate(`window[${JSON.stringify(name)}](...${JSON.stringify(args)})`);
     },
-    /** A DevTools protocol command to the page (Emulation.setCPUThrottlingRate, say). */
+    /** A DevTools protocol command to the page (Input.dispatchKeyEvent, Profiler.start…). */
     send,
     close: async () => {
       await cdp.send('Target.closeTarget', { targetId });
-      if (context) await cdp.send('Target.disposeBrowserContext', { browserContextId: context });
+      if (browserContextId) await cdp.send('Target.disposeBrowserContext', { browserContextId });
     },
   };
 }

@@ -242,7 +242,7 @@ async function visit({ kind, text, path = '/', phone = false }) {
   if (process.env.SHARDS_BROWSER_TRACE) await browser.startTracing(undefined, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.execute', 'blink.user_timing'] });
   const navigated = performance.timeOrigin + performance.now();
   const page = await quietPage(browser, `${origin}${path}`, {
-    fresh: true,
+    isolated: true,
     ready: kind === 'link' || kind === 'first' ? `${DEEP}, ${WATCH}, true` : PROMPTED,
     before: phone ? (send) => send('Emulation.setCPUThrottlingRate', { rate: 4 }) : undefined,
   });
