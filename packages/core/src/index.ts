@@ -34,7 +34,7 @@ export {
 export {
   COST_VALUES, createEngine, DISTANCE_BANDS, LOW_COST_POUNDS, type CoreItem, type CoreResult, type EngineOptions,
 } from './engine/engine.js';
-export { breathe } from './engine/breathe.js';
+export { breathe } from './dom/breathe.js';
 export {
   createEngineAuto, loadFinder, WORKER_THRESHOLD_BYTES, WORKER_THRESHOLD_LISTINGS, type AutoEngineOptions,
   type EngineInput, type FinderLoad, type FinderLoadOptions,

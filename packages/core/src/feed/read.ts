@@ -17,7 +17,7 @@ import { asciiJsonText } from './ascii.js';
 import { quickFeedSliced } from './quick.js';
 import { combineWith } from './combine.js';
 import { readReadyText, untrustedReady } from './ready.js';
-import { breathe } from '../engine/breathe.js';
+import { breathe } from '../dom/breathe.js';
 
 /**
  * `normaliseFeed(json, options)`, loading the normaliser only for a feed the quick
