@@ -21,7 +21,12 @@ mkdirSync(out, { recursive: true });
 
 async function bundle() {
   await build({
-    entryPoints: { atlas: join(root, 'bench/map/atlas-page.ts'), peer: join(root, 'bench/map/markercluster-page.ts') },
+    entryPoints: {
+      atlas: join(root, 'bench/map/atlas-page.ts'),
+      peer: join(root, 'bench/map/markercluster-page.ts'),
+      // The search worker, for the finder's own path (benchFinderDraw).
+      worker: join(root, 'packages/core/src/engine/worker.ts'),
+    },
     bundle: true,
     format: 'esm',
     minify: true,
@@ -172,7 +177,9 @@ function workPerFrame(trace) {
     work.push(busy / 1000);
   }
   work.sort((a, b) => a - b);
+  const moving = tasks.filter((task) => task.ts >= frames[0] && task.ts <= frames[frames.length - 1]);
   return {
+    longestTask: Math.max(0, ...moving.map((task) => task.dur / 1000)),
     workP95: work[Math.floor(work.length * 0.95)] ?? 0,
     workMax: work[work.length - 1] ?? 0,
     workSlow: work.filter((w) => w > BUDGET.frameMs).length,
@@ -189,7 +196,8 @@ function workPerFrame(trace) {
 async function measure(browser, base, name, { traced = false, empty = false } = {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => console.error(`${name}: ${e.message}`));
-  await page.goto(`${base}/${name}.html${process.env.HASH ?? ''}`);
+  // The map drawn from typed arrays, as the finder gives them, for the moves.
+  await page.goto(`${base}/${name}.html${name === 'atlas' ? '?points' : ''}${process.env.HASH ?? ''}`);
   await page.waitForFunction(() => typeof window.benchDraw === 'function');
   const draw = await page.evaluate((n) => window.benchDraw(n), POINTS);
   await page.waitForTimeout(300);
@@ -226,6 +234,22 @@ async function firstDraw(browser, base, query) {
   return drawMs;
 }
 
+/**
+ * The finder's first draw in a fresh page: a search worker holding 50,000
+ * listings makes the results' points and sends them, and the map draws them
+ * (FinderMapView's path). Loading the feed is set-up here, not timed.
+ */
+async function finderDraw(browser, base) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => console.error(`atlas (finder): ${e.message}`));
+  await page.goto(`${base}/atlas.html?finder`);
+  await page.waitForFunction(() => typeof window.benchFinderDraw === 'function');
+  const { drawMs, pointsMs, inWorker } = await page.evaluate((n) => window.benchFinderDraw(n), POINTS);
+  await page.close();
+  if (!inWorker) throw new Error('the finder bench did not search in a worker');
+  return { drawMs, pointsMs };
+}
+
 const fmt = (n, unit) => `${n.toFixed(n < 10 ? 1 : 0)} ${unit}`;
 function row(label, ours, budget, peer, unit) {
   const ok = ours <= budget ? 'ok  ' : 'OVER';
@@ -250,38 +274,50 @@ try {
   const peer = await measure(browser, base, 'peer');
   const bare = await measure(browser, base, 'atlas', { empty: true });
   const atlasWork = await measure(browser, base, 'atlas', { traced: true });
-  // Fresh pages, alternating, so both see the same load on a shared machine; the median of three.
+  // Fresh pages, alternating, so all three see the same load on a shared machine; the median of three.
+  const fromFinder = [];
   const fromListings = [];
   const fromPoints = [];
   for (let i = 0; i < 3; i++) {
+    fromFinder.push(await finderDraw(browser, base));
     fromListings.push(await firstDraw(browser, base, ''));
     fromPoints.push(await firstDraw(browser, base, '?points'));
   }
   const mid = (xs) => [...xs].sort((a, b) => a - b)[1];
   const peerWork = await measure(browser, base, 'peer', { traced: true });
-  console.log(`\nmap: ${POINTS.toLocaleString('en-GB')} points, 1280×800, Chromium headless (software rendering)`);
-  console.log(row('cluster and draw (to next frame)', atlas.drawMs, BUDGET.drawMs, peer.drawMs, 'ms'));
-  console.log(row('  from typed arrays (the worker\'s points)', mid(fromPoints), BUDGET.drawMs, peer.drawMs, 'ms'));
-  console.log(`     ${'  from listings, the same three pages'.padEnd(40)} ${fmt(mid(fromListings), 'ms').padStart(10)}   (median of 3 fresh pages each, alternating)`);
-  console.log(`     ${'  same again, warm'.padEnd(40)} ${fmt(atlas.redrawMs, 'ms').padStart(10)}`);
-  console.log(`     ${'  of which: placing (warm)'.padEnd(40)} ${fmt(atlas.placeMs, 'ms').padStart(10)}`);
-  console.log(`     ${'  of which: clustering the view (warm)'.padEnd(40)} ${fmt(atlas.clusterMs, 'ms').padStart(10)}`);
-  console.log(`     ${'clustering all 18 levels (not all needed)'.padEnd(40)} ${fmt(atlas.allLevelsMs, 'ms').padStart(10)}`);
-  console.log(row('pan/zoom frame interval, 95th percentile', atlas.p95, BUDGET.frameMs, peer.p95, 'ms'));
-  console.log(`     ${'  same moves, no markers (tiles only)'.padEnd(40)} ${fmt(bare.p95, 'ms').padStart(10)}   (${bare.slow}/${bare.frames} frames over 16 ms)`);
+  const note = (label, value, rest = '') => console.log(`     ${label.padEnd(40)} ${value.padStart(10)}   ${rest}`);
+  console.log(`\nmap: ${POINTS.toLocaleString('en-GB')} points, 1280×800, Chromium headless (software rendering); first draws: median of 3 fresh pages each, alternating`);
+  console.log(row("first draw in the finder (worker's points)", mid(fromFinder.map((f) => f.drawMs)), BUDGET.drawMs, peer.drawMs, 'ms'));
+  note('  of which: until the points are on the page', fmt(mid(fromFinder.map((f) => f.pointsMs)), 'ms'), '(the worker making and sending them, while the map is set up)');
+  console.log(row('  <atlas-map> given typed arrays', mid(fromPoints), BUDGET.drawMs, peer.drawMs, 'ms'));
+  console.log(row('  <atlas-map> given listings (used alone)', mid(fromListings), BUDGET.drawMs, peer.drawMs, 'ms'));
+  note('  same again, warm (listings)', fmt(atlas.redrawMs, 'ms'));
+  note('  of which: placing (warm)', fmt(atlas.placeMs, 'ms'));
+  note('  of which: clustering the view (warm)', fmt(atlas.clusterMs, 'ms'));
+  note('clustering all 18 levels (not all needed)', fmt(atlas.allLevelsMs, 'ms'));
   console.log(row('page main-thread work per frame, p95', atlasWork.workP95, BUDGET.frameMs, peerWork.workP95, 'ms'));
-  console.log(`     ${'  most main-thread work in one frame'.padEnd(40)} ${fmt(atlasWork.workMax, 'ms').padStart(10)}   ${''.padEnd(20)} Leaflet.markercluster ${fmt(peerWork.workMax, 'ms')}`);
-  console.log(`     ${'  frames with over 16 ms of work'.padEnd(40)} ${`${atlasWork.workSlow}/${atlasWork.workFrames}`.padStart(10)}   ${''.padEnd(20)} Leaflet.markercluster ${peerWork.workSlow}/${peerWork.workFrames}`);
-  console.log(`     ${'pan/zoom frame interval, median'.padEnd(40)} ${fmt(atlas.p50, 'ms').padStart(10)}   ${''.padEnd(20)} Leaflet.markercluster ${fmt(peer.p50, 'ms')}`);
-  console.log(`     ${'pan/zoom longest frame'.padEnd(40)} ${fmt(atlas.max, 'ms').padStart(10)}   ${''.padEnd(20)} Leaflet.markercluster ${fmt(peer.max, 'ms')}`);
-  console.log(`     ${'frames over 16 ms'.padEnd(40)} ${`${atlas.slow}/${atlas.frames}`.padStart(10)}   ${''.padEnd(20)} Leaflet.markercluster ${peer.slow}/${peer.frames}`);
+  note('  frames with over 16 ms of work', `${atlasWork.workSlow}/${atlasWork.workFrames}`, `${''.padEnd(20)} Leaflet.markercluster ${peerWork.workSlow}/${peerWork.workFrames}`);
+  note('  most main-thread work in one frame', fmt(atlasWork.workMax, 'ms'), `${''.padEnd(20)} Leaflet.markercluster ${fmt(peerWork.workMax, 'ms')}`);
+  note('  longest main-thread task while moving', fmt(atlasWork.longestTask, 'ms'), `${(atlasWork.longestTask > 50 ? 'a long task (> 50 ms)' : '').padEnd(20)} Leaflet.markercluster ${fmt(peerWork.longestTask, 'ms')}`);
+  note('pan/zoom frame interval, 95th percentile', fmt(atlas.p95, 'ms'), `${'(not judged: below)'.padEnd(20)} Leaflet.markercluster ${fmt(peer.p95, 'ms')}`);
+  note('  same moves, no markers (tiles only)', fmt(bare.p95, 'ms'), `(${bare.slow}/${bare.frames} frames over 16 ms with nothing of ours drawn)`);
+  note('  what our markers add at p95', `${atlas.p95 - bare.p95 >= 0 ? '+' : ''}${fmt(atlas.p95 - bare.p95, 'ms')}`);
+  note('pan/zoom frame interval, median', fmt(atlas.p50, 'ms'), `${''.padEnd(20)} Leaflet.markercluster ${fmt(peer.p50, 'ms')}`);
+  note('pan/zoom longest frame', fmt(atlas.max, 'ms'), `${''.padEnd(20)} Leaflet.markercluster ${fmt(peer.max, 'ms')}`);
+  note('frames over 16 ms', `${atlas.slow}/${atlas.frames}`, `${''.padEnd(20)} Leaflet.markercluster ${peer.slow}/${peer.frames}`);
   console.log(row('most marker elements in the page', atlas.maxMarkers, BUDGET.markers, peer.maxMarkers, ''));
   console.log(
     `${size.gzip / 1024 <= BUDGET.gzipKb ? 'ok  ' : 'OVER'} ${'map chunk, gzip (Lit and core excluded)'.padEnd(40)} ${fmt(size.gzip / 1024, 'KB').padStart(10)}   budget ≤ ${BUDGET.gzipKb} KB   (minified ${fmt(size.raw / 1024, 'KB')}: ${Object.entries(size.parts).map(([k, v]) => `${k} ${fmt(v / 1024, 'KB')}`).join(', ')})`,
   );
-  console.log('     (frames unthrottled, so an interval is the time that frame took, including the CPU drawing the whole');
-  console.log('     screen in software, which a GPU does on real devices; main-thread work is from a trace of the same moves;');
-  console.log('     draw time is the first draw in a fresh page)');
+  console.log(`     First draw: from the moment the map is given its points (the finder: asks the engine for them) to the next
+     frame after drawing, in a fresh page, so with first-run compilation, as a resident gets it. The finder always
+     draws from typed arrays: the engine makes them (in the search worker for a large feed, on the page for a small
+     one); \`listings\` is for a page that uses <atlas-map> on its own.
+     The frame budget (DESIGN.md: "a pan or zoom frame within 16 ms") is judged here on the page's main-thread work
+     per frame, from a trace of the same moves: that is the part of a frame the kit's code spends. The frame
+     interval is printed but not judged: frames are unthrottled and headless Chromium draws the whole screen on the
+     CPU (a GPU does that on real devices), so the interval is over 16 ms here even with no markers at all; what
+     our markers add to it is the line "what our markers add".`);
 } finally {
   await browser.close();
   server.close();

@@ -7,10 +7,14 @@
  * runs). Only Runtime is used here, which watches nothing. `run(name, ...args)`
  * calls `window[name](...args)` and resolves with its result as JSON; `evaluate`
  * gives an expression's value. It resolves once `ready` (an expression) holds.
+ * `isolated` opens it in a browser context of its own (an empty cache), and
+ * `before(send)` runs protocol commands on its session before it loads.
  */
-export async function quietPage(browser, url, { ready = "typeof window.benchLoad === 'function'" } = {}) {
+export async function quietPage(browser, url, { ready = "typeof window.benchLoad === 'function'", isolated = false, before } = {}) {
   const cdp = await browser.newBrowserCDPSession();
-  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+  // `isolated`: a browser context of its own, so an empty cache, as on a first visit.
+  const { browserContextId } = isolated ? await cdp.send('Target.createBrowserContext') : {};
+  const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank', ...(browserContextId ? { browserContextId } : {}) });
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
   // In front from the start: a page behind another is a background tab, its timers held back and its long tasks not reported.
   await cdp.send('Target.activateTarget', { targetId });
@@ -35,6 +39,8 @@ export async function quietPage(browser, url, { ready = "typeof window.benchLoad
     void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
   });
   await send('Runtime.enable');
+  // `before(send)`: set-up over the same session before the page loads (emulation, scripts run at document start).
+  if (before) await before(send);
   await send('Page.navigate', { url });
   const evaluate = async (expression) => {
     const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
@@ -52,6 +58,9 @@ export async function quietPage(browser, url, { ready = "typeof window.benchLoad
       await cdp.send('Target.activateTarget', { targetId });
       return evaluate(`window[${JSON.stringify(name)}](...${JSON.stringify(args)})`);
     },
-    close: () => cdp.send('Target.closeTarget', { targetId }),
+    close: async () => {
+      await cdp.send('Target.closeTarget', { targetId });
+      if (browserContextId) await cdp.send('Target.disposeBrowserContext', { browserContextId });
+    },
   };
 }

@@ -1,21 +1,27 @@
 // Bench page: <atlas-map> on 50,000 points. Driven by bench/map.bench.mjs.
 import '@community-atlas/map/define';
 import type { AtlasMap } from '@community-atlas/map';
-import type { MapPoints } from '@community-atlas/core';
-import { benchPoints } from '../../test/support/generate.js';
+import { loadFinder, type MapPoints } from '@community-atlas/core';
+import { benchPoints, generateFeed } from '../../test/support/generate.js';
 
 declare global {
   interface Window {
     benchDraw(count: number): Promise<{ drawMs: number; markers: number }>;
     benchMarkers(): number;
     benchRedraw(count: number): Promise<{ redrawMs: number }>;
+    benchFinderDraw(count: number): Promise<{ drawMs: number; pointsMs: number; markers: number; inWorker: boolean }>;
   }
 }
 
-const el = document.createElement('atlas-map') as AtlasMap;
-el.setAttribute('tile-url', '/tiles/tile.png');
-el.setAttribute('lang', 'en');
-document.querySelector('#map')!.append(el);
+function makeMap(): AtlasMap {
+  const map = document.createElement('atlas-map') as AtlasMap;
+  map.setAttribute('tile-url', '/tiles/tile.png');
+  map.setAttribute('lang', 'en');
+  document.querySelector('#map')!.append(map);
+  return map;
+}
+// `?finder`: no map until the finder's path makes one (benchFinderDraw), as the finder does.
+let el = location.search.includes('finder') ? (undefined as unknown as AtlasMap) : makeMap();
 
 /** The view of the first draw, for the breakdown below. */
 let drawnView: { bounds: [number, number, number, number]; zoom: number } | undefined;
@@ -103,4 +109,47 @@ import { SiteClusters, CLUSTER_MAX_ZOOM } from '../../packages/map/src/internal/
   for (let z = CLUSTER_MAX_ZOOM + 1; z >= 0; z--) every.shown([-85, -180, 85, 180], z);
   const t3 = performance.now();
   return { placeMs: t1 - t0, clusterMs: t2 - t1, allLevelsMs: t3 - t2 };
+};
+
+/**
+ * The finder's own path (FinderMapView in elements): a search worker holds a
+ * feed of `count` listings at the bench's points and has answered the first
+ * query; then, as the finder does, the map is made and put in the page and the
+ * engine is asked for the results' points at the same moment; the worker makes
+ * them and sends them with their typed arrays transferred, and the map draws
+ * them. Timed from that moment to the next frame after the markers are drawn,
+ * so it counts the worker's work, the message and its unpacking on the page,
+ * the map's set-up, placing, clustering and drawing. Loading the feed is not
+ * counted: the search bench measures that.
+ */
+window.benchFinderDraw = async (count) => {
+  const feed = generateFeed(count);
+  const at = benchPoints(count);
+  feed.listings.forEach((listing, i) => {
+    const location = listing.location as Record<string, unknown>;
+    location['lat'] = at[i]!.lat;
+    location['lng'] = at[i]!.lng;
+  });
+  const url = URL.createObjectURL(new Blob([JSON.stringify(feed)], { type: 'application/json' }));
+  const { engine, inWorker } = await loadFinder([url], { worker: true, workerUrl: new URL('./worker.js', import.meta.url) });
+  const result = await engine.query({ q: '', filters: {}, sort: 'name', limit: 20 });
+  await new Promise((r) => setTimeout(r, 300));
+  await afterFrame();
+  const t0 = performance.now();
+  el = makeMap();
+  let pointsMs = 0;
+  await engine.points(result.keys, 'en').then((points) => {
+    pointsMs = performance.now() - t0;
+    el.points = points;
+  });
+  while (!el.matches(':state(ready)') || window.benchMarkers() === 0) {
+    await el.updateComplete;
+    if (el.matches(':state(ready)') && window.benchMarkers() > 0) break;
+    await afterFrame();
+  }
+  await afterFrame();
+  const drawMs = performance.now() - t0;
+  drawnView = { bounds: el.bounds!, zoom: el.zoom! };
+  (el.shadowRoot!.querySelector('.leaflet') as HTMLElement).focus();
+  return { drawMs, pointsMs, markers: window.benchMarkers(), inWorker };
 };

@@ -18,7 +18,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { manifestOf, shardOfListing, slugify, writeShard, type Feed, type Manifest, type PreviousShard, type ShardType, type WrittenShard } from '@community-atlas/core';
-import { checkFeed } from '../commands/validate.js';
+import { checkFeed, checkFeedForBuild } from '../commands/validate.js';
 import { dropField, fieldPath, mergeForBuild, type BuildInput } from './merge.js';
 
 interface Split {
@@ -251,7 +251,9 @@ export async function buildShardsLean(
   try {
     for (const type of ['postcode', 'grid', 'none'] as const) {
       const group = areaNames.map((area, a) => ({ area, a })).filter(({ area }) => areas.get(area)!.type === type).sort((x, y) => (x.area < y.area ? -1 : 1));
-      const results = await mapLimited(group, runner ? options.workers! : 1, async ({ area, a }) => {
+      // The largest shards first, so that no thread is left with a large one at the end while the others wait.
+      const largestFirst = group.map((_, i) => i).sort((x, y) => members[group[y]!.a]!.length - members[group[x]!.a]!.length || x - y);
+      const results = await mapLimited(group, runner ? options.workers! : 1, largestFirst, async ({ area, a }) => {
         const job: ShardJob = {
           area, type,
           parts: sources.map((_, s) => {
@@ -322,8 +324,8 @@ export function runShardJob(context: ShardContext, job: ShardJob, emit: (file: {
       const part = job.parts[s]!;
       const keep = part.globals.map((g, i) => (strays.has(g) ? -1 : i)).filter((i) => i >= 0);
       const text = `${src.before}\n${keep.map((i) => part.texts[i]).join(',\n')}\n${src.after}`;
-      const report = checkFeed(text, src.name);
-      const feed = JSON.parse(text) as Feed;
+      const { report, value } = checkFeedForBuild(text, src.name);
+      const feed = value as Feed;
       if (attempt === 0) {
         // A place the check drops (as the finder would) can move a listing out of this shard.
         for (const p of report.problems) {
@@ -351,13 +353,13 @@ export function runShardJob(context: ShardContext, job: ShardJob, emit: (file: {
   return { ...result, shard: { entry: shard.entry, terms: shard.terms } };
 }
 
-/** Runs `work` over `items` with at most `limit` at once; results in the items' order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs `work` over `items`, taken in `order` (positions), with at most `limit` at once; results in the items' order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, order: readonly number[], work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++]!;
       results[i] = await work(items[i]!);
     }
   }));

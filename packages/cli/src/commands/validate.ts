@@ -299,8 +299,21 @@ function related(a: string, b: string): boolean {
  * and, since the schema is strict, a warning there becomes an error.
  */
 export function checkFeed(text: string, source: string, options: { stale?: { months: number; today: string } } = {}): FileReport {
-  const read = readFeedJson(text, source);
-  if (!read.ok) return { file: source, listings: 0, skipped: 0, errors: 1, warnings: 0, problems: [read.problem] };
+  return checkRead(readFeedJson(text, source), source, options).report;
+}
+
+/**
+ * `checkFeed` for `atlas build --shards`, which reads only the errors (they
+ * decide which listings and values are left out): warnings that nothing in a
+ * build reads (text like a spreadsheet formula) are not looked for. With the
+ * feed as parsed, so it is not parsed twice.
+ */
+export function checkFeedForBuild(text: string, source: string): { report: FileReport; value: unknown } {
+  return checkRead(readFeedJson(text, source), source, { formulas: false });
+}
+
+function checkRead(read: ReturnType<typeof readFeedJson>, source: string, options: { stale?: { months: number; today: string }; formulas?: boolean }): { report: FileReport; value: unknown } {
+  if (!read.ok) return { report: { file: source, listings: 0, skipped: 0, errors: 1, warnings: 0, problems: [read.problem] }, value: undefined };
   const data = normaliseFeed(read.value, { source });
   const core = data.problems.map((p) => ({ ...p }));
   const unions: string[] = [];
@@ -318,8 +331,8 @@ export function checkFeed(text: string, source: string, options: { stale?: { mon
     }
   }
   const stale = options.stale ? staleProblems(read.value, source, options.stale.months, options.stale.today) : undefined;
-  const problems = [...core, ...extra, ...formulaProblems(read.value, source), ...(options.stale ? pastProblems(read.value, source, options.stale.today) : []), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
-  return {
+  const problems = [...core, ...extra, ...(options.formulas === false ? [] : formulaProblems(read.value, source)), ...(options.stale ? pastProblems(read.value, source, options.stale.today) : []), ...(stale?.problems ?? [])].sort((a, b) => (a.listingIndex ?? -1) - (b.listingIndex ?? -1));
+  const report: FileReport = {
     ...(stale ? { stale: stale.count } : {}),
     file: source,
     listings: data.listings.length,
@@ -328,6 +341,7 @@ export function checkFeed(text: string, source: string, options: { stale?: { mon
     warnings: problems.filter((p) => p.severity === 'warning').length,
     problems,
   };
+  return { report, value: read.value };
 }
 
 /** What happened to the listing, in the words of one CLI line. */

@@ -2,23 +2,26 @@
  * Writing a ready feed (the format is described in feed/ready.ts): for
  * `atlas build`, in Node. The finder never loads this module.
  */
-import { normaliseFeed } from '../feed/normalise.js';
+import { normaliseFeed, normaliseFeedCounting } from '../feed/normalise.js';
 import type { AtlasData } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
-import { READY_FORMAT, READY_VERSION, readyHash, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
-import { EngineCore } from './full.js';
-import type { ReadyColumns } from './core.js';
+import { READY_FORMAT, READY_VERSION, readyHashBytes, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
+import { FilterCore, type ReadyColumns } from './core.js';
+import { writeTextIndex } from './index-write.js';
 
 export interface ReadyFeed {
   /** The file's text. */
   text: string;
+  /** Its length in UTF-8 bytes. */
+  bytes: number;
   /** Its hash (`readyHash` of the body), which names shards. */
   hash: string;
   /** The normalised data the finder will hold when it trusts the file. */
   data: AtlasData;
-  /** The prebuilt parts, as written. */
+  /** The prebuilt columns, as written. */
   columns: ReadyColumns;
-  index: { index?: { index?: [string, unknown][] } };
+  /** Every term of the text index written. */
+  terms: string[];
 }
 
 /** Any base: a feed whose normalised form depends on it has relative links. */
@@ -32,30 +35,76 @@ const SOME_BASE = 'https://ready.invalid/some/where/';
  */
 export function serializeReady(feed: Feed, options: { lang?: string } = {}): ReadyFeed {
   const lang = options.lang ?? 'en';
-  const data = normaliseFeed(feed);
-  const relative = JSON.stringify(normaliseFeed(feed, { baseUrl: SOME_BASE }).listings) !== JSON.stringify(data.listings);
-  const core = new EngineCore(data, { lang });
+  // Normalised once: only a feed with relative links is normalised again against
+  // some base to see whether its listings depend on where the feed is found.
+  const { data, relativeLinks } = normaliseFeedCounting(feed);
+  const relative = relativeLinks > 0 && JSON.stringify(normaliseFeed(feed, { baseUrl: SOME_BASE }).listings) !== JSON.stringify(data.listings);
+  const core = new FilterCore(data, { lang });
   const columns = core.exportColumns();
-  const index = JSON.parse(core.serialize()) as ReadyFeed['index'];
+  const index = writeTextIndex(core);
   const { listings, ...rest } = data;
   const gazetteerFromFeed = rest.gazetteer !== undefined && JSON.stringify(rest.gazetteer) === JSON.stringify(feed.gazetteer);
   if (gazetteerFromFeed) delete rest.gazetteer;
   const { listings: _, ...feedHead } = feed;
-  const body: ReadyBody = {
+  const body: Omit<ReadyBody, 'index'> = {
     feed: { ...feedHead, listings },
     data: { ...rest, ...(gazetteerFromFeed ? { gazetteerFromFeed } : {}) },
     columns,
-    index,
   };
-  // In ASCII (each other character as its JSON escape): text that is all ASCII
-  // decodes several times faster in the browser, where one curly apostrophe
-  // would make the whole text two bytes per character (feed/ascii.ts).
-  const text = `${asciiJson(JSON.stringify(body)).slice(1)}\n`;
-  const hash = readyHash(text);
-  const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: text.length, lang, relative };
-  return { text: `${JSON.stringify(header).slice(0, -1)},\n${text}`, hash, data, columns, index };
+  // The body as JSON.stringify would write it, the text index written in as
+  // serialized rather than parsed and written again. In ASCII (each other
+  // character as its JSON escape): text that is all ASCII decodes several times
+  // faster in the browser, where one curly apostrophe would make the whole text
+  // two bytes per character (feed/ascii.ts). Made as bytes, hashed, and read
+  // back as text once, which then takes one byte per character here too.
+  const ascii = asciiBytes([JSON.stringify(body).slice(1, -1), ',"index":', index.json, '}\n']);
+  const hash = readyHashBytes(ascii);
+  const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative };
+  const head = `${JSON.stringify(header).slice(0, -1)},\n`;
+  return { text: head + new TextDecoder().decode(ascii), bytes: utf8Length(head) + ascii.length, hash, data, columns, terms: index.terms };
 }
 
-/** JSON text with every character beyond ASCII written as its escape (JSON.stringify leaves them only inside strings, where an escape means the same). */
-const asciiJson = (json: string): string =>
-  json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/**
+ * `parts` of JSON text joined, as bytes of ASCII: each character beyond ASCII
+ * as its escape (JSON.stringify leaves them only inside strings, where an
+ * escape means the same).
+ */
+function asciiBytes(parts: readonly string[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) {
+    length += part.length;
+    for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) >= 0x80) length += 5;
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      if (c < 0x80) {
+        bytes[at++] = c;
+        continue;
+      }
+      bytes[at++] = 0x5c;
+      bytes[at++] = 0x75;
+      bytes[at++] = HEX[c >>> 12]!;
+      bytes[at++] = HEX[(c >>> 8) & 15]!;
+      bytes[at++] = HEX[(c >>> 4) & 15]!;
+      bytes[at++] = HEX[c & 15]!;
+    }
+  }
+  return bytes;
+}
+
+/** UTF-8 bytes of `text`; a national shard is megabytes of mostly ASCII, so only the runs of other characters are walked. */
+export const utf8Length = (text: string): number => {
+  let bytes = text.length;
+  for (const [run] of text.matchAll(/[\u0080-\uffff]+/g)) {
+    for (let i = 0; i < run.length; i++) {
+      const c = run.charCodeAt(i);
+      bytes += c < 0x800 ? 1 : c >= 0xd800 && c < 0xdc00 ? 3 : c >= 0xdc00 && c < 0xe000 ? -1 : 2;
+    }
+  }
+  return bytes;
+};

@@ -16,7 +16,7 @@ import {
   GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, type GazetteerShard, type GazetteerShardEntry, type Manifest,
   type ManifestGazetteer, type ShardEntry, type ShardType,
 } from '../feed/manifest.js';
-import { serializeReady, type ReadyFeed } from './ready-write.js';
+import { serializeReady, utf8Length, type ReadyFeed } from './ready-write.js';
 
 /** A grid cell's side, in degrees, for listings with coordinates and no postcode. */
 const GRID_DEGREES = 0.5;
@@ -41,18 +41,6 @@ export function shardOfListing(listing: Pick<Listing, 'location'> | Record<strin
   if (typeof lat === 'number' && typeof lng === 'number' && Number.isFinite(lat) && Number.isFinite(lng)) return { area: `g${cell(lat)}_${cell(lng)}`, type: 'grid' };
   return { area: 'none', type: 'none' };
 }
-
-/** UTF-8 bytes of `text`; a national shard is megabytes of mostly ASCII, so only the runs of other characters are walked. */
-const utf8Length = (text: string): number => {
-  let bytes = text.length;
-  for (const [run] of text.matchAll(/[\u0080-\uffff]+/g)) {
-    for (let i = 0; i < run.length; i++) {
-      const c = run.charCodeAt(i);
-      bytes += c < 0x800 ? 1 : c >= 0xd800 && c < 0xdc00 ? 3 : c >= 0xdc00 && c < 0xe000 ? -1 : 2;
-    }
-  }
-  return bytes;
-};
 
 export interface ShardFile {
   /** Relative to the manifest, forward slashes. */
@@ -121,12 +109,12 @@ export function writeShard(area: string, type: ShardType, head: Omit<Feed, 'list
   return {
     file: { path, content: ready.text },
     entry: {
-      area, type, file: path, hash: ready.hash, bytes: utf8Length(ready.text), listings: ready.data.listings.length,
+      area, type, file: path, hash: ready.hash, bytes: ready.bytes, listings: ready.data.listings.length,
       ...(south <= north ? { bbox: [south, west, north, east] as [number, number, number, number] } : {}),
       ...(updated ? { updated } : {}),
       counts,
     },
-    terms: (ready.index.index?.index ?? []).map(([term]) => term),
+    terms: ready.terms,
   };
 }
 

@@ -42,9 +42,9 @@ const BOOST: Record<Field, number> = {
   description: 0.6,
 };
 
-const INDEX_FORMAT = 'community-atlas-index';
+export const INDEX_FORMAT = 'community-atlas-index';
 /** 2: the index carries a hash of the text it was built from (`content`), not of the keys alone. */
-const INDEX_VERSION = 2;
+export const INDEX_VERSION = 2;
 
 /** Text matches kept for the last few queries. */
 const TEXT_CACHE_SIZE = 16;
@@ -61,7 +61,7 @@ const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFi
  * characters' high bytes as well), with how many there were: what decides
  * whether a prebuilt index was built from the text it is given.
  */
-function textHash(parts: Iterable<string>): string {
+export function textHash(parts: Iterable<string>): string {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   let n = 0;
@@ -161,6 +161,8 @@ export class TextIndex implements TextSearch {
   private foldedNames: string[] | undefined;
   /** Need phrases' matches, by phrase (null: this MiniSearch cannot give raw results; search the usual way). */
   private readonly phraseHits = new Map<string, PhraseHits | null>();
+  /** While building: each word's terms, worked out once (a feed says the same words again and again). */
+  private termMemo: Map<string, string | string[] | null> | undefined;
 
   constructor(
     private readonly core: FilterCore,
@@ -193,10 +195,12 @@ export class TextIndex implements TextSearch {
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());
     const listings = this.core.listings;
+    this.termMemo = new Map();
     for (let i = 0; i < listings.length; i += LISTINGS_PER_SLICE) {
       search.addAll(listings.slice(i, i + LISTINGS_PER_SLICE));
       yield;
     }
+    this.termMemo = undefined;
     this.search = search;
   }
 
@@ -273,15 +277,21 @@ export class TextIndex implements TextSearch {
     }
   }
 
-  private indexOptions(): MiniSearchOptions<AtlasListing> {
+  /** MiniSearch's options for this index (also what engine/index-write.ts writes an index with). @internal */
+  indexOptions(): MiniSearchOptions<AtlasListing> {
     return {
       idField: 'key',
       fields: [...FIELDS],
       storeFields: [],
       tokenize: (value: string) => value.split(/[^\p{L}\p{N}'’]+/u),
       processTerm: (term: string) => {
-        const folded = textTerms(term);
-        return folded.length === 0 ? null : folded.length === 1 ? folded[0]! : folded;
+        let processed = this.termMemo?.get(term);
+        if (processed === undefined) {
+          const folded = textTerms(term);
+          processed = folded.length === 0 ? null : folded.length === 1 ? folded[0]! : folded;
+          this.termMemo?.set(term, processed);
+        }
+        return processed;
       },
       extractField: (listing, field) => this.fieldText(listing, field as Field | 'key'),
     };

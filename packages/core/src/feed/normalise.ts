@@ -48,8 +48,17 @@ export function normaliseFeedSliced(json: unknown, options: NormaliseOptions, pa
   return runSliced(normaliseSteps(json, options), pause, sliceMs);
 }
 
-function* normaliseSteps(json: unknown, options: NormaliseOptions): Generator<void, AtlasData, void> {
+/**
+ * `normaliseFeed`, and how many relative links it read: with none, a `baseUrl`
+ * would have given the same data (what `atlas build` asks of a ready feed).
+ */
+export function normaliseFeedCounting(json: unknown, options: NormaliseOptions = {}): { data: AtlasData; relativeLinks: number } {
   const c = new Checker(options.source, options.baseUrl);
+  const data = runWhole(normaliseSteps(json, options, c));
+  return { data, relativeLinks: c.relativeLinks };
+}
+
+function* normaliseSteps(json: unknown, options: NormaliseOptions, c = new Checker(options.source, options.baseUrl)): Generator<void, AtlasData, void> {
   const empty = (): AtlasData => emptyData(c.problems);
 
   if (!isObject(json)) {

@@ -51,6 +51,18 @@ export function readyHash(text: string, from = 0): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
+/** `readyHash` of ASCII text held as its bytes (what `atlas build` writes a ready feed from): the same hash. */
+export function readyHashBytes(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ (c << 3), 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
 export interface ReadyHeader {
   format: typeof READY_FORMAT;
   version: number;

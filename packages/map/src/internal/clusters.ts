@@ -18,6 +18,8 @@ const TILE_PX = 256;
 const ZOOM_BITS = 5;
 /** Idle-time building works in slices of at most this long, and may pause after every 2,048 sites. */
 const IDLE_SLICE_MS = 4;
+/** How long a slice may wait for the page to be idle before it runs anyway. */
+const IDLE_TIMEOUT_MS = 100;
 const PAUSE_EVERY = 2047;
 
 /** The clusters for one zoom level. Cluster i holds the sites whose `clusterOf` is i. */
@@ -164,11 +166,17 @@ export class SiteClusters {
     const z = Math.min(Math.floor(zoom), CLUSTER_MAX_ZOOM + 1);
     this.wanted = [z + 1, z - 1, z + 2].filter((level) => level >= 0 && level <= CLUSTER_MAX_ZOOM + 1);
     if (this.idleHandle !== undefined || this.sites.size === 0) return;
+    // With a timeout: while a pan or a zoom animates, or a page asks for every
+    // animation frame, the browser may never be idle, and a level left unbuilt
+    // is then built in one go, in the frame of the zoom that needs it (tens of
+    // milliseconds at street level). A slice run by the timeout is as short as
+    // an idle one.
     const idle = (then: (deadline?: IdleDeadline) => void): number =>
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(then) : window.setTimeout(then, 50);
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(then, { timeout: IDLE_TIMEOUT_MS }) : window.setTimeout(then, 50);
     const slice = (deadline?: IdleDeadline): void => {
       this.idleHandle = undefined;
-      const until = performance.now() + Math.min(IDLE_SLICE_MS, deadline?.timeRemaining() ?? IDLE_SLICE_MS);
+      const idleFor = deadline && !deadline.didTimeout ? deadline.timeRemaining() : IDLE_SLICE_MS;
+      const until = performance.now() + Math.max(1, Math.min(IDLE_SLICE_MS, idleFor));
       while (performance.now() < until) {
         if (!this.building) {
           const next = this.wanted.find((level) => !this.levels[level]);

@@ -54,6 +54,8 @@ export class Checker {
   readonly problems: Problem[] = [];
   listingIndex: number | undefined;
   listingId: string | undefined;
+  /** Relative links read (kept as written without a `baseUrl`, resolved against it with one). */
+  relativeLinks = 0;
 
   constructor(
     readonly source: string | undefined,
@@ -270,7 +272,9 @@ export class Checker {
       );
       return undefined;
     }
-    if (this.baseUrl && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(trimmed)) {
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(trimmed)) return trimmed;
+    this.relativeLinks++;
+    if (this.baseUrl) {
       try {
         return new URL(trimmed, this.baseUrl).href;
       } catch {
