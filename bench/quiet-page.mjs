@@ -6,7 +6,8 @@
  * (for a 15 MB feed a task of a quarter of a second that no resident's browser
  * runs). Only Runtime is used here, which watches nothing. `run(name, ...args)`
  * calls `window[name](...args)` and resolves with its result as JSON; `evaluate`
- * gives an expression's value. It resolves once `ready` (an expression) holds.
+ * gives an expression's value, `send` any protocol command to the page. It
+ * resolves once `ready` (an expression) holds.
  * `isolated` opens it in a browser context of its own (an empty cache), and
  * `before(send)` runs protocol commands on its session before it loads.
  */
@@ -58,6 +59,8 @@ export async function quietPage(browser, url, { ready = "typeof window.benchLoad
       await cdp.send('Target.activateTarget', { targetId });
       return evaluate(`window[${JSON.stringify(name)}](...${JSON.stringify(args)})`);
     },
+    /** A DevTools protocol command to the page (Input.dispatchKeyEvent, Profiler.start…). */
+    send,
     close: async () => {
       await cdp.send('Target.closeTarget', { targetId });
       if (browserContextId) await cdp.send('Target.disposeBrowserContext', { browserContextId });

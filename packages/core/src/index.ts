@@ -34,6 +34,7 @@ export {
 export {
   COST_VALUES, createEngine, DISTANCE_BANDS, LOW_COST_POUNDS, type CoreItem, type CoreResult, type EngineOptions,
 } from './engine/engine.js';
+export { breathe } from './dom/breathe.js';
 export {
   createEngineAuto, loadFinder, WORKER_THRESHOLD_BYTES, WORKER_THRESHOLD_LISTINGS, type AutoEngineOptions,
   type EngineInput, type FinderLoad, type FinderLoadOptions,
@@ -61,9 +62,9 @@ export {
 
 // Schedules: sessions and opening hours in UK wall-clock time.
 export {
-  checkOpeningHours, checkSchedule, DAY_PARTS, describeOpeningHours, describeSession, formatClock, formatTimeRange,
+  checkOpeningHours, checkSchedule, DAY_NAMES, DAY_PARTS, describeOpeningHours, describeSession, formatClock, formatTimeRange,
   hasSessionBetween, isoDay, isOnNow, londonDate, londonInstant, londonMidnightAfter, londonParts, londonWeekday,
-  matchesWhen, nextSession, parseIsoDay, parseOpeningHours, parseRecurrence, upcomingSessions, weekdayOf,
+  matchesWhen, MONTH_NAMES, nextSession, parseIsoDay, parseOpeningHours, partsOfDay, parseRecurrence, upcomingSessions, weekdayOf,
   weeklySlots, type DayPart, type OpeningPeriod, type Recurrence,
 } from './schedule/index.js';
 

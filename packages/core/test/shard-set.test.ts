@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NATIONAL_AREAS, nationalFeed } from '../../../test/support/generate.js';
+import { distanceMiles } from '../src/location/distance.js';
 import { EngineCore } from '../src/engine/full.js';
 import { ShardSet, shardAreaOfKey } from '../src/engine/shard-set.js';
 import { writeGazetteerShards, writeShards } from '../src/engine/shards-write.js';
@@ -89,7 +90,7 @@ test('a sharded directory answers over the shards loaded as a fresh engine over 
   assert.deepEqual(arrived.flat(), set.listings.map((l) => l.key), 'every key was announced, in order');
 });
 
-test('a place loads the shards within 10 miles, then 25; words load the shards that hold them; a link to a listing loads its shard alone', async () => {
+test('a place loads the shards whose box holds it, then those within 10 miles, then 25; words load the shards that hold them; a link to a listing loads its shard alone', async () => {
   const { manifest, files } = build(national());
   const log: string[] = [];
   const fresh = (): ShardSet => new ShardSet(manifest, BASE, { fetch: serve(files, log), now: () => NOW });
@@ -100,9 +101,27 @@ test('a place loads the shards within 10 miles, then 25; words load the shards t
   assert.equal(coverage.prompt, true);
   assert.equal(log.length, 0);
 
-  // Birmingham: B and Walsall (7 miles) first, Coventry (17 miles) after.
+  // Birmingham: first only the shards whose box holds it (B, and the grid cell of listings with no postcode there), covering the
+  // miles to the nearest other box; then Walsall (7 miles), then Coventry (17 miles).
   const near = { lat: NATIONAL_AREAS.B![0], lng: NATIONAL_AREAS.B![1] };
+  const milesTo = (s: Manifest['shards'][number]): number => {
+    const [south, west, north, east] = s.bbox!;
+    return distanceMiles(near, { lat: Math.min(north, Math.max(south, near.lat)), lng: Math.min(east, Math.max(west, near.lng)) });
+  };
+  const holding = manifest.shards.filter((s) => s.bbox && milesTo(s) === 0);
+  assert.deepEqual(holding.map((s) => s.area).sort(), ['B', 'g52_-2']);
   let next: number[] | undefined;
+  ({ coverage, next } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near }));
+  assert.deepEqual(loadedAreas(set), ['B', 'g52_-2']);
+  assert.deepEqual(log.sort(), holding.map((s) => s.file).sort());
+  const nearestOther = Math.min(...manifest.shards.filter((s) => s.bbox && !holding.includes(s)).map(milesTo));
+  assert.ok(coverage.miles! > 0 && coverage.miles! <= nearestOther && coverage.miles! > nearestOther - 1, `covers ${coverage.miles} miles; the nearest other box is ${nearestOther} miles off`);
+  assert.equal(coverage.more, true);
+  assert.ok(next?.includes(areaIndex(manifest, 'WS')));
+  assert.ok(!next?.includes(areaIndex(manifest, 'CV')));
+  const first = set.engine().query({ q: '', filters: {}, sort: 'distance', near, limit: 5 }, NOW);
+  assert.ok(first.items.length === 5 && first.items.every((item) => item.distance! <= coverage.miles!), 'the first page is within the miles it covers');
+  await set.load(next!);
   ({ coverage, next } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near }));
   assert.equal(coverage.miles, 10);
   assert.equal(coverage.more, true);
@@ -125,6 +144,19 @@ test('a place loads the shards within 10 miles, then 25; words load the shards t
   assert.equal(coverage.more, false);
   const found = set.engine(true).query({ q: 'zebrafin', filters: {}, sort: 'relevance' }, NOW);
   assert.deepEqual(found.items.map((i) => i.key), ['EH~zebrafinch']);
+
+  // A word many shards hold: the first answer waits for one of them, the smallest, and the rest follow a few at a time.
+  log.length = 0;
+  set = fresh();
+  const withWalk = manifest.words.walk!;
+  assert.ok(withWalk.length > 6);
+  ({ coverage, next } = await set.prepareFor({ q: 'walk', filters: {}, sort: 'relevance' }));
+  const smallest = Math.min(...withWalk.map((i) => manifest.shards[i]!.listings));
+  assert.equal(log.length, 1);
+  assert.equal(manifest.shards.find((s) => s.file === log[0])!.listings, smallest);
+  assert.equal(coverage.more, true);
+  assert.equal(next?.length, 6);
+  assert.ok(set.engine(true).query({ q: 'walk', filters: {}, sort: 'relevance' }, NOW).total > 0);
 
   // A link to that listing, on a fresh page: its shard, one request.
   log.length = 0;
@@ -162,9 +194,12 @@ test('a shard that is missing or fails its hash is skipped and said to be; the r
   files.set(cv.file, files.get(cv.file)!.replace('Community', 'Communal'));
   const set = new ShardSet(manifest, BASE, { fetch: serve(files), now: () => NOW });
   const near = { lat: NATIONAL_AREAS.B![0], lng: NATIONAL_AREAS.B![1] };
-  const { next } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near });
-  await set.load(next!);
-  const { coverage, core } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near });
+  let { next, coverage, core } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near });
+  // Each step of shards in turn, as the page asks again when one has arrived.
+  while (next) {
+    await set.load(next);
+    ({ next, coverage, core } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near }));
+  }
   assert.deepEqual(coverage.skipped.sort(), ['CV', 'WS']);
   assert.equal(coverage.more, false);
   assert.ok(core.query({ q: '', filters: {}, sort: 'distance', near }, NOW).total > 100);

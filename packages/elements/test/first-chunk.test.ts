@@ -19,7 +19,9 @@ const NOT_FIRST: { part: string; modules: RegExp; loads: string }[] = [
   { part: 'the search engine (its core, facets, text search, extras, deadlines, worker)', modules: /^packages\/core\/src\/engine\/(?!load\.ts$|types\.ts$)/, loads: 'beside the feed (engine/on-page.ts), or later' },
   { part: 'MiniSearch', modules: /^node_modules\/minisearch\//, loads: 'with text search, at the first words' },
   { part: 'reading a feed: the quick check, the normaliser, the JSON fault finder, the merger, the failure wording', modules: /^packages\/core\/src\/feed\/(quick|read|combine|parse|normalise|normaliser\/|fault|merge|failure|stages|report)/, loads: 'beside the feed, or only for a feed that needs it' },
-  { part: 'the schedule rules (recurrence, opening hours, sessions in words)', modules: /^packages\/core\/src\/schedule\/(?!clock\.ts$)/, loads: 'beside the feed' },
+  // The UK clock (zone.ts) and the English day and month names are the first screen's: its dates are
+  // written without Intl, whose first date formatter is a long task (issue 18, item 7).
+  { part: 'the schedule rules (recurrence, opening hours, sessions in words)', modules: /^packages\/core\/src\/schedule\/(?!clock\.ts$|zone\.ts$|names\.ts$)/, loads: 'beside the feed' },
   { part: 'distances and postcode lookups', modules: /^packages\/core\/src\/location\/|^packages\/elements\/src\/location\/lookup/, loads: 'beside the feed, or at the first postcode search' },
   { part: 'the map and Leaflet', modules: /^packages\/map\/|^node_modules\/leaflet/, loads: 'when a map is shown' },
   { part: 'Welsh', modules: /(^|\/)cy\.ts$|-cy\.ts$/, loads: "at a Welsh element's first update" },

@@ -9,10 +9,14 @@
  * answer says what it covers (`ShardCoverage`), and the next step loads after
  * it, the page being told when it has arrived so that it asks again.
  *  - an open listing (a link to it): its own shard, named in its key, and no other;
- *  - a place (`near`): the shards within 10 miles of it, then within 25;
- *  - a map area (`bounds`): the shards whose box meets it, nearest its middle first;
+ *  - a place (`near`): the shards whose box holds it (else the nearest), whose
+ *    answer covers every listing nearer than any other shard's box; then the
+ *    rest within 10 miles of it; then within 25;
+ *  - a map area (`bounds`): the shards whose box meets it, nearest its middle
+ *    first, one for the first answer, then a few at a time;
  *  - words with neither: the shards the national word index names for them
- *    (every word that starts with what was typed), a few at a time;
+ *    (every word that starts with what was typed), one for the first answer
+ *    (the one with most of the words, the smallest of those), then a few at a time;
  *  - none of these: no shard, and the answer asks for a place or words.
  *
  * Keys carry their shard: a listing `walk-1` of shard `NB` is `NB~walk-1` here and
@@ -32,6 +36,7 @@ import { placePostcode as placeFromGazetteer } from '../location/gazetteer-shard
 import type { AtlasData, AtlasListing, Problem } from '../feed/normalised.js';
 import type { ListingKind } from '../feed/types.js';
 import { loadShards, type GazetteerShard, type Manifest, type ShardEntry } from '../feed/manifest.js';
+import { readyPartsOf } from '../feed/ready-parts.js';
 import { EngineCore } from './full.js';
 import { terms as textTerms } from '../text/terms.js';
 import type { FinderState, GeoPoint } from './types.js';
@@ -45,7 +50,7 @@ export function shardAreaOfKey(key: string): string | undefined {
   return at > 0 ? key.slice(0, at) : undefined;
 }
 
-/** A place search's rings, in miles: the first is waited for, the second loads after it. */
+/** A place search's rings, in miles, loaded one after the other once the shard the place is in has answered. */
 const NEAR_MILES = [10, 25] as const;
 /** Shards per step of a word or map-area search. */
 const SHARDS_PER_STEP = 6;
@@ -82,6 +87,11 @@ function milesToBox(point: { lat: number; lng: number }, [south, west, north, ea
   return distanceMiles(point, { lat: Math.min(north, Math.max(south, point.lat)), lng: Math.min(east, Math.max(west, point.lng)) });
 }
 
+/** A distance an answer covers, as said to a person: whole miles, tenths below one, never more than it is. */
+function roundMilesDown(miles: number): number {
+  return miles >= 1 ? Math.floor(miles) : Math.floor(miles * 10) / 10;
+}
+
 const EMPTY_HEAD: Omit<AtlasData, 'listings'> = { publishers: [], licences: [], languages: [], needs: [], areas: [], transferStages: {}, problems: [], skipped: 0 };
 
 export class ShardSet {
@@ -98,6 +108,8 @@ export class ShardSet {
   readonly #ranges = new Map<number, [number, number]>();
   readonly #skipped = new Map<number, Problem>();
   readonly #pending = new Map<number, Promise<void>>();
+  /** Per shard loaded whole: its listings as read, with the prebuilt parts of its ready feed attached (feed/ready-parts.ts). */
+  readonly #arrays = new Map<number, AtlasListing[]>();
   #sortedWords?: string[];
   /** The national gazetteer's shards fetched so far, by URL. */
   readonly #gazetteer = new Map<string, Promise<GazetteerShard>>();
@@ -148,11 +160,25 @@ export class ShardSet {
     const kinds = this.#options.kinds?.length ? this.#options.kinds : undefined;
     const start = this.listings.length;
     const keys: string[] = [];
-    for (const listing of data.listings) {
-      if (kinds && !kinds.includes(listing.kind)) continue;
-      const key = `${shard.area}${SHARD_KEY_SEPARATOR}${listing.key}`;
-      this.listings.push({ ...listing, key });
-      keys.push(key);
+    const prefix = `${shard.area}${SHARD_KEY_SEPARATOR}`;
+    if (kinds) {
+      for (const listing of data.listings) {
+        if (!kinds.includes(listing.kind)) continue;
+        const key = `${prefix}${listing.key}`;
+        this.listings.push({ ...listing, key });
+        keys.push(key);
+      }
+    } else {
+      // Re-keyed where they are (they are this set's own), so the shard's array keeps the columns and text index
+      // `atlas build` wrote for it (the index's keys re-keyed too): an engine over this shard alone works out neither.
+      for (const listing of data.listings) {
+        listing.key = `${prefix}${listing.key}`;
+        this.listings.push(listing);
+        keys.push(listing.key);
+      }
+      const ids = (readyPartsOf(data.listings)?.index as { index?: { documentIds?: Record<string, string> } } | undefined)?.index?.documentIds;
+      if (ids) for (const id of Object.keys(ids)) ids[id] = `${prefix}${ids[id]}`;
+      this.#arrays.set(index, data.listings);
     }
     this.#ranges.set(index, [start, this.listings.length]);
     const { listings: _, problems, skipped: dropped, ...rest } = data;
@@ -174,15 +200,19 @@ export class ShardSet {
     const openShard = open === undefined ? [] : shards.flatMap((s, i) => (s.area === open ? [i] : []));
     const near = state.near;
     if (near && Number.isFinite(near.lat) && Number.isFinite(near.lng)) {
+      const miles = shards.map((shard) => (shard.bbox ? milesToBox(near, shard.bbox) : Infinity));
       const rings: number[][] = NEAR_MILES.map(() => []);
-      shards.forEach((shard, i) => {
-        if (!shard.bbox) return;
-        const miles = milesToBox(near, shard.bbox);
-        const ring = NEAR_MILES.findIndex((m) => miles <= m);
+      miles.forEach((m, i) => {
+        const ring = NEAR_MILES.findIndex((limit) => m <= limit);
         if (ring >= 0) rings[ring]!.push(i);
       });
-      rings[0] = [...new Set([...openShard, ...rings[0]!])];
-      return { steps: rings, miles: [...NEAR_MILES] };
+      // The first answer waits only for the shards whose box holds the place (else the nearest): they hold every listing nearer than any other shard's box.
+      const holding = miles.flatMap((m, i) => (m === 0 ? [i] : []));
+      const nearest = miles.reduce<number | undefined>((best, m, i) => (m < Infinity && (best === undefined || m < miles[best]!) ? i : best), undefined);
+      const first = [...new Set([...openShard, ...(holding.length ? holding : nearest === undefined ? [] : [nearest])])];
+      const rest = rings[0]!.filter((i) => !first.includes(i));
+      const covered = Math.min(NEAR_MILES[0], ...rest.map((i) => miles[i]!));
+      return { steps: [first, rest, rings[1]!], miles: [roundMilesDown(covered), ...NEAR_MILES] };
     }
     let wanted: number[] | undefined;
     if (state.bounds) {
@@ -208,15 +238,20 @@ export class ShardSet {
       }
       rest.push(i);
     }
-    const steps: number[][] = [[...new Set([...openShard, ...here, ...rest.slice(0, SHARDS_PER_STEP)])]];
-    for (let k = SHARDS_PER_STEP; k < rest.length; k += SHARDS_PER_STEP) steps.push(rest.slice(k, k + SHARDS_PER_STEP));
+    // The first answer waits for one shard at most (none when some are here): its prebuilt parts answer at once.
+    const first = here.length ? 0 : 1;
+    const steps: number[][] = [[...new Set([...openShard, ...here, ...rest.slice(0, first)])]];
+    for (let k = first; k < rest.length; k += SHARDS_PER_STEP) steps.push(rest.slice(k, k + SHARDS_PER_STEP));
     return { steps, ...(limited ? { limited } : {}) };
   }
 
-  /** The shards whose words start with any word of `q` (as the text index folds words), in manifest order. */
+  /**
+   * The shards whose words start with any word of `q` (as the text index folds words): those holding the most of
+   * the typed words first, then the smaller first (the sooner a first answer), then in manifest order.
+   */
   #shardsWithWords(q: string): number[] {
     const words = (this.#sortedWords ??= Object.keys(this.manifest.words).sort());
-    const found = new Set<number>();
+    const hits = new Map<number, number>();
     for (const term of textTerms(q)) {
       if (term.length < 2) continue;
       // The first word at or after `term`, then every word that starts with it.
@@ -227,9 +262,12 @@ export class ShardSet {
         if (words[mid]! < term) lo = mid + 1;
         else hi = mid;
       }
+      const found = new Set<number>();
       for (let w = lo; w < words.length && words[w]!.startsWith(term); w++) for (const i of this.manifest.words[words[w]!]!) found.add(i);
+      for (const i of found) hits.set(i, (hits.get(i) ?? 0) + 1);
     }
-    return [...found].sort((a, b) => a - b);
+    const shards = this.manifest.shards;
+    return [...hits.keys()].sort((a, b) => hits.get(b)! - hits.get(a)! || shards[a]!.listings - shards[b]!.listings || a - b);
   }
 
   /**
@@ -248,7 +286,7 @@ export class ShardSet {
       shards: this.manifest.shards.length,
       more: next !== undefined,
       skipped: [...this.#skipped.keys()].map((i) => this.manifest.shards[i]!.area),
-      ...(plan.miles && reached >= 0 ? { miles: plan.miles[reached]! } : {}),
+      ...(plan.miles && reached >= 0 && plan.miles[reached]! > 0 ? { miles: plan.miles[reached]! } : {}),
       ...(plan.limited ? { limited: true } : {}),
       ...(plan.steps.length ? {} : { prompt: true }),
     };
@@ -258,7 +296,10 @@ export class ShardSet {
   /** The engine over every listing loaded so far (made afresh when more have arrived); with `text`, its text index built. */
   engine(text = false): EngineCore {
     if (!this.#core || this.#coreSize !== this.listings.length) {
-      this.#core = new EngineCore({ ...this.head, listings: this.listings.slice() }, {
+      // One shard alone: its own array, whose prebuilt columns and index the engine takes instead of working them out.
+      const only = this.#ranges.size === 1 ? this.#arrays.get([...this.#ranges.keys()][0]!) : undefined;
+      const listings = only?.length === this.listings.length ? only : this.listings.slice();
+      this.#core = new EngineCore({ ...this.head, listings }, {
         ...(this.#options.lang ? { lang: this.#options.lang } : {}),
         ...(this.#options.now ? { now: this.#options.now } : {}),
       });

@@ -17,18 +17,7 @@ import { asciiJsonText } from './ascii.js';
 import { quickFeedSliced } from './quick.js';
 import { combineWith } from './combine.js';
 import { readReadyText, untrustedReady } from './ready.js';
-
-/**
- * Hands the main thread back to the page for a moment (a task of its own): parsing,
- * checking and indexing a feed are each a few tens of milliseconds on a phone, and
- * run back to back they were one task of 200 ms or more, during which a tap or a key
- * waits (issue 18, item 7). `scheduler.yield` where the browser has it, which keeps
- * this work ahead of other tasks queued meanwhile; else a zero timeout.
- */
-const breathe = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
+import { breathe } from '../dom/breathe.js';
 
 /**
  * `normaliseFeed(json, options)`, loading the normaliser only for a feed the quick

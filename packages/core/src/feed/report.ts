@@ -5,6 +5,7 @@
  * they live apart from values.ts, which the first chunk carries for the quick check.
  */
 import { isSafeUrl } from './values.js';
+import { isoDay, londonParts } from '../schedule/zone.js';
 
 /**
  * What a report or a suggestion carries besides the listing, so that what reaches
@@ -85,12 +86,12 @@ export function suggestHref(template: string | undefined, context: FeedbackConte
 }
 
 /**
- * Today in the UK as `YYYY-MM-DD`, for a report's date. Written here rather than
- * with the schedule's londonDate so that the first chunk, which carries that
- * module, does not also carry this use of it.
+ * Today in the UK as `YYYY-MM-DD`, for a report's date: from the UK clock in
+ * zone.ts, not an Intl date formatter, whose first use on a page loads the
+ * browser's date patterns (a long task, here while a listing opens).
  */
 export function feedbackDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return isoDay(londonParts(now.getTime()).day);
 }
 
 /**

@@ -12,11 +12,10 @@ import { readRecurrence } from './recurrence.js';
 import { DAY, parseClock, parseIsoDay, partsOfDay } from './zone.js';
 import { parseOpeningHours } from './periods.js';
 import { formatClock } from './clock.js';
+import { DAY_NAMES, MONTH_NAMES } from './names.js';
 
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WELSH_DAY_NAMES = ['Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn', 'Dydd Sul'];
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second to last' };
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "a, b and c" */
 function list(items: string[]): string {
@@ -35,7 +34,7 @@ function dayOfMonth(n: number): string {
 /** `Saturday 5 December 2026` for a day number, without asking a time zone. */
 function longDate(day: number): string {
   const p = partsOfDay(day);
-  return `${DAY_NAMES[(((day + 3) % 7) + 7) % 7]} ${p.dayOfMonth} ${MONTHS[p.month - 1]} ${p.year}`;
+  return `${DAY_NAMES[(((day + 3) % 7) + 7) % 7]} ${p.dayOfMonth} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
 }
 
 /** `10am–11am`, or `from 10am` with no end; in Welsh `10yb–11yb`, `o 10yb`. */
@@ -101,7 +100,7 @@ export function describeSession(session: Session, now: Date = new Date()): strin
     case 'YEARLY': {
       if (anchor === undefined) return undefined;
       const p = partsOfDay(anchor);
-      when = `every year on ${p.dayOfMonth} ${MONTHS[p.month - 1]}`;
+      when = `every year on ${p.dayOfMonth} ${MONTH_NAMES[p.month - 1]}`;
       break;
     }
   }

@@ -16,7 +16,8 @@ export {
 // when that pulled in the schedule code the bundler split Lit and the formatting out of atlas.js into
 // chunks atlas.js must fetch before the finder can start (one more round trip), 1.3 KB gzip larger.
 export { formatClock } from './clock.js';
-export { londonParts, londonInstant, parseIsoDay, isoDay, weekdayOf } from './zone.js';
+export { DAY_NAMES, MONTH_NAMES } from './names.js';
+export { londonParts, londonInstant, parseIsoDay, isoDay, partsOfDay, weekdayOf } from './zone.js';
 export { checkSchedule, parseRecurrence } from './problems.js';
 export type { Recurrence } from './recurrence.js';
 export { describeSession, describeOpeningHours, formatTimeRange } from './describe.js';

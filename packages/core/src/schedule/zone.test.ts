@@ -49,22 +49,60 @@ describe('London offset', () => {
     }
     expect(mismatches).to.deep.equal([]);
   });
-  it('asks Intl a few times a year, not twice a day: a finder opening works out thousands of offsets', () => {
+  it('asks the time zone data a few times a year, not twice a day: a finder opening works out thousands of offsets', () => {
+    // The data is Temporal's where the browser has it, else Intl's; both are counted.
+    const temporal = (globalThis as { Temporal?: { Instant: { fromEpochMilliseconds: (ms: number) => unknown } } }).Temporal;
     const formatToParts = Intl.DateTimeFormat.prototype.formatToParts;
+    const fromEpochMilliseconds = temporal?.Instant.fromEpochMilliseconds;
     let calls = 0;
     Intl.DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date?: Date | number) {
       calls++;
       return formatToParts.call(this, date);
     };
+    if (temporal && fromEpochMilliseconds) {
+      temporal.Instant.fromEpochMilliseconds = (ms: number) => {
+        calls++;
+        return fromEpochMilliseconds.call(temporal.Instant, ms);
+      };
+    }
     try {
       // Every day at 10:00 and 22:00 UTC for thirty years no other test asks about.
       for (let t = Date.UTC(2050, 0, 1, 10); t < Date.UTC(2080, 0, 1); t += 12 * HOUR) londonOffsetMinutes(t);
     } finally {
       Intl.DateTimeFormat.prototype.formatToParts = formatToParts;
+      if (temporal && fromEpochMilliseconds) temporal.Instant.fromEpochMilliseconds = fromEpochMilliseconds;
     }
     // 21,914 instants on 10,957 days: two questions a day would be 21,914.
     expect(calls).to.be.greaterThan(0);
     expect(calls).to.be.at.most(30 * 20);
+  });
+  it('asks no date formatter where the browser has Temporal: the first one a page makes loads date patterns, a long task', function () {
+    if (!('Temporal' in globalThis)) this.skip(); // Safari, and browsers before Chromium 144 and Firefox 139, ask Intl
+    const DateTimeFormat = Intl.DateTimeFormat;
+    const formatToParts = DateTimeFormat.prototype.formatToParts;
+    let asked = 0;
+    Intl.DateTimeFormat = new Proxy(DateTimeFormat, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        asked++;
+        return new target(...args);
+      },
+    });
+    DateTimeFormat.prototype.formatToParts = function (this: Intl.DateTimeFormat, date?: Date | number) {
+      asked++;
+      return formatToParts.call(this, date);
+    };
+    let offsets = 0;
+    try {
+      // Years no other test asks about, across both changes: 2081 to 2090, every hour of March and October.
+      for (let year = 2081; year <= 2090; year++) {
+        for (const month of [2, 9]) for (let t = Date.UTC(year, month, 1); t < Date.UTC(year, month + 1, 1); t += HOUR) offsets += londonOffsetMinutes(t);
+      }
+    } finally {
+      Intl.DateTimeFormat = DateTimeFormat;
+      DateTimeFormat.prototype.formatToParts = formatToParts;
+    }
+    expect(offsets).to.be.greaterThan(0);
+    expect(asked, 'questions to Intl.DateTimeFormat').to.equal(0);
   });
   it('changes at 01:00 UTC on 29 March and 25 October 2026', () => {
     expect(londonOffsetMinutes(Date.UTC(2026, 2, 29, 0, 59))).to.equal(0);

@@ -2,8 +2,9 @@
  * UK wall-clock time. Feeds give session times as Europe/London local times, so a
  * 10:00 walk is 10:00 in both GMT and BST. Dates are handled as "day numbers"
  * (days since 1970-01-01 on the civil calendar) so that date arithmetic never
- * touches a time zone; only the final step to an instant asks Intl for the
- * London offset.
+ * touches a time zone; only the final step to an instant asks the browser's time
+ * zone data for the London offset: through Temporal where the browser has it, else
+ * through Intl.
  */
 
 const MINUTE = 60_000;
@@ -14,7 +15,7 @@ let formatter: Intl.DateTimeFormat | undefined;
 const offsetCache = new Map<number, number>();
 /** Per UTC day: the offset when it is the same at the day's first and last hour, else NaN (a day the clocks change). */
 const dayCache = new Map<number, number>();
-/** Per UTC year: when BST starts and ends that year, if Intl agrees with the UK rule for it; null when it does not. */
+/** Per UTC year: when BST starts and ends that year, if the time zone data agrees with the UK rule for it; null when it does not. */
 const yearRules = new Map<number, readonly [start: number, end: number] | null>();
 /** The UTC year the last call fell in, so most calls need no date arithmetic at all. */
 let lastYear = { from: 0, to: 0, rule: null as readonly [number, number] | null };
@@ -22,25 +23,25 @@ let lastYear = { from: 0, to: 0, rule: null as readonly [number, number] | null 
 /**
  * Minutes London is ahead of UTC at instant `t` (0 in GMT, 60 in BST).
  *
- * A year in which Intl agrees with the UK rule (ukRuleOffsetMinutes) at both
- * changes and in every month is answered from the rule: two comparisons, where
- * Intl's formatToParts costs tens of microseconds a call and a finder asks for
- * thousands of offsets while it opens. Intl still has the last word: a year it
- * answers differently (before 1996, or after a change in the law that the
- * browser's time zone data knows of) is asked of Intl hour by hour, as below.
+ * A year in which the browser's time zone data (hourOffset) agrees with the UK
+ * rule (ukRuleOffsetMinutes) at both changes and in every month is answered from
+ * the rule: two comparisons, where asking the data costs microseconds a call and a
+ * finder asks for thousands of offsets while it opens. The data still has the last
+ * word: a year it answers differently (before 1996, or after a change in the law
+ * that the browser knows of) is asked of it hour by hour, as below.
  */
 export function londonOffsetMinutes(t: number): number {
   if (!(t >= lastYear.from && t < lastYear.to)) {
     const year = new Date(t).getUTCFullYear();
-    if (Number.isNaN(year)) return offsetFromIntl(t);
+    if (Number.isNaN(year)) return offsetFromZoneData(t);
     lastYear = { from: Date.UTC(year, 0, 1), to: Date.UTC(year + 1, 0, 1), rule: ruleOfYear(year) };
   }
   const rule = lastYear.rule;
-  if (!rule) return offsetFromIntl(t);
+  if (!rule) return offsetFromZoneData(t);
   return t >= rule[0] && t < rule[1] ? 60 : 0;
 }
 
-/** The year's BST start and end, when Intl gives the rule's offset either side of each change and in the middle of every month. */
+/** The year's BST start and end, when the time zone data gives the rule's offset either side of each change and in the middle of every month. */
 function ruleOfYear(year: number): readonly [number, number] | null {
   let rule = yearRules.get(year);
   if (rule === undefined) {
@@ -58,12 +59,12 @@ function ruleOfYear(year: number): readonly [number, number] | null {
 }
 
 /**
- * The offset from Intl. UK clocks change at 01:00 UTC, always on a whole UTC
+ * The offset from the time zone data. UK clocks change at 01:00 UTC, always on a whole UTC
  * hour, so the offset is constant within a UTC hour and can be cached per hour.
  * The clocks never change twice in one day, so a day whose first and last hours
- * have the same offset has it all day: two questions to Intl per day, not 24.
+ * have the same offset has it all day: two questions per day, not 24.
  */
-function offsetFromIntl(t: number): number {
+function offsetFromZoneData(t: number): number {
   const day = Math.floor(t / DAY);
   let whole = dayCache.get(day);
   if (whole === undefined) {
@@ -75,27 +76,27 @@ function offsetFromIntl(t: number): number {
   return Number.isNaN(whole) ? hourOffset(Math.floor(t / HOUR)) : whole;
 }
 
-/** The offset during UTC hour number `hour`, asked of Intl once per hour. */
+/** The part of Temporal (Chromium 144 on, Firefox 139 on) that gives a zone's offset at an instant. */
+interface TemporalZones {
+  Instant: { fromEpochMilliseconds(ms: number): { toZonedDateTimeISO(zone: string): { offsetNanoseconds: number } } };
+}
+
+/**
+ * The offset during UTC hour number `hour`, asked of the browser's time zone data
+ * once per hour. Temporal reads the time zone data alone, in about a millisecond
+ * the first time. Intl.DateTimeFormat, for browsers without Temporal, answers the
+ * same but loads the locale's date patterns with it: the first formatter a page
+ * makes is a task of 30 to 140 milliseconds.
+ */
 function hourOffset(hour: number): number {
   const cached = offsetCache.get(hour);
   if (cached !== undefined) return cached;
   let offset: number;
   try {
-    formatter ??= new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    const parts: Record<string, number> = {};
-    for (const part of formatter.formatToParts(new Date(hour * HOUR))) {
-      if (part.type !== 'literal') parts[part.type] = Number(part.value);
-    }
-    const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
-    offset = Math.round((local - hour * HOUR) / MINUTE);
+    const temporal = (globalThis as { Temporal?: TemporalZones }).Temporal;
+    offset = temporal
+      ? Math.round(temporal.Instant.fromEpochMilliseconds(hour * HOUR).toZonedDateTimeISO('Europe/London').offsetNanoseconds / 60e9)
+      : intlOffset(hour * HOUR);
     if (!Number.isFinite(offset)) offset = ukRuleOffsetMinutes(hour * HOUR);
   } catch {
     // A runtime without time zone data (a stripped-down embedded browser) still
@@ -107,11 +108,30 @@ function hourOffset(hour: number): number {
   return offset;
 }
 
+/** London's offset at instant `t` in minutes, from the wall-clock time Intl writes for it there. */
+function intlOffset(t: number): number {
+  formatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(new Date(t))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const local = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0);
+  return Math.round((local - t) / MINUTE);
+}
+
 /**
  * The UK rule since 1996 (Summer Time Order 2002, the EU summer-time directive):
  * BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
- * of October. londonOffsetMinutes uses it for each year in which Intl agrees, and
- * alone when Intl cannot answer.
+ * of October. londonOffsetMinutes uses it for each year in which the browser's time
+ * zone data agrees, and alone when the browser has no time zone data.
  */
 export function ukRuleOffsetMinutes(t: number): number {
   const [start, end] = ukRuleChanges(new Date(t).getUTCFullYear());

@@ -5,6 +5,7 @@ import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { filtersStyles } from './filters.styles.js';
 import { TRANSFER_FACETS, facetLabel, facetName } from '../internal/facet-label.js';
 import { transferCards } from '../on-demand.js';
+import { formatNumber } from '../internal/format.js';
 
 let nextId = 0;
 
@@ -207,7 +208,7 @@ export class AtlasFilters extends AtlasElement {
             this.choosing = key === 'choose';
             if (!this.choosing) this.#set(facet, values);
           }} />
-          <label for=${id}>${t.choices[`${facet}-${key}`] ?? this.label(facet, values[0]!)}${n === undefined ? nothing : html` <span class="count">(${n.toLocaleString(t.locale)})</span>`}</label>
+          <label for=${id}>${t.choices[`${facet}-${key}`] ?? this.label(facet, values[0]!)}${n === undefined ? nothing : html` <span class="count">(${formatNumber(n, t.locale)})</span>`}</label>
         </div>`;
       })}
       ${picked === 'choose' ? html`<div class="days">${this.#boxes(facet, (this.facets[facet] ?? []).filter((c) => DAYS.includes(c.value)))}</div>` : nothing}`;
@@ -248,7 +249,7 @@ export class AtlasFilters extends AtlasElement {
       const id = `${this.#id}-${facet}-${c.value}`;
       return html`<div class="option">
         <input id=${id} type="checkbox" .checked=${chosen.includes(c.value)} @change=${(e: Event) => this.#toggle(facet, c.value, (e.target as HTMLInputElement).checked)} />
-        <label for=${id}>${this.label(facet, c.value)} <span class="count">(${c.count.toLocaleString(this.t.locale)})</span></label>
+        <label for=${id}>${this.label(facet, c.value)} <span class="count">(${formatNumber(c.count, this.t.locale)})</span></label>
       </div>`;
     });
   }

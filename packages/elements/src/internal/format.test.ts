@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatDateTime, formatList, formatTime } from './format.js';
+import { formatDate, formatDateTime, formatList, formatMiles, formatMoney, formatNumber, formatTime } from './format.js';
 import { costLines } from '../listing/listing-strings.js';
 import { loadLanguage } from '../translations/index.js';
 
@@ -31,6 +31,51 @@ describe('date formatting', () => {
   it('gives back text it cannot read as a date', () => {
     expect(formatDate('soon', 'cy-GB')).to.equal('soon');
     expect(formatDate(undefined, 'cy-GB')).to.equal('');
+  });
+});
+
+// This module writes English dates and numbers itself, so that a finder opening makes no Intl
+// formatter (the first one loads the browser's locale data: a long task). Intl is the reference.
+describe('English dates and numbers, against Intl', () => {
+  const london = { timeZone: 'Europe/London' } as const;
+  const intlDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', ...london });
+  const intlDateWeekday = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', weekday: 'long', ...london });
+  const intlDay = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', ...london });
+
+  it('writes every date as Intl does in en-GB: each hour either side of midnight and the clock changes, 1990–2040', () => {
+    const mismatches: string[] = [];
+    for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2041, 0, 1); t += 7 * 3_600_000 + 13 * 60_000) {
+      const d = new Date(t);
+      const day = intlDay.format(d);
+      const ours = [formatDate(d, 'en-GB'), formatDate(d, 'en-GB', true), formatDateTime(d, 'en-GB').replace(/ at .*/, '')];
+      const theirs = [intlDate.format(d), intlDateWeekday.format(d), day];
+      if (ours.join('|') !== theirs.join('|')) mismatches.push(`${d.toISOString()}: ${ours.join('|')} ≠ ${theirs.join('|')}`);
+    }
+    expect(mismatches.slice(0, 5)).to.deep.equal([]);
+  });
+
+  it('writes numbers, miles and prices as Intl does in en-GB and cy-GB', () => {
+    const values = [0, 1, 7, 12, 999, 1000, 1234, 12_345, 123_456, 1_234_567, 98_765_432, 2.5, 0.25, 9.95, 10.5, 1234.5, 0.05, 12.345, -3, -1234.5, -0.001];
+    for (let i = 0; i < 300; i++) values.push(Math.round(Math.random() * 10 ** (1 + (i % 8))) / (i % 3 ? 100 : 1));
+    const mismatches: string[] = [];
+    for (const locale of ['en-GB', 'cy-GB']) {
+      const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+      const two = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+      const pounds = new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+      const pence = new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: 2 });
+      for (const n of values) {
+        const pairs: [string, string][] = [
+          [formatNumber(n, locale), whole.format(n)],
+          [formatNumber(n, locale, 2), two.format(n)],
+          [formatMoney(Math.abs(n), locale), (Math.abs(n) % 1 ? pence : pounds).format(Math.abs(n))],
+        ];
+        for (const [ours, theirs] of pairs) if (ours !== theirs) mismatches.push(`${locale} ${n}: ${ours} ≠ ${theirs}`);
+      }
+    }
+    expect(mismatches.slice(0, 5)).to.deep.equal([]);
+    expect(formatMiles(0.04, 'en-GB')).to.equal('0');
+    expect(formatMiles(3.46, 'en-GB')).to.equal('3.5');
+    expect(formatMiles(1234.4, 'en-GB')).to.equal('1,234');
   });
 });
 

@@ -1,5 +1,11 @@
-/** Dates and distances for en-GB and cy-GB. Distances are in miles, as UK road signs are. */
-import { formatClock, type Text } from '@community-atlas/core';
+/**
+ * Dates, numbers and distances for en-GB and cy-GB, written here rather than by Intl.
+ * The first Intl.DateTimeFormat or Intl.NumberFormat a page makes loads the browser's
+ * locale data, a main-thread task of 30 to 140 milliseconds (more on a phone), and
+ * a finder's first screen needs only names and digits. Other locales go to Intl.
+ * Distances are in miles, as UK road signs are.
+ */
+import { DAY_NAMES, formatClock, londonParts as londonDayAndMinutes, MONTH_NAMES, partsOfDay, weekdayOf, type Text } from '@community-atlas/core';
 
 /**
  * Whether feed text shows in another language than the page's, so it is marked
@@ -22,7 +28,7 @@ type WelshForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string
  */
 export const welshCount = (n: number, forms: WelshForms): string => {
   const category = new Intl.PluralRules('cy-GB').select(n);
-  return `${n.toLocaleString('cy-GB')} ${forms[category] ?? forms.other}`;
+  return `${formatNumber(n, 'cy-GB')} ${forms[category] ?? forms.other}`;
 };
 
 /** Welsh day names (Sunday first) and month names, for browsers whose Intl has none. */
@@ -36,17 +42,20 @@ export function setWelshDateNames(names: WelshDateNames): void {
   welshNames = names;
 }
 
-// Chrome and Edge ship without Welsh date names (Intl falls back to American English:
-// "Monday, November 23 at 10:00 AM"), so Welsh dates are written here when the
-// browser has none, in the same form Firefox and Safari give.
-let welshIntl: boolean | undefined;
-const ownWelsh = (locale: string): WelshDateNames | undefined =>
-  locale.toLowerCase().startsWith('cy') && !(welshIntl ??= Intl.DateTimeFormat.supportedLocalesOf(['cy']).length > 0) ? welshNames : undefined;
+const ENGLISH: WelshDateNames = { days: [DAY_NAMES[6], ...DAY_NAMES.slice(0, 6)], months: MONTH_NAMES };
+const isEnglish = (locale: string): boolean => /^en(?:-|$)/i.test(locale);
+const isWelsh = (locale: string): boolean => /^cy(?:-|$)/i.test(locale);
 
 /**
- * Formatters made once per locale and kept: making one costs about a millisecond
- * (and the page's first, while the browser loads its date data, tens of them), where
- * formatting with one costs microseconds, and a page of results formats dozens of dates.
+ * The day and month names this module writes itself: English always; Welsh once
+ * the Welsh strings have loaded, in the form Firefox and Safari give (Chrome and
+ * Edge have no Welsh date names: Intl falls back to "Monday, November 23 at 10:00 AM").
+ */
+const ownNames = (locale: string): WelshDateNames | undefined => (isEnglish(locale) ? ENGLISH : isWelsh(locale) ? welshNames : undefined);
+
+/**
+ * Formatters made once per locale and kept, for locales this module does not write
+ * itself: making one costs about a millisecond, formatting with one microseconds.
  */
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
@@ -54,21 +63,19 @@ function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, ma
   if (!f) formatters.set(key, (f = make()));
   return f;
 }
-const partsFormat = (): Intl.DateTimeFormat =>
-  kept('parts', () => new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
 
+/** The London calendar date, weekday (Sunday 0) and minute of the day at `date`, from core's UK clock. */
 const londonParts = (date: Date) => {
-  const parts = partsFormat().formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  const [year, month, day] = [get('year'), get('month'), get('day')];
-  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), minutes: get('hour') * 60 + get('minute') };
+  const { day, minutes } = londonDayAndMinutes(date.getTime());
+  const { year, month, dayOfMonth } = partsOfDay(day);
+  return { year, month, day: dayOfMonth, weekday: (weekdayOf(day) + 1) % 7, minutes };
 };
 
 export function formatDate(value: Date | string | undefined, locale: string, withWeekday = false): string {
   if (value === undefined) return '';
   const date = typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value) : value;
   if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : '';
-  const names = ownWelsh(locale);
+  const names = ownNames(locale);
   if (names) {
     const p = londonParts(date);
     return `${withWeekday ? `${names.days[p.weekday]}, ` : ''}${p.day} ${names.months[p.month - 1]} ${p.year}`;
@@ -84,42 +91,34 @@ export function formatDate(value: Date | string | undefined, locale: string, wit
  * 6:30pm–7:30pm"), so one page never mixes 18:30 with 6:30pm.
  */
 export function formatDateTime(value: Date, locale: string): string {
-  const welsh = locale.toLowerCase().startsWith('cy');
+  const welsh = isWelsh(locale);
   let day: string;
-  const names = ownWelsh(locale);
+  const names = ownNames(locale);
   if (names) {
+    // Intl writes "Monday 23 November" in English and "Dydd Llun, 23 Tachwedd" in Welsh.
     const p = londonParts(value);
-    day = `${names.days[p.weekday]}, ${p.day} ${names.months[p.month - 1]}`;
+    day = `${names.days[p.weekday]}${welsh ? ',' : ''} ${p.day} ${names.months[p.month - 1]}`;
   } else {
-    day = dayFormat(locale).format(value);
+    day = kept(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: ZONE })).format(value);
   }
   return `${day} ${welsh ? 'am' : 'at'} ${formatTime(value, locale)}`;
 }
 
-const dayFormat = (locale: string): Intl.DateTimeFormat =>
-  kept(`day ${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: ZONE }));
-
 /**
- * Makes, each in a task of its own, what the first screen's dates, counts and names
- * will need. The first date formatter a page makes loads the browser's date and time
- * zone data, which takes tens of milliseconds; done while the feed is on its way, that
- * wait is not added to the task that reads the feed or draws the results.
+ * Makes, each in a task of its own while the feed is on its way, the Intl objects
+ * the first screen still needs: the engine's name collator (whose first use loads
+ * the browser's collation data) and plural rules. Dates and numbers need none.
  */
 const warmed = new Set<string>();
 export function warmFormats(locale: string): void {
   if (warmed.has(locale)) return;
   warmed.add(locale);
-  const steps = [
-    () => partsFormat().formatToParts(0),
-    () => dayFormat(locale).format(0),
-    () => [new Intl.PluralRules(locale).select(1), (1234).toLocaleString(locale)],
-    () => new Intl.Collator(locale).compare('a', 'b'),
-  ];
+  const steps = [() => new Intl.Collator(locale).compare('a', 'b'), () => new Intl.PluralRules(locale).select(1)];
   const next = (): void => {
     try {
       steps.shift()?.();
     } catch {
-      // A locale this browser cannot format is met again, and reported, where it is used.
+      // A locale this browser cannot handle is met again, and reported, where it is used.
     }
     if (steps.length) setTimeout(next, 0);
   };
@@ -136,13 +135,35 @@ export function roundMiles(miles: number): number {
   return miles < 10 ? Math.round(miles * 10) / 10 : Math.round(miles);
 }
 
-export function formatMiles(miles: number, locale: string): string {
-  return kept(`miles ${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })).format(roundMiles(miles));
+/** Whether this module writes `locale`'s numbers itself: en-GB and cy-GB both group thousands with a comma and use a point. */
+const ownDigits = (locale: string, n: number): boolean => (isEnglish(locale) || isWelsh(locale)) && Number.isFinite(n) && Math.abs(n) < 1e21;
+
+/** `n` to `fractionDigits` places, its whole part grouped in thousands, and its sign (Intl writes -0.001 as "-0" too). */
+function digits(n: number, fractionDigits: number, trim: boolean): { sign: string; whole: string; fraction: string } {
+  const [whole = '0', raw = ''] = Math.abs(n).toFixed(fractionDigits).split('.');
+  const fraction = trim ? raw.replace(/0+$/, '') : raw;
+  return { sign: n < 0 || Object.is(n, -0) ? '-' : '', whole: whole.replace(/\B(?=(\d{3})+$)/g, ','), fraction };
 }
 
+/** "1,234", "2.5": at most `fractionDigits` decimals, as Intl.NumberFormat writes them. */
+export function formatNumber(n: number, locale: string, fractionDigits = 0): string {
+  if (!ownDigits(locale, n)) return kept(`number ${locale} ${fractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits })).format(n);
+  const d = digits(n, fractionDigits, true);
+  return `${d.sign}${d.whole}${d.fraction ? `.${d.fraction}` : ''}`;
+}
+
+export function formatMiles(miles: number, locale: string): string {
+  return formatNumber(roundMiles(miles), locale, 1);
+}
+
+/** "£5", "£5.50", "£1,250": pence only when there are some. */
 export function formatMoney(pounds: number, locale: string): string {
   const pence = pounds % 1 ? 2 : 0;
-  return kept(`money ${locale} ${pence}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: pence })).format(pounds);
+  if (!ownDigits(locale, pounds)) {
+    return kept(`money ${locale} ${pence}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: pence })).format(pounds);
+  }
+  const d = digits(pounds, pence, false);
+  return `${d.sign}£${d.whole}${d.fraction ? `.${d.fraction}` : ''}`;
 }
 
 /**

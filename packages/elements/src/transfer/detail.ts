@@ -9,7 +9,7 @@ import {
   type AtlasListing, type StageDefinition,
 } from '@community-atlas/core';
 import type { LoadedStrings } from '../translations/index.js';
-import { formatDate, formatMoney } from '../internal/format.js';
+import { formatDate, formatMoney, formatNumber } from '../internal/format.js';
 import { deadlineWords, tenureWords } from './transfer.js';
 import { detailStrings, type DetailStrings } from './detail-strings.js';
 
@@ -57,7 +57,7 @@ function rows(entries: [string, unknown][]): TemplateResult | typeof nothing {
 }
 
 function number(n: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  return formatNumber(n, locale, 2);
 }
 
 /** "1.2 MB", "350 kB": a group on a phone contract wants to know before opening a 40 MB plan. */

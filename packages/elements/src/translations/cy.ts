@@ -1,6 +1,6 @@
 import { NEED_LABELS_CY } from '@community-atlas/core';
 import type { AtlasStrings, WordsOfParts } from './en.js';
-import { welshCount as count, type WelshDateNames } from '../internal/format.js';
+import { formatNumber, welshCount as count, type WelshDateNames } from '../internal/format.js';
 
 const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanlyniad', many: 'chanlyniad', other: 'canlyniad' });
 
@@ -80,7 +80,7 @@ const welsh = {
     },
   },
   resultsCount: (n) => (n === 0 ? 'Dim canlyniadau' : results(n)),
-  resultsShowing: (shown, total) => `Yn dangos ${shown} o ${total.toLocaleString('cy-GB')}`,
+  resultsShowing: (shown, total) => `Yn dangos ${shown} o ${formatNumber(total, 'cy-GB')}`,
   shardCoverage: (c) => !c.prompt && !c.miles && !c.more && !c.limited ? '' : c.prompt ? 'Rhowch god post, neu eiriau i chwilio amdanyn nhw, i weld rhestriadau.'
     : `${c.miles ? `Yn dangos canlyniadau o fewn ${c.miles} milltir` : c.limited ? 'Yn dangos canlyniadau o rai o’r ardaloedd sy’n cyfateb; ychwanegwch god post i chwilio’n agos ato' : 'Yn dangos y canlyniadau a gafwyd hyd yma'}${c.more ? '; yn chwilio ymhellach…' : '.'}`,
   shardsSkipped: (areas) => `Doedd dim modd llwytho rhestriadau rhai ardaloedd (${areas}), felly mae canlyniadau oddi yno ar goll.`,

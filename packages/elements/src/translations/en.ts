@@ -1,4 +1,5 @@
 import type { FeedbackLabels } from '@community-atlas/core';
+import { formatNumber } from '../internal/format.js';
 
 /**
  * The prescriber's tools (shortlist, print, share, keyboard shortcuts, age): their own words. English ones load with
@@ -372,7 +373,7 @@ export const en: LoadedStrings = {
     'cost-any': 'Any cost', 'cost-low': 'Free or low cost', 'day-any': 'Any day', 'day-weekdays': 'Weekdays (Monday to Friday)', 'day-weekend': 'Weekends',
     'day-choose': 'Choose days', 'time-any': 'Any time of day', 'time-daytime': 'Daytime (morning or afternoon)', 'when-any': 'Any time', 'distance-any': 'Any distance',
   },
-  showResults: (n) => `Show ${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`,
+  showResults: (n) => `Show ${formatNumber(n, 'en-GB')} ${plural(n, 'result', 'results')}`,
   resultsHeading: 'Results',
   facetNames: {
     kind: 'Type', need: 'Need', category: 'Category', cost: 'Cost', day: 'Day', time: 'Time of day', when: 'When',
@@ -395,8 +396,8 @@ export const en: LoadedStrings = {
       'dementia-friendly': 'Dementia friendly', seating: 'Seating',
     },
   },
-  resultsCount: (n) => (n === 0 ? 'No results' : `${n.toLocaleString('en-GB')} ${plural(n, 'result', 'results')}`),
-  resultsShowing: (shown, total) => `Showing ${shown} of ${total.toLocaleString('en-GB')}`,
+  resultsCount: (n) => (n === 0 ? 'No results' : `${formatNumber(n, 'en-GB')} ${plural(n, 'result', 'results')}`),
+  resultsShowing: (shown, total) => `Showing ${shown} of ${formatNumber(total, 'en-GB')}`,
   shardCoverage: (c) => !c.prompt && !c.miles && !c.more && !c.limited ? '' : c.prompt ? 'Enter a postcode, or words to search for, to see listings.'
     : `${c.miles ? `Showing results within ${c.miles} miles` : c.limited ? 'Showing results from some of the areas that match; add a postcode to search near it' : 'Showing the results found so far'}${c.more ? '; searching further…' : '.'}`,
   shardsSkipped: (areas) => `Listings from some areas (${areas}) could not be loaded, so results from there are missing.`,

@@ -11,7 +11,6 @@ import { MapAdapter, type Bounds, type View } from '../internal/leaflet-adapter.
 import { leafletStyles } from '../internal/leaflet.styles.js';
 import { placeListings, placePoints, type PlacedPoints, type Site } from '../internal/points.js';
 import { styleProps } from '../internal/style-props.js';
-import { warmUpWhileWaiting } from '../internal/warm-up.js';
 import { attributionParts } from '../internal/attribution.js';
 import { stringsFor, type MapStrings } from '../translations/index.js';
 import { mapStyles } from './map.styles.js';
@@ -190,9 +189,6 @@ export class AtlasMap extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.hasUpdated) this.observeSize();
-    // A finder's map is made empty and given its points when the search worker sends them: compile the placing
-    // and clustering code in the meantime (once a page), so those points are drawn by compiled code.
-    if (!this.points && !this.listings?.length) warmUpWhileWaiting(() => this.isConnected && !this.points && !this.listings?.length);
   }
 
   override disconnectedCallback(): void {
