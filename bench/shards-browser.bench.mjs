@@ -101,15 +101,16 @@ if (!process.env.SHARDS_BROWSER_EMBED && (!process.env.SHARDS_BROWSER_SKIP_BUILD
 }
 
 // ---- What is searched for: chosen from the built data, the same on every run.
-const shardOf = (area) => manifest.shards.find((s) => s.area === area);
+// A postcode area with many listings is written as runs of its districts (B1-B15, …), each naming its districts.
+const shardOf = ({ area, district }) => manifest.shards.find((s) => s.area === area || s.districts?.includes(district));
 const POSTCODES = [
-  { label: 'postcode in a city centre', postcode: 'B3 2HN', area: 'B' },
-  { label: 'postcode in a market town', postcode: 'SY1 1QR', area: 'SY' },
-].filter((p) => shardOf(p.area));
+  { label: 'postcode in a city centre', postcode: 'B3 2HN', area: 'B', district: 'B3' },
+  { label: 'postcode in a market town', postcode: 'SY1 1QR', area: 'SY', district: 'SY1' },
+].filter((p) => shardOf(p));
 if (!POSTCODES.length) throw new Error('the site has neither a B nor an SY shard: build it over the real GB districts (ATLAS_REAL_DATA)');
 /** A listing to link to, and a word of its name that few shards hold (so a name search finds it without loading most of the country). */
 function pickListing() {
-  const shard = shardOf(POSTCODES[0].area);
+  const shard = shardOf(POSTCODES[0]);
   const text = readFileSync(join(siteDir, shard.file), 'utf8');
   const listing = /"key":"([^"]+)"/.exec(text.slice(text.indexOf('"listings"')));
   return { key: `${shard.area}~${listing[1]}` };
