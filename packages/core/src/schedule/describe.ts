@@ -9,7 +9,7 @@
 import type { OpeningHours, Session, Weekday } from '../feed/types.js';
 import { WEEKDAYS } from '../feed/types.js';
 import { readRecurrence } from './recurrence.js';
-import { DAY, parseClock, parseIsoDay, partsOfDay } from './zone.js';
+import { DAY, parseClock, parseIsoDay, partsOfDay, weekdayOf } from './zone.js';
 import { parseOpeningHours } from './periods.js';
 import { formatClock } from './clock.js';
 import { DAY_NAMES, MONTH_NAMES } from './names.js';
@@ -34,7 +34,7 @@ function dayOfMonth(n: number): string {
 /** `Saturday 5 December 2026` for a day number, without asking a time zone. */
 function longDate(day: number): string {
   const p = partsOfDay(day);
-  return `${DAY_NAMES[(((day + 3) % 7) + 7) % 7]} ${p.dayOfMonth} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
+  return `${DAY_NAMES[weekdayOf(day)]} ${p.dayOfMonth} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
 }
 
 /** `10am–11am`, or `from 10am` with no end; in Welsh `10yb–11yb`, `o 10yb`. */

@@ -31,18 +31,18 @@ export const welshCount = (n: number, forms: WelshForms): string => {
   return `${formatNumber(n, 'cy-GB')} ${forms[category] ?? forms.other}`;
 };
 
-/** Welsh day names (Sunday first) and month names, for browsers whose Intl has none. */
-export interface WelshDateNames {
+/** A language's day names (Sunday first) and month names, as this module writes dates with them. */
+export interface DateNames {
   days: readonly string[];
   months: readonly string[];
 }
 // Given by the Welsh strings' chunk when it loads (translations/index.ts), so an English page never carries them.
-let welshNames: WelshDateNames | undefined;
-export function setWelshDateNames(names: WelshDateNames): void {
+let welshNames: DateNames | undefined;
+export function setWelshDateNames(names: DateNames): void {
   welshNames = names;
 }
 
-const ENGLISH: WelshDateNames = { days: [DAY_NAMES[6], ...DAY_NAMES.slice(0, 6)], months: MONTH_NAMES };
+const ENGLISH: DateNames = { days: [DAY_NAMES[6], ...DAY_NAMES.slice(0, 6)], months: MONTH_NAMES };
 const isEnglish = (locale: string): boolean => /^en(?:-|$)/i.test(locale);
 const isWelsh = (locale: string): boolean => /^cy(?:-|$)/i.test(locale);
 
@@ -51,7 +51,7 @@ const isWelsh = (locale: string): boolean => /^cy(?:-|$)/i.test(locale);
  * the Welsh strings have loaded, in the form Firefox and Safari give (Chrome and
  * Edge have no Welsh date names: Intl falls back to "Monday, November 23 at 10:00 AM").
  */
-const ownNames = (locale: string): WelshDateNames | undefined => (isEnglish(locale) ? ENGLISH : isWelsh(locale) ? welshNames : undefined);
+const ownNames = (locale: string): DateNames | undefined => (isEnglish(locale) ? ENGLISH : isWelsh(locale) ? welshNames : undefined);
 
 /**
  * Formatters made once per locale and kept, for locales this module does not write

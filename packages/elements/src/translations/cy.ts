@@ -1,6 +1,6 @@
 import { NEED_LABELS_CY } from '@community-atlas/core';
 import type { AtlasStrings, WordsOfParts } from './en.js';
-import { formatNumber, welshCount as count, type WelshDateNames } from '../internal/format.js';
+import { formatNumber, welshCount as count, type DateNames } from '../internal/format.js';
 
 const results = (n: number): string => count(n, { two: 'ganlyniad', few: 'chanlyniad', many: 'chanlyniad', other: 'canlyniad' });
 
@@ -133,7 +133,7 @@ const welsh = {
 export const cy: Omit<AtlasStrings, WordsOfParts> = welsh;
 
 /** Day names (Sunday first) and month names for Welsh dates, where the browser's Intl has none (see internal/format.ts). */
-export const welshDateNames: WelshDateNames = {
+export const welshDateNames: DateNames = {
   days: ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'],
   months: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
 };
