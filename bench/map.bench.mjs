@@ -2,6 +2,7 @@
 // Leaflet.markercluster on the same 50,000 points, in the system Chromium.
 // Prints each figure beside its DESIGN budget and beside the peer.
 //   node bench/map.bench.mjs            (or npm run bench, which runs every bench/*.bench.mjs)
+//   MAP_BENCH_FINDER_ONLY=3 ...          (only the finder's first draw, in 3 fresh pages, each printed)
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -267,6 +268,15 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
 });
 try {
+  // MAP_BENCH_FINDER_ONLY=n: only the finder's first draw, n fresh pages, each printed (for paired runs against another tree).
+  const finderOnly = Number(process.env.MAP_BENCH_FINDER_ONLY);
+  if (finderOnly > 0) {
+    for (let i = 0; i < finderOnly; i++) {
+      const { drawMs, pointsMs } = await finderDraw(browser, base);
+      console.log(`first draw in the finder ${fmt(drawMs, 'ms')}, of which until the points are on the page ${fmt(pointsMs, 'ms')}`);
+    }
+    process.exit(0);
+  }
   // Warm-up run of each, so neither pays for a cold disk cache or JIT alone.
   await measure(browser, base, 'atlas');
   await measure(browser, base, 'peer');

@@ -5,7 +5,7 @@
  */
 import { FeedLoadError, fetchedViews, type FetchedFeed } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import type { MapPoints } from '../location/map-points.js';
+import type { MapColumns, MapPoints } from '../location/map-points.js';
 import type { Feed } from '../feed/types.js';
 import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -228,7 +228,9 @@ class WorkerEngine implements SearchEngine {
       const { total, facets, items: _sent, ...rest } = message.result;
       (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
     } else if (message.type === 'points') {
-      (pending.resolve as (p: MapPoints) => void)(message.points);
+      (pending.resolve as (p: MapPoints | MapColumns) => void)(message.points);
+    } else if (message.type === 'labels') {
+      (pending.resolve as (l: { names: string[]; places: string[] }) => void)(message);
     } else if (message.type === 'placed') {
       (pending.resolve as (p: { near: GeoPoint; attribution?: string } | undefined) => void)(
         message.near ? { near: message.near, ...(message.attribution ? { attribution: message.attribution } : {}) } : undefined,
@@ -278,7 +280,33 @@ class WorkerEngine implements SearchEngine {
       const i = this.#lookup.indexOf(key);
       if (i !== undefined) indexes.push(i);
     }
-    return this.#ask<MapPoints>({ type: 'points', id: this.#nextId++, indexes, lang });
+    return this.#ask<MapPoints | MapColumns>({ type: 'points', id: this.#nextId++, indexes, lang, labels: 'on-demand' })
+      .then((points) => ('at' in points ? this.#withLabelsOnDemand(points, lang) : points));
+  }
+
+  /**
+   * The worker's columns as MapPoints: keys from the list the page holds, and
+   * names and places asked for as the map draws (a few dozen markers, not 50,000
+   * strings cloned on the page's main thread).
+   */
+  #withLabelsOnDemand(columns: MapColumns, lang: string): MapPoints {
+    const { at, ...rest } = columns;
+    const keyAt = this.#lookup.keyAt;
+    const count = at.length;
+    const keys = new Array<string>(count);
+    for (let p = 0; p < count; p++) keys[p] = keyAt[at[p]!]!;
+    const names = new Array<string>(count);
+    const places = new Array<string>(count);
+    const labels = async (points: readonly number[]): Promise<void> => {
+      const missing = [...new Set(points)].filter((p) => p >= 0 && p < count && names[p] === undefined);
+      if (!missing.length) return;
+      const answer = await this.#ask<{ names: string[]; places: string[] }>({ type: 'labels', id: this.#nextId++, indexes: missing.map((p) => at[p]!), lang });
+      missing.forEach((p, i) => {
+        names[p] = answer.names[i] || keys[p]!;
+        places[p] = answer.places[i] ?? '';
+      });
+    };
+    return { ...rest, keys, names, places, labels };
   }
 
   meta(): Omit<AtlasData, 'listings'> | undefined {

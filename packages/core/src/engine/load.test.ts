@@ -78,13 +78,23 @@ describe('loadFinder', () => {
     expect(fromWorker).to.deep.equal(await onPage.engine.records(wanted));
     expect(inWorker.engine.get(all[4321]!)).to.equal(fromWorker[0]);
     // The map's points of every result: typed arrays from the worker, the same as the page makes, and no records brought over for them.
+    // Names and places come on demand, for the markers a map draws; asked for, they are the page's too.
     const everyResult = (await onPage.engine.query({ q: '', filters: {}, sort: 'relevance' }, NOW)).keys;
     const points = await inWorker.engine.points([...everyResult, 'no-such-key'], 'cy');
     expect(points.lat).to.be.instanceOf(Float64Array);
     expect(points.kinds).to.be.instanceOf(Uint8Array);
     expect(points.keys.length + points.unplaced).to.equal(everyResult.length);
     expect(points.keys.length).to.be.above(4000);
-    expect(points).to.deep.equal(await onPage.engine.points(everyResult, 'cy'));
+    const pagePoints = await onPage.engine.points(everyResult, 'cy');
+    const { labels, names, places, ...columns } = points;
+    const { names: pageNames, places: pagePlaces, ...pageColumns } = pagePoints;
+    expect(columns).to.deep.equal(pageColumns);
+    expect(names.filter((n) => n !== undefined), 'no names sent with the points').to.deep.equal([]);
+    const drawn = [0, 1, 2, 17, 4000, points.keys.length - 1];
+    await labels!(drawn);
+    expect(drawn.map((p) => names[p])).to.deep.equal(drawn.map((p) => pageNames[p]));
+    expect(drawn.map((p) => places[p])).to.deep.equal(drawn.map((p) => pagePlaces[p]));
+    expect(names.filter((n) => n !== undefined)).to.have.length(drawn.length);
     expect(inWorker.engine.get(everyResult[4999]!), 'a point is not a record on the page').to.equal(undefined);
     inWorker.engine.dispose();
     onPage.engine.dispose();

@@ -7,7 +7,7 @@
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/fetch.js';
 import type { ListingKind } from '../feed/types.js';
-import type { MapPoints } from '../location/map-points.js';
+import type { MapColumns, MapPoints } from '../location/map-points.js';
 import type { ListingSummary } from './types.js';
 import type { CoreResult } from './core.js';
 import type { FinderState, GeoPoint, Suggestion } from './types.js';
@@ -29,7 +29,10 @@ export type ToWorker =
   // Full records of these listings (by index into the worker's listings, as its answers name them): an opened or shortlisted listing, the map's.
   | { type: 'records'; id: number; indexes: number[] }
   // The map's points for these listings (by index), with names in `lang`: typed arrays, transferred.
-  | { type: 'points'; id: number; indexes: number[]; lang: string }
+  // `labels: 'on-demand'`: the columns alone (MapColumns), and the names of the markers drawn asked for with `labels`.
+  | { type: 'points'; id: number; indexes: number[]; lang: string; labels?: 'on-demand' }
+  // The names and places of these listings (by index), in `lang`: the markers a map is drawing.
+  | { type: 'labels'; id: number; indexes: number[]; lang: string }
   | { type: 'clear-caches' }
   // A sharded directory (engine/shards-worker.ts): its manifest, fetched by the page; shards load in the worker as states need them.
   | { type: 'manifest'; url: string; feed: FetchedFeed; options: WorkerLoadOptions }
@@ -48,7 +51,9 @@ export type FromWorker =
   | { type: 'result'; id: number; result: Omit<CoreResult, 'keys'>; indexes: Int32Array; records: AtlasListing[] }
   // Part of the answer to a `records` question (`done` on the last part): each part cloned in its own task on the page.
   | { type: 'records'; id: number; listings: AtlasListing[]; done: boolean }
-  | { type: 'points'; id: number; points: MapPoints }
+  // A sharded directory's worker sends whole MapPoints; the search worker, asked for labels on demand, MapColumns.
+  | { type: 'points'; id: number; points: MapPoints | MapColumns }
+  | { type: 'labels'; id: number; names: string[]; places: string[] }
   | { type: 'suggestions'; id: number; suggestions: Suggestion[] }
   | { type: 'answer-failed'; id: number; message: string }
   // Sharded directory: shards arrived (their listings' keys, appended to the worker's order) or were skipped, and the data besides listings as it now stands;

@@ -8,7 +8,7 @@ import { FeedLoadError } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise } from './types.js';
 import { EngineCore } from './full.js';
-import { mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
+import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
 interface WorkerScope {
@@ -198,8 +198,21 @@ scope.onmessage = (event) => {
         scope.postMessage({ type: 'records', id: message.id, listings: part, done: i + LISTINGS_PER_MESSAGE >= wanted.length });
       }
     } else if (message.type === 'points') {
-      const points = mapPointsOf(message.indexes.filter((i) => i >= 0 && i < held.length).map((i) => held[i]!), message.lang);
+      const wanted = message.indexes.filter((i) => i >= 0 && i < held.length);
+      const listings = wanted.map((i) => held[i]!);
+      // Typed arrays only: the page knows every key by its index, and asks for the names of the markers it draws.
+      const points = message.labels === 'on-demand' ? mapColumnsOf(listings, wanted) : mapPointsOf(listings, message.lang);
       scope.postMessage({ type: 'points', id: message.id, points }, mapPointsTransfer(points));
+    } else if (message.type === 'labels') {
+      const names: string[] = [];
+      const places: string[] = [];
+      for (const i of message.indexes) {
+        const listing = i >= 0 && i < held.length ? held[i] : undefined;
+        const { name, place } = listing ? mapLabelsOf(listing, message.lang) : { name: '', place: '' };
+        names.push(name);
+        places.push(place);
+      }
+      scope.postMessage({ type: 'labels', id: message.id, names, places });
     } else if (message.type === 'suggest') scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });

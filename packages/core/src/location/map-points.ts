@@ -5,7 +5,10 @@
  * with their typed arrays transferred, not copied (`mapPointsTransfer`); the
  * map builds them itself from listings when it is given listings. Either way
  * the map reads only these columns, so 50,000 points cost the page four typed
- * arrays and three lists of short strings, not 50,000 listing records.
+ * arrays and three lists of short strings, not 50,000 listing records. The
+ * search worker sends even less (`mapColumnsOf`): no strings at all, the page
+ * knowing every key by its index already, and the names and places of the few
+ * markers a map draws asked for when it draws them (`MapPoints.labels`).
  */
 import type { AtlasListing } from '../feed/normalised.js';
 import type { GeoJsonMultiPolygon, GeoJsonPolygon, ListingKind } from '../feed/types.js';
@@ -17,9 +20,9 @@ export const MAP_KINDS: readonly ListingKind[] = ['asset', 'activity', 'transfer
 export interface MapPoints {
   /** Listing keys, one per point. */
   keys: string[];
-  /** Each listing's name, in the language asked for (its key when it has none). */
+  /** Each listing's name, in the language asked for (its key when it has none). With `labels`: filled on demand. */
   names: string[];
-  /** Each listing's place name, or the first line of its address, or ''. */
+  /** Each listing's place name, or the first line of its address, or ''. With `labels`: filled on demand. */
   places: string[];
   lat: Float64Array;
   lng: Float64Array;
@@ -31,6 +34,28 @@ export interface MapPoints {
   unplaced: number;
   /** The outline of each exact place that has one (a transfer site), by listing key. */
   outlines?: { key: string; geometry: GeoJsonPolygon | GeoJsonMultiPolygon }[];
+  /**
+   * Present when names and places come on demand (the search worker's points: a map
+   * names only the few dozen markers it draws, so 50,000 names need not cross to the
+   * page): fills `names[p]` and `places[p]` of the points asked for. Until then they
+   * are undefined.
+   */
+  labels?: (points: readonly number[]) => Promise<void>;
+}
+
+/**
+ * The columns of `MapPoints` without their strings, as the search worker sends
+ * them (typed arrays, transferred): `at` is each point's listing by its index in
+ * the worker's listings, which the page turns into keys from the list it holds.
+ */
+export interface MapColumns {
+  at: Int32Array;
+  lat: Float64Array;
+  lng: Float64Array;
+  kinds: Uint8Array;
+  radius: Float32Array;
+  unplaced: number;
+  outlines: NonNullable<MapPoints['outlines']>;
 }
 
 /** An approximate place without a radius of its own is shown as this many metres. */
@@ -68,40 +93,63 @@ export function mapPlaceOf(listing: AtlasListing): [number, number] | undefined 
   return [lat, lng];
 }
 
-/** The points of `listings` that have a usable place, in their order. */
-export function mapPointsOf(listings: readonly AtlasListing[], lang = 'en'): MapPoints {
+/** A marker's two labels: the listing's name in `lang` (its key when it has none), and its place's name or first line of address. */
+export function mapLabelsOf(listing: AtlasListing, lang: string): { name: string; place: string } {
+  const loc = listing.location;
+  return {
+    name: text(listing.name, lang) || listing.key,
+    place: (loc && (text(loc.name, lang) || (Array.isArray(loc.address) && typeof loc.address[0] === 'string' ? loc.address[0] : ''))) || '',
+  };
+}
+
+/**
+ * The points of `listings` that have a usable place, in their order, as columns;
+ * `at[p]` is `indexes[i]` of the listing at point p (the worker's index of it).
+ */
+export function mapColumnsOf(listings: readonly AtlasListing[], indexes: readonly number[]): MapColumns {
   const lat = new Float64Array(listings.length);
   const lng = new Float64Array(listings.length);
   const kinds = new Uint8Array(listings.length);
   const radius = new Float32Array(listings.length);
-  const keys: string[] = [];
-  const names: string[] = [];
-  const places: string[] = [];
-  const outlines: NonNullable<MapPoints['outlines']> = [];
+  const at = new Int32Array(listings.length);
+  const outlines: MapColumns['outlines'] = [];
   let n = 0;
-  for (const listing of listings) {
+  listings.forEach((listing, i) => {
     const place = mapPlaceOf(listing);
-    if (!place) continue;
+    if (!place) return;
     const loc = listing.location!;
     lat[n] = place[0];
     lng[n] = place[1];
     kinds[n] = listing.kind === 'activity' ? 1 : listing.kind === 'transfer' ? 2 : 0;
     radius[n] = loc.precision === 'approximate' ? (typeof loc.radius === 'number' && loc.radius > 0 ? loc.radius : DEFAULT_RADIUS_METRES) : 0;
-    keys.push(listing.key);
-    names.push(text(listing.name, lang) || listing.key);
-    places.push(text(loc.name, lang) || (Array.isArray(loc.address) && typeof loc.address[0] === 'string' ? loc.address[0] : ''));
+    at[n] = indexes[i]!;
     if (loc.outline && !radius[n] && (loc.outline.type === 'Polygon' || loc.outline.type === 'MultiPolygon')) outlines.push({ key: listing.key, geometry: loc.outline });
     n++;
-  }
+  });
   return {
-    keys, names, places,
-    lat: lat.slice(0, n), lng: lng.slice(0, n), kinds: kinds.slice(0, n), radius: radius.slice(0, n),
+    at: at.slice(0, n), lat: lat.slice(0, n), lng: lng.slice(0, n), kinds: kinds.slice(0, n), radius: radius.slice(0, n),
     unplaced: listings.length - n,
     outlines,
   };
 }
 
+/** The points of `listings` that have a usable place, in their order. */
+export function mapPointsOf(listings: readonly AtlasListing[], lang = 'en'): MapPoints {
+  const { at, unplaced, ...columns } = mapColumnsOf(listings, listings.map((_, i) => i));
+  const keys: string[] = [];
+  const names: string[] = [];
+  const places: string[] = [];
+  for (const i of at) {
+    const listing = listings[i]!;
+    const { name, place } = mapLabelsOf(listing, lang);
+    keys.push(listing.key);
+    names.push(name);
+    places.push(place);
+  }
+  return { keys, names, places, ...columns, unplaced };
+}
+
 /** The buffers to transfer with `points` in a postMessage, so they move rather than copy. */
-export function mapPointsTransfer(points: MapPoints): ArrayBuffer[] {
-  return [points.lat.buffer, points.lng.buffer, points.kinds.buffer, points.radius.buffer] as ArrayBuffer[];
+export function mapPointsTransfer(points: MapPoints | MapColumns): ArrayBuffer[] {
+  return [...('at' in points ? [points.at.buffer] : []), points.lat.buffer, points.lng.buffer, points.kinds.buffer, points.radius.buffer] as ArrayBuffer[];
 }

@@ -5,7 +5,7 @@ import type { AtlasMap } from './map.js';
 import type { AtlasSelectEvent } from '../events/select.js';
 import type { AtlasAreaSearchEvent } from '../events/area-search.js';
 import { MAX_MARKERS } from '../internal/clusters.js';
-import { mapPointsOf } from '@community-atlas/core';
+import { mapPointsOf, type MapPoints } from '@community-atlas/core';
 import { listing, manyListings, MISSING_TILE_URL, TILE_URL } from '../test-support/listings.js';
 import { steady, trackTimers } from '../../../../test/support/settle.js';
 
@@ -367,6 +367,48 @@ describe('<atlas-map>', () => {
     setTimeout(() => buttons[1]!.click());
     const event = (await oneEvent(fromPoints, 'atlas-select')) as AtlasSelectEvent;
     expect(event.detail.key).to.equal('a');
+  });
+
+  it('names its markers and lists when the names come on demand (the search worker\'s points), asking only for those of what it draws', async () => {
+    /** Points as the worker's arrive: keys and typed arrays, and no names or places until asked for. */
+    const onDemand = (full: MapPoints, asked: Set<number>): MapPoints => {
+      const points: MapPoints = {
+        ...full,
+        names: new Array<string>(full.keys.length),
+        places: new Array<string>(full.keys.length),
+        labels: async (which) => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          for (const p of which) {
+            asked.add(p);
+            points.names[p] = full.names[p]!;
+            points.places[p] = full.places[p]!;
+          }
+        },
+      };
+      return points;
+    };
+    const show = async (points: MapPoints): Promise<AtlasMap> => {
+      const el = await fixture<AtlasMap>(html`<atlas-map
+        style="--atlas-map-height: 420px; width: 640px" tile-url=${TILE_URL} lang="en" .points=${points}
+      ></atlas-map>`);
+      await ready(el);
+      await waitUntil(() => markers(el).length > 0, 'no markers');
+      return el;
+    };
+    const hall = { lat: 52.1, lng: -1.2, name: 'St Mark’s Hall' };
+    const el = await show(onDemand(mapPointsOf([...town, listing('a', 'Carers café', 'activity', hall), listing('b', 'Knit and natter', 'activity', hall)], 'en'), new Set()));
+    expect(names(el).sort()).to.deep.equal(['3 listings at Riverside Park gates', 'Northbridge Community Hall, asset', 'Old depot, asset transfer']);
+    markers(el).find((m) => m.getAttribute('aria-label')!.startsWith('3 listings'))!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.panel'));
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.panel li button')];
+    expect(buttons.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Riverside health walk, activity', 'Carers café, activity', 'Knit and natter, activity']);
+
+    // Thousands of points: names only for the markers drawn, and none of them named by its key.
+    const asked = new Set<number>();
+    const many = await show(onDemand(mapPointsOf(manyListings(3000), 'en'), asked));
+    const drawn = names(many).filter((n) => !n.startsWith('Cluster of'));
+    expect(drawn.every((n) => /^Place \d+, /.test(n)), drawn.join(' | ')).to.equal(true);
+    expect(asked.size).to.be.within(drawn.length, 300);
   });
 
   it('names the same listings again when its language changes', async () => {

@@ -139,6 +139,8 @@ export class AtlasMap extends LitElement {
   /** Built on the first highlight or selection, not for every set of results. */
   private pointByKey: Map<string, number> | undefined;
   private shownNow: Shown[] = [];
+  /** Names and places of points being asked for (`points.labels`). */
+  private labelling: Promise<void> | undefined;
   /** Zoom and bounds of the last draw. */
   private drawnView = '';
   private savedView: View | undefined;
@@ -361,8 +363,10 @@ export class AtlasMap extends LitElement {
     const padLat = (n - s) * 0.25;
     const padLng = (e - w) * 0.25;
     const padded: Bounds = [Math.max(-90, s - padLat), Math.max(-180, w - padLng), Math.min(90, n + padLat), Math.min(180, e + padLng)];
-    const focusedId = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset?.['id'];
     this.shownNow = this.clusters.shown(padded, adapter.zoom);
+    // Points whose names come on demand (the search worker's): the markers are drawn once they are named.
+    if (this.awaitLabels(this.shownNow.flatMap((item) => (item.type === 'cluster' ? [] : item.site.members)))) return;
+    const focusedId = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset?.['id'];
     const highlightedSite = this.siteOf(this.highlighted);
     const highlightedCluster = highlightedSite ? this.clusterHolding(highlightedSite) : undefined;
     const selectedSite = this.siteOf(this.selected);
@@ -378,6 +382,32 @@ export class AtlasMap extends LitElement {
     this.restoreFocus(focusedId);
     // The view is drawn: the zoom levels next to it can be clustered while the page is idle.
     this.clusters.buildNearWhenIdle(adapter.zoom);
+  }
+
+  /**
+   * With `points.labels` (names and places on demand): asks for those of `points`
+   * that are missing and draws the markers again when they arrive, or, if they
+   * cannot be had, with each listing's key. True while they are on their way.
+   */
+  private awaitLabels(points: number[]): boolean {
+    const { labels, names } = this.placed.points;
+    if (!labels) return false;
+    if (this.labelling) return true;
+    const missing = points.filter((p) => names[p] === undefined);
+    if (!missing.length) return false;
+    const placed = this.placed;
+    this.labelling = labels(missing).catch((error: unknown) => {
+      console.warn('Community Atlas: the map could not get the names of its markers.', error);
+      for (const p of missing) {
+        placed.points.names[p] ??= '';
+        placed.points.places[p] ??= '';
+      }
+    }).then(() => {
+      this.labelling = undefined;
+      // The view as it is now (it may have moved, or have new points), which may need names of its own.
+      this.drawMarkers();
+    });
+    return true;
   }
 
   private idOf(item: Shown): string {
@@ -544,6 +574,12 @@ export class AtlasMap extends LitElement {
   }
 
   private async openPanel(heading: string, points: number[], from: string): Promise<void> {
+    const placed = this.placed;
+    // A cluster's listings, when their names come on demand: the panel opens named.
+    if (placed.points.labels && points.some((p) => placed.points.names[p] === undefined)) {
+      await placed.points.labels(points).catch(() => undefined);
+      if (this.placed !== placed) return;
+    }
     this.panel = { heading, points, from };
     await this.updateComplete;
     this.drawMarkers();
