@@ -341,13 +341,16 @@ export class ShardSet {
   /**
    * Where a postcode is: from the manifest's national gazetteer when it has one
    * (one small file for the postcode's area; `attribution` must be shown with the
-   * place), else from the listings of its postcode area's shard (loaded now if it
-   * is not yet), the postcodes the directory itself holds, by district.
+   * place), else from the listings of its district's shard, the postcodes the
+   * directory itself holds, by district. That shard is asked for at once either
+   * way, beside the gazetteer's file: the search after placing it needs it first.
    */
   async place(postcode: string): Promise<{ near: GeoPoint; attribution?: string } | undefined> {
     const query = parsePostcodeQuery(postcode);
     if (!query) return undefined;
     const label = postcode.trim().toUpperCase();
+    // The shard of its district is what the search after placing it waits for: asked for now, beside the gazetteer's file.
+    void this.load(this.#shardsOfDistrict(postcode)).catch(() => undefined);
     const national = await placeFromGazetteer(this.manifest, this.url, postcode, { cache: this.#gazetteer, ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}) });
     if (national.ok) return { near: { lat: national.place.lat, lng: national.place.lng, label }, attribution: national.attribution };
     const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
