@@ -1,5 +1,8 @@
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNational, copyNational } from './demo/scripts/national.mjs';
 
 const embedEntry = fileURLToPath(new URL('./packages/elements/src/embed.ts', import.meta.url));
 const conditions = ['source', 'module', 'browser', 'development|production'];
@@ -14,6 +17,33 @@ function atlasScript(): Plugin {
     enforce: 'pre',
     resolveId(id) {
       return /(^|\/)atlas\.js$/.test(id) && !id.includes('node_modules') ? embedEntry : undefined;
+    },
+  };
+}
+
+/**
+ * The built demo (dist/demo) works from any static server as `npm start`'s does: the demo feed beside the pages,
+ * and the national directory built from the real data first (demo/scripts/national.mjs, a no-op when it is up to
+ * date; without the data it says how to get it, and the page does too) and copied into national-data/.
+ */
+function demoData(): Plugin {
+  let outDir = '';
+  return {
+    name: 'atlas-demo-data',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    buildStart() {
+      try {
+        buildNational({ log: (line) => this.info(line) });
+      } catch (error) {
+        this.warn(`national demo: the build failed, so the built national.html will say the data is missing: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+      }
+    },
+    closeBundle() {
+      copyFileSync(fileURLToPath(new URL('./demo/feed.json', import.meta.url)), join(outDir, 'feed.json'));
+      copyNational({ to: join(outDir, 'national-data') });
     },
   };
 }
@@ -118,6 +148,13 @@ export function minifyHtmlTemplate(raws: readonly string[]): string[] {
   return parts.length === raws.length ? parts : [...raws];
 }
 
+/**
+ * Reading and searching on the page (core's engine/on-page.ts) is fetched beside the feed; the schedule and
+ * distance code it shares with later parts travels in the same file, so it costs one request, not a second
+ * round trip for the files it would import.
+ */
+const onPageModules = /[\\/]core[\\/]src[\\/](schedule[\\/]|location[\\/]distance|engine[\\/](on-page|engine|core)\.|feed[\\/](read|quick|combine)\.)/;
+
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
 /**
@@ -203,7 +240,7 @@ export default defineConfig(({ mode }): UserConfig => {
             codeSplitting: {
               groups: [
                 { name: 'atlas-initial', tags: ['$initial'] },
-                { name: 'on-page', test: /[\\/]core[\\/]src[\\/](schedule[\\/]|location[\\/]distance|engine[\\/](on-page|engine|core)\.|feed[\\/](read|quick|combine)\.)/ },
+                { name: 'on-page', test: onPageModules },
               ],
             },
           },
@@ -229,7 +266,7 @@ export default defineConfig(({ mode }): UserConfig => {
   return {
     root: 'demo',
     publicDir: false,
-    plugins: [atlasScript()],
+    plugins: [atlasScript(), demoData()],
     resolve: { conditions },
     server: { port: 5173, host: '127.0.0.1', fs: { allow: ['..'] } },
     preview: { port: 4173, host: '127.0.0.1' },
@@ -237,12 +274,24 @@ export default defineConfig(({ mode }): UserConfig => {
       outDir: '../dist/demo',
       emptyOutDir: true,
       rollupOptions: {
+        // Chunked as the embed bundle is (above), so a demo page loads the kit as a council's page does: what the
+        // pages' scripts import statically in one file, fetched with the page, not a chain of small shared files
+        // each a round trip on a slow phone (the phone bench measures these pages); the page-side engine beside the feed.
+        output: {
+          codeSplitting: {
+            groups: [
+              // The kit's modules only: each page's own script stays in that page's entry.
+              { name: 'atlas', tags: ['$initial'], test: (id: string) => !/[\\/]demo[\\/]/.test(id) },
+              { name: 'on-page', test: onPageModules },
+            ],
+          },
+        },
         input: {
           index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
           council: fileURLToPath(new URL('./demo/council.html', import.meta.url)),
           'social-prescribing': fileURLToPath(new URL('./demo/social-prescribing.html', import.meta.url)),
           'asset-transfer': fileURLToPath(new URL('./demo/asset-transfer.html', import.meta.url)),
-          // Its directory (demo/national-data/, built from the real data by `npm start`) is not copied into the build.
+          // Its directory (demo/national-data/, built from the real data) is copied in by demoData().
           national: fileURLToPath(new URL('./demo/national.html', import.meta.url)),
         },
       },
