@@ -32,6 +32,20 @@ const loadOnPage = (): Promise<typeof OnPage> => {
 };
 
 /**
+ * The code that talks to the worker (in-worker.ts) is asked for as soon as a
+ * feed's headers say it is large, so that it arrives while the body downloads
+ * rather than a round trip after it. A compressed feed's Content-Length is its
+ * compressed size, and JSON feeds shrink about 8 to 16 times, so the threshold
+ * is scaled down for one; a wrong guess costs one small chunk fetched early.
+ */
+function warmWorkerClient(response: Response): void {
+  const length = Number(response.headers.get('content-length'));
+  // Cross-origin, Content-Encoding is hidden from the page: take the feed to be compressed, as static hosts serve JSON.
+  const compressed = response.headers.has('content-encoding') || response.type === 'cors';
+  if (length >= WORKER_THRESHOLD_BYTES / (compressed ? 16 : 1)) import('./in-worker.js').catch(() => undefined);
+}
+
+/**
  * Feeds of at least this many bytes go to the worker: about 1,500 to 2,500
  * listings, where reading and indexing on the main thread starts to take
  * longer than a frame or two even in slices.
@@ -74,7 +88,8 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // the worker without a copy and are decoded there, not on the page.
   const mayUseWorker = options.worker !== false && typeof Worker === 'function';
   const page = options.worker === true ? undefined : loadOnPage();
-  const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker })));
+  const fetchOptions = { ...options, bytes: mayUseWorker, ...(mayUseWorker ? { onResponse: warmWorkerClient } : {}) };
+  const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, fetchOptions)));
   const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;

@@ -93,6 +93,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** `fetchFeed` keeps the body as bytes, in the pieces it arrived in (`FetchedFeed.parts`), instead of decoding it. */
   bytes?: boolean;
+  /** Called with a feed's response when its headers have arrived, before its body (what to fetch beside it). */
+  onResponse?: (response: Response) => void;
 }
 
 /** A feed's text as it arrived, before it is read: what a worker is handed. */
@@ -247,6 +249,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
       throw await failed(err);
     }
     if (!response.ok) throw await loadError({ url, reason: 'http', status: response.status, statusText: response.statusText });
+    options.onResponse?.(response);
     let body = '';
     let parts: Uint8Array[] | undefined;
     try {
