@@ -118,6 +118,13 @@ export function minifyHtmlTemplate(raws: readonly string[]): string[] {
   return parts.length === raws.length ? parts : [...raws];
 }
 
+/**
+ * Reading and searching on the page (core's engine/on-page.ts) is fetched beside the feed; the schedule and
+ * distance code it shares with later parts travels in the same file, so it costs one request, not a second
+ * round trip for the files it would import.
+ */
+const onPageModules = /[\\/]core[\\/]src[\\/](schedule[\\/]|location[\\/]distance|engine[\\/](on-page|engine|core)\.|feed[\\/](read|quick|combine)\.)/;
+
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
 /**
@@ -203,7 +210,7 @@ export default defineConfig(({ mode }): UserConfig => {
             codeSplitting: {
               groups: [
                 { name: 'atlas-initial', tags: ['$initial'] },
-                { name: 'on-page', test: /[\\/]core[\\/]src[\\/](schedule[\\/]|location[\\/]distance|engine[\\/](on-page|engine|core)\.|feed[\\/](read|quick|combine)\.)/ },
+                { name: 'on-page', test: onPageModules },
               ],
             },
           },
@@ -237,6 +244,18 @@ export default defineConfig(({ mode }): UserConfig => {
       outDir: '../dist/demo',
       emptyOutDir: true,
       rollupOptions: {
+        // Chunked as the embed bundle is (above), so a demo page loads the kit as a council's page does: what the
+        // pages' scripts import statically in one file, fetched with the page, not a chain of small shared files
+        // each a round trip on a slow phone (the phone bench measures these pages); the page-side engine beside the feed.
+        output: {
+          codeSplitting: {
+            groups: [
+              // The kit's modules only: each page's own script stays in that page's entry.
+              { name: 'atlas', tags: ['$initial'], test: (id: string) => !/[\\/]demo[\\/]/.test(id) },
+              { name: 'on-page', test: onPageModules },
+            ],
+          },
+        },
         input: {
           index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
           council: fileURLToPath(new URL('./demo/council.html', import.meta.url)),
