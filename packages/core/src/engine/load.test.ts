@@ -221,7 +221,7 @@ describe('loadFinder', () => {
     expect((error as FeedLoadError).reason).to.equal('timeout');
     // One feed that stops among two that arrive is that feed's problem, not the others'.
     const mixed = await loadFinder(['big.json', 'small.json'], {
-      fetch: (async (url: RequestInfo | URL) => (String(url) === 'big.json' ? arriving(bigText, Promise.resolve(), true)() : serve({ 'small.json': JSON.stringify(generatedFeed(50)) })(url))) as typeof fetch,
+      fetch: (async (url: RequestInfo | URL) => (String(url) === 'big.json' ? arriving(bigText, Promise.resolve(), true)(url) : serve({ 'small.json': JSON.stringify(generatedFeed(50)) })(url))) as typeof fetch,
       workerUrl, worker: true, timeoutMs: 300,
     });
     expect(mixed.summary.size).to.equal(50);
