@@ -108,7 +108,7 @@ export interface LoadOptions {
  * `timedOut` settles with its FeedLoadError when it passes, and `done()`
  * stops it once the rest has arrived.
  */
-export interface FetchRest {
+interface FetchRest {
   stream: ReadableStream<Uint8Array>;
   timedOut: Promise<unknown>;
   done(): void;
