@@ -149,19 +149,25 @@ export const fetchedViews = (fetched: FetchedFeed): Uint8Array[] => fetched.part
 
 /** A fetched feed's body as text. */
 export function fetchedText(fetched: FetchedFeed): string {
-  if (!fetched.parts && !fetched.bytes) return fetched.text;
   // Joined, then decoded in one call: decoding piece by piece builds the text
   // from hundreds of pieces, which JSON.parse must first copy into one string
   // (for a 10,000-listing feed that took longer than the decoding itself).
+  const bytes = fetchedBytes(fetched);
+  return bytes ? new TextDecoder().decode(bytes) : fetched.text;
+}
+
+/** A fetched feed's body as bytes in one piece (joined when it came in several), or undefined for text. */
+export function fetchedBytes(fetched: FetchedFeed): Uint8Array | undefined {
   const views = fetchedViews(fetched);
-  if (views.length === 1) return new TextDecoder().decode(views[0]);
+  if (!views.length) return undefined;
+  if (views.length === 1) return views[0];
   const all = new Uint8Array(views.reduce((sum, view) => sum + view.byteLength, 0));
   let at = 0;
   for (const view of views) {
     all.set(view, at);
     at += view.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
 }
 
 /** How many bytes (or, for text, characters) of the feed arrived. */
