@@ -1,5 +1,8 @@
 import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
+import { copyFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildNational, copyNational } from './demo/scripts/national.mjs';
 
 const embedEntry = fileURLToPath(new URL('./packages/elements/src/embed.ts', import.meta.url));
 const conditions = ['source', 'module', 'browser', 'development|production'];
@@ -14,6 +17,33 @@ function atlasScript(): Plugin {
     enforce: 'pre',
     resolveId(id) {
       return /(^|\/)atlas\.js$/.test(id) && !id.includes('node_modules') ? embedEntry : undefined;
+    },
+  };
+}
+
+/**
+ * The built demo (dist/demo) works from any static server as `npm start`'s does: the demo feed beside the pages,
+ * and the national directory built from the real data first (demo/scripts/national.mjs, a no-op when it is up to
+ * date; without the data it says how to get it, and the page does too) and copied into national-data/.
+ */
+function demoData(): Plugin {
+  let outDir = '';
+  return {
+    name: 'atlas-demo-data',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    buildStart() {
+      try {
+        buildNational({ log: (line) => this.info(line) });
+      } catch (error) {
+        this.warn(`national demo: the build failed, so the built national.html will say the data is missing: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+      }
+    },
+    closeBundle() {
+      copyFileSync(fileURLToPath(new URL('./demo/feed.json', import.meta.url)), join(outDir, 'feed.json'));
+      copyNational({ to: join(outDir, 'national-data') });
     },
   };
 }
@@ -236,7 +266,7 @@ export default defineConfig(({ mode }): UserConfig => {
   return {
     root: 'demo',
     publicDir: false,
-    plugins: [atlasScript()],
+    plugins: [atlasScript(), demoData()],
     resolve: { conditions },
     server: { port: 5173, host: '127.0.0.1', fs: { allow: ['..'] } },
     preview: { port: 4173, host: '127.0.0.1' },
@@ -261,7 +291,7 @@ export default defineConfig(({ mode }): UserConfig => {
           council: fileURLToPath(new URL('./demo/council.html', import.meta.url)),
           'social-prescribing': fileURLToPath(new URL('./demo/social-prescribing.html', import.meta.url)),
           'asset-transfer': fileURLToPath(new URL('./demo/asset-transfer.html', import.meta.url)),
-          // Its directory (demo/national-data/, built from the real data by `npm start`) is not copied into the build.
+          // Its directory (demo/national-data/, built from the real data) is copied in by demoData().
           national: fileURLToPath(new URL('./demo/national.html', import.meta.url)),
         },
       },

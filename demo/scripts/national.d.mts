@@ -9,3 +9,4 @@ export interface NationalAbout {
 }
 export function buildNational(options?: { folder?: string; to?: string; log?: (line: string) => void }): NationalAbout | undefined;
 export function nationalSources(folder?: string): { mobile: string[]; openactive: string[] };
+export function copyNational(options: { from?: string; to: string }): boolean;

@@ -6,8 +6,10 @@
 // never copied into the repository: everything goes to demo/national-data/ (git-ignored).
 // Without the data it says how to get it, builds nothing, and the page says so too.
 // It builds again only when the data or this script changed (national-data/stamp.json).
+// `vite build` runs it too, and copies the directory into the built site (dist/demo/national-data/,
+// `copyNational`), so the built demo works from any static server.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -73,6 +75,19 @@ export function buildNational({ folder = data, to = out, log = console.log } = {
   writeFileSync(join(to, 'stamp.json'), stamp);
   log(`national demo: ${about.listings} listings from ${about.feeds} feeds in ${about.shards} shards, built in ${Math.round((Date.now() - started) / 1000)} s into demo/national-data/.`);
   return about;
+}
+
+/**
+ * Copies the built national directory (the files demo/national.html reads: about.json and directory/) from `from`
+ * into `to`, the national-data/ folder of a built site; false, copying nothing, when it was not built.
+ */
+export function copyNational({ from = out, to }) {
+  if (!existsSync(join(from, 'directory', 'manifest.json')) || !existsSync(join(from, 'about.json'))) return false;
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  cpSync(join(from, 'about.json'), join(to, 'about.json'));
+  cpSync(join(from, 'directory'), join(to, 'directory'), { recursive: true });
+  return true;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,14 +2,15 @@
 // stops, an OpenActive page; there is no GP practice feed in it) imported and
 // built into one sharded national directory with the GB gazetteer by
 // demo/scripts/national.mjs, as `npm start` does; searchable by name and by
-// postcode from the files alone.
+// postcode from the files alone, as copied into a built site (`vite build` of the
+// demo), which any static server serves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EngineCore, loadShards, placePostcode, readManifest, shardsWithWord } from '@community-atlas/core';
-import { buildNational } from '../../../demo/scripts/national.mjs';
+import { buildNational, copyNational } from '../../../demo/scripts/national.mjs';
 
 const REAL = process.env.ATLAS_REAL_DATA;
 
@@ -18,7 +19,11 @@ test('the national demo directory holds every source, finds a library by name an
   const lines: string[] = [];
   const about = buildNational({ folder: REAL!, to, log: (line) => lines.push(line) });
   assert.ok(about, lines.join('\n'));
-  const site = join(to, 'directory');
+  // The built demo site (dist/demo) gets the directory in national-data/, beside national.html, which reads it from there.
+  const built = await mkdtemp(join(tmpdir(), 'atlas-national-site-'));
+  assert.equal(copyNational({ from: to, to: join(built, 'national-data') }), true);
+  assert.deepEqual(JSON.parse(await readFile(join(built, 'national-data', 'about.json'), 'utf8')), about);
+  const site = join(built, 'national-data', 'directory');
   const manifest = readManifest(await readFile(join(site, 'manifest.json'), 'utf8'));
   assert.equal(about.listings, manifest.listings);
   assert.ok(manifest.listings > 7000, `${manifest.listings} listings`);

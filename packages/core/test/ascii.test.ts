@@ -3,7 +3,7 @@
 // the reader falls back to the decoded text whenever that cannot be exact.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asciiJsonText } from '../src/feed/ascii.js';
+import { asciiJsonText, asciiJsonTextSliced } from '../src/feed/ascii.js';
 import { readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { serializeReady } from '../src/engine/ready-write.js';
@@ -45,6 +45,20 @@ test('bytes read as ASCII JSON text parse to the value the decoded text parses t
     assert.ok(isAscii(ascii), 'only ASCII');
     assert.deepEqual(JSON.parse(ascii), JSON.parse(text.replace(/^\uFEFF/, '')));
   }
+});
+
+test('read in slices, a feed gives the same text and hands the thread back between slices (issue 18, item 7)', async () => {
+  // A megabyte with a wide character every few hundred bytes, as in a feed of Welsh names and curly apostrophes.
+  const text = JSON.stringify({ listings: Array.from({ length: 4000 }, (_, i) => ({ id: `l${i}`, name: `Caffi’r Dref ${i}`, description: 'Te a choffi, croeso cynnes i bawb. '.repeat(7) })) });
+  const bytes = encode(text);
+  assert.ok(bytes.length > 1_000_000);
+  let pauses = 0;
+  // A slice of 0 ms: every point where the reader may stop is a pause.
+  const sliced = await asciiJsonTextSliced(fetched(bytes, 4096), async () => void pauses++, 0);
+  assert.equal(sliced, asciiJsonText(fetched(bytes, 4096)));
+  assert.ok(pauses >= 10, `a megabyte was read in ${pauses + 1} slices`);
+  // Where the sync reader gives up (bytes that are not UTF-8), so does the sliced one.
+  assert.equal(await asciiJsonTextSliced(fetched(Uint8Array.from([0x22, 0xc3, 0x22])), async () => undefined, 0), undefined);
 });
 
 test('bytes that are not well-formed UTF-8, text, and ready feeds are left to the usual decoding', () => {

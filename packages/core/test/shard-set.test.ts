@@ -9,7 +9,7 @@ import { NATIONAL_AREAS, nationalFeed } from '../../../test/support/generate.js'
 import { distanceMiles } from '../src/location/distance.js';
 import { EngineCore } from '../src/engine/full.js';
 import { ShardSet, shardAreaOfKey } from '../src/engine/shard-set.js';
-import { writeGazetteerShards, writeShards } from '../src/engine/shards-write.js';
+import { countDistrict, districtShards, shardOfListing, writeGazetteerShards, writeShards } from '../src/engine/shards-write.js';
 import type { FinderState } from '../src/engine/types.js';
 import type { Manifest } from '../src/feed/manifest.js';
 import { normaliseFeed } from '../src/feed/normalise.js';
@@ -180,10 +180,55 @@ test('a place loads the shards whose box holds it, then those within 10 miles, t
   log.length = 0;
   set = new ShardSet({ ...manifest, gazetteer }, BASE, { fetch: serve(files, log), now: () => NOW });
   assert.deepEqual(await set.place('ls3 4ab'), { near: { lat: 53.805, lng: -1.565, label: 'LS3 4AB' }, attribution: 'Contains OS data' });
-  assert.deepEqual(log, [gazetteer.shards[0]!.file]);
-  // A postcode it does not know is placed from its area's listings.
+  // Its one file for the area, and at once the shard of the postcode's district, which the search that follows needs.
+  assert.deepEqual(log.sort(), [gazetteer.shards[0]!.file, manifest.shards[areaIndex(manifest, 'LS')]!.file].sort());
+  await set.load([areaIndex(manifest, 'LS')]);
+  assert.deepEqual(loadedAreas(set), ['LS']);
+  // A postcode it does not know is placed from its area's listings, already here.
   assert.ok((await set.place('LS5 4AB'))?.near);
-  assert.deepEqual(log, [gazetteer.shards[0]!.file, manifest.shards[areaIndex(manifest, 'LS')]!.file]);
+  assert.equal(log.length, 2);
+});
+
+test('a postcode in an area written as runs of its districts is placed from, and first answered by, the run that names its district', async () => {
+  const feed = national();
+  // About 20 listings a district: at most 70 a shard writes Birmingham as runs of three districts, whose boxes overlap.
+  const counts = new Map<string, Map<string, number>>();
+  for (const listing of feed.listings) countDistrict(counts, shardOfListing(listing));
+  const files = new Map<string, string>();
+  const manifest = writeShards(feed, (file) => files.set(file.path, file.content), { districts: districtShards(counts, 70) });
+  const runs = manifest.shards.filter((s) => /^B\d/.test(s.area));
+  assert.ok(runs.length >= 3, runs.map((s) => s.area).join(' '));
+  const own = runs.find((s) => s.districts!.includes('B5'))!;
+  const log: string[] = [];
+  const set = new ShardSet(manifest, BASE, { fetch: serve(files, log), now: () => NOW });
+
+  // Placed from that run's listings alone (no gazetteer in this manifest).
+  const placed = await set.place('b5 7ab');
+  assert.ok(placed && Math.abs(placed.near.lat - NATIONAL_AREAS.B![0]) < 0.1 && Math.abs(placed.near.lng - NATIONAL_AREAS.B![1]) < 0.1, JSON.stringify(placed));
+  assert.deepEqual(log, [own.file]);
+
+  // The first answer waits for nothing more; the other runs holding the place come next, then the rest within 10 miles, then 25.
+  log.length = 0;
+  const state: FinderState = { q: '', filters: {}, sort: 'distance', near: placed.near };
+  let { coverage, next, core } = await set.prepareFor(state);
+  assert.deepEqual(log, []);
+  assert.deepEqual(loadedAreas(set), [own.area]);
+  assert.equal(coverage.more, true);
+  assert.equal(coverage.miles, undefined, 'the other runs hold listings as near: it claims no distance');
+  const first = core.query({ ...state, limit: 5 }, NOW);
+  assert.equal(first.items.length, 5);
+  assert.ok(first.items.every((item) => item.key.startsWith(`${own.area}~`)));
+  assert.deepEqual(next!.map((i) => manifest.shards[i]!.area).filter((a) => !a.startsWith('g')).sort(), runs.filter((s) => s !== own).map((s) => s.area).sort());
+  const areas: string[][] = [];
+  while (next) {
+    await set.load(next);
+    ({ coverage, next, core } = await set.prepareFor(state));
+    areas.push(loadedAreas(set).filter((a) => !a.startsWith('g')));
+  }
+  assert.equal(coverage.miles, 25);
+  assert.deepEqual(areas.at(-1), manifest.shards.filter((s) => /^(B|CV|WS)\d/.test(s.area)).map((s) => s.area).sort(), 'Birmingham, Walsall and Coventry');
+  const nearest = core.query({ ...state, limit: 5 }, NOW);
+  assert.ok(nearest.items.every((item) => item.distance! < 4), 'the nearest listings come first');
 });
 
 test('a shard that is missing or fails its hash is skipped and said to be; the rest answer', async () => {

@@ -475,21 +475,8 @@ export class FilterCore {
         // A listing's weekly slots can take a fraction of a millisecond: a few at a time.
         if (i % 25 === 24) yield;
       }
-      void this.collator;
       yield;
-      const order = docs.map((_, i) => i);
-      // Sorting 10,000 names with Intl.Collator takes a tenth of a second; a
-      // folded key (no case, no accents, numbers padded so "Hall 2" comes
-      // before "Hall 10") compares as cheaply as plain strings and gives the
-      // same order for names. The collator settles exact ties of the key.
-      const names = docs.map((d) => text(d.listing.name, this.lang));
-      const keys = names.map(sortKey);
-      order.sort((a, b) => {
-        const x = keys[a]!;
-        const y = keys[b]!;
-        if (x !== y) return x < y ? -1 : 1;
-        return this.collator.compare(names[a]!, names[b]!) || (docs[a]!.key < docs[b]!.key ? -1 : 1);
-      });
+      const order = this.nameOrder(docs.map((d) => text(d.listing.name, this.lang)), (a, b) => (docs[a]!.key < docs[b]!.key ? -1 : 1));
       yield;
       // From here on a listing is known by its position in name order, so the
       // matches of any filter come out of a set of bits already sorted by name.
@@ -673,6 +660,27 @@ export class FilterCore {
   }
 
   /**
+   * Positions of `names` in name order. Sorting 10,000 names with Intl.Collator
+   * takes a tenth of a second; a folded key (no case, no accents, numbers padded
+   * so "Hall 2" comes before "Hall 10") compares as cheaply as plain strings and
+   * gives the same order for names. The collator settles ties of the key between
+   * names that differ, and `tie` the rest. Such ties are rare, and the collator is
+   * made only for one: its first use loads the browser's collation data, a task
+   * of 10 to 20 ms on the page (issue 18, item 7).
+   */
+  private nameOrder(names: readonly string[], tie: (a: number, b: number) => number = (a, b) => a - b): number[] {
+    const keys = names.map(sortKey);
+    return names
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const x = keys[a]!;
+        const y = keys[b]!;
+        if (x !== y) return x < y ? -1 : 1;
+        return (names[a] === names[b] ? 0 : this.collator.compare(names[a]!, names[b]!)) || tie(a, b);
+      });
+  }
+
+  /**
    * The last step once the columns are in place, built or read from a ready
    * feed: an empty next-session memo per schedule group, and each facet's
    * values in name order.
@@ -682,7 +690,7 @@ export class FilterCore {
     this.nextMemo = { from: groupNan(), until: groupNan(), start: groupNan(), end: groupNan() };
     for (const [facet, table] of this.tables) {
       if (FIXED_VALUES[facet]) continue;
-      const byName = table.values.map((_, v) => v).sort((a, b) => this.collator.compare(table.values[a]!, table.values[b]!));
+      const byName = this.nameOrder(table.values);
       const rank = new Int32Array(byName.length);
       byName.forEach((v, r) => {
         rank[v] = r;

@@ -98,6 +98,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
     wake?.();
     wake = undefined;
   };
+  let textBuilt = false;
   let loading: Promise<TextIndex> | undefined;
   let building: Promise<TextIndex> | undefined;
   /** The text module and an index for this feed (not yet built, unless it was given prebuilt). */
@@ -119,6 +120,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       const index = await loadText();
       if (await drive(index.build(), pause, stopped)) {
         core.attachText(index);
+        textBuilt = true;
         // Then each need phrase's matches, so need words answer quickly: only in idle time.
         void drive(index.warm(), () => pause(true), stopped);
       }
@@ -127,6 +129,22 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       building = undefined;
       throw error;
     }));
+  /**
+   * The text index built and the need phrases a search for `q` looks for found, in
+   * slices; and when that took any work, the answer waits for a task of its own,
+   * so building, finding and answering are not one long task (issue 18, item 7).
+   */
+  const prepareText = async (q: string): Promise<void> => {
+    let worked = !textBuilt;
+    const index = await buildText();
+    const steps = index.prepareFor(q);
+    if (!steps.next().done) {
+      worked = true;
+      await handBack();
+      await drive(steps, handBack, stopped);
+    }
+    if (worked) await handBack();
+  };
   let idleStart = false;
   /** After the first answer: the extras load at once, text search in idle time, so the first search does not wait for it. */
   const startWhenIdle = (): void => {
@@ -150,7 +168,7 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       const plan = planFor(state);
       if (plan.text) hurry();
       // Words wait for the text index (which brings the extras with it); any other state but the first screen's for the extras.
-      await Promise.all([plan.text ? buildText() : ready(), plan.extras ? loadExtras() : undefined]);
+      await Promise.all([plan.text ? prepareText(state.q) : ready(), plan.extras ? loadExtras() : undefined]);
       const result: CoreResult = core.query(state, now);
       const items = [];
       for (const item of result.items) {

@@ -11,7 +11,9 @@
  *  - an open listing (a link to it): its own shard, named in its key, and no other;
  *  - a place (`near`): the shards whose box holds it (else the nearest), whose
  *    answer covers every listing nearer than any other shard's box; then the
- *    rest within 10 miles of it; then within 25;
+ *    rest within 10 miles of it; then within 25. A postcode (the place's label)
+ *    in an area written as runs of its districts answers first from the run
+ *    that names its district alone, claiming no distance, the runs beside it next;
  *  - a map area (`bounds`): the shards whose box meets it, nearest its middle
  *    first, one for the first answer, then a few at a time;
  *  - words with neither: the shards the national word index names for them
@@ -206,13 +208,23 @@ export class ShardSet {
         const ring = NEAR_MILES.findIndex((limit) => m <= limit);
         if (ring >= 0) rings[ring]!.push(i);
       });
-      // The first answer waits only for the shards whose box holds the place (else the nearest): they hold every listing nearer than any other shard's box.
+      // The shards whose box holds the place (else the nearest) hold every listing nearer than any other shard's box.
       const holding = miles.flatMap((m, i) => (m === 0 ? [i] : []));
       const nearest = miles.reduce<number | undefined>((best, m, i) => (m < Infinity && (best === undefined || m < miles[best]!) ? i : best), undefined);
-      const first = [...new Set([...openShard, ...(holding.length ? holding : nearest === undefined ? [] : [nearest])])];
-      const rest = rings[0]!.filter((i) => !first.includes(i));
-      const covered = Math.min(NEAR_MILES[0], ...rest.map((i) => miles[i]!));
-      return { steps: [first, rest, rings[1]!], miles: [roundMilesDown(covered), ...NEAR_MILES] };
+      const around = holding.length ? holding : nearest === undefined ? [] : [nearest];
+      // A postcode's first answer waits only for the shard of its district (one run of a large area's districts, whose
+      // neighbours' boxes overlap it), then the rest of the shards holding the place; else for those at once.
+      const own = this.#shardsOfDistrict(near.label).filter((i) => miles[i]! <= NEAR_MILES[0]);
+      const steps = [[...new Set([...openShard, ...(own.length ? own : around)])]];
+      if (own.length && around.some((i) => !steps[0]!.includes(i))) steps.push(around.filter((i) => !steps[0]!.includes(i)));
+      const loaded = new Set(steps.flat());
+      steps.push(rings[0]!.filter((i) => !loaded.has(i)), rings[1]!);
+      // Each step's answer covers every listing nearer than the nearest shard not loaded by then.
+      const covered = (upTo: number): number => {
+        const by = new Set(steps.slice(0, upTo + 1).flat());
+        return roundMilesDown(Math.min(NEAR_MILES[0], ...rings[0]!.filter((i) => !by.has(i)).map((i) => miles[i]!)));
+      };
+      return { steps, miles: [...steps.slice(0, -2).map((_, k) => covered(k)), ...NEAR_MILES] };
     }
     let wanted: number[] | undefined;
     if (state.bounds) {
@@ -243,6 +255,18 @@ export class ShardSet {
     const steps: number[][] = [[...new Set([...openShard, ...here, ...rest.slice(0, first)])]];
     for (let k = first; k < rest.length; k += SHARDS_PER_STEP) steps.push(rest.slice(k, k + SHARDS_PER_STEP));
     return { steps, ...(limited ? { limited } : {}) };
+  }
+
+  /**
+   * The postcode shard that holds the listings of the district of `text` (a postcode, sector or district, as typed):
+   * its area's shard, or for an area written as runs of its districts (`B1-B15`, …), the run that names it.
+   */
+  #shardsOfDistrict(text: string | undefined): number[] {
+    const query = text ? parsePostcodeQuery(text) : undefined;
+    if (!query) return [];
+    const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
+    const area = /^[A-Z]+/.exec(district)?.[0];
+    return this.manifest.shards.flatMap((s, i) => s.type === 'postcode' && (s.districts ? s.districts.includes(district) : s.area === area) ? [i] : []);
   }
 
   /**
@@ -317,19 +341,21 @@ export class ShardSet {
   /**
    * Where a postcode is: from the manifest's national gazetteer when it has one
    * (one small file for the postcode's area; `attribution` must be shown with the
-   * place), else from the listings of its postcode area's shard (loaded now if it
-   * is not yet), the postcodes the directory itself holds, by district.
+   * place), else from the listings of its district's shard, the postcodes the
+   * directory itself holds, by district. That shard is asked for at once either
+   * way, beside the gazetteer's file: the search after placing it needs it first.
    */
   async place(postcode: string): Promise<{ near: GeoPoint; attribution?: string } | undefined> {
     const query = parsePostcodeQuery(postcode);
     if (!query) return undefined;
     const label = postcode.trim().toUpperCase();
+    // The shard of its district is what the search after placing it waits for: asked for now, beside the gazetteer's file.
+    void this.load(this.#shardsOfDistrict(postcode)).catch(() => undefined);
     const national = await placeFromGazetteer(this.manifest, this.url, postcode, { cache: this.#gazetteer, ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}) });
     if (national.ok) return { near: { lat: national.place.lat, lng: national.place.lng, label }, attribution: national.attribution };
     const district = query.kind === 'district' ? query.value : (query.value.split(' ')[0] ?? '');
-    const area = /^[A-Z]+/.exec(district)?.[0];
-    const index = this.manifest.shards.findIndex((s) => s.type === 'postcode' && s.area === area);
-    if (index < 0) return undefined;
+    const index = this.#shardsOfDistrict(district)[0];
+    if (index === undefined) return undefined;
     await this.load([index]);
     const gazetteer = gazetteerFromListings(this.listingsOf(index), district);
     const found = await lookupPostcodeDetailed(postcode, { gazetteer });

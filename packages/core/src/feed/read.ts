@@ -13,7 +13,7 @@
 import type { AtlasData } from './normalised.js';
 import type { NormaliseOptions } from './normalise.js';
 import { emptyData, fetchedText, usableOnDemand, type FetchedFeed } from './fetch.js';
-import { asciiJsonText } from './ascii.js';
+import { asciiJsonTextSliced } from './ascii.js';
 import { quickFeedSliced } from './quick.js';
 import { combineWith } from './combine.js';
 import { readReadyText, untrustedReady } from './ready.js';
@@ -35,8 +35,10 @@ export async function normaliseOnDemand(json: unknown, options: NormaliseOptions
 /** What `readFetchedFeed` gives (or throws) for a fetched feed. */
 export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
   const { url, baseUrl } = fetched;
-  // Bytes read as ASCII JSON text where that is exact (ascii.ts: several times faster to decode).
-  const ascii = asciiJsonText(fetched);
+  // Bytes read as ASCII JSON text where that is exact (ascii.ts: several times faster to decode), in slices;
+  // then the text is parsed in a task of its own.
+  const ascii = await asciiJsonTextSliced(fetched, breathe);
+  if (ascii !== undefined) await breathe();
   const raw = ascii ?? fetchedText(fetched);
   const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   // A ready feed (atlas build) whose hash matches is used as it is: no quick check, no normaliser.

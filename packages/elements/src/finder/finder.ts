@@ -412,6 +412,8 @@ export class AtlasFinder extends AtlasElement {
       if (this.#querying === q) this.#querying = undefined;
       complete = await super.getUpdateComplete();
     }
+    // The results draw their cards a few at a time: all of them.
+    await this.renderRoot?.querySelector('atlas-results')?.updateComplete;
     return complete;
   }
 

@@ -9,7 +9,9 @@ import { FIXTURES, NOW, cards, shadow } from '../test-support/finder.js';
  * a phone, whatever else the task does. A finder's first screen (cards with their next
  * session and price, an opened listing, a shared list) needs only names and digits, so
  * it asks Intl for none of them. Counted here: every formatter made, and every date or
- * number formatted, by Intl or by the toLocale*String methods that use it.
+ * number formatted, by Intl or by the toLocale*String methods that use it. The same goes
+ * for a collator (the collation data): names are put in order by a folded key, and a
+ * collator is made only for two different names with the same key, which these feeds lack.
  */
 function countIntl(): { asked: string[]; restore: () => void } {
   const asked: string[] = [];
@@ -23,7 +25,7 @@ function countIntl(): { asked: string[]; restore: () => void } {
     Object.defineProperty(owner, key, { ...original, ...counted });
     undo.push(() => Object.defineProperty(owner, key, original));
   };
-  for (const name of ['DateTimeFormat', 'NumberFormat'] as const) {
+  for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator'] as const) {
     const Original = Intl[name];
     (Intl as Record<string, unknown>)[name] = new Proxy(Original, {
       construct(target, args: unknown[]) {
@@ -36,7 +38,7 @@ function countIntl(): { asked: string[]; restore: () => void } {
       },
     });
     undo.push(() => ((Intl as Record<string, unknown>)[name] = Original));
-    for (const method of ['format', 'formatToParts'] as const) wrap(Original.prototype, method, `Intl.${name}.${method}`);
+    if (name !== 'Collator') for (const method of ['format', 'formatToParts'] as const) wrap(Original.prototype, method, `Intl.${name}.${method}`);
   }
   wrap(Number.prototype, 'toLocaleString', 'Number.toLocaleString');
   for (const method of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'] as const) wrap(Date.prototype, method, `Date.${method}`);

@@ -105,24 +105,21 @@ export function formatDateTime(value: Date, locale: string): string {
 }
 
 /**
- * Makes, each in a task of its own while the feed is on its way, the Intl objects
- * the first screen still needs: the engine's name collator (whose first use loads
- * the browser's collation data) and plural rules. Dates and numbers need none.
+ * Makes, in a task of its own while the feed is on its way, the one Intl object
+ * the first screen still needs: plural rules. Dates and numbers need none, and the
+ * engine makes a name collator only for names that sort as ties (see core.ts).
  */
 const warmed = new Set<string>();
 export function warmFormats(locale: string): void {
   if (warmed.has(locale)) return;
   warmed.add(locale);
-  const steps = [() => new Intl.Collator(locale).compare('a', 'b'), () => new Intl.PluralRules(locale).select(1)];
-  const next = (): void => {
+  setTimeout(() => {
     try {
-      steps.shift()?.();
+      new Intl.PluralRules(locale).select(1);
     } catch {
       // A locale this browser cannot handle is met again, and reported, where it is used.
     }
-    if (steps.length) setTimeout(next, 0);
-  };
-  setTimeout(next, 0);
+  }, 0);
 }
 
 /** "6:30pm", "midday"; in Welsh "6:30yh", "canol dydd". */

@@ -52,6 +52,27 @@ describe('<atlas-results> on its own', () => {
     expect(el.shadowRoot!.activeElement).to.equal(cards[20]);
   });
 
+  it('draws the first cards at once and the rest in the tasks after, so twenty cards are not one long task', async () => {
+    const all = Array.from({ length: 20 }, (_, i) => ({ listing: listing(i), score: 0 }));
+    const el = await fixture<AtlasResults>(html`<atlas-results></atlas-results>`);
+    const cards = () => el.shadowRoot!.querySelectorAll('atlas-card');
+    el.result = { total: 20, items: all, keys: all.map((i) => i.listing.key), facets: {} };
+    // Only microtasks here: whatever is drawn by now was drawn in the task that was given the result.
+    for (let i = 0; i < 50 && !cards().length; i++) await Promise.resolve();
+    expect(cards()).to.have.length(5);
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent?.trim()).to.equal('20 results');
+    await el.updateComplete;
+    expect(cards()).to.have.length(20);
+    expect([...cards()].map((c) => c.item?.listing.name)).to.deep.equal(all.map((i) => i.listing.name));
+    // A new answer updates the cards already drawn at once: the list does not shrink and grow again under the reader.
+    const next = all.map(({ listing: l }) => ({ listing: { ...l, name: `${l.name as string}, again` }, score: 0 }));
+    el.result = { total: 20, items: next, keys: next.map((i) => i.listing.key), facets: {} };
+    for (let i = 0; i < 50 && cards()[0]!.item?.listing.name !== 'Listing 0, again'; i++) await Promise.resolve();
+    expect(cards()).to.have.length(20);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
   it('with no results, offers to widen the search, in Welsh too', async () => {
     const result: QueryResult = { total: 0, items: [], keys: [], facets: {}, relax: [{ facet: 'cost', value: 'free', total: 2 }] };
     const el = await fixture<AtlasResults>(html`<atlas-results lang="cy" .result=${result} .state=${{ q: '', filters: { cost: ['free'] }, sort: 'relevance' }}></atlas-results>`);

@@ -1,5 +1,5 @@
-import { html, nothing } from 'lit';
-import { text, type FacetId, type FinderState, type QueryResult, type SortKey } from '@community-atlas/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { breathe, text, type FacetId, type FinderState, type QueryResult, type SortKey } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
@@ -8,6 +8,13 @@ import { relax } from '../on-demand.js';
 
 /** How many more results "Show more" adds. */
 export const PAGE_SIZE = 20;
+/**
+ * How many new cards are drawn in one task. Each card is an element with a shadow
+ * root of its own, and twenty drawn at once were one task of about 50 ms on a
+ * desktop (issue 18, item 7): the first few, enough to fill a screen, come at
+ * once and the rest in the tasks after. Cards already drawn are updated at once.
+ */
+const CARDS_PER_TASK = 5;
 /** How many of the words the need vocabulary added are named above the results. */
 const MAX_EXPANDED = 5;
 
@@ -70,9 +77,38 @@ export class AtlasResults extends AtlasElement {
     }
   }
 
-  protected override willUpdate(): void {
+  /** How many of the result's cards are in the list now; the rest follow, `CARDS_PER_TASK` a task. */
+  #drawn = 0;
+  /** The next cards' task, while there are cards still to draw. */
+  #drawing?: Promise<void>;
+
+  /** Resolves once every card of the result is drawn, not only the first few. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#drawing) {
+      await this.#drawing;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const wanted = this.result?.items.length ?? 0;
+    // Cards already drawn are updated in place at once; new ones come a few at a time.
+    if (changed.has('result')) this.#drawn = Math.min(wanted, Math.max(this.#drawn, CARDS_PER_TASK));
     // The zero-results hints: fetched the first time a search finds nothing (`define` has them at once).
     if (!relax.module && this.result?.total === 0 && this.result.relax?.length) void this.need(relax);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#drawing || this.#drawn >= (this.result?.items.length ?? 0)) return;
+    this.#drawing = breathe().then(() => {
+      this.#drawing = undefined;
+      this.#drawn = Math.min(this.result?.items.length ?? 0, this.#drawn + CARDS_PER_TASK);
+      this.requestUpdate();
+    });
   }
 
   protected override render(): unknown {
@@ -107,7 +143,7 @@ export class AtlasResults extends AtlasElement {
           </div>`
         : nothing}
       <ol part="list">
-        ${items.map(
+        ${items.slice(0, this.#drawn).map(
           (item) => html`<li>
             <atlas-card .item=${item} .now=${this.now} lang=${this.language} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}
               .labeller=${this.labeller} ?namesake=${items.some((other) => other !== item && text(other.listing.name, this.language) === text(item.listing.name, this.language))}></atlas-card>
