@@ -282,7 +282,10 @@ async function visit({ kind, text, path = '/', phone = false }) {
   const tasks = await page.evaluate('window.__longTasks');
   if (process.env.SHARDS_BROWSER_PROFILE) explainProfile((await page.send('Profiler.stop')).profile);
   await page.close();
-  if (process.env.SHARDS_BROWSER_TRACE) explainLongTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+  if (process.env.SHARDS_BROWSER_TRACE) {
+    console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: long tasks (wall ms; cpu ms) from navigation, first results at ${Math.round(firstAt)} ms`);
+    explainLongTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+  }
   const before = log.filter((r) => r.finished && r.finished <= firstWall);
   return {
     ms, load, status, fromNavigation: firstWall - navigated,
@@ -297,11 +300,12 @@ function explainLongTasks(trace) {
   const scripted = trace.find((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
   if (!scripted) return;
   const mine = trace.filter((e) => e.pid === scripted.pid && e.tid === scripted.tid && e.ph === 'X');
+  const navigationStart = trace.find((e) => e.name === 'navigationStart' && e.pid === scripted.pid)?.ts ?? mine[0]?.ts ?? 0;
   for (const task of mine.filter((e) => e.name === 'RunTask' && e.dur > 50_000)) {
     const inside = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur > 5_000)
       .sort((a, b) => b.dur - a.dur).slice(0, 8)
       .map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${(e.dur / 1000).toFixed(0)}`);
-    console.error(`  long task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)}): ${inside.join(' | ')}`);
+    console.error(`  at ${((task.ts - navigationStart) / 1000).toFixed(0)}: long task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)}): ${inside.join(' | ')}`);
   }
 }
 

@@ -10,6 +10,7 @@
  */
 import { fetchedViews, type FetchedFeed } from './fetch.js';
 import { READY_TEXT_START } from './ready.js';
+import { runSliced, runWhole } from './slices.js';
 
 const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 
@@ -21,11 +22,7 @@ const HEX = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
  * JSON: the text of a JSON error would not be the feed's own.
  */
 export function asciiJsonText(fetched: FetchedFeed): string | undefined {
-  const steps = asciiSteps(fetched);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runWhole(asciiSteps(fetched));
 }
 
 /**
@@ -33,17 +30,8 @@ export function asciiJsonText(fetched: FetchedFeed): string | undefined {
  * `sliceMs`: on the page, a feed of a megabyte or two was rewritten, decoded and
  * parsed in one task of 30 to 50 ms (issue 18, item 7).
  */
-export async function asciiJsonTextSliced(fetched: FetchedFeed, pause: () => Promise<void>, sliceMs = 8): Promise<string | undefined> {
-  const steps = asciiSteps(fetched);
-  let since = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - since > sliceMs) {
-      await pause();
-      since = performance.now();
-    }
-  }
+export function asciiJsonTextSliced(fetched: FetchedFeed, pause: () => Promise<void>, sliceMs = 8): Promise<string | undefined> {
+  return runSliced(asciiSteps(fetched), pause, sliceMs);
 }
 
 /** How many bytes are read between the points where `asciiSteps` may stop for a moment. */
