@@ -10,7 +10,7 @@ import { createEngine } from '../src/engine/engine.js';
 import { EngineCore } from '../src/engine/full.js';
 import { serializeReady } from '../src/engine/ready-write.js';
 import type { FinderState } from '../src/engine/types.js';
-import { FeedLoadError } from '../src/feed/fetch.js';
+import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { readyPartsOf } from '../src/feed/ready-parts.js';
@@ -104,4 +104,56 @@ test('a ready feed cut off, or of another format version, is refused with a mess
   assert.match(read(text.slice(0, 40)), /This ready feed's first line \(its header\) is cut off/);
   assert.match(read(text.replace('"version":1,', '"version":2,')), /format version 2, and this version of Community Atlas reads version 1: update the kit/);
   assert.match(parseFeedText(text.replace('"version":1,', '"version":0,'), 'ready.json').problems[0]!.message, /format version 0.*rebuild it with this version of atlas build/);
+});
+
+/** A feed's text as the worker is handed it: bytes, in the pieces they arrived in. */
+const asBytes = (text: string): FetchedFeed => {
+  const bytes = new TextEncoder().encode(text);
+  const cuts = [0, 1000, bytes.length >>> 1, bytes.length];
+  return { url: SOURCE, text: '', status: 200, parts: cuts.slice(1).map((end, i) => bytes.slice(cuts[i]!, end)) };
+};
+
+test('a trusted ready feed read from its bytes (as the worker is handed it) gives the data read from its text, and reads its text index only when words are first searched', () => {
+  const ready = serializeReady(generated);
+  const fromText = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
+  const fromBytes = readFetchedFeedQuickFirst(asBytes(ready.text));
+  assert.deepEqual(fromBytes, fromText);
+  const index = readyPartsOf(fromBytes.listings)?.index;
+  assert.equal(typeof index, 'function', 'the text index was read with the rest');
+  assert.deepEqual((index as () => object)(), readyPartsOf(fromText.listings)!.index);
+  const prebuilt = new EngineCore(fromBytes, { now: () => NOW });
+  assert.equal([...prebuilt.prepare()].length, 1, 'preparing took more than reading the index');
+  const reference = new EngineCore(readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 }), { now: () => NOW }).prepareAll();
+  for (const state of states(fromText, 200, 12)) assert.deepEqual(prebuilt.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+});
+
+test('a ready feed\'s bytes edited after the build, or with their hash changed, are read as the plain feed they hold and indexed afresh', () => {
+  const ready = serializeReady(demo);
+  const first = demo.listings[0]!;
+  const firstName = typeof first.name === 'string' ? first.name : first.name.en!;
+  const renamed = { ...demo, listings: demo.listings.map((l) => (l === first ? { ...l, name: typeof first.name === 'string' ? 'Zebrafinch aviary' : { ...first.name, en: 'Zebrafinch aviary' } } : l)) };
+  const hash = /"hash":"([0-9a-f]+)"/.exec(ready.text)![1]!;
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    for (const [text, feed] of [
+      [ready.text.replace(JSON.stringify(firstName), JSON.stringify('Zebrafinch aviary')), renamed],
+      [ready.text.replace(`"hash":"${hash}"`, `"hash":"${hash.replace(/^./, (c) => (c === '0' ? '1' : '0'))}"`), demo],
+    ] as const) {
+      const data = readFetchedFeedQuickFirst(asBytes(text));
+      assert.equal(readyPartsOf(data.listings), undefined, 'the prebuilt parts were trusted');
+      assert.deepEqual(data, readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 }));
+    }
+  } finally {
+    console.warn = warn;
+  }
+});
+
+test('a ready feed written before its header said where its index starts is read from its text, as then', () => {
+  const ready = serializeReady(demo);
+  const older = ready.text.replace(/,"indexAt":\d+/, '');
+  assert.notEqual(older, ready.text);
+  const data = readFetchedFeedQuickFirst(asBytes(older));
+  assert.deepEqual(data, readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 }));
+  assert.equal(typeof readyPartsOf(data.listings)?.index, 'object');
 });

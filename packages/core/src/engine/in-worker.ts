@@ -3,7 +3,7 @@
  * back a SearchEngine whose index lives there. Loaded with `import()` only for a
  * feed big enough for the worker (see WORKER_THRESHOLD_BYTES in load.ts).
  */
-import { FeedLoadError, fetchedViews, type FetchedFeed } from '../feed/fetch.js';
+import { FeedLoadError, fetchedViews, readOn, type FetchedFeed } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import type { MapPoints } from '../location/map-points.js';
 import type { Feed } from '../feed/types.js';
@@ -12,15 +12,33 @@ import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWor
 import { summarise, type FinderState, type GeoPoint, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
 
 export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions & { prebuiltIndex?: string | object }): Promise<FinderLoad> {
-  const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = [];
+  const given: (FetchedFeed | { ok: false; error: ReturnType<typeof serializeLoadError> })[] = [];
   for (const result of fetched) {
-    if (result.status === 'fulfilled') feeds.push({ ok: true, feed: result.value });
-    else if (result.reason instanceof FeedLoadError) feeds.push({ ok: false, error: serializeLoadError(result.reason) });
+    if (result.status === 'fulfilled') given.push(result.value);
+    else if (result.reason instanceof FeedLoadError) given.push({ ok: false, error: serializeLoadError(result.reason) });
     else return Promise.reject(result.reason);
   }
-  const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
-  return inWorker(options, undefined, (worker) => {
+  const bodies = given.filter((g): g is FetchedFeed => !('ok' in g));
+  // The rest of a body still arriving (FetchedFeed.rest) is read while the
+  // worker starts, rather than before; a body that fails on the way is that
+  // feed's failure, as if its fetch had failed.
+  const reading = Promise.all(bodies.map((f) => readOn(f).then(() => undefined, (error: unknown) => error)));
+  return inWorker(options, undefined, async (worker) => {
+    const failures = await reading;
+    const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = given.map((g) => {
+      if ('ok' in g) return g;
+      const failure = failures[bodies.indexOf(g)];
+      const { rest: _read, ...feed } = g;
+      if (failure === undefined) return { ok: true, feed };
+      if (failure instanceof FeedLoadError) return { ok: false, error: serializeLoadError(failure) };
+      throw failure;
+    });
+    const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
     worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker, buffers);
+  }).catch(async (error: unknown) => {
+    // Whoever reads the feeds next (the page, when the worker could not start) finds no read half done.
+    await reading;
+    throw error;
   });
 }
 

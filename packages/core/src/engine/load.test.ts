@@ -164,6 +164,70 @@ describe('loadFinder', () => {
     expect(big.inWorker).to.equal(true);
     big.engine.dispose();
   });
+
+  /**
+   * A response whose body comes in pieces, saying its length: the last piece
+   * only once `last` resolves, and never when `stall` is set.
+   */
+  const arriving = (body: string, last: Promise<unknown>, stall = false): typeof fetch => (async () => {
+    const bytes = new TextEncoder().encode(body);
+    const cut = [0, 100_000, bytes.length >>> 1, bytes.length - 1000, bytes.length];
+    let piece = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (piece === cut.length - 2) {
+          if (stall) return new Promise<void>(() => undefined);
+          await last;
+        }
+        controller.enqueue(bytes.slice(cut[piece]!, cut[piece + 1]!));
+        if (++piece === cut.length - 1) controller.close();
+      },
+    });
+    return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } });
+  }) as typeof fetch;
+
+  it('starts the worker while a large feed still arrives, with the same answers as the page', async () => {
+    // The body's last piece comes only once a worker exists: a load that waited for the whole body first would time out.
+    const RealWorker = globalThis.Worker;
+    let started!: () => void;
+    const workerStarted = new Promise<void>((resolve) => (started = resolve));
+    globalThis.Worker = class extends RealWorker {
+      constructor(url: string | URL, init?: WorkerOptions) {
+        super(url, init);
+        started();
+      }
+    };
+    try {
+      const bigText = JSON.stringify(generatedFeed(8000));
+      const early = await loadFinder(['big.json'], { fetch: arriving(bigText, workerStarted), workerUrl, timeoutMs: 10_000 });
+      const onPage = await loadFinder(['big.json'], { fetch: serve({ 'big.json': bigText }), worker: false });
+      expect(early.inWorker).to.equal(true);
+      for (const state of states) {
+        const a = await early.engine.query(state, NOW);
+        const b = await onPage.engine.query(state, NOW);
+        expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
+        expect(a.facets).to.deep.equal(b.facets);
+      }
+      early.engine.dispose();
+    } finally {
+      globalThis.Worker = RealWorker;
+    }
+  });
+
+  it('gives up on a large feed whose body stops arriving after the worker started, as on the page', async () => {
+    const bigText = JSON.stringify(generatedFeed(8000));
+    const error = await loadFinder(['big.json'], { fetch: arriving(bigText, Promise.resolve(), true), workerUrl, timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(FeedLoadError);
+    expect((error as FeedLoadError).reason).to.equal('timeout');
+    // One feed that stops among two that arrive is that feed's problem, not the others'.
+    const mixed = await loadFinder(['big.json', 'small.json'], {
+      fetch: (async (url: RequestInfo | URL) => (String(url) === 'big.json' ? arriving(bigText, Promise.resolve(), true)(url) : serve({ 'small.json': JSON.stringify(generatedFeed(50)) })(url))) as typeof fetch,
+      workerUrl, worker: true, timeoutMs: 300,
+    });
+    expect(mixed.summary.size).to.equal(50);
+    expect(mixed.data.problems.map((p) => p.code)).to.include('feed-timeout');
+    mixed.engine.dispose();
+  });
 });
 
 describe('createEngineAuto', () => {

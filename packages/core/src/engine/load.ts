@@ -10,7 +10,7 @@
  * when the feeds need them (see feed/read.ts), and the code that talks to the
  * worker (in-worker.ts) when a feed is big enough for it.
  */
-import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, fetchedViews, type FetchedFeed, type LoadOptions } from '../feed/fetch.js';
+import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, fetchedViews, readOn, type FetchedFeed, type LoadOptions } from '../feed/fetch.js';
 import type { AtlasData } from '../feed/normalised.js';
 import type { Feed, ListingKind } from '../feed/types.js';
 import type { EngineOptions } from './core.js';
@@ -74,14 +74,22 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // the worker without a copy and are decoded there, not on the page.
   const mayUseWorker = options.worker !== false && typeof Worker === 'function';
   const page = options.worker === true ? undefined : loadOnPage();
-  const fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker })));
+  // A feed big enough for the worker is known by its first bytes or its length:
+  // the worker starts then, and reads the rest of the body itself (in-worker.ts),
+  // rather than wait for the page to read it all first.
+  const handOffBytes = !mayUseWorker ? undefined : options.worker === true ? 0 : WORKER_THRESHOLD_BYTES;
+  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes } : {}) })));
   const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
   // A sharded directory is searched in the worker, which loads the shards each search needs (shards-worker.ts).
-  if (only && isManifest(only)) return (await import('./in-worker.js')).loadManifestInWorker(urls[0]!, only, options);
+  if (only && isManifest(only)) {
+    fetched[0] = await wholeBody(fetched[0]!);
+    if (fetched[0]!.status === 'fulfilled') return (await import('./in-worker.js')).loadManifestInWorker(urls[0]!, only, options);
+  }
   const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? fetchedSize(r.value) : 0), 0);
-  const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && bytes >= WORKER_THRESHOLD_BYTES);
+  const handedOff = fetched.some((r) => r.status === 'fulfilled' && r.value.rest);
+  const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && (handedOff || bytes >= WORKER_THRESHOLD_BYTES));
   if (wantWorker && typeof Worker === 'function') {
     try {
       // The code that talks to the worker loads only for a feed big enough to need it.
@@ -97,6 +105,8 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
       }
     }
   }
+  // Bodies left for a worker that did not start are read here.
+  fetched = await Promise.all(fetched.map(wholeBody));
   const { combineRead, createEngine, readAll } = await (page ?? loadOnPage());
   let data = await combineRead(urls, await readAll(fetched));
   if (options.kinds?.length) {
@@ -107,6 +117,10 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   const engineOptions: EngineOptions = { ...options, prebuiltIndex };
   return { data, summary: summarise(data.listings), engine: createEngine(data, engineOptions), inWorker: false };
 }
+
+/** A feed with the rest of its body read on the page (see `readOn`), or its failure. */
+const wholeBody = async (r: PromiseSettledResult<FetchedFeed>): Promise<PromiseSettledResult<FetchedFeed>> =>
+  r.status === 'fulfilled' && r.value.rest ? readOn(r.value).then(() => r, (reason: unknown) => ({ status: 'rejected', reason })) : r;
 
 /** A sharded directory's manifest (`atlas build --shards`) starts with its format (feed/manifest.ts). */
 const MANIFEST_START = /^\uFEFF?\s*\{\s*"format"\s*:\s*"community-atlas-manifest"/;

@@ -59,9 +59,13 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   // faster in the browser, where one curly apostrophe would make the whole text
   // two bytes per character (feed/ascii.ts). Made as bytes, hashed, and read
   // back as text once, which then takes one byte per character here too.
-  const ascii = asciiBytes([JSON.stringify(body).slice(1, -1), ',"index":', options.withoutIndex ? '{}' : index.json, '}\n']);
+  const first = asciiBytes([JSON.stringify(body).slice(1, -1)]);
+  const last = asciiBytes([',"index":', options.withoutIndex ? '{}' : index.json, '}\n']);
+  const ascii = new Uint8Array(first.length + last.length);
+  ascii.set(first);
+  ascii.set(last, first.length);
   const hash = readyHashBytes(ascii);
-  const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative };
+  const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, indexAt: first.length };
   const head = `${JSON.stringify(header).slice(0, -1)},\n`;
   return { text: head + new TextDecoder().decode(ascii), bytes: utf8Length(head) + ascii.length, hash, data, columns, terms: index.terms };
 }

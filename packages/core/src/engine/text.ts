@@ -249,7 +249,8 @@ export class TextIndex implements TextSearch {
   /** The MiniSearch part of a prebuilt index, when it was built from this data with this vocabulary. */
   private fitting(prebuilt: string | object): Parameters<typeof MiniSearch.loadJS>[0] | undefined {
     try {
-      const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : prebuilt) as {
+      // A ready feed's index may come as a function that reads it (feed/ready.ts's readReadyBytes).
+      const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : typeof prebuilt === 'function' ? (prebuilt as () => object)() : prebuilt) as {
         format?: unknown;
         version?: unknown;
         content?: unknown;

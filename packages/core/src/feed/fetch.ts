@@ -93,6 +93,29 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** `fetchFeed` keeps the body as bytes, in the pieces it arrived in (`FetchedFeed.parts`), instead of decoding it. */
   bytes?: boolean;
+  /**
+   * With `bytes`: once this many bytes have arrived, or the response says it
+   * has at least this many, `fetchFeed` gives the feed with the rest of its
+   * body still to read (`FetchedFeed.rest`, see `readOn`): a large feed's
+   * worker can start while it arrives.
+   */
+  handOffBytes?: number;
+}
+
+/**
+ * The part of a body `fetchFeed` left unread (`handOffBytes`), read on with
+ * `readOn` (while a worker starts, say). The feed's timeout still runs:
+ * `timedOut` settles with its FeedLoadError when it passes, and `done()`
+ * stops it once the rest has arrived.
+ */
+interface FetchRest {
+  stream: ReadableStream<Uint8Array>;
+  timedOut: Promise<unknown>;
+  done(): void;
+  /** The FeedLoadError (or the abort reason) for an error reading the rest. */
+  failed(cause: unknown): Promise<unknown>;
+  /** The rest being read (`readOn`): one read, however many ask. */
+  reading?: Promise<void>;
 }
 
 /** A feed's text as it arrived, before it is read: what a worker is handed. */
@@ -113,6 +136,8 @@ export interface FetchedFeed {
    * a copy that holds the main thread for 60 to 100 ms.
    */
   parts?: Uint8Array[];
+  /** The rest of the body, not read yet (`handOffBytes`): only on the page, never sent as it is. */
+  rest?: FetchRest;
   /** What relative links in the feed resolve against (the response URL after redirects). */
   baseUrl?: string;
   status: number;
@@ -124,19 +149,25 @@ export const fetchedViews = (fetched: FetchedFeed): Uint8Array[] => fetched.part
 
 /** A fetched feed's body as text. */
 export function fetchedText(fetched: FetchedFeed): string {
-  if (!fetched.parts && !fetched.bytes) return fetched.text;
   // Joined, then decoded in one call: decoding piece by piece builds the text
   // from hundreds of pieces, which JSON.parse must first copy into one string
   // (for a 10,000-listing feed that took longer than the decoding itself).
+  const bytes = fetchedBytes(fetched);
+  return bytes ? new TextDecoder().decode(bytes) : fetched.text;
+}
+
+/** A fetched feed's body as bytes in one piece (joined when it came in several), or undefined for text. */
+export function fetchedBytes(fetched: FetchedFeed): Uint8Array | undefined {
   const views = fetchedViews(fetched);
-  if (views.length === 1) return new TextDecoder().decode(views[0]);
+  if (!views.length) return undefined;
+  if (views.length === 1) return views[0];
   const all = new Uint8Array(views.reduce((sum, view) => sum + view.byteLength, 0));
   let at = 0;
   for (const view of views) {
     all.set(view, at);
     at += view.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
 }
 
 /** How many bytes (or, for text, characters) of the feed arrived. */
@@ -146,16 +177,29 @@ export const fetchedSize = (fetched: FetchedFeed): number =>
 /** Whether a fetched feed's bytes were handed to a worker (and so are no longer here). */
 export const fetchedBytesGone = (fetched: FetchedFeed): boolean => fetchedSize(fetched) === 0 && fetchedViews(fetched).length > 0;
 
-/** A body as the pieces it arrives in: reading it never joins a large feed into one buffer on the page. */
-async function readParts(response: Response): Promise<Uint8Array[]> {
-  const reader = response.body?.getReader();
-  if (!reader) return [new Uint8Array(await response.arrayBuffer())];
+/**
+ * A body as the pieces it arrives in: reading it never joins a large feed into
+ * one buffer on the page. With `handOff`, reading stops (the stream unlocked) as
+ * soon as that many bytes are in or the response says it has that many.
+ */
+async function readParts(response: Response, handOff?: number): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> }> {
+  const body = response.body;
+  const reader = body?.getReader();
+  if (!body || !reader) return { parts: [new Uint8Array(await response.arrayBuffer())] };
+  const declared = Number(response.headers.get('content-length')) || 0;
   const parts: Uint8Array[] = [];
+  let size = 0;
   let since = performance.now();
   for (;;) {
+    // At least one piece first: what kind of file it is shows in its first bytes.
+    if (handOff !== undefined && parts.length && (size >= handOff || declared >= handOff)) {
+      reader.releaseLock();
+      return { parts, stopped: body };
+    }
     const { done, value } = await reader.read();
-    if (done) return parts;
+    if (done) return { parts };
     if (value.byteLength) parts.push(value);
+    size += value.byteLength;
     // A body that has all arrived (from a cache, or a blob) would otherwise be
     // read in one task, each piece in the microtask after the last: hand the
     // thread back now and then.
@@ -167,6 +211,44 @@ async function readParts(response: Response): Promise<Uint8Array[]> {
 }
 
 const READ_SLICE_MS = 8;
+
+/**
+ * Reads the rest of a body `fetchFeed` left (`FetchedFeed.rest`) into its
+ * parts, to its end (`rest` is then gone). Rejects as `fetchFeed` would for a
+ * body that fails or takes too long, and so does every later call.
+ */
+export function readOn(fetched: FetchedFeed): Promise<void> {
+  const rest = fetched.rest;
+  if (!rest) return Promise.resolve();
+  return (rest.reading ??= readRest(fetched, rest));
+}
+
+async function readRest(fetched: FetchedFeed, rest: FetchRest): Promise<void> {
+  const parts = (fetched.parts ??= []);
+  const reader = rest.stream.getReader();
+  const timedOut = rest.timedOut.then((error) => Promise.reject(error));
+  timedOut.catch(() => undefined);
+  let since = performance.now();
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), timedOut]);
+      if (done) {
+        fetched.rest = undefined;
+        rest.done();
+        return;
+      }
+      if (value.byteLength) parts.push(value);
+      if (performance.now() - since > READ_SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        since = performance.now();
+      }
+    }
+  } catch (error) {
+    rest.done();
+    // The parts are not the whole body: the feed keeps its rest, failed.
+    throw error instanceof FeedLoadError ? error : await rest.failed(error);
+  }
+}
 
 /** What went wrong with one feed, for the FeedLoadError's wording (failure.ts). */
 export interface FailureFacts {
@@ -239,6 +321,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
     if (outer?.aborted) return outer.reason;
     return loadError(timedOut ? { url, reason: 'timeout', timeoutMs } : { url, reason: 'network', cause, ...(options.fetch ? {} : { fetch: doFetch }) });
   };
+  let handedOff = false;
   try {
     let response: Response;
     try {
@@ -249,18 +332,38 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
     if (!response.ok) throw await loadError({ url, reason: 'http', status: response.status, statusText: response.statusText });
     let body = '';
     let parts: Uint8Array[] | undefined;
+    let stopped: ReadableStream<Uint8Array> | undefined;
     try {
-      if (options.bytes) parts = await readParts(response);
+      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes));
       else body = await response.text();
     } catch (err) {
       throw await failed(err);
     }
     const baseUrl = response.url || resolveAgainstPage(url);
     const contentType = response.headers.get('content-type') ?? undefined;
-    return { url, text: body, ...(parts ? { parts } : {}), status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
+    let rest: FetchRest | undefined;
+    if (stopped) {
+      // The timeout keeps running over the rest of the body, wherever it is read.
+      handedOff = true;
+      let timedOut!: (error: unknown) => void;
+      const timeout = new Promise<unknown>((resolve) => (timedOut = resolve));
+      controller.signal.addEventListener('abort', () => void failed(undefined).then(timedOut), { once: true });
+      rest = {
+        stream: stopped,
+        timedOut: timeout,
+        done: () => {
+          clearTimeout(timer);
+          outer?.removeEventListener('abort', onAbort);
+        },
+        failed,
+      };
+    }
+    return { url, text: body, ...(parts ? { parts } : {}), ...(rest ? { rest } : {}), status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };
   } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', onAbort);
+    if (!handedOff) {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
   }
 }
 

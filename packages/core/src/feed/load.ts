@@ -9,10 +9,10 @@ import { quickFeed } from './quick.js';
 import { readFeedJson } from './parse.js';
 import { combineWith } from './combine.js';
 import { mergeFeeds } from './merge.js';
-import { emptyData, feedFailure, fetchFeed, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
+import { emptyData, feedFailure, fetchFeed, fetchedBytes, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
 import { asciiJsonText } from './ascii.js';
 import { usable } from './failure.js';
-import { readReadyText, untrustedReady } from './ready.js';
+import { readReadyBytes, readReadyText, untrustedReady } from './ready.js';
 
 /**
  * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
@@ -89,6 +89,13 @@ export function readFetchedFeedQuickFirst(fetched: FetchedFeed): AtlasData {
     const data = parseWith(normaliseQuickFirst, ascii, fetched.url, options);
     // Text that is not JSON is described in its own words, where it went wrong.
     if (!feedFailure(data)) return data;
+  }
+  // A ready feed whose hash matches, read from its bytes without its text index until that is needed.
+  const bytes = fetchedBytes(fetched);
+  if (bytes) {
+    const ready = readReadyBytes(bytes, fetched.url);
+    if (ready) return ready.data;
+    fetched = { ...fetched, bytes, parts: [bytes] };
   }
   return usable(fetched, parseWith(normaliseQuickFirst, fetchedText(fetched), fetched.url, options));
 }

@@ -48,6 +48,13 @@ let base: string | undefined;
 let stageLists: Record<string, StageDefinition[]> = {};
 let seen = new Set<unknown>();
 let publisherId = '';
+/**
+ * What was found of sessions and opening hours written the same earlier in the
+ * feed: a town's weekly sessions and hours repeat a lot, and reading a rule is
+ * most of what checking a listing costs. Only what the text decides is kept
+ * (whether the finder can use it), so the answer is the same as reading each.
+ */
+let usable = new Map<string, boolean>();
 
 /** Text kept as written: trimmed, not empty, within the limit (numbers are turned into text by the normaliser, so not here). */
 const str = (limit: number): Rule => is((v) => typeof v === 'string' && v && v.trim() === v && v.length <= limit);
@@ -150,9 +157,22 @@ const session = obj(
     start: is(isClockTime), end: is((v) => isClockTime(v, true)), rrule: word, date, until: date, except: list(date),
     place: name, lat, lng, notes: summary,
   },
-  (o) => o.start && bothOrNeither(o) && isUsableSession(o as unknown as Session),
+  (o) => o.start && bothOrNeither(o) && usableSession(o as unknown as Session),
 );
-const hours = is((v) => typeof v === 'string' && v.trim() === v && parseOpeningHours(v));
+/** `isUsableSession`, read once per way of writing a session (it reads only these fields). */
+function usableSession(s: Session): boolean {
+  const text = JSON.stringify([s.start, s.end, s.date, s.until, s.rrule, s.except]);
+  let ok = usable.get(text);
+  if (ok === undefined) usable.set(text, (ok = isUsableSession(s)));
+  return ok;
+}
+const hours = is((v) => {
+  if (typeof v !== 'string' || v.trim() !== v) return false;
+  const text = `hours ${v}`;
+  let ok = usable.get(text);
+  if (ok === undefined) usable.set(text, (ok = parseOpeningHours(v) !== undefined));
+  return ok;
+});
 const transfer = obj(
   {
     assetType: oneOf(TRANSFER_ASSET_TYPES), status: oneOf(TRANSFER_STATUSES), stageList: word,
@@ -299,6 +319,7 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
   } finally {
     stageLists = {};
     seen = new Set();
+    usable = new Map();
   }
 }
 

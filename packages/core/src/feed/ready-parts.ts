@@ -9,8 +9,8 @@ import type { ReadyColumns } from '../engine/core.js';
 
 export interface ReadyParts {
   columns: ReadyColumns;
-  /** The text index, as `serializeIndex` writes it (parsed). */
-  index: object;
+  /** The text index, as `serializeIndex` writes it (parsed), or a function that reads it when first called (feed/ready.ts's `readReadyBytes`). */
+  index: object | (() => object);
 }
 
 const parts = new WeakMap<readonly unknown[], ReadyParts>();

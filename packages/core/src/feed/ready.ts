@@ -74,6 +74,13 @@ export interface ReadyHeader {
   lang: string;
   /** The feed has relative links, which a reader resolves against where it found the feed: not trusted as written. */
   relative: boolean;
+  /**
+   * Where `,"index":` starts after the header line (in bytes, which for the
+   * ASCII text atlas build writes are its characters): a reader of the bytes
+   * leaves the text index unread until it is needed (`readReadyBytes`). Ready
+   * feeds written before it have none.
+   */
+  indexAt?: number;
 }
 
 export interface ReadyBody {
@@ -81,7 +88,8 @@ export interface ReadyBody {
   /** Normalised data without listings; `gazetteer` is the feed's when `gazetteerFromFeed`. */
   data: Omit<AtlasData, 'listings'> & { gazetteerFromFeed?: boolean };
   columns: ReadyColumns;
-  index: object;
+  /** The text index; from `readReadyBytes`, a function that reads it when first called. */
+  index: object | (() => object);
 }
 
 export type ReadyRead =
@@ -141,6 +149,11 @@ export function readReadyText(text: string, source?: string): ReadyRead | undefi
       ? 'its text does not match its hash (edited since atlas build?)'
       : !body.data || !body.columns || !body.index ? 'its prebuilt parts are missing' : undefined;
   if (why) return { feed: body.feed, why };
+  return { data: trusted(body, body.index, source) };
+}
+
+/** The normalised data of a ready feed whose hash matched, its prebuilt parts attached to its listings. */
+function trusted(body: Omit<ReadyBody, 'index'>, index: ReadyBody['index'], source: string | undefined): AtlasData {
   const { gazetteerFromFeed, ...head } = body.data;
   const listings = body.feed.listings as AtlasData['listings'];
   const data: AtlasData = {
@@ -150,8 +163,52 @@ export function readReadyText(text: string, source?: string): ReadyRead | undefi
     problems: source ? head.problems.map((p) => ({ ...p, source })) : head.problems,
     ...(source ? { sources: [source] } : {}),
   };
-  attachReadyParts(listings, { columns: body.columns, index: body.index });
-  return { data };
+  attachReadyParts(listings, { columns: body.columns, index });
+  return data;
+}
+
+const READY_START_BYTES = new TextEncoder().encode(READY_TEXT_START);
+const INDEX_KEY = new TextEncoder().encode(',"index":');
+
+/**
+ * A ready feed's bytes read as `readReadyText` reads its text, when its hash
+ * matches, with less work before the first page: the hash is taken of the
+ * bytes, and only the feed, its data and columns are decoded and parsed; the
+ * text index (a third of the file) is decoded and parsed when it is first
+ * used, after the first page. Undefined for anything else: a plain feed, a
+ * ready feed written before its header said where the index starts
+ * (`indexAt`), or one whose hash does not match, that has relative links or is
+ * damaged; `readReadyText` then reads its text and says what is wrong.
+ */
+export function readReadyBytes(bytes: Uint8Array, source?: string): { data: AtlasData } | undefined {
+  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = 0; i < READY_START_BYTES.length; i++) if (bytes[at + i] !== READY_START_BYTES[i]) return undefined;
+  const end = bytes.subarray(0, 4096).indexOf(0x0a);
+  if (end < 0) return undefined;
+  const decoder = new TextDecoder();
+  let header: ReadyHeader;
+  try {
+    header = JSON.parse(`${decoder.decode(bytes.subarray(at, end)).replace(/,\s*$/, '')}}`) as ReadyHeader;
+  } catch {
+    return undefined;
+  }
+  const body = bytes.subarray(end + 1);
+  const indexAt = header.indexAt;
+  if (header.version !== READY_VERSION || header.relative !== false || typeof indexAt !== 'number' || body.length !== header.length) return undefined;
+  if (indexAt < 0 || body.length < indexAt + INDEX_KEY.length + 2 || body[body.length - 2] !== 0x7d || body[body.length - 1] !== 0x0a) return undefined;
+  for (let i = 0; i < INDEX_KEY.length; i++) if (body[indexAt + i] !== INDEX_KEY[i]) return undefined;
+  // The bytes are what atlas build wrote (ASCII), so their hash is the text's.
+  if (readyHashBytes(body) !== header.hash) return undefined;
+  let parts: Omit<ReadyBody, 'index'>;
+  try {
+    parts = JSON.parse(`{${decoder.decode(body.subarray(0, indexAt))}}`) as Omit<ReadyBody, 'index'>;
+  } catch {
+    return undefined;
+  }
+  if (!parts.feed || typeof parts.feed !== 'object' || !Array.isArray(parts.feed.listings) || !parts.data || !parts.columns) return undefined;
+  const indexBytes = body.subarray(indexAt + INDEX_KEY.length, body.length - 2);
+  let index: object | undefined;
+  return { data: trusted(parts, () => (index ??= JSON.parse(new TextDecoder().decode(indexBytes)) as object), source) };
 }
 
 /** The plain feed inside a ready feed that is not trusted, with a word in the console saying why. */
