@@ -121,8 +121,9 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       if (await drive(index.build(), pause, stopped)) {
         core.attachText(index);
         textBuilt = true;
-        // Then each need phrase's matches, so need words answer quickly: only in idle time.
-        void drive(index.warm(), () => pause(true), stopped);
+        // Then each need phrase's matches, so need words answer quickly: only in idle time, and
+        // not in the task that finished the index (the two together were one task of 20 ms or more).
+        void pause(true).then(() => drive(index.warm(), () => pause(true), stopped));
       }
       return index;
     })().catch((error: unknown) => {
