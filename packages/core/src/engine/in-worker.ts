@@ -187,6 +187,13 @@ class WorkerEngine implements SearchEngine {
   readonly #pending = new Map<number, Pending>();
   /** Parts of `records` answers still arriving, by question. */
   readonly #parts = new Map<number, AtlasListing[]>();
+  /**
+   * The worker's indexes of each answer's `keys` (what the answer came as), so
+   * that the map's points for them are asked for by index with no key looked up:
+   * on 50,000 results, a key-to-index Map built on the page before the map's
+   * first draw.
+   */
+  readonly #indexesOfKeys = new WeakMap<readonly string[], Int32Array>();
   #nextId = 1;
   #disposed = false;
   /** A sharded directory's data besides listings, as the worker last sent it. */
@@ -244,6 +251,7 @@ class WorkerEngine implements SearchEngine {
       const keys = new Array<string>(message.indexes.length);
       for (let k = 0; k < keys.length; k++) keys[k] = keyAt[message.indexes[k]!]!;
       const { total, facets, items: _sent, ...rest } = message.result;
+      this.#indexesOfKeys.set(keys, message.indexes);
       (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
     } else if (message.type === 'points') {
       (pending.resolve as (p: MapPoints | MapColumns) => void)(message.points);
@@ -293,10 +301,14 @@ class WorkerEngine implements SearchEngine {
   }
 
   points(keys: readonly string[], lang: string): Promise<MapPoints> {
-    const indexes: number[] = [];
-    for (const key of keys) {
-      const i = this.#lookup.indexOf(key);
-      if (i !== undefined) indexes.push(i);
+    // An answer's keys (the finder's map shows every result): the indexes the worker sent with them.
+    let indexes: number[] | Int32Array | undefined = this.#indexesOfKeys.get(keys);
+    if (!indexes) {
+      const found: number[] = (indexes = []);
+      for (const key of keys) {
+        const i = this.#lookup.indexOf(key);
+        if (i !== undefined) found.push(i);
+      }
     }
     return this.#ask<MapPoints | MapColumns>({ type: 'points', id: this.#nextId++, indexes, lang, labels: 'on-demand' })
       .then((points) => ('at' in points ? this.#withLabelsOnDemand(points, lang) : points));

@@ -96,6 +96,15 @@ describe('loadFinder', () => {
     expect(drawn.map((p) => places[p])).to.deep.equal(drawn.map((p) => pagePlaces[p]));
     expect(names.filter((n) => n !== undefined)).to.have.length(drawn.length);
     expect(inWorker.engine.get(everyResult[4999]!), 'a point is not a record on the page').to.equal(undefined);
+    // The points of a worker answer's own keys (the finder's map): asked for by the indexes the answer came with, the same columns.
+    const answer = await inWorker.engine.query({ q: 'walk', filters: {}, sort: 'name' }, NOW);
+    const pageAnswer = await onPage.engine.query({ q: 'walk', filters: {}, sort: 'name' }, NOW);
+    expect(answer.keys.length).to.be.above(10);
+    const { labels: answerLabels, names: answerNames, places: _answerPlaces, ...answerColumns } = await inWorker.engine.points(answer.keys, 'cy');
+    const { names: pageAnswerNames, places: _pageAnswerPlaces, ...pageAnswerColumns } = await onPage.engine.points(pageAnswer.keys, 'cy');
+    expect(answerColumns).to.deep.equal(pageAnswerColumns);
+    await answerLabels!([0]);
+    expect(answerNames[0]).to.equal(pageAnswerNames[0]);
     inWorker.engine.dispose();
     onPage.engine.dispose();
   });

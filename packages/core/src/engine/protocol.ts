@@ -30,7 +30,8 @@ export type ToWorker =
   | { type: 'records'; id: number; indexes: number[] }
   // The map's points for these listings (by index), with names in `lang`: typed arrays, transferred.
   // `labels: 'on-demand'`: the columns alone (MapColumns), and the names of the markers drawn asked for with `labels`.
-  | { type: 'points'; id: number; indexes: number[]; lang: string; labels?: 'on-demand' }
+  // `indexes` are those an answer came with (an Int32Array) when the points are an answer's.
+  | { type: 'points'; id: number; indexes: number[] | Int32Array; lang: string; labels?: 'on-demand' }
   // The names and places of these listings (by index), in `lang`: the markers a map is drawing.
   | { type: 'labels'; id: number; indexes: number[]; lang: string }
   | { type: 'clear-caches' }

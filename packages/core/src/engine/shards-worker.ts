@@ -59,7 +59,7 @@ export function shardsWorker(post: Post, message: Extract<ToWorker, { type: 'man
       }
     } else if (m.type === 'points') {
       const all = set.listings;
-      const points = mapPointsOf(m.indexes.filter((i) => i >= 0 && i < all.length).map((i) => all[i]!), m.lang);
+      const points = mapPointsOf(Array.from(m.indexes).filter((i) => i >= 0 && i < all.length).map((i) => all[i]!), m.lang);
       post({ type: 'points', id: m.id, points }, mapPointsTransfer(points));
     } else if (m.type === 'suggest') {
       post({ type: 'suggestions', id: m.id, suggestions: set.engine(true).suggest(m.prefix, m.limit) });

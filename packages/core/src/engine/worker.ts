@@ -198,8 +198,14 @@ scope.onmessage = (event) => {
         scope.postMessage({ type: 'records', id: message.id, listings: part, done: i + LISTINGS_PER_MESSAGE >= wanted.length });
       }
     } else if (message.type === 'points') {
-      const wanted = message.indexes.filter((i) => i >= 0 && i < held.length);
-      const listings = wanted.map((i) => held[i]!);
+      const wanted: number[] = [];
+      const listings: AtlasListing[] = [];
+      for (const i of message.indexes) {
+        if (i >= 0 && i < held.length) {
+          wanted.push(i);
+          listings.push(held[i]!);
+        }
+      }
       // Typed arrays only: the page knows every key by its index, and asks for the names of the markers it draws.
       const points = message.labels === 'on-demand' ? mapColumnsOf(listings, wanted) : mapPointsOf(listings, message.lang);
       scope.postMessage({ type: 'points', id: message.id, points }, mapPointsTransfer(points));
