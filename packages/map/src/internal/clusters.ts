@@ -18,6 +18,8 @@ const TILE_PX = 256;
 const ZOOM_BITS = 5;
 /** Idle-time building works in slices of at most this long, and may pause after every 2,048 sites. */
 const IDLE_SLICE_MS = 4;
+/** A cluster's expansion builds the levels it needs in slices of at most this long, with the page let in between. */
+const CHOICE_SLICE_MS = 12;
 /** How long a slice may wait for the page to be idle before it runs anyway. */
 const IDLE_TIMEOUT_MS = 100;
 const PAUSE_EVERY = 2047;
@@ -68,6 +70,8 @@ export class SiteClusters {
   private idleHandle: number | undefined;
   /** Levels to build in idle time, nearest the view first. */
   private wanted: number[] = [];
+  /** The level `expansionZoomInSlices` is building, which idle time leaves alone. */
+  private choosing: number | undefined;
 
   constructor(private readonly sites: SiteTable) {
     // In world units already: placed with the sites (in the search worker, for its points).
@@ -114,16 +118,39 @@ export class SiteClusters {
     return [];
   }
 
-  /** The zoom at which a cluster splits, or undefined when it never does on this map. */
-  expansionZoom(clusterId: number, mapMaxZoom: number): number | undefined {
+  /**
+   * The zoom at which a cluster splits, or undefined when it never does on this
+   * map. The levels it needs are built in slices of a few milliseconds with the
+   * page let in between: a cluster chosen in a dense map may need several
+   * street-level levels (15-40 ms each on a slow machine), which in one go
+   * would be one long task between the choice and the zoom.
+   */
+  async expansionZoom(clusterId: number, mapMaxZoom: number): Promise<number | undefined> {
     const members = this.members(clusterId);
     const first = members[0];
     if (first === undefined) return undefined;
     const top = Math.min(mapMaxZoom, CLUSTER_MAX_ZOOM);
+    let until = performance.now() + CHOICE_SLICE_MS;
     for (let z = (clusterId & ((1 << ZOOM_BITS) - 1)) + 1; z <= top; z++) {
-      const clusterOf = this.level(z).clusterOf;
-      const home = clusterOf[first];
-      if (members.some((site) => clusterOf[site] !== home)) return z;
+      let level = this.levels[z];
+      if (!level) {
+        // The idle builder's generator if it has started this level, so no work is done twice.
+        const steps = this.building?.z === z ? this.building.steps : this.steps(z);
+        if (this.building?.z === z) this.building = undefined;
+        this.choosing = z;
+        let step = steps.next();
+        while (!step.done) {
+          if (performance.now() >= until) {
+            await new Promise((resolve) => setTimeout(resolve));
+            until = performance.now() + CHOICE_SLICE_MS;
+          }
+          step = steps.next();
+        }
+        this.choosing = undefined;
+        level = this.levels[z] ??= step.value;
+      }
+      const home = level.clusterOf[first];
+      if (members.some((site) => level.clusterOf[site] !== home)) return z;
     }
     // Still one cluster at the deepest level: its sites are within a few metres,
     // so a list serves better than zooming to markers stacked on each other.
@@ -165,7 +192,7 @@ export class SiteClusters {
       const until = performance.now() + Math.max(1, Math.min(IDLE_SLICE_MS, idleFor));
       while (performance.now() < until) {
         if (!this.building) {
-          const next = this.wanted.find((level) => !this.levels[level]);
+          const next = this.wanted.find((level) => !this.levels[level] && level !== this.choosing);
           if (next === undefined) return;
           this.building = { z: next, steps: this.steps(next) };
         }

@@ -470,7 +470,7 @@ export class AtlasMap extends LitElement {
         data-id=${id}
         ${styleProps({ transform: `translate(${x}px, ${y}px)` })}
         aria-label=${s.clusterName(item.count)}
-        @click=${() => this.openCluster(item)}
+        @click=${() => void this.openCluster(item)}
       >
         <span class="count" aria-hidden="true">${item.count}</span>
       </button>`;
@@ -560,12 +560,14 @@ export class AtlasMap extends LitElement {
     this.dispatchEvent(new AtlasHighlightEvent({ key }));
   }
 
-  private openCluster(cluster: Extract<Shown, { type: 'cluster' }>): void {
+  private async openCluster(cluster: Extract<Shown, { type: 'cluster' }>): Promise<void> {
+    const clusters = this.clusters;
+    const zoom = await clusters.expansionZoom(cluster.id, this.adapter?.maxZoom ?? MAX_ZOOM);
+    // New results, or the map taken out of the page, while the levels were built: that choice is gone.
     const adapter = this.adapter;
-    if (!adapter) return;
-    const zoom = this.clusters.expansionZoom(cluster.id, adapter.maxZoom);
+    if (!adapter || this.clusters !== clusters) return;
     if (zoom === undefined) {
-      const points = this.clusters.sitesIn(cluster.id).flatMap((site) => site.members);
+      const points = clusters.sitesIn(cluster.id).flatMap((site) => site.members);
       this.openPanel(this.s.siteHeading(points.length, undefined), points, `c${cluster.id}`);
       return;
     }
