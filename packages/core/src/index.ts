@@ -76,7 +76,6 @@ export {
   type PostcodePlace, type PostcodeQuery,
 } from './location/index.js';
 export { MAP_KINDS, mapPlaceOf, mapPointsOf, mapPointsTransfer, type MapPoints } from './location/map-points.js';
-export { mercatorX, mercatorY, PairIndex, placeSites, type MapSites, type SiteBounds } from './location/map-sites.js';
 
 // Transfers: deadlines, the community right to bid, stages.
 export {

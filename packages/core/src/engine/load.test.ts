@@ -5,7 +5,6 @@ import type { FinderState } from './types.js';
 import { normaliseFeed } from '../feed/normalise.js';
 import { createEngine } from './engine.js';
 import { serializeIndex } from './full.js';
-import { placeSites } from '../location/map-sites.js';
 import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoadOptions } from './load.js';
 import { serveBodies } from '../../../../test/support/engine.js';
 
@@ -87,13 +86,9 @@ describe('loadFinder', () => {
     expect(points.keys.length + points.unplaced).to.equal(everyResult.length);
     expect(points.keys.length).to.be.above(4000);
     const pagePoints = await onPage.engine.points(everyResult, 'cy');
-    const { labels, names, places, sites, ...columns } = points;
+    const { labels, names, places, ...columns } = points;
     const { names: pageNames, places: pagePlaces, ...pageColumns } = pagePoints;
     expect(columns).to.deep.equal(pageColumns);
-    // Placed in the worker, exactly as the map places the page's points.
-    expect(sites!.size).to.be.above(10);
-    expect(sites!.siteOfPoint.length).to.equal(points.keys.length);
-    expect(sites).to.deep.equal(placeSites(pagePoints));
     expect(names.filter((n) => n !== undefined), 'no names sent with the points').to.deep.equal([]);
     const drawn = [0, 1, 2, 17, 4000, points.keys.length - 1];
     await labels!(drawn);
@@ -105,10 +100,9 @@ describe('loadFinder', () => {
     const answer = await inWorker.engine.query({ q: 'walk', filters: {}, sort: 'name' }, NOW);
     const pageAnswer = await onPage.engine.query({ q: 'walk', filters: {}, sort: 'name' }, NOW);
     expect(answer.keys.length).to.be.above(10);
-    const { labels: answerLabels, names: answerNames, places: _answerPlaces, sites: answerSites, ...answerColumns } = await inWorker.engine.points(answer.keys, 'cy');
+    const { labels: answerLabels, names: answerNames, places: _answerPlaces, ...answerColumns } = await inWorker.engine.points(answer.keys, 'cy');
     const { names: pageAnswerNames, places: _pageAnswerPlaces, ...pageAnswerColumns } = await onPage.engine.points(pageAnswer.keys, 'cy');
     expect(answerColumns).to.deep.equal(pageAnswerColumns);
-    expect(answerSites).to.deep.equal(placeSites(pageAnswerColumns));
     await answerLabels!([0]);
     expect(answerNames[0]).to.equal(pageAnswerNames[0]);
     inWorker.engine.dispose();

@@ -9,7 +9,6 @@ import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise } from './types.js';
 import { EngineCore } from './full.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
-import { placeSites } from '../location/map-sites.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
 interface WorkerScope {
@@ -209,8 +208,6 @@ scope.onmessage = (event) => {
       }
       // Typed arrays only: the page knows every key by its index, and asks for the names of the markers it draws.
       const points = message.labels === 'on-demand' ? mapColumnsOf(listings, wanted) : mapPointsOf(listings, message.lang);
-      // Placed here, off the page's main thread, which then has only the draw to do.
-      points.sites = placeSites(points);
       scope.postMessage({ type: 'points', id: message.id, points }, mapPointsTransfer(points));
     } else if (message.type === 'labels') {
       const names: string[] = [];

@@ -13,7 +13,6 @@
 import type { AtlasListing } from '../feed/normalised.js';
 import type { GeoJsonMultiPolygon, GeoJsonPolygon, ListingKind } from '../feed/types.js';
 import { text } from '../feed/values.js';
-import { mapSitesTransfer, type MapSites } from './map-sites.js';
 
 /** The kinds by their number in `MapPoints.kinds`. */
 export const MAP_KINDS: readonly ListingKind[] = ['asset', 'activity', 'transfer'];
@@ -42,12 +41,6 @@ export interface MapPoints {
    * are undefined.
    */
   labels?: (points: readonly number[]) => Promise<void>;
-  /**
-   * The points already placed as sites (`placeSites`), where they were made: the
-   * search worker places 50,000 points off the page's main thread. Absent, the map
-   * places them itself.
-   */
-  sites?: MapSites;
 }
 
 /**
@@ -63,7 +56,6 @@ export interface MapColumns {
   radius: Float32Array;
   unplaced: number;
   outlines: NonNullable<MapPoints['outlines']>;
-  sites?: MapSites;
 }
 
 /** An approximate place without a radius of its own is shown as this many metres. */
@@ -159,8 +151,5 @@ export function mapPointsOf(listings: readonly AtlasListing[], lang = 'en'): Map
 
 /** The buffers to transfer with `points` in a postMessage, so they move rather than copy. */
 export function mapPointsTransfer(points: MapPoints | MapColumns): ArrayBuffer[] {
-  return [
-    ...('at' in points ? [points.at.buffer] : []), points.lat.buffer, points.lng.buffer, points.kinds.buffer, points.radius.buffer,
-    ...(points.sites ? mapSitesTransfer(points.sites) : []),
-  ] as ArrayBuffer[];
+  return [...('at' in points ? [points.at.buffer] : []), points.lat.buffer, points.lng.buffer, points.kinds.buffer, points.radius.buffer] as ArrayBuffer[];
 }

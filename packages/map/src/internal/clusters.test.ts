@@ -1,19 +1,21 @@
 import { expect } from '@open-wc/testing';
-import { placeSites } from '@community-atlas/core';
 import { SiteClusters, CLUSTER_MAX_ZOOM } from './clusters.js';
-import { SiteTable } from './points.js';
+import { placePoints } from './points.js';
 import { townPoints } from '../../../../test/support/generate.js';
 
 describe('SiteClusters', () => {
   it('finds where a cluster splits the same whether its levels are built in slices on choosing it or were built already', async () => {
     const from = townPoints(20000, { seed: 7, centre: [52.5, -1.9], spread: 0.5 });
-    const columns = {
+    const { sites } = placePoints({
+      keys: from.map((_, i) => `p${i}`),
+      names: from.map((_, i) => `Place ${i}`),
+      places: from.map(() => ''),
       lat: Float64Array.from(from, (p) => p.lat),
       lng: Float64Array.from(from, (p) => p.lng),
       kinds: new Uint8Array(from.length),
       radius: new Float32Array(from.length),
-    };
-    const sites = new SiteTable(placeSites(columns), from.map((_, i) => `p${i}`));
+      unplaced: 0,
+    });
     const world: [number, number, number, number] = [-85, -180, 85, 180];
     const fresh = new SiteClusters(sites);
     const built = new SiteClusters(sites);

@@ -1,5 +1,5 @@
-import { mercatorX, mercatorY, PairIndex } from '@community-atlas/core';
 import type { Bounds } from './leaflet-adapter.js';
+import { PairIndex } from './pair-index.js';
 import type { Site, SiteTable } from './points.js';
 
 export type Shown =
@@ -38,6 +38,16 @@ interface Level {
   size: number;
 }
 
+function mercatorX(lng: number): number {
+  return lng / 360 + 0.5;
+}
+
+function mercatorY(lat: number): number {
+  const sin = Math.sin((lat * Math.PI) / 180);
+  const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+  return y < 0 ? 0 : y > 1 ? 1 : y;
+}
+
 function latitudeOf(y: number): number {
   const y2 = (180 - y * 360) * (Math.PI / 180);
   return (360 * Math.atan(Math.exp(y2))) / Math.PI - 90;
@@ -74,10 +84,14 @@ export class SiteClusters {
   private choosing: number | undefined;
 
   constructor(private readonly sites: SiteTable) {
-    // In world units already: placed with the sites (in the search worker, for its points).
-    this.x = sites.x;
-    this.y = sites.y;
+    const n = sites.size;
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
     this.weight = sites.weight;
+    for (let i = 0; i < n; i++) {
+      this.x[i] = mercatorX(sites.lng[i]!);
+      this.y[i] = mercatorY(sites.lat[i]!);
+    }
   }
 
   /**

@@ -5,7 +5,7 @@ import type { AtlasMap } from './map.js';
 import type { AtlasSelectEvent } from '../events/select.js';
 import type { AtlasAreaSearchEvent } from '../events/area-search.js';
 import { MAX_MARKERS } from '../internal/clusters.js';
-import { mapPointsOf, placeSites, type MapPoints } from '@community-atlas/core';
+import { mapPointsOf, type MapPoints } from '@community-atlas/core';
 import { listing, manyListings, MISSING_TILE_URL, TILE_URL } from '../test-support/listings.js';
 import { steady, trackTimers } from '../../../../test/support/settle.js';
 
@@ -409,31 +409,6 @@ describe('<atlas-map>', () => {
     const drawn = names(many).filter((n) => !n.startsWith('Cluster of'));
     expect(drawn.every((n) => /^Place \d+, /.test(n)), drawn.join(' | ')).to.equal(true);
     expect(asked.size).to.be.within(drawn.length, 300);
-  });
-
-  it('draws points placed where they were made (the search worker sends `sites`) exactly as it places them itself', async () => {
-    const hall = { lat: 52.1, lng: -1.2, name: 'St Mark’s Hall' };
-    const given = [...town, listing('a', 'Carers café', 'activity', hall), ...manyListings(2000)];
-    const show = async (points: MapPoints): Promise<AtlasMap> => {
-      const el = await fixture<AtlasMap>(html`<atlas-map
-        style="--atlas-map-height: 420px; width: 640px" tile-url=${TILE_URL} lang="en" .points=${points}
-      ></atlas-map>`);
-      await ready(el);
-      await waitUntil(() => markers(el).length > 0, 'no markers');
-      return el;
-    };
-    for (const listings of [given, given.slice(0, 4)]) {
-      const own = await show(mapPointsOf(listings, 'en'));
-      const points = mapPointsOf(listings, 'en');
-      const placed = await show({ ...points, sites: placeSites(points) });
-      expect(placed.zoom).to.equal(own.zoom);
-      expect(placed.bounds).to.deep.equal(own.bounds);
-      expect(names(placed).sort()).to.deep.equal(names(own).sort());
-      if (listings.length === 4) expect(names(placed)).to.include('2 listings at Riverside Park gates');
-    }
-    const points = mapPointsOf(given, 'en');
-    const placed = await show({ ...points, sites: placeSites(points) });
-    await expect(placed).to.be.accessible();
   });
 
   it('names the same listings again when its language changes', async () => {

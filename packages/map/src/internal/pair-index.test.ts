@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PairIndex } from './map-sites.js';
+import { PairIndex } from './pair-index.js';
 
 describe('PairIndex', () => {
   it('numbers pairs in the order first seen, finds them again, and tells apart pairs that collide', () => {
