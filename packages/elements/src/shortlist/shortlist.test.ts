@@ -448,7 +448,7 @@ describe('atlas-finder mode="prescriber"', () => {
       <button type="button">Notes</button></div>`);
     const [east, west] = [...page.querySelectorAll<AtlasFinder>('atlas-finder')] as [AtlasFinder, AtlasFinder];
     for (const f of [east, west]) await waitUntil(() => f.renderRoot.querySelector('atlas-shortlist') && cards(f).length, 'results and shortlist', { timeout: 5000 });
-    const searchHasFocus = (f: AtlasFinder): boolean => f.renderRoot.activeElement?.localName === 'atlas-search';
+    const searchHasFocus = (f: AtlasFinder): boolean => f.shadowRoot!.activeElement?.localName === 'atlas-search';
     // The link worker last clicked in the second finder, then went to a button of the page around it.
     cards(west)[0]!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     page.querySelector('button')!.focus();
@@ -457,8 +457,8 @@ describe('atlas-finder mode="prescriber"', () => {
     expect(searchHasFocus(east)).to.equal(false);
     page.querySelector('button')!.focus();
     await sendKeys({ press: 'l' });
-    expect(west.renderRoot.activeElement?.localName, 'the shortlist of the finder in use').to.equal('atlas-shortlist');
-    expect(east.renderRoot.activeElement).to.equal(null);
+    expect(west.shadowRoot!.activeElement?.localName, 'the shortlist of the finder in use').to.equal('atlas-shortlist');
+    expect(east.shadowRoot!.activeElement).to.equal(null);
   });
 
   it('single-key shortcuts never fire while typing, and can be turned off', async () => {
