@@ -8,7 +8,7 @@ import { generateFeed } from '../../../test/support/generate.js';
 import { EngineCore } from '../src/engine/full.js';
 import type { FinderState } from '../src/engine/types.js';
 import { writeShards } from '../src/engine/shards-write.js';
-import { ManifestError, loadShards, loadWords, readManifest, shardsWithWord, type Manifest, type WordsFile } from '../src/feed/manifest.js';
+import { ManifestError, WordIndex, loadShards, loadWords, readManifest, shardsEncoded, shardsWithWord, type Manifest, type WordsFile } from '../src/feed/manifest.js';
 import { normaliseFeed } from '../src/feed/normalise.js';
 import { readyPartsOf } from '../src/feed/ready-parts.js';
 import type { Feed, Listing } from '../src/feed/types.js';
@@ -137,17 +137,16 @@ test('the word index is a file of its own, named by its hash, that the manifest 
   assert.equal(entry.words, Object.keys(file.words).length);
   // The manifest itself holds no word: only the shards' entries and the file's name.
   assert.deepEqual(Object.keys((JSON.parse(files.get('manifest.json')!) as { words: object }).words).sort(), ['bytes', 'file', 'hash', 'words']);
-  // A word in several shards is written as runs of their positions.
-  assert.ok(Object.values(file.words).some((runs) => /^\d+-\d+/.test(runs)), 'some word is in a run of shards');
+  // A word in a few shards is written as their positions, a word in many as a bit set.
+  assert.ok(Object.values(file.words).some((at) => Array.isArray(at)), 'some word is in a few shards');
+  assert.ok(Object.values(file.words).some((at) => typeof at === 'string' && /^[\w-]+$/.test(at)), 'some word is in many shards');
   const read = await loadWords(manifest, BASE, { fetch: serve(files) });
   assert.ok(read.index);
   assert.equal(read.index.size, entry.words);
 
   // The same directory as format 1 wrote it: the index inline, as lists of positions. It answers the same.
-  const inline = Object.fromEntries(Object.entries(file.words).map(([word, runs]) => [word, runs.split(',').flatMap((run) => {
-    const [from, to = from] = run.split('-').map(Number) as [number, number?];
-    return Array.from({ length: to! - from + 1 }, (_, k) => from + k);
-  })]));
+  const inline = Object.fromEntries(Object.keys(file.words).map((word) => [word, read.index.shards(word)]));
+  assert.deepEqual(inline.walk, manifest.shards.flatMap((_, i) => (read.index.shards('walk').includes(i) ? [i] : [])), 'positions in order');
   const { words: _, ...rest } = manifest;
   const old = readManifest(JSON.stringify({ ...rest, version: 1, words: inline }), 'manifest.json');
   assert.equal(old.words, undefined);
@@ -174,4 +173,16 @@ test('a word index that is missing or fails its hash is reported; shardsWithWord
   assert.equal(read.problem?.code, 'words-missing');
   assert.match(read.problem!.message, /could not be loaded \(HTTP 404\)/);
   await assert.rejects(shardsWithWord(manifest, BASE, 'walk', { fetch: serve(missing) }), (e: unknown) => e instanceof ManifestError && /could not be loaded/.test(e.message));
+});
+
+test('a word index holds any set of shards exactly: positions for a few, a bit set for many', () => {
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (const count of [1, 8, 9, 326, 1000]) {
+    const sets = [[], [0], [count - 1], Array.from({ length: count }, (_, i) => i), Array.from({ length: count }, (_, i) => i).filter(() => random() < 0.4)];
+    const entries = Object.fromEntries(sets.map((set, i) => [`w${i}`, shardsEncoded(set, count)]));
+    const index = new WordIndex(JSON.parse(JSON.stringify(entries)) as Record<string, number[] | string>);
+    sets.forEach((set, i) => assert.deepEqual(index.shards(`w${i}`), set, `${count} shards, set ${i}`));
+    assert.deepEqual([...index.shardsStartingWith('w')].sort((a, b) => a - b), [...new Set(sets.flat())].sort((a, b) => a - b));
+  }
 });

@@ -13,7 +13,7 @@
 import type { Feed, Listing } from '../feed/types.js';
 import { readyHash } from '../feed/ready.js';
 import {
-  GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, WORDS_FORMAT, WORDS_VERSION, shardRuns, type GazetteerShard,
+  GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, WORDS_FORMAT, WORDS_VERSION, shardsEncoded, type GazetteerShard,
   type GazetteerShardEntry, type Manifest, type ManifestGazetteer, type ShardEntry, type ShardType, type WordsFile,
 } from '../feed/manifest.js';
 import { serializeReady, utf8Length, type ReadyFeed } from './ready-write.js';
@@ -204,7 +204,7 @@ export function manifestOf(head: Pick<Feed, 'updated' | 'publisher'>, shards: re
   const entries = shards.map((s) => s.entry);
   const build = readyHash(entries.map((s) => s.hash).join(' '));
   const sorted = [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const file: WordsFile = { format: WORDS_FORMAT, version: WORDS_VERSION, build, words: Object.fromEntries(sorted.map(([word, at]) => [word, shardRuns(at)])) };
+  const file: WordsFile = { format: WORDS_FORMAT, version: WORDS_VERSION, build, words: Object.fromEntries(sorted.map(([word, at]) => [word, shardsEncoded(at, entries.length)])) };
   const content = `${JSON.stringify(file)}\n`;
   const hash = readyHash(content);
   const path = `words.${hash}.json`;
