@@ -35,11 +35,11 @@ export async function normaliseOnDemand(json: unknown, options: NormaliseOptions
 /** What `readFetchedFeed` gives (or throws) for a fetched feed. */
 export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
   const { url, baseUrl } = fetched;
-  // Bytes read as ASCII JSON text where that is exact (ascii.ts: several times faster to decode), in slices;
-  // then the text is parsed in a task of its own.
+  // Bytes read as ASCII JSON text where that is exact (ascii.ts: several times faster to decode), in slices.
   const ascii = await asciiJsonTextSliced(fetched, breathe);
-  if (ascii !== undefined) await breathe();
   const raw = ascii ?? fetchedText(fetched);
+  // Parsing is a task of its own whether or not the text was rewritten (a feed all in ASCII is scanned and decoded in one).
+  await breathe();
   const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   // A ready feed (atlas build) whose hash matches is used as it is: no quick check, no normaliser.
   const ready = readReadyText(body, url);

@@ -224,7 +224,11 @@ export class AtlasFinder extends AtlasElement {
     if (changed.has('src') || changed.has('index') || changed.has('kinds') || changed.has('fetcher')) void this.#load();
     if (changed.has('view') && this.view !== 'list') void this.#loadMap();
     if (changed.has('suggestUrl') && this.suggestUrl) void this.need(suggestLink);
-    if ((changed as PropertyValues).has('finderState') && this.finderState.open) this.#defineListing();
+    // On the first screen the listing's element is asked for a task later, with the feed (below).
+    if ((changed as PropertyValues).has('finderState') && this.finderState.open) {
+      if (this.hasUpdated) this.#defineListing();
+      else void breathe().then(() => this.#defineListing());
+    }
     this.#oruk?.want(this.finderState.open, this.result);
   }
 
@@ -265,6 +269,11 @@ export class AtlasFinder extends AtlasElement {
     this.slow = false;
     clearTimeout(this.#slowTimer);
     if (!urls.length) return;
+    // On the first screen, the loads start in the task after the one that draws it (issue 18, item 7).
+    if (!this.hasUpdated) {
+      await breathe();
+      if (abort.signal.aborted) return;
+    }
     // The browser's date data loads while the feed is on its way, not in the task that draws the results.
     warmFormats(this.t.locale);
     // Within 8 seconds (sooner with a short timeout), never 20 seconds of silence.

@@ -90,10 +90,16 @@ export class PrescriberController implements ReactiveController {
     return this.#host.mode === 'prescriber';
   }
 
-  /** `/` (the search) and `l` (the shortlist) work from anywhere on the page, not only once focus is in the finder. */
+  /**
+   * `/` (the search) and `l` (the shortlist) work from anywhere on the page, not only once focus is in the finder:
+   * with two prescriber finders on a page, in the one in use (last focused or clicked, else the first).
+   */
   #onPageKey = (e: KeyboardEvent): void => {
+    if (e.key !== '/' && e.key !== 'l') return;
     const path = e.composedPath();
-    if ((e.key === '/' || e.key === 'l') && !path.includes(this.#host)) this.key(e, path);
+    if (path.some((n) => [...live].some((c) => c.#host === n))) return;
+    const active = [...live].filter((c) => c.active);
+    if (this === (active.find((c) => c.#host === inUse) ?? active[0])) this.key(e, path);
   };
 
   hostConnected(): void {

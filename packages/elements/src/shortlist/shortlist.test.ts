@@ -441,6 +441,26 @@ describe('atlas-finder mode="prescriber"', () => {
     }
   });
 
+  it('/ and l pressed outside two prescriber finders go to the one in use, not always the first', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <atlas-finder mode="prescriber" namespace="east" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>
+      <atlas-finder mode="prescriber" namespace="west" .now=${NOW} src="${FIXTURES}/small-feed.json"></atlas-finder>
+      <button type="button">Notes</button></div>`);
+    const [east, west] = [...page.querySelectorAll<AtlasFinder>('atlas-finder')] as [AtlasFinder, AtlasFinder];
+    for (const f of [east, west]) await waitUntil(() => f.renderRoot.querySelector('atlas-shortlist') && cards(f).length, 'results and shortlist', { timeout: 5000 });
+    const searchHasFocus = (f: AtlasFinder): boolean => f.shadowRoot!.activeElement?.localName === 'atlas-search';
+    // The link worker last clicked in the second finder, then went to a button of the page around it.
+    cards(west)[0]!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    page.querySelector('button')!.focus();
+    await sendKeys({ press: '/' });
+    expect(searchHasFocus(west), 'the search of the finder in use').to.equal(true);
+    expect(searchHasFocus(east)).to.equal(false);
+    page.querySelector('button')!.focus();
+    await sendKeys({ press: 'l' });
+    expect(west.shadowRoot!.activeElement?.localName, 'the shortlist of the finder in use').to.equal('atlas-shortlist');
+    expect(east.shadowRoot!.activeElement).to.equal(null);
+  });
+
   it('single-key shortcuts never fire while typing, and can be turned off', async () => {
     const f = await finder();
     f.renderRoot.querySelector('atlas-search')!.focus();
