@@ -73,6 +73,15 @@ describe('<atlas-results> on its own', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names where each card is in its link when two results share a name, and only then', async () => {
+    const at = (i: number, name: string, town: string): AtlasListing => ({ ...listing(i), name, location: { name: `${town} Library`, address: [town] } });
+    const items = [at(1, 'Mobile library', 'Shrewsbury'), at(2, 'Central Library', 'Ludlow'), at(3, 'Mobile library', 'Oswestry')].map((l) => ({ listing: l, score: 0 }));
+    const el = await fixture<AtlasResults>(html`<atlas-results .result=${{ total: 3, items, keys: items.map((i) => i.listing.key), facets: {} }}></atlas-results>`);
+    await el.updateComplete;
+    const links = [...el.shadowRoot!.querySelectorAll('atlas-card')].map((c) => c.shadowRoot!.querySelector('a')!.textContent!.replace(/\s+/g, ' ').trim());
+    expect(links).to.deep.equal(['Mobile library, Shrewsbury Library', 'Central Library', 'Mobile library, Oswestry Library']);
+  });
+
   it('with no results, offers to widen the search, in Welsh too', async () => {
     const result: QueryResult = { total: 0, items: [], keys: [], facets: {}, relax: [{ facet: 'cost', value: 'free', total: 2 }] };
     const el = await fixture<AtlasResults>(html`<atlas-results lang="cy" .result=${result} .state=${{ q: '', filters: { cost: ['free'] }, sort: 'relevance' }}></atlas-results>`);

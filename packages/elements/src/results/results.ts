@@ -116,6 +116,14 @@ export class AtlasResults extends AtlasElement {
     const result = this.result;
     const total = result?.total ?? 0;
     const items = result?.items ?? [];
+    // Names two results share: their cards say where each is (counted once, not per card against every other).
+    const seen = new Set<string>();
+    const shared = new Set<string>();
+    for (const item of items) {
+      const name = text(item.listing.name, this.language);
+      if (seen.has(name)) shared.add(name);
+      seen.add(name);
+    }
     // A sharded directory says what the answer covers ("within 10 miles; searching further…"), in the same live region.
     const coverage = result?.coverage;
     const count = result && !coverage?.prompt ? t.resultsCount(total) : '';
@@ -146,7 +154,7 @@ export class AtlasResults extends AtlasElement {
         ${items.slice(0, this.#drawn).map(
           (item) => html`<li>
             <atlas-card .item=${item} .now=${this.now} lang=${this.language} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}
-              .labeller=${this.labeller} ?namesake=${items.some((other) => other !== item && text(other.listing.name, this.language) === text(item.listing.name, this.language))}></atlas-card>
+              .labeller=${this.labeller} ?namesake=${shared.has(text(item.listing.name, this.language))}></atlas-card>
           </li>`,
         )}
       </ol>
