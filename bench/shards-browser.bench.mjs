@@ -32,6 +32,8 @@
 //   SHARDS_BROWSER_SKIP_BUILD=1 ...            (reuse dist/embed as it is)
 //   SHARDS_BROWSER_REBUILD=1 ...               (build the site afresh; otherwise it is built only when the feed or the
 //                                               code that writes shards and manifests changed, since that takes minutes)
+//   SHARDS_BROWSER_SITE=DIR ...                (serve that built site as it is, never building it: with SHARDS_BROWSER_EMBED,
+//                                               another version's site and bundle, for before-and-after pairs)
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -64,7 +66,7 @@ if (!existsSync(feedPath)) {
   const { writeNationalFeed } = await import(join(out, 'node', 'national-feed.mjs'));
   writeNationalFeed(feedPath, count, postcodes && join(postcodes, 'outcodes_gb.csv'));
 }
-const siteDir = join(out, `browser-${count}`);
+const siteDir = process.env.SHARDS_BROWSER_SITE ?? join(out, `browser-${count}`);
 /** What the built site depends on: the feed, the code that writes shards and manifests, and the gazetteer. */
 function siteInputs() {
   const hash = createHash('sha256');
@@ -80,7 +82,7 @@ function siteInputs() {
 }
 const inputs = siteInputs();
 const stampFile = join(siteDir, 'inputs.txt');
-if (process.env.SHARDS_BROWSER_REBUILD || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== inputs || !existsSync(join(siteDir, 'manifest.json'))) {
+if (!process.env.SHARDS_BROWSER_SITE && (process.env.SHARDS_BROWSER_REBUILD || !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== inputs || !existsSync(join(siteDir, 'manifest.json')))) {
   console.error(`building the ${count.toLocaleString('en-GB')}-listing site (its inputs changed or it was never built; this takes minutes)…`);
   rmSync(siteDir, { recursive: true, force: true });
   const started = performance.now();
@@ -93,6 +95,9 @@ if (process.env.SHARDS_BROWSER_REBUILD || !existsSync(stampFile) || readFileSync
   console.error(`built in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 const manifest = JSON.parse(readFileSync(join(siteDir, 'manifest.json'), 'utf8'));
+// The national word index: a file of its own since manifest format 2, inline before (only whether a word is in it matters here).
+const wordsFile = manifest.version >= 2 ? join(siteDir, manifest.words.file) : undefined;
+const words = wordsFile ? JSON.parse(readFileSync(wordsFile, 'utf8')).words : manifest.words;
 
 // ---- The embed bundle, as a council page loads it.
 const embed = process.env.SHARDS_BROWSER_EMBED ?? join(root, 'dist/embed');
@@ -119,7 +124,7 @@ const link = pickListing();
 // The generated names are made of a few dozen words, each in almost every area: a name search there loads shards a few at a time.
 const NAMES = [
   { label: 'a word of names in every area', q: 'westfield' },
-].filter((n) => manifest.words[n.q]);
+].filter((n) => words[n.q]);
 
 // ---- The static host.
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
@@ -330,7 +335,7 @@ const loads = (visits) => `load ${visits.map((v) => v.load.toFixed(1)).join(', '
 const shortFiles = (files) => files.map((f) => f.replace(/^\/national\//, '').replace(/\.([0-9a-f]{8})[0-9a-f]+\.json$/, '.$1….json').replace(/^\/assets\//, '')).join(' ');
 
 const shardBytes = manifest.shards.map((s) => s.bytes).sort((a, b) => a - b);
-console.log(`\nnational sharded directory in Chromium: ${manifest.listings.toLocaleString('en-GB')} listings in ${manifest.shards.length} shards (median ${fmtMB(median(shardBytes))}, largest ${fmtMB(shardBytes.at(-1))} of JSON), manifest.json ${fmtMB(statSync(join(siteDir, 'manifest.json')).size)} (${fmtMB(encoded('/m', readFileSync(join(siteDir, 'manifest.json')), 'gzip').bytes.length)} gzip)${manifest.gazetteer ? ', national gazetteer' : ''}`);
+console.log(`\nnational sharded directory in Chromium: ${manifest.listings.toLocaleString('en-GB')} listings in ${manifest.shards.length} shards (median ${fmtMB(median(shardBytes))}, largest ${fmtMB(shardBytes.at(-1))} of JSON), manifest.json ${fmtMB(statSync(join(siteDir, 'manifest.json')).size)} (${fmtMB(encoded('/m', readFileSync(join(siteDir, 'manifest.json')), 'gzip').bytes.length)} gzip)${wordsFile ? `, word index ${fmtMB(statSync(wordsFile).size)} (${fmtMB(encoded('/w', readFileSync(wordsFile), 'gzip').bytes.length)} gzip)` : ', word index inside it'}${manifest.gazetteer ? ', national gazetteer' : ''}`);
 console.log(`served with gzip/brotli, ETag, immutable caching of hashed files; first visits (empty cache); median of ${runs}; machine load average (1 min) beside each`);
 console.log('desktop: no throttling. slow phone: CPU 4 × slower, 150 ms round trip, 1.6 Mbit/s down (shaped by the server).');
 

@@ -28,15 +28,17 @@ test('atlas build --shards writes shards named by content hash and a manifest th
   const io = captureIo(dir);
   assert.equal(await main(['build', 'national.json', '--out', 'site', '--shards'], io), 0, io.stderr);
   const site = join(dir, 'site');
-  assert.deepEqual((await readdir(site)).sort(), ['manifest.json', 'shards']);
   const manifest = readManifest(await readFile(join(site, 'manifest.json'), 'utf8'), 'manifest.json');
+  // The manifest, the shards, and the national word index in a file of its own that the manifest names (fetched for word searches only).
+  assert.deepEqual((await readdir(site)).sort(), ['manifest.json', 'shards', manifest.words!.file]);
+  assert.match(manifest.words!.file, /^words\.[0-9a-f]{16}\.json$/);
   const files = (await readdir(join(site, 'shards'))).sort();
   assert.deepEqual(files, manifest.shards.map((s) => s.file.replace('shards/', '')).sort());
   for (const f of files) assert.match(f, /^([A-Z]{1,2}|g-?[\d.]+_-?[\d.]+|none)\.[0-9a-f]{16}\.json$/);
   assert.deepEqual(manifest.shards.map((s) => s.type).filter((t, i, all) => all.indexOf(t) === i).sort(), ['grid', 'none', 'postcode']);
   const whole = normaliseFeed(demo);
   assert.equal(manifest.listings, whole.listings.length);
-  assert.match(io.stderr, new RegExp(`Built site: ${whole.listings.length} listings from 1 feed in ${manifest.shards.length} shards \\(\\d+ postcode areas, 1 grid cells, 1 with no place\\) and manifest\\.json, with \\d+ words in its national index\\.`));
+  assert.match(io.stderr, new RegExp(`Built site: ${whole.listings.length} listings from 1 feed in ${manifest.shards.length} shards \\(\\d+ postcode areas, 1 grid cells, 1 with no place\\) and manifest\\.json, with \\d+ words in its national index \\(words\\.[0-9a-f]{16}\\.json\\)\\.`));
 
   const serve = (async (input: RequestInfo | URL) => {
     try {

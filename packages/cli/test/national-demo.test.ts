@@ -42,7 +42,7 @@ test('the national demo directory holds every source, finds a library by name an
   const url = 'https://host.example/manifest.json';
   const options = { fetch: serve };
   // By name: the national word index names the shards; their listings hold it.
-  const named = shardsWithWord(manifest, 'barnet');
+  const named = await shardsWithWord(manifest, url, 'barnet', options);
   assert.ok(named.length > 0, 'the word "barnet" is in the national index');
   const { data, skipped } = await loadShards(manifest, url, named.map((i) => manifest.shards[i]!), options);
   assert.deepEqual(skipped, []);

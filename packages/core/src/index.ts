@@ -47,8 +47,9 @@ export {
   type PreviousShard, type ShardFile, type WrittenShard,
 } from './engine/shards-write.js';
 export {
-  GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, ManifestError, loadShards, readManifest, shardsWithWord,
-  type GazetteerShard, type GazetteerShardEntry, type Manifest, type ManifestGazetteer, type ShardEntry, type ShardType, type ShardsRead,
+  GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, ManifestError, WORDS_FORMAT, WORDS_VERSION, WordIndex, loadShards, loadWords,
+  readManifest, shardsWithWord, type GazetteerShard, type GazetteerShardEntry, type Manifest, type ManifestGazetteer, type ShardEntry, type ShardType,
+  type ShardsRead, type WordsEntry, type WordsFile, type WordsRead,
 } from './feed/manifest.js';
 
 // Words: folding, need vocabulary and synonyms.

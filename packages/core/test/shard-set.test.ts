@@ -136,11 +136,14 @@ test('a place loads the shards whose box holds it, then those within 10 miles, t
   const result = set.engine().query({ q: '', filters: {}, sort: 'distance', near, limit: 5 }, NOW);
   assert.ok(result.items.every((item) => item.distance !== undefined && item.distance < 4), 'the nearest listings come first');
 
-  // A word only Edinburgh has, typed in part: its shard is loaded, and nothing else.
+  // None of that fetched the word index: a place needs none.
+  assert.ok(manifest.words && files.has(manifest.words.file));
+
+  // A word only Edinburgh has, typed in part: the word index, then its shard, and nothing else.
   log.length = 0;
   set = fresh();
   ({ coverage } = await set.prepareFor({ q: 'zebrafin', filters: {}, sort: 'relevance' }));
-  assert.deepEqual(log, [manifest.shards[areaIndex(manifest, 'EH')]!.file]);
+  assert.deepEqual(log, [manifest.words.file, manifest.shards[areaIndex(manifest, 'EH')]!.file]);
   assert.equal(coverage.more, false);
   const found = set.engine(true).query({ q: 'zebrafin', filters: {}, sort: 'relevance' }, NOW);
   assert.deepEqual(found.items.map((i) => i.key), ['EH~zebrafinch']);
@@ -148,11 +151,12 @@ test('a place loads the shards whose box holds it, then those within 10 miles, t
   // A word many shards hold: the first answer waits for one of them, the smallest, and the rest follow a few at a time.
   log.length = 0;
   set = fresh();
-  const withWalk = manifest.words.walk!;
+  const withWalk = (await set.words())!.shards('walk');
   assert.ok(withWalk.length > 6);
+  log.length = 0;
   ({ coverage, next } = await set.prepareFor({ q: 'walk', filters: {}, sort: 'relevance' }));
   const smallest = Math.min(...withWalk.map((i) => manifest.shards[i]!.listings));
-  assert.equal(log.length, 1);
+  assert.equal(log.length, 1, 'the word index is fetched once');
   assert.equal(manifest.shards.find((s) => s.file === log[0])!.listings, smallest);
   assert.equal(coverage.more, true);
   assert.equal(next?.length, 6);
@@ -187,6 +191,35 @@ test('a place loads the shards whose box holds it, then those within 10 miles, t
   // A postcode it does not know is placed from its area's listings, already here.
   assert.ok((await set.place('LS5 4AB'))?.near);
   assert.equal(log.length, 2);
+});
+
+test('with its word index missing or failing its hash, a search by name answers from the shards loaded and says so; the rest works', async () => {
+  const { manifest, files } = build(national());
+  const entry = manifest.words!;
+  for (const damage of [(f: Map<string, string>) => f.delete(entry.file), (f: Map<string, string>) => f.set(entry.file, f.get(entry.file)!.replace('"walk":"', '"walks":"'))]) {
+    const broken = new Map(files);
+    damage(broken);
+    const log: string[] = [];
+    const set = new ShardSet(manifest, BASE, { fetch: serve(broken, log), now: () => NOW });
+    // Nothing loaded yet: no shard to look in, and the answer says why.
+    let { coverage } = await set.prepareFor({ q: 'zebrafinch', filters: {}, sort: 'relevance' });
+    assert.equal(coverage.wordsUnavailable, true);
+    assert.equal(coverage.prompt, undefined);
+    assert.deepEqual(log, [entry.file]);
+    assert.equal(set.engine(true).query({ q: 'zebrafinch', filters: {}, sort: 'relevance' }, NOW).total, 0);
+    assert.deepEqual(set.head.problems.map((p) => p.code), [broken.has(entry.file) ? 'words-hash' : 'words-missing']);
+    // A place works as ever, and the name is then found among the shards it loaded.
+    const near = { lat: NATIONAL_AREAS.EH![0], lng: NATIONAL_AREAS.EH![1] };
+    ({ coverage } = await set.prepareFor({ q: '', filters: {}, sort: 'distance', near }));
+    assert.equal(coverage.wordsUnavailable, undefined);
+    assert.ok(loadedAreas(set).includes('EH'));
+    ({ coverage } = await set.prepareFor({ q: 'zebrafinch', filters: {}, sort: 'relevance' }));
+    assert.equal(coverage.wordsUnavailable, true);
+    assert.deepEqual(set.engine(true).query({ q: 'zebrafinch', filters: {}, sort: 'relevance' }, NOW).items.map((i) => i.key), ['EH~zebrafinch']);
+    // Reported once, though tried again at each search by name.
+    assert.equal(set.head.problems.filter((p) => p.code.startsWith('words-')).length, 1);
+    assert.equal(log.filter((path) => path === entry.file).length, 2);
+  }
 });
 
 test('a postcode in an area written as runs of its districts is placed from, and first answered by, the run that names its district', async () => {

@@ -8,7 +8,7 @@ import { generateFeed } from '../../../test/support/generate.js';
 import { EngineCore } from '../src/engine/full.js';
 import type { FinderState } from '../src/engine/types.js';
 import { writeShards } from '../src/engine/shards-write.js';
-import { ManifestError, loadShards, readManifest, shardsWithWord, type Manifest } from '../src/feed/manifest.js';
+import { ManifestError, WordIndex, loadShards, loadWords, readManifest, shardsEncoded, shardsWithWord, type Manifest, type WordsFile } from '../src/feed/manifest.js';
 import { normaliseFeed } from '../src/feed/normalise.js';
 import { readyPartsOf } from '../src/feed/ready-parts.js';
 import type { Feed, Listing } from '../src/feed/types.js';
@@ -72,7 +72,7 @@ test('shards by postcode area, grid cell and no place, named by content hash, wi
     const index = manifest.shards.indexOf(shard);
     for (const word of ['knit', 'choir', 'riverside', 'zebrafinch']) {
       const found = engine.query({ q: word, filters: {}, sort: 'relevance' }, NOW).total > 0;
-      assert.equal(shardsWithWord(manifest, word).includes(index), found, `${word} in ${shard.area}`);
+      assert.equal((await shardsWithWord(manifest, BASE, word, { fetch: serve(files) })).includes(index), found, `${word} in ${shard.area}`);
     }
   }
   // Every shard together is the whole feed, answering as it does.
@@ -116,10 +116,73 @@ test('a manifest from a newer format version, of an older one, not JSON or witho
   const { manifest } = build(national());
   const text = JSON.stringify(manifest);
   assert.deepEqual(readManifest(text).shards, manifest.shards);
-  assert.throws(() => readManifest(text.replace('"version":1', '"version":2'), 'manifest.json'), (e: unknown) =>
-    e instanceof ManifestError && /^manifest\.json is of manifest format version 2, newer than this version of Community Atlas reads \(1\): update the kit\.$/.test(e.message));
-  assert.throws(() => readManifest(text.replace('"version":1', '"version":0'), 'manifest.json'), /format version 0; this version of Community Atlas reads 1: rebuild it with atlas build --shards/);
+  assert.throws(() => readManifest(text.replace('"version":2', '"version":3'), 'manifest.json'), (e: unknown) =>
+    e instanceof ManifestError && /^manifest\.json is of manifest format version 3, newer than this version of Community Atlas reads \(2\): update the kit\.$/.test(e.message));
+  assert.throws(() => readManifest(text.replace('"version":2', '"version":0'), 'manifest.json'), /format version 0; this version of Community Atlas reads 1 to 2: rebuild it with atlas build --shards/);
+  assert.throws(() => readManifest(text.replace(/"words":\{[^}]*\}/, '"words":{"file":"words.json"}'), 'manifest.json'), /has no usable "words" \(it needs a "file" and a "hash"\)/);
   assert.throws(() => readManifest(text.slice(0, 100), 'manifest.json'), /manifest\.json is not valid JSON .*: it may be cut off; upload it again/);
   assert.throws(() => readManifest('{"format":"community-atlas-manifest","version":1}', 'manifest.json'), /has no usable list of shards/);
   assert.throws(() => readManifest('{"listings":[]}', 'manifest.json'), /is not a Community Atlas manifest/);
+});
+
+test('the word index is a file of its own, named by its hash, that the manifest names; a manifest of format 1, which carried it inline, is still read', async () => {
+  const { manifest, files } = build(national());
+  const entry = manifest.words!;
+  assert.match(entry.file, new RegExp(`^words\\.${entry.hash}\\.json$`));
+  const text = files.get(entry.file)!;
+  assert.equal(entry.bytes, Buffer.byteLength(text));
+  const file = JSON.parse(text) as WordsFile;
+  assert.equal(file.format, 'community-atlas-words');
+  assert.equal(file.build, manifest.build);
+  assert.equal(entry.words, Object.keys(file.words).length);
+  // The manifest itself holds no word: only the shards' entries and the file's name.
+  assert.deepEqual(Object.keys((JSON.parse(files.get('manifest.json')!) as { words: object }).words).sort(), ['bytes', 'file', 'hash', 'words']);
+  // A word in a few shards is written as their positions, a word in many as a bit set.
+  assert.ok(Object.values(file.words).some((at) => Array.isArray(at)), 'some word is in a few shards');
+  assert.ok(Object.values(file.words).some((at) => typeof at === 'string' && /^[\w-]+$/.test(at)), 'some word is in many shards');
+  const read = await loadWords(manifest, BASE, { fetch: serve(files) });
+  assert.ok(read.index);
+  assert.equal(read.index.size, entry.words);
+
+  // The same directory as format 1 wrote it: the index inline, as lists of positions. It answers the same.
+  const inline = Object.fromEntries(Object.keys(file.words).map((word) => [word, read.index.shards(word)]));
+  assert.deepEqual(inline.walk, manifest.shards.flatMap((_, i) => (read.index.shards('walk').includes(i) ? [i] : [])), 'positions in order');
+  const { words: _, ...rest } = manifest;
+  const old = readManifest(JSON.stringify({ ...rest, version: 1, words: inline }), 'manifest.json');
+  assert.equal(old.words, undefined);
+  const none = (async () => { throw new Error('a format 1 manifest fetches no word index'); }) as unknown as typeof fetch;
+  const oldRead = await loadWords(old, BASE, { fetch: none });
+  for (const word of ['walk', 'knit', 'choir', 'riverside', 'zebrafinch', 'Caf\u00e9']) {
+    assert.deepEqual(oldRead.index!.shards(word), read.index.shards(word), word);
+  }
+  for (const prefix of ['wa', 'kn', 'zz']) assert.deepEqual([...oldRead.index!.shardsStartingWith(prefix)].sort(), [...read.index.shardsStartingWith(prefix)].sort(), prefix);
+  assert.ok(read.index.shards('walk').length > 1);
+});
+
+test('a word index that is missing or fails its hash is reported; shardsWithWord says so', async () => {
+  const { manifest, files } = build(national());
+  const entry = manifest.words!;
+  const damaged = new Map(files);
+  damaged.set(entry.file, files.get(entry.file)!.replace('"walk":"', '"walks":"'));
+  let read = await loadWords(manifest, BASE, { fetch: serve(damaged) });
+  assert.equal(read.problem?.code, 'words-hash');
+  assert.match(read.problem!.message, new RegExp(`^The word index \\(${entry.file.replace(/\./g, '\\.')}\\) fails its hash \\(the manifest names ${entry.hash}\\): upload the files written with this manifest; a search by name looks only in the listings already loaded\\.$`));
+  const missing = new Map(files);
+  missing.delete(entry.file);
+  read = await loadWords(manifest, BASE, { fetch: serve(missing) });
+  assert.equal(read.problem?.code, 'words-missing');
+  assert.match(read.problem!.message, /could not be loaded \(HTTP 404\)/);
+  await assert.rejects(shardsWithWord(manifest, BASE, 'walk', { fetch: serve(missing) }), (e: unknown) => e instanceof ManifestError && /could not be loaded/.test(e.message));
+});
+
+test('a word index holds any set of shards exactly: positions for a few, a bit set for many', () => {
+  let seed = 7;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (const count of [1, 8, 9, 326, 1000]) {
+    const sets = [[], [0], [count - 1], Array.from({ length: count }, (_, i) => i), Array.from({ length: count }, (_, i) => i).filter(() => random() < 0.4)];
+    const entries = Object.fromEntries(sets.map((set, i) => [`w${i}`, shardsEncoded(set, count)]));
+    const index = new WordIndex(JSON.parse(JSON.stringify(entries)) as Record<string, number[] | string>);
+    sets.forEach((set, i) => assert.deepEqual(index.shards(`w${i}`), set, `${count} shards, set ${i}`));
+    assert.deepEqual([...index.shardsStartingWith('w')].sort((a, b) => a - b), [...new Set(sets.flat())].sort((a, b) => a - b));
+  }
 });

@@ -305,7 +305,7 @@ export async function buildShardsLean(
     await runner?.close();
   }
   const shards = [...done.keys()].sort().map((area) => done.get(area)!);
-  return { manifest: manifestOf(headOnly.feed, shards), skipped, dropped, renamed };
+  return { manifest: manifestOf(headOnly.feed, shards, emit), skipped, dropped, renamed };
 }
 
 /** What every shard job shares: each feed's name and its text around the listings. */

@@ -301,7 +301,7 @@ function report(m: Manifest, merged: { skipped: number; dropped: number; renamed
     `Built ${name}: ${m.listings} listings from ${feeds} ${feeds === 1 ? 'feed' : 'feeds'} in ${m.shards.length} shards ` +
       `(${kinds('postcode') - parts.length} postcode areas, ${parts.length ? `${parts.length} parts by district of ${splitAreas} larger areas, ` : ''}` +
       `${kinds('grid')} grid cells${kinds('none') ? ', 1 with no place' : ''}) and manifest.json, ` +
-      `with ${Object.keys(m.words).length} words in its national index.`,
+      `with ${m.words?.words ?? 0} words in its national index (${m.words?.file ?? 'none'}).`,
   );
   if (merged.dropped) io.err(`Left out ${merged.dropped} unsafe ${merged.dropped === 1 ? 'value' : 'values'} (such as links that are not http, https, mailto or tel), as the finder does.`);
   if (merged.skipped) io.err(`Left out ${merged.skipped} ${merged.skipped === 1 ? 'listing' : 'listings'} with errors (run atlas validate on the feeds to see them).`);

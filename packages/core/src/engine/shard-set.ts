@@ -18,7 +18,10 @@
  *    first, one for the first answer, then a few at a time;
  *  - words with neither: the shards the national word index names for them
  *    (every word that starts with what was typed), one for the first answer
- *    (the one with most of the words, the smallest of those), then a few at a time;
+ *    (the one with most of the words, the smallest of those), then a few at a time.
+ *    The word index is a file of its own, fetched at the first such search (or
+ *    the first suggestion asked for) and kept; when it cannot be used, the
+ *    answer says so (`wordsUnavailable`) and comes from the shards loaded;
  *  - none of these: no shard, and the answer asks for a place or words.
  *
  * Keys carry their shard: a listing `walk-1` of shard `NB` is `NB~walk-1` here and
@@ -37,7 +40,7 @@ import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery } fro
 import { placePostcode as placeFromGazetteer } from '../location/gazetteer-shards.js';
 import type { AtlasData, AtlasListing, Problem } from '../feed/normalised.js';
 import type { ListingKind } from '../feed/types.js';
-import { loadShards, type GazetteerShard, type Manifest, type ShardEntry } from '../feed/manifest.js';
+import { loadShards, loadWords, type GazetteerShard, type Manifest, type ShardEntry, type WordIndex } from '../feed/manifest.js';
 import { readyPartsOf } from '../feed/ready-parts.js';
 import { EngineCore } from './full.js';
 import { terms as textTerms } from '../text/terms.js';
@@ -74,6 +77,8 @@ export interface ShardCoverage {
   prompt?: boolean;
   /** Areas of shards that could not be used (missing, failing their hash, another build). */
   skipped: string[];
+  /** Words with no place: the word index could not be loaded, so only the shards already loaded were searched. */
+  wordsUnavailable?: boolean;
 }
 
 interface ShardSetOptions {
@@ -112,7 +117,9 @@ export class ShardSet {
   readonly #pending = new Map<number, Promise<void>>();
   /** Per shard loaded whole: its listings as read, with the prebuilt parts of its ready feed attached (feed/ready-parts.ts). */
   readonly #arrays = new Map<number, AtlasListing[]>();
-  #sortedWords?: string[];
+  /** The national word index: fetched at the first search with words, kept once read (a failure is tried again next time). */
+  #words?: Promise<WordIndex | undefined>;
+  #wordsReported = false;
   /** The national gazetteer's shards fetched so far, by URL. */
   readonly #gazetteer = new Map<string, Promise<GazetteerShard>>();
   #core?: EngineCore;
@@ -195,8 +202,35 @@ export class ShardSet {
     return range ? this.listings.slice(range[0], range[1]) : [];
   }
 
-  /** The shards a state needs, in the steps they load in; `miles`: each step's ring, for a place. */
-  plan(state: FinderState): { steps: number[][]; miles?: number[]; limited?: boolean } {
+  /** Whether the shards a state needs come from the word index: words, with no place or map area. */
+  static needsWords(state: FinderState): boolean {
+    const near = state.near;
+    return !(near && Number.isFinite(near.lat) && Number.isFinite(near.lng)) && !state.bounds && typeof state.q === 'string' && state.q.trim() !== '';
+  }
+
+  /**
+   * The national word index (feed/manifest.ts `loadWords`): fetched once, when
+   * first asked for; undefined when it cannot be used, the problem then being
+   * added to the data's problems (once) and the fetch tried again next time.
+   */
+  words(): Promise<WordIndex | undefined> {
+    this.#words ??= loadWords(this.manifest, this.url, this.#options.fetch ? { fetch: this.#options.fetch } : {}).then((read) => {
+      if (read.index) return read.index;
+      this.#words = undefined;
+      if (!this.#wordsReported) {
+        this.#wordsReported = true;
+        this.head = { ...this.head, problems: [...this.head.problems, read.problem] };
+      }
+      return undefined;
+    });
+    return this.#words;
+  }
+
+  /**
+   * The shards a state needs, in the steps they load in; `miles`: each step's ring, for a place. `words`: the word
+   * index, for a state that needs it (`needsWords`; without it such a state asks for the shards loaded only).
+   */
+  plan(state: FinderState, words?: WordIndex): { steps: number[][]; miles?: number[]; limited?: boolean } {
     const shards = this.manifest.shards;
     const open = typeof state.open === 'string' ? shardAreaOfKey(state.open) : undefined;
     const openShard = open === undefined ? [] : shards.flatMap((s, i) => (s.area === open ? [i] : []));
@@ -233,7 +267,7 @@ export class ShardSet {
       wanted = shards.flatMap((s, i) => (s.bbox && s.bbox[0] <= north && s.bbox[2] >= south && s.bbox[1] <= east && s.bbox[3] >= west ? [i] : []))
         .sort((a, b) => milesToBox(middle, shards[a]!.bbox!) - milesToBox(middle, shards[b]!.bbox!));
     } else if (typeof state.q === 'string' && state.q.trim()) {
-      wanted = this.#shardsWithWords(state.q);
+      wanted = words ? this.#shardsWithWords(words, state.q) : [];
     }
     if (!wanted) return { steps: openShard.length ? [openShard] : [] };
     // Shards already here first (they cost nothing), then the rest a few at a time, up to the limit.
@@ -273,22 +307,11 @@ export class ShardSet {
    * The shards whose words start with any word of `q` (as the text index folds words): those holding the most of
    * the typed words first, then the smaller first (the sooner a first answer), then in manifest order.
    */
-  #shardsWithWords(q: string): number[] {
-    const words = (this.#sortedWords ??= Object.keys(this.manifest.words).sort());
+  #shardsWithWords(words: WordIndex, q: string): number[] {
     const hits = new Map<number, number>();
     for (const term of textTerms(q)) {
       if (term.length < 2) continue;
-      // The first word at or after `term`, then every word that starts with it.
-      let lo = 0;
-      let hi = words.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (words[mid]! < term) lo = mid + 1;
-        else hi = mid;
-      }
-      const found = new Set<number>();
-      for (let w = lo; w < words.length && words[w]!.startsWith(term); w++) for (const i of this.manifest.words[words[w]!]!) found.add(i);
-      for (const i of found) hits.set(i, (hits.get(i) ?? 0) + 1);
+      for (const i of words.shardsStartingWith(term)) hits.set(i, (hits.get(i) ?? 0) + 1);
     }
     const shards = this.manifest.shards;
     return [...hits.keys()].sort((a, b) => hits.get(b)! - hits.get(a)! || shards[a]!.listings - shards[b]!.listings || a - b);
@@ -299,7 +322,9 @@ export class ShardSet {
    * and what the answer covers; `next` is the step to load after answering.
    */
   async prepareFor(state: FinderState): Promise<{ core: EngineCore; coverage: ShardCoverage; next?: number[] }> {
-    const plan = this.plan(state);
+    const needsWords = ShardSet.needsWords(state);
+    const words = needsWords ? await this.words() : undefined;
+    const plan = this.plan(state, words);
     if (plan.steps[0]) await this.load(plan.steps[0]);
     let reached = plan.steps.length ? 0 : -1;
     while (reached + 1 < plan.steps.length && plan.steps[reached + 1]!.every((i) => this.settled(i))) reached++;
@@ -313,6 +338,7 @@ export class ShardSet {
       ...(plan.miles && reached >= 0 && plan.miles[reached]! > 0 ? { miles: plan.miles[reached]! } : {}),
       ...(plan.limited ? { limited: true } : {}),
       ...(plan.steps.length ? {} : { prompt: true }),
+      ...(needsWords && !words ? { wordsUnavailable: true } : {}),
     };
     return { core, coverage, ...(next ? { next } : {}) };
   }

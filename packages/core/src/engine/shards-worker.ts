@@ -62,6 +62,8 @@ export function shardsWorker(post: Post, message: Extract<ToWorker, { type: 'man
       const points = mapPointsOf(m.indexes.filter((i) => i >= 0 && i < all.length).map((i) => all[i]!), m.lang);
       post({ type: 'points', id: m.id, points }, mapPointsTransfer(points));
     } else if (m.type === 'suggest') {
+      // Someone is typing words: the word index their search will need starts on its way.
+      void set.words();
       post({ type: 'suggestions', id: m.id, suggestions: set.engine(true).suggest(m.prefix, m.limit) });
     } else if (m.type === 'place') {
       const placed = await set.place(m.postcode);

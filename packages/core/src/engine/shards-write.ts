@@ -13,8 +13,8 @@
 import type { Feed, Listing } from '../feed/types.js';
 import { readyHash } from '../feed/ready.js';
 import {
-  GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, type GazetteerShard, type GazetteerShardEntry, type Manifest,
-  type ManifestGazetteer, type ShardEntry, type ShardType,
+  GAZETTEER_FORMAT, GAZETTEER_VERSION, MANIFEST_FORMAT, MANIFEST_VERSION, WORDS_FORMAT, WORDS_VERSION, shardsEncoded, type GazetteerShard,
+  type GazetteerShardEntry, type Manifest, type ManifestGazetteer, type ShardEntry, type ShardType, type WordsFile,
 } from '../feed/manifest.js';
 import { serializeReady, utf8Length, type ReadyFeed } from './ready-write.js';
 
@@ -186,8 +186,13 @@ export function writeShard(
   };
 }
 
-/** The manifest of shards written in order (`shards`, sorted by area), for a feed with `head`. */
-export function manifestOf(head: Pick<Feed, 'updated' | 'publisher'>, shards: readonly Pick<WrittenShard, 'entry' | 'terms'>[]): Manifest {
+/**
+ * The manifest of shards written in order (`shards`, sorted by area), for a
+ * feed with `head`; the national word index, made from every shard's terms,
+ * goes to `emit` as a file of its own (`words.HASH.json`, feed/manifest.ts
+ * `WordsFile`), which the manifest names.
+ */
+export function manifestOf(head: Pick<Feed, 'updated' | 'publisher'>, shards: readonly Pick<WrittenShard, 'entry' | 'terms'>[], emit: (file: ShardFile) => void): Manifest {
   const words = new Map<string, number[]>();
   shards.forEach(({ terms }, index) => {
     for (const term of terms) {
@@ -197,21 +202,28 @@ export function manifestOf(head: Pick<Feed, 'updated' | 'publisher'>, shards: re
     }
   });
   const entries = shards.map((s) => s.entry);
+  const build = readyHash(entries.map((s) => s.hash).join(' '));
+  const sorted = [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const file: WordsFile = { format: WORDS_FORMAT, version: WORDS_VERSION, build, words: Object.fromEntries(sorted.map(([word, at]) => [word, shardsEncoded(at, entries.length)])) };
+  const content = `${JSON.stringify(file)}\n`;
+  const hash = readyHash(content);
+  const path = `words.${hash}.json`;
+  emit({ path, content });
   return {
     format: MANIFEST_FORMAT,
     version: MANIFEST_VERSION,
-    build: readyHash(entries.map((s) => s.hash).join(' ')),
+    build,
     ...(head.updated ? { updated: head.updated } : {}),
     ...(head.publisher ? { publisher: head.publisher } : {}),
     listings: entries.reduce((n, s) => n + s.listings, 0),
     shards: entries,
-    words: Object.fromEntries([...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    words: { file: path, hash, bytes: utf8Length(content), words: sorted.length },
   };
 }
 
 /**
  * Splits `feed` into ready feeds by shard and hands each file to `emit` as soon
- * as it is written; returns the manifest. The feed's gazetteer is not copied
+ * as it is written, then the word index's file; returns the manifest. The feed's gazetteer is not copied
  * into shards. Which large postcode areas are split by district is worked out
  * from the feed's listings, or given (`districts`: `districtShards` of the
  * listings as the feeds had them before `atlas build` checked and merged them). For a national feed, `atlas build --shards` does the same a
@@ -246,7 +258,7 @@ export function writeShards(
     options.progress?.(i + 1, areas.length);
     return { entry: shard.entry, terms: shard.terms };
   });
-  return manifestOf(feed, written);
+  return manifestOf(feed, written, emit);
 }
 
 /**

@@ -651,6 +651,7 @@ export class AtlasFinder extends AtlasElement {
               ${this.#areaNote()}
               ${this.searchFailed ? html`<p class="state error" role="alert">${t.searchUnavailable}</p>` : nothing}
               ${this.result?.coverage?.skipped.length ? html`<p class="state error" role="alert">${t.shardsSkipped(this.result.coverage.skipped.join(', '))}</p>` : nothing}
+              ${this.result?.coverage?.wordsUnavailable ? html`<p class="state error" role="alert">${t.shardWordsUnavailable}</p>` : nothing}
               ${this.#oruk?.status()}
               <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.#oruk?.result(this.result, this.now) ?? this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}

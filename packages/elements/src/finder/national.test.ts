@@ -85,6 +85,7 @@ describe('<atlas-finder> with a sharded directory', () => {
     expect(requested).to.include.members([fileOf('B'), fileOf('WS')]);
     expect(requested).not.to.include(fileOf('LS'));
     expect(requested).not.to.include(fileOf('EH'));
+    expect(requested).not.to.include(manifest.words!.file, 'a postcode search needs no word index');
     expect(cardNames(f).length).to.be.greaterThan(0);
     await expect(f).to.be.accessible();
 
@@ -98,15 +99,32 @@ describe('<atlas-finder> with a sharded directory', () => {
     await expect(f).to.be.accessible();
   });
 
-  it('finds a listing by a word only a far shard holds, loading that shard alone', async () => {
+  it('finds a listing by a word only a far shard holds, loading the word index and that shard alone', async () => {
     const { src, log } = await host();
     const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
     await loaded(f);
     await searchFor(f, 'zebrafinch');
     await waitUntil(() => cardNames(f).some((n) => n.includes('Zebrafinch')), `cards: ${cardNames(f).join(', ')}`, { timeout: 20000 });
     expect(said(f)).to.equal('1 result');
-    expect(await log()).to.deep.equal(['manifest.json', fileOf('EH')]);
+    expect(await log()).to.deep.equal(['manifest.json', manifest.words!.file, fileOf('EH')]);
     await expect(f).to.be.accessible();
+  });
+
+  it('says so when the word index is missing, answers a search by name from the areas loaded, and still searches by postcode', async () => {
+    const { src } = await host((mine) => mine.delete(manifest.words!.file));
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await loaded(f);
+    const alerts = (): string => [...root(f).querySelectorAll('[role="alert"]')].map((a) => a.textContent ?? '').join(' ');
+    await searchFor(f, 'zebrafinch');
+    await waitUntil(() => alerts().includes('which names'), `alerts: ${alerts()}`, { timeout: 20000 });
+    expect(alerts()).to.contain('this search looks only in the areas already loaded');
+    expect(cardNames(f)).to.deep.equal([]);
+    await expect(f).to.be.accessible();
+    await searchFor(f, '');
+    await searchNear(f, 'B3 4AB');
+    await waitUntil(() => said(f).includes('within'), `said: ${said(f)}`, { timeout: 20000 });
+    expect(cardNames(f).length).to.be.greaterThan(0);
+    expect(alerts()).not.to.contain('which names');
   });
 
   it('opens a listing from a link, loading only its shard', async () => {

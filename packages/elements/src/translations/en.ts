@@ -255,6 +255,8 @@ interface FinderWords {
   shardCoverage: (c: { miles?: number; more: boolean; limited?: boolean; prompt?: boolean }) => string;
   /** A sharded directory: the areas whose listings could not be loaded, already joined. */
   shardsSkipped: (areas: string) => string;
+  /** A sharded directory: the index of which areas hold which words could not be loaded, so a search by name looks only in the areas loaded. */
+  shardWordsUnavailable: string;
   /** Why results do not all contain the words typed: the need vocabulary widened the search. `terms` is a list already joined. */
   alsoSearchingFor: (terms: string) => string;
   sortLabel: string;
@@ -401,6 +403,7 @@ export const en: LoadedStrings = {
   shardCoverage: (c) => !c.prompt && !c.miles && !c.more && !c.limited ? '' : c.prompt ? 'Enter a postcode, or words to search for, to see listings.'
     : `${c.miles ? `Showing results within ${c.miles} miles` : c.limited ? 'Showing results from some of the areas that match; add a postcode to search near it' : 'Showing the results found so far'}${c.more ? '; searching further…' : '.'}`,
   shardsSkipped: (areas) => `Listings from some areas (${areas}) could not be loaded, so results from there are missing.`,
+  shardWordsUnavailable: 'The list of which areas hold which names could not be loaded, so this search looks only in the areas already loaded. Add a postcode to search near it.',
   alsoSearchingFor: (terms) => `Also searching for ${terms}`,
   sortLabel: 'Sort by',
   sortOptions: { relevance: 'Best match', distance: 'Nearest', next: 'Happening soonest', name: 'Name (A to Z)', deadline: 'Deadline' },
