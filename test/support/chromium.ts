@@ -5,7 +5,7 @@
  * Node only; the browser tests (web-test-runner) use the other files here.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,13 +72,25 @@ export async function buildEmbed({ sourcemap = false } = {}): Promise<string> {
   return dir;
 }
 
+/** When the sources the embed bundle is built from last changed (the kit's packages and the build's config). */
+function sourcesChanged(): number {
+  let newest = statSync(join(ROOT, 'vite.config.ts')).mtimeMs;
+  for (const pkg of ['core', 'elements', 'map']) {
+    const src = join(ROOT, 'packages', pkg, 'src');
+    for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) newest = Math.max(newest, statSync(join(src, file)).mtimeMs);
+  }
+  return newest;
+}
+
 /**
  * The embed bundle to serve: `dist/embed` as `npm test` has just built it, or,
- * when a test runs on its own without it, one built now.
+ * when a test runs on its own without it, or the sources changed since it was
+ * built (a test of an old bundle passes or fails for nothing), one built now.
  */
 export async function embedDir(): Promise<string> {
   const built = join(ROOT, 'dist', 'embed');
-  return existsSync(join(built, 'atlas.js')) ? built : buildEmbed();
+  const script = join(built, 'atlas.js');
+  return existsSync(script) && statSync(script).mtimeMs >= sourcesChanged() ? built : buildEmbed();
 }
 
 export interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }

@@ -42,3 +42,40 @@ test('Welsh suggestions name needs in Welsh', () => {
   const suggestions = new EngineCore(data, { lang: 'cy' }).prepareAll().suggest('gofal');
   assert.ok(suggestions.some((s) => s.type === 'need' && s.text === 'Gofalu am rywun'), JSON.stringify(suggestions));
 });
+
+test('a Welsh resident’s everyday words for what they want to do name the same need as the English words', () => {
+  const vocabulary = buildVocabulary([]);
+  const pairs: [string, string][] = [
+    ['nofio', 'swimming'], ['ioga', 'yoga'], ['dawnsio', 'dance'], ['beicio', 'cycling'], ['campfa', 'gym'], ['cadw’n heini', 'keep fit'],
+    ['bore coffi', 'coffee morning'], ['clwb cinio', 'lunch club'], ['crefftau', 'crafts'], ['gwau', 'knitting'], ['rhandir', 'allotment'],
+    ['llyfrgell', 'library'], ['darllen', 'reading'], ['aros a chwarae', 'stay and play'], ['ffôn clyfar', 'smartphone'], ['caffi cof', 'memory cafe'],
+    ['costau byw', 'cost of living'], ['oergell gymunedol', 'community fridge'],
+  ];
+  for (const [cy, en] of pairs) {
+    const needs = expandQuery(en, vocabulary).needs;
+    assert.ok(needs.length, en);
+    assert.deepEqual(expandQuery(cy, vocabulary, 'cy').needs, needs, `${cy} and ${en}`);
+  }
+});
+
+test('on a Welsh page, “nofio” finds an English-only feed’s swimming first, then the rest of physical activity, as “swimming” does', () => {
+  const place = { address: 'Hall', lat: 52.4, lng: -1.5 };
+  const data = normaliseFeed({
+    publisher: { name: 'Test' },
+    listings: [
+      { id: 'aqua', kind: 'activity', name: 'Aqua fit', summary: 'Gentle swimming exercises at the leisure centre.', location: place },
+      { id: 'chair', kind: 'activity', name: 'Chair exercise', description: 'Seated exercise for all.', location: place },
+      { id: 'debt', kind: 'asset', name: 'Debt advice', description: 'Help with bills.', location: place },
+      { id: 'swim', kind: 'activity', name: 'Swimming for over-60s', description: 'Lengths at the pool.', location: place },
+      { id: 'walk', kind: 'activity', name: 'Abbey health walk', description: 'A walk of an hour.', location: place },
+    ],
+  });
+  const ids = (q: string, lang: string): string[] => {
+    const engine = new EngineCore(data, { lang }).prepareAll();
+    return engine.query({ q, filters: {}, sort: 'relevance', limit: 10 }).keys.map((key) => data.listings.find((l) => l.key === key)!.id);
+  };
+  const welsh = ids('nofio', 'cy');
+  assert.deepEqual(welsh.slice(0, 2).sort(), ['aqua', 'swim'], welsh.join(' '));
+  assert.deepEqual(welsh.slice(2).sort(), ['chair', 'walk'], welsh.join(' '));
+  assert.deepEqual(welsh, ids('swimming', 'en'));
+});

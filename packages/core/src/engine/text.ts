@@ -384,9 +384,9 @@ export class TextIndex implements TextSearch {
     }
   }
 
-  /** The phrases a need word is searched as: the words typed, then each of its needs' phrases. */
-  private needPhrases(part: { phrase: string; needs: readonly string[] }): string[] {
-    const unique = new Set<string>([part.phrase]);
+  /** The phrases a need word is searched as: the words typed (and the English they mean), then each of its needs' phrases. */
+  private needPhrases(part: { phrase: string; needs: readonly string[]; says?: string }): string[] {
+    const unique = new Set<string>(part.says ? [part.phrase, part.says] : [part.phrase]);
     for (const id of part.needs) {
       const entry = this.vocabulary.needs.get(id);
       if (entry) for (const p of needSearchPhrases(entry)) unique.add(p);
@@ -592,8 +592,12 @@ export class TextIndex implements TextSearch {
         }
         // The words typed count above the need's other words: "swimming" puts swimming first,
         // then the rest of physical activity (walks, chair exercise) that the need widens it to.
-        const own = this.hitsOf(part.phrase)?.positions
-          ?? search.search({ combineWith: 'AND', queries: [part.phrase] }, NEED_SEARCH).map((hit) => core.position(hit.id as string) ?? -1);
+        // A Welsh word counts as the English word it means ("nofio": swimming), which is what most feeds say.
+        const own = new Set<number>();
+        for (const phrase of part.says ? [part.phrase, part.says] : [part.phrase]) {
+          for (const p of this.hitsOf(phrase)?.positions
+            ?? search.search({ combineWith: 'AND', queries: [phrase] }, NEED_SEARCH).map((hit) => core.position(hit.id as string) ?? -1)) own.add(p);
+        }
         for (const p of own) if (p >= 0 && !Number.isNaN(score[p]!)) score[p] = score[p]! + (best || 1);
       }
       groups.push({ score, members, terms: found });

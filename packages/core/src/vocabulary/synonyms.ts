@@ -21,45 +21,62 @@ export { NEED_LABELS_CY };
 export const NEED_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   loneliness: ['lonely', 'loneliness', 'isolated', 'isolation', 'alone', 'on my own', 'befriending', 'befriender', 'friendship', 'friends',
     'company', 'lunch club', 'luncheon club', 'social', 'social group', 'coffee morning', 'men’s shed', 'mens shed', 'chat', 'meet people',
-    'unig', 'unigrwydd', 'cyfeillio', 'cwmni'],
+    'unig', 'unigrwydd', 'cyfeillio', 'cwmni', 'cymdeithasol', 'bore coffi', 'clwb cinio', 'ffrindiau', 'sgwrs'],
   'low-mood': ['low mood', 'mood', 'depression', 'depressed', 'anxiety', 'anxious', 'stress', 'stressed', 'worry', 'worried', 'panic',
     'mental health', 'mental wellbeing', 'wellbeing', 'well-being', 'emotional support', 'talking therapy', 'counselling', 'peer support',
     'mindfulness', 'sad', 'iselder', 'gorbryder', 'pryder', 'lles', 'iechyd meddwl'],
   'physical-activity': ['exercise', 'physical activity', 'active', 'get active', 'fitness', 'keep fit', 'move more', 'sport', 'sports', 'walking', 'walk',
-    'health walk', 'swimming', 'yoga', 'tai chi', 'chair exercise', 'dance', 'cycling', 'gym', 'ymarfer corff', 'cerdded', 'chwaraeon'],
+    'health walk', 'swimming', 'yoga', 'tai chi', 'chair exercise', 'dance', 'cycling', 'gym', 'ymarfer corff', 'cerdded', 'chwaraeon', 'nofio', 'ioga', 'dawns', 'dawnsio', 'beicio', 'seiclo',
+    'campfa', 'ffitrwydd', 'cadw’n heini', 'gweithgarwch corfforol', 'pêl-droed cerdded'],
   weight: ['weight', 'lose weight', 'weight loss', 'overweight', 'obesity', 'healthy eating', 'diet', 'slimming', 'pwysau', 'colli pwysau'],
   'long-term-conditions': ['long-term condition', 'long term condition', 'diabetes', 'diabetic', 'copd', 'breathing', 'lung', 'asthma', 'arthritis', 'heart',
     'cardiac', 'stroke', 'cancer', 'parkinsons', 'multiple sclerosis', 'kidney', 'fibromyalgia', 'long covid', 'chronic',
     'self-management', 'rehabilitation', 'cyflwr hirdymor', 'clefyd siwgr'],
   carers: ['carer', 'carers', 'caring', 'young carer', 'looking after', 'respite', 'carers cafe', 'gofalwr', 'gofalwyr', 'gofalu'],
   bereavement: ['bereavement', 'bereaved', 'grief', 'grieving', 'loss', 'death', 'widow', 'widowed', 'profedigaeth', 'galar'],
-  money: ['money', 'debt', 'debts', 'bills', 'budgeting', 'cost of living', 'energy bills', 'fuel poverty', 'arrears', 'credit union', 'arian', 'dyled', 'biliau'],
+  money: ['money', 'debt', 'debts', 'bills', 'budgeting', 'cost of living', 'energy bills', 'fuel poverty', 'arrears', 'credit union', 'arian', 'dyled', 'dyledion', 'biliau', 'costau byw'],
   benefits: ['benefits', 'benefit', 'universal credit', 'pip', 'pension credit', 'attendance allowance', 'welfare rights', 'budd-daliadau', 'credyd cynhwysol'],
   housing: ['housing', 'homeless', 'homelessness', 'rent', 'eviction', 'landlord', 'tenancy', 'damp', 'home repairs', 'tai', 'digartref', 'rhent'],
-  work: ['work', 'job', 'jobs', 'employment', 'unemployed', 'cv', 'interview', 'careers', 'skills', 'training', 'gwaith', 'swydd', 'cyflogaeth'],
+  work: ['work', 'job', 'jobs', 'employment', 'unemployed', 'cv', 'interview', 'careers', 'skills', 'training', 'gwaith', 'swydd', 'swyddi', 'cyflogaeth', 'hyfforddiant', 'sgiliau'],
   food: ['food', 'food bank', 'foodbank', 'food parcel', 'hungry', 'hunger', 'meals', 'community fridge', 'pantry', 'cooking', 'cookery',
-    'bwyd', 'banc bwyd', 'coginio'],
+    'bwyd', 'banc bwyd', 'coginio', 'pantri', 'prydau bwyd', 'oergell gymunedol'],
   digital: ['digital', 'computer', 'computers', 'internet', 'email', 'smartphone', 'tablet', 'ipad', 'it help', 'digital inclusion',
-    'digidol', 'cyfrifiadur', 'rhyngrwyd'],
+    'digidol', 'cyfrifiadur', 'rhyngrwyd', 'e-bost', 'ffôn clyfar', 'llechen'],
   parenting: ['parenting', 'parent', 'parents', 'family', 'families', 'baby', 'toddler', 'children', 'kids', 'stay and play', 'mums', 'dads',
-    'rhianta', 'rhieni', 'teulu', 'plant'],
+    'rhianta', 'rhieni', 'teulu', 'teuluoedd', 'plant', 'plentyn', 'babi', 'babanod', 'aros a chwarae', 'mamau', 'tadau'],
   'alcohol-drugs': ['alcohol', 'drinking', 'drugs', 'drug', 'substance misuse', 'addiction', 'recovery', 'gambling', 'cyffuriau', 'yfed', 'caethiwed'],
   'stop-smoking': ['smoking', 'stop smoking', 'quit smoking', 'vaping', 'ysmygu'],
   arts: ['arts', 'art', 'creative', 'creativity', 'crafts', 'craft', 'painting', 'drawing', 'music', 'singing', 'choir', 'drama', 'writing',
-    'knitting', 'photography', 'celf', 'celfyddydau', 'canu', 'cerddoriaeth', 'côr'],
+    'knitting', 'photography', 'celf', 'celfyddydau', 'canu', 'cerddoriaeth', 'côr', 'crefft', 'crefftau', 'peintio', 'arlunio', 'gwau',
+    'ysgrifennu', 'ffotograffiaeth', 'creadigol'],
   nature: ['nature', 'green space', 'outdoors', 'outdoor', 'gardening', 'garden', 'allotment', 'park', 'parks', 'conservation', 'woodland',
-    'green gym', 'growing', 'natur', 'garddio', 'awyr agored'],
+    'green gym', 'growing', 'natur', 'garddio', 'gardd', 'awyr agored', 'parc', 'coetir', 'rhandir', 'tyfu', 'cadwraeth'],
   learning: ['learning', 'learn', 'course', 'courses', 'class', 'classes', 'adult education', 'english', 'esol', 'reading', 'maths', 'library',
-    'welsh lessons', 'dysgu', 'cwrs', 'dosbarth'],
-  volunteering: ['volunteering', 'volunteer', 'volunteers', 'helping others', 'give back', 'time bank', 'timebank', 'gwirfoddoli', 'gwirfoddolwr'],
+    'welsh lessons', 'dysgu', 'cwrs', 'cyrsiau', 'dosbarth', 'dosbarthiadau', 'darllen', 'llyfrgell', 'addysg oedolion', 'gwersi cymraeg'],
+  volunteering: ['volunteering', 'volunteer', 'volunteers', 'helping others', 'give back', 'time bank', 'timebank', 'gwirfoddoli', 'gwirfoddolwr', 'gwirfoddolwyr'],
   sleep: ['sleep', 'sleeping', 'insomnia', 'tired', 'tiredness', 'fatigue', 'cwsg', 'blinder'],
   pain: ['pain', 'chronic pain', 'back pain', 'aches', 'pain management', 'poen'],
-  dementia: ['dementia', 'memory', 'memory loss', 'alzheimers', 'forgetful', 'memory cafe', 'dementia friendly', 'cof', 'colli cof'],
+  dementia: ['dementia', 'memory', 'memory loss', 'alzheimers', 'forgetful', 'memory cafe', 'dementia friendly', 'cof', 'colli cof', 'caffi cof'],
   'sensory-loss': ['sight loss', 'blind', 'visually impaired', 'partially sighted', 'hearing loss', 'deaf', 'hard of hearing', 'hearing aid', 'bsl',
     'sign language', 'sensory', 'golwg', 'byddar', 'clyw', 'dall'],
   'domestic-abuse': ['domestic abuse', 'domestic violence', 'abuse', 'abusive relationship', 'coercive control', 'refuge', 'unsafe at home',
     'cam-drin domestig', 'trais domestig'],
   confidence: ['confidence', 'self-esteem', 'self esteem', 'shy', 'assertiveness', 'motivation', 'hyder', 'hunan-barch'],
+};
+
+/**
+ * Welsh words of the vocabulary that mean one of its English words: a Welsh page's "nofio"
+ * puts the listings that say "swimming" first, as the English word does, before the rest of
+ * what the need widens it to (most feeds are written in English only).
+ */
+const SAYS_IN_ENGLISH: Readonly<Record<string, string>> = {
+  nofio: 'swimming', ioga: 'yoga', dawns: 'dance', dawnsio: 'dance', beicio: 'cycling', seiclo: 'cycling', campfa: 'gym',
+  ffitrwydd: 'fitness', 'cadw’n heini': 'keep fit', cerdded: 'walking', 'pêl-droed cerdded': 'walking football',
+  'bore coffi': 'coffee morning', 'clwb cinio': 'lunch club', 'banc bwyd': 'food bank', coginio: 'cooking', pantri: 'pantry',
+  gwau: 'knitting', crefft: 'craft', crefftau: 'crafts', peintio: 'painting', arlunio: 'drawing', ysgrifennu: 'writing',
+  ffotograffiaeth: 'photography', canu: 'singing', côr: 'choir', garddio: 'gardening', gardd: 'garden', rhandir: 'allotment',
+  parc: 'park', coetir: 'woodland', llyfrgell: 'library', darllen: 'reading', 'caffi cof': 'memory cafe', babi: 'baby',
+  'aros a chwarae': 'stay and play', 'e-bost': 'email', 'ffôn clyfar': 'smartphone', cyfrifiadur: 'computer', 'costau byw': 'cost of living',
 };
 
 /** A need vocabulary ready to match queries: entries by id, and every phrase a person might type. */
@@ -71,6 +88,8 @@ export interface Vocabulary extends NeedTable {
 }
 
 const phraseOf = (value: string): string => terms(value).join(' ');
+/** `SAYS_IN_ENGLISH` as phrases are matched: folded, stop words left out. */
+const englishOf = new Map(Object.entries(SAYS_IN_ENGLISH).map(([cy, en]) => [phraseOf(cy), phraseOf(en)]));
 
 /**
  * The default needs extended by a feed's own (`AtlasData.needs`), with every
@@ -122,7 +141,7 @@ export function vocabularyOf(table: NeedTable): Vocabulary {
 }
 
 /** One part of a query: a plain word, or a run of words that named a need. */
-export type QueryPart = { kind: 'word'; word: string } | { kind: 'need'; phrase: string; needs: string[] };
+export type QueryPart = { kind: 'word'; word: string } | { kind: 'need'; phrase: string; needs: string[]; says?: string };
 
 export interface Expansion {
   parts: QueryPart[];
@@ -149,7 +168,8 @@ export function expandQuery(query: string, vocabulary: Vocabulary, lang = 'en'):
       const phrase = tokens.slice(i, i + n).join(' ');
       const ids = vocabulary.phrases.get(phrase);
       if (ids) {
-        parts.push({ kind: 'need', phrase, needs: ids });
+        const says = englishOf.get(phrase);
+        parts.push({ kind: 'need', phrase, needs: ids, ...(says ? { says } : {}) });
         for (const id of ids) if (!named.includes(id)) named.push(id);
         i += n;
         matched = true;
