@@ -246,6 +246,28 @@ test('values a script can hand createEngineAuto but JSON cannot hold are left to
   holds(gazetteer, {}, 'a gazetteer point with a hole');
 });
 
+test('a feed made in code whose listings share lists and objects is read as the normaliser reads it, and is left as it was given', () => {
+  // The check keeps a feed's own lists and objects where they are already as the normaliser gives them: it must never change them.
+  const delivery: string[] = [];
+  const location = { postcode: 'NB1 2AA', lat: 52.1, lng: -1.2 };
+  const name = { en: 'Hall', cy: 'Neuadd' };
+  const schedule = [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00', end: '11:00' }];
+  const feed = {
+    version: '1',
+    publisher: { name: 'P' },
+    listings: [
+      { id: 'a', kind: 'asset', name, delivery, location, categories: ['halls'] },
+      { id: 'b', kind: 'activity', name, delivery, location, schedule },
+      { id: 'c', kind: 'activity', name: 'Online', delivery: ['online'], schedule },
+    ],
+  };
+  const given = structuredClone(feed);
+  assert.ok(holds(feed, {}, 'shared lists and objects'), 'the feed takes the fast path');
+  const data = quickFeed(feed)!;
+  assert.deepEqual(feed, given, 'the feed handed over is unchanged');
+  assert.deepEqual(data.listings.map((l) => l.delivery), [['in-person'], ['in-person'], ['online']]);
+});
+
 test('what atlas build writes takes the fast path', async () => {
   const { main } = await import('../../cli/src/main.js');
   const out = join(await mkdtemp(join(tmpdir(), 'atlas-quick-')), 'site');

@@ -80,22 +80,49 @@ const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {
 export type StaticFacet = 'kind' | 'category' | 'need' | 'cost' | 'access' | 'referral' | 'language' | 'delivery' | 'area' | 'status' | 'assetType' | 'tenure';
 const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
 
-/** What preparation reads from one listing; turned into columns once the name order is known. */
-interface Doc {
-  listing: AtlasListing;
-  key: string;
-  /** Value ids per static facet, in STATIC_FACETS order (arrays, not a record: read 100,000s of times). */
-  values: number[][];
+/**
+ * What preparation reads from the listings, by their index in the order given:
+ * per static facet (STATIC_FACETS order) and value id, the indexes that have it;
+ * and columns of numbers. Turned into columns by position once the name order is known.
+ */
+class ListingFacts {
+  readonly has: number[][][] = STATIC_FACETS.map(() => []);
+  /** Per static facet and value id: the last index given it, so a value a listing repeats counts once. */
+  private readonly last: number[][] = STATIC_FACETS.map(() => []);
+  private readonly tables: ValueTable[];
+  private readonly fixed: (readonly string[] | undefined)[];
   /** Weekly slots as bits: bit (day index × 3 + part index). */
-  slots: number;
-  lat: number;
-  lng: number;
-  ageMin: number;
-  ageMax: number;
-  scheduled: boolean;
-  transfer: boolean;
+  readonly slots: Int32Array;
   /** Schedule group (see Columns.scheduleGroup); -1 when nothing is scheduled. */
-  group: number;
+  readonly group: Int32Array;
+  readonly scheduled: Uint8Array;
+  readonly transfer: Uint8Array;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly ageMin: Float64Array;
+  readonly ageMax: Float64Array;
+  constructor(n: number, tables: Map<FacetId, ValueTable>) {
+    this.tables = STATIC_FACETS.map((facet) => tables.get(facet)!);
+    this.fixed = STATIC_FACETS.map((facet) => FIXED_VALUES[facet]);
+    this.slots = new Int32Array(n);
+    this.group = new Int32Array(n).fill(-1);
+    this.scheduled = new Uint8Array(n);
+    this.transfer = new Uint8Array(n);
+    this.lat = new Float64Array(n);
+    this.lng = new Float64Array(n);
+    this.ageMin = new Float64Array(n);
+    this.ageMax = new Float64Array(n);
+  }
+  /** Listing `i` has `value` of static facet `f` (a value outside a fixed list is ignored). */
+  add(f: number, value: string, i: number): void {
+    const fixed = this.fixed[f];
+    if (fixed && !fixed.includes(value)) return;
+    const id = this.tables[f]!.id(value);
+    const last = this.last[f]!;
+    if (last[id] === i) return;
+    last[id] = i;
+    (this.has[f]![id] ??= []).push(i);
+  }
 }
 
 /**
@@ -469,14 +496,18 @@ export class FilterCore {
     if (!this.docsReady && this.readyParts) this.adoptColumns(this.readyParts.columns);
     if (!this.docsReady) {
       const n = this.listings.length;
-      const docs: Doc[] = new Array<Doc>(n);
+      // One walk over the listings in the order given (so value ids are given
+      // out in the same order as ever), writing what each has into columns by
+      // its index and lists of indexes per facet value: no object per listing,
+      // whose garbage was most of what preparing a large feed cost.
+      const read = new ListingFacts(n, this.tables);
       for (let i = 0; i < n; i++) {
-        docs[i] = this.makeDoc(this.listings[i]!);
+        this.readListing(this.listings[i]!, i, read);
         // A listing's weekly slots can take a fraction of a millisecond: a few at a time.
         if (i % 25 === 24) yield;
       }
       yield;
-      const order = this.nameOrder(docs.map((d) => text(d.listing.name, this.lang)), (a, b) => (docs[a]!.key < docs[b]!.key ? -1 : 1));
+      const order = this.nameOrder(this.listings.map((l) => text(l.name, this.lang)), (a, b) => (this.listings[a]!.key < this.listings[b]!.key ? -1 : 1));
       yield;
       // From here on a listing is known by its position in name order, so the
       // matches of any filter come out of a set of bits already sorted by name.
@@ -484,14 +515,13 @@ export class FilterCore {
       order.forEach((i, p) => {
         position[i] = p;
       });
-      const ordered = order.map((i) => docs[i]!);
-      for (let i = 0; i < n; i++) this.byKey.set(docs[i]!.key, position[i]!);
+      for (let i = 0; i < n; i++) this.byKey.set(this.listings[i]!.key, position[i]!);
       const sourceIndex = Int32Array.from(order, (i) => this.sourceIndex[i]!);
       this.sourceIndex.set(sourceIndex);
-      this.columns = this.makeColumns(ordered);
+      this.columns = this.makeColumns(read, order, position);
       // Only the listing and key are kept per listing; the rest lives in the
       // columns (a large feed's worker holds far fewer small objects).
-      this.docs = ordered.map((d) => ({ listing: d.listing, key: d.key }));
+      this.docs = order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
       this.schedules.byText.clear();
       this.columnsDone();
       yield;
@@ -510,44 +540,50 @@ export class FilterCore {
     }
   }
 
-  private makeColumns(docs: Doc[]): Columns {
-    const n = docs.length;
+  /** Columns by position (name order) from what the walk read by index (`order`: index by position, `position`: its inverse). */
+  private makeColumns(read: ListingFacts, order: readonly number[], position: Int32Array): Columns {
+    const n = order.length;
     const words = (n + 31) >>> 5;
     const all = new Uint32Array(words).fill(0xffffffff);
     if (n & 31) all[words - 1] = (1 << (n & 31)) - 1;
     if (n === 0) all.fill(0);
-    const set = (bits: Bits, p: number): void => {
-      bits[p >>> 5]! |= 1 << (p & 31);
-    };
     const valueBits = {} as Columns['valueBits'];
     STATIC_FACETS.forEach((facet, f) => {
-      const bits = this.tables.get(facet)!.values.map(() => new Uint32Array(words));
-      for (let p = 0; p < n; p++) {
-        const values = docs[p]!.values[f]!;
-        for (let j = 0; j < values.length; j++) set(bits[values[j]!]!, p);
-      }
-      valueBits[facet] = bits;
+      const lists = read.has[f]!;
+      valueBits[facet] = this.tables.get(facet)!.values.map((_, v) => {
+        const bits = new Uint32Array(words);
+        const list = lists[v];
+        if (list) {
+          for (let j = 0; j < list.length; j++) {
+            const p = position[list[j]!]!;
+            bits[p >>> 5]! |= 1 << (p & 31);
+          }
+        }
+        return bits;
+      });
     });
     const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
-    const lat = new Float64Array(n);
-    const lng = new Float64Array(n);
-    const ageMin = new Float64Array(n);
-    const ageMax = new Float64Array(n);
+    const byPosition = (column: Float64Array): Float64Array => {
+      const out = new Float64Array(n);
+      for (let p = 0; p < n; p++) out[p] = column[order[p]!]!;
+      return out;
+    };
     const scheduled = new Uint8Array(n);
     const transfer = new Uint8Array(n);
     const scheduleGroup = new Int32Array(n);
     for (let p = 0; p < n; p++) {
-      const d = docs[p]!;
-      scheduleGroup[p] = d.group;
-      for (let s = 0; s < 21; s++) if (d.slots & (1 << s)) set(slotBits[s]!, p);
-      lat[p] = d.lat;
-      lng[p] = d.lng;
-      ageMin[p] = d.ageMin;
-      ageMax[p] = d.ageMax;
-      scheduled[p] = d.scheduled ? 1 : 0;
-      transfer[p] = d.transfer ? 1 : 0;
+      const i = order[p]!;
+      const slots = read.slots[i]!;
+      if (slots) for (let s = 0; s < 21; s++) if (slots & (1 << s)) slotBits[s]![p >>> 5]! |= 1 << (p & 31);
+      scheduleGroup[p] = read.group[i]!;
+      scheduled[p] = read.scheduled[i]!;
+      transfer[p] = read.transfer[i]!;
     }
-    return { words, all, valueBits, slotBits, lat, lng, ageMin, ageMax, scheduled, transfer, scheduleGroup, groupListing: this.schedules.listing };
+    return {
+      words, all, valueBits, slotBits,
+      lat: byPosition(read.lat), lng: byPosition(read.lng), ageMin: byPosition(read.ageMin), ageMax: byPosition(read.ageMax),
+      scheduled, transfer, scheduleGroup, groupListing: this.schedules.listing,
+    };
   }
 
   /** Everything at once: for the worker, Node and tests. */
@@ -709,41 +745,52 @@ export class FilterCore {
     return [...out];
   }
 
-  private makeDoc(listing: AtlasListing): Doc {
-    const ids = (facet: FacetId, values: Iterable<string>): number[] => {
-      const table = this.tables.get(facet)!;
-      const fixed = FIXED_VALUES[facet];
-      const out: number[] = [];
-      for (const v of values) {
-        if (fixed && !fixed.includes(v)) continue;
-        const id = table.id(v);
-        if (!out.includes(id)) out.push(id);
-      }
-      return out;
+  /** Reads what the columns need of the listing at index `i` into `read` (in STATIC_FACETS order, each facet's values in the listing's order, as value ids are given out). */
+  private readListing(listing: AtlasListing, i: number, read: ListingFacts): void {
+    const each = (f: number, values: unknown): void => {
+      if (!Array.isArray(values)) return;
+      for (const v of values) if (typeof v === 'string' && v.length > 0) read.add(f, v, i);
     };
+    if (typeof listing.kind === 'string') read.add(0, listing.kind, i);
+    each(1, listing.categories);
+    // Needs: the listing's own, then those its categories meet (derivedNeeds).
+    each(2, listing.needs);
+    if (Array.isArray(listing.categories)) {
+      for (const category of listing.categories as unknown[]) {
+        if (typeof category !== 'string' || !category) continue;
+        for (const id of this.vocabulary.byCategory.get(category) ?? []) read.add(2, id, i);
+      }
+    }
     const cost = listing.cost;
-    const costValues: string[] = [];
     if (cost && typeof cost === 'object') {
       const amount = finite(cost.amount) ? cost.amount : undefined;
-      if (cost.free === true || amount === 0) costValues.push('free');
+      if (cost.free === true || amount === 0) read.add(3, 'free', i);
       else if (
         (amount !== undefined && amount <= LOW_COST_POUNDS && (cost.per === undefined || cost.per === 'session' || cost.per === 'visit')) ||
         /\blow[- ]cost\b|\bpay what you can\b|\bdonations?\b|\bcost isel\b/i.test(allVariants(cost.description))
       ) {
-        costValues.push('low-cost');
+        read.add(3, 'low-cost', i);
       }
-      if (allVariants(cost.help).trim()) costValues.push('help');
-      if (cost.personalBudget === true) costValues.push('personal-budget');
+      if (allVariants(cost.help).trim()) read.add(3, 'help', i);
+      if (cost.personalBudget === true) read.add(3, 'personal-budget', i);
     }
-    const transfer = listing.transfer;
+    each(4, listing.accessibility);
+    each(5, listing.referral);
+    if (Array.isArray(listing.languages)) {
+      for (const v of listing.languages as unknown[]) if (typeof v === 'string' && v.length > 0) read.add(6, v.toLowerCase(), i);
+    }
     const location = listing.location;
     const hasPoint = isValidLatLng(location as { lat: number; lng: number } | undefined);
-    const delivery = strings(listing.delivery);
-    let slots = 0;
-    let scheduled = false;
-    let group = -1;
+    const delivery = listing.delivery as unknown;
+    if (Array.isArray(delivery) && delivery.some((v) => typeof v === 'string' && v.length > 0)) each(7, delivery);
+    else if (hasPoint) read.add(7, 'in-person', i);
+    each(8, listing.areas);
+    const transfer = listing.transfer;
+    if (typeof transfer?.status === 'string') read.add(9, transfer.status, i);
+    if (typeof transfer?.assetType === 'string') read.add(10, transfer.assetType, i);
+    if (typeof transfer?.tenure?.type === 'string') read.add(11, transfer.tenure.type, i);
     if ((Array.isArray(listing.schedule) && listing.schedule.length > 0) || listing.openingHours) {
-      scheduled = true;
+      read.scheduled[i] = 1;
       // weeklySlots and nextSession read only the schedule and opening hours,
       // so listings that write them the same share a group and its answers.
       const schedules = this.schedules;
@@ -753,10 +800,8 @@ export class FilterCore {
       } catch {
         // Data that is not JSON (a cycle, made in code) keeps a group of its own.
       }
-      const known = same === undefined ? undefined : schedules.byText.get(same);
-      if (known !== undefined) {
-        group = known;
-      } else {
+      let group = same === undefined ? undefined : schedules.byText.get(same);
+      if (group === undefined) {
         group = schedules.listing.length;
         schedules.listing.push(listing);
         let bits = 0;
@@ -767,36 +812,15 @@ export class FilterCore {
         schedules.slots.push(bits);
         if (same !== undefined) schedules.byText.set(same, group);
       }
-      slots = schedules.slots[group]!;
+      read.group[i] = group;
+      read.slots[i] = schedules.slots[group]!;
     }
+    read.lat[i] = hasPoint ? location!.lat! : Number.NaN;
+    read.lng[i] = hasPoint ? location!.lng! : Number.NaN;
     const audience = listing.audience;
-    return {
-      listing,
-      key: listing.key,
-      // In STATIC_FACETS order.
-      values: [
-        ids('kind', typeof listing.kind === 'string' ? [listing.kind] : []),
-        ids('category', strings(listing.categories)),
-        ids('need', this.derivedNeeds(listing)),
-        ids('cost', costValues),
-        ids('access', strings(listing.accessibility)),
-        ids('referral', strings(listing.referral)),
-        ids('language', strings(listing.languages).map((l) => l.toLowerCase())),
-        ids('delivery', delivery.length ? delivery : hasPoint ? ['in-person'] : []),
-        ids('area', strings(listing.areas)),
-        ids('status', typeof transfer?.status === 'string' ? [transfer.status] : []),
-        ids('assetType', typeof transfer?.assetType === 'string' ? [transfer.assetType] : []),
-        ids('tenure', typeof transfer?.tenure?.type === 'string' ? [transfer.tenure.type] : []),
-      ],
-      slots,
-      lat: hasPoint ? location!.lat! : Number.NaN,
-      lng: hasPoint ? location!.lng! : Number.NaN,
-      ageMin: finite(audience?.ageMin) ? audience.ageMin : -Infinity,
-      ageMax: finite(audience?.ageMax) ? audience.ageMax : Infinity,
-      scheduled,
-      transfer: isTransferListing(listing),
-      group,
-    };
+    read.ageMin[i] = finite(audience?.ageMin) ? audience.ageMin : -Infinity;
+    read.ageMax[i] = finite(audience?.ageMax) ? audience.ageMax : Infinity;
+    if (isTransferListing(listing)) read.transfer[i] = 1;
   }
 
   /**

@@ -63,10 +63,21 @@ const text = (limit: number): Rule => {
   const one = str(limit);
   return (v) => {
     if (!isObject(v)) return one(v);
+    if (Object.getPrototypeOf(v) !== Object.prototype) return rebuilt(v);
+    // Every language's text kept as written: the map itself is what the normaliser gives.
+    let any = false;
+    for (const lang in v) {
+      if (lang === '__proto__' || !Object.hasOwn(v, lang)) return rebuilt(v);
+      one(v[lang]);
+      any = true;
+    }
+    return any ? v : no();
+  };
+  function rebuilt(v: Obj): Obj {
     const out: Obj = {};
     for (const [lang, s] of Object.entries(v)) out[lang] = one(s);
     return Object.keys(out).length ? out : no();
-  };
+  }
 };
 const num = (min: number, max = Infinity): Rule => is((v) => Number.isFinite(v) && (v as number) >= min && (v as number) <= max);
 const oneOf = (values: readonly unknown[]): Rule => is((v) => values.includes(v));
@@ -86,8 +97,18 @@ const url: Rule = (v) => {
 const list = (rule: Rule, keep = false): Rule => {
   const walk: Rule = (v) => {
     const items = typeof v === 'string' ? [v] : Array.isArray(v) ? v : no();
+    // The list as given when every item is kept as it is (the usual case): no copy to make and collect.
+    let i = 0;
+    if (items === v) {
+      for (; i < items.length; i++) {
+        const item = items[i];
+        if (rule(item) !== item || item === undefined || !Object.hasOwn(items, i)) break;
+        for (let j = 0; j < i; j++) if (items[j] === item) no();
+      }
+      if (i === items.length) return items.length || keep ? items : no();
+    }
     const out: unknown[] = [];
-    for (let i = 0; i < items.length; i++) {
+    for (i = 0; i < items.length; i++) {
       const item = rule(items[i]);
       out.push(item === undefined || out.includes(item) ? no() : item);
     }
@@ -104,8 +125,34 @@ const list = (rule: Rule, keep = false): Rule => {
 const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown, seed?: () => Obj): Rule => {
   const keys = Object.keys(fields);
   const rules = Object.values(fields);
+  /**
+   * `v` itself when the rebuilt object would have the same keys in the same
+   * order with the same values (the usual case for a feed already normalised):
+   * no copy to make and collect. Undefined when it would not (rebuild it).
+   */
+  const asGiven = (v: Obj): Obj | undefined => {
+    if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+    let next = 0;
+    let count = 0;
+    for (const key in v) {
+      let i = next;
+      while (i < keys.length && keys[i] !== key) i++;
+      // A field not read, out of order, or inherited: the rebuilt object leaves it out or orders it.
+      if (i === keys.length || !Object.hasOwn(v, key)) return undefined;
+      for (let j = next; j < i; j++) if (rules[j]!.keep) return undefined;
+      const value = v[key];
+      if (value === undefined || rules[i]!(value) !== value) return undefined;
+      next = i + 1;
+      count++;
+    }
+    for (let j = next; j < keys.length; j++) if (rules[j]!.keep) return undefined;
+    if (!count) return undefined;
+    return !check || check(v) ? v : no();
+  };
   return (v) => {
     if (!isObject(v)) return no();
+    const same = seed ? undefined : asGiven(v);
+    if (same) return same;
     const out = seed ? seed() : {};
     let kept = 0;
     for (let i = 0; i < keys.length; i++) {
@@ -232,8 +279,8 @@ const listing = obj(
     if (!o.id || !o.kind || !o.name || seen.has(o.id) || (o.kind !== 'transfer' && (o.transfer || o.acv))) return false;
     seen.add(o.id);
     o.key = o.id;
-    const delivery = o.delivery as string[];
-    if (!delivery.length && o.location) delivery.push('in-person');
+    // A new list, not a push: the list may be the feed's own (see `list`), which other listings made in code may share.
+    if (!(o.delivery as string[]).length && o.location) o.delivery = ['in-person'];
     return true;
   },
   // The normaliser's first two keys.
