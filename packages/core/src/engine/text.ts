@@ -143,6 +143,11 @@ function popcount(x: number): number {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
+/** The words a need part was typed as, and the English they mean when they are Welsh ("nofio": swimming). */
+function typedPhrases(part: { phrase: string; says?: string }): string[] {
+  return part.says ? [part.phrase, part.says] : [part.phrase];
+}
+
 /**
  * The text index of one `FilterCore`'s listings. Build it with `build()` (a
  * slice per `yield`) or give it a prebuilt index; `attach` it to the core so
@@ -386,7 +391,7 @@ export class TextIndex implements TextSearch {
 
   /** The phrases a need word is searched as: the words typed (and the English they mean), then each of its needs' phrases. */
   private needPhrases(part: { phrase: string; needs: readonly string[]; says?: string }): string[] {
-    const unique = new Set<string>(part.says ? [part.phrase, part.says] : [part.phrase]);
+    const unique = new Set<string>(typedPhrases(part));
     for (const id of part.needs) {
       const entry = this.vocabulary.needs.get(id);
       if (entry) for (const p of needSearchPhrases(entry)) unique.add(p);
@@ -594,7 +599,7 @@ export class TextIndex implements TextSearch {
         // then the rest of physical activity (walks, chair exercise) that the need widens it to.
         // A Welsh word counts as the English word it means ("nofio": swimming), which is what most feeds say.
         const own = new Set<number>();
-        for (const phrase of part.says ? [part.phrase, part.says] : [part.phrase]) {
+        for (const phrase of typedPhrases(part)) {
           for (const p of this.hitsOf(phrase)?.positions
             ?? search.search({ combineWith: 'AND', queries: [phrase] }, NEED_SEARCH).map((hit) => core.position(hit.id as string) ?? -1)) own.add(p);
         }

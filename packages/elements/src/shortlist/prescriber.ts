@@ -97,7 +97,8 @@ export class PrescriberController implements ReactiveController {
   #onPageKey = (e: KeyboardEvent): void => {
     if (e.key !== '/' && e.key !== 'l') return;
     const path = e.composedPath();
-    if (path.some((n) => [...live].some((c) => c.#host === n))) return;
+    const hosts = new Set<EventTarget>([...live].map((c) => c.#host));
+    if (path.some((n) => hosts.has(n))) return;
     const active = [...live].filter((c) => c.active);
     if (this === (active.find((c) => c.#host === inUse) ?? active[0])) this.key(e, path);
   };
