@@ -285,7 +285,10 @@ async function visit({ kind, text, path = '/', phone = false }) {
     seen = n;
   }
   const tasks = await page.evaluate('window.__longTasks');
-  if (process.env.SHARDS_BROWSER_PROFILE) explainProfile((await page.send('Profiler.stop')).profile);
+  if (process.env.SHARDS_BROWSER_PROFILE) {
+    console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: profile from the page being up`);
+    explainProfile((await page.send('Profiler.stop')).profile);
+  }
   await page.close();
   if (process.env.SHARDS_BROWSER_TRACE) {
     console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: long tasks (wall ms; cpu ms) from navigation, first results at ${Math.round(firstAt)} ms`);
@@ -325,6 +328,34 @@ function explainProfile(profile) {
     self.set(name, (self.get(name) ?? 0) + (dt[i] ?? 0) / 1000);
   });
   console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, t]) => `  ${t.toFixed(0).padStart(5)} ms ${n}`).join('\n'));
+  // The busy stretches (samples not idle, gaps under 2 ms) of 40 ms or more, each with the functions it spent most time in, with their callees.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const idle = (id) => ['(idle)', '(root)', '(program)'].includes(byId.get(id).callFrame.functionName);
+  let t = profile.startTime;
+  const at = profile.samples.map((id, i) => (t += dt[i]));
+  for (let i = 0; i < profile.samples.length;) {
+    if (idle(profile.samples[i])) { i++; continue; }
+    let j = i;
+    while (j + 1 < profile.samples.length && (!idle(profile.samples[j + 1]) || at[j + 1] - at[j] < 2000) && !(idle(profile.samples[j + 1]) && idle(profile.samples[j]))) j++;
+    const ms = (at[j] - at[i]) / 1000;
+    if (ms >= 40) {
+      const total = new Map();
+      for (let k = i; k <= j; k++) {
+        const seen = new Set();
+        for (let id = profile.samples[k]; id !== undefined; id = parent.get(id)) {
+          const f = byId.get(id).callFrame;
+          if (!f.url) continue;
+          const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+          if (seen.has(name)) continue;
+          seen.add(name);
+          total.set(name, (total.get(name) ?? 0) + (dt[k + 1] ?? 0) / 1000);
+        }
+      }
+      console.error(`  busy ${ms.toFixed(0)} ms at ${((at[i] - profile.startTime) / 1000).toFixed(0)}: ${[...total].sort((a, b) => b[1] - a[1]).slice(0, 14).map(([n, v]) => `${n} ${v.toFixed(0)}`).join(' | ')}`);
+    }
+    i = j + 1;
+  }
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
