@@ -55,6 +55,10 @@ let publisherId = '';
  * (whether the finder can use it), so the answer is the same as reading each.
  */
 let usable = new Map<string, boolean>();
+/** Dates and opening hours already read in this feed, by their text: most listings share a verified date and their hours. */
+let dates = new Map<unknown, boolean>();
+let dateTimes = new Map<unknown, boolean>();
+let hoursRead = new Map<unknown, boolean>();
 
 /** Text kept as written: trimmed, not empty, within the limit (numbers are turned into text by the normaliser, so not here). */
 const str = (limit: number): Rule => is((v) => typeof v === 'string' && v && v.trim() === v && v.length <= limit);
@@ -180,8 +184,15 @@ const name = text(NAME_LENGTH);
 const summary = text(SUMMARY_LENGTH);
 const long = text(LONG_LENGTH);
 const words = list(word, true);
-const date = is(isIsoDate);
-const dateTime = is(isIsoDateOrDateTime);
+/** `test`, read once per value in a check (`seenIn` is cleared when the check ends). */
+const memo = (test: (v: unknown) => boolean, seenIn: () => Map<unknown, boolean>): Rule => (v) => {
+  const seen = seenIn();
+  let ok = seen.get(v);
+  if (ok === undefined) seen.set(v, (ok = test(v)));
+  return ok ? v : no();
+};
+const date = memo(isIsoDate, () => dates);
+const dateTime = memo(isIsoDateOrDateTime, () => dateTimes);
 const money = num(0);
 const id = is((v) => typeof v === 'string' && ID_PATTERN.test(v));
 const labelled = obj({ id: word, label: name }, (o) => o.id && o.label);
@@ -208,18 +219,13 @@ const session = obj(
 );
 /** `isUsableSession`, read once per way of writing a session (it reads only these fields). */
 function usableSession(s: Session): boolean {
-  const text = JSON.stringify([s.start, s.end, s.date, s.until, s.rrule, s.except]);
+  // Every field but the rule is a clock time or a date by now, with no '|' or ',' in it: the rule, last, may hold anything.
+  const text = `${s.start}|${s.end ?? ''}|${s.date ?? ''}|${s.until ?? ''}|${s.except ? s.except.join(',') : ''}|${s.rrule ?? ''}`;
   let ok = usable.get(text);
   if (ok === undefined) usable.set(text, (ok = isUsableSession(s)));
   return ok;
 }
-const hours = is((v) => {
-  if (typeof v !== 'string' || v.trim() !== v) return false;
-  const text = `hours ${v}`;
-  let ok = usable.get(text);
-  if (ok === undefined) usable.set(text, (ok = parseOpeningHours(v) !== undefined));
-  return ok;
-});
+const hours = memo((v) => typeof v === 'string' && v.trim() === v && parseOpeningHours(v) !== undefined, () => hoursRead);
 const transfer = obj(
   {
     assetType: oneOf(TRANSFER_ASSET_TYPES), status: oneOf(TRANSFER_STATUSES), stageList: word,
@@ -367,6 +373,9 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
     stageLists = {};
     seen = new Set();
     usable = new Map();
+    dates = new Map();
+    dateTimes = new Map();
+    hoursRead = new Map();
   }
 }
 
