@@ -3,6 +3,7 @@
 // Prints each figure beside its DESIGN budget and beside the peer.
 //   node bench/map.bench.mjs            (or npm run bench, which runs every bench/*.bench.mjs)
 //   MAP_BENCH_FINDER_ONLY=3 ...          (only the finder's first draw, in 3 fresh pages, each printed)
+//   MAP_BENCH_DRAW_ONLY=3 ...            (only <atlas-map>'s first draws from listings and from typed arrays, 3 of each)
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -274,6 +275,16 @@ try {
     for (let i = 0; i < finderOnly; i++) {
       const { drawMs, pointsMs } = await finderDraw(browser, base);
       console.log(`first draw in the finder ${fmt(drawMs, 'ms')}, of which until the points are on the page ${fmt(pointsMs, 'ms')}`);
+    }
+    process.exit(0);
+  }
+  // MAP_BENCH_DRAW_ONLY=n: only <atlas-map>'s first draws, from listings and from typed arrays, n fresh pages each, alternating, each printed.
+  const drawOnly = Number(process.env.MAP_BENCH_DRAW_ONLY);
+  if (drawOnly > 0) {
+    for (let i = 0; i < drawOnly; i++) {
+      const listings = await firstDraw(browser, base, '');
+      const points = await firstDraw(browser, base, '?points');
+      console.log(`first draw given listings ${fmt(listings, 'ms')}, given typed arrays ${fmt(points, 'ms')}`);
     }
     process.exit(0);
   }

@@ -76,7 +76,7 @@ export {
   readGazetteerShard, type CentroidRow, type GazetteerOptions, type GazetteerPlaceOptions, type GazetteerPlaceResult, type LatLng, type LookupOptions, type LookupResult, type PositionOptions,
   type PostcodePlace, type PostcodeQuery,
 } from './location/index.js';
-export { MAP_KINDS, mapPlaceOf, mapPointsOf, mapPointsTransfer, type MapPoints } from './location/map-points.js';
+export { MAP_KINDS, mapColumnsOf, mapLabelsOf, mapPlaceOf, mapPointsOf, mapPointsTransfer, type MapColumns, type MapPoints } from './location/map-points.js';
 
 // Transfers: deadlines, the community right to bid, stages.
 export {

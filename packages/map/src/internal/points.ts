@@ -1,4 +1,4 @@
-import { MAP_KINDS, mapPointsOf, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
+import { MAP_KINDS, mapColumnsOf, mapLabelsOf, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
 import { PairIndex } from './pair-index.js';
 import type { Bounds } from './leaflet-adapter.js';
 
@@ -71,6 +71,12 @@ export interface PlacedPoints {
   kinds: Set<ListingKind>;
   /** Whether any site is an approximate area. */
   hasAreas: boolean;
+  /**
+   * Given listings: makes `points.names[p]` and `points.places[p]` in `lang` if
+   * they are not made yet. A map names only the few dozen markers it draws, so
+   * 50,000 listings' names are not all read on the way to a first draw.
+   */
+  label?: (point: number, lang: string) => void;
 }
 
 /** The k-th smallest value (0-based), rearranging `values`: linear time, where a sort is n log n. */
@@ -99,6 +105,20 @@ function select(values: Float64Array, k: number): number {
   return values[k]!;
 }
 
+/**
+ * At most `size` of `values`, evenly spaced, as a new array (all of them when
+ * there are no more). The bounds' medians only tell a place 3,000 km off from
+ * the rest, which a few thousand places tell as well as 50,000.
+ */
+function sample(values: Float64Array, size = 4096): Float64Array {
+  if (values.length <= size) return values.slice();
+  const out = new Float64Array(size);
+  const step = values.length / size;
+  for (let i = 0; i < size; i++) out[i] = values[Math.floor(i * step)]!;
+  return out;
+}
+
+/** The median of `values`, rearranging them. */
 function median(values: Float64Array): number {
   const mid = values.length >> 1;
   const upper = select(values, mid);
@@ -130,9 +150,21 @@ function boundsOver(lat: Float64Array, lng: Float64Array, distances?: Float64Arr
   return any ? [s, w, n, e] : undefined;
 }
 
-/** Listings placed on the map, named in `lang`. */
-export function placeListings(listings: readonly AtlasListing[], lang = 'en'): PlacedPoints {
-  return placePoints(mapPointsOf(listings, lang));
+/** Listings placed on the map; `label` names a point when it is drawn or listed. */
+export function placeListings(listings: readonly AtlasListing[]): PlacedPoints {
+  const { at, unplaced, ...columns } = mapColumnsOf(listings);
+  const keys = new Array<string>(at.length);
+  for (let p = 0; p < at.length; p++) keys[p] = listings[at[p]!]!.key;
+  const points: MapPoints = { keys, names: [], places: [], ...columns, unplaced };
+  const label = (point: number, lang: string): void => {
+    if (points.names[point] !== undefined) return;
+    const listing = listings[at[point]!];
+    if (!listing) return;
+    const { name, place } = mapLabelsOf(listing, lang);
+    points.names[point] = name;
+    points.places[point] = place;
+  };
+  return { ...placePoints(points), label };
 }
 
 /**
@@ -206,8 +238,8 @@ export function placePoints(points: MapPoints): PlacedPoints {
   let core = all;
   let outliers = 0;
   if (n >= 3) {
-    const mLat = median(siteLat.slice());
-    const mLng = median(siteLng.slice());
+    const mLat = median(sample(siteLat));
+    const mLng = median(sample(siteLng));
     // Kilometres, flat-earth, from the median place: plenty for telling "30 km away" from "3,000 km away".
     // Math.sqrt rather than Math.hypot, which is several times slower per call.
     const distances = new Float64Array(n);
@@ -216,7 +248,7 @@ export function placePoints(points: MapPoints): PlacedPoints {
       const dy = siteLat[i]! - mLat;
       distances[i] = Math.sqrt(dx * dx + dy * dy) * 111.32;
     }
-    const limit = Math.max(100, 10 * median(distances.slice()));
+    const limit = Math.max(100, 10 * median(sample(distances)));
     for (let i = 0; i < n; i++) if (distances[i]! > limit) outliers += weight[i]!;
     core = boundsOver(siteLat, siteLng, distances, limit);
   }

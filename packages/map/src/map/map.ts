@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { MAP_KINDS, mapPointsOf, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
+import { MAP_KINDS, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
 import { AtlasAreaSearchEvent } from '../events/area-search.js';
 import { AtlasHighlightEvent, interfaceLanguage } from '@community-atlas/core/dom';
 import { AtlasSelectEvent } from '../events/select.js';
@@ -266,7 +266,7 @@ export class AtlasMap extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('listings') || changed.has('points')) {
-      this.placed = this.points ? placePoints(this.points) : placeListings(this.listings ?? [], this.language);
+      this.placed = this.points ? placePoints(this.points) : placeListings(this.listings ?? []);
       this.clusters.dispose();
       this.clusters = new SiteClusters(this.placed.sites);
       this.pointByKey = undefined;
@@ -275,9 +275,8 @@ export class AtlasMap extends LitElement {
       this.fitPending = true;
     }
     else if (changed.has('lang') && !this.points) {
-      // The same listings in another language: new names for the same places, no reclustering.
-      const { names, places } = mapPointsOf(this.listings ?? [], this.language);
-      Object.assign(this.placed.points, { names, places });
+      // The same listings in another language: the names are made again, in it, as markers are drawn; no reclustering.
+      Object.assign(this.placed.points, { names: [], places: [] });
     }
     if (changed.has('selected') && this.selected) this.revealPending = true;
     if (changed.has('tileUrl') || changed.has('tileConsent')) {
@@ -538,12 +537,14 @@ export class AtlasMap extends LitElement {
   }
 
   private nameAt(point: number): string {
+    this.placed.label?.(point, this.language);
     const { names, keys } = this.placed.points;
     return names[point] || keys[point]!;
   }
 
   private placeName(site: Site): string | undefined {
     for (const point of site.members) {
+      this.placed.label?.(point, this.language);
       const name = this.placed.points.places[point];
       if (name) return name;
     }
