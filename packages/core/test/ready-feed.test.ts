@@ -14,6 +14,7 @@ import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { readyPartsOf } from '../src/feed/ready-parts.js';
+import { readySeal } from '../src/feed/ready.js';
 import type { Feed } from '../src/feed/types.js';
 import { randomStates } from '../../../test/support/states.js';
 import { withoutListings } from '../../../test/support/engine.js';
@@ -156,4 +157,51 @@ test('a ready feed written before its header said where its index starts is read
   const data = readFetchedFeedQuickFirst(asBytes(older));
   assert.deepEqual(data, readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 }));
   assert.equal(typeof readyPartsOf(data.listings)?.index, 'object');
+});
+
+test('a ready feed\'s seal is the same however its bytes are cut into pieces, and changes with any byte', () => {
+  const bytes = new TextEncoder().encode(serializeReady(demo).text);
+  const whole = readySeal([bytes]);
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  for (let t = 0; t < 50; t++) {
+    // Pieces at odd offsets inside larger buffers, as a stream's chunks may come.
+    const cuts = [...new Set([0, bytes.length, ...Array.from({ length: 1 + random(20) }, () => random(bytes.length))])].sort((a, b) => a - b);
+    const pieces = cuts.slice(1).map((end, i) => {
+      const start = cuts[i]!;
+      const pad = random(4);
+      const buffer = new Uint8Array(end - start + pad + 3);
+      buffer.set(bytes.subarray(start, end), pad);
+      return buffer.subarray(pad, pad + end - start);
+    });
+    assert.equal(readySeal(pieces), whole);
+  }
+  for (let t = 0; t < 50; t++) {
+    const changed = bytes.slice();
+    const at = random(bytes.length);
+    changed[at] = changed[at]! ^ (1 << random(8));
+    assert.notEqual(readySeal([changed]), whole, `byte ${at}`);
+  }
+  assert.notEqual(readySeal([bytes.subarray(0, -1)]), readySeal([bytes.subarray(0, -1), new Uint8Array(1)]), 'a zero byte more');
+});
+
+test('a ready feed whose text index was changed after the build is trusted for its listings and columns, and indexes them afresh', () => {
+  const ready = serializeReady(demo);
+  // A word of the index (its terms are listed as ["word",{…}]) spelt otherwise: an index from another build.
+  const at = ready.text.indexOf('["', ready.text.indexOf(',"index":'));
+  const term = /^\["([a-z]{4,})"/.exec(ready.text.slice(at))![1]!;
+  const edited = ready.text.slice(0, at) + ready.text.slice(at).replace(`["${term}"`, `["${term.slice(0, -1)}q"`);
+  assert.equal(edited.length, ready.text.length);
+  const data = readFetchedFeedQuickFirst(asBytes(edited));
+  const index = readyPartsOf(data.listings)?.index;
+  assert.equal(typeof index, 'function', 'the listings and columns were trusted');
+  assert.deepEqual((index as () => object)(), {}, 'the edited index was not read');
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
+  assert.deepEqual(data, fresh);
+  const engine = new EngineCore(data, { now: () => NOW }).prepareAll();
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  for (const state of states(fresh, 200, 13)) assert.deepEqual(engine.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
 });

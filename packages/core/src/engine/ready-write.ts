@@ -5,7 +5,7 @@
 import { normaliseFeed, normaliseFeedCounting } from '../feed/normalise.js';
 import type { AtlasData } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
-import { READY_FORMAT, READY_VERSION, readyHashBytes, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
+import { READY_FORMAT, READY_VERSION, readyHashBytes, readySeal, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
 import { FilterCore, type ReadyColumns } from './core.js';
 import { writeTextIndex } from './index-write.js';
 
@@ -65,8 +65,11 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   ascii.set(first);
   ascii.set(last, first.length);
   const hash = readyHashBytes(ascii);
-  const header: Omit<ReadyHeader, 'format'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, indexAt: first.length };
-  const head = `${JSON.stringify(header).slice(0, -1)},\n`;
+  const header: Omit<ReadyHeader, 'format' | 'seals'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, indexAt: first.length };
+  // The seals (what the worker checks, see readReadyBytes): the header so far with the feed, data and columns, and the text index.
+  const sealed = JSON.stringify(header).slice(0, -1);
+  const seals = [readySeal([new TextEncoder().encode(sealed), first]), readySeal([last])];
+  const head = `${sealed},"seals":${JSON.stringify(seals)},\n`;
   return { text: head + new TextDecoder().decode(ascii), bytes: utf8Length(head) + ascii.length, hash, data, columns, terms: index.terms };
 }
 

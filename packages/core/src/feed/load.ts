@@ -9,7 +9,7 @@ import { quickFeed } from './quick.js';
 import { readFeedJson } from './parse.js';
 import { combineWith } from './combine.js';
 import { mergeFeeds } from './merge.js';
-import { emptyData, feedFailure, fetchFeed, fetchedBytes, fetchedText, type FetchedFeed, type LoadOptions } from './fetch.js';
+import { emptyData, feedFailure, fetchFeed, fetchedBytes, fetchedText, fetchedViews, type FetchedFeed, type LoadOptions } from './fetch.js';
 import { asciiJsonText } from './ascii.js';
 import { usable } from './failure.js';
 import { readReadyBytes, readReadyText, untrustedReady } from './ready.js';
@@ -90,12 +90,10 @@ export function readFetchedFeedQuickFirst(fetched: FetchedFeed): AtlasData {
     // Text that is not JSON is described in its own words, where it went wrong.
     if (!feedFailure(data)) return data;
   }
-  // A ready feed whose hash matches, read from its bytes without its text index until that is needed.
+  // A ready feed whose seals match, read from its bytes as they came (not joined) without its text index until that is needed.
+  const ready = readReadyBytes(fetchedViews(fetched), fetched.url);
+  if (ready) return ready.data;
   const bytes = fetchedBytes(fetched);
-  if (bytes) {
-    const ready = readReadyBytes(bytes, fetched.url);
-    if (ready) return ready.data;
-    fetched = { ...fetched, bytes, parts: [bytes] };
-  }
+  if (bytes) fetched = { ...fetched, bytes, parts: [bytes] };
   return usable(fetched, parseWith(normaliseQuickFirst, fetchedText(fetched), fetched.url, options));
 }
