@@ -110,6 +110,20 @@ test('a feed that extends a built-in need adds its synonyms after the built-in o
   assert.deepEqual(table.needs.get('loneliness')?.categories, vocabulary.needs.get('loneliness')?.categories);
 });
 
+test('"also searching for" lists the words of the page\'s language: Welsh ones on a Welsh page, English ones on an English page, a publisher\'s own on both', () => {
+  const vocabulary = buildVocabulary([{ id: 'loneliness', label: 'Loneliness', synonyms: ['hiraeth club'] }]);
+  const welsh = expandQuery('unig', vocabulary, 'cy').expandedTerms;
+  const english = expandQuery('lonely', vocabulary, 'en').expandedTerms;
+  for (const word of ['cyfeillio', 'bore coffi', 'clwb cinio']) assert.ok(welsh.includes(word), `${word} on the Welsh page: ${welsh.join(', ')}`);
+  for (const word of ['befriending', 'lunch club', 'lonely']) assert.ok(!welsh.includes(word), `no ${word} on the Welsh page: ${welsh.join(', ')}`);
+  for (const word of ['befriending', 'lunch club']) assert.ok(english.includes(word), `${word} on the English page`);
+  for (const word of ['cyfeillio', 'bore coffi', 'unig']) assert.ok(!english.includes(word), `no ${word} on the English page: ${english.join(', ')}`);
+  assert.ok(welsh.includes('hiraeth club') && english.includes('hiraeth club'), "the publisher's own word on both");
+  // The words of both languages are still searched for: a Welsh page's query finds English listings.
+  assert.deepEqual(expandQuery('befriending', vocabulary, 'cy').needs, ['loneliness']);
+  assert.deepEqual(expandQuery('cyfeillio', vocabulary, 'en').needs, ['loneliness']);
+});
+
 test('every built-in need has synonyms, and every synonym list belongs to a built-in need', () => {
   assert.deepEqual(Object.keys(NEED_SYNONYMS).sort(), DEFAULT_NEEDS.map((n) => n.id).sort());
   for (const need of DEFAULT_NEEDS) assert.ok(NEED_SYNONYMS[need.id]!.length > 0, need.id);

@@ -17,51 +17,194 @@ import type { NeedEntry, NeedTable } from './needs.js';
 // Exported from here, not from needs.ts: a re-export there put the Welsh labels back in the first chunk.
 export { NEED_LABELS_CY };
 
-/** The default needs' synonyms, by need id (see `DEFAULT_NEEDS` for their labels). */
-export const NEED_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  loneliness: ['lonely', 'loneliness', 'isolated', 'isolation', 'alone', 'on my own', 'befriending', 'befriender', 'friendship', 'friends',
-    'company', 'lunch club', 'luncheon club', 'social', 'social group', 'coffee morning', 'men’s shed', 'mens shed', 'chat', 'meet people',
-    'unig', 'unigrwydd', 'cyfeillio', 'cwmni', 'cymdeithasol', 'bore coffi', 'clwb cinio', 'ffrindiau', 'sgwrs'],
-  'low-mood': ['low mood', 'mood', 'depression', 'depressed', 'anxiety', 'anxious', 'stress', 'stressed', 'worry', 'worried', 'panic',
-    'mental health', 'mental wellbeing', 'wellbeing', 'well-being', 'emotional support', 'talking therapy', 'counselling', 'peer support',
-    'mindfulness', 'sad', 'iselder', 'gorbryder', 'pryder', 'lles', 'iechyd meddwl'],
-  'physical-activity': ['exercise', 'physical activity', 'active', 'get active', 'fitness', 'keep fit', 'move more', 'sport', 'sports', 'walking', 'walk',
-    'health walk', 'swimming', 'yoga', 'tai chi', 'chair exercise', 'dance', 'cycling', 'gym', 'ymarfer corff', 'cerdded', 'chwaraeon', 'nofio', 'ioga', 'dawns', 'dawnsio', 'beicio', 'seiclo',
-    'campfa', 'ffitrwydd', 'cadw’n heini', 'gweithgarwch corfforol', 'pêl-droed cerdded'],
-  weight: ['weight', 'lose weight', 'weight loss', 'overweight', 'obesity', 'healthy eating', 'diet', 'slimming', 'pwysau', 'colli pwysau'],
-  'long-term-conditions': ['long-term condition', 'long term condition', 'diabetes', 'diabetic', 'copd', 'breathing', 'lung', 'asthma', 'arthritis', 'heart',
-    'cardiac', 'stroke', 'cancer', 'parkinsons', 'multiple sclerosis', 'kidney', 'fibromyalgia', 'long covid', 'chronic',
-    'self-management', 'rehabilitation', 'cyflwr hirdymor', 'clefyd siwgr'],
-  carers: ['carer', 'carers', 'caring', 'young carer', 'looking after', 'respite', 'carers cafe', 'gofalwr', 'gofalwyr', 'gofalu'],
-  bereavement: ['bereavement', 'bereaved', 'grief', 'grieving', 'loss', 'death', 'widow', 'widowed', 'profedigaeth', 'galar'],
-  money: ['money', 'debt', 'debts', 'bills', 'budgeting', 'cost of living', 'energy bills', 'fuel poverty', 'arrears', 'credit union', 'arian', 'dyled', 'dyledion', 'biliau', 'costau byw'],
-  benefits: ['benefits', 'benefit', 'universal credit', 'pip', 'pension credit', 'attendance allowance', 'welfare rights', 'budd-daliadau', 'credyd cynhwysol'],
-  housing: ['housing', 'homeless', 'homelessness', 'rent', 'eviction', 'landlord', 'tenancy', 'damp', 'home repairs', 'tai', 'digartref', 'rhent'],
-  work: ['work', 'job', 'jobs', 'employment', 'unemployed', 'cv', 'interview', 'careers', 'skills', 'training', 'gwaith', 'swydd', 'swyddi', 'cyflogaeth', 'hyfforddiant', 'sgiliau'],
-  food: ['food', 'food bank', 'foodbank', 'food parcel', 'hungry', 'hunger', 'meals', 'community fridge', 'pantry', 'cooking', 'cookery',
-    'bwyd', 'banc bwyd', 'coginio', 'pantri', 'prydau bwyd', 'oergell gymunedol'],
-  digital: ['digital', 'computer', 'computers', 'internet', 'email', 'smartphone', 'tablet', 'ipad', 'it help', 'digital inclusion',
-    'digidol', 'cyfrifiadur', 'rhyngrwyd', 'e-bost', 'ffôn clyfar', 'llechen'],
-  parenting: ['parenting', 'parent', 'parents', 'family', 'families', 'baby', 'toddler', 'children', 'kids', 'stay and play', 'mums', 'dads',
-    'rhianta', 'rhieni', 'teulu', 'teuluoedd', 'plant', 'plentyn', 'babi', 'babanod', 'aros a chwarae', 'mamau', 'tadau'],
-  'alcohol-drugs': ['alcohol', 'drinking', 'drugs', 'drug', 'substance misuse', 'addiction', 'recovery', 'gambling', 'cyffuriau', 'yfed', 'caethiwed'],
-  'stop-smoking': ['smoking', 'stop smoking', 'quit smoking', 'vaping', 'ysmygu'],
-  arts: ['arts', 'art', 'creative', 'creativity', 'crafts', 'craft', 'painting', 'drawing', 'music', 'singing', 'choir', 'drama', 'writing',
-    'knitting', 'photography', 'celf', 'celfyddydau', 'canu', 'cerddoriaeth', 'côr', 'crefft', 'crefftau', 'peintio', 'arlunio', 'gwau',
-    'ysgrifennu', 'ffotograffiaeth', 'creadigol'],
-  nature: ['nature', 'green space', 'outdoors', 'outdoor', 'gardening', 'garden', 'allotment', 'park', 'parks', 'conservation', 'woodland',
-    'green gym', 'growing', 'natur', 'garddio', 'gardd', 'awyr agored', 'parc', 'coetir', 'rhandir', 'tyfu', 'cadwraeth'],
-  learning: ['learning', 'learn', 'course', 'courses', 'class', 'classes', 'adult education', 'english', 'esol', 'reading', 'maths', 'library',
-    'welsh lessons', 'dysgu', 'cwrs', 'cyrsiau', 'dosbarth', 'dosbarthiadau', 'darllen', 'llyfrgell', 'addysg oedolion', 'gwersi cymraeg'],
-  volunteering: ['volunteering', 'volunteer', 'volunteers', 'helping others', 'give back', 'time bank', 'timebank', 'gwirfoddoli', 'gwirfoddolwr', 'gwirfoddolwyr'],
-  sleep: ['sleep', 'sleeping', 'insomnia', 'tired', 'tiredness', 'fatigue', 'cwsg', 'blinder'],
-  pain: ['pain', 'chronic pain', 'back pain', 'aches', 'pain management', 'poen'],
-  dementia: ['dementia', 'memory', 'memory loss', 'alzheimers', 'forgetful', 'memory cafe', 'dementia friendly', 'cof', 'colli cof', 'caffi cof'],
-  'sensory-loss': ['sight loss', 'blind', 'visually impaired', 'partially sighted', 'hearing loss', 'deaf', 'hard of hearing', 'hearing aid', 'bsl',
-    'sign language', 'sensory', 'golwg', 'byddar', 'clyw', 'dall'],
-  'domestic-abuse': ['domestic abuse', 'domestic violence', 'abuse', 'abusive relationship', 'coercive control', 'refuge', 'unsafe at home',
-    'cam-drin domestig', 'trais domestig'],
-  confidence: ['confidence', 'self-esteem', 'self esteem', 'shy', 'assertiveness', 'motivation', 'hyder', 'hunan-barch'],
+/** The default needs' words in English, by need id. */
+const SYNONYMS_EN: Readonly<Record<string, readonly string[]>> = {
+  loneliness: [
+    'lonely', 'loneliness', 'isolated', 'isolation', 'alone', 'on my own', 'befriending', 'befriender', 'friendship', 'friends',
+    'company', 'lunch club', 'luncheon club', 'social', 'social group', 'coffee morning', 'men’s shed', 'mens shed', 'chat',
+    'meet people',
+  ],
+  'low-mood': [
+    'low mood', 'mood', 'depression', 'depressed', 'anxiety', 'anxious', 'stress', 'stressed', 'worry', 'worried', 'panic',
+    'mental health', 'mental wellbeing', 'wellbeing', 'well-being', 'emotional support', 'talking therapy', 'counselling',
+    'peer support', 'mindfulness', 'sad',
+  ],
+  'physical-activity': [
+    'exercise', 'physical activity', 'active', 'get active', 'fitness', 'keep fit', 'move more', 'sport', 'sports', 'walking',
+    'walk', 'health walk', 'swimming', 'yoga', 'tai chi', 'chair exercise', 'dance', 'cycling', 'gym',
+  ],
+  weight: [
+    'weight', 'lose weight', 'weight loss', 'overweight', 'obesity', 'healthy eating', 'diet', 'slimming',
+  ],
+  'long-term-conditions': [
+    'long-term condition', 'long term condition', 'diabetes', 'diabetic', 'copd', 'breathing', 'lung', 'asthma', 'arthritis',
+    'heart', 'cardiac', 'stroke', 'cancer', 'parkinsons', 'multiple sclerosis', 'kidney', 'fibromyalgia', 'long covid',
+    'chronic', 'self-management', 'rehabilitation',
+  ],
+  carers: [
+    'carer', 'carers', 'caring', 'young carer', 'looking after', 'respite', 'carers cafe',
+  ],
+  bereavement: [
+    'bereavement', 'bereaved', 'grief', 'grieving', 'loss', 'death', 'widow', 'widowed',
+  ],
+  money: [
+    'money', 'debt', 'debts', 'bills', 'budgeting', 'cost of living', 'energy bills', 'fuel poverty', 'arrears', 'credit union',
+  ],
+  benefits: [
+    'benefits', 'benefit', 'universal credit', 'pip', 'pension credit', 'attendance allowance', 'welfare rights',
+  ],
+  housing: [
+    'housing', 'homeless', 'homelessness', 'rent', 'eviction', 'landlord', 'tenancy', 'damp', 'home repairs',
+  ],
+  work: [
+    'work', 'job', 'jobs', 'employment', 'unemployed', 'cv', 'interview', 'careers', 'skills', 'training',
+  ],
+  food: [
+    'food', 'food bank', 'foodbank', 'food parcel', 'hungry', 'hunger', 'meals', 'community fridge', 'pantry', 'cooking',
+    'cookery',
+  ],
+  digital: [
+    'digital', 'computer', 'computers', 'internet', 'email', 'smartphone', 'tablet', 'ipad', 'it help', 'digital inclusion',
+  ],
+  parenting: [
+    'parenting', 'parent', 'parents', 'family', 'families', 'baby', 'toddler', 'children', 'kids', 'stay and play', 'mums',
+    'dads',
+  ],
+  'alcohol-drugs': [
+    'alcohol', 'drinking', 'drugs', 'drug', 'substance misuse', 'addiction', 'recovery', 'gambling',
+  ],
+  'stop-smoking': [
+    'smoking', 'stop smoking', 'quit smoking', 'vaping',
+  ],
+  arts: [
+    'arts', 'art', 'creative', 'creativity', 'crafts', 'craft', 'painting', 'drawing', 'music', 'singing', 'choir', 'drama',
+    'writing', 'knitting', 'photography',
+  ],
+  nature: [
+    'nature', 'green space', 'outdoors', 'outdoor', 'gardening', 'garden', 'allotment', 'park', 'parks', 'conservation',
+    'woodland', 'green gym', 'growing',
+  ],
+  learning: [
+    'learning', 'learn', 'course', 'courses', 'class', 'classes', 'adult education', 'english', 'esol', 'reading', 'maths',
+    'library', 'welsh lessons',
+  ],
+  volunteering: [
+    'volunteering', 'volunteer', 'volunteers', 'helping others', 'give back', 'time bank', 'timebank',
+  ],
+  sleep: [
+    'sleep', 'sleeping', 'insomnia', 'tired', 'tiredness', 'fatigue',
+  ],
+  pain: [
+    'pain', 'chronic pain', 'back pain', 'aches', 'pain management',
+  ],
+  dementia: [
+    'dementia', 'memory', 'memory loss', 'alzheimers', 'forgetful', 'memory cafe', 'dementia friendly',
+  ],
+  'sensory-loss': [
+    'sight loss', 'blind', 'visually impaired', 'partially sighted', 'hearing loss', 'deaf', 'hard of hearing', 'hearing aid',
+    'bsl', 'sign language', 'sensory',
+  ],
+  'domestic-abuse': [
+    'domestic abuse', 'domestic violence', 'abuse', 'abusive relationship', 'coercive control', 'refuge', 'unsafe at home',
+  ],
+  confidence: [
+    'confidence', 'self-esteem', 'self esteem', 'shy', 'assertiveness', 'motivation',
+  ],
+};
+
+/** The same needs' words in Welsh: a Welsh page says these, and not the English ones, under "also searching for". */
+const SYNONYMS_CY: Readonly<Record<string, readonly string[]>> = {
+  loneliness: [
+    'unig', 'unigrwydd', 'cyfeillio', 'cwmni', 'cymdeithasol', 'bore coffi', 'clwb cinio', 'ffrindiau', 'sgwrs',
+  ],
+  'low-mood': [
+    'iselder', 'gorbryder', 'pryder', 'lles', 'iechyd meddwl',
+  ],
+  'physical-activity': [
+    'ymarfer corff', 'cerdded', 'chwaraeon', 'nofio', 'ioga', 'dawns', 'dawnsio', 'beicio', 'seiclo', 'campfa', 'ffitrwydd',
+    'cadw’n heini', 'gweithgarwch corfforol', 'pêl-droed cerdded',
+  ],
+  weight: [
+    'pwysau', 'colli pwysau',
+  ],
+  'long-term-conditions': [
+    'cyflwr hirdymor', 'clefyd siwgr',
+  ],
+  carers: [
+    'gofalwr', 'gofalwyr', 'gofalu',
+  ],
+  bereavement: [
+    'profedigaeth', 'galar',
+  ],
+  money: [
+    'arian', 'dyled', 'dyledion', 'biliau', 'costau byw',
+  ],
+  benefits: [
+    'budd-daliadau', 'credyd cynhwysol',
+  ],
+  housing: [
+    'tai', 'digartref', 'rhent',
+  ],
+  work: [
+    'gwaith', 'swydd', 'swyddi', 'cyflogaeth', 'hyfforddiant', 'sgiliau',
+  ],
+  food: [
+    'bwyd', 'banc bwyd', 'coginio', 'pantri', 'prydau bwyd', 'oergell gymunedol',
+  ],
+  digital: [
+    'digidol', 'cyfrifiadur', 'rhyngrwyd', 'e-bost', 'ffôn clyfar', 'llechen',
+  ],
+  parenting: [
+    'rhianta', 'rhieni', 'teulu', 'teuluoedd', 'plant', 'plentyn', 'babi', 'babanod', 'aros a chwarae', 'mamau', 'tadau',
+  ],
+  'alcohol-drugs': [
+    'cyffuriau', 'yfed', 'caethiwed',
+  ],
+  'stop-smoking': [
+    'ysmygu',
+  ],
+  arts: [
+    'celf', 'celfyddydau', 'canu', 'cerddoriaeth', 'côr', 'crefft', 'crefftau', 'peintio', 'arlunio', 'gwau', 'ysgrifennu',
+    'ffotograffiaeth', 'creadigol',
+  ],
+  nature: [
+    'natur', 'garddio', 'gardd', 'awyr agored', 'parc', 'coetir', 'rhandir', 'tyfu', 'cadwraeth',
+  ],
+  learning: [
+    'dysgu', 'cwrs', 'cyrsiau', 'dosbarth', 'dosbarthiadau', 'darllen', 'llyfrgell', 'addysg oedolion', 'gwersi cymraeg',
+  ],
+  volunteering: [
+    'gwirfoddoli', 'gwirfoddolwr', 'gwirfoddolwyr',
+  ],
+  sleep: [
+    'cwsg', 'blinder',
+  ],
+  pain: [
+    'poen',
+  ],
+  dementia: [
+    'cof', 'colli cof', 'caffi cof',
+  ],
+  'sensory-loss': [
+    'golwg', 'byddar', 'clyw', 'dall',
+  ],
+  'domestic-abuse': [
+    'cam-drin domestig', 'trais domestig',
+  ],
+  confidence: [
+    'hyder', 'hunan-barch',
+  ],
+};
+
+/** The default needs' synonyms, by need id (see `DEFAULT_NEEDS` for their labels): the English words, then the Welsh. */
+export const NEED_SYNONYMS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(SYNONYMS_EN).map(([id, words]) => [id, [...words, ...(SYNONYMS_CY[id] ?? [])]]),
+);
+
+/** The built-in synonyms by language, so "also searching for" lists only the words of the page's language. */
+const BUILT_IN_WORDS = {
+  en: new Set(Object.values(SYNONYMS_EN).flat()),
+  cy: new Set(Object.values(SYNONYMS_CY).flat()),
 };
 
 /**
@@ -149,7 +292,7 @@ export interface Expansion {
   needs: string[];
   /**
    * What "also searching for" shows: each named need's label and the words it
-   * adds, leaving out what the person typed.
+   * adds in the query's language, leaving out what the person typed.
    */
   expandedTerms: string[];
 }
@@ -191,11 +334,14 @@ export function expandQuery(query: string, vocabulary: Vocabulary, lang = 'en'):
     seen.add(key);
     expandedTerms.push(value);
   };
+  // A built-in word of the other language is searched for but not listed: a Welsh page says
+  // Welsh words, an English page English ones. A publisher's own words are listed on both.
+  const otherLanguage = lang.split('-')[0]?.toLowerCase() === 'cy' ? BUILT_IN_WORDS.en : BUILT_IN_WORDS.cy;
   for (const id of named) {
     const entry = vocabulary.needs.get(id);
     if (!entry) continue;
     add(needLabel(entry, lang).toLowerCase());
-    for (const s of entry.synonyms) add(s);
+    for (const s of entry.synonyms) if (!otherLanguage.has(s)) add(s);
   }
   return { parts, needs: named, expandedTerms };
 }
