@@ -7,6 +7,8 @@ import { createEngine } from './engine.js';
 import { serializeIndex } from './full.js';
 import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoadOptions } from './load.js';
 import { serveBodies } from '../../../../test/support/engine.js';
+import { generateFeed } from '../../../../test/support/generate.js';
+import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery } from '../location/postcode.js';
 
 // In the test server the worker is the TypeScript source; in a build, `worker.js` beside the module.
 const workerUrl = new URL('./worker.ts', import.meta.url);
@@ -57,7 +59,9 @@ describe('loadFinder', () => {
     expect(inWorker.data.listings.length).to.equal(0);
     expect(inWorker.summary.size).to.equal(5000);
     expect(inWorker.summary.kinds.sort()).to.deep.equal(onPage.summary.kinds.sort());
-    expect(inWorker.summary.places.map((l) => l.location)).to.deep.equal(onPage.summary.places.map((l) => l.location));
+    // Nor their places: the worker places a postcode among them when asked (see 'places a postcode among the listings in the worker').
+    expect(inWorker.summary.places).to.deep.equal([]);
+    expect(onPage.summary.places).to.have.length(5000);
     expect(inWorker.engine.size).to.equal(5000);
     expect(onPage.summary.size).to.equal(5000);
     for (const state of states) {
@@ -105,6 +109,44 @@ describe('loadFinder', () => {
     expect(answerColumns).to.deep.equal(pageAnswerColumns);
     await answerLabels!([0]);
     expect(answerNames[0]).to.equal(pageAnswerNames[0]);
+    inWorker.engine.dispose();
+    onPage.engine.dispose();
+  });
+
+  it('places a postcode among the listings in the worker, as the page placed it among the places it was sent, and sorts by distance from it the same', async () => {
+    // A feed whose listings have postcodes that no gazetteer knows: only the listings' own postcodes place them.
+    const townText = JSON.stringify(generateFeed(3000));
+    const town = (extra: Partial<FinderLoadOptions>): FinderLoadOptions => ({ fetch: serve({ 'town.json': townText }), workerUrl, ...extra });
+    const inWorker = await loadFinder(['town.json'], town({ worker: true }));
+    const onPage = await loadFinder(['town.json'], town({ worker: false }));
+    expect(inWorker.inWorker).to.equal(true);
+    // The page is sent no places (100,000 of them were a quarter of a second of one task on the page).
+    expect(inWorker.summary.places).to.deep.equal([]);
+    expect(onPage.summary.places.length).to.be.above(2000);
+    const asked = ['NN1 1AB', 'nn3 5ab', 'NN7 9AB', 'NN2', 'NN4 3', 'NN1 1ZZ', 'NN9 1AB', 'ZZ1 1ZZ', 'SW1A 1AA', 'not a postcode', ''];
+    const placed: string[] = [];
+    for (const postcode of asked) {
+      // What the page worked out from the places it was sent (lookupAmongListings in the elements' location lookup).
+      const query = parsePostcodeQuery(postcode);
+      const district = query ? (query.kind === 'district' ? query.value : query.value.split(' ')[0]!) : '';
+      const found = query ? await lookupPostcodeDetailed(postcode, { gazetteer: gazetteerFromListings(onPage.summary.places, district) }) : undefined;
+      const fromWorker = await inWorker.engine.place!(postcode);
+      if (found?.ok) {
+        placed.push(postcode);
+        expect(fromWorker, postcode).to.deep.equal({ near: { lat: found.place.lat, lng: found.place.lng, label: postcode.trim().toUpperCase() } });
+      } else expect(fromWorker, postcode).to.equal(undefined);
+    }
+    // NN1 1ZZ: not a listing's postcode, placed by its sector as the page placed it.
+    expect(placed).to.deep.equal(['NN1 1AB', 'nn3 5ab', 'NN7 9AB', 'NN2', 'NN4 3', 'NN1 1ZZ']);
+    // Distance sort and the distance filter from a postcode placed in the worker: the page's answer.
+    const near = (await inWorker.engine.place!('NN3 5AB'))!.near;
+    for (const state of [{ q: '', filters: {}, near, sort: 'distance', limit: 20 }, { q: 'walk', filters: { distance: ['1'] }, near, sort: 'distance', limit: 20 }] as FinderState[]) {
+      const a = await inWorker.engine.query(state, NOW);
+      const b = await onPage.engine.query(state, NOW);
+      expect(a.total).to.be.above(0);
+      expect(a.keys).to.deep.equal(b.keys);
+      expect(a.items.map((i) => i.distance)).to.deep.equal(b.items.map((i) => i.distance));
+    }
     inWorker.engine.dispose();
     onPage.engine.dispose();
   });

@@ -137,9 +137,10 @@ export interface ListingSummary {
   size: number;
   kinds: ListingKind[];
   /**
-   * The listings with a location (none: the finder offers no postcode search),
-   * for placing a postcode the gazetteer does not know. From a worker they are
-   * reduced to their key and location, which is all `gazetteerFromListings` reads.
+   * The listings with a location, for placing a postcode the gazetteer does not
+   * know (none, and no `place` in the engine: the finder offers no postcode
+   * search). Empty from a worker, which keeps them: its engine's `place` looks
+   * a postcode up among them there, so the page never clones every listing's place.
    */
   places: AtlasListing[];
 }
@@ -179,9 +180,10 @@ export interface SearchEngine {
   /** A sharded directory only: the data besides listings as it now stands (needs and names from the shards, problems of shards skipped). */
   meta?(): Omit<AtlasData, 'listings'> | undefined;
   /**
-   * A sharded directory only: where a postcode is, from the national gazetteer's
-   * shard for its area (with the `attribution` to show beside the place), else
-   * from its postcode area's listings (undefined: not known there).
+   * An engine whose listings live in a worker: where a postcode is, from its
+   * listings' own postcodes (undefined: not known there). For a sharded directory,
+   * from the national gazetteer's shard for its area (with the `attribution` to
+   * show beside the place), else from its postcode area's listings.
    */
   place?(postcode: string): Promise<{ near: GeoPoint; attribution?: string } | undefined>;
 }

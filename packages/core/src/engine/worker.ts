@@ -6,7 +6,7 @@
 import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
 import { FeedLoadError } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import { summarise } from './types.js';
+import type { GeoPoint } from './types.js';
 import { EngineCore } from './full.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -55,15 +55,17 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     return;
   }
   held = data.listings;
+  placer = undefined;
   if (sendBack) {
     // The page never receives every listing: only what it shows (a page of
     // results, an opened listing, the map's records). It gets the rest of the
     // data, every key (so it can name the matches the worker sends as
-    // indexes) and a summary, before facets and sorting are prepared.
+    // indexes) and a summary, before facets and sorting are prepared. Not the
+    // listings' places: a postcode is placed among them here when the page
+    // asks (`place`), so the page never clones one object per listing.
     const { listings, ...meta } = data;
-    const summary = summarise(listings);
-    const places = summary.places.map((l) => ({ key: l.key, location: l.location }) as AtlasListing);
-    scope.postMessage({ type: 'meta', data: meta, summary: { ...summary, places }, keys: listings.map((l) => l.key) });
+    const kinds = [...new Set(listings.map((l) => l.kind))];
+    scope.postMessage({ type: 'meta', data: meta, summary: { size: listings.length, kinds, places: [] }, keys: listings.map((l) => l.key) });
   }
   try {
     steps = core.prepare();
@@ -124,6 +126,20 @@ function buildTextIndex(): void {
 function finishTextIndex(): void {
   while (indexing && !indexing.next().done);
   indexing = undefined;
+}
+
+/** Where a postcode is among the listings (place-among.ts, loaded on the first ask), for the page, which holds no places. */
+let placer: Promise<(postcode: string) => Promise<GeoPoint | undefined>> | undefined;
+function place(message: Extract<ToWorker, { type: 'place' }>): void {
+  const listings = held;
+  placer ??= import('./place-among.js').then(({ placerAmong }) => placerAmong(listings));
+  placer.then((among) => among(message.postcode)).then(
+    (near) => scope.postMessage({ type: 'placed', id: message.id, near: near ?? null }),
+    (error: unknown) => {
+      placer = undefined;
+      scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
+    },
+  );
 }
 
 /** A feed arriving in slices from a page that already holds it. */
@@ -220,6 +236,7 @@ scope.onmessage = (event) => {
       }
       scope.postMessage({ type: 'labels', id: message.id, names, places });
     } else if (message.type === 'suggest') scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
+    else if (message.type === 'place') place(message);
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
   }
