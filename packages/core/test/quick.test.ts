@@ -268,6 +268,30 @@ test('a feed made in code whose listings share lists and objects is read as the 
   assert.deepEqual(data.listings.map((l) => l.delivery), [['in-person'], ['in-person'], ['online']]);
 });
 
+test('objects whose keys come in the same order are read as the normaliser reads each, whatever their values, and a field added to Object.prototype is seen as it sees it', async () => {
+  // The check learns what an order of keys means once (its shape) and reads later objects of that order by it.
+  const session = (start: string, extra: Record<string, Json> = {}): Json => ({ rrule: 'FREQ=WEEKLY;BYDAY=TU', start, end: '11:00', ...extra });
+  const feed: Feedish = {
+    version: '1',
+    publisher: { name: 'P' },
+    listings: [
+      { id: 'a', kind: 'activity', name: 'A', location: { name: 'Hall', lat: 52.1, lng: -1.2 }, schedule: [session('10:00')], url: 'https://example.org/a' },
+      { id: 'b', kind: 'activity', name: 'B', location: { name: 'Hall', lat: 52.2, lng: -1.3 }, schedule: [session('09:00')], url: 'b.html' },
+      { id: 'c', kind: 'activity', name: 'C', location: { name: 'Hall', lat: 52.3, lng: -1.4 }, schedule: [session('08:00', { notes: 'Bring a mat' })], url: 'https://example.org/c' },
+    ],
+  };
+  for (const options of OPTIONS) assert.ok(holds(feed, options, 'one order of keys'), 'takes the fast path');
+  const fixture = (await fixtures()).find(([name]) => name === 'demo/feed.json')![1];
+  for (const [field, enumerable] of [['summary', false], ['summary', true], ['lastVerified', true], ['colour', true]] as const) {
+    Object.defineProperty(Object.prototype, field, { value: field === 'lastVerified' ? '2026-01-01' : 'Inherited', enumerable, configurable: true, writable: true });
+    try {
+      for (const input of [feed, fixture]) holds(input, {}, `Object.prototype.${field}, enumerable: ${enumerable}`);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)[field];
+    }
+  }
+});
+
 test('what atlas build writes takes the fast path', async () => {
   const { main } = await import('../../cli/src/main.js');
   const out = join(await mkdtemp(join(tmpdir(), 'atlas-quick-')), 'site');

@@ -55,6 +55,10 @@ let publisherId = '';
  * (whether the finder can use it), so the answer is the same as reading each.
  */
 let usable = new Map<string, boolean>();
+/** Dates and opening hours already read in this feed, by their text: most listings share a verified date and their hours. */
+let dates = new Map<unknown, boolean>();
+let dateTimes = new Map<unknown, boolean>();
+let hoursRead = new Map<unknown, boolean>();
 
 /** Text kept as written: trimmed, not empty, within the limit (numbers are turned into text by the normaliser, so not here). */
 const str = (limit: number): Rule => is((v) => typeof v === 'string' && v && v.trim() === v && v.length <= limit);
@@ -118,6 +122,39 @@ const list = (rule: Rule, keep = false): Rule => {
   return walk;
 };
 /**
+ * What an object's own keys, in their order, mean to one rule of `obj`: found
+ * once per order of keys rather than key by key for every object (a feed's
+ * listings and their parts are written with a handful of key orders).
+ */
+interface Shape {
+  /** The rule's fields to read, in the rule's order: the object's own keys it knows, and the `keep` lists. */
+  read: number[];
+  /** Only known keys, in the rule's order, no `keep` list missing: the object may be what the normaliser gives. */
+  inOrder: boolean;
+}
+/** Orders of keys seen by one rule, one key per step (a tree: no text to build per object). */
+interface Seen {
+  next: Map<string, Seen>;
+  shape?: Shape;
+}
+/** Orders of keys one rule remembers at most (steps of its tree): a feed with keys of its own everywhere is read key by key. */
+const MAX_SEEN = 4096;
+/** Every field name an `obj` rule reads (see `plainObjects`). */
+const fieldNames = new Set<string>();
+/**
+ * Whether a plain object's own keys are all that reading it can see: nothing
+ * enumerable added to Object.prototype, and no field name found there. Then the
+ * fields an object does not have are undefined, and its order of keys says
+ * which fields to read. Set when a check starts.
+ */
+let plainObjects = false;
+const objectPrototypeIsPlain = (): boolean => {
+  for (const _ in Object.prototype) return false;
+  for (const name of fieldNames) if (name in Object.prototype) return false;
+  return true;
+};
+
+/**
  * An object of known fields, rebuilt in order, passing `check` when given. One
  * left with no fields is undefined: the normaliser leaves out an empty contact,
  * cost or location without a word.
@@ -125,6 +162,48 @@ const list = (rule: Rule, keep = false): Rule => {
 const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown, seed?: () => Obj): Rule => {
   const keys = Object.keys(fields);
   const rules = Object.values(fields);
+  for (const key of keys) fieldNames.add(key);
+  const every = keys.map((_, i) => i);
+  const orders: Seen = { next: new Map() };
+  let steps = 0;
+  const shapeFor = (own: string[]): Shape => {
+    const at = own.map((key) => keys.indexOf(key));
+    const known = at.filter((i) => i >= 0);
+    const inOrder = known.length > 0 && known.length === own.length && known.every((i, k) => k === 0 || i > known[k - 1]!)
+      && rules.every((rule, i) => !rule.keep || known.includes(i));
+    return { read: every.filter((i) => known.includes(i) || rules[i]!.keep), inOrder };
+  };
+  /** `v`'s shape, when `v` is a plain object (and plainObjects holds), else undefined. */
+  const shapeOf = (v: Obj): Shape | undefined => {
+    if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+    let at = orders;
+    for (const key in v) {
+      let next = at.next.get(key);
+      if (!next) {
+        if (steps >= MAX_SEEN) return undefined;
+        steps++;
+        at.next.set(key, (next = { next: new Map() }));
+      }
+      at = next;
+    }
+    return (at.shape ??= shapeFor(Object.keys(v)));
+  };
+  /** The object rebuilt from the fields `read` (rule indexes, in order), or undefined when none is kept. */
+  const rebuild = (v: Obj, read: readonly number[]): Obj | undefined => {
+    const out = seed ? seed() : {};
+    let kept = 0;
+    for (let k = 0; k < read.length; k++) {
+      const i = read[k]!;
+      const value = v[keys[i]!];
+      const rule = rules[i]!;
+      const x = value !== undefined ? rule(value) : rule.keep ? [] : undefined;
+      if (x !== undefined) {
+        out[keys[i]!] = x;
+        kept++;
+      }
+    }
+    return !check || check(out) ? (kept ? out : undefined) : no();
+  };
   /**
    * `v` itself when the rebuilt object would have the same keys in the same
    * order with the same values (the usual case for a feed already normalised):
@@ -151,20 +230,19 @@ const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown, seed?: (
   };
   return (v) => {
     if (!isObject(v)) return no();
-    const same = seed ? undefined : asGiven(v);
-    if (same) return same;
-    const out = seed ? seed() : {};
-    let kept = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const value = v[keys[i]!];
-      const rule = rules[i]!;
-      const x = value !== undefined ? rule(value) : rule.keep ? [] : undefined;
-      if (x !== undefined) {
-        out[keys[i]!] = x;
-        kept++;
+    const shape = plainObjects ? shapeOf(v) : undefined;
+    if (!shape) return (seed ? undefined : asGiven(v)) ?? rebuild(v, every);
+    if (!seed && shape.inOrder) {
+      const read = shape.read;
+      let k = 0;
+      for (; k < read.length; k++) {
+        const i = read[k]!;
+        const value = v[keys[i]!];
+        if (value === undefined || rules[i]!(value) !== value) break;
       }
+      if (k === read.length) return !check || check(v) ? v : no();
     }
-    return !check || check(out) ? (kept ? out : undefined) : no();
+    return rebuild(v, shape.read);
   };
 };
 /** An object of entries keyed by the feed (stage lists, gazetteer tables), possibly empty. */
@@ -180,8 +258,15 @@ const name = text(NAME_LENGTH);
 const summary = text(SUMMARY_LENGTH);
 const long = text(LONG_LENGTH);
 const words = list(word, true);
-const date = is(isIsoDate);
-const dateTime = is(isIsoDateOrDateTime);
+/** `test`, read once per value in a check (`seenIn` is cleared when the check ends). */
+const memo = (test: (v: unknown) => boolean, seenIn: () => Map<unknown, boolean>): Rule => (v) => {
+  const seen = seenIn();
+  let ok = seen.get(v);
+  if (ok === undefined) seen.set(v, (ok = test(v)));
+  return ok ? v : no();
+};
+const date = memo(isIsoDate, () => dates);
+const dateTime = memo(isIsoDateOrDateTime, () => dateTimes);
 const money = num(0);
 const id = is((v) => typeof v === 'string' && ID_PATTERN.test(v));
 const labelled = obj({ id: word, label: name }, (o) => o.id && o.label);
@@ -208,18 +293,13 @@ const session = obj(
 );
 /** `isUsableSession`, read once per way of writing a session (it reads only these fields). */
 function usableSession(s: Session): boolean {
-  const text = JSON.stringify([s.start, s.end, s.date, s.until, s.rrule, s.except]);
+  // Every field but the rule is a clock time or a date by now, with no '|' or ',' in it: the rule, last, may hold anything.
+  const text = `${s.start}|${s.end ?? ''}|${s.date ?? ''}|${s.until ?? ''}|${s.except ? s.except.join(',') : ''}|${s.rrule ?? ''}`;
   let ok = usable.get(text);
   if (ok === undefined) usable.set(text, (ok = isUsableSession(s)));
   return ok;
 }
-const hours = is((v) => {
-  if (typeof v !== 'string' || v.trim() !== v) return false;
-  const text = `hours ${v}`;
-  let ok = usable.get(text);
-  if (ok === undefined) usable.set(text, (ok = parseOpeningHours(v) !== undefined));
-  return ok;
-});
+const hours = memo((v) => typeof v === 'string' && v.trim() === v && parseOpeningHours(v) !== undefined, () => hoursRead);
 const transfer = obj(
   {
     assetType: oneOf(TRANSFER_ASSET_TYPES), status: oneOf(TRANSFER_STATUSES), stageList: word,
@@ -305,9 +385,10 @@ interface Reading {
   stageLists: Record<string, StageDefinition[]>;
   seen: Set<unknown>;
   publisherId: string;
+  plainObjects: boolean;
 }
 const enter = (r: Reading): void => {
-  ({ base, stageLists, seen, publisherId } = r);
+  ({ base, stageLists, seen, publisherId, plainObjects } = r);
 };
 
 /** How many listings the sliced check reads between looks at the clock. */
@@ -320,7 +401,7 @@ const LISTINGS_PER_LOOK = 25;
  * own reading.
  */
 function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, AtlasData | undefined, void> {
-  const reading: Reading = { base: options.baseUrl, stageLists: {}, seen: new Set(), publisherId: '' };
+  const reading: Reading = { base: options.baseUrl, stageLists: {}, seen: new Set(), publisherId: '', plainObjects: objectPrototypeIsPlain() };
   enter(reading);
   try {
     if (!isObject(json) || (json.version !== '1' && json.version !== 1) || !Array.isArray(json.listings) || !json.listings.length) return undefined;
@@ -367,6 +448,9 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
     stageLists = {};
     seen = new Set();
     usable = new Map();
+    dates = new Map();
+    dateTimes = new Map();
+    hoursRead = new Map();
   }
 }
 
