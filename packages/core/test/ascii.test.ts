@@ -11,10 +11,18 @@ import { generateFeed } from '../../../test/support/generate.js';
 import type { Feed } from '../src/feed/types.js';
 
 const URL = 'https://feeds.example/feed.json';
-/** The bytes of `text` as a fetched feed, cut into pieces of `size` bytes (inside a character too). */
-const fetched = (bytes: Uint8Array, size = bytes.length): FetchedFeed => {
+/**
+ * The bytes of `text` as a fetched feed, cut into pieces of `size` bytes (inside a character too);
+ * `shift`: each piece starts that many bytes into a buffer of its own (not on a four-byte boundary).
+ */
+const fetched = (bytes: Uint8Array, size = bytes.length, shift = 0): FetchedFeed => {
   const parts: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) parts.push(bytes.slice(i, i + size));
+  for (let i = 0; i < bytes.length; i += size) {
+    const piece = bytes.slice(i, i + size);
+    const buffer = new Uint8Array(piece.length + shift + 3);
+    buffer.set(piece, shift);
+    parts.push(buffer.subarray(shift, shift + piece.length));
+  }
   return { url: URL, text: '', parts, status: 200 };
 };
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -34,14 +42,19 @@ test('bytes read as ASCII JSON text parse to the value the decoded text parses t
   for (let round = 0; round < 300; round++) {
     const words = Array.from({ length: 1 + Math.floor(next() * 8) }, () =>
       Array.from({ length: Math.floor(next() * 12) }, () => CHARS[Math.floor(next() * CHARS.length)]).join(''));
-    const value = { listings: words.map((w, i) => ({ [`k${w}`]: w, i })), name: words.join('') };
+    const value = { listings: words.map((w, i) => ({ [`k${w}`]: w, i, pad: 'a'.repeat(Math.floor(next() * 40)) })), name: words.join('') };
     const text = `${round % 3 === 0 ? '\uFEFF' : ''}${JSON.stringify(value, null, round % 2 ? 1 : 0)}`;
     const bytes = encode(text);
-    const size = 1 + Math.floor(next() * 9);
-    const ascii = asciiJsonText(fetched(bytes, size));
+    // Small pieces, and long ones read four bytes at a time, from any offset in their buffers.
+    const size = round % 4 === 3 ? 5 + Math.floor(next() * 40) : 1 + Math.floor(next() * 9);
+    const ascii = asciiJsonText(fetched(bytes, size, round % 4));
     const wide = !isAscii(text.replace(/^\uFEFF/, ''));
-    if (!wide && !text.startsWith('\uFEFF')) assert.equal(ascii, undefined, 'all ASCII already: nothing to do');
-    if (ascii === undefined) continue;
+    if (!wide && !text.startsWith('\uFEFF')) {
+      assert.equal(ascii, undefined, 'all ASCII already: nothing to do');
+      continue;
+    }
+    // Well-formed UTF-8, however it is cut: always rewritten.
+    assert.ok(ascii !== undefined, 'rewritten');
     assert.ok(isAscii(ascii), 'only ASCII');
     assert.deepEqual(JSON.parse(ascii), JSON.parse(text.replace(/^\uFEFF/, '')));
   }

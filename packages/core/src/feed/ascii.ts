@@ -37,31 +37,60 @@ export function asciiJsonTextSliced(fetched: FetchedFeed, pause: () => Promise<v
 /** How many bytes are read between the points where `asciiSteps` may stop for a moment. */
 const STEP_BYTES = 1 << 16;
 
-/** The work of `asciiJsonText`, stopping for a moment (a `yield`) every `STEP_BYTES` or so. */
+/**
+ * The work of `asciiJsonText`, stopping for a moment (a `yield`) every `STEP_BYTES` or so.
+ * The body's pieces are read where they are, not joined into one buffer first
+ * (for a feed of 8 MB a copy as long as parsing it); a character may straddle two pieces.
+ */
 function* asciiSteps(fetched: FetchedFeed): Generator<void, string | undefined, void> {
-  const views = fetchedViews(fetched);
+  const views = fetchedViews(fetched).filter((view) => view.byteLength > 0);
   if (!views.length) return undefined;
-  const size = views.reduce((sum, view) => sum + view.byteLength, 0);
+  const starts: number[] = [];
+  let size = 0;
+  for (const view of views) {
+    starts.push(size);
+    size += view.byteLength;
+  }
   // A ready feed's hash is of its text as written (atlas build writes it in ASCII): known from its first bytes.
   const head = join(views, Math.min(size, READY_START.length + 3));
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   if (startsAt(head, bom, READY_START)) return undefined;
-  // One buffer, starting on a four-byte boundary, so it can be scanned four bytes at a time.
-  const bytes = views.length === 1 && views[0]!.byteOffset % 4 === 0 ? views[0]! : join(views, size);
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, size >>> 2);
-  /** The first byte beyond ASCII at or after `from`, or `size`. */
+  /** The byte at `at` of the whole body (for the bytes of a character beyond ASCII, which may be in the next piece). */
+  let k = 0;
+  const byteAt = (at: number): number => {
+    while (k > 0 && at < starts[k]!) k--;
+    while (k < views.length - 1 && at >= starts[k + 1]!) k++;
+    return views[k]!.at(at - starts[k]!) ?? -1;
+  };
+  /** Each piece's bytes from its first four-byte boundary on, four at a time (made when first read). */
+  const words: (Uint32Array | undefined)[] = [];
+  /** The first byte beyond ASCII at or after `from` (in the whole body) within its piece, or the piece's end. */
   const nextWide = (from: number): number => {
-    let i = from;
-    for (; i & 3 && i < size; i++) if (bytes[i]! > 0x7f) return i;
-    let w = i >>> 2;
-    while (w < words.length && (words[w]! & 0x80808080) === 0) w++;
-    for (i = w << 2; i < size; i++) if (bytes[i]! > 0x7f) return i;
-    return size;
+    byteAt(from);
+    const view = views[k]!;
+    const start = starts[k]!;
+    const aligned = (4 - (view.byteOffset & 3)) & 3;
+    let i = from - start;
+    for (; (i < aligned || (i - aligned) & 3) && i < view.byteLength; i++) if (view[i]! > 0x7f) return start + i;
+    if (i >= view.byteLength) return start + view.byteLength;
+    const all = (words[k] ??= new Uint32Array(view.buffer, view.byteOffset + aligned, Math.max(0, view.byteLength - aligned) >>> 2));
+    let w = (i - aligned) >>> 2;
+    while (w < all.length && (all[w]! & 0x80808080) === 0) w++;
+    for (i = aligned + (w << 2); i < view.byteLength; i++) if (view[i]! > 0x7f) return start + i;
+    return start + view.byteLength;
+  };
+  /** Whether any byte from `from` on is beyond ASCII. */
+  const anyWide = (from: number): boolean => {
+    for (let at = from; at < size;) {
+      const wide = nextWide(at);
+      if (wide < starts[k]! + views[k]!.byteLength) return true;
+      at = wide;
+    }
+    return false;
   };
   // A byte order mark at the start is dropped, as TextDecoder drops it.
   let i = bom;
-  let wide = nextWide(i);
-  if (wide === size && i === 0) return undefined;
+  if (i === 0 && !anyWide(0)) return undefined;
   let out = new Uint8Array(size + (size >>> 5) + 64);
   let w = 0;
   const room = (more: number): void => {
@@ -78,20 +107,25 @@ function* asciiSteps(fetched: FetchedFeed): Generator<void, string | undefined, 
     out[w++] = HEX[(unit >>> 4) & 15]!;
     out[w++] = HEX[unit & 15]!;
   };
-  const cont = (at: number): number => (at < size && (bytes[at]! & 0xc0) === 0x80 ? bytes[at]! & 0x3f : -1);
+  const cont = (at: number): number => {
+    if (at >= size) return -1;
+    const b = byteAt(at);
+    return (b & 0xc0) === 0x80 ? b & 0x3f : -1;
+  };
   let stop = STEP_BYTES;
-  for (;;) {
+  while (i < size) {
     if (i >= stop) {
       yield;
       stop = i + STEP_BYTES;
     }
-    // The run of ASCII before the next wide byte, copied as it is.
+    // The run of ASCII before the next wide byte (or the piece's end), copied as it is.
+    const wide = nextWide(i);
     room(wide - i + 12);
-    out.set(bytes.subarray(i, wide), w);
+    out.set(views[k]!.subarray(i - starts[k]!, wide - starts[k]!), w);
     w += wide - i;
     i = wide;
-    if (i >= size) break;
-    const b = bytes[i]!;
+    if (i >= size || i === starts[k]! + views[k]!.byteLength) continue;
+    const b = views[k]![i - starts[k]!]!;
     let cp: number;
     if (b >= 0xc2 && b <= 0xdf) {
       const c1 = cont(i + 1);
@@ -120,7 +154,6 @@ function* asciiSteps(fetched: FetchedFeed): Generator<void, string | undefined, 
       escape(0xd800 + ((cp - 0x10000) >>> 10));
       escape(0xdc00 + ((cp - 0x10000) & 0x3ff));
     }
-    wide = nextWide(i);
   }
   yield;
   return new TextDecoder().decode(out.subarray(0, w));
