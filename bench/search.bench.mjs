@@ -6,12 +6,14 @@
 //   SEARCH_BENCH_SIZES=10000 node bench/search.bench.mjs   (some sizes only)
 //   SEARCH_BENCH_LOAD_RUNS=9 ...   (loads per size, each load figure their median; default 5, 3 for 100,000)
 //   SEARCH_BENCH_LOADS_ONLY=1 ...  (loading only: no queries, no Fuse.js; for comparing two builds run after run)
+//   SEARCH_BENCH_FEED=http ...     (feeds loaded over HTTP from the bench's server, as a finder loads one, not from blob: URLs)
 import { chromium } from 'playwright-core';
 import { quietPage } from './quiet-page.mjs';
 import { serveSearchBench } from './search/serve.mjs';
 
 const server = await serveSearchBench();
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+// --expose-gc: the page collects its own parse baseline's garbage before each measured load (bench/search/page.ts).
+const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--js-flags=--expose-gc'] });
 
 const ms = (n) => (n === undefined ? '—' : `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`);
 const line = (ok, label, ours, budget, peer) =>
@@ -19,9 +21,9 @@ const line = (ok, label, ours, budget, peer) =>
 
 try {
   // Not a Playwright page: its network panel would add work on the page's main thread that no resident's browser does (see quietPage).
-  const { run } = await quietPage(browser, server.url);
+  const { run } = await quietPage(browser, `${server.url}${process.env.SEARCH_BENCH_FEED === 'http' ? '?http' : ''}`);
 
-  console.log('\nsearch: generated feeds, Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words');
+  console.log(`\nsearch: generated feeds (loaded from ${process.env.SEARCH_BENCH_FEED === 'http' ? 'a local HTTP server, in the pieces it sends' : 'blob: URLs of their text'}), Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words`);
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const n of sizes) {

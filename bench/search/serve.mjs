@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds the bench page and the worker (`minify: false` keeps names, for profiles), starts a server; `writeReady(n)` writes ready-N.json as atlas build would. */
+/**
+ * Builds the bench page and the worker (`minify: false` keeps names, for profiles), starts a server;
+ * `writeReady(n)` writes feed-N.json (the plain feed) and ready-N.json (as atlas build would), which the
+ * page loads over HTTP, as a finder loads a feed (a `blob:` URL costs the page work a real feed does not).
+ */
 export async function serveSearchBench({ minify = true } = {}) {
   const out = join(root, 'bench/out/search');
   mkdirSync(out, { recursive: true });
@@ -36,18 +40,21 @@ export async function serveSearchBench({ minify = true } = {}) {
     target: 'es2022',
     logLevel: 'error',
   });
-  const { readyFeedText } = await import(join(out, 'node', 'ready.mjs'));
+  const { plainFeedText, readyFeedText } = await import(join(out, 'node', 'ready.mjs'));
   writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title><link rel="icon" href="data:,"></head><body><script type="module" src="page.js"></script></body></html>');
   const server = createServer((req, res) => {
     const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
     if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript' }[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' }[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${server.address().port}/index.html`,
-    writeReady: (n) => writeFileSync(join(out, `ready-${n}.json`), readyFeedText(n)),
+    writeReady: (n) => {
+      writeFileSync(join(out, `feed-${n}.json`), plainFeedText(n));
+      writeFileSync(join(out, `ready-${n}.json`), readyFeedText(n));
+    },
     close: () => server.close(),
   };
 }
