@@ -48,13 +48,15 @@ try {
     const fuse = loadsOnly ? {} : await run('benchFuse', n, n >= 100_000 ? 2 : n >= 10_000 ? 10 : 30);
     const label = n.toLocaleString('en-GB');
     console.log(`\n${label} listings (${(load.bytes / 1e6).toFixed(1)} MB of JSON; ${load.inWorker ? 'searched in a worker' : 'searched on the page'}; bare JSON.parse ${ms(load.parseMs)})`);
-    const firstBudget = 3 * load.parseMs;
-    line(n === 10_000 ? load.firstPageMs <= firstBudget : undefined, `load to first page of results (${ofRuns})`, ms(load.firstPageMs), `≤ 3 × parse = ${ms(firstBudget)}`, `Fuse.js parse + index: ${ms(load.parseMs + fuse.buildMs)}`);
+    // Issue 16: the first page within 3 × bare JSON.parse at 10,000 and 100,000 listings, and within 50 ms at 1,000.
+    const firstBudget = n >= 10_000 ? 3 * load.parseMs : 50;
+    const firstBudgetText = n >= 10_000 ? `≤ 3 × parse = ${ms(firstBudget)}` : '≤ 50 ms';
+    line(load.firstPageMs <= firstBudget, `load to first page of results (${ofRuns})`, ms(load.firstPageMs), firstBudgetText, `Fuse.js parse + index: ${ms(load.parseMs + fuse.buildMs)}`);
     line(n >= 10_000 ? load.longestTaskMs <= 50 : undefined, `longest main-thread task while loading (${ofRuns})`, load.longestTaskMs ? ms(load.longestTaskMs) : '< 50 ms', '≤ 50 ms', `Fuse.js index build, one task: ${ms(fuse.buildMs)}`);
     line(undefined, '  the worst of those loads', worstTask ? ms(worstTask) : '< 50 ms', '', '');
     const readyFirst = median(readyLoads.map((l) => l.firstPageMs));
     const readyTask = median(readyLoads.map((l) => l.longestTaskMs));
-    line(n === 10_000 ? readyFirst <= firstBudget : undefined, `ready feed (atlas build): load to first page (${ofRuns})`, ms(readyFirst), `≤ 3 × parse = ${ms(firstBudget)}`,
+    line(readyFirst <= firstBudget, `ready feed (atlas build): load to first page (${ofRuns})`, ms(readyFirst), firstBudgetText,
       `ready.json ${(readyLoads[0].bytes / 1e6).toFixed(1)} MB, its bare JSON.parse ${ms(median(readyLoads.map((l) => l.parseMs)))}`);
     line(n >= 10_000 ? readyTask <= 50 : undefined, `ready feed: longest main-thread task while loading (${ofRuns})`, readyTask ? ms(readyTask) : '< 50 ms', '≤ 50 ms', '');
     if (loadsOnly) continue;
