@@ -119,6 +119,14 @@ test('"also searching for" lists the words of the page\'s language: Welsh ones o
   for (const word of ['befriending', 'lunch club']) assert.ok(english.includes(word), `${word} on the English page`);
   for (const word of ['cyfeillio', 'bore coffi', 'unig']) assert.ok(!english.includes(word), `no ${word} on the English page: ${english.join(', ')}`);
   assert.ok(welsh.includes('hiraeth club') && english.includes('hiraeth club'), "the publisher's own word on both");
+  // A word the need's label already says is not listed again after it.
+  const builtIn = buildVocabulary();
+  const lonely = expandQuery('lonely', builtIn, 'en').expandedTerms;
+  assert.equal(lonely[0], 'loneliness and isolation');
+  for (const word of ['loneliness', 'isolation']) assert.ok(!lonely.includes(word), `${word} is in the label: ${lonely.join(', ')}`);
+  assert.ok(lonely.includes('isolated') && lonely.includes('befriending'));
+  const unig = expandQuery('unig', builtIn, 'cy').expandedTerms;
+  assert.ok(!unig.includes('unigrwydd'), `unigrwydd is in the Welsh label: ${unig.join(', ')}`);
   // The words of both languages are still searched for: a Welsh page's query finds English listings.
   assert.deepEqual(expandQuery('befriending', vocabulary, 'cy').needs, ['loneliness']);
   assert.deepEqual(expandQuery('cyfeillio', vocabulary, 'en').needs, ['loneliness']);

@@ -340,8 +340,11 @@ export function expandQuery(query: string, vocabulary: Vocabulary, lang = 'en'):
   for (const id of named) {
     const entry = vocabulary.needs.get(id);
     if (!entry) continue;
-    add(needLabel(entry, lang).toLowerCase());
-    for (const s of entry.synonyms) if (!otherLanguage.has(s)) add(s);
+    const label = needLabel(entry, lang).toLowerCase();
+    add(label);
+    // A word the label already says ("isolation" after "loneliness and isolation") is not said again.
+    const labelPhrase = ` ${phraseOf(label)} `;
+    for (const s of entry.synonyms) if (!otherLanguage.has(s) && !labelPhrase.includes(` ${phraseOf(s)} `)) add(s);
   }
   return { parts, needs: named, expandedTerms };
 }
