@@ -146,10 +146,11 @@ export interface ListingSummary {
 }
 
 /** The summary of listings a page holds (see `ListingSummary`). */
-export const summarise = (listings: AtlasListing[]): ListingSummary => ({
+/** `withPlaces: false`: no `places` (a worker keeps them and places postcodes itself). */
+export const summarise = (listings: readonly AtlasListing[], withPlaces = true): ListingSummary => ({
   size: listings.length,
   kinds: [...new Set(listings.map((l) => l.kind))],
-  places: listings.filter((l) => l.location),
+  places: withPlaces ? listings.filter((l) => l.location) : [],
 });
 
 /**

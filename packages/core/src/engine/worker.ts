@@ -6,7 +6,7 @@
 import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
 import { FeedLoadError } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
-import type { GeoPoint } from './types.js';
+import { summarise, type GeoPoint } from './types.js';
 import { EngineCore } from './full.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -64,8 +64,7 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     // listings' places: a postcode is placed among them here when the page
     // asks (`place`), so the page never clones one object per listing.
     const { listings, ...meta } = data;
-    const kinds = [...new Set(listings.map((l) => l.kind))];
-    scope.postMessage({ type: 'meta', data: meta, summary: { size: listings.length, kinds, places: [] }, keys: listings.map((l) => l.key) });
+    scope.postMessage({ type: 'meta', data: meta, summary: summarise(listings, false), keys: listings.map((l) => l.key) });
   }
   try {
     steps = core.prepare();
