@@ -59,7 +59,8 @@ const finder = 'document.querySelector("atlas-finder")?.shadowRoot';
 const SHOWN = {
   list: `!!${finder}?.querySelector("atlas-print-view")?.shadowRoot?.querySelector("li")`,
   open: `!!${finder}?.querySelector("atlas-listing")?.shadowRoot?.querySelector("h2, h1")`,
-  card: `!!${finder}?.querySelector("atlas-results")?.shadowRoot?.querySelector("atlas-card")`,
+  // A card with its name drawn (a card's element comes a task before its words).
+  card: `!!${finder}?.querySelector("atlas-results")?.shadowRoot?.querySelector("atlas-card")?.shadowRoot?.querySelector("a")`,
   page: `(${finder}?.querySelector("atlas-results")?.shadowRoot?.querySelectorAll("atlas-card").length ?? 0) >= 20`,
 };
 

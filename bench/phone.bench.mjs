@@ -113,7 +113,8 @@ const browser = await chromium.launch({
  * First results and the map's first markers are watched from the start.
  */
 const finderRoot = 'document.querySelector("atlas-finder")?.shadowRoot';
-const FIRST_RESULTS = `() => !!${finderRoot}?.querySelector("atlas-results")?.shadowRoot?.querySelector("atlas-card")`;
+// A card with its name drawn (a card's element comes a task before its words).
+const FIRST_RESULTS = `() => !!${finderRoot}?.querySelector("atlas-results")?.shadowRoot?.querySelector("atlas-card")?.shadowRoot?.querySelector("a")`;
 const OPEN_LISTING = `() => !!${finderRoot}?.querySelector("atlas-listing")?.shadowRoot?.querySelector("h2, h1")`;
 const MAP_DRAWN = `() => { const m = ${finderRoot}?.querySelector("atlas-map")?.shadowRoot; return !!m && m.querySelectorAll(".atlas-markers .marker").length > 0; }`;
 const WATCH = `window.__atlasWatch = (test) => new Promise((resolve) => {

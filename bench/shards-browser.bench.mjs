@@ -32,6 +32,8 @@
 //   SHARDS_BROWSER_SKIP_BUILD=1 ...            (reuse dist/embed as it is)
 //   SHARDS_BROWSER_REBUILD=1 ...               (build the site afresh; otherwise it is built only when the feed or the
 //                                               code that writes shards and manifests changed, since that takes minutes)
+//   SHARDS_BROWSER_PROFILE=navigation ...      (the profile from navigation rather than from the page being up)
+//   SHARDS_BROWSER_PROFILE=1 SHARDS_BROWSER_PROFILE_DIR=DIR ... (also writes each visit's CPU profile there, a .cpuprofile file)
 //   SHARDS_BROWSER_SITE=DIR ...                (serve that built site as it is, never building it: with SHARDS_BROWSER_EMBED,
 //                                               another version's site and bundle, for before-and-after pairs)
 import { execFileSync, spawn } from 'node:child_process';
@@ -232,7 +234,8 @@ const WATCH = `(window.__watch = window.__watch || ((test) => new Promise((resol
   tick();
 })))`;
 const results = `${DEEP}('atlas-results')?.shadowRoot`;
-const CARDS = `() => !!${results}?.querySelector('atlas-card')`;
+// A card on screen with its name drawn (a card's element comes a task before its words).
+const CARDS = `() => !!${results}?.querySelector('atlas-card')?.shadowRoot?.querySelector('a')`;
 const STATUS = `${results}?.querySelector('[role="status"]')?.textContent?.trim() ?? ''`;
 const PROMPTED = `!!${DEEP}('atlas-results')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('Enter a postcode')`;
 const OPENED = `() => !!${DEEP}('atlas-listing')?.shadowRoot?.querySelector('h1, h2')`;
@@ -250,13 +253,12 @@ async function visit({ kind, text, path = '/', phone = false }) {
   const page = await quietPage(browser, `${origin}${path}`, {
     isolated: true,
     ready: kind === 'link' || kind === 'first' ? `${DEEP}, ${WATCH}, true` : PROMPTED,
-    before: phone ? (send) => send('Emulation.setCPUThrottlingRate', { rate: 4 }) : undefined,
+    before: async (send) => {
+      if (phone) await send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      if (profileFrom === 'navigation') await startProfiler(send);
+    },
   });
-  if (process.env.SHARDS_BROWSER_PROFILE) {
-    await page.send('Profiler.enable');
-    await page.send('Profiler.setSamplingInterval', { interval: 200 });
-    await page.send('Profiler.start');
-  }
+  if (profileFrom === 'up') await startProfiler(page.send);
   let firstAt;
   let ms;
   if (kind === 'link' || kind === 'first') {
@@ -286,8 +288,14 @@ async function visit({ kind, text, path = '/', phone = false }) {
   }
   const tasks = await page.evaluate('window.__longTasks');
   if (process.env.SHARDS_BROWSER_PROFILE) {
-    console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: profile from the page being up`);
-    explainProfile((await page.send('Profiler.stop')).profile);
+    console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: profile from ${profileFrom === 'navigation' ? 'navigation' : 'the page being up'}`);
+    const { profile: cpuProfile } = await page.send('Profiler.stop');
+    explainProfile(cpuProfile);
+    // SHARDS_BROWSER_PROFILE_DIR: each visit's profile as a .cpuprofile file (DevTools' Performance panel opens it).
+    if (process.env.SHARDS_BROWSER_PROFILE_DIR) {
+      mkdirSync(process.env.SHARDS_BROWSER_PROFILE_DIR, { recursive: true });
+      writeFileSync(join(process.env.SHARDS_BROWSER_PROFILE_DIR, `${kind}-${(text ?? path).replace(/\W+/g, '_')}-${phone ? 'phone' : 'desktop'}-${Date.now()}.cpuprofile`), JSON.stringify(cpuProfile));
+    }
   }
   await page.close();
   if (process.env.SHARDS_BROWSER_TRACE) {
@@ -301,6 +309,14 @@ async function visit({ kind, text, path = '/', phone = false }) {
     longest: Math.max(0, ...tasks.map((t) => t.ms)),
     encodings: [...new Set(before.filter((r) => r.path.endsWith('.json')).map((r) => r.encoding || 'identity'))],
   };
+}
+
+/** SHARDS_BROWSER_PROFILE=1 profiles from the page being up (the prompt shown, or the listing's first frame); =navigation from navigation. */
+const profileFrom = process.env.SHARDS_BROWSER_PROFILE ? (process.env.SHARDS_BROWSER_PROFILE === 'navigation' ? 'navigation' : 'up') : undefined;
+async function startProfiler(send) {
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 200 });
+  await send('Profiler.start');
 }
 
 /** SHARDS_BROWSER_TRACE=1: what the page's main thread did in each task over 50 ms (its longest parts), to stderr. */
