@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { FacetCount, FacetId, FinderState } from '@community-atlas/core';
+import { guard } from 'lit/directives/guard.js';
+import { breathe, type FacetCount, type FacetId, type FinderState } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { filtersStyles } from './filters.styles.js';
@@ -89,6 +90,34 @@ export class AtlasFilters extends AtlasElement {
 
   readonly #id = `atlas-filters-${++nextId}`;
 
+  /**
+   * The filters draw in a task of their own, not in the finder's or the results': a
+   * finder's first results drew all three, and every card, in one task.
+   */
+  protected override drawsLater(): boolean {
+    return true;
+  }
+
+  /**
+   * The closed "More filters" panel is drawn a task after the groups in sight (nobody sees
+   * it until it opens): `#panelDrawn` moves on in that task, and the closed panel is drawn
+   * only when it has (`#panelShown` is the count it was last drawn at). `#panelBehind`: an
+   * update has left it as it was, so it is due a draw.
+   */
+  #panelDrawn = 0;
+  #panelShown = 0;
+  #panelBehind = false;
+  #panelDrawing?: Promise<void>;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#panelDrawing) {
+      await this.#panelDrawing;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A transfer filter with something in it, or ticked: its words come with the transfer parts,
@@ -122,6 +151,13 @@ export class AtlasFilters extends AtlasElement {
   #focusChip: number | undefined;
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.#panelBehind && !this.#panelDrawing) {
+      this.#panelDrawing = breathe().then(() => {
+        this.#panelDrawing = undefined;
+        this.#panelDrawn++;
+        this.requestUpdate();
+      });
+    }
     // A chip added above the box just ticked must not push that box out of sight.
     (this.renderRoot as ShadowRoot).activeElement?.scrollIntoView?.({ block: 'nearest' });
     if (!changed.has('filters') || this.#focusChip === undefined) return;
@@ -176,9 +212,18 @@ export class AtlasFilters extends AtlasElement {
         ? html`<button class="toggle" part="toggle" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="${this.#id}-more" @click=${() => (this.more = !open)}>
               ${t.showFilters}${inRest ? ` (${inRest})` : ''}
             </button>
-            <div class="panel" id="${this.#id}-more" ?hidden=${!open}>${rest.map((f) => this.#fieldset(f))}</div>`
+            <div class="panel" id="${this.#id}-more" ?hidden=${!open}>${this.#panel(open, rest)}</div>`
         : nothing}
     `;
+  }
+
+  /** The groups under "More filters": as they are now while it is open, else as they were until the task after (see #panelDrawn). */
+  #panel(open: boolean, rest: FacetId[]): unknown {
+    this.#panelBehind = !open && this.#panelShown === this.#panelDrawn;
+    this.#panelShown = this.#panelDrawn;
+    if (!open && !this.#panelDrawn) return nothing;
+    // Open, a new object each time: drawn with every update.
+    return guard([open ? {} : this.#panelDrawn], () => rest.map((f) => this.#fieldset(f)));
   }
 
   #fieldset(facet: FacetId): unknown {

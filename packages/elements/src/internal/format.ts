@@ -108,16 +108,26 @@ export function formatDateTime(value: Date, locale: string): string {
  * Makes, in a task of its own while the feed is on its way, the one Intl object
  * the first screen still needs: plural rules. Dates and numbers need none, and the
  * engine makes a name collator only for names that sort as ties (see core.ts).
+ * In the task after, London's clock changes for this year and the next are read
+ * from the time zone data: the first card's session time or deadline read them
+ * (and, through Temporal, set Temporal up), 20 ms of a slow phone's first results.
  */
 const warmed = new Set<string>();
 export function warmFormats(locale: string): void {
   if (warmed.has(locale)) return;
+  const first = !warmed.size;
   warmed.add(locale);
   setTimeout(() => {
     try {
       new Intl.PluralRules(locale).select(1);
     } catch {
       // A locale this browser cannot handle is met again, and reported, where it is used.
+    }
+    if (first) {
+      setTimeout(() => {
+        const now = Date.now();
+        for (const t of [now, now + 365 * 86_400_000]) londonParts(new Date(t));
+      }, 0);
     }
   }, 0);
 }

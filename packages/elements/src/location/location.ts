@@ -70,6 +70,11 @@ export class AtlasLocation extends AtlasElement {
   /** "Clear location" was pressed: focus goes to the postcode field when it comes back, not to the page. */
   #refocus = false;
 
+  /** The first draw is a task of its own, after the finder's: a finder's first screen drew its every part in one task. */
+  protected override drawsLater(): boolean {
+    return !this.hasUpdated;
+  }
+
   protected override updated(): void {
     if (this.#refocus && !this.near) {
       this.#refocus = false;

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { breathe, text, type FacetId, type FinderState, type QueryResult, type SortKey } from '@community-atlas/core';
+import { text, type FacetId, type FinderState, type QueryResult, type SortKey } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
@@ -9,10 +9,11 @@ import { relax } from '../on-demand.js';
 /** How many more results "Show more" adds. */
 export const PAGE_SIZE = 20;
 /**
- * How many new cards are drawn in one task. Each card is an element with a shadow
- * root of its own, and twenty drawn at once were one task of about 50 ms on a
- * desktop (issue 18, item 7): the first few, enough to fill a screen, come at
- * once and the rest in the tasks after. Cards already drawn are updated at once.
+ * How many new cards are put in the list at a time. Each card is an element with a
+ * shadow root of its own, and twenty drawn at once were one task of about 50 ms on a
+ * desktop (issue 18, item 7): the first few, enough to fill a screen, come at once
+ * and the rest once those are drawn. Each new card draws itself in a task of its own
+ * (AtlasCard.drawsLater); cards already drawn are updated at once.
  */
 const CARDS_PER_TASK = 5;
 /** How many of the words the need vocabulary added are named above the results. */
@@ -89,7 +90,18 @@ export class AtlasResults extends AtlasElement {
       await this.#drawing;
       done = await super.getUpdateComplete();
     }
+    await this.#cardsDrawn();
     return done;
+  }
+
+  /** The cards in the list have drawn themselves (each does in a task of its own). */
+  async #cardsDrawn(): Promise<void> {
+    await Promise.all([...this.renderRoot.querySelectorAll('atlas-card')].map((card) => card.updateComplete));
+  }
+
+  /** The first draw is a task of its own, after the finder's: a finder's first screen drew its every part in one task. */
+  protected override drawsLater(): boolean {
+    return !this.hasUpdated;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -104,7 +116,8 @@ export class AtlasResults extends AtlasElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.#drawing || this.#drawn >= (this.result?.items.length ?? 0)) return;
-    this.#drawing = breathe().then(() => {
+    // The next cards once those in the list have drawn themselves.
+    this.#drawing = this.#cardsDrawn().then(() => {
       this.#drawing = undefined;
       this.#drawn = Math.min(this.result?.items.length ?? 0, this.#drawn + CARDS_PER_TASK);
       this.requestUpdate();

@@ -61,6 +61,11 @@ export class AtlasSearch extends AtlasElement {
     return this.input && this.input.value.trim() === this.value.trim() ? this.input.value : this.value;
   }
 
+  /** The first draw is a task of its own, after the finder's: a finder's first screen drew its every part in one task. */
+  protected override drawsLater(): boolean {
+    return !this.hasUpdated;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value') && this.input && this.input.value !== this.#shown) this.input.value = this.#shown;
   }
