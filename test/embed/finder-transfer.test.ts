@@ -30,6 +30,8 @@ describe('the embed bundle: asset-transfer code on demand', () => {
   before(async () => {
     const bundle = '/dist/embed/atlas.js';
     await import(bundle);
+    // The bundle registers its elements in the tasks after it has run.
+    await customElements.whenDefined('atlas-card');
     const card = customElements.get('atlas-card')!.prototype as unknown as { firstUpdated(changed: unknown): void };
     const first = card.firstUpdated;
     card.firstUpdated = function (this: HTMLElement, changed: unknown) {

@@ -1,14 +1,15 @@
 /**
  * The one script-tag entry: `<script type="module" src="…/atlas.js"></script>`.
- * Registers the finder and the parts of its first screen. The rest arrives in chunks
- * of its own when needed: `<atlas-listing>` when a finder opens a listing or the page
- * has one of its own, the map when a finder shows it.
+ * Registers the finder and the parts of its first screen, in the tasks after the script
+ * has run. The rest arrives in chunks of its own when needed: `<atlas-listing>` when a
+ * finder opens a listing or the page has one of its own, the map when a finder shows it.
  */
 import { defineFirstScreenParts } from './internal/define-parts.js';
 import { defineListing } from './listing/define-listing.js';
 import { listingElement } from './on-demand.js';
 
-defineFirstScreenParts();
+// In tasks of their own after the one that evaluates this script: the finder, then its parts.
+defineFirstScreenParts((define) => setTimeout(define, 0));
 
 /** A page that shows `<atlas-listing>` itself (outside a finder) gets it as soon as one is in the page, now or later. */
 function defineListingWhenInPage(): void {

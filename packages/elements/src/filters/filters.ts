@@ -188,6 +188,8 @@ export class AtlasFilters extends AtlasElement {
     const rest = shown.filter((f) => !lead.includes(f));
     const inRest = active.filter((a) => rest.includes(a.facet)).length;
     const open = this.more ?? inRest > 0;
+    // Set again by #panel when there is a panel to draw.
+    this.#panelBehind = false;
     return html`
       <h2 id="${this.#id}-h" tabindex="-1">${t.filtersHeading}</h2>
       ${active.length

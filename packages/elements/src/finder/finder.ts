@@ -4,7 +4,7 @@ import {
   type ListingKind,
   type AtlasData, type FacetId, type GeoPoint, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
-import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { AtlasElement, baseStyles, warmStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
 import { listingElement, map, orukSource, postcodeLookup, prebuiltIndex as indexReader, prescriber, suggestLink, theme, transferCards } from '../on-demand.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
@@ -274,8 +274,9 @@ export class AtlasFinder extends AtlasElement {
       await breathe();
       if (abort.signal.aborted) return;
     }
-    // The browser's date data loads while the feed is on its way, not in the task that draws the results.
+    // The browser's date data loads while the feed is on its way, not in the task that draws the results; so do the parts' style sheets.
     warmFormats(this.t.locale);
+    warmStyles(['atlas-search', 'atlas-location', 'atlas-filters', 'atlas-results', 'atlas-card']);
     // Within 8 seconds (sooner with a short timeout), never 20 seconds of silence.
     this.#slowTimer = setTimeout(() => (this.slow = true), Math.min(8_000, this.timeout / 2));
     // A link to an open listing: fetch its element alongside the feed.

@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, css, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { CSSResult, LitElement, adoptStyles, css, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { OnDemand } from './on-demand.js';
 import { stringsFor, type LoadedStrings } from '../translations/index.js';
 import { welsh } from '../on-demand.js';
@@ -117,6 +117,21 @@ export class AtlasElement extends LitElement {
     }
     return done;
   }
+}
+
+/**
+ * Makes the style sheets of these elements, one element a task: a sheet is made (its CSS
+ * parsed) when the first element of its kind is drawn, which on a finder's first screen
+ * is in the tasks that draw it. The finder calls this while its feed is on its way.
+ */
+export function warmStyles(tags: readonly string[]): void {
+  const [tag, ...rest] = tags;
+  if (!tag) return;
+  setTimeout(() => {
+    const element = customElements.get(tag) as typeof LitElement | undefined;
+    for (const style of element?.elementStyles ?? []) if (style instanceof CSSResult) void style.styleSheet;
+    warmStyles(rest);
+  }, 0);
 }
 
 /**

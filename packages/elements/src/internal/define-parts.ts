@@ -11,11 +11,26 @@ import { AtlasLocation } from '../location/location.js';
 import { AtlasResults } from '../results/results.js';
 import { AtlasSearch } from '../search/search.js';
 
-export function defineFirstScreenParts(): void {
-  defineElement('atlas-card', AtlasCard);
-  defineElement('atlas-search', AtlasSearch);
-  defineElement('atlas-filters', AtlasFilters);
-  defineElement('atlas-results', AtlasResults);
-  defineElement('atlas-location', AtlasLocation);
-  defineElement('atlas-finder', AtlasFinder);
+/**
+ * `later`, given: the finder is registered in the task it gives, and its parts in the
+ * one after (the embed bundle: registering them all with the script's evaluation was
+ * one task of 90 ms on a slow phone). The finder's loading message needs no part, and
+ * its first draw waits for a task of its own, after theirs.
+ */
+export function defineFirstScreenParts(later?: (define: () => void) => void): void {
+  const parts = (): void => {
+    defineElement('atlas-card', AtlasCard);
+    defineElement('atlas-search', AtlasSearch);
+    defineElement('atlas-filters', AtlasFilters);
+    defineElement('atlas-results', AtlasResults);
+    defineElement('atlas-location', AtlasLocation);
+  };
+  const finder = (): void => defineElement('atlas-finder', AtlasFinder);
+  if (!later) {
+    parts();
+    finder();
+    return;
+  }
+  later(finder);
+  later(parts);
 }
