@@ -9,11 +9,10 @@ import type { FacetId, FinderState, QueryResult } from '@community-atlas/core';
 import type { LoadedStrings, RelaxWords } from '../translations/en.js';
 import { cyRelaxWords } from './relax-cy.js';
 import { facetLabel, facetName } from '../internal/facet-label.js';
+import { englishPlural as plural } from '../internal/format.js';
 
 type Relax = NonNullable<QueryResult['relax']>[number];
 
-const plural = (n: number, one: string, other: string): string =>
-  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 const results = (n: number): string => `${n} ${plural(n, 'result', 'results')}`;
 
 /** The English words (the Welsh are in relax-cy.ts; a host's own words come through the strings). */

@@ -4,9 +4,7 @@
  */
 import type { LoadedStrings, PrescriberDetailStrings, PrescriberStrings } from '../translations/index.js';
 import { cyPrescriber } from './prescriber-cy.js';
-
-const plural = (n: number, one: string, other: string): string =>
-  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
+import { englishPlural as plural } from '../internal/format.js';
 
 const enPrescriber: PrescriberStrings = {
   shortlistHeading: 'Shortlist',

@@ -5,9 +5,7 @@
 import type { LoadedStrings, TransferDetailStrings, TransferDetailWords, TransferHeadings, TransferStrings } from '../translations/index.js';
 import { transferStrings, type TransferCardStrings } from './transfer.js';
 import { cyTransferDetail, cyTransferDetailWords } from './detail-cy.js';
-
-const plural = (n: number, one: string, other: string): string =>
-  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
+import { englishPlural as plural } from '../internal/format.js';
 
 const enTransferDetail: TransferDetailStrings = {
   floorArea: (n, formatted) => `${formatted} square ${plural(n, 'metre', 'metres')}`,

@@ -10,13 +10,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { deadlineState, type AtlasListing, type DeadlineState, type FacetId } from '@community-atlas/core';
 import type { LoadedStrings, TransferCardWords } from '../translations/index.js';
 import { cyTransferCardWords } from './transfer-cy.js';
-import { formatDate } from '../internal/format.js';
+import { englishPlural as plural, formatDate } from '../internal/format.js';
 
 /** The card's and the listing's styles for these parts, adopted when this chunk arrives. */
 export { transferStyles } from './transfer.styles.js';
-
-const plural = (n: number, one: string, other: string): string =>
-  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 
 /** The English words of a transfer's card, here rather than in the first chunk: only feeds with transfers need them. */
 const enTransferCardWords: TransferCardWords = {

@@ -1,5 +1,5 @@
 import type { FeedbackLabels } from '@community-atlas/core';
-import { formatNumber } from '../internal/format.js';
+import { englishPlural as plural, formatNumber } from '../internal/format.js';
 
 /**
  * The prescriber's tools (shortlist, print, share, keyboard shortcuts, age): their own words. English ones load with
@@ -351,9 +351,6 @@ export interface LoadedStrings
   transfer?: TransferStrings & Partial<TransferDetailStrings>;
   prescriber?: PrescriberStrings & Partial<PrescriberDetailStrings>;
 }
-
-const plural = (n: number, one: string, other: string): string =>
-  new Intl.PluralRules('en-GB').select(n) === 'one' ? one : other;
 
 export const en: LoadedStrings = {
   locale: 'en-GB',
