@@ -9,7 +9,7 @@ import { generateFeed } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore } from '../src/engine/full.js';
 import { serializeReady } from '../src/engine/ready-write.js';
-import type { FinderState } from '../src/engine/types.js';
+import { summarise, type FinderState } from '../src/engine/types.js';
 import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
@@ -135,6 +135,7 @@ test('a trusted ready feed read from its bytes for the worker answers its first 
   const lazy = readyPartsOf(data.listings)?.lazy;
   assert.ok(lazy, 'the listings are read as they are asked for');
   assert.deepEqual(lazy.keys, generated.listings.map((l) => l.id));
+  assert.deepEqual(lazy.summary, summarise(readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 }).listings, false));
   const unread = (): number => data.listings.length - Object.keys(data.listings).length;
   assert.equal(unread(), generated.listings.length, 'a listing was read before it was asked for');
   const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });

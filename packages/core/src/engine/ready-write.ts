@@ -63,7 +63,7 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
     data: { ...rest, ...(gazetteerFromFeed ? { gazetteerFromFeed } : {}) },
     columns,
     keys: listings.map((l) => l.key),
-    kinds: summarise(listings, false).kinds,
+    summary: summarise(listings, false),
     sizes: listingBytes.map((b) => b.length),
   };
   const feedStart = JSON.stringify(feedHead).slice(0, -1);

@@ -73,9 +73,9 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     // listings' places: a postcode is placed among them here when the page
     // asks (`place`), so the page never clones one object per listing.
     const { listings, ...meta } = data;
-    // Listings not read yet: their keys and kinds came with the columns.
-    const summary = unread ? { size: unread.keys.length, kinds: [...unread.kinds], places: [] } : summarise(listings, false);
-    scope.postMessage({ type: 'meta', data: meta, summary, keys: unread ? [...unread.keys] : listings.map((l) => l.key) });
+    // Listings not read yet: their keys and summary came with the columns (atlas build summarised them).
+    const summary = unread ? unread.summary : summarise(listings, false);
+    scope.postMessage({ type: 'meta', data: meta, summary, keys: unread ? unread.keys : listings.map((l) => l.key) });
   }
   try {
     steps = core.prepare();

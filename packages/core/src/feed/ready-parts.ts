@@ -7,6 +7,7 @@
  */
 import type { ReadyColumns } from '../engine/core.js';
 import type { AtlasListing } from './normalised.js';
+import type { ListingSummary } from '../engine/types.js';
 
 export interface ReadyParts {
   columns: ReadyColumns;
@@ -23,13 +24,13 @@ export interface ReadyParts {
  * A trusted ready feed's listings read from its bytes as they are asked for:
  * one by one (an answer's page, a schedule group's first listing, a
  * transfer's deadline), or the rest a slice at a time. What the first page
- * needs of the others (keys, kinds, columns) came with the columns.
+ * needs of the others (keys, summary, columns) came with the columns.
  */
 export interface LazyListings {
   /** Every listing's key, in order. */
-  readonly keys: readonly string[];
-  /** The kinds of listing, in the order their first listing comes (as `summarise` gives them). */
-  readonly kinds: readonly AtlasListing['kind'][];
+  readonly keys: string[];
+  /** `summarise(listings, false)`, as atlas build worked it out. */
+  readonly summary: ListingSummary;
   /** Listing `i`, read now if it was not (and kept in the listings array). */
   at(i: number): AtlasListing;
   /** Reads listings not read yet, a few hundred at a time, until `until` (a `performance.now()` time); true when every listing is read. */

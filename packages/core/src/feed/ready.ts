@@ -5,14 +5,14 @@
  * building for it. One file, one request, one `JSON.parse`:
  *
  *     {"format":"community-atlas-ready","version":2,"hash":"…","length":N,"lang":"en","relative":false,…
- *     "data":{…},"columns":{…},"keys":[…],"kinds":[…],"sizes":[…],"feed":{…,"listings":[…]},"index":{…}}
+ *     "data":{…},"columns":{…},"keys":[…],"summary":{…},"sizes":[…],"feed":{…,"listings":[…]},"index":{…}}
  *
  * The first line is the header; everything after its line break (N UTF-16 code
  * units) is what `hash` covers. `feed` is a feed whose listings are already in
  * normalised form (each with its `key` and `publisherId`), which the quick check
  * and the normaliser read as they are; `data` is the rest of the normalised data
  * (publishers, licences, needs…); `columns` and `index` are the prebuilt parts.
- * `keys`, `kinds` and `sizes` (each listing's length in bytes) come before the
+ * `keys`, `summary` and `sizes` (each listing's length in bytes) come before the
  * listings, so that a reader of the bytes can answer the first page with only
  * the listings on it read (`readReadyBytes`).
  *
@@ -26,6 +26,7 @@
 import type { AtlasData, Problem } from './normalised.js';
 import { attachReadyParts, type LazyListings } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
+import type { ListingSummary } from '../engine/types.js';
 
 export const READY_FORMAT = 'community-atlas-ready';
 /** 2: the listings come last in the feed, after their keys, kinds and sizes (1 had them first, and none of those). */
@@ -104,8 +105,8 @@ export interface ReadyBody {
   index: object | (() => object);
   /** Each listing's key, in order. */
   keys?: string[];
-  /** The kinds of listing, in the order their first listing comes (`summarise`). */
-  kinds?: AtlasData['listings'][number]['kind'][];
+  /** `summarise(listings, false)`: what the worker tells the page of the listings. */
+  summary?: ListingSummary;
   /** Each listing's length in the bytes written (ASCII), in order; a comma between two. */
   sizes?: number[];
 }
@@ -354,12 +355,12 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string, op
   } catch {
     return undefined;
   }
-  const { keys, kinds, sizes } = parts;
+  const { keys, summary, sizes } = parts;
   if (!parts.feed || typeof parts.feed !== 'object' || !Array.isArray(parts.feed.listings) || !parts.data || !parts.columns) return undefined;
-  if (!Array.isArray(keys) || !Array.isArray(kinds) || !Array.isArray(sizes) || sizes.length !== keys.length) return undefined;
+  if (!Array.isArray(keys) || !summary || !Array.isArray(sizes) || sizes.length !== keys.length) return undefined;
   // The listings' sizes and the commas between them fill what is between `[` and `]`.
   if (sizes.reduce((n, s) => n + s, Math.max(0, sizes.length - 1)) !== indexAt - 2 - listingsAt) return undefined;
-  const lazy = lazyListings(views, body + listingsAt, sizes, listed.ascii, keys, kinds);
+  const lazy = lazyListings(views, body + listingsAt, sizes, listed.ascii, keys, summary);
   if (!options.lazy) lazy.readSome(Infinity);
   const indexPart = rangeOf(views, body + indexAt, body + length);
   let index: object | undefined;
@@ -382,7 +383,7 @@ const BYTES_PER_READ = 200_000;
  * `sizes[i]` bytes long with a comma between two, read when asked for: the
  * array `listings` has a hole for each listing not read yet.
  */
-function lazyListings(views: readonly Uint8Array[], from: number, sizes: readonly number[], ascii: boolean, keys: string[], kinds: LazyListings['kinds']): LazyListings & { listings: AtlasData['listings'] } {
+function lazyListings(views: readonly Uint8Array[], from: number, sizes: readonly number[], ascii: boolean, keys: string[], summary: ListingSummary): LazyListings & { listings: AtlasData['listings'] } {
   type Listing = AtlasData['listings'][number];
   const n = sizes.length;
   const starts = new Float64Array(n);
@@ -394,7 +395,7 @@ function lazyListings(views: readonly Uint8Array[], from: number, sizes: readonl
   const lazy = {
     listings,
     keys,
-    kinds,
+    summary,
     get whole(): boolean {
       return next >= n;
     },
