@@ -389,7 +389,24 @@ function lazyListings(views: readonly Uint8Array[], from: number, sizes: readonl
   const starts = new Float64Array(n);
   for (let i = 0, at = from; i < n; at += sizes[i]! + 1, i++) starts[i] = at;
   const listings = new Array<Listing>(n);
-  const textOf = (a: number, b: number): string => decodeRanges(rangeOf(views, starts[a]!, starts[b]! + sizes[b]!), ascii);
+  // Where each piece starts, to find a listing's piece without walking the pieces before it.
+  const pieceAt = new Float64Array(views.length + 1);
+  views.forEach((v, k) => (pieceAt[k + 1] = pieceAt[k]! + v.length));
+  const decoder = new TextDecoder();
+  /** Listings `a` to `b` as text: decoded where they are when they are in one piece (one decoder for all, as the text is ASCII). */
+  const textOf = (a: number, b: number): string => {
+    const from = starts[a]!;
+    const to = starts[b]! + sizes[b]!;
+    let low = 0;
+    let high = views.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (pieceAt[mid]! <= from) low = mid;
+      else high = mid - 1;
+    }
+    if (ascii && to <= pieceAt[low + 1]!) return decoder.decode(views[low]!.subarray(from - pieceAt[low]!, to - pieceAt[low]!));
+    return decodeRanges(rangeOf(views.slice(low), from - pieceAt[low]!, to - pieceAt[low]!), ascii);
+  };
   /** Every listing before it is read. */
   let next = 0;
   const lazy = {
