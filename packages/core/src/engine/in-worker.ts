@@ -11,7 +11,7 @@ import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 import { summarise, type FinderState, type GeoPoint, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
 
-export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions & { prebuiltIndex?: string | object }): Promise<FinderLoad> {
+export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions): Promise<FinderLoad> {
   const given: (FetchedFeed | { ok: false; error: ReturnType<typeof serializeLoadError> })[] = [];
   for (const result of fetched) {
     if (result.status === 'fulfilled') given.push(result.value);
@@ -24,6 +24,8 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
   // feed's failure, as if its fetch had failed.
   const reading = Promise.all(bodies.map((f) => readOn(f).then(() => undefined, (error: unknown) => error)));
   return inWorker(options, undefined, async (worker) => {
+    // A prebuilt index still downloading is sent when it is in: the worker started meanwhile.
+    const prebuiltIndex = await options.prebuiltIndex;
     const failures = await reading;
     const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = given.map((g) => {
       if ('ok' in g) return g;
@@ -34,7 +36,7 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
       throw failure;
     });
     const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
-    worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker, buffers);
+    worker.postMessage({ type: 'load', feeds, urls, options: workerOptions({ ...options, prebuiltIndex }) } satisfies ToWorker, buffers);
   }).catch(async (error: unknown) => {
     // Whoever reads the feeds next (the page, when the worker could not start) finds no read half done.
     await reading;
