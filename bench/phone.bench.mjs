@@ -3,7 +3,8 @@
 // visit (a browser context of its own, so an empty cache) on a phone profile:
 // Chromium's CPU slowed 4 × (Emulation.setCPUThrottlingRate) and a slow 4G link
 // (150 ms round trip, 1.6 Mbit/s down) made by the server itself.
-// For the 607-listing demo feed and a 10,000-listing feed (test/support/generate.ts)
+// For the 607-listing demo feed and a 10,000-listing feed (test/support/generate.ts),
+// plain and as the ready feed atlas build writes,
 // it prints: time to first results, to an opened listing (clicking the first card),
 // to the first map view (the page opened with ?view=map), the requests made before
 // first results and how many round trips had to follow one another, beside the budgets.
@@ -33,10 +34,14 @@ const dist = process.env.PHONE_BENCH_DIST ? normalize(process.env.PHONE_BENCH_DI
 if (!process.env.PHONE_BENCH_DIST && (!process.env.PHONE_BENCH_SKIP_BUILD || !existsSync(dist))) {
   execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'ignore' });
 }
-const generated = execFileSync('npx', ['tsx', '-e', "import { generateFeed } from './test/support/generate.ts'; process.stdout.write(JSON.stringify(generateFeed(10000)))"], { cwd: root, maxBuffer: 1 << 30 });
+const generate = (code) => execFileSync('npx', ['tsx', '-e', `import { generateFeed } from './test/support/generate.ts'; ${code}`], { cwd: root, maxBuffer: 1 << 30 });
+const generated = generate('process.stdout.write(JSON.stringify(generateFeed(10000)))');
+// The same listings as the ready feed atlas build writes (normalised, columns and index prebuilt), served at the same address.
+const ready = generate("import { serializeReady } from './packages/core/src/index.ts'; process.stdout.write(serializeReady(generateFeed(10000)).text)");
 const feeds = [
   { label: 'demo feed, 607 listings', body: readFileSync(join(root, 'demo/feed.json')) },
   { label: 'generated feed, 10,000 listings', body: generated },
+  { label: 'the same 10,000 listings as a ready feed (atlas build)', body: ready },
 ];
 
 /** The slow 4G link: each response waits one round trip, and every response shares 1.6 Mbit/s. */

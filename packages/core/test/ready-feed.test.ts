@@ -9,11 +9,11 @@ import { generateFeed } from '../../../test/support/generate.js';
 import { createEngine } from '../src/engine/engine.js';
 import { EngineCore } from '../src/engine/full.js';
 import { serializeReady } from '../src/engine/ready-write.js';
-import type { FinderState } from '../src/engine/types.js';
+import { summarise, type FinderState } from '../src/engine/types.js';
 import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
-import { readyPartsOf } from '../src/feed/ready-parts.js';
+import { readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
 import { readySeal } from '../src/feed/ready.js';
 import type { Feed } from '../src/feed/types.js';
 import { randomStates } from '../../../test/support/states.js';
@@ -103,8 +103,9 @@ test('a ready feed cut off, or of another format version, is refused with a mess
   };
   assert.match(read(text.slice(0, Math.floor(text.length / 2))), /ready\.json: This ready feed is cut off: it has \d+ of the \d+ characters atlas build wrote after its header/);
   assert.match(read(text.slice(0, 40)), /This ready feed's first line \(its header\) is cut off/);
-  assert.match(read(text.replace('"version":1,', '"version":2,')), /format version 2, and this version of Community Atlas reads version 1: update the kit/);
-  assert.match(parseFeedText(text.replace('"version":1,', '"version":0,'), 'ready.json').problems[0]!.message, /format version 0.*rebuild it with this version of atlas build/);
+  assert.match(read(text.replace('"version":2,', '"version":3,')), /format version 3, and this version of Community Atlas reads version 2: update the kit/);
+  // Version 1 (the listings first, no keys or sizes before them), as the build wrote it before.
+  assert.match(parseFeedText(text.replace('"version":2,', '"version":1,'), 'ready.json').problems[0]!.message, /format version 1.*rebuild it with this version of atlas build/);
 });
 
 /** A feed's text as the worker is handed it: bytes, in the pieces they arrived in. */
@@ -126,6 +127,51 @@ test('a trusted ready feed read from its bytes (as the worker is handed it) give
   assert.equal([...prebuilt.prepare()].length, 1, 'preparing took more than reading the index');
   const reference = new EngineCore(readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 }), { now: () => NOW }).prepareAll();
   for (const state of states(fromText, 200, 12)) assert.deepEqual(prebuilt.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+});
+
+test('a trusted ready feed read from its bytes for the worker answers its first page with only the listings that page needs read, and every state as the plain feed', () => {
+  const ready = serializeReady(generated);
+  const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
+  const lazy = readyPartsOf(data.listings)?.lazy;
+  assert.ok(lazy, 'the listings are read as they are asked for');
+  assert.deepEqual(lazy.keys, generated.listings.map((l) => l.id));
+  assert.deepEqual(lazy.summary, summarise(readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 }).listings, false));
+  const unread = (): number => data.listings.length - Object.keys(data.listings).length;
+  assert.equal(unread(), generated.listings.length, 'a listing was read before it was asked for');
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  const core = new EngineCore(data, { now: () => NOW });
+  assert.equal([...core.prepare()].length, 1, 'preparing took more than reading the index');
+  const first = core.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW);
+  assert.deepEqual(first, reference.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW));
+  // The first page's listings, each schedule group's first and the transfers (for their deadlines).
+  assert.ok(unread() > generated.listings.length * 0.6, `${generated.listings.length - unread()} of ${generated.listings.length} listings were read for the first page`);
+  for (const item of first.items) assert.deepEqual(core.listing(item.key), fresh.listings.find((l) => l.key === item.key));
+  // The rest a slice at a time: then the data is what reading it all at once gives.
+  let slices = 0;
+  while (!lazy.readSome(0)) slices++;
+  assert.ok(slices > 1, 'the listings were read in one slice');
+  assert.equal(unread(), 0);
+  for (const state of states(fresh, 200, 14)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+  assert.deepEqual(data, readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 }));
+  for (const prefix of ['lo', 'wal', 'carer']) assert.deepEqual(core.suggest(prefix), reference.suggest(prefix));
+});
+
+test('a trusted ready feed whose listings are read as they are asked for gives every listing to whatever reads them all, and in Welsh (whose name order is not the columns\') reads them all to work its columns out', () => {
+  const ready = serializeReady(demo);
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
+  // In pieces of 997 bytes: many a listing read on its own is cut between two.
+  const bytes = new TextEncoder().encode(ready.text);
+  const parts = Array.from({ length: Math.ceil(bytes.length / 997) }, (_, k) => bytes.slice(k * 997, (k + 1) * 997));
+  for (const lang of ['en', 'cy']) {
+    const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts }, { lazyListings: true });
+    assert.ok(readyPartsOf(data.listings)?.lazy, 'the listings are read as they are asked for');
+    const core = new EngineCore(data, { lang, now: () => NOW }).prepareAll();
+    const reference = new EngineCore(fresh, { lang, now: () => NOW }).prepareAll();
+    for (const state of states(fresh, 100, 15)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+    assert.deepEqual(core.suggest('wa'), reference.suggest('wa'));
+    assert.deepEqual(wholeListings(data.listings), fresh.listings);
+  }
 });
 
 test('a ready feed\'s bytes edited after the build, or with their hash changed, are read as the plain feed they hold and indexed afresh', () => {

@@ -24,7 +24,7 @@ import { FACET_IDS } from './types.js';
 // Kept here too for the URL state, which reads it from the core.
 export { MAX_QUERY_LENGTH } from './types.js';
 import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
-import { readyPartsOf, type ReadyParts } from '../feed/ready-parts.js';
+import { readyPartsOf, wholeListings, type LazyListings, type ReadyParts } from '../feed/ready-parts.js';
 
 /** A community asset transfer: of kind `transfer`, or with a `transfer` block. */
 function isTransferListing(listing: AtlasListing): boolean {
@@ -363,6 +363,23 @@ export function planFor(state: FinderState): Plan {
   return { text, extras };
 }
 
+/**
+ * A listing's place in name order when its listing is read as it is first
+ * asked for (a trusted ready feed read in the worker: feed/ready-parts.ts's
+ * `LazyListings`): the first page reads only the listings it needs.
+ */
+class LazyDoc {
+  constructor(
+    readonly key: string,
+    private readonly index: number,
+    private readonly lazy: LazyListings,
+  ) {}
+
+  get listing(): AtlasListing {
+    return this.lazy.at(this.index);
+  }
+}
+
 /** Reads the transfers' deadline states into `facts` for `now`, whose UK day is `today` (deadlines.ts). */
 export type ReadDeadlines = (core: FilterCore, facts: TimeFacts, now: Date, today: number) => void;
 
@@ -413,12 +430,22 @@ export class FilterCore {
 
   constructor(data: AtlasData, options: EngineOptions = {}) {
     const given: unknown[] = Array.isArray(data?.listings) ? data.listings : [];
-    const kept: number[] = [];
-    given.forEach((l, i) => {
-      if (l && typeof l === 'object' && typeof (l as AtlasListing).key === 'string') kept.push(i);
-    });
-    this.listings = kept.map((i) => given[i] as AtlasListing);
-    this.sourceIndex = Int32Array.from(kept);
+    const ready = readyPartsOf(given);
+    if (ready?.lazy) {
+      // A trusted ready feed whose listings are read as they are asked for: each has its key,
+      // and the array itself is kept, so that each listing read is seen here too.
+      this.listings = given as AtlasListing[];
+      this.sourceIndex = Int32Array.from(given.keys());
+      this.readyParts = ready;
+    } else {
+      const kept: number[] = [];
+      given.forEach((l, i) => {
+        if (l && typeof l === 'object' && typeof (l as AtlasListing).key === 'string') kept.push(i);
+      });
+      this.listings = kept.map((i) => given[i] as AtlasListing);
+      this.sourceIndex = Int32Array.from(kept);
+      this.readyParts = kept.length === given.length ? ready : undefined;
+    }
     this.lang = typeof options.lang === 'string' && options.lang ? options.lang : 'en';
     this.now = typeof options.now === 'function' ? options.now : () => new Date();
     this.vocabulary = buildNeedTable(Array.isArray(data?.needs) ? data.needs : []);
@@ -426,7 +453,6 @@ export class FilterCore {
       if (area && typeof area.id === 'string') this.areaNames.set(area.id, allVariants(area.name));
     }
     for (const facet of FACET_IDS) this.tables.set(facet, new ValueTable(FIXED_VALUES[facet]));
-    this.readyParts = kept.length === given.length ? readyPartsOf(given) : undefined;
   }
 
   /** The prebuilt text index of a trusted ready feed, already known to fit these listings. @internal */
@@ -495,6 +521,8 @@ export class FilterCore {
     // A trusted ready feed brings its columns: nothing to work out but the weekly slots.
     if (!this.docsReady && this.readyParts) this.adoptColumns(this.readyParts.columns);
     if (!this.docsReady) {
+      // Working the columns out reads every listing.
+      wholeListings(this.listings);
       const n = this.listings.length;
       // One walk over the listings in the order given (so value ids are given
       // out in the same order as ever), writing what each has into columns by
@@ -660,7 +688,8 @@ export class FilterCore {
       for (const v of c.values[facet]) table.id(v);
       valueBits[facet] = c.bits[facet].map(setOf);
     }
-    const groupListing = c.groups.map((i) => this.listings[i]!);
+    const lazy = this.readyParts?.lazy;
+    const groupListing = c.groups.map((i) => this.listings[i] ?? lazy!.at(i));
     const now = this.now();
     const groupSlots = groupListing.map((listing) => {
       let bits = 0;
@@ -688,7 +717,7 @@ export class FilterCore {
       ageMin: column(c.ageMin, -Infinity), ageMax: column(c.ageMax, Infinity),
       scheduled, transfer, scheduleGroup, groupListing,
     };
-    this.docs = c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
+    this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
     this.docs.forEach((d, p) => this.byKey.set(d.key, p));
     this.sourceIndex.set(c.order);
     this.columnsDone();

@@ -7,6 +7,7 @@ import type { AtlasData } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
 import { READY_FORMAT, READY_VERSION, readyHashBytes, readySeal, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
 import { FilterCore, type ReadyColumns } from './core.js';
+import { summarise } from './types.js';
 import { writeTextIndex } from './index-write.js';
 
 export interface ReadyFeed {
@@ -48,29 +49,50 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   const gazetteerFromFeed = rest.gazetteer !== undefined && JSON.stringify(rest.gazetteer) === JSON.stringify(feed.gazetteer);
   if (gazetteerFromFeed) delete rest.gazetteer;
   const { listings: _, ...feedHead } = feed;
-  const body: Omit<ReadyBody, 'index'> = {
-    feed: { ...feedHead, listings },
+  // The body as JSON.stringify would write it (see feed/ready.ts for its
+  // order), the text index written in as serialized rather than parsed and
+  // written again. In ASCII (each other character as its JSON escape): text
+  // that is all ASCII decodes several times faster in the browser, where one
+  // curly apostrophe would make the whole text two bytes per character
+  // (feed/ascii.ts). Made as bytes, hashed, and read back as text once, which
+  // then takes one byte per character here too. Each listing's length in
+  // those bytes is written before the listings, so that a reader can read one
+  // listing without the others (feed/ready.ts's readReadyBytes).
+  const listingBytes = listings.map((l) => asciiBytes([JSON.stringify(l)]));
+  const head: Omit<ReadyBody, 'index' | 'feed'> = {
     data: { ...rest, ...(gazetteerFromFeed ? { gazetteerFromFeed } : {}) },
     columns,
+    keys: listings.map((l) => l.key),
+    summary: summarise(listings, false),
+    sizes: listingBytes.map((b) => b.length),
   };
-  // The body as JSON.stringify would write it, the text index written in as
-  // serialized rather than parsed and written again. In ASCII (each other
-  // character as its JSON escape): text that is all ASCII decodes several times
-  // faster in the browser, where one curly apostrophe would make the whole text
-  // two bytes per character (feed/ascii.ts). Made as bytes, hashed, and read
-  // back as text once, which then takes one byte per character here too.
-  const first = asciiBytes([JSON.stringify(body).slice(1, -1)]);
-  const last = asciiBytes([',"index":', options.withoutIndex ? '{}' : index.json, '}\n']);
-  const ascii = new Uint8Array(first.length + last.length);
+  const feedStart = JSON.stringify(feedHead).slice(0, -1);
+  const first = asciiBytes([JSON.stringify(head).slice(1, -1), ',"feed":', feedStart, feedStart.length > 1 ? ',' : '', '"listings":[']);
+  const last = asciiBytes([']}', ',"index":', options.withoutIndex ? '{}' : index.json, '}\n']);
+  const between = listingBytes.reduce((n, b) => n + b.length, Math.max(0, listingBytes.length - 1));
+  const ascii = new Uint8Array(first.length + between + last.length);
   ascii.set(first);
-  ascii.set(last, first.length);
+  let at = first.length;
+  listingBytes.forEach((b, i) => {
+    if (i) ascii[at++] = 0x2c;
+    ascii.set(b, at);
+    at += b.length;
+  });
+  ascii.set(last, at);
+  const listingsAt = first.length;
+  const indexAt = at + 2;
   const hash = readyHashBytes(ascii);
-  const header: Omit<ReadyHeader, 'format' | 'seals'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, indexAt: first.length };
-  // The seals (what the worker checks, see readReadyBytes): the header so far with the feed, data and columns, and the text index.
+  const header: Omit<ReadyHeader, 'format' | 'seals'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, listingsAt, indexAt };
+  // The seals (what the worker checks, see readReadyBytes): the header so far with what comes before the
+  // listings, the listings, and the text index.
   const sealed = JSON.stringify(header).slice(0, -1);
-  const seals = [readySeal([new TextEncoder().encode(sealed), first]), readySeal([last])];
-  const head = `${sealed},"seals":${JSON.stringify(seals)},\n`;
-  return { text: head + new TextDecoder().decode(ascii), bytes: utf8Length(head) + ascii.length, hash, data, columns, terms: index.terms };
+  const seals = [
+    readySeal([new TextEncoder().encode(sealed), ascii.subarray(0, listingsAt)]),
+    readySeal([ascii.subarray(listingsAt, indexAt)]),
+    readySeal([ascii.subarray(indexAt)]),
+  ];
+  const headLine = `${sealed},"seals":${JSON.stringify(seals)},\n`;
+  return { text: headLine + new TextDecoder().decode(ascii), bytes: utf8Length(headLine) + ascii.length, hash, data, columns, terms: index.terms };
 }
 
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));

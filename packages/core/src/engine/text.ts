@@ -11,6 +11,7 @@
 import MiniSearch from 'minisearch';
 import type { Options as MiniSearchOptions, Query, SearchOptions } from 'minisearch';
 import type { AtlasListing } from '../feed/normalised.js';
+import { wholeListings } from '../feed/ready-parts.js';
 import { text } from '../feed/values.js';
 import { allVariants, fold, humanise, idWords } from '../text/index.js';
 import { terms as textTerms } from '../text/terms.js';
@@ -199,7 +200,7 @@ export class TextIndex implements TextSearch {
     }
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());
-    const listings = this.core.listings;
+    const listings = wholeListings(this.core.listings);
     this.termMemo = new Map();
     for (let i = 0; i < listings.length; i += LISTINGS_PER_SLICE) {
       search.addAll(listings.slice(i, i + LISTINGS_PER_SLICE));
@@ -311,7 +312,7 @@ export class TextIndex implements TextSearch {
    */
   private contentHash(): string {
     const fieldText = (listing: AtlasListing, field: Field): string => this.fieldText(listing, field);
-    const listings = this.core.listings;
+    const listings = wholeListings(this.core.listings);
     return textHash((function* () {
       for (const listing of listings) {
         yield listing.key;
@@ -686,6 +687,8 @@ export class TextIndex implements TextSearch {
       if (startsWord(fold(idWords(category)))) add({ text: humanise(category), type: 'category' });
     }
     const n = core.size;
+    // Every listing's name: read them all at once, not one by one.
+    if (!this.foldedNames) wholeListings(core.listings);
     this.foldedNames ??= Array.from({ length: n }, (_, p) => ` ${textTerms(allVariants(core.docs[p]!.listing.name)).join(' ')}`);
     for (let p = 0; p < n && out.length < max; p++) {
       if (this.foldedNames[p]!.includes(` ${typed}`)) {

@@ -9,6 +9,7 @@ import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
 import { EngineCore } from './full.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
+import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
 interface WorkerScope {
@@ -20,15 +21,22 @@ const scope = globalThis as unknown as WorkerScope;
 let core: EngineCore | undefined;
 /** The listings the engine was given, in the order the answers' indexes count them. */
 let held: readonly AtlasListing[] = [];
+/** A trusted ready feed's listings not all read yet (see LazyListings): the first page is answered before they are. */
+let unread: LazyListings | undefined;
+/** The listing at `i` in `held`, read now if it was not. */
+const heldAt = (i: number): AtlasListing => held[i] ?? unread!.at(i);
 
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
   let data: AtlasData;
+  // One feed, all of whose listings are kept: a trusted ready feed's listings are read as they are asked for,
+  // the first page's first (several feeds are merged, and kinds kept, listing by listing).
+  const lazyListings = message.feeds.length === 1 && !message.options.kinds?.length;
   try {
     data = combineFeeds(message.urls, message.feeds.map((f) => {
       if (!f.ok) return { status: 'rejected', reason: reviveLoadError(f.error) };
       try {
-        return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed) };
+        return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings }) };
       } catch (reason) {
         return { status: 'rejected', reason };
       }
@@ -55,6 +63,7 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     return;
   }
   held = data.listings;
+  unread = readyPartsOf(held)?.lazy;
   placer = undefined;
   if (sendBack) {
     // The page never receives every listing: only what it shows (a page of
@@ -64,7 +73,9 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     // listings' places: a postcode is placed among them here when the page
     // asks (`place`), so the page never clones one object per listing.
     const { listings, ...meta } = data;
-    scope.postMessage({ type: 'meta', data: meta, summary: summarise(listings, false), keys: listings.map((l) => l.key) });
+    // Listings not read yet: their keys and summary came with the columns (atlas build summarised them).
+    const summary = unread ? unread.summary : summarise(listings, false);
+    scope.postMessage({ type: 'meta', data: meta, summary, keys: unread ? unread.keys : listings.map((l) => l.key) });
   }
   try {
     steps = core.prepare();
@@ -112,13 +123,15 @@ const nextSlice = (): void => slices.port2.postMessage(null);
 
 function buildTextIndex(): void {
   const until = performance.now() + SLICE_MS;
+  // First the listings the first page did not need: the map's points and a postcode's place read them all.
+  if (unread && unread.readSome(until)) unread = undefined;
   while (indexing && performance.now() < until) {
     if (indexing.next().done) indexing = undefined;
   }
   while (!indexing && warming && performance.now() < until) {
     if (warming.next().done) warming = undefined;
   }
-  if (indexing || warming) nextSlice();
+  if (unread || indexing || warming) nextSlice();
 }
 
 /** Words need the whole text index: finish it now rather than answer from part of it. */
@@ -130,7 +143,8 @@ function finishTextIndex(): void {
 /** Where a postcode is among the listings (place-among.ts, loaded on the first ask), for the page, which holds no places. */
 let placer: Promise<(postcode: string) => Promise<GeoPoint | undefined>> | undefined;
 function place(message: Extract<ToWorker, { type: 'place' }>): void {
-  const listings = held;
+  const listings = wholeListings(held);
+  unread = undefined;
   placer ??= import('./place-among.js').then(({ placerAmong }) => placerAmong(listings));
   placer.then((among) => among(message.postcode)).then(
     (near) => scope.postMessage({ type: 'placed', id: message.id, near: near ?? null }),
@@ -205,14 +219,16 @@ scope.onmessage = (event) => {
       const records = [...result.items.map((item) => core!.listing(item.key)!), ...(open ? [open] : [])];
       scope.postMessage({ type: 'result', id: message.id, result, indexes, records }, [indexes.buffer]);
     } else if (message.type === 'records') {
-      const all = held;
-      const wanted = message.indexes.filter((i) => i >= 0 && i < all.length);
+      const wanted = message.indexes.filter((i) => i >= 0 && i < held.length);
       // In parts, so that the page clones each in a task of its own.
       for (let i = 0; i === 0 || i < wanted.length; i += LISTINGS_PER_MESSAGE) {
-        const part = wanted.slice(i, i + LISTINGS_PER_MESSAGE).map((w) => all[w]!);
+        const part = wanted.slice(i, i + LISTINGS_PER_MESSAGE).map(heldAt);
         scope.postMessage({ type: 'records', id: message.id, listings: part, done: i + LISTINGS_PER_MESSAGE >= wanted.length });
       }
     } else if (message.type === 'points') {
+      // The points of (often) every listing: read whatever is not read yet at once.
+      wholeListings(held);
+      unread = undefined;
       const wanted: number[] = [];
       const listings: AtlasListing[] = [];
       for (const i of message.indexes) {
@@ -228,7 +244,7 @@ scope.onmessage = (event) => {
       const names: string[] = [];
       const places: string[] = [];
       for (const i of message.indexes) {
-        const listing = i >= 0 && i < held.length ? held[i] : undefined;
+        const listing = i >= 0 && i < held.length ? heldAt(i) : undefined;
         const { name, place } = listing ? mapLabelsOf(listing, message.lang) : { name: '', place: '' };
         names.push(name);
         places.push(place);

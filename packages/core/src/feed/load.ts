@@ -80,8 +80,13 @@ export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
   return usable(fetched, parseFeedText(fetchedText(fetched), fetched.url, fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {}));
 }
 
-/** `readFetchedFeed` with the quick check first (see `normaliseQuickFirst`): the same data, or the same error. */
-export function readFetchedFeedQuickFirst(fetched: FetchedFeed): AtlasData {
+/**
+ * `readFetchedFeed` with the quick check first (see `normaliseQuickFirst`): the
+ * same data, or the same error. `lazyListings`: a trusted ready feed's listings
+ * are read as they are asked for (feed/ready-parts.ts's `LazyListings`), for
+ * the search worker, which answers the first page before it has read them all.
+ */
+export function readFetchedFeedQuickFirst(fetched: FetchedFeed, { lazyListings = false } = {}): AtlasData {
   const options = fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {};
   // Bytes decoded as ASCII text (ascii.ts): the same feed, read several times faster.
   const ascii = asciiJsonText(fetched);
@@ -91,7 +96,7 @@ export function readFetchedFeedQuickFirst(fetched: FetchedFeed): AtlasData {
     if (!feedFailure(data)) return data;
   }
   // A ready feed whose seals match, read from its bytes as they came (not joined) without its text index until that is needed.
-  const ready = readReadyBytes(fetchedViews(fetched), fetched.url);
+  const ready = readReadyBytes(fetchedViews(fetched), fetched.url, { lazy: lazyListings });
   if (ready) return ready.data;
   const bytes = fetchedBytes(fetched);
   if (bytes) fetched = { ...fetched, bytes, parts: [bytes] };

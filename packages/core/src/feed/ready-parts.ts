@@ -6,11 +6,37 @@
  * another array, and the engine then works everything out itself.
  */
 import type { ReadyColumns } from '../engine/core.js';
+import type { AtlasListing } from './normalised.js';
+import type { ListingSummary } from '../engine/types.js';
 
 export interface ReadyParts {
   columns: ReadyColumns;
   /** The text index, as `serializeIndex` writes it (parsed), or a function that reads it when first called (feed/ready.ts's `readReadyBytes`). */
   index: object | (() => object);
+  /**
+   * Listings not all read yet (`readReadyBytes` asked for `lazy`): the
+   * listings array has a hole where a listing is not read, and this reads it.
+   */
+  lazy?: LazyListings;
+}
+
+/**
+ * A trusted ready feed's listings read from its bytes as they are asked for:
+ * one by one (an answer's page, a schedule group's first listing, a
+ * transfer's deadline), or the rest a slice at a time. What the first page
+ * needs of the others (keys, summary, columns) came with the columns.
+ */
+export interface LazyListings {
+  /** Every listing's key, in order. */
+  readonly keys: string[];
+  /** `summarise(listings, false)`, as atlas build worked it out. */
+  readonly summary: ListingSummary;
+  /** Listing `i`, read now if it was not (and kept in the listings array). */
+  at(i: number): AtlasListing;
+  /** Reads listings not read yet, a few hundred at a time, until `until` (a `performance.now()` time); true when every listing is read. */
+  readSome(until: number): boolean;
+  /** Every listing read: the listings array has no holes. */
+  readonly whole: boolean;
 }
 
 const parts = new WeakMap<readonly unknown[], ReadyParts>();
@@ -19,4 +45,10 @@ export const readyPartsOf = (listings: readonly unknown[]): ReadyParts | undefin
 
 export function attachReadyParts(listings: readonly unknown[], ready: ReadyParts): void {
   parts.set(listings, ready);
+}
+
+/** `listings` with every listing read (see `LazyListings`): for whatever reads them all. */
+export function wholeListings<T extends readonly unknown[]>(listings: T): T {
+  parts.get(listings)?.lazy?.readSome(Infinity);
+  return listings;
 }

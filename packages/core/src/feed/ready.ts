@@ -4,14 +4,17 @@
  * index, so the finder does no quick check, no facet columns and no index
  * building for it. One file, one request, one `JSON.parse`:
  *
- *     {"format":"community-atlas-ready","version":1,"hash":"…","length":N,"lang":"en","relative":false,
- *     "feed":{…},"data":{…},"columns":{…},"index":{…}}
+ *     {"format":"community-atlas-ready","version":2,"hash":"…","length":N,"lang":"en","relative":false,…
+ *     "data":{…},"columns":{…},"keys":[…],"summary":{…},"sizes":[…],"feed":{…,"listings":[…]},"index":{…}}
  *
  * The first line is the header; everything after its line break (N UTF-16 code
  * units) is what `hash` covers. `feed` is a feed whose listings are already in
  * normalised form (each with its `key` and `publisherId`), which the quick check
  * and the normaliser read as they are; `data` is the rest of the normalised data
  * (publishers, licences, needs…); `columns` and `index` are the prebuilt parts.
+ * `keys`, `summary` and `sizes` (each listing's length in bytes) come before the
+ * listings, so that a reader of the bytes can answer the first page with only
+ * the listings on it read (`readReadyBytes`).
  *
  * A ready feed whose text matches its hash is trusted: its listings are used as
  * they are and the engine takes its columns and index. One whose text does not
@@ -21,11 +24,13 @@
  * cut off, or of another format version, is unusable and says so.
  */
 import type { AtlasData, Problem } from './normalised.js';
-import { attachReadyParts } from './ready-parts.js';
+import { attachReadyParts, type LazyListings } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
+import type { ListingSummary } from '../engine/types.js';
 
 export const READY_FORMAT = 'community-atlas-ready';
-export const READY_VERSION = 1;
+/** 2: the listings come last in the feed, after their keys, kinds and sizes (1 had them first, and none of those). */
+export const READY_VERSION = 2;
 /** How a ready feed's text starts. */
 export const READY_TEXT_START = `{"format":"${READY_FORMAT}"`;
 
@@ -77,17 +82,18 @@ export interface ReadyHeader {
   /**
    * Where `,"index":` starts after the header line (in bytes, which for the
    * ASCII text atlas build writes are its characters): a reader of the bytes
-   * leaves the text index unread until it is needed (`readReadyBytes`). Ready
-   * feeds written before it have none.
+   * leaves the text index unread until it is needed (`readReadyBytes`).
    */
   indexAt?: number;
+  /** Where the first listing starts after the header line, in bytes (just after `"listings":[`). */
+  listingsAt?: number;
   /**
-   * `readySeal` of the header line up to `,"seals":` followed by the feed,
-   * data and columns (the body up to `indexAt`), and of the rest (the text
-   * index): what `readReadyBytes` checks instead of `hash`. The header's last
-   * field. Ready feeds written before it have none.
+   * `readySeal` of the header line up to `,"seals":` followed by the body up
+   * to the listings (`listingsAt`), of the listings (up to `indexAt`), and of
+   * the rest (the text index): what `readReadyBytes` checks instead of
+   * `hash`. The header's last field.
    */
-  seals?: [string, string];
+  seals?: string[];
 }
 
 export interface ReadyBody {
@@ -97,6 +103,12 @@ export interface ReadyBody {
   columns: ReadyColumns;
   /** The text index; from `readReadyBytes`, a function that reads it when first called. */
   index: object | (() => object);
+  /** Each listing's key, in order. */
+  keys?: string[];
+  /** `summarise(listings, false)`: what the worker tells the page of the listings. */
+  summary?: ListingSummary;
+  /** Each listing's length in the bytes written (ASCII), in order; a comma between two. */
+  sizes?: number[];
 }
 
 export type ReadyRead =
@@ -160,7 +172,7 @@ export function readReadyText(text: string, source?: string): ReadyRead | undefi
 }
 
 /** The normalised data of a ready feed whose hash matched, its prebuilt parts attached to its listings. */
-function trusted(body: Omit<ReadyBody, 'index'>, index: ReadyBody['index'], source: string | undefined): AtlasData {
+function trusted(body: Omit<ReadyBody, 'index'>, index: ReadyBody['index'], source: string | undefined, lazy?: LazyListings): AtlasData {
   const { gazetteerFromFeed, ...head } = body.data;
   const listings = body.feed.listings as AtlasData['listings'];
   const data: AtlasData = {
@@ -170,7 +182,7 @@ function trusted(body: Omit<ReadyBody, 'index'>, index: ReadyBody['index'], sour
     problems: source ? head.problems.map((p) => ({ ...p, source })) : head.problems,
     ...(source ? { sources: [source] } : {}),
   };
-  attachReadyParts(listings, { columns: body.columns, index });
+  attachReadyParts(listings, { columns: body.columns, index, ...(lazy ? { lazy } : {}) });
   return data;
 }
 
@@ -288,19 +300,23 @@ function decodeRanges(ranges: readonly Uint8Array[], ascii: boolean): string {
 /**
  * A ready feed's bytes read as `readReadyText` reads its text, when it is
  * sealed and its seals match, with less work before the first page: nothing
- * is joined or copied, the header and the feed, data and columns are checked
+ * is joined or copied, the header, the listings and the rest are checked
  * with a hash that reads four bytes at a time (`readySeal`, in the header's
- * `seals`, the first of which covers the header line up to `seals` as well, so
- * a header from another build is caught too), and only those parts are
- * decoded and parsed. The text index (a third of the file) is checked against
- * the second seal, decoded and parsed when it is first used, after the first
- * page; an index that fails its seal is left out, and the engine then indexes
- * the listings itself. Undefined for anything else: a plain feed, a ready feed
- * written before its header had seals, or one whose seal does not match, that
- * has relative links or is damaged; `readReadyText` then reads its text and
- * says what is wrong. `views` are the body's bytes in the pieces they came in.
+ * `seals`, the first of which covers the header line up to `seals` as well,
+ * so a header from another build is caught too), and only what comes before
+ * the listings (the data, columns, keys and sizes) is decoded and parsed.
+ * The listings are read after it, all at once, or with `lazy` as they are
+ * asked for (`LazyListings`, in the ready parts): the worker answers the
+ * first page with the few listings on it read. The text index (a third of
+ * the file) is checked against the last seal, decoded and parsed when it is
+ * first used, after the first page; an index that fails its seal is left
+ * out, and the engine then indexes the listings itself. Undefined for
+ * anything else: a plain feed, a ready feed whose header has no seals, or
+ * one whose seal does not match, that has relative links or is damaged;
+ * `readReadyText` then reads its text and says what is wrong. `views` are
+ * the body's bytes in the pieces they came in.
  */
-export function readReadyBytes(views: readonly Uint8Array[], source?: string): { data: AtlasData } | undefined {
+export function readReadyBytes(views: readonly Uint8Array[], source?: string, options: { lazy?: boolean } = {}): { data: AtlasData } | undefined {
   const first = head(views, 4096);
   const at = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   for (let i = 0; i < READY_START_BYTES.length; i++) if (first[at + i] !== READY_START_BYTES[i]) return undefined;
@@ -315,36 +331,110 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string): {
   }
   const size = views.reduce((n, v) => n + v.length, 0);
   const length = size - end - 1;
-  const { indexAt, seals } = header;
+  const { indexAt, listingsAt, seals } = header;
   const sealsAt = line.lastIndexOf(SEALS_KEY);
-  if (header.version !== READY_VERSION || header.relative !== false || typeof indexAt !== 'number' || length !== header.length) return undefined;
-  if (!Array.isArray(seals) || typeof seals[0] !== 'string' || typeof seals[1] !== 'string' || sealsAt < 0) return undefined;
-  if (indexAt < 0 || length < indexAt + INDEX_KEY.length + 2) return undefined;
+  if (header.version !== READY_VERSION || header.relative !== false || typeof indexAt !== 'number' || typeof listingsAt !== 'number' || length !== header.length) return undefined;
+  if (!Array.isArray(seals) || seals.length !== 3 || seals.some((s) => typeof s !== 'string') || sealsAt < 0) return undefined;
+  if (listingsAt < 0 || indexAt < listingsAt + 2 || length < indexAt + INDEX_KEY.length + 2) return undefined;
   const body = end + 1;
   const tail = head(rangeOf(views, body + length - 2, body + length), 2);
   if (tail[0] !== 0x7d || tail[1] !== 0x0a) return undefined;
-  const key = head(rangeOf(views, body + indexAt, body + indexAt + INDEX_KEY.length), INDEX_KEY.length);
-  for (let i = 0; i < INDEX_KEY.length; i++) if (key[i] !== INDEX_KEY[i]) return undefined;
-  const feedPart = rangeOf(views, body, body + indexAt);
-  const sealed = sealOf([new TextEncoder().encode(line.slice(0, sealsAt)), ...feedPart]);
+  const key = head(rangeOf(views, body + indexAt - 2, body + indexAt + INDEX_KEY.length), INDEX_KEY.length + 2);
+  if (key[0] !== 0x5d || key[1] !== 0x7d) return undefined;
+  for (let i = 0; i < INDEX_KEY.length; i++) if (key[i + 2] !== INDEX_KEY[i]) return undefined;
+  const headPart = rangeOf(views, body, body + listingsAt);
+  const sealed = sealOf([new TextEncoder().encode(line.slice(0, sealsAt)), ...headPart]);
   if (sealed.seal !== seals[0]) return undefined;
+  const listingsPart = rangeOf(views, body + listingsAt, body + indexAt);
+  const listed = sealOf(listingsPart);
+  if (listed.seal !== seals[1]) return undefined;
   let parts: Omit<ReadyBody, 'index'>;
   try {
-    parts = JSON.parse(`{${decodeRanges(feedPart, sealed.ascii)}}`) as Omit<ReadyBody, 'index'>;
+    // What comes before the listings, its empty list closed: `"feed":{…,"listings":[` then `]}`.
+    parts = JSON.parse(`{${decodeRanges(headPart, sealed.ascii)}]}}`) as Omit<ReadyBody, 'index'>;
   } catch {
     return undefined;
   }
+  const { keys, summary, sizes } = parts;
   if (!parts.feed || typeof parts.feed !== 'object' || !Array.isArray(parts.feed.listings) || !parts.data || !parts.columns) return undefined;
+  if (!Array.isArray(keys) || !summary || !Array.isArray(sizes) || sizes.length !== keys.length) return undefined;
+  // The listings' sizes and the commas between them fill what is between `[` and `]`.
+  if (sizes.reduce((n, s) => n + s, Math.max(0, sizes.length - 1)) !== indexAt - 2 - listingsAt) return undefined;
+  const lazy = lazyListings(views, body + listingsAt, sizes, listed.ascii, keys, summary);
+  if (!options.lazy) lazy.readSome(Infinity);
   const indexPart = rangeOf(views, body + indexAt, body + length);
   let index: object | undefined;
   const readIndex = (): object => {
     const { seal, ascii } = sealOf(indexPart);
-    if (seal !== seals[1]) return {};
+    if (seal !== seals[2]) return {};
     const text = decodeRanges(indexPart, ascii);
     // `,"index":` … `}` and the line break: the index's own JSON is between.
     return JSON.parse(text.slice(INDEX_KEY.length, -2)) as object;
   };
-  return { data: trusted(parts, () => (index ??= readIndex()), source) };
+  const feed = { ...parts.feed, listings: lazy.listings };
+  return { data: trusted({ ...parts, feed }, () => (index ??= readIndex()), source, options.lazy ? lazy : undefined) };
+}
+
+/** Listings read in one `JSON.parse` when read a slice at a time: about this many bytes, a millisecond or two. */
+const BYTES_PER_READ = 200_000;
+
+/**
+ * The listings of a ready feed's bytes (`views`), the first at `from`, each
+ * `sizes[i]` bytes long with a comma between two, read when asked for: the
+ * array `listings` has a hole for each listing not read yet.
+ */
+function lazyListings(views: readonly Uint8Array[], from: number, sizes: readonly number[], ascii: boolean, keys: string[], summary: ListingSummary): LazyListings & { listings: AtlasData['listings'] } {
+  type Listing = AtlasData['listings'][number];
+  const n = sizes.length;
+  const starts = new Float64Array(n);
+  for (let i = 0, at = from; i < n; at += sizes[i]! + 1, i++) starts[i] = at;
+  const listings = new Array<Listing>(n);
+  // Where each piece starts, to find a listing's piece without walking the pieces before it.
+  const pieceAt = new Float64Array(views.length + 1);
+  views.forEach((v, k) => (pieceAt[k + 1] = pieceAt[k]! + v.length));
+  const decoder = new TextDecoder();
+  /** Listings `a` to `b` as text: decoded where they are when they are in one piece (one decoder for all, as the text is ASCII). */
+  const textOf = (a: number, b: number): string => {
+    const from = starts[a]!;
+    const to = starts[b]! + sizes[b]!;
+    let low = 0;
+    let high = views.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (pieceAt[mid]! <= from) low = mid;
+      else high = mid - 1;
+    }
+    if (ascii && to <= pieceAt[low + 1]!) return decoder.decode(views[low]!.subarray(from - pieceAt[low]!, to - pieceAt[low]!));
+    return decodeRanges(rangeOf(views.slice(low), from - pieceAt[low]!, to - pieceAt[low]!), ascii);
+  };
+  /** Every listing before it is read. */
+  let next = 0;
+  const lazy = {
+    listings,
+    keys,
+    summary,
+    get whole(): boolean {
+      return next >= n;
+    },
+    at(i: number): Listing {
+      return (listings[i] ??= JSON.parse(textOf(i, i)) as Listing);
+    },
+    readSome(until: number): boolean {
+      while (next < n) {
+        while (next < n && listings[next] !== undefined) next++;
+        if (next >= n) break;
+        // A run of listings not read yet, of about BYTES_PER_READ, in one parse.
+        let last = next;
+        for (let bytes = sizes[next]!; last + 1 < n && listings[last + 1] === undefined && bytes < BYTES_PER_READ; ) bytes += sizes[++last]!;
+        const read = JSON.parse(`[${textOf(next, last)}]`) as Listing[];
+        for (let i = next; i <= last; i++) listings[i] = read[i - next]!;
+        next = last + 1;
+        if (performance.now() >= until) break;
+      }
+      return next >= n;
+    },
+  };
+  return lazy;
 }
 
 /** The plain feed inside a ready feed that is not trusted, with a word in the console saying why. */
