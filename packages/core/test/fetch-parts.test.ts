@@ -2,7 +2,7 @@
 // decodes to the same text as the whole body, whichever characters the pieces split.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fetchFeed, fetchedBytesGone, fetchedSize, fetchedText } from '../src/feed/fetch.js';
+import { fetchFeed, fetchedBytesGone, fetchedSize, fetchedText, readOn } from '../src/feed/fetch.js';
 import { fetchedBuffers } from '../src/engine/in-worker.js';
 
 const BODY = '\uFEFF{"version": "1", "publisher": {"name": "Caffi ŵyr €5 🎉"}, "listings": []}';
@@ -50,4 +50,30 @@ test('a feed given as one buffer or as text still reads as before', () => {
   assert.equal(fetchedText({ url: 'a.json', text: 'x', status: 200 }), 'x');
   assert.equal(fetchedSize({ url: 'a.json', text: 'xyz', status: 200 }), 3);
   assert.deepEqual(fetchedBuffers({ url: 'a.json', text: 'x', status: 200 }), []);
+});
+
+test('a large ready feed sent with no length is known by the length its first line states, and the rest of its body left for the worker', async () => {
+  const header = '{"format":"community-atlas-ready","version":2,"hash":"0123456789abcdef","length":3000000,"lang":"en","relative":false,';
+  /** A body in pieces of 1,000 bytes (the first its first line), with no Content-Length, as a server sends a file it compresses. */
+  const chunked = (first: string): typeof fetch => async () => {
+    const bytes = new TextEncoder().encode(`${first}\n${'x'.repeat(50_000)}`);
+    return new Response(new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, first.length + 1));
+        for (let i = first.length + 1; i < bytes.length; i += 1000) controller.enqueue(bytes.slice(i, i + 1000));
+        controller.close();
+      },
+    }), { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+  const ready = await fetchFeed('https://feeds.example/ready.json', { fetch: chunked(header), bytes: true, handOffBytes: 2_000_000 });
+  assert.equal(ready.parts!.length, 1, 'handed on after its first line');
+  assert.ok(ready.rest, 'the rest left to read');
+  await readOn(ready);
+  assert.equal(fetchedSize(ready), header.length + 1 + 50_000);
+  // A plain feed (or a ready feed saying it is small) is read on to its end, or to the first 2 MB.
+  for (const first of ['{"version":"1","listings":[', header.replace('3000000', '50000')]) {
+    const fetched = await fetchFeed('https://feeds.example/feed.json', { fetch: chunked(first), bytes: true, handOffBytes: 2_000_000 });
+    assert.equal(fetched.rest, undefined, first);
+    assert.equal(fetchedSize(fetched), first.length + 1 + 50_000);
+  }
 });

@@ -11,7 +11,7 @@ import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 import { summarise, type FinderState, type GeoPoint, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
 
-export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions & { prebuiltIndex?: string | object }): Promise<FinderLoad> {
+export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions): Promise<FinderLoad> {
   const given: (FetchedFeed | { ok: false; error: ReturnType<typeof serializeLoadError> })[] = [];
   for (const result of fetched) {
     if (result.status === 'fulfilled') given.push(result.value);
@@ -24,6 +24,8 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
   // feed's failure, as if its fetch had failed.
   const reading = Promise.all(bodies.map((f) => readOn(f).then(() => undefined, (error: unknown) => error)));
   return inWorker(options, undefined, async (worker) => {
+    // A prebuilt index still downloading is sent when it is in: the worker started meanwhile.
+    const prebuiltIndex = await options.prebuiltIndex;
     const failures = await reading;
     const feeds: Extract<ToWorker, { type: 'load' }>['feeds'] = given.map((g) => {
       if ('ok' in g) return g;
@@ -34,7 +36,7 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
       throw failure;
     });
     const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
-    worker.postMessage({ type: 'load', feeds, urls, options: workerOptions(options) } satisfies ToWorker, buffers);
+    worker.postMessage({ type: 'load', feeds, urls, options: workerOptions({ ...options, prebuiltIndex }) } satisfies ToWorker, buffers);
   }).catch(async (error: unknown) => {
     // Whoever reads the feeds next (the page, when the worker could not start) finds no read half done.
     await reading;
@@ -247,12 +249,8 @@ class WorkerEngine implements SearchEngine {
         const listing = this.#byKey.get(item.key);
         if (listing) items.push({ ...item, listing });
       }
-      const keyAt = this.#lookup.keyAt;
-      const keys = new Array<string>(message.indexes.length);
-      for (let k = 0; k < keys.length; k++) keys[k] = keyAt[message.indexes[k]!]!;
       const { total, facets, items: _sent, ...rest } = message.result;
-      this.#indexesOfKeys.set(keys, message.indexes);
-      (pending.resolve as (r: QueryResult) => void)({ total, items, keys, facets, ...rest });
+      (pending.resolve as (r: QueryResult) => void)(this.#withKeysOnDemand({ total, items, facets, ...rest }, message.indexes));
     } else if (message.type === 'points') {
       (pending.resolve as (p: MapPoints | MapColumns) => void)(message.points);
     } else if (message.type === 'labels') {
@@ -266,6 +264,31 @@ class WorkerEngine implements SearchEngine {
       const keys = message.suggestions.flatMap((s) => (s.key ? [s.key] : []));
       void this.records(keys).catch(() => undefined).then(() => (pending.resolve as (s: Suggestion[]) => void)(message.suggestions));
     }
+  }
+
+  /**
+   * An answer whose `keys` (every match's, in order) are named from the
+   * indexes it came with when first read, not as it arrives: at 100,000
+   * matches that list is tens of milliseconds of the page's main thread, and
+   * the first page of results does not read it (the map does, when it draws).
+   */
+  #withKeysOnDemand(answer: Omit<QueryResult, 'keys'>, indexes: Int32Array): QueryResult {
+    let keys: string[] | undefined;
+    return Object.defineProperty(answer as QueryResult, 'keys', {
+      enumerable: true,
+      configurable: true,
+      get: (): string[] => {
+        if (keys) return keys;
+        const keyAt = this.#lookup.keyAt;
+        keys = new Array<string>(indexes.length);
+        for (let k = 0; k < keys.length; k++) keys[k] = keyAt[indexes[k]!]!;
+        this.#indexesOfKeys.set(keys, indexes);
+        return keys;
+      },
+      set: (value: string[]) => {
+        keys = value;
+      },
+    });
   }
 
   #ask<T>(message: ToWorker & { id: number }): Promise<T> {

@@ -275,6 +275,31 @@ describe('loadFinder', () => {
     }
   });
 
+  it('starts the worker without waiting for a prebuilt index still downloading, and searches with the index once it is in', async () => {
+    // The index arrives only once a worker exists: a load that waited for it before starting the worker would never end.
+    const RealWorker = globalThis.Worker;
+    let started!: () => void;
+    const workerStarted = new Promise<void>((resolve) => (started = resolve));
+    globalThis.Worker = class extends RealWorker {
+      constructor(url: string | URL, init?: WorkerOptions) {
+        super(url, init);
+        started();
+      }
+    };
+    try {
+      const prebuiltIndex = workerStarted.then(() => serializeIndex(normaliseFeed(JSON.parse(text) as Feed, { source: 'big.json' })));
+      const indexed = await loadFinder(['big.json'], options({ worker: true, prebuiltIndex }));
+      const onPage = await loadFinder(['big.json'], options({ worker: false }));
+      expect(indexed.inWorker).to.equal(true);
+      for (const state of states) {
+        expect((await indexed.engine.query(state, NOW)).keys, JSON.stringify(state)).to.deep.equal((await onPage.engine.query(state, NOW)).keys);
+      }
+      indexed.engine.dispose();
+    } finally {
+      globalThis.Worker = RealWorker;
+    }
+  });
+
   it('gives up on a large feed whose body stops arriving after the worker started, as on the page', async () => {
     const bigText = JSON.stringify(generatedFeed(8000));
     const error = await loadFinder(['big.json'], { fetch: arriving(bigText, Promise.resolve(), true), workerUrl, timeoutMs: 300 }).catch((e: unknown) => e);

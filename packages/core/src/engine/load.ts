@@ -79,7 +79,6 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // rather than wait for the page to read it all first.
   const handOffBytes = !mayUseWorker ? undefined : options.worker === true ? 0 : WORKER_THRESHOLD_BYTES;
   let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes } : {}) })));
-  const prebuiltIndex = await options.prebuiltIndex;
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
   // A sharded directory is searched in the worker, which loads the shards each search needs (shards-worker.ts).
@@ -94,7 +93,8 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
     try {
       // The code that talks to the worker loads only for a feed big enough to need it.
       const { loadInWorker } = await import('./in-worker.js');
-      return await loadInWorker(urls, fetched, { ...options, prebuiltIndex });
+      // A prebuilt index still downloading is handed on when it is in: the worker starts meanwhile.
+      return await loadInWorker(urls, fetched, options);
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.
@@ -105,6 +105,8 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
       }
     }
   }
+  const prebuiltIndex = await options.prebuiltIndex;
+  if (options.signal?.aborted) throw options.signal.reason;
   // Bodies left for a worker that did not start are read here.
   fetched = await Promise.all(fetched.map(wholeBody));
   const { combineRead, createEngine, readAll } = await (page ?? loadOnPage());

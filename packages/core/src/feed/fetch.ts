@@ -186,11 +186,13 @@ async function readParts(response: Response, handOff?: number): Promise<{ parts:
   const body = response.body;
   const reader = body?.getReader();
   if (!body || !reader) return { parts: [new Uint8Array(await response.arrayBuffer())] };
-  const declared = Number(response.headers.get('content-length')) || 0;
+  let declared = Number(response.headers.get('content-length')) || 0;
   const parts: Uint8Array[] = [];
   let size = 0;
   let since = performance.now();
   for (;;) {
+    // A ready feed says its length in its first line: a large one is known from its first piece, sent compressed or in chunks with no length too.
+    if (handOff !== undefined && parts.length === 1 && !declared) declared = readyLength(parts[0]!);
     // At least one piece first: what kind of file it is shows in its first bytes.
     if (handOff !== undefined && parts.length && (size >= handOff || declared >= handOff)) {
       reader.releaseLock();
@@ -211,6 +213,12 @@ async function readParts(response: Response, handOff?: number): Promise<{ parts:
 }
 
 const READ_SLICE_MS = 8;
+
+/** The length a ready feed (what `atlas build` writes, feed/ready.ts) says it has, from its first bytes; 0 for any other file. */
+function readyLength(first: Uint8Array): number {
+  const start = String.fromCharCode(...first.subarray(0, 200));
+  return Number(/^(?:\u00ef\u00bb\u00bf)?\{"format":"community-atlas-ready","version":\d+,"hash":"\w*","length":(\d+),/.exec(start)?.[1]) || 0;
+}
 
 /**
  * Reads the rest of a body `fetchFeed` left (`FetchedFeed.rest`) into its
