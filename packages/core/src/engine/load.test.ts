@@ -247,8 +247,8 @@ describe('loadFinder', () => {
     return new Response(stream, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } });
   }) as typeof fetch;
 
-  it('starts the worker while a large feed still arrives, with the same answers as the page', async () => {
-    // The body's last piece comes only once a worker exists: a load that waited for the whole body first would time out.
+  /** A promise that resolves when the page next makes a Worker, and a way to put `Worker` back. */
+  const watchWorkerStart = (): { workerStarted: Promise<void>; restore: () => void } => {
     const RealWorker = globalThis.Worker;
     let started!: () => void;
     const workerStarted = new Promise<void>((resolve) => (started = resolve));
@@ -258,6 +258,12 @@ describe('loadFinder', () => {
         started();
       }
     };
+    return { workerStarted, restore: () => (globalThis.Worker = RealWorker) };
+  };
+
+  it('starts the worker while a large feed still arrives, with the same answers as the page', async () => {
+    // The body's last piece comes only once a worker exists: a load that waited for the whole body first would time out.
+    const { workerStarted, restore } = watchWorkerStart();
     try {
       const bigText = JSON.stringify(generatedFeed(8000));
       const early = await loadFinder(['big.json'], { fetch: arriving(bigText, workerStarted), workerUrl, timeoutMs: 10_000 });
@@ -271,21 +277,13 @@ describe('loadFinder', () => {
       }
       early.engine.dispose();
     } finally {
-      globalThis.Worker = RealWorker;
+      restore();
     }
   });
 
   it('starts the worker without waiting for a prebuilt index still downloading, and searches with the index once it is in', async () => {
     // The index arrives only once a worker exists: a load that waited for it before starting the worker would never end.
-    const RealWorker = globalThis.Worker;
-    let started!: () => void;
-    const workerStarted = new Promise<void>((resolve) => (started = resolve));
-    globalThis.Worker = class extends RealWorker {
-      constructor(url: string | URL, init?: WorkerOptions) {
-        super(url, init);
-        started();
-      }
-    };
+    const { workerStarted, restore } = watchWorkerStart();
     try {
       const prebuiltIndex = workerStarted.then(() => serializeIndex(normaliseFeed(JSON.parse(text) as Feed, { source: 'big.json' })));
       const indexed = await loadFinder(['big.json'], options({ worker: true, prebuiltIndex }));
@@ -296,7 +294,7 @@ describe('loadFinder', () => {
       }
       indexed.engine.dispose();
     } finally {
-      globalThis.Worker = RealWorker;
+      restore();
     }
   });
 

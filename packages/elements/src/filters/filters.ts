@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { breathe, type FacetCount, type FacetId, type FinderState } from '@community-atlas/core';
-import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { AtlasElement, baseStyles, settled } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { filtersStyles } from './filters.styles.js';
 import { TRANSFER_FACETS, facetLabel, facetName } from '../internal/facet-label.js';
@@ -109,13 +109,8 @@ export class AtlasFilters extends AtlasElement {
   #panelBehind = false;
   #panelDrawing?: Promise<void>;
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#panelDrawing) {
-      await this.#panelDrawing;
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => this.#panelDrawing);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -109,14 +109,23 @@ export class AtlasElement extends LitElement {
   }
 
   /** Waits for the parts this element needs (a language's strings among them), so `await el.updateComplete` sees the final text. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#waits.size) {
-      await Promise.all(this.#waits);
-      done = await super.getUpdateComplete();
-    }
-    return done;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => (this.#waits.size ? Promise.all(this.#waits) : undefined));
   }
+}
+
+/**
+ * An element's `updateComplete` that also waits for work it has still going,
+ * which may ask for more draws: `complete` (its base class's) again after each
+ * piece of `pending` work, until none is left.
+ */
+export async function settled(complete: () => Promise<boolean>, pending: () => Promise<unknown> | undefined): Promise<boolean> {
+  let done = await complete();
+  for (let work = pending(); work; work = pending()) {
+    await work;
+    done = await complete();
+  }
+  return done;
 }
 
 /**

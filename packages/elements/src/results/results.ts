@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { text, type FacetId, type FinderState, type QueryResult, type SortKey } from '@community-atlas/core';
-import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { AtlasElement, baseStyles, settled } from '../internal/atlas-element.js';
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
 import { formatList } from '../internal/format.js';
@@ -85,11 +85,7 @@ export class AtlasResults extends AtlasElement {
 
   /** Resolves once every card of the result is drawn, not only the first few. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.#drawing) {
-      await this.#drawing;
-      done = await super.getUpdateComplete();
-    }
+    const done = await settled(() => super.getUpdateComplete(), () => this.#drawing);
     await this.#cardsDrawn();
     return done;
   }
