@@ -25,6 +25,11 @@ let held: readonly AtlasListing[] = [];
 let unread: LazyListings | undefined;
 /** The listing at `i` in `held`, read now if it was not. */
 const heldAt = (i: number): AtlasListing => held[i] ?? unread!.at(i);
+/** `held` with every listing read now, for what reads them all (a postcode's place, the map's points). */
+function readAll(): readonly AtlasListing[] {
+  unread = undefined;
+  return wholeListings(held);
+}
 
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
@@ -143,8 +148,7 @@ function finishTextIndex(): void {
 /** Where a postcode is among the listings (place-among.ts, loaded on the first ask), for the page, which holds no places. */
 let placer: Promise<(postcode: string) => Promise<GeoPoint | undefined>> | undefined;
 function place(message: Extract<ToWorker, { type: 'place' }>): void {
-  const listings = wholeListings(held);
-  unread = undefined;
+  const listings = readAll();
   placer ??= import('./place-among.js').then(({ placerAmong }) => placerAmong(listings));
   placer.then((among) => among(message.postcode)).then(
     (near) => scope.postMessage({ type: 'placed', id: message.id, near: near ?? null }),
@@ -227,8 +231,7 @@ scope.onmessage = (event) => {
       }
     } else if (message.type === 'points') {
       // The points of (often) every listing: read whatever is not read yet at once.
-      wholeListings(held);
-      unread = undefined;
+      readAll();
       const wanted: number[] = [];
       const listings: AtlasListing[] = [];
       for (const i of message.indexes) {
