@@ -6,6 +6,7 @@ import { normaliseFeed, normaliseFeedCounting } from '../feed/normalise.js';
 import type { AtlasData } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
 import { READY_FORMAT, READY_VERSION, readyHashBytes, readySeal, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
+import { SCREEN_FACETS, SCREEN_KEY, type FirstScreen } from '../feed/first.js';
 import { FilterCore, type ReadyColumns } from './core.js';
 import { summarise } from './types.js';
 import { writeTextIndex } from './index-write.js';
@@ -67,7 +68,9 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
     sizes: listingBytes.map((b) => b.length),
   };
   const feedStart = JSON.stringify(feedHead).slice(0, -1);
-  const first = asciiBytes([JSON.stringify(head).slice(1, -1), ',"feed":', feedStart, feedStart.length > 1 ? ',' : '', '"listings":[']);
+  // The first screen first, on a line of its own (feed/first.ts); sealed on its own in the header too.
+  const screenJson = asciiBytes([JSON.stringify(firstScreen(core, data, lang))]);
+  const first = asciiBytes([SCREEN_KEY, new TextDecoder().decode(screenJson), ',\n', JSON.stringify(head).slice(1, -1), ',"feed":', feedStart, feedStart.length > 1 ? ',' : '', '"listings":[']);
   const last = asciiBytes([']}', ',"index":', options.withoutIndex ? '{}' : index.json, '}\n']);
   const between = listingBytes.reduce((n, b) => n + b.length, Math.max(0, listingBytes.length - 1));
   const ascii = new Uint8Array(first.length + between + last.length);
@@ -85,6 +88,7 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   const header: Omit<ReadyHeader, 'format' | 'seals'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, listingsAt, indexAt };
   // The seals (what the worker checks, see readReadyBytes): the header so far with what comes before the
   // listings, the listings, and the text index.
+  header.first = { length: screenJson.length, seal: readyHashBytes(screenJson) };
   const sealed = JSON.stringify(header).slice(0, -1);
   const seals = [
     readySeal([new TextEncoder().encode(sealed), ascii.subarray(0, listingsAt)]),
@@ -93,6 +97,34 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   ];
   const headLine = `${sealed},"seals":${JSON.stringify(seals)},\n`;
   return { text: headLine + new TextDecoder().decode(ascii), bytes: utf8Length(headLine) + ascii.length, hash, data, columns, terms: index.terms };
+}
+
+/** The finder's page size: how many results its first page shows. */
+const FIRST_PAGE = 20;
+
+/**
+ * What a finder shows for the default state (feed/first.ts): the engine's
+ * answer for it, without what depends on the clock or a place. The order of
+ * the results is the names' order in `lang`, which the clock does not change.
+ */
+function firstScreen(core: FilterCore, data: AtlasData, lang: string): FirstScreen {
+  // Any time will do: nothing kept below depends on it.
+  const answer = core.query({ q: '', filters: {}, sort: 'relevance', limit: FIRST_PAGE }, new Date(0));
+  const byKey = new Map(data.listings.map((l) => [l.key, l]));
+  const facets: FirstScreen['facets'] = {};
+  for (const facet of SCREEN_FACETS) if (answer.facets[facet]) facets[facet] = answer.facets[facet];
+  return {
+    lang,
+    total: answer.total,
+    kinds: summarise(data.listings, false).kinds,
+    limit: FIRST_PAGE,
+    listings: answer.items.map((item) => byKey.get(item.key)!),
+    facets,
+    needs: data.needs.map(({ id, label }) => ({ id, label })),
+    areas: data.areas,
+    ...(data.categories ? { categories: data.categories } : {}),
+    skipped: data.skipped,
+  };
 }
 
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));

@@ -5,6 +5,7 @@
  * building for it. One file, one request, one `JSON.parse`:
  *
  *     {"format":"community-atlas-ready","version":2,"hash":"…","length":N,"lang":"en","relative":false,…
+ *     "screen":{…},
  *     "data":{…},"columns":{…},"keys":[…],"summary":{…},"sizes":[…],"feed":{…,"listings":[…]},"index":{…}}
  *
  * The first line is the header; everything after its line break (N UTF-16 code
@@ -12,6 +13,8 @@
  * normalised form (each with its `key` and `publisherId`), which the quick check
  * and the normaliser read as they are; `data` is the rest of the normalised data
  * (publishers, licences, needs…); `columns` and `index` are the prebuilt parts.
+ * `screen`, on a line of its own, is the first screen a finder draws before
+ * the rest has arrived (feed/first.ts); nothing else reads it.
  * `keys`, `summary` and `sizes` (each listing's length in bytes) come before the
  * listings, so that a reader of the bytes can answer the first page with only
  * the listings on it read (`readReadyBytes`).
@@ -24,6 +27,7 @@
  * cut off, or of another format version, is unusable and says so.
  */
 import type { AtlasData, Problem } from './normalised.js';
+import type { FirstScreen } from './first.js';
 import { attachReadyParts, type LazyListings } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
 import type { ListingSummary } from '../engine/types.js';
@@ -57,16 +61,7 @@ export function readyHash(text: string, from = 0): string {
 }
 
 /** `readyHash` of ASCII text held as its bytes (what `atlas build` writes a ready feed from): the same hash. */
-export function readyHashBytes(bytes: Uint8Array): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ (c << 3), 0x5bd1e995);
-  }
-  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
-}
+export { readyHashBytes } from './first.js';
 
 export interface ReadyHeader {
   format: typeof READY_FORMAT;
@@ -94,6 +89,8 @@ export interface ReadyHeader {
    * `hash`. The header's last field.
    */
   seals?: string[];
+  /** The first screen at the start of the body (`"screen":`, feed/first.ts): its JSON's length in bytes and `readyHashBytes`. */
+  first?: { length: number; seal: string };
 }
 
 export interface ReadyBody {
@@ -109,6 +106,8 @@ export interface ReadyBody {
   summary?: ListingSummary;
   /** Each listing's length in the bytes written (ASCII), in order; a comma between two. */
   sizes?: number[];
+  /** The first screen (feed/first.ts), which the finder draws before the rest is in; no reader of the whole feed uses it. */
+  screen?: FirstScreen;
 }
 
 export type ReadyRead =
