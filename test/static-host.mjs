@@ -5,14 +5,17 @@
 // by side keep their own files and their own request log. Also:
 //   PUT /static-host/NAME/_hold     a JSON list of paths whose requests wait …
 //   GET /static-host/NAME/_release  … until this (a slow shard);
-//   GET /static-host/NAME/_log      the paths requested so far, in order.
+//   GET /static-host/NAME/_log      the paths requested so far, in order;
+//   PUT /static-host/NAME/_stall    a JSON object of paths and byte counts: a response sends that many
+//                                   bytes of its file (chunked, with no length), then waits for _release.
 import { Buffer } from 'node:buffer';
+import { PassThrough } from 'node:stream';
 
 const sites = new Map();
 
 const site = (name) => {
   let found = sites.get(name);
-  if (!found) sites.set(name, (found = { files: new Map(), log: [], hold: new Set(), waiting: [] }));
+  if (!found) sites.set(name, (found = { files: new Map(), log: [], hold: new Set(), stall: {}, waiting: [] }));
   return found;
 };
 
@@ -35,12 +38,14 @@ export async function staticHostMiddleware(ctx, next) {
   if (ctx.method === 'PUT') {
     const bytes = await body(ctx.req);
     if (path === '_hold') here.hold = new Set(JSON.parse(bytes.toString('utf8')));
+    else if (path === '_stall') here.stall = JSON.parse(bytes.toString('utf8'));
     else here.files.set(path, bytes);
     ctx.status = 204;
     return undefined;
   }
   if (path === '_release') {
     here.hold.clear();
+    here.stall = {};
     for (const release of here.waiting.splice(0)) release();
     ctx.status = 204;
     return undefined;
@@ -59,6 +64,16 @@ export async function staticHostMiddleware(ctx, next) {
   }
   ctx.set('Cache-Control', 'no-store');
   ctx.type = 'application/json';
+  const stall = here.stall[path];
+  if (typeof stall === 'number') {
+    // The first bytes now, the rest once released: a body that stalls part way.
+    const stream = new PassThrough();
+    ctx.compress = false;
+    ctx.body = stream;
+    stream.write(file.subarray(0, stall));
+    here.waiting.push(() => stream.end(file.subarray(stall)));
+    return undefined;
+  }
   ctx.body = file;
   return undefined;
 }

@@ -42,6 +42,7 @@ export {
 export { EngineCore, serializeIndex } from './engine/full.js';
 export { serializeReady, type ReadyFeed } from './engine/ready-write.js';
 export { READY_FORMAT, READY_VERSION, readReadyText, readyHash, type ReadyRead } from './feed/ready.js';
+export type { FirstScreen } from './feed/first.js';
 export {
   countDistrict, districtShards, manifestOf, previousShards, SHARD_LISTINGS, shardOfListing, writeGazetteerShards, writeShard, writeShards,
   type PreviousShard, type ShardFile, type WrittenShard,

@@ -12,6 +12,7 @@
  */
 import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, fetchedViews, readOn, type FetchedFeed, type LoadOptions } from '../feed/fetch.js';
 import type { AtlasData } from '../feed/normalised.js';
+import { readFirstScreen, type FirstScreen } from '../feed/first.js';
 import type { Feed, ListingKind } from '../feed/types.js';
 import type { EngineOptions } from './core.js';
 import { summarise, type ListingSummary, type SearchEngine } from './types.js';
@@ -53,6 +54,13 @@ export interface FinderLoadOptions extends LoadOptions {
   worker?: boolean | 'auto';
   /** Where the worker script is. Default: `worker.js` beside this module (bundlers follow this). */
   workerUrl?: URL | string;
+  /**
+   * Called at most once, as soon as it has arrived and before the engine is
+   * ready, with a ready feed's first screen (feed/first.ts) written for `lang`,
+   * whose seal matched: what to draw for the default state meanwhile. Only
+   * for one feed and no `kinds`; a feed without one never calls it.
+   */
+  screen?: (screen: FirstScreen) => void;
 }
 
 export interface FinderLoad {
@@ -78,9 +86,12 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // the worker starts then, and reads the rest of the body itself (in-worker.ts),
   // rather than wait for the page to read it all first.
   const handOffBytes = !mayUseWorker ? undefined : options.worker === true ? 0 : WORKER_THRESHOLD_BYTES;
-  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes } : {}) })));
+  const watch = mayUseWorker && urls.length === 1 && !options.kinds?.length ? screenWatch(options) : undefined;
+  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes } : {}), ...(watch ? { watch: watch.see } : {}) })));
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
+  // A first screen not in yet comes in the next pieces: read on now, while the worker's code loads, not after.
+  if (only?.rest && watch && !watch.done) readOn(only).catch(() => undefined);
   // A sharded directory is searched in the worker, which loads the shards each search needs (shards-worker.ts).
   if (only && isManifest(only)) {
     fetched[0] = await wholeBody(fetched[0]!);
@@ -118,6 +129,23 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // The engine reads only its own options (language, index) from these.
   const engineOptions: EngineOptions = { ...options, prebuiltIndex };
   return { data, summary: summarise(data.listings), engine: createEngine(data, engineOptions), inWorker: false };
+}
+
+/** Watches a feed's pieces for a ready feed's first screen for `options.lang`, and hands it to `options.screen`. */
+function screenWatch(options: FinderLoadOptions): { see: (parts: readonly Uint8Array[]) => void; done: boolean } | undefined {
+  const given = options.screen;
+  if (!given) return undefined;
+  const watch = {
+    done: false,
+    see(parts: readonly Uint8Array[]): void {
+      if (watch.done) return;
+      const screen = readFirstScreen(parts);
+      if (screen === undefined) return;
+      watch.done = true;
+      if (screen && screen.lang === (options.lang ?? 'en') && !options.signal?.aborted) given(screen);
+    },
+  };
+  return watch;
 }
 
 /** A feed with the rest of its body read on the page (see `readOn`), or its failure. */

@@ -100,6 +100,8 @@ export interface LoadOptions {
    * worker can start while it arrives.
    */
   handOffBytes?: number;
+  /** With `bytes`: called with the pieces so far each time one arrives, before or after the hand-off (a ready feed's first screen is read from them, feed/first.ts). */
+  watch?: (parts: readonly Uint8Array[]) => void;
 }
 
 /**
@@ -116,6 +118,7 @@ interface FetchRest {
   failed(cause: unknown): Promise<unknown>;
   /** The rest being read (`readOn`): one read, however many ask. */
   reading?: Promise<void>;
+  watch?: (parts: readonly Uint8Array[]) => void;
 }
 
 /** A feed's text as it arrived, before it is read: what a worker is handed. */
@@ -182,7 +185,7 @@ export const fetchedBytesGone = (fetched: FetchedFeed): boolean => fetchedSize(f
  * one buffer on the page. With `handOff`, reading stops (the stream unlocked) as
  * soon as that many bytes are in or the response says it has that many.
  */
-async function readParts(response: Response, handOff?: number): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> }> {
+async function readParts(response: Response, handOff?: number, watch?: (parts: readonly Uint8Array[]) => void): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> }> {
   const body = response.body;
   const reader = body?.getReader();
   if (!body || !reader) return { parts: [new Uint8Array(await response.arrayBuffer())] };
@@ -202,6 +205,7 @@ async function readParts(response: Response, handOff?: number): Promise<{ parts:
     if (done) return { parts };
     if (value.byteLength) parts.push(value);
     size += value.byteLength;
+    watch?.(parts);
     // A body that has all arrived (from a cache, or a blob) would otherwise be
     // read in one task, each piece in the microtask after the last: hand the
     // thread back now and then.
@@ -246,6 +250,7 @@ async function readRest(fetched: FetchedFeed, rest: FetchRest): Promise<void> {
         return;
       }
       if (value.byteLength) parts.push(value);
+      rest.watch?.(parts);
       if (performance.now() - since > READ_SLICE_MS) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         since = performance.now();
@@ -342,7 +347,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
     let parts: Uint8Array[] | undefined;
     let stopped: ReadableStream<Uint8Array> | undefined;
     try {
-      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes));
+      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes, options.watch));
       else body = await response.text();
     } catch (err) {
       throw await failed(err);
@@ -364,6 +369,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
           outer?.removeEventListener('abort', onAbort);
         },
         failed,
+        ...(options.watch ? { watch: options.watch } : {}),
       };
     }
     return { url, text: body, ...(parts ? { parts } : {}), ...(rest ? { rest } : {}), status: response.status, ...(baseUrl ? { baseUrl } : {}), ...(contentType ? { contentType } : {}) };

@@ -29,6 +29,7 @@ export class AtlasCard extends AtlasElement {
     now: { attribute: false },
     namesake: { type: Boolean },
     labeller: { attribute: false },
+    provisional: { type: Boolean },
   };
 
   item?: ResultItem;
@@ -42,6 +43,8 @@ export class AtlasCard extends AtlasElement {
   now?: Date;
   /** Another result has the same name: the link's name says the place too. */
   namesake = false;
+  /** Drawn before the engine's answer (a ready feed's first screen): the next session is not known yet, so none is said, not "no upcoming sessions". */
+  provisional = false;
   /** Names an area (the finder's, from the feed). */
   labeller?: (facet: 'area', value: string) => string | undefined;
 
@@ -115,7 +118,7 @@ export class AtlasCard extends AtlasElement {
       <p class="meta">
         ${l.kind === 'transfer' ? (transferCards.module?.transferCardMeta(l, now, t) ?? nothing) : nothing}
         ${item.distance !== undefined && l.location?.precision !== 'approximate' ? html`<span>${item.distance < 0.05 ? t.veryNear : t.milesAway(roundMiles(item.distance), formatMiles(item.distance, t.locale))}</span>` : nothing}
-        ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : l.schedule.length && !l.openingHours ? html`<span>${t.noUpcoming}</span>` : nothing}
+        ${item.next ? html`<span>${this.#when(item.next, now)}</span>` : l.schedule.length && !l.openingHours && !this.provisional ? html`<span>${t.noUpcoming}</span>` : nothing}
         ${l.cost?.free ? html`<span>${t.free}</span>` : nothing}
         ${this.#shortlist.meta(l, t)}
       </p>

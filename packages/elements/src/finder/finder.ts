@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   breathe, FeedLoadError, isSafeUrl, loadFinder, text,
-  type ListingKind,
+  type ListingKind, type FirstScreen,
   type AtlasData, type FacetId, type GeoPoint, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles, warmStyles } from '../internal/atlas-element.js';
@@ -168,6 +168,14 @@ export class AtlasFinder extends AtlasElement {
   #focus = new FocusReturn(this, () => this.#listingLoad);
   /** An `oruk:` source's full records, read as the person sees and opens its services (in that source's chunk). */
   #oruk?: OrukDetails;
+  /** A ready feed's first screen, shown while the engine is on its way (`#screenResult` is `result` meanwhile). */
+  #screen?: FirstScreen;
+  /** The first screen as a result, until the engine's answer replaces it. */
+  #screenResult?: QueryResult;
+  /** Settles once a load has its engine (or has failed): what the person did on the first screen waits for it. */
+  #engineIn?: Promise<void>;
+  /** The person asked for something on the first screen: its results wait for the engine, and the first screen's are not shown. */
+  #waiting = false;
 
   constructor() {
     super();
@@ -275,6 +283,10 @@ export class AtlasFinder extends AtlasElement {
     const urls = this.src.split(/\s+/).filter(Boolean);
     this.#setPhase('loading');
     this.result = undefined;
+    this.#screen = undefined;
+    this.#waiting = false;
+    let engineIn!: () => void;
+    this.#engineIn = new Promise((resolve) => (engineIn = resolve));
     this.slow = false;
     clearTimeout(this.#slowTimer);
     if (!urls.length) return;
@@ -299,10 +311,13 @@ export class AtlasFinder extends AtlasElement {
       const prebuiltIndex = this.index ? this.#prebuiltIndex(this.index, abort.signal) : undefined;
       const oruk = urls.some((url) => /^oruk:/i.test(url)) ? await orukSource.load() : undefined;
       // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
+      // A ready feed's first screen applies to the default state of a resident's list of everything in the page's language.
+      const screenApplies = !oruk && !this.#engine && this.view === 'list' && !this.#wantsPrescriber() && this.#url.isDefault();
       const { data, summary, engine } = await loadFinder(urls, {
         signal: abort.signal, timeoutMs: oruk ? oruk.loadTimeout(urls, this.timeout) : this.timeout, lang: this.language, kinds,
         ...(oruk ? { fetch: oruk.withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(prebuiltIndex ? { prebuiltIndex } : {}),
+        ...(screenApplies ? { screen: (screen: FirstScreen) => this.#showScreen(screen, abort.signal) } : {}),
       });
       // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed),
       // and transfers with their status and deadline (their chunk, only when the feed has transfers).
@@ -318,10 +333,13 @@ export class AtlasFinder extends AtlasElement {
       for (const p of data.problems) if (p.severity === 'error') console.warn(`Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`);
       this.#engine?.dispose();
       // Loading again (a new `src`, "Try again") keeps a prescriber's in-memory search.
-      this.finderState = this.#readUrl(!!this.data);
+      this.finderState = this.#readUrl(!!this.data && !this.#screen);
+      const linked = !!this.finderState.open;
       this.data = data;
       this.#summary = summary;
       this.#engine = engine;
+      // What the person asked for on the first screen is asked of the engine now.
+      engineIn();
       this.#meta = engine.meta?.();
       // A sharded directory: shards the last answer was waiting on have arrived; ask again for the fuller answer.
       engine.onchange = () => void this.#runQuery();
@@ -329,8 +347,9 @@ export class AtlasFinder extends AtlasElement {
       // A link that came with a person's details (made before prescriber mode kept them out): use them, then take them out of the address.
       if (this.mode === 'prescriber') this.#writeUrl('replace');
       await this.#runQuery();
+      this.#screen = undefined;
       this.#setPhase('ready', summary.size === 0);
-      if (this.finderState.open) this.#focus.next = undefined;
+      if (linked) this.#focus.next = undefined;
       this.dispatchEvent(new AtlasLoadEvent({ total: summary.size }));
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -341,7 +360,39 @@ export class AtlasFinder extends AtlasElement {
       this.dispatchEvent(new AtlasLoadEvent({ total: 0, error: this.errorMessage }));
     } finally {
       if (this.#abort === abort) clearTimeout(this.#slowTimer);
+      this.#screen = undefined;
+      engineIn();
     }
+  }
+
+  /** Draws a ready feed's first screen (feed/first.ts) while the engine is on its way; the engine's answer replaces it. */
+  #showScreen(screen: FirstScreen, signal: AbortSignal): void {
+    if (signal.aborted || this.#engine || this.phase !== 'loading' || screen.total < 1 || screen.limit !== PAGE_SIZE) return;
+    this.#screen = screen;
+    if (screen.kinds.includes('transfer')) void this.need(transferCards);
+    this.data = {
+      publishers: [], licences: [], languages: [], needs: screen.needs, areas: screen.areas, ...(screen.categories ? { categories: screen.categories } : {}),
+      transferStages: {}, listings: [], problems: [], skipped: screen.skipped,
+    };
+    this.#summary = { size: screen.total, kinds: screen.kinds, places: [] };
+    this.finderState = this.#readUrl();
+    this.result = this.#screenResult = { total: screen.total, items: screen.listings.map((listing) => ({ listing, score: 0 })), keys: [], facets: screen.facets };
+  }
+
+  /**
+   * On the first screen, with no engine yet: `action` (what the person asked for) runs once
+   * the engine is in, and the first screen's results give way to a loading message until its
+   * answer. False when there is an engine (or no first screen): do it now.
+   */
+  #later(action: () => void | Promise<void>): boolean {
+    if (this.#engine || !this.#screen) return false;
+    this.#waiting = true;
+    this.requestUpdate();
+    const later = this.#engineIn!.then(async () => {
+      if (this.#engine) await action();
+    });
+    this.#querying = later;
+    return true;
   }
 
   /** Prescriber mode, or a shared list link (`?list=`) to show. */
@@ -467,6 +518,7 @@ export class AtlasFinder extends AtlasElement {
       this.data = { ...meta, listings: this.data.listings };
     }
     this.searchFailed = false;
+    this.#waiting = false;
     this.result = result;
     this.#afterQuery(s.q.trim(), result.total);
   }
@@ -491,6 +543,7 @@ export class AtlasFinder extends AtlasElement {
 
   #onStateChange = (e: AtlasStateChangeEvent): void => {
     e.stopPropagation();
+    if (this.#later(() => this.#onStateChange(e))) return;
     const { patch, history } = e.detail;
     if (patch.q !== undefined) this.postcodeMessage = '';
     // A postcode typed into the search box is a place to measure from, not words to match.
@@ -541,7 +594,13 @@ export class AtlasFinder extends AtlasElement {
   #onOpen = (e: AtlasOpenEvent): void => {
     if (e.composedPath()[0] === this) return; // our own re-dispatch below
     e.stopPropagation();
-    this.#openKey(e.detail.key);
+    const key = e.detail.key;
+    // Opened on the first screen: once the engine is in, with its record asked for (the engine holds only what it has given).
+    if (this.#later(async () => {
+      await this.#engine!.records([key]);
+      this.#openKey(key);
+    })) return;
+    this.#openKey(key);
   };
 
   /** Opens a listing unless the host cancels the event, moving focus to its heading. */
@@ -608,6 +667,7 @@ export class AtlasFinder extends AtlasElement {
 
   #setView(view: 'list' | 'map' | 'both'): void {
     if (view !== 'list') void this.#loadMap();
+    if (this.#later(() => this.#setView(view))) return;
     this.view = view;
     this.#apply({ view }, 'push');
   }
@@ -615,9 +675,9 @@ export class AtlasFinder extends AtlasElement {
   protected override render(): unknown {
     const t = this.t;
     const lang = this.language;
-    if (this.phase === 'loading') {
-      return html`<div class="state" part="state" role="status"><p>${this.src ? (this.slow ? t.stillLoading : t.loading) : ''}</p></div>`;
-    }
+    const loading = html`<div class="state" part="state" role="status"><p>${this.src ? (this.slow ? t.stillLoading : t.loading) : ''}</p></div>`;
+    // A ready feed's first screen is drawn as the results, with the loading message, until the engine answers.
+    if (this.phase === 'loading' && !this.#screen) return loading;
     if (this.phase === 'error') {
       return html`<div class="state error" part="state" role="alert">
         <h2>${t.errorHeading}</h2>
@@ -635,7 +695,8 @@ export class AtlasFinder extends AtlasElement {
     const shared = prescriber?.sharedKeys();
     if (shared) return prescriber!.renderShared(shared, data);
     const open = s.open ? this.#oruk?.listing(s.open) ?? this.#engine?.get(s.open) : undefined;
-    const showMap = this.view !== 'list' && this.mapState !== 'off';
+    const showMap = this.view !== 'list' && this.mapState !== 'off' && !!this.#engine;
+    const result = this.#waiting ? undefined : this.result;
     return html`
       ${open && this.listingFailed
         ? html`<div class="state" part="state" role="alert"><p>${t.listingUnavailable}</p>
@@ -647,7 +708,7 @@ export class AtlasFinder extends AtlasElement {
         : html`
           ${prescriber?.renderLink()}
           <div class="top" part="controls">
-            <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine!.suggest(p)}></atlas-search>
+            <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine?.suggest(p) ?? Promise.resolve([])}></atlas-search>
             ${summary.places.length || this.#engine?.place ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#placer()} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
@@ -663,7 +724,9 @@ export class AtlasFinder extends AtlasElement {
               ${this.result?.coverage?.skipped.length ? html`<p class="state error" role="alert">${t.shardsSkipped(this.result.coverage.skipped.join(', '))}</p>` : nothing}
               ${this.result?.coverage?.wordsUnavailable ? html`<p class="state error" role="alert">${t.shardWordsUnavailable}</p>` : nothing}
               ${this.#oruk?.status()}
-              <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.#oruk?.result(this.result, this.now) ?? this.result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
+              ${this.#screen || this.#waiting ? loading : nothing}
+              <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.#oruk?.result(result, this.now) ?? result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
+                ?provisional=${!!result && result === this.#screenResult}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${summary.kinds.includes('transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>

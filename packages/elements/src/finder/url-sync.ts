@@ -49,6 +49,11 @@ export class UrlSync implements ReactiveController {
     return new URLSearchParams(location.search).has(this.#param(name));
   }
 
+  /** Whether the address holds none of this finder's state: it opens on the default state. */
+  isDefault(): boolean {
+    return ![...new URLSearchParams(location.search).keys()].some((key) => isStateParam(key, this.host.namespace));
+  }
+
   read(): FinderState {
     return decodeState(new URLSearchParams(location.search), this.host.namespace);
   }

@@ -40,6 +40,7 @@ export class AtlasResults extends AtlasElement {
     labeller: { attribute: false },
     now: { attribute: false },
     highlighted: {},
+    provisional: { type: Boolean },
   };
 
   result?: QueryResult;
@@ -52,6 +53,8 @@ export class AtlasResults extends AtlasElement {
   now?: Date;
   /** Keys of results highlighted from the map. */
   highlighted = '';
+  /** The result is a ready feed's first screen, drawn before the engine's answer: it has no next sessions yet, and the cards say none. */
+  provisional = false;
 
   /** Puts focus on a card's link (after closing the listing it opened). */
   focusCard(key: string): boolean {
@@ -163,7 +166,7 @@ export class AtlasResults extends AtlasElement {
         ${items.slice(0, this.#drawn).map(
           (item) => html`<li>
             <atlas-card .item=${item} .now=${this.now} lang=${this.language} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}
-              .labeller=${this.labeller} ?namesake=${shared.has(text(item.listing.name, this.language))}></atlas-card>
+              .labeller=${this.labeller} ?namesake=${shared.has(text(item.listing.name, this.language))} ?provisional=${this.provisional}></atlas-card>
           </li>`,
         )}
       </ol>

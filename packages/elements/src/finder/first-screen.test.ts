@@ -1,0 +1,181 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { serializeReady, text } from '@community-atlas/core';
+import '../define.js';
+import type { AtlasFinder } from './finder.js';
+import { en } from '../translations/en.js';
+import { cy } from '../translations/cy.js';
+import { NOW, shadow, cards, countText } from '../test-support/finder.js';
+import { generateFeed } from '../../../../test/support/generate.js';
+
+// A ready feed's first screen (core's feed/first.ts): the finder draws the default
+// state's first page from the first lines of the feed, before the rest is in, and
+// the engine's answer replaces it. A first screen that does not apply is not used.
+
+const feed = generateFeed(2500, 41);
+const built = { en: serializeReady(feed, { lang: 'en' }).text, cy: serializeReady(feed, { lang: 'cy' }).text };
+/** Where the first screen's line ends: the bytes a stalled body sends (the feeds are ASCII). */
+const screenEnd = (ready: string): number => ready.indexOf('\n', ready.indexOf('\n') + 1) + 1;
+/** The first screen's listings' names, in order, as written. */
+const screenNames = (ready: string, lang: string): string[] => {
+  const start = ready.indexOf('\n') + 1;
+  const screen = JSON.parse(ready.slice(start + '"screen":'.length, screenEnd(ready) - 2)) as { listings: { name: Parameters<typeof text>[0] }[] };
+  return screen.listings.map((l) => text(l.name, lang));
+};
+
+/** The cards drawn (none while there are no results). */
+const cardsOf = (f: AtlasFinder) => (shadow(f).querySelector('atlas-results') ? cards(f) : []);
+/** The names on the cards (without what a card adds for a name two results share). */
+const names = (f: AtlasFinder): string[] => cardsOf(f).map((c) => shadow(c).querySelector('h3 a > span')?.textContent?.trim() ?? '');
+/** The finder's own loading message (not the result count's live region, which is inside the results). */
+const loadingMessage = (f: AtlasFinder): string | undefined => shadow(f).querySelector('[part="state"][role="status"]')?.textContent?.trim();
+const cardTexts = (f: AtlasFinder): string => cardsOf(f).map((c) => shadow(c).textContent ?? '').join('\n');
+
+let site = 0;
+/** Puts `body` on the test server's static host, its response stalling after `stallAfter` bytes until released. */
+async function host(body: string, stallAfter: number): Promise<{ url: string; release: () => Promise<void> }> {
+  const base = `/static-host/first-screen-${Date.now()}-${site++}`;
+  await fetch(`${base}/ready.json`, { method: 'PUT', body });
+  await fetch(`${base}/_stall`, { method: 'PUT', body: JSON.stringify({ 'ready.json': stallAfter }) });
+  return { url: `${base}/ready.json`, release: async () => void (await fetch(`${base}/_release`)) };
+}
+
+/**
+ * A fetcher whose body is `body` in two pieces, the first up to `until`; `read` settles
+ * once the page has read the first piece and asked for more, `release` sends the rest.
+ */
+function heldFetcher(body: string, until: number): { fetcher: typeof fetch; read: Promise<void>; release: () => void } {
+  const bytes = new TextEncoder().encode(body);
+  let read!: () => void;
+  let release!: () => void;
+  const asked = new Promise<void>((resolve) => (read = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let pulls = 0;
+  const fetcher = (() => Promise.resolve(new Response(new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      pulls++;
+      if (pulls === 1) return controller.enqueue(bytes.slice(0, until));
+      read();
+      await released;
+      controller.enqueue(bytes.slice(until));
+      controller.close();
+    },
+  }, { highWaterMark: 0 }), { headers: { 'content-type': 'application/json' } }))) as typeof fetch;
+  return { fetcher, read: asked, release };
+}
+
+/** A task or two: long enough for anything the page was going to draw from what it has read. */
+const settle = async (f: AtlasFinder): Promise<void> => {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  await Promise.race([f.updateComplete, new Promise((resolve) => setTimeout(resolve, 50))]);
+};
+
+describe('<atlas-finder> and a ready feed\'s first screen', () => {
+  beforeEach(() => window.history.replaceState(null, '', window.location.pathname));
+  afterEach(() => window.history.replaceState(null, '', window.location.pathname));
+
+  for (const lang of ['en', 'cy'] as const) {
+    it(`(${lang}) shows the first page from a feed whose body stalls after its first lines, says the rest is loading, and gives way to the engine's answer`, async () => {
+      const t = lang === 'en' ? en : cy;
+      const ready = built[lang];
+      const { url, release } = await host(ready, screenEnd(ready));
+      const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} lang=${lang} .now=${NOW}></atlas-finder>`);
+      await waitUntil(() => cardsOf(f).length === 20 && names(f).every(Boolean), 'the first page was not drawn from the first lines');
+      expect(names(f)).to.deep.equal(screenNames(ready, lang));
+      expect(countText(f)).to.equal(t.resultsCount(2500));
+      expect(loadingMessage(f)).to.equal(t.loading);
+      // The next sessions depend on the clock: none is said, and never "no upcoming sessions".
+      expect(cardTexts(f)).not.to.contain(t.noUpcoming);
+      expect(cardTexts(f)).not.to.contain(t.nextSession(''));
+      // The filters whose counts need neither the clock nor a place.
+      const filters = shadow(shadow(f).querySelector('atlas-filters')!);
+      const legends = [...filters.querySelectorAll('legend')].map((l) => l.textContent?.trim());
+      expect(legends.length).to.be.greaterThan(0);
+      await expect(f).to.be.accessible();
+
+      await release();
+      await waitUntil(() => !loadingMessage(f), 'the engine did not answer', { timeout: 20000 });
+      await f.updateComplete;
+      expect(names(f)).to.deep.equal(screenNames(ready, lang));
+      expect(countText(f)).to.equal(t.resultsCount(2500));
+      expect(cardTexts(f)).to.contain(t.nextSession('').trim());
+      await expect(f).to.be.accessible();
+    });
+  }
+
+  it('answers what the person asked for on the first screen once the engine is in: a listing opened, words typed', async () => {
+    const ready = built.en;
+    const { url, release } = await host(ready, screenEnd(ready));
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cardsOf(f).length === 20 && names(f).every(Boolean), 'the first page was not drawn');
+    const second = names(f)[1]!;
+    shadow(cards(f)[1]!).querySelector('a')!.click();
+    // Nothing to open yet: the first screen gives way to the loading message.
+    await waitUntil(() => cardsOf(f).length === 0, 'the first screen stayed after a listing was opened');
+    expect(loadingMessage(f)).to.equal(en.loading);
+    await expect(f).to.be.accessible();
+    await release();
+    await waitUntil(() => shadow(f).querySelector('atlas-listing')?.shadowRoot?.querySelector('h2')?.textContent === second, 'the listing did not open', { timeout: 20000 });
+    expect(loadingMessage(f)).to.equal(undefined);
+    await expect(f).to.be.accessible();
+  });
+
+  it('waits for the engine for words typed on the first screen', async () => {
+    const ready = built.en;
+    const { url, release } = await host(ready, screenEnd(ready));
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cardsOf(f).length === 20 && names(f).every(Boolean), 'the first page was not drawn');
+    const search = shadow(shadow(f).querySelector('atlas-search')!);
+    const input = search.querySelector('input')!;
+    input.value = 'choir';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    search.querySelector('form')!.requestSubmit();
+    await waitUntil(() => cardsOf(f).length === 0, 'the first screen stayed after words were searched');
+    expect(loadingMessage(f)).to.equal(en.loading);
+    await release();
+    await waitUntil(() => !loadingMessage(f) && cardsOf(f).length > 0, 'the words were not searched', { timeout: 20000 });
+    await f.updateComplete;
+    expect(names(f).every((n) => /choir/i.test(n))).to.equal(true);
+    expect(new URLSearchParams(window.location.search).get('q')).to.equal('choir');
+  });
+
+  const ignored: [string, string, () => string, string?][] = [
+    ['the address holds a state', 'en', () => built.en, '?cost=free'],
+    ['the page is in another language', 'cy', () => built.en],
+    ['its first screen was edited after the build (its seal fails)', 'en', () => {
+      const ready = built.en;
+      const start = ready.indexOf('\n') + 1;
+      const name = screenNames(ready, 'en')[0]!;
+      const edited = ready.slice(0, start) + ready.slice(start).replace(JSON.stringify(name), JSON.stringify(`Z${name.slice(1)}`));
+      expect(edited).not.to.equal(ready);
+      return edited;
+    }],
+  ];
+  it('uses the first screen read the same way when it applies (the tests below could fail)', async () => {
+    const held = heldFetcher(built.en, screenEnd(built.en) + 100);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="/held/ready.json" .fetcher=${held.fetcher} .now=${NOW}></atlas-finder>`);
+    await held.read;
+    await settle(f);
+    // Drawn from what was read, before the rest.
+    expect(shadow(f).querySelector('atlas-results'), 'no results were drawn').not.to.equal(null);
+    await waitUntil(() => names(f).length === 20 && names(f).every(Boolean), 'the first page was not drawn');
+    expect(names(f)).to.deep.equal(screenNames(built.en, 'en'));
+    held.release();
+    await waitUntil(() => !loadingMessage(f), 'the engine did not answer', { timeout: 20000 });
+  });
+
+  for (const [why, lang, body, search] of ignored) {
+    it(`does not use a first screen when ${why}`, async () => {
+      if (search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+      const ready = body();
+      const held = heldFetcher(ready, screenEnd(ready) + 100);
+      const t = lang === 'en' ? en : cy;
+      const f = await fixture<AtlasFinder>(html`<atlas-finder src="/held/ready.json" lang=${lang} .fetcher=${held.fetcher} .now=${NOW}></atlas-finder>`);
+      await held.read;
+      await settle(f);
+      expect(shadow(f).querySelector('atlas-results'), 'results were drawn').to.equal(null);
+      expect(loadingMessage(f)).to.equal(t.loading);
+      held.release();
+      await waitUntil(() => !loadingMessage(f) && cardsOf(f).length > 0, 'the engine did not answer', { timeout: 20000 });
+    });
+  }
+});
