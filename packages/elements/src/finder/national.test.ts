@@ -129,6 +129,26 @@ describe('<atlas-finder> with a sharded directory', () => {
     }
   });
 
+  it('says nothing is wrong when it leaves the page while a search waits for a shard', async () => {
+    const { src, log, release } = await host(undefined, [fileOf('B')]);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await loaded(f);
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+    try {
+      await searchNear(f, 'B3 4AB');
+      await waitUntil(async () => (await log()).includes(fileOf('B')), 'the shard was not asked for', { timeout: 20000 });
+      f.remove();
+      // The finder lets go of its engine a task after it leaves the page; the search waiting on it then ends.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(errors, errors.join('\n')).to.deep.equal([]);
+    } finally {
+      console.error = error;
+      await release();
+    }
+  });
+
   it('says so when the word index is missing, answers a search by name from the areas loaded, and still searches by postcode', async () => {
     const { src } = await host((mine) => mine.delete(manifest.words!.file));
     const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
