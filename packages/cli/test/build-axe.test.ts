@@ -109,6 +109,8 @@ test('index.html served from a plain static server: the finder loads ready.json 
     const finder = page.locator('atlas-finder');
     // Playwright's locators pierce open shadow roots: a card means the feed loaded and a first query ran.
     await finder.locator('atlas-card').first().waitFor({ timeout: 15_000 });
+    // The first card may be the ready feed's first screen, drawn before the engine: wait for the engine too.
+    await page.waitForFunction(() => !!(document.querySelector('atlas-finder') as unknown as { engine?: object }).engine, undefined, { timeout: 15_000 });
     // The ready feed alone: feed, facet columns and text index in one request.
     assert.ok(served.includes('/ready.json'), 'ready.json was fetched');
     assert.ok(!served.includes('/feed.json') && !served.includes('/index.json'), `only ready.json was needed: ${served.join(', ')}`);
