@@ -54,7 +54,10 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const io = captureIo(dir);
   assert.equal(await main(['build', DEMO, '--out', 'site'], io), 0, io.stderr);
   const site = join(dir, 'site');
-  assert.deepEqual((await readdir(site)).sort(), ['atlas-static.css', 'feed.json', 'index.html', 'index.json', 'listings', 'ready.json']);
+  const written = (await readdir(site)).sort();
+  const indexFile = written.find((f) => /^ready-index\.[0-9a-f]{16}\.json$/.test(f));
+  assert.ok(indexFile, `the ready feed's text index file, named by its seal, among ${written.join(', ')}`);
+  assert.deepEqual(written, ['atlas-static.css', 'feed.json', 'index.html', 'index.json', 'listings', indexFile, 'ready.json']);
   const pages = await readdir(join(site, 'listings'));
   assert.equal(pages.length, demo.listings.length);
   assert.match(io.stderr, new RegExp(`Built site: ${demo.listings.length} listing pages`));
@@ -63,7 +66,7 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const links = [...index.matchAll(/href="listings\/([^"]+)"/g)].map((m) => m[1]);
   assert.equal(new Set(links).size, demo.listings.length, 'index.html links every page once');
   for (const page of pages) assert.ok(links.includes(page), `index.html links ${page}`);
-  // The finder loads the ready feed: normalised, with its facet columns and text index.
+  // The finder loads the ready feed: normalised, with its facet columns (its text index is a file beside it).
   assert.match(index, /<atlas-finder src="ready.json">\s*<div class="atlas-static">/);
   assert.match(index, /<script type="module" src="atlas.js"><\/script>/);
   assert.doesNotMatch(index, /style=|<style|\son[a-z]+=/i, 'no inline styles or handlers: a strict CSP allows the page');
@@ -83,10 +86,24 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
 
   // The ready feed is trusted as it is (its hash matches) and holds what feed.json holds.
   const readyText = await readFile(join(site, 'ready.json'), 'utf8');
-  const ready = readReadyText(readyText, 'feed.json');
+  const ready = readReadyText(readyText, 'feed.json', 'https://council.example/atlas/ready.json');
   assert.ok(ready && 'data' in ready, 'ready.json is trusted');
   assert.deepEqual(ready.data, data);
-  assert.deepEqual((await createEngine(ready.data).query(state)).keys, built.keys);
+  // Its header names the text index file beside it, which the finder fetches for words.
+  assert.match(readyText.slice(0, readyText.indexOf('\n')), new RegExp(`"textIndex":\\{"file":"${indexFile.replace(/\./g, '\\.')}"`));
+  const indexText = await readFile(join(site, indexFile), 'utf8');
+  const asked: string[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url: string | URL | Request) => {
+    asked.push(String(url));
+    return new Response(indexText);
+  };
+  try {
+    assert.deepEqual((await createEngine(ready.data).query(state)).keys, built.keys);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  assert.deepEqual(asked, [`https://council.example/atlas/${indexFile}`]);
 });
 
 test('a listing page answers the five questions in order, with Welsh text marked as Welsh', async () => {

@@ -57,7 +57,13 @@ export function gazetteerFor(feed: Feed, centroids: Centroids): Gazetteer {
   return buildGazetteer(centroidRows(centroids), postcodes, { points });
 }
 
-/** feed.json, index.json, ready.json, the stylesheet, index.html and a page per listing. */
+/** ready.json and its text index file. */
+function readyFiles(feed: Feed): SiteFile[] {
+  const ready = serializeReady(feed);
+  return [{ path: FILES.ready, content: ready.text }, ...(ready.index ? [{ path: ready.index.path, content: ready.index.text }] : [])];
+}
+
+/** feed.json, index.json, ready.json and its text index file, the stylesheet, index.html and a page per listing. */
 export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progress?(done: number, total: number): void }): Site {
   const now = options.now ?? new Date();
   const feedText = `${JSON.stringify(feed)}\n`;
@@ -67,8 +73,9 @@ export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progr
   const files: SiteFile[] = [
     { path: FILES.feed, content: feedText },
     { path: FILES.index, content: serializeIndex(data) },
-    // The feed ready to use (normalised, with its facet columns and text index): what index.html's finder loads.
-    { path: FILES.ready, content: serializeReady(feed).text },
+    // The feed ready to use (normalised, with its facet columns), what index.html's finder loads, and its
+    // text index in a file of its own, named by its seal, which the finder fetches only for words.
+    ...readyFiles(feed),
     { path: FILES.stylesheet, content: STYLESHEET },
     { path: FILES.page, content: indexPage(data, options, now, { feed: FILES.ready }) },
   ];

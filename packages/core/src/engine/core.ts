@@ -25,6 +25,7 @@ import { FACET_IDS } from './types.js';
 export { MAX_QUERY_LENGTH } from './types.js';
 import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
 import { readyPartsOf, wholeListings, type LazyListings, type ReadyParts } from '../feed/ready-parts.js';
+import { fetchReadyIndex } from '../feed/ready-index.js';
 
 /** A community asset transfer: of kind `transfer`, or with a `transfer` block. */
 function isTransferListing(listing: AtlasListing): boolean {
@@ -455,9 +456,23 @@ export class FilterCore {
     for (const facet of FACET_IDS) this.tables.set(facet, new ValueTable(FIXED_VALUES[facet]));
   }
 
-  /** The prebuilt text index of a trusted ready feed, already known to fit these listings. @internal */
+  /** The prebuilt text index of a trusted ready feed, already known to fit these listings, once it is in. @internal */
   get readyIndex(): object | undefined {
     return this.readyParts?.index;
+  }
+
+  /**
+   * Fetches a trusted ready feed's text index file (feed/ready-index.ts), once;
+   * undefined when there is none to fetch. Resolves, never rejects, whether or
+   * not it came: without it, the text index is built from the listings. @internal
+   */
+  fetchReadyIndex(): Promise<void> | undefined {
+    return this.readyParts ? fetchReadyIndex(this.readyParts) : undefined;
+  }
+
+  /** Whether a trusted ready feed names a text index file that is not in yet and can be fetched. @internal */
+  get readyIndexToFetch(): boolean {
+    return !!this.readyParts?.indexFile?.url && !this.readyParts.index;
   }
 
   get size(): number {

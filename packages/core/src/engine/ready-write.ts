@@ -23,7 +23,16 @@ export interface ReadyFeed {
   columns: ReadyColumns;
   /** Every term of the text index written. */
   terms: string[];
+  /**
+   * The text index, a file of its own to write beside the feed under `path`
+   * (named by its seal, so a host can cache it for ever), as the feed's header
+   * names it. None for a shard (`withoutIndex`).
+   */
+  index?: { path: string; text: string };
 }
+
+/** The name of a ready feed's text index file, whose seal is `seal`. */
+export const readyIndexName = (seal: string): string => `ready-index.${seal}.json`;
 
 /** Any base: a feed whose normalised form depends on it has relative links. */
 const SOME_BASE = 'https://ready.invalid/some/where/';
@@ -32,9 +41,10 @@ const SOME_BASE = 'https://ready.invalid/some/where/';
  * A ready feed for `feed`: its listings normalised (as the finder would read
  * them, without a source), the engine's columns for `lang` (default `en`;
  * other languages order names their own way and work the columns out again)
- * and the text index. `withoutIndex` (a shard of a sharded directory): the
- * text index is left out (`"index":{}`; an engine given the feed builds its
- * own when words are first searched), and only its terms are worked out.
+ * and the text index, in a file of its own (`index`) that the feed's header
+ * names. `withoutIndex` (a shard of a sharded directory): no text index file
+ * (an engine given the feed builds its own when words are first searched),
+ * and only its terms are worked out.
  */
 export function serializeReady(feed: Feed, options: { lang?: string; withoutIndex?: boolean } = {}): ReadyFeed {
   const lang = options.lang ?? 'en';
@@ -59,7 +69,7 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   // those bytes is written before the listings, so that a reader can read one
   // listing without the others (feed/ready.ts's readReadyBytes).
   const listingBytes = listings.map((l) => asciiBytes([JSON.stringify(l)]));
-  const head: Omit<ReadyBody, 'index' | 'feed'> = {
+  const head: Omit<ReadyBody, 'feed'> = {
     data: { ...rest, ...(gazetteerFromFeed ? { gazetteerFromFeed } : {}) },
     columns,
     keys: listings.map((l) => l.key),
@@ -68,7 +78,7 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   };
   const feedStart = JSON.stringify(feedHead).slice(0, -1);
   const first = asciiBytes([JSON.stringify(head).slice(1, -1), ',"feed":', feedStart, feedStart.length > 1 ? ',' : '', '"listings":[']);
-  const last = asciiBytes([']}', ',"index":', options.withoutIndex ? '{}' : index.json, '}\n']);
+  const last = asciiBytes([']}}\n']);
   const between = listingBytes.reduce((n, b) => n + b.length, Math.max(0, listingBytes.length - 1));
   const ascii = new Uint8Array(first.length + between + last.length);
   ascii.set(first);
@@ -80,19 +90,26 @@ export function serializeReady(feed: Feed, options: { lang?: string; withoutInde
   });
   ascii.set(last, at);
   const listingsAt = first.length;
-  const indexAt = at + 2;
   const hash = readyHashBytes(ascii);
-  const header: Omit<ReadyHeader, 'format' | 'seals'> & { format: string } = { format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, listingsAt, indexAt };
-  // The seals (what the worker checks, see readReadyBytes): the header so far with what comes before the
-  // listings, the listings, and the text index.
+  // The text index in a file of its own, in ASCII too, named by its seal.
+  const indexBytes = options.withoutIndex ? undefined : asciiBytes([index.json]);
+  const indexSeal = indexBytes && readySeal([indexBytes]);
+  const textIndex = indexBytes && indexSeal ? { file: readyIndexName(indexSeal), seal: indexSeal, bytes: indexBytes.length } : undefined;
+  const header: Omit<ReadyHeader, 'format' | 'seals'> & { format: string } = {
+    format: READY_FORMAT, version: READY_VERSION, hash, length: ascii.length, lang, relative, listingsAt, ...(textIndex ? { textIndex } : {}),
+  };
+  // The seals (what the worker checks, see readReadyBytes): the header so far (the text index file's seal
+  // with it) with what comes before the listings, and the listings to the end.
   const sealed = JSON.stringify(header).slice(0, -1);
   const seals = [
     readySeal([new TextEncoder().encode(sealed), ascii.subarray(0, listingsAt)]),
-    readySeal([ascii.subarray(listingsAt, indexAt)]),
-    readySeal([ascii.subarray(indexAt)]),
+    readySeal([ascii.subarray(listingsAt)]),
   ];
   const headLine = `${sealed},"seals":${JSON.stringify(seals)},\n`;
-  return { text: headLine + new TextDecoder().decode(ascii), bytes: utf8Length(headLine) + ascii.length, hash, data, columns, terms: index.terms };
+  return {
+    text: headLine + new TextDecoder().decode(ascii), bytes: utf8Length(headLine) + ascii.length, hash, data, columns, terms: index.terms,
+    ...(indexBytes && textIndex ? { index: { path: textIndex.file, text: new TextDecoder().decode(indexBytes) } } : {}),
+  };
 }
 
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
