@@ -2,7 +2,7 @@
 // port: shared by search.bench.mjs and search.profile.mjs.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,7 +40,7 @@ export async function serveSearchBench({ minify = true } = {}) {
     target: 'es2022',
     logLevel: 'error',
   });
-  const { plainFeedText, readyFeedText } = await import(join(out, 'node', 'ready.mjs'));
+  const { plainFeedText, readyFeedFiles } = await import(join(out, 'node', 'ready.mjs'));
   writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title><link rel="icon" href="data:,"></head><body><script type="module" src="page.js"></script></body></html>');
   const server = createServer((req, res) => {
     const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
@@ -53,7 +53,12 @@ export async function serveSearchBench({ minify = true } = {}) {
     url: `http://127.0.0.1:${server.address().port}/index.html`,
     writeReady: (n) => {
       writeFileSync(join(out, `feed-${n}.json`), plainFeedText(n));
-      writeFileSync(join(out, `ready-${n}.json`), readyFeedText(n));
+      const ready = readyFeedFiles(n);
+      writeFileSync(join(out, `ready-${n}.json`), ready.text);
+      // Its text index file beside it (over HTTP the worker fetches it; from a blob: URL it cannot, and builds the index).
+      // SEARCH_BENCH_NO_INDEX_FILE: not written, so the worker builds the index over HTTP too (to compare the two).
+      if (ready.index && !process.env.SEARCH_BENCH_NO_INDEX_FILE) writeFileSync(join(out, ready.index.path), ready.index.text);
+      else if (ready.index) rmSync(join(out, ready.index.path), { force: true });
     },
     close: () => server.close(),
   };
