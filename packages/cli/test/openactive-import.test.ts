@@ -158,6 +158,26 @@ test('an online session (VirtualLocation) has no place and joins by its URL', ()
   assert.equal(result.venues, 0);
 });
 
+test('pages that name no organiser are published by where they came from, never by "OpenActive", and the summary says so', () => {
+  const item = {
+    state: 'updated', kind: 'SessionSeries', id: 'yoga', modified: 1,
+    data: {
+      '@type': 'SessionSeries', identifier: 'yoga', name: 'Chair yoga',
+      activity: [{ '@type': 'Concept', prefLabel: 'Yoga' }],
+      location: { '@type': 'VirtualLocation', url: 'https://live.example.org/yoga' },
+      eventSchedule: [{ '@type': 'PartialSchedule', repeatFrequency: 'P1W', byDay: ['https://schema.org/Monday'], startTime: '10:00', endTime: '11:00' }],
+    },
+  };
+  const fromHost = importOpenActive([{ next: 'https://opendata.northbridge.example/api/sessions?afterChangeNumber=2', items: [item] }]);
+  assert.equal(fromHost.feed.publisher.name, 'opendata.northbridge.example');
+  assert.ok(fromHost.notes.some((n) => n.reason.includes('No organiser named') && n.reason.includes('--publisher') && n.examples[0] === 'opendata.northbridge.example'), JSON.stringify(fromHost.notes));
+  const fromFile = importOpenActive([{ items: [item] }], { pageNames: ['/downloads/northbridge-sessions.json'] });
+  assert.equal(fromFile.feed.publisher.name, 'northbridge-sessions');
+  const named = importOpenActive([{ next: 'https://opendata.northbridge.example/x', items: [item] }], { publisher: 'Northbridge Leisure' });
+  assert.equal(named.feed.publisher.name, 'Northbridge Leisure');
+  assert.ok(!named.notes.some((n) => n.reason.includes('No organiser named')), 'no note when the publisher is given');
+});
+
 test('a page with no items is reported by name and the other pages still come through', async () => {
   const result = importOpenActive([await page('modern-page-1.json'), { data: [] }, { items: 'none' }], { pageNames: ['one.json', 'two.json', 'three.json'] });
   assert.deepEqual(result.badPages, [

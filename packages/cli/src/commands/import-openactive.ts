@@ -13,7 +13,8 @@ folder of them: each item's latest version wins and deleted items are dropped.
 
 Options:
   --out FILE        where to write the feed (default: standard output)
-  --publisher NAME  the feed's publisher name (default: the most common organiser)
+  --publisher NAME  the feed's publisher name (default: the most common organiser,
+                    else the host the pages came from, else the first file's name)
   --today DATE      today's date (default: today): the feed's "updated", and the day
                     before which a session is over
   --force           overwrite FILE when it already exists

@@ -38,7 +38,11 @@ import {
 } from '@community-atlas/core/oruk';
 
 interface OpenActiveImportOptions {
-  /** Publisher name; default the most common organiser, else "OpenActive". */
+  /**
+   * Publisher name; default the most common organiser, else the host the pages
+   * came from (their `next` address), else the first page's file name. Never
+   * "OpenActive": that is the standard the pages follow, not who published them.
+   */
   publisher?: string;
   /** Today's date (ISO) for the feed's `updated` and for telling past sessions; tests pin it. */
   today?: string;
@@ -77,6 +81,7 @@ export function importOpenActive(pages: readonly unknown[], options: OpenActiveI
   let itemsRead = 0;
   let superseded = 0;
   let licence: string | undefined;
+  let host: string | undefined;
 
   // Replay: latest `modified` per id wins; on a tie the later item in the pages wins.
   const latest = new Map<string, { item: Json; modified: number | string | undefined }>();
@@ -93,6 +98,7 @@ export function importOpenActive(pages: readonly unknown[], options: OpenActiveI
       continue;
     }
     licence ??= text(page.license);
+    host ??= hostOf(text(page.next));
     for (const item of page.items) {
       itemsRead++;
       if (!isObject(item) || item.id === undefined || item.id === null) {
@@ -187,10 +193,15 @@ export function importOpenActive(pages: readonly unknown[], options: OpenActiveI
     listings.flatMap((l) => (l.location ? [`${String(l.location.name ?? '')}|${l.location.postcode ?? ''}|${l.location.lat ?? ''}`] : [])),
   ).size;
 
+  const unnamedPublisher = (): string => {
+    const name = host ?? options.pageNames?.[0]?.replace(/^.*[/\\]/, '').replace(/\.json$/i, '') ?? 'Unnamed OpenActive publisher';
+    notes.add('No organiser named in these pages: the feed is published under the host or file they came from (give --publisher NAME)', name);
+    return name;
+  };
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const feed: Feed = {
     version: '1',
-    publisher: { name: options.publisher ?? mostCommon(organisers) ?? 'OpenActive' },
+    publisher: { name: options.publisher ?? mostCommon(organisers) ?? unnamedPublisher() },
     updated: today,
     listings,
   };
@@ -210,6 +221,17 @@ function compareModified(a: number | string | undefined, b: number | string | un
   const nb = Number(b);
   if (Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+/** The host of an http(s) address, or undefined. */
+function hostOf(address: string | undefined): string | undefined {
+  if (!address) return undefined;
+  try {
+    const url = new URL(address);
+    return /^https?:$/.test(url.protocol) && url.hostname ? url.hostname : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function mostCommon(values: string[]): string | undefined {

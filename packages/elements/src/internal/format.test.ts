@@ -84,8 +84,10 @@ describe('formatList', () => {
     expect(formatList([], 'en')).to.equal('');
     expect(formatList(['walking'], 'en')).to.equal('walking');
     expect(formatList(['walking', 'exercise', 'sport'], 'en')).to.equal('walking, exercise and sport');
-    expect(formatList(['cerdded', 'ymarfer', 'chwaraeon'], 'cy')).to.equal('cerdded, ymarfer a chwaraeon');
-    expect(formatList(['cerdded', 'ymarfer corff'], 'cy')).to.equal('cerdded ac ymarfer corff');
+    expect(formatList(['cerdded', 'ymarfer', 'chwaraeon'], 'cy')).to.equal('cerdded, ymarfer, chwaraeon');
+    // No "a" before the last: it would have to mutate "cymdeithasol" to "chymdeithasol", and a publisher's word may not be Welsh.
+    expect(formatList(['cwmni', 'cymdeithasol'], 'cy')).to.equal('cwmni, cymdeithasol');
+    expect(formatList(['cerdded', 'ymarfer corff'], 'cy')).to.equal('cerdded, ymarfer corff');
   });
 });
 

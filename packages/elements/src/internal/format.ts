@@ -191,14 +191,15 @@ export function formatMoney(pounds: number, locale: string): string {
 }
 
 /**
- * "walking, exercise and sport" / "cerdded, ymarfer a chwaraeon". Chromium has
- * no Welsh list data (Intl.ListFormat falls back to English), so Welsh is
- * joined here: "a", or "ac" before a vowel.
+ * "walking, exercise and sport"; in Welsh "cerdded, ymarfer, chwaraeon", with
+ * no "a": the word after "a" takes the aspirate mutation (c, p, t become ch, ph,
+ * th: "cwmni a chymdeithasol"), and these are search words, some of them a
+ * publisher's own and not always Welsh, which must not be mutated. The Welsh
+ * sentence that holds the list introduces it with a colon instead. (Chromium has
+ * no Welsh list data: Intl.ListFormat falls back to English.)
  */
 export function formatList(items: readonly string[], lang: string): string {
   if (items.length < 2) return items[0] ?? '';
-  const last = items[items.length - 1]!;
-  const rest = items.slice(0, -1).join(', ');
-  if (lang === 'cy') return `${rest} ${/^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'ac' : 'a'} ${last}`;
-  return `${rest} and ${last}`;
+  if (lang === 'cy') return items.join(', ');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }

@@ -32,7 +32,8 @@ describe('<atlas-results> on its own', () => {
     el.lang = 'cy';
     // The Welsh strings load on demand.
     await waitUntil(() => said()?.startsWith('Hefyd'), 'not said in Welsh');
-    expect(said()).to.equal('Hefyd yn chwilio am physical activity, exercise, keep fit, walking a sport');
+    // A list after a colon, with no "a" to mutate the word after it (which here is not even Welsh).
+    expect(said()).to.equal('Hefyd yn chwilio am y geiriau hyn: physical activity, exercise, keep fit, walking, sport');
     // Nothing to explain when nothing was found: the zero-results help says what to do instead.
     el.result = { ...result, total: 0, items: [], keys: [] };
     await el.updateComplete;

@@ -85,7 +85,7 @@ const welsh = {
     : `${c.miles ? `Yn dangos canlyniadau o fewn ${c.miles} milltir` : c.limited ? 'Yn dangos canlyniadau o rai o’r ardaloedd sy’n cyfateb; ychwanegwch god post i chwilio’n agos ato' : 'Yn dangos y canlyniadau a gafwyd hyd yma'}${c.more ? '; yn chwilio ymhellach…' : '.'}`,
   shardsSkipped: (areas) => `Doedd dim modd llwytho rhestriadau rhai ardaloedd (${areas}), felly mae canlyniadau oddi yno ar goll.`,
   shardWordsUnavailable: 'Doedd dim modd llwytho’r rhestr o ba ardaloedd sydd â pha enwau, felly mae’r chwiliad hwn yn edrych yn yr ardaloedd sydd wedi’u llwytho’n barod yn unig. Ychwanegwch god post i chwilio’n agos ato.',
-  alsoSearchingFor: (terms) => `Hefyd yn chwilio am ${terms}`,
+  alsoSearchingFor: (terms) => `Hefyd yn chwilio am y geiriau hyn: ${terms}`,
   sortLabel: 'Trefnu yn ôl',
   sortOptions: { relevance: 'Y cyfatebiad gorau', distance: 'Agosaf', next: 'Yn digwydd gyntaf', name: 'Enw (A i Y)', deadline: 'Dyddiad cau' },
   showMore: 'Dangos rhagor o ganlyniadau',
