@@ -153,7 +153,7 @@ export function countBits(a: Bits): number {
  * columns' bit lists: 6.4 MB as positions, 1.2 MB as this; 0.31 MB gzip
  * against 2.5 MB).
  */
-export function bitsText(bits: Bits): string {
+function bitsText(bits: Bits): string {
   let binary = '';
   // In runs, so that no call is given more arguments than an engine takes.
   for (let w = 0; w < bits.length; w += 2048) {

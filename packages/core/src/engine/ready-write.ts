@@ -32,7 +32,7 @@ export interface ReadyFeed {
 }
 
 /** The name of a ready feed's text index file, whose seal is `seal`. */
-export const readyIndexName = (seal: string): string => `ready-index.${seal}.json`;
+const readyIndexName = (seal: string): string => `ready-index.${seal}.json`;
 
 /** Any base: a feed whose normalised form depends on it has relative links. */
 const SOME_BASE = 'https://ready.invalid/some/where/';

@@ -192,7 +192,7 @@ function indexFileOf(header: ReadyHeader, base: string | undefined): ReadyIndexF
  * or one a file cannot be found beside (a blob: or data: URL); the engine then
  * indexes the listings itself.
  */
-export function readyIndexUrl(file: string, base: string | undefined): string | undefined {
+function readyIndexUrl(file: string, base: string | undefined): string | undefined {
   if (!base || !/^[\w.-]+$/.test(file)) return undefined;
   try {
     const url = new URL(file, base);
