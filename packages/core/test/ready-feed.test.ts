@@ -13,7 +13,7 @@ import { summarise, type FinderState } from '../src/engine/types.js';
 import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
-import { readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
+import { attachReadyParts, readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
 import { readySeal } from '../src/feed/ready.js';
 import { fetchReadyIndex } from '../src/feed/ready-index.js';
 import type { Feed } from '../src/feed/types.js';
@@ -305,4 +305,33 @@ test('a ready feed whose text index file is missing, fails its seal, is another 
     }
   }
   served.clear();
+});
+
+test('prebuilt columns whose facet bits are not sets of bits for these listings (cut short, past the last listing, not base64) are worked out again, with the same answers', () => {
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  const columns = reference.exportColumns();
+  const n = fresh.listings.length;
+  const words = (n + 31) >>> 5;
+  // Every listing's bit, and one more past the last listing.
+  const past = new Uint8Array(words * 4).fill(255);
+  const spoiled: [string, (bits: string) => string][] = [
+    ['cut short', (bits) => bits.slice(0, -8)],
+    ['a listing past the last', () => btoa(String.fromCharCode(...past))],
+    ['not base64', (bits) => `!${bits.slice(1)}`],
+  ];
+  assert.ok(n % 32 !== 0, 'the demo feed fills its last word');
+  const workedOut = [...new EngineCore(fresh, { now: () => NOW }).prepare()].length;
+  for (const [what, spoil] of spoiled) {
+    const listings = [...fresh.listings];
+    const bits = { ...columns.bits, kind: columns.bits.kind.map((b, v) => (v === 0 ? spoil(b) : b)) };
+    attachReadyParts(listings, { columns: { ...columns, bits } });
+    const core = new EngineCore({ ...fresh, listings }, { now: () => NOW });
+    assert.equal([...core.prepare()].length, workedOut, `${what}: the columns were taken`);
+    for (const state of states(fresh, 60, 17)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), `${what}: ${JSON.stringify(state)}`);
+  }
+  // Unspoiled, they are taken as they are.
+  const listings = [...fresh.listings];
+  attachReadyParts(listings, { columns });
+  assert.ok([...new EngineCore({ ...fresh, listings }, { now: () => NOW }).prepare()].length < workedOut, 'the columns were worked out again');
 });
