@@ -21,7 +21,7 @@
 //   PHONE_BENCH_DIST=folder ...              (serve that build instead, e.g. one of main's, for paired runs)
 //   PHONE_BENCH_FEEDS=ready ...              (only these rows: demo, plain, ready)
 //   PHONE_BENCH_WORDS=1 ...                  (also first results of a visit with words, ?q=walk)
-//   PHONE_BENCH_NO_INDEX_FILE=1 ...          (the ready feed's text index file answers 404: the worker indexes the listings)
+//   PHONE_BENCH_INDEX_FILE=1 ...             (the ready feed with its text index in a file beside it, which the worker fetches)
 //   PHONE_BENCH_TIMELINE=1 ...               (also when each request of the first visit was asked for and done)
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -41,8 +41,10 @@ if (!process.env.PHONE_BENCH_DIST && (!process.env.PHONE_BENCH_SKIP_BUILD || !ex
 const generate = (code) => execFileSync('npx', ['tsx', '-e', `import { generateFeed } from './test/support/generate.ts'; ${code}`], { cwd: root, maxBuffer: 1 << 30 });
 const generated = generate('process.stdout.write(JSON.stringify(generateFeed(10000)))');
 // The same listings as the ready feed atlas build writes (normalised, columns and index prebuilt), served at the same address.
-// Its text index is a file of its own beside it (ready-index.SEAL.json), served beside the feed's address too.
-const written = JSON.parse(generate("import { serializeReady } from './packages/core/src/index.ts'; const r = serializeReady(generateFeed(10000)); process.stdout.write(JSON.stringify({ text: r.text, index: r.index }))").toString());
+// PHONE_BENCH_INDEX_FILE=1: written with its text index in a file of its own beside it (ready-index.SEAL.json, which
+// atlas build does not write), served beside the feed's address too, so the worker fetches it rather than indexing the listings.
+const indexFile = !!process.env.PHONE_BENCH_INDEX_FILE;
+const written = JSON.parse(generate(`import { serializeReady } from './packages/core/src/index.ts'; const r = serializeReady(generateFeed(10000), { indexFile: ${indexFile} }); process.stdout.write(JSON.stringify({ text: r.text, index: r.index }))`).toString());
 const ready = Buffer.from(written.text);
 const readyIndex = written.index ? { path: `/${written.index.path}`, body: Buffer.from(written.index.text) } : undefined;
 const only = process.env.PHONE_BENCH_FEEDS?.split(',');
@@ -51,8 +53,6 @@ const feeds = [
   { id: 'plain', label: 'generated feed, 10,000 listings', body: generated },
   { id: 'ready', label: 'the same 10,000 listings as a ready feed (atlas build)', body: ready },
 ].filter((f) => !only || only.includes(f.id));
-/** The ready feed's text index file answered 404, so the worker indexes the listings itself (to compare the two). */
-const noIndexFile = !!process.env.PHONE_BENCH_NO_INDEX_FILE;
 /** Also the time to the first results of a first visit whose state has words (?q=walk): the text index's cost. */
 const words = !!process.env.PHONE_BENCH_WORDS;
 
@@ -91,7 +91,7 @@ const server = createServer(async (req, res) => {
   log.push(entry);
   let body;
   if (path.endsWith('/feed.json')) body = feedBody;
-  else if (readyIndex && path === readyIndex.path && !noIndexFile) body = readyIndex.body;
+  else if (readyIndex && path === readyIndex.path) body = readyIndex.body;
   else {
     const file = join(dist, normalize(path === '/' ? '/council.html' : path));
     if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
@@ -215,7 +215,7 @@ try {
     line(first <= 3000, 'time to first results (from navigation)', ms(first), '≤ 3,000 ms');
     line(open <= 1000, 'time to an opened listing (from the click)', ms(open), '≤ 1,000 ms');
     line(undefined, 'time to first map view (?view=map, from navigation)', ms(median(map.map((v) => v.mapMs))), '');
-    if (words) line(undefined, `first results with words (?q=walk)${feed.id === 'ready' ? (noIndexFile ? ', index built' : ', index file') : ''}`, ms(median(withWords.map((v) => v.firstResults))), '');
+    if (words) line(undefined, `first results with words (?q=walk)${feed.id === 'ready' ? (indexFile ? ', index file' : ', index built') : ''}`, ms(median(withWords.map((v) => v.firstResults))), '');
     line(undefined, 'requests before first results', String(median(list.map((v) => v.requests))), '');
     line(undefined, 'round trips one after another before first results', String(median(list.map((v) => v.roundTrips))), '');
     console.log(`     ${list[0].files.join(', ')}`);

@@ -8,9 +8,9 @@ import { generateFeed } from '../../test/support/generate.js';
 
 export const readyFeedText = (n: number): string => serializeReady(generateFeed(n) as Feed).text;
 
-/** The ready feed and its text index file (its name and text), which atlas build writes beside it. */
-export const readyFeedFiles = (n: number): { text: string; index?: { path: string; text: string } } => {
-  const { text, index } = serializeReady(generateFeed(n) as Feed);
+/** The ready feed and, with `indexFile`, its text index file (its name and text) to write beside it. */
+export const readyFeedFiles = (n: number, indexFile = false): { text: string; index?: { path: string; text: string } } => {
+  const { text, index } = serializeReady(generateFeed(n) as Feed, { indexFile });
   return { text, ...(index ? { index } : {}) };
 };
 

@@ -54,10 +54,7 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const io = captureIo(dir);
   assert.equal(await main(['build', DEMO, '--out', 'site'], io), 0, io.stderr);
   const site = join(dir, 'site');
-  const written = (await readdir(site)).sort();
-  const indexFile = written.find((f) => /^ready-index\.[0-9a-f]{16}\.json$/.test(f));
-  assert.ok(indexFile, `the ready feed's text index file, named by its seal, among ${written.join(', ')}`);
-  assert.deepEqual(written, ['atlas-static.css', 'feed.json', 'index.html', 'index.json', 'listings', indexFile, 'ready.json']);
+  assert.deepEqual((await readdir(site)).sort(), ['atlas-static.css', 'feed.json', 'index.html', 'index.json', 'listings', 'ready.json']);
   const pages = await readdir(join(site, 'listings'));
   assert.equal(pages.length, demo.listings.length);
   assert.match(io.stderr, new RegExp(`Built site: ${demo.listings.length} listing pages`));
@@ -66,7 +63,7 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const links = [...index.matchAll(/href="listings\/([^"]+)"/g)].map((m) => m[1]);
   assert.equal(new Set(links).size, demo.listings.length, 'index.html links every page once');
   for (const page of pages) assert.ok(links.includes(page), `index.html links ${page}`);
-  // The finder loads the ready feed: normalised, with its facet columns (its text index is a file beside it).
+  // The finder loads the ready feed: normalised, with its facet columns.
   assert.match(index, /<atlas-finder src="ready.json">\s*<div class="atlas-static">/);
   assert.match(index, /<script type="module" src="atlas.js"><\/script>/);
   assert.doesNotMatch(index, /style=|<style|\son[a-z]+=/i, 'no inline styles or handlers: a strict CSP allows the page');
@@ -89,21 +86,9 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const ready = readReadyText(readyText, 'feed.json', 'https://council.example/atlas/ready.json');
   assert.ok(ready && 'data' in ready, 'ready.json is trusted');
   assert.deepEqual(ready.data, data);
-  // Its header names the text index file beside it, which the finder fetches for words.
-  assert.match(readyText.slice(0, readyText.indexOf('\n')), new RegExp(`"textIndex":\\{"file":"${indexFile.replace(/\./g, '\\.')}"`));
-  const indexText = await readFile(join(site, indexFile), 'utf8');
-  const asked: string[] = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (url: string | URL | Request) => {
-    asked.push(String(url));
-    return new Response(indexText);
-  };
-  try {
-    assert.deepEqual((await createEngine(ready.data).query(state)).keys, built.keys);
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-  assert.deepEqual(asked, [`https://council.example/atlas/${indexFile}`]);
+  // It names no text index file: the finder indexes the listings after the first page, as it does feed.json's.
+  assert.doesNotMatch(readyText.slice(0, readyText.indexOf('\n')), /"textIndex"/);
+  assert.deepEqual((await createEngine(ready.data).query(state)).keys, built.keys);
 });
 
 test('a listing page answers the five questions in order, with Welsh text marked as Welsh', async () => {

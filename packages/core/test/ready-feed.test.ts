@@ -58,7 +58,7 @@ const fetchIndex = async (data: AtlasData): Promise<object | undefined> => {
 for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000 listings', generated]] as const) {
   for (const lang of ['en', 'cy']) {
     test(`${name} (${lang}): a trusted ready feed gives the plain feed's data and the same answers on 400 random states, reading only its index file`, async () => {
-      const ready = serveIndex(serializeReady(feed));
+      const ready = serveIndex(serializeReady(feed, { indexFile: true }));
       const trusted = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
       const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
       assert.deepEqual(trusted, fresh);
@@ -91,7 +91,7 @@ for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000
 }
 
 test('a ready feed edited after the build is read as the plain feed it now holds and indexed afresh', () => {
-  const ready = serializeReady(demo);
+  const ready = serializeReady(demo, { indexFile: true });
   const first = demo.listings[0]!;
   const firstName = typeof first.name === 'string' ? first.name : first.name.en!;
   const edited = ready.text.replace(JSON.stringify(firstName), JSON.stringify('Zebrafinch aviary'));
@@ -116,7 +116,7 @@ test('a ready feed edited after the build is read as the plain feed it now holds
 });
 
 test('a ready feed cut off, or of another format version, is refused with a message saying which and what to do', () => {
-  const { text } = serializeReady(demo);
+  const { text } = serializeReady(demo, { indexFile: true });
   const read = (body: string): string => {
     try {
       readFetchedFeed({ url: SOURCE, text: body, status: 200 });
@@ -143,7 +143,7 @@ const asBytes = (text: string): FetchedFeed => {
 };
 
 test('a trusted ready feed read from its bytes (as the worker is handed it) gives the data read from its text, and fetches its text index file only when asked', async () => {
-  const ready = serveIndex(serializeReady(generated));
+  const ready = serveIndex(serializeReady(generated, { indexFile: true }));
   const fromText = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
   asked.length = 0;
   const fromBytes = readFetchedFeedQuickFirst(asBytes(ready.text));
@@ -160,7 +160,7 @@ test('a trusted ready feed read from its bytes (as the worker is handed it) give
 });
 
 test('a trusted ready feed read from its bytes for the worker answers its first page with only the listings that page needs read, and every state as the plain feed', async () => {
-  const ready = serveIndex(serializeReady(generated));
+  const ready = serveIndex(serializeReady(generated, { indexFile: true }));
   const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
   await fetchIndex(data);
   const lazy = readyPartsOf(data.listings)?.lazy;
@@ -228,7 +228,7 @@ test('a ready feed\'s bytes edited after the build, or with their hash changed, 
 });
 
 test('a ready feed whose header has no seals is read from its text, and still names its text index file', () => {
-  const ready = serializeReady(demo);
+  const ready = serializeReady(demo, { indexFile: true });
   const older = ready.text.replace(/,"seals":\[[^\]]*\]/, '');
   assert.notEqual(older, ready.text);
   const data = readFetchedFeedQuickFirst(asBytes(older));
@@ -237,7 +237,7 @@ test('a ready feed whose header has no seals is read from its text, and still na
 });
 
 test('a ready feed\'s seal is the same however its bytes are cut into pieces, and changes with any byte', () => {
-  const bytes = new TextEncoder().encode(serializeReady(demo).text);
+  const bytes = new TextEncoder().encode(serializeReady(demo, { indexFile: true }).text);
   const whole = readySeal([bytes]);
   let seed = 7;
   const random = (n: number): number => {
@@ -266,7 +266,7 @@ test('a ready feed\'s seal is the same however its bytes are cut into pieces, an
 });
 
 test('a ready feed whose text index file is missing, fails its seal, is another build\'s, or cannot be found from the feed\'s address is trusted for its listings and columns, and its listings are indexed afresh', async () => {
-  const ready = serializeReady(demo);
+  const ready = serializeReady(demo, { indexFile: true });
   const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
   const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
   const url = new URL(ready.index!.path, SOURCE).href;
@@ -274,7 +274,7 @@ test('a ready feed whose text index file is missing, fails its seal, is another 
   const at = ready.index!.text.indexOf('["');
   const term = /^\["([a-z]{4,})"/.exec(ready.index!.text.slice(at))![1]!;
   const edited = ready.index!.text.slice(0, at) + ready.index!.text.slice(at).replace(`["${term}"`, `["${term.slice(0, -1)}q"`);
-  const other = serializeReady({ ...demo, listings: demo.listings.slice(1) }).index!.text;
+  const other = serializeReady({ ...demo, listings: demo.listings.slice(1) }, { indexFile: true }).index!.text;
   const cases: [string, string | undefined, string][] = [
     ['missing (404)', undefined, SOURCE],
     ['edited', edited, SOURCE],

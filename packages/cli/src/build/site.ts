@@ -57,13 +57,7 @@ export function gazetteerFor(feed: Feed, centroids: Centroids): Gazetteer {
   return buildGazetteer(centroidRows(centroids), postcodes, { points });
 }
 
-/** ready.json and its text index file. */
-function readyFiles(feed: Feed): SiteFile[] {
-  const ready = serializeReady(feed);
-  return [{ path: FILES.ready, content: ready.text }, ...(ready.index ? [{ path: ready.index.path, content: ready.index.text }] : [])];
-}
-
-/** feed.json, index.json, ready.json and its text index file, the stylesheet, index.html and a page per listing. */
+/** feed.json, index.json, ready.json, the stylesheet, index.html and a page per listing. */
 export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progress?(done: number, total: number): void }): Site {
   const now = options.now ?? new Date();
   const feedText = `${JSON.stringify(feed)}\n`;
@@ -73,9 +67,10 @@ export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progr
   const files: SiteFile[] = [
     { path: FILES.feed, content: feedText },
     { path: FILES.index, content: serializeIndex(data) },
-    // The feed ready to use (normalised, with its facet columns), what index.html's finder loads, and its
-    // text index in a file of its own, named by its seal, which the finder fetches only for words.
-    ...readyFiles(feed),
+    // The feed ready to use (normalised, with its facet columns): what index.html's finder loads. Its text
+    // index is built by the finder after the first page: reading a prebuilt one took as long, and its file
+    // was more than the feed's own bytes again to a phone (engine/ready-write.ts in the core).
+    { path: FILES.ready, content: serializeReady(feed).text },
     { path: FILES.stylesheet, content: STYLESHEET },
     { path: FILES.page, content: indexPage(data, options, now, { feed: FILES.ready }) },
   ];

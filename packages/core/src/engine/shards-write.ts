@@ -142,7 +142,7 @@ export function writeShard(
   area: string, type: ShardType, head: Omit<Feed, 'listings'>, listings: Listing[],
   options: { lang?: string; previous?: PreviousShard; split?: boolean } = {},
 ): WrittenShard {
-  const lang = { ...(options.lang ? { lang: options.lang } : {}), withoutIndex: true };
+  const lang = options.lang ? { lang: options.lang } : {};
   const previous = options.previous;
   let ready: ReadyFeed | undefined;
   if (previous?.updated !== undefined && previous.updated !== head.updated) {
