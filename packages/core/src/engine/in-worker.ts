@@ -53,9 +53,12 @@ export async function loadManifestInWorker(url: string, manifest: FetchedFeed, o
   if (options.worker === false || typeof Worker !== 'function') throw refuse('this page has no worker');
   // The worker resolves shard files against the manifest's address, which it cannot do against the page's.
   const absolute = new URL(url, globalThis.location?.href).href;
+  // Each shard carries its own index: a prebuilt index given with a manifest (the finder's `index`) has nothing to index.
+  const { prebuiltIndex, ...rest } = options;
+  if (prebuiltIndex !== undefined) console.warn(`Community Atlas: ${url} is a sharded directory, whose shards carry their own search indexes; the prebuilt index given with it is not used.`);
   try {
-    return await inWorker(options, undefined, (worker) => {
-      worker.postMessage({ type: 'manifest', url: absolute, feed: manifest, options: workerOptions(options) } satisfies ToWorker, fetchedBuffers(manifest));
+    return await inWorker(rest, undefined, (worker) => {
+      worker.postMessage({ type: 'manifest', url: absolute, feed: manifest, options: workerOptions(rest) } satisfies ToWorker, fetchedBuffers(manifest));
     });
   } catch (error) {
     if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
@@ -69,7 +72,7 @@ export function fetchedBuffers(fetched: FetchedFeed): ArrayBuffer[] {
   return [...new Set(fetchedViews(fetched).map((view) => view.buffer as ArrayBuffer))];
 }
 
-function workerOptions(options: FinderLoadOptions & { prebuiltIndex?: string | object }): WorkerLoadOptions {
+function workerOptions(options: Omit<FinderLoadOptions, 'prebuiltIndex'> & { prebuiltIndex?: string | object }): WorkerLoadOptions {
   return {
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.kinds?.length ? { kinds: options.kinds } : {}),

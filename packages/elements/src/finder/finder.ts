@@ -443,14 +443,17 @@ export class AtlasFinder extends AtlasElement {
   }
 
   async #ask(): Promise<void> {
-    if (!this.#engine) return;
+    const engine = this.#engine;
+    if (!engine) return;
     const run = ++this.#queryRun;
     const s = this.finderState;
     let result: QueryResult;
     try {
       // The engine holds the open listing once it answers (a worker sends it with the results).
-      result = await this.#engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
+      result = await engine.query({ ...s, limit: s.limit ?? PAGE_SIZE }, this.now ?? new Date());
     } catch (error) {
+      // The finder let go of this engine while it worked (it left the page, or loaded another feed): nothing failed.
+      if (engine !== this.#engine) return;
       // Offline for a moment, say: the engine asks for what it could not fetch again on the next query.
       if (run === this.#queryRun) this.searchFailed = true;
       console.error('Community Atlas: the search could not be run', error);

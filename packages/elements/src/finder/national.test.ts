@@ -110,6 +110,45 @@ describe('<atlas-finder> with a sharded directory', () => {
     await expect(f).to.be.accessible();
   });
 
+  it('loads and searches a manifest given with a prebuilt index (the page\'s index attribute), which it does not use', async () => {
+    const { src, log } = await host((mine) => mine.set('index.json', '{}'));
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+    try {
+      const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src} index=${src.replace('manifest.json', 'index.json')}></atlas-finder>`);
+      await loaded(f);
+      expect(f.matches(':state(error)')).to.equal(false, 'the manifest loads');
+      await searchFor(f, 'zebrafinch');
+      await waitUntil(() => cardNames(f).some((n) => n.includes('Zebrafinch')), `cards: ${cardNames(f).join(', ')}`, { timeout: 20000 });
+      expect(said(f)).to.equal('1 result');
+      expect(warned.some((w) => w.includes('sharded directory') && w.includes('not used')), warned.join('\n')).to.equal(true);
+      expect(await log()).to.include(fileOf('EH'));
+    } finally {
+      console.warn = warn;
+    }
+  });
+
+  it('says nothing is wrong when it leaves the page while a search waits for a shard', async () => {
+    const { src, log, release } = await host(undefined, [fileOf('B')]);
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await loaded(f);
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.map(String).join(' '));
+    try {
+      await searchNear(f, 'B3 4AB');
+      await waitUntil(async () => (await log()).includes(fileOf('B')), 'the shard was not asked for', { timeout: 20000 });
+      f.remove();
+      // The finder lets go of its engine a task after it leaves the page; the search waiting on it then ends.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(errors, errors.join('\n')).to.deep.equal([]);
+    } finally {
+      console.error = error;
+      await release();
+    }
+  });
+
   it('says so when the word index is missing, answers a search by name from the areas loaded, and still searches by postcode', async () => {
     const { src } = await host((mine) => mine.delete(manifest.words!.file));
     const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);

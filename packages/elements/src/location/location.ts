@@ -100,6 +100,8 @@ export class AtlasLocation extends AtlasElement {
           ...(this.placer ? { placer: this.placer } : {}),
         }, this.t);
       } catch (error) {
+        // Left the page while it placed the postcode (the finder's search engine went with it): nothing to say.
+        if (!this.isConnected) return undefined;
         postcodeLookup.report(error, console.error);
         return { message: this.t.postcodeUnavailable };
       }

@@ -66,6 +66,33 @@ describe('<atlas-search> on its own', () => {
     expect(input.getAttribute('aria-expanded')).to.equal('false');
   });
 
+  it('keeps the option the arrows are on when a later list still has it, so Enter opens it', async () => {
+    // Each keystroke asks again; here the answer for the last one is held back until the arrow has been pressed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = async (p: string): Promise<Suggestion[]> => {
+      if (p.toLowerCase() === 'lon') await held;
+      return [{ text: `${p} (words)`, type: 'term' as const }, ...words].filter((w) => w.type === 'term' || w.text.toLowerCase().startsWith(p.toLowerCase()));
+    };
+    const el = await fixture<AtlasSearch>(html`<atlas-search .suggest=${slow}></atlas-search>`);
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'lo' });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length === 4, 'four suggestions');
+    await sendKeys({ type: 'n' });
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)?.textContent).to.contain('Lonely Hearts Club');
+    // The list for "lon" arrives: "Lonely Hearts Club" is now its third option, not its fourth.
+    release();
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[role="option"]').length === 3, 'the list for "lon"');
+    await el.updateComplete;
+    expect(el.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)?.textContent).to.contain('Lonely Hearts Club');
+    const opened = new Promise<CustomEvent<{ key: string }>>((resolve) => el.addEventListener('atlas-open', (e) => resolve(e as CustomEvent<{ key: string }>), { once: true }));
+    await sendKeys({ press: 'Enter' });
+    expect((await opened).detail.key).to.equal('club');
+  });
+
   it('Escape closes the list, and a second Escape clears the field', async () => {
     const el = await fixture<AtlasSearch>(html`<atlas-search .suggest=${suggest}></atlas-search>`);
     const input = el.shadowRoot!.querySelector('input')!;

@@ -66,8 +66,11 @@ export class SuggestionList implements ReactiveController {
     const request = ++this.#request;
     const list = suggest && prefix.trim().length >= 2 ? await suggest(prefix) : [];
     if (request !== this.#request) return; // a newer keystroke already asked
+    // The option the arrow keys are on stays chosen when the new list still has it: a list that
+    // arrives between ArrowDown and Enter must not turn Enter into a search for the words typed.
+    const was = this.suggestions[this.active];
     this.suggestions = list;
-    this.active = -1;
+    this.active = was ? list.findIndex((s) => s.type === was.type && s.text === was.text && s.key === was.key) : -1;
     this.expanded = list.length > 0;
     this.host.requestUpdate();
   }
