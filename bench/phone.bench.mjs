@@ -220,6 +220,7 @@ try {
     line(undefined, 'round trips one after another before first results', String(median(list.map((v) => v.roundTrips))), '');
     console.log(`     ${list[0].files.join(', ')}`);
     if (process.env.PHONE_BENCH_TIMELINE) console.log(`     first visit, from navigation (server clock):\n       ${list[0].timeline.join('\n       ')}`);
+    if (process.env.PHONE_BENCH_TIMELINE && words) console.log(`     first visit with words, from navigation (server clock):\n       ${withWords[0].timeline.join('\n       ')}`);
   }
   console.log(`
 (round trips one after another: the page is 1, and a request counts one more than the deepest request that had
