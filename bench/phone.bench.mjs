@@ -22,6 +22,7 @@
 //   PHONE_BENCH_FEEDS=ready ...              (only these rows: demo, plain, ready)
 //   PHONE_BENCH_WORDS=1 ...                  (also first results of a visit with words, ?q=walk)
 //   PHONE_BENCH_INDEX_FILE=1 ...             (the ready feed with its text index in a file beside it, which the worker fetches)
+//   PHONE_BENCH_NO_KINDS=1 ...               (the council page's finder without kinds, as atlas build's index.html: a ready feed's prebuilt parts are used)
 //   PHONE_BENCH_TIMELINE=1 ...               (also when each request of the first visit was asked for and done)
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -101,6 +102,9 @@ const server = createServer(async (req, res) => {
       return;
     }
     body = readFileSync(file);
+    // PHONE_BENCH_NO_KINDS=1: the council page's finder without its kinds attribute, as atlas build's index.html has it
+    // (a finder given kinds keeps a filtered copy of the listings, and a ready feed's prebuilt parts go unused).
+    if (process.env.PHONE_BENCH_NO_KINDS && file.endsWith('council.html')) body = Buffer.from(body.toString('utf8').replace(/ kinds="[^"]*"/, ''));
   }
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   await sleep(LINK.roundTripMs);
