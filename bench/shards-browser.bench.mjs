@@ -224,7 +224,12 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 
 // ---- In the page.
+// Everything looked for is one of the finder's parts, in its shadow root: looked for there alone once the finder has one.
+// Walking every element of the page through every shadow root, every 10 ms while the bench waited, was a task of up to
+// 100 ms of its own on the slow phone, which the page's longtask observer counted as the page's.
 const DEEP = `(window.__deep = window.__deep || ((selector, from = document) => {
+  const finder = from === document ? document.querySelector('atlas-finder')?.shadowRoot : undefined;
+  if (finder) return finder.querySelector(selector);
   const found = from.querySelector(selector);
   if (found) return found;
   for (const el of from.querySelectorAll('*')) if (el.shadowRoot) { const inner = window.__deep(selector, el.shadowRoot); if (inner) return inner; }
@@ -303,6 +308,7 @@ async function visit({ kind, text, path = '/', phone = false }) {
   if (process.env.SHARDS_BROWSER_TRACE) {
     console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: long tasks (wall ms; cpu ms) from navigation, first results at ${Math.round(firstAt)} ms`);
     explainLongTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+    console.error(`  the page's longtask observer: ${tasks.map((t) => `at ${Math.round(t.at)}: ${Math.round(t.ms)} ms`).join(', ') || 'none'}`);
   }
   const before = log.filter((r) => r.finished && r.finished <= firstWall);
   return {
@@ -333,6 +339,17 @@ function explainLongTasks(trace) {
       .map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${(e.dur / 1000).toFixed(0)}`);
     console.error(`  at ${((task.ts - navigationStart) / 1000).toFixed(0)}: long task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)}): ${inside.join(' | ')}`);
   }
+  // The longest task's thread CPU by what it did: the document's parse, a script (what the page's longtask observer
+  // reports: it leaves out the document's parse and the browser's rendering), or rendering (style, layout, paint) alone.
+  const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'TimerFire', 'EvaluateScript', 'v8.evaluateModule', 'HandlePostMessage', 'EventDispatch', 'FireAnimationFrame']);
+  const longest = { parse: 0, script: 0, rendering: 0 };
+  for (const task of mine.filter((e) => e.name === 'RunTask' && e.tdur > 10_000)) {
+    const inside = mine.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const kind = inside.some((e) => e.name === 'ParseHTML' && e.ts - navigationStart < 5_000_000 && !inside.some((f) => f.name === 'FunctionCall')) && !inside.some((e) => SCRIPT.has(e.name) && e.name !== 'EvaluateScript') ? 'parse'
+      : inside.some((e) => SCRIPT.has(e.name)) ? 'script' : 'rendering';
+    longest[kind] = Math.max(longest[kind], task.tdur / 1000);
+  }
+  console.error(`  longest task cpu: script ${longest.script.toFixed(0)}, parse ${longest.parse.toFixed(0)}, rendering ${longest.rendering.toFixed(0)}`);
 }
 
 /** SHARDS_BROWSER_PROFILE=1: the functions the page's main thread spent most time in (self time), to stderr (SHARDS_BROWSER_EMBED=an unminified build names them). */

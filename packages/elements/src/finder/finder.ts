@@ -431,8 +431,8 @@ export class AtlasFinder extends AtlasElement {
       if (this.#querying === q) this.#querying = undefined;
       complete = await super.getUpdateComplete();
     }
-    // The parts draw in tasks of their own after the finder's (first), and the cards a few at a time: all of them.
-    await Promise.all([...(this.renderRoot?.querySelectorAll('atlas-search, atlas-location, atlas-filters, atlas-results') ?? [])].map((part) => (part as AtlasElement).updateComplete));
+    // The parts draw in tasks of their own after the finder's (first), the cards a few at a time, an open listing's when and where after its heading: all of them.
+    await Promise.all([...(this.renderRoot?.querySelectorAll('atlas-search, atlas-location, atlas-filters, atlas-results, atlas-listing') ?? [])].map((part) => (part as AtlasElement).updateComplete));
     return complete;
   }
 

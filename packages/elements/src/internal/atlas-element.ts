@@ -138,9 +138,18 @@ export function warmStyles(tags: readonly string[]): void {
   if (!tag) return;
   setTimeout(() => {
     const element = customElements.get(tag) as typeof LitElement | undefined;
-    for (const style of element?.elementStyles ?? []) if (style instanceof CSSResult) void style.styleSheet;
+    if (element) prepareElement(element);
     warmStyles(rest);
   }, 0);
+}
+
+/**
+ * Does now what an element class's first registration and first instance would: its
+ * properties and attributes worked out (Lit's finalize), its style sheets made.
+ */
+export function prepareElement(element: typeof LitElement): void {
+  void element.observedAttributes;
+  for (const style of element.elementStyles) if (style instanceof CSSResult) void style.styleSheet;
 }
 
 /**

@@ -26,7 +26,7 @@ interface ListingBodyOptions {
   /** The transfer detail's module, once loaded (transfers only). */
   transfer: typeof TransferDetail | undefined;
   /** The element's own when-and-where and contact sections and contact list, the parts it shows without this module. */
-  whenWhere: TemplateResult;
+  whenWhere: TemplateResult | typeof nothing;
   contact: TemplateResult;
   contactList: TemplateResult | typeof nothing;
 }

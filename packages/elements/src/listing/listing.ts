@@ -1,9 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  describeOpeningHours, describeSession, isSafeUrl, text, upcomingSessions,
+  breathe, describeOpeningHours, describeSession, isSafeUrl, text, upcomingSessions,
   type AtlasListing, type Publisher, type StageDefinition,
 } from '@community-atlas/core';
-import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
+import { AtlasElement, baseStyles, settled } from '../internal/atlas-element.js';
 import { AtlasCloseEvent } from '../events/close.js';
 import { formatDateTime } from '../internal/format.js';
 import { listingStrings, referralWords } from './listing-strings.js';
@@ -46,6 +46,43 @@ export class AtlasListingDetail extends AtlasElement {
   /** In a prescriber's finder: add this listing to the shortlist from here too. */
   #shortlist = new ShortlistToggleController(this);
 
+  /**
+   * When and where, worked out for the listing shown (its sessions, their dates and its
+   * opening hours): a task after the listing's first draw, and drawn in the task after
+   * that. Working them out and drawing them with the rest was one task of about 100 ms
+   * of CPU time on a phone four times slower than a desktop (issue 19). Kept, so a
+   * redraw (the body arriving, the shortlist) does not work them out again.
+   */
+  #when?: WhenWhere;
+  /** The work on `#when` under way, which `updateComplete` waits for. */
+  #whenPending?: Promise<void>;
+
+  /** The listing's when and where as they stand for the listing, date and language now asked for, or undefined. */
+  #whenFor(l: AtlasListing): WhenWhere | undefined {
+    const w = this.#when;
+    return w && w.listing === l && w.now === this.now && w.lang === this.language ? w : undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const l = this.listing;
+    if (!l || this.#whenPending || this.#whenFor(l)) return;
+    const pending = (async () => {
+      await breathe();
+      const now = this.listing;
+      if (now) this.#when = this.#workOut(now, this.now ?? new Date());
+      // Drawn in a task of its own, after the one that worked it out.
+      await breathe();
+      this.#whenPending = undefined;
+      this.requestUpdate();
+    })();
+    this.#whenPending = pending;
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return settled(() => super.getUpdateComplete(), () => this.#whenPending);
+  }
+
   protected override willUpdate(): void {
     if (!this.listing) return;
     // Until the body arrives (or if it cannot), when and where and the contact details show. Both at once,
@@ -84,28 +121,43 @@ export class AtlasListingDetail extends AtlasElement {
       ${body
         ? body.listingBody(l, {
             t, lang, now, publishers: this.publishers, feedback: this.feedback, stageLists: this.stageLists,
-            transfer, whenWhere: this.#whenWhere(l, now), contact: this.#contact(l), contactList: this.#contactList(l),
+            transfer, whenWhere: this.#whenWhere(l), contact: this.#contact(l), contactList: this.#contactList(l),
           })
-        : html`${this.#whenWhere(l, now)}${this.#contact(l)}`}
+        : html`${this.#whenWhere(l)}${this.#contact(l)}`}
     </article>`;
   }
 
-  #whenWhere(l: AtlasListing, now: Date): TemplateResult {
+  /** The parts of when and where that take working out: the sessions in words, the next dates, the opening hours. */
+  #workOut(l: AtlasListing, now: Date): WhenWhere {
+    const lang = this.language;
+    const locale = listingStrings(this.t).locale;
+    return {
+      listing: l, now: this.now, lang,
+      described: lang === 'en' ? l.schedule.map((s) => describeSession(s, now)).filter((d): d is string => !!d) : [],
+      upcoming: l.schedule.length ? upcomingSessions(l, now, 4).map((s) => formatDateTime(s.start, locale)) : [],
+      hours: describeOpeningHours(l.openingHours, lang),
+    };
+  }
+
+  /** When and where, once worked out (nothing until then: the heading and contact details show first). */
+  #whenWhere(l: AtlasListing): TemplateResult | typeof nothing {
+    const w = this.#whenFor(l);
+    if (!w) return nothing;
     const t = listingStrings(this.t);
     const lang = this.language;
     const loc = l.location;
-    const sessions = l.schedule.length ? upcomingSessions(l, now, 4) : [];
-    const hours = describeOpeningHours(l.openingHours, lang);
+    const sessions = w.upcoming;
+    const hours = w.hours;
     const approximate = loc?.precision === 'approximate';
     const hasPoint = typeof loc?.lat === 'number' && typeof loc?.lng === 'number';
     const directions = hasPoint && !approximate ? `https://www.openstreetmap.org/directions?to=${loc.lat}%2C${loc.lng}` : undefined;
     return html`<h3>${t.headings.whenWhere}</h3>
       ${lang === 'en' && l.schedule.length
-        ? html`<ul>${l.schedule.map((s) => describeSession(s, now)).filter(Boolean).map((d) => html`<li>${d}</li>`)}</ul>`
+        ? html`<ul>${w.described.map((d) => html`<li>${d}</li>`)}</ul>`
         : nothing}
       ${sessions.length
         ? html`<h4>${t.upcoming}</h4>
-            <ul>${sessions.map((s) => html`<li>${formatDateTime(s.start, t.locale)}</li>`)}</ul>`
+            <ul>${sessions.map((s) => html`<li>${s}</li>`)}</ul>`
         : l.schedule.length && !hours.length
           ? html`<p>${t.noUpcoming}</p>`
           : nothing}
@@ -155,4 +207,16 @@ export class AtlasListingDetail extends AtlasElement {
     if (web && isSafeUrl(web)) rows.push(html`<dt>${t.website}</dt><dd>${this.#link(web, web.replace(/^https?:\/\//, ''))}</dd>`);
     return rows.length ? html`<dl>${rows}</dl>` : nothing;
   }
+}
+
+/** When and where as worked out for one listing, date (`now` as given) and language. */
+interface WhenWhere {
+  listing: AtlasListing;
+  now: Date | undefined;
+  lang: string;
+  /** The schedule in words (English only). */
+  described: string[];
+  /** The next few sessions' dates and times. */
+  upcoming: string[];
+  hours: ReturnType<typeof describeOpeningHours>;
 }
