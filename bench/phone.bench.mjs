@@ -19,10 +19,15 @@
 //   PHONE_BENCH_RUNS=3 ...                   (visits per figure, the median printed; default 3)
 //   PHONE_BENCH_SKIP_BUILD=1 ...             (reuse dist/demo)
 //   PHONE_BENCH_DIST=folder ...              (serve that build instead, e.g. one of main's, for paired runs)
+//   PHONE_BENCH_FEEDS=ready ...              (only these rows: demo, plain, ready)
+//   PHONE_BENCH_WORDS=1 ...                  (also first results of a visit with words, ?q=walk)
+//   PHONE_BENCH_INDEX_FILE=1 ...             (the ready feed with its text index in a file beside it, which the worker fetches)
+//   PHONE_BENCH_NO_KINDS=1 ...               (the council page's finder without kinds, as atlas build's index.html: a ready feed's prebuilt parts are used)
 //   PHONE_BENCH_TIMELINE=1 ...               (also when each request of the first visit was asked for and done)
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
+import { Buffer } from 'node:buffer';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,12 +42,20 @@ if (!process.env.PHONE_BENCH_DIST && (!process.env.PHONE_BENCH_SKIP_BUILD || !ex
 const generate = (code) => execFileSync('npx', ['tsx', '-e', `import { generateFeed } from './test/support/generate.ts'; ${code}`], { cwd: root, maxBuffer: 1 << 30 });
 const generated = generate('process.stdout.write(JSON.stringify(generateFeed(10000)))');
 // The same listings as the ready feed atlas build writes (normalised, columns and index prebuilt), served at the same address.
-const ready = generate("import { serializeReady } from './packages/core/src/index.ts'; process.stdout.write(serializeReady(generateFeed(10000)).text)");
+// PHONE_BENCH_INDEX_FILE=1: written with its text index in a file of its own beside it (ready-index.SEAL.json, which
+// atlas build does not write), served beside the feed's address too, so the worker fetches it rather than indexing the listings.
+const indexFile = !!process.env.PHONE_BENCH_INDEX_FILE;
+const written = JSON.parse(generate(`import { serializeReady } from './packages/core/src/index.ts'; const r = serializeReady(generateFeed(10000), { indexFile: ${indexFile} }); process.stdout.write(JSON.stringify({ text: r.text, index: r.index }))`).toString());
+const ready = Buffer.from(written.text);
+const readyIndex = written.index ? { path: `/${written.index.path}`, body: Buffer.from(written.index.text) } : undefined;
+const only = process.env.PHONE_BENCH_FEEDS?.split(',');
 const feeds = [
-  { label: 'demo feed, 607 listings', body: readFileSync(join(root, 'demo/feed.json')) },
-  { label: 'generated feed, 10,000 listings', body: generated },
-  { label: 'the same 10,000 listings as a ready feed (atlas build)', body: ready },
-];
+  { id: 'demo', label: 'demo feed, 607 listings', body: readFileSync(join(root, 'demo/feed.json')) },
+  { id: 'plain', label: 'generated feed, 10,000 listings', body: generated },
+  { id: 'ready', label: 'the same 10,000 listings as a ready feed (atlas build)', body: ready },
+].filter((f) => !only || only.includes(f.id));
+/** Also the time to the first results of a first visit whose state has words (?q=walk): the text index's cost. */
+const words = !!process.env.PHONE_BENCH_WORDS;
 
 /** The slow 4G link: each response waits one round trip, and every response shares 1.6 Mbit/s. */
 const LINK = { roundTripMs: 150, bytesPerSecond: 1_600_000 / 8 };
@@ -79,6 +92,7 @@ const server = createServer(async (req, res) => {
   log.push(entry);
   let body;
   if (path.endsWith('/feed.json')) body = feedBody;
+  else if (readyIndex && path === readyIndex.path) body = readyIndex.body;
   else {
     const file = join(dist, normalize(path === '/' ? '/council.html' : path));
     if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
@@ -88,6 +102,9 @@ const server = createServer(async (req, res) => {
       return;
     }
     body = readFileSync(file);
+    // PHONE_BENCH_NO_KINDS=1: the council page's finder without its kinds attribute, as atlas build's index.html has it
+    // (a finder given kinds keeps a filtered copy of the listings, and a ready feed's prebuilt parts go unused).
+    if (process.env.PHONE_BENCH_NO_KINDS && file.endsWith('council.html')) body = Buffer.from(body.toString('utf8').replace(/ kinds="[^"]*"/, ''));
   }
   const type = TYPES[extname(path)] ?? 'application/octet-stream';
   await sleep(LINK.roundTripMs);
@@ -191,6 +208,10 @@ try {
         mapMs: await page.evaluate('window.__mapDrawn'),
       })));
     }
+    const withWords = [];
+    for (let r = 0; words && r < runs; r++) {
+      withWords.push(await visit('/council.html?q=walk', async (page) => ({ firstResults: await page.evaluate('window.__firstResults') })));
+    }
     const gz = gzipSync(feed.body, { level: 6 }).length;
     console.log(`\n${feed.label} (${(feed.body.length / 1e6).toFixed(2)} MB, ${(gz / 1e6).toFixed(2)} MB gzip; median of ${runs} visits)`);
     const first = median(list.map((v) => v.firstResults));
@@ -198,10 +219,12 @@ try {
     line(first <= 3000, 'time to first results (from navigation)', ms(first), '≤ 3,000 ms');
     line(open <= 1000, 'time to an opened listing (from the click)', ms(open), '≤ 1,000 ms');
     line(undefined, 'time to first map view (?view=map, from navigation)', ms(median(map.map((v) => v.mapMs))), '');
+    if (words) line(undefined, `first results with words (?q=walk)${feed.id === 'ready' ? (indexFile ? ', index file' : ', index built') : ''}`, ms(median(withWords.map((v) => v.firstResults))), '');
     line(undefined, 'requests before first results', String(median(list.map((v) => v.requests))), '');
     line(undefined, 'round trips one after another before first results', String(median(list.map((v) => v.roundTrips))), '');
     console.log(`     ${list[0].files.join(', ')}`);
     if (process.env.PHONE_BENCH_TIMELINE) console.log(`     first visit, from navigation (server clock):\n       ${list[0].timeline.join('\n       ')}`);
+    if (process.env.PHONE_BENCH_TIMELINE && words) console.log(`     first visit with words, from navigation (server clock):\n       ${withWords[0].timeline.join('\n       ')}`);
   }
   console.log(`
 (round trips one after another: the page is 1, and a request counts one more than the deepest request that had

@@ -5,6 +5,7 @@
 //   node bench/search.bench.mjs        (or npm run bench, which runs every bench)
 //   SEARCH_BENCH_SIZES=10000 node bench/search.bench.mjs   (some sizes only)
 //   SEARCH_BENCH_LOAD_RUNS=9 ...   (loads per size, each load figure their median; default 5, 3 for 100,000)
+//   SEARCH_BENCH_INDEX_FILE=1 ...  (the ready feed with its text index in a file beside it, fetched by the worker over HTTP)
 //   SEARCH_BENCH_LOADS_ONLY=1 ...  (loading only: no queries, no Fuse.js; for comparing two builds run after run)
 //   SEARCH_BENCH_FEED=http ...     (feeds loaded over HTTP from the bench's server, as a finder loads one, not from blob: URLs)
 import { chromium } from 'playwright-core';
@@ -59,6 +60,8 @@ try {
     line(readyFirst <= firstBudget, `ready feed (atlas build): load to first page (${ofRuns})`, ms(readyFirst), firstBudgetText,
       `ready.json ${(readyLoads[0].bytes / 1e6).toFixed(1)} MB, its bare JSON.parse ${ms(median(readyLoads.map((l) => l.parseMs)))}`);
     line(n >= 10_000 ? readyTask <= 50 : undefined, `ready feed: longest main-thread task while loading (${ofRuns})`, readyTask ? ms(readyTask) : '< 50 ms', '≤ 50 ms', '');
+    line(undefined, `ready feed: load to the first words' results (${ofRuns})`, ms(median(readyLoads.map((l) => l.wordsMs))), '',
+      `${process.env.SEARCH_BENCH_FEED === 'http' && process.env.SEARCH_BENCH_INDEX_FILE ? 'text index file fetched' : 'text index built in the worker'}; plain feed ${ms(median(loads.map((l) => l.wordsMs)))}`);
     if (loadsOnly) continue;
     if (n <= 10_000) {
       const q = await run('benchQueries', n, n >= 10_000 ? 20 : 50);

@@ -78,6 +78,8 @@ function siteInputs() {
   const files = [
     ...readdirSync(join(root, 'packages/cli/src/build')).filter((n) => n.endsWith('.ts')).sort().map((n) => `packages/cli/src/build/${n}`),
     'packages/core/src/engine/shards-write.ts', 'packages/core/src/engine/ready-write.ts', 'packages/core/src/feed/manifest.ts', 'packages/core/src/feed/ready.ts',
+    // The prebuilt columns' form (a ready feed's facet bits).
+    'packages/core/src/engine/core.ts',
   ];
   for (const file of files) if (existsSync(join(root, file))) hash.update(`${file}\n`).update(readFileSync(join(root, file)));
   return hash.digest('hex');

@@ -40,7 +40,7 @@ export async function serveSearchBench({ minify = true } = {}) {
     target: 'es2022',
     logLevel: 'error',
   });
-  const { plainFeedText, readyFeedText } = await import(join(out, 'node', 'ready.mjs'));
+  const { plainFeedText, readyFeedFiles } = await import(join(out, 'node', 'ready.mjs'));
   writeFileSync(join(out, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>search bench</title><link rel="icon" href="data:,"></head><body><script type="module" src="page.js"></script></body></html>');
   const server = createServer((req, res) => {
     const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
@@ -53,7 +53,11 @@ export async function serveSearchBench({ minify = true } = {}) {
     url: `http://127.0.0.1:${server.address().port}/index.html`,
     writeReady: (n) => {
       writeFileSync(join(out, `feed-${n}.json`), plainFeedText(n));
-      writeFileSync(join(out, `ready-${n}.json`), readyFeedText(n));
+      // SEARCH_BENCH_INDEX_FILE=1: with its text index in a file of its own beside it, which atlas build does not write
+      // (over HTTP the worker fetches it; from a blob: URL it cannot, and indexes the listings).
+      const ready = readyFeedFiles(n, !!process.env.SEARCH_BENCH_INDEX_FILE);
+      writeFileSync(join(out, `ready-${n}.json`), ready.text);
+      if (ready.index) writeFileSync(join(out, ready.index.path), ready.index.text);
     },
     close: () => server.close(),
   };

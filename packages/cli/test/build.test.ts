@@ -63,7 +63,7 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   const links = [...index.matchAll(/href="listings\/([^"]+)"/g)].map((m) => m[1]);
   assert.equal(new Set(links).size, demo.listings.length, 'index.html links every page once');
   for (const page of pages) assert.ok(links.includes(page), `index.html links ${page}`);
-  // The finder loads the ready feed: normalised, with its facet columns and text index.
+  // The finder loads the ready feed: normalised, with its facet columns.
   assert.match(index, /<atlas-finder src="ready.json">\s*<div class="atlas-static">/);
   assert.match(index, /<script type="module" src="atlas.js"><\/script>/);
   assert.doesNotMatch(index, /style=|<style|\son[a-z]+=/i, 'no inline styles or handlers: a strict CSP allows the page');
@@ -83,9 +83,11 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
 
   // The ready feed is trusted as it is (its hash matches) and holds what feed.json holds.
   const readyText = await readFile(join(site, 'ready.json'), 'utf8');
-  const ready = readReadyText(readyText, 'feed.json');
+  const ready = readReadyText(readyText, 'feed.json', 'https://council.example/atlas/ready.json');
   assert.ok(ready && 'data' in ready, 'ready.json is trusted');
   assert.deepEqual(ready.data, data);
+  // It names no text index file: the finder indexes the listings after the first page, as it does feed.json's.
+  assert.doesNotMatch(readyText.slice(0, readyText.indexOf('\n')), /"textIndex"/);
   assert.deepEqual((await createEngine(ready.data).query(state)).keys, built.keys);
 });
 

@@ -13,8 +13,9 @@ import { summarise, type FinderState } from '../src/engine/types.js';
 import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
 import type { AtlasData } from '../src/feed/normalised.js';
-import { readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
+import { attachReadyParts, readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
 import { readySeal } from '../src/feed/ready.js';
+import { fetchReadyIndex } from '../src/feed/ready-index.js';
 import type { Feed } from '../src/feed/types.js';
 import { randomStates } from '../../../test/support/states.js';
 import { withoutListings } from '../../../test/support/engine.js';
@@ -31,14 +32,38 @@ const states = (data: AtlasData, count: number, seed: number): FinderState[] =>
 
 const plain = withoutListings;
 
+/** What the ready feeds' text index files are served as, by address (fetch is this, in this file): anything else is a 404. */
+const served = new Map<string, string>();
+const asked: string[] = [];
+globalThis.fetch = (async (input: RequestInfo | URL) => {
+  const url = String(input);
+  asked.push(url);
+  const body = served.get(url);
+  return body === undefined ? new Response('not here', { status: 404 }) : new Response(body, { status: 200 });
+}) as typeof fetch;
+
+/** Serves `ready`'s text index file beside SOURCE, as atlas build writes it beside ready.json. */
+const serveIndex = (ready: ReturnType<typeof serializeReady>): ReturnType<typeof serializeReady> => {
+  served.set(new URL(ready.index!.path, SOURCE).href, ready.index!.text);
+  return ready;
+};
+
+/** The text index file fetched for `data` (a trusted ready feed's), as the engine does before words. */
+const fetchIndex = async (data: AtlasData): Promise<object | undefined> => {
+  const parts = readyPartsOf(data.listings)!;
+  await fetchReadyIndex(parts);
+  return parts.index;
+};
+
 for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000 listings', generated]] as const) {
   for (const lang of ['en', 'cy']) {
-    test(`${name} (${lang}): a trusted ready feed gives the plain feed's data and the same answers on 400 random states, reading only its index`, async () => {
-      const ready = serializeReady(feed);
+    test(`${name} (${lang}): a trusted ready feed gives the plain feed's data and the same answers on 400 random states, reading only its index file`, async () => {
+      const ready = serveIndex(serializeReady(feed, { indexFile: true }));
       const trusted = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
       const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
       assert.deepEqual(trusted, fresh);
       assert.ok(readyPartsOf(trusted.listings), 'the prebuilt parts came with the listings');
+      assert.ok(await fetchIndex(trusted), 'the text index file was fetched');
       const prebuilt = new EngineCore(trusted, { lang, now: () => NOW });
       const steps = [...prebuilt.prepare()].length;
       // In English the columns and the index are taken as they are; in Welsh names sort
@@ -66,7 +91,7 @@ for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000
 }
 
 test('a ready feed edited after the build is read as the plain feed it now holds and indexed afresh', () => {
-  const ready = serializeReady(demo);
+  const ready = serializeReady(demo, { indexFile: true });
   const first = demo.listings[0]!;
   const firstName = typeof first.name === 'string' ? first.name : first.name.en!;
   const edited = ready.text.replace(JSON.stringify(firstName), JSON.stringify('Zebrafinch aviary'));
@@ -91,7 +116,7 @@ test('a ready feed edited after the build is read as the plain feed it now holds
 });
 
 test('a ready feed cut off, or of another format version, is refused with a message saying which and what to do', () => {
-  const { text } = serializeReady(demo);
+  const { text } = serializeReady(demo, { indexFile: true });
   const read = (body: string): string => {
     try {
       readFetchedFeed({ url: SOURCE, text: body, status: 200 });
@@ -103,9 +128,11 @@ test('a ready feed cut off, or of another format version, is refused with a mess
   };
   assert.match(read(text.slice(0, Math.floor(text.length / 2))), /ready\.json: This ready feed is cut off: it has \d+ of the \d+ characters atlas build wrote after its header/);
   assert.match(read(text.slice(0, 40)), /This ready feed's first line \(its header\) is cut off/);
-  assert.match(read(text.replace('"version":2,', '"version":3,')), /format version 3, and this version of Community Atlas reads version 2: update the kit/);
-  // Version 1 (the listings first, no keys or sizes before them), as the build wrote it before.
-  assert.match(parseFeedText(text.replace('"version":2,', '"version":1,'), 'ready.json').problems[0]!.message, /format version 1.*rebuild it with this version of atlas build/);
+  assert.match(read(text.replace('"version":3,', '"version":4,')), /format version 4, and this version of Community Atlas reads version 3: update the kit/);
+  // Version 1 (the listings first, no keys or sizes before them) and 2 (the text index inside), as the build wrote them before.
+  for (const version of [1, 2]) {
+    assert.match(parseFeedText(text.replace('"version":3,', `"version":${version},`), 'ready.json').problems[0]!.message, new RegExp(`format version ${version}.*rebuild it with this version of atlas build`));
+  }
 });
 
 /** A feed's text as the worker is handed it: bytes, in the pieces they arrived in. */
@@ -115,23 +142,27 @@ const asBytes = (text: string): FetchedFeed => {
   return { url: SOURCE, text: '', status: 200, parts: cuts.slice(1).map((end, i) => bytes.slice(cuts[i]!, end)) };
 };
 
-test('a trusted ready feed read from its bytes (as the worker is handed it) gives the data read from its text, and reads its text index only when words are first searched', () => {
-  const ready = serializeReady(generated);
+test('a trusted ready feed read from its bytes (as the worker is handed it) gives the data read from its text, and fetches its text index file only when asked', async () => {
+  const ready = serveIndex(serializeReady(generated, { indexFile: true }));
   const fromText = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
+  asked.length = 0;
   const fromBytes = readFetchedFeedQuickFirst(asBytes(ready.text));
   assert.deepEqual(fromBytes, fromText);
-  const index = readyPartsOf(fromBytes.listings)?.index;
-  assert.equal(typeof index, 'function', 'the text index was read with the rest');
-  assert.deepEqual((index as () => object)(), readyPartsOf(fromText.listings)!.index);
+  assert.deepEqual(asked, [], 'the text index file was fetched with the feed');
+  assert.equal(readyPartsOf(fromBytes.listings)?.index, undefined);
+  assert.deepEqual(readyPartsOf(fromBytes.listings)?.indexFile, { ...readyPartsOf(fromText.listings)!.indexFile, url: `https://council.example/atlas/${ready.index!.path}` });
+  assert.deepEqual(await fetchIndex(fromBytes), JSON.parse(ready.index!.text));
+  assert.deepEqual(asked, [`https://council.example/atlas/${ready.index!.path}`]);
   const prebuilt = new EngineCore(fromBytes, { now: () => NOW });
   assert.equal([...prebuilt.prepare()].length, 1, 'preparing took more than reading the index');
   const reference = new EngineCore(readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 }), { now: () => NOW }).prepareAll();
   for (const state of states(fromText, 200, 12)) assert.deepEqual(prebuilt.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
 });
 
-test('a trusted ready feed read from its bytes for the worker answers its first page with only the listings that page needs read, and every state as the plain feed', () => {
-  const ready = serializeReady(generated);
+test('a trusted ready feed read from its bytes for the worker answers its first page with only the listings that page needs read, and every state as the plain feed', async () => {
+  const ready = serveIndex(serializeReady(generated, { indexFile: true }));
   const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
+  await fetchIndex(data);
   const lazy = readyPartsOf(data.listings)?.lazy;
   assert.ok(lazy, 'the listings are read as they are asked for');
   assert.deepEqual(lazy.keys, generated.listings.map((l) => l.id));
@@ -196,17 +227,17 @@ test('a ready feed\'s bytes edited after the build, or with their hash changed, 
   }
 });
 
-test('a ready feed written before its header said where its index starts is read from its text, as then', () => {
-  const ready = serializeReady(demo);
-  const older = ready.text.replace(/,"indexAt":\d+/, '');
+test('a ready feed whose header has no seals is read from its text, and still names its text index file', () => {
+  const ready = serializeReady(demo, { indexFile: true });
+  const older = ready.text.replace(/,"seals":\[[^\]]*\]/, '');
   assert.notEqual(older, ready.text);
   const data = readFetchedFeedQuickFirst(asBytes(older));
   assert.deepEqual(data, readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 }));
-  assert.equal(typeof readyPartsOf(data.listings)?.index, 'object');
+  assert.equal(readyPartsOf(data.listings)?.indexFile?.file, ready.index!.path);
 });
 
 test('a ready feed\'s seal is the same however its bytes are cut into pieces, and changes with any byte', () => {
-  const bytes = new TextEncoder().encode(serializeReady(demo).text);
+  const bytes = new TextEncoder().encode(serializeReady(demo, { indexFile: true }).text);
   const whole = readySeal([bytes]);
   let seed = 7;
   const random = (n: number): number => {
@@ -234,20 +265,73 @@ test('a ready feed\'s seal is the same however its bytes are cut into pieces, an
   assert.notEqual(readySeal([bytes.subarray(0, -1)]), readySeal([bytes.subarray(0, -1), new Uint8Array(1)]), 'a zero byte more');
 });
 
-test('a ready feed whose text index was changed after the build is trusted for its listings and columns, and indexes them afresh', () => {
-  const ready = serializeReady(demo);
-  // A word of the index (its terms are listed as ["word",{…}]) spelt otherwise: an index from another build.
-  const at = ready.text.indexOf('["', ready.text.indexOf(',"index":'));
-  const term = /^\["([a-z]{4,})"/.exec(ready.text.slice(at))![1]!;
-  const edited = ready.text.slice(0, at) + ready.text.slice(at).replace(`["${term}"`, `["${term.slice(0, -1)}q"`);
-  assert.equal(edited.length, ready.text.length);
-  const data = readFetchedFeedQuickFirst(asBytes(edited));
-  const index = readyPartsOf(data.listings)?.index;
-  assert.equal(typeof index, 'function', 'the listings and columns were trusted');
-  assert.deepEqual((index as () => object)(), {}, 'the edited index was not read');
+test('a ready feed whose text index file is missing, fails its seal, is another build\'s, or cannot be found from the feed\'s address is trusted for its listings and columns, and its listings are indexed afresh', async () => {
+  const ready = serializeReady(demo, { indexFile: true });
   const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
-  assert.deepEqual(data, fresh);
-  const engine = new EngineCore(data, { now: () => NOW }).prepareAll();
   const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
-  for (const state of states(fresh, 200, 13)) assert.deepEqual(engine.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+  const url = new URL(ready.index!.path, SOURCE).href;
+  // A word of the index (its terms are listed as ["word",{…}]) spelt otherwise: the same length, another seal.
+  const at = ready.index!.text.indexOf('["');
+  const term = /^\["([a-z]{4,})"/.exec(ready.index!.text.slice(at))![1]!;
+  const edited = ready.index!.text.slice(0, at) + ready.index!.text.slice(at).replace(`["${term}"`, `["${term.slice(0, -1)}q"`);
+  const other = serializeReady({ ...demo, listings: demo.listings.slice(1) }, { indexFile: true }).index!.text;
+  const cases: [string, string | undefined, string][] = [
+    ['missing (404)', undefined, SOURCE],
+    ['edited', edited, SOURCE],
+    ['another build\'s, under this name', other, SOURCE],
+    ['cut off', ready.index!.text.slice(0, -10), SOURCE],
+    ['the feed came from a blob: URL', ready.index!.text, 'blob:https://council.example/5f0c2d1e-0000-4000-8000-000000000000'],
+  ];
+  for (const [what, body, base] of cases) {
+    served.clear();
+    if (body !== undefined) served.set(url, body);
+    for (const bytes of [false, true]) {
+      const data = bytes
+        ? readFetchedFeedQuickFirst({ ...asBytes(ready.text), baseUrl: base }, { lazyListings: true })
+        : readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200, baseUrl: base });
+      const parts = readyPartsOf(data.listings);
+      assert.ok(parts?.indexFile, `${what}: the listings and columns were trusted`);
+      assert.equal(await fetchIndex(data), undefined, `${what}: the index file was used`);
+      const engine = new EngineCore(data, { now: () => NOW }).prepareAll();
+      // Words are still found, as the plain feed finds them.
+      assert.ok(engine.query({ q: 'walk', filters: {}, sort: 'relevance' }, NOW).total > 0, what);
+      for (const state of states(fresh, 100, 13)) assert.deepEqual(engine.query(state, NOW), reference.query(state, NOW), `${what}: ${JSON.stringify(state)}`);
+      const page = createEngine(data, { now: () => NOW });
+      try {
+        for (const state of states(fresh, 40, 16)) assert.deepEqual(plain(await page.query(state, NOW)), reference.query(state, NOW), `${what}, on the page: ${JSON.stringify(state)}`);
+      } finally {
+        page.dispose();
+      }
+    }
+  }
+  served.clear();
+});
+
+test('prebuilt columns whose facet bits are not sets of bits for these listings (cut short, past the last listing, not base64) are worked out again, with the same answers', () => {
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  const columns = reference.exportColumns();
+  const n = fresh.listings.length;
+  const words = (n + 31) >>> 5;
+  // Every listing's bit, and one more past the last listing.
+  const past = new Uint8Array(words * 4).fill(255);
+  const spoiled: [string, (bits: string) => string][] = [
+    ['cut short', (bits) => bits.slice(0, -8)],
+    ['a listing past the last', () => btoa(String.fromCharCode(...past))],
+    ['not base64', (bits) => `!${bits.slice(1)}`],
+  ];
+  assert.ok(n % 32 !== 0, 'the demo feed fills its last word');
+  const workedOut = [...new EngineCore(fresh, { now: () => NOW }).prepare()].length;
+  for (const [what, spoil] of spoiled) {
+    const listings = [...fresh.listings];
+    const bits = { ...columns.bits, kind: columns.bits.kind.map((b, v) => (v === 0 ? spoil(b) : b)) };
+    attachReadyParts(listings, { columns: { ...columns, bits } });
+    const core = new EngineCore({ ...fresh, listings }, { now: () => NOW });
+    assert.equal([...core.prepare()].length, workedOut, `${what}: the columns were taken`);
+    for (const state of states(fresh, 60, 17)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), `${what}: ${JSON.stringify(state)}`);
+  }
+  // Unspoiled, they are taken as they are.
+  const listings = [...fresh.listings];
+  attachReadyParts(listings, { columns });
+  assert.ok([...new EngineCore({ ...fresh, listings }, { now: () => NOW }).prepare()].length < workedOut, 'the columns were worked out again');
 });

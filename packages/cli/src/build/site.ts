@@ -67,7 +67,9 @@ export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progr
   const files: SiteFile[] = [
     { path: FILES.feed, content: feedText },
     { path: FILES.index, content: serializeIndex(data) },
-    // The feed ready to use (normalised, with its facet columns and text index): what index.html's finder loads.
+    // The feed ready to use (normalised, with its facet columns): what index.html's finder loads. Its text
+    // index is built by the finder after the first page: reading a prebuilt one took as long, and its file
+    // was more than the feed's own bytes again to a phone (engine/ready-write.ts in the core).
     { path: FILES.ready, content: serializeReady(feed).text },
     { path: FILES.stylesheet, content: STYLESHEET },
     { path: FILES.page, content: indexPage(data, options, now, { feed: FILES.ready }) },

@@ -25,6 +25,7 @@ import { FACET_IDS } from './types.js';
 export { MAX_QUERY_LENGTH } from './types.js';
 import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
 import { readyPartsOf, wholeListings, type LazyListings, type ReadyParts } from '../feed/ready-parts.js';
+import { fetchReadyIndex } from '../feed/ready-index.js';
 
 /** A community asset transfer: of kind `transfer`, or with a `transfer` block. */
 function isTransferListing(listing: AtlasListing): boolean {
@@ -145,6 +146,44 @@ export function countBits(a: Bits): number {
   return n;
 }
 
+/**
+ * `bits` as text for a ready feed's columns: its words' bytes, each word
+ * little-endian, in base64. At 100,000 listings a facet value is 17 KB of
+ * text whoever has it, where a list of positions was up to 600 KB (the
+ * columns' bit lists: 6.4 MB as positions, 1.2 MB as this; 0.31 MB gzip
+ * against 2.5 MB).
+ */
+function bitsText(bits: Bits): string {
+  let binary = '';
+  // In runs, so that no call is given more arguments than an engine takes.
+  for (let w = 0; w < bits.length; w += 2048) {
+    const run: number[] = [];
+    for (let k = w; k < Math.min(bits.length, w + 2048); k++) {
+      const x = bits[k]!;
+      run.push(x & 255, (x >>> 8) & 255, (x >>> 16) & 255, x >>> 24);
+    }
+    binary += String.fromCharCode(...run);
+  }
+  return btoa(binary);
+}
+
+/** What `bitsText` wrote, as a set of `words` words; undefined when it is not that (another length, not base64). */
+export function bitsOfText(text: unknown, words: number): Bits | undefined {
+  if (typeof text !== 'string') return undefined;
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    return undefined;
+  }
+  if (binary.length !== words * 4) return undefined;
+  const bits = new Uint32Array(words);
+  for (let w = 0, i = 0; w < words; w++, i += 4) {
+    bits[w] = binary.charCodeAt(i) | (binary.charCodeAt(i + 1) << 8) | (binary.charCodeAt(i + 2) << 16) | (binary.charCodeAt(i + 3) << 24);
+  }
+  return bits;
+}
+
 function countBoth(a: Bits, b: Bits): number {
   let n = 0;
   for (let w = 0; w < a.length; w++) {
@@ -244,8 +283,11 @@ function sortKey(name: string): string {
     .replace(/\d+/g, (digits) => digits.padStart(8, '0'));
 }
 
-/** Version of the columns `exportColumns` writes: a ready feed's columns from another version are worked out again. */
-const COLUMNS_VERSION = 1;
+/**
+ * Version of the columns `exportColumns` writes: a ready feed's columns from another version are worked out again.
+ * 2: each facet value's listings as a set of bits (`bitsText`); 1 had a list of positions.
+ */
+const COLUMNS_VERSION = 2;
 
 /** Prepared columns as JSON (see `FilterCore.exportColumns`); positions are in name order. */
 export interface ReadyColumns {
@@ -255,8 +297,8 @@ export interface ReadyColumns {
   order: number[];
   /** Each static facet's values, in id order. */
   values: Record<StaticFacet, string[]>;
-  /** Per static facet, per value id: the positions that have it. */
-  bits: Record<StaticFacet, number[][]>;
+  /** Per static facet, per value id: the positions that have it, as a set of bits (`bitsText`). */
+  bits: Record<StaticFacet, string[]>;
   /** By position; null: none (no point, no age limit). */
   lat: (number | null)[];
   lng: (number | null)[];
@@ -455,9 +497,23 @@ export class FilterCore {
     for (const facet of FACET_IDS) this.tables.set(facet, new ValueTable(FIXED_VALUES[facet]));
   }
 
-  /** The prebuilt text index of a trusted ready feed, already known to fit these listings. @internal */
+  /** The prebuilt text index of a trusted ready feed, already known to fit these listings, once it is in. @internal */
   get readyIndex(): object | undefined {
     return this.readyParts?.index;
+  }
+
+  /**
+   * Fetches a trusted ready feed's text index file (feed/ready-index.ts), once;
+   * undefined when there is none to fetch. Resolves, never rejects, whether or
+   * not it came: without it, the text index is built from the listings. @internal
+   */
+  fetchReadyIndex(): Promise<void> | undefined {
+    return this.readyParts ? fetchReadyIndex(this.readyParts) : undefined;
+  }
+
+  /** Whether a trusted ready feed names a text index file that is not in yet and can be fetched. @internal */
+  get readyIndexToFetch(): boolean {
+    return !!this.readyParts?.indexFile?.url && !this.readyParts.index;
   }
 
   get size(): number {
@@ -631,13 +687,12 @@ export class FilterCore {
     // `prepare`, not `prepareAll`: the search warm-up (full.ts) adds nothing to what is written.
     for (const _ of this.prepare()) void _;
     const n = this.docs.length;
-    const positions = (bits: Bits): number[] => Array.from(positionsOf(bits, countBits(bits)));
     const maybe = (column: Float64Array): (number | null)[] => Array.from(column, (v) => (Number.isFinite(v) ? v : null));
     const values = {} as ReadyColumns['values'];
     const bits = {} as ReadyColumns['bits'];
     for (const facet of STATIC_FACETS) {
       values[facet] = [...this.tables.get(facet)!.values];
-      bits[facet] = this.columns.valueBits[facet].map(positions);
+      bits[facet] = this.columns.valueBits[facet].map(bitsText);
     }
     const given = new Map(this.listings.map((l, i) => [l, i]));
     return {
@@ -669,11 +724,6 @@ export class FilterCore {
     const all = new Uint32Array(words).fill(0xffffffff);
     if (n & 31) all[words - 1] = (1 << (n & 31)) - 1;
     if (n === 0) all.fill(0);
-    const setOf = (positions: readonly number[]): Bits => {
-      const bits = new Uint32Array(words);
-      for (const p of positions) bits[p >>> 5]! |= 1 << (p & 31);
-      return bits;
-    };
     const column = (values: readonly (number | null)[], absent: number): Float64Array => {
       const out = new Float64Array(values.length);
       for (let i = 0; i < values.length; i++) {
@@ -684,9 +734,19 @@ export class FilterCore {
     };
     const valueBits = {} as Columns['valueBits'];
     for (const facet of STATIC_FACETS) {
+      const sets: Bits[] = [];
+      for (const text of c.bits?.[facet] ?? []) {
+        const set = bitsOfText(text, words);
+        // Bits past the last listing would be listings that are not there.
+        if (!set || (words && set[words - 1]! & ~all[words - 1]!)) return false;
+        sets.push(set);
+      }
+      if (sets.length !== c.values?.[facet]?.length) return false;
+      valueBits[facet] = sets;
+    }
+    for (const facet of STATIC_FACETS) {
       const table = this.tables.get(facet)!;
       for (const v of c.values[facet]) table.id(v);
-      valueBits[facet] = c.bits[facet].map(setOf);
     }
     const lazy = this.readyParts?.lazy;
     const groupListing = c.groups.map((i) => this.listings[i] ?? lazy!.at(i));

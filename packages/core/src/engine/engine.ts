@@ -107,6 +107,8 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
       // Text search adds the listings tagged with a need word's needs, which the extras find.
       const [{ TextIndex }] = await Promise.all([import('./text.js'), loadExtras()]);
       await ready();
+      // A ready feed's text index comes in a file of its own, fetched now (the engine indexes the listings itself without it).
+      if (options.prebuiltIndex === undefined) await core.fetchReadyIndex();
       const prebuilt = options.prebuiltIndex ?? core.readyIndex;
       return prebuilt === undefined ? new TextIndex(core) : TextIndex.loaded(core, prebuilt);
     })().catch((error: unknown) => {

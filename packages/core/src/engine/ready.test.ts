@@ -22,11 +22,31 @@ const STATES: FinderState[] = ['', 'lo', 'walk', 'lonely', 'zebrafinch', 'choir 
 
 describe('a ready feed (atlas build)', () => {
   let feed: Feed;
+  /** As atlas build writes it: no text index file (the engine indexes the listings after the first page). */
   let ready: string;
+  /** With its text index in a file of its own (`indexFile`), which its header names. */
+  let readyWithFile: string;
+  let indexFile: { path: string; text: string };
   before(async () => {
     feed = (await (await fetch(new URL('../../../../demo/feed.json', import.meta.url))).json()) as Feed;
     ready = serializeReady(feed).text;
+    const written = serializeReady(feed, { indexFile: true });
+    readyWithFile = written.text;
+    indexFile = written.index!;
   });
+
+  let sites = 0;
+  /** `files` on a static host of their own (test/static-host.mjs), `hold`'s requests waiting for `release`. */
+  async function host(files: Record<string, string>, hold: string[] = []): Promise<{ src: string; log(): Promise<string[]>; release(): Promise<void> }> {
+    const base = `/static-host/ready-${Date.now()}-${++sites}/`;
+    await Promise.all(Object.entries(files).map(([path, body]) => fetch(base + path, { method: 'PUT', body })));
+    await fetch(`${base}_hold`, { method: 'PUT', body: JSON.stringify(hold) });
+    return {
+      src: `${base}ready.json`,
+      log: async () => (await (await fetch(`${base}_log`)).json()) as string[],
+      release: async () => void (await fetch(`${base}_release`)),
+    };
+  }
 
   const load = (worker: boolean, body: string): Promise<FinderLoad> =>
     loadFinder(['ready.json'], { fetch: serve({ 'ready.json': body }), workerUrl, worker });
@@ -102,6 +122,52 @@ describe('a ready feed (atlas build)', () => {
         fresh.engine.dispose();
       }
     });
+
+    it(`fetches its text index file ${where} only after the first page, and then answers words as the plain feed`, async () => {
+      const site = await host({ 'ready.json': readyWithFile, [indexFile.path]: indexFile.text }, [indexFile.path]);
+      const trusted = await loadFinder([site.src], { workerUrl, worker });
+      const fresh = await load(worker, JSON.stringify(feed));
+      try {
+        // The first page comes while the index file is still held back by the host.
+        expect(plain(await trusted.engine.query(STATES[0]!, NOW))).to.deep.equal(plain(await fresh.engine.query(STATES[0]!, NOW)));
+        const words = trusted.engine.query({ q: 'walk', filters: {}, sort: 'relevance', limit: 50 }, NOW);
+        await site.release();
+        const found = await words;
+        expect(found.total).to.be.greaterThan(0);
+        expect(plain(found)).to.deep.equal(plain(await fresh.engine.query({ q: 'walk', filters: {}, sort: 'relevance', limit: 50 }, NOW)));
+        for (const state of STATES) {
+          expect(plain(await trusted.engine.query(state, NOW)), JSON.stringify(state)).to.deep.equal(plain(await fresh.engine.query(state, NOW)));
+        }
+        expect(await site.log()).to.deep.equal(['ready.json', indexFile.path]);
+      } finally {
+        fresh.engine.dispose();
+        trusted.engine.dispose();
+      }
+    });
+
+    for (const [what, files] of [
+      ['missing', (): Record<string, string> => ({ 'ready.json': readyWithFile })],
+      ['another file (its seal does not match)', (): Record<string, string> => ({ 'ready.json': readyWithFile, [indexFile.path]: indexFile.text.replace('"walk"', '"wakl"') })],
+      ['named wrongly in the header (a file that is not there)', (): Record<string, string> => ({ 'ready.json': readyWithFile.replace(indexFile.path, indexFile.path.replace('ready-index.', 'ready-index.0')), [indexFile.path]: indexFile.text })],
+    ] as const) {
+      it(`whose text index file is ${what} still gives results ${where}, and finds words as the plain feed`, async () => {
+        const site = await host(files());
+        const trusted = await loadFinder([site.src], { workerUrl, worker });
+        const fresh = await load(worker, JSON.stringify(feed));
+        try {
+          expect(plain(await trusted.engine.query(STATES[0]!, NOW))).to.deep.equal(plain(await fresh.engine.query(STATES[0]!, NOW)));
+          const found = await trusted.engine.query({ q: 'walk', filters: {}, sort: 'relevance', limit: 50 }, NOW);
+          expect(found.total).to.be.greaterThan(0);
+          expect(found.items[0]!.listing.name).to.deep.equal((await fresh.engine.query({ q: 'walk', filters: {}, sort: 'relevance', limit: 50 }, NOW)).items[0]!.listing.name);
+          for (const state of STATES) {
+            expect(plain(await trusted.engine.query(state, NOW)), JSON.stringify(state)).to.deep.equal(plain(await fresh.engine.query(state, NOW)));
+          }
+        } finally {
+          fresh.engine.dispose();
+          trusted.engine.dispose();
+        }
+      });
+    }
 
     it(`that is cut off is refused ${where} with a message saying so`, async () => {
       let failure: unknown;

@@ -17,6 +17,7 @@ import {
   type GazetteerShardEntry, type Manifest, type ManifestGazetteer, type ShardEntry, type ShardType, type WordsFile,
 } from '../feed/manifest.js';
 import { serializeReady, utf8Length, type ReadyFeed } from './ready-write.js';
+import { bitsOfText, countBits } from './core.js';
 
 /** A grid cell's side, in degrees, for listings with coordinates and no postcode. */
 const GRID_DEGREES = 0.5;
@@ -141,7 +142,7 @@ export function writeShard(
   area: string, type: ShardType, head: Omit<Feed, 'listings'>, listings: Listing[],
   options: { lang?: string; previous?: PreviousShard; split?: boolean } = {},
 ): WrittenShard {
-  const lang = { ...(options.lang ? { lang: options.lang } : {}), withoutIndex: true };
+  const lang = options.lang ? { lang: options.lang } : {};
   const previous = options.previous;
   let ready: ReadyFeed | undefined;
   if (previous?.updated !== undefined && previous.updated !== head.updated) {
@@ -153,9 +154,11 @@ export function writeShard(
   const counts: ShardEntry['counts'] = {};
   for (const [facet, values] of Object.entries(ready.columns.values)) {
     const bits = ready.columns.bits[facet as keyof typeof ready.columns.bits];
+    const words = (ready.columns.order.length + 31) >>> 5;
     const out: Record<string, number> = {};
     values.forEach((value, v) => {
-      const n = bits[v]?.length ?? 0;
+      const set = bitsOfText(bits[v], words);
+      const n = set ? countBits(set) : 0;
       if (n) out[value] = n;
     });
     if (Object.keys(out).length) counts[facet] = out;

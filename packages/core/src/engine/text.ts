@@ -175,13 +175,14 @@ export class TextIndex implements TextSearch {
     prebuilt?: string | object,
   ) {
     this.vocabulary = vocabularyOf(core.vocabulary);
-    // A ready feed's index is read as the first step of `build`, after the first page, as a built one would be.
-    if (prebuilt !== undefined && prebuilt === core.readyIndex) this.pending = prebuilt;
-    else if (prebuilt !== undefined) this.load(prebuilt);
+    // A ready feed's index (fetched from its own file when words are first searched, feed/ready-index.ts)
+    // is read as the first step of `build`, after the first page, as a built one would be.
+    this.fromReady = prebuilt === undefined || prebuilt === core.readyIndex;
+    if (!this.fromReady) this.load(prebuilt!);
   }
 
-  /** A ready feed's index, not read yet. */
-  private pending: object | undefined;
+  /** Whether a ready feed's index, if it is in when `build` starts, is read rather than the listings indexed. */
+  private readonly fromReady: boolean;
 
   /** Whether the index is built (or was loaded), so words can be searched. */
   get built(): boolean {
@@ -190,13 +191,13 @@ export class TextIndex implements TextSearch {
 
   /** Builds the index a slice at a time; nothing to do when it was loaded prebuilt. */
   *build(): Generator<void, void, void> {
-    if (this.pending) {
+    const ready = this.fromReady && !this.search ? this.core.readyIndex : undefined;
+    if (ready) {
       // First a point to stop at: a ready feed's columns come without one, and
       // the worker answers the first page once they are in (reading the index
       // is not the first page's work).
       yield;
-      this.load(this.pending);
-      this.pending = undefined;
+      if (!this.search) this.load(ready);
     }
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());
@@ -255,8 +256,7 @@ export class TextIndex implements TextSearch {
   /** The MiniSearch part of a prebuilt index, when it was built from this data with this vocabulary. */
   private fitting(prebuilt: string | object): Parameters<typeof MiniSearch.loadJS>[0] | undefined {
     try {
-      // A ready feed's index may come as a function that reads it (feed/ready.ts's readReadyBytes).
-      const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : typeof prebuilt === 'function' ? (prebuilt as () => object)() : prebuilt) as {
+      const parsed = (typeof prebuilt === 'string' ? JSON.parse(prebuilt) : prebuilt) as {
         format?: unknown;
         version?: unknown;
         content?: unknown;

@@ -92,7 +92,19 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
   // Facets and sorting are ready: the first page (no words yet) can be answered
   // while the text index is built in slices between messages.
   scope.postMessage({ type: 'ready', ms: performance.now() - started });
-  indexing = steps;
+  // A ready feed's text index is a file of its own: fetched after the first answer, or for the first
+  // words, whichever comes first; the index is read (or, without the file, built) once it has come or failed.
+  indexFetch = undefined;
+  const fetching = core;
+  const fetchIndex = (): Promise<void> =>
+    (indexFetch ??= (fetching.fetchReadyIndex() ?? Promise.resolve()).then(() => {
+      if (core !== fetching) return;
+      indexing = steps;
+      textWaits = undefined;
+      nextSlice();
+    }));
+  textWaits = fetching.readyIndexToFetch ? fetchIndex : undefined;
+  indexing = textWaits ? undefined : steps;
   warming = core.warm();
   // The page asks for its first page of results as soon as it hears 'ready':
   // answer that before slices of text indexing take the thread (a slice can run
@@ -108,8 +120,13 @@ function startSlices(): void {
   if (firstQuestion === undefined) return;
   clearTimeout(firstQuestion);
   firstQuestion = undefined;
+  void textWaits?.();
   nextSlice();
 }
+
+/** While a ready feed's text index file is awaited: starts fetching it (once), and resolves when it came or failed. */
+let textWaits: (() => Promise<void>) | undefined;
+let indexFetch: Promise<void> | undefined;
 
 /** The text index still being built, if any. */
 let indexing: Generator<void, void, void> | undefined;
@@ -133,10 +150,10 @@ function buildTextIndex(): void {
   while (indexing && performance.now() < until) {
     if (indexing.next().done) indexing = undefined;
   }
-  while (!indexing && warming && performance.now() < until) {
+  while (!indexing && !textWaits && warming && performance.now() < until) {
     if (warming.next().done) warming = undefined;
   }
-  if (unread || indexing || warming) nextSlice();
+  if (unread || indexing || (warming && !textWaits)) nextSlice();
 }
 
 /** Words need the whole text index: finish it now rather than answer from part of it. */
@@ -177,8 +194,26 @@ function loadEnd(message: Extract<ToWorker, { type: 'load-end' }>): void {
 /** A sharded directory's handler (shards-worker.ts, loaded only for a manifest): every message after the manifest goes to it. */
 let shards: ((message: ToWorker) => void) | undefined;
 
-scope.onmessage = (event) => {
-  const message = event.data;
+/** Messages that came while a query with words waited for the text index file: answered after it, in order. */
+let backlog: ToWorker[] | undefined;
+
+scope.onmessage = (event) => receive(event.data);
+
+function receive(message: ToWorker): void {
+  if (backlog) {
+    backlog.push(message);
+    return;
+  }
+  if (textWaits && message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') {
+    // Words wait only for the text index: its file, or the index built without it.
+    backlog = [message];
+    void textWaits().then(() => {
+      const waiting = backlog ?? [];
+      backlog = undefined;
+      for (const m of waiting) receive(m);
+    });
+    return;
+  }
   if (shards) {
     shards(message);
     return;
@@ -259,6 +294,6 @@ scope.onmessage = (event) => {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
   }
   startSlices();
-};
+}
 
 scope.postMessage({ type: 'hello' });

@@ -25,7 +25,7 @@ export function parseFeedText(text: string, source?: string, options: { baseUrl?
 
 function parseWith(normalise: typeof normaliseFeed, text: string, source?: string, options: { baseUrl?: string } = {}): AtlasData {
   // A ready feed (atlas build) whose hash matches is used as it is: no quick check, no normaliser.
-  const ready = readReadyText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, source);
+  const ready = readReadyText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, source, options.baseUrl);
   if (ready && 'data' in ready) return ready.data;
   if (ready && 'problem' in ready) return emptyData([ready.problem], source);
   if (ready) return normalise(untrustedReady(ready, source), { ...(source ? { source } : {}), ...options });
@@ -95,8 +95,8 @@ export function readFetchedFeedQuickFirst(fetched: FetchedFeed, { lazyListings =
     // Text that is not JSON is described in its own words, where it went wrong.
     if (!feedFailure(data)) return data;
   }
-  // A ready feed whose seals match, read from its bytes as they came (not joined) without its text index until that is needed.
-  const ready = readReadyBytes(fetchedViews(fetched), fetched.url, { lazy: lazyListings });
+  // A ready feed whose seals match, read from its bytes as they came (not joined); its text index is a file of its own.
+  const ready = readReadyBytes(fetchedViews(fetched), fetched.url, { lazy: lazyListings, ...(fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {}) });
   if (ready) return ready.data;
   const bytes = fetchedBytes(fetched);
   if (bytes) fetched = { ...fetched, bytes, parts: [bytes] };

@@ -42,7 +42,7 @@ export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
   await breathe();
   const body = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   // A ready feed (atlas build) whose hash matches is used as it is: no quick check, no normaliser.
-  const ready = readReadyText(body, url);
+  const ready = readReadyText(body, url, baseUrl);
   if (ready && 'data' in ready) return ready.data;
   if (ready && 'problem' in ready) return usableOnDemand(fetched, emptyData([ready.problem], url));
   let json: unknown;

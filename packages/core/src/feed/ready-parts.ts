@@ -11,8 +11,15 @@ import type { ListingSummary } from '../engine/types.js';
 
 export interface ReadyParts {
   columns: ReadyColumns;
-  /** The text index, as `serializeIndex` writes it (parsed), or a function that reads it when first called (feed/ready.ts's `readReadyBytes`). */
-  index: object | (() => object);
+  /**
+   * The text index, as `serializeIndex` writes it (parsed), once it is in:
+   * fetched from `indexFile` when words are first searched, or after the
+   * first page (feed/ready-index.ts). Never set when that file could not be
+   * had, or failed its seal: the engine then indexes the listings itself.
+   */
+  index?: object;
+  /** The ready feed's text index file, as its header names it. */
+  indexFile?: ReadyIndexFile;
   /**
    * Listings not all read yet (`readReadyBytes` asked for `lazy`): the
    * listings array has a hole where a listing is not read, and this reads it.
@@ -37,6 +44,18 @@ export interface LazyListings {
   readSome(until: number): boolean;
   /** Every listing read: the listings array has no holes. */
   readonly whole: boolean;
+}
+
+/** A ready feed's text index file (feed/ready.ts's header `textIndex`). */
+export interface ReadyIndexFile {
+  /** Its name, relative to the feed's address. */
+  file: string;
+  /** `readySeal` of its bytes. */
+  seal: string;
+  /** Its length in bytes. */
+  bytes: number;
+  /** Its address, resolved against the feed's; none when the feed's address cannot resolve it (a blob: URL). */
+  url?: string;
 }
 
 const parts = new WeakMap<readonly unknown[], ReadyParts>();

@@ -1,26 +1,29 @@
 /**
  * Reading a ready feed: what `atlas build` writes beside feed.json (ready.json),
- * a feed already normalised with the engine's prepared columns and its text
- * index, so the finder does no quick check, no facet columns and no index
- * building for it. One file, one request, one `JSON.parse`:
+ * a feed already normalised with the engine's prepared columns, so the finder
+ * does no quick check and no facet columns for it. One file, one request, one
+ * `JSON.parse`; its text index is a second file beside it, which the finder
+ * fetches only for words (feed/ready-index.ts):
  *
- *     {"format":"community-atlas-ready","version":2,"hash":"…","length":N,"lang":"en","relative":false,…
+ *     {"format":"community-atlas-ready","version":3,"hash":"…","length":N,"lang":"en","relative":false,…,"textIndex":{…},"seals":[…],
  *     "screen":{…},
- *     "data":{…},"columns":{…},"keys":[…],"summary":{…},"sizes":[…],"feed":{…,"listings":[…]},"index":{…}}
+ *     "data":{…},"columns":{…},"keys":[…],"summary":{…},"sizes":[…],"feed":{…,"listings":[…]}}
  *
  * The first line is the header; everything after its line break (N UTF-16 code
  * units) is what `hash` covers. `feed` is a feed whose listings are already in
  * normalised form (each with its `key` and `publisherId`), which the quick check
  * and the normaliser read as they are; `data` is the rest of the normalised data
- * (publishers, licences, needs…); `columns` and `index` are the prebuilt parts.
+ * (publishers, licences, needs…); `columns` are the prebuilt facet columns.
  * `screen`, on a line of its own, is the first screen a finder draws before
  * the rest has arrived (feed/first.ts); nothing else reads it.
  * `keys`, `summary` and `sizes` (each listing's length in bytes) come before the
  * listings, so that a reader of the bytes can answer the first page with only
- * the listings on it read (`readReadyBytes`).
+ * the listings on it read (`readReadyBytes`). `textIndex` names the text index
+ * file, by a name made of its seal, with that seal and its length.
  *
  * A ready feed whose text matches its hash is trusted: its listings are used as
- * they are and the engine takes its columns and index. One whose text does not
+ * they are and the engine takes its columns (and its index file, when it can
+ * be fetched and its seal matches). One whose text does not
  * (edited by hand after the build, or a deploy that mixed two builds) is read as
  * the plain feed inside it, through the quick check or the normaliser, and
  * indexed afresh: the answers are those of the feed as it now is. One that is
@@ -28,13 +31,17 @@
  */
 import type { AtlasData, Problem } from './normalised.js';
 import type { FirstScreen } from './first.js';
-import { attachReadyParts, type LazyListings } from './ready-parts.js';
+import { attachReadyParts, type LazyListings, type ReadyIndexFile } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
 import type { ListingSummary } from '../engine/types.js';
 
 export const READY_FORMAT = 'community-atlas-ready';
-/** 2: the listings come last in the feed, after their keys, kinds and sizes (1 had them first, and none of those). */
-export const READY_VERSION = 2;
+/**
+ * 3: the text index is a file of its own beside the feed, named in the header
+ * (`textIndex`), fetched only for words; 2 had it at the end of the feed.
+ * 2: the listings come last in the feed, after their keys, kinds and sizes (1 had them first, and none of those).
+ */
+export const READY_VERSION = 3;
 /** How a ready feed's text starts. */
 export const READY_TEXT_START = `{"format":"${READY_FORMAT}"`;
 
@@ -74,19 +81,20 @@ export interface ReadyHeader {
   lang: string;
   /** The feed has relative links, which a reader resolves against where it found the feed: not trusted as written. */
   relative: boolean;
-  /**
-   * Where `,"index":` starts after the header line (in bytes, which for the
-   * ASCII text atlas build writes are its characters): a reader of the bytes
-   * leaves the text index unread until it is needed (`readReadyBytes`).
-   */
-  indexAt?: number;
   /** Where the first listing starts after the header line, in bytes (just after `"listings":[`). */
   listingsAt?: number;
   /**
+   * The text index, in a file of its own beside the feed (a shard has none):
+   * its name (relative to the feed's address; named by its seal, so a host
+   * can cache it for ever), its `readySeal` and its length in bytes. Read
+   * only when words are searched (feed/ready-index.ts); when it cannot be
+   * had, the engine indexes the listings itself.
+   */
+  textIndex?: ReadyIndexFile;
+  /**
    * `readySeal` of the header line up to `,"seals":` followed by the body up
-   * to the listings (`listingsAt`), of the listings (up to `indexAt`), and of
-   * the rest (the text index): what `readReadyBytes` checks instead of
-   * `hash`. The header's last field.
+   * to the listings (`listingsAt`), and of the listings with what follows
+   * them: what `readReadyBytes` checks instead of `hash`. The header's last field.
    */
   seals?: string[];
   /** The first screen at the start of the body (`"screen":`, feed/first.ts): its JSON's length in bytes and `readyHashBytes`. */
@@ -98,8 +106,6 @@ export interface ReadyBody {
   /** Normalised data without listings; `gazetteer` is the feed's when `gazetteerFromFeed`. */
   data: Omit<AtlasData, 'listings'> & { gazetteerFromFeed?: boolean };
   columns: ReadyColumns;
-  /** The text index; from `readReadyBytes`, a function that reads it when first called. */
-  index: object | (() => object);
   /** Each listing's key, in order. */
   keys?: string[];
   /** `summarise(listings, false)`: what the worker tells the page of the listings. */
@@ -124,9 +130,10 @@ const unusable = (code: string, message: string, expected: string, found: string
 
 /**
  * Reads a ready feed's text (no byte order mark), or undefined when it is not
- * one. `source` names it in problems, as a plain feed's source does.
+ * one. `source` names it in problems, as a plain feed's source does; its text
+ * index file is found relative to `baseUrl` (the feed's own address), or else to `source`.
  */
-export function readReadyText(text: string, source?: string): ReadyRead | undefined {
+export function readReadyText(text: string, source?: string, baseUrl?: string): ReadyRead | undefined {
   if (!isReadyText(text)) return undefined;
   const end = text.indexOf('\n');
   let header: ReadyHeader | undefined;
@@ -165,13 +172,37 @@ export function readReadyText(text: string, source?: string): ReadyRead | undefi
     ? 'it has relative links, which are resolved against where it was found'
     : length !== header.length || readyHash(text, end + 1) !== header.hash
       ? 'its text does not match its hash (edited since atlas build?)'
-      : !body.data || !body.columns || !body.index ? 'its prebuilt parts are missing' : undefined;
+      : !body.data || !body.columns ? 'its prebuilt parts are missing' : undefined;
   if (why) return { feed: body.feed, why };
-  return { data: trusted(body, body.index, source) };
+  return { data: trusted(body, indexFileOf(header, baseUrl ?? source), source) };
+}
+
+/** The header's text index file, with its address resolved against the feed's, if it names a well-formed one. */
+function indexFileOf(header: ReadyHeader, base: string | undefined): ReadyIndexFile | undefined {
+  const file = header.textIndex;
+  if (!file || typeof file.file !== 'string' || typeof file.seal !== 'string' || typeof file.bytes !== 'number') return undefined;
+  const url = readyIndexUrl(file.file, base);
+  return { file: file.file, seal: file.seal, bytes: file.bytes, ...(url ? { url } : {}) };
+}
+
+/**
+ * Where a ready feed's text index file is: `file` (a plain file name) against
+ * the feed's address `base`. Undefined when that cannot be said: no address,
+ * or one a file cannot be found beside (a blob: or data: URL); the engine then
+ * indexes the listings itself.
+ */
+function readyIndexUrl(file: string, base: string | undefined): string | undefined {
+  if (!base || !/^[\w.-]+$/.test(file)) return undefined;
+  try {
+    const url = new URL(file, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The normalised data of a ready feed whose hash matched, its prebuilt parts attached to its listings. */
-function trusted(body: Omit<ReadyBody, 'index'>, index: ReadyBody['index'], source: string | undefined, lazy?: LazyListings): AtlasData {
+function trusted(body: ReadyBody, indexFile: ReadyIndexFile | undefined, source: string | undefined, lazy?: LazyListings): AtlasData {
   const { gazetteerFromFeed, ...head } = body.data;
   const listings = body.feed.listings as AtlasData['listings'];
   const data: AtlasData = {
@@ -181,12 +212,13 @@ function trusted(body: Omit<ReadyBody, 'index'>, index: ReadyBody['index'], sour
     problems: source ? head.problems.map((p) => ({ ...p, source })) : head.problems,
     ...(source ? { sources: [source] } : {}),
   };
-  attachReadyParts(listings, { columns: body.columns, index, ...(lazy ? { lazy } : {}) });
+  attachReadyParts(listings, { columns: body.columns, ...(indexFile ? { indexFile } : {}), ...(lazy ? { lazy } : {}) });
   return data;
 }
 
 const READY_START_BYTES = new TextEncoder().encode(READY_TEXT_START);
-const INDEX_KEY = new TextEncoder().encode(',"index":');
+/** How a ready feed's body ends: the listings' list, the feed and the body closed, and a line break. */
+const BODY_END = [0x5d, 0x7d, 0x7d, 0x0a];
 const SEALS_KEY = ',"seals":';
 
 /** Whether this platform's typed arrays are little-endian (every browser's is), so that four bytes can be read as one word. */
@@ -299,23 +331,22 @@ function decodeRanges(ranges: readonly Uint8Array[], ascii: boolean): string {
 /**
  * A ready feed's bytes read as `readReadyText` reads its text, when it is
  * sealed and its seals match, with less work before the first page: nothing
- * is joined or copied, the header, the listings and the rest are checked
- * with a hash that reads four bytes at a time (`readySeal`, in the header's
- * `seals`, the first of which covers the header line up to `seals` as well,
- * so a header from another build is caught too), and only what comes before
- * the listings (the data, columns, keys and sizes) is decoded and parsed.
- * The listings are read after it, all at once, or with `lazy` as they are
- * asked for (`LazyListings`, in the ready parts): the worker answers the
- * first page with the few listings on it read. The text index (a third of
- * the file) is checked against the last seal, decoded and parsed when it is
- * first used, after the first page; an index that fails its seal is left
- * out, and the engine then indexes the listings itself. Undefined for
- * anything else: a plain feed, a ready feed whose header has no seals, or
- * one whose seal does not match, that has relative links or is damaged;
- * `readReadyText` then reads its text and says what is wrong. `views` are
- * the body's bytes in the pieces they came in.
+ * is joined or copied, the header with what comes before the listings, and
+ * the listings, are checked with a hash that reads four bytes at a time
+ * (`readySeal`, in the header's `seals`, the first of which covers the header
+ * line up to `seals` as well, so a header from another build is caught too),
+ * and only what comes before the listings (the data, columns, keys and sizes)
+ * is decoded and parsed. The listings are read after it, all at once, or with
+ * `lazy` as they are asked for (`LazyListings`, in the ready parts): the
+ * worker answers the first page with the few listings on it read. The text
+ * index is a file of its own, named in the header, that the engine fetches
+ * only for words (feed/ready-index.ts), relative to `baseUrl` (the feed's
+ * address) or else `source`. Undefined for anything else: a plain feed, a
+ * ready feed whose header has no seals, or one whose seal does not match,
+ * that has relative links or is damaged; `readReadyText` then reads its text
+ * and says what is wrong. `views` are the body's bytes in the pieces they came in.
  */
-export function readReadyBytes(views: readonly Uint8Array[], source?: string, options: { lazy?: boolean } = {}): { data: AtlasData } | undefined {
+export function readReadyBytes(views: readonly Uint8Array[], source?: string, options: { lazy?: boolean; baseUrl?: string } = {}): { data: AtlasData } | undefined {
   const first = head(views, 4096);
   const at = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   for (let i = 0; i < READY_START_BYTES.length; i++) if (first[at + i] !== READY_START_BYTES[i]) return undefined;
@@ -330,27 +361,24 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string, op
   }
   const size = views.reduce((n, v) => n + v.length, 0);
   const length = size - end - 1;
-  const { indexAt, listingsAt, seals } = header;
+  const { listingsAt, seals } = header;
   const sealsAt = line.lastIndexOf(SEALS_KEY);
-  if (header.version !== READY_VERSION || header.relative !== false || typeof indexAt !== 'number' || typeof listingsAt !== 'number' || length !== header.length) return undefined;
-  if (!Array.isArray(seals) || seals.length !== 3 || seals.some((s) => typeof s !== 'string') || sealsAt < 0) return undefined;
-  if (listingsAt < 0 || indexAt < listingsAt + 2 || length < indexAt + INDEX_KEY.length + 2) return undefined;
+  if (header.version !== READY_VERSION || header.relative !== false || typeof listingsAt !== 'number' || length !== header.length) return undefined;
+  if (!Array.isArray(seals) || seals.length !== 2 || seals.some((s) => typeof s !== 'string') || sealsAt < 0) return undefined;
+  if (listingsAt < 0 || length < listingsAt + BODY_END.length) return undefined;
   const body = end + 1;
-  const tail = head(rangeOf(views, body + length - 2, body + length), 2);
-  if (tail[0] !== 0x7d || tail[1] !== 0x0a) return undefined;
-  const key = head(rangeOf(views, body + indexAt - 2, body + indexAt + INDEX_KEY.length), INDEX_KEY.length + 2);
-  if (key[0] !== 0x5d || key[1] !== 0x7d) return undefined;
-  for (let i = 0; i < INDEX_KEY.length; i++) if (key[i + 2] !== INDEX_KEY[i]) return undefined;
+  const tail = head(rangeOf(views, body + length - BODY_END.length, body + length), BODY_END.length);
+  if (BODY_END.some((b, i) => tail[i] !== b)) return undefined;
   const headPart = rangeOf(views, body, body + listingsAt);
   const sealed = sealOf([new TextEncoder().encode(line.slice(0, sealsAt)), ...headPart]);
   if (sealed.seal !== seals[0]) return undefined;
-  const listingsPart = rangeOf(views, body + listingsAt, body + indexAt);
+  const listingsPart = rangeOf(views, body + listingsAt, body + length);
   const listed = sealOf(listingsPart);
   if (listed.seal !== seals[1]) return undefined;
-  let parts: Omit<ReadyBody, 'index'>;
+  let parts: ReadyBody;
   try {
     // What comes before the listings, its empty list closed: `"feed":{…,"listings":[` then `]}`.
-    parts = JSON.parse(`{${decodeRanges(headPart, sealed.ascii)}]}}`) as Omit<ReadyBody, 'index'>;
+    parts = JSON.parse(`{${decodeRanges(headPart, sealed.ascii)}]}}`) as ReadyBody;
   } catch {
     return undefined;
   }
@@ -358,20 +386,11 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string, op
   if (!parts.feed || typeof parts.feed !== 'object' || !Array.isArray(parts.feed.listings) || !parts.data || !parts.columns) return undefined;
   if (!Array.isArray(keys) || !summary || !Array.isArray(sizes) || sizes.length !== keys.length) return undefined;
   // The listings' sizes and the commas between them fill what is between `[` and `]`.
-  if (sizes.reduce((n, s) => n + s, Math.max(0, sizes.length - 1)) !== indexAt - 2 - listingsAt) return undefined;
+  if (sizes.reduce((n, s) => n + s, Math.max(0, sizes.length - 1)) !== length - BODY_END.length - listingsAt) return undefined;
   const lazy = lazyListings(views, body + listingsAt, sizes, listed.ascii, keys, summary);
   if (!options.lazy) lazy.readSome(Infinity);
-  const indexPart = rangeOf(views, body + indexAt, body + length);
-  let index: object | undefined;
-  const readIndex = (): object => {
-    const { seal, ascii } = sealOf(indexPart);
-    if (seal !== seals[2]) return {};
-    const text = decodeRanges(indexPart, ascii);
-    // `,"index":` … `}` and the line break: the index's own JSON is between.
-    return JSON.parse(text.slice(INDEX_KEY.length, -2)) as object;
-  };
   const feed = { ...parts.feed, listings: lazy.listings };
-  return { data: trusted({ ...parts, feed }, () => (index ??= readIndex()), source, options.lazy ? lazy : undefined) };
+  return { data: trusted({ ...parts, feed }, indexFileOf(header, options.baseUrl ?? source), source, options.lazy ? lazy : undefined) };
 }
 
 /** Listings read in one `JSON.parse` when read a slice at a time: about this many bytes, a millisecond or two. */
