@@ -66,8 +66,8 @@ export function readyHashBytes(bytes: Uint8Array): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
-/** The first `length` bytes of `parts` in one array (fewer if fewer came). */
-function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
+/** The first `length` bytes of `parts` in one array (fewer if fewer came): the first part itself when it holds them, else a copy of those bytes only. */
+export function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
   if (parts.length && parts[0]!.length >= length) return parts[0]!.subarray(0, length);
   const out = new Uint8Array(Math.min(length, parts.reduce((n, p) => n + p.length, 0)));
   let at = 0;

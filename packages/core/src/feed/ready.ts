@@ -30,7 +30,7 @@
  * cut off, or of another format version, is unusable and says so.
  */
 import type { AtlasData, Problem } from './normalised.js';
-import type { FirstScreen } from './first.js';
+import { joined, type FirstScreen } from './first.js';
 import { attachReadyParts, type LazyListings, type ReadyIndexFile } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
 import type { ListingSummary } from '../engine/types.js';
@@ -303,19 +303,6 @@ function rangeOf(views: readonly Uint8Array[], from: number, to: number): Uint8A
   return out;
 }
 
-/** The first `length` bytes of `views` in one array (a copy of those only). */
-function head(views: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(Math.min(length, views.reduce((n, v) => n + v.length, 0)));
-  let at = 0;
-  for (const view of views) {
-    if (at >= out.length) break;
-    const part = view.subarray(0, out.length - at);
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /**
  * `ranges` decoded as one text. A ready feed's body is ASCII, and ASCII pieces
  * are decoded one by one (faster than streaming); any other bytes are streamed,
@@ -347,7 +334,7 @@ function decodeRanges(ranges: readonly Uint8Array[], ascii: boolean): string {
  * and says what is wrong. `views` are the body's bytes in the pieces they came in.
  */
 export function readReadyBytes(views: readonly Uint8Array[], source?: string, options: { lazy?: boolean; baseUrl?: string } = {}): { data: AtlasData } | undefined {
-  const first = head(views, 4096);
+  const first = joined(views, 4096);
   const at = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
   for (let i = 0; i < READY_START_BYTES.length; i++) if (first[at + i] !== READY_START_BYTES[i]) return undefined;
   const end = first.indexOf(0x0a);
@@ -367,7 +354,7 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string, op
   if (!Array.isArray(seals) || seals.length !== 2 || seals.some((s) => typeof s !== 'string') || sealsAt < 0) return undefined;
   if (listingsAt < 0 || length < listingsAt + BODY_END.length) return undefined;
   const body = end + 1;
-  const tail = head(rangeOf(views, body + length - BODY_END.length, body + length), BODY_END.length);
+  const tail = joined(rangeOf(views, body + length - BODY_END.length, body + length), BODY_END.length);
   if (BODY_END.some((b, i) => tail[i] !== b)) return undefined;
   const headPart = rangeOf(views, body, body + listingsAt);
   const sealed = sealOf([new TextEncoder().encode(line.slice(0, sealsAt)), ...headPart]);
