@@ -63,7 +63,7 @@ import { COST_VALUES, DISTANCE_BANDS, LOW_COST_POUNDS } from './types.js';
 export { COST_VALUES, DISTANCE_BANDS, LOW_COST_POUNDS };
 
 /** Facets whose values are a fixed list, shown in this order; any other value is ignored. */
-const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {
+export const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {
   kind: ['activity', 'asset', 'transfer'],
   cost: COST_VALUES,
   day: ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'],
@@ -79,7 +79,7 @@ const FIXED_VALUES: Partial<Record<FacetId, readonly string[]>> = {
 };
 
 export type StaticFacet = 'kind' | 'category' | 'need' | 'cost' | 'access' | 'referral' | 'language' | 'delivery' | 'area' | 'status' | 'assetType' | 'tenure';
-const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
+export const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
 
 /**
  * What preparation reads from the listings, by their index in the order given:
@@ -153,7 +153,7 @@ export function countBits(a: Bits): number {
  * columns' bit lists: 6.4 MB as positions, 1.2 MB as this; 0.31 MB gzip
  * against 2.5 MB).
  */
-function bitsText(bits: Bits): string {
+export function bitsText(bits: Bits): string {
   let binary = '';
   // In runs, so that no call is given more arguments than an engine takes.
   for (let w = 0; w < bits.length; w += 2048) {

@@ -120,12 +120,9 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   if (options.signal?.aborted) throw options.signal.reason;
   // Bodies left for a worker that did not start are read here.
   fetched = await Promise.all(fetched.map(wholeBody));
-  const { combineRead, createEngine, readAll } = await (page ?? loadOnPage());
-  let data = await combineRead(urls, await readAll(fetched));
-  if (options.kinds?.length) {
-    const kinds = options.kinds;
-    data = { ...data, listings: data.listings.filter((l) => kinds.includes(l.kind)) };
-  }
+  const { combineRead, createEngine, keepKinds, readAll } = await (page ?? loadOnPage());
+  // Kinds that keep every listing keep a ready feed's prebuilt parts; others narrow them (feed/ready-kinds.ts).
+  const data = keepKinds(await combineRead(urls, await readAll(fetched)), options.kinds ?? []);
   // The engine reads only its own options (language, index) from these.
   const engineOptions: EngineOptions = { ...options, prebuiltIndex };
   return { data, summary: summarise(data.listings), engine: createEngine(data, engineOptions), inWorker: false };

@@ -6,3 +6,4 @@
  */
 export { combineRead, normaliseOnDemand, readAll, readFeed } from '../feed/read.js';
 export { createEngine } from './engine.js';
+export { keepKinds } from '../feed/ready-kinds.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Feed } from '../feed/types.js';
+import type { Feed, ListingKind } from '../feed/types.js';
 import { serializeReady } from './ready-write.js';
 import { loadFinder, type FinderLoad } from './load.js';
 import type { FinderState } from './types.js';
@@ -88,6 +88,30 @@ describe('a ready feed (atlas build)', () => {
       } finally {
         fresh.engine.dispose();
         trusted.engine.dispose();
+      }
+    });
+
+    it(`answers ${where} with kinds (a council page's "asset activity", and each kind alone) exactly as the plain feed with those kinds, opening listings and giving the map's points the same`, async () => {
+      for (const kinds of [['asset', 'activity'], ['activity'], ['asset'], ['transfer'], ['activity', 'asset', 'transfer']] as ListingKind[][]) {
+        const fresh = await loadFinder(['ready.json'], { fetch: serve({ 'ready.json': JSON.stringify(feed) }), workerUrl, worker, kinds });
+        const trusted = await loadFinder(['ready.json'], { fetch: serve({ 'ready.json': ready }), workerUrl, worker, kinds });
+        try {
+          const what = kinds.join(' ');
+          expect(trusted.engine.size, what).to.equal(feed.listings.filter((l) => kinds.includes(l.kind)).length);
+          expect(trusted.summary.kinds, what).to.deep.equal(fresh.summary.kinds);
+          for (const state of STATES) {
+            expect(plain(await trusted.engine.query(state, NOW)), `${what}: ${JSON.stringify(state)}`).to.deep.equal(plain(await fresh.engine.query(state, NOW)));
+          }
+          const all = (await fresh.engine.query({ q: '', filters: {}, sort: 'name' }, NOW)).keys;
+          const keys = all.filter((_, i) => i % 5 === 2);
+          expect(await trusted.engine.records(keys), what).to.deep.equal(await fresh.engine.records(keys));
+          const [ours, theirs] = await Promise.all([trusted.engine.points(all, 'en'), fresh.engine.points(all, 'en')]);
+          expect([...ours.keys], what).to.deep.equal([...theirs.keys]);
+          expect([...ours.lng], what).to.deep.equal([...theirs.lng]);
+        } finally {
+          fresh.engine.dispose();
+          trusted.engine.dispose();
+        }
       }
     });
 

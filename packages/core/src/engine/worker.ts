@@ -10,6 +10,7 @@ import { summarise, type GeoPoint } from './types.js';
 import { EngineCore } from './full.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
+import { keepKinds } from '../feed/ready-kinds.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
 interface WorkerScope {
@@ -34,9 +35,9 @@ function readAll(): readonly AtlasListing[] {
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
   let data: AtlasData;
-  // One feed, all of whose listings are kept: a trusted ready feed's listings are read as they are asked for,
-  // the first page's first (several feeds are merged, and kinds kept, listing by listing).
-  const lazyListings = message.feeds.length === 1 && !message.options.kinds?.length;
+  // One feed: a trusted ready feed's listings are read as they are asked for, the first page's first
+  // (several feeds are merged listing by listing). Kinds keep its listings by its columns (feed/ready-kinds.ts).
+  const lazyListings = message.feeds.length === 1;
   try {
     data = combineFeeds(message.urls, message.feeds.map((f) => {
       if (!f.ok) return { status: 'rejected', reason: reviveLoadError(f.error) };
@@ -56,7 +57,7 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
 /** Builds the index; `sendBack`: the page does not hold the data, so it is told what it needs of it (never every listing). */
 function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number): void {
   const kinds = options.kinds;
-  const data = kinds?.length ? { ...all, listings: all.listings.filter((l) => kinds.includes(l.kind)) } : all;
+  const data = kinds?.length ? keepKinds(all, kinds) : all;
   let steps: Generator<void, void, void>;
   try {
     core = new EngineCore(data, {
