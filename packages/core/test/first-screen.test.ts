@@ -11,7 +11,7 @@ import { serializeReady } from '../src/engine/ready-write.js';
 import { FACET_IDS, summarise, type FinderState } from '../src/engine/types.js';
 import { readFetchedFeed } from '../src/feed/load.js';
 import { readFirstScreen, SCREEN_FACETS, type FirstScreen } from '../src/feed/first.js';
-import type { Feed } from '../src/feed/types.js';
+import { LISTING_KINDS, type Feed, type ListingKind } from '../src/feed/types.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')) as Feed;
 const SOURCE = 'https://council.example/atlas/ready.json';
@@ -26,10 +26,10 @@ const pieces = (text: string, size: number): Uint8Array[] => {
 };
 
 /** Reads the first screen as the page does, a piece at a time: undefined until the piece that completes it. */
-function screenOf(text: string, size = 997): { screen: FirstScreen | null; bytes: number } {
+function screenOf(text: string, size = 997, kinds?: readonly ListingKind[]): { screen: FirstScreen | null; bytes: number } {
   const parts = pieces(text, size);
   for (let n = 1; n <= parts.length; n++) {
-    const screen = readFirstScreen(parts.slice(0, n));
+    const screen = readFirstScreen(parts.slice(0, n), kinds);
     if (screen !== undefined) return { screen, bytes: parts.slice(0, n).reduce((b, p) => b + p.length, 0) };
   }
   return { screen: null, bytes: Infinity };
@@ -69,6 +69,47 @@ for (const [name, feed] of feeds) {
       assert.deepEqual(screen.categories, data.categories);
       assert.equal(screen.skipped, data.skipped);
     });
+
+    test(`${name} (${lang}): for a finder's kinds (every set of them, and names it does not know), the first screen is the engine's answer for the default state over the listings of those kinds, at any time of day`, () => {
+      const ready = serializeReady(feed, { lang });
+      const data = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
+      const every = screenOf(ready.text).screen!;
+      let some = 0;
+      const sets: string[][] = [[], ['asset', 'nonsense'], ['transfer', 'transfer'], ...[1, 2, 3, 4, 5, 6, 7].map((mask) => LISTING_KINDS.filter((_, k) => mask & (1 << k)))];
+      for (const kinds of sets) {
+        const what = kinds.join(' ') || 'no kinds';
+        const { screen, bytes } = screenOf(ready.text, 997, kinds as ListingKind[]);
+        const kept = { ...data, listings: kinds.length ? data.listings.filter((l) => kinds.includes(l.kind)) : data.listings };
+        if (!kept.listings.length) {
+          assert.equal(screen, null, `${what}: a first screen for kinds the feed has none of`);
+          continue;
+        }
+        assert.ok(screen, `${what}: no first screen was read`);
+        assert.ok(bytes < 128_000, `${what}: the first screen took ${bytes} bytes to arrive`);
+        assert.equal('byKinds' in screen || 'more' in screen, false, `${what}: the screens for other kinds came with it`);
+        if (kept.listings.length === data.listings.length) assert.deepEqual(screen, every, what);
+        else some++;
+        const core = new EngineCore(kept, { lang, now: () => TIMES[0]! }).prepareAll();
+        const byKey = new Map(kept.listings.map((l) => [l.key, l]));
+        assert.equal(screen.lang, lang);
+        assert.equal(screen.limit, 20);
+        assert.deepEqual(screen.kinds, summarise(kept.listings).kinds, what);
+        for (const now of TIMES) {
+          const answer = core.query(DEFAULT, now);
+          assert.equal(screen.total, answer.total, what);
+          assert.equal(screen.total, kept.listings.length, what);
+          assert.deepEqual(screen.listings, answer.items.map((item) => byKey.get(item.key)), what);
+          for (const facet of SCREEN_FACETS) assert.deepEqual(screen.facets[facet], answer.facets[facet], `${what}: ${facet}`);
+        }
+        assert.deepEqual(Object.keys(screen.facets).sort(), [...SCREEN_FACETS].sort());
+        assert.deepEqual(screen.needs, every.needs);
+        assert.deepEqual(screen.areas, every.areas);
+        assert.deepEqual(screen.categories, every.categories);
+        assert.equal(screen.skipped, every.skipped);
+      }
+      const present = summarise(data.listings).kinds.length;
+      assert.equal(some, 2 ** present - 2 + (present === 3 ? 2 : 0), 'sets of kinds that keep some listings and not others');
+    });
   }
 }
 
@@ -94,4 +135,19 @@ test('a first screen is left unused when it cannot be trusted, and waited for wh
   assert.match(serializeReady(relative).text.slice(0, 400), /"relative":true/);
   assert.equal(screenOf(serializeReady(relative).text).screen, null);
   assert.deepEqual(screenOf(`\uFEFF${ready}`).screen, screen);
+  // The kinds' screens, on the next line: a finder without kinds does not wait for them; one with kinds does,
+  // and does not use them edited by hand (while the first screen, sealed on its own, is still good).
+  const kindsEnd = ready.indexOf('\n', screenEnd + 1);
+  assert.match(ready.slice(screenEnd + 1, kindsEnd), /^"kindScreens":/);
+  assert.ok(readFirstScreen(pieces(ready.slice(0, screenEnd + 1), 500)));
+  assert.ok(readFirstScreen(pieces(ready.slice(0, screenEnd + 1), 500), ['transfer', 'asset', 'activity']), 'kinds that keep every listing');
+  for (const cut of [screenEnd + 1, screenEnd + 30, kindsEnd - 3]) assert.equal(readFirstScreen(pieces(ready.slice(0, cut), 500), ['asset', 'activity']), undefined, `cut at ${cut}`);
+  const some = readFirstScreen(pieces(ready.slice(0, kindsEnd), 500), ['asset', 'activity']);
+  assert.ok(some && some.kinds.every((k) => k !== 'transfer'));
+  // A total changed by hand, its length kept.
+  const total = ready.indexOf('"total":', screenEnd) + '"total":'.length;
+  const editedKinds = ready.slice(0, total) + (ready[total] === '9' ? '8' : '9') + ready.slice(total + 1);
+  assert.notEqual(editedKinds, ready);
+  assert.equal(screenOf(editedKinds, 997, ['asset', 'activity']).screen, null);
+  assert.deepEqual(screenOf(editedKinds).screen, screen);
 });

@@ -57,8 +57,9 @@ export interface FinderLoadOptions extends LoadOptions {
   /**
    * Called at most once, as soon as it has arrived and before the engine is
    * ready, with a ready feed's first screen (feed/first.ts) written for `lang`,
-   * whose seal matched: what to draw for the default state meanwhile. Only
-   * for one feed and no `kinds`; a feed without one never calls it.
+   * whose seal matched: what to draw for the default state meanwhile (for
+   * `kinds`, the screen atlas build wrote for them). Only for one feed; a feed
+   * without one never calls it.
    */
   screen?: (screen: FirstScreen) => void;
 }
@@ -86,7 +87,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // the worker starts then, and reads the rest of the body itself (in-worker.ts),
   // rather than wait for the page to read it all first.
   const handOffBytes = !mayUseWorker ? undefined : options.worker === true ? 0 : WORKER_THRESHOLD_BYTES;
-  const watch = mayUseWorker && urls.length === 1 && !options.kinds?.length ? screenWatch(options) : undefined;
+  const watch = mayUseWorker && urls.length === 1 ? screenWatch(options) : undefined;
   let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes } : {}), ...(watch ? { watch: watch.see } : {}) })));
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
@@ -136,7 +137,7 @@ function screenWatch(options: FinderLoadOptions): { see: (parts: readonly Uint8A
     done: false,
     see(parts: readonly Uint8Array[]): void {
       if (watch.done) return;
-      const screen = readFirstScreen(parts);
+      const screen = readFirstScreen(parts, options.kinds);
       if (screen === undefined) return;
       watch.done = true;
       if (screen && screen.lang === (options.lang ?? 'en') && !options.signal?.aborted) given(screen);

@@ -3,10 +3,12 @@
  * `atlas build`, in Node. The finder never loads this module.
  */
 import { normaliseFeed, normaliseFeedCounting } from '../feed/normalise.js';
-import type { AtlasData } from '../feed/normalised.js';
+import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import type { Feed } from '../feed/types.js';
 import { READY_FORMAT, READY_VERSION, readyHashBytes, readySeal, type ReadyBody, type ReadyHeader } from '../feed/ready.js';
-import { SCREEN_FACETS, SCREEN_KEY, type FirstScreen } from '../feed/first.js';
+import { KIND_SCREENS_KEY, kindsKey, SCREEN_FACETS, SCREEN_KEY, type FirstScreen, type KindScreens } from '../feed/first.js';
+import { keepKinds } from '../feed/ready-kinds.js';
+import { attachReadyParts } from '../feed/ready-parts.js';
 import { FilterCore, type ReadyColumns } from './core.js';
 import { summarise } from './types.js';
 import { writeTextIndex } from './index-write.js';
@@ -54,7 +56,7 @@ const SOME_BASE = 'https://ready.invalid/some/where/';
  * while its file is 1.13 MB gzip at 10,000 listings: 5.7 s more of a slow
  * phone's 1.6 Mbit/s link before the first words' results.
  */
-export function serializeReady(feed: Feed, options: { lang?: string; indexFile?: boolean } = {}): ReadyFeed {
+export function serializeReady(feed: Feed, options: { lang?: string; indexFile?: boolean; kindScreens?: boolean } = {}): ReadyFeed {
   const lang = options.lang ?? 'en';
   // Normalised once: only a feed with relative links is normalised again against
   // some base to see whether its listings depend on where the feed is found.
@@ -85,9 +87,15 @@ export function serializeReady(feed: Feed, options: { lang?: string; indexFile?:
     sizes: listingBytes.map((b) => b.length),
   };
   const feedStart = JSON.stringify(feedHead).slice(0, -1);
-  // The first screen first, on a line of its own (feed/first.ts); sealed on its own in the header too.
-  const screenJson = asciiBytes([JSON.stringify(firstScreen(core, data, lang))]);
-  const first = asciiBytes([SCREEN_KEY, new TextDecoder().decode(screenJson), ',\n', JSON.stringify(head).slice(1, -1), ',"feed":', feedStart, feedStart.length > 1 ? ',' : '', '"listings":[']);
+  // The first screen first, on a line of its own (feed/first.ts), then the kinds' screens on theirs; each sealed on its own in the header too.
+  const { screen, others } = firstScreen(core, data, lang, options.kindScreens === false ? undefined : columns);
+  const screenJson = asciiBytes([JSON.stringify(screen)]);
+  const othersJson = others && asciiBytes([JSON.stringify(others)]);
+  const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+  const first = asciiBytes([
+    SCREEN_KEY, text(screenJson), ',\n', ...(othersJson ? [KIND_SCREENS_KEY, text(othersJson), ',\n'] : []),
+    JSON.stringify(head).slice(1, -1), ',"feed":', feedStart, feedStart.length > 1 ? ',' : '', '"listings":[',
+  ]);
   const last = asciiBytes([']}}\n']);
   const between = listingBytes.reduce((n, b) => n + b.length, Math.max(0, listingBytes.length - 1));
   const ascii = new Uint8Array(first.length + between + last.length);
@@ -110,7 +118,10 @@ export function serializeReady(feed: Feed, options: { lang?: string; indexFile?:
   };
   // The seals (what the worker checks, see readReadyBytes): the header so far (the text index file's seal
   // with it) with what comes before the listings, and the listings to the end.
-  header.first = { length: screenJson.length, seal: readyHashBytes(screenJson) };
+  header.first = {
+    length: screenJson.length, seal: readyHashBytes(screenJson), kinds: screen.kinds,
+    ...(othersJson ? { byKinds: { length: othersJson.length, seal: readyHashBytes(othersJson) } } : {}),
+  };
   const sealed = JSON.stringify(header).slice(0, -1);
   const seals = [
     readySeal([new TextEncoder().encode(sealed), ascii.subarray(0, listingsAt)]),
@@ -131,24 +142,58 @@ const FIRST_PAGE = 20;
  * answer for it, without what depends on the clock or a place. The order of
  * the results is the names' order in `lang`, which the clock does not change.
  */
-function firstScreen(core: FilterCore, data: AtlasData, lang: string): FirstScreen {
-  // Any time will do: nothing kept below depends on it.
-  const answer = core.query({ q: '', filters: {}, sort: 'relevance', limit: FIRST_PAGE }, new Date(0));
-  const byKey = new Map(data.listings.map((l) => [l.key, l]));
-  const facets: FirstScreen['facets'] = {};
-  for (const facet of SCREEN_FACETS) if (answer.facets[facet]) facets[facet] = answer.facets[facet];
-  return {
+function firstScreen(core: FilterCore, data: AtlasData, lang: string, columns: ReadyColumns | undefined): { screen: FirstScreen; others?: KindScreens } {
+  const every = screenAnswer(core, data.listings);
+  const kinds = summarise(data.listings, false).kinds;
+  const screen: FirstScreen = {
     lang,
-    total: answer.total,
-    kinds: summarise(data.listings, false).kinds,
+    total: every.total,
+    kinds,
     limit: FIRST_PAGE,
-    listings: answer.items.map((item) => byKey.get(item.key)!),
-    facets,
+    listings: every.listings,
+    facets: every.facets,
     needs: data.needs.map(({ id, label }) => ({ id, label })),
     areas: data.areas,
     ...(data.categories ? { categories: data.categories } : {}),
     skipped: data.skipped,
   };
+  if (!columns || kinds.length < 2) return { screen };
+  // A finder given kinds that keep some of the feed's and not others (a council page's "asset activity"):
+  // each such set's first page, its listings not on the first screen kept once, in `more`.
+  const others: KindScreens = { byKinds: {}, more: [] };
+  const places = new Map(every.listings.map((l, i) => [l.key, i]));
+  for (let mask = 1; mask < (1 << kinds.length) - 1; mask++) {
+    const some = kinds.filter((_, k) => mask & (1 << k));
+    // The columns narrowed to those kinds (feed/ready-kinds.ts), as the engine takes them from the ready feed.
+    const listings = [...data.listings];
+    attachReadyParts(listings, { columns });
+    const kept = keepKinds({ ...data, listings }, some);
+    const answer = screenAnswer(new FilterCore(kept, { lang }), kept.listings);
+    others.byKinds[kindsKey(some)] = {
+      total: answer.total,
+      kinds: summarise(kept.listings, false).kinds,
+      listings: answer.listings.map((l) => {
+        let place = places.get(l.key);
+        if (place === undefined) {
+          places.set(l.key, (place = every.listings.length + others.more.length));
+          others.more.push(l);
+        }
+        return place;
+      }),
+      facets: answer.facets,
+    };
+  }
+  return { screen, others };
+}
+
+/** The engine's answer for the default state: its total, first page and the facets that need neither the clock nor a place. */
+function screenAnswer(core: FilterCore, listings: readonly AtlasListing[]): Pick<FirstScreen, 'total' | 'listings' | 'facets'> {
+  // Any time will do: nothing kept below depends on it.
+  const answer = core.query({ q: '', filters: {}, sort: 'relevance', limit: FIRST_PAGE }, new Date(0));
+  const byKey = new Map(listings.map((l) => [l.key, l]));
+  const facets: FirstScreen['facets'] = {};
+  for (const facet of SCREEN_FACETS) if (answer.facets[facet]) facets[facet] = answer.facets[facet];
+  return { total: answer.total, listings: answer.items.map((item) => byKey.get(item.key)!), facets };
 }
 
 const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));

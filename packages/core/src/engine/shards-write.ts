@@ -142,7 +142,8 @@ export function writeShard(
   area: string, type: ShardType, head: Omit<Feed, 'listings'>, listings: Listing[],
   options: { lang?: string; previous?: PreviousShard; split?: boolean } = {},
 ): WrittenShard {
-  const lang = options.lang ? { lang: options.lang } : {};
+  // No first screens for a finder's kinds: nothing reads a shard's first screen.
+  const lang = { ...(options.lang ? { lang: options.lang } : {}), kindScreens: false };
   const previous = options.previous;
   let ready: ReadyFeed | undefined;
   if (previous?.updated !== undefined && previous.updated !== head.updated) {

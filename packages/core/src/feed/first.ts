@@ -6,11 +6,15 @@
  *
  *     {"format":"community-atlas-ready",…,"first":{"length":N,"seal":"…"},…,"seals":[…],
  *     "screen":{…},
+ *     "kindScreens":{…},
  *     "data":{…},…
  *
  * so that on a slow link the first page of results is on screen a few
- * kilobytes into a feed of megabytes. The header's `first` says how long the
- * screen's JSON is and seals it (`screenSeal`): a screen from another build,
+ * kilobytes into a feed of megabytes. `kindScreens` (written when the feed
+ * has more than one kind) holds the first screens of a finder given `kinds`
+ * that keep some of them; a finder without `kinds` does not wait for it.
+ * The header's `first` says how long each line's JSON is and seals it
+ * (`readyHashBytes`), with the feed's kinds: a screen from another build,
  * or edited by hand, is not used. What it says is what the engine answers for
  * that state, except what depends on the clock, which it leaves out: the next
  * session of each result, and the counts of `when`, `day`, `time`, `deadline`
@@ -44,11 +48,40 @@ export interface FirstScreen {
   skipped: number;
 }
 
+/**
+ * The first screens of a finder whose `kinds` keep some of the feed's kinds
+ * and not others (a council page's "asset activity"), on a line of their own
+ * after the first screen (`"kindScreens":`), sealed in the header beside it:
+ * by those kinds (`kindsKey`), what differs from the screen for every kind.
+ * `readFirstScreen` gives the screen for the kinds asked for.
+ */
+export interface KindScreens {
+  byKinds: Record<string, KindsScreen>;
+  /** The listings of `byKinds`' first pages that are not on the first screen. */
+  more: AtlasListing[];
+}
+
+/** A first screen for some kinds: see `KindScreens`. */
+interface KindsScreen {
+  total: number;
+  kinds: ListingKind[];
+  /** Places in the first screen's `listings` followed by `more`. */
+  listings: number[];
+  facets: FirstScreen['facets'];
+}
+
+/** How a set of kinds is named in `KindScreens.byKinds`: in alphabetical order, a space between two. */
+export const kindsKey = (kinds: readonly string[]): string => [...kinds].sort().join(' ');
+
 /** The facets a first screen counts: those whose counts need neither the clock nor a place. */
 export const SCREEN_FACETS: readonly FacetId[] = ['kind', 'need', 'category', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
 
 /** How the first screen starts the body, right after the header line. */
 export const SCREEN_KEY = '"screen":';
+/** How the kinds' first screens start the line after it (`KindScreens`). */
+export const KIND_SCREENS_KEY = '"kindScreens":';
+/** What ends each screen's line. */
+const LINE_END = ',\n';
 
 /**
  * A hash of bytes of ASCII text: two 32-bit FNV-1a lanes. What a ready feed's
@@ -87,32 +120,55 @@ const HEADER_MAX = 4096;
  * The first screen of a ready feed from the first pieces of its body, once
  * they hold it: `undefined` while more is needed, `null` when there is none
  * to use (not a ready feed, none written, relative links, or its seal does not
- * match). Copies only the bytes it reads.
+ * match, or none for `kinds`: a finder's kinds, which keep only those listings).
+ * Copies only the bytes it reads.
  */
-export function readFirstScreen(parts: readonly Uint8Array[]): FirstScreen | null | undefined {
+export function readFirstScreen(parts: readonly Uint8Array[], kinds?: readonly string[]): FirstScreen | null | undefined {
   const size = parts.reduce((n, p) => n + p.length, 0);
   const start = joined(parts, Math.min(size, HEADER_MAX));
   const bom = start[0] === 0xef ? 3 : 0;
   const end = start.indexOf(0x0a);
   if (end < 0) return size >= HEADER_MAX ? null : undefined;
   const decoder = new TextDecoder();
-  let header: { format?: unknown; relative?: unknown; first?: { length?: unknown; seal?: unknown } };
+  type Sealed = { length?: unknown; seal?: unknown };
+  let header: { format?: unknown; relative?: unknown; first?: Sealed & { kinds?: unknown; byKinds?: Sealed } };
   try {
     header = JSON.parse(`${decoder.decode(start.subarray(bom, end)).replace(/,\s*$/, '')}}`) as typeof header;
   } catch {
     return null;
   }
-  const length = header.first?.length;
-  if (header.format !== 'community-atlas-ready' || header.relative !== false || typeof length !== 'number' || typeof header.first?.seal !== 'string') return null;
+  const first = header.first;
+  const sealed = <T extends Sealed>(s: T | undefined): s is T & { length: number; seal: string } => typeof s?.length === 'number' && typeof s.seal === 'string';
+  if (header.format !== 'community-atlas-ready' || header.relative !== false || !sealed(first)) return null;
   const from = end + 1 + SCREEN_KEY.length;
-  if (size < from + length) return undefined;
-  const bytes = joined(parts, from + length);
-  if (decoder.decode(bytes.subarray(end + 1, from)) !== SCREEN_KEY) return null;
-  const screen = bytes.subarray(from);
-  if (readyHashBytes(screen) !== header.first.seal) return null;
+  // A finder whose kinds leave out some of the feed's needs the kinds' screens too (the header says which kinds it has).
+  const some = !!kinds?.length && Array.isArray(first.kinds) && first.kinds.some((k) => !kinds.includes(k as string));
+  const byKinds = some && sealed(first.byKinds) ? first.byKinds : undefined;
+  if (some && !byKinds) return null;
+  const kindsFrom = from + first.length + LINE_END.length + KIND_SCREENS_KEY.length;
+  const to = byKinds ? kindsFrom + byKinds.length : from + first.length;
+  if (size < to) return undefined;
+  const bytes = joined(parts, to);
+  const text = (a: number, b: number): string => decoder.decode(bytes.subarray(a, b));
+  if (text(end + 1, from) !== SCREEN_KEY) return null;
+  const screen = bytes.subarray(from, from + first.length);
+  if (readyHashBytes(screen) !== first.seal) return null;
+  const others = byKinds ? bytes.subarray(kindsFrom, to) : undefined;
+  if (others && (text(from + first.length, kindsFrom) !== LINE_END + KIND_SCREENS_KEY || readyHashBytes(others) !== byKinds!.seal)) return null;
   try {
-    return JSON.parse(decoder.decode(screen)) as FirstScreen;
+    return forKinds(JSON.parse(decoder.decode(screen)) as FirstScreen, kinds, others && (JSON.parse(decoder.decode(others)) as KindScreens));
   } catch {
     return null;
   }
+}
+
+/** The screen for a finder's `kinds` (none: every kind); null when there is none for them (no listing of those kinds). */
+function forKinds(screen: FirstScreen, kinds: readonly string[] | undefined, others: KindScreens | undefined): FirstScreen | null {
+  const kept = kinds?.length ? screen.kinds.filter((k) => kinds.includes(k)) : screen.kinds;
+  if (kept.length === screen.kinds.length) return screen;
+  const some = others?.byKinds[kindsKey(kept)];
+  const pool = [...screen.listings, ...(others?.more ?? [])];
+  const listings = some?.listings.map((i) => pool[i]!);
+  if (!some || !listings || listings.some((l) => !l)) return null;
+  return { ...screen, total: some.total, kinds: some.kinds, facets: some.facets, listings };
 }

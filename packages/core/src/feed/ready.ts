@@ -7,6 +7,7 @@
  *
  *     {"format":"community-atlas-ready","version":3,"hash":"…","length":N,"lang":"en","relative":false,…,"textIndex":{…},"seals":[…],
  *     "screen":{…},
+ *     "kindScreens":{…},
  *     "data":{…},"columns":{…},"keys":[…],"summary":{…},"sizes":[…],"feed":{…,"listings":[…]}}
  *
  * The first line is the header; everything after its line break (N UTF-16 code
@@ -30,7 +31,7 @@
  * cut off, or of another format version, is unusable and says so.
  */
 import type { AtlasData, Problem } from './normalised.js';
-import { joined, type FirstScreen } from './first.js';
+import { joined, type FirstScreen, type KindScreens } from './first.js';
 import { attachReadyParts, type LazyListings, type ReadyIndexFile } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
 import type { ListingSummary } from '../engine/types.js';
@@ -97,8 +98,11 @@ export interface ReadyHeader {
    * them: what `readReadyBytes` checks instead of `hash`. The header's last field.
    */
   seals?: string[];
-  /** The first screen at the start of the body (`"screen":`, feed/first.ts): its JSON's length in bytes and `readyHashBytes`. */
-  first?: { length: number; seal: string };
+  /**
+   * The first screen at the start of the body (`"screen":`, feed/first.ts): its JSON's length in bytes and
+   * `readyHashBytes`, the feed's kinds, and the same for the kinds' screens on the line after it, when written.
+   */
+  first?: { length: number; seal: string; kinds?: string[]; byKinds?: { length: number; seal: string } };
 }
 
 export interface ReadyBody {
@@ -114,6 +118,8 @@ export interface ReadyBody {
   sizes?: number[];
   /** The first screen (feed/first.ts), which the finder draws before the rest is in; no reader of the whole feed uses it. */
   screen?: FirstScreen;
+  /** The first screens of a finder given some of the feed's kinds (feed/first.ts); no reader of the whole feed uses them. */
+  kindScreens?: KindScreens;
 }
 
 export type ReadyRead =

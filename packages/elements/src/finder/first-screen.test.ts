@@ -102,6 +102,29 @@ describe('<atlas-finder> and a ready feed\'s first screen', () => {
     });
   }
 
+  for (const kinds of ['asset activity', 'transfer']) {
+    it(`shows the first page of a finder with kinds="${kinds}" from a feed whose body stalls after its first lines, the same as the engine's answer`, async () => {
+      const ready = built.en;
+      const kindsEnd = ready.indexOf('\n', screenEnd(ready)) + 1;
+      expect(ready.slice(screenEnd(ready), kindsEnd)).to.match(/^"kindScreens":/);
+      const kept = feed.listings.filter((l) => kinds.split(' ').includes(l.kind)).length;
+      expect(kept).to.be.within(1, 2499);
+      const { url, release } = await host(ready, kindsEnd);
+      const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} kinds=${kinds} .now=${NOW}></atlas-finder>`);
+      await waitUntil(() => cardsOf(f).length === Math.min(20, kept) && names(f).every(Boolean), 'the first page was not drawn from the first lines');
+      const first = names(f);
+      expect(countText(f)).to.equal(en.resultsCount(kept));
+      expect(loadingMessage(f)).to.equal(en.loading);
+      await expect(f).to.be.accessible();
+      await release();
+      await waitUntil(() => !loadingMessage(f), 'the engine did not answer', { timeout: 20000 });
+      await f.updateComplete;
+      expect(names(f)).to.deep.equal(first);
+      expect(countText(f)).to.equal(en.resultsCount(kept));
+      await expect(f).to.be.accessible();
+    });
+  }
+
   it('answers what the person asked for on the first screen once the engine is in: a listing opened, words typed', async () => {
     const ready = built.en;
     const { url, release } = await host(ready, screenEnd(ready));
