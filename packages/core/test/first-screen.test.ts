@@ -10,6 +10,7 @@ import { EngineCore } from '../src/engine/full.js';
 import { serializeReady } from '../src/engine/ready-write.js';
 import { FACET_IDS, summarise, type FinderState } from '../src/engine/types.js';
 import { readFetchedFeed } from '../src/feed/load.js';
+import { transferStages } from '../src/transfer/index.js';
 import { readFirstScreen, SCREEN_FACETS, type FirstScreen } from '../src/feed/first.js';
 import { LISTING_KINDS, type Feed, type ListingKind } from '../src/feed/types.js';
 
@@ -102,6 +103,12 @@ for (const [name, feed] of feeds) {
           for (const facet of SCREEN_FACETS) assert.deepEqual(screen.facets[facet], answer.facets[facet], `${what}: ${facet}`);
         }
         assert.deepEqual(Object.keys(screen.facets).sort(), [...SCREEN_FACETS].sort());
+        // What the listing view names for each listing (to open one before the engine): the same as from the whole data.
+        const publisherOf = (publishers: typeof data.publishers, l: (typeof data.listings)[number]) => publishers.find((p) => (p.id ?? '') === l.publisherId) ?? publishers[0];
+        for (const l of screen.listings) {
+          assert.deepEqual(publisherOf(screen.publishers ?? [], l), publisherOf(data.publishers, l), `${what}: ${l.key}'s publisher`);
+          if (l.kind === 'transfer') assert.deepEqual(transferStages(l, screen.transferStages), transferStages(l, data.transferStages), `${what}: ${l.key}'s stages`);
+        }
         assert.deepEqual(screen.needs, every.needs);
         assert.deepEqual(screen.areas, every.areas);
         assert.deepEqual(screen.categories, every.categories);

@@ -157,7 +157,7 @@ function firstScreen(core: FilterCore, data: AtlasData, lang: string, columns: R
     ...(data.categories ? { categories: data.categories } : {}),
     skipped: data.skipped,
   };
-  if (!columns || kinds.length < 2) return { screen };
+  if (!columns || kinds.length < 2) return { screen: named(screen, data, screen.listings) };
   // A finder given kinds that keep some of the feed's and not others (a council page's "asset activity"):
   // each such set's first page, its listings not on the first screen kept once, in `more`.
   const others: KindScreens = { byKinds: {}, more: [] };
@@ -183,7 +183,23 @@ function firstScreen(core: FilterCore, data: AtlasData, lang: string, columns: R
       facets: answer.facets,
     };
   }
-  return { screen, others };
+  return { screen: named(screen, data, [...screen.listings, ...others.more]), others };
+}
+
+/**
+ * `screen` with what the listing view names for `listings` (see `FirstScreen.publishers`):
+ * the view finds a listing's publisher by id, or takes the first, and a transfer's stages
+ * by its list's name, or `default`; each finds the same in these as in the whole data.
+ */
+function named(screen: FirstScreen, data: AtlasData, listings: readonly AtlasListing[]): FirstScreen {
+  const ids = new Set(listings.map((l) => l.publisherId));
+  const lists = new Set(['default', ...listings.flatMap((l) => (l.transfer?.stageList ? [l.transfer.stageList] : []))]);
+  const transfers = listings.some((l) => l.kind === 'transfer');
+  return {
+    ...screen,
+    publishers: data.publishers.filter((p, i) => i === 0 || ids.has(p.id ?? '')),
+    transferStages: transfers ? Object.fromEntries(Object.entries(data.transferStages).filter(([name]) => lists.has(name))) : {},
+  };
 }
 
 /** The engine's answer for the default state: its total, first page and the facets that need neither the clock nor a place. */

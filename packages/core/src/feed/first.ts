@@ -24,7 +24,7 @@
  * start, and small.
  */
 import type { AtlasListing } from './normalised.js';
-import type { AreaDefinition, CategoryDefinition, ListingKind, Text } from './types.js';
+import type { AreaDefinition, CategoryDefinition, ListingKind, Publisher, StageDefinition, Text } from './types.js';
 import type { FacetCount, FacetId } from '../engine/types.js';
 
 export interface FirstScreen {
@@ -46,6 +46,15 @@ export interface FirstScreen {
   categories?: CategoryDefinition[];
   /** Listings skipped because of errors (said under the results). */
   skipped: number;
+  /**
+   * What a listing's full view names besides the listing, for a listing opened
+   * from this screen (or the kinds' screens) before the engine is in: the
+   * publishers their listings name, with the feed's first (the view's
+   * fallback), in the feed's order; the transfer stage lists their transfers
+   * name, with `default`. Licences are named by no listing view.
+   */
+  publishers?: Publisher[];
+  transferStages?: Record<string, StageDefinition[]>;
 }
 
 /**

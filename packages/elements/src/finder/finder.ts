@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import {
   breathe, FeedLoadError, isSafeUrl, loadFinder, text,
-  type ListingKind, type FirstScreen,
+  type ListingKind, type FirstScreen, type AtlasListing,
   type AtlasData, type FacetId, type GeoPoint, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles, warmStyles } from '../internal/atlas-element.js';
@@ -371,8 +371,8 @@ export class AtlasFinder extends AtlasElement {
     this.#screen = screen;
     if (screen.kinds.includes('transfer')) void this.need(transferCards);
     this.data = {
-      publishers: [], licences: [], languages: [], needs: screen.needs, areas: screen.areas, ...(screen.categories ? { categories: screen.categories } : {}),
-      transferStages: {}, listings: [], problems: [], skipped: screen.skipped,
+      publishers: screen.publishers ?? [], licences: [], languages: [], needs: screen.needs, areas: screen.areas, ...(screen.categories ? { categories: screen.categories } : {}),
+      transferStages: screen.transferStages ?? {}, listings: [], problems: [], skipped: screen.skipped,
     };
     this.#summary = { size: screen.total, kinds: screen.kinds, places: [] };
     this.finderState = this.#readUrl();
@@ -598,8 +598,9 @@ export class AtlasFinder extends AtlasElement {
     if (e.composedPath()[0] === this) return; // our own re-dispatch below
     e.stopPropagation();
     const key = e.detail.key;
-    // Opened on the first screen: once the engine is in, with its record asked for (the engine holds only what it has given).
-    if (this.#later(async () => {
+    // One of the first screen's own listings opens at once, drawn from its record there (the engine's own, sealed);
+    // any other waits for the engine, with its record asked for (the engine holds only what it has given).
+    if (!this.#listingFor(key) && this.#later(async () => {
       await this.#engine!.records([key]);
       this.#openKey(key);
     })) return;
@@ -610,10 +611,20 @@ export class AtlasFinder extends AtlasElement {
   #openKey(key: string): void {
     const event = new AtlasOpenEvent(key);
     this.dispatchEvent(event);
-    // The engine holds every listing it offers (a result, a suggested listing) or was asked for.
-    if (event.defaultPrevented || !this.#engine?.get(key)) return;
+    // The engine holds every listing it offers (a result, a suggested listing) or was asked for; the first screen, its own.
+    if (event.defaultPrevented || !this.#listingFor(key)) return;
     this.#focus.next = { listing: true };
     this.#apply({ open: key }, 'push', { atlasOpened: this.namespace || true });
+  }
+
+  /**
+   * A listing the finder can show: the engine's, or until the engine's first answer, one of
+   * the first screen's. Its full view needs nothing the engine works out (next sessions are
+   * worked out on the page from its schedule, as always); the screen brings the publishers
+   * and transfer stages the view names.
+   */
+  #listingFor(key: string): AtlasListing | undefined {
+    return this.#engine?.get(key) ?? this.#screen?.listings.find((l) => l.key === key);
   }
 
   #onClose = (e: AtlasCloseEvent): void => {
@@ -634,12 +645,14 @@ export class AtlasFinder extends AtlasElement {
   }
 
   #onPopState(): void {
-    if (!this.#engine) return;
+    if (!this.#engine && !this.#screen) return;
     const before = this.finderState.open;
     const next = this.#readUrl(true);
     if (before && !next.open) this.#focus.next = { card: before };
     else if (next.open && next.open !== before) this.#focus.next = { listing: true };
     this.finderState = next;
+    // On the first screen (Back from one of its listings, say): what it cannot show waits for the engine, which answers the address.
+    if (!this.#engine && !(this.#url.isDefault() || (this.#url.isOnly('open') && next.open && this.#listingFor(next.open)))) this.#waiting = true;
     void this.#runQuery();
   }
 
@@ -697,7 +710,7 @@ export class AtlasFinder extends AtlasElement {
     const prescriber = this.#prescriber;
     const shared = prescriber?.sharedKeys();
     if (shared) return prescriber!.renderShared(shared, data);
-    const open = s.open ? this.#oruk?.listing(s.open) ?? this.#engine?.get(s.open) : undefined;
+    const open = s.open ? this.#oruk?.listing(s.open) ?? this.#listingFor(s.open) : undefined;
     const showMap = this.view !== 'list' && this.mapState !== 'off' && !!this.#engine;
     const result = this.#waiting ? undefined : this.result;
     return html`

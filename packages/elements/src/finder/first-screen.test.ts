@@ -1,7 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { serializeReady, text } from '@community-atlas/core';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
+import { AtlasOpenEvent } from '../events/open.js';
 import { en } from '../translations/en.js';
 import { cy } from '../translations/cy.js';
 import { NOW, shadow, cards, countText } from '../test-support/finder.js';
@@ -28,6 +30,12 @@ const cardsOf = (f: AtlasFinder) => (shadow(f).querySelector('atlas-results') ? 
 const names = (f: AtlasFinder): string[] => cardsOf(f).map((c) => shadow(c).querySelector('h3 a > span')?.textContent?.trim() ?? '');
 /** The finder's own loading message (not the result count's live region, which is inside the results). */
 const loadingMessage = (f: AtlasFinder): string | undefined => shadow(f).querySelector('[part="state"][role="status"]')?.textContent?.trim();
+/** The element with focus, through shadow roots. */
+const deepActive = (): Element | null => {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+};
 const cardTexts = (f: AtlasFinder): string => cardsOf(f).map((c) => shadow(c).textContent ?? '').join('\n');
 
 let site = 0;
@@ -125,19 +133,61 @@ describe('<atlas-finder> and a ready feed\'s first screen', () => {
     });
   }
 
-  it('answers what the person asked for on the first screen once the engine is in: a listing opened, words typed', async () => {
+  it('opens a listing of the first screen by keyboard before the engine is in, drawn in full from its record, its heading focused, and the same once the engine is in', async () => {
     const ready = built.en;
     const { url, release } = await host(ready, screenEnd(ready));
     const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} .now=${NOW}></atlas-finder>`);
     await waitUntil(() => cardsOf(f).length === 20 && names(f).every(Boolean), 'the first page was not drawn');
     const second = names(f)[1]!;
-    shadow(cards(f)[1]!).querySelector('a')!.click();
+    const link = shadow(cards(f)[1]!).querySelector('a')!;
+    link.focus();
+    await sendKeys({ press: 'Enter' });
+    const listing = (): HTMLElement | null => shadow(f).querySelector('atlas-listing');
+    const heading = (): HTMLElement | null | undefined => listing()?.shadowRoot?.querySelector('h2');
+    await waitUntil(() => heading()?.textContent === second, 'the listing did not open from the first screen', { timeout: 10000 });
+    await waitUntil(() => deepActive() === heading(), 'focus did not go to the listing\'s heading');
+    // Drawn in full: what it is, who it is for, cost, when and where (worked out on the page from its schedule), contact.
+    await waitUntil(() => (listing()!.shadowRoot!.querySelectorAll('h3').length ?? 0) >= 4, 'the listing\'s body was not drawn');
+    await (listing() as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const before = listing()!.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+    expect(new URLSearchParams(window.location.search).get('open')).to.not.equal(null);
+    await expect(f).to.be.accessible();
+    // Back to the first screen's results, by keyboard: focus on the card it came from.
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(deepActive()?.textContent).to.contain(en.back);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => cardsOf(f).length === 20, 'the first screen did not come back');
+    await waitUntil(() => deepActive()?.localName === 'a' && names(f)[1] === second && deepActive() === shadow(cards(f)[1]!).querySelector('a'), 'focus did not go back to the card');
+    expect(loadingMessage(f)).to.equal(en.loading);
+    // Open again, then the engine comes in under it: the same listing, the same text, focus kept.
+    shadow(cards(f)[1]!).querySelector('a')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive() === heading() && heading()?.textContent === second, 'the listing did not open again');
+    await release();
+    await waitUntil(() => (f.engine as { get?: (k: string) => unknown } | undefined)?.get?.(new URLSearchParams(window.location.search).get('open')!) !== undefined, 'the engine did not answer', { timeout: 20000 });
+    await f.updateComplete;
+    await (listing() as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(heading()?.textContent).to.equal(second);
+    expect(listing()!.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.equal(before);
+    expect(deepActive()).to.equal(heading());
+    await expect(f).to.be.accessible();
+  });
+
+  it('answers what the person asked for on the first screen once the engine is in: a listing not on it opened', async () => {
+    const ready = built.en;
+    const { url, release } = await host(ready, screenEnd(ready));
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cardsOf(f).length === 20 && names(f).every(Boolean), 'the first page was not drawn');
+    const shown = new Set(names(f));
+    const other = [...feed.listings].map((l) => ({ id: l.id, name: text(l.name, 'en') })).find((l) => !shown.has(l.name))!;
+    // Asked for by the host page (a link of its own, say): not on the first screen.
+    cards(f)[0]!.dispatchEvent(new AtlasOpenEvent(other.id));
     // Nothing to open yet: the first screen gives way to the loading message.
     await waitUntil(() => cardsOf(f).length === 0, 'the first screen stayed after a listing was opened');
     expect(loadingMessage(f)).to.equal(en.loading);
     await expect(f).to.be.accessible();
     await release();
-    await waitUntil(() => shadow(f).querySelector('atlas-listing')?.shadowRoot?.querySelector('h2')?.textContent === second, 'the listing did not open', { timeout: 20000 });
+    await waitUntil(() => shadow(f).querySelector('atlas-listing')?.shadowRoot?.querySelector('h2')?.textContent === other.name, 'the listing did not open', { timeout: 20000 });
     expect(loadingMessage(f)).to.equal(undefined);
     await expect(f).to.be.accessible();
   });

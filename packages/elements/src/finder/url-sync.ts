@@ -54,6 +54,12 @@ export class UrlSync implements ReactiveController {
     return ![...new URLSearchParams(location.search).keys()].some((key) => isStateParam(key, this.host.namespace));
   }
 
+  /** Whether the address holds this finder's `name` and none of its other state. */
+  isOnly(name: string): boolean {
+    const keys = [...new URLSearchParams(location.search).keys()].filter((key) => isStateParam(key, this.host.namespace));
+    return keys.length > 0 && keys.every((key) => key === this.#param(name));
+  }
+
   read(): FinderState {
     return decodeState(new URLSearchParams(location.search), this.host.namespace);
   }
