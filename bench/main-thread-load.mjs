@@ -8,6 +8,7 @@
 //   MAIN_LOAD_TREES=../other-checkout,. MAIN_LOAD_SIZES=100000 MAIN_LOAD_RUNS=4 node bench/main-thread-load.mjs
 //   MAIN_LOAD_READY=0|only   (plain feeds only, ready feeds only; default both)
 //   MAIN_LOAD_FEED=http      (feeds over HTTP from the bench's server, as a finder loads one; default blob: URLs, as the search bench)
+//   SEARCH_BENCH_NO_WORDS=1  (no words asked after each first page, as in the search bench: see there)
 // Besides the longest task, each load prints the CPU time of all the page's main-thread tasks and of the
 // search worker's, from the load's start to its first page.
 // Budget (issue 16): no main-thread task over 50 ms while loading. A figure here is
@@ -77,7 +78,8 @@ function tasksOf(events) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
   const pages = [];
-  for (let t = 0; t < trees.length; t++) pages.push(await quietPage(browsers[t], `${servers[t].server.url}${overHttp ? '?http' : ''}`));
+  const params = [overHttp ? 'http' : '', process.env.SEARCH_BENCH_NO_WORDS ? 'nowords' : ''].filter(Boolean).join('&');
+  for (let t = 0; t < trees.length; t++) pages.push(await quietPage(browsers[t], `${servers[t].server.url}${params ? `?${params}` : ''}`));
   console.log(`feeds loaded from ${overHttp ? 'the bench server over HTTP' : 'blob: URLs of their text'}`);
   for (const n of sizes) {
     for (const ready of kinds) {

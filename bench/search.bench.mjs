@@ -8,6 +8,9 @@
 //   SEARCH_BENCH_INDEX_FILE=1 ...  (the ready feed with its text index in a file beside it, fetched by the worker over HTTP)
 //   SEARCH_BENCH_LOADS_ONLY=1 ...  (loading only: no queries, no Fuse.js; for comparing two builds run after run)
 //   SEARCH_BENCH_FEED=http ...     (feeds loaded over HTTP from the bench's server, as a finder loads one, not from blob: URLs)
+//   SEARCH_BENCH_NO_WORDS=1 ...    (no "load to the first words' results" row: asking for words after each load builds a whole
+//                                   text index, which runs on into the next load and slowed its bare parse by about a third;
+//                                   leave it out to compare the load rows with builds and stops before that row)
 import { chromium } from 'playwright-core';
 import { quietPage } from './quiet-page.mjs';
 import { serveSearchBench } from './search/serve.mjs';
@@ -22,7 +25,9 @@ const line = (ok, label, ours, budget, peer) =>
 
 try {
   // Not a Playwright page: its network panel would add work on the page's main thread that no resident's browser does (see quietPage).
-  const { run } = await quietPage(browser, `${server.url}${process.env.SEARCH_BENCH_FEED === 'http' ? '?http' : ''}`);
+  const noWords = Boolean(process.env.SEARCH_BENCH_NO_WORDS);
+  const params = [process.env.SEARCH_BENCH_FEED === 'http' ? 'http' : '', noWords ? 'nowords' : ''].filter(Boolean).join('&');
+  const { run } = await quietPage(browser, `${server.url}${params ? `?${params}` : ''}`);
 
   console.log(`\nsearch: generated feeds (loaded from ${process.env.SEARCH_BENCH_FEED === 'http' ? 'a local HTTP server, in the pieces it sends' : 'blob: URLs of their text'}), Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words`);
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -60,7 +65,7 @@ try {
     line(readyFirst <= firstBudget, `ready feed (atlas build): load to first page (${ofRuns})`, ms(readyFirst), firstBudgetText,
       `ready.json ${(readyLoads[0].bytes / 1e6).toFixed(1)} MB, its bare JSON.parse ${ms(median(readyLoads.map((l) => l.parseMs)))}`);
     line(n >= 10_000 ? readyTask <= 50 : undefined, `ready feed: longest main-thread task while loading (${ofRuns})`, readyTask ? ms(readyTask) : '< 50 ms', '≤ 50 ms', '');
-    line(undefined, `ready feed: load to the first words' results (${ofRuns})`, ms(median(readyLoads.map((l) => l.wordsMs))), '',
+    if (!noWords) line(undefined, `ready feed: load to the first words' results (${ofRuns})`, ms(median(readyLoads.map((l) => l.wordsMs))), '',
       `${process.env.SEARCH_BENCH_FEED === 'http' && process.env.SEARCH_BENCH_INDEX_FILE ? 'text index file fetched' : 'text index built in the worker'}; plain feed ${ms(median(loads.map((l) => l.wordsMs)))}`);
     if (loadsOnly) continue;
     if (n <= 10_000) {
