@@ -91,6 +91,15 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   assert.deepEqual((await createEngine(ready.data).query(state)).keys, built.keys);
 });
 
+test("a listing page says where each session is and what its notes say, as the feed gives them", async () => {
+  const dir = await tempDir();
+  const van: Listing = { ...walk, id: 'van', schedule: [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00', end: '10:45', place: 'Village hall car park', notes: 'Stops only in dry weather.' }] };
+  const { code, io } = await build(dir, { 'feed.json': feed([van]) });
+  assert.equal(code, 0, io.stderr);
+  const page = await readFile(join(dir, 'site', 'listings', 'van.html'), 'utf8');
+  assert.match(page, /<li>Every Tuesday, 10am–10:45am, Village hall car park\. Stops only in dry weather\.<\/li>/);
+});
+
 test('a listing page answers the five questions in order, with Welsh text marked as Welsh', async () => {
   const dir = await tempDir();
   const { code, io } = await build(dir, { 'feed.json': feed([walk]) });

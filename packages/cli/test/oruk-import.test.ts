@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { normaliseFeed, type Feed, type Listing } from '@community-atlas/core';
 import { main } from '../src/main.js';
 import type { Io } from '../src/io.js';
-import { importOruk } from '@community-atlas/core/oruk';
+import { importOruk, orukServiceListing } from '@community-atlas/core/oruk';
 import { createImportOrukCommand } from '../src/commands/import-oruk.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/oruk/', import.meta.url));
@@ -125,6 +125,36 @@ test('ORUK 3.0: a service at two locations becomes two listings; one at 0,0 keep
   assert.deepEqual(west?.cost, { amount: 3.5, per: 'visit', description: 'Membership' });
   assert.deepEqual(west?.categories, ['food']);
   assert.ok(result.notes.some((n) => /0,0/.test(n.reason)));
+});
+
+test('ORUK 3.0 live: a full record at several places is one listing whose sessions each say where they are; a place with no session is named', async () => {
+  const pages = (await v3Pages()) as { contents: Record<string, unknown>[] }[];
+  const pantry = pages.flatMap((p) => p.contents).find((s) => s.name === 'Community food pantry')!;
+  const options = { publisher: 'api.northbridge.example', today: '2026-12-07' };
+  const listing = await orukServiceListing(pantry, options);
+  assert.ok(listing);
+  // At its first place, as before; the other place is no longer dropped: its Saturday session says where it is.
+  assert.equal(listing.location?.name, 'Eastfield Community Centre');
+  assert.deepEqual(listing.schedule.map((s) => [s.rrule, s.start, s.place]), [
+    ['FREQ=WEEKLY;BYDAY=FR', '10:00', 'Eastfield Community Centre, 2 Station Road, Northbridge, NB3 1EF'],
+    ['FREQ=WEEKLY;BYDAY=SA', '09:30', 'Westgate Library, Westgate, Northbridge, NB4 7GH'],
+  ]);
+  // Westgate's 0,0 is not a position, so its session carries none; Eastfield's carries its own.
+  assert.deepEqual(listing.schedule.map((s) => [s.lat, s.lng]), [[52.11, -1.18], [undefined, undefined]]);
+
+  // A session the service has at every place is the service's own: given once, with no place. A place with no
+  // session of its own is named at the end of the description.
+  const weekly = { id: 'sch-all', freq: 'WEEKLY', byday: 'MO', opens_at: '13:00', closes_at: '14:00' };
+  const places = pantry.service_at_locations as Record<string, unknown>[];
+  const third = { id: 'sal-pantry-north', location: { id: 'loc-north', location_type: 'physical', name: 'Northgate Hall', addresses: [{ id: 'addr-n', address_type: 'physical', address_1: '1 North Street', city: 'Northbridge', postal_code: 'NB5 1AA', country: 'GB' }] } };
+  const shared = await orukServiceListing({ ...pantry, schedules: [weekly], service_at_locations: [...places, third] }, options);
+  assert.ok(shared);
+  assert.deepEqual(shared.schedule.map((s) => [s.rrule, s.place ?? null]), [
+    ['FREQ=WEEKLY;BYDAY=MO', null],
+    ['FREQ=WEEKLY;BYDAY=FR', 'Eastfield Community Centre, 2 Station Road, Northbridge, NB3 1EF'],
+    ['FREQ=WEEKLY;BYDAY=SA', 'Westgate Library, Westgate, Northbridge, NB4 7GH'],
+  ]);
+  assert.match(typeof shared.description === 'string' ? shared.description : '', /\n\nAlso at: Northgate Hall, 1 North Street, Northbridge, NB5 1AA\.$/);
 });
 
 test('ORUK 3.0: an inactive service is skipped and counted', async () => {

@@ -64,7 +64,7 @@ export {
 
 // Schedules: sessions and opening hours in UK wall-clock time.
 export {
-  checkOpeningHours, checkSchedule, DAY_NAMES, DAY_PARTS, describeOpeningHours, describeSession, formatClock, formatTimeRange,
+  checkOpeningHours, checkSchedule, DAY_NAMES, DAY_PARTS, describeOpeningHours, describeSession, describeSessionLine, formatClock, formatTimeRange,
   hasSessionBetween, isoDay, isOnNow, londonDate, londonInstant, londonMidnightAfter, londonParts, londonWeekday,
   matchesWhen, MONTH_NAMES, nextSession, parseIsoDay, parseOpeningHours, partsOfDay, parseRecurrence, upcomingSessions, weekdayOf,
   weeklySlots, type DayPart, type OpeningPeriod, type Recurrence,

@@ -183,7 +183,7 @@ function whenWhere(l: AtlasListing, ctx: Context): Markup {
   const phone = l.delivery.includes('phone');
   return section('When and where?', [
     sessions.length
-      ? page`<ul>${sessions.map(({ s, words }) => page`<li>${words}${s.place !== undefined ? page`, ${inline(s.place, ctx)}` : ''}</li>`)}</ul>`
+      ? page`<ul>${sessions.map(({ s, words }) => page`<li>${words}${s.place !== undefined ? page`, ${inline(s.place, ctx)}` : ''}${s.notes !== undefined ? page`. ${inline(s.notes, ctx)}` : ''}</li>`)}</ul>`
       : undefined,
     hours.length
       ? page`<table><caption>Opening hours</caption><tbody>${hours.map((h) => page`<tr><th scope="row">${h.name}</th><td>${h.text}</td></tr>`)}</tbody></table>`

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describeOpeningHours, describeSession } from './index.js';
+import { describeOpeningHours, describeSession, describeSessionLine } from './index.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 
@@ -23,6 +23,18 @@ describe('describeSession', () => {
   it('is undefined for a session that cannot be read', () => {
     expect(describeSession({ rrule: 'every other tuesday', start: '10:00' }, now)).to.equal(undefined);
     expect(describeSession({ rrule: 'FREQ=DAILY', start: '25:00' }, now)).to.equal(undefined);
+  });
+});
+
+describe('describeSessionLine', () => {
+  const van = { rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', date: '2026-11-17', start: '10:00', end: '10:45', place: { en: 'Village hall car park', cy: 'Maes parcio neuadd y pentref' }, notes: 'Stops only in dry weather.' };
+  it('says where a session is and what its notes say, after its times', () => {
+    expect(describeSessionLine(van, 'en', now)).to.equal('Every other Tuesday, 10am–10:45am, Village hall car park. Stops only in dry weather.');
+    expect(describeSessionLine({ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00', end: '11:00' }, 'en', now)).to.equal('Every Tuesday, 10am–11am');
+  });
+  it('in Welsh, gives the times with the place and notes (the rule is not put in Welsh words), and nothing for a session with neither', () => {
+    expect(describeSessionLine(van, 'cy', now)).to.equal('10yb–10:45yb, Maes parcio neuadd y pentref. Stops only in dry weather.');
+    expect(describeSessionLine({ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00' }, 'cy', now)).to.equal(undefined);
   });
 });
 

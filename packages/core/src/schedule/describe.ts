@@ -13,6 +13,7 @@ import { DAY, parseClock, parseIsoDay, partsOfDay, weekdayOf } from './zone.js';
 import { parseOpeningHours } from './periods.js';
 import { formatClock } from './clock.js';
 import { DAY_NAMES, MONTH_NAMES } from './names.js';
+import { text } from '../feed/values.js';
 
 const WELSH_DAY_NAMES = ['Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn', 'Dydd Sul'];
 const ORDINALS: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'fifth', [-1]: 'last', [-2]: 'second to last' };
@@ -110,6 +111,30 @@ export function describeSession(session: Session, now: Date = new Date()): strin
   if (rule.count !== undefined && anchor !== undefined) text += `, ${rule.count} times from ${longDate(anchor)}`;
   else if (anchor !== undefined && anchor * DAY > now.getTime()) text += `, starting ${longDate(anchor)}`;
   return text;
+}
+
+/**
+ * A session as a line of the listing, with the place and notes the feed gives it:
+ * "Every Tuesday, 10am–11am, Village hall car park. Bring a mat." In Welsh (or any
+ * language but English) the rule is not put in words (see the top of this file):
+ * a session with a place or notes gets its times and those ("10yb–11yb, Neuadd y
+ * pentref"), so that where it is said is never lost; one with neither gets nothing,
+ * as the next dates say its days. Undefined when there is nothing to say.
+ */
+export function describeSessionLine(session: Session, lang = 'en', now: Date = new Date()): string | undefined {
+  const place = text(session.place, lang).trim();
+  const notes = text(session.notes, lang).trim();
+  let line: string | undefined;
+  if (lang.toLowerCase().startsWith('en')) line = describeSession(session, now);
+  else if (place || notes) {
+    const start = parseClock(session.start);
+    const end = session.end ? parseClock(session.end, true) : undefined;
+    if (start !== undefined) line = formatTimeRange(start, end, lang);
+  }
+  if (line === undefined) return undefined;
+  if (place) line += `, ${place}`;
+  if (notes) line += `. ${notes}`;
+  return line;
 }
 
 /**

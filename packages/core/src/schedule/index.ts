@@ -20,4 +20,4 @@ export { DAY_NAMES, MONTH_NAMES } from './names.js';
 export { londonParts, londonInstant, parseIsoDay, isoDay, partsOfDay, weekdayOf } from './zone.js';
 export { checkSchedule, parseRecurrence } from './problems.js';
 export type { Recurrence } from './recurrence.js';
-export { describeSession, describeOpeningHours, formatTimeRange } from './describe.js';
+export { describeSession, describeSessionLine, describeOpeningHours, formatTimeRange } from './describe.js';

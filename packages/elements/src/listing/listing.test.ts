@@ -3,6 +3,8 @@ import type { AtlasListing } from '@community-atlas/core';
 import '../define.js';
 import type { AtlasListingDetail } from './listing.js';
 import { feedbackHref } from '@community-atlas/core';
+import { summarise } from '../shortlist/describe.js';
+import { en as english } from '../translations/en.js';
 
 const base = (over: Partial<AtlasListing>): AtlasListing => ({
   id: 'cafe-1', key: 'cafe-1', publisherId: 'p', kind: 'activity', name: 'Memory café',
@@ -82,6 +84,25 @@ describe('<atlas-listing> on its own', () => {
   it('uses the feedback attribute over the publisher default', async () => {
     const el = await fixture<AtlasListingDetail>(html`<atlas-listing feedback="mailto:a@example.org" .publishers=${[{ name: 'P', id: 'p', feedbackUrl: 'https://example.org/{id}' }]} .listing=${base({})}></atlas-listing>`);
     expect(el.shadowRoot!.querySelector('.report a')?.getAttribute('href')).to.match(/^mailto:a@example\.org\?subject=/);
+  });
+
+  it("says where each session is and its notes, as the feed gives them, in English and in Welsh, and passes axe", async () => {
+    const schedule = [
+      { rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00', end: '10:45', place: { en: 'Village hall car park', cy: 'Maes parcio neuadd y pentref' }, notes: 'Stops only in dry weather.' },
+      { rrule: 'FREQ=WEEKLY;BYDAY=TH', start: '14:00', end: '15:00' },
+    ];
+    const listing = base({ name: 'Mobile library', schedule });
+    const items = (el: AtlasListingDetail): string[] => [...el.shadowRoot!.querySelectorAll('ul > li')].map((li) => li.textContent!.trim());
+    const en = await fixture<AtlasListingDetail>(html`<atlas-listing .now=${NOW} .listing=${listing}></atlas-listing>`);
+    await en.updateComplete;
+    expect(items(en)).to.include.members(['Every Tuesday, 10am–10:45am, Village hall car park. Stops only in dry weather.', 'Every Thursday, 2pm–3pm']);
+    await expect(en).to.be.accessible();
+    const cy = await fixture<AtlasListingDetail>(html`<atlas-listing lang="cy" .now=${NOW} .listing=${listing}></atlas-listing>`);
+    await cy.updateComplete;
+    expect(items(cy)).to.include('10yb–10:45yb, Maes parcio neuadd y pentref. Stops only in dry weather.');
+    await expect(cy).to.be.accessible();
+    // The print view and the copied shortlist say it too.
+    expect(summarise(listing, english, 'en', NOW).when).to.include('Every Tuesday, 10am–10:45am, Village hall car park. Stops only in dry weather.');
   });
 
   it('reads in Welsh with English fallback for feed text', async () => {

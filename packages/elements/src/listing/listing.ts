@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  breathe, describeOpeningHours, describeSession, isSafeUrl, text, upcomingSessions,
+  breathe, describeOpeningHours, describeSessionLine, isSafeUrl, text, upcomingSessions,
   type AtlasListing, type Publisher, type StageDefinition,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles, settled } from '../internal/atlas-element.js';
@@ -149,7 +149,7 @@ export class AtlasListingDetail extends AtlasElement {
     const locale = listingStrings(this.t).locale;
     return {
       listing: l, now: this.now, lang,
-      described: lang === 'en' ? l.schedule.map((s) => describeSession(s, now)).filter((d): d is string => !!d) : [],
+      described: l.schedule.map((s) => describeSessionLine(s, lang, now)).filter((d): d is string => !!d),
       upcoming: l.schedule.length ? upcomingSessions(l, now, 4).map((s) => formatDateTime(s.start, locale)) : [],
       hours: describeOpeningHours(l.openingHours, lang),
     };
@@ -168,9 +168,7 @@ export class AtlasListingDetail extends AtlasElement {
     const hasPoint = typeof loc?.lat === 'number' && typeof loc?.lng === 'number';
     const directions = hasPoint && !approximate ? `https://www.openstreetmap.org/directions?to=${loc.lat}%2C${loc.lng}` : undefined;
     return html`<h3>${t.headings.whenWhere}</h3>
-      ${lang === 'en' && l.schedule.length
-        ? html`<ul>${w.described.map((d) => html`<li>${d}</li>`)}</ul>`
-        : nothing}
+      ${w.described.length ? html`<ul>${w.described.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}
       ${sessions.length
         ? html`<h4>${t.upcoming}</h4>
             <ul>${sessions.map((s) => html`<li>${s}</li>`)}</ul>`
@@ -230,7 +228,7 @@ interface WhenWhere {
   listing: AtlasListing;
   now: Date | undefined;
   lang: string;
-  /** The schedule in words (English only). */
+  /** The schedule in words with each session's place and notes (in Welsh, the times of the sessions that have a place or notes). */
   described: string[];
   /** The next few sessions' dates and times. */
   upcoming: string[];

@@ -1,4 +1,4 @@
-import { describeOpeningHours, describeSession, nextSession, text, upcomingSessions, type AtlasListing } from '@community-atlas/core';
+import { describeOpeningHours, describeSessionLine, nextSession, text, upcomingSessions, type AtlasListing } from '@community-atlas/core';
 import type { LoadedStrings } from '../translations/index.js';
 import { formatDateTime } from '../internal/format.js';
 import { costLines, listingStrings, referralWords } from '../listing/listing-strings.js';
@@ -19,13 +19,14 @@ export interface OptionSummary {
 /**
  * The five questions of one listing in plain words, for the print view and the
  * copied text. Sessions in words ("Every Tuesday, 10am–11am") come from core in
- * English; in Welsh the next dates are written out instead, which Intl can do.
+ * English; in Welsh the next dates are written out instead, which Intl can do,
+ * with the times of any session the feed gives a place or notes, and those.
  */
 export function summarise(l: AtlasListing, strings: LoadedStrings, lang: string, now: Date): OptionSummary {
   const t = listingStrings(strings);
   const when: string[] = [];
-  if (lang === 'en') for (const s of l.schedule) {
-    const words = describeSession(s, now);
+  for (const s of l.schedule) {
+    const words = describeSessionLine(s, lang, now);
     if (words) when.push(words);
   }
   const upcoming = l.schedule.length ? upcomingSessions(l, now, lang === 'en' ? 1 : 3) : [];
