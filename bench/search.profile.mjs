@@ -6,6 +6,8 @@
 //   PROFILE_SIZES=1000,10000 PROFILE_READY=0 node bench/search.profile.mjs
 //   PROFILE_SAVE=1 ...   (also writes bench/out/search/*.cpuprofile, to open in DevTools)
 //   PROFILE_TRACE=1 ...  (a Chromium trace instead: the page's and the worker's tasks, with what native work each did)
+//   PROFILE_WINDOW=1 ... (the page's profile only from the load's start to its first page, not the bench's own parses and waits)
+//   SEARCH_BENCH_FEED=http, SEARCH_BENCH_NO_WORDS=1   (as in the search bench: feeds over HTTP; no words asked after the first page)
 import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -153,7 +155,8 @@ try {
   const { targetId } = await client.send('Target.createTarget', { url: 'about:blank' });
   const { sessionId: pageSession } = await client.send('Target.attachToTarget', { targetId, flatten: true });
   await client.send('Runtime.enable', {}, pageSession);
-  await client.send('Page.navigate', { url: server.url }, pageSession);
+  const params = [process.env.SEARCH_BENCH_FEED === 'http' ? 'http' : '', process.env.SEARCH_BENCH_NO_WORDS ? 'nowords' : ''].filter(Boolean).join('&');
+  await client.send('Page.navigate', { url: `${server.url}${params ? `?${params}` : ''}` }, pageSession);
   const evaluate = async (expression) => {
     const { result, exceptionDetails } = await client.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, pageSession);
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
@@ -200,9 +203,26 @@ try {
         summariseTrace(`${n} ${ready ? 'ready' : 'plain'}`, trace.traceEvents, 15);
         continue;
       }
-      await client.send('Profiler.start', {}, pageSession);
-      const result = await run(n, 'auto', ready, true);
-      const { profile } = await client.send('Profiler.stop', {}, pageSession);
+      let profile;
+      let result;
+      if (process.env.PROFILE_WINDOW) {
+        // The page starts and ends its own profile at the bench's marks (console.profile), so the profile is the load alone.
+        const finished = new Promise((resolve) => client.on((m) => {
+          if (m.method === 'Profiler.consoleProfileFinished' && m.sessionId === pageSession) resolve(m.params.profile);
+        }));
+        await evaluate(`(() => { const mark = performance.mark.bind(performance); performance.mark = (name, ...rest) => {
+          if (name === 'bench-load') console.profile('load');
+          const m = mark(name, ...rest);
+          if (name === 'bench-first-page') console.profileEnd('load');
+          return m; }; })()`);
+        result = await run(n, 'auto', ready, true);
+        profile = await finished;
+        await evaluate('delete performance.mark');
+      } else {
+        await client.send('Profiler.start', {}, pageSession);
+        result = await run(n, 'auto', ready, true);
+        ({ profile } = await client.send('Profiler.stop', {}, pageSession));
+      }
       let workerProfile;
       if (workerSession) {
         await workerStarted;

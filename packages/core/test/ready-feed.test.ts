@@ -188,6 +188,48 @@ test('a trusted ready feed read from its bytes for the worker answers its first 
   for (const prefix of ['lo', 'wal', 'carer']) assert.deepEqual(core.suggest(prefix), reference.suggest(prefix));
 });
 
+test('a trusted ready feed without a text index file (as atlas build writes it), read from its bytes for the worker, has its filters ready with few of its listings read: building the text index, which reads them all, comes after the first page', () => {
+  const ready = serializeReady(generated);
+  assert.equal(ready.index, undefined);
+  const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
+  const unread = (): number => data.listings.length - Object.keys(data.listings).length;
+  const core = new EngineCore(data, { now: () => NOW });
+  // As the worker does before it says it is ready for the first question.
+  const steps = core.prepare();
+  while (!core.filtersReady && !steps.next().done);
+  // Only each schedule group's first listing and the transfers (for their deadlines), as the columns name them.
+  assert.ok(unread() > generated.listings.length * 0.6, `${generated.listings.length - unread()} of ${generated.listings.length} listings were read before the first question`);
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  const first = core.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW);
+  assert.deepEqual(first, reference.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW));
+  assert.ok(unread() > generated.listings.length * 0.6, `${generated.listings.length - unread()} of ${generated.listings.length} listings were read for the first page`);
+  // Then the text index, built from every listing, answers as the plain feed's.
+  while (!steps.next().done);
+  assert.equal(unread(), 0);
+  for (const state of states(fresh, 100, 16)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+});
+
+test('a ready feed\'s text index file that comes after the first question (as the worker fetches it) is read, not built again from the listings', async () => {
+  const ready = serveIndex(serializeReady(generated, { indexFile: true }));
+  const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
+  const unread = (): number => data.listings.length - Object.keys(data.listings).length;
+  const core = new EngineCore(data, { now: () => NOW });
+  const steps = core.prepare();
+  while (!core.filtersReady && !steps.next().done);
+  assert.ok(core.readyIndexToFetch);
+  await core.fetchReadyIndex();
+  assert.ok(core.readyIndex, 'the file came');
+  const before = unread();
+  assert.ok(before > generated.listings.length * 0.6, `${generated.listings.length - before} of ${generated.listings.length} listings were read before the file came`);
+  while (!steps.next().done);
+  assert.ok(core.ready);
+  assert.equal(unread(), before, 'the listings were read to build the index the file brought');
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  for (const state of states(fresh, 100, 17)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+});
+
 test('a trusted ready feed whose listings are read as they are asked for gives every listing to whatever reads them all, and in Welsh (whose name order is not the columns\') reads them all to work its columns out', () => {
   const ready = serializeReady(demo);
   const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });

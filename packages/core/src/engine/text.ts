@@ -191,14 +191,14 @@ export class TextIndex implements TextSearch {
 
   /** Builds the index a slice at a time; nothing to do when it was loaded prebuilt. */
   *build(): Generator<void, void, void> {
+    if (this.search) return;
+    // First a point to stop at: a ready feed's columns come without one, and
+    // the worker answers the first page once they are in. Neither reading the
+    // index nor building it is the first page's work, and building reads
+    // every listing, which for a ready feed read lazily is most of its load.
+    yield;
     const ready = this.fromReady && !this.search ? this.core.readyIndex : undefined;
-    if (ready) {
-      // First a point to stop at: a ready feed's columns come without one, and
-      // the worker answers the first page once they are in (reading the index
-      // is not the first page's work).
-      yield;
-      if (!this.search) this.load(ready);
-    }
+    if (ready) this.load(ready);
     if (this.search) return;
     const search = new MiniSearch<AtlasListing>(this.indexOptions());
     const listings = wholeListings(this.core.listings);
