@@ -34,6 +34,7 @@
 //                                               code that writes shards and manifests changed, since that takes minutes)
 //   SHARDS_BROWSER_PROFILE=navigation ...      (the profile from navigation rather than from the page being up)
 //   SHARDS_BROWSER_PROFILE=1 SHARDS_BROWSER_PROFILE_DIR=DIR ... (also writes each visit's CPU profile there, a .cpuprofile file)
+//   SHARDS_BROWSER_TRACE=1 SHARDS_BROWSER_TRACE_DIR=DIR ... (also writes each visit's trace there, a .json file)
 //   SHARDS_BROWSER_SITE=DIR ...                (serve that built site as it is, never building it: with SHARDS_BROWSER_EMBED,
 //                                               another version's site and bundle, for before-and-after pairs)
 import { execFileSync, spawn } from 'node:child_process';
@@ -307,7 +308,13 @@ async function visit({ kind, text, path = '/', phone = false }) {
   await page.close();
   if (process.env.SHARDS_BROWSER_TRACE) {
     console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: long tasks (wall ms; cpu ms) from navigation, first results at ${Math.round(firstAt)} ms`);
-    explainLongTasks(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+    const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    // SHARDS_BROWSER_TRACE_DIR: each visit's trace as a file too (DevTools' Performance panel opens it).
+    if (process.env.SHARDS_BROWSER_TRACE_DIR) {
+      mkdirSync(process.env.SHARDS_BROWSER_TRACE_DIR, { recursive: true });
+      writeFileSync(join(process.env.SHARDS_BROWSER_TRACE_DIR, `${kind}-${(text ?? path).replace(/\W+/g, '_')}-${phone ? 'phone' : 'desktop'}-${Date.now()}.json`), JSON.stringify({ traceEvents: trace }));
+    }
+    explainLongTasks(trace);
     console.error(`  the page's longtask observer: ${tasks.map((t) => `at ${Math.round(t.at)}: ${Math.round(t.ms)} ms`).join(', ') || 'none'}`);
   }
   const before = log.filter((r) => r.finished && r.finished <= firstWall);

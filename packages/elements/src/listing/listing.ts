@@ -47,15 +47,23 @@ export class AtlasListingDetail extends AtlasElement {
   #shortlist = new ShortlistToggleController(this);
 
   /**
+   * The listing whose body (what it is, who for, cost, the contact details) is drawn: the
+   * heading alone is drawn first, and the body a task after it. Drawing all of it at once
+   * was a task of 57 to 67 ms of CPU time on a phone four times slower than a desktop
+   * (issue 19), in which the heading could not show either.
+   */
+  #bodyOf?: AtlasListing;
+
+  /**
    * When and where, worked out for the listing shown (its sessions, their dates and its
-   * opening hours): a task after the listing's first draw, and drawn in the task after
+   * opening hours): a task after the body is drawn, and drawn in the task after
    * that. Working them out and drawing them with the rest was one task of about 100 ms
    * of CPU time on a phone four times slower than a desktop (issue 19). Kept, so a
    * redraw (the body arriving, the shortlist) does not work them out again.
    */
   #when?: WhenWhere;
-  /** The work on `#when` under way, which `updateComplete` waits for. */
-  #whenPending?: Promise<void>;
+  /** The work on the body and `#when` under way, which `updateComplete` waits for. */
+  #pending?: Promise<void>;
 
   /** The listing's when and where as they stand for the listing, date and language now asked for, or undefined. */
   #whenFor(l: AtlasListing): WhenWhere | undefined {
@@ -66,21 +74,27 @@ export class AtlasListingDetail extends AtlasElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const l = this.listing;
-    if (!l || this.#whenPending || this.#whenFor(l)) return;
+    if (!l || this.#pending || (this.#bodyOf === l && this.#whenFor(l))) return;
     const pending = (async () => {
+      if (this.#bodyOf !== this.listing) {
+        // The body, drawn in a task of its own after the heading's.
+        await breathe();
+        this.#bodyOf = this.listing;
+        this.requestUpdate();
+      }
       await breathe();
       const now = this.listing;
-      if (now) this.#when = this.#workOut(now, this.now ?? new Date());
+      if (now && !this.#whenFor(now)) this.#when = this.#workOut(now, this.now ?? new Date());
       // Drawn in a task of its own, after the one that worked it out.
       await breathe();
-      this.#whenPending = undefined;
+      this.#pending = undefined;
       this.requestUpdate();
     })();
-    this.#whenPending = pending;
+    this.#pending = pending;
   }
 
   protected override getUpdateComplete(): Promise<boolean> {
-    return settled(() => super.getUpdateComplete(), () => this.#whenPending);
+    return settled(() => super.getUpdateComplete(), () => this.#pending);
   }
 
   protected override willUpdate(): void {
@@ -118,12 +132,14 @@ export class AtlasListingDetail extends AtlasElement {
       ${this.closable ? html`<button class="back link-button" part="back" type="button" @click=${this.#back}>← ${t.back}</button>` : nothing}
       <h2 id="name" part="heading" tabindex="-1">${name}</h2>
       ${this.#shortlist.button(l.key, name, t)}
-      ${body
-        ? body.listingBody(l, {
-            t, lang, now, publishers: this.publishers, feedback: this.feedback, stageLists: this.stageLists,
-            transfer, whenWhere: this.#whenWhere(l), contact: this.#contact(l), contactList: this.#contactList(l),
-          })
-        : html`${this.#whenWhere(l)}${this.#contact(l)}`}
+      ${this.#bodyOf !== l
+        ? nothing
+        : body
+          ? body.listingBody(l, {
+              t, lang, now, publishers: this.publishers, feedback: this.feedback, stageLists: this.stageLists,
+              transfer, whenWhere: this.#whenWhere(l), contact: this.#contact(l), contactList: this.#contactList(l),
+            })
+          : html`${this.#whenWhere(l)}${this.#contact(l)}`}
     </article>`;
   }
 
@@ -139,7 +155,7 @@ export class AtlasListingDetail extends AtlasElement {
     };
   }
 
-  /** When and where, once worked out (nothing until then: the heading and contact details show first). */
+  /** When and where, once worked out (nothing until then: the heading and the rest of the body show first). */
   #whenWhere(l: AtlasListing): TemplateResult | typeof nothing {
     const w = this.#whenFor(l);
     if (!w) return nothing;
