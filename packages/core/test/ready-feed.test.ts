@@ -12,6 +12,7 @@ import { serializeReady } from '../src/engine/ready-write.js';
 import { summarise, type FinderState } from '../src/engine/types.js';
 import { FeedLoadError, type FetchedFeed } from '../src/feed/fetch.js';
 import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../src/feed/load.js';
+import { readFeed } from '../src/feed/read.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { attachReadyParts, readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
 import { readySeal } from '../src/feed/ready.js';
@@ -263,6 +264,24 @@ test('a ready feed\'s bytes edited after the build, or with their hash changed, 
       const data = readFetchedFeedQuickFirst(asBytes(text));
       assert.equal(readyPartsOf(data.listings), undefined, 'the prebuilt parts were trusted');
       assert.deepEqual(data, readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 }));
+    }
+  } finally {
+    console.warn = warn;
+  }
+});
+
+test('the page reads a ready feed from its bytes (sealed, as the worker does) to the same data as from its text, trusted or edited', async () => {
+  const ready = serializeReady(demo);
+  const first = demo.listings[0]!;
+  const firstName = typeof first.name === 'string' ? first.name : first.name.en!;
+  const warn = console.warn;
+  console.warn = () => undefined;
+  try {
+    for (const [text, trusted] of [[ready.text, true], [ready.text.replace(JSON.stringify(firstName), JSON.stringify('Zebrafinch aviary')), false]] as const) {
+      const fromBytes = await readFeed(asBytes(text));
+      assert.equal(!!readyPartsOf(fromBytes.listings), trusted);
+      assert.deepEqual(fromBytes, await readFeed({ url: SOURCE, text, status: 200 }));
+      assert.deepEqual(fromBytes, readFetchedFeed({ url: SOURCE, text, status: 200 }));
     }
   } finally {
     console.warn = warn;

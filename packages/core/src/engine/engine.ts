@@ -20,6 +20,7 @@ import { FilterCore, hasTransferListings, planFor } from './core.js';
 import type { CoreResult, EngineOptions } from './core.js';
 import type { TextIndex } from './text.js';
 import type { FinderState, QueryResult, SearchEngine, Suggestion } from './types.js';
+import { breathe } from '../dom/breathe.js';
 
 export { DISTANCE_BANDS, COST_VALUES, LOW_COST_POUNDS } from './core.js';
 export type { EngineOptions, CoreItem, CoreResult } from './core.js';
@@ -27,7 +28,13 @@ export type { EngineOptions, CoreItem, CoreResult } from './core.js';
 /** Longest a slice of preparation runs before handing the thread back, in ms. */
 const SLICE_MS = 8;
 
-const handBack = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Between slices: `breathe` (scheduler.yield where there is one), not a zero
+ * timeout, which the browser holds back by 4 ms once timers nest (each slice's
+ * timer is set in the last one's task), and which waits behind every task
+ * queued meanwhile.
+ */
+const handBack = breathe;
 
 /** Runs `steps` a slice at a time, waiting for `pause()` between slices; false when `stopped()` cut it short. */
 async function drive(steps: Iterator<void>, pause: () => Promise<void>, stopped: () => boolean): Promise<boolean> {

@@ -12,11 +12,11 @@
  */
 import type { AtlasData } from './normalised.js';
 import type { NormaliseOptions } from './normalise.js';
-import { emptyData, fetchedText, usableOnDemand, type FetchedFeed } from './fetch.js';
+import { emptyData, fetchedText, fetchedViews, usableOnDemand, type FetchedFeed } from './fetch.js';
 import { asciiJsonTextSliced } from './ascii.js';
 import { quickFeedSliced } from './quick.js';
 import { combineWith } from './combine.js';
-import { readReadyText, untrustedReady } from './ready.js';
+import { readReadyBytes, readReadyText, untrustedReady } from './ready.js';
 import { breathe } from '../dom/breathe.js';
 
 /**
@@ -35,6 +35,10 @@ export async function normaliseOnDemand(json: unknown, options: NormaliseOptions
 /** What `readFetchedFeed` gives (or throws) for a fetched feed. */
 export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
   const { url, baseUrl } = fetched;
+  // A ready feed whose seals match, read from its bytes as the worker reads it: not joined, decoded and hashed as
+  // one text, and only what comes before the listings parsed whole. Anything else is read from its text below.
+  const sealed = readReadyBytes(fetchedViews(fetched), url, baseUrl ? { baseUrl } : {});
+  if (sealed) return sealed.data;
   // Bytes read as ASCII JSON text where that is exact (ascii.ts: several times faster to decode), in slices.
   const ascii = await asciiJsonTextSliced(fetched, breathe);
   const raw = ascii ?? fetchedText(fetched);
