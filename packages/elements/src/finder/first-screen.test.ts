@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { press } from '../../../../test/support/keyboard.js';
 import { serializeReady, text } from '@community-atlas/core';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
@@ -153,7 +154,7 @@ describe('<atlas-finder> and a ready feed\'s first screen', () => {
     expect(new URLSearchParams(window.location.search).get('open')).to.not.equal(null);
     await expect(f).to.be.accessible();
     // Back to the first screen's results, by keyboard: focus on the card it came from.
-    await sendKeys({ press: 'Shift+Tab' });
+    await press('Shift+Tab');
     expect(deepActive()?.textContent).to.contain(en.back);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => cardsOf(f).length === 20, 'the first screen did not come back');
