@@ -85,6 +85,9 @@ export const kindsKey = (kinds: readonly string[]): string => [...kinds].sort().
 /** The facets a first screen counts: those whose counts need neither the clock nor a place. */
 export const SCREEN_FACETS: readonly FacetId[] = ['kind', 'need', 'category', 'cost', 'access', 'referral', 'language', 'delivery', 'area', 'status', 'assetType', 'tenure'];
 
+/** A ready feed's `format` (feed/ready.ts re-exports it; here so that the first chunk can check it without ready.ts). */
+export const READY_FORMAT = 'community-atlas-ready';
+
 /** How the first screen starts the body, right after the header line. */
 export const SCREEN_KEY = '"screen":';
 /** How the kinds' first screens start the line after it (`KindScreens`). */
@@ -148,7 +151,7 @@ export function readFirstScreen(parts: readonly Uint8Array[], kinds?: readonly s
   }
   const first = header.first;
   const sealed = <T extends Sealed>(s: T | undefined): s is T & { length: number; seal: string } => typeof s?.length === 'number' && typeof s.seal === 'string';
-  if (header.format !== 'community-atlas-ready' || header.relative !== false || !sealed(first)) return null;
+  if (header.format !== READY_FORMAT || header.relative !== false || !sealed(first)) return null;
   const from = end + 1 + SCREEN_KEY.length;
   // A finder whose kinds leave out some of the feed's needs the kinds' screens too (the header says which kinds it has).
   const some = !!kinds?.length && Array.isArray(first.kinds) && first.kinds.some((k) => !kinds.includes(k as string));

@@ -31,12 +31,12 @@
  * cut off, or of another format version, is unusable and says so.
  */
 import type { AtlasData, Problem } from './normalised.js';
-import { joined, type FirstScreen, type KindScreens } from './first.js';
+import { joined, READY_FORMAT, type FirstScreen, type KindScreens } from './first.js';
 import { attachReadyParts, type LazyListings, type ReadyIndexFile } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
 import type { ListingSummary } from '../engine/types.js';
 
-export const READY_FORMAT = 'community-atlas-ready';
+export { READY_FORMAT } from './first.js';
 /**
  * 3: the text index is a file of its own beside the feed, named in the header
  * (`textIndex`), fetched only for words; 2 had it at the end of the feed.
