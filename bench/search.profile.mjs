@@ -6,7 +6,8 @@
 //   PROFILE_SIZES=1000,10000 PROFILE_READY=0 node bench/search.profile.mjs
 //   PROFILE_SAVE=1 ...   (also writes bench/out/search/*.cpuprofile, to open in DevTools)
 //   PROFILE_TRACE=1 ...  (a Chromium trace instead: the page's and the worker's tasks, with what native work each did)
-//   PROFILE_WINDOW=1 ... (the page's profile only from the load's start to its first page, not the bench's own parses and waits)
+//   PROFILE_WINDOW=1 ... (the page's profile only from the load's start to its first page, not the bench's own parses and waits;
+//                         then both threads' busy stretches in that window, in order, on one clock)
 //   SEARCH_BENCH_FEED=http, SEARCH_BENCH_NO_WORDS=1   (as in the search bench: feeds over HTTP; no words asked after the first page)
 import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
@@ -117,6 +118,46 @@ function summarise(label, profile, longMs) {
 }
 
 
+/**
+ * The thread's busy stretches in order (gaps of at least 1 ms between them) from `from` to `to` (profile
+ * clock, µs), each with when it started after `zero`, how long, and its three heaviest functions (self time).
+ */
+function timeline(label, profile, zero, from, to) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  /** The outermost named frame below the root: which task (message, slice, module) a sample is in. */
+  const outer = (id) => {
+    const chain = [];
+    for (let i = id; i !== undefined; i = parent.get(i)) if (byId.get(i).callFrame.functionName !== '(root)') chain.unshift(byId.get(i).callFrame.functionName || '(anonymous)');
+    return chain.slice(0, 3).join(' > ');
+  };
+  let t = profile.startTime;
+  const samples = profile.samples.map((id, k) => { t += profile.timeDeltas[k]; return { id, t }; });
+  const stretches = [];
+  let cur;
+  let busy = 0;
+  for (let k = 0; k + 1 < samples.length; k++) {
+    const { id, t: at } = samples[k];
+    if (at < from || at > to) continue;
+    const node = byId.get(id);
+    const name = node.callFrame.functionName;
+    if (name === '(idle)' || name === '(root)') continue;
+    const d = samples[k + 1].t - at;
+    busy += d;
+    const task = name === '(garbage collector)' || name === '(program)' ? cur?.task : outer(id);
+    if (!cur || at - cur.end > 300 || (task !== undefined && task !== cur.task)) stretches.push((cur = { start: at, end: at, fns: new Map(), task }));
+    cur.end = at + d;
+    const key = where(node.callFrame);
+    cur.fns.set(key, (cur.fns.get(key) ?? 0) + d);
+  }
+  console.log(`\n== ${label}: timeline from the load's start (${(busy / 1000).toFixed(1)} ms busy in the window)`);
+  for (const s of stretches) {
+    const top = [...s.fns].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k.trim()} ${(v / 1000).toFixed(1)}`).join(', ');
+    console.log(`  +${((s.start - zero) / 1000).toFixed(1).padStart(6)} ms ${((s.end - s.start) / 1000).toFixed(1).padStart(6)} ms [${s.task?.trim() ?? ''}]: ${top}`);
+  }
+}
+
 /** From a Chromium trace: the page's main thread and the worker's tasks of at least `longMs`, each with the events inside it summed by name. */
 function summariseTrace(label, events, longMs) {
   const names = new Map();
@@ -128,23 +169,35 @@ function summariseTrace(label, events, longMs) {
   const t0 = start.ts;
   const markLine = marks.filter((m) => m.pid === pid).map((m) => `${m.name} +${((m.ts - t0) / 1000).toFixed(0)}`).join(', ');
   console.log(`\n== ${label} (trace): ${markLine}`);
+  const end = marks.find((e) => e.name === 'bench-first-page')?.ts ?? Infinity;
   for (const [key, name] of names) {
     if (!key.startsWith(`${pid}:`) || !/CrRendererMain|DedicatedWorker/.test(name)) continue;
     const tid = Number(key.split(':')[1]);
-    const own = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0 - 1000).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-    const tasks = own.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+    const own = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t0 - 1000 && e.ts <= end).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    // A task may show as RunTask with ThreadControllerImpl::RunTask inside it: each counted once.
+    const tasks = [];
+    let until = -Infinity;
+    for (const e of own) {
+      if ((e.name !== 'ThreadControllerImpl::RunTask' && e.name !== 'RunTask') || e.ts < until) continue;
+      tasks.push(e);
+      until = e.ts + e.dur;
+    }
+    if (!tasks.length) continue;
     const busy = tasks.reduce((s, e) => s + e.dur, 0);
-    console.log(`  ${name} (tid ${tid}): ${tasks.length} tasks, ${(busy / 1000).toFixed(0)} ms busy`);
+    const cpu = tasks.reduce((s, e) => s + (e.tdur ?? e.dur), 0);
+    // The worker's every task of a millisecond or more (it has few); the page's of `longMs` or more.
+    const least = /DedicatedWorker/.test(name) ? 1 : longMs;
+    console.log(`  ${name} (tid ${tid}), to the first page: ${tasks.length} tasks, ${(busy / 1000).toFixed(0)} ms busy, ${(cpu / 1000).toFixed(0)} ms CPU; those of ${least} ms or more:`);
     for (const task of tasks) {
-      if (task.dur < longMs * 1000) continue;
-      const inside = events.filter((e) => e.pid === pid && e.tid === tid && e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && e.name !== task.name);
+      if (task.dur < least * 1000) continue;
+      const inside = own.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur && !/RunTask|HandlePostMessage|v8\.callFunction|SimpleWatcher|AsyncTask Run/.test(e.name));
       const sum = new Map();
       for (const e of inside) {
         const k = e.name + (e.args?.data?.functionName ? ` ${e.args.data.functionName}` : '') + (e.args?.data?.url ? ` ${String(e.args.data.url).split('/').pop()}` : '');
         sum.set(k, (sum.get(k) ?? 0) + (e.dur ?? 0));
       }
-      console.log(`    task at +${((task.ts - t0) / 1000).toFixed(0)} ms, ${(task.dur / 1000).toFixed(1)} ms:`);
-      for (const [k, v] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`      ${(v / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+      const what = [...sum].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(' | ');
+      console.log(`    +${((task.ts - t0) / 1000).toFixed(0).padStart(4)} ms ${(task.dur / 1000).toFixed(1).padStart(6)} ms (CPU ${((task.tdur ?? task.dur) / 1000).toFixed(1).padStart(5)}): ${what}`);
     }
   }
 }
@@ -200,7 +253,7 @@ try {
         await evaluate('window.benchDispose()');
         workerSession = undefined;
         console.log(`\n######## ${n} ${ready ? 'ready' : 'plain'}: first page ${result.firstPageMs.toFixed(0)} ms, parse ${result.parseMs.toFixed(1)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms`);
-        summariseTrace(`${n} ${ready ? 'ready' : 'plain'}`, trace.traceEvents, 15);
+        summariseTrace(`${n} ${ready ? 'ready' : 'plain'}`, trace.traceEvents, Number(process.env.PROFILE_TRACE_MS) || 15);
         continue;
       }
       let profile;
@@ -233,6 +286,11 @@ try {
       const label = `${n.toLocaleString('en-GB')} ${ready ? 'ready' : 'plain'}`;
       console.log(`\n######## ${label}: first page ${result.firstPageMs.toFixed(0)} ms, parse ${result.parseMs.toFixed(1)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms, ${result.inWorker ? 'worker' : 'page'}`);
       summarise(`${label}, page`, profile, 20);
+      if (process.env.PROFILE_WINDOW) {
+        // Both threads' stretches on one clock, from the load's start to its first page.
+        timeline(`${label}, page`, profile, profile.startTime, profile.startTime, profile.endTime);
+        if (workerProfile) timeline(`${label}, worker`, workerProfile, profile.startTime, profile.startTime, profile.endTime);
+      }
       if (workerProfile) {
         console.log(`  (the worker's profile starts ${((workerProfile.startTime - profile.startTime) / 1000).toFixed(0)} ms after the page's)`);
         summarise(`${label}, worker`, workerProfile, 20);
