@@ -5,6 +5,7 @@
 //   node bench/search.profile.mjs                    (10,000 listings, plain and ready)
 //   PROFILE_SIZES=1000,10000 PROFILE_READY=0 node bench/search.profile.mjs
 //   PROFILE_SAVE=1 ...   (also writes bench/out/search/*.cpuprofile, to open in DevTools)
+//   PROFILE_TOP=12 ...   (with PROFILE_WINDOW: that many functions for each stretch; default 4)
 //   PROFILE_TRACE=1 ...  (a Chromium trace instead: the page's and the worker's tasks, with what native work each did)
 //   PROFILE_WINDOW=1 ... (the page's profile only from the load's start to its first page, not the bench's own parses and waits;
 //                         then both threads' busy stretches in that window, in order, on one clock)
@@ -153,7 +154,7 @@ function timeline(label, profile, zero, from, to) {
   }
   console.log(`\n== ${label}: timeline from the load's start (${(busy / 1000).toFixed(1)} ms busy in the window)`);
   for (const s of stretches) {
-    const top = [...s.fns].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k.trim()} ${(v / 1000).toFixed(1)}`).join(', ');
+    const top = [...s.fns].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP) || 4).map(([k, v]) => `${k.trim()} ${(v / 1000).toFixed(1)}`).join(', ');
     console.log(`  +${((s.start - zero) / 1000).toFixed(1).padStart(6)} ms ${((s.end - s.start) / 1000).toFixed(1).padStart(6)} ms [${s.task?.trim() ?? ''}]: ${top}`);
   }
 }
