@@ -11,7 +11,42 @@ import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 import { summarise, type FinderState, type GeoPoint, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
 
-export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions): Promise<FinderLoad> {
+/**
+ * A worker started before its feed is in (`loadFinder` starts one as soon as
+ * a response says its body is large, while the body arrives), its `hello`
+ * or its failure to start kept until a load takes it (`taken`).
+ */
+export interface StartedWorker {
+  worker: Worker;
+  /** Resolves with its `hello`; rejects if it could not start. */
+  started: Promise<void>;
+  taken: boolean;
+}
+
+export function startWorker(options: FinderLoadOptions): StartedWorker {
+  const worker = newWorker(options);
+  const started = new Promise<void>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (event.data?.type === 'hello') resolve();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || 'the search worker failed to start'));
+    };
+  });
+  started.catch(() => undefined);
+  return { worker, started, taken: false };
+}
+
+function newWorker(options: FinderLoadOptions): Worker {
+  return options.workerUrl
+    ? new Worker(options.workerUrl, { type: 'module', name: 'community-atlas-search' })
+    // Written out in full so that bundlers (Vite, webpack, Parcel, esbuild) see the worker and emit it as its own file.
+    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'community-atlas-search' });
+}
+
+/** Searches fetched feeds in a worker: `early`'s, if one was started (`startWorker`), else a new one. */
+export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions, early?: StartedWorker): Promise<FinderLoad> {
   const given: (FetchedFeed | { ok: false; error: ReturnType<typeof serializeLoadError> })[] = [];
   for (const result of fetched) {
     if (result.status === 'fulfilled') given.push(result.value);
@@ -23,7 +58,7 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
   // worker starts, rather than before; a body that fails on the way is that
   // feed's failure, as if its fetch had failed.
   const reading = Promise.all(bodies.map((f) => readOn(f).then(() => undefined, (error: unknown) => error)));
-  return inWorker(options, undefined, async (worker) => {
+  return inWorker(options, early, undefined, async (worker) => {
     // A prebuilt index still downloading is sent when it is in: the worker started meanwhile.
     const prebuiltIndex = await options.prebuiltIndex;
     const failures = await reading;
@@ -48,7 +83,7 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
  * A sharded directory: the worker is handed its manifest and loads shards as
  * states need them (shards-worker.ts). There is no page-side way to search one.
  */
-export async function loadManifestInWorker(url: string, manifest: FetchedFeed, options: FinderLoadOptions): Promise<FinderLoad> {
+export async function loadManifestInWorker(url: string, manifest: FetchedFeed, options: FinderLoadOptions, early?: StartedWorker): Promise<FinderLoad> {
   const refuse = (why: string): FeedLoadError => new FeedLoadError({ url, reason: 'not-a-feed', detail: `${url} is a sharded directory's manifest, which is searched in a Web Worker, and ${why}.` });
   if (options.worker === false || typeof Worker !== 'function') throw refuse('this page has no worker');
   // The worker resolves shard files against the manifest's address, which it cannot do against the page's.
@@ -57,7 +92,7 @@ export async function loadManifestInWorker(url: string, manifest: FetchedFeed, o
   const { prebuiltIndex, ...rest } = options;
   if (prebuiltIndex !== undefined) console.warn(`Community Atlas: ${url} is a sharded directory, whose shards carry their own search indexes; the prebuilt index given with it is not used.`);
   try {
-    return await inWorker(rest, undefined, (worker) => {
+    return await inWorker(rest, early, undefined, (worker) => {
       worker.postMessage({ type: 'manifest', url: absolute, feed: manifest, options: workerOptions(rest) } satisfies ToWorker, fetchedBuffers(manifest));
     });
   } catch (error) {
@@ -81,19 +116,19 @@ function workerOptions(options: Omit<FinderLoadOptions, 'prebuiltIndex'> & { pre
 }
 
 /**
- * Starts the worker, hands it the feed with `send`, and resolves when its index
- * is ready. `kept` is data the page already holds (its listings are not sent
- * back); otherwise the worker's normalised listings arrive in slices.
+ * Starts the worker (or takes `early`, started before), hands it the feed with
+ * `send` once it has said hello, and resolves when its index is ready. `kept`
+ * is data the page already holds (its listings are not sent back); otherwise
+ * the worker's normalised listings arrive in slices.
  */
 function inWorker(
   options: FinderLoadOptions,
+  early: StartedWorker | undefined,
   kept: AtlasData | undefined,
   send: (worker: Worker, lookup: ListingLookup) => void | Promise<void>,
 ): Promise<FinderLoad> {
-  const worker = options.workerUrl
-    ? new Worker(options.workerUrl, { type: 'module', name: 'community-atlas-search' })
-    // Written out in full so that bundlers (Vite, webpack, Parcel, esbuild) see the worker and emit it as its own file.
-    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'community-atlas-search' });
+  const worker = early?.worker ?? newWorker(options);
+  if (early) early.taken = true;
   return new Promise<FinderLoad>((resolve, reject) => {
     let meta: Omit<AtlasData, 'listings'> | undefined;
     let summary: ListingSummary | undefined;
@@ -118,9 +153,17 @@ function inWorker(
       event.preventDefault();
       fail(new Error(event.message || 'the search worker failed to start'));
     };
+    // Sent once: on the worker's hello, which an early worker may have said already.
+    let sent = false;
+    const hello = (): void => {
+      if (sent) return;
+      sent = true;
+      Promise.resolve(send(worker, lookup)).catch(fail);
+    };
+    early?.started.then(hello, fail);
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const message = event.data;
-      if (message.type === 'hello') Promise.resolve(send(worker, lookup)).catch(fail);
+      if (message.type === 'hello') hello();
       else if (message.type === 'meta') {
         meta = message.data;
         summary = message.summary;
@@ -144,7 +187,7 @@ function inWorker(
 export function sendToWorker(input: AtlasData | Feed, data: AtlasData | undefined, source: string, options: AutoEngineOptions): Promise<FinderLoad> {
   const { listings, ...head } = (data ?? input) as unknown as { listings?: unknown[] } & Record<string, unknown>;
   const all = Array.isArray(listings) ? listings : [];
-  return inWorker(options, data, async (worker, lookup) => {
+  return inWorker(options, undefined, data, async (worker, lookup) => {
     worker.postMessage({ type: 'load-begin', shape: data ? 'data' : 'feed', head } satisfies ToWorker);
     // Slices, each cloned in its own task: one message of 10,000 listings would hold the page for tens of milliseconds.
     for (let i = 0; i < all.length; i += LISTINGS_PER_MESSAGE) {

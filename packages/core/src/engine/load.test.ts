@@ -281,6 +281,66 @@ describe('loadFinder', () => {
     }
   });
 
+  it('starts the worker as soon as the response says the feed is large, before a piece of its body is read', async () => {
+    // The body's first piece comes only once a worker exists: a load that read a piece before starting one would time out.
+    const { workerStarted, restore } = watchWorkerStart();
+    try {
+      const bigText = JSON.stringify(generatedFeed(8000));
+      const bytes = new TextEncoder().encode(bigText);
+      const gated = (async () => new Response(new ReadableStream<Uint8Array>({
+        async start(controller) {
+          await workerStarted;
+          controller.enqueue(bytes.slice(0, 1_000_000));
+          controller.enqueue(bytes.slice(1_000_000));
+          controller.close();
+        },
+      }), { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } })) as typeof fetch;
+      const early = await loadFinder(['big.json'], { fetch: gated, workerUrl, timeoutMs: 10_000 });
+      const onPage = await loadFinder(['big.json'], { fetch: serve({ 'big.json': bigText }), worker: false });
+      expect(early.inWorker).to.equal(true);
+      for (const state of states) {
+        const a = await early.engine.query(state, NOW);
+        const b = await onPage.engine.query(state, NOW);
+        expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
+        expect(a.facets).to.deep.equal(b.facets);
+      }
+      early.engine.dispose();
+    } finally {
+      restore();
+    }
+  });
+
+  it('stops a worker it started for a large feed whose body then failed', async () => {
+    const RealWorker = globalThis.Worker;
+    const made: { stopped: boolean }[] = [];
+    globalThis.Worker = class extends RealWorker {
+      readonly record = { stopped: false };
+      constructor(url: string | URL, init?: WorkerOptions) {
+        super(url, init);
+        made.push(this.record);
+      }
+      override terminate(): void {
+        this.record.stopped = true;
+        super.terminate();
+      }
+    };
+    try {
+      const failing = (async () => new Response(new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.error(new TypeError('the connection was reset'));
+        },
+      }), { status: 200, headers: { 'content-type': 'application/json', 'content-length': '3000000' } })) as typeof fetch;
+      const error = await loadFinder(['big.json'], { fetch: failing, workerUrl }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(FeedLoadError);
+      expect(made).to.have.length(1);
+      // Stopped once its import and start have settled, a moment after the load failed.
+      for (let i = 0; i < 50 && !made[0]!.stopped; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(made[0]!.stopped).to.equal(true);
+    } finally {
+      globalThis.Worker = RealWorker;
+    }
+  });
+
   it('starts the worker without waiting for a prebuilt index still downloading, and searches with the index once it is in', async () => {
     // The index arrives only once a worker exists: a load that waited for it before starting the worker would never end.
     const { workerStarted, restore } = watchWorkerStart();

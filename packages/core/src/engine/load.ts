@@ -17,6 +17,7 @@ import type { Feed, ListingKind } from '../feed/types.js';
 import type { EngineOptions } from './core.js';
 import { summarise, type ListingSummary, type SearchEngine } from './types.js';
 import type * as OnPage from './on-page.js';
+import type { StartedWorker } from './in-worker.js';
 
 /**
  * Reading and searching on the page (on-page.ts), asked for as the feeds are: a
@@ -79,6 +80,18 @@ export interface FinderLoad {
 }
 
 export async function loadFinder(urls: string[], options: FinderLoadOptions = {}): Promise<FinderLoad> {
+  const early: { worker?: Promise<StartedWorker | undefined> } = {};
+  try {
+    return await load(urls, options, early);
+  } finally {
+    // A worker started early that no load took (the feed failed, or went to the page after all) stops.
+    void early.worker?.then((started) => {
+      if (started && !started.taken) started.worker.terminate();
+    });
+  }
+}
+
+async function load(urls: string[], options: FinderLoadOptions, early: { worker?: Promise<StartedWorker | undefined> }): Promise<FinderLoad> {
   // Bytes, not text, whenever a worker might be used: a large feed's bytes move to
   // the worker without a copy and are decoded there, not on the page.
   const mayUseWorker = options.worker !== false && typeof Worker === 'function';
@@ -88,7 +101,12 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // rather than wait for the page to read it all first.
   const handOffBytes = !mayUseWorker ? undefined : options.worker === true ? 0 : WORKER_THRESHOLD_BYTES;
   const watch = mayUseWorker && urls.length === 1 ? screenWatch(options) : undefined;
-  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes } : {}), ...(watch ? { watch: watch.see } : {}) })));
+  // The worker starts as soon as a response says its body is large (by its length, before a piece is read):
+  // its code loads and runs while the body arrives, not after.
+  const large = (): void => {
+    early.worker ??= import('./in-worker.js').then(({ startWorker }) => startWorker(options)).catch(() => undefined);
+  };
+  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes, large } : {}), ...(watch ? { watch: watch.see } : {}) })));
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
   // A first screen not in yet comes in the next pieces: read on now, while the worker's code loads, not after.
@@ -96,7 +114,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // A sharded directory is searched in the worker, which loads the shards each search needs (shards-worker.ts).
   if (only && isManifest(only)) {
     fetched[0] = await wholeBody(fetched[0]!);
-    if (fetched[0]!.status === 'fulfilled') return (await import('./in-worker.js')).loadManifestInWorker(urls[0]!, only, options);
+    if (fetched[0]!.status === 'fulfilled') return (await import('./in-worker.js')).loadManifestInWorker(urls[0]!, only, options, await early.worker);
   }
   const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? fetchedSize(r.value) : 0), 0);
   const handedOff = fetched.some((r) => r.status === 'fulfilled' && r.value.rest);
@@ -106,7 +124,7 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
       // The code that talks to the worker loads only for a feed big enough to need it.
       const { loadInWorker } = await import('./in-worker.js');
       // A prebuilt index still downloading is handed on when it is in: the worker starts meanwhile.
-      return await loadInWorker(urls, fetched, options);
+      return await loadInWorker(urls, fetched, options, await early.worker);
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.

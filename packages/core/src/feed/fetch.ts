@@ -102,6 +102,13 @@ export interface LoadOptions {
   handOffBytes?: number;
   /** With `bytes`: called with the pieces so far each time one arrives, before or after the hand-off (a ready feed's first screen is read from them, feed/first.ts). */
   watch?: (parts: readonly Uint8Array[]) => void;
+  /**
+   * With `handOffBytes`: called once, as soon as the body is known to be that
+   * large: by the response's length, before its first piece is read, or else by
+   * the bytes that arrived (`loadFinder` starts its worker then, while the
+   * body is read).
+   */
+  large?: () => void;
 }
 
 /**
@@ -185,7 +192,7 @@ export const fetchedBytesGone = (fetched: FetchedFeed): boolean => fetchedSize(f
  * one buffer on the page. With `handOff`, reading stops (the stream unlocked) as
  * soon as that many bytes are in or the response says it has that many.
  */
-async function readParts(response: Response, handOff?: number, watch?: (parts: readonly Uint8Array[]) => void): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> }> {
+async function readParts(response: Response, handOff?: number, watch?: (parts: readonly Uint8Array[]) => void, large?: () => void): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> }> {
   const body = response.body;
   const reader = body?.getReader();
   if (!body || !reader) return { parts: [new Uint8Array(await response.arrayBuffer())] };
@@ -196,6 +203,11 @@ async function readParts(response: Response, handOff?: number, watch?: (parts: r
   for (;;) {
     // A ready feed says its length in its first line: a large one is known from its first piece, sent compressed or in chunks with no length too.
     if (handOff !== undefined && parts.length === 1 && !declared) declared = readyLength(parts[0]!);
+    // Large, by its length or its bytes: said at once, before a piece is read when the response gave its length.
+    if (large && handOff !== undefined && (size >= handOff || declared >= handOff)) {
+      large();
+      large = undefined;
+    }
     // At least one piece first: what kind of file it is shows in its first bytes.
     if (handOff !== undefined && parts.length && (size >= handOff || declared >= handOff)) {
       reader.releaseLock();
@@ -347,7 +359,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
     let parts: Uint8Array[] | undefined;
     let stopped: ReadableStream<Uint8Array> | undefined;
     try {
-      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes, options.watch));
+      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes, options.watch, options.large));
       else body = await response.text();
     } catch (err) {
       throw await failed(err);
