@@ -15,7 +15,7 @@ import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../sr
 import { readFeed } from '../src/feed/read.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { attachReadyParts, readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
-import { readySeal } from '../src/feed/ready.js';
+import { ReadySealer, readySeal } from '../src/feed/ready.js';
 import { fetchReadyIndex } from '../src/feed/ready-index.js';
 import type { Feed } from '../src/feed/types.js';
 import { randomStates } from '../../../test/support/states.js';
@@ -324,6 +324,49 @@ test('a ready feed\'s seal is the same however its bytes are cut into pieces, an
     assert.notEqual(readySeal([changed]), whole, `byte ${at}`);
   }
   assert.notEqual(readySeal([bytes.subarray(0, -1)]), readySeal([bytes.subarray(0, -1), new Uint8Array(1)]), 'a zero byte more');
+});
+
+test('a ready feed sealed as its pieces arrive (as the worker is handed them) reads to the very data it reads sealed at once; seals of other bytes, or of part of them, are not taken for these', () => {
+  const text = serializeReady(generated).text;
+  const bytes = new TextEncoder().encode(text);
+  const whole = readFetchedFeedQuickFirst(asBytes(text), { lazyListings: true });
+  assert.ok(readyPartsOf(whole.listings), 'the ready feed was not trusted');
+  let seed = 3;
+  const random = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  for (let t = 0; t < 12; t++) {
+    // Some first pieces shorter than the header line, which the sealer holds until the line is in.
+    const cuts = [...new Set([0, bytes.length, ...(t % 3 === 0 ? [1 + random(40), 60 + random(200)] : []), ...Array.from({ length: 1 + random(12) }, () => random(bytes.length))])].sort((a, b) => a - b);
+    const parts = cuts.slice(1).map((end, i) => bytes.slice(cuts[i]!, end));
+    const sealer = new ReadySealer();
+    for (const part of parts) sealer.add(part);
+    const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts }, { lazyListings: true, sealer });
+    assert.ok(readyPartsOf(data.listings), `cut at ${cuts.join(', ')}: not trusted`);
+    assert.deepEqual(wholeListings(data.listings), wholeListings(whole.listings));
+    assert.deepEqual({ ...data, listings: [] }, { ...whole, listings: [] });
+  }
+  // A sealer that read other bytes (one byte of a name changed): its seals are the ones compared, and fail, so the
+  // bytes are not trusted as they are (no listings read lazily) but read and checked again from their text.
+  const at = text.indexOf('"name":"', text.indexOf('"sizes":[')) + 9;
+  const edited = bytes.slice();
+  edited[at] = edited[at]! ^ 1;
+  const wrong = new ReadySealer();
+  wrong.add(edited);
+  const checkedAgain = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [bytes.slice()] }, { lazyListings: true, sealer: wrong });
+  assert.equal(readyPartsOf(checkedAgain.listings)?.lazy, undefined, 'seals of other bytes were taken');
+  assert.deepEqual(checkedAgain.listings, wholeListings(whole.listings));
+  // One that read only the first half: not used, the bytes are sealed again, and trusted.
+  const part = new ReadySealer();
+  part.add(bytes.subarray(0, bytes.length >>> 1));
+  assert.ok(readyPartsOf(readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [bytes.slice()] }, { lazyListings: true, sealer: part }).listings)?.lazy);
+  // Bytes that are no ready feed: nothing sealed, read as the plain feed.
+  const plainSealer = new ReadySealer();
+  const plainBytes = new TextEncoder().encode(JSON.stringify(generated));
+  plainSealer.add(plainBytes.subarray(0, 100));
+  plainSealer.add(plainBytes.subarray(100));
+  assert.deepEqual(readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [plainBytes] }, { sealer: plainSealer }), readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [plainBytes.slice()] }));
 });
 
 test('a ready feed whose text index file is missing, fails its seal, is another build\'s, or cannot be found from the feed\'s address is trusted for its listings and columns, and its listings are indexed afresh', async () => {

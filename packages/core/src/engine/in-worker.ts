@@ -45,8 +45,12 @@ function newWorker(options: FinderLoadOptions): Worker {
     : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'community-atlas-search' });
 }
 
-/** Searches fetched feeds in a worker: `early`'s, if one was started (`startWorker`), else a new one. */
-export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions, early?: StartedWorker): Promise<FinderLoad> {
+/**
+ * Searches fetched feeds in a worker: `early`'s, if one was started (`startWorker`), else a new one.
+ * A lone feed's pieces are handed over as they arrive once the worker has said hello, each without
+ * a copy, while `handOver()` allows (not while the page still reads a first screen from them).
+ */
+export function loadInWorker(urls: string[], fetched: PromiseSettledResult<FetchedFeed>[], options: FinderLoadOptions, early?: StartedWorker, handOver: () => boolean = () => true): Promise<FinderLoad> {
   const given: (FetchedFeed | { ok: false; error: ReturnType<typeof serializeLoadError> })[] = [];
   for (const result of fetched) {
     if (result.status === 'fulfilled') given.push(result.value);
@@ -58,7 +62,35 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
   // worker starts, rather than before; a body that fails on the way is that
   // feed's failure, as if its fetch had failed.
   const reading = Promise.all(bodies.map((f) => readOn(f).then(() => undefined, (error: unknown) => error)));
+  const lone = given.length === 1 && bodies.length === 1 ? bodies[0]! : undefined;
+  /** How many of the lone feed's pieces the worker holds; `held` once one could not go alone (the rest go with the feed). */
+  let handed = 0;
+  let held = false;
+  let to: Worker | undefined;
+  const handOn = (): void => {
+    const parts = lone?.parts;
+    if (!to || !parts || held || !handOver()) return;
+    while (handed < parts.length) {
+      const piece = parts[handed]!;
+      // Only a piece that is its whole buffer: handing over a buffer takes every view of it.
+      if (piece.byteOffset !== 0 || piece.byteLength !== piece.buffer.byteLength) {
+        held = true;
+        return;
+      }
+      to.postMessage({ type: 'piece', piece } satisfies ToWorker, [piece.buffer as ArrayBuffer]);
+      handed++;
+    }
+  };
+  if (lone?.rest) {
+    const seen = lone.rest.watch;
+    lone.rest.watch = (parts) => {
+      seen?.(parts);
+      handOn();
+    };
+  }
   return inWorker(options, early, undefined, async (worker) => {
+    to = worker;
+    handOn();
     // A prebuilt index still downloading is sent when it is in: the worker started meanwhile.
     const prebuiltIndex = await options.prebuiltIndex;
     const failures = await reading;
@@ -66,10 +98,12 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
       if ('ok' in g) return g;
       const failure = failures[bodies.indexOf(g)];
       const { rest: _read, ...feed } = g;
-      if (failure === undefined) return { ok: true, feed };
+      // What the worker does not hold yet: the pieces after those it was handed.
+      if (failure === undefined) return { ok: true, feed: g === lone && handed ? { ...feed, parts: feed.parts!.slice(handed) } : feed };
       if (failure instanceof FeedLoadError) return { ok: false, error: serializeLoadError(failure) };
       throw failure;
     });
+    held = true;
     const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
     worker.postMessage({ type: 'load', feeds, urls, options: workerOptions({ ...options, prebuiltIndex }) } satisfies ToWorker, buffers);
   }).catch(async (error: unknown) => {
@@ -146,6 +180,8 @@ function inWorker(
     };
     const fail = (error: unknown): void => {
       settle();
+      // A worker that failed on one message may fail on the next already sent (a piece of the feed, then the rest): not the page's error.
+      worker.onerror = (event) => event.preventDefault();
       worker.terminate();
       reject(error);
     };

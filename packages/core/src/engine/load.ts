@@ -124,7 +124,8 @@ async function load(urls: string[], options: FinderLoadOptions, early: { worker?
       // The code that talks to the worker loads only for a feed big enough to need it.
       const { loadInWorker } = await import('./in-worker.js');
       // A prebuilt index still downloading is handed on when it is in: the worker starts meanwhile.
-      return await loadInWorker(urls, fetched, options, await early.worker);
+      // A lone feed's pieces go to the worker as they arrive, once the page has read its first screen from them (if it watches for one).
+      return await loadInWorker(urls, fetched, options, await early.worker, () => !watch || watch.done);
     } catch (error) {
       if (error instanceof FeedLoadError || options.signal?.aborted) throw error;
       // A Content-Security-Policy without worker-src 'self', or a bundler that dropped the worker file: search on the page instead.

@@ -19,6 +19,9 @@ export interface WorkerLoadOptions {
 }
 
 export type ToWorker =
+  // A piece of the one feed's body, in order, handed over as it arrives, before the 'load' that carries the pieces after it:
+  // the worker seals a ready feed's pieces as they come (feed/ready.ts's ReadySealer).
+  | { type: 'piece'; piece: Uint8Array }
   | { type: 'load'; feeds: ({ ok: true; feed: FetchedFeed } | { ok: false; error: SerializedLoadError })[]; urls: string[]; options: WorkerLoadOptions }
   // A feed the page already holds, as parsed JSON (`feed`, normalised in the worker) or normalised data (`data`), in slices.
   | { type: 'load-begin'; shape: 'feed' | 'data'; head: Record<string, unknown> }

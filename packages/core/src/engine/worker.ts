@@ -4,13 +4,14 @@
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
  */
 import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
-import { FeedLoadError } from '../feed/fetch.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
 import { EngineCore } from './full.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { keepKinds } from '../feed/ready-kinds.js';
+import { ReadySealer } from '../feed/ready.js';
+import { FeedLoadError, fetchedViews } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
@@ -33,16 +34,28 @@ function readAll(): readonly AtlasListing[] {
   return wholeListings(held);
 }
 
+/** The pieces of the one feed's body handed over before its 'load', sealed as they came. */
+let pieces: { views: Uint8Array[]; sealer: ReadySealer } | undefined;
+
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
   let data: AtlasData;
   // One feed: a trusted ready feed's listings are read as they are asked for, the first page's first
   // (several feeds are merged listing by listing). Kinds keep its listings by its columns (feed/ready-kinds.ts).
   const lazyListings = message.feeds.length === 1;
+  const before = pieces;
+  pieces = undefined;
   try {
     data = combineFeeds(message.urls, message.feeds.map((f) => {
       if (!f.ok) return { status: 'rejected', reason: reviveLoadError(f.error) };
       try {
+        if (before && lazyListings) {
+          // The body's first pieces came before it: the rest follow them, into the same seals.
+          const rest = fetchedViews(f.feed);
+          for (const view of rest) before.sealer.add(view);
+          const { bytes: _whole, ...feed } = f.feed;
+          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer }) };
+        }
         return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings }) };
       } catch (reason) {
         return { status: 'rejected', reason };
@@ -225,6 +238,12 @@ function receive(message: ToWorker): void {
       ({ shardsWorker }) => (shards = shardsWorker((m, transfer) => scope.postMessage(m, transfer), message)),
       (error: unknown) => scope.postMessage({ type: 'failed', error: { message: String(error) } }),
     );
+    return;
+  }
+  if (message.type === 'piece') {
+    pieces ??= { views: [], sealer: new ReadySealer() };
+    pieces.views.push(message.piece);
+    pieces.sealer.add(message.piece);
     return;
   }
   if (message.type === 'load') {

@@ -184,8 +184,8 @@ export function fetchedBytes(fetched: FetchedFeed): Uint8Array | undefined {
 export const fetchedSize = (fetched: FetchedFeed): number =>
   fetched.parts || fetched.bytes ? fetchedViews(fetched).reduce((sum, view) => sum + view.byteLength, 0) : fetched.text.length;
 
-/** Whether a fetched feed's bytes were handed to a worker (and so are no longer here). */
-export const fetchedBytesGone = (fetched: FetchedFeed): boolean => fetchedSize(fetched) === 0 && fetchedViews(fetched).length > 0;
+/** Whether a fetched feed's bytes, or some of its pieces, were handed to a worker (and so are no longer here): a piece is never empty otherwise. */
+export const fetchedBytesGone = (fetched: FetchedFeed): boolean => fetchedViews(fetched).some((view) => view.byteLength === 0);
 
 /**
  * A body as the pieces it arrives in: reading it never joins a large feed into

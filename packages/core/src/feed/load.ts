@@ -12,7 +12,7 @@ import { mergeFeeds } from './merge.js';
 import { emptyData, feedFailure, fetchFeed, fetchedBytes, fetchedText, fetchedViews, type FetchedFeed, type LoadOptions } from './fetch.js';
 import { asciiJsonText } from './ascii.js';
 import { usable } from './failure.js';
-import { readReadyBytes, readReadyText, untrustedReady } from './ready.js';
+import { readReadyBytes, readReadyText, untrustedReady, type ReadySealer } from './ready.js';
 
 /**
  * Reads a feed from its text: drops a byte order mark, parses, normalises. Text
@@ -86,7 +86,7 @@ export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
  * are read as they are asked for (feed/ready-parts.ts's `LazyListings`), for
  * the search worker, which answers the first page before it has read them all.
  */
-export function readFetchedFeedQuickFirst(fetched: FetchedFeed, { lazyListings = false } = {}): AtlasData {
+export function readFetchedFeedQuickFirst(fetched: FetchedFeed, { lazyListings = false, sealer }: { lazyListings?: boolean; sealer?: ReadySealer } = {}): AtlasData {
   const options = fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {};
   // Bytes decoded as ASCII text (ascii.ts): the same feed, read several times faster.
   const ascii = asciiJsonText(fetched);
@@ -96,7 +96,7 @@ export function readFetchedFeedQuickFirst(fetched: FetchedFeed, { lazyListings =
     if (!feedFailure(data)) return data;
   }
   // A ready feed whose seals match, read from its bytes as they came (not joined); its text index is a file of its own.
-  const ready = readReadyBytes(fetchedViews(fetched), fetched.url, { lazy: lazyListings, ...(fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {}) });
+  const ready = readReadyBytes(fetchedViews(fetched), fetched.url, { lazy: lazyListings, ...(fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {}), ...(sealer ? { sealer } : {}) });
   if (ready) return ready.data;
   const bytes = fetchedBytes(fetched);
   if (bytes) fetched = { ...fetched, bytes, parts: [bytes] };

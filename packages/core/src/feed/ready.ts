@@ -244,16 +244,29 @@ export function readySeal(ranges: readonly Uint8Array[]): string {
 
 /** `readySeal`, and whether every byte was ASCII (so that the pieces can be decoded one by one). */
 function sealOf(ranges: readonly Uint8Array[]): { seal: string; ascii: boolean } {
-  let high = 0;
-  let a = 0x811c9dc5;
-  let b = 0x2f1bd3a7;
-  let carry = 0;
-  let held = 0;
-  let count = 0;
-  // Written out in each loop rather than called: this runs over megabytes.
-  for (const range of ranges) {
+  const seal = new Seal();
+  for (const range of ranges) seal.add(range);
+  return seal.result();
+}
+
+/** `readySeal` worked out a piece at a time: the same seal of the same bytes, however they are cut. */
+class Seal {
+  #high = 0;
+  #a = 0x811c9dc5;
+  #b = 0x2f1bd3a7;
+  #carry = 0;
+  #held = 0;
+  #count = 0;
+
+  add(range: Uint8Array): void {
+    let high = this.#high;
+    let a = this.#a;
+    let b = this.#b;
+    let carry = this.#carry;
+    let held = this.#held;
+    // Written out in each loop rather than called: this runs over megabytes.
     const n = range.length;
-    count += n;
+    this.#count += n;
     let i = 0;
     // Bytes left over from the last piece first: a word is four bytes of the whole.
     while (held && i < n) {
@@ -286,14 +299,107 @@ function sealOf(ranges: readonly Uint8Array[]): { seal: string; ascii: boolean }
       }
     }
     for (i += words * 4; i < n; i++) carry |= range[i]! << (held++ * 8);
+    this.#high = high;
+    this.#a = a;
+    this.#b = b;
+    this.#carry = carry;
+    this.#held = held;
   }
-  high |= carry;
-  for (const x of held ? [carry, count] : [count]) {
-    a = Math.imul(a ^ x, 0x01000193);
-    b ^= x;
-    b = (Math.imul((b << 15) | (b >>> 17), 0x5bd1e995) + 0x6b43a9b5) | 0;
+
+  result(): { seal: string; ascii: boolean } {
+    let a = this.#a;
+    let b = this.#b;
+    for (const x of this.#held ? [this.#carry, this.#count] : [this.#count]) {
+      a = Math.imul(a ^ x, 0x01000193);
+      b ^= x;
+      b = (Math.imul((b << 15) | (b >>> 17), 0x5bd1e995) + 0x6b43a9b5) | 0;
+    }
+    return { seal: `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`, ascii: ((this.#high | this.#carry) & 0x80808080) === 0 };
   }
-  return { seal: `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`, ascii: (high & 0x80808080) === 0 };
+}
+
+/** What a ready feed's first line says of where its parts are: from its first bytes (up to 4,096). */
+interface ReadyLayout {
+  /** Where the header line ends (its line break). */
+  end: number;
+  line: string;
+  header: ReadyHeader;
+  /** Where `,"seals":` starts in the line: the first seal covers the line up to it. */
+  sealsAt: number;
+}
+
+/** A ready feed's layout from its first bytes (`first`, up to 4,096), or undefined for anything else. */
+function readyLayout(first: Uint8Array): ReadyLayout | undefined {
+  const at = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+  for (let i = 0; i < READY_START_BYTES.length; i++) if (first[at + i] !== READY_START_BYTES[i]) return undefined;
+  const end = first.indexOf(0x0a);
+  if (end < 0) return undefined;
+  const line = new TextDecoder().decode(first.subarray(at, end));
+  try {
+    const header = JSON.parse(`${line.replace(/,\s*$/, '')}}`) as ReadyHeader;
+    return { end, line, header, sealsAt: line.lastIndexOf(SEALS_KEY) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A ready feed's two seals worked out as its pieces arrive (`add`, in order):
+ * the worker is handed a body's pieces while the rest still comes, and seals
+ * them then, so that `readReadyBytes`, given this once every piece is in,
+ * need not read every byte again before the first answer. The seals are
+ * those `readReadyBytes` would work out from the same bytes; it uses them
+ * only for a body of the very size and layout this read.
+ */
+export class ReadySealer {
+  #pending: Uint8Array[] = [];
+  #size = 0;
+  /** Undefined until the first line is in; null for a body that is not a ready feed. */
+  #layout: ReadyLayout | null | undefined;
+  #head = new Seal();
+  #listings = new Seal();
+
+  add(piece: Uint8Array): void {
+    const from = this.#size;
+    this.#size += piece.length;
+    if (this.#layout === null) return;
+    if (this.#layout === undefined) {
+      this.#pending.push(piece);
+      const first = joined(this.#pending, 4096);
+      if (first.length < 4096 && first.indexOf(0x0a) < 0) return;
+      const layout = readyLayout(first);
+      this.#layout = layout && layout.sealsAt >= 0 ? layout : null;
+      const pending = this.#pending;
+      this.#pending = [];
+      if (!this.#layout) return;
+      this.#head.add(new TextEncoder().encode(this.#layout.line.slice(0, this.#layout.sealsAt)));
+      let at = 0;
+      for (const p of pending) {
+        this.#take(p, at);
+        at += p.length;
+      }
+      return;
+    }
+    this.#take(piece, from);
+  }
+
+  /** `piece`, which starts at byte `from` of the body, into the seal of whichever part it is in. */
+  #take(piece: Uint8Array, from: number): void {
+    const { end, header } = this.#layout!;
+    const headAt = end + 1;
+    const listingsAt = headAt + Number(header.listingsAt);
+    const to = from + piece.length;
+    const last = headAt + Number(header.length);
+    if (to > headAt && from < listingsAt) this.#head.add(piece.subarray(Math.max(0, headAt - from), Math.min(piece.length, listingsAt - from)));
+    if (to > listingsAt && from < last) this.#listings.add(piece.subarray(Math.max(0, listingsAt - from), Math.min(piece.length, last - from)));
+  }
+
+  /** The seals of what comes before the listings and of the listings, if this read a body of `size` bytes laid out as `layout`. */
+  seals(size: number, layout: ReadyLayout): { head: { seal: string; ascii: boolean }; listings: { seal: string; ascii: boolean } } | undefined {
+    const own = this.#layout;
+    if (!own || size !== this.#size || own.end !== layout.end || own.line !== layout.line) return undefined;
+    return { head: this.#head.result(), listings: this.#listings.result() };
+  }
 }
 
 /** Bytes `from` to `to` of a body that came as `views`, as views of those bytes (no copy). */
@@ -339,23 +445,13 @@ function decodeRanges(ranges: readonly Uint8Array[], ascii: boolean): string {
  * that has relative links or is damaged; `readReadyText` then reads its text
  * and says what is wrong. `views` are the body's bytes in the pieces they came in.
  */
-export function readReadyBytes(views: readonly Uint8Array[], source?: string, options: { lazy?: boolean; baseUrl?: string } = {}): { data: AtlasData } | undefined {
-  const first = joined(views, 4096);
-  const at = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
-  for (let i = 0; i < READY_START_BYTES.length; i++) if (first[at + i] !== READY_START_BYTES[i]) return undefined;
-  const end = first.indexOf(0x0a);
-  if (end < 0) return undefined;
-  const line = new TextDecoder().decode(first.subarray(at, end));
-  let header: ReadyHeader;
-  try {
-    header = JSON.parse(`${line.replace(/,\s*$/, '')}}`) as ReadyHeader;
-  } catch {
-    return undefined;
-  }
+export function readReadyBytes(views: readonly Uint8Array[], source?: string, options: { lazy?: boolean; baseUrl?: string; sealer?: ReadySealer } = {}): { data: AtlasData } | undefined {
+  const layout = readyLayout(joined(views, 4096));
+  if (!layout) return undefined;
+  const { end, line, header, sealsAt } = layout;
   const size = views.reduce((n, v) => n + v.length, 0);
   const length = size - end - 1;
   const { listingsAt, seals } = header;
-  const sealsAt = line.lastIndexOf(SEALS_KEY);
   if (header.version !== READY_VERSION || header.relative !== false || typeof listingsAt !== 'number' || length !== header.length) return undefined;
   if (!Array.isArray(seals) || seals.length !== 2 || seals.some((s) => typeof s !== 'string') || sealsAt < 0) return undefined;
   if (listingsAt < 0 || length < listingsAt + BODY_END.length) return undefined;
@@ -363,10 +459,12 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string, op
   const tail = joined(rangeOf(views, body + length - BODY_END.length, body + length), BODY_END.length);
   if (BODY_END.some((b, i) => tail[i] !== b)) return undefined;
   const headPart = rangeOf(views, body, body + listingsAt);
-  const sealed = sealOf([new TextEncoder().encode(line.slice(0, sealsAt)), ...headPart]);
+  // Sealed as the pieces came, when they were handed over one by one (ReadySealer); else now.
+  const early = options.sealer?.seals(size, layout);
+  const sealed = early?.head ?? sealOf([new TextEncoder().encode(line.slice(0, sealsAt)), ...headPart]);
   if (sealed.seal !== seals[0]) return undefined;
   const listingsPart = rangeOf(views, body + listingsAt, body + length);
-  const listed = sealOf(listingsPart);
+  const listed = early?.listings ?? sealOf(listingsPart);
   if (listed.seal !== seals[1]) return undefined;
   let parts: ReadyBody;
   try {
