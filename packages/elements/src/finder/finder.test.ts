@@ -321,6 +321,24 @@ describe('<atlas-finder>', () => {
     expect(cards(b)).to.have.length(1);
   });
 
+  it('links each card to the page\'s address with the listing open, as the address would write it, and follows the address as it changes', async () => {
+    const f = await finder(`${FIXTURES}/small-feed.json`, { namespace: 'west' });
+    const written = (key: string): string => {
+      const url = new URL(location.href);
+      url.searchParams.set('west.open', key);
+      return url.href;
+    };
+    const card = cards(f)[0]!;
+    const link = shadow(card).querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal(written(card.item!.listing.key));
+    // Keys with every kind of character the address writes its own way, on addresses with other parameters, this finder's own and a fragment.
+    const keys = ['B1-B15~n233606', 'a b', "it's (1)!", 'x*y-z_.', 'a+b&c=d#e', 'café ☕', 'lone \ud800 half', '%41', ''];
+    for (const address of ['?page=2&q=one%20two', '?west.open=old&west.q=walk', '?x=1#section', '?west.open=atlasOpenKey0e5b']) {
+      history.replaceState(null, '', address);
+      for (const key of keys) expect(f.hrefFor(key), `${key} at ${address}`).to.equal(written(key));
+    }
+  });
+
   it('two finders without a namespace: the second warns in the console and keeps its parameters apart from the first\'s', async () => {
     window.history.replaceState(null, '', '?q=walk');
     const warned: string[] = [];
