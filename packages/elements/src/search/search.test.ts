@@ -40,6 +40,28 @@ describe('<atlas-search> on its own', () => {
     expect(input.value).to.equal('lonely NB1 2AB');
   });
 
+  it('keeps what is typed after the pause when the finder hands the earlier words back late (a slow phone)', async () => {
+    const el = await fixture<AtlasSearch>(html`<atlas-search></atlas-search>`);
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    const reported = new Promise<string>((resolve) =>
+      el.addEventListener('atlas-state-change', (e) => resolve((e as CustomEvent<{ patch: { q: string } }>).detail.patch.q), { once: true }),
+    );
+    paste(input, 'lonely');
+    const q = await reported;
+    // The person types on before the finder has answered; then its answer sets the words it was given.
+    await sendKeys({ type: ' N' });
+    el.value = q;
+    await el.updateComplete;
+    expect(input.value, 'the space and the letter typed since are still there').to.equal('lonely N');
+    await sendKeys({ type: 'B1 2AB' });
+    expect(input.value).to.equal('lonely NB1 2AB');
+    // Other words from the finder (Back, a link) still replace the box's text.
+    el.value = 'choir';
+    await el.updateComplete;
+    expect(input.value).to.equal('choir');
+  });
+
   it('arrows move through suggestions (wrapping), Enter chooses one and pushes a history step', async () => {
     const el = await fixture<AtlasSearch>(html`<atlas-search .suggest=${suggest}></atlas-search>`);
     const input = el.shadowRoot!.querySelector('input')!;

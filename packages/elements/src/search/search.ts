@@ -41,6 +41,9 @@ export class AtlasSearch extends AtlasElement {
 
   readonly #id = `atlas-search-${++nextId}`;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The words last reported to the finder, and whether the box has been typed in since. */
+  #reported: string | undefined;
+  #typedSince = false;
   /** The suggestion list, once its code has arrived. */
   #list?: Suggestions.SuggestionList;
 
@@ -67,7 +70,11 @@ export class AtlasSearch extends AtlasElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') && this.input && this.input.value !== this.#shown) this.input.value = this.#shown;
+    if (!changed.has('value') || !this.input) return;
+    // The finder handing back the words reported at the last pause, after the person has typed on (a slow phone
+    // answers late): what they typed since stays. Only other words (Back, a cleared search, a link) replace it.
+    if (this.#typedSince && this.value.trim() === this.#reported) this.value = this.input.value;
+    else if (this.input.value !== this.#shown) this.input.value = this.#shown;
   }
 
   /** The suggestion list, loading its code the first time; undefined if it cannot be had (the box still searches). */
@@ -83,6 +90,7 @@ export class AtlasSearch extends AtlasElement {
 
   #onInput(): void {
     const prefix = (this.value = this.input.value);
+    this.#typedSince = true;
     void this.#withList().then((list) => list?.refresh(prefix, this.suggest));
     clearTimeout(this.#typingTimer);
     // Typing updates the results after a pause and replaces the history entry, so Back is not a letter at a time.
@@ -91,6 +99,8 @@ export class AtlasSearch extends AtlasElement {
 
   #emit(history: 'push' | 'replace'): void {
     clearTimeout(this.#typingTimer);
+    this.#reported = this.value.trim();
+    this.#typedSince = false;
     this.dispatchEvent(new AtlasStateChangeEvent({ patch: { q: this.value.trim(), open: undefined, limit: undefined }, history }));
   }
 
