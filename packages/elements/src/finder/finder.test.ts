@@ -321,6 +321,31 @@ describe('<atlas-finder>', () => {
     expect(cards(b)).to.have.length(1);
   });
 
+  it('draws its search and place first and its filters and results in a task after, which updateComplete waits for', async () => {
+    const f = document.createElement('atlas-finder') as AtlasFinder;
+    f.now = NOW;
+    f.lang = 'en';
+    f.src = `${FIXTURES}/small-feed.json`;
+    // What the task that first drew the search box drew: seen from the mutation records of that task.
+    let sameTask: { results: boolean; filters: boolean } | undefined;
+    const watch = new MutationObserver(() => {
+      if (sameTask || !f.shadowRoot?.querySelector('.top atlas-search')) return;
+      sameTask = { results: !!f.shadowRoot.querySelector('atlas-results'), filters: !!f.shadowRoot.querySelector('atlas-filters') };
+    });
+    document.body.append(f);
+    // The shadow root is made on connecting; the first draw waits for a task of its own.
+    watch.observe(f.shadowRoot!, { childList: true, subtree: true });
+    try {
+      await ready(f);
+      expect(sameTask).to.deep.equal({ results: false, filters: false });
+      expect(cards(f)).to.have.length(6);
+      expect(shadow(f).querySelector('atlas-filters')).to.not.equal(null);
+    } finally {
+      watch.disconnect();
+      f.remove();
+    }
+  });
+
   it('links each card to the page\'s address with the listing open, as the address would write it, and follows the address as it changes', async () => {
     const f = await finder(`${FIXTURES}/small-feed.json`, { namespace: 'west' });
     const written = (key: string): string => {
