@@ -5,7 +5,9 @@
 //   node bench/search.profile.mjs                    (10,000 listings, plain and ready)
 //   PROFILE_SIZES=1000,10000 PROFILE_READY=0 node bench/search.profile.mjs
 //   PROFILE_SAVE=1 ...   (also writes bench/out/search/*.cpuprofile, to open in DevTools)
-//   PROFILE_TRACE=1 ...  (a Chromium trace instead: the page's and the worker's tasks, with what native work each did)
+//   PROFILE_TRACE=1 ...  (a Chromium trace instead: the page's and the worker's tasks, with what native work each did;
+//                         with PROFILE_SAVE=1 also written to bench/out/search/*.trace.json, whose tasks name where they were posted from)
+//   PROFILE_TRACE_MORE=1 (the trace with mojo, IPC and network categories too: which pipe or message a native task served)
 //   PROFILE_WINDOW=1 ... (the page's profile only from the load's start to its first page, not the bench's own parses and waits)
 //   SEARCH_BENCH_FEED=http, SEARCH_BENCH_NO_WORDS=1   (as in the search bench: feeds over HTTP; no words asked after the first page)
 import { chromium } from 'playwright-core';
@@ -194,9 +196,10 @@ try {
       workerSession = undefined;
       workerStarted = undefined;
       if (process.env.PROFILE_TRACE) {
-        await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.gc'] });
+        await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'blink.user_timing', 'loading', 'toplevel', 'disabled-by-default-v8.gc', ...(process.env.PROFILE_TRACE_MORE ? ['mojom', 'ipc', 'blink.net', 'base', 'disabled-by-default-devtools.timeline.stack'] : [])] });
         const result = await run(n, 'auto', ready, true);
         const trace = JSON.parse((await browser.stopTracing()).toString());
+        if (process.env.PROFILE_SAVE) writeFileSync(join(out, `${n}-${ready ? 'ready' : 'plain'}.trace.json`), JSON.stringify(trace));
         await evaluate('window.benchDispose()');
         workerSession = undefined;
         console.log(`\n######## ${n} ${ready ? 'ready' : 'plain'}: first page ${result.firstPageMs.toFixed(0)} ms, parse ${result.parseMs.toFixed(1)} ms, longest task ${result.longestTaskMs.toFixed(0)} ms`);

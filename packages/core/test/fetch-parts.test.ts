@@ -77,3 +77,39 @@ test('a large ready feed sent with no length is known by the length its first li
     assert.equal(fetchedSize(fetched), first.length + 1 + 50_000);
   }
 });
+
+test('a body whose length says it is for the worker is not read on the page: it is taken whole as a Blob, unless its first pieces are watched', async () => {
+  const text = `{"version":"1","listings":[${'"x",'.repeat(600_000)}"x"]}`;
+  let pulled = 0;
+  /** A body in pieces of 100,000 bytes that says its length, counting the pieces read from it. */
+  const sized = (): typeof fetch => async () => {
+    const bytes = new TextEncoder().encode(text);
+    let at = 0;
+    return new Response(new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(bytes.slice(at, (at += 100_000)));
+        if (at >= bytes.length) controller.close();
+      },
+    }), { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } });
+  };
+  const whole = await fetchFeed('https://feeds.example/big.json', { fetch: sized(), bytes: true, handOffBytes: 2_000_000, blobBytes: 2_000_000 });
+  assert.equal(fetchedSize(whole), 0, 'no piece read before the hand-off');
+  assert.ok(whole.rest, 'handed off at once');
+  await readOn(whole);
+  assert.equal(whole.rest, undefined);
+  assert.ok(whole.blob);
+  assert.equal(await whole.blob.text(), text);
+  assert.equal(fetchedSize(whole), 0, 'the body is the Blob, not pieces on the page');
+  assert.equal(fetchedBuffers(whole).length, 0);
+  assert.equal(fetchedBytesGone(whole), true, 'a page that must read it after all fetches it again');
+  // Watched (a ready feed's first screen), or shorter than it says the worker needs, or with no blobBytes: read in pieces as before.
+  for (const options of [{ watch: () => undefined, blobBytes: 2_000_000 }, { blobBytes: 5_000_000 }, {}]) {
+    pulled = 0;
+    const read = await fetchFeed('https://feeds.example/big.json', { fetch: sized(), bytes: true, handOffBytes: 2_000_000, ...options });
+    assert.ok(pulled > 0, JSON.stringify(options));
+    await readOn(read);
+    assert.equal(read.blob, undefined);
+    assert.equal(fetchedText(read), text);
+  }
+});

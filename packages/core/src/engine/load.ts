@@ -88,7 +88,8 @@ export async function loadFinder(urls: string[], options: FinderLoadOptions = {}
   // rather than wait for the page to read it all first.
   const handOffBytes = !mayUseWorker ? undefined : options.worker === true ? 0 : WORKER_THRESHOLD_BYTES;
   const watch = mayUseWorker && urls.length === 1 ? screenWatch(options) : undefined;
-  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes } : {}), ...(watch ? { watch: watch.see } : {}) })));
+  // A body long enough for the worker by its Content-Length alone is not read on the page at all (a Blob the worker reads).
+  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes, blobBytes: WORKER_THRESHOLD_BYTES } : {}), ...(watch ? { watch: watch.see } : {}) })));
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
   // A first screen not in yet comes in the next pieces: read on now, while the worker's code loads, not after.
@@ -146,9 +147,21 @@ function screenWatch(options: FinderLoadOptions): { see: (parts: readonly Uint8A
   return watch;
 }
 
-/** A feed with the rest of its body read on the page (see `readOn`), or its failure. */
-const wholeBody = async (r: PromiseSettledResult<FetchedFeed>): Promise<PromiseSettledResult<FetchedFeed>> =>
-  r.status === 'fulfilled' && r.value.rest ? readOn(r.value).then(() => r, (reason: unknown) => ({ status: 'rejected', reason })) : r;
+/** A feed with the rest of its body read on the page (see `readOn`; a Blob as its bytes), or its failure. */
+const wholeBody = async (r: PromiseSettledResult<FetchedFeed>): Promise<PromiseSettledResult<FetchedFeed>> => {
+  if (r.status !== 'fulfilled' || (!r.value.rest && !r.value.blob)) return r;
+  const fetched = r.value;
+  try {
+    await readOn(fetched);
+    if (fetched.blob) {
+      fetched.parts = [new Uint8Array(await fetched.blob.arrayBuffer())];
+      delete fetched.blob;
+    }
+    return r;
+  } catch (reason) {
+    return { status: 'rejected', reason };
+  }
+};
 
 /** A sharded directory's manifest (`atlas build --shards`) starts with its format (feed/manifest.ts). */
 const MANIFEST_START = /^\uFEFF?\s*\{\s*"format"\s*:\s*"community-atlas-manifest"/;

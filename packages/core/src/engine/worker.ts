@@ -195,7 +195,7 @@ function loadEnd(message: Extract<ToWorker, { type: 'load-end' }>): void {
 /** A sharded directory's handler (shards-worker.ts, loaded only for a manifest): every message after the manifest goes to it. */
 let shards: ((message: ToWorker) => void) | undefined;
 
-/** Messages that came while a query with words waited for the text index file: answered after it, in order. */
+/** Messages that came while a query with words waited for the text index file, or while a feed's Blob was read: answered after it, in order. */
 let backlog: ToWorker[] | undefined;
 
 scope.onmessage = (event) => receive(event.data);
@@ -227,7 +227,26 @@ function receive(message: ToWorker): void {
     return;
   }
   if (message.type === 'load') {
-    load(message);
+    const blobs = message.feeds.filter((f) => f.ok && f.feed.blob);
+    if (!blobs.length) {
+      load(message);
+      return;
+    }
+    // A body the page never read (a Blob, see fetchFeed's blobBytes) is read here, in one piece.
+    // Questions asked meanwhile wait for the load, as for any load.
+    backlog = [];
+    void Promise.all(blobs.map(async (f) => {
+      if (!f.ok || !f.feed.blob) return;
+      f.feed.parts = [new Uint8Array(await f.feed.blob.arrayBuffer())];
+      delete f.feed.blob;
+    })).then(
+      () => load(message),
+      (error: unknown) => scope.postMessage({ type: 'failed', error: { message: `the feed could not be read: ${String(error)}` } }),
+    ).finally(() => {
+      const waiting = backlog ?? [];
+      backlog = undefined;
+      for (const m of waiting) receive(m);
+    });
     return;
   }
   if (message.type === 'load-begin') {

@@ -102,6 +102,15 @@ export interface LoadOptions {
   handOffBytes?: number;
   /** With `bytes`: called with the pieces so far each time one arrives, before or after the hand-off (a ready feed's first screen is read from them, feed/first.ts). */
   watch?: (parts: readonly Uint8Array[]) => void;
+  /**
+   * With `handOffBytes`: a body whose response says it has at least this many
+   * bytes (Content-Length), when nothing watches its pieces, is not read on the
+   * page at all: it is handed off at once, and its rest is taken whole as a Blob
+   * (`FetchedFeed.blob`, see `readOn`), which the browser fills without the
+   * page's main thread. Reading 100 MB piece by piece on the page took over a
+   * second of its main thread, in tasks of up to 180 ms.
+   */
+  blobBytes?: number;
 }
 
 /**
@@ -111,7 +120,8 @@ export interface LoadOptions {
  * stops it once the rest has arrived.
  */
 interface FetchRest {
-  stream: ReadableStream<Uint8Array>;
+  /** The body's rest, read on the page piece by piece; or, not read on the page, the whole body as a Blob. */
+  stream: ReadableStream<Uint8Array> | Promise<Blob>;
   timedOut: Promise<unknown>;
   done(): void;
   /** The FeedLoadError (or the abort reason) for an error reading the rest. */
@@ -141,6 +151,12 @@ export interface FetchedFeed {
   parts?: Uint8Array[];
   /** The rest of the body, not read yet (`handOffBytes`): only on the page, never sent as it is. */
   rest?: FetchRest;
+  /**
+   * The whole body as a Blob, never read on the page (`blobBytes`): a worker
+   * is handed it (a Blob is cloned as a handle, not its bytes) and reads it
+   * there. `parts` is then empty.
+   */
+  blob?: Blob;
   /** What relative links in the feed resolve against (the response URL after redirects). */
   baseUrl?: string;
   status: number;
@@ -177,19 +193,25 @@ export function fetchedBytes(fetched: FetchedFeed): Uint8Array | undefined {
 export const fetchedSize = (fetched: FetchedFeed): number =>
   fetched.parts || fetched.bytes ? fetchedViews(fetched).reduce((sum, view) => sum + view.byteLength, 0) : fetched.text.length;
 
-/** Whether a fetched feed's bytes were handed to a worker (and so are no longer here). */
-export const fetchedBytesGone = (fetched: FetchedFeed): boolean => fetchedSize(fetched) === 0 && fetchedViews(fetched).length > 0;
+/** Whether a fetched feed's bytes were handed to a worker (and so are no longer here), or were never read on the page (a Blob). */
+export const fetchedBytesGone = (fetched: FetchedFeed): boolean => !!fetched.blob || (fetchedSize(fetched) === 0 && fetchedViews(fetched).length > 0);
 
 /**
  * A body as the pieces it arrives in: reading it never joins a large feed into
  * one buffer on the page. With `handOff`, reading stops (the stream unlocked) as
  * soon as that many bytes are in or the response says it has that many.
  */
-async function readParts(response: Response, handOff?: number, watch?: (parts: readonly Uint8Array[]) => void): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> }> {
+async function readParts(response: Response, handOff?: number, watch?: (parts: readonly Uint8Array[]) => void, blobBytes?: number): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> | Promise<Blob> }> {
   const body = response.body;
+  let declared = Number(response.headers.get('content-length')) || 0;
+  // Big enough for the worker by its length alone, and no one reads its first pieces: not read here at all.
+  if (body && handOff !== undefined && !watch && blobBytes !== undefined && declared > 0 && declared >= Math.max(handOff, blobBytes)) {
+    const blob = response.blob();
+    blob.catch(() => undefined);
+    return { parts: [], stopped: blob };
+  }
   const reader = body?.getReader();
   if (!body || !reader) return { parts: [new Uint8Array(await response.arrayBuffer())] };
-  let declared = Number(response.headers.get('content-length')) || 0;
   const parts: Uint8Array[] = [];
   let size = 0;
   let since = performance.now();
@@ -237,9 +259,20 @@ export function readOn(fetched: FetchedFeed): Promise<void> {
 
 async function readRest(fetched: FetchedFeed, rest: FetchRest): Promise<void> {
   const parts = (fetched.parts ??= []);
-  const reader = rest.stream.getReader();
   const timedOut = rest.timedOut.then((error) => Promise.reject(error));
   timedOut.catch(() => undefined);
+  if (!('getReader' in rest.stream)) {
+    try {
+      fetched.blob = await Promise.race([rest.stream, timedOut]);
+      fetched.rest = undefined;
+      rest.done();
+      return;
+    } catch (error) {
+      rest.done();
+      throw error instanceof FeedLoadError ? error : await rest.failed(error);
+    }
+  }
+  const reader = rest.stream.getReader();
   let since = performance.now();
   try {
     for (;;) {
@@ -345,9 +378,9 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
     if (!response.ok) throw await loadError({ url, reason: 'http', status: response.status, statusText: response.statusText });
     let body = '';
     let parts: Uint8Array[] | undefined;
-    let stopped: ReadableStream<Uint8Array> | undefined;
+    let stopped: ReadableStream<Uint8Array> | Promise<Blob> | undefined;
     try {
-      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes, options.watch));
+      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes, options.watch, options.blobBytes));
       else body = await response.text();
     } catch (err) {
       throw await failed(err);
