@@ -35,6 +35,7 @@
 //   SHARDS_BROWSER_PROFILE=navigation ...      (the profile from navigation rather than from the page being up)
 //   SHARDS_BROWSER_PROFILE=1 SHARDS_BROWSER_PROFILE_DIR=DIR ... (also writes each visit's CPU profile there, a .cpuprofile file)
 //   SHARDS_BROWSER_TRACE=1 SHARDS_BROWSER_TRACE_DIR=DIR ... (also writes each visit's trace there, a .json file)
+//   SHARDS_BROWSER_PHONE_ONLY=1 ...            (the slow-phone visits alone: the desktop's figures are left out)
 //   SHARDS_BROWSER_SITE=DIR ...                (serve that built site as it is, never building it: with SHARDS_BROWSER_EMBED,
 //                                               another version's site and bundle, for before-and-after pairs)
 import { execFileSync, spawn } from 'node:child_process';
@@ -412,6 +413,7 @@ console.log(`\nnational sharded directory in Chromium: ${manifest.listings.toLoc
 console.log(`served with gzip/brotli, ETag, immutable caching of hashed files; first visits (empty cache); median of ${runs}; machine load average (1 min) beside each`);
 console.log('desktop: no throttling. slow phone: CPU 4 × slower, 150 ms round trip, 1.6 Mbit/s down (shaped by the server).');
 
+const phoneOnly = !!process.env.SHARDS_BROWSER_PHONE_ONLY;
 const cases = [
   ...POSTCODES.map((p) => ({ ...p, kind: 'postcode', text: p.postcode, label: `${p.label} (${p.postcode})`, budgeted: true })),
   ...NAMES.map((n) => ({ ...n, kind: 'words', text: n.q, label: `word search: ${n.label} ("${n.q}")` })),
@@ -424,11 +426,12 @@ try {
     const desktop = [];
     const phone = [];
     for (let r = 0; r < runs; r++) {
-      desktop.push(await visit({ ...c }));
+      if (!phoneOnly) desktop.push(await visit({ ...c }));
       phone.push(await visit({ ...c, phone: true }));
     }
     const timed = c.kind === 'link' ? 'from navigation' : 'from Enter';
-    console.log(`\n${c.label}: "${desktop[0].status}" (data sent as ${desktop[0].encodings.join(', ')})`);
+    const first = desktop[0] ?? phone[0];
+    console.log(`\n${c.label}: "${first.status}" (data sent as ${first.encodings.join(', ')})`);
     // Counted on the slow phone: on the desktop the next step's shards (asked for once the first answer is made) can finish
     // before the page has drawn it, and would be counted though the first page did not wait for them.
     const bytes = median(phone.map((v) => v.bytes));
@@ -436,12 +439,12 @@ try {
     line(undefined, 'requests to first results, from navigation', String(median(phone.map((v) => v.requests))), '', shortFiles(phone[0].files));
     const d = median(desktop.map((v) => v.ms));
     const p = median(phone.map((v) => v.ms));
-    line(c.budgeted ? d <= 1500 : undefined, `time to first results, desktop (${timed})`, fmtMs(d), c.budgeted ? '≤ 1,500 ms' : '', loads(desktop));
+    if (!phoneOnly) line(c.budgeted ? d <= 1500 : undefined, `time to first results, desktop (${timed})`, fmtMs(d), c.budgeted ? '≤ 1,500 ms' : '', loads(desktop));
     line(c.budgeted ? p <= 4000 : undefined, `time to first results, slow phone (${timed})`, fmtMs(p), c.budgeted ? '≤ 4,000 ms' : '', loads(phone));
     if (c.kind !== 'link') line(undefined, 'page open to first results, slow phone (from navigation)', fmtMs(median(phone.map((v) => v.fromNavigation))), '', 'the page up, the text typed, Enter');
     const ld = median(desktop.map((v) => v.longest));
     const lp = median(phone.map((v) => v.longest));
-    line(ld <= 50, 'longest main-thread task, desktop', fmtMs(ld), '≤ 50 ms');
+    if (!phoneOnly) line(ld <= 50, 'longest main-thread task, desktop', fmtMs(ld), '≤ 50 ms');
     line(lp <= 50, 'longest main-thread task, slow phone (CPU 4 × slower)', fmtMs(lp), '≤ 50 ms');
   }
 

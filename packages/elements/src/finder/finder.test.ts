@@ -321,6 +321,49 @@ describe('<atlas-finder>', () => {
     expect(cards(b)).to.have.length(1);
   });
 
+  it('draws its search and place first and its filters and results in a task after, which updateComplete waits for', async () => {
+    const f = document.createElement('atlas-finder') as AtlasFinder;
+    f.now = NOW;
+    f.lang = 'en';
+    f.src = `${FIXTURES}/small-feed.json`;
+    // What the task that first drew the search box drew: seen from the mutation records of that task.
+    let sameTask: { results: boolean; filters: boolean } | undefined;
+    const watch = new MutationObserver(() => {
+      if (sameTask || !f.shadowRoot?.querySelector('.top atlas-search')) return;
+      sameTask = { results: !!f.shadowRoot.querySelector('atlas-results'), filters: !!f.shadowRoot.querySelector('atlas-filters') };
+    });
+    document.body.append(f);
+    // The shadow root is made on connecting; the first draw waits for a task of its own.
+    watch.observe(f.shadowRoot!, { childList: true, subtree: true });
+    try {
+      await ready(f);
+      expect(sameTask).to.deep.equal({ results: false, filters: false });
+      expect(cards(f)).to.have.length(6);
+      expect(shadow(f).querySelector('atlas-filters')).to.not.equal(null);
+    } finally {
+      watch.disconnect();
+      f.remove();
+    }
+  });
+
+  it('links each card to the page\'s address with the listing open, as the address would write it, and follows the address as it changes', async () => {
+    const f = await finder(`${FIXTURES}/small-feed.json`, { namespace: 'west' });
+    const written = (key: string): string => {
+      const url = new URL(location.href);
+      url.searchParams.set('west.open', key);
+      return url.href;
+    };
+    const card = cards(f)[0]!;
+    const link = shadow(card).querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal(written(card.item!.listing.key));
+    // Keys with every kind of character the address writes its own way, on addresses with other parameters, this finder's own and a fragment.
+    const keys = ['B1-B15~n233606', 'a b', "it's (1)!", 'x*y-z_.', 'a+b&c=d#e', 'café ☕', 'lone \ud800 half', '%41', ''];
+    for (const address of ['?page=2&q=one%20two', '?west.open=old&west.q=walk', '?x=1#section', '?west.open=atlasOpenKey0e5b']) {
+      history.replaceState(null, '', address);
+      for (const key of keys) expect(f.hrefFor(key), `${key} at ${address}`).to.equal(written(key));
+    }
+  });
+
   it('two finders without a namespace: the second warns in the console and keeps its parameters apart from the first\'s', async () => {
     window.history.replaceState(null, '', '?q=walk');
     const warned: string[] = [];

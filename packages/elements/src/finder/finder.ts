@@ -235,6 +235,25 @@ export class AtlasFinder extends AtlasElement {
     return this.hasUpdated;
   }
 
+  /**
+   * Whether the filters and results are drawn: the finder's first draw of its search, and each
+   * draw after a listing closes, draws the search and place boxes first and the filters and
+   * results a task later (all of them at once were one task of 60 to 90 ms of CPU time on a
+   * slow phone). `#lowerDrawing`: the task that will, which `updateComplete` waits for.
+   */
+  #lowerDrawn = false;
+  #lowerDrawing?: Promise<void>;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#lowerDrawn || this.#lowerDrawing || !this.renderRoot.querySelector('.top')) return;
+    this.#lowerDrawing = breathe().then(() => {
+      this.#lowerDrawing = undefined;
+      this.#lowerDrawn = true;
+      this.requestUpdate();
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.#wantsPrescriber()) void this.#needPrescriber();
     if (changed.has('theme') && this.theme !== 'none') void this.#needTheme();
@@ -482,6 +501,11 @@ export class AtlasFinder extends AtlasElement {
       if (this.#querying === q) this.#querying = undefined;
       complete = await super.getUpdateComplete();
     }
+    // The filters and results, a task after the search box.
+    for (let lower = this.#lowerDrawing; lower; lower = this.#lowerDrawing) {
+      await lower;
+      complete = await super.getUpdateComplete();
+    }
     // The parts draw in tasks of their own after the finder's (first), the cards a few at a time, an open listing's when and where after its heading: all of them.
     await Promise.all([...(this.renderRoot?.querySelectorAll('atlas-search, atlas-location, atlas-filters, atlas-results, atlas-listing') ?? [])].map((part) => (part as AtlasElement).updateComplete));
     return complete;
@@ -711,6 +735,9 @@ export class AtlasFinder extends AtlasElement {
     const shared = prescriber?.sharedKeys();
     if (shared) return prescriber!.renderShared(shared, data);
     const open = s.open ? this.#oruk?.listing(s.open) ?? this.#listingFor(s.open) : undefined;
+    // Drawn afresh when the listing closes: then the filters and results come a task after the search again.
+    if (open) this.#lowerDrawn = false;
+    const lower = this.#lowerDrawn;
     const showMap = this.view !== 'list' && this.mapState !== 'off' && !!this.#engine;
     const result = this.#waiting ? undefined : this.result;
     return html`
@@ -729,7 +756,7 @@ export class AtlasFinder extends AtlasElement {
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           ${s.near && this.placeAttribution ? html`<p class="attribution">${this.placeAttribution}</p>` : nothing}
-          <div class="layout">
+          ${lower ? html`<div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .showResults=${this.#showResults} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
               .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 2 : 4}>${prescriber?.renderBar(s)}</atlas-filters>
             <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
@@ -747,7 +774,7 @@ export class AtlasFinder extends AtlasElement {
                 .sorts=${summary.kinds.includes('transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
             ${prescriber?.renderShortlist(data)}
-          </div>
+          </div>` : nothing}
           ${this.#footer()}`}
     `;
   }

@@ -30,6 +30,8 @@ export class FocusReturn implements ReactiveController {
         // Without the listing, its "Back to results" (the heading would have had focus).
         (detail ?? root.querySelector<HTMLElement>('.state button'))?.focus();
       } else {
+        // The results are drawn a task after the search box when a listing closes.
+        await this.host.updateComplete;
         const results = root.querySelector('atlas-results');
         await results?.updateComplete;
         await Promise.all([...(results?.renderRoot.querySelectorAll('atlas-card') ?? [])].map((c) => c.updateComplete));

@@ -71,6 +71,14 @@ export class AtlasListingDetail extends AtlasElement {
     return w && w.listing === l && w.now === this.now && w.lang === this.language ? w : undefined;
   }
 
+  /**
+   * The first draw (the heading) is a task of its own: in a finder it was drawn in the
+   * finder's task, which drew the finder too (a listing link: 53 ms of CPU time on a slow phone).
+   */
+  protected override drawsLater(): boolean {
+    return !this.hasUpdated;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const l = this.listing;

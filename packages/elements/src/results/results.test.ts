@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { AtlasListing, QueryResult } from '@community-atlas/core';
+import { breathe, type AtlasListing, type QueryResult } from '@community-atlas/core';
 import { settled } from '../../../../test/support/settle.js';
 import '../define.js';
 import type { AtlasResults } from './results.js';
@@ -53,24 +53,38 @@ describe('<atlas-results> on its own', () => {
     expect(el.shadowRoot!.activeElement).to.equal(cards[20]);
   });
 
-  it('draws the first cards at once and the rest in the tasks after, so twenty cards are not one long task', async () => {
+  it('draws a new result in a task of its own, the first cards at once and the rest in the tasks after, so twenty cards are not one long task', async () => {
     const all = Array.from({ length: 20 }, (_, i) => ({ listing: listing(i), score: 0 }));
     const el = await fixture<AtlasResults>(html`<atlas-results></atlas-results>`);
     const cards = () => el.shadowRoot!.querySelectorAll('atlas-card');
+    const status = () => el.shadowRoot!.querySelector('[role="status"]')!.textContent?.trim();
+    const names = (): string[] => [...cards()].map((c) => c.shadowRoot!.querySelector('a')?.textContent?.trim() ?? '');
     el.result = { total: 20, items: all, keys: all.map((i) => i.listing.key), facets: {} };
-    // Only microtasks here: whatever is drawn by now was drawn in the task that was given the result.
-    for (let i = 0; i < 50 && !cards().length; i++) await Promise.resolve();
+    // Only microtasks here: nothing is drawn in the task that was given the result (a finder's, drawing itself).
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(cards()).to.have.length(0);
+    // The task after: the count, and the first cards' elements (each card draws its words in a task of its own).
+    await breathe();
+    expect(status()).to.equal('20 results');
     expect(cards()).to.have.length(5);
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent?.trim()).to.equal('20 results');
     await el.updateComplete;
     expect(cards()).to.have.length(20);
-    expect([...cards()].map((c) => c.item?.listing.name)).to.deep.equal(all.map((i) => i.listing.name));
-    // A new answer updates the cards already drawn at once: the list does not shrink and grow again under the reader.
+    expect(names()).to.deep.equal(all.map((i) => i.listing.name));
+    // A new answer updates the cards already drawn in place: the list does not shrink and grow again under the reader,
+    // and a card with focus keeps it.
+    cards()[3]!.focus();
     const next = all.map(({ listing: l }) => ({ listing: { ...l, name: `${l.name as string}, again` }, score: 0 }));
     el.result = { total: 20, items: next, keys: next.map((i) => i.listing.key), facets: {} };
-    for (let i = 0; i < 50 && cards()[0]!.item?.listing.name !== 'Listing 0, again'; i++) await Promise.resolve();
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(names()[0]).to.equal('Listing 0');
+    await breathe();
     expect(cards()).to.have.length(20);
+    expect(names()[0]).to.equal('Listing 0, again');
     await el.updateComplete;
+    expect(cards()).to.have.length(20);
+    expect(names()).to.deep.equal(next.map((i) => i.listing.name));
+    expect(el.shadowRoot!.activeElement).to.equal(cards()[3]);
+    expect(cards()[3]!.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Listing 3, again');
     await expect(el).to.be.accessible();
   });
 

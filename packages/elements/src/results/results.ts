@@ -5,6 +5,7 @@ import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { resultsStyles } from './results.styles.js';
 import { formatList } from '../internal/format.js';
 import { relax } from '../on-demand.js';
+import { redrawCardsUntil } from '../card/card.js';
 
 /** How many more results "Show more" adds. */
 export const PAGE_SIZE = 20;
@@ -16,6 +17,12 @@ export const PAGE_SIZE = 20;
  * (AtlasCard.drawsLater); cards already drawn are updated at once.
  */
 const CARDS_PER_TASK = 5;
+/**
+ * How long (ms) after the results' draw began the cards already in the list may go on
+ * drawing their new results in the same task; the rest draw in tasks of their own
+ * (AtlasCard.drawsLater), so a new result never draws twenty cards in one task.
+ */
+const REDRAW_MS = 12;
 /** How many of the words the need vocabulary added are named above the results. */
 const MAX_EXPANDED = 5;
 
@@ -98,13 +105,22 @@ export class AtlasResults extends AtlasElement {
     await Promise.all([...this.renderRoot.querySelectorAll('atlas-card')].map((card) => card.updateComplete));
   }
 
-  /** The first draw is a task of its own, after the finder's: a finder's first screen drew its every part in one task. */
+  /** The result the list was last drawn with. */
+  #drawnResult?: QueryResult;
+
+  /**
+   * The first draw is a task of its own, after the finder's: a finder's first screen drew
+   * its every part in one task. So is each new result: it drew in the finder's task, with
+   * the finder, the search box and the cards.
+   */
   protected override drawsLater(): boolean {
-    return !this.hasUpdated;
+    return !this.hasUpdated || this.result !== this.#drawnResult;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#drawnResult = this.result;
+    redrawCardsUntil(REDRAW_MS);
     const wanted = this.result?.items.length ?? 0;
     // Cards already drawn are updated in place at once; new ones come a few at a time.
     if (changed.has('result')) this.#drawn = Math.min(wanted, Math.max(this.#drawn, CARDS_PER_TASK));
@@ -125,17 +141,19 @@ export class AtlasResults extends AtlasElement {
 
   protected override render(): unknown {
     const t = this.t;
+    const lang = this.language;
     const result = this.result;
     const total = result?.total ?? 0;
     const items = result?.items ?? [];
     // Names two results share: their cards say where each is (counted once, not per card against every other).
     const seen = new Set<string>();
     const shared = new Set<string>();
-    for (const item of items) {
-      const name = text(item.listing.name, this.language);
+    const names = items.map((item) => {
+      const name = text(item.listing.name, lang);
       if (seen.has(name)) shared.add(name);
       seen.add(name);
-    }
+      return name;
+    });
     // A sharded directory says what the answer covers ("within 10 miles; searching further…"), in the same live region.
     const coverage = result?.coverage;
     const count = result && !coverage?.prompt ? t.resultsCount(total) : '';
@@ -164,9 +182,9 @@ export class AtlasResults extends AtlasElement {
         : nothing}
       <ol part="list">
         ${items.slice(0, this.#drawn).map(
-          (item) => html`<li>
-            <atlas-card .item=${item} .now=${this.now} lang=${this.language} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}
-              .labeller=${this.labeller} ?namesake=${shared.has(text(item.listing.name, this.language))} ?provisional=${this.provisional}></atlas-card>
+          (item, i) => html`<li>
+            <atlas-card .item=${item} .now=${this.now} lang=${lang} ?highlighted=${this.highlighted === item.listing.key} href=${this.hrefFor?.(item.listing.key) ?? ''}
+              .labeller=${this.labeller} ?namesake=${shared.has(names[i]!)} ?provisional=${this.provisional}></atlas-card>
           </li>`,
         )}
       </ol>
