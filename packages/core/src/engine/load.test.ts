@@ -5,7 +5,7 @@ import type { FinderState } from './types.js';
 import { normaliseFeed } from '../feed/normalise.js';
 import { createEngine } from './engine.js';
 import { serializeIndex } from './full.js';
-import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoadOptions } from './load.js';
+import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoad, type FinderLoadOptions } from './load.js';
 import { serveBodies } from '../../../../test/support/engine.js';
 import { generateFeed } from '../../../../test/support/generate.js';
 import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery } from '../location/postcode.js';
@@ -261,21 +261,26 @@ describe('loadFinder', () => {
     return { workerStarted, restore: () => (globalThis.Worker = RealWorker) };
   };
 
+  /** `early` was loaded in a worker and answers every state as the page does over the same text. */
+  async function answersAsOnPage(early: FinderLoad, text: string): Promise<void> {
+    const onPage = await loadFinder(['big.json'], { fetch: serve({ 'big.json': text }), worker: false });
+    expect(early.inWorker).to.equal(true);
+    for (const state of states) {
+      const a = await early.engine.query(state, NOW);
+      const b = await onPage.engine.query(state, NOW);
+      expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
+      expect(a.facets).to.deep.equal(b.facets);
+    }
+    early.engine.dispose();
+  }
+
   it('starts the worker while a large feed still arrives, with the same answers as the page', async () => {
     // The body's last piece comes only once a worker exists: a load that waited for the whole body first would time out.
     const { workerStarted, restore } = watchWorkerStart();
     try {
       const bigText = JSON.stringify(generatedFeed(8000));
       const early = await loadFinder(['big.json'], { fetch: arriving(bigText, workerStarted), workerUrl, timeoutMs: 10_000 });
-      const onPage = await loadFinder(['big.json'], { fetch: serve({ 'big.json': bigText }), worker: false });
-      expect(early.inWorker).to.equal(true);
-      for (const state of states) {
-        const a = await early.engine.query(state, NOW);
-        const b = await onPage.engine.query(state, NOW);
-        expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
-        expect(a.facets).to.deep.equal(b.facets);
-      }
-      early.engine.dispose();
+      await answersAsOnPage(early, bigText);
     } finally {
       restore();
     }
@@ -296,15 +301,7 @@ describe('loadFinder', () => {
         },
       }), { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } })) as typeof fetch;
       const early = await loadFinder(['big.json'], { fetch: gated, workerUrl, timeoutMs: 10_000 });
-      const onPage = await loadFinder(['big.json'], { fetch: serve({ 'big.json': bigText }), worker: false });
-      expect(early.inWorker).to.equal(true);
-      for (const state of states) {
-        const a = await early.engine.query(state, NOW);
-        const b = await onPage.engine.query(state, NOW);
-        expect(a.keys, JSON.stringify(state)).to.deep.equal(b.keys);
-        expect(a.facets).to.deep.equal(b.facets);
-      }
-      early.engine.dispose();
+      await answersAsOnPage(early, bigText);
     } finally {
       restore();
     }
