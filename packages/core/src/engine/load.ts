@@ -10,7 +10,7 @@
  * when the feeds need them (see feed/read.ts), and the code that talks to the
  * worker (in-worker.ts) when a feed is big enough for it.
  */
-import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, fetchedViews, readOn, type FetchedFeed, type LoadOptions } from '../feed/fetch.js';
+import { FeedLoadError, fetchFeed, fetchedBytesGone, fetchedSize, fetchedViews, readBlob, readOn, type FetchedFeed, type LoadOptions } from '../feed/fetch.js';
 import type { AtlasData } from '../feed/normalised.js';
 import { readFirstScreen, type FirstScreen } from '../feed/first.js';
 import type { Feed, ListingKind } from '../feed/types.js';
@@ -172,10 +172,7 @@ const wholeBody = async (r: PromiseSettledResult<FetchedFeed>): Promise<PromiseS
   const fetched = r.value;
   try {
     await readOn(fetched);
-    if (fetched.blob) {
-      fetched.parts = [new Uint8Array(await fetched.blob.arrayBuffer())];
-      delete fetched.blob;
-    }
+    await readBlob(fetched);
     return r;
   } catch (reason) {
     return { status: 'rejected', reason };

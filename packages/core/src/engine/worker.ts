@@ -11,7 +11,7 @@ import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../lo
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { keepKinds } from '../feed/ready-kinds.js';
 import { ReadySealer } from '../feed/ready.js';
-import { FeedLoadError, fetchedViews } from '../feed/fetch.js';
+import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 
@@ -255,11 +255,7 @@ function receive(message: ToWorker): void {
     // A body the page never read (a Blob, see fetchFeed's blobBytes) is read here, in one piece.
     // Questions asked meanwhile wait for the load, as for any load.
     backlog = [];
-    void Promise.all(blobs.map(async (f) => {
-      if (!f.ok || !f.feed.blob) return;
-      f.feed.parts = [new Uint8Array(await f.feed.blob.arrayBuffer())];
-      delete f.feed.blob;
-    })).then(
+    void Promise.all(blobs.map((f) => (f.ok ? readBlob(f.feed) : undefined))).then(
       () => load(message),
       (error: unknown) => scope.postMessage({ type: 'failed', error: { message: `the feed could not be read: ${String(error)}` } }),
     ).finally(() => {

@@ -208,7 +208,7 @@ export const fetchedBytesGone = (fetched: FetchedFeed): boolean => !!fetched.blo
  * one buffer on the page. With `handOff`, reading stops (the stream unlocked) as
  * soon as that many bytes are in or the response says it has that many.
  */
-async function readParts(response: Response, handOff?: number, watch?: (parts: readonly Uint8Array[]) => void, blobBytes?: number, large?: () => void): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> | Promise<Blob> }> {
+async function readParts(response: Response, { handOffBytes: handOff, watch, blobBytes, large }: LoadOptions): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> | Promise<Blob> }> {
   const body = response.body;
   let declared = Number(response.headers.get('content-length')) || 0;
   // Big enough for the worker by its length alone, and no one reads its first pieces: not read here at all.
@@ -268,6 +268,14 @@ export function readOn(fetched: FetchedFeed): Promise<void> {
   const rest = fetched.rest;
   if (!rest) return Promise.resolve();
   return (rest.reading ??= readRest(fetched, rest));
+}
+
+/** A body taken whole as a Blob (`FetchedFeed.blob`) as its bytes, in one piece (in the worker, or on a page that must read it after all). */
+export async function readBlob(fetched: FetchedFeed): Promise<void> {
+  const blob = fetched.blob;
+  if (!blob) return;
+  fetched.parts = [new Uint8Array(await blob.arrayBuffer())];
+  delete fetched.blob;
 }
 
 async function readRest(fetched: FetchedFeed, rest: FetchRest): Promise<void> {
@@ -393,7 +401,7 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
     let parts: Uint8Array[] | undefined;
     let stopped: ReadableStream<Uint8Array> | Promise<Blob> | undefined;
     try {
-      if (options.bytes) ({ parts, stopped } = await readParts(response, options.handOffBytes, options.watch, options.blobBytes, options.large));
+      if (options.bytes) ({ parts, stopped } = await readParts(response, options));
       else body = await response.text();
     } catch (err) {
       throw await failed(err);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclaration, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { saysWords, text, type ResultItem } from '@community-atlas/core';
 import { AtlasElement, baseStyles } from '../internal/atlas-element.js';
 import { AtlasOpenEvent } from '../events/open.js';
@@ -65,13 +65,8 @@ export class AtlasCard extends AtlasElement {
     reportHighlight(this, () => this.item?.listing.key);
   }
 
-  /** A new result was given to the card since its last draw. */
-  #newItem = false;
-
-  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
-    if (name === 'item') this.#newItem = true;
-    super.requestUpdate(name, oldValue, options);
-  }
+  /** The result the card was last drawn with. */
+  #drawnItem?: ResultItem;
 
   /**
    * A card's first draw is a task of its own (five new cards were one task of 40 ms of CPU
@@ -81,12 +76,12 @@ export class AtlasCard extends AtlasElement {
    * Other updates (highlighted, say) are at once.
    */
   protected override drawsLater(): boolean {
-    return !this.hasUpdated || (this.#newItem && performance.now() > redrawUntil);
+    return !this.hasUpdated || (this.item !== this.#drawnItem && performance.now() > redrawUntil);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#newItem = false;
+    this.#drawnItem = this.item;
     // A transfer's status and deadline come with the transfer parts, which a finder over transfers has already loaded.
     if (this.item?.listing.kind === 'transfer') void this.need(transferCards, (m) => m.transferStyles);
   }
