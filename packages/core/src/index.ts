@@ -36,7 +36,7 @@ export {
 } from './engine/engine.js';
 export { breathe } from './dom/breathe.js';
 export {
-  createEngineAuto, loadFinder, WORKER_THRESHOLD_BYTES, WORKER_THRESHOLD_LISTINGS, type AutoEngineOptions,
+  createEngineAuto, loadFinder, prepareFinderLoad, WORKER_THRESHOLD_BYTES, WORKER_THRESHOLD_LISTINGS, type AutoEngineOptions,
   type EngineInput, type FinderLoad, type FinderLoadOptions,
 } from './engine/load.js';
 export { EngineCore, serializeIndex } from './engine/full.js';

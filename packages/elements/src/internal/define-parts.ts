@@ -3,6 +3,7 @@
  * (which adds `<atlas-listing>` at once) and the embed bundle (which adds it on demand).
  * Nothing happens on import, so a bundler honouring `sideEffects` keeps it only where called.
  */
+import { html, render } from 'lit';
 import { defineElement } from '@community-atlas/core/dom';
 import { AtlasCard } from '../card/card.js';
 import { AtlasFilters } from '../filters/filters.js';
@@ -18,7 +19,7 @@ import { AtlasSearch } from '../search/search.js';
  * the one after (the embed bundle: registering them all with the script's evaluation was
  * one task of 90 ms on a slow phone, and the finder's registration alone, with its first
  * instance made, 40 to 60 ms). The finder's loading message needs no part, and its first
- * draw waits for a task of its own, after theirs.
+ * draw waits for a task of its own, after theirs and one that warms the drawing of templates.
  */
 export function defineFirstScreenParts(later?: (define: () => void) => void): void {
   const parts = (): void => {
@@ -37,4 +38,14 @@ export function defineFirstScreenParts(later?: (define: () => void) => void): vo
   later(() => prepareElement(AtlasFinder));
   later(finder);
   later(parts);
+  later(warmTemplates);
+}
+
+/**
+ * A template made and drawn into a fragment that is never shown, in a task of its own before
+ * the finder's first draw: the code that prepares and draws a template runs cold the first
+ * time, in the task that draws the finder's loading message otherwise.
+ */
+function warmTemplates(): void {
+  render(html`<div class="state" role="status"><p>${''}</p></div>`, document.createDocumentFragment());
 }
