@@ -7,7 +7,8 @@
 //   node bench/main-thread-load.mjs
 //   MAIN_LOAD_TREES=../other-checkout,. MAIN_LOAD_SIZES=100000 MAIN_LOAD_RUNS=4 node bench/main-thread-load.mjs
 //   MAIN_LOAD_READY=0|only   (plain feeds only, ready feeds only; default both)
-//   MAIN_LOAD_FEED=http      (feeds over HTTP from the bench's server, as a finder loads one; default blob: URLs, as the search bench)
+//   MAIN_LOAD_FEED=http      (feeds over HTTP from the bench's server, as a finder loads one; default blob: URLs, as the search bench;
+//                            SEARCH_BENCH_CHUNKED=1 as there: sent with no length)
 //   SEARCH_BENCH_NO_WORDS=1  (no words asked after each first page, as in the search bench: see there)
 // Besides the longest task, each load prints the CPU time of all the page's main-thread tasks and of the
 // search worker's, from the load's start to its first page.

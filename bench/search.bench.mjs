@@ -7,7 +7,10 @@
 //   SEARCH_BENCH_LOAD_RUNS=9 ...   (loads per size, each load figure their median; default 5, 3 for 100,000)
 //   SEARCH_BENCH_INDEX_FILE=1 ...  (the ready feed with its text index in a file beside it, fetched by the worker over HTTP)
 //   SEARCH_BENCH_LOADS_ONLY=1 ...  (loading only: no queries, no Fuse.js; for comparing two builds run after run)
-//   SEARCH_BENCH_FEED=http ...     (feeds loaded over HTTP from the bench's server, as a finder loads one, not from blob: URLs)
+//   SEARCH_BENCH_FEED=http ...     (feeds loaded over HTTP from the bench's server, as a finder loads one, not from blob: URLs;
+//                                   the server says each file's length, as a static file server does)
+//   SEARCH_BENCH_CHUNKED=1 ...     (with SEARCH_BENCH_FEED=http: the server sends each file in chunks with no length, as a
+//                                   host that compresses on the fly does; the page must then read the body to learn its size)
 //   SEARCH_BENCH_NO_WORDS=1 ...    (no "load to the first words' results" row: asking for words after each load builds a whole
 //                                   text index, which runs on into the next load and slowed its bare parse by about a third;
 //                                   leave it out to compare the load rows with builds and stops before that row)
@@ -29,7 +32,7 @@ try {
   const params = [process.env.SEARCH_BENCH_FEED === 'http' ? 'http' : '', noWords ? 'nowords' : ''].filter(Boolean).join('&');
   const { run } = await quietPage(browser, `${server.url}${params ? `?${params}` : ''}`);
 
-  console.log(`\nsearch: generated feeds (loaded from ${process.env.SEARCH_BENCH_FEED === 'http' ? 'a local HTTP server, in the pieces it sends' : 'blob: URLs of their text'}), Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words`);
+  console.log(`\nsearch: generated feeds (loaded from ${process.env.SEARCH_BENCH_FEED === 'http' ? `a local HTTP server, ${server.sends}` : 'blob: URLs of their text'}), Chromium headless; Fuse.js 7 with the same text fields (name weighted) and the same words`);
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   for (const n of sizes) {

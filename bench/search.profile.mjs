@@ -12,7 +12,8 @@
 //   PROFILE_WINDOW=1 ... (the page's profile only from the load's start to its first page, not the bench's own parses and waits;
 //                         then both threads' busy stretches in that window, in order, on one clock, each sample
 //                         counted at most 0.6 ms, so that a thread taken off its core does not charge its wait to a function)
-//   SEARCH_BENCH_FEED=http, SEARCH_BENCH_NO_WORDS=1   (as in the search bench: feeds over HTTP; no words asked after the first page)
+//   SEARCH_BENCH_FEED=http, SEARCH_BENCH_CHUNKED=1, SEARCH_BENCH_NO_WORDS=1   (as in the search bench: feeds over HTTP; sent with no
+//                        length; no words asked after the first page)
 import { chromium } from 'playwright-core';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

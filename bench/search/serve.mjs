@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * page loads over HTTP, as a finder loads a feed (a `blob:` URL costs the page work a real feed does not).
  */
 export async function serveSearchBench({ minify = true } = {}) {
+  const chunked = !!process.env.SEARCH_BENCH_CHUNKED;
   const out = join(root, 'bench/out/search');
   mkdirSync(out, { recursive: true });
   await build({
@@ -45,11 +46,16 @@ export async function serveSearchBench({ minify = true } = {}) {
   const server = createServer((req, res) => {
     const file = join(out, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
     if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' }[extname(file)] ?? 'application/octet-stream' });
+    const type = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json' }[extname(file)] ?? 'application/octet-stream';
+    // A static file server says a file's length (Content-Length) when it sends the file as it is; a host that
+    // compresses on the fly sends it in chunks with no length, which SEARCH_BENCH_CHUNKED=1 stands for.
+    res.writeHead(200, chunked ? { 'content-type': type } : { 'content-type': type, 'content-length': statSync(file).size });
     createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
+    /** How the server sends a feed, for the bench's heading. */
+    sends: chunked ? 'in chunks with no Content-Length, as a host compressing on the fly does' : 'with its Content-Length, as a static file server does',
     url: `http://127.0.0.1:${server.address().port}/index.html`,
     writeReady: (n) => {
       writeFileSync(join(out, `feed-${n}.json`), plainFeedText(n));
