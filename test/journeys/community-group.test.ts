@@ -7,11 +7,12 @@
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
 import '@community-atlas/elements/define';
 import type { AtlasFinder } from '@community-atlas/elements';
-import { KeyCounter, labelled, mountDemoPage as mountWholePage } from './keys.js';
+import { KeyCounter, expectPageFocused, labelled, mountDemoPage as mountWholePage } from './keys.js';
 import { settled } from '../support/settle.js';
+import { press as pressKey } from '../support/keyboard.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 (window as { JOURNEY_TRACE?: boolean }).JOURNEY_TRACE = true;
@@ -51,17 +52,19 @@ function nameOf(e: Element | null): string {
 }
 
 async function press(key: string, el: AtlasFinder): Promise<void> {
-  await sendKeys({ press: key });
+  await pressKey(key);
+  expectPageFocused();
   await settle(el);
 }
 
-async function tabTo(match: (e: Element) => boolean, el: AtlasFinder, what: string): Promise<Element> {
+/** Presses Tab (or Shift+Tab, back up the page) until focus is on what `match` wants. */
+async function tabTo(match: (e: Element) => boolean, el: AtlasFinder, what: string, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<Element> {
   for (let i = 0; i < 120; i++) {
     const active = deepActive();
     if (active && match(active)) return active;
-    await press('Tab', el);
+    await press(key, el);
   }
-  throw new Error(`Tab never reached ${what}`);
+  throw new Error(`${key} never reached ${what}`);
 }
 
 const cards = (el: AtlasFinder) => [...el.renderRoot.querySelector('atlas-results')!.shadowRoot!.querySelectorAll('atlas-card')];
@@ -90,7 +93,8 @@ describe('community group journey (demo asset-transfer page)', function () {
     sort.dispatchEvent(new Event('change', { bubbles: true }));
     await settle(el);
 
-    const open = await tabTo((e) => nameOf(e).startsWith('Open for interest'), el, 'the open-deadline filter');
+    // The filters are above the sort: back up to them, as a keyboard user would, rather than Tab round past the page's end.
+    const open = await tabTo((e) => nameOf(e).startsWith('Open for interest'), el, 'the open-deadline filter', 'Shift+Tab');
     await press(' ', el);
     expect((open as HTMLInputElement).checked).to.equal(true);
     const openCards = cards(el);

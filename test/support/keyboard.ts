@@ -17,17 +17,26 @@ export async function press(chord: string): Promise<void> {
 }
 
 /**
- * `emulateMedia`, or, in a browser whose automation cannot emulate media (Firefox
- * over WebDriver BiDi has no print or forced-colours emulation), the test is
- * skipped from here on and reported as skipped.
+ * `emulateMedia`, or false in a browser whose automation cannot emulate media
+ * (Firefox over WebDriver BiDi has no print or forced-colours emulation): the
+ * caller leaves out what needs it, and says so.
  */
-export async function emulateMediaOrSkip(test: Mocha.Context, media: Parameters<typeof emulateMedia>[0]): Promise<void> {
+export async function emulateMediaIfAble(media: Parameters<typeof emulateMedia>[0]): Promise<boolean> {
   try {
     await emulateMedia(media);
+    return true;
   } catch (error) {
-    if (/CDP support is required|Unsupported media feature/.test(String(error))) test.skip();
+    if (/CDP support is required|Unsupported media feature/.test(String(error))) return false;
     throw error;
   }
+}
+
+/**
+ * `emulateMedia`, or, in a browser whose automation cannot emulate media, the
+ * test is skipped from here on and reported as skipped.
+ */
+export async function emulateMediaOrSkip(test: Mocha.Context, media: Parameters<typeof emulateMedia>[0]): Promise<void> {
+  if (!(await emulateMediaIfAble(media))) test.skip();
 }
 
 /**
