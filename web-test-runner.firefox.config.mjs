@@ -1,7 +1,8 @@
-// The element tests again, in Firefox: Debian's firefox-esr (or FIREFOX_PATH),
-// driven over WebDriver BiDi by puppeteer-core. No browser is downloaded.
+// The element tests and the keyboard journeys again, in Firefox: Debian's firefox-esr
+// (or FIREFOX_PATH), driven over WebDriver BiDi by puppeteer-core. No browser is downloaded.
 // `npm run test:firefox`; inside `npm test`. Firefox's automation cannot emulate
-// print or forced colours: the tests that do skip there (emulateMediaOrSkip).
+// print or forced colours: the tests that do skip there (emulateMediaOrSkip), and the
+// link worker's journey leaves out its print-media checks, saying so (emulateMediaIfAble).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import puppeteer from 'puppeteer-core';
 import base from './web-test-runner.config.mjs';
@@ -10,7 +11,8 @@ const executablePath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 export default {
   ...base,
-  files: ['packages/elements/src/**/*.test.ts'],
+  // The journeys: a keyboard bug a Firefox user would meet shows only here.
+  files: ['packages/elements/src/**/*.test.ts', 'test/journeys/*.test.ts'],
   // One Firefox at a time: it is heavier than Chromium, and two cores are shared.
   concurrency: 1,
   browsers: [

@@ -7,7 +7,9 @@
 //   GET /static-host/NAME/_release  … until this (a slow shard);
 //   GET /static-host/NAME/_log      the paths requested so far, in order;
 //   PUT /static-host/NAME/_stall    a JSON object of paths and byte counts: a response sends that many
-//                                   bytes of its file (chunked, with no length), then waits for _release.
+//                                   bytes of its file (chunked, with no length), then waits for _release;
+//   PUT /static-host/NAME/_plain    a JSON list of paths sent as they are, with their length (Content-Length), never
+//                                   compressed on the fly: as a static file server sends a file it has not compressed.
 import { Buffer } from 'node:buffer';
 import { PassThrough } from 'node:stream';
 
@@ -15,7 +17,7 @@ const sites = new Map();
 
 const site = (name) => {
   let found = sites.get(name);
-  if (!found) sites.set(name, (found = { files: new Map(), log: [], hold: new Set(), stall: {}, waiting: [] }));
+  if (!found) sites.set(name, (found = { files: new Map(), log: [], hold: new Set(), stall: {}, plain: new Set(), waiting: [] }));
   return found;
 };
 
@@ -39,6 +41,7 @@ export async function staticHostMiddleware(ctx, next) {
     const bytes = await body(ctx.req);
     if (path === '_hold') here.hold = new Set(JSON.parse(bytes.toString('utf8')));
     else if (path === '_stall') here.stall = JSON.parse(bytes.toString('utf8'));
+    else if (path === '_plain') here.plain = new Set(JSON.parse(bytes.toString('utf8')));
     else here.files.set(path, bytes);
     ctx.status = 204;
     return undefined;
@@ -73,6 +76,10 @@ export async function staticHostMiddleware(ctx, next) {
     stream.write(file.subarray(0, stall));
     here.waiting.push(() => stream.end(file.subarray(stall)));
     return undefined;
+  }
+  if (here.plain.has(path)) {
+    ctx.compress = false;
+    ctx.length = file.length;
   }
   ctx.body = file;
   return undefined;

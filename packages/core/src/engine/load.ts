@@ -125,12 +125,13 @@ async function load(urls: string[], options: FinderLoadOptions, early: { worker?
   // A first screen not in yet comes in the next pieces: read on now, while the worker's code loads, not after.
   if (only?.rest && watch && !watch.done) readOn(only).catch(() => undefined);
   // A sharded directory is searched in the worker, which loads the shards each search needs (shards-worker.ts).
-  if (only && isManifest(only)) {
+  if (only && (await isManifest(only))) {
     fetched[0] = await wholeBody(fetched[0]!);
     if (fetched[0]!.status === 'fulfilled') return (await import('./in-worker.js')).loadManifestInWorker(urls[0]!, only, options, await early.worker);
   }
   const bytes = fetched.reduce((sum, r) => sum + (r.status === 'fulfilled' ? fetchedSize(r.value) : 0), 0);
-  const handedOff = fetched.some((r) => r.status === 'fulfilled' && r.value.rest);
+  // Left for the worker: a body still arriving, or taken whole as a Blob.
+  const handedOff = fetched.some((r) => r.status === 'fulfilled' && (r.value.rest || r.value.blob));
   const wantWorker = options.worker === true || ((options.worker ?? 'auto') === 'auto' && (handedOff || bytes >= WORKER_THRESHOLD_BYTES));
   if (wantWorker && typeof Worker === 'function') {
     try {
@@ -194,9 +195,19 @@ const wholeBody = async (r: PromiseSettledResult<FetchedFeed>): Promise<PromiseS
 /** A sharded directory's manifest (`atlas build --shards`) starts with its format (feed/manifest.ts). */
 const MANIFEST_START = /^\uFEFF?\s*\{\s*"format"\s*:\s*"community-atlas-manifest"/;
 
-function isManifest(fetched: FetchedFeed): boolean {
-  const head = fetched.text ? fetched.text.slice(0, 80) : new TextDecoder().decode(fetchedViews(fetched)[0]?.subarray(0, 80));
-  return MANIFEST_START.test(head);
+async function isManifest(fetched: FetchedFeed): Promise<boolean> {
+  // A body taken whole as a Blob (its length said it was large, and nothing read its first pieces) is known by the
+  // Blob's first bytes once it is in: a manifest of 2 MB or more (a directory of about two million listings) is one.
+  if (fetched.rest && !fetchedViews(fetched).length) {
+    try {
+      await readOn(fetched);
+    } catch {
+      // Its failure is the feed's, said where the feed is read.
+      return false;
+    }
+  }
+  const first = fetched.blob ? new Uint8Array(await fetched.blob.slice(0, 80).arrayBuffer()) : fetchedViews(fetched)[0]?.subarray(0, 80);
+  return MANIFEST_START.test(fetched.text ? fetched.text.slice(0, 80) : new TextDecoder().decode(first));
 }
 
 /** What `createEngineAuto` takes: normalised data, a feed as parsed JSON, or a feed's text. */

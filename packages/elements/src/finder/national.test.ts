@@ -23,14 +23,15 @@ before(() => {
 
 const fileOf = (area: string): string => manifest.shards.find((s) => s.area === area)!.file;
 
-/** The shards on a static host of their own (changed by `change` first), with its request log. */
-async function host(change: (files: Map<string, string>) => void = () => undefined, hold: string[] = []): Promise<{ src: string; log(): Promise<string[]>; release(): Promise<void> }> {
+/** The shards on a static host of their own (changed by `change` first; `hold`: requests that wait for `release`; `plain`: files sent with their length, uncompressed), with its request log. */
+async function host(change: (files: Map<string, string>) => void = () => undefined, hold: string[] = [], plain: string[] = []): Promise<{ src: string; log(): Promise<string[]>; release(): Promise<void> }> {
   const base = `/static-host/national-${Date.now()}-${++sites}/`;
   const mine = new Map(files);
   mine.set('manifest.json', JSON.stringify(manifest));
   change(mine);
   await Promise.all([...mine].map(([path, body]) => fetch(base + path, { method: 'PUT', body })));
   await fetch(`${base}_hold`, { method: 'PUT', body: JSON.stringify(hold) });
+  if (plain.length) await fetch(`${base}_plain`, { method: 'PUT', body: JSON.stringify(plain) });
   return {
     src: `${base}manifest.json`,
     log: async () => (await (await fetch(`${base}_log`)).json()) as string[],
@@ -202,6 +203,16 @@ describe('<atlas-finder> with a sharded directory', () => {
     expect(root(f).querySelector('.attribution')?.textContent).to.equal('Contains OS data © Crown copyright');
     expect((await log()).filter((path) => path.startsWith('gazetteer/'))).to.have.length(1);
     await expect(f).to.be.accessible();
+  });
+
+  it('knows a manifest of two megabytes or more for a manifest when its host says its length, as a static host does for a file it does not compress', async () => {
+    // A national directory of about two million listings has a manifest this large: here, the same manifest with spaces after it.
+    const { src } = await host((mine) => mine.set('manifest.json', `${JSON.stringify(manifest)}${' '.repeat(2_100_000)}`), [], ['manifest.json']);
+    // Opened from a link to a search (not the first screen, so nothing reads the body's first pieces on the page).
+    window.history.replaceState(null, '', '?q=zebrafinch');
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${src}></atlas-finder>`);
+    await waitUntil(() => cardNames(f).some((n) => n.includes('Zebrafinch')), `cards: ${cardNames(f).join(', ')}`, { timeout: 20000 });
+    expect(said(f)).to.equal('1 result');
   });
 
   it('says plainly that a manifest of a newer format cannot be read', async () => {
