@@ -197,7 +197,7 @@ const MANIFEST_START = /^\uFEFF?\s*\{\s*"format"\s*:\s*"community-atlas-manifest
 
 async function isManifest(fetched: FetchedFeed): Promise<boolean> {
   // A body taken whole as a Blob (its length said it was large, and nothing read its first pieces) is known by the
-  // Blob's first bytes once it is in: a manifest of 2 MB or more (a directory of about two million listings) is one.
+  // Blob's first bytes once it is in: a manifest of BLOB_THRESHOLD_BYTES or more (a directory of about sixteen million listings) would be one.
   if (fetched.rest && !fetchedViews(fetched).length) {
     try {
       await readOn(fetched);
