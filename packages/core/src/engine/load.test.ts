@@ -307,6 +307,42 @@ describe('loadFinder', () => {
     }
   });
 
+  /** A response of `text` that says its length, and how many times the page took its body whole as a Blob. */
+  const counted = (text: string): { fetch: typeof fetch; blobs: () => number } => {
+    const bytes = new TextEncoder().encode(text);
+    let blobs = 0;
+    return {
+      fetch: (async () => {
+        const response = new Response(bytes, { status: 200, headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } });
+        const blob = response.blob.bind(response);
+        response.blob = () => {
+          blobs++;
+          return blob();
+        };
+        return response;
+      }) as typeof fetch,
+      blobs: () => blobs,
+    };
+  };
+
+  it('reads a large feed of a few megabytes on the page, handing its pieces to the worker, with the same answers as the page', async () => {
+    // Read while the worker starts, not taken as a Blob the worker could read only once it is up.
+    const bigText = JSON.stringify(generatedFeed(8000));
+    const served = counted(bigText);
+    const early = await loadFinder(['big.json'], { fetch: served.fetch, workerUrl, timeoutMs: 10_000 });
+    expect(served.blobs()).to.equal(0);
+    await answersAsOnPage(early, bigText);
+  });
+
+  it('hands a body whose length says it is for a Blob to the worker unread, with the same answers as the page', async () => {
+    // blobBytes: from this Content-Length on, the page takes the body whole (response.blob()) and the worker reads it.
+    const bigText = JSON.stringify(generatedFeed(8000));
+    const served = counted(bigText);
+    const early = await loadFinder(['big.json'], { fetch: served.fetch, workerUrl, blobBytes: 2_000_000, timeoutMs: 10_000 });
+    expect(served.blobs()).to.equal(1);
+    await answersAsOnPage(early, bigText);
+  });
+
   it('stops a worker it started for a large feed whose body then failed', async () => {
     const RealWorker = globalThis.Worker;
     const made: { stopped: boolean }[] = [];

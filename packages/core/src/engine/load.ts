@@ -50,6 +50,18 @@ export function prepareFinderLoad(): void {
  */
 export const WORKER_THRESHOLD_BYTES = 2_000_000;
 
+/**
+ * A body whose Content-Length says at least this many bytes is not read on the
+ * page at all, but taken whole as a Blob the worker reads (fetchFeed's
+ * `blobBytes`): for 100,000 listings (80 to 100 MB) the page's reading was
+ * tasks of 74 to 262 ms. A smaller body is read on the page, its pieces handed
+ * to the worker as they come, while the worker's thread starts and its code
+ * loads: the worker reading a Blob can only begin once it is up, and then
+ * costs it as much as the page's reading did (10,000 listings, a ready feed of
+ * 10 MB: about 40 ms of the worker's CPU, before the first answer).
+ */
+const BLOB_THRESHOLD_BYTES = 16_000_000;
+
 export interface FinderLoadOptions extends LoadOptions {
   /** Page language, for need labels and name order. */
   lang?: string;
@@ -116,8 +128,8 @@ async function load(urls: string[], options: FinderLoadOptions, early: { worker?
   const large = (): void => {
     early.worker ??= import('./in-worker.js').then(({ startWorker }) => startWorker(options)).catch(() => undefined);
   };
-  // A body long enough for the worker by its Content-Length alone is not read on the page at all (a Blob the worker reads).
-  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes, blobBytes: WORKER_THRESHOLD_BYTES, large } : {}), ...(watch ? { watch: watch.see } : {}) })));
+  // A body of BLOB_THRESHOLD_BYTES or more by its Content-Length alone is not read on the page at all (a Blob the worker reads).
+  let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes, blobBytes: options.blobBytes ?? BLOB_THRESHOLD_BYTES, large } : {}), ...(watch ? { watch: watch.see } : {}) })));
   if (options.signal?.aborted) throw options.signal.reason;
   const only = fetched.length === 1 && fetched[0]!.status === 'fulfilled' ? fetched[0]!.value : undefined;
   // A first screen not in yet comes in the next pieces: read on now, while the worker's code loads, not after.
@@ -195,7 +207,7 @@ const MANIFEST_START = /^\uFEFF?\s*\{\s*"format"\s*:\s*"community-atlas-manifest
 
 async function isManifest(fetched: FetchedFeed): Promise<boolean> {
   // A body taken whole as a Blob (its length said it was large, and nothing read its first pieces) is known by the
-  // Blob's first bytes once it is in: a manifest of 2 MB or more (a directory of about two million listings) is one.
+  // Blob's first bytes once it is in: a manifest of BLOB_THRESHOLD_BYTES or more (a directory of about sixteen million listings) would be one.
   if (fetched.rest && !fetchedViews(fetched).length) {
     try {
       await readOn(fetched);
