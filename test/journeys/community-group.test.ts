@@ -10,8 +10,7 @@ import { html } from 'lit';
 import { setViewport } from '@web/test-runner-commands';
 import '@community-atlas/elements/define';
 import type { AtlasFinder } from '@community-atlas/elements';
-import { KeyCounter, expectPageFocused, labelled, mountDemoPage as mountWholePage } from './keys.js';
-import { settled } from '../support/settle.js';
+import { KeyCounter, deepActive, expectPageFocused, labelled, mountDemoPage as mountWholePage, nameOf, settle } from './keys.js';
 import { press as pressKey } from '../support/keyboard.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -33,22 +32,6 @@ async function mountDemoPage(): Promise<AtlasFinder> {
   await loaded;
   await settle(el);
   return el;
-}
-
-/** Waits for the finder and every part inside it to finish rendering. */
-const settle = (el: AtlasFinder): Promise<void> => settled(el);
-
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
-function nameOf(e: Element | null): string {
-  if (!e) return '';
-  const labels = (e as HTMLInputElement).labels;
-  if (labels?.length) return labels[0]!.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  return (e.getAttribute('aria-label') ?? e.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 async function press(key: string, el: AtlasFinder): Promise<void> {
