@@ -236,20 +236,23 @@ export class AtlasFinder extends AtlasElement {
   }
 
   /**
-   * Whether the filters and results are drawn: the finder's first draw of its search, and each
-   * draw after a listing closes, draws the search and place boxes first and the filters and
-   * results a task later (all of them at once were one task of 60 to 90 ms of CPU time on a
-   * slow phone). `#lowerDrawing`: the task that will, which `updateComplete` waits for.
+   * How much of the search view is drawn: the finder's first draw of its search, and each draw
+   * after a listing closes, draws it in stages, a task apart: the search box (0), then the place
+   * box (1), the filters (2), and the results with the choice of view (3). All of them at once
+   * were one task of 60 to 90 ms of CPU time on a slow phone; the search and place boxes together,
+   * or the filters and results together, 15 to 40 (issue 19). Each part is drawn after those
+   * above it, so nothing on screen moves. `#staging`: the task that draws the next stage, which
+   * `updateComplete` waits for.
    */
-  #lowerDrawn = false;
-  #lowerDrawing?: Promise<void>;
+  #stage = 0;
+  #staging?: Promise<void>;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.#lowerDrawn || this.#lowerDrawing || !this.renderRoot.querySelector('.top')) return;
-    this.#lowerDrawing = breathe().then(() => {
-      this.#lowerDrawing = undefined;
-      this.#lowerDrawn = true;
+    if (this.#stage >= 3 || this.#staging || !this.renderRoot.querySelector('.top')) return;
+    this.#staging = breathe().then(() => {
+      this.#staging = undefined;
+      this.#stage++;
       this.requestUpdate();
     });
   }
@@ -515,9 +518,9 @@ export class AtlasFinder extends AtlasElement {
       if (this.#querying === q) this.#querying = undefined;
       complete = await super.getUpdateComplete();
     }
-    // The filters and results, a task after the search box.
-    for (let lower = this.#lowerDrawing; lower; lower = this.#lowerDrawing) {
-      await lower;
+    // The place box, the filters and the results, each a task after the one before.
+    for (let stage = this.#staging; stage; stage = this.#staging) {
+      await stage;
       complete = await super.getUpdateComplete();
     }
     // The parts draw in tasks of their own after the finder's (first), the cards a few at a time, an open listing's when and where after its heading: all of them.
@@ -749,9 +752,9 @@ export class AtlasFinder extends AtlasElement {
     const shared = prescriber?.sharedKeys();
     if (shared) return prescriber!.renderShared(shared, data);
     const open = s.open ? this.#oruk?.listing(s.open) ?? this.#listingFor(s.open) : undefined;
-    // Drawn afresh when the listing closes: then the filters and results come a task after the search again.
-    if (open) this.#lowerDrawn = false;
-    const lower = this.#lowerDrawn;
+    // Drawn afresh when the listing closes: then the place box, filters and results come in stages after the search again.
+    if (open) this.#stage = 0;
+    const stage = this.#stage;
     const showMap = this.view !== 'list' && this.mapState !== 'off' && !!this.#engine;
     const result = this.#waiting ? undefined : this.result;
     return html`
@@ -766,14 +769,14 @@ export class AtlasFinder extends AtlasElement {
           ${prescriber?.renderLink()}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine?.suggest(p) ?? Promise.resolve([])}></atlas-search>
-            ${summary.places.length || this.#engine?.place ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#placer()} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            ${stage >= 1 && (summary.places.length || this.#engine?.place) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#placer()} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           ${s.near && this.placeAttribution ? html`<p class="attribution">${this.placeAttribution}</p>` : nothing}
-          ${lower ? html`<div class="layout">
+          ${stage >= 2 ? html`<div class="layout">
             <atlas-filters lang=${lang} .strings=${this.strings} ?has-location=${!!s.near} .total=${this.result?.total} .showResults=${this.#showResults} .facets=${this.result?.facets ?? {}} .filters=${s.filters} .labeller=${this.#labeller}
               .order=${(this.#transfersOnly() && transferCards.module?.TRANSFER_FILTER_ORDER) || DEFAULT_FILTER_ORDER} lead=${this.#transfersOnly() ? 2 : 4}>${prescriber?.renderBar(s)}</atlas-filters>
-            <div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
+            ${stage >= 3 ? html`<div class=${this.view === 'both' && this.mapState === 'ready' ? 'main both' : 'main'}>
               ${this.#viewSwitch()}
               ${showMap ? this.#map() : nothing}
               ${this.#areaNote()}
@@ -787,7 +790,7 @@ export class AtlasFinder extends AtlasElement {
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${summary.kinds.includes('transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>
-            ${prescriber?.renderShortlist(data)}
+            ${prescriber?.renderShortlist(data)}` : nothing}
           </div>` : nothing}
           ${this.#footer()}`}
     `;
