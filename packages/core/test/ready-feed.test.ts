@@ -177,8 +177,12 @@ test('a trusted ready feed read from its bytes for the worker answers its first 
   assert.equal([...core.prepare()].length, 1, 'preparing took more than reading the index');
   const first = core.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW);
   assert.deepEqual(first, reference.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW));
-  // The first page's listings, each schedule group's first and the transfers (for their deadlines).
+  // The first page's listings and each schedule group's first; not the transfers, whose deadlines the columns hold.
   assert.ok(unread() > generated.listings.length * 0.6, `${generated.listings.length - unread()} of ${generated.listings.length} listings were read for the first page`);
+  const needed = new Set([...ready.columns.groups, ...first.items.map((item) => lazy.keys.indexOf(item.key))]);
+  const transfers = generated.listings.filter((l) => l.kind === 'transfer').length;
+  assert.ok(transfers > 20, `${transfers} transfers`);
+  for (const i of Object.keys(data.listings).map(Number)) assert.ok(needed.has(i), `listing ${i} (${generated.listings[i]!.kind}) was read for the first page`);
   for (const item of first.items) assert.deepEqual(core.listing(item.key), fresh.listings.find((l) => l.key === item.key));
   // The rest a slice at a time: then the data is what reading it all at once gives.
   let slices = 0;

@@ -316,6 +316,14 @@ export interface ReadyColumns {
   ageMax: (number | null)[];
   /** Positions of transfers. */
   transfer: number[];
+  /**
+   * Each transfer's (in `transfer`'s order) deadline and status, as its
+   * listing writes them (`transfer.dates.eoiDeadline`, `transfer.status`;
+   * null when not text): all the deadline facts read of a transfer, so the
+   * first answer reads none of a ready feed's transfers whole. Absent from
+   * feeds written before.
+   */
+  deadlines?: [deadline: string | null, status: string | null][];
   /** Schedule group by position (-1: nothing scheduled), and each group's first listing as an index into the listings. */
   group: number[];
   groups: number[];
@@ -345,6 +353,8 @@ interface Columns {
   ageMax: Float64Array;
   scheduled: Uint8Array;
   transfer: Uint8Array;
+  /** By position, for transfers of a ready feed that wrote them (`ReadyColumns.deadlines`): what the deadline facts read of the listing. */
+  deadlineOf?: (Pick<AtlasListing, 'transfer'> | undefined)[];
   /**
    * Listings whose schedule and opening hours are written the same have the
    * same sessions: each scheduled listing's group, and one listing per group
@@ -726,6 +736,12 @@ export class FilterCore {
       ageMin: maybe(this.columns.ageMin),
       ageMax: maybe(this.columns.ageMax),
       transfer: Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]),
+      deadlines: Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]).map((p) => {
+        const transfer = this.docs[p]!.listing.transfer;
+        const deadline: unknown = transfer?.dates?.eoiDeadline;
+        const status: unknown = transfer?.status;
+        return [typeof deadline === 'string' ? deadline : null, typeof status === 'string' ? status : null];
+      }),
       group: Array.from(this.columns.scheduleGroup),
       groups: this.columns.groupListing.map((l) => given.get(l)!),
       ...(options.slots ? { slots: this.slotsNow() } : {}),
@@ -799,11 +815,20 @@ export class FilterCore {
     }
     const transfer = new Uint8Array(n);
     for (const p of c.transfer) transfer[p] = 1;
+    // Each transfer's deadline and status, as deadlineState reads them of the listing.
+    const deadlines = Array.isArray(c.deadlines) && c.deadlines.length === c.transfer.length ? c.deadlines : undefined;
+    const deadlineOf = deadlines && new Array<Pick<AtlasListing, 'transfer'> | undefined>(n);
+    if (deadlines) {
+      c.transfer.forEach((p, k) => {
+        const [deadline, status] = deadlines[k] ?? [null, null];
+        deadlineOf![p] = { transfer: { ...(status === null ? {} : { status }), ...(deadline === null ? {} : { dates: { eoiDeadline: deadline } }) } as AtlasListing['transfer'] };
+      });
+    }
     this.columns = {
       words, all, valueBits, slotBits,
       lat: column(c.lat, Number.NaN), lng: column(c.lng, Number.NaN),
       ageMin: column(c.ageMin, -Infinity), ageMax: column(c.ageMax, Infinity),
-      scheduled, transfer, scheduleGroup, groupListing,
+      scheduled, transfer, scheduleGroup, groupListing, ...(deadlineOf ? { deadlineOf } : {}),
     };
     this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
     this.docs.forEach((d, p) => this.byKey.set(d.key, p));

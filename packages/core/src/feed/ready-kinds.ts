@@ -130,6 +130,7 @@ function narrowReady(listings: readonly AtlasListing[], c: ReadyColumns, kinds: 
     ageMin: byPosition(c.ageMin),
     ageMax: byPosition(c.ageMax),
     transfer: (Array.isArray(c.transfer) ? c.transfer : []).filter((p) => keepAt[p]).map((p) => positionOf[p]!),
+    deadlines: Array.isArray(c.deadlines) && Array.isArray(c.transfer) ? c.deadlines.filter((_, k) => keepAt[c.transfer[k]!]) : undefined,
     group,
     groups,
     slots,
