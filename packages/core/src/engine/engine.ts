@@ -36,13 +36,23 @@ const SLICE_MS = 8;
  */
 const handBack = breathe;
 
-/** Runs `steps` a slice at a time, waiting for `pause()` between slices; false when `stopped()` cut it short. */
-async function drive(steps: Iterator<void>, pause: () => Promise<void>, stopped: () => boolean): Promise<boolean> {
+/**
+ * Runs `steps` a slice at a time, waiting for `pause()` between slices; false when `stopped()` cut it short.
+ * `reached`: once it holds, the slice ends there and `then` is called, so whatever waits for that point runs
+ * before the next slice does.
+ */
+async function drive(steps: Iterator<void>, pause: () => Promise<void>, stopped: () => boolean, reached?: () => boolean, then?: () => void): Promise<boolean> {
   let sliceStart = performance.now();
+  let waiting = !!reached;
   for (;;) {
     if (stopped()) return false;
     if (steps.next().done) return true;
-    if (performance.now() - sliceStart > SLICE_MS) {
+    const now = waiting && reached!();
+    if (now) {
+      waiting = false;
+      then?.();
+    }
+    if (now || performance.now() - sliceStart > SLICE_MS) {
       await pause();
       sliceStart = performance.now();
     }
@@ -68,11 +78,17 @@ export function createEngine(data: AtlasData, options: EngineOptions = {}): Sear
         ))
       : undefined;
   void loadDeadlines()?.catch(() => undefined);
-  const prepared = drive(core.prepare(), handBack, stopped);
+  // Filters, facets and sorting are ready once the columns are made: the rest of preparing (each schedule
+  // group's next session, which a query works out for itself when it needs one) goes on after the first answer.
+  let columnsMade: (done: boolean) => void = () => undefined;
+  const columns = new Promise<boolean>((resolve) => {
+    columnsMade = resolve;
+  });
+  void drive(core.prepare(), handBack, stopped, () => core.filtersReady, () => columnsMade(true)).then(columnsMade);
   /** Filters, facets and sorting prepared, with transfers' deadlines if the data has any. */
   const ready = (): Promise<boolean> => {
     const loading = loadDeadlines();
-    return loading ? Promise.all([prepared, loading]).then(([done]) => done) : prepared;
+    return loading ? Promise.all([columns, loading]).then(([done]) => done) : columns;
   };
 
   // The extras (extras.ts), for states other than the first screen's.
