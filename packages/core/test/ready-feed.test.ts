@@ -59,7 +59,8 @@ const fetchIndex = async (data: AtlasData): Promise<object | undefined> => {
 for (const [name, feed] of [['the demo feed', demo], ['a generated feed of 2,000 listings', generated]] as const) {
   for (const lang of ['en', 'cy']) {
     test(`${name} (${lang}): a trusted ready feed gives the plain feed's data and the same answers on 400 random states, reading only its index file`, async () => {
-      const ready = serveIndex(serializeReady(feed, { indexFile: true }));
+      // Built at NOW: the weekly slots it writes are what the engine takes.
+      const ready = serveIndex(serializeReady(feed, { indexFile: true, now: NOW }));
       const trusted = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
       const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
       assert.deepEqual(trusted, fresh);
@@ -176,8 +177,12 @@ test('a trusted ready feed read from its bytes for the worker answers its first 
   assert.equal([...core.prepare()].length, 1, 'preparing took more than reading the index');
   const first = core.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW);
   assert.deepEqual(first, reference.query({ q: '', filters: {}, sort: 'relevance', limit: 20 }, NOW));
-  // The first page's listings, each schedule group's first and the transfers (for their deadlines).
+  // The first page's listings and each schedule group's first; not the transfers, whose deadlines the columns hold.
   assert.ok(unread() > generated.listings.length * 0.6, `${generated.listings.length - unread()} of ${generated.listings.length} listings were read for the first page`);
+  const needed = new Set([...ready.columns.groups, ...first.items.map((item) => lazy.keys.indexOf(item.key))]);
+  const transfers = generated.listings.filter((l) => l.kind === 'transfer').length;
+  assert.ok(transfers > 20, `${transfers} transfers`);
+  for (const i of Object.keys(data.listings).map(Number)) assert.ok(needed.has(i), `listing ${i} (${generated.listings[i]!.kind}) was read for the first page`);
   for (const item of first.items) assert.deepEqual(core.listing(item.key), fresh.listings.find((l) => l.key === item.key));
   // The rest a slice at a time: then the data is what reading it all at once gives.
   let slices = 0;
@@ -438,4 +443,66 @@ test('prebuilt columns whose facet bits are not sets of bits for these listings 
   const listings = [...fresh.listings];
   attachReadyParts(listings, { columns });
   assert.ok([...new EngineCore({ ...fresh, listings }, { now: () => NOW }).prepare()].length < workedOut, 'the columns were worked out again');
+});
+
+test('a ready feed\'s weekly slots, written at the build, answer at any later moment as slots worked out then; before the build they are worked out afresh', () => {
+  const ready = serializeReady(demo, { now: NOW });
+  const slots = ready.columns.slots!;
+  assert.ok(slots, 'the build wrote weekly slots');
+  assert.equal(slots.from, NOW.getTime());
+  assert.equal(slots.bits.length, ready.columns.groups.length);
+  assert.ok(slots.until.every((u) => u >= NOW.getTime()) && slots.until.some((u) => u > NOW.getTime() + 300 * 86_400_000), 'weekly rules hold for most of a year');
+  assert.ok(slots.until.some((u) => u < NOW.getTime() + 300 * 86_400_000), 'a session that ends within the year holds only until then');
+  const data = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
+  assert.ok(readyPartsOf(data.listings), 'trusted');
+  // Moments before the build, at it, and over the next 450 days (past every `until` of a year's look ahead).
+  let seed = 7;
+  const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const day = 86_400_000;
+  const moments = [NOW.getTime(), NOW.getTime() - day, NOW.getTime() - 200 * day, ...slots.until.slice(0, 3), ...Array.from({ length: 16 }, () => NOW.getTime() + Math.floor(random() * 450 * day))];
+  const asked: FinderState[] = [
+    { q: '', filters: {}, sort: 'name', limit: 5 },
+    { q: '', filters: { day: ['tu', 'sa'] }, sort: 'name' },
+    { q: '', filters: { time: ['evening'], kind: ['activity'] }, sort: 'name' },
+  ];
+  for (const t of moments) {
+    const at = new Date(t);
+    const core = new EngineCore(data, { now: () => at });
+    for (const _ of core.prepare()) void _;
+    const reference = new EngineCore(fresh, { now: () => at });
+    for (const _ of reference.prepare()) void _;
+    for (const state of asked) assert.deepEqual(core.query(state, at), reference.query(state, at), `${at.toISOString()} ${JSON.stringify(state)}`);
+  }
+});
+
+test('a ready feed\'s weekly slots are not taken once a session they count is over, nor at a moment before the build when a session since over was still to come', () => {
+  const base = demo.listings.find((l) => l.kind === 'activity' && Array.isArray(l.schedule))!;
+  // NOW is a Tuesday. "Next Tuesday" has its one session a week after the build; "Last Tuesday" had its a week before.
+  const listing = (id: string, schedule: unknown[]) => ({ ...base, id, name: { en: id }, schedule });
+  const feed = {
+    ...demo,
+    listings: [
+      listing('Next Tuesday', [{ date: '2026-12-01', start: '10:00', end: '11:00' }]),
+      listing('Last Tuesday', [{ date: '2026-11-17', start: '10:00', end: '11:00' }]),
+      listing('Every Tuesday', [{ rrule: 'FREQ=WEEKLY;BYDAY=TU', start: '10:00', end: '11:00' }]),
+    ],
+  } as Feed;
+  const ready = serializeReady(feed, { now: NOW });
+  assert.deepEqual(ready.columns.slots!.until.slice().sort((a, b) => a - b)[0], Date.parse('2026-12-01T10:00:00Z') + 3_600_000, 'Next Tuesday\'s slots hold until its session ends');
+  const data = readFetchedFeedQuickFirst({ url: SOURCE, text: ready.text, status: 200 });
+  assert.ok(readyPartsOf(data.listings), 'trusted');
+  const tuesdays = (at: Date): string[] => {
+    const core = new EngineCore(data, { now: () => at });
+    for (const _ of core.prepare()) void _;
+    const names = new Map(data.listings.map((l) => [l.key, typeof l.name === 'string' ? l.name : l.name.en]));
+    return core.query({ q: '', filters: { day: ['tu'] }, sort: 'name' }, at).keys.map((k) => names.get(k)!);
+  };
+  // While the build's slots hold, they answer.
+  assert.deepEqual(tuesdays(NOW), ['Every Tuesday', 'Next Tuesday']);
+  assert.deepEqual(tuesdays(new Date('2026-11-30T12:00:00Z')), ['Every Tuesday', 'Next Tuesday']);
+  // Next Tuesday's session is over: it is on no day any more.
+  assert.deepEqual(tuesdays(new Date('2026-12-02T12:00:00Z')), ['Every Tuesday']);
+  // A clock behind the build's: Last Tuesday's session was still to come.
+  assert.deepEqual(tuesdays(new Date('2026-11-16T12:00:00Z')), ['Every Tuesday', 'Last Tuesday', 'Next Tuesday']);
 });

@@ -70,7 +70,7 @@ export function buildSite(feed: Feed, options: SiteOptions & { now?: Date; progr
     // The feed ready to use (normalised, with its facet columns): what index.html's finder loads. Its text
     // index is built by the finder after the first page: reading a prebuilt one took as long, and its file
     // was more than the feed's own bytes again to a phone (engine/ready-write.ts in the core).
-    { path: FILES.ready, content: serializeReady(feed).text },
+    { path: FILES.ready, content: serializeReady(feed, { now }).text },
     { path: FILES.stylesheet, content: STYLESHEET },
     { path: FILES.page, content: indexPage(data, options, now, { feed: FILES.ready }) },
   ];

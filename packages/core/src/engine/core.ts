@@ -14,7 +14,7 @@
  */
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { text } from '../feed/values.js';
-import { isOnNow, nextSession, weeklySlots } from '../schedule/index.js';
+import { isOnNow, nextSession, weeklySlots, weeklySlotsHold } from '../schedule/index.js';
 import { londonInstant, londonParts } from '../schedule/zone.js';
 import { isValidLatLng } from '../location/index.js';
 import { allVariants } from '../text/index.js';
@@ -215,6 +215,16 @@ export function positionsOf(bits: Bits, count: number): Int32Array {
   return out;
 }
 
+/** A listing's weekly slots at `now` (`weeklySlots`), a bit each as `SLOT_BIT` numbers them. */
+function slotBitsOf(listing: AtlasListing, now: Date): number {
+  let bits = 0;
+  for (const slot of weeklySlots(listing, now)) {
+    const bit = SLOT_BIT.get(slot);
+    if (bit !== undefined) bits |= 1 << bit;
+  }
+  return bits;
+}
+
 /** Bit number of each weekly slot `weeklySlots` names (`tu-morning`): day index × 3 + part index. */
 const SLOT_BIT = new Map<string, number>(
   ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].flatMap((day, d) => ['morning', 'afternoon', 'evening'].map((part, p) => [`${day}-${part}`, d * 3 + p] as const)),
@@ -311,9 +321,26 @@ export interface ReadyColumns {
   ageMax: (number | null)[];
   /** Positions of transfers. */
   transfer: number[];
+  /**
+   * Each transfer's (in `transfer`'s order) deadline and status, as its
+   * listing writes them (`transfer.dates.eoiDeadline`, `transfer.status`;
+   * null when not text): all the deadline facts read of a transfer, so the
+   * first answer reads none of a ready feed's transfers whole. Absent from
+   * feeds written before.
+   */
+  deadlines?: [deadline: string | null, status: string | null][];
   /** Schedule group by position (-1: nothing scheduled), and each group's first listing as an index into the listings. */
   group: number[];
   groups: number[];
+  /**
+   * Each schedule group's weekly slots (a bit per slot, as `SLOT_BIT` numbers
+   * them) worked out at `from` (milliseconds), and until when each holds
+   * (`weeklySlotsHold`): the engine takes a group's slots when `from` ≤ now <
+   * its `until`, and works them out otherwise. `atlas build` writes them;
+   * shards (whose names must not change with the day they were written) and
+   * feeds written before do not.
+   */
+  slots?: { from: number; bits: number[]; until: number[] };
 }
 
 /** Per-listing facts as columns by position, and a set of listings per facet value; built once per feed. */
@@ -331,6 +358,8 @@ interface Columns {
   ageMax: Float64Array;
   scheduled: Uint8Array;
   transfer: Uint8Array;
+  /** By position, for transfers of a ready feed that wrote them (`ReadyColumns.deadlines`): what the deadline facts read of the listing. */
+  deadlineOf?: (Pick<AtlasListing, 'transfer'> | undefined)[];
   /**
    * Listings whose schedule and opening hours are written the same have the
    * same sessions: each scheduled listing's group, and one listing per group
@@ -684,11 +713,12 @@ export class FilterCore {
   /**
    * The prepared columns as JSON, for a ready feed (`atlas build`): the name
    * order, each static facet's values and who has them, coordinates, ages,
-   * transfers and schedule groups. Weekly slots are not kept: they depend on the
-   * day they are worked out (a one-off session passes), so `adoptColumns` works
-   * them out again, once per schedule group.
+   * transfers and schedule groups. With `slots`, each group's weekly slots as
+   * worked out now, with until when they hold (they depend on the day they are
+   * worked out: a one-off session passes); without, or once they no longer
+   * hold, `adoptColumns` works them out again, once per schedule group.
    */
-  exportColumns(): ReadyColumns {
+  exportColumns(options: { slots?: boolean } = {}): ReadyColumns {
     // `prepare`, not `prepareAll`: the search warm-up (full.ts) adds nothing to what is written.
     for (const _ of this.prepare()) void _;
     const n = this.docs.length;
@@ -711,9 +741,23 @@ export class FilterCore {
       ageMin: maybe(this.columns.ageMin),
       ageMax: maybe(this.columns.ageMax),
       transfer: Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]),
+      deadlines: Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]).map((p) => {
+        const transfer = this.docs[p]!.listing.transfer;
+        const deadline: unknown = transfer?.dates?.eoiDeadline;
+        const status: unknown = transfer?.status;
+        return [typeof deadline === 'string' ? deadline : null, typeof status === 'string' ? status : null];
+      }),
       group: Array.from(this.columns.scheduleGroup),
       groups: this.columns.groupListing.map((l) => given.get(l)!),
+      ...(options.slots ? { slots: this.slotsNow() } : {}),
     };
+  }
+
+  /** Each schedule group's weekly slots at the clock's time, and until when they hold (`ReadyColumns.slots`). */
+  private slotsNow(): NonNullable<ReadyColumns['slots']> {
+    const now = this.now();
+    const groups = this.columns.groupListing;
+    return { from: now.getTime(), bits: groups.map((l) => slotBitsOf(l, now)), until: groups.map((l) => weeklySlotsHold(l, now)) };
   }
 
   /**
@@ -756,13 +800,13 @@ export class FilterCore {
     const lazy = this.readyParts?.lazy;
     const groupListing = c.groups.map((i) => this.listings[i] ?? lazy!.at(i));
     const now = this.now();
-    const groupSlots = groupListing.map((listing) => {
-      let bits = 0;
-      for (const slot of weeklySlots(listing, now)) {
-        const bit = SLOT_BIT.get(slot);
-        if (bit !== undefined) bits |= 1 << bit;
-      }
-      return bits;
+    // Slots written by the build are taken while they hold (a feed written before has none).
+    const t = now.getTime();
+    const written = c.slots;
+    const from = written && Array.isArray(written.bits) && written.bits.length === groupListing.length && Array.isArray(written.until) && written.until.length === groupListing.length ? written.from : Number.NaN;
+    const groupSlots = groupListing.map((listing, g) => {
+      const bits = written?.bits[g];
+      return from <= t && t < written!.until[g]! && Number.isInteger(bits) ? bits! : slotBitsOf(listing, now);
     });
     const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
     const scheduled = new Uint8Array(n);
@@ -776,11 +820,20 @@ export class FilterCore {
     }
     const transfer = new Uint8Array(n);
     for (const p of c.transfer) transfer[p] = 1;
+    // Each transfer's deadline and status, as deadlineState reads them of the listing.
+    const deadlines = Array.isArray(c.deadlines) && c.deadlines.length === c.transfer.length ? c.deadlines : undefined;
+    const deadlineOf = deadlines && new Array<Pick<AtlasListing, 'transfer'> | undefined>(n);
+    if (deadlines) {
+      c.transfer.forEach((p, k) => {
+        const [deadline, status] = deadlines[k] ?? [null, null];
+        deadlineOf![p] = { transfer: { ...(status === null ? {} : { status }), ...(deadline === null ? {} : { dates: { eoiDeadline: deadline } }) } as AtlasListing['transfer'] };
+      });
+    }
     this.columns = {
       words, all, valueBits, slotBits,
       lat: column(c.lat, Number.NaN), lng: column(c.lng, Number.NaN),
       ageMin: column(c.ageMin, -Infinity), ageMax: column(c.ageMax, Infinity),
-      scheduled, transfer, scheduleGroup, groupListing,
+      scheduled, transfer, scheduleGroup, groupListing, ...(deadlineOf ? { deadlineOf } : {}),
     };
     this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
     this.docs.forEach((d, p) => this.byKey.set(d.key, p));
@@ -898,12 +951,7 @@ export class FilterCore {
       if (group === undefined) {
         group = schedules.listing.length;
         schedules.listing.push(listing);
-        let bits = 0;
-        for (const slot of weeklySlots(listing, this.now())) {
-          const bit = SLOT_BIT.get(slot);
-          if (bit !== undefined) bits |= 1 << bit;
-        }
-        schedules.slots.push(bits);
+        schedules.slots.push(slotBitsOf(listing, this.now()));
         if (same !== undefined) schedules.byText.set(same, group);
       }
       read.group[i] = group;

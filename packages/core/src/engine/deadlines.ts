@@ -24,7 +24,8 @@ export const deadlineReader = (deadlineState: (listing: AtlasListing, now: Date)
     // the date each minute for every transfer was most of this pass.
     const at = memo.at[p]!;
     if (!(memo.day[p] === today && (Number.isNaN(at) || at < t === (memo.past[p] === 1)))) {
-      const state = deadlineState(core.docs[p]!.listing, now);
+      // A ready feed's columns hold what deadlineState reads of a transfer: its listing need not be read whole.
+      const state = deadlineState((core.columns.deadlineOf?.[p] ?? core.docs[p]!.listing) as AtlasListing, now);
       memo.state[p] = state.state === 'open' ? 1 : state.state === 'closing-soon' ? 2 : state.state === 'closed' ? 4 : 0;
       memo.at[p] = state.deadline ? state.deadline.getTime() : Number.NaN;
       memo.past[p] = memo.at[p]! < t ? 1 : 0;

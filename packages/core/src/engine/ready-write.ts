@@ -56,14 +56,19 @@ const SOME_BASE = 'https://ready.invalid/some/where/';
  * while its file is 1.13 MB gzip at 10,000 listings: 5.7 s more of a slow
  * phone's 1.6 Mbit/s link before the first words' results.
  */
-export function serializeReady(feed: Feed, options: { lang?: string; indexFile?: boolean; kindScreens?: boolean } = {}): ReadyFeed {
+export function serializeReady(
+  feed: Feed, options: { lang?: string; indexFile?: boolean; kindScreens?: boolean; slots?: boolean; now?: Date } = {},
+): ReadyFeed {
   const lang = options.lang ?? 'en';
   // Normalised once: only a feed with relative links is normalised again against
   // some base to see whether its listings depend on where the feed is found.
   const { data, relativeLinks } = normaliseFeedCounting(feed);
   const relative = relativeLinks > 0 && JSON.stringify(normaliseFeed(feed, { baseUrl: SOME_BASE }).listings) !== JSON.stringify(data.listings);
-  const core = new FilterCore(data, { lang });
-  const columns = core.exportColumns();
+  const now = options.now;
+  const core = new FilterCore(data, { lang, ...(now ? { now: () => now } : {}) });
+  // Each schedule group's weekly slots as they are now, with until when they hold (`ReadyColumns.slots`):
+  // a fresh worker then need not work them out before its first answer. Not with `slots: false` (shards).
+  const columns = core.exportColumns({ slots: options.slots !== false });
   const index = writeTextIndex(core, { json: !!options.indexFile });
   const { listings, ...rest } = data;
   const gazetteerFromFeed = rest.gazetteer !== undefined && JSON.stringify(rest.gazetteer) === JSON.stringify(feed.gazetteer);

@@ -143,7 +143,8 @@ export function writeShard(
   options: { lang?: string; previous?: PreviousShard; split?: boolean } = {},
 ): WrittenShard {
   // No first screens for a finder's kinds: nothing reads a shard's first screen.
-  const lang = { ...(options.lang ? { lang: options.lang } : {}), kindScreens: false };
+  // No weekly slots either: they would change the shard's hash, so its name, with the day it was written.
+  const lang = { ...(options.lang ? { lang: options.lang } : {}), kindScreens: false, slots: false };
   const previous = options.previous;
   let ready: ReadyFeed | undefined;
   if (previous?.updated !== undefined && previous.updated !== head.updated) {

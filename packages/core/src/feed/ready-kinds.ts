@@ -103,6 +103,8 @@ function narrowReady(listings: readonly AtlasListing[], c: ReadyColumns, kinds: 
   // Schedule groups kept, each with one of its kept listings (every listing of a group has the same schedule).
   const groupOf = new Map<number, number>();
   const groups: number[] = [];
+  /** Each kept group's number among all (for its written weekly slots). */
+  const was: number[] = [];
   const group = positions.map((p) => {
     const g = c.group[p]!;
     if (g < 0) return -1;
@@ -110,9 +112,14 @@ function narrowReady(listings: readonly AtlasListing[], c: ReadyColumns, kinds: 
     if (kept === undefined) {
       groupOf.set(g, (kept = groups.length));
       groups.push(indexOf[c.order[p]!]!);
+      was.push(g);
     }
     return kept;
   });
+  // The weekly slots written for the groups kept, numbered as they now are.
+  const slots = c.slots && Array.isArray(c.slots.bits) && Array.isArray(c.slots.until)
+    ? { from: c.slots.from, bits: was.map((g) => c.slots!.bits[g]!), until: was.map((g) => c.slots!.until[g]!) }
+    : undefined;
   const columns: ReadyColumns = {
     ...c,
     order: positions.map((p) => indexOf[c.order[p]!]!),
@@ -123,8 +130,10 @@ function narrowReady(listings: readonly AtlasListing[], c: ReadyColumns, kinds: 
     ageMin: byPosition(c.ageMin),
     ageMax: byPosition(c.ageMax),
     transfer: (Array.isArray(c.transfer) ? c.transfer : []).filter((p) => keepAt[p]).map((p) => positionOf[p]!),
+    deadlines: Array.isArray(c.deadlines) && Array.isArray(c.transfer) ? c.deadlines.filter((_, k) => keepAt[c.transfer[k]!]) : undefined,
     group,
     groups,
+    slots,
   };
   const narrowed = new Array<AtlasListing>(m);
   if (!lazy) {

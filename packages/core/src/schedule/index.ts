@@ -10,7 +10,7 @@
  */
 export {
   checkOpeningHours, DAY_PARTS, hasSessionBetween, isOnNow, londonDate, londonMidnightAfter, londonWeekday, matchesWhen,
-  nextSession, parseOpeningHours, upcomingSessions, weeklySlots, type DayPart, type OpeningPeriod,
+  nextSession, parseOpeningHours, upcomingSessions, weeklySlots, weeklySlotsHold, type DayPart, type OpeningPeriod,
 } from './periods.js';
 // formatClock is a module of its own, depending on nothing: the elements' date formatting uses it, and
 // when that pulled in the schedule code the bundler split Lit and the formatting out of atlas.js into

@@ -261,6 +261,51 @@ export function weeklySlots(listing: AtlasListing, from?: Date): Set<string> {
   return slots;
 }
 
+/** How far ahead `weeklySlotsHold` looks: weekly slots written longer ago than this are worked out again. */
+const HOLD_MS = 400 * 86_400_000;
+
+/**
+ * An instant until which `weeklySlots(listing, t)` is `weeklySlots(listing, from)`
+ * for every `t` from `from` on (a ready feed's slots, written by `atlas build`,
+ * hold that long): `from` itself when that cannot be told cheaply. The slots
+ * depend on `t` only through which sessions are over by then; a session not
+ * over at `from` is not over before the end of the last of its periods found
+ * from `from` (later moments look further ahead, never less far), and one over
+ * at `from` stays over when it is a one-off, or a rule whose last day (or
+ * instant, or count) is already within the look ahead. Any other (a rule with
+ * nothing for five years that may yet have something) says `from`.
+ */
+export function weeklySlotsHold(listing: AtlasListing, from: Date): number {
+  const t = from.getTime();
+  if (!Number.isFinite(t)) return Number.NaN;
+  let until = t + HOLD_MS;
+  for (const session of Array.isArray(listing.schedule) ? listing.schedule : []) {
+    const compiled = compileSession(session);
+    if (Array.isArray(compiled)) continue;
+    let last: number | undefined;
+    for (const period of sessionPeriods(compiled, t)) {
+      last = (period.end ?? period.start).getTime();
+      if (last >= until) break;
+    }
+    if (last !== undefined) until = Math.min(until, last);
+    else if (!overForGood(compiled, t)) return t;
+  }
+  return until;
+}
+
+/** Whether a session with no period left from `from` on (`sessionPeriods`) has none at any later moment either. */
+function overForGood(session: CompiledSession, from: number): boolean {
+  const rule = session.rule;
+  if (!rule) return true;
+  if (session.untilInstant !== undefined && session.untilInstant < from) return true;
+  const lastLooked = londonParts(from).day - 1 + HORIZON_DAYS;
+  if (session.lastDay !== undefined && session.lastDay <= lastLooked) return true;
+  if (rule.count === undefined || session.anchor === undefined) return false;
+  let n = 0;
+  for (const _ of recurrenceDays(rule, session.anchor, session.anchor, lastLooked)) n++;
+  return n >= rule.count;
+}
+
 /** The London civil date (`YYYY-MM-DD`) of an instant, for "today" and for grouping a timetable by day. */
 export function londonDate(at: Date): string {
   return isoDay(londonParts(at.getTime()).day);
