@@ -5,7 +5,8 @@
 // (150 ms round trip, 1.6 Mbit/s down) made by the server itself.
 // For the 607-listing demo feed and a 10,000-listing feed (test/support/generate.ts),
 // plain and as the ready feed atlas build writes,
-// it prints: time to first results, to an opened listing (clicking the first card),
+// it prints: time to first results, to an opened listing (clicking the first card), the page's
+// layout shift up to a second after first results (what a resident sees move),
 // to the first map view (the page opened with ?view=map), the requests made before
 // first results and how many round trips had to follow one another, beside the budgets.
 //
@@ -145,6 +146,10 @@ const WATCH = `window.__atlasWatch = (test) => new Promise((resolve) => {
   tick();
 });
 window.__firstResults = window.__atlasWatch(${FIRST_RESULTS});
+// How far the page's content moved without the visitor doing anything (cumulative layout shift, summed over the visit):
+// the host page's footer pushed down as the finder grows is a shift a resident sees.
+window.__shift = 0;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
 if (location.search.includes('view=map')) window.__mapDrawn = window.__atlasWatch(${MAP_DRAWN});`;
 
 /** One first visit on the phone profile. */
@@ -195,13 +200,15 @@ try {
     for (let r = 0; r < runs; r++) {
       list.push(await visit('/council.html', async (page) => {
         const firstResults = await page.evaluate('window.__firstResults');
+        // The shifts up to a second after first results (the rest of the first screen), before the click below.
+        const shift = await page.evaluate('new Promise((resolve) => setTimeout(() => resolve(window.__shift), 1000))');
         const openMs = await page.evaluate(`(async () => {
           const card = ${finderRoot}.querySelector("atlas-results").shadowRoot.querySelector("atlas-card");
           const t = performance.now();
           card.shadowRoot.querySelector("a, button").click();
           return (await window.__atlasWatch(${OPEN_LISTING})) - t;
         })()`);
-        return { firstResults, openMs };
+        return { firstResults, openMs, shift };
       }));
       map.push(await visit('/council.html?view=map', async (page) => ({
         firstResults: await page.evaluate('window.__firstResults'),
@@ -218,6 +225,7 @@ try {
     const open = median(list.map((v) => v.openMs));
     line(first <= 3000, 'time to first results (from navigation)', ms(first), '≤ 3,000 ms');
     line(open <= 1000, 'time to an opened listing (from the click)', ms(open), '≤ 1,000 ms');
+    line(undefined, 'layout shift to 1 s after first results (CLS)', median(list.map((v) => v.shift)).toFixed(3), '(Web Vitals: good ≤ 0.1; DESIGN.md sets no budget)');
     line(undefined, 'time to first map view (?view=map, from navigation)', ms(median(map.map((v) => v.mapMs))), '');
     if (words) line(undefined, `first results with words (?q=walk)${feed.id === 'ready' ? (indexFile ? ', index file' : ', index built') : ''}`, ms(median(withWords.map((v) => v.firstResults))), '');
     line(undefined, 'requests before first results', String(median(list.map((v) => v.requests))), '');
