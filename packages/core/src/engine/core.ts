@@ -722,6 +722,7 @@ export class FilterCore {
     // `prepare`, not `prepareAll`: the search warm-up (full.ts) adds nothing to what is written.
     for (const _ of this.prepare()) void _;
     const n = this.docs.length;
+    const transfers = Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]);
     const maybe = (column: Float64Array): (number | null)[] => Array.from(column, (v) => (Number.isFinite(v) ? v : null));
     const values = {} as ReadyColumns['values'];
     const bits = {} as ReadyColumns['bits'];
@@ -740,8 +741,8 @@ export class FilterCore {
       lng: maybe(this.columns.lng),
       ageMin: maybe(this.columns.ageMin),
       ageMax: maybe(this.columns.ageMax),
-      transfer: Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]),
-      deadlines: Array.from({ length: n }, (_, p) => p).filter((p) => this.columns.transfer[p]).map((p) => {
+      transfer: transfers,
+      deadlines: transfers.map((p) => {
         const transfer = this.docs[p]!.listing.transfer;
         const deadline: unknown = transfer?.dates?.eoiDeadline;
         const status: unknown = transfer?.status;
