@@ -1,5 +1,4 @@
 import type { Bounds } from './leaflet-adapter.js';
-import { PairIndex } from './pair-index.js';
 import type { Site, SiteTable } from './points.js';
 
 export type Shown =
@@ -76,7 +75,7 @@ export class SiteClusters {
   private readonly weight: Int32Array;
   private readonly levels: (Level | undefined)[] = [];
   /** A level being built in idle time, paused between slices. */
-  private building: { z: number; steps: Generator<void, Level> } | undefined;
+  private building: LevelBuild | undefined;
   private idleHandle: number | undefined;
   /** Levels to build in idle time, nearest the view first. */
   private wanted: number[] = [];
@@ -88,9 +87,13 @@ export class SiteClusters {
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     this.weight = sites.weight;
+    // mercatorX and mercatorY written out: this runs once per site on the way to a first draw, before the engine has compiled them.
+    const { lat, lng } = sites;
     for (let i = 0; i < n; i++) {
-      this.x[i] = mercatorX(sites.lng[i]!);
-      this.y[i] = mercatorY(sites.lat[i]!);
+      this.x[i] = lng[i]! / 360 + 0.5;
+      const sin = Math.sin((lat[i]! * Math.PI) / 180);
+      const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+      this.y[i] = y < 0 ? 0 : y > 1 ? 1 : y;
     }
   }
 
@@ -148,20 +151,18 @@ export class SiteClusters {
     for (let z = (clusterId & ((1 << ZOOM_BITS) - 1)) + 1; z <= top; z++) {
       let level = this.levels[z];
       if (!level) {
-        // The idle builder's generator if it has started this level, so no work is done twice.
-        const steps = this.building?.z === z ? this.building.steps : this.steps(z);
-        if (this.building?.z === z) this.building = undefined;
+        // The idle builder's build if it has started this level, so no work is done twice.
+        const build = this.building?.z === z ? this.building : this.newBuild(z);
+        if (this.building === build) this.building = undefined;
         this.choosing = z;
-        let step = steps.next();
-        while (!step.done) {
-          if (performance.now() >= until) {
-            await new Promise((resolve) => setTimeout(resolve));
-            until = performance.now() + CHOICE_SLICE_MS;
-          }
-          step = steps.next();
+        let built = build.run(until);
+        while (!built) {
+          await new Promise((resolve) => setTimeout(resolve));
+          until = performance.now() + CHOICE_SLICE_MS;
+          built = build.run(until);
         }
         this.choosing = undefined;
-        level = this.levels[z] ??= step.value;
+        level = this.levels[z] ??= built;
       }
       const home = level.clusterOf[first];
       if (members.some((site) => level.clusterOf[site] !== home)) return z;
@@ -208,11 +209,11 @@ export class SiteClusters {
         if (!this.building) {
           const next = this.wanted.find((level) => !this.levels[level] && level !== this.choosing);
           if (next === undefined) return;
-          this.building = { z: next, steps: this.steps(next) };
+          this.building = this.newBuild(next);
         }
-        const step = this.building.steps.next();
-        if (step.done) {
-          this.levels[this.building.z] = step.value;
+        const built = this.building.run(until);
+        if (built) {
+          this.levels[this.building.z] = built;
           this.building = undefined;
         }
       }
@@ -243,101 +244,175 @@ export class SiteClusters {
   private level(z: number): Level {
     const built = this.levels[z];
     if (built) return built;
-    const steps = this.building?.z === z ? this.building.steps : this.steps(z);
-    if (this.building?.z === z) this.building = undefined;
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return (this.levels[z] = step.value);
+    const build = this.building?.z === z ? this.building : this.newBuild(z);
+    if (this.building === build) this.building = undefined;
+    return (this.levels[z] = build.run(Infinity)!);
   }
 
-  /** Builds a level, pausing now and then so idle time can build it in slices. */
-  private *steps(z: number): Generator<void, Level> {
-    return z > CLUSTER_MAX_ZOOM ? this.alone() : yield* this.cluster(z);
+  private newBuild(z: number): LevelBuild {
+    return new LevelBuild(z, this.x, this.y, this.weight);
   }
+}
 
-  /** Past the deepest clustering level: every site is its own marker. */
-  private alone(): Level {
-    const n = this.sites.size;
-    const clusterOf = new Int32Array(n);
-    const first = new Int32Array(n);
-    const listings = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      clusterOf[i] = i;
-      first[i] = i;
-      listings[i] = this.weight[i]!;
-    }
-    return { clusterOf, x: this.x, y: this.y, sites: new Int32Array(n).fill(1), listings, first, size: n };
-  }
+/**
+ * Builds one zoom level, in one go or in slices: `run` works until the level
+ * is done or a deadline passes (looked at every 2,048 sites), and carries on
+ * from there on the next call.
+ *
+ * Plain loops over typed arrays, with no call per site, and not a generator:
+ * on a page's first draw this code has never run, and the engine can compile
+ * a long loop while it runs (on-stack replacement) in a plain function but not
+ * in a generator, which a first draw of 50,000 sites then runs several times
+ * slower.
+ *
+ * Within a level, sites are taken in order; each site not yet in a cluster
+ * starts one and takes in every free site within the radius of it, and the
+ * cluster sits at their mean. Past CLUSTER_MAX_ZOOM every site is its own marker.
+ */
+class LevelBuild {
+  private readonly n: number;
+  private readonly side: number;
+  private readonly r2: number;
+  /** 0: putting sites in grid cells; 1: clustering; 2: done. */
+  private phase = 0;
+  /** The next site of the phase. */
+  private next = 0;
+  /** Grid cells, numbered as first seen, in an open-addressing table on typed arrays. */
+  private readonly cellColumn: Int32Array;
+  private readonly cellRow: Int32Array;
+  private readonly cellSlot: Int32Array;
+  private readonly cellMask: number;
+  private readonly cellCount: Int32Array;
+  private cells = 0;
+  private readonly column: Int32Array;
+  private readonly row: Int32Array;
+  private readonly cellOfSite: Int32Array;
+  private start = new Int32Array(0);
+  private end = new Int32Array(0);
+  private order = new Int32Array(0);
+  private slot = new Int32Array(0);
+  private readonly clusterOf: Int32Array;
+  private readonly centreX: Float64Array;
+  private readonly centreY: Float64Array;
+  private readonly members: Int32Array;
+  private readonly held: Float64Array;
+  private readonly first: Int32Array;
+  private size = 0;
 
-  private *cluster(z: number): Generator<void, Level> {
-    const n = this.sites.size;
-    const { x, y, weight } = this;
+  constructor(
+    readonly z: number,
+    private readonly x: Float64Array,
+    private readonly y: Float64Array,
+    private readonly weight: Int32Array,
+  ) {
+    const n = (this.n = x.length);
     const r = RADIUS_PX / (TILE_PX * 2 ** z);
-    const r2 = r * r;
-    const side = 2 * r;
+    this.r2 = r * r;
+    // Cell side = twice the radius: every site within the radius of a site is
+    // then in its own cell or the three beside it on the side of the cell it is nearer to.
+    this.side = 2 * r;
+    let tableSize = 16;
+    while (tableSize < n * 2) tableSize *= 2;
+    const alone = z > CLUSTER_MAX_ZOOM;
+    this.cellColumn = new Int32Array(alone ? 0 : tableSize);
+    this.cellRow = new Int32Array(alone ? 0 : tableSize);
+    this.cellSlot = new Int32Array(alone ? 0 : tableSize).fill(-1);
+    this.cellMask = tableSize - 1;
+    this.cellCount = new Int32Array(alone ? 0 : n);
+    this.column = new Int32Array(alone ? 0 : n);
+    this.row = new Int32Array(alone ? 0 : n);
+    this.cellOfSite = new Int32Array(alone ? 0 : n);
+    this.clusterOf = new Int32Array(n).fill(-1);
+    this.centreX = new Float64Array(alone ? 0 : n);
+    this.centreY = new Float64Array(alone ? 0 : n);
+    this.members = new Int32Array(alone ? 0 : n);
+    this.held = new Float64Array(n);
+    this.first = new Int32Array(n);
+    if (alone) this.phase = 3;
+  }
 
-    // Sites bucketed by grid cell (cell side = twice the radius), as one array
-    // in cell order plus where each cell starts: every site within the radius
-    // of a site is then in its own cell or the three beside it on the side of
-    // the cell it is nearer to. Cells are
-    // found through an open-addressing table on typed arrays; a Map keyed by
-    // cell costs several times more at street level, where nearly every site
-    // has a cell of its own.
-    const cells = new CellTable(n);
-    const column = new Int32Array(n);
-    const row = new Int32Array(n);
-    const cellOfSite = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
+  /** The level, once built; undefined when `until` (a `performance.now()` time) came first. */
+  run(until: number): Level | undefined {
+    if (this.phase === 3) return this.alone();
+    if (this.phase === 0 && !this.bucket(until)) return undefined;
+    if (this.phase === 1 && !this.cluster(until)) return undefined;
+    return this.level();
+  }
+
+  /** Sites bucketed by grid cell. */
+  private bucket(until: number): boolean {
+    const { n, x, y, side, column, row, cellOfSite, cellColumn, cellRow, cellSlot, cellMask, cellCount } = this;
+    let cells = this.cells;
+    for (let i = this.next; i < n; i++) {
       const cx = (column[i] = Math.floor(x[i]! / side));
       const cy = (row[i] = Math.floor(y[i]! / side));
-      cellOfSite[i] = cells.add(cx, cy);
-      if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
-    }
-    const cellTotal = cells.size;
-    const counts = cells.counts;
-    const start = new Int32Array(cellTotal + 1);
-    for (let c = 0; c < cellTotal; c++) start[c + 1] = start[c]! + counts[c]!;
-    // Free sites of a cell sit in [start, end): a site taken into a cluster is
-    // swapped past `end`, so later searches never look at it again.
-    const end = start.slice(1);
-    const order = new Int32Array(n);
-    const slot = new Int32Array(n);
-    {
-      const fill = start.slice(0, cellTotal);
-      for (let i = 0; i < n; i++) {
-        const at = fill[cellOfSite[i]!]!++;
-        order[at] = i;
-        slot[i] = at;
+      let cell = -1;
+      for (let h = (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663)) & cellMask; ; h = (h + 1) & cellMask) {
+        const found = cellSlot[h]!;
+        if (found === -1) {
+          cell = cells++;
+          cellSlot[h] = cell;
+          cellColumn[h] = cx;
+          cellRow[h] = cy;
+          break;
+        }
+        if (cellColumn[h] === cx && cellRow[h] === cy) {
+          cell = found;
+          break;
+        }
+      }
+      cellOfSite[i] = cell;
+      cellCount[cell]!++;
+      if ((i & PAUSE_EVERY) === PAUSE_EVERY && i + 1 < n && performance.now() >= until) {
+        this.cells = cells;
+        this.next = i + 1;
+        return false;
       }
     }
+    this.cells = cells;
+    // The sites as one array in cell order, and where each cell starts. Free
+    // sites of a cell sit in [start, end): a site taken into a cluster is
+    // swapped past `end`, so later searches never look at it again.
+    const start = (this.start = new Int32Array(cells + 1));
+    for (let c = 0; c < cells; c++) start[c + 1] = start[c]! + cellCount[c]!;
+    this.end = start.slice(1);
+    const order = (this.order = new Int32Array(n));
+    const slot = (this.slot = new Int32Array(n));
+    const fill = start.slice(0, cells);
+    for (let s = 0; s < n; s++) {
+      const at = fill[cellOfSite[s]!]!++;
+      order[at] = s;
+      slot[s] = at;
+    }
+    this.phase = 1;
+    this.next = 0;
+    return true;
+  }
 
-    const clusterOf = new Int32Array(n).fill(-1);
-    const centreX = new Float64Array(n);
-    const centreY = new Float64Array(n);
-    const members = new Int32Array(n);
-    const held = new Float64Array(n);
-    const first = new Int32Array(n);
-    let size = 0;
-    const take = (site: number): void => {
-      // Swap the site with the last free one of its cell, and shrink the cell.
-      const cell = cellOfSite[site]!;
-      const last = --end[cell]!;
-      const at = slot[site]!;
-      const other = order[last]!;
-      order[at] = other;
-      slot[other] = at;
-      order[last] = site;
-      slot[site] = last;
-    };
+  /** The cell at a column and row, or -1 when no site is in it. */
+  private find(cx: number, cy: number): number {
+    const { cellColumn, cellRow, cellSlot, cellMask } = this;
+    for (let h = (Math.imul(cx, 73856093) ^ Math.imul(cy, 19349663)) & cellMask; ; h = (h + 1) & cellMask) {
+      const found = cellSlot[h]!;
+      if (found === -1 || (cellColumn[h] === cx && cellRow[h] === cy)) return found;
+    }
+  }
 
-    for (let i = 0; i < n; i++) {
-      if ((i & PAUSE_EVERY) === PAUSE_EVERY) yield;
+  private cluster(until: number): boolean {
+    const { n, x, y, weight, side, r2, column, row, cellOfSite, start, end, order, slot, clusterOf, centreX, centreY, members, held, first } = this;
+    let size = this.size;
+    const from = this.next;
+    for (let i = from; i < n; i++) {
+      if ((i & PAUSE_EVERY) === PAUSE_EVERY && i > from && performance.now() >= until) {
+        this.size = size;
+        this.next = i;
+        return false;
+      }
       if (clusterOf[i] !== -1) continue;
       const id = size++;
       const px = x[i]!;
       const py = y[i]!;
       clusterOf[i] = id;
-      take(i);
       let sumX = px;
       let sumY = py;
       let count = 1;
@@ -346,24 +421,40 @@ export class SiteClusters {
       const cy = row[i]!;
       const besideX = px / side - cx < 0.5 ? cx - 1 : cx + 1;
       const besideY = py / side - cy < 0.5 ? cy - 1 : cy + 1;
+      {
+        // Take site i out of its cell's free sites: swap it with the cell's last free site and shrink the cell.
+        const cell = cellOfSite[i]!;
+        const last = --end[cell]!;
+        const at = slot[i]!;
+        const other = order[last]!;
+        order[at] = other;
+        slot[other] = at;
+        order[last] = i;
+        slot[i] = last;
+      }
       for (let near = 0; near < 4; near++) {
-        const cell = near === 0 ? cellOfSite[i]! : cells.find(near & 1 ? besideX : cx, near & 2 ? besideY : cy);
+        const cell = near === 0 ? cellOfSite[i]! : this.find(near & 1 ? besideX : cx, near & 2 ? besideY : cy);
         if (cell < 0) continue;
         for (let k = start[cell]!; k < end[cell]!; ) {
           const j = order[k]!;
           const ox = x[j]! - px;
           const oy = y[j]! - py;
-          if (ox * ox + oy * oy <= r2) {
-            clusterOf[j] = id;
-            sumX += x[j]!;
-            sumY += y[j]!;
-            count++;
-            listings += weight[j]!;
-            // `take` moves another free site into slot k: look at k again.
-            take(j);
-          } else {
+          if (ox * ox + oy * oy > r2) {
             k++;
+            continue;
           }
+          clusterOf[j] = id;
+          sumX += x[j]!;
+          sumY += y[j]!;
+          count++;
+          listings += weight[j]!;
+          // Take j as i was taken; that moves another free site into slot k, so look at k again.
+          const last = --end[cell]!;
+          const other = order[last]!;
+          order[k] = other;
+          slot[other] = k;
+          order[last] = j;
+          slot[j] = last;
         }
       }
       centreX[id] = sumX / count;
@@ -372,31 +463,32 @@ export class SiteClusters {
       held[id] = listings;
       first[id] = i;
     }
+    this.size = size;
+    this.phase = 2;
+    return true;
+  }
+
+  private level(): Level {
+    const size = this.size;
     return {
-      clusterOf,
-      x: centreX.slice(0, size),
-      y: centreY.slice(0, size),
-      sites: members.slice(0, size),
-      listings: held.slice(0, size),
-      first: first.slice(0, size),
+      clusterOf: this.clusterOf,
+      x: this.centreX.slice(0, size),
+      y: this.centreY.slice(0, size),
+      sites: this.members.slice(0, size),
+      listings: this.held.slice(0, size),
+      first: this.first.slice(0, size),
       size,
     };
   }
-}
 
-/** Grid cells by column and row, numbered in the order first seen, with how many sites each holds. */
-class CellTable extends PairIndex {
-  readonly counts: Int32Array;
-
-  constructor(capacity: number) {
-    super(capacity);
-    this.counts = new Int32Array(capacity);
-  }
-
-  /** Counts one more site in the cell, and returns the cell's number. */
-  override add(column: number, row: number): number {
-    const cell = super.add(column, row);
-    this.counts[cell]!++;
-    return cell;
+  /** Past the deepest clustering level: every site is its own marker. */
+  private alone(): Level {
+    const { n, clusterOf, first, held, weight } = this;
+    for (let i = 0; i < n; i++) {
+      clusterOf[i] = i;
+      first[i] = i;
+      held[i] = weight[i]!;
+    }
+    return { clusterOf, x: this.x, y: this.y, sites: new Int32Array(n).fill(1), listings: held, first, size: n };
   }
 }
