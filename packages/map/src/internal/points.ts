@@ -1,5 +1,4 @@
 import { MAP_KINDS, mapColumnsOf, mapLabelsOf, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
-import { PairIndex } from './pair-index.js';
 import type { Bounds } from './leaflet-adapter.js';
 
 /** One place on the map: a single listing, or several listings at the same address. */
@@ -79,6 +78,9 @@ export interface PlacedPoints {
   label?: (point: number, lang: string) => void;
 }
 
+/** How many places `sample` takes. */
+const SAMPLE = 4096;
+
 /** The k-th smallest value (0-based), rearranging `values`: linear time, where a sort is n log n. */
 function select(values: Float64Array, k: number): number {
   let left = 0;
@@ -110,7 +112,7 @@ function select(values: Float64Array, k: number): number {
  * there are no more). The bounds' medians only tell a place 3,000 km off from
  * the rest, which a few thousand places tell as well as 50,000.
  */
-function sample(values: Float64Array, size = 4096): Float64Array {
+function sample(values: Float64Array, size = SAMPLE): Float64Array {
   if (values.length <= size) return values.slice();
   const out = new Float64Array(size);
   const step = values.length / size;
@@ -173,14 +175,21 @@ export function placeListings(listings: readonly AtlasListing[]): PlacedPoints {
  * that opens a list. Approximate places are never merged, so an area never
  * reveals that two sensitive services share a building.
  *
- * One pass over the points and one over the sites, all on typed arrays: this
- * is on the way to the first draw of 50,000 points.
+ * One pass over the points, all on typed arrays and with no call per point:
+ * this is on the way to the first draw of 50,000 points, on a page that has
+ * never run it, where every call in the loop costs until the engine has
+ * compiled it.
  */
 export function placePoints(points: MapPoints): PlacedPoints {
   const count = points.keys.length;
-  // Places (coordinates in whole 1e-5 degrees) numbered as first seen, and the site each became.
-  const places = new PairIndex(count);
-  const siteOfPlace = new Int32Array(count);
+  // Places (coordinates in whole 1e-5 degrees) in an open-addressing table on
+  // typed arrays, each with its site + 1 (0: an empty slot, so the table needs no fill).
+  let tableSize = 16;
+  while (tableSize < count * 2) tableSize *= 2;
+  const mask = tableSize - 1;
+  const tableLat = new Int32Array(tableSize);
+  const tableLng = new Int32Array(tableSize);
+  const tableSite = new Int32Array(tableSize);
   const siteOfPoint = new Int32Array(count);
   const lats = new Float64Array(count);
   const lngs = new Float64Array(count);
@@ -190,15 +199,17 @@ export function placePoints(points: MapPoints): PlacedPoints {
   const next = new Int32Array(count).fill(-1);
   const radii = new Float32Array(count);
   const placeIds = new Float64Array(count);
-  const kinds = new Set<ListingKind>();
+  const { lat: latOf, lng: lngOf, kinds: kindOf, radius: radiusOf } = points;
   let kindBits = 0;
   let hasAreas = false;
   let n = 0;
+  // Bounds of every site.
+  let south = 90, west = 180, north = -90, east = -180;
   for (let p = 0; p < count; p++) {
-    const lat = points.lat[p]!;
-    const lng = points.lng[p]!;
-    kindBits |= 1 << points.kinds[p]!;
-    const radius = points.radius[p]!;
+    const lat = latOf[p]!;
+    const lng = lngOf[p]!;
+    kindBits |= 1 << kindOf[p]!;
+    const radius = radiusOf[p]!;
     let site: number;
     if (radius > 0) {
       hasAreas = true;
@@ -208,17 +219,25 @@ export function placePoints(points: MapPoints): PlacedPoints {
       // Coordinates to five decimals (about a metre).
       const lat5 = Math.round(lat * 1e5);
       const lng5 = Math.round(lng * 1e5);
-      const known = places.size;
-      const placeNumber = places.add(lat5, lng5);
-      if (placeNumber < known) {
-        site = siteOfPlace[placeNumber]!;
+      let h = (Math.imul(lat5, 73856093) ^ Math.imul(lng5, 19349663)) & mask;
+      let known = tableSite[h]!;
+      while (known !== 0 && (tableLat[h] !== lat5 || tableLng[h] !== lng5)) {
+        h = (h + 1) & mask;
+        known = tableSite[h]!;
+      }
+      if (known !== 0) {
+        // A place seen before: one more listing at its site.
+        site = known - 1;
         siteOfPoint[p] = site;
         weight[site]!++;
         next[last[site]!] = p;
         last[site] = p;
         continue;
       }
-      site = siteOfPlace[placeNumber] = n++;
+      site = n++;
+      tableSite[h] = site + 1;
+      tableLat[h] = lat5;
+      tableLng[h] = lng5;
       placeIds[site] = (lat5 + 9e6) * 4e7 + (lng5 + 1.8e7);
     }
     siteOfPoint[p] = site;
@@ -227,14 +246,19 @@ export function placePoints(points: MapPoints): PlacedPoints {
     weight[site] = 1;
     first[site] = p;
     last[site] = p;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+    if (lng < west) west = lng;
+    if (lng > east) east = lng;
   }
+  const kinds = new Set<ListingKind>();
   MAP_KINDS.forEach((kind, i) => {
     if (kindBits & (1 << i)) kinds.add(kind);
   });
 
   const siteLat = lats.subarray(0, n);
   const siteLng = lngs.subarray(0, n);
-  const all = boundsOver(siteLat, siteLng);
+  const all: Bounds | undefined = n > 0 ? [south, west, north, east] : undefined;
   let core = all;
   let outliers = 0;
   if (n >= 3) {
@@ -242,15 +266,26 @@ export function placePoints(points: MapPoints): PlacedPoints {
     const mLng = median(sample(siteLng));
     // Kilometres, flat-earth, from the median place: plenty for telling "30 km away" from "3,000 km away".
     // Math.sqrt rather than Math.hypot, which is several times slower per call.
-    const distances = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
+    const distance = (i: number): number => {
       const dx = (siteLng[i]! - mLng) * Math.cos(((mLat + siteLat[i]!) / 2) * (Math.PI / 180));
       const dy = siteLat[i]! - mLat;
-      distances[i] = Math.sqrt(dx * dx + dy * dy) * 111.32;
+      return Math.sqrt(dx * dx + dy * dy) * 111.32;
+    };
+    // The limit comes from a sample of the distances (those of `sample`'s sites).
+    const sampled = new Float64Array(Math.min(n, SAMPLE));
+    const step = n / sampled.length;
+    for (let k = 0; k < sampled.length; k++) sampled[k] = distance(Math.floor(k * step));
+    const limit = Math.max(100, 10 * median(sampled));
+    // No site is further than the bounds' farthest corner, with the cosine taken as 1: when
+    // that is within the limit there are no outliers, and no site's distance need be worked out.
+    const farLng = Math.max(Math.abs(west - mLng), Math.abs(east - mLng));
+    const farLat = Math.max(Math.abs(south - mLat), Math.abs(north - mLat));
+    if (!(Math.sqrt(farLng * farLng + farLat * farLat) * 111.32 <= limit)) {
+      const distances = new Float64Array(n);
+      for (let i = 0; i < n; i++) distances[i] = distance(i);
+      for (let i = 0; i < n; i++) if (distances[i]! > limit) outliers += weight[i]!;
+      core = boundsOver(siteLat, siteLng, distances, limit);
     }
-    const limit = Math.max(100, 10 * median(sample(distances)));
-    for (let i = 0; i < n; i++) if (distances[i]! > limit) outliers += weight[i]!;
-    core = boundsOver(siteLat, siteLng, distances, limit);
   }
   const sites = new SiteTable(n, siteLat, siteLng, weight.subarray(0, n), first, next, radii, placeIds, points.keys);
   return { points, sites, siteOfPoint, unplaced: points.unplaced, all, core, outliers, outlines: points.outlines ?? [], kinds, hasAreas };
