@@ -777,7 +777,8 @@ export class AtlasFinder extends AtlasElement {
     const shared = prescriber?.sharedKeys();
     if (shared) return prescriber!.renderShared(shared, data);
     const open = s.open ? this.#oruk?.listing(s.open) ?? this.#listingFor(s.open) : undefined;
-    // Drawn afresh when the listing closes: then the place box, filters and results come in stages after the search again.
+    // Drawn afresh when the listing closes: then the place box, filters and results come in stages after the search again,
+    // and the finder's own footer with the last of them, below everything (drawn earlier, each stage pushed it down).
     if (open) this.#stage = 0;
     const stage = this.#stage;
     const showMap = this.view !== 'list' && this.mapState !== 'off' && !!this.#engine;
@@ -817,7 +818,7 @@ export class AtlasFinder extends AtlasElement {
             </div>
             ${prescriber?.renderShortlist(data)}` : nothing}
           </div>` : nothing}
-          ${this.#footer()}`}
+          ${stage >= 3 ? this.#footer() : nothing}`}
     `;
   }
 
