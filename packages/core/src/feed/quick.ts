@@ -55,6 +55,8 @@ let publisherId = '';
  * (whether the finder can use it), so the answer is the same as reading each.
  */
 let usable = new Map<string, boolean>();
+/** The same, for sessions without exceptions: by rule, by start, then [end, date, until, usable] four at a time. */
+let usableByRule = new Map<string | undefined, Map<string, unknown[]>>();
 /** Dates and opening hours already read in this feed, by their text: most listings share a verified date and their hours. */
 let dates = new Map<unknown, boolean>();
 let dateTimes = new Map<unknown, boolean>();
@@ -345,8 +347,21 @@ const session = obj(
   },
   (o) => o.start && bothOrNeither(o) && usableSession(o as unknown as Session),
 );
+/** Ways of writing a session with the same rule and start kept at most, each compared (see `usableSession`). */
+const USABLE_PER_START = 16;
 /** `isUsableSession`, read once per way of writing a session (it reads only these fields). */
 function usableSession(s: Session): boolean {
+  if (s.except === undefined) {
+    // By rule, then start; then the end, date and until compared: no text made per session (most of the check's garbage was these texts).
+    let byStart = usableByRule.get(s.rrule);
+    if (!byStart) usableByRule.set(s.rrule, (byStart = new Map()));
+    let ways = byStart.get(s.start);
+    if (!ways) byStart.set(s.start, (ways = []));
+    for (let k = 0; k < ways.length; k += 4) if (ways[k] === s.end && ways[k + 1] === s.date && ways[k + 2] === s.until) return ways[k + 3] as boolean;
+    const ok = isUsableSession(s);
+    if (ways.length < 4 * USABLE_PER_START) ways.push(s.end, s.date, s.until, ok);
+    return ok;
+  }
   // Every field but the rule is a clock time or a date by now, with no '|' or ',' in it: the rule, last, may hold anything.
   const text = `${s.start}|${s.end ?? ''}|${s.date ?? ''}|${s.until ?? ''}|${s.except ? s.except.join(',') : ''}|${s.rrule ?? ''}`;
   let ok = usable.get(text);
@@ -502,6 +517,7 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
     stageLists = {};
     seen = new Set();
     usable = new Map();
+    usableByRule = new Map();
     dates = new Map();
     dateTimes = new Map();
     hoursRead = new Map();
