@@ -8,6 +8,8 @@ export const finderStyles = css`
       container-type: inline-size;
       --atlas-gap: 1.5rem;
     }
+    /* Until the first screen is whole (finder.ts, #settle): what follows the finder in the page stays where it is. */
+    :host(:state(drawing)) { min-block-size: var(--atlas-finder-reserve, 100svh); }
     .top { display: grid; gap: 1rem; margin-bottom: var(--atlas-gap); }
     .layout { display: grid; gap: var(--atlas-gap); grid-template-columns: minmax(0, 1fr); }
     @container (min-width: 48rem) {

@@ -42,11 +42,13 @@ const POSTCODE_IN_TEXT = /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/i;
  * @cssprop --atlas-color-primary - Main action buttons.
  * @cssprop --atlas-color-border - Card and section borders.
  * @cssprop --atlas-gap - Space between the main areas.
+ * @cssprop --atlas-finder-reserve - The height the finder holds while it loads and draws its first screen, so the page below it does not move (default: the viewport's, `100svh`; `0` holds none).
  * @fires atlas-load - `{ total, error? }` when the feed has loaded or failed.
  * @fires atlas-open - `{ key }` when a listing is opened (cancelable).
  * @cssstate loading - The feed is loading.
  * @cssstate error - No feed could be loaded.
  * @cssstate empty - Loaded, but there is nothing in it.
+ * @cssstate drawing - Loading or drawing the first screen: the finder holds `--atlas-finder-reserve` of height until the first screen is whole.
  */
 export class AtlasFinder extends AtlasElement {
   static override styles = [baseStyles, finderStyles];
@@ -180,6 +182,7 @@ export class AtlasFinder extends AtlasElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    this.#internals.states.add('drawing');
     this.addEventListener('keydown', (event) => {
       if (this.mode === 'prescriber') this.#earlyKeys?.push({ event, path: event.composedPath() });
     });
@@ -247,8 +250,30 @@ export class AtlasFinder extends AtlasElement {
   #stage = 0;
   #staging?: Promise<void>;
 
+  /**
+   * The page below the finder keeps its place while the first screen comes in: the finder
+   * holds a screen's height (`:state(drawing)`) from its upgrade until the first screen is
+   * whole (every stage and card drawn, or the empty, error or listing view), then takes the
+   * height of what it shows. The page's own `atlas-finder:not(:defined)` rule holds the same
+   * height before the script runs (README). Without it, a page's footer was pushed down four
+   * times as the finder grew from its loading message (layout shift 0.13 to 0.34 at desktop width).
+   */
+  #settle(): void {
+    if (!this.#internals.states.has('drawing') || this.#settling) return;
+    const open = !!this.finderState.open;
+    if (this.phase === 'loading' || (this.phase === 'ready' && !open && this.#summary?.size && this.#stage < 3)) return;
+    this.#settling = true;
+    void this.updateComplete.finally(() => {
+      this.#settling = false;
+      this.#internals.states.delete('drawing');
+    });
+  }
+
+  #settling = false;
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.#settle();
     if (this.#stage >= 3 || this.#staging || !this.renderRoot.querySelector('.top')) return;
     this.#staging = breathe().then(() => {
       this.#staging = undefined;
@@ -752,7 +777,8 @@ export class AtlasFinder extends AtlasElement {
     const shared = prescriber?.sharedKeys();
     if (shared) return prescriber!.renderShared(shared, data);
     const open = s.open ? this.#oruk?.listing(s.open) ?? this.#listingFor(s.open) : undefined;
-    // Drawn afresh when the listing closes: then the place box, filters and results come in stages after the search again.
+    // Drawn afresh when the listing closes: then the place box, filters and results come in stages after the search again,
+    // and the finder's own footer with the last of them, below everything (drawn earlier, each stage pushed it down).
     if (open) this.#stage = 0;
     const stage = this.#stage;
     const showMap = this.view !== 'list' && this.mapState !== 'off' && !!this.#engine;
@@ -792,7 +818,7 @@ export class AtlasFinder extends AtlasElement {
             </div>
             ${prescriber?.renderShortlist(data)}` : nothing}
           </div>` : nothing}
-          ${this.#footer()}`}
+          ${stage >= 3 ? this.#footer() : nothing}`}
     `;
   }
 
