@@ -89,6 +89,35 @@ describe('<atlas-filters> on its own', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws the closed "More filters" panel in the tasks after, and once drawn it shows what opening it shows', async () => {
+    const option = (value: string, count: number) => ({ value, count });
+    const many = {
+      cost: [option('free', 5)],
+      kind: [option('activity', 4), option('place', 2)],
+      need: [option('loneliness', 3)],
+      category: [option('walking', 2), option('peer-support', 1)],
+      time: [option('morning', 2), option('evening', 1)],
+      access: [option('step-free', 2)],
+    };
+    const el = await fixture<AtlasFilters>(html`<atlas-filters .lead=${1} .order=${['cost', 'kind', 'need', 'category', 'time', 'access']} .facets=${many}></atlas-filters>`);
+    const panel = () => el.shadowRoot!.querySelector<HTMLElement>('.panel')!;
+    const seen = () => [...panel().querySelectorAll('fieldset')].map((f) => f.textContent!.replace(/\s+/g, ' ').trim());
+    expect(panel().hidden).to.equal(true);
+    const closed = seen();
+    expect(closed.map((g) => g.split(' ')[0])).to.deep.equal(['Type', 'Need', 'Category', 'Time', 'Accessibility']);
+    // New counts, and a group gone: the closed panel catches up in later tasks.
+    el.facets = { ...many, kind: [option('activity', 1), option('place', 7)], need: [], category: [option('walking', 9)] };
+    await el.updateComplete;
+    const caughtUp = seen();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!.click();
+    await el.updateComplete;
+    expect(panel().hidden).to.equal(false);
+    expect(caughtUp).to.deep.equal(seen());
+    expect(caughtUp).to.not.deep.equal(closed);
+    expect(caughtUp.map((g) => g.split(' ')[0])).to.deep.equal(['Type', 'Category', 'Time', 'Accessibility']);
+    await expect(el).to.be.accessible();
+  });
+
   it('"Clear all" removes every filter', async () => {
     const el = await fixture<AtlasFilters>(html`<atlas-filters .facets=${facets} .filters=${{ cost: ['free'], kind: ['activity'] }}></atlas-filters>`);
     expect(el.shadowRoot!.querySelectorAll('[part="chip"]')).to.have.length(2);

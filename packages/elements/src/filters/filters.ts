@@ -5,13 +5,15 @@ import { AtlasElement, baseStyles, settled } from '../internal/atlas-element.js'
 import { AtlasStateChangeEvent } from '../events/state-change.js';
 import { filtersStyles } from './filters.styles.js';
 import { TRANSFER_FACETS, facetLabel, facetName } from '../internal/facet-label.js';
-import { transferCards } from '../on-demand.js';
+import { transferCards, welsh } from '../on-demand.js';
 import { formatNumber } from '../internal/format.js';
 
 let nextId = 0;
 
 /** A group with more options than this folds behind one button, the most used first. */
 const FOLD_AFTER = 7;
+/** How many of the closed "More filters" panel's groups are drawn in one task (see AtlasFilters.#panelFresh). */
+const PANEL_GROUPS_PER_TASK = 2;
 const DAYS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
 /**
@@ -99,13 +101,20 @@ export class AtlasFilters extends AtlasElement {
   }
 
   /**
-   * The closed "More filters" panel is drawn a task after the groups in sight (nobody sees
-   * it until it opens): `#panelDrawn` moves on in that task, and the closed panel is drawn
-   * only when it has (`#panelShown` is the count it was last drawn at). `#panelBehind`: an
-   * update has left it as it was, so it is due a draw.
+   * The closed "More filters" panel is drawn in the tasks after the groups in sight (nobody
+   * sees it until it opens), `PANEL_GROUPS_PER_TASK` groups a task: all of them in the task
+   * after were one task of 30 to 60 ms of CPU time on a slow phone (issue 19). `#panelFresh`:
+   * the groups drawn since the last change of what the filters show; `#panelKeys`: how many
+   * times each group has been drawn closed (a group not drawn yet is not there yet, at the
+   * end of the panel); `#panelAllowed`: how many more groups this draw may draw afresh (set
+   * by the panel's task). `#panelBehind`: a group is still due a draw. Open, every group is
+   * drawn with every update.
    */
-  #panelDrawn = 0;
-  #panelShown = 0;
+  #panelFresh = new Set<FacetId>();
+  #panelKeys = new Map<FacetId, number>();
+  #panelAllowed = 0;
+  /** The parts (with words) that had come when the groups were last found fresh. */
+  #panelParts: unknown[] = [];
   #panelBehind = false;
   #panelDrawing?: Promise<void>;
 
@@ -115,6 +124,11 @@ export class AtlasFilters extends AtlasElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Something the groups show from has changed (a property, or the words of a part that has come since; the panel's
+    // own draws change nothing): every group of the closed panel is due a draw.
+    const parts = [welsh.module, transferCards.module];
+    if (changed.size || parts.some((part, i) => part !== this.#panelParts[i])) this.#panelFresh.clear();
+    this.#panelParts = parts;
     // A transfer filter with something in it, or ticked: its words come with the transfer parts,
     // which a finder over transfers has already loaded. A directory without transfers never asks.
     const shown = TRANSFER_FACETS.some((f) => !!this.filters[f]?.length || !!this.facets[f]?.some((c) => c.count > 0));
@@ -149,7 +163,7 @@ export class AtlasFilters extends AtlasElement {
     if (this.#panelBehind && !this.#panelDrawing) {
       this.#panelDrawing = breathe().then(() => {
         this.#panelDrawing = undefined;
-        this.#panelDrawn++;
+        this.#panelAllowed = PANEL_GROUPS_PER_TASK;
         this.requestUpdate();
       });
     }
@@ -214,13 +228,19 @@ export class AtlasFilters extends AtlasElement {
     `;
   }
 
-  /** The groups under "More filters": as they are now while it is open, else as they were until the task after (see #panelDrawn). */
+  /** The groups under "More filters": as they are now while it is open, else as each was when last drawn (see #panelFresh). */
   #panel(open: boolean, rest: FacetId[]): unknown {
-    this.#panelBehind = !open && this.#panelShown === this.#panelDrawn;
-    this.#panelShown = this.#panelDrawn;
-    if (!open && !this.#panelDrawn) return nothing;
-    // Open, a new object each time: drawn with every update.
-    return guard([open ? {} : this.#panelDrawn], () => rest.map((f) => this.#fieldset(f)));
+    const allowed = open ? rest.length : this.#panelAllowed;
+    this.#panelAllowed = 0;
+    const due = rest.filter((f) => !this.#panelFresh.has(f));
+    for (const f of due.slice(0, allowed)) {
+      this.#panelFresh.add(f);
+      this.#panelKeys.set(f, (this.#panelKeys.get(f) ?? 0) + 1);
+    }
+    this.#panelBehind = due.length > allowed;
+    if (open) return rest.map((f) => this.#fieldset(f));
+    // Keyed by group as well as by draw: a group that moves to another place is drawn there afresh.
+    return rest.filter((f) => this.#panelKeys.has(f)).map((f) => guard([f, this.#panelKeys.get(f)], () => this.#fieldset(f)));
   }
 
   #fieldset(facet: FacetId): unknown {

@@ -12,11 +12,20 @@ export const PAGE_SIZE = 20;
 /**
  * How many new cards are put in the list at a time. Each card is an element with a
  * shadow root of its own, and twenty drawn at once were one task of about 50 ms on a
- * desktop (issue 18, item 7): the first few, enough to fill a screen, come at once
- * and the rest once those are drawn. Each new card draws itself in a task of its own
- * (AtlasCard.drawsLater); cards already drawn are updated at once.
+ * desktop (issue 18, item 7): the first few come at once and the rest once those are
+ * drawn. Each new card draws itself in a task of its own (AtlasCard.drawsLater); cards
+ * already drawn are updated at once. Five a task were tasks of 20 to 40 ms of CPU time
+ * on a slow phone (a card's element and shadow root alone about 6), three are about 20
+ * (issue 19: no task over 50 ms).
  */
-const CARDS_PER_TASK = 5;
+const CARDS_PER_TASK = 3;
+/**
+ * How many cards a list with none yet puts in it in the results' own task: that task also
+ * draws the count, the sort choice and, the first time, makes the list's templates (with
+ * five cards' elements it was the longest task of a slow phone's first results, 35 to 75
+ * ms of CPU time). The rest come `CARDS_PER_TASK` a task.
+ */
+const FIRST_CARDS = 2;
 /**
  * How long (ms) after the results' draw began the cards already in the list may go on
  * drawing their new results in the same task; the rest draw in tasks of their own
@@ -123,7 +132,7 @@ export class AtlasResults extends AtlasElement {
     redrawCardsUntil(REDRAW_MS);
     const wanted = this.result?.items.length ?? 0;
     // Cards already drawn are updated in place at once; new ones come a few at a time.
-    if (changed.has('result')) this.#drawn = Math.min(wanted, Math.max(this.#drawn, CARDS_PER_TASK));
+    if (changed.has('result')) this.#drawn = Math.min(wanted, Math.max(this.#drawn, this.#drawn ? CARDS_PER_TASK : FIRST_CARDS));
     // The zero-results hints: fetched the first time a search finds nothing (`define` has them at once).
     if (!relax.module && this.result?.total === 0 && this.result.relax?.length) void this.need(relax);
   }
