@@ -55,6 +55,8 @@ let publisherId = '';
  * (whether the finder can use it), so the answer is the same as reading each.
  */
 let usable = new Map<string, boolean>();
+/** The same, for sessions without exceptions: by rule, by start, then [end, date, until, usable] four at a time. */
+let usableByRule = new Map<string | undefined, Map<string, unknown[]>>();
 /** Dates and opening hours already read in this feed, by their text: most listings share a verified date and their hours. */
 let dates = new Map<unknown, boolean>();
 let dateTimes = new Map<unknown, boolean>();
@@ -139,6 +141,8 @@ interface Seen {
 }
 /** Orders of keys one rule remembers at most (steps of its tree): a feed with keys of its own everywhere is read key by key. */
 const MAX_SEEN = 4096;
+/** Sets of keys one rule keeps a ready-made object for (see `templates` in `obj`). */
+const MAX_TEMPLATES = 64;
 /** Every field name an `obj` rule reads (see `plainObjects`). */
 const fieldNames = new Set<string>();
 /**
@@ -188,8 +192,22 @@ const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown, seed?: (
     }
     return (at.shape ??= shapeFor(Object.keys(v)));
   };
-  /** The object rebuilt from the fields `read` (rule indexes, in order), or undefined when none is kept. */
-  const rebuild = (v: Obj, read: readonly number[]): Obj | undefined => {
+  /**
+   * Objects with the seed's keys and then those of the rules kept (bit i for
+   * rule i), each made by JSON.parse, which gives an object its fields in
+   * itself: one is copied for each object rebuilt with the same keys. Added one
+   * by one under names read from a list, a listing's twenty-odd fields made it
+   * a dictionary (the engine then slow to read it, and three times the memory
+   * to collect). At most MAX_TEMPLATES per rule; past that, or for a rule of
+   * more fields than a mask holds, objects are built field by field.
+   */
+  const templates = keys.length <= 30 ? new Map<number, Obj>() : undefined;
+  /** The seed's own keys (never one found on Object.prototype). */
+  const seedKeys = seed ? Object.keys(seed()) : [];
+  /** What a rebuild found, by position in `read`; a rule never holds itself, so one at a time (`busy` guards it). */
+  const found: unknown[] = [];
+  let busy = false;
+  const fieldByField = (v: Obj, read: readonly number[]): Obj | undefined => {
     const out = seed ? seed() : {};
     let kept = 0;
     for (let k = 0; k < read.length; k++) {
@@ -203,6 +221,44 @@ const obj = (fields: Record<string, Rule>, check?: (o: Obj) => unknown, seed?: (
       }
     }
     return !check || check(out) ? (kept ? out : undefined) : no();
+  };
+  /** The object rebuilt from the fields `read` (rule indexes, in order), or undefined when none is kept. */
+  const rebuild = (v: Obj, read: readonly number[]): Obj | undefined => {
+    if (!templates || busy) return fieldByField(v, read);
+    busy = true;
+    let mask = 0;
+    try {
+      for (let k = 0; k < read.length; k++) {
+        const i = read[k]!;
+        const value = v[keys[i]!];
+        const rule = rules[i]!;
+        const x = value !== undefined ? rule(value) : rule.keep ? [] : undefined;
+        found[k] = x;
+        if (x !== undefined) mask |= 1 << i;
+      }
+    } finally {
+      busy = false;
+    }
+    const start = seed ? seed() : undefined;
+    let template = templates.get(mask);
+    if (!template && mask && templates.size < MAX_TEMPLATES) {
+      const fields: Obj = {};
+      for (const key of seedKeys) fields[key] = null;
+      for (let i = 0; i < keys.length; i++) if (mask & (1 << i)) fields[keys[i]!] = null;
+      templates.set(mask, (template = JSON.parse(JSON.stringify(fields)) as Obj));
+    }
+    let out: Obj;
+    if (template) {
+      out = { ...template };
+      if (start) for (let s = 0; s < seedKeys.length; s++) out[seedKeys[s]!] = start[seedKeys[s]!];
+    } else {
+      out = start ?? {};
+    }
+    for (let k = 0; k < read.length; k++) {
+      const x = found[k];
+      if (x !== undefined) out[keys[read[k]!]!] = x;
+    }
+    return !check || check(out) ? (mask ? out : undefined) : no();
   };
   /**
    * `v` itself when the rebuilt object would have the same keys in the same
@@ -291,8 +347,21 @@ const session = obj(
   },
   (o) => o.start && bothOrNeither(o) && usableSession(o as unknown as Session),
 );
+/** Ways of writing a session with the same rule and start kept at most, each compared (see `usableSession`). */
+const USABLE_PER_START = 16;
 /** `isUsableSession`, read once per way of writing a session (it reads only these fields). */
 function usableSession(s: Session): boolean {
+  if (s.except === undefined) {
+    // By rule, then start; then the end, date and until compared: no text made per session (most of the check's garbage was these texts).
+    let byStart = usableByRule.get(s.rrule);
+    if (!byStart) usableByRule.set(s.rrule, (byStart = new Map()));
+    let ways = byStart.get(s.start);
+    if (!ways) byStart.set(s.start, (ways = []));
+    for (let k = 0; k < ways.length; k += 4) if (ways[k] === s.end && ways[k + 1] === s.date && ways[k + 2] === s.until) return ways[k + 3] as boolean;
+    const ok = isUsableSession(s);
+    if (ways.length < 4 * USABLE_PER_START) ways.push(s.end, s.date, s.until, ok);
+    return ok;
+  }
   // Every field but the rule is a clock time or a date by now, with no '|' or ',' in it: the rule, last, may hold anything.
   const text = `${s.start}|${s.end ?? ''}|${s.date ?? ''}|${s.until ?? ''}|${s.except ? s.except.join(',') : ''}|${s.rrule ?? ''}`;
   let ok = usable.get(text);
@@ -448,6 +517,7 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
     stageLists = {};
     seen = new Set();
     usable = new Map();
+    usableByRule = new Map();
     dates = new Map();
     dateTimes = new Map();
     hoursRead = new Map();
