@@ -26,14 +26,34 @@ const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimation
  */
 export async function settled(root: Element, timeout = PATIENCE_MS): Promise<void> {
   const deadline = performance.now() + timeout;
+  const late = (what: string): string => `${root.localName} did not settle within ${timeout} ms: ${what}`;
   for (let quiet = 0; quiet < 2; ) {
-    if (performance.now() > deadline) throw new Error(`${root.localName} did not settle within ${timeout} ms`);
+    if (performance.now() > deadline) throw new Error(late('its parts kept updating'));
     const before = litElements(root);
-    await Promise.all(before.map((el) => el.updateComplete));
-    await nextFrame();
+    const updating = new Set(before);
+    await by(deadline, Promise.all(before.map((el) => el.updateComplete!.then(() => updating.delete(el)))), () =>
+      late(`still waiting for the updateComplete of ${[...updating].map((el) => `<${el.localName}>${el.isUpdatePending ? ' (update pending)' : ''}`).join(', ')}`));
+    await by(deadline, nextFrame(), () => late('no animation frame came'));
     const after = litElements(root);
     const busy = after.length !== before.length || after.some((el) => el.isUpdatePending);
     quiet = busy ? 0 : quiet + 1;
+  }
+}
+
+/**
+ * `work`, or an error saying what it was waiting for once `deadline` has passed: a wait
+ * that never ends fails with the name of what hung, not as the test framework's
+ * timeout with no word of where (a prescriber test in CI, December 2026).
+ */
+async function by<T>(deadline: number, work: Promise<T>, what: () => string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(what())), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -46,7 +66,7 @@ export async function steady<T>(read: () => T, frames = 3, timeout = PATIENCE_MS
   let last = JSON.stringify(read());
   for (let same = 0; same < frames; ) {
     if (performance.now() > deadline) throw new Error(`still changing after ${timeout} ms: ${last}`);
-    await nextFrame();
+    await by(deadline, nextFrame(), () => `no animation frame came within ${timeout} ms: ${last}`);
     const now = JSON.stringify(read());
     same = now === last ? same + 1 : 0;
     last = now;
