@@ -260,8 +260,8 @@ export class AtlasFinder extends AtlasElement {
    */
   #settle(): void {
     if (!this.#internals.states.has('drawing') || this.#settling) return;
-    const open = !!this.finderState.open;
-    if (this.phase === 'loading' || (this.phase === 'ready' && !open && this.#summary?.size && this.#stage < 3)) return;
+    // Only the search view is drawn in stages; the empty, error, listing and shared-list views are whole at once.
+    if (this.phase === 'loading' || (this.#stage < 3 && this.renderRoot.querySelector('.top'))) return;
     this.#settling = true;
     void this.updateComplete.finally(() => {
       this.#settling = false;

@@ -564,6 +564,8 @@ describe('atlas-finder mode="prescriber"', () => {
     expect([...view.renderRoot.querySelectorAll('li.option h3')].map((h) => h.textContent!.trim())).to.deep.equal(['1. Carers’ café', '2. Riverside health walk']);
     expect(view.renderRoot.querySelector('.missing')!.textContent).to.equal('1 option in this link is no longer in the directory.');
     expect(f.renderRoot.querySelector('atlas-search')).to.equal(null);
+    // Drawn whole at once: the finder gives back the screen's height it held while loading.
+    await waitUntil(() => !f.matches(':state(drawing)'), 'the shared list still holds a screen of height');
     await expect(f).to.be.accessible();
     f.renderRoot.querySelector<HTMLButtonElement>('.shared-actions .link-button')!.click();
     await waitUntil(() => f.renderRoot.querySelector('atlas-search'), 'back to the directory');
