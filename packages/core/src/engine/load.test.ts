@@ -5,6 +5,7 @@ import type { FinderState } from './types.js';
 import { normaliseFeed } from '../feed/normalise.js';
 import { createEngine } from './engine.js';
 import { serializeIndex } from './full.js';
+import { serializeReady } from './ready-write.js';
 import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoad, type FinderLoadOptions } from './load.js';
 import { serveBodies } from '../../../../test/support/engine.js';
 import { generateFeed } from '../../../../test/support/generate.js';
@@ -341,6 +342,42 @@ describe('loadFinder', () => {
     const early = await loadFinder(['big.json'], { fetch: served.fetch, workerUrl, blobBytes: 2_000_000, timeoutMs: 10_000 });
     expect(served.blobs()).to.equal(1);
     await answersAsOnPage(early, bigText);
+  });
+
+  it('asks again for a ready feed sent with no length whose first piece says it is for a Blob, and hands the second body to the worker unread, with the same answers as the page', async () => {
+    // Once one piece of a body is read, the browser copies the rest onto the page's thread as fast as it comes: a body
+    // sent in chunks is known to be large only by its first piece, so the feed is asked for again and taken as a Blob.
+    const readyText = serializeReady(generatedFeed(8000)).text;
+    const bytes = new TextEncoder().encode(readyText);
+    expect(bytes.length).to.be.above(2_000_000);
+    let requests = 0;
+    let blobs = 0;
+    let cancelled = 0;
+    const chunked = (async () => {
+      const request = ++requests;
+      let at = 0;
+      const response = new Response(new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(bytes.slice(at, (at += 65_536)));
+          if (at >= bytes.length) controller.close();
+        },
+        cancel: () => void cancelled++,
+      }), { status: 200, headers: { 'content-type': 'application/json' } });
+      const blob = response.blob.bind(response);
+      response.blob = () => {
+        if (request === 2) blobs++;
+        return blob();
+      };
+      return response;
+    }) as typeof fetch;
+    const early = await loadFinder(['big.json'], { fetch: chunked, workerUrl, blobBytes: 2_000_000, timeoutMs: 10_000 });
+    expect([requests, blobs, cancelled]).to.deep.equal([2, 1, 1]);
+    await answersAsOnPage(early, readyText);
+    // Below blobBytes, the body sent with no length is read on the page as it comes, once.
+    requests = blobs = cancelled = 0;
+    const read = await loadFinder(['big.json'], { fetch: chunked, workerUrl, timeoutMs: 10_000 });
+    expect([requests, blobs, cancelled]).to.deep.equal([1, 0, 0]);
+    await answersAsOnPage(read, readyText);
   });
 
   it('stops a worker it started for a large feed whose body then failed', async () => {

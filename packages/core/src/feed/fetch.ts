@@ -116,6 +116,14 @@ export interface LoadOptions {
    * (`FetchedFeed.blob`, see `readOn`), which the browser fills without the
    * page's main thread. Reading 100 MB piece by piece on the page took over a
    * second of its main thread, in tasks of up to 180 ms.
+   *
+   * A body sent with no length (in chunks, as a host compressing on the fly
+   * sends it) whose first piece is a ready feed's header saying it is that
+   * large is asked for again and taken whole as a Blob the same way, its first
+   * request given up: once a page has read one piece of a body, the browser
+   * copies the rest onto the page's main thread as it arrives, however fast it
+   * comes (from a cache or a near server: 98 MB in tasks of up to 160 ms),
+   * and a body already read from can no longer be taken as a Blob.
    */
   blobBytes?: number;
 }
@@ -208,15 +216,19 @@ export const fetchedBytesGone = (fetched: FetchedFeed): boolean => !!fetched.blo
  * one buffer on the page. With `handOff`, reading stops (the stream unlocked) as
  * soon as that many bytes are in or the response says it has that many.
  */
-async function readParts(response: Response, { handOffBytes: handOff, watch, blobBytes, large }: LoadOptions): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> | Promise<Blob> }> {
+async function readParts(response: Response, { handOffBytes: handOff, watch, blobBytes, large }: LoadOptions, again: () => Promise<Response>): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> | Promise<Blob> }> {
   const body = response.body;
   let declared = Number(response.headers.get('content-length')) || 0;
-  // Big enough for the worker by its length alone, and no one reads its first pieces: not read here at all.
-  if (body && handOff !== undefined && !watch && blobBytes !== undefined && declared > 0 && declared >= Math.max(handOff, blobBytes)) {
-    large?.();
-    const blob = response.blob();
+  /** Big enough for the worker by its length, and no one reads its first pieces: not read on the page at all. */
+  const forBlob = (): boolean => handOff !== undefined && !watch && blobBytes !== undefined && declared > 0 && declared >= Math.max(handOff, blobBytes);
+  const asBlob = (whole: Response): { parts: Uint8Array[]; stopped: Promise<Blob> } => {
+    const blob = whole.blob();
     blob.catch(() => undefined);
     return { parts: [], stopped: blob };
+  };
+  if (body && forBlob()) {
+    large?.();
+    return asBlob(response);
   }
   const reader = body?.getReader();
   if (!body || !reader) return { parts: [new Uint8Array(await response.arrayBuffer())] };
@@ -225,7 +237,16 @@ async function readParts(response: Response, { handOffBytes: handOff, watch, blo
   let since = performance.now();
   for (;;) {
     // A ready feed says its length in its first line: a large one is known from its first piece, sent compressed or in chunks with no length too.
-    if (handOff !== undefined && parts.length === 1 && !declared) declared = readyLength(parts[0]!);
+    if (handOff !== undefined && parts.length === 1 && !declared) {
+      declared = readyLength(parts[0]!);
+      // Large enough for a Blob: this body is given up (the rest of it would be copied onto the page's thread as it
+      // came), and the feed asked for again and taken whole, unread, as a body whose length said so would be.
+      if (forBlob()) {
+        large?.();
+        reader.cancel().catch(() => undefined);
+        return asBlob(await again());
+      }
+    }
     // Large, by its length or its bytes: said at once, before a piece is read when the response gave its length.
     if (large && handOff !== undefined && (size >= handOff || declared >= handOff)) {
       large();
@@ -390,21 +411,26 @@ export async function fetchFeed(url: string, options: LoadOptions = {}): Promise
   };
   let handedOff = false;
   try {
-    let response: Response;
-    try {
-      response = await doFetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
-    } catch (err) {
-      throw await failed(err);
-    }
-    if (!response.ok) throw await loadError({ url, reason: 'http', status: response.status, statusText: response.statusText });
+    /** The feed's response, or its FeedLoadError. */
+    const ask = async (): Promise<Response> => {
+      let response: Response;
+      try {
+        response = await doFetch(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      } catch (err) {
+        throw await failed(err);
+      }
+      if (!response.ok) throw await loadError({ url, reason: 'http', status: response.status, statusText: response.statusText });
+      return response;
+    };
+    const response = await ask();
     let body = '';
     let parts: Uint8Array[] | undefined;
     let stopped: ReadableStream<Uint8Array> | Promise<Blob> | undefined;
     try {
-      if (options.bytes) ({ parts, stopped } = await readParts(response, options));
+      if (options.bytes) ({ parts, stopped } = await readParts(response, options, ask));
       else body = await response.text();
     } catch (err) {
-      throw await failed(err);
+      throw err instanceof FeedLoadError ? err : await failed(err);
     }
     const baseUrl = response.url || resolveAgainstPage(url);
     const contentType = response.headers.get('content-type') ?? undefined;
