@@ -460,11 +460,22 @@ test('a ready feed\'s weekly slots, written at the build, answer at any later mo
   let seed = 7;
   const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const day = 86_400_000;
-  const moments = [NOW.getTime(), NOW.getTime() - day, NOW.getTime() - 200 * day, ...slots.until.slice(0, 3), ...Array.from({ length: 16 }, () => NOW.getTime() + Math.floor(random() * 450 * day))];
+  const next = ready.columns.next!;
+  assert.ok(next, 'the build wrote each group\'s next session');
+  assert.equal(next.from, NOW.getTime());
+  assert.equal(next.until.length, ready.columns.groups.length);
+  // Moments when a group's next session starts or ends, and just before, as well.
+  const edges = next.start.flatMap((s, g) => (s === null ? [] : [s, s - 1, next.until[g]!, next.until[g]! - 1])).slice(0, 12);
+  const moments = [NOW.getTime(), NOW.getTime() - day, NOW.getTime() - 200 * day, ...slots.until.slice(0, 3), ...edges,
+    ...Array.from({ length: 16 }, () => NOW.getTime() + Math.floor(random() * 450 * day)), ...Array.from({ length: 16 }, () => NOW.getTime() + Math.floor(random() * 10 * day))];
   const asked: FinderState[] = [
     { q: '', filters: {}, sort: 'name', limit: 5 },
     { q: '', filters: { day: ['tu', 'sa'] }, sort: 'name' },
     { q: '', filters: { time: ['evening'], kind: ['activity'] }, sort: 'name' },
+    // Each group's next session as the build wrote it: on now, today, this week, and the order of what is next.
+    { q: '', filters: { when: ['this-week'] }, sort: 'next' },
+    { q: '', filters: { when: ['today'] }, sort: 'next', limit: 5 },
+    { q: '', filters: { when: ['now'] }, sort: 'name' },
   ];
   for (const t of moments) {
     const at = new Date(t);

@@ -341,6 +341,15 @@ export interface ReadyColumns {
    * feeds written before do not.
    */
   slots?: { from: number; bits: number[]; until: number[] };
+  /**
+   * Each schedule group's current or next session as `nextSession` gave it at
+   * `from` (milliseconds): its start and end (null: none, or no end), and until
+   * when that answer holds, as the engine keeps it (`nextStart`): the engine
+   * takes a group's while `from` ≤ now < its `until`, and asks `nextSession`
+   * otherwise. Written with `slots`, so that a fresh worker's first answer (its
+   * "on now / today / this week" counts) runs no schedule code.
+   */
+  next?: { from: number; until: number[]; start: (number | null)[]; end: (number | null)[] };
 }
 
 /** Per-listing facts as columns by position, and a set of listings per facet value; built once per feed. */
@@ -461,6 +470,18 @@ export type ReadDeadlines = (core: FilterCore, facts: TimeFacts, now: Date, toda
 
 /** How long "nothing scheduled" is trusted, as the schedule module does: it looks five years ahead, so an hour is safe. */
 const NOTHING_SCHEDULED_MS = 3_600_000;
+
+/**
+ * A listing's current or next session at `t` as `nextSession` gives it (start and end, NaN when none or
+ * no end), and until when no other can have started first: its end, its start when it has none, or for
+ * a listing with nothing to come, an hour (`FilterCore.nextStart` keeps it that long).
+ */
+function sessionAt(listing: AtlasListing, t: number): { start: number; end: number; until: number } {
+  const next = nextSession(listing, new Date(t));
+  const start = next ? next.start.getTime() : Number.NaN;
+  const end = next?.end ? next.end.getTime() : Number.NaN;
+  return { start, end, until: next ? (next.end ? end : start) : t + NOTHING_SCHEDULED_MS };
+}
 
 export class FilterCore {
   readonly lang: string;
@@ -750,8 +771,16 @@ export class FilterCore {
       }),
       group: Array.from(this.columns.scheduleGroup),
       groups: this.columns.groupListing.map((l) => given.get(l)!),
-      ...(options.slots ? { slots: this.slotsNow() } : {}),
+      ...(options.slots ? { slots: this.slotsNow(), next: this.nextNow() } : {}),
     };
+  }
+
+  /** Each schedule group's current or next session at the clock's time, as `nextStart` keeps it (`ReadyColumns.next`). */
+  private nextNow(): NonNullable<ReadyColumns['next']> {
+    const t = this.now().getTime();
+    const at = this.columns.groupListing.map((listing) => sessionAt(listing, t));
+    const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+    return { from: t, until: at.map((s) => s.until), start: at.map((s) => finite(s.start)), end: at.map((s) => finite(s.end)) };
   }
 
   /** Each schedule group's weekly slots at the clock's time, and until when they hold (`ReadyColumns.slots`). */
@@ -840,6 +869,22 @@ export class FilterCore {
     this.docs.forEach((d, p) => this.byKey.set(d.key, p));
     this.sourceIndex.set(c.order);
     this.columnsDone();
+    // Each group's next session as the build found it, kept as `nextStart` keeps its own: for as long as it holds.
+    const next = c.next;
+    const fits = (a: unknown): a is unknown[] => Array.isArray(a) && a.length === groupListing.length;
+    if (next && Number.isFinite(next.from) && fits(next.until) && fits(next.start) && fits(next.end)) {
+      const memo = this.nextMemo;
+      const value = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
+      for (let g = 0; g < groupListing.length; g++) {
+        const until = value(next.until[g]);
+        // A group's start is known or none; a memo of nonsense (an until before from) is not taken.
+        if (!(until > next.from)) continue;
+        memo.from[g] = next.from;
+        memo.until[g] = until;
+        memo.start[g] = value(next.start[g]);
+        memo.end[g] = value(next.end[g]);
+      }
+    }
     return true;
   }
 
@@ -978,11 +1023,9 @@ export class FilterCore {
     const g = this.columns.scheduleGroup[p]!;
     const memo = this.nextMemo;
     if (!(t >= memo.from[g]! && t < memo.until[g]!)) {
-      const next = nextSession(this.columns.groupListing[g]!, new Date(t));
-      const start = next ? next.start.getTime() : Number.NaN;
-      const end = next?.end ? next.end.getTime() : Number.NaN;
+      const { start, end, until } = sessionAt(this.columns.groupListing[g]!, t);
       memo.from[g] = t;
-      memo.until[g] = next ? (next.end ? end : start) : t + NOTHING_SCHEDULED_MS;
+      memo.until[g] = until;
       memo.start[g] = start;
       memo.end[g] = end;
     }

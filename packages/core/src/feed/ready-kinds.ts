@@ -116,9 +116,12 @@ function narrowReady(listings: readonly AtlasListing[], c: ReadyColumns, kinds: 
     }
     return kept;
   });
-  // The weekly slots written for the groups kept, numbered as they now are.
+  // The weekly slots and next sessions written for the groups kept, numbered as they now are.
   const slots = c.slots && Array.isArray(c.slots.bits) && Array.isArray(c.slots.until)
     ? { from: c.slots.from, bits: was.map((g) => c.slots!.bits[g]!), until: was.map((g) => c.slots!.until[g]!) }
+    : undefined;
+  const next = c.next && Array.isArray(c.next.until) && Array.isArray(c.next.start) && Array.isArray(c.next.end)
+    ? { from: c.next.from, until: was.map((g) => c.next!.until[g]!), start: was.map((g) => c.next!.start[g]!), end: was.map((g) => c.next!.end[g]!) }
     : undefined;
   const columns: ReadyColumns = {
     ...c,
@@ -134,6 +137,7 @@ function narrowReady(listings: readonly AtlasListing[], c: ReadyColumns, kinds: 
     group,
     groups,
     slots,
+    next,
   };
   const narrowed = new Array<AtlasListing>(m);
   if (!lazy) {
