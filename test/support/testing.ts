@@ -19,3 +19,59 @@ export function waitUntil(
 ): Promise<void> {
   return openWcWaitUntil(predicate, message, { ...options, timeout: Math.max(options.timeout ?? 0, PATIENCE_MS) });
 }
+
+type Updatable = Element & { updateComplete?: Promise<unknown>; isUpdatePending?: boolean; hasUpdated?: boolean };
+
+/** Every Lit element on the page, through shadow roots. */
+function litElementsIn(root: Document | ShadowRoot | Element, found: Updatable[] = []): Updatable[] {
+  for (const el of root.querySelectorAll('*')) {
+    if ('updateComplete' in el) found.push(el as Updatable);
+    if (el.shadowRoot) litElementsIn(el.shadowRoot, found);
+  }
+  return found;
+}
+
+const within = <T>(ms: number, work: Promise<T>): Promise<T | 'not within'> =>
+  Promise.race([work, new Promise<'not within'>((resolve) => setTimeout(() => resolve('not within'), ms))]);
+
+/**
+ * What a test that is about to time out was waiting for, said in the browser's log (which
+ * the runner prints beside the failure): the Lit elements whose `updateComplete` has not
+ * resolved, whether animation frames and yielded tasks still run, and where focus is.
+ */
+async function reportHang(title: string): Promise<void> {
+  const elements = litElementsIn(document);
+  const stuck: string[] = [];
+  await Promise.all(elements.map(async (el) => {
+    if ((await within(500, el.updateComplete ?? Promise.resolve())) !== 'not within') return;
+    const states = [el.isUpdatePending ? 'update pending' : '', el.hasUpdated ? '' : 'never updated', el.isConnected ? '' : 'disconnected'].filter(Boolean);
+    const phase = (el as { phase?: unknown }).phase;
+    stuck.push(`<${el.localName}>${states.length ? ` (${states.join(', ')})` : ''}${typeof phase === 'string' ? ` phase=${phase}` : ''}`);
+  }));
+  const frame = await within(500, new Promise<string>((resolve) => requestAnimationFrame(() => resolve('runs'))));
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const task = scheduler?.yield ? await within(500, scheduler.yield().then(() => 'runs')) : 'no scheduler.yield';
+  let focus: Element | null = document.activeElement;
+  const path: string[] = [];
+  while (focus) {
+    path.push(focus.localName);
+    focus = focus.shadowRoot?.activeElement ?? null;
+  }
+  console.error([
+    `"${title}" is about to time out.`,
+    `Lit elements whose updateComplete has not resolved (of ${elements.length}): ${stuck.join(', ') || 'none'}.`,
+    `Animation frames: ${frame}; scheduler.yield: ${task}; focus: ${path.join(' > ') || 'none'}.`,
+  ].join('\n'));
+}
+
+// Every test that would time out says first what it was waiting for: the framework's timeout alone names no
+// cause (two prescriber tests hung so in one CI run, December 2026). Mocha's globals exist only in the runner.
+if (typeof beforeEach === 'function' && typeof afterEach === 'function') {
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  beforeEach(function () {
+    const test = this.currentTest;
+    const limit = test?.timeout() ?? this.timeout();
+    watchdog = setTimeout(() => void reportHang(test?.fullTitle() ?? 'a test'), Math.max(limit / 2, limit - 3000));
+  });
+  afterEach(() => clearTimeout(watchdog));
+}

@@ -66,6 +66,8 @@ test('atlas build on the demo feed writes a page per listing, an index linking t
   // The finder loads the ready feed: normalised, with its facet columns.
   assert.match(index, /<atlas-finder src="ready.json">\s*<div class="atlas-static">/);
   assert.match(index, /<script type="module" src="atlas.js"><\/script>/);
+  // With scripts, the list holds the screen's height the finder will hold while it draws, so the footer does not move.
+  assert.match(await readFile(join(site, 'atlas-static.css'), 'utf8'), /@media \(scripting: enabled\) \{ atlas-finder:not\(:defined\) \{ display: block; min-block-size: 100svh; \} \}/);
   assert.doesNotMatch(index, /style=|<style|\son[a-z]+=/i, 'no inline styles or handlers: a strict CSP allows the page');
 
   const validate = captureIo(site);

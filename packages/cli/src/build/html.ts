@@ -385,4 +385,6 @@ dd { margin: 0 0 0.5rem; }
 address { font-style: normal; margin-bottom: 1rem; }
 footer { margin-top: 3rem; border-top: 1px solid GrayText; }
 @media print { .skip, header { display: none; } }
+/* With scripts, the finder draws itself over the list in a screen's height of its own: the list holds as much before it loads, so the footer stays put. */
+@media (scripting: enabled) { atlas-finder:not(:defined) { display: block; min-block-size: 100svh; } }
 `;

@@ -641,6 +641,21 @@ export class AtlasFinder extends AtlasElement {
     }
   }
 
+  /**
+   * The postcode box of a ready feed's first screen (drawn with it when the screen's listings have places, so
+   * the filters below are not pushed down when the engine comes in): a postcode it cannot place from what it
+   * has yet (no gazetteer, no listings) waits for the engine, then is placed as the box would place it then.
+   */
+  #placeOnceIn = async (postcode: string): Promise<GeoPoint | undefined> => {
+    await this.#engineIn;
+    const placer = this.#placer();
+    if (placer) return placer(postcode);
+    if (!this.#summary?.places.length && !this.data?.gazetteer) return undefined;
+    const { placePostcode } = await postcodeLookup.load();
+    const outcome = await placePostcode(postcode, { gazetteer: this.data?.gazetteer, listings: this.#summary?.places, fromListings: { byDistrict: new Map() } }, this.t);
+    return outcome && 'near' in outcome ? outcome.near : undefined;
+  };
+
   #placerFor?: { engine: SearchEngine; placer: (postcode: string) => Promise<GeoPoint | undefined> };
 
   /** A sharded directory places postcodes from its own shards (the page holds no places): one function per engine, so a redraw is no change. */
@@ -795,7 +810,9 @@ export class AtlasFinder extends AtlasElement {
           ${prescriber?.renderLink()}
           <div class="top" part="controls">
             <atlas-search lang=${lang} .strings=${this.searchHint ? { ...this.strings, searchHint: this.searchHint } : this.#transfersOnly() ? { ...this.strings, searchHint: t.searchHintTransfer } : this.strings} .value=${s.q} .suggest=${(p: string) => this.#engine?.suggest(p) ?? Promise.resolve([])}></atlas-search>
-            ${stage >= 1 && (summary.places.length || this.#engine?.place) ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#placer()} postcode-service=${this.postcodeService}></atlas-location>` : nothing}
+            ${stage >= 1 && (summary.places.length || this.#engine?.place || this.#screen?.listings.some((l) => l.location))
+              ? html`<atlas-location lang=${lang} .strings=${this.strings} .near=${s.near} .gazetteer=${data.gazetteer} .listings=${summary.places} .placer=${this.#screen ? this.#placeOnceIn : this.#placer()} postcode-service=${this.postcodeService}></atlas-location>`
+              : nothing}
           </div>
           ${this.postcodeMessage ? html`<p class="state error" role="alert">${this.postcodeMessage}</p>` : nothing}
           ${s.near && this.placeAttribution ? html`<p class="attribution">${this.placeAttribution}</p>` : nothing}

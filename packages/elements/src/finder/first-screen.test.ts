@@ -134,6 +134,41 @@ describe('<atlas-finder> and a ready feed\'s first screen', () => {
     });
   }
 
+  it('has the postcode box on a first screen whose listings have places, so nothing below it moves when the engine comes in', async () => {
+    const ready = built.en;
+    const { url, release } = await host(ready, screenEnd(ready));
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cardsOf(f).length === 20 && names(f).every(Boolean), 'the first page was not drawn from the first lines');
+    const location = shadow(f).querySelector('atlas-location');
+    expect(location, 'the postcode box is on the first screen').to.not.equal(null);
+    await location!.updateComplete;
+    expect(shadow(location!).querySelector('label')?.textContent?.trim()).to.equal(en.postcodeLabel);
+    const top = (): number => shadow(f).querySelector('atlas-filters')!.getBoundingClientRect().top;
+    const before = top();
+    await release();
+    await waitUntil(() => !loadingMessage(f), 'the engine did not answer', { timeout: 20000 });
+    await f.updateComplete;
+    // Without the box on the first screen, it came with the engine and pushed the filters and results down (165 px on a phone).
+    expect(top()).to.equal(before);
+  });
+
+  it('places a postcode given on the first screen once the engine is in, from the listings\' own postcodes', async () => {
+    const ready = built.en;
+    const { url, release } = await host(ready, screenEnd(ready));
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src=${url} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cardsOf(f).length === 20 && shadow(f).querySelector('atlas-location'), 'the first page was not drawn from the first lines');
+    const location = shadow(f).querySelector('atlas-location')!;
+    await location.updateComplete;
+    shadow(location).querySelector('input')!.focus();
+    await sendKeys({ type: 'NN3 4AB' });
+    await sendKeys({ press: 'Enter' });
+    await release();
+    await waitUntil(() => shadow(location).querySelector('.near')?.textContent?.includes('NN3 4AB'), `the postcode was not placed: ${shadow(location).textContent}`, { timeout: 20000 });
+    await waitUntil(() => cardTexts(f).includes(' miles') || cardTexts(f).includes(' mile'), 'the cards say how far each is', { timeout: 20000 });
+    expect(shadow(location).querySelector('.message')?.textContent?.trim()).to.equal('');
+    await expect(f).to.be.accessible();
+  });
+
   it('opens a listing of the first screen by keyboard before the engine is in, drawn in full from its record, its heading focused, and the same once the engine is in', async () => {
     const ready = built.en;
     const { url, release } = await host(ready, screenEnd(ready));
