@@ -10,6 +10,7 @@ import { normaliseFeed } from '../src/feed/normalise.js';
 import { quickFeed } from '../src/feed/quick.js';
 import { EngineCore } from '../src/engine/full.js';
 import type { AtlasData } from '../src/feed/normalised.js';
+import type { FinderState } from '../src/engine/types.js';
 import { generateFeed, prng } from '../../../test/support/generate.js';
 
 const NOW = new Date('2026-11-24T10:30:00Z');
@@ -72,11 +73,12 @@ function engineSays(data: AtlasData): unknown {
     assert.equal(group[p], groupOf.get(text), `${listing.key}: in the group of its schedule`);
   });
   assert.equal(new Set(groupOf.values()).size, groupOf.size, 'a group for each schedule');
-  const answers = [
+  const states: FinderState[] = [
     { q: '', filters: {}, sort: 'relevance', limit: 30 },
     { q: '', filters: { when: ['today'] }, sort: 'next', limit: 30 },
     { q: '', filters: { day: ['tu', 'sa'], time: ['morning'] }, sort: 'name', limit: 30 },
-  ].map((state) => core.query(state, NOW));
+  ];
+  const answers = states.map((state) => core.query(state, NOW));
   return JSON.parse(JSON.stringify({ columns: core.exportColumns({ slots: true }), answers }));
 }
 
