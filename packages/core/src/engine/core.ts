@@ -468,6 +468,11 @@ class LazyDoc {
 /** Reads the transfers' deadline states into `facts` for `now`, whose UK day is `today` (deadlines.ts). */
 export type ReadDeadlines = (core: FilterCore, facts: TimeFacts, now: Date, today: number) => void;
 
+/** Every empty schedule, as `readListing` groups listings by their schedule objects. */
+const NO_SESSIONS = {};
+/** An empty list, which JSON writes as `[]` whichever list it is. */
+const emptyList = (v: unknown): boolean => Array.isArray(v) && v.length === 0 && (v as { toJSON?: unknown }).toJSON === undefined;
+
 /** How long "nothing scheduled" is trusted, as the schedule module does: it looks five years ahead, so an hour is safe. */
 const NOTHING_SCHEDULED_MS = 3_600_000;
 
@@ -518,8 +523,12 @@ export class FilterCore {
   /** @internal */
   distanceCache: { key: string; miles: Float64Array; bands: Bits[] } | undefined;
   private timeCache: TimeFacts | undefined;
-  /** Schedule groups while preparing: the first listing and weekly slot bits of each, by schedule and opening hours as JSON. */
-  private readonly schedules = { byText: new Map<string, number>(), listing: [] as AtlasListing[], slots: [] as number[] };
+  /**
+   * Schedule groups while preparing: the first listing and weekly slot bits of
+   * each, by schedule and opening hours as JSON, and by the schedule and opening
+   * hours objects themselves (an empty schedule as NO_SESSIONS) once written as JSON.
+   */
+  private readonly schedules = { byText: new Map<string, number>(), byObject: new Map<unknown, Map<unknown, number>>(), listing: [] as AtlasListing[], slots: [] as number[] };
   /** Facet values in the collator's order, per facet, for sorting counts without comparing strings per query. */
   private readonly valueOrder = new Map<FacetId, Int32Array>();
   /** What `atlas build` prebuilt for these listings, when they came from a ready feed whose hash matched (feed/ready.ts). */
@@ -662,6 +671,7 @@ export class FilterCore {
       // columns (a large feed's worker holds far fewer small objects).
       this.docs = order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
       this.schedules.byText.clear();
+      this.schedules.byObject.clear();
       this.columnsDone();
       yield;
       // Each schedule group's current or next session, a few groups at a time: the
@@ -987,18 +997,29 @@ export class FilterCore {
       // weeklySlots and nextSession read only the schedule and opening hours,
       // so listings that write them the same share a group and its answers.
       const schedules = this.schedules;
-      let same: string | undefined;
-      try {
-        same = JSON.stringify([listing.schedule, listing.openingHours]);
-      } catch {
-        // Data that is not JSON (a cycle, made in code) keeps a group of its own.
-      }
-      let group = same === undefined ? undefined : schedules.byText.get(same);
+      // The schedule and opening hours objects of a listing read before (the quick check gives
+      // sessions and hours written the same as one object) are in its group: no JSON to write.
+      const sessions = emptyList(listing.schedule) ? NO_SESSIONS : listing.schedule;
+      const byHours = schedules.byObject.get(sessions);
+      let group = byHours?.get(listing.openingHours);
       if (group === undefined) {
-        group = schedules.listing.length;
-        schedules.listing.push(listing);
-        schedules.slots.push(slotBitsOf(listing, this.now()));
-        if (same !== undefined) schedules.byText.set(same, group);
+        let same: string | undefined;
+        try {
+          same = JSON.stringify([listing.schedule, listing.openingHours]);
+        } catch {
+          // Data that is not JSON (a cycle, made in code) keeps a group of its own.
+        }
+        group = same === undefined ? undefined : schedules.byText.get(same);
+        if (group === undefined) {
+          group = schedules.listing.length;
+          schedules.listing.push(listing);
+          schedules.slots.push(slotBitsOf(listing, this.now()));
+          if (same !== undefined) schedules.byText.set(same, group);
+        }
+        if (same !== undefined) {
+          if (byHours) byHours.set(listing.openingHours, group);
+          else schedules.byObject.set(sessions, new Map([[listing.openingHours, group]]));
+        }
       }
       read.group[i] = group;
       read.slots[i] = schedules.slots[group]!;

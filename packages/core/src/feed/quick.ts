@@ -61,6 +61,22 @@ let usableByRule = new Map<string | undefined, Map<string, unknown[]>>();
 let dates = new Map<unknown, boolean>();
 let dateTimes = new Map<unknown, boolean>();
 let hoursRead = new Map<unknown, boolean>();
+/**
+ * Values already given in this check, by what they are made of: for each kind,
+ * a tree of maps, one level per part, and the value at the end. At most
+ * MAX_TWIN_NODES maps, so a feed whose sessions and hours all differ costs no
+ * more than a bounded table.
+ */
+interface Twins {
+  sessions: Map<unknown, unknown>;
+  lists: Map<unknown, unknown>;
+  hours: Map<unknown, unknown>;
+  nodes: number;
+}
+const MAX_TWIN_NODES = 4096;
+const noTwins = (): Twins => ({ sessions: new Map(), lists: new Map(), hours: new Map(), nodes: 0 });
+/** This check's `Twins` (see `twin`). */
+let twins: Twins = noTwins();
 
 /** Text kept as written: trimmed, not empty, within the limit (numbers are turned into text by the normaliser, so not here). */
 const str = (limit: number): Rule => is((v) => typeof v === 'string' && v && v.trim() === v && v.length <= limit);
@@ -340,13 +356,44 @@ const bothOrNeither = (o: Obj): boolean => ('lat' in o) === ('lng' in o);
 const corners = (c: unknown, depth: number): boolean =>
   Array.isArray(c) && (depth ? c.every((x) => corners(x, depth - 1)) : c.length === 2 && c.every((v, i) => typeof v === 'number' && Math.abs(v) <= (i ? 90 : 180)));
 
-const session = obj(
+/** The next level of a tree of `Twins` for `part` (undefined once the maps are all used). */
+function twinNode(at: Map<unknown, unknown> | undefined, part: unknown): Map<unknown, unknown> | undefined {
+  if (!at) return undefined;
+  let next = at.get(part) as Map<unknown, unknown> | undefined;
+  if (!next) {
+    if (twins.nodes >= MAX_TWIN_NODES) return undefined;
+    twins.nodes++;
+    at.set(part, (next = new Map()));
+  }
+  return next;
+}
+/**
+ * The value given earlier in this check at the end of the same parts (`at`,
+ * then `last`), or `value`, kept for the next. Sessions, schedules and opening
+ * hours written the same are then one object: they are the same data (the parts
+ * decide the object: the same keys in the same order with the same values), the
+ * listings hold fewer objects, and the engine puts such listings in one schedule
+ * group by the objects alone, without writing them out as JSON (engine/core.ts).
+ */
+function twin<T>(at: Map<unknown, unknown> | undefined, last: unknown, value: T): T {
+  if (!at) return value;
+  const found = at.get(last) as T | undefined;
+  if (found !== undefined) return found;
+  at.set(last, value);
+  return value;
+}
+
+const sessionFields = obj(
   {
     start: is(isClockTime), end: is((v) => isClockTime(v, true)), rrule: word, date, until: date, except: list(date),
     place: name, lat, lng, notes: summary,
   },
   (o) => o.start && bothOrNeither(o) && usableSession(o as unknown as Session),
 );
+/** A session as `twin` gives it when it has no exceptions, place, position or notes: then its times, date and rule (all text) are all it is. */
+const sessionTwin = (s: Session): Session =>
+  timesOnly(s) ? twin(twinNode(twinNode(twinNode(twinNode(twins.sessions, s.rrule), s.start), s.end), s.date), s.until, s) : s;
+const timesOnly = (s: Session): boolean => s.except === undefined && s.place === undefined && s.lat === undefined && s.lng === undefined && s.notes === undefined;
 /** Ways of writing a session with the same rule and start kept at most, each compared (see `usableSession`). */
 const USABLE_PER_START = 16;
 /** `isUsableSession`, read once per way of writing a session (it reads only these fields). */
@@ -368,7 +415,40 @@ function usableSession(s: Session): boolean {
   if (ok === undefined) usable.set(text, (ok = isUsableSession(s)));
   return ok;
 }
+const sessions = list(sessionFields, true);
+/**
+ * A listing's sessions, each as `sessionTwin` gives it, and the list one for
+ * every listing whose sessions are the same objects in the same order (`twin`):
+ * the listing's own when empty or when a session is more than its times. (Read
+ * as sessions first, so two sessions written the same in one list are two, as
+ * the normaliser keeps them.)
+ */
+const schedule: Rule = (v) => {
+  const given = sessions(v) as Session[];
+  let list = given;
+  for (let i = 0; i < given.length; i++) {
+    const same = sessionTwin(given[i]!);
+    if (same === given[i]) continue;
+    // A copy of the feed's own list; one made by reading it is this listing's.
+    if (list === v) list = given.slice();
+    list[i] = same;
+  }
+  if (!list.length || !list.every(timesOnly)) return list;
+  let at = twinNode(twins.lists, list.length);
+  for (let i = 0; i < list.length - 1; i++) at = twinNode(at, list[i]);
+  return twin(at, list[list.length - 1], list);
+};
+schedule.keep = true;
 const hours = memo((v) => typeof v === 'string' && v.trim() === v && parseOpeningHours(v) !== undefined, () => hoursRead);
+const openingHoursFields = obj({ ...Object.fromEntries(WEEKDAYS.map((day) => [day, hours])), notes: summary });
+/** Opening hours, as `twin` gives them when they have no notes (then their hours, all text, are all they are). */
+const openingHours: Rule = (v) => {
+  const o = openingHoursFields(v) as Record<string, unknown> | undefined;
+  if (!o || o.notes !== undefined) return o;
+  let at: Map<unknown, unknown> | undefined = twins.hours;
+  for (let d = 0; d < WEEKDAYS.length - 1; d++) at = twinNode(at, o[WEEKDAYS[d]!]);
+  return twin(at, o[WEEKDAYS[WEEKDAYS.length - 1]!], o);
+};
 const transfer = obj(
   {
     assetType: oneOf(TRANSFER_ASSET_TYPES), status: oneOf(TRANSFER_STATUSES), stageList: word,
@@ -398,7 +478,7 @@ const listing = obj(
     referral: list(oneOf(REFERRAL_ROUTES), true),
     categories: words, needs: words, keywords: words, accessibility: words, languages: words,
     delivery: list(oneOf(DELIVERY_MODES), true),
-    areas: words, schedule: list(session, true),
+    areas: words, schedule,
     summary, description: long, howToJoin: long, accessibilityNotes: long,
     organisation: obj({ name, url, charityNumber: word }, (o) => o.name),
     audience: obj(
@@ -416,7 +496,7 @@ const listing = obj(
       },
       bothOrNeither,
     ),
-    openingHours: obj({ ...Object.fromEntries(WEEKDAYS.map((day) => [day, hours])), notes: summary }),
+    openingHours,
     contact: obj({ name: word, phone: word, textphone: word, email: is((v) => EMAIL_PATTERN.test(word(v) as string)), url }),
     url, lastVerified: date, transfer,
     acv: obj(
@@ -455,9 +535,10 @@ interface Reading {
   seen: Set<unknown>;
   publisherId: string;
   plainObjects: boolean;
+  twins: Twins;
 }
 const enter = (r: Reading): void => {
-  ({ base, stageLists, seen, publisherId, plainObjects } = r);
+  ({ base, stageLists, seen, publisherId, plainObjects, twins } = r);
 };
 
 /** How many listings the sliced check reads between looks at the clock. */
@@ -470,7 +551,7 @@ const LISTINGS_PER_LOOK = 25;
  * own reading.
  */
 function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, AtlasData | undefined, void> {
-  const reading: Reading = { base: options.baseUrl, stageLists: {}, seen: new Set(), publisherId: '', plainObjects: objectPrototypeIsPlain() };
+  const reading: Reading = { base: options.baseUrl, stageLists: {}, seen: new Set(), publisherId: '', plainObjects: objectPrototypeIsPlain(), twins: noTwins() };
   enter(reading);
   try {
     if (!isObject(json) || (json.version !== '1' && json.version !== 1) || !Array.isArray(json.listings) || !json.listings.length) return undefined;
@@ -521,6 +602,7 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
     dates = new Map();
     dateTimes = new Map();
     hoursRead = new Map();
+    twins = noTwins();
   }
 }
 
