@@ -1,19 +1,7 @@
 // Waiting in browser tests, shared by every package's tests: never a fixed sleep,
 // so a test passes as fast as the machine allows and still passes on a busy one.
 import { PATIENCE_MS } from './testing.js';
-
-type Updatable = Element & { updateComplete?: Promise<unknown>; isUpdatePending?: boolean };
-
-/** Every Lit element at or under `root`, through shadow roots. */
-function litElements(root: Element): Updatable[] {
-  const found: Updatable[] = [];
-  const visit = (el: Element): void => {
-    if ('updateComplete' in el) found.push(el as Updatable);
-    for (const child of el.shadowRoot ? [...el.shadowRoot.children, ...el.children] : el.children) visit(child);
-  };
-  visit(root);
-  return found;
-}
+import { litElements } from './lit.js';
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 

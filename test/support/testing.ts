@@ -6,6 +6,7 @@
 // no slower; a machine with both cores busy (CI beside other jobs) can take
 // seconds to load a chunk, a feed or a map tile, and must not fail for it.
 import { waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { litElements } from './lit.js';
 
 export * from '@open-wc/testing';
 
@@ -20,17 +21,6 @@ export function waitUntil(
   return openWcWaitUntil(predicate, message, { ...options, timeout: Math.max(options.timeout ?? 0, PATIENCE_MS) });
 }
 
-type Updatable = Element & { updateComplete?: Promise<unknown>; isUpdatePending?: boolean; hasUpdated?: boolean };
-
-/** Every Lit element on the page, through shadow roots. */
-function litElementsIn(root: Document | ShadowRoot | Element, found: Updatable[] = []): Updatable[] {
-  for (const el of root.querySelectorAll('*')) {
-    if ('updateComplete' in el) found.push(el as Updatable);
-    if (el.shadowRoot) litElementsIn(el.shadowRoot, found);
-  }
-  return found;
-}
-
 const within = <T>(ms: number, work: Promise<T>): Promise<T | 'not within'> =>
   Promise.race([work, new Promise<'not within'>((resolve) => setTimeout(() => resolve('not within'), ms))]);
 
@@ -40,7 +30,7 @@ const within = <T>(ms: number, work: Promise<T>): Promise<T | 'not within'> =>
  * resolved, whether animation frames and yielded tasks still run, and where focus is.
  */
 async function reportHang(title: string): Promise<void> {
-  const elements = litElementsIn(document);
+  const elements = litElements(document.documentElement);
   const stuck: string[] = [];
   await Promise.all(elements.map(async (el) => {
     if ((await within(500, el.updateComplete ?? Promise.resolve())) !== 'not within') return;
