@@ -1,5 +1,6 @@
 import { MAP_KINDS, mapColumnsOf, mapLabelsOf, type AtlasListing, type ListingKind, type MapPoints } from '@community-atlas/core';
 import type { Bounds } from './leaflet-adapter.js';
+import { mercatorY } from './mercator.js';
 
 /** One place on the map: a single listing, or several listings at the same address. */
 export interface Site {
@@ -25,6 +26,11 @@ export class SiteTable {
     readonly size: number,
     readonly lat: Float64Array,
     readonly lng: Float64Array,
+    /** Each site in world units (0..1, Web Mercator, y down), as clustering reads it. */
+    readonly x: Float64Array,
+    readonly y: Float64Array,
+    /** Area of the sites' bounding box in world units squared: how crowded a zoom level is. */
+    readonly area: number,
     /** Listings at each site. */
     readonly weight: Int32Array,
     /** Each site's first point; `next` chains the rest, in the listings' order (-1 ends). */
@@ -193,6 +199,8 @@ export function placePoints(points: MapPoints): PlacedPoints {
   const siteOfPoint = new Int32Array(count);
   const lats = new Float64Array(count);
   const lngs = new Float64Array(count);
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
   const weight = new Int32Array(count);
   const first = new Int32Array(count);
   const last = new Int32Array(count);
@@ -243,6 +251,11 @@ export function placePoints(points: MapPoints): PlacedPoints {
     siteOfPoint[p] = site;
     lats[site] = lat;
     lngs[site] = lng;
+    // Projected here, in the one loop over the points, rather than in a loop of its own on the way to the first draw.
+    xs[site] = lng / 360 + 0.5;
+    const sin = Math.sin((lat * Math.PI) / 180);
+    const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
+    ys[site] = y < 0 ? 0 : y > 1 ? 1 : y;
     weight[site] = 1;
     first[site] = p;
     last[site] = p;
@@ -287,6 +300,9 @@ export function placePoints(points: MapPoints): PlacedPoints {
       core = boundsOver(siteLat, siteLng, distances, limit);
     }
   }
-  const sites = new SiteTable(n, siteLat, siteLng, weight.subarray(0, n), first, next, radii, placeIds, points.keys);
+  const sites = new SiteTable(
+    n, siteLat, siteLng, xs.subarray(0, n), ys.subarray(0, n), all ? ((east - west) / 360) * Math.abs(mercatorY(south) - mercatorY(north)) : 0,
+    weight.subarray(0, n), first, next, radii, placeIds, points.keys,
+  );
   return { points, sites, siteOfPoint, unplaced: points.unplaced, all, core, outliers, outlines: points.outlines ?? [], kinds, hasAreas };
 }
