@@ -193,9 +193,9 @@ export function placePoints(points: MapPoints): PlacedPoints {
   let tableSize = 16;
   while (tableSize < count * 2) tableSize *= 2;
   const mask = tableSize - 1;
-  const tableLat = new Int32Array(tableSize);
-  const tableLng = new Int32Array(tableSize);
-  const tableSite = new Int32Array(tableSize);
+  // One array, three numbers a slot (latitude, longitude, site + 1): a probe reads one
+  // place in memory, not three far apart, and most of this loop's time is those reads.
+  const table = new Int32Array(tableSize * 3);
   const siteOfPoint = new Int32Array(count);
   const lats = new Float64Array(count);
   const lngs = new Float64Array(count);
@@ -228,10 +228,10 @@ export function placePoints(points: MapPoints): PlacedPoints {
       const lat5 = Math.round(lat * 1e5);
       const lng5 = Math.round(lng * 1e5);
       let h = (Math.imul(lat5, 73856093) ^ Math.imul(lng5, 19349663)) & mask;
-      let known = tableSite[h]!;
-      while (known !== 0 && (tableLat[h] !== lat5 || tableLng[h] !== lng5)) {
+      let known = table[h * 3 + 2]!;
+      while (known !== 0 && (table[h * 3] !== lat5 || table[h * 3 + 1] !== lng5)) {
         h = (h + 1) & mask;
-        known = tableSite[h]!;
+        known = table[h * 3 + 2]!;
       }
       if (known !== 0) {
         // A place seen before: one more listing at its site.
@@ -243,9 +243,9 @@ export function placePoints(points: MapPoints): PlacedPoints {
         continue;
       }
       site = n++;
-      tableSite[h] = site + 1;
-      tableLat[h] = lat5;
-      tableLng[h] = lng5;
+      table[h * 3] = lat5;
+      table[h * 3 + 1] = lng5;
+      table[h * 3 + 2] = site + 1;
       placeIds[site] = (lat5 + 9e6) * 4e7 + (lng5 + 1.8e7);
     }
     siteOfPoint[p] = site;
