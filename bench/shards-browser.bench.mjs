@@ -34,6 +34,8 @@
 //                                               code that writes shards and manifests changed, since that takes minutes)
 //   SHARDS_BROWSER_PROFILE=navigation ...      (the profile from navigation rather than from the page being up)
 //   SHARDS_BROWSER_PROFILE=1 SHARDS_BROWSER_PROFILE_DIR=DIR ... (also writes each visit's CPU profile there, a .cpuprofile file)
+//   SHARDS_BROWSER_TRACE=1 ...                 (what each task over 50 ms did, to stderr, and the longest script task's thread CPU
+//                                               time per slow-phone visit beside the observer's wall time: the machine's load left out)
 //   SHARDS_BROWSER_TRACE=1 SHARDS_BROWSER_TRACE_DIR=DIR ... (also writes each visit's trace there, a .json file)
 //   SHARDS_BROWSER_TRACE_MORE=1 ...            (the trace also holds V8's compiling and its JavaScript samples: heavier, for a task's inside)
 //   SHARDS_BROWSER_PHONE_ONLY=1 ...            (the slow-phone visits alone: the desktop's figures are left out)
