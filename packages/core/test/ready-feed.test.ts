@@ -216,6 +216,25 @@ test('a trusted ready feed without a text index file (as atlas build writes it),
   for (const state of states(fresh, 100, 16)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
 });
 
+test('a trusted ready feed built at the time it is asked (its weekly slots and next sessions hold) answers its first page with only that page\'s listings read, the next sessions on it as the plain feed gives them', () => {
+  // A build at NOW: what it worked out for the clock holds, so no schedule group's listing is read for its sessions.
+  const ready = serializeReady(generated, { now: NOW });
+  const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
+  const lazy = readyPartsOf(data.listings)!.lazy!;
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  const core = new EngineCore(data, { now: () => NOW });
+  const steps = core.prepare();
+  while (!core.filtersReady && !steps.next().done);
+  for (const sort of ['relevance', 'name'] as const) {
+    const first = core.query({ q: '', filters: {}, sort, limit: 20 }, NOW);
+    assert.deepEqual(first, reference.query({ q: '', filters: {}, sort, limit: 20 }, NOW));
+    assert.ok(first.items.filter((item) => item.next).length > 5, 'the first page has next sessions');
+    const onPage = new Set(first.items.map((item) => lazy.keys.indexOf(item.key)));
+    for (const i of Object.keys(data.listings).map(Number)) assert.ok(onPage.has(i), `listing ${i} (${generated.listings[i]!.kind}), not on the first page, was read for it`);
+  }
+});
+
 test('a ready feed\'s text index file that comes after the first question (as the worker fetches it) is read, not built again from the listings', async () => {
   const ready = serveIndex(serializeReady(generated, { indexFile: true }));
   const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
