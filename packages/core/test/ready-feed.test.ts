@@ -350,7 +350,7 @@ test('a ready feed\'s seal is the same however its bytes are cut into pieces, an
   assert.notEqual(readySeal([bytes.subarray(0, -1)]), readySeal([bytes.subarray(0, -1), new Uint8Array(1)]), 'a zero byte more');
 });
 
-test('a ready feed sealed as its pieces arrive (as the worker is handed them) reads to the very data it reads sealed at once; seals of other bytes, or of part of them, are not taken for these', () => {
+test('a ready feed sealed as its pieces arrive (as the worker is handed them, on the page first and then in the worker) reads to the very data it reads sealed at once; seals of other bytes, or of part of them, are not taken for these', () => {
   const text = serializeReady(generated).text;
   const bytes = new TextEncoder().encode(text);
   const whole = readFetchedFeedQuickFirst(asBytes(text), { lazyListings: true });
@@ -364,10 +364,17 @@ test('a ready feed sealed as its pieces arrive (as the worker is handed them) re
     // Some first pieces shorter than the header line, which the sealer holds until the line is in.
     const cuts = [...new Set([0, bytes.length, ...(t % 3 === 0 ? [1 + random(40), 60 + random(200)] : []), ...Array.from({ length: 1 + random(12) }, () => random(bytes.length))])].sort((a, b) => a - b);
     const parts = cuts.slice(1).map((end, i) => bytes.slice(cuts[i]!, end));
-    const sealer = new ReadySealer();
-    for (const part of parts) sealer.add(part);
+    let sealer = new ReadySealer();
+    // Every other time handed on after some of the pieces (perhaps before the header line is in), cloned as a message
+    // is: as the page seals a body's first pieces while the worker starts, and the worker goes on from there.
+    const handAt = t % 2 ? random(parts.length + 1) : -1;
+    parts.forEach((part, k) => {
+      if (k === handAt) sealer = ReadySealer.from(structuredClone(sealer.state()));
+      sealer.add(part);
+    });
+    if (handAt === parts.length) sealer = ReadySealer.from(structuredClone(sealer.state()));
     const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts }, { lazyListings: true, sealer });
-    assert.ok(readyPartsOf(data.listings), `cut at ${cuts.join(', ')}: not trusted`);
+    assert.ok(readyPartsOf(data.listings)?.lazy, `cut at ${cuts.join(', ')}${handAt >= 0 ? `, handed on at piece ${handAt}` : ''}: its seals were not taken`);
     assert.deepEqual(wholeListings(data.listings), wholeListings(whole.listings));
     assert.deepEqual({ ...data, listings: [] }, { ...whole, listings: [] });
   }
