@@ -12,7 +12,7 @@ import type { ReadyHeader } from './ready.js';
 export const READY_TEXT_START = `{"format":"${READY_FORMAT}"`;
 
 const READY_START_BYTES = new TextEncoder().encode(READY_TEXT_START);
-export const SEALS_KEY = ',"seals":';
+const SEALS_KEY = ',"seals":';
 
 /** Whether this platform's typed arrays are little-endian (every browser's is), so that four bytes can be read as one word. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -116,7 +116,7 @@ class Seal {
 }
 
 /** What a ready feed's first line says of where its parts are: from its first bytes (up to 4,096). */
-export interface ReadyLayout {
+interface ReadyLayout {
   /** Where the header line ends (its line break). */
   end: number;
   line: string;
