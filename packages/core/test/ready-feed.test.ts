@@ -216,6 +216,25 @@ test('a trusted ready feed without a text index file (as atlas build writes it),
   for (const state of states(fresh, 100, 16)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
 });
 
+test('a trusted ready feed built at the time it is asked (its weekly slots and next sessions hold) answers its first page with only that page\'s listings read, the next sessions on it as the plain feed gives them', () => {
+  // A build at NOW: what it worked out for the clock holds, so no schedule group's listing is read for its sessions.
+  const ready = serializeReady(generated, { now: NOW });
+  const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
+  const lazy = readyPartsOf(data.listings)!.lazy!;
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  const core = new EngineCore(data, { now: () => NOW });
+  const steps = core.prepare();
+  while (!core.filtersReady && !steps.next().done);
+  for (const sort of ['relevance', 'name'] as const) {
+    const first = core.query({ q: '', filters: {}, sort, limit: 20 }, NOW);
+    assert.deepEqual(first, reference.query({ q: '', filters: {}, sort, limit: 20 }, NOW));
+    assert.ok(first.items.filter((item) => item.next).length > 5, 'the first page has next sessions');
+    const onPage = new Set(first.items.map((item) => lazy.keys.indexOf(item.key)));
+    for (const i of Object.keys(data.listings).map(Number)) assert.ok(onPage.has(i), `listing ${i} (${generated.listings[i]!.kind}), not on the first page, was read for it`);
+  }
+});
+
 test('a ready feed\'s text index file that comes after the first question (as the worker fetches it) is read, not built again from the listings', async () => {
   const ready = serveIndex(serializeReady(generated, { indexFile: true }));
   const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
@@ -331,7 +350,7 @@ test('a ready feed\'s seal is the same however its bytes are cut into pieces, an
   assert.notEqual(readySeal([bytes.subarray(0, -1)]), readySeal([bytes.subarray(0, -1), new Uint8Array(1)]), 'a zero byte more');
 });
 
-test('a ready feed sealed as its pieces arrive (as the worker is handed them) reads to the very data it reads sealed at once; seals of other bytes, or of part of them, are not taken for these', () => {
+test('a ready feed sealed as its pieces arrive (as the worker is handed them, on the page first and then in the worker) reads to the very data it reads sealed at once; seals of other bytes, or of part of them, are not taken for these', () => {
   const text = serializeReady(generated).text;
   const bytes = new TextEncoder().encode(text);
   const whole = readFetchedFeedQuickFirst(asBytes(text), { lazyListings: true });
@@ -345,10 +364,17 @@ test('a ready feed sealed as its pieces arrive (as the worker is handed them) re
     // Some first pieces shorter than the header line, which the sealer holds until the line is in.
     const cuts = [...new Set([0, bytes.length, ...(t % 3 === 0 ? [1 + random(40), 60 + random(200)] : []), ...Array.from({ length: 1 + random(12) }, () => random(bytes.length))])].sort((a, b) => a - b);
     const parts = cuts.slice(1).map((end, i) => bytes.slice(cuts[i]!, end));
-    const sealer = new ReadySealer();
-    for (const part of parts) sealer.add(part);
+    let sealer = new ReadySealer();
+    // Every other time handed on after some of the pieces (perhaps before the header line is in), cloned as a message
+    // is: as the page seals a body's first pieces while the worker starts, and the worker goes on from there.
+    const handAt = t % 2 ? random(parts.length + 1) : -1;
+    parts.forEach((part, k) => {
+      if (k === handAt) sealer = ReadySealer.from(structuredClone(sealer.state()));
+      sealer.add(part);
+    });
+    if (handAt === parts.length) sealer = ReadySealer.from(structuredClone(sealer.state()));
     const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts }, { lazyListings: true, sealer });
-    assert.ok(readyPartsOf(data.listings), `cut at ${cuts.join(', ')}: not trusted`);
+    assert.ok(readyPartsOf(data.listings)?.lazy, `cut at ${cuts.join(', ')}${handAt >= 0 ? `, handed on at piece ${handAt}` : ''}: its seals were not taken`);
     assert.deepEqual(wholeListings(data.listings), wholeListings(whole.listings));
     assert.deepEqual({ ...data, listings: [] }, { ...whole, listings: [] });
   }

@@ -64,4 +64,14 @@ test('the first chunk (atlas.js) holds none of the parts that load on demand, an
   const code = await readFile(join(dir, 'atlas.js'), 'utf8');
   const imports = [...code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]);
   assert.deepEqual(imports, [], 'atlas.js imports no other file of the embed before it runs');
+
+  // The postcode search's chunk is fetched at the first postcode search (or first focus of the postcode field): a file it
+  // imported that the page does not have yet would be fetched only once the chunk had arrived, one more round trip
+  // (about 170 ms on the slow phone) before a postcode could be placed. It may import atlas.js and the on-page chunk,
+  // which is fetched beside the feed.
+  const lookup = [...files.keys()].find((name) => /^atlas-lookup-[\w-]+\.js$/.test(name));
+  assert.ok(lookup, 'the embed build wrote the postcode search as a chunk of its own');
+  const lookupCode = await readFile(join(dir, lookup), 'utf8');
+  const lookupImports = [...lookupCode.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]!);
+  assert.deepEqual(lookupImports.filter((name) => name !== 'atlas.js' && !/^atlas-on-page-[\w-]+\.js$/.test(name)), [], `the postcode search's chunk imports only what the page already has: ${lookupImports.join(', ')}`);
 });

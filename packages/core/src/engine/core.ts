@@ -376,7 +376,10 @@ interface Columns {
    * a lot, so "what is on next" is worked out once per group, not per listing.
    */
   scheduleGroup: Int32Array;
+  /** Use `groupAt`: a trusted ready feed's are read only when a group's sessions must be worked out (a hole until then). */
   groupListing: AtlasListing[];
+  /** A ready feed's first listing of each group, as an index into the listings (`ReadyColumns.groups`). */
+  groupSource?: readonly number[];
 }
 
 /**
@@ -780,7 +783,7 @@ export class FilterCore {
         return [typeof deadline === 'string' ? deadline : null, typeof status === 'string' ? status : null];
       }),
       group: Array.from(this.columns.scheduleGroup),
-      groups: this.columns.groupListing.map((l) => given.get(l)!),
+      groups: this.groupListings().map((l) => given.get(l)!),
       ...(options.slots ? { slots: this.slotsNow(), next: this.nextNow() } : {}),
     };
   }
@@ -788,7 +791,7 @@ export class FilterCore {
   /** Each schedule group's current or next session at the clock's time, as `nextStart` keeps it (`ReadyColumns.next`). */
   private nextNow(): NonNullable<ReadyColumns['next']> {
     const t = this.now().getTime();
-    const at = this.columns.groupListing.map((listing) => sessionAt(listing, t));
+    const at = this.groupListings().map((listing) => sessionAt(listing, t));
     const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
     return { from: t, until: at.map((s) => s.until), start: at.map((s) => finite(s.start)), end: at.map((s) => finite(s.end)) };
   }
@@ -796,7 +799,7 @@ export class FilterCore {
   /** Each schedule group's weekly slots at the clock's time, and until when they hold (`ReadyColumns.slots`). */
   private slotsNow(): NonNullable<ReadyColumns['slots']> {
     const now = this.now();
-    const groups = this.columns.groupListing;
+    const groups = this.groupListings();
     return { from: now.getTime(), bits: groups.map((l) => slotBitsOf(l, now)), until: groups.map((l) => weeklySlotsHold(l, now)) };
   }
 
@@ -838,16 +841,20 @@ export class FilterCore {
       for (const v of c.values[facet]) table.id(v);
     }
     const lazy = this.readyParts?.lazy;
-    const groupListing = c.groups.map((i) => this.listings[i] ?? lazy!.at(i));
+    // A group's first listing is read only if its slots or next session must be worked out (`groupAt`):
+    // while the build's hold, the first answer reads none.
+    const groups = c.groups.length;
+    const groupListing = lazy ? new Array<AtlasListing>(groups) : c.groups.map((i) => this.listings[i]!);
     const now = this.now();
     // Slots written by the build are taken while they hold (a feed written before has none).
     const t = now.getTime();
     const written = c.slots;
-    const from = written && Array.isArray(written.bits) && written.bits.length === groupListing.length && Array.isArray(written.until) && written.until.length === groupListing.length ? written.from : Number.NaN;
-    const groupSlots = groupListing.map((listing, g) => {
+    const from = written && Array.isArray(written.bits) && written.bits.length === groups && Array.isArray(written.until) && written.until.length === groups ? written.from : Number.NaN;
+    const groupSlots: number[] = [];
+    for (let g = 0; g < groups; g++) {
       const bits = written?.bits[g];
-      return from <= t && t < written!.until[g]! && Number.isInteger(bits) ? bits! : slotBitsOf(listing, now);
-    });
+      groupSlots.push(from <= t && t < written!.until[g]! && Number.isInteger(bits) ? bits! : slotBitsOf(lazy ? (groupListing[g] ??= lazy.at(c.groups[g]!)) : groupListing[g]!, now));
+    }
     const slotBits = Array.from({ length: 21 }, () => new Uint32Array(words));
     const scheduled = new Uint8Array(n);
     const scheduleGroup = Int32Array.from(c.group);
@@ -873,7 +880,7 @@ export class FilterCore {
       words, all, valueBits, slotBits,
       lat: column(c.lat, Number.NaN), lng: column(c.lng, Number.NaN),
       ageMin: column(c.ageMin, -Infinity), ageMax: column(c.ageMax, Infinity),
-      scheduled, transfer, scheduleGroup, groupListing, ...(deadlineOf ? { deadlineOf } : {}),
+      scheduled, transfer, scheduleGroup, groupListing, ...(lazy ? { groupSource: c.groups } : {}), ...(deadlineOf ? { deadlineOf } : {}),
     };
     this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
     this.docs.forEach((d, p) => this.byKey.set(d.key, p));
@@ -881,11 +888,11 @@ export class FilterCore {
     this.columnsDone();
     // Each group's next session as the build found it, kept as `nextStart` keeps its own: for as long as it holds.
     const next = c.next;
-    const fits = (a: unknown): a is unknown[] => Array.isArray(a) && a.length === groupListing.length;
+    const fits = (a: unknown): a is unknown[] => Array.isArray(a) && a.length === groups;
     if (next && Number.isFinite(next.from) && fits(next.until) && fits(next.start) && fits(next.end)) {
       const memo = this.nextMemo;
       const value = (v: unknown): number => (typeof v === 'number' ? v : Number.NaN);
-      for (let g = 0; g < groupListing.length; g++) {
+      for (let g = 0; g < groups; g++) {
         const until = value(next.until[g]);
         // A group's start is known or none; a memo of nonsense (an until before from) is not taken.
         if (!(until > next.from)) continue;
@@ -1032,6 +1039,17 @@ export class FilterCore {
     if (isTransferListing(listing)) read.transfer[i] = 1;
   }
 
+  /** Every schedule group's first listing, each read now if it was not. */
+  private groupListings(): AtlasListing[] {
+    return Array.from({ length: this.columns.groupListing.length }, (_, g) => this.groupAt(g));
+  }
+
+  /** Schedule group `g`'s first listing, read now if it was not (a trusted ready feed's are read when first needed). */
+  private groupAt(g: number): AtlasListing {
+    const { groupListing, groupSource } = this.columns;
+    return (groupListing[g] ??= this.listings[groupSource![g]!] ?? this.readyParts!.lazy!.at(groupSource![g]!));
+  }
+
   /**
    * Start of a scheduled listing's current or next session (NaN when none),
    * exactly as `nextSession` answers, asked once per schedule group and again
@@ -1044,7 +1062,7 @@ export class FilterCore {
     const g = this.columns.scheduleGroup[p]!;
     const memo = this.nextMemo;
     if (!(t >= memo.from[g]! && t < memo.until[g]!)) {
-      const { start, end, until } = sessionAt(this.columns.groupListing[g]!, t);
+      const { start, end, until } = sessionAt(this.groupAt(g), t);
       memo.from[g] = t;
       memo.until[g] = until;
       memo.start[g] = start;
@@ -1284,8 +1302,12 @@ export class FilterCore {
       const d = miles?.[p];
       if (d !== undefined && Number.isFinite(d)) item.distance = d;
       if (scheduled[p]) {
-        const next = nextSession(docs[p]!.listing, now);
-        if (next) item.next = next;
+        // The group's session as `nextSession` gives it (see `nextStart`): no listing read, no schedule compiled.
+        const start = this.nextStart(p, now.getTime());
+        if (!Number.isNaN(start)) {
+          const end = this.nextMemo.end[columns.scheduleGroup[p]!]!;
+          item.next = Number.isNaN(end) ? { start: new Date(start) } : { start: new Date(start), end: new Date(end) };
+        }
       }
       const t = text ? text.terms(p) : undefined;
       if (t) item.terms = t;

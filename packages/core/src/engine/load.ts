@@ -103,13 +103,18 @@ export interface FinderLoad {
 
 export async function loadFinder(urls: string[], options: FinderLoadOptions = {}): Promise<FinderLoad> {
   const early: { worker?: Promise<StartedWorker | undefined> } = {};
+  // A worker started early that no load took (the feed failed, or went to the page after all) stops.
+  const stopUntaken = (started: StartedWorker | undefined): void => {
+    if (started && !started.taken) started.worker.terminate();
+  };
   try {
-    return await load(urls, options, early);
-  } finally {
-    // A worker started early that no load took (the feed failed, or went to the page after all) stops.
-    void early.worker?.then((started) => {
-      if (started && !started.taken) started.worker.terminate();
-    });
+    const loaded = await load(urls, options, early);
+    void early.worker?.then(stopUntaken);
+    return loaded;
+  } catch (error) {
+    // A failed load settles once its worker, if its start was under way, is stopped: none is left running after it.
+    stopUntaken(await early.worker);
+    throw error;
   }
 }
 

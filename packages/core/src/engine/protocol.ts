@@ -9,6 +9,7 @@ import { FeedLoadError, type FeedLoadFailure, type FetchedFeed } from '../feed/f
 import type { ListingKind } from '../feed/types.js';
 import type { MapColumns, MapPoints } from '../location/map-points.js';
 import type { ListingSummary } from './types.js';
+import type { ReadySealerState } from '../feed/ready-seal.js';
 import type { CoreResult } from './core.js';
 import type { FinderState, GeoPoint, Suggestion } from './types.js';
 
@@ -22,6 +23,8 @@ export type ToWorker =
   // A piece of the one feed's body, in order, handed over as it arrives, before the 'load' that carries the pieces after it:
   // the worker seals a ready feed's pieces as they come (feed/ready.ts's ReadySealer).
   | { type: 'piece'; piece: Uint8Array }
+  // Sent before the first piece, or else before the 'load': the page sealed the feed's first `pieces` pieces while the worker started.
+  | { type: 'sealed'; state: ReadySealerState; pieces: number }
   | { type: 'load'; feeds: ({ ok: true; feed: FetchedFeed } | { ok: false; error: SerializedLoadError })[]; urls: string[]; options: WorkerLoadOptions }
   // A feed the page already holds, as parsed JSON (`feed`, normalised in the worker) or normalised data (`data`), in slices.
   | { type: 'load-begin'; shape: 'feed' | 'data'; head: Record<string, unknown> }

@@ -155,7 +155,15 @@ function typedPhrases(part: { phrase: string; says?: string }): string[] {
  * queries with words use it.
  */
 export class TextIndex implements TextSearch {
-  readonly vocabulary: Vocabulary;
+  #vocabulary: Vocabulary | undefined;
+  /**
+   * The need vocabulary with the built-in synonyms, read when it is first used (words searched,
+   * the index built or loaded): not in the worker's constructor, before the first page, which never
+   * uses it (a few hundred phrases, read by code not yet compiled: 1 to 8 ms of a 10,000-listing load).
+   */
+  get vocabulary(): Vocabulary {
+    return (this.#vocabulary ??= vocabularyOf(this.core.vocabulary));
+  }
   private search: MiniSearch<AtlasListing> | undefined;
   /**
    * Text matches for the last few queries. People type words once and then
@@ -174,7 +182,6 @@ export class TextIndex implements TextSearch {
     private readonly core: FilterCore,
     prebuilt?: string | object,
   ) {
-    this.vocabulary = vocabularyOf(core.vocabulary);
     // A ready feed's index (fetched from its own file when words are first searched, feed/ready-index.ts)
     // is read as the first step of `build`, after the first page, as a built one would be.
     this.fromReady = prebuilt === undefined || prebuilt === core.readyIndex;

@@ -10,7 +10,7 @@ import { EngineCore } from './full.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { keepKinds } from '../feed/ready-kinds.js';
-import { ReadySealer } from '../feed/ready.js';
+import { ReadySealer } from '../feed/ready-seal.js';
 import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -34,8 +34,11 @@ function readAll(): readonly AtlasListing[] {
   return wholeListings(held);
 }
 
-/** The pieces of the one feed's body handed over before its 'load', sealed as they came. */
-let pieces: { views: Uint8Array[]; sealer: ReadySealer } | undefined;
+/**
+ * The pieces of the one feed's body handed over before its 'load', sealed as they came: the first
+ * `sealed` of them (and of the pieces that come with the 'load') by the page, before the worker was up.
+ */
+let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number } | undefined;
 
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
@@ -52,7 +55,9 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
         if (before && lazyListings) {
           // The body's first pieces came before it: the rest follow them, into the same seals.
           const rest = fetchedViews(f.feed);
-          for (const view of rest) before.sealer.add(view);
+          rest.forEach((view, k) => {
+            if (before.views.length + k >= before.sealed) before.sealer.add(view);
+          });
           const { bytes: _whole, ...feed } = f.feed;
           return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer }) };
         }
@@ -240,10 +245,14 @@ function receive(message: ToWorker): void {
     );
     return;
   }
+  if (message.type === 'sealed') {
+    pieces = { views: [], sealer: ReadySealer.from(message.state), sealed: message.pieces };
+    return;
+  }
   if (message.type === 'piece') {
-    pieces ??= { views: [], sealer: new ReadySealer() };
+    pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0 };
     pieces.views.push(message.piece);
-    pieces.sealer.add(message.piece);
+    if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
     return;
   }
   if (message.type === 'load') {

@@ -87,6 +87,21 @@ export class AtlasLocation extends AtlasElement {
     return super.getUpdateComplete();
   }
 
+  /**
+   * The postcode search's code is fetched when the field is first focused or typed in, in a task
+   * of its own, not when the postcode is sent: asked for then, its fetch was a round trip (and its
+   * import a few ms of CPU time of the Enter key's task, on a slow phone) before the lookup could
+   * begin. A page whose field is never used never fetches it. A failed fetch is tried again, and
+   * reported, when the postcode is sent.
+   */
+  #warm = (): void => {
+    if (this.#warmed || postcodeLookup.module) return;
+    this.#warmed = true;
+    setTimeout(() => postcodeLookup.load().catch(() => undefined), 0);
+  };
+
+  #warmed = false;
+
   #submit(e: SubmitEvent): void {
     e.preventDefault();
     const input = this.renderRoot.querySelector('input')!;
@@ -137,7 +152,7 @@ export class AtlasLocation extends AtlasElement {
           <label for=${this.#id}>${t.postcodeLabel}</label>
           <span class="hint" id="${this.#id}-hint">${t.postcodeHint}</span>
           <input id=${this.#id} part="input" type="text" autocomplete="postal-code" spellcheck="false"
-            aria-describedby="${this.#id}-hint ${this.#id}-msg" aria-invalid=${error ? 'true' : 'false'} />
+            aria-describedby="${this.#id}-hint ${this.#id}-msg" aria-invalid=${error ? 'true' : 'false'} @focus=${this.#warm} @input=${this.#warm} />
         </div>
         <button type="submit" ?disabled=${this.busy}>${t.findPostcode}</button>
         ${'geolocation' in navigator || this.geolocation
