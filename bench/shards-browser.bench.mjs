@@ -34,7 +34,10 @@
 //                                               code that writes shards and manifests changed, since that takes minutes)
 //   SHARDS_BROWSER_PROFILE=navigation ...      (the profile from navigation rather than from the page being up)
 //   SHARDS_BROWSER_PROFILE=1 SHARDS_BROWSER_PROFILE_DIR=DIR ... (also writes each visit's CPU profile there, a .cpuprofile file)
+//   SHARDS_BROWSER_TRACE=1 ...                 (what each task over 50 ms did, to stderr, and the longest script task's thread CPU
+//                                               time per slow-phone visit beside the observer's wall time: the machine's load left out)
 //   SHARDS_BROWSER_TRACE=1 SHARDS_BROWSER_TRACE_DIR=DIR ... (also writes each visit's trace there, a .json file)
+//   SHARDS_BROWSER_TRACE_MORE=1 ...            (the trace also holds V8's compiling and its JavaScript samples: heavier, for a task's inside)
 //   SHARDS_BROWSER_PHONE_ONLY=1 ...            (the slow-phone visits alone: the desktop's figures are left out)
 //   SHARDS_BROWSER_SITE=DIR ...                (serve that built site as it is, never building it: with SHARDS_BROWSER_EMBED,
 //                                               another version's site and bundle, for before-and-after pairs)
@@ -257,7 +260,10 @@ async function visit({ kind, text, path = '/', phone = false }) {
   profile = phone ? { ...PHONE, free: 0 } : undefined;
   log = [];
   const load = loadavg()[0];
-  if (process.env.SHARDS_BROWSER_TRACE) await browser.startTracing(undefined, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  if (process.env.SHARDS_BROWSER_TRACE) {
+    const more = process.env.SHARDS_BROWSER_TRACE_MORE ? ['v8', 'disabled-by-default-v8.compile', 'disabled-by-default-v8.cpu_profiler'] : [];
+    await browser.startTracing(undefined, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.execute', 'blink.user_timing', ...more] });
+  }
   const navigated = performance.timeOrigin + performance.now();
   const page = await quietPage(browser, `${origin}${path}`, {
     isolated: true,
@@ -307,6 +313,7 @@ async function visit({ kind, text, path = '/', phone = false }) {
     }
   }
   await page.close();
+  let traced;
   if (process.env.SHARDS_BROWSER_TRACE) {
     console.error(`${kind} ${text ?? path}, ${phone ? 'slow phone' : 'desktop'}: long tasks (wall ms; cpu ms) from navigation, first results at ${Math.round(firstAt)} ms`);
     const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
@@ -315,7 +322,7 @@ async function visit({ kind, text, path = '/', phone = false }) {
       mkdirSync(process.env.SHARDS_BROWSER_TRACE_DIR, { recursive: true });
       writeFileSync(join(process.env.SHARDS_BROWSER_TRACE_DIR, `${kind}-${(text ?? path).replace(/\W+/g, '_')}-${phone ? 'phone' : 'desktop'}-${Date.now()}.json`), JSON.stringify({ traceEvents: trace }));
     }
-    explainLongTasks(trace);
+    traced = explainLongTasks(trace);
     console.error(`  the page's longtask observer: ${tasks.map((t) => `at ${Math.round(t.at)}: ${Math.round(t.ms)} ms`).join(', ') || 'none'}`);
   }
   const before = log.filter((r) => r.finished && r.finished <= firstWall);
@@ -323,6 +330,8 @@ async function visit({ kind, text, path = '/', phone = false }) {
     ms, load, status, fromNavigation: firstWall - navigated,
     bytes: before.reduce((n, r) => n + r.bytes, 0), requests: before.length, files: before.map((r) => r.path),
     longest: Math.max(0, ...tasks.map((t) => t.ms)),
+    // SHARDS_BROWSER_TRACE=1: the longest script task's thread CPU time (what the longtask observer's wall time is, less the machine's load).
+    longestCpu: traced?.script,
     encodings: [...new Set(before.filter((r) => r.path.endsWith('.json')).map((r) => r.encoding || 'identity'))],
   };
 }
@@ -335,29 +344,46 @@ async function startProfiler(send) {
   await send('Profiler.start');
 }
 
-/** SHARDS_BROWSER_TRACE=1: what the page's main thread did in each task over 50 ms (its longest parts), to stderr. */
+/**
+ * SHARDS_BROWSER_TRACE=1: what the page's main thread did in each task over 50 ms (its longest parts), to stderr,
+ * and the thread CPU time of its longest tasks, returned. The page's main thread is the renderer's main thread of the
+ * process that navigated to the bench's page (the trace holds the browser's own pages too, whose scripts are not the page's).
+ */
 function explainLongTasks(trace) {
-  const scripted = trace.find((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
-  if (!scripted) return;
-  const mine = trace.filter((e) => e.pid === scripted.pid && e.tid === scripted.tid && e.ph === 'X');
-  const navigationStart = trace.find((e) => e.name === 'navigationStart' && e.pid === scripted.pid)?.ts ?? mine[0]?.ts ?? 0;
+  const navigation = trace.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.startsWith(origin));
+  const thread = navigation && trace.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === navigation.pid && e.args?.name === 'CrRendererMain');
+  if (!thread) return undefined;
+  const mine = trace.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+  const navigationStart = navigation.ts;
   for (const task of mine.filter((e) => e.name === 'RunTask' && e.dur > 50_000)) {
     const inside = mine.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur > 5_000)
       .sort((a, b) => b.dur - a.dur).slice(0, 8)
       .map((e) => `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''} ${(e.dur / 1000).toFixed(0)}`);
     console.error(`  at ${((task.ts - navigationStart) / 1000).toFixed(0)}: long task ${(task.dur / 1000).toFixed(0)} ms (cpu ${((task.tdur ?? 0) / 1000).toFixed(0)}): ${inside.join(' | ')}`);
   }
-  // The longest task's thread CPU by what it did: the document's parse, a script (what the page's longtask observer
+  // The longest task's thread CPU by what it did: the navigation (the blank page's unload and the new document's
+  // commit, before the page's own time begins), the document's parse, a script (what the page's longtask observer
   // reports: it leaves out the document's parse and the browser's rendering), or rendering (style, layout, paint) alone.
-  const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'TimerFire', 'EvaluateScript', 'v8.evaluateModule', 'HandlePostMessage', 'EventDispatch', 'FireAnimationFrame']);
-  const longest = { parse: 0, script: 0, rendering: 0 };
-  for (const task of mine.filter((e) => e.name === 'RunTask' && e.tdur > 10_000)) {
+  // Under CPU throttling a task's thread CPU time counts the throttling too (4 × its CPU), and unlike its wall time
+  // it leaves out the time the machine's other work kept the thread waiting: on a busy machine, tasks of 4 ms of CPU
+  // measured 85 to 170 ms of wall time.
+  // An event dispatched with no listener of the page's (the new document's pagereveal, at its first rendering) runs no script.
+  const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'TimerFire', 'EvaluateScript', 'v8.evaluateModule', 'HandlePostMessage', 'FireAnimationFrame']);
+  const NAVIGATION = new Set(['pagehide', 'visibilitychange', 'webkitvisibilitychange', 'unload']);
+  const longest = { navigation: 0, parse: 0, script: 0, rendering: 0 };
+  // Tasks as the thread ran them: a task run inside another (a nested loop) is part of that one.
+  const runs = mine.filter((e) => e.name === 'RunTask');
+  const outer = runs.filter((t) => !runs.some((u) => u !== t && u.ts <= t.ts && u.ts + u.dur >= t.ts + t.dur && u.dur > t.dur));
+  for (const task of outer.filter((e) => e.tdur > 5_000)) {
     const inside = mine.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-    const kind = inside.some((e) => e.name === 'ParseHTML' && e.ts - navigationStart < 5_000_000 && !inside.some((f) => f.name === 'FunctionCall')) && !inside.some((e) => SCRIPT.has(e.name) && e.name !== 'EvaluateScript') ? 'parse'
-      : inside.some((e) => SCRIPT.has(e.name)) ? 'script' : 'rendering';
+    const script = inside.filter((e) => SCRIPT.has(e.name));
+    const kind = !script.length && inside.some((e) => e.name === 'EventDispatch' && NAVIGATION.has(e.args?.data?.type)) ? 'navigation'
+      : inside.some((e) => e.name === 'ParseHTML' && e.ts - navigationStart < 5_000_000 && !inside.some((f) => f.name === 'FunctionCall')) && !script.some((e) => e.name !== 'EvaluateScript') ? 'parse'
+        : script.length ? 'script' : 'rendering';
     longest[kind] = Math.max(longest[kind], task.tdur / 1000);
   }
-  console.error(`  longest task cpu: script ${longest.script.toFixed(0)}, parse ${longest.parse.toFixed(0)}, rendering ${longest.rendering.toFixed(0)}`);
+  console.error(`  longest task cpu: script ${longest.script.toFixed(0)}, parse ${longest.parse.toFixed(0)}, rendering ${longest.rendering.toFixed(0)}, navigation ${longest.navigation.toFixed(0)}`);
+  return longest;
 }
 
 /** SHARDS_BROWSER_PROFILE=1: the functions the page's main thread spent most time in (self time), to stderr (SHARDS_BROWSER_EMBED=an unminified build names them). */
@@ -446,6 +472,9 @@ try {
     const lp = median(phone.map((v) => v.longest));
     if (!phoneOnly) line(ld <= 50, 'longest main-thread task, desktop', fmtMs(ld), '≤ 50 ms');
     line(lp <= 50, 'longest main-thread task, slow phone (CPU 4 × slower)', fmtMs(lp), '≤ 50 ms');
+    if (phone.every((v) => v.longestCpu !== undefined)) {
+      line(undefined, 'longest script task, slow phone, thread CPU (trace)', fmtMs(median(phone.map((v) => v.longestCpu))), '', `per visit ${phone.map((v) => Math.round(v.longestCpu)).join(', ')}; the machine's load left out`);
+    }
   }
 
   if (process.env.SHARDS_BROWSER_PEER !== '0') {

@@ -87,6 +87,25 @@ test('bytes that are not well-formed UTF-8, text, and ready feeds are left to th
   assert.ok(isAscii(ready.text), 'atlas build writes its ready feed in ASCII');
 });
 
+test('a backslash just before a character beyond ASCII is not made into an escape: that text is not JSON, and says so as its decoded text does', () => {
+  const text = '{"version":"1","publisher":{"name":"Caffi\\é"},"listings":[{"id":"a","kind":"asset","name":"A"}]}';
+  assert.equal(asciiJsonText(fetched(encode(text), 7)), undefined);
+  const expected = (() => {
+    try {
+      readFetchedFeed({ url: URL, text, status: 200 });
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  })();
+  assert.ok(expected instanceof FeedLoadError && expected.reason === 'not-json');
+  assert.throws(() => readFetchedFeedQuickFirst(fetched(encode(text), 7)), (error: unknown) => error instanceof FeedLoadError && error.detail === expected.detail);
+  // Two backslashes (one escaped backslash) before it are JSON both ways, and the same feed.
+  const twice = text.replace('\\é', '\\\\é');
+  assert.notEqual(asciiJsonText(fetched(encode(twice), 7)), undefined);
+  assert.deepEqual(readFetchedFeedQuickFirst(fetched(encode(twice), 7)), readFetchedFeed({ url: URL, text: twice, status: 200 }));
+});
+
 test('a feed read from ASCII text is the feed read from its decoded text, and one that is not JSON is described in its own words', () => {
   const feed = generateFeed(200) as Feed;
   const text = JSON.stringify({ ...feed, publisher: { ...(feed.publisher as object), name: 'Caffi’r Dref – ŵyr 🎉' } });

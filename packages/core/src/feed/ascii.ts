@@ -125,6 +125,11 @@ function* asciiSteps(fetched: FetchedFeed): Generator<void, string | undefined, 
     w += wide - i;
     i = wide;
     if (i >= size || i === starts[k]! + views[k]!.byteLength) continue;
+    // Just after a backslash that starts an escape (an odd run of them), `\uXXXX` would make it part of another
+    // escape: `\é`, which is not JSON, would be read as `\\u00e9`, which is. Such text is decoded as it is instead.
+    let run = 0;
+    while (run < w && out[w - 1 - run] === 0x5c) run++;
+    if (run & 1) return undefined;
     const b = views[k]![i - starts[k]!]!;
     let cp: number;
     if (b >= 0xc2 && b <= 0xdf) {

@@ -55,6 +55,16 @@ describe('reading feeds in the finder (quick check first, the normaliser only wh
     }
   });
 
+  it('a backslash just before a character beyond ASCII is not JSON, on the page and in the worker, as the exact reader says', async () => {
+    const text = '{"version":"1","publisher":{"name":"Caffi\\é"},"listings":[{"id":"a","kind":"asset","name":"A"}]}';
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const exact = await outcome(loadFeeds([url]));
+    expect(exact).to.have.property('reason', 'not-json');
+    expect(await outcome(loadFinder([url], { worker: false })), 'on the page').to.deep.equal(exact);
+    expect(await outcome(loadFinder([url])), 'on the page, from its bytes').to.deep.equal(exact);
+    expect(await outcome(loadFinder([url], { worker: true })), 'in the worker').to.deep.equal(exact);
+  });
+
   it('a feed with a hostile listing still shows the good ones, with the exact messages', async () => {
     const { data } = await loadFinder([`${FIXTURES}wrong-types.json`], { worker: false });
     expect(data.listings.map((l) => l.id)).to.deep.equal(['good-1', 'ages', 'times', 'postcode']);

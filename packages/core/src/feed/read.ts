@@ -12,15 +12,12 @@
  */
 import type { AtlasData } from './normalised.js';
 import type { NormaliseOptions } from './normalise.js';
-import { emptyData, fetchedSize, fetchedText, fetchedViews, usableOnDemand, type FetchedFeed } from './fetch.js';
+import { emptyData, fetchedText, fetchedViews, usableOnDemand, type FetchedFeed } from './fetch.js';
 import { asciiJsonTextSliced } from './ascii.js';
 import { quickFeedSliced } from './quick.js';
 import { combineWith } from './combine.js';
 import { readReadyBytes, readReadyText, untrustedReady } from './ready.js';
 import { breathe } from '../dom/breathe.js';
-
-/** Bodies under this many bytes are decoded whole (see `readFeed`): the page's engine takes feeds under 2 MB (engine/load.ts). */
-const DECODE_WHOLE_BYTES = 2_000_000;
 
 /**
  * `normaliseFeed(json, options)`, loading the normaliser only for a feed the quick
@@ -42,12 +39,8 @@ export async function readFeed(fetched: FetchedFeed): Promise<AtlasData> {
   // one text, and only what comes before the listings parsed whole. Anything else is read from its text below.
   const sealed = readReadyBytes(fetchedViews(fetched), url, baseUrl ? { baseUrl } : {});
   if (sealed) return sealed.data;
-  // A body of a feed the page reads (under a megabyte or two) is decoded as it is, in one call: the browser's decoder
-  // gives its text in a millisecond or two even with a curly apostrophe in it, where rewriting it as ASCII first
-  // (ascii.ts) runs a loop of script over every byte, which on a first visit is not yet compiled (1,000 listings:
-  // 3 to 8 ms more). A larger one, read on the page only when there is no worker, is rewritten as ASCII in slices:
-  // decoding 8 MB with a character beyond ASCII in it was one task of 20 to 70 ms.
-  const ascii = fetchedSize(fetched) < DECODE_WHOLE_BYTES ? undefined : await asciiJsonTextSliced(fetched, breathe);
+  // Bytes read as ASCII JSON text where that is exact (ascii.ts: several times faster to decode), in slices.
+  const ascii = await asciiJsonTextSliced(fetched, breathe);
   const raw = ascii ?? fetchedText(fetched);
   // Parsing is a task of its own whether or not the text was rewritten (a feed all in ASCII is scanned and decoded in one).
   await breathe();
