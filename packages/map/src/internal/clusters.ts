@@ -24,7 +24,7 @@ const CHOICE_SLICE_MS = 12;
 const IDLE_TIMEOUT_MS = 100;
 const PAUSE_EVERY = 2047;
 /** Sites to a radius squared, over the sites' bounding box, from which a level uses fine cells. */
-const FINE_SITES_PER_R2 = 2;
+const FINE_SITES_PER_R2 = 16;
 /** Slack on the fine cells' bounds (world units are near 1, so this is far above rounding and far below a pixel). */
 const EDGE = 1e-12;
 
@@ -306,7 +306,7 @@ class LevelBuild {
     this.r2 = r * r;
     // Cell side = twice the radius: every site within the radius of a site is
     // then in its own cell or the three beside it on the side of the cell it is nearer to.
-    // On a crowded level (more than about two sites to a radius squared, as at a first
+    // On a crowded level (more than about 16 sites to a radius squared, as at a first
     // view fitted to 50,000 sites, where a cell holds thousands) each new cluster would
     // look at every free site of four such cells, over and over: there, cells of half the
     // radius, and only those the circle reaches, all taken without a look where the circle
