@@ -4,6 +4,7 @@
 //   node bench/map.bench.mjs            (or npm run bench, which runs every bench/*.bench.mjs)
 //   MAP_BENCH_FINDER_ONLY=3 ...          (only the finder's first draw, in 3 fresh pages, each printed)
 //   MAP_BENCH_DRAW_ONLY=3 ...            (only <atlas-map>'s first draws from listings and from typed arrays, 3 of each)
+//   MAP_BENCH_CPU_ONLY=5 ...             (only the page's main-thread CPU of first draws, finder and typed arrays, from traces: for pairs under load)
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -252,6 +253,36 @@ async function finderDraw(browser, base) {
   return { drawMs, pointsMs };
 }
 
+/**
+ * The page's main-thread CPU time over one first draw (fresh page, as above), from a
+ * trace: the thread time of its tasks between the page's marks. Wall time on a shared
+ * 2-core machine is mostly waiting for a core; this is the work itself, far steadier
+ * under load. The search worker's work (which also builds its text index meanwhile) is
+ * not counted. Traced pages are separate from the timed ones, so tracing slows no figure above.
+ */
+async function firstDrawCpu(browser, base, query) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => console.error(`atlas${query} (traced): ${e.message}`));
+  await page.goto(`${base}/atlas.html${query}`);
+  await page.waitForFunction(() => typeof window.benchDraw === 'function' && typeof window.benchFinderDraw === 'function');
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  await page.evaluate((n) => (location.search.includes('finder') ? window.benchFinderDraw(n) : window.benchDraw(n)), POINTS);
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await page.close();
+  const start = events.find((e) => e.name === 'atlas-draw-start');
+  const end = events.find((e) => e.name === 'atlas-draw-end');
+  if (!start || !end) throw new Error('the traced first draw left no marks');
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === start.pid && e.tid === start.tid);
+  let cpu = 0;
+  for (const task of tasks) {
+    if (task.ts + task.dur < start.ts || task.ts > end.ts || task.tdur === undefined) continue;
+    // A task cut by a mark counts its thread time in proportion to its part in the window.
+    const part = (Math.min(end.ts, task.ts + task.dur) - Math.max(start.ts, task.ts)) / Math.max(1, task.dur);
+    cpu += (task.tdur * part) / 1000;
+  }
+  return cpu;
+}
+
 const fmt = (n, unit) => `${n.toFixed(n < 10 ? 1 : 0)} ${unit}`;
 function row(label, ours, budget, peer, unit) {
   const ok = ours <= budget ? 'ok  ' : 'OVER';
@@ -275,6 +306,16 @@ try {
     for (let i = 0; i < finderOnly; i++) {
       const { drawMs, pointsMs } = await finderDraw(browser, base);
       console.log(`first draw in the finder ${fmt(drawMs, 'ms')}, of which until the points are on the page ${fmt(pointsMs, 'ms')}`);
+    }
+    process.exit(0);
+  }
+  // MAP_BENCH_CPU_ONLY=n: only the page's main-thread CPU over first draws, from traces, n fresh pages each, alternating.
+  const cpuOnly = Number(process.env.MAP_BENCH_CPU_ONLY);
+  if (cpuOnly > 0) {
+    for (let i = 0; i < cpuOnly; i++) {
+      const finder = await firstDrawCpu(browser, base, '?finder');
+      const points = await firstDrawCpu(browser, base, '?points');
+      console.log(`first draw, page main-thread CPU: in the finder ${fmt(finder, 'ms')}, given typed arrays ${fmt(points, 'ms')}`);
     }
     process.exit(0);
   }
@@ -305,12 +346,20 @@ try {
     fromPoints.push(await firstDraw(browser, base, '?points'));
   }
   const mid = (xs) => [...xs].sort((a, b) => a - b)[1];
+  const cpuFinder = [];
+  const cpuPoints = [];
+  for (let i = 0; i < 3; i++) {
+    cpuFinder.push(await firstDrawCpu(browser, base, '?finder'));
+    cpuPoints.push(await firstDrawCpu(browser, base, '?points'));
+  }
   const peerWork = await measure(browser, base, 'peer', { traced: true });
   const note = (label, value, rest = '') => console.log(`     ${label.padEnd(40)} ${value.padStart(10)}   ${rest}`);
   console.log(`\nmap: ${POINTS.toLocaleString('en-GB')} points, 1280×800, Chromium headless (software rendering); first draws: median of 3 fresh pages each, alternating`);
   console.log(row("first draw in the finder (worker's points)", mid(fromFinder.map((f) => f.drawMs)), BUDGET.drawMs, peer.drawMs, 'ms'));
   note('  of which: until the points are on the page', fmt(mid(fromFinder.map((f) => f.pointsMs)), 'ms'), '(the worker making and sending them, while the map is set up)');
+  note('  the page\'s main-thread CPU in it (trace)', fmt(mid(cpuFinder), 'ms'), '(thread time, steadier than wall time under load; the worker not counted)');
   console.log(row('  <atlas-map> given typed arrays', mid(fromPoints), BUDGET.drawMs, peer.drawMs, 'ms'));
+  note('    its main-thread CPU (trace)', fmt(mid(cpuPoints), 'ms'));
   console.log(row('  <atlas-map> given listings (used alone)', mid(fromListings), BUDGET.drawMs, peer.drawMs, 'ms'));
   note('  same again, warm (listings)', fmt(atlas.redrawMs, 'ms'));
   note('  of which: placing (warm)', fmt(atlas.placeMs, 'ms'));

@@ -75,12 +75,14 @@ window.benchDraw = async (count) => {
     location: { lat: p.lat, lng: p.lng },
   }));
   await afterFrame();
+  performance.mark('atlas-draw-start');
   const t0 = performance.now();
   if (points) el.points = points;
   else el.listings = listings as AtlasMap['listings'];
   await el.updateComplete;
   await afterFrame();
   const drawMs = performance.now() - t0;
+  performance.mark('atlas-draw-end');
   drawnView = { bounds: el.bounds!, zoom: el.zoom! };
   (el.shadowRoot!.querySelector('.leaflet') as HTMLElement).focus();
   return { drawMs, markers: window.benchMarkers() };
@@ -135,6 +137,7 @@ window.benchFinderDraw = async (count) => {
   const result = await engine.query({ q: '', filters: {}, sort: 'name', limit: 20 });
   await new Promise((r) => setTimeout(r, 300));
   await afterFrame();
+  performance.mark('atlas-draw-start');
   const t0 = performance.now();
   el = makeMap();
   let pointsMs = 0;
@@ -149,6 +152,7 @@ window.benchFinderDraw = async (count) => {
   }
   await afterFrame();
   const drawMs = performance.now() - t0;
+  performance.mark('atlas-draw-end');
   drawnView = { bounds: el.bounds!, zoom: el.zoom! };
   (el.shadowRoot!.querySelector('.leaflet') as HTMLElement).focus();
   return { drawMs, pointsMs, markers: window.benchMarkers(), inWorker };
