@@ -822,6 +822,8 @@ export class FilterCore {
   private adoptColumns(c: ReadyColumns): boolean {
     const n = this.listings.length;
     if (!c || c.version !== COLUMNS_VERSION || c.lang !== this.lang || c.order?.length !== n || c.group?.length !== n) return false;
+    // Read when first used (below): each a list of one value per listing.
+    if (![c.lat, c.lng, c.ageMin, c.ageMax].every((a) => Array.isArray(a) && a.length === n)) return false;
     const words = (n + 31) >>> 5;
     const all = new Uint32Array(words).fill(0xffffffff);
     if (n & 31) all[words - 1] = (1 << (n & 31)) - 1;
@@ -886,10 +888,22 @@ export class FilterCore {
         deadlineOf![p] = { transfer: { ...(status === null ? {} : { status }), ...(deadline === null ? {} : { dates: { eoiDeadline: deadline } }) } as AtlasListing['transfer'] };
       });
     }
+    // Coordinates and ages are made into columns when first read: only a place, an age or the map reads them, not the first page.
+    const made: Partial<Record<'lat' | 'lng' | 'ageMin' | 'ageMax', Float64Array>> = {};
     this.columns = {
       words, all, valueBits, slotBits,
-      lat: column(c.lat, Number.NaN), lng: column(c.lng, Number.NaN),
-      ageMin: column(c.ageMin, -Infinity), ageMax: column(c.ageMax, Infinity),
+      get lat() {
+        return (made.lat ??= column(c.lat, Number.NaN));
+      },
+      get lng() {
+        return (made.lng ??= column(c.lng, Number.NaN));
+      },
+      get ageMin() {
+        return (made.ageMin ??= column(c.ageMin, -Infinity));
+      },
+      get ageMax() {
+        return (made.ageMax ??= column(c.ageMax, Infinity));
+      },
       scheduled, transfer, scheduleGroup, groupListing, ...(lazy ? { groupSource: c.groups } : {}), ...(deadlineOf ? { deadlineOf } : {}),
     };
     this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
