@@ -367,13 +367,17 @@ function explainLongTasks(trace) {
   // Under CPU throttling a task's thread CPU time counts the throttling too (4 × its CPU), and unlike its wall time
   // it leaves out the time the machine's other work kept the thread waiting: on a busy machine, tasks of 4 ms of CPU
   // measured 85 to 170 ms of wall time.
-  const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'TimerFire', 'EvaluateScript', 'v8.evaluateModule', 'HandlePostMessage', 'EventDispatch', 'FireAnimationFrame']);
-  const NAVIGATION = new Set(['pagehide', 'visibilitychange', 'webkitvisibilitychange', 'unload', 'readystatechange']);
+  // An event dispatched with no listener of the page's (the new document's pagereveal, at its first rendering) runs no script.
+  const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'TimerFire', 'EvaluateScript', 'v8.evaluateModule', 'HandlePostMessage', 'FireAnimationFrame']);
+  const NAVIGATION = new Set(['pagehide', 'visibilitychange', 'webkitvisibilitychange', 'unload']);
   const longest = { navigation: 0, parse: 0, script: 0, rendering: 0 };
-  for (const task of mine.filter((e) => e.name === 'RunTask' && e.tdur > 5_000)) {
+  // Tasks as the thread ran them: a task run inside another (a nested loop) is part of that one.
+  const runs = mine.filter((e) => e.name === 'RunTask');
+  const outer = runs.filter((t) => !runs.some((u) => u !== t && u.ts <= t.ts && u.ts + u.dur >= t.ts + t.dur && u.dur > t.dur));
+  for (const task of outer.filter((e) => e.tdur > 5_000)) {
     const inside = mine.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
     const script = inside.filter((e) => SCRIPT.has(e.name));
-    const kind = script[0]?.name === 'EventDispatch' && NAVIGATION.has(script[0].args?.data?.type) && !script.some((e) => e.name !== 'EventDispatch') ? 'navigation'
+    const kind = !script.length && inside.some((e) => e.name === 'EventDispatch' && NAVIGATION.has(e.args?.data?.type)) ? 'navigation'
       : inside.some((e) => e.name === 'ParseHTML' && e.ts - navigationStart < 5_000_000 && !inside.some((f) => f.name === 'FunctionCall')) && !script.some((e) => e.name !== 'EvaluateScript') ? 'parse'
         : script.length ? 'script' : 'rendering';
     longest[kind] = Math.max(longest[kind], task.tdur / 1000);

@@ -18,6 +18,7 @@ import { attachReadyParts, readyPartsOf, wholeListings } from '../src/feed/ready
 import { ReadySealer, readySeal } from '../src/feed/ready.js';
 import { fetchReadyIndex } from '../src/feed/ready-index.js';
 import type { Feed } from '../src/feed/types.js';
+import { matchesWhen, nextSession } from '../src/schedule/index.js';
 import { randomStates } from '../../../test/support/states.js';
 import { withoutListings } from '../../../test/support/engine.js';
 
@@ -232,6 +233,29 @@ test('a trusted ready feed built at the time it is asked (its weekly slots and n
     assert.ok(first.items.filter((item) => item.next).length > 5, 'the first page has next sessions');
     const onPage = new Set(first.items.map((item) => lazy.keys.indexOf(item.key)));
     for (const i of Object.keys(data.listings).map(Number)) assert.ok(onPage.has(i), `listing ${i} (${generated.listings[i]!.kind}), not on the first page, was read for it`);
+  }
+});
+
+test('the "on now / today / this week" counts and the next session on each result are those of the schedule functions, listing by listing, at times through a week, for a trusted ready feed and the plain feed', () => {
+  const ready = serializeReady(generated, { now: NOW });
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const engines = [
+    new EngineCore(readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true }), { now: () => NOW }).prepareAll(),
+    new EngineCore(fresh, { now: () => NOW }).prepareAll(),
+  ];
+  const byKey = new Map(fresh.listings.map((l) => [l.key, l]));
+  // The build's time, then on through the week: on the hour, on the half hour and between.
+  const times = [0, 30, 31, 60 * 7 + 30, 60 * 24 + 17, 60 * 50 + 30, 60 * 24 * 6 + 45].map((m) => new Date(NOW.getTime() + m * 60_000));
+  for (const now of times) {
+    const expected = ['now', 'today', 'this-week'].map((when) => fresh.listings.filter((l) => matchesWhen(l, when, now)).length);
+    assert.ok(expected[2]! > 0, `nothing on in the week from ${now.toISOString()}`);
+    for (const core of engines) {
+      core.clearCaches();
+      const answer = core.query({ q: '', filters: {}, sort: 'relevance', limit: 40 }, now);
+      const counts = Object.fromEntries(answer.facets.when!.map((f) => [f.value, f.count]));
+      assert.deepEqual([counts.now, counts.today, counts['this-week']], expected, now.toISOString());
+      for (const item of answer.items) assert.deepEqual(item.next, nextSession(byKey.get(item.key)!, now), `${item.key} at ${now.toISOString()}`);
+    }
   }
 });
 

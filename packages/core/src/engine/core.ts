@@ -502,7 +502,8 @@ export class FilterCore {
   protected readonly sourceIndex: Int32Array;
   /** Listings in name order: a listing's position here is its id everywhere below. @internal */
   docs: { listing: AtlasListing; key: string }[] = [];
-  private readonly byKey = new Map<string, number>();
+  /** Each key's position; for adopted columns, made from `docs` when first asked (see `keyMap`). */
+  private byKey: Map<string, number> | undefined = new Map<string, number>();
   /** @internal */
   readonly tables = new Map<FacetId, ValueTable>();
   /** Each feed area's name, in every language it has. @internal */
@@ -621,7 +622,15 @@ export class FilterCore {
 
   /** Position (in name order) of the listing with this key, once prepared. */
   position(key: string): number | undefined {
-    return this.byKey.get(key);
+    return this.keyMap().get(key);
+  }
+
+  private keyMap(): Map<string, number> {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      this.docs.forEach((d, p) => this.byKey!.set(d.key, p));
+    }
+    return this.byKey;
   }
 
   /** Positions of the listings tagged with any of these needs (or in their categories), ascending: for text search, which loads the extras. */
@@ -630,7 +639,7 @@ export class FilterCore {
   }
 
   listing(key: string): AtlasListing | undefined {
-    const p = this.byKey.get(key);
+    const p = this.keyMap().get(key);
     return p === undefined ? undefined : this.docs[p]?.listing;
   }
 
@@ -666,7 +675,8 @@ export class FilterCore {
       order.forEach((i, p) => {
         position[i] = p;
       });
-      for (let i = 0; i < n; i++) this.byKey.set(this.listings[i]!.key, position[i]!);
+      const byKey = this.keyMap();
+      for (let i = 0; i < n; i++) byKey.set(this.listings[i]!.key, position[i]!);
       const sourceIndex = Int32Array.from(order, (i) => this.sourceIndex[i]!);
       this.sourceIndex.set(sourceIndex);
       this.columns = this.makeColumns(read, order, position);
@@ -862,8 +872,8 @@ export class FilterCore {
       const g = scheduleGroup[p]!;
       if (g < 0) continue;
       scheduled[p] = 1;
-      const slots = groupSlots[g]!;
-      for (let s = 0; s < 21; s++) if (slots & (1 << s)) slotBits[s]![p >>> 5]! |= 1 << (p & 31);
+      // Only the slots the group has (a few of the 21).
+      for (let slots = groupSlots[g]! & 0x1fffff; slots; slots &= slots - 1) slotBits[31 - Math.clz32(slots & -slots)]![p >>> 5]! |= 1 << (p & 31);
     }
     const transfer = new Uint8Array(n);
     for (const p of c.transfer) transfer[p] = 1;
@@ -883,7 +893,8 @@ export class FilterCore {
       scheduled, transfer, scheduleGroup, groupListing, ...(lazy ? { groupSource: c.groups } : {}), ...(deadlineOf ? { deadlineOf } : {}),
     };
     this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
-    this.docs.forEach((d, p) => this.byKey.set(d.key, p));
+    // Each key's position is looked up only when a key is asked about (`position`, `listing`): the first page is answered without.
+    this.byKey = undefined;
     this.sourceIndex.set(c.order);
     this.columnsDone();
     // Each group's next session as the build found it, kept as `nextStart` keeps its own: for as long as it holds.
@@ -1077,7 +1088,11 @@ export class FilterCore {
    */
   /** @internal */
   nextStart(p: number, t: number): number {
-    const g = this.columns.scheduleGroup[p]!;
+    return this.groupStart(this.columns.scheduleGroup[p]!, t);
+  }
+
+  /** `nextStart` of schedule group `g`'s listings. */
+  private groupStart(g: number, t: number): number {
     const memo = this.nextMemo;
     if (!(t >= memo.from[g]! && t < memo.until[g]!)) {
       const { start, end, until } = sessionAt(this.groupAt(g), t);
@@ -1113,26 +1128,33 @@ export class FilterCore {
       whenBits,
       deadlineBits: [new Uint32Array(words), new Uint32Array(words)],
     };
+    // Once per schedule group (its listings write the same sessions, so have the same answers), then a look-up per listing.
+    const { scheduleGroup } = this.columns;
+    const groupBits = new Uint8Array(this.columns.groupListing.length);
+    for (let g = 0; g < groupBits.length; g++) {
+      // As hasSessionBetween(now, end of week / end of today) and isOnNow, which all ask nextSession(now).
+      const start = this.groupStart(g, t);
+      let bits = 0;
+      if (start < endOfWeek) {
+        bits |= 4;
+        if (start < endOfToday) {
+          bits |= 2;
+          const end = this.nextMemo.end[g]!;
+          const on = Number.isNaN(end) ? start === t && isOnNow(this.groupAt(g), now) : start <= t;
+          if (on) bits |= 1;
+        }
+      }
+      groupBits[g] = bits;
+    }
     for (let p = 0; p < n; p++) {
+      if (!scheduled[p]) continue;
+      const bits = groupBits[scheduleGroup[p]!]!;
+      if (!bits) continue;
       const word = p >>> 5;
       const bit = 1 << (p & 31);
-      if (scheduled[p]) {
-        // As hasSessionBetween(now, end of week / end of today) and isOnNow, which all ask nextSession(now).
-        const start = this.nextStart(p, t);
-        let bits = 0;
-        if (start < endOfWeek) {
-          bits |= 4;
-          if (start < endOfToday) {
-            bits |= 2;
-            const end = this.nextMemo.end[this.columns.scheduleGroup[p]!]!;
-            const on = Number.isNaN(end) ? start === t && isOnNow(this.docs[p]!.listing, now) : start <= t;
-            if (on) bits |= 1;
-          }
-        }
-        if (bits & 1) whenBits[0]![word]! |= bit;
-        if (bits & 2) whenBits[1]![word]! |= bit;
-        if (bits & 4) whenBits[2]![word]! |= bit;
-      }
+      if (bits & 1) whenBits[0]![word]! |= bit;
+      if (bits & 2) whenBits[1]![word]! |= bit;
+      if (bits & 4) whenBits[2]![word]! |= bit;
     }
     this.deadlines?.(this, facts, now, today);
     this.timeCache = facts;

@@ -300,7 +300,8 @@ function receive(message: ToWorker): void {
       const { result, indexes } = core.queryIndexes(message.state, new Date(message.now));
       // The listings of the results, and the open one (a link to it, Back to it): the page may hold neither.
       const open = typeof message.state?.open === 'string' ? core.listing(message.state.open) : undefined;
-      const records = [...result.items.map((item) => core!.listing(item.key)!), ...(open ? [open] : [])];
+      // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
+      const records = [...result.items.map((_, k) => heldAt(indexes[k]!)), ...(open ? [open] : [])];
       scope.postMessage({ type: 'result', id: message.id, result, indexes, records }, [indexes.buffer]);
     } else if (message.type === 'records') {
       const wanted = message.indexes.filter((i) => i >= 0 && i < held.length);

@@ -31,7 +31,7 @@
  * cut off, or of another format version, is unusable and says so.
  */
 import type { AtlasData, Problem } from './normalised.js';
-import { joined, type READY_FORMAT, type FirstScreen, type KindScreens } from './first.js';
+import { joined, KIND_SCREENS_KEY, SCREEN_KEY, type READY_FORMAT, type FirstScreen, type KindScreens } from './first.js';
 import { READY_TEXT_START, readyLayout, sealOf, type ReadySealer } from './ready-seal.js';
 import { attachReadyParts, type LazyListings, type ReadyIndexFile } from './ready-parts.js';
 import type { ReadyColumns } from '../engine/core.js';
@@ -292,7 +292,9 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string, op
   let parts: ReadyBody;
   try {
     // What comes before the listings, its empty list closed: `"feed":{…,"listings":[` then `]}`.
-    parts = JSON.parse(`{${decodeRanges(headPart, sealed.ascii)}]}}`) as ReadyBody;
+    // Not the first screens at its start (feed/first.ts), which only a finder's first draw reads.
+    const from = screensEnd(header, headPart);
+    parts = JSON.parse(`{${decodeRanges(from ? rangeOf(headPart, from, listingsAt) : headPart, sealed.ascii)}]}}`) as ReadyBody;
   } catch {
     return undefined;
   }
@@ -305,6 +307,23 @@ export function readReadyBytes(views: readonly Uint8Array[], source?: string, op
   if (!options.lazy) lazy.readSome(Infinity);
   const feed = { ...parts.feed, listings: lazy.listings };
   return { data: trusted({ ...parts, feed }, indexFileOf(header, options.baseUrl ?? source), source, options.lazy ? lazy : undefined) };
+}
+
+/**
+ * Where the first screens' lines end in the body's part before the listings (`head`), as the header's
+ * `first` says their lengths: 0 when it says none, or the bytes are not laid out as atlas build writes them.
+ */
+function screensEnd(header: ReadyHeader, head: readonly Uint8Array[]): number {
+  const first = header.first;
+  const byKinds = first?.byKinds;
+  if (!first || !Number.isInteger(first.length) || (byKinds && !Number.isInteger(byKinds.length))) return 0;
+  const screens = SCREEN_KEY.length + first.length + 2;
+  const end = screens + (byKinds ? KIND_SCREENS_KEY.length + byKinds.length + 2 : 0);
+  if (end >= head.reduce((n, v) => n + v.length, 0)) return 0;
+  const text = (from: number, to: number): string => String.fromCharCode(...joined(rangeOf(head, from, to), to - from));
+  if (text(0, SCREEN_KEY.length) !== SCREEN_KEY || text(screens - 2, screens) !== ',\n') return 0;
+  if (byKinds && (text(screens, screens + KIND_SCREENS_KEY.length) !== KIND_SCREENS_KEY || text(end - 2, end) !== ',\n')) return 0;
+  return end;
 }
 
 /** Listings read in one `JSON.parse` when read a slice at a time: about this many bytes, a millisecond or two. */
