@@ -1,5 +1,6 @@
 import type { Bounds } from './leaflet-adapter.js';
 import type { Site, SiteTable } from './points.js';
+import { mercatorX, mercatorY } from './mercator.js';
 
 export type Shown =
   | { type: 'cluster'; id: number; lat: number; lng: number; count: number }
@@ -22,6 +23,10 @@ const CHOICE_SLICE_MS = 12;
 /** How long a slice may wait for the page to be idle before it runs anyway. */
 const IDLE_TIMEOUT_MS = 100;
 const PAUSE_EVERY = 2047;
+/** Sites to a radius squared, over the sites' bounding box, from which a level uses fine cells. */
+const FINE_SITES_PER_R2 = 2;
+/** Slack on the fine cells' bounds (world units are near 1, so this is far above rounding and far below a pixel). */
+const EDGE = 1e-12;
 
 /** The clusters for one zoom level. Cluster i holds the sites whose `clusterOf` is i. */
 interface Level {
@@ -35,16 +40,6 @@ interface Level {
   /** The site of a one-site cluster. */
   first: Int32Array;
   size: number;
-}
-
-function mercatorX(lng: number): number {
-  return lng / 360 + 0.5;
-}
-
-function mercatorY(lat: number): number {
-  const sin = Math.sin((lat * Math.PI) / 180);
-  const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
-  return y < 0 ? 0 : y > 1 ? 1 : y;
 }
 
 function latitudeOf(y: number): number {
@@ -81,20 +76,15 @@ export class SiteClusters {
   private wanted: number[] = [];
   /** The level `expansionZoomInSlices` is building, which idle time leaves alone. */
   private choosing: number | undefined;
+  /** Area of the sites' bounding box, in world units squared: how crowded a level will be. */
+  private readonly area: number;
 
   constructor(private readonly sites: SiteTable) {
-    const n = sites.size;
-    this.x = new Float64Array(n);
-    this.y = new Float64Array(n);
+    // Projected by placePoints, in its one loop over the points.
+    this.x = sites.x;
+    this.y = sites.y;
     this.weight = sites.weight;
-    // mercatorX and mercatorY written out: this runs once per site on the way to a first draw, before the engine has compiled them.
-    const { lat, lng } = sites;
-    for (let i = 0; i < n; i++) {
-      this.x[i] = lng[i]! / 360 + 0.5;
-      const sin = Math.sin((lat[i]! * Math.PI) / 180);
-      const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
-      this.y[i] = y < 0 ? 0 : y > 1 ? 1 : y;
-    }
+    this.area = sites.area;
   }
 
   /**
@@ -250,7 +240,7 @@ export class SiteClusters {
   }
 
   private newBuild(z: number): LevelBuild {
-    return new LevelBuild(z, this.x, this.y, this.weight);
+    return new LevelBuild(z, this.x, this.y, this.weight, this.area);
   }
 }
 
@@ -272,7 +262,12 @@ export class SiteClusters {
 class LevelBuild {
   private readonly n: number;
   private readonly side: number;
+  private readonly r: number;
   private readonly r2: number;
+  /** Cells of half the radius, looked at as a block around each site (crowded levels), rather than twice the radius, four at a time. */
+  private readonly fine: boolean;
+  /** The cells one new cluster looks at site by site. */
+  private readonly look = new Int32Array(64);
   /** 0: putting sites in grid cells; 1: clustering; 2: done. */
   private phase = 0;
   /** The next site of the phase. */
@@ -304,13 +299,20 @@ class LevelBuild {
     private readonly x: Float64Array,
     private readonly y: Float64Array,
     private readonly weight: Int32Array,
+    area: number,
   ) {
     const n = (this.n = x.length);
-    const r = RADIUS_PX / (TILE_PX * 2 ** z);
+    const r = (this.r = RADIUS_PX / (TILE_PX * 2 ** z));
     this.r2 = r * r;
     // Cell side = twice the radius: every site within the radius of a site is
     // then in its own cell or the three beside it on the side of the cell it is nearer to.
-    this.side = 2 * r;
+    // On a crowded level (more than about two sites to a radius squared, as at a first
+    // view fitted to 50,000 sites, where a cell holds thousands) each new cluster would
+    // look at every free site of four such cells, over and over: there, cells of half the
+    // radius, and only those the circle reaches, all taken without a look where the circle
+    // holds the whole cell.
+    this.fine = n > 2 * FINE_SITES_PER_R2 && n * this.r2 > FINE_SITES_PER_R2 * area;
+    this.side = this.fine ? r / 2 : 2 * r;
     let tableSize = 16;
     while (tableSize < n * 2) tableSize *= 2;
     const alone = z > CLUSTER_MAX_ZOOM;
@@ -399,7 +401,7 @@ class LevelBuild {
   }
 
   private cluster(until: number): boolean {
-    const { n, x, y, weight, side, r2, column, row, cellOfSite, start, end, order, slot, clusterOf, centreX, centreY, members, held, first } = this;
+    const { n, x, y, weight, side, r, r2, fine, look, column, row, cellOfSite, start, end, order, slot, clusterOf, centreX, centreY, members, held, first } = this;
     let size = this.size;
     const from = this.next;
     for (let i = from; i < n; i++) {
@@ -432,8 +434,51 @@ class LevelBuild {
         order[last] = i;
         slot[i] = last;
       }
-      for (let near = 0; near < 4; near++) {
-        const cell = near === 0 ? cellOfSite[i]! : this.find(near & 1 ? besideX : cx, near & 2 ? besideY : cy);
+      // The cells to look at site by site: on a crowded level, every fine cell the circle
+      // reaches, less those it misses (even their nearest point is out of it) and those it
+      // holds whole (even their farthest corner is in it), which are taken without a look;
+      // else the site's own cell and the three beside it on the side it is nearer to.
+      let looks = 0;
+      if (fine) {
+        const fromX = Math.floor((px - r) / side);
+        const toX = Math.floor((px + r) / side);
+        const toY = Math.floor((py + r) / side);
+        for (let gy = Math.floor((py - r) / side); gy <= toY; gy++) {
+          const top = gy * side - EDGE;
+          const bottom = (gy + 1) * side + EDGE;
+          const nearY = py < top ? top - py : py > bottom ? py - bottom : 0;
+          const farY = Math.max(py - top, bottom - py);
+          for (let gx = fromX; gx <= toX; gx++) {
+            const left = gx * side - EDGE;
+            const right = (gx + 1) * side + EDGE;
+            const nearX = px < left ? left - px : px > right ? px - right : 0;
+            if (nearX * nearX + nearY * nearY > r2) continue;
+            const cell = this.find(gx, gy);
+            if (cell < 0 || end[cell] === start[cell]) continue;
+            const farX = Math.max(px - left, right - px);
+            if (farX * farX + farY * farY > r2) {
+              look[looks++] = cell;
+              continue;
+            }
+            for (let k = start[cell]!; k < end[cell]!; k++) {
+              const j = order[k]!;
+              clusterOf[j] = id;
+              sumX += x[j]!;
+              sumY += y[j]!;
+              listings += weight[j]!;
+            }
+            count += end[cell]! - start[cell]!;
+            end[cell] = start[cell]!;
+          }
+        }
+      } else {
+        look[looks++] = cellOfSite[i]!;
+        look[looks++] = this.find(besideX, cy);
+        look[looks++] = this.find(cx, besideY);
+        look[looks++] = this.find(besideX, besideY);
+      }
+      for (let near = 0; near < looks; near++) {
+        const cell = look[near]!;
         if (cell < 0) continue;
         for (let k = start[cell]!; k < end[cell]!; ) {
           const j = order[k]!;

@@ -141,8 +141,9 @@ export class AtlasMap extends LitElement {
   private shownNow: Shown[] = [];
   /** Names and places of points being asked for (`points.labels`). */
   private labelling: Promise<void> | undefined;
-  /** Zoom and bounds of the last draw. */
+  /** Zoom and bounds of the last draw, and the points it drew. */
   private drawnView = '';
+  private drawnPlaced: PlacedPoints | undefined;
   private savedView: View | undefined;
   private userMoved = false;
   private fitPending = true;
@@ -300,9 +301,11 @@ export class AtlasMap extends LitElement {
     }
     this.updateTiles();
     // An update for the announcement alone (after every zoom) leaves the
-    // markers as they are: the zoom has drawn them already.
-    const drawn: PropertyKey[] = ['listings', 'points', 'highlighted', 'selected', 'lang', 'strings', 'panel'];
+    // markers as they are: the zoom has drawn them already. New results alone
+    // were drawn by the fit to them, unless it left the view as it was.
+    const drawn: PropertyKey[] = ['highlighted', 'selected', 'lang', 'strings', 'panel'];
     if (drawn.some((key) => changed.has(key as keyof AtlasMap))) this.drawMarkers();
+    else if (changed.has('listings') || changed.has('points')) this.drawMarkers({ unlessDrawn: true });
   }
 
   private fitToResultsIfAllowed(): void {
@@ -347,16 +350,17 @@ export class AtlasMap extends LitElement {
 
   /**
    * Draws the markers for the current view into Leaflet's marker pane, with Lit.
-   * `unlessDrawn` skips the work when this very view was the last one drawn;
-   * every change other than a move draws without it.
+   * `unlessDrawn` skips the work when this very view of these very points was the
+   * last one drawn; every change other than a move or new results draws without it.
    */
   private drawMarkers({ unlessDrawn = false } = {}): void {
     const adapter = this.adapter;
     if (!adapter) return;
     const bounds = adapter.bounds();
     const view = `${adapter.zoom}|${bounds.join()}`;
-    if (unlessDrawn && view === this.drawnView) return;
+    if (unlessDrawn && view === this.drawnView && this.placed === this.drawnPlaced) return;
     this.drawnView = view;
+    this.drawnPlaced = this.placed;
     const [s, w, n, e] = bounds;
     // A margin around the view, so a short pan shows markers already drawn.
     const padLat = (n - s) * 0.25;
