@@ -47,3 +47,27 @@ test('names in ASCII and with accents, made at random, come out in the order of 
   const keys = listings.map(key);
   for (let i = 1; i < keys.length; i++) assert.ok(keys[i - 1]! <= keys[i]!, `${JSON.stringify(listings[i - 1])} before ${JSON.stringify(listings[i])}`);
 });
+
+test('listings with the same name, or names the collator holds equal, keep the order of one sort by key, then collator, then listing id', () => {
+  const next = prng(37);
+  const pool = ['Walking group', 'walking group', 'Walking Group!', 'Café', 'Cafe', 'CAFÉ', 'café', 'Hall 2', 'Hall 10', 'hall 2', 'Ásda', 'asda', 'Zumba', 'St Anne’s', "St Anne's"];
+  const names = Array.from({ length: 600 }, () => pool[Math.floor(next() * pool.length)]!);
+  const data = normaliseFeed({
+    version: '1',
+    publisher: { name: 'Test' },
+    listings: names.map((name, i) => ({ id: `l${String(Math.floor(next() * 1e6)).padStart(6, '0')}-${i}`, kind: 'activity', name })),
+  });
+  const core = new EngineCore(data, { now: () => NOW }).prepareAll();
+  const got = core.query({ q: '', filters: {}, sort: 'name', limit: names.length }, NOW).items.map((item) => item.key);
+  const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
+  const expected = data.listings
+    .map((l) => ({ key: l.key, name: l.name as string }))
+    .sort((a, b) => {
+      const x = key(a.name);
+      const y = key(b.name);
+      if (x !== y) return x < y ? -1 : 1;
+      return (a.name === b.name ? 0 : collator.compare(a.name, b.name)) || (a.key < b.key ? -1 : 1);
+    })
+    .map((l) => l.key);
+  assert.deepEqual(got, expected);
+});
