@@ -74,4 +74,20 @@ test('the first chunk (atlas.js) holds none of the parts that load on demand, an
   const lookupCode = await readFile(join(dir, lookup), 'utf8');
   const lookupImports = [...lookupCode.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]!);
   assert.deepEqual(lookupImports.filter((name) => name !== 'atlas.js' && !/^atlas-on-page-[\w-]+\.js$/.test(name)), [], `the postcode search's chunk imports only what the page already has: ${lookupImports.join(', ')}`);
+
+  // The search worker's parts loaded on demand (the sharded directory's, at the worker's start for a manifest; the
+  // placer of a postcode among a feed's own listings) import only the worker's own file, which is running: the postcode
+  // code they share travels with them, not in a file the worker would fetch once they had arrived.
+  const workerDir = join(dir, 'assets');
+  const workerParts = (await readdir(workerDir)).filter((name) => name.endsWith('.js'));
+  assert.ok(workerParts.some((name) => /^shards-worker-[\w-]+\.js$/.test(name)), `the worker's sharded part is a chunk of its own: ${workerParts.join(', ')}`);
+  for (const name of workerParts) {
+    const imports = staticImports(await readFile(join(workerDir, name), 'utf8'));
+    assert.deepEqual(imports.filter((dep) => !/^\.\.\/atlas-worker-[\w-]+\.js$/.test(dep)), [], `the worker's ${name} imports only the worker's own file: ${imports.join(', ')}`);
+  }
 });
+
+/** The files a built file imports statically (import ... from './x.js' or '../x.js'), as written. */
+function staticImports(code: string): string[] {
+  return [...code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.\.?\/[^"']+)["']/g)].map((m) => m[1]!.replace(/^\.\//, ''));
+}
