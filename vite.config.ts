@@ -156,7 +156,15 @@ export function minifyHtmlTemplate(raws: readonly string[]): string[] {
  * arrive before the browser knew to fetch it, a second round trip after the Enter key (about 170 ms on the
  * slow phone) before a postcode could be placed.
  */
-const onPageModules = /[\\/]core[\\/]src[\\/](schedule[\\/]|location[\\/]distance|engine[\\/](on-page|engine|core)\.|feed[\\/](read|quick|combine)\.)|[\\/]node_modules[\\/]postcode[\\/]/;
+const onPageModules = /[\\/]core[\\/]src[\\/](schedule[\\/]|location[\\/]distance|engine[\\/](on-page|engine|core)\.|feed[\\/](read|quick|combine|stages)\.)|[\\/]node_modules[\\/]postcode[\\/]/;
+
+/**
+ * The transfer cards (elements' transfer/transfer.ts, fetched beside a feed with transfers, before the first
+ * results) and the deadline reading they import (core's transfer/deadline.ts, 0.6 KB gzip) travel in one file. In a
+ * file of its own, the deadline code was fetched only once the cards' file had arrived: a second round trip (150 ms
+ * on the slow phone). The engine's deadline filter imports the same file; only a feed with transfers loads either.
+ */
+const transferModules = /[\\/](elements[\\/]src[\\/]transfer[\\/]transfer|core[\\/]src[\\/]transfer[\\/]deadline)\./;
 
 /**
  * The worker's parts loaded on demand travel in one file: the sharded directory's part (loaded at the worker's start
@@ -284,6 +292,7 @@ export default defineConfig(({ mode }): UserConfig => {
               groups: [
                 { name: 'atlas-initial', tags: ['$initial'] },
                 { name: 'on-page', test: onPageModules },
+                { name: 'transfer', test: transferModules },
               ],
             },
           },
@@ -326,6 +335,7 @@ export default defineConfig(({ mode }): UserConfig => {
               // The kit's modules only: each page's own script stays in that page's entry.
               { name: 'atlas', tags: ['$initial'], test: (id: string) => !/[\\/]demo[\\/]/.test(id) },
               { name: 'on-page', test: onPageModules },
+              { name: 'transfer', test: transferModules },
             ],
           },
         },

@@ -75,6 +75,19 @@ test('the first chunk (atlas.js) holds none of the parts that load on demand, an
   const lookupImports = [...lookupCode.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)].map((m) => m[1]!);
   assert.deepEqual(lookupImports.filter((name) => name !== 'atlas.js' && !/^atlas-on-page-[\w-]+\.js$/.test(name)), [], `the postcode search's chunk imports only what the page already has: ${lookupImports.join(', ')}`);
 
+  // The transfer cards (fetched beside a feed with transfers, before the first results) carry the deadline reading they
+  // need, rather than import it from a file of its own: one request, not two.
+  const transferFile = [...files].find(([, modules]) => modules.includes('packages/elements/src/transfer/transfer.ts'))?.[0];
+  assert.ok(transferFile, 'the embed build wrote the transfer cards as a chunk');
+  assert.ok(files.get(transferFile)!.includes('packages/core/src/transfer/deadline.ts'), `the transfer cards' chunk (${transferFile}) holds the deadline reading`);
+
+  // A plain feed's normaliser (fetched once the on-page chunk reads a feed that needs it, before the first results)
+  // imports only what the page has by then: the transfer stages it names travel in the on-page chunk.
+  const normaliser = [...files].find(([, modules]) => modules.includes('packages/core/src/feed/normalise.ts'))?.[0];
+  assert.ok(normaliser, 'the embed build wrote the normaliser as a chunk');
+  const normaliserImports = staticImports(await readFile(join(dir, normaliser), 'utf8'));
+  assert.deepEqual(normaliserImports.filter((name) => name !== 'atlas.js' && !/^atlas-on-page-[\w-]+\.js$/.test(name)), [], `the normaliser's chunk imports only atlas.js and the on-page chunk: ${normaliserImports.join(', ')}`);
+
   // The search worker's parts loaded on demand (the sharded directory's, at the worker's start for a manifest; the
   // placer of a postcode among a feed's own listings) import only the worker's own file, which is running: the postcode
   // code they share travels with them, not in a file the worker would fetch once they had arrived.
