@@ -235,6 +235,35 @@ function compileHints(): Plugin {
   };
 }
 
+/**
+ * The embed bundle has no module preloading of its own (a library build), so a chunk fetched with `import()` that
+ * imports another file the page does not have yet is a second round trip: the browser learns of that file only once
+ * the first has arrived. The bundler's own helper file is one such (about 0.2 KB, its namespace helper, which no
+ * code-splitting group can place): the page's reading and searching (the on-page chunk, fetched beside the feed, before
+ * every first result) imported it. So each `import()` of the embed also asks, in the same task, for the files the
+ * chunk imports (all the way down) that neither atlas.js nor the importing chunk already brings.
+ */
+function preloadImports(): Plugin {
+  return {
+    name: 'atlas-preload-imports',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])));
+      const below = (name: string, seen = new Set<string>()): Set<string> => {
+        for (const dep of chunks.get(name)?.imports ?? []) if (!seen.has(dep)) below(dep, seen.add(dep));
+        return seen;
+      };
+      for (const chunk of chunks.values()) {
+        const has = below(chunk.fileName, new Set([chunk.fileName, 'atlas.js']));
+        chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([\w.-]+\.js)\1\)/g, (whole: string, _q: string, target: string) => {
+          const early = [...below(target)].filter((dep) => !has.has(dep) && dep !== target);
+          return early.length ? `(${early.map((dep) => `import(\`./${dep}\`).catch(()=>{}),`).join('')}${whole})` : whole;
+        });
+      }
+    },
+  };
+}
+
 // `vite build --mode embed`: the one-script-tag bundle (dist/embed/atlas.js), Lit
 //   included, the map split into its own chunk that loads only when shown.
 // `vite build --mode npm`: the npm build of @community-atlas/elements, Lit and the
@@ -243,7 +272,7 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'embed') {
     return {
       publicDir: false,
-      plugins: [minifyTemplates(), compileHints()],
+      plugins: [minifyTemplates(), compileHints(), preloadImports()],
       // Relative URLs, so the worker is found beside atlas.js wherever a council puts it.
       base: './',
       resolve: { conditions },
