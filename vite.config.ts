@@ -364,7 +364,6 @@ export default defineConfig(({ mode }): UserConfig => {
               // The kit's modules only: each page's own script stays in that page's entry.
               { name: 'atlas', tags: ['$initial'], test: (id: string) => !/[\\/]demo[\\/]/.test(id) },
               { name: 'on-page', test: onPageModules },
-              { name: 'transfer', test: transferModules },
             ],
           },
         },
