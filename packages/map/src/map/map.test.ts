@@ -522,6 +522,26 @@ describe('<atlas-map>', () => {
     await waitUntil(() => moving.zoom === z2 + 1, 'the animated zoom never finished');
   });
 
+  it('makes every zoom asked for while one still moves: + pressed twice, Zoom in clicked twice', async () => {
+    await emulateMediaIfAble({ reducedMotion: 'no-preference' });
+    const el = await mapOf();
+    const z = el.zoom!;
+    el.shadowRoot!.querySelector<HTMLElement>('.leaflet')!.focus();
+    await sendKeys({ press: 'NumpadAdd' });
+    // The first zoom has begun (its level is set in its first frame; it moves for a quarter of a second more).
+    await waitUntil(() => el.zoom === z + 1);
+    await sendKeys({ press: 'NumpadAdd' });
+    await waitUntil(() => live(el).includes(`level ${z + 2},`), 'the second press of + was lost');
+    expect(el.zoom).to.equal(z + 2);
+    const zoomIn = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!;
+    zoomIn.click();
+    await waitUntil(() => el.zoom === z + 3);
+    zoomIn.click();
+    await waitUntil(() => live(el).includes(`level ${z + 4},`), 'the second click of Zoom in was lost');
+    expect(el.zoom).to.equal(z + 4);
+    await expect(el).to.be.accessible();
+  });
+
   it('reaches a marker with Tab and chooses it with Enter or Space', async () => {
     const el = await mapOf(town.slice(0, 2));
     el.shadowRoot!.querySelector<HTMLElement>('.leaflet')!.focus();
