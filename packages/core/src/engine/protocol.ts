@@ -52,6 +52,9 @@ export type FromWorker =
   // What the page needs besides results: everything but the listings, and a summary of them (the worker keeps the listings).
   | { type: 'meta'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }
   | { type: 'ready'; ms: number }
+  // The first answers came before the whole quick check, which then failed: the normaliser's data replaces
+  // what 'meta' said (keys, summary, problems), and the page asks again (engine/worker.ts, `settle`).
+  | { type: 'changed'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }
   | { type: 'failed'; error: SerializedLoadError | { message: string } }
   // Matches as indexes into the listings the page holds (its `data.listings`), in a buffer handed over without a copy.
   // `records`: the listings of `result.items` and the open listing (`state.open`), which the page may not hold yet.

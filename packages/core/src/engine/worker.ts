@@ -10,6 +10,8 @@
  * and run, and the synonym tables are not built before the first page.
  */
 import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
+import { normaliseFeed, type NormaliseOptions } from '../feed/normalise.js';
+import { quickParts, type QuickParts } from '../feed/quick.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
 import { FilterCore } from './core.js';
@@ -40,6 +42,48 @@ let held: readonly AtlasListing[] = [];
 let unread: LazyListings | undefined;
 /** The listing at `i` in `held`, read now if it was not. */
 const heldAt = (i: number): AtlasListing => held[i] ?? unread!.at(i);
+
+/**
+ * A plain feed whose first page was answered before the whole quick check (feed/quick.ts's
+ * `quickParts`): the engine was made from its listings as parsed, read as the check gives
+ * them, and `held` is those parsed listings. Until `settle`, nothing unchecked leaves the
+ * worker: an answer's listings are checked one by one as it is sent, and any other question
+ * waits for the whole check. The check runs in slices after the first answer; when it passes
+ * (every `atlas build` output, most feeds) the engine takes the listings it gave; when it
+ * fails, the normaliser's data replaces everything and the page is told to ask again.
+ */
+let checking: { parts: QuickParts; json: unknown; options: NormaliseOptions; sendBack: boolean; lang: string | undefined } | undefined;
+
+/** Finishes the quick check now (`slices` at a time, or all of it), then takes its listings or the normaliser's data. True once settled. */
+function settle(until = Infinity): boolean {
+  const now = checking;
+  if (!now) return true;
+  let step = now.parts.steps.next();
+  while (!step.done && performance.now() < until) step = now.parts.steps.next();
+  if (!step.done) return false;
+  checking = undefined;
+  if (step.value && core) {
+    core.adoptChecked(step.value.listings);
+    held = step.value.listings;
+    return true;
+  }
+  // The check failed (a listing the normaliser repairs, skips or reports): what today's path gives.
+  const data = normaliseFeed(now.json, now.options);
+  index(data, { ...(now.lang ? { lang: now.lang } : {}) }, now.sendBack, performance.now(), 'changed');
+  return true;
+}
+
+/** The listings of an answer, each checked alone while the whole check has not settled; undefined if one fails it (settle first). */
+function recordsAt(indexes: readonly number[]): AtlasListing[] | undefined {
+  if (!checking) return indexes.map(heldAt);
+  const records: AtlasListing[] = [];
+  for (const i of indexes) {
+    const checked = checking.parts.one(i);
+    if (!checked) return undefined;
+    records.push(checked);
+  }
+  return records;
+}
 /** `held` with every listing read now, for what reads them all (a postcode's place, the map's points). */
 function readAll(): readonly AtlasListing[] {
   unread = undefined;
@@ -55,6 +99,15 @@ let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number } | undef
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
   let data: AtlasData;
+  // One plain feed, all its kinds, no prebuilt index (which is matched to the checked listings): its first page can come before the whole check.
+  let early: typeof checking;
+  const options = message.options;
+  const answerEarly = message.feeds.length === 1 && !options.kinds?.length && !options.prebuiltIndex;
+  const normalise = (json: unknown, given: NormaliseOptions = {}): AtlasData => {
+    const parts = answerEarly ? quickParts(json, given) : undefined;
+    early = parts && { parts, json, options: given, sendBack: true, lang: options.lang };
+    return parts ? parts.data : normaliseQuickFirst(json, given);
+  };
   // One feed: a trusted ready feed's listings are read as they are asked for, the first page's first
   // (several feeds are merged listing by listing). Kinds keep its listings by its columns (feed/ready-kinds.ts).
   const lazyListings = message.feeds.length === 1;
@@ -71,9 +124,9 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
             if (before.views.length + k >= before.sealed) before.sealer.add(view);
           });
           const { bytes: _whole, ...feed } = f.feed;
-          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer }) };
+          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer, normalise }) };
         }
-        return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings }) };
+        return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings, normalise }) };
       } catch (reason) {
         return { status: 'rejected', reason };
       }
@@ -82,19 +135,25 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
     scope.postMessage({ type: 'failed', error: error instanceof FeedLoadError ? serializeLoadError(error) : { message: String(error) } });
     return;
   }
+  checking = early && early.parts.data === data ? early : undefined;
   index(data, message.options, true, started);
 }
 
-/** Builds the index; `sendBack`: the page does not hold the data, so it is told what it needs of it (never every listing). */
-function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number): void {
+/**
+ * Builds the index; `sendBack`: the page does not hold the data, so it is told what it needs of it (never every listing).
+ * `told`: 'changed' when the page already has an engine, answered from a first reading of this feed (see `checking`).
+ */
+function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number, told: 'meta' | 'changed' = 'meta'): void {
   const kinds = options.kinds;
   const data = kinds?.length ? keepKinds(all, kinds) : all;
+  const asChecked = checking?.parts;
   let steps: Generator<void, void, void>;
   try {
-    core = new FilterCore(data, options.lang ? { lang: options.lang } : {});
+    core = new FilterCore(data, { ...(options.lang ? { lang: options.lang } : {}), ...(asChecked ? { asChecked } : {}) });
     core.attachDeadlines(deadlineReader(deadlineState));
     core.attachExtras(extras);
   } catch (error) {
+    checking = undefined;
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
     return;
   }
@@ -110,19 +169,20 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     // asks (`place`), so the page never clones one object per listing.
     const { listings, ...meta } = data;
     // Listings not read yet: their keys and summary came with the columns (atlas build summarised them).
-    const summary = unread ? unread.summary : summarise(listings, false);
-    scope.postMessage({ type: 'meta', data: meta, summary, keys: unread ? unread.keys : listings.map((l) => l.key) });
+    const summary = unread ? unread.summary : asChecked ? { size: listings.length, kinds: asChecked.kinds, places: [] } : summarise(listings, false);
+    scope.postMessage({ type: told, data: meta, summary, keys: unread ? unread.keys : asChecked ? asChecked.keys : listings.map((l) => l.key) });
   }
   try {
     steps = core.prepare();
     while (!core.filtersReady && !steps.next().done);
   } catch (error) {
+    checking = undefined;
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
     return;
   }
   // Facets and sorting are ready: the first page (no words yet) can be answered
   // while the text index is built in slices between messages.
-  scope.postMessage({ type: 'ready', ms: performance.now() - started });
+  if (told === 'meta') scope.postMessage({ type: 'ready', ms: performance.now() - started });
   // The rest of preparing (each schedule group's next session) goes on in slices meanwhile.
   indexing = steps;
   warming = undefined;
@@ -205,6 +265,11 @@ function buildTextIndex(): void {
     void textWaits?.();
   }
   const until = performance.now() + SLICE_MS;
+  // The whole quick check first: the text index reads the listings it gives.
+  if (!settle(until)) {
+    nextSlice();
+    return;
+  }
   // First the listings the first page did not need: the map's points and a postcode's place read them all.
   if (unread && unread.readSome(until)) unread = undefined;
   while (indexing && performance.now() < until) {
@@ -218,6 +283,7 @@ function buildTextIndex(): void {
 
 /** Words need the whole text index: finish it now rather than answer from part of it. */
 function finishTextIndex(): void {
+  settle();
   while (indexing && !indexing.next().done);
   indexing = undefined;
 }
@@ -343,12 +409,22 @@ function receive(message: ToWorker): void {
   }
   try {
     if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
+    // Before the whole quick check has settled, only a page of results is answered (its listings checked one by one).
+    if (message.type !== 'query' || typeof message.state?.open === 'string') settle();
     if (message.type === 'query') {
-      const { result, indexes } = core.queryIndexes(message.state, new Date(message.now));
+      let answer = core.queryIndexes(message.state, new Date(message.now));
+      // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
+      let shown = recordsAt(answer.result.items.map((_, k) => answer.indexes[k]!));
+      if (!shown) {
+        // One fails the check: the whole check fails too, and the answer comes from the normaliser's data.
+        settle();
+        answer = core.queryIndexes(message.state, new Date(message.now));
+        shown = recordsAt(answer.result.items.map((_, k) => answer.indexes[k]!))!;
+      }
+      const { result, indexes } = answer;
       // The listings of the results, and the open one (a link to it, Back to it): the page may hold neither.
       const open = typeof message.state?.open === 'string' ? core.listing(message.state.open) : undefined;
-      // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
-      const records = [...result.items.map((_, k) => heldAt(indexes[k]!)), ...(open ? [open] : [])];
+      const records = [...shown, ...(open ? [open] : [])];
       scope.postMessage({ type: 'result', id: message.id, result, indexes, records }, [indexes.buffer]);
     } else if (message.type === 'records') {
       const wanted = message.indexes.filter((i) => i >= 0 && i < held.length);

@@ -12,6 +12,7 @@ import {
   type LatLngBoundsExpression,
   type PanOptions,
   type PointExpression,
+  type ZoomPanOptions,
 } from 'leaflet/dist/leaflet-src.esm.js';
 import type { GeoJsonMultiPolygon, GeoJsonPolygon } from '@community-atlas/core';
 
@@ -90,6 +91,10 @@ export class MapAdapter {
   private tileUrl = '';
   private programmatic = 0;
   private lastZoom: number;
+  /** A zoom animation is under way (from its first frame to its end). */
+  private zooming = false;
+  /** The level last asked for while a zoom animation was under way, made when that one ends. */
+  private queuedZoom: number | undefined;
   private tileErrors = 0;
   private tileLoads = 0;
 
@@ -114,6 +119,15 @@ export class MapAdapter {
       const panBy = this.map.panBy.bind(this.map);
       this.map.panBy = (offset: PointExpression, opts?: PanOptions) => panBy(offset, { ...opts, animate: false });
     }
+    // Leaflet drops a zoom asked for while another is still animating: a second press of + or a quick second
+    // click of Zoom in did nothing. The last level asked for is kept and made when the running zoom ends.
+    const setZoom = this.map.setZoom.bind(this.map);
+    this.map.setZoom = (zoom: number, opts?: ZoomPanOptions) => {
+      if (!this.zooming) return setZoom(zoom, opts);
+      this.queuedZoom = zoom;
+      return this.map;
+    };
+    this.map.on('zoomanim', this.onZoomAnim);
     this.lastZoom = this.map.getZoom();
     this.outlines = new GeoJSON(undefined, {
       interactive: false,
@@ -128,11 +142,19 @@ export class MapAdapter {
 
   private readonly onMoveEnd = (): void => this.options.callbacks.moveEnd(this.programmatic === 0);
 
+  private readonly onZoomAnim = (): void => {
+    this.zooming = true;
+  };
+
   private readonly onZoomEnd = (): void => {
+    this.zooming = false;
     const to = this.map.getZoom();
     const from = this.lastZoom;
     this.lastZoom = to;
     if (to !== from) this.options.callbacks.zoomEnd(this.programmatic === 0, from, to);
+    const queued = this.queuedZoom;
+    this.queuedZoom = undefined;
+    if (queued !== undefined && queued !== to) this.map.setZoom(queued);
   };
 
   get zoom(): number {
@@ -255,6 +277,7 @@ export class MapAdapter {
   destroy(): void {
     this.map.off('moveend', this.onMoveEnd);
     this.map.off('zoomend', this.onZoomEnd);
+    this.map.off('zoomanim', this.onZoomAnim);
     this.map.stop();
     // Leaflet 1.9 ends a zoom animation from a timer that still runs after
     // remove() and then throws on the removed panes: end it before removing,
