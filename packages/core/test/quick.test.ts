@@ -11,8 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseFeed, type NormaliseOptions } from '../src/feed/normalise.js';
-import { quickFeed } from '../src/feed/quick.js';
+import { quickFeed, quickParts } from '../src/feed/quick.js';
 import { prng as random } from '../../../test/support/generate.js';
+import { EngineCore } from '../src/engine/full.js';
+import { summarise, type FinderState } from '../src/engine/types.js';
+import type { AtlasData } from '../src/feed/normalised.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -47,7 +50,48 @@ function holds(input: unknown, options: NormaliseOptions, label: string): boolea
   assert.deepStrictEqual(quick, exact, `${label}: quickFeed's data differs from normaliseFeed's`);
   // The same keys in the same order, so JSON of the data is the same too.
   assert.equal(JSON.stringify(quick), JSON.stringify(exact), `${label}: key order differs`);
+  partsHold(structuredClone(input), options, quick, label);
   return true;
+}
+
+const PARTS_NOW = new Date('2026-11-24T10:30:00Z');
+/** What the worker asks before the whole check has settled: pages of results with no words (engine/worker.ts). */
+const EARLY_STATES: FinderState[] = [
+  { q: '', filters: {}, sort: 'relevance' },
+  { q: '', filters: {}, sort: 'next' },
+  { q: '', filters: {}, sort: 'distance', near: { lat: 52.24, lng: -0.89 } },
+  { q: '', filters: {}, sort: 'name', age: 30 },
+  { q: '', filters: { delivery: ['in-person'], when: ['week'] }, sort: 'relevance' },
+];
+/** The engine's preparation up to its first answer, as the worker drives it (the text index after). */
+const filtersOf = (core: EngineCore): EngineCore => {
+  for (const steps = core.prepare(); !core.filtersReady && !steps.next().done;);
+  return core;
+};
+
+/**
+ * The worker's first answers for a feed the check accepts (`quickParts`): an engine made from the
+ * listings as parsed, read as the check gives them, answers as one made from the checked listings;
+ * each listing checked alone is the checked one; and once the engine takes the checked listings, it
+ * holds them. `checked`: quickFeed's data for `json`.
+ */
+function partsHold(json: unknown, options: NormaliseOptions, checked: AtlasData, label: string): void {
+  const parts = quickParts(json, options);
+  assert.ok(parts, `${label}: quickParts gave nothing for a feed the check accepts`);
+  const { listings: _parsed, ...head } = parts.data;
+  const { listings, ...checkedHead } = checked;
+  assert.deepStrictEqual(head, checkedHead, `${label}: the data besides listings`);
+  assert.deepEqual(parts.keys, listings.map((l) => l.key), `${label}: keys`);
+  assert.deepEqual(parts.kinds, summarise(listings).kinds, `${label}: kinds`);
+  listings.forEach((l, i) => assert.deepStrictEqual(parts.one(i), l, `${label}: listing ${i} checked alone`));
+  const early = filtersOf(new EngineCore(parts.data, { now: () => PARTS_NOW, asChecked: parts }));
+  const exact = filtersOf(new EngineCore(checked, { now: () => PARTS_NOW }));
+  for (const state of EARLY_STATES) assert.deepStrictEqual(early.query(state, PARTS_NOW), exact.query(state, PARTS_NOW), `${label}: ${JSON.stringify(state)} before the whole check`);
+  early.adoptChecked(listings);
+  // The text index, then, as the worker builds it: from the checked listings.
+  for (const core of [early, exact]) for (const _ of core.prepare()) void _;
+  for (const l of listings) assert.equal(early.listing(l.key), l, `${label}: ${l.key} once checked`);
+  assert.deepStrictEqual(early.query({ q: 'a', filters: {}, sort: 'relevance' }, PARTS_NOW), exact.query({ q: 'a', filters: {}, sort: 'relevance' }, PARTS_NOW), `${label}: words once checked`);
 }
 
 // Every field name the normaliser reads, so mutations reach fields a fixture lacks.
@@ -428,4 +472,63 @@ test('the sliced normaliser gives what the whole one gives, problems included, h
   const [both1, both2] = await Promise.all([normaliseFeedSliced(demo, a, tick, 0), normaliseFeedSliced(repair, b, tick, 0)]);
   assert.deepEqual(both1, normaliseFeed(demo, a));
   assert.deepEqual(both2, normaliseFeed(repair, b));
+});
+
+test('an engine made from a feed as parsed, read as the check gives it, answers as one made from the checked feed, where the two are written differently', async () => {
+  const { generateFeed } = await import('../../../test/support/generate.js');
+  const { randomStates } = await import('../../../test/support/states.js');
+  const feed = generateFeed(600, 3) as unknown as Feedish;
+  // What the check reads and gives back written otherwise: a lone string for a list, a location with no point and
+  // no way named (in person), opening hours of no day, sessions with fields in another order and fields it leaves out.
+  feed.listings.forEach((json, i) => {
+    const l = json as Record<string, Json>;
+    const categories = l.categories as string[];
+    if (i % 5 === 0) l.categories = categories[0]!;
+    if (i % 7 === 0) l.needs = (l.needs as string[])[0] ?? 'loneliness';
+    if (i % 6 === 0) l.languages = 'en';
+    if (i % 9 === 0) l.delivery = 'online';
+    if (i % 11 === 0) l.areas = (l.areas as string[])[0]!;
+    if (i % 4 === 1) l.location = { name: `Hall ${i}`, postcode: 'NN1 1AB' };
+    if (i % 8 === 2) l.location = { directions: 'Behind the church' };
+    if (i % 13 === 0) l.openingHours = { note: 'ask' };
+    if (i % 17 === 0) l.openingHours = { sa: '10:00-12:00', mo: '09:00-10:00', unknown: 1 };
+    const schedule = l.schedule as Record<string, Json>[] | undefined;
+    if (schedule && i % 3 === 0) l.schedule = schedule.map(({ start, end, rrule, ...rest }) => ({ end: end!, start: start!, rrule: rrule!, ...rest, room: 'Upstairs' }));
+    if (schedule && i % 10 === 1) l.schedule = schedule.map((s) => ({ ...s, except: '2026-12-01' }));
+    if (i % 19 === 0) l.schedule = [];
+  });
+  const checked = quickFeed(structuredClone(feed));
+  assert.ok(checked, 'the check accepts the feed as written');
+  // Each way of writing the feed differently is there, or this test tests nothing.
+  assert.ok(checked.listings.some((l, i) => i % 4 === 1 && l.delivery?.[0] === 'in-person' && l.location?.lat === undefined));
+  partsHold(structuredClone(feed), {}, checked, 'written differently');
+  const parts = quickParts(structuredClone(feed))!;
+  const early = filtersOf(new EngineCore(parts.data, { now: () => PARTS_NOW, asChecked: parts }));
+  const exact = new EngineCore(checked, { now: () => PARTS_NOW }).prepareAll();
+  const states = randomStates(checked, 400, 5, { words: ['walk', 'lunch', 'hall'], now: PARTS_NOW, wordChance: 0, filters: 4, ageChance: 0.2 });
+  for (const state of states) assert.deepStrictEqual(early.query(state, PARTS_NOW), exact.query(state, PARTS_NOW), JSON.stringify(state));
+  early.adoptChecked(checked.listings);
+  early.prepareAll();
+  for (const state of randomStates(checked, 200, 6, { words: ['walk', 'lunch', 'hall', 'tai'], now: PARTS_NOW, wordChance: 0.6, filters: 3 })) {
+    assert.deepStrictEqual(early.query(state, PARTS_NOW), exact.query(state, PARTS_NOW), JSON.stringify(state));
+  }
+});
+
+test('a listing the whole check fails on fails it alone too, and one whose id an earlier listing has', () => {
+  const feed = { version: '1', publisher: { name: 'P' }, listings: [
+    { id: 'a', kind: 'asset', name: 'A', url: 'https://example.org/a' },
+    { id: 'b', kind: 'asset', name: 'B', url: 'javascript:alert(1)' },
+    { id: 'c', kind: 'asset', name: 'C ' },
+    { id: 'a', kind: 'asset', name: 'A again' },
+    { id: 'd', kind: 'asset', name: 'D' },
+  ] };
+  const parts = quickParts(feed)!;
+  assert.deepEqual([0, 1, 2, 3, 4].map((i) => parts.one(i)?.key), ['a', undefined, undefined, undefined, 'd']);
+  assert.equal(quickFeed(feed), undefined);
+  let step = parts.steps.next();
+  while (!step.done) step = parts.steps.next();
+  assert.equal(step.value, undefined, 'the whole check fails');
+  // Not a feed the check reads at all: no parts.
+  assert.equal(quickParts({ ...feed, publisher: {} }), undefined);
+  assert.equal(quickParts({ ...feed, listings: [{ kind: 'asset', name: 'No id' }] }), undefined);
 });

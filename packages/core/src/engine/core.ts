@@ -26,6 +26,7 @@ export { MAX_QUERY_LENGTH } from './types.js';
 import type { FacetCount, FacetId, FinderState, NextSession, QueryResult } from './types.js';
 import { readyPartsOf, wholeListings, type LazyListings, type ReadyParts } from '../feed/ready-parts.js';
 import { fetchReadyIndex } from '../feed/ready-index.js';
+import type { QuickParts } from '../feed/quick.js';
 
 /** A community asset transfer: of kind `transfer`, or with a `transfer` block. */
 function isTransferListing(listing: AtlasListing): boolean {
@@ -44,7 +45,17 @@ export interface EngineOptions {
   lang?: string;
   /** Output of `serializeIndex` for the same data: the finder skips building the text index. */
   prebuiltIndex?: string | object;
+  /**
+   * The listings are a feed's as parsed, not yet through the quick check, and are
+   * read as the check would give them (feed/quick.ts's `quickParts`): the search
+   * worker answers its first page before the whole check has run. Once it has
+   * passed, `adoptChecked` swaps in the listings it gave. @internal
+   */
+  asChecked?: AsChecked;
 }
+
+/** What the engine reads of a feed's listings as parsed, as the quick check gives them (see `EngineOptions.asChecked`). */
+type AsChecked = Pick<QuickParts, 'keys' | 'times' | 'inPerson'>;
 
 /** One result before it is joined to its listing: what the worker sends back. */
 export interface CoreItem {
@@ -537,11 +548,20 @@ export class FilterCore {
   private readonly valueOrder = new Map<FacetId, Int32Array>();
   /** What `atlas build` prebuilt for these listings, when they came from a ready feed whose hash matched (feed/ready.ts). */
   private readonly readyParts: ReadyParts | undefined;
+  /** Until `adoptChecked`: the listings are a feed's as parsed, read as the quick check gives them. */
+  private asChecked: AsChecked | undefined;
 
   constructor(data: AtlasData, options: EngineOptions = {}) {
     const given: unknown[] = Array.isArray(data?.listings) ? data.listings : [];
     const ready = readyPartsOf(given);
-    if (ready?.lazy) {
+    const asChecked = !ready && options.asChecked?.keys.length === given.length ? options.asChecked : undefined;
+    if (asChecked) {
+      // Every listing, each with the key the check gives it.
+      this.listings = given as AtlasListing[];
+      this.sourceIndex = Int32Array.from(given.keys());
+      this.asChecked = asChecked;
+      this.readyParts = undefined;
+    } else if (ready?.lazy) {
       // A trusted ready feed whose listings are read as they are asked for: each has its key,
       // and the array itself is kept, so that each listing read is seen here too.
       this.listings = given as AtlasListing[];
@@ -590,6 +610,25 @@ export class FilterCore {
 
   get filtersReady(): boolean {
     return this.docsReady;
+  }
+
+  /** The key of the listing at `i` in `listings`. */
+  private keyOf(i: number): string {
+    return this.asChecked ? this.asChecked.keys[i]! : this.listings[i]!.key;
+  }
+
+  /**
+   * The listings the quick check gave for the parsed ones the engine was made
+   * from (`EngineOptions.asChecked`), once it has passed: the same listings in the
+   * same order, which the columns were already made from as the check gives them. @internal
+   */
+  adoptChecked(checked: readonly AtlasListing[]): void {
+    if (!this.asChecked || checked.length !== this.listings.length) throw new Error('Community Atlas: these are not the checked listings this engine was made from');
+    if (!this.docsReady) this.prepareAll();
+    const listings = this.listings as AtlasListing[];
+    for (let i = 0; i < listings.length; i++) listings[i] = checked[i]!;
+    for (let p = 0; p < this.docs.length; p++) this.docs[p]!.listing = checked[this.sourceIndex[p]!]!;
+    this.asChecked = undefined;
   }
 
   /** Queries with words are answered with `text` from now on. */
@@ -667,7 +706,7 @@ export class FilterCore {
         if (i % 25 === 24) yield;
       }
       yield;
-      const order = this.nameOrder(this.listings.map((l) => text(l.name, this.lang)), (a, b) => (this.listings[a]!.key < this.listings[b]!.key ? -1 : 1));
+      const order = this.nameOrder(this.listings.map((l) => text(l.name, this.lang)), (a, b) => (this.keyOf(a) < this.keyOf(b) ? -1 : 1));
       yield;
       // From here on a listing is known by its position in name order, so the
       // matches of any filter come out of a set of bits already sorted by name.
@@ -676,13 +715,13 @@ export class FilterCore {
         position[i] = p;
       });
       const byKey = this.keyMap();
-      for (let i = 0; i < n; i++) byKey.set(this.listings[i]!.key, position[i]!);
+      for (let i = 0; i < n; i++) byKey.set(this.keyOf(i), position[i]!);
       const sourceIndex = Int32Array.from(order, (i) => this.sourceIndex[i]!);
       this.sourceIndex.set(sourceIndex);
       this.columns = this.makeColumns(read, order, position);
       // Only the listing and key are kept per listing; the rest lives in the
       // columns (a large feed's worker holds far fewer small objects).
-      this.docs = order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
+      this.docs = order.map((i) => ({ listing: this.listings[i]!, key: this.keyOf(i) }));
       this.schedules.byText.clear();
       this.schedules.byObject.clear();
       this.columnsDone();
@@ -1000,7 +1039,11 @@ export class FilterCore {
 
   /** Reads what the columns need of the listing at index `i` into `read` (in STATIC_FACETS order, each facet's values in the listing's order, as value ids are given out). */
   private readListing(listing: AtlasListing, i: number, read: ListingFacts): void {
-    const each = (f: number, values: unknown): void => {
+    const asChecked = this.asChecked;
+    // The check reads a lone string as a list of one.
+    const listOf = (values: unknown): unknown => (asChecked && typeof values === 'string' ? [values] : values);
+    const each = (f: number, given: unknown): void => {
+      const values = listOf(given);
       if (!Array.isArray(values)) return;
       for (const v of values) if (typeof v === 'string' && v.length > 0) read.add(f, v, i);
     };
@@ -1008,8 +1051,9 @@ export class FilterCore {
     each(1, listing.categories);
     // Needs: the listing's own, then those its categories meet (derivedNeeds).
     each(2, listing.needs);
-    if (Array.isArray(listing.categories)) {
-      for (const category of listing.categories as unknown[]) {
+    const categories = listOf(listing.categories);
+    if (Array.isArray(categories)) {
+      for (const category of categories as unknown[]) {
         if (typeof category !== 'string' || !category) continue;
         for (const id of this.vocabulary.byCategory.get(category) ?? []) read.add(2, id, i);
       }
@@ -1029,20 +1073,23 @@ export class FilterCore {
     }
     each(4, listing.accessibility);
     each(5, listing.referral);
-    if (Array.isArray(listing.languages)) {
-      for (const v of listing.languages as unknown[]) if (typeof v === 'string' && v.length > 0) read.add(6, v.toLowerCase(), i);
+    const languages = listOf(listing.languages);
+    if (Array.isArray(languages)) {
+      for (const v of languages as unknown[]) if (typeof v === 'string' && v.length > 0) read.add(6, v.toLowerCase(), i);
     }
     const location = listing.location;
     const hasPoint = isValidLatLng(location as { lat: number; lng: number } | undefined);
-    const delivery = listing.delivery as unknown;
+    const delivery = listOf(listing.delivery);
     if (Array.isArray(delivery) && delivery.some((v) => typeof v === 'string' && v.length > 0)) each(7, delivery);
-    else if (hasPoint) read.add(7, 'in-person', i);
+    // The check gives a listing with a location and no way named `delivery: ['in-person']`.
+    else if (asChecked ? asChecked.inPerson(listing) : hasPoint) read.add(7, 'in-person', i);
     each(8, listing.areas);
     const transfer = listing.transfer;
     if (typeof transfer?.status === 'string') read.add(9, transfer.status, i);
     if (typeof transfer?.assetType === 'string') read.add(10, transfer.assetType, i);
     if (typeof transfer?.tenure?.type === 'string') read.add(11, transfer.tenure.type, i);
-    if ((Array.isArray(listing.schedule) && listing.schedule.length > 0) || listing.openingHours) {
+    if (asChecked) this.readTimesAsChecked(listing, i, read, asChecked);
+    else if ((Array.isArray(listing.schedule) && listing.schedule.length > 0) || listing.openingHours) {
       read.scheduled[i] = 1;
       // weeklySlots and nextSession read only the schedule and opening hours,
       // so listings that write them the same share a group and its answers.
@@ -1080,6 +1127,38 @@ export class FilterCore {
     read.ageMin[i] = finite(audience?.ageMin) ? audience.ageMin : -Infinity;
     read.ageMax[i] = finite(audience?.ageMax) ? audience.ageMax : Infinity;
     if (isTransferListing(listing)) read.transfer[i] = 1;
+  }
+
+  /**
+   * `readListing`'s schedule group of a listing as parsed (`asChecked`): by its sessions and opening
+   * hours as JSON, each group's sessions and hours as the check gives them (all the group's
+   * listings give the same). Listings the check gives nothing the finder can use are in none.
+   */
+  private readTimesAsChecked(listing: AtlasListing, i: number, read: ListingFacts, asChecked: AsChecked): void {
+    if (listing.schedule === undefined && listing.openingHours === undefined) return;
+    const schedules = this.schedules;
+    let same: string | undefined;
+    try {
+      same = JSON.stringify([listing.schedule, listing.openingHours]);
+    } catch {
+      // Not JSON: the check fails on it (and the engine is made again from the normaliser's data).
+    }
+    let group = same === undefined ? undefined : schedules.byText.get(same);
+    if (group === undefined) {
+      group = -1;
+      const times = asChecked.times(listing);
+      if (times && ((times.schedule?.length ?? 0) > 0 || times.openingHours)) {
+        // What the schedule reads of a listing: its sessions and opening hours.
+        group = schedules.listing.length;
+        schedules.listing.push(times as AtlasListing);
+        schedules.slots.push(slotBitsOf(times as AtlasListing, this.now()));
+      }
+      if (same !== undefined) schedules.byText.set(same, group);
+    }
+    if (group < 0) return;
+    read.scheduled[i] = 1;
+    read.group[i] = group;
+    read.slots[i] = schedules.slots[group]!;
   }
 
   /** Every schedule group's first listing, each read now if it was not. */
@@ -1192,6 +1271,18 @@ export class FilterCore {
     if (answer.expandedTerms) result.expandedTerms = answer.expandedTerms;
     if (answer.relax) result.relax = answer.relax;
     return result;
+  }
+
+  /**
+   * The same answer as `query` with the matches as indexes into the `data.listings`
+   * the engine was given, instead of keys: what the worker sends the page, whose
+   * listings are in the same order, in a buffer it can hand over without a copy.
+   */
+  queryIndexes(state: FinderState, nowArg?: Date): { result: Omit<CoreResult, 'keys'>; indexes: Int32Array } {
+    const { matches, ...result } = this.answer(state, nowArg);
+    const indexes = new Int32Array(matches.length);
+    for (let k = 0; k < matches.length; k++) indexes[k] = this.sourceIndex[matches[k]!]!;
+    return { result, indexes };
   }
 
   protected answer(state: FinderState, nowArg?: Date): Omit<CoreResult, 'keys'> & { matches: Int32Array } {

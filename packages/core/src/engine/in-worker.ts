@@ -269,7 +269,8 @@ function inWorker(
       else if (message.type === 'ready') {
         settle();
         const data: AtlasData = kept ?? { ...meta!, listings: [] };
-        resolve({ data, summary: kept ? summarise(kept.listings) : summary!, engine: new WorkerEngine(worker, lookup, meta), inWorker: true });
+        const given = kept ? summarise(kept.listings) : summary!;
+        resolve({ data, summary: given, engine: new WorkerEngine(worker, lookup, meta, given), inWorker: true });
       }
     };
   });
@@ -309,6 +310,12 @@ class ListingLookup {
   /** Keys in the order of the listings the worker was given: its answers name listings by index. */
   keyAt: string[] = [];
   #indexOf: Map<string, number> | undefined;
+  /** Every key anew (the worker made its engine again), and no listing held. */
+  replace(keys: string[]): void {
+    this.keyAt = keys;
+    this.#indexOf = undefined;
+    this.byKey.clear();
+  }
   add(listings: AtlasListing[]): void {
     for (const l of listings) {
       this.keyAt.push(l?.key);
@@ -343,13 +350,16 @@ class WorkerEngine implements SearchEngine {
   readonly #indexesOfKeys = new WeakMap<readonly string[], Int32Array>();
   #nextId = 1;
   #disposed = false;
-  /** A sharded directory's data besides listings, as the worker last sent it. */
+  /** The data besides listings, as the worker last sent it (a sharded directory's grows with its shards). */
   #meta: Omit<AtlasData, 'listings'> | undefined;
+  /** The summary the load gave, brought up to date in place when the worker's data changes. */
+  readonly #summary: ListingSummary | undefined;
   onchange?: (() => void) | undefined;
 
-  constructor(worker: Worker, lookup: ListingLookup, meta?: Omit<AtlasData, 'listings'>) {
+  constructor(worker: Worker, lookup: ListingLookup, meta?: Omit<AtlasData, 'listings'>, summary?: ListingSummary) {
     this.#worker = worker;
     this.#meta = meta;
+    this.#summary = summary;
     this.#byKey = lookup.byKey;
     this.#lookup = lookup;
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.#answer(event.data);
@@ -365,6 +375,15 @@ class WorkerEngine implements SearchEngine {
       for (const key of message.keys) this.#lookup.keyAt.push(key);
       this.#meta = message.data;
       if (message.settled) this.onchange?.();
+      return;
+    }
+    if (message.type === 'changed') {
+      // The worker answered from a feed's first reading, and the whole quick check then failed:
+      // the normaliser's data replaces it (keys, problems, summary), and the page asks again.
+      this.#lookup.replace(message.keys);
+      this.#meta = message.data;
+      if (this.#summary) Object.assign(this.#summary, message.summary);
+      this.onchange?.();
       return;
     }
     if (!('id' in message)) return;

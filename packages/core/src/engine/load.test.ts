@@ -7,7 +7,7 @@ import { createEngine } from './engine.js';
 import { serializeIndex } from './full.js';
 import { serializeReady } from './ready-write.js';
 import { WORKER_THRESHOLD_LISTINGS, createEngineAuto, loadFinder, type FinderLoad, type FinderLoadOptions } from './load.js';
-import { serveBodies } from '../../../../test/support/engine.js';
+import { serveBodies, withoutListings } from '../../../../test/support/engine.js';
 import { generateFeed } from '../../../../test/support/generate.js';
 import { gazetteerFromListings, lookupPostcodeDetailed, parsePostcodeQuery } from '../location/postcode.js';
 
@@ -50,6 +50,20 @@ const states: FinderState[] = [
 describe('loadFinder', () => {
   const text = JSON.stringify(generatedFeed(5000));
   const options = (extra: Partial<FinderLoadOptions> = {}): FinderLoadOptions => ({ fetch: serve({ 'big.json': text }), workerUrl, ...extra });
+
+  it('answers a suggestion and words asked as its very first questions as the page does (its text search loads after the first answer)', async () => {
+    const inWorker = await loadFinder(['big.json'], options({ worker: true }));
+    expect(inWorker.inWorker).to.equal(true);
+    const [suggested, lonely, first] = await Promise.all([inWorker.engine.suggest('knit'), inWorker.engine.query(states[1]!, NOW), inWorker.engine.query(states[0]!, NOW)]);
+    const onPage = await loadFinder(['big.json'], options({ worker: false }));
+    expect(suggested.length).to.be.above(0);
+    expect(suggested).to.deep.equal(await onPage.engine.suggest('knit'));
+    expect(lonely.total).to.be.above(0);
+    expect(lonely.keys).to.deep.equal((await onPage.engine.query(states[1]!, NOW)).keys);
+    expect(first.keys).to.deep.equal((await onPage.engine.query(states[0]!, NOW)).keys);
+    inWorker.engine.dispose();
+    onPage.engine.dispose();
+  });
 
   it('gives the same answers from the worker as on the page, for words, needs, typos, filters and distance', async () => {
     const inWorker = await loadFinder(['big.json'], options({ worker: true }));
@@ -197,6 +211,60 @@ describe('loadFinder', () => {
     expect(partly.summary.size).to.equal(5000);
     expect(partly.data.problems[0]?.code).to.equal('feed-http');
     partly.engine.dispose();
+  });
+
+  it('never shows a listing the quick check fails on, even in the worker\'s first answer, and settles on the page\'s answers', async () => {
+    const good = await loadFinder(['big.json'], options({ worker: false }));
+    const first = await good.engine.query(states[0]!, NOW);
+    const byName = (await good.engine.query({ q: '', filters: {}, sort: 'relevance' }, NOW)).keys;
+    good.engine.dispose();
+    const hurt = (change: (listing: Record<string, unknown>) => void, key: string): string => {
+      const feed = generatedFeed(5000);
+      change(feed.listings.find((l) => l.id === key) as unknown as Record<string, unknown>);
+      return JSON.stringify(feed);
+    };
+    // The third listing of the first page has an unsafe link; then one far from the first page is nameless (the normaliser skips it).
+    const unsafe = first.items[2]!.listing.key;
+    const nameless = byName[4000]!;
+    for (const [label, body, key] of [
+      ['an unsafe link on the first page', hurt((l) => (l.url = 'javascript:alert(1)'), unsafe), unsafe],
+      ['a nameless listing far from the first page', hurt((l) => delete l.name, nameless), nameless],
+    ] as const) {
+      const fetch = serve({ 'hurt.json': body });
+      const onPage = await loadFinder(['hurt.json'], { ...options({ worker: false }), fetch });
+      const inWorker = await loadFinder(['hurt.json'], { ...options({ worker: true }), fetch });
+      expect(inWorker.inWorker, label).to.equal(true);
+      let changed = 0;
+      const settled = new Promise<void>((resolve) => {
+        inWorker.engine.onchange = () => {
+          changed++;
+          resolve();
+        };
+      });
+      const early = await inWorker.engine.query(states[0]!, NOW);
+      const unchecked = early.items.filter((i) => i.listing.url === 'javascript:alert(1)' || i.listing.name === undefined);
+      expect(unchecked.map((i) => i.listing), `${label}: the first answer shows no listing as it came`).to.deep.equal([]);
+      if (key === unsafe) {
+        // Found with the first answer: that answer is the page's already.
+        expect(withoutListings(early), label).to.deep.equal(withoutListings(await onPage.engine.query(states[0]!, NOW)));
+        expect(early.items.map((i) => i.listing), label).to.deep.equal((await onPage.engine.query(states[0]!, NOW)).items.map((i) => i.listing));
+      }
+      // Either way, the page is told to ask again, and from then on every answer is the page's.
+      await settled;
+      expect(changed, label).to.equal(1);
+      for (const state of states) {
+        const a = await inWorker.engine.query(state, NOW);
+        const b = await onPage.engine.query(state, NOW);
+        expect(withoutListings(a), `${label}: ${JSON.stringify(state)}`).to.deep.equal(withoutListings(b));
+        expect(a.items.map((i) => i.listing), label).to.deep.equal(b.items.map((i) => i.listing));
+      }
+      expect(inWorker.summary, label).to.deep.equal({ ...onPage.summary, places: [] });
+      const { listings: _none, ...meta } = onPage.data;
+      expect(inWorker.engine.meta?.(), label).to.deep.equal(meta);
+      expect(meta.problems.length, label).to.be.above(0);
+      inWorker.engine.dispose();
+      onPage.engine.dispose();
+    }
   });
 
   it('searches on the page when the worker cannot start', async () => {

@@ -58,6 +58,9 @@ export type FromWorker =
   // The answer to 'so-far': null when no listing of the pieces so far can be shown (none whole yet, or none passed the check).
   // `items`: each of the screen's listings' place in the answer (score, next session, distance), in order.
   | { type: 'so-far'; screen: FirstScreen | null; items?: CoreItem[] }
+  // The first answers came before the whole quick check, which then failed: the normaliser's data replaces
+  // what 'meta' said (keys, summary, problems), and the page asks again (engine/worker.ts, `settle`).
+  | { type: 'changed'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }
   | { type: 'failed'; error: SerializedLoadError | { message: string } }
   // Matches as indexes into the listings the page holds (its `data.listings`), in a buffer handed over without a copy.
   // `records`: the listings of `result.items` and the open listing (`state.open`), which the page may not hold yet.

@@ -2,18 +2,29 @@
  * The search worker: parses, normalises and indexes large feeds and answers
  * queries, so none of that holds the page's main thread. Loaded with
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
+ *
+ * Text search (text.ts: MiniSearch and the need synonyms, a fifth of the
+ * worker's code) is loaded with `import()` after the first answer, or for the
+ * first words or suggestion: the worker's own file, which every large feed
+ * waits for before its first page, is that much smaller to fetch, compile
+ * and run, and the synonym tables are not built before the first page.
  */
 import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
+import { normaliseFeed, type NormaliseOptions } from '../feed/normalise.js';
+import { quickParts, type QuickParts } from '../feed/quick.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
-import { EngineCore } from './full.js';
+import { FilterCore, type CoreItem } from './core.js';
+import { extras } from './extras.js';
+import { deadlineReader } from './deadlines.js';
+import { deadlineState } from '../transfer/deadline.js';
+import type { TextIndex } from './text.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { keepKinds } from '../feed/ready-kinds.js';
 import { ReadySealer } from '../feed/ready-seal.js';
 import { feedSoFar } from '../feed/so-far.js';
 import type { FirstScreen } from '../feed/first.js';
-import type { CoreItem } from './core.js';
 import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -24,13 +35,57 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-let core: EngineCore | undefined;
+let core: FilterCore | undefined;
+/** The text index, once its code has loaded (it may still be building: `indexing`). */
+let search: TextIndex | undefined;
 /** The listings the engine was given, in the order the answers' indexes count them. */
 let held: readonly AtlasListing[] = [];
 /** A trusted ready feed's listings not all read yet (see LazyListings): the first page is answered before they are. */
 let unread: LazyListings | undefined;
 /** The listing at `i` in `held`, read now if it was not. */
 const heldAt = (i: number): AtlasListing => held[i] ?? unread!.at(i);
+
+/**
+ * A plain feed whose first page was answered before the whole quick check (feed/quick.ts's
+ * `quickParts`): the engine was made from its listings as parsed, read as the check gives
+ * them, and `held` is those parsed listings. Until `settle`, nothing unchecked leaves the
+ * worker: an answer's listings are checked one by one as it is sent, and any other question
+ * waits for the whole check. The check runs in slices after the first answer; when it passes
+ * (every `atlas build` output, most feeds) the engine takes the listings it gave; when it
+ * fails, the normaliser's data replaces everything and the page is told to ask again.
+ */
+let checking: { parts: QuickParts; json: unknown; options: NormaliseOptions; sendBack: boolean; lang: string | undefined } | undefined;
+
+/** Finishes the quick check now (`slices` at a time, or all of it), then takes its listings or the normaliser's data. True once settled. */
+function settle(until = Infinity): boolean {
+  const now = checking;
+  if (!now) return true;
+  let step = now.parts.steps.next();
+  while (!step.done && performance.now() < until) step = now.parts.steps.next();
+  if (!step.done) return false;
+  checking = undefined;
+  if (step.value && core) {
+    core.adoptChecked(step.value.listings);
+    held = step.value.listings;
+    return true;
+  }
+  // The check failed (a listing the normaliser repairs, skips or reports): what today's path gives.
+  const data = normaliseFeed(now.json, now.options);
+  index(data, { ...(now.lang ? { lang: now.lang } : {}) }, now.sendBack, performance.now(), 'changed');
+  return true;
+}
+
+/** The listings of an answer, each checked alone while the whole check has not settled; undefined if one fails it (settle first). */
+function recordsAt(indexes: readonly number[]): AtlasListing[] | undefined {
+  if (!checking) return indexes.map(heldAt);
+  const records: AtlasListing[] = [];
+  for (const i of indexes) {
+    const checked = checking.parts.one(i);
+    if (!checked) return undefined;
+    records.push(checked);
+  }
+  return records;
+}
 /** `held` with every listing read now, for what reads them all (a postcode's place, the map's points). */
 function readAll(): readonly AtlasListing[] {
   unread = undefined;
@@ -46,6 +101,15 @@ let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number } | undef
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
   let data: AtlasData;
+  // One plain feed, all its kinds, no prebuilt index (which is matched to the checked listings): its first page can come before the whole check.
+  let early: typeof checking;
+  const options = message.options;
+  const answerEarly = message.feeds.length === 1 && !options.kinds?.length && !options.prebuiltIndex;
+  const normalise = (json: unknown, given: NormaliseOptions = {}): AtlasData => {
+    const parts = answerEarly ? quickParts(json, given) : undefined;
+    early = parts && { parts, json, options: given, sendBack: true, lang: options.lang };
+    return parts ? parts.data : normaliseQuickFirst(json, given);
+  };
   // One feed: a trusted ready feed's listings are read as they are asked for, the first page's first
   // (several feeds are merged listing by listing). Kinds keep its listings by its columns (feed/ready-kinds.ts).
   const lazyListings = message.feeds.length === 1;
@@ -62,9 +126,9 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
             if (before.views.length + k >= before.sealed) before.sealer.add(view);
           });
           const { bytes: _whole, ...feed } = f.feed;
-          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer }) };
+          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer, normalise }) };
         }
-        return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings }) };
+        return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings, normalise }) };
       } catch (reason) {
         return { status: 'rejected', reason };
       }
@@ -73,20 +137,25 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
     scope.postMessage({ type: 'failed', error: error instanceof FeedLoadError ? serializeLoadError(error) : { message: String(error) } });
     return;
   }
+  checking = early && early.parts.data === data ? early : undefined;
   index(data, message.options, true, started);
 }
 
-/** Builds the index; `sendBack`: the page does not hold the data, so it is told what it needs of it (never every listing). */
-function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number): void {
+/**
+ * Builds the index; `sendBack`: the page does not hold the data, so it is told what it needs of it (never every listing).
+ * `told`: 'changed' when the page already has an engine, answered from a first reading of this feed (see `checking`).
+ */
+function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, started: number, told: 'meta' | 'changed' = 'meta'): void {
   const kinds = options.kinds;
   const data = kinds?.length ? keepKinds(all, kinds) : all;
+  const asChecked = checking?.parts;
   let steps: Generator<void, void, void>;
   try {
-    core = new EngineCore(data, {
-      ...(options.lang ? { lang: options.lang } : {}),
-      ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
-    });
+    core = new FilterCore(data, { ...(options.lang ? { lang: options.lang } : {}), ...(asChecked ? { asChecked } : {}) });
+    core.attachDeadlines(deadlineReader(deadlineState));
+    core.attachExtras(extras);
   } catch (error) {
+    checking = undefined;
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
     return;
   }
@@ -102,33 +171,48 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
     // asks (`place`), so the page never clones one object per listing.
     const { listings, ...meta } = data;
     // Listings not read yet: their keys and summary came with the columns (atlas build summarised them).
-    const summary = unread ? unread.summary : summarise(listings, false);
-    scope.postMessage({ type: 'meta', data: meta, summary, keys: unread ? unread.keys : listings.map((l) => l.key) });
+    const summary = unread ? unread.summary : asChecked ? { size: listings.length, kinds: asChecked.kinds, places: [] } : summarise(listings, false);
+    scope.postMessage({ type: told, data: meta, summary, keys: unread ? unread.keys : asChecked ? asChecked.keys : listings.map((l) => l.key) });
   }
   try {
     steps = core.prepare();
     while (!core.filtersReady && !steps.next().done);
   } catch (error) {
+    checking = undefined;
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
     return;
   }
   // Facets and sorting are ready: the first page (no words yet) can be answered
   // while the text index is built in slices between messages.
-  scope.postMessage({ type: 'ready', ms: performance.now() - started });
-  // A ready feed's text index is a file of its own: fetched after the first answer, or for the first
-  // words, whichever comes first; the index is read (or, without the file, built) once it has come or failed.
-  indexFetch = undefined;
-  const fetching = core;
-  const fetchIndex = (): Promise<void> =>
-    (indexFetch ??= (fetching.fetchReadyIndex() ?? Promise.resolve()).then(() => {
-      if (core !== fetching) return;
-      indexing = steps;
-      textWaits = undefined;
-      nextSlice();
-    }));
-  textWaits = fetching.readyIndexToFetch ? fetchIndex : undefined;
-  indexing = textWaits ? undefined : steps;
-  warming = core.warm();
+  if (told === 'meta') scope.postMessage({ type: 'ready', ms: performance.now() - started });
+  // The rest of preparing (each schedule group's next session) goes on in slices meanwhile.
+  indexing = steps;
+  warming = undefined;
+  search = undefined;
+  // Text search's code, and a ready feed's text index (a file of its own), come after the first answer
+  // or for the first words, whichever is first; the index is then read (or, without the file, built).
+  textLoad = undefined;
+  textAsked = false;
+  const loading = core;
+  const prebuilt = options.prebuiltIndex;
+  textWaits = () =>
+    (textLoad ??= Promise.all([import('./text.js'), loading.fetchReadyIndex()]).then(
+      ([{ TextIndex }]) => {
+        if (core !== loading) return true;
+        search = new TextIndex(loading, prebuilt);
+        loading.attachText(search);
+        indexing = chain(indexing, search.build());
+        warming = search.warm();
+        textWaits = undefined;
+        nextSlice();
+        return true;
+      },
+      () => {
+        // Its code could not be fetched (offline for a moment): asked for again by the next words.
+        textLoad = undefined;
+        return false;
+      },
+    ));
   // The page asks for its first page of results as soon as it hears 'ready':
   // answer that before slices of text indexing take the thread (a slice can run
   // well past SLICE_MS, and the question would wait for it). If no question
@@ -143,17 +227,26 @@ function startSlices(): void {
   if (firstQuestion === undefined) return;
   clearTimeout(firstQuestion);
   firstQuestion = undefined;
-  void textWaits?.();
   nextSlice();
 }
 
-/** While a ready feed's text index file is awaited: starts fetching it (once), and resolves when it came or failed. */
-let textWaits: (() => Promise<void>) | undefined;
-let indexFetch: Promise<void> | undefined;
+/**
+ * Until text search's code is in (and a ready feed's text index file has come or failed): starts loading
+ * them (once), and resolves with whether the code came. Words and suggestions wait for it.
+ */
+let textWaits: (() => Promise<boolean>) | undefined;
+let textLoad: Promise<boolean> | undefined;
+let textAsked = false;
+
+/** `first`'s steps (if any are left), then `then`'s. */
+function* chain(first: Generator<void, void, void> | undefined, then: Generator<void, void, void>): Generator<void, void, void> {
+  if (first) yield* first;
+  yield* then;
+}
 
 /** The text index still being built, if any. */
 let indexing: Generator<void, void, void> | undefined;
-/** Then need phrases' matches being found (see EngineCore.warm): no query waits for these. */
+/** Then need phrases' matches being found (see TextIndex.warm): no query waits for these. */
 let warming: Generator<void, void, void> | undefined;
 
 /**
@@ -167,7 +260,18 @@ slices.port1.onmessage = buildTextIndex;
 const nextSlice = (): void => slices.port2.postMessage(null);
 
 function buildTextIndex(): void {
+  // Text search's code starts loading in a task after the first answer's, not in it (and once: after a
+  // failure, the next words ask again).
+  if (!textAsked) {
+    textAsked = true;
+    void textWaits?.();
+  }
   const until = performance.now() + SLICE_MS;
+  // The whole quick check first: the text index reads the listings it gives.
+  if (!settle(until)) {
+    nextSlice();
+    return;
+  }
   // First the listings the first page did not need: the map's points and a postcode's place read them all.
   if (unread && unread.readSome(until)) unread = undefined;
   while (indexing && performance.now() < until) {
@@ -181,6 +285,7 @@ function buildTextIndex(): void {
 
 /** Words need the whole text index: finish it now rather than answer from part of it. */
 function finishTextIndex(): void {
+  settle();
   while (indexing && !indexing.next().done);
   indexing = undefined;
 }
@@ -209,7 +314,9 @@ function place(message: Extract<ToWorker, { type: 'place' }>): void {
 function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: FirstScreen | null; items?: CoreItem[] } {
   const none = { screen: null };
   const views = pieces?.views;
-  if (!views?.length || readyStart(views[0]!)) return none;
+  // Words would wait for text search's code: the finder asks only for a state without them (its default).
+  const words = typeof message.state.q === 'string' && message.state.q.trim() !== '';
+  if (words || !views?.length || readyStart(views[0]!)) return none;
   try {
     const cut = feedSoFar(views);
     if (!cut) return none;
@@ -217,10 +324,11 @@ function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: 
     const read = readFetchedFeedQuickFirst({ url, text: '', parts: [cut.bytes], status: 200, ...(baseUrl ? { baseUrl } : {}) });
     const data = options.kinds?.length ? keepKinds(read, options.kinds) : read;
     if (!data.listings.length) return none;
-    const engine = new EngineCore(data, options.lang ? { lang: options.lang } : {});
+    const engine = new FilterCore(data, options.lang ? { lang: options.lang } : {});
+    engine.attachDeadlines(deadlineReader(deadlineState));
+    engine.attachExtras(extras);
     const steps = engine.prepare();
-    const words = typeof state.q === 'string' && state.q.trim() !== '';
-    while ((words || !engine.filtersReady) && !steps.next().done);
+    while (!engine.filtersReady && !steps.next().done);
     const { result, indexes } = engine.queryIndexes(state, new Date(message.now));
     const { publishers, areas, needs, categories, transferStages, skipped } = data;
     const screen: FirstScreen = {
@@ -261,18 +369,25 @@ let backlog: ToWorker[] | undefined;
 
 scope.onmessage = (event) => receive(event.data);
 
+/** A question only text search answers: a query with words, or a suggestion. */
+const needsText = (message: ToWorker): boolean =>
+  message.type === 'suggest' || (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '');
+
 function receive(message: ToWorker): void {
   if (backlog) {
     backlog.push(message);
     return;
   }
-  if (textWaits && message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') {
-    // Words wait only for the text index: its file, or the index built without it.
+  if (textWaits && core && needsText(message)) {
+    // Words and suggestions wait only for text search: its code and the index's file, or the index built without it.
     backlog = [message];
-    void textWaits().then(() => {
+    void textWaits().then((came) => {
       const waiting = backlog ?? [];
       backlog = undefined;
-      for (const m of waiting) receive(m);
+      for (const m of waiting) {
+        if (!came && needsText(m) && 'id' in m) scope.postMessage({ type: 'answer-failed', id: m.id, message: 'the search worker could not load text search' });
+        else receive(m);
+      }
     });
     return;
   }
@@ -342,12 +457,22 @@ function receive(message: ToWorker): void {
   }
   try {
     if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
+    // Before the whole quick check has settled, only a page of results is answered (its listings checked one by one).
+    if (message.type !== 'query' || typeof message.state?.open === 'string') settle();
     if (message.type === 'query') {
-      const { result, indexes } = core.queryIndexes(message.state, new Date(message.now));
+      let answer = core.queryIndexes(message.state, new Date(message.now));
+      // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
+      let shown = recordsAt(answer.result.items.map((_, k) => answer.indexes[k]!));
+      if (!shown) {
+        // One fails the check: the whole check fails too, and the answer comes from the normaliser's data.
+        settle();
+        answer = core.queryIndexes(message.state, new Date(message.now));
+        shown = recordsAt(answer.result.items.map((_, k) => answer.indexes[k]!))!;
+      }
+      const { result, indexes } = answer;
       // The listings of the results, and the open one (a link to it, Back to it): the page may hold neither.
       const open = typeof message.state?.open === 'string' ? core.listing(message.state.open) : undefined;
-      // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
-      const records = [...result.items.map((_, k) => heldAt(indexes[k]!)), ...(open ? [open] : [])];
+      const records = [...shown, ...(open ? [open] : [])];
       scope.postMessage({ type: 'result', id: message.id, result, indexes, records }, [indexes.buffer]);
     } else if (message.type === 'records') {
       const wanted = message.indexes.filter((i) => i >= 0 && i < held.length);
@@ -380,7 +505,7 @@ function receive(message: ToWorker): void {
         places.push(place);
       }
       scope.postMessage({ type: 'labels', id: message.id, names, places });
-    } else if (message.type === 'suggest') scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
+    } else if (message.type === 'suggest') scope.postMessage({ type: 'suggestions', id: message.id, suggestions: search?.suggest(message.prefix, message.limit) ?? [] });
     else if (message.type === 'place') place(message);
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });

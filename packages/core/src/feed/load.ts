@@ -85,13 +85,18 @@ export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
  * same data, or the same error. `lazyListings`: a trusted ready feed's listings
  * are read as they are asked for (feed/ready-parts.ts's `LazyListings`), for
  * the search worker, which answers the first page before it has read them all.
+ * `normalise`: what reads a parsed feed that is not a ready one (the worker's
+ * own, which may answer before the whole quick check).
  */
-export function readFetchedFeedQuickFirst(fetched: FetchedFeed, { lazyListings = false, sealer }: { lazyListings?: boolean; sealer?: ReadySealer } = {}): AtlasData {
+export function readFetchedFeedQuickFirst(
+  fetched: FetchedFeed,
+  { lazyListings = false, sealer, normalise = normaliseQuickFirst }: { lazyListings?: boolean; sealer?: ReadySealer; normalise?: typeof normaliseFeed } = {},
+): AtlasData {
   const options = fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {};
   // Bytes decoded as ASCII text (ascii.ts): the same feed, read several times faster.
   const ascii = asciiJsonText(fetched);
   if (ascii !== undefined) {
-    const data = parseWith(normaliseQuickFirst, ascii, fetched.url, options);
+    const data = parseWith(normalise, ascii, fetched.url, options);
     // Text that is not JSON is described in its own words, where it went wrong.
     if (!feedFailure(data)) return data;
   }
@@ -100,5 +105,5 @@ export function readFetchedFeedQuickFirst(fetched: FetchedFeed, { lazyListings =
   if (ready) return ready.data;
   const bytes = fetchedBytes(fetched);
   if (bytes) fetched = { ...fetched, bytes, parts: [bytes] };
-  return usable(fetched, parseWith(normaliseQuickFirst, fetchedText(fetched), fetched.url, options));
+  return usable(fetched, parseWith(normalise, fetchedText(fetched), fetched.url, options));
 }

@@ -472,12 +472,21 @@ const transfer = obj(
   },
 );
 
+const locationFields: Record<string, Rule> = {
+  precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => typeof v === 'string' && POSTCODE.test(v)),
+  lat, lng, radius: num(1, MAX_RADIUS_METRES), uprn: word,
+  outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && corners(o.coordinates, o.type === 'Polygon' ? 2 : 3)),
+  directions: summary,
+};
+/** How a listing is reached (kept as `[]` when absent, then `['in-person']` for a listing with a location). */
+const delivery = list(oneOf(DELIVERY_MODES), true);
+
 const listing = obj(
   {
     id, kind: oneOf(LISTING_KINDS), name,
     referral: list(oneOf(REFERRAL_ROUTES), true),
     categories: words, needs: words, keywords: words, accessibility: words, languages: words,
-    delivery: list(oneOf(DELIVERY_MODES), true),
+    delivery,
     areas: words, schedule,
     summary, description: long, howToJoin: long, accessibilityNotes: long,
     organisation: obj({ name, url, charityNumber: word }, (o) => o.name),
@@ -487,15 +496,7 @@ const listing = obj(
     ),
     cost: obj({ free: is((v) => typeof v === 'boolean'), description: summary, amount: num(0, MAX_COST), per: oneOf(COST_PER), help: summary, personalBudget: is((v) => typeof v === 'boolean') }),
     companionWelcome: is((v) => typeof v === 'boolean'),
-    location: obj(
-      {
-        precision: oneOf(['exact', 'approximate']), name, address: list(word), postcode: is((v) => typeof v === 'string' && POSTCODE.test(v)),
-        lat, lng, radius: num(1, MAX_RADIUS_METRES), uprn: word,
-        outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && corners(o.coordinates, o.type === 'Polygon' ? 2 : 3)),
-        directions: summary,
-      },
-      bothOrNeither,
-    ),
+    location: obj(locationFields, bothOrNeither),
     openingHours,
     contact: obj({ name: word, phone: word, textphone: word, email: is((v) => EMAIL_PATTERN.test(word(v) as string)), url }),
     url, lastVerified: date, transfer,
@@ -544,6 +545,60 @@ const enter = (r: Reading): void => {
 /** How many listings the sliced check reads between looks at the clock. */
 const LISTINGS_PER_LOOK = 25;
 
+const newReading = (options: NormaliseOptions): Reading => ({
+  base: options.baseUrl, stageLists: {}, seen: new Set(), publisherId: '', plainObjects: objectPrototypeIsPlain(), twins: noTwins(),
+});
+
+/** The memos every check shares (each a cache of what a value's text decides), emptied when a whole check ends. */
+const forget = (): void => {
+  stageLists = {};
+  seen = new Set();
+  usable = new Map();
+  usableByRule = new Map();
+  dates = new Map();
+  dateTimes = new Map();
+  hoursRead = new Map();
+  twins = noTwins();
+};
+
+/** What the check gives of a feed besides its listings, read into `reading` (throws where the check fails). */
+type Head = (listings: AtlasListing[]) => AtlasData;
+function readHead(json: Obj, reading: Reading, options: NormaliseOptions): Head {
+  reading.stageLists = stageLists = json.transferStages === undefined ? {} : (table(list(labelled))(json.transferStages) as Record<string, StageDefinition[]>);
+  const head = feedHead(json) as {
+    publisher: Publisher; updated?: string; licence?: string; languages?: string[];
+    vocabulary?: Pick<AtlasData, 'needs' | 'categories'>; areas: AtlasData['areas'];
+  };
+  const { publisher: { name: publisherName, id: givenId, ...more }, vocabulary } = head;
+  const publisher: Publisher = { name: publisherName, id: givenId ?? (slugify(publisherName) || no()), ...more };
+  const g = json.gazetteer;
+  const gazetteerUrl = isObject(g) && typeof g.url === 'string' ? (url(g.url) as string) : undefined;
+  // The normaliser keeps a gazetteer even when it is empty.
+  const gazetteerData = g !== undefined && !gazetteerUrl ? ((gazetteer(g) ?? no()) as AtlasData['gazetteer']) : undefined;
+  reading.publisherId = publisherId = publisher.id!;
+  const transferStages = stageLists;
+  return (listings) => ({
+    publishers: [publisher],
+    ...(head.updated ? { updated: head.updated } : {}),
+    licences: head.licence ? [head.licence] : [],
+    languages: head.languages ?? ['en'],
+    needs: vocabulary?.needs ?? [],
+    ...(vocabulary?.categories ? { categories: vocabulary.categories } : {}),
+    areas: head.areas,
+    transferStages,
+    ...(gazetteerData ? { gazetteer: gazetteerData } : {}),
+    ...(gazetteerUrl ? { gazetteerUrl } : {}),
+    listings,
+    problems: [],
+    skipped: 0,
+    ...(options.source ? { sources: [options.source] } : {}),
+  });
+}
+
+/** Whether the feed has the shape the check reads at all: a version 1 feed with listings. */
+const feedShaped = (json: unknown): json is Obj & { listings: unknown[] } =>
+  isObject(json) && (json.version === '1' || json.version === 1) && Array.isArray(json.listings) && json.listings.length > 0;
+
 /**
  * The quick check a few listings at a time: each `yield` is a point where the
  * caller may hand the thread back (`quickFeedSliced`), so a 1,000-listing feed is
@@ -551,23 +606,12 @@ const LISTINGS_PER_LOOK = 25;
  * own reading.
  */
 function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, AtlasData | undefined, void> {
-  const reading: Reading = { base: options.baseUrl, stageLists: {}, seen: new Set(), publisherId: '', plainObjects: objectPrototypeIsPlain(), twins: noTwins() };
+  const reading = newReading(options);
   enter(reading);
   try {
-    if (!isObject(json) || (json.version !== '1' && json.version !== 1) || !Array.isArray(json.listings) || !json.listings.length) return undefined;
-    reading.stageLists = stageLists = json.transferStages === undefined ? {} : (table(list(labelled))(json.transferStages) as Record<string, StageDefinition[]>);
-    const head = feedHead(json) as {
-      publisher: Publisher; updated?: string; licence?: string; languages?: string[];
-      vocabulary?: Pick<AtlasData, 'needs' | 'categories'>; areas: AtlasData['areas'];
-    };
-    const { publisher: { name: publisherName, id: givenId, ...more }, vocabulary } = head;
-    const publisher: Publisher = { name: publisherName, id: givenId ?? (slugify(publisherName) || no()), ...more };
-    const g = json.gazetteer;
-    const gazetteerUrl = isObject(g) && typeof g.url === 'string' ? (url(g.url) as string) : undefined;
-    // The normaliser keeps a gazetteer even when it is empty.
-    const gazetteerData = g !== undefined && !gazetteerUrl ? ((gazetteer(g) ?? no()) as AtlasData['gazetteer']) : undefined;
+    if (!feedShaped(json)) return undefined;
+    const head = readHead(json, reading, options);
     const listings: AtlasListing[] = [];
-    reading.publisherId = publisherId = publisher.id!;
     const given = json.listings;
     for (let i = 0; i < given.length; i++) {
       listings.push(listing(given[i]) as AtlasListing);
@@ -576,34 +620,88 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
         enter(reading);
       }
     }
-    return {
-      publishers: [publisher],
-      ...(head.updated ? { updated: head.updated } : {}),
-      licences: head.licence ? [head.licence] : [],
-      languages: head.languages ?? ['en'],
-      needs: vocabulary?.needs ?? [],
-      ...(vocabulary?.categories ? { categories: vocabulary.categories } : {}),
-      areas: head.areas,
-      transferStages: stageLists,
-      ...(gazetteerData ? { gazetteer: gazetteerData } : {}),
-      ...(gazetteerUrl ? { gazetteerUrl } : {}),
-      listings,
-      problems: [],
-      skipped: 0,
-      ...(options.source ? { sources: [options.source] } : {}),
-    };
+    return head(listings);
   } catch {
     return undefined;
   } finally {
-    stageLists = {};
-    seen = new Set();
-    usable = new Map();
-    usableByRule = new Map();
-    dates = new Map();
-    dateTimes = new Map();
-    hoursRead = new Map();
-    twins = noTwins();
+    forget();
   }
+}
+
+/**
+ * A feed the search worker answers its first page of before the whole quick
+ * check has run (engine/worker.ts): the check in parts. Undefined when the
+ * check would fail at once (its head, or a listing without an id).
+ */
+export interface QuickParts {
+  /** The data the check gives, but with the listings as parsed, unchecked: what the engine reads through `asChecked`. */
+  data: AtlasData;
+  /** Each listing's key, as the check gives it (its id). */
+  keys: string[];
+  /** The listings' kinds, each once, in the order first found (as `summarise` lists them). */
+  kinds: AtlasListing['kind'][];
+  /** Listing `i` as the whole check gives it, checked alone now; undefined where the whole check fails on it. */
+  one(i: number): AtlasListing | undefined;
+  /** A parsed listing's sessions and opening hours as the check gives them; undefined where it fails on them. */
+  times(listing: unknown): Pick<AtlasListing, 'schedule' | 'openingHours'> | undefined;
+  /** Whether the check gives a parsed listing `delivery: ['in-person']` though it names no way (it has a location). */
+  inPerson(listing: unknown): boolean;
+  /** The whole check, a few listings at a step: the data `quickFeed` gives, or undefined. */
+  steps: Generator<void, AtlasData | undefined, void>;
+}
+
+export function quickParts(json: unknown, options: NormaliseOptions = {}): QuickParts | undefined {
+  if (!feedShaped(json)) return undefined;
+  const given = json.listings;
+  const keys: string[] = new Array<string>(given.length);
+  const kinds: AtlasListing['kind'][] = [];
+  let lastKind: unknown;
+  for (let i = 0; i < given.length; i++) {
+    const l = given[i];
+    if (!isObject(l) || typeof l.id !== 'string') return undefined;
+    keys[i] = l.id;
+    if (l.kind !== lastKind && !kinds.includes((lastKind = l.kind) as AtlasListing['kind'])) kinds.push(l.kind as AtlasListing['kind']);
+  }
+  const alone = newReading(options);
+  enter(alone);
+  let head: Head;
+  try {
+    head = readHead(json, alone, options);
+  } catch {
+    return undefined;
+  } finally {
+    forget();
+  }
+  /**
+   * Reads one listing or part of one with `alone`'s context (a `seen` of its own each time). The
+   * memos of values read are shared with a whole check under way: each is what the value decides.
+   */
+  const readAlone = <T>(read: () => T): T | undefined => {
+    alone.seen = new Set();
+    enter(alone);
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
+  };
+  const locationKeys = Object.keys(locationFields);
+  return {
+    data: head(given as AtlasListing[]),
+    keys,
+    kinds,
+    // A listing whose id an earlier one has fails the whole check.
+    one: (i) => (keys.indexOf(keys[i]!) === i ? readAlone(() => listing(given[i]) as AtlasListing) : undefined),
+    times: (l) => readAlone(() => {
+      const o = l as Obj;
+      return { schedule: (o.schedule === undefined ? [] : schedule(o.schedule)) as Session[], openingHours: o.openingHours === undefined ? undefined : openingHours(o.openingHours) as AtlasListing['openingHours'] };
+    }),
+    inPerson: (l) => {
+      const { delivery: ways, location } = l as Obj;
+      return (ways === undefined || (Array.isArray(ways) && !ways.length)) && isObject(location) && Object.keys(location).some((k) => locationKeys.includes(k));
+    },
+    steps: quickSteps(json, options),
+  };
 }
 
 /**
