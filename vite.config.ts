@@ -172,8 +172,11 @@ const transferModules = /[\\/](elements[\\/]src[\\/]transfer[\\/]transfer|core[\
  * location/postcode.ts, about 1.5 KB gzip) both import. In a file of its own, the postcode code was fetched only once
  * either had arrived: a second round trip (150 ms on the slow phone) before the worker could answer. The placer
  * (0.3 KB) now brings the sharded part with it (5 KB), which costs less than that round trip on the same phone.
+ * Text search (engine/text.ts with MiniSearch and the need synonyms, 12 KB gzip), which the worker loads after its
+ * first answer (and the sharded part with each shard's engine), travels in the same file: the worker's own file,
+ * which every large feed waits for before its first page, is 40 KB gzip where it was 52.
  */
-const workerLaterModules = /[\\/]core[\\/]src[\\/](engine[\\/](shards-worker|place-among)|location[\\/]postcode)\./;
+const workerLaterModules = /[\\/](core[\\/]src[\\/](engine[\\/](shards-worker|place-among|text|full)|location[\\/]postcode|vocabulary[\\/]synonyms|text[\\/]terms)\.|minisearch[\\/])/;
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 

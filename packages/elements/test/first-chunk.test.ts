@@ -119,6 +119,17 @@ test('the first chunk (atlas.js) holds none of the parts that load on demand, an
     const imports = staticImports(await readFile(join(workerDir, name), 'utf8'));
     assert.deepEqual(imports.filter((dep) => !/^\.\.\/atlas-worker-[\w-]+\.js$/.test(dep)), [], `the worker's ${name} imports only the worker's own file: ${imports.join(', ')}`);
   }
+
+  // Text search (MiniSearch, the need synonyms) is not in the worker's own file, which every large feed waits for
+  // before its first page: the worker loads it after its first answer, or for the first words.
+  const textSearch = /(^|\/)(node_modules\/minisearch\/|packages\/core\/src\/(engine\/text|vocabulary\/synonyms)\.ts$)/;
+  const sourcesOf = async (file: string): Promise<string[]> => (JSON.parse(await readFile(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
+  const workerFile = (await readdir(dir)).find((name) => /^atlas-worker-[\w-]+\.js$/.test(name));
+  assert.ok(workerFile, 'the embed build wrote the search worker');
+  const inWorker = (await sourcesOf(join(dir, workerFile))).filter((source) => textSearch.test(source));
+  assert.deepEqual(inWorker, [], `text search is not in the worker's own file (${workerFile}): ${inWorker.join(', ')}`);
+  const laterParts = await Promise.all(workerParts.map((name) => sourcesOf(join(workerDir, name))));
+  assert.ok(laterParts.flat().filter((source) => textSearch.test(source)).length >= 3, "the worker's text search is in a chunk it loads later");
 });
 
 /** The files a built file imports statically (import ... from './x.js' or '../x.js'), as written. */

@@ -1369,6 +1369,18 @@ export class FilterCore {
     return result;
   }
 
+  /**
+   * The same answer as `query` with the matches as indexes into the `data.listings`
+   * the engine was given, instead of keys: what the worker sends the page, whose
+   * listings are in the same order, in a buffer it can hand over without a copy.
+   */
+  queryIndexes(state: FinderState, nowArg?: Date): { result: Omit<CoreResult, 'keys'>; indexes: Int32Array } {
+    const { matches, ...result } = this.answer(state, nowArg);
+    const indexes = new Int32Array(matches.length);
+    for (let k = 0; k < matches.length; k++) indexes[k] = this.sourceIndex[matches[k]!]!;
+    return { result, indexes };
+  }
+
   protected answer(state: FinderState, nowArg?: Date): Omit<CoreResult, 'keys'> & { matches: Int32Array } {
     if (!this.docsReady) this.prepareAll();
     const now = nowArg instanceof Date && Number.isFinite(nowArg.getTime()) ? nowArg : this.now();

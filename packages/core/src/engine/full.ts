@@ -7,12 +7,12 @@
  */
 import type { AtlasData } from '../feed/normalised.js';
 import { FilterCore } from './core.js';
-import type { CoreResult, EngineOptions } from './core.js';
+import type { EngineOptions } from './core.js';
 import { TextIndex } from './text.js';
 import { extras } from './extras.js';
 import { deadlineState } from '../transfer/deadline.js';
 import { deadlineReader } from './deadlines.js';
-import type { FinderState, Suggestion } from './types.js';
+import type { Suggestion } from './types.js';
 
 /**
  * The whole engine, text search built in: filters, facets and sorting first,
@@ -57,18 +57,6 @@ export class EngineCore extends FilterCore {
   /** Needs, categories and listing names for the search box, matching what has been typed so far. */
   suggest(prefix: string, limit?: number): Suggestion[] {
     return this.textIndex.suggest(prefix, limit);
-  }
-
-  /**
-   * The same answer as `query` with the matches as indexes into the `data.listings`
-   * the engine was given, instead of keys: what the worker sends the page, whose
-   * listings are in the same order, in a buffer it can hand over without a copy.
-   */
-  queryIndexes(state: FinderState, nowArg?: Date): { result: Omit<CoreResult, 'keys'>; indexes: Int32Array } {
-    const { matches, ...result } = this.answer(state, nowArg);
-    const indexes = new Int32Array(matches.length);
-    for (let k = 0; k < matches.length; k++) indexes[k] = this.sourceIndex[matches[k]!]!;
-    return { result, indexes };
   }
 
   /** The text index as JSON, with a fingerprint of the data it was built from. */

@@ -51,6 +51,20 @@ describe('loadFinder', () => {
   const text = JSON.stringify(generatedFeed(5000));
   const options = (extra: Partial<FinderLoadOptions> = {}): FinderLoadOptions => ({ fetch: serve({ 'big.json': text }), workerUrl, ...extra });
 
+  it('answers a suggestion and words asked as its very first questions as the page does (its text search loads after the first answer)', async () => {
+    const inWorker = await loadFinder(['big.json'], options({ worker: true }));
+    expect(inWorker.inWorker).to.equal(true);
+    const [suggested, lonely, first] = await Promise.all([inWorker.engine.suggest('knit'), inWorker.engine.query(states[1]!, NOW), inWorker.engine.query(states[0]!, NOW)]);
+    const onPage = await loadFinder(['big.json'], options({ worker: false }));
+    expect(suggested.length).to.be.above(0);
+    expect(suggested).to.deep.equal(await onPage.engine.suggest('knit'));
+    expect(lonely.total).to.be.above(0);
+    expect(lonely.keys).to.deep.equal((await onPage.engine.query(states[1]!, NOW)).keys);
+    expect(first.keys).to.deep.equal((await onPage.engine.query(states[0]!, NOW)).keys);
+    inWorker.engine.dispose();
+    onPage.engine.dispose();
+  });
+
   it('gives the same answers from the worker as on the page, for words, needs, typos, filters and distance', async () => {
     const inWorker = await loadFinder(['big.json'], options({ worker: true }));
     const onPage = await loadFinder(['big.json'], options({ worker: false }));

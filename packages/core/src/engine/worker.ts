@@ -2,17 +2,29 @@
  * The search worker: parses, normalises and indexes large feeds and answers
  * queries, so none of that holds the page's main thread. Loaded with
  * `new Worker(new URL('./worker.js', import.meta.url), { type: 'module' })`.
+ *
+ * Text search (text.ts: MiniSearch and the need synonyms, a fifth of the
+ * worker's code) is loaded with `import()` after the first answer, or for the
+ * first words or suggestion: the worker's own file, which every large feed
+ * waits for before its first page, is that much smaller to fetch, compile
+ * and run, and the synonym tables are not built before the first page.
  */
 import { combineFeeds, normaliseQuickFirst, readFetchedFeedQuickFirst } from '../feed/load.js';
 import { normaliseFeed, type NormaliseOptions } from '../feed/normalise.js';
 import { quickParts, type QuickParts } from '../feed/quick.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
-import { EngineCore } from './full.js';
+import { FilterCore, type CoreItem } from './core.js';
+import { extras } from './extras.js';
+import { deadlineReader } from './deadlines.js';
+import { deadlineState } from '../transfer/deadline.js';
+import type { TextIndex } from './text.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { keepKinds } from '../feed/ready-kinds.js';
 import { ReadySealer } from '../feed/ready-seal.js';
+import { feedSoFar } from '../feed/so-far.js';
+import type { FirstScreen } from '../feed/first.js';
 import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -23,7 +35,9 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-let core: EngineCore | undefined;
+let core: FilterCore | undefined;
+/** The text index, once its code has loaded (it may still be building: `indexing`). */
+let search: TextIndex | undefined;
 /** The listings the engine was given, in the order the answers' indexes count them. */
 let held: readonly AtlasListing[] = [];
 /** A trusted ready feed's listings not all read yet (see LazyListings): the first page is answered before they are. */
@@ -137,11 +151,9 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
   const asChecked = checking?.parts;
   let steps: Generator<void, void, void>;
   try {
-    core = new EngineCore(data, {
-      ...(options.lang ? { lang: options.lang } : {}),
-      ...(options.prebuiltIndex ? { prebuiltIndex: options.prebuiltIndex } : {}),
-      ...(asChecked ? { asChecked } : {}),
-    });
+    core = new FilterCore(data, { ...(options.lang ? { lang: options.lang } : {}), ...(asChecked ? { asChecked } : {}) });
+    core.attachDeadlines(deadlineReader(deadlineState));
+    core.attachExtras(extras);
   } catch (error) {
     checking = undefined;
     scope.postMessage({ type: 'failed', error: { message: String(error) } });
@@ -173,20 +185,34 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
   // Facets and sorting are ready: the first page (no words yet) can be answered
   // while the text index is built in slices between messages.
   if (told === 'meta') scope.postMessage({ type: 'ready', ms: performance.now() - started });
-  // A ready feed's text index is a file of its own: fetched after the first answer, or for the first
-  // words, whichever comes first; the index is read (or, without the file, built) once it has come or failed.
-  indexFetch = undefined;
-  const fetching = core;
-  const fetchIndex = (): Promise<void> =>
-    (indexFetch ??= (fetching.fetchReadyIndex() ?? Promise.resolve()).then(() => {
-      if (core !== fetching) return;
-      indexing = steps;
-      textWaits = undefined;
-      nextSlice();
-    }));
-  textWaits = fetching.readyIndexToFetch ? fetchIndex : undefined;
-  indexing = textWaits ? undefined : steps;
-  warming = core.warm();
+  // The rest of preparing (each schedule group's next session) goes on in slices meanwhile.
+  indexing = steps;
+  warming = undefined;
+  search = undefined;
+  // Text search's code, and a ready feed's text index (a file of its own), come after the first answer
+  // or for the first words, whichever is first; the index is then read (or, without the file, built).
+  textLoad = undefined;
+  textAsked = false;
+  const loading = core;
+  const prebuilt = options.prebuiltIndex;
+  textWaits = () =>
+    (textLoad ??= Promise.all([import('./text.js'), loading.fetchReadyIndex()]).then(
+      ([{ TextIndex }]) => {
+        if (core !== loading) return true;
+        search = new TextIndex(loading, prebuilt);
+        loading.attachText(search);
+        indexing = chain(indexing, search.build());
+        warming = search.warm();
+        textWaits = undefined;
+        nextSlice();
+        return true;
+      },
+      () => {
+        // Its code could not be fetched (offline for a moment): asked for again by the next words.
+        textLoad = undefined;
+        return false;
+      },
+    ));
   // The page asks for its first page of results as soon as it hears 'ready':
   // answer that before slices of text indexing take the thread (a slice can run
   // well past SLICE_MS, and the question would wait for it). If no question
@@ -201,17 +227,26 @@ function startSlices(): void {
   if (firstQuestion === undefined) return;
   clearTimeout(firstQuestion);
   firstQuestion = undefined;
-  void textWaits?.();
   nextSlice();
 }
 
-/** While a ready feed's text index file is awaited: starts fetching it (once), and resolves when it came or failed. */
-let textWaits: (() => Promise<void>) | undefined;
-let indexFetch: Promise<void> | undefined;
+/**
+ * Until text search's code is in (and a ready feed's text index file has come or failed): starts loading
+ * them (once), and resolves with whether the code came. Words and suggestions wait for it.
+ */
+let textWaits: (() => Promise<boolean>) | undefined;
+let textLoad: Promise<boolean> | undefined;
+let textAsked = false;
+
+/** `first`'s steps (if any are left), then `then`'s. */
+function* chain(first: Generator<void, void, void> | undefined, then: Generator<void, void, void>): Generator<void, void, void> {
+  if (first) yield* first;
+  yield* then;
+}
 
 /** The text index still being built, if any. */
 let indexing: Generator<void, void, void> | undefined;
-/** Then need phrases' matches being found (see EngineCore.warm): no query waits for these. */
+/** Then need phrases' matches being found (see TextIndex.warm): no query waits for these. */
 let warming: Generator<void, void, void> | undefined;
 
 /**
@@ -225,6 +260,12 @@ slices.port1.onmessage = buildTextIndex;
 const nextSlice = (): void => slices.port2.postMessage(null);
 
 function buildTextIndex(): void {
+  // Text search's code starts loading in a task after the first answer's, not in it (and once: after a
+  // failure, the next words ask again).
+  if (!textAsked) {
+    textAsked = true;
+    void textWaits?.();
+  }
   const until = performance.now() + SLICE_MS;
   // The whole quick check first: the text index reads the listings it gives.
   if (!settle(until)) {
@@ -263,6 +304,48 @@ function place(message: Extract<ToWorker, { type: 'place' }>): void {
   );
 }
 
+/**
+ * The first screen for a state from the listings of the one feed's pieces so far (feed/so-far.ts),
+ * each through the same check as the whole feed's (a listing the check skips is not in it), worked
+ * out by an engine of its own that is dropped after: the whole feed's load is as it always was.
+ * Null when there is nothing to show yet, or the pieces are not a plain feed's (a ready feed has
+ * its own first screen).
+ */
+function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: FirstScreen | null; items?: CoreItem[] } {
+  const none = { screen: null };
+  const views = pieces?.views;
+  // Words would wait for text search's code: the finder asks only for a state without them (its default).
+  const words = typeof message.state.q === 'string' && message.state.q.trim() !== '';
+  if (words || !views?.length || readyStart(views[0]!)) return none;
+  try {
+    const cut = feedSoFar(views);
+    if (!cut) return none;
+    const { url, baseUrl, options, state } = message;
+    const read = readFetchedFeedQuickFirst({ url, text: '', parts: [cut.bytes], status: 200, ...(baseUrl ? { baseUrl } : {}) });
+    const data = options.kinds?.length ? keepKinds(read, options.kinds) : read;
+    if (!data.listings.length) return none;
+    const engine = new FilterCore(data, options.lang ? { lang: options.lang } : {});
+    engine.attachDeadlines(deadlineReader(deadlineState));
+    engine.attachExtras(extras);
+    const steps = engine.prepare();
+    while (!engine.filtersReady && !steps.next().done);
+    const { result, indexes } = engine.queryIndexes(state, new Date(message.now));
+    const { publishers, areas, needs, categories, transferStages, skipped } = data;
+    const screen: FirstScreen = {
+      lang: options.lang ?? 'en', total: result.total, kinds: summarise(data.listings, false).kinds, limit: state.limit ?? result.items.length,
+      listings: result.items.map((_, k) => data.listings[indexes[k]!]!), facets: result.facets,
+      needs, areas, ...(categories ? { categories } : {}), skipped, publishers, transferStages,
+    };
+    return { screen, items: result.items };
+  } catch {
+    // Not JSON so far, say: the whole body's load says what is wrong with it.
+    return none;
+  }
+}
+
+/** A ready feed's first bytes (feed/ready.ts). */
+const readyStart = (first: Uint8Array): boolean => /^(?:\u00ef\u00bb\u00bf)?\{"format":"community-atlas-ready"/.test(String.fromCharCode(...first.subarray(0, 40)));
+
 /** A feed arriving in slices from a page that already holds it. */
 let parts: { shape: 'feed' | 'data'; head: Record<string, unknown>; listings: unknown[]; started: number } | undefined;
 
@@ -286,18 +369,25 @@ let backlog: ToWorker[] | undefined;
 
 scope.onmessage = (event) => receive(event.data);
 
+/** A question only text search answers: a query with words, or a suggestion. */
+const needsText = (message: ToWorker): boolean =>
+  message.type === 'suggest' || (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '');
+
 function receive(message: ToWorker): void {
   if (backlog) {
     backlog.push(message);
     return;
   }
-  if (textWaits && message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') {
-    // Words wait only for the text index: its file, or the index built without it.
+  if (textWaits && core && needsText(message)) {
+    // Words and suggestions wait only for text search: its code and the index's file, or the index built without it.
     backlog = [message];
-    void textWaits().then(() => {
+    void textWaits().then((came) => {
       const waiting = backlog ?? [];
       backlog = undefined;
-      for (const m of waiting) receive(m);
+      for (const m of waiting) {
+        if (!came && needsText(m) && 'id' in m) scope.postMessage({ type: 'answer-failed', id: m.id, message: 'the search worker could not load text search' });
+        else receive(m);
+      }
     });
     return;
   }
@@ -320,6 +410,10 @@ function receive(message: ToWorker): void {
     pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0 };
     pieces.views.push(message.piece);
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
+    return;
+  }
+  if (message.type === 'so-far') {
+    scope.postMessage({ type: 'so-far', ...screenSoFar(message) });
     return;
   }
   if (message.type === 'load') {
@@ -411,7 +505,7 @@ function receive(message: ToWorker): void {
         places.push(place);
       }
       scope.postMessage({ type: 'labels', id: message.id, names, places });
-    } else if (message.type === 'suggest') scope.postMessage({ type: 'suggestions', id: message.id, suggestions: core.suggest(message.prefix, message.limit) });
+    } else if (message.type === 'suggest') scope.postMessage({ type: 'suggestions', id: message.id, suggestions: search?.suggest(message.prefix, message.limit) ?? [] });
     else if (message.type === 'place') place(message);
   } catch (error) {
     scope.postMessage({ type: 'answer-failed', id: message.id, message: String(error) });
