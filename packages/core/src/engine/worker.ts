@@ -23,6 +23,7 @@ import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../lo
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { keepKinds } from '../feed/ready-kinds.js';
 import { ReadySealer } from '../feed/ready-seal.js';
+import { readReadyHeadEarly } from '../feed/ready.js';
 import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -366,6 +367,8 @@ function receive(message: ToWorker): void {
     pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0 };
     pieces.views.push(message.piece);
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
+    // A ready feed's part before its listings is parsed once it is in, while the listings still come.
+    if (pieces.views.length >= pieces.sealed) readReadyHeadEarly(pieces.views, pieces.sealer);
     return;
   }
   if (message.type === 'load') {
