@@ -8,7 +8,9 @@ import { ReadySealer } from '../feed/ready-seal.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import type { MapColumns, MapPoints } from '../location/map-points.js';
 import type { Feed } from '../feed/types.js';
-import type { AutoEngineOptions, FinderLoad, FinderLoadOptions } from './load.js';
+import type { AutoEngineOptions, FinderLoad, FinderLoadOptions, SoFar } from './load.js';
+import type { FirstScreen } from '../feed/first.js';
+import type { CoreItem } from './core.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 import { summarise, type FinderState, type GeoPoint, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
 
@@ -103,6 +105,35 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
       handed++;
     }
   };
+  // A lone feed still arriving: its listings so far are shown meanwhile (loadFinder's `soFar`), if it is still arriving when the time comes.
+  const soFar = lone?.rest ? (options.soFar as SoFar | undefined) : undefined;
+  let soFarTimer: ReturnType<typeof setTimeout> | undefined;
+  let soFarShown = false;
+  const askSoFar = (): void => {
+    clearTimeout(soFarTimer);
+    soFarTimer = undefined;
+    if (!soFar || soFarShown || !to || held || !lone?.rest || options.signal?.aborted) return;
+    const wait = soFar.at - performance.now();
+    if (wait > 0) {
+      soFarTimer = setTimeout(askSoFar, wait);
+      return;
+    }
+    handOn();
+    if (held) return;
+    // Only plain data crosses to the worker; a state built by a UI may carry more.
+    const state = JSON.parse(JSON.stringify(soFar.state)) as FinderState;
+    to.postMessage({ type: 'so-far', state, now: (soFar.now ?? new Date()).getTime(), url: lone.url, ...(lone.baseUrl ? { baseUrl: lone.baseUrl } : {}), options: workerOptions(options) } satisfies ToWorker);
+  };
+  const heardSoFar = (screen: FirstScreen | null, items: CoreItem[] = []): void => {
+    if (screen) {
+      soFarShown = true;
+      if (!options.signal?.aborted) soFar?.show(screen, items.map(({ key: _key, ...item }) => item));
+      return;
+    }
+    // Not a listing whole yet: asked again a little later, while the body still arrives.
+    if (soFar) soFar.at = performance.now() + SO_FAR_AGAIN_MS;
+    askSoFar();
+  };
   if (lone?.rest) {
     const seen = lone.rest.watch;
     lone.rest.watch = (parts) => {
@@ -114,6 +145,7 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
   return inWorker(options, early, undefined, async (worker) => {
     to = worker;
     handOn();
+    askSoFar();
     // A prebuilt index still downloading is sent when it is in: the worker started meanwhile.
     const prebuiltIndex = await options.prebuiltIndex;
     const failures = await reading;
@@ -127,10 +159,12 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
       throw failure;
     });
     held = true;
+    clearTimeout(soFarTimer);
     sendSealer();
     const buffers = feeds.flatMap((f) => (f.ok ? fetchedBuffers(f.feed) : []));
     worker.postMessage({ type: 'load', feeds, urls, options: workerOptions({ ...options, prebuiltIndex }) } satisfies ToWorker, buffers);
-  }).catch(async (error: unknown) => {
+  }, heardSoFar).catch(async (error: unknown) => {
+    clearTimeout(soFarTimer);
     // Whoever reads the feeds next (the page, when the worker could not start) finds no read half done.
     await reading;
     throw error;
@@ -184,6 +218,7 @@ function inWorker(
   early: StartedWorker | undefined,
   kept: AtlasData | undefined,
   send: (worker: Worker, lookup: ListingLookup) => void | Promise<void>,
+  soFar?: (screen: FirstScreen | null, items?: CoreItem[]) => void,
 ): Promise<FinderLoad> {
   const worker = early?.worker ?? newWorker(options);
   if (early) early.taken = true;
@@ -229,6 +264,7 @@ function inWorker(
         summary = message.summary;
         lookup.keyAt = message.keys;
       }
+      else if (message.type === 'so-far') soFar?.(message.screen, message.items);
       else if (message.type === 'failed') fail('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
       else if (message.type === 'ready') {
         settle();
@@ -260,6 +296,9 @@ export function sendToWorker(input: AtlasData | Feed, data: AtlasData | undefine
     worker.postMessage({ type: 'load-end', source, options: workerOptions(options) } satisfies ToWorker);
   });
 }
+
+/** How soon the listings so far are asked for again when none had all arrived. */
+const SO_FAR_AGAIN_MS = 300;
 
 const handBack = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 

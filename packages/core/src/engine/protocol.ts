@@ -10,7 +10,8 @@ import type { ListingKind } from '../feed/types.js';
 import type { MapColumns, MapPoints } from '../location/map-points.js';
 import type { ListingSummary } from './types.js';
 import type { ReadySealerState } from '../feed/ready-seal.js';
-import type { CoreResult } from './core.js';
+import type { FirstScreen } from '../feed/first.js';
+import type { CoreItem, CoreResult } from './core.js';
 import type { FinderState, GeoPoint, Suggestion } from './types.js';
 
 export interface WorkerLoadOptions {
@@ -25,6 +26,8 @@ export type ToWorker =
   | { type: 'piece'; piece: Uint8Array }
   // Sent before the first piece, or else before the 'load': the page sealed the feed's first `pieces` pieces while the worker started.
   | { type: 'sealed'; state: ReadySealerState; pieces: number }
+  // The one feed's body is still arriving (a slow link): the first screen for `state` from the listings its pieces so far hold (loadFinder's `soFar`).
+  | { type: 'so-far'; state: FinderState; now: number; url: string; baseUrl?: string; options: WorkerLoadOptions }
   | { type: 'load'; feeds: ({ ok: true; feed: FetchedFeed } | { ok: false; error: SerializedLoadError })[]; urls: string[]; options: WorkerLoadOptions }
   // A feed the page already holds, as parsed JSON (`feed`, normalised in the worker) or normalised data (`data`), in slices.
   | { type: 'load-begin'; shape: 'feed' | 'data'; head: Record<string, unknown> }
@@ -52,6 +55,9 @@ export type FromWorker =
   // What the page needs besides results: everything but the listings, and a summary of them (the worker keeps the listings).
   | { type: 'meta'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }
   | { type: 'ready'; ms: number }
+  // The answer to 'so-far': null when no listing of the pieces so far can be shown (none whole yet, or none passed the check).
+  // `items`: each of the screen's listings' place in the answer (score, next session, distance), in order.
+  | { type: 'so-far'; screen: FirstScreen | null; items?: CoreItem[] }
   // The first answers came before the whole quick check, which then failed: the normaliser's data replaces
   // what 'meta' said (keys, summary, problems), and the page asks again (engine/worker.ts, `settle`).
   | { type: 'changed'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }

@@ -117,6 +117,8 @@ export interface QueryResult {
   expandedTerms?: string[];
   /** A sharded directory: what the answer covers (which shards, how far from a place, whether more are coming). */
   coverage?: ShardCoverage;
+  /** A feed still arriving (loadFinder's `soFar`): the answer covers only the listings that have arrived so far. */
+  arriving?: boolean;
 }
 
 export interface Suggestion {

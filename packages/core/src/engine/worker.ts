@@ -14,7 +14,7 @@ import { normaliseFeed, type NormaliseOptions } from '../feed/normalise.js';
 import { quickParts, type QuickParts } from '../feed/quick.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
-import { FilterCore } from './core.js';
+import { FilterCore, type CoreItem } from './core.js';
 import { extras } from './extras.js';
 import { deadlineReader } from './deadlines.js';
 import { deadlineState } from '../transfer/deadline.js';
@@ -24,6 +24,8 @@ import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-pa
 import { keepKinds } from '../feed/ready-kinds.js';
 import { ReadySealer } from '../feed/ready-seal.js';
 import { readReadyHeadEarly } from '../feed/ready.js';
+import { feedSoFar } from '../feed/so-far.js';
+import type { FirstScreen } from '../feed/first.js';
 import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
@@ -303,6 +305,48 @@ function place(message: Extract<ToWorker, { type: 'place' }>): void {
   );
 }
 
+/**
+ * The first screen for a state from the listings of the one feed's pieces so far (feed/so-far.ts),
+ * each through the same check as the whole feed's (a listing the check skips is not in it), worked
+ * out by an engine of its own that is dropped after: the whole feed's load is as it always was.
+ * Null when there is nothing to show yet, or the pieces are not a plain feed's (a ready feed has
+ * its own first screen).
+ */
+function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: FirstScreen | null; items?: CoreItem[] } {
+  const none = { screen: null };
+  const views = pieces?.views;
+  // Words would wait for text search's code: the finder asks only for a state without them (its default).
+  const words = typeof message.state.q === 'string' && message.state.q.trim() !== '';
+  if (words || !views?.length || readyStart(views[0]!)) return none;
+  try {
+    const cut = feedSoFar(views);
+    if (!cut) return none;
+    const { url, baseUrl, options, state } = message;
+    const read = readFetchedFeedQuickFirst({ url, text: '', parts: [cut.bytes], status: 200, ...(baseUrl ? { baseUrl } : {}) });
+    const data = options.kinds?.length ? keepKinds(read, options.kinds) : read;
+    if (!data.listings.length) return none;
+    const engine = new FilterCore(data, options.lang ? { lang: options.lang } : {});
+    engine.attachDeadlines(deadlineReader(deadlineState));
+    engine.attachExtras(extras);
+    const steps = engine.prepare();
+    while (!engine.filtersReady && !steps.next().done);
+    const { result, indexes } = engine.queryIndexes(state, new Date(message.now));
+    const { publishers, areas, needs, categories, transferStages, skipped } = data;
+    const screen: FirstScreen = {
+      lang: options.lang ?? 'en', total: result.total, kinds: summarise(data.listings, false).kinds, limit: state.limit ?? result.items.length,
+      listings: result.items.map((_, k) => data.listings[indexes[k]!]!), facets: result.facets,
+      needs, areas, ...(categories ? { categories } : {}), skipped, publishers, transferStages,
+    };
+    return { screen, items: result.items };
+  } catch {
+    // Not JSON so far, say: the whole body's load says what is wrong with it.
+    return none;
+  }
+}
+
+/** A ready feed's first bytes (feed/ready.ts). */
+const readyStart = (first: Uint8Array): boolean => /^(?:\u00ef\u00bb\u00bf)?\{"format":"community-atlas-ready"/.test(String.fromCharCode(...first.subarray(0, 40)));
+
 /** A feed arriving in slices from a page that already holds it. */
 let parts: { shape: 'feed' | 'data'; head: Record<string, unknown>; listings: unknown[]; started: number } | undefined;
 
@@ -369,6 +413,10 @@ function receive(message: ToWorker): void {
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
     // A ready feed's part before its listings is parsed once it is in, while the listings still come.
     if (pieces.views.length >= pieces.sealed) readReadyHeadEarly(pieces.views, pieces.sealer);
+    return;
+  }
+  if (message.type === 'so-far') {
+    scope.postMessage({ type: 'so-far', ...screenSoFar(message) });
     return;
   }
   if (message.type === 'load') {

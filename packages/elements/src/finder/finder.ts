@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import {
   breathe, FeedLoadError, isSafeUrl, loadFinder, prepareFinderLoad, text,
   type ListingKind, type FirstScreen, type AtlasListing,
-  type AtlasData, type FacetId, type GeoPoint, type FinderState, type ListingSummary, type QueryResult, type SearchEngine,
+  type AtlasData, type FacetId, type GeoPoint, type FinderState, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine,
 } from '@community-atlas/core';
 import { AtlasElement, baseStyles, warmStyles } from '../internal/atlas-element.js';
 import { DEFAULT_FILTER_ORDER } from '../filters/filters.js';
@@ -378,7 +378,11 @@ export class AtlasFinder extends AtlasElement {
         signal: abort.signal, timeoutMs: oruk ? oruk.loadTimeout(urls, this.timeout) : this.timeout, lang: this.language, kinds,
         ...(oruk ? { fetch: oruk.withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(prebuiltIndex ? { prebuiltIndex } : {}),
-        ...(screenApplies ? { screen: (screen: FirstScreen) => this.#showScreen(screen, abort.signal) } : {}),
+        ...(screenApplies ? {
+          screen: (screen: FirstScreen) => this.#showScreen(screen, abort.signal),
+          // A large feed arriving slowly: the first screen from the listings so far, said to be so, until the whole feed's answer.
+          soFar: { state: { ...this.#url.read(), limit: PAGE_SIZE }, ...(this.now ? { now: this.now } : {}), show: (screen: FirstScreen, items: Omit<ResultItem, 'listing'>[]) => this.#showScreen(screen, abort.signal, items) },
+        } : {}),
       });
       // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed),
       // and transfers with their status and deadline (their chunk, only when the feed has transfers).
@@ -426,8 +430,12 @@ export class AtlasFinder extends AtlasElement {
     }
   }
 
-  /** Draws a ready feed's first screen (feed/first.ts) while the engine is on its way; the engine's answer replaces it. */
-  #showScreen(screen: FirstScreen, signal: AbortSignal): void {
+  /**
+   * Draws a ready feed's first screen (feed/first.ts) while the engine is on its way; the engine's answer replaces it.
+   * `arriving`: a screen worked out from the listings of a feed still arriving (loadFinder's `soFar`), which says so,
+   * with each listing's place in the answer (its next session, so a card does not grow a line when the whole answer comes).
+   */
+  #showScreen(screen: FirstScreen, signal: AbortSignal, arriving?: Omit<ResultItem, 'listing'>[]): void {
     if (signal.aborted || this.#engine || this.phase !== 'loading' || screen.total < 1 || screen.limit !== PAGE_SIZE) return;
     this.#screen = screen;
     if (screen.kinds.includes('transfer')) void this.need(transferCards);
@@ -437,7 +445,9 @@ export class AtlasFinder extends AtlasElement {
     };
     this.#summary = { size: screen.total, kinds: screen.kinds, places: [] };
     this.finderState = this.#readUrl();
-    this.result = this.#screenResult = { total: screen.total, items: screen.listings.map((listing) => ({ listing, score: 0 })), keys: [], facets: screen.facets };
+    this.result = this.#screenResult = {
+      total: screen.total, items: screen.listings.map((listing, k) => ({ score: 0, ...arriving?.[k], listing })), keys: [], facets: screen.facets, ...(arriving ? { arriving: true } : {}),
+    };
   }
 
   /**
@@ -773,7 +783,8 @@ export class AtlasFinder extends AtlasElement {
     const t = this.t;
     const lang = this.language;
     const loading = html`<div class="state" part="state" role="status"><p>${this.src ? (this.slow ? t.stillLoading : t.loading) : ''}</p></div>`;
-    // A ready feed's first screen is drawn as the results, with the loading message, until the engine answers.
+    // A ready feed's first screen is drawn as the results, with the loading message, until the engine answers (the listings so far
+    // of a feed still arriving say so in their count, the results' live region, instead).
     if (this.phase === 'loading' && !this.#screen) return loading;
     if (this.phase === 'error') {
       return html`<div class="state error" part="state" role="alert">
@@ -827,9 +838,9 @@ export class AtlasFinder extends AtlasElement {
               ${this.result?.coverage?.skipped.length ? html`<p class="state error" role="alert">${t.shardsSkipped(this.result.coverage.skipped.join(', '))}</p>` : nothing}
               ${this.result?.coverage?.wordsUnavailable ? html`<p class="state error" role="alert">${t.shardWordsUnavailable}</p>` : nothing}
               ${this.#oruk?.status()}
-              ${this.#screen || this.#waiting ? loading : nothing}
+              ${(this.#screen && !this.#screenResult?.arriving) || this.#waiting ? loading : nothing}
               <atlas-results lang=${lang} .strings=${this.strings} ?hidden=${this.view === 'map' && this.mapState === 'ready'} .result=${this.#oruk?.result(result, this.now) ?? result} .state=${s} .now=${this.now} .highlighted=${this.highlightKey ?? ''}
-                ?provisional=${!!result && result === this.#screenResult}
+                ?provisional=${!!result && result === this.#screenResult && !result.arriving}
                 .hrefFor=${(k: string) => this.hrefFor(k)} .labeller=${this.#labeller}
                 .sorts=${summary.kinds.includes('transfer') ? ['relevance', 'name', 'deadline', 'distance'] : ['relevance', 'name', 'next', 'distance']}></atlas-results>
             </div>

@@ -165,7 +165,8 @@ export class AtlasResults extends AtlasElement {
     });
     // A sharded directory says what the answer covers ("within 10 miles; searching further…"), in the same live region.
     const coverage = result?.coverage;
-    const count = result && !coverage?.prompt ? t.resultsCount(total) : '';
+    // A large directory still arriving says its results are from the part that has, in the same live region.
+    const count = result && !coverage?.prompt ? (result.arriving ? t.arriving(t.resultsCount(total)) : t.resultsCount(total)) : '';
     const said = [count, coverage ? t.shardCoverage(coverage) : ''].filter(Boolean).join('. ');
     return html`
       <h2 class="visually-hidden">${t.resultsHeading}</h2>

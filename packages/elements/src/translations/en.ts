@@ -253,6 +253,8 @@ interface FinderWords {
    * `limited`: words found in more areas than are loaded; `prompt`: nothing asked for yet.
    */
   shardCoverage: (c: { miles?: number; more: boolean; limited?: boolean; prompt?: boolean }) => string;
+  /** The count (`resultsCount`'s) while a large directory is still arriving and the results are from the part that has. */
+  arriving: (count: string) => string;
   /** A sharded directory: the areas whose listings could not be loaded, already joined. */
   shardsSkipped: (areas: string) => string;
   /** A sharded directory: the index of which areas hold which words could not be loaded, so a search by name looks only in the areas loaded. */
@@ -399,6 +401,7 @@ export const en: LoadedStrings = {
   resultsShowing: (shown, total) => `Showing ${shown} of ${formatNumber(total, 'en-GB')}`,
   shardCoverage: (c) => !c.prompt && !c.miles && !c.more && !c.limited ? '' : c.prompt ? 'Enter a postcode, or words to search for, to see listings.'
     : `${c.miles ? `Showing results within ${c.miles} miles` : c.limited ? 'Showing results from some of the areas that match; add a postcode to search near it' : 'Showing the results found so far'}${c.more ? '; searching further…' : '.'}`,
+  arriving: (count) => `${count} so far; loading the rest of the directory…`,
   shardsSkipped: (areas) => `Listings from some areas (${areas}) could not be loaded, so results from there are missing.`,
   shardWordsUnavailable: 'The list of which areas hold which names could not be loaded, so this search looks only in the areas already loaded. Add a postcode to search near it.',
   alsoSearchingFor: (terms) => `Also searching for ${terms}`,

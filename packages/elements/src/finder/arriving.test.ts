@@ -1,0 +1,132 @@
+// <atlas-finder> on a large plain feed arriving slowly (issue 16, the slow phone: 10,000 listings
+// take about three seconds to arrive at 1.6 Mbit/s). A resident sees a first page from the listings
+// that have arrived, each checked as ever, with one polite status saying that the rest is still
+// loading; then, once the body is in, exactly the answer a feed that arrived at once gives.
+// The feed is served from memory in pieces, its last piece held back until the test lets it go.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { WORKER_THRESHOLD_BYTES, type Feed } from '@community-atlas/core';
+import { generateFeed } from '../../../../test/support/generate.js';
+import '../define.js';
+import type { AtlasFinder } from './finder.js';
+import { NOW, cards as cardsOf, countText as countOf, results, shadow } from '../test-support/finder.js';
+
+/** The cards and the count, or none while the finder shows only its loading message. */
+const drawn = (f: AtlasFinder): boolean => !!shadow(f).querySelector('atlas-results')?.shadowRoot;
+const cards = (f: AtlasFinder): ReturnType<typeof cardsOf> => (drawn(f) ? cardsOf(f) : []);
+const countText = (f: AtlasFinder): string => (drawn(f) ? countOf(f) : '');
+
+const feed: Feed = generateFeed(4000);
+// First in name order: one the check skips (no kind it knows), and one whose unsafe link the check drops.
+feed.listings.unshift(
+  { ...feed.listings[0]!, id: 'unchecked-kind', kind: 'nonsense' as 'asset', name: 'Aardvark unchecked listing' },
+  { ...feed.listings[1]!, id: 'unsafe-link', name: 'Aardvark club', contact: { url: 'javascript:alert(1)' } },
+);
+const bytes = new TextEncoder().encode(JSON.stringify(feed));
+/** Enough for the worker, and well short of the whole body: listings 1 to about 3,000. */
+const FIRST = Math.ceil(WORKER_THRESHOLD_BYTES * 1.2);
+
+/** A fetch whose body's first part comes at once, in pieces, and the rest only when `release()` is called. */
+function slowFeed(): { fetcher: typeof fetch; release: () => void } {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const fetcher = (() => Promise.resolve(new Response(new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for (let at = 0; at < FIRST; at += 65_536) controller.enqueue(bytes.slice(at, Math.min(FIRST, at + 65_536)));
+      await held;
+      controller.enqueue(bytes.slice(FIRST));
+      controller.close();
+    },
+  }), { headers: { 'content-type': 'application/json' } }))) as typeof fetch;
+  return { fetcher, release };
+}
+
+const whole = (() => Promise.resolve(new Response(bytes, { headers: { 'content-type': 'application/json' } }))) as typeof fetch;
+
+/** Every text the results' live region was given while `f` loaded, in order, each once in a row. */
+function said(f: AtlasFinder): string[] {
+  const texts: string[] = [];
+  const note = (): void => {
+    const now = countText(f);
+    if (now && now !== texts[texts.length - 1]) texts.push(now);
+  };
+  const watch = (): void => {
+    const root = shadow(f).querySelector('atlas-results')?.shadowRoot;
+    if (!root) return void requestAnimationFrame(watch);
+    new MutationObserver(note).observe(root, { subtree: true, childList: true, characterData: true });
+    note();
+  };
+  watch();
+  return texts;
+}
+
+const names = (f: AtlasFinder): string[] => cards(f).map((c) => String(c.item!.listing.name));
+const statuses = (f: AtlasFinder): Element[] => [
+  ...shadow(f).querySelectorAll('[role="status"]'),
+  ...(shadow(f).querySelector('atlas-results')?.shadowRoot?.querySelectorAll('[role="status"]') ?? []),
+];
+
+describe('<atlas-finder>: a large feed arriving slowly', () => {
+  beforeEach(() => window.history.replaceState(null, '', window.location.pathname));
+  afterEach(() => window.history.replaceState(null, '', window.location.pathname));
+
+  it('shows a first page of the checked listings so far with a polite status, then exactly the whole feed’s answer', async () => {
+    expect(bytes.length, 'a feed the worker searches').to.be.at.least(WORKER_THRESHOLD_BYTES);
+    const { fetcher, release } = slowFeed();
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+    const texts = said(f);
+    await waitUntil(() => cards(f).length > 0, 'no first page while the feed was still arriving', { timeout: 20000 });
+    await f.updateComplete;
+
+    // The listings so far: fewer than the feed has, said to be so, once, in the results' polite live region.
+    const count = shadow(results(f)).querySelector('[role="status"]')!;
+    expect(count.getAttribute('aria-live')).to.equal('polite');
+    expect(countText(f)).to.match(/^[\d,]+ results so far; loading the rest of the directory…$/);
+    const soFar = Number(countText(f).replace(/ .*/, '').replace(/,/g, ''));
+    expect(soFar).to.be.above(0).and.below(feed.listings.length - 1);
+    expect(statuses(f).filter((s) => /load/i.test(s.textContent ?? '')), 'one status says it is loading').to.have.length(1);
+    // Never a listing the check would not pass, nor a link it would drop.
+    expect(names(f)).not.to.include('Aardvark unchecked listing');
+    const club = cards(f).find((c) => c.item!.listing.key === 'unsafe-link');
+    expect(club, 'the listing whose link the check dropped').not.to.equal(undefined);
+    expect(club!.item!.listing.contact?.url).to.equal(undefined);
+    expect(shadow(club!).innerHTML).not.to.contain('javascript:');
+    await expect(f).to.be.accessible();
+    // Each card says its next session already, as the whole answer's does (a card does not grow a line when it comes).
+    const nextSoFar = new Map(cards(f).map((c) => [c.item!.listing.key, JSON.stringify(c.item!.next ?? null)]));
+
+    release();
+    await waitUntil(() => /^[\d,]+ results$/.test(countText(f)) && countText(f) !== texts[0], 'no whole answer once the feed was in', { timeout: 20000 });
+    await f.updateComplete;
+    expect(countText(f)).to.equal(`${(feed.listings.length - 1).toLocaleString('en-GB')} results`);
+    expect(statuses(f).filter((s) => /load/i.test(s.textContent ?? ''))).to.have.length(0);
+    expect(texts.filter((t) => /so far/.test(t)), 'the status said once').to.have.length(1);
+    const both = cards(f).filter((c) => nextSoFar.has(c.item!.listing.key));
+    expect(both.filter((c) => c.item!.next), 'cards on both pages with a next session').not.to.have.length(0);
+    for (const c of both) expect(nextSoFar.get(c.item!.listing.key), c.item!.listing.key).to.equal(JSON.stringify(c.item!.next ?? null));
+
+    // Exactly what the same feed gives when it arrives at once.
+    const g = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${whole} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cards(g).length > 0 && /^[\d,]+ results$/.test(countText(g)), 'the whole feed did not load', { timeout: 20000 });
+    await g.updateComplete;
+    expect(names(f)).to.deep.equal(names(g));
+    expect(countText(f)).to.equal(countText(g));
+  });
+
+  it('says so in Welsh on a Welsh page', async () => {
+    const { fetcher, release } = slowFeed();
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="cy" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cards(f).length > 0, 'no first page while the feed was still arriving', { timeout: 20000 });
+    await f.updateComplete;
+    expect(countText(f)).to.match(/^[\d,]+ [^;]+ hyd yma; wrthi’n llwytho gweddill y cyfeiriadur…$/);
+    await expect(f).to.be.accessible();
+    release();
+    await waitUntil(() => !/hyd yma/.test(countText(f)), 'no whole answer once the feed was in', { timeout: 20000 });
+  });
+
+  it('shows a feed that arrives at once whole, with no step of listings so far', async () => {
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${whole} .now=${NOW}></atlas-finder>`);
+    const texts = said(f);
+    await waitUntil(() => cards(f).length > 0 && /^[\d,]+ results$/.test(countText(f)), 'the feed did not load', { timeout: 20000 });
+    expect(texts.filter((t) => /so far/.test(t))).to.deep.equal([]);
+  });
+});
