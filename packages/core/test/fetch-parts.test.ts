@@ -113,3 +113,31 @@ test('a body whose length says it is for the worker is not read on the page: it 
     assert.equal(fetchedText(read), text);
   }
 });
+
+test('a compressed body is said to be large by its length, before the page has read that much of it; one not compressed, by its bytes', async () => {
+  const HAND_OFF = 2_000_000;
+  /** How many bytes the page had read when the body was said to be large, for a body of 2.6 MB sent with these headers. */
+  const readWhenLarge = async (headers: Record<string, string>): Promise<number> => {
+    const served = (async () => new Response(new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new Uint8Array(65_536).fill(0x20));
+        controller.close();
+      },
+    }), { status: 200, headers })) as typeof fetch;
+    let read = 0;
+    let then = -1;
+    const fetched = await fetchFeed('https://feeds.example/big.json', {
+      fetch: served, bytes: true, handOffBytes: HAND_OFF,
+      watch: (parts) => (read = parts.reduce((sum, part) => sum + part.byteLength, 0)),
+      large: () => (then = read),
+    });
+    // Handed off by its bytes either way, as before: a compressed length alone does not say the body is that large.
+    assert.ok(fetchedSize(fetched) >= HAND_OFF);
+    await readOn(fetched);
+    return then;
+  };
+  // 600 KB of gzip is at least 2.4 MB of JSON.
+  assert.equal(await readWhenLarge({ 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': '600000' }), 0);
+  assert.ok(await readWhenLarge({ 'content-type': 'application/json', 'content-length': '600000' }) >= HAND_OFF, 'not compressed: 600 KB');
+  assert.ok(await readWhenLarge({ 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': '400000' }) >= HAND_OFF, 'compressed, but short');
+});

@@ -126,6 +126,9 @@ test('the first chunk (atlas.js) holds none of the parts that load on demand, an
   const sourcesOf = async (file: string): Promise<string[]> => (JSON.parse(await readFile(`${file}.map`, 'utf8')) as { sources: string[] }).sources;
   const workerFile = (await readdir(dir)).find((name) => /^atlas-worker-[\w-]+\.js$/.test(name));
   assert.ok(workerFile, 'the embed build wrote the search worker');
+  // atlas.js starts the worker itself, as soon as a response says its body is large: the worker's file is asked for
+  // beside the code that talks to it (the in-worker chunk), not once that chunk has arrived, a round trip later.
+  assert.ok(code.includes(workerFile), `atlas.js names the worker's file (${workerFile}), so it can start the worker itself`);
   const inWorker = (await sourcesOf(join(dir, workerFile))).filter((source) => textSearch.test(source));
   assert.deepEqual(inWorker, [], `text search is not in the worker's own file (${workerFile}): ${inWorker.join(', ')}`);
   const laterParts = await Promise.all(workerParts.map((name) => sourcesOf(join(workerDir, name))));

@@ -8,45 +8,11 @@ import { ReadySealer } from '../feed/ready-seal.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import type { MapColumns, MapPoints } from '../location/map-points.js';
 import type { Feed } from '../feed/types.js';
-import type { AutoEngineOptions, FinderLoad, FinderLoadOptions, SoFar } from './load.js';
+import { newWorker, type AutoEngineOptions, type FinderLoad, type FinderLoadOptions, type SoFar, type StartedWorker } from './load.js';
 import type { FirstScreen } from '../feed/first.js';
 import type { CoreItem } from './core.js';
 import { LISTINGS_PER_MESSAGE, reviveLoadError, serializeLoadError, type FromWorker, type ToWorker, type WorkerLoadOptions } from './protocol.js';
 import { summarise, type FinderState, type GeoPoint, type ListingSummary, type QueryResult, type ResultItem, type SearchEngine, type Suggestion } from './types.js';
-
-/**
- * A worker started before its feed is in (`loadFinder` starts one as soon as
- * a response says its body is large, while the body arrives), its `hello`
- * or its failure to start kept until a load takes it (`taken`).
- */
-export interface StartedWorker {
-  worker: Worker;
-  /** Resolves with its `hello`; rejects if it could not start. */
-  started: Promise<void>;
-  taken: boolean;
-}
-
-export function startWorker(options: FinderLoadOptions): StartedWorker {
-  const worker = newWorker(options);
-  const started = new Promise<void>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<FromWorker>) => {
-      if (event.data?.type === 'hello') resolve();
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      reject(new Error(event.message || 'the search worker failed to start'));
-    };
-  });
-  started.catch(() => undefined);
-  return { worker, started, taken: false };
-}
-
-function newWorker(options: FinderLoadOptions): Worker {
-  return options.workerUrl
-    ? new Worker(options.workerUrl, { type: 'module', name: 'community-atlas-search' })
-    // Written out in full so that bundlers (Vite, webpack, Parcel, esbuild) see the worker and emit it as its own file.
-    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'community-atlas-search' });
-}
 
 /**
  * Searches fetched feeds in a worker: `early`'s, if one was started (`startWorker`), else a new one.

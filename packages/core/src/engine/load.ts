@@ -17,7 +17,7 @@ import type { Feed, ListingKind } from '../feed/types.js';
 import type { EngineOptions } from './core.js';
 import { summarise, type FinderState, type ListingSummary, type ResultItem, type SearchEngine } from './types.js';
 import type * as OnPage from './on-page.js';
-import type { StartedWorker } from './in-worker.js';
+import type { FromWorker } from './protocol.js';
 
 /**
  * Reading and searching on the page (on-page.ts), asked for as the feeds are: a
@@ -98,12 +98,13 @@ export interface FinderLoadOptions extends LoadOptions {
 }
 
 /**
- * How long a body may take to arrive before the listings so far are shown (`soFar`). A second is
- * about as long as a wait goes unnoticed; a feed that has all arrived within it (any feed on a fast
- * link) shows whole, with no partial step. On the slow phone (1.6 Mbit/s) 10,000 listings take
- * about three seconds to arrive, and their first screen would wait for all of them.
+ * How long a body may take to arrive before the listings so far are shown (`soFar`). A feed all in by
+ * then shows whole, with no partial step: 10,000 listings gzipped (0.5 MB) take 0.4 s over 10 Mbit/s.
+ * A body still arriving then costs the worker one read of the listings so far, while it would otherwise
+ * wait for the rest. On the slow phone (1.6 Mbit/s) the same feed takes about three seconds to arrive,
+ * and its first screen would wait for all of it.
  */
-const SO_FAR_AFTER_MS = 1_000;
+const SO_FAR_AFTER_MS = 500;
 
 export interface FinderLoad {
   /**
@@ -151,7 +152,16 @@ async function load(urls: string[], options: FinderLoadOptions, early: { worker?
   // The worker starts as soon as a response says its body is large (by its length, before a piece is read):
   // its code loads and runs while the body arrives, not after.
   const large = (): void => {
-    early.worker ??= import('./in-worker.js').then(({ startWorker }) => startWorker(options)).catch(() => undefined);
+    if (early.worker) return;
+    // The worker's file is asked for now, beside the code that talks to it, not once that code has arrived.
+    let started: StartedWorker | undefined;
+    try {
+      started = startWorker(options);
+    } catch {
+      // A Content-Security-Policy without worker-src 'self': the load finds out for itself, and searches on the page.
+    }
+    early.worker = Promise.resolve(started);
+    import('./in-worker.js').catch(() => undefined);
   };
   // A body of BLOB_THRESHOLD_BYTES or more by its Content-Length alone is not read on the page at all (a Blob the worker reads).
   let fetched = await Promise.allSettled(urls.map((url) => fetchFeed(url, { ...options, bytes: mayUseWorker, ...(handOffBytes !== undefined ? { handOffBytes, blobBytes: options.blobBytes ?? BLOB_THRESHOLD_BYTES, large } : {}), ...(watch ? { watch: watch.see } : {}) })));
@@ -195,6 +205,45 @@ async function load(urls: string[], options: FinderLoadOptions, early: { worker?
   // The engine reads only its own options (language, index) from these.
   const engineOptions: EngineOptions = { ...options, prebuiltIndex };
   return { data, summary: summarise(data.listings), engine: createEngine(data, engineOptions), inWorker: false };
+}
+
+/**
+ * A worker started before its feed is in (`loadFinder` starts one as soon as
+ * a response says its body is large, while the body arrives), its `hello`
+ * or its failure to start kept until a load takes it (`taken`).
+ */
+export interface StartedWorker {
+  worker: Worker;
+  /** Resolves with its `hello`; rejects if it could not start. */
+  started: Promise<void>;
+  taken: boolean;
+}
+
+/**
+ * Starts the search worker. `loadFinder` calls it as soon as a response says its body is large, in the same task,
+ * so the worker's file is asked for beside the code that talks to it (in-worker.ts): started from there, it was
+ * a round trip later in turn (150 ms on the slow phone), on the path to a large feed's first page.
+ */
+function startWorker(options: FinderLoadOptions): StartedWorker {
+  const worker = newWorker(options);
+  const started = new Promise<void>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (event.data?.type === 'hello') resolve();
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || 'the search worker failed to start'));
+    };
+  });
+  started.catch(() => undefined);
+  return { worker, started, taken: false };
+}
+
+export function newWorker(options: FinderLoadOptions): Worker {
+  return options.workerUrl
+    ? new Worker(options.workerUrl, { type: 'module', name: 'community-atlas-search' })
+    // Written out in full so that bundlers (Vite, webpack, Parcel, esbuild) see the worker and emit it as its own file.
+    : new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'community-atlas-search' });
 }
 
 /** `soFar` as loadFinder passes it on: with when to ask (performance.now()'s clock). */

@@ -104,8 +104,8 @@ export interface LoadOptions {
   watch?: (parts: readonly Uint8Array[]) => void;
   /**
    * With `handOffBytes`: called once, as soon as the body is known to be that
-   * large: by the response's length, before its first piece is read, or else by
-   * the bytes that arrived (`loadFinder` starts its worker then, while the
+   * large: by the response's length (a compressed body's, times the least that
+   * JSON compresses), before its first piece is read, or else by the bytes that arrived (`loadFinder` starts its worker then, while the
    * body is read).
    */
   large?: () => void;
@@ -219,6 +219,9 @@ export const fetchedBytesGone = (fetched: FetchedFeed): boolean => !!fetched.blo
 async function readParts(response: Response, { handOffBytes: handOff, watch, blobBytes, large }: LoadOptions, again: () => Promise<Response>): Promise<{ parts: Uint8Array[]; stopped?: ReadableStream<Uint8Array> | Promise<Blob> }> {
   const body = response.body;
   let declared = Number(response.headers.get('content-length')) || 0;
+  // A compressed body's length is its compressed size: JSON compresses at least MIN_JSON_COMPRESSION times (a feed,
+  // 6 to 16), so one that long is large, said before the page has read that much of it (on a slow link, seconds sooner).
+  const compressedLarge = handOff !== undefined && declared > 0 && !!response.headers.get('content-encoding') && declared * MIN_JSON_COMPRESSION >= handOff;
   /** Big enough for the worker by its length, and no one reads its first pieces: not read on the page at all. */
   const forBlob = (): boolean => handOff !== undefined && !watch && blobBytes !== undefined && declared > 0 && declared >= Math.max(handOff, blobBytes);
   const asBlob = (whole: Response): { parts: Uint8Array[]; stopped: Promise<Blob> } => {
@@ -248,7 +251,7 @@ async function readParts(response: Response, { handOffBytes: handOff, watch, blo
       }
     }
     // Large, by its length or its bytes: said at once, before a piece is read when the response gave its length.
-    if (large && handOff !== undefined && (size >= handOff || declared >= handOff)) {
+    if (large && handOff !== undefined && (size >= handOff || declared >= handOff || compressedLarge)) {
       large();
       large = undefined;
     }
@@ -273,6 +276,9 @@ async function readParts(response: Response, { handOffBytes: handOff, watch, blo
 }
 
 const READ_SLICE_MS = 8;
+
+/** How many times smaller a compressed JSON body is, at the least (`large` is said by its compressed length). */
+const MIN_JSON_COMPRESSION = 4;
 
 /** The length a ready feed (what `atlas build` writes, feed/ready.ts) says it has, from its first bytes; 0 for any other file. */
 function readyLength(first: Uint8Array): number {
