@@ -482,6 +482,93 @@ class LazyDoc {
 /** Reads the transfers' deadline states into `facts` for `now`, whose UK day is `today` (deadlines.ts). */
 export type ReadDeadlines = (core: FilterCore, facts: TimeFacts, now: Date, today: number) => void;
 
+/**
+ * A tree of maps, one level per part of a listing's sessions and opening hours
+ * as parsed (each session's fields and values in order, then the hours'), with
+ * the schedule group at `GROUP` where they end: listings written the same reach
+ * the same map, with no JSON written for each. At most MAX_TIMES_NODES maps.
+ */
+interface TimesTree {
+  root: Map<unknown, unknown>;
+  nodes: number;
+}
+const MAX_TIMES_NODES = 16_384;
+/** Where `TimesTree` keeps a group, and what ends a list or an object in it (no key or value of JSON is either). */
+const GROUP = {};
+const END = {};
+const ABSENT = {};
+
+/**
+ * The map at the end of `schedule` and `hours` in `tree`, made as needed; undefined when they
+ * are not lists and objects of plain values (a session's exceptions, say), or the tree is full.
+ */
+function timesLeaf(tree: TimesTree, schedule: unknown, hours: unknown): Map<unknown, unknown> | undefined {
+  let at: Map<unknown, unknown> | undefined = tree.root;
+  if (schedule === undefined) at = timesStep(tree, at, ABSENT);
+  else if (Array.isArray(schedule)) {
+    at = timesStep(tree, at, schedule.length);
+    for (let k = 0; k < schedule.length && at; k++) at = timesFields(tree, at, schedule[k]);
+  } else return undefined;
+  return hours === undefined ? timesStep(tree, at, ABSENT) : timesFields(tree, at, hours);
+}
+
+/** The next map of `tree` after `at` for `part`, made if need be. */
+function timesStep(tree: TimesTree, at: Map<unknown, unknown> | undefined, part: unknown): Map<unknown, unknown> | undefined {
+  if (!at) return undefined;
+  let next = at.get(part) as Map<unknown, unknown> | undefined;
+  if (next === undefined) {
+    if (tree.nodes >= MAX_TIMES_NODES) return undefined;
+    tree.nodes++;
+    at.set(part, (next = new Map()));
+  }
+  return next;
+}
+
+/** `timesStep` through the fields and values of a plain object of plain values, in order (as JSON writes them), and its end. */
+function timesFields(tree: TimesTree, at: Map<unknown, unknown> | undefined, o: unknown): Map<unknown, unknown> | undefined {
+  if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype) return undefined;
+  for (const key in o) {
+    if (!Object.hasOwn(o, key)) return undefined;
+    const v = (o as Record<string, unknown>)[key];
+    if (v === undefined || (typeof v === 'object' && v !== null) || typeof v === 'function') return undefined;
+    at = timesStep(tree, timesStep(tree, at, key), v);
+  }
+  return timesStep(tree, at, END);
+}
+
+/** A lone string as a list of one, when `lone` (as the quick check reads one); otherwise `values` as given. */
+const listOf = (values: unknown, lone: boolean): unknown => (lone && typeof values === 'string' ? [values] : values);
+
+/** Whether `values` is a list with text in it. */
+function anyText(values: unknown): boolean {
+  if (!Array.isArray(values)) return false;
+  for (let k = 0; k < values.length; k++) {
+    const v: unknown = values[k];
+    if (typeof v === 'string' && v.length > 0) return true;
+  }
+  return false;
+}
+
+/** Each text of the list `given` (see `listOf`) as a value of static facet `f` of listing `i`. */
+function addEach(read: ListingFacts, f: number, given: unknown, i: number, lone: boolean): void {
+  if (typeof given === 'string') {
+    if (lone && given.length > 0) read.add(f, given, i);
+    return;
+  }
+  if (!Array.isArray(given)) return;
+  for (let k = 0; k < given.length; k++) {
+    const v: unknown = given[k];
+    if (typeof v === 'string' && v.length > 0) read.add(f, v, i);
+  }
+}
+
+/** 0, 1, … n - 1. */
+const indexes = (n: number): Int32Array => {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+};
+
 /** Every empty schedule, as `readListing` groups listings by their schedule objects. */
 const NO_SESSIONS = {};
 /** An empty list, which JSON writes as `[]` whichever list it is. */
@@ -513,7 +600,7 @@ export class FilterCore {
   protected readonly sourceIndex: Int32Array;
   /** Listings in name order: a listing's position here is its id everywhere below. @internal */
   docs: { listing: AtlasListing; key: string }[] = [];
-  /** Each key's position; for adopted columns, made from `docs` when first asked (see `keyMap`). */
+  /** Each key's position, made when first asked (see `keyMap`): the first page is answered without. */
   private byKey: Map<string, number> | undefined = new Map<string, number>();
   /** @internal */
   readonly tables = new Map<FacetId, ValueTable>();
@@ -548,6 +635,10 @@ export class FilterCore {
   private readonly valueOrder = new Map<FacetId, Int32Array>();
   /** What `atlas build` prebuilt for these listings, when they came from a ready feed whose hash matched (feed/ready.ts). */
   private readonly readyParts: ReadyParts | undefined;
+  /** Each listing's position by its index in `listings`, once worked out here: what `keyMap` is made from. */
+  private positionOf: Int32Array | undefined;
+  /** Schedule groups of listings as parsed, by what their sessions and opening hours are made of (see `timesLeaf`). */
+  private readonly timesTree: TimesTree = { root: new Map(), nodes: 0 };
   /** Until `adoptChecked`: the listings are a feed's as parsed, read as the quick check gives them. */
   private asChecked: AsChecked | undefined;
 
@@ -558,14 +649,14 @@ export class FilterCore {
     if (asChecked) {
       // Every listing, each with the key the check gives it.
       this.listings = given as AtlasListing[];
-      this.sourceIndex = Int32Array.from(given.keys());
+      this.sourceIndex = indexes(given.length);
       this.asChecked = asChecked;
       this.readyParts = undefined;
     } else if (ready?.lazy) {
       // A trusted ready feed whose listings are read as they are asked for: each has its key,
       // and the array itself is kept, so that each listing read is seen here too.
       this.listings = given as AtlasListing[];
-      this.sourceIndex = Int32Array.from(given.keys());
+      this.sourceIndex = indexes(given.length);
       this.readyParts = ready;
     } else {
       const kept: number[] = [];
@@ -666,8 +757,11 @@ export class FilterCore {
 
   private keyMap(): Map<string, number> {
     if (!this.byKey) {
-      this.byKey = new Map();
-      this.docs.forEach((d, p) => this.byKey!.set(d.key, p));
+      const byKey = (this.byKey = new Map());
+      const at = this.positionOf;
+      // In the order given, as ever: of listings made in code with one key, the last given is the one found.
+      if (at) for (let i = 0; i < at.length; i++) byKey.set(this.keyOf(i), at[i]!);
+      else this.docs.forEach((d, p) => byKey.set(d.key, p));
     }
     return this.byKey;
   }
@@ -714,9 +808,11 @@ export class FilterCore {
       order.forEach((i, p) => {
         position[i] = p;
       });
-      const byKey = this.keyMap();
-      for (let i = 0; i < n; i++) byKey.set(this.keyOf(i), position[i]!);
-      const sourceIndex = Int32Array.from(order, (i) => this.sourceIndex[i]!);
+      // Each key's position is looked up only when a key is asked about (`position`, `listing`).
+      this.positionOf = position;
+      this.byKey = undefined;
+      const sourceIndex = new Int32Array(n);
+      for (let p = 0; p < n; p++) sourceIndex[p] = this.sourceIndex[order[p]!]!;
       this.sourceIndex.set(sourceIndex);
       this.columns = this.makeColumns(read, order, position);
       // Only the listing and key are kept per listing; the rest lives in the
@@ -1041,17 +1137,12 @@ export class FilterCore {
   private readListing(listing: AtlasListing, i: number, read: ListingFacts): void {
     const asChecked = this.asChecked;
     // The check reads a lone string as a list of one.
-    const listOf = (values: unknown): unknown => (asChecked && typeof values === 'string' ? [values] : values);
-    const each = (f: number, given: unknown): void => {
-      const values = listOf(given);
-      if (!Array.isArray(values)) return;
-      for (const v of values) if (typeof v === 'string' && v.length > 0) read.add(f, v, i);
-    };
+    const lone = !!asChecked;
     if (typeof listing.kind === 'string') read.add(0, listing.kind, i);
-    each(1, listing.categories);
+    addEach(read, 1, listing.categories, i, lone);
     // Needs: the listing's own, then those its categories meet (derivedNeeds).
-    each(2, listing.needs);
-    const categories = listOf(listing.categories);
+    addEach(read, 2, listing.needs, i, lone);
+    const categories = listOf(listing.categories, lone);
     if (Array.isArray(categories)) {
       for (const category of categories as unknown[]) {
         if (typeof category !== 'string' || !category) continue;
@@ -1071,19 +1162,19 @@ export class FilterCore {
       if (allVariants(cost.help).trim()) read.add(3, 'help', i);
       if (cost.personalBudget === true) read.add(3, 'personal-budget', i);
     }
-    each(4, listing.accessibility);
-    each(5, listing.referral);
-    const languages = listOf(listing.languages);
+    addEach(read, 4, listing.accessibility, i, lone);
+    addEach(read, 5, listing.referral, i, lone);
+    const languages = listOf(listing.languages, lone);
     if (Array.isArray(languages)) {
       for (const v of languages as unknown[]) if (typeof v === 'string' && v.length > 0) read.add(6, v.toLowerCase(), i);
     }
     const location = listing.location;
     const hasPoint = isValidLatLng(location as { lat: number; lng: number } | undefined);
-    const delivery = listOf(listing.delivery);
-    if (Array.isArray(delivery) && delivery.some((v) => typeof v === 'string' && v.length > 0)) each(7, delivery);
+    const delivery = listOf(listing.delivery, lone);
+    if (anyText(delivery)) addEach(read, 7, delivery, i, lone);
     // The check gives a listing with a location and no way named `delivery: ['in-person']`.
     else if (asChecked ? asChecked.inPerson(listing) : hasPoint) read.add(7, 'in-person', i);
-    each(8, listing.areas);
+    addEach(read, 8, listing.areas, i, lone);
     const transfer = listing.transfer;
     if (typeof transfer?.status === 'string') read.add(9, transfer.status, i);
     if (typeof transfer?.assetType === 'string') read.add(10, transfer.assetType, i);
@@ -1137,13 +1228,17 @@ export class FilterCore {
   private readTimesAsChecked(listing: AtlasListing, i: number, read: ListingFacts, asChecked: AsChecked): void {
     if (listing.schedule === undefined && listing.openingHours === undefined) return;
     const schedules = this.schedules;
+    // By what they are made of, with no text written (most listings), or else by their JSON.
+    const leaf = timesLeaf(this.timesTree, listing.schedule, listing.openingHours);
     let same: string | undefined;
-    try {
-      same = JSON.stringify([listing.schedule, listing.openingHours]);
-    } catch {
-      // Not JSON: the check fails on it (and the engine is made again from the normaliser's data).
+    if (!leaf) {
+      try {
+        same = JSON.stringify([listing.schedule, listing.openingHours]);
+      } catch {
+        // Not JSON: the check fails on it (and the engine is made again from the normaliser's data).
+      }
     }
-    let group = same === undefined ? undefined : schedules.byText.get(same);
+    let group = leaf ? (leaf.get(GROUP) as number | undefined) : same === undefined ? undefined : schedules.byText.get(same);
     if (group === undefined) {
       group = -1;
       const times = asChecked.times(listing);
@@ -1153,7 +1248,8 @@ export class FilterCore {
         schedules.listing.push(times as AtlasListing);
         schedules.slots.push(slotBitsOf(times as AtlasListing, this.now()));
       }
-      if (same !== undefined) schedules.byText.set(same, group);
+      if (leaf) leaf.set(GROUP, group);
+      else if (same !== undefined) schedules.byText.set(same, group);
     }
     if (group < 0) return;
     read.scheduled[i] = 1;
