@@ -312,15 +312,16 @@ function place(message: Extract<ToWorker, { type: 'place' }>): void {
  * Null when there is nothing to show yet, or the pieces are not a plain feed's (a ready feed has
  * its own first screen).
  */
-function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: FirstScreen | null; items?: CoreItem[] } {
+function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: FirstScreen | null; items?: CoreItem[]; again?: boolean } {
   const none = { screen: null };
   const views = pieces?.views;
   // Words would wait for text search's code: the finder asks only for a state without them (its default).
   const words = typeof message.state.q === 'string' && message.state.q.trim() !== '';
-  if (words || !views?.length || readyStart(views[0]!)) return none;
+  if (words || readyStart(views?.[0] ?? new Uint8Array())) return none;
   try {
-    const cut = feedSoFar(views, SO_FAR_MOST);
-    if (!cut) return none;
+    const cut = views && feedSoFar(views, SO_FAR_MOST);
+    // No listing whole yet (or not a feed's start): worth asking again as more arrives.
+    if (!views?.length || !cut) return { ...none, again: true };
     const { url, baseUrl, options, state } = message;
     const read = readFetchedFeedQuickFirst({ url, text: '', parts: [cut.bytes], status: 200, ...(baseUrl ? { baseUrl } : {}) });
     const data = options.kinds?.length ? keepKinds(read, options.kinds) : read;
