@@ -15,7 +15,7 @@ import { parseFeedText, readFetchedFeed, readFetchedFeedQuickFirst } from '../sr
 import { readFeed } from '../src/feed/read.js';
 import type { AtlasData } from '../src/feed/normalised.js';
 import { attachReadyParts, readyPartsOf, wholeListings } from '../src/feed/ready-parts.js';
-import { ReadySealer, readySeal } from '../src/feed/ready.js';
+import { ReadySealer, readReadyHeadEarly, readySeal } from '../src/feed/ready.js';
 import { fetchReadyIndex } from '../src/feed/ready-index.js';
 import type { Feed } from '../src/feed/types.js';
 import { matchesWhen, nextSession } from '../src/schedule/index.js';
@@ -422,6 +422,57 @@ test('a ready feed sealed as its pieces arrive (as the worker is handed them, on
   plainSealer.add(plainBytes.subarray(0, 100));
   plainSealer.add(plainBytes.subarray(100));
   assert.deepEqual(readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [plainBytes] }, { sealer: plainSealer }), readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [plainBytes.slice()] }));
+});
+
+test('a ready feed\'s part before its listings, parsed as soon as its last byte is in (in the worker, while the listings still come), reads to the very data; one edited there is not parsed early, and reads as the plain feed it holds', () => {
+  const text = serializeReady(generated).text;
+  const bytes = new TextEncoder().encode(text);
+  const whole = readFetchedFeedQuickFirst(asBytes(text), { lazyListings: true });
+  const listingsStart = text.indexOf('\n') + 1 + (JSON.parse(`${text.slice(0, text.indexOf('\n')).replace(/,\s*$/, '')}}`) as { listingsAt: number }).listingsAt;
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  const piecesOf = (body: Uint8Array, t: number): Uint8Array[] => {
+    // Always a cut just after the part before the listings, sometimes a byte before it, and others anywhere.
+    const cuts = [...new Set([0, body.length, listingsStart + (t % 2), 1 + random(listingsStart), ...Array.from({ length: 1 + random(10) }, () => random(body.length))])].sort((a, b) => a - b);
+    return cuts.slice(1).map((end, i) => body.slice(cuts[i]!, end));
+  };
+  for (let t = 0; t < 8; t++) {
+    const parts = piecesOf(bytes, t);
+    const sealer = new ReadySealer();
+    const views: Uint8Array[] = [];
+    let at = 0;
+    for (const part of parts) {
+      views.push(part);
+      sealer.add(part);
+      readReadyHeadEarly(views, sealer);
+      at += part.length;
+      // Parsed once every byte before the listings is in, and not before.
+      assert.equal(!!sealer.early, at >= listingsStart, `after ${at} of ${bytes.length} bytes (listings from ${listingsStart})`);
+    }
+    const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts }, { lazyListings: true, sealer });
+    assert.ok(readyPartsOf(data.listings)?.lazy, 'its seals were not taken');
+    assert.deepEqual(wholeListings(data.listings), wholeListings(whole.listings));
+    assert.deepEqual({ ...data, listings: [] }, { ...whole, listings: [] });
+  }
+  // A byte of the first listing's key in the keys before the listings changed: not parsed early, not trusted, read as the plain feed it holds.
+  const at = text.indexOf('"keys":["') + 9;
+  assert.equal(at > 9 && at < listingsStart, true);
+  const edited = bytes.slice();
+  edited[at] = edited[at] === 0x71 ? 0x70 : 0x71;
+  const parts = piecesOf(edited, 0);
+  const sealer = new ReadySealer();
+  parts.forEach((part, k) => {
+    sealer.add(part);
+    readReadyHeadEarly(parts.slice(0, k + 1), sealer);
+  });
+  assert.equal(sealer.early, null);
+  const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts }, { lazyListings: true, sealer });
+  assert.equal(readyPartsOf(data.listings)?.lazy, undefined);
+  assert.equal(JSON.stringify(data), JSON.stringify(readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [edited.slice()] })));
+  assert.equal(data.listings.length, whole.listings.length);
 });
 
 test('a ready feed whose text index file is missing, fails its seal, is another build\'s, or cannot be found from the feed\'s address is trusted for its listings and columns, and its listings are indexed afresh', async () => {

@@ -65,3 +65,12 @@ test('bytes that do not start as a feed give nothing', () => {
   assert.equal(feedSoFar([new TextEncoder().encode('{"listing": [{"id":"a"},{"id":"b"}')]), undefined);
   assert.equal(feedSoFar([]), undefined);
 });
+
+test('at most so many listings, cut after the last of them', () => {
+  const whole = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof feed;
+  for (const most of [1, 2, 3]) {
+    const cut = feedSoFar([bytes.slice(0, afterAt - 10)], most)!;
+    assert.equal(cut.listings, most);
+    assert.deepEqual((JSON.parse(new TextDecoder().decode(cut.bytes).replace(/^\uFEFF/, '')) as typeof feed).listings, whole.listings.slice(0, most));
+  }
+});

@@ -90,13 +90,16 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
     const state = JSON.parse(JSON.stringify(soFar.state)) as FinderState;
     to.postMessage({ type: 'so-far', state, now: (soFar.now ?? new Date()).getTime(), url: lone.url, ...(lone.baseUrl ? { baseUrl: lone.baseUrl } : {}), options: workerOptions(options) } satisfies ToWorker);
   };
-  const heardSoFar = (screen: FirstScreen | null, items: CoreItem[] = []): void => {
+  let soFarAsks = 0;
+  const heardSoFar = (screen: FirstScreen | null, items: CoreItem[] = [], again = false): void => {
     if (screen) {
       soFarShown = true;
       if (!options.signal?.aborted) soFar?.show(screen, items.map(({ key: _key, ...item }) => item));
       return;
     }
-    // Not a listing whole yet: asked again a little later, while the body still arrives.
+    // Not a listing whole yet: asked again a little later, while the body still arrives (a few times: a body that
+    // is not a feed's, or whose listings come last, is read whole as always). Anything else would give the same.
+    if (!again || ++soFarAsks >= SO_FAR_ASKS) return;
     if (soFar) soFar.at = performance.now() + SO_FAR_AGAIN_MS;
     askSoFar();
   };
@@ -184,7 +187,7 @@ function inWorker(
   early: StartedWorker | undefined,
   kept: AtlasData | undefined,
   send: (worker: Worker, lookup: ListingLookup) => void | Promise<void>,
-  soFar?: (screen: FirstScreen | null, items?: CoreItem[]) => void,
+  soFar?: (screen: FirstScreen | null, items?: CoreItem[], again?: boolean) => void,
 ): Promise<FinderLoad> {
   const worker = early?.worker ?? newWorker(options);
   if (early) early.taken = true;
@@ -230,7 +233,7 @@ function inWorker(
         summary = message.summary;
         lookup.keyAt = message.keys;
       }
-      else if (message.type === 'so-far') soFar?.(message.screen, message.items);
+      else if (message.type === 'so-far') soFar?.(message.screen, message.items, message.again);
       else if (message.type === 'failed') fail('name' in message.error ? reviveLoadError(message.error) : new Error(message.error.message));
       else if (message.type === 'ready') {
         settle();
@@ -265,6 +268,8 @@ export function sendToWorker(input: AtlasData | Feed, data: AtlasData | undefine
 
 /** How soon the listings so far are asked for again when none had all arrived. */
 const SO_FAR_AGAIN_MS = 300;
+/** How many times the listings so far are asked for, at the most. */
+const SO_FAR_ASKS = 10;
 
 const handBack = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 

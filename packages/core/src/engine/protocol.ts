@@ -55,9 +55,10 @@ export type FromWorker =
   // What the page needs besides results: everything but the listings, and a summary of them (the worker keeps the listings).
   | { type: 'meta'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }
   | { type: 'ready'; ms: number }
-  // The answer to 'so-far': null when no listing of the pieces so far can be shown (none whole yet, or none passed the check).
+  // The answer to 'so-far': null when no listing of the pieces so far can be shown (none whole yet, or none passed the check);
+  // `again`: none whole yet, so worth asking again as more arrives.
   // `items`: each of the screen's listings' place in the answer (score, next session, distance), in order.
-  | { type: 'so-far'; screen: FirstScreen | null; items?: CoreItem[] }
+  | { type: 'so-far'; screen: FirstScreen | null; items?: CoreItem[]; again?: boolean }
   // The first answers came before the whole quick check, which then failed: the normaliser's data replaces
   // what 'meta' said (keys, summary, problems), and the page asks again (engine/worker.ts, `settle`).
   | { type: 'changed'; data: Omit<AtlasData, 'listings'>; summary: ListingSummary; keys: string[] }

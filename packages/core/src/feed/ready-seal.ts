@@ -155,6 +155,12 @@ export class ReadySealer {
   #layout: ReadyLayout | null | undefined;
   #head = new Seal();
   #listings = new Seal();
+  /**
+   * What comes before the listings, parsed as soon as its last byte was in (feed/ready.ts's
+   * `readReadyHeadEarly`, in the worker, while the listings still arrive), for the layout it was read
+   * with; null when it could not be. `readReadyBytes` takes it rather than parse it again.
+   */
+  early: { line: string; end: number; parts: unknown } | null | undefined;
 
   /**
    * A sealer that goes on from where another left off (`state()`): the page
@@ -209,6 +215,13 @@ export class ReadySealer {
     const last = headAt + Number(header.length);
     if (to > headAt && from < listingsAt) this.#head.add(piece.subarray(Math.max(0, headAt - from), Math.min(piece.length, listingsAt - from)));
     if (to > listingsAt && from < last) this.#listings.add(piece.subarray(Math.max(0, listingsAt - from), Math.min(piece.length, last - from)));
+  }
+
+  /** The layout and the seal of what comes before the listings, once every byte of it has been added. */
+  head(): { layout: ReadyLayout; seal: { seal: string; ascii: boolean } } | undefined {
+    const layout = this.#layout;
+    if (!layout || this.#size < layout.end + 1 + Number(layout.header.listingsAt)) return undefined;
+    return { layout, seal: this.#head.result() };
   }
 
   /** The seals of what comes before the listings and of the listings, if this read a body of `size` bytes laid out as `layout`. */

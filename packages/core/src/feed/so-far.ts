@@ -14,9 +14,9 @@ const CLOSE = new Uint8Array([0x5d, 0x7d]); // ]}
  * of the top-level `listings` array and closed; undefined when no listing has
  * all arrived, when the array has (the body is as good as whole), or when the
  * bytes do not start like a feed (an object). Members after `listings` are not
- * in it; members before it are.
+ * in it; members before it are. `most`: cut after that many listings at the most.
  */
-export function feedSoFar(views: readonly Uint8Array[]): { bytes: Uint8Array; listings: number } | undefined {
+export function feedSoFar(views: readonly Uint8Array[], most = Infinity): { bytes: Uint8Array; listings: number } | undefined {
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -29,7 +29,7 @@ export function feedSoFar(views: readonly Uint8Array[]): { bytes: Uint8Array; li
   let end = 0;
   let listings = 0;
   let at = 0;
-  for (const view of views) {
+  scan: for (const view of views) {
     for (let i = 0; i < view.length; i++) {
       const b = view[i]!;
       if (inString) {
@@ -61,7 +61,7 @@ export function feedSoFar(views: readonly Uint8Array[]): { bytes: Uint8Array; li
         depth--;
         if (inListings && depth === 2) {
           end = at + i + 1;
-          listings++;
+          if (++listings >= most) break scan;
         } else if (inListings && depth === 1) return undefined;
       } else if (depth === 1 && b === 0x2c) keyIsListings = false;
     }
