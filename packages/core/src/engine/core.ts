@@ -703,6 +703,11 @@ export class FilterCore {
     return this.docsReady;
   }
 
+  /** The index in the data given of the listing at position `p` in name order, once prepared. @internal */
+  indexAt(p: number): number {
+    return this.sourceIndex[p]!;
+  }
+
   /** The key of the listing at `i` in `listings`. */
   private keyOf(i: number): string {
     return this.asChecked ? this.asChecked.keys[i]! : this.listings[i]!.key;

@@ -65,6 +65,7 @@ function settle(until = Infinity): boolean {
   while (!step.done && performance.now() < until) step = now.parts.steps.next();
   if (!step.done) return false;
   checking = undefined;
+  checkedAhead.clear();
   if (step.value && core) {
     core.adoptChecked(step.value.listings);
     held = step.value.listings;
@@ -85,12 +86,28 @@ function recordsAt(indexes: readonly number[]): AtlasListing[] | undefined {
   if (!checking) return indexes.map(heldAt);
   const records: AtlasListing[] = [];
   for (const i of indexes) {
-    const checked = checking.parts.one(i);
+    const checked = checkedAhead.get(i) ?? checking.parts.one(i);
     if (!checked) return undefined;
     records.push(checked);
   }
   return records;
 }
+
+/**
+ * The first page's listings in name order (the default state's), checked alone while the page is
+ * told the worker is ready and asks its first question: that question's answer then only looks them up.
+ */
+const checkedAhead = new Map<number, AtlasListing | undefined>();
+function checkAhead(): void {
+  checkedAhead.clear();
+  if (!checking || !core) return;
+  for (let p = 0; p < Math.min(FIRST_PAGE, core.size); p++) {
+    const i = core.indexAt(p);
+    checkedAhead.set(i, checking.parts.one(i));
+  }
+}
+/** The finder's page of results (results.ts's PAGE_SIZE). */
+const FIRST_PAGE = 20;
 /** `held` with every listing read now, for what reads them all (a postcode's place, the map's points). */
 function readAll(): readonly AtlasListing[] {
   unread = undefined;
@@ -190,6 +207,7 @@ function index(all: AtlasData, options: WorkerLoadOptions, sendBack: boolean, st
   // Facets and sorting are ready: the first page (no words yet) can be answered
   // while the text index is built in slices between messages.
   if (told === 'meta') scope.postMessage({ type: 'ready', ms: performance.now() - started });
+  checkAhead();
   // The rest of preparing (each schedule group's next session) goes on in slices meanwhile.
   indexing = steps;
   warming = undefined;
