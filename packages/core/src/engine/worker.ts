@@ -76,6 +76,10 @@ function settle(until = Infinity): boolean {
   return true;
 }
 
+/** The most results an answer may have for its listings to be checked one by one (see `checking`); for more, the whole check first. */
+const EARLY_RESULTS = 100;
+const onePage = (limit: unknown): boolean => typeof limit === 'number' && limit > 0 && limit <= EARLY_RESULTS;
+
 /** The listings of an answer, each checked alone while the whole check has not settled; undefined if one fails it (settle first). */
 function recordsAt(indexes: readonly number[]): AtlasListing[] | undefined {
   if (!checking) return indexes.map(heldAt);
@@ -468,7 +472,7 @@ function receive(message: ToWorker): void {
   try {
     if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
     // Before the whole quick check has settled, only a page of results is answered (its listings checked one by one).
-    if (message.type !== 'query' || typeof message.state?.open === 'string') settle();
+    if (message.type !== 'query' || typeof message.state?.open === 'string' || !onePage(message.state?.limit)) settle();
     if (message.type === 'query') {
       let answer = core.queryIndexes(message.state, new Date(message.now));
       // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
