@@ -88,7 +88,9 @@ export function loadInWorker(urls: string[], fetched: PromiseSettledResult<Fetch
     if (held) return;
     // Only plain data crosses to the worker; a state built by a UI may carry more.
     const state = JSON.parse(JSON.stringify(soFar.state)) as FinderState;
-    to.postMessage({ type: 'so-far', state, now: (soFar.now ?? new Date()).getTime(), url: lone.url, ...(lone.baseUrl ? { baseUrl: lone.baseUrl } : {}), options: workerOptions(options) } satisfies ToWorker);
+    // Not the prebuilt index (a promise, perhaps, which cannot be cloned): the listings so far are not indexed for words.
+    const { prebuiltIndex: _index, ...own } = options;
+    to.postMessage({ type: 'so-far', state, now: (soFar.now ?? new Date()).getTime(), url: lone.url, ...(lone.baseUrl ? { baseUrl: lone.baseUrl } : {}), options: workerOptions(own) } satisfies ToWorker);
   };
   let soFarAsks = 0;
   const heardSoFar = (screen: FirstScreen | null, items: CoreItem[] = [], again = false): void => {

@@ -112,6 +112,17 @@ describe('<atlas-finder>: a large feed arriving slowly', () => {
     expect(countText(f)).to.equal(countText(g));
   });
 
+  it('shows the listings so far on a finder given a prebuilt index too', async () => {
+    const { fetcher: feedFetcher, release } = slowFeed();
+    // The index is not there: the finder indexes the feed itself, as always.
+    const fetcher = ((url: string, init?: RequestInit) => /index/.test(String(url)) ? Promise.resolve(new Response('', { status: 404 })) : feedFetcher(url, init)) as typeof fetch;
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" index="/town-index.json" lang="en" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cards(f).length > 0, 'no first page while the feed was still arriving', { timeout: 20000 });
+    expect(countText(f)).to.match(/ so far; loading the rest of the directory…$/);
+    release();
+    await waitUntil(() => /^[\d,]+ results$/.test(countText(f)), 'no whole answer once the feed was in', { timeout: 20000 });
+  });
+
   it('says so in Welsh on a Welsh page', async () => {
     const { fetcher, release } = slowFeed();
     const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="cy" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
