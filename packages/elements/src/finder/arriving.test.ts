@@ -141,3 +141,30 @@ describe('<atlas-finder>: a large feed arriving slowly', () => {
     expect(texts.filter((t) => /so far/.test(t))).to.deep.equal([]);
   });
 });
+
+describe('<atlas-finder>: a large feed whose whole check fails after its first page', () => {
+  it('tells the console of its errors and says how many listings could not be shown, as a feed read whole first does', async () => {
+    // A listing with no name, far down in name order: the first page comes before the whole check
+    // finds it, so the finder learns of the problem only once the worker has read the feed again.
+    const hurt: Feed = generateFeed(4000);
+    const far = hurt.listings[3000]!;
+    delete (far as { name?: unknown }).name;
+    const body = new TextEncoder().encode(JSON.stringify(hurt));
+    expect(body.length, 'large enough for the worker').to.be.greaterThan(WORKER_THRESHOLD_BYTES);
+    const fetcher = (() => Promise.resolve(new Response(body, { headers: { 'content-type': 'application/json' } }))) as typeof fetch;
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.map(String).join(' '));
+    try {
+      const f = await fixture<AtlasFinder>(html`<atlas-finder src="/hurt.json" .fetcher=${fetcher} .now=${NOW} lang="en"></atlas-finder>`);
+      await waitUntil(() => /could not be shown/.test(shadow(f).querySelector('.footer')?.textContent ?? ''), 'the footer never said a listing could not be shown', { timeout: 20_000 });
+      expect(shadow(f).querySelector('.footer')!.textContent).to.contain('1 listing could not be shown because of a problem in the data.');
+      await waitUntil(() => warned.some((w) => w.includes('.name')), 'the console was never told of the nameless listing', { timeout: 20_000 });
+      expect(warned.filter((w) => /^Community Atlas: .*listings\[\d+\]\.name: /.test(w)), 'told once').to.have.length(1);
+      expect(countText(f)).to.equal('3,999 results');
+      await expect(f).to.be.accessible();
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

@@ -151,6 +151,8 @@ export class AtlasFinder extends AtlasElement {
   #engine?: SearchEngine;
   /** A sharded directory's data besides listings as last read from the engine (it grows as shards arrive). */
   #meta?: Omit<AtlasData, 'listings'>;
+  /** The feed's errors already told to the console, in this load: each is told once. */
+  #warned = new Set<string>();
   #abort?: AbortController;
   #releaseTimer?: ReturnType<typeof setTimeout>;
   #internals: ElementInternals;
@@ -395,7 +397,8 @@ export class AtlasFinder extends AtlasElement {
         engine.dispose();
         return;
       }
-      for (const p of data.problems) if (p.severity === 'error') console.warn(`Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`);
+      this.#warned.clear();
+      this.#warnProblems(data.problems);
       this.#engine?.dispose();
       // Loading again (a new `src`, "Try again") keeps a prescriber's in-memory search.
       this.finderState = this.#readUrl(!!this.data && !this.#screen);
@@ -595,11 +598,25 @@ export class AtlasFinder extends AtlasElement {
     if (meta && meta !== this.#meta && this.data) {
       this.#meta = meta;
       this.data = { ...meta, listings: this.data.listings };
+      // A large plain feed is answered from its first reading while the whole check runs; when the check
+      // then fails, the normaliser's reading replaces it, with the problems the first reading did not have.
+      this.#warnProblems(meta.problems);
     }
     this.searchFailed = false;
     this.#waiting = false;
     this.result = result;
     this.#afterQuery(s.q.trim(), result.total);
+  }
+
+  /** Tells whoever runs the site, in the console, each error in the feed (the person sees plain words, or nothing). */
+  #warnProblems(problems: AtlasData['problems']): void {
+    for (const p of problems) {
+      if (p.severity !== 'error') continue;
+      const said = `Community Atlas: ${p.source ?? ''} ${p.path}: ${p.message}`;
+      if (this.#warned.has(said)) continue;
+      this.#warned.add(said);
+      console.warn(said);
+    }
   }
 
   /** Tells the host page when a search found nothing: the words only, once per query. */
