@@ -14,7 +14,7 @@ import { normaliseFeed, type NormaliseOptions } from '../feed/normalise.js';
 import { quickParts, type QuickParts } from '../feed/quick.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
-import { FilterCore, type CoreItem } from './core.js';
+import { FilterCore, planFor, type CoreItem } from './core.js';
 import { extras } from './extras.js';
 import { deadlineReader } from './deadlines.js';
 import { deadlineState } from '../transfer/deadline.js';
@@ -22,7 +22,7 @@ import type { TextIndex } from './text.js';
 import { mapColumnsOf, mapLabelsOf, mapPointsOf, mapPointsTransfer } from '../location/map-points.js';
 import { readyPartsOf, wholeListings, type LazyListings } from '../feed/ready-parts.js';
 import { keepKinds } from '../feed/ready-kinds.js';
-import { ReadySealer } from '../feed/ready-seal.js';
+import { READY_TEXT_START, ReadySealer } from '../feed/ready-seal.js';
 import { readReadyHeadEarly } from '../feed/ready.js';
 import { feedSoFar } from '../feed/so-far.js';
 import type { FirstScreen } from '../feed/first.js';
@@ -338,8 +338,7 @@ function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: 
   const none = { screen: null };
   const views = pieces?.views;
   // Words would wait for text search's code: the finder asks only for a state without them (its default).
-  const words = typeof message.state.q === 'string' && message.state.q.trim() !== '';
-  if (words || readyStart(views?.[0] ?? new Uint8Array())) return none;
+  if (planFor(message.state).text || readyStart(views?.[0] ?? new Uint8Array())) return none;
   try {
     const cut = views && feedSoFar(views, SO_FAR_MOST);
     // No listing whole yet (or not a feed's start): worth asking again as more arrives.
@@ -374,7 +373,7 @@ function screenSoFar(message: Extract<ToWorker, { type: 'so-far' }>): { screen: 
 const SO_FAR_MOST = 2_000;
 
 /** A ready feed's first bytes (feed/ready.ts). */
-const readyStart = (first: Uint8Array): boolean => /^(?:\u00ef\u00bb\u00bf)?\{"format":"community-atlas-ready"/.test(String.fromCharCode(...first.subarray(0, 40)));
+const readyStart = (first: Uint8Array): boolean => String.fromCharCode(...first.subarray(0, 40)).replace(/^\u00ef\u00bb\u00bf/, '').startsWith(READY_TEXT_START);
 
 /** A feed arriving in slices from a page that already holds it. */
 let parts: { shape: 'feed' | 'data'; head: Record<string, unknown>; listings: unknown[]; started: number } | undefined;
@@ -401,7 +400,7 @@ scope.onmessage = (event) => receive(event.data);
 
 /** A question only text search answers: a query with words, or a suggestion. */
 const needsText = (message: ToWorker): boolean =>
-  message.type === 'suggest' || (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '');
+  message.type === 'suggest' || (message.type === 'query' && planFor(message.state).text);
 
 function receive(message: ToWorker): void {
   if (backlog) {
@@ -488,7 +487,7 @@ function receive(message: ToWorker): void {
     return;
   }
   try {
-    if (message.type === 'query' && typeof message.state?.q === 'string' && message.state.q.trim() !== '') finishTextIndex();
+    if (message.type === 'query' && planFor(message.state).text) finishTextIndex();
     // Before the whole quick check has settled, only a page of results is answered (its listings checked one by one).
     if (message.type !== 'query' || typeof message.state?.open === 'string' || !onePage(message.state?.limit)) settle();
     if (message.type === 'query') {
