@@ -4,6 +4,7 @@
 // loading; then, once the body is in, exactly the answer a feed that arrived at once gives.
 // The feed is served from memory in pieces, its last piece held back until the test lets it go.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { WORKER_THRESHOLD_BYTES, type Feed } from '@community-atlas/core';
 import { generateFeed } from '../../../../test/support/generate.js';
 import '../define.js';
@@ -81,6 +82,8 @@ describe('<atlas-finder>: a large feed arriving slowly', () => {
     const count = shadow(results(f)).querySelector('[role="status"]')!;
     expect(count.getAttribute('aria-live')).to.equal('polite');
     expect(countText(f)).to.match(/^[\d,]+ results so far; loading the rest of the directory…$/);
+    // "so far" to the eye; that the rest is loading, to screen readers too (the count stays on one line on a phone).
+    expect(count.querySelector('.visually-hidden')?.textContent).to.equal('; loading the rest of the directory…');
     const soFar = Number(countText(f).replace(/ .*/, '').replace(/,/g, ''));
     expect(soFar).to.be.above(0).and.below(feed.listings.length - 1);
     expect(statuses(f).filter((s) => /load/i.test(s.textContent ?? '')), 'one status says it is loading').to.have.length(1);
@@ -133,6 +136,31 @@ describe('<atlas-finder>: a large feed arriving slowly', () => {
     release();
     await waitUntil(() => !/hyd yma/.test(countText(f)), 'no whole answer once the feed was in', { timeout: 20000 });
   });
+
+  for (const width of [320, 375, 1280]) {
+    it(`keeps the first card where it is when the whole answer replaces the listings so far, ${width} px wide`, async () => {
+      await setViewport({ width, height: 800 });
+      try {
+        const { fetcher, release } = slowFeed();
+        const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+        await waitUntil(() => cards(f).length > 0, 'no first page while the feed was still arriving', { timeout: 20000 });
+        await f.updateComplete;
+        await results(f).updateComplete;
+        expect(countText(f)).to.match(/so far/);
+        const top = (): number => cards(f)[0]!.getBoundingClientRect().top - f.getBoundingClientRect().top;
+        const soFar = top();
+        release();
+        await waitUntil(() => /^[\d,]+ results$/.test(countText(f)), 'no whole answer once the feed was in', { timeout: 20000 });
+        await f.updateComplete;
+        await results(f).updateComplete;
+        // Half a pixel at most: a count of two lines sits on the sort box's baseline as one line does.
+        expect(Math.abs(top() - soFar), `the first card moved from ${soFar} to ${top()} px`).to.be.below(1);
+        await expect(f).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
 
   it('shows a feed that arrives at once whole, with no step of listings so far', async () => {
     const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${whole} .now=${NOW}></atlas-finder>`);
