@@ -119,7 +119,30 @@ function readAll(): readonly AtlasListing[] {
  * The pieces of the one feed's body handed over before its 'load', sealed as they came: the first
  * `sealed` of them (and of the pieces that come with the 'load') by the page, before the worker was up.
  */
-let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number; arriving?: ArrivingFeed | undefined } | undefined;
+let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number; arriving?: ArrivingFeed | undefined; fed: number } | undefined;
+
+/**
+ * A plain feed's pieces are parsed as they come (feed/arriving.ts), in slices of their own after the
+ * messages already waiting: a burst of pieces handed over when the worker says hello is followed by
+ * the page's question for the listings so far, which is answered first (on a slow phone, parsing the
+ * burst first put the first results half a second later).
+ */
+const ARRIVING_SLICE_MS = 8;
+const arrivingSlices = new MessageChannel();
+let arrivingAsked = false;
+arrivingSlices.port1.onmessage = () => {
+  arrivingAsked = false;
+  feedArriving(pieces, performance.now() + ARRIVING_SLICE_MS);
+};
+function feedArriving(now: typeof pieces, until = Infinity): void {
+  if (!now?.arriving) return;
+  while (now.fed < now.views.length && performance.now() < until) now.arriving.add(now.views[now.fed++]!);
+  if (now.arriving.gaveUp) now.arriving = undefined;
+  else if (now === pieces && now.fed < now.views.length && !arrivingAsked) {
+    arrivingAsked = true;
+    arrivingSlices.port2.postMessage(null);
+  }
+}
 
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
@@ -150,6 +173,7 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
           });
           const { bytes: _whole, ...feed } = f.feed;
           // A plain feed parsed as its pieces came (feed/arriving.ts): only the last of it is left to parse now.
+          feedArriving(before);
           const arriving = before.arriving;
           if (arriving) for (const view of rest) arriving.add(view);
           const parsed = arriving?.value();
@@ -437,15 +461,17 @@ function receive(message: ToWorker): void {
     return;
   }
   if (message.type === 'sealed') {
-    pieces = { views: [], sealer: ReadySealer.from(message.state), sealed: message.pieces, arriving: new ArrivingFeed() };
+    pieces = { views: [], sealer: ReadySealer.from(message.state), sealed: message.pieces, arriving: new ArrivingFeed(), fed: 0 };
     return;
   }
   if (message.type === 'piece') {
-    pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0, arriving: new ArrivingFeed() };
+    pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0, arriving: new ArrivingFeed(), fed: 0 };
     pieces.views.push(message.piece);
     // A plain feed is parsed as it comes; anything else (a ready feed, say) is given up on at once, and read whole as before.
-    pieces.arriving?.add(message.piece);
-    if (pieces.arriving?.gaveUp) pieces.arriving = undefined;
+    if (pieces.arriving && !arrivingAsked) {
+      arrivingAsked = true;
+      arrivingSlices.port2.postMessage(null);
+    }
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
     // A ready feed's part before its listings is parsed once it is in, while the listings still come.
     if (pieces.views.length >= pieces.sealed) readReadyHeadEarly(pieces.views, pieces.sealer);
