@@ -25,6 +25,7 @@ import { keepKinds } from '../feed/ready-kinds.js';
 import { READY_TEXT_START, ReadySealer } from '../feed/ready-seal.js';
 import { readReadyHeadEarly } from '../feed/ready.js';
 import { feedSoFar } from '../feed/so-far.js';
+import { ArrivingFeed } from '../feed/arriving.js';
 import type { FirstScreen } from '../feed/first.js';
 import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
@@ -118,7 +119,7 @@ function readAll(): readonly AtlasListing[] {
  * The pieces of the one feed's body handed over before its 'load', sealed as they came: the first
  * `sealed` of them (and of the pieces that come with the 'load') by the page, before the worker was up.
  */
-let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number } | undefined;
+let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number; arriving?: ArrivingFeed | undefined } | undefined;
 
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
@@ -148,7 +149,11 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
             if (before.views.length + k >= before.sealed) before.sealer.add(view);
           });
           const { bytes: _whole, ...feed } = f.feed;
-          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer, normalise }) };
+          // A plain feed parsed as its pieces came (feed/arriving.ts): only the last of it is left to parse now.
+          const arriving = before.arriving;
+          if (arriving) for (const view of rest) arriving.add(view);
+          const parsed = arriving?.value();
+          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer, normalise, ...(parsed !== undefined ? { parsed } : {}) }) };
         }
         return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings, normalise }) };
       } catch (reason) {
@@ -432,12 +437,15 @@ function receive(message: ToWorker): void {
     return;
   }
   if (message.type === 'sealed') {
-    pieces = { views: [], sealer: ReadySealer.from(message.state), sealed: message.pieces };
+    pieces = { views: [], sealer: ReadySealer.from(message.state), sealed: message.pieces, arriving: new ArrivingFeed() };
     return;
   }
   if (message.type === 'piece') {
-    pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0 };
+    pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0, arriving: new ArrivingFeed() };
     pieces.views.push(message.piece);
+    // A plain feed is parsed as it comes; anything else (a ready feed, say) is given up on at once, and read whole as before.
+    pieces.arriving?.add(message.piece);
+    if (pieces.arriving?.gaveUp) pieces.arriving = undefined;
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
     // A ready feed's part before its listings is parsed once it is in, while the listings still come.
     if (pieces.views.length >= pieces.sealed) readReadyHeadEarly(pieces.views, pieces.sealer);
