@@ -25,6 +25,7 @@ import { keepKinds } from '../feed/ready-kinds.js';
 import { READY_TEXT_START, ReadySealer } from '../feed/ready-seal.js';
 import { readReadyHeadEarly } from '../feed/ready.js';
 import { feedSoFar } from '../feed/so-far.js';
+import { ArrivingFeed } from '../feed/arriving.js';
 import type { FirstScreen } from '../feed/first.js';
 import { FeedLoadError, fetchedViews, readBlob } from '../feed/fetch.js';
 import { londonOffsetMinutes } from '../schedule/zone.js';
@@ -118,7 +119,7 @@ function readAll(): readonly AtlasListing[] {
  * The pieces of the one feed's body handed over before its 'load', sealed as they came: the first
  * `sealed` of them (and of the pieces that come with the 'load') by the page, before the worker was up.
  */
-let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number } | undefined;
+let pieces: { views: Uint8Array[]; sealer: ReadySealer; sealed: number; arriving?: ArrivingFeed | undefined } | undefined;
 
 function load(message: Extract<ToWorker, { type: 'load' }>): void {
   const started = performance.now();
@@ -148,7 +149,11 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
             if (before.views.length + k >= before.sealed) before.sealer.add(view);
           });
           const { bytes: _whole, ...feed } = f.feed;
-          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer, normalise }) };
+          // A plain feed parsed as its pieces came (feed/arriving.ts): only the last of it is left to parse now.
+          const arriving = before.arriving;
+          if (arriving) for (const view of rest) arriving.add(view);
+          const parsed = arriving?.value();
+          return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer, normalise, ...(parsed !== undefined ? { parsed } : {}) }) };
         }
         return { status: 'fulfilled', value: readFetchedFeedQuickFirst(f.feed, { lazyListings, normalise }) };
       } catch (reason) {
@@ -432,12 +437,15 @@ function receive(message: ToWorker): void {
     return;
   }
   if (message.type === 'sealed') {
-    pieces = { views: [], sealer: ReadySealer.from(message.state), sealed: message.pieces };
+    pieces = { views: [], sealer: ReadySealer.from(message.state), sealed: message.pieces, arriving: new ArrivingFeed() };
     return;
   }
   if (message.type === 'piece') {
-    pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0 };
+    pieces ??= { views: [], sealer: new ReadySealer(), sealed: 0, arriving: new ArrivingFeed() };
     pieces.views.push(message.piece);
+    // A plain feed is parsed as it comes; anything else (a ready feed, say) is given up on at once, and read whole as before.
+    pieces.arriving?.add(message.piece);
+    if (pieces.arriving?.gaveUp) pieces.arriving = undefined;
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
     // A ready feed's part before its listings is parsed once it is in, while the listings still come.
     if (pieces.views.length >= pieces.sealed) readReadyHeadEarly(pieces.views, pieces.sealer);
@@ -488,8 +496,10 @@ function receive(message: ToWorker): void {
   }
   try {
     if (message.type === 'query' && planFor(message.state).text) finishTextIndex();
-    // Before the whole quick check has settled, only a page of results is answered (its listings checked one by one).
-    if (message.type !== 'query' || typeof message.state?.open === 'string' || !onePage(message.state?.limit)) settle();
+    // Before the whole quick check has settled, only a page of results (its listings checked one by one), the
+    // map's points (each listing's place and kind checked) and its markers' names are answered.
+    const unsettled = message.type === 'query' ? typeof message.state?.open !== 'string' && onePage(message.state?.limit) : message.type === 'points' || message.type === 'labels';
+    if (!unsettled) settle();
     if (message.type === 'query') {
       let answer = core.queryIndexes(message.state, new Date(message.now));
       // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
@@ -515,22 +525,32 @@ function receive(message: ToWorker): void {
     } else if (message.type === 'points') {
       // The points of (often) every listing: read whatever is not read yet at once.
       readAll();
-      const wanted: number[] = [];
-      const listings: AtlasListing[] = [];
-      for (const i of message.indexes) {
-        if (i >= 0 && i < held.length) {
-          wanted.push(i);
-          listings.push(held[i]!);
-        }
+      const inRange = (indexes: ArrayLike<number>): number[] => {
+        const wanted: number[] = [];
+        for (let k = 0; k < indexes.length; k++) if (indexes[k]! >= 0 && indexes[k]! < held.length) wanted.push(indexes[k]!);
+        return wanted;
+      };
+      // Before the whole check has settled, only each listing's place and kind are checked (their points need no more); if one fails them, the whole check first.
+      let wanted = inRange(message.indexes);
+      const placed = checking && message.labels === 'on-demand' ? checking.parts.places(wanted) : undefined;
+      if (!placed) {
+        settle();
+        wanted = inRange(message.indexes);
       }
+      const listings = placed ?? wanted.map((i) => held[i]!);
       // Typed arrays only: the page knows every key by its index, and asks for the names of the markers it draws.
-      const points = message.labels === 'on-demand' ? mapColumnsOf(listings, wanted) : mapPointsOf(listings, message.lang);
+      const points = placed || message.labels === 'on-demand' ? mapColumnsOf(listings, wanted) : mapPointsOf(listings as AtlasListing[], message.lang);
       scope.postMessage({ type: 'points', id: message.id, points }, mapPointsTransfer(points));
     } else if (message.type === 'labels') {
       const names: string[] = [];
       const places: string[] = [];
+      // Each marker's listing checked alone while the whole check has not settled (a few dozen: for more, or if one fails it, the whole check first).
+      const inRange = message.indexes.filter((i) => i >= 0 && i < held.length);
+      const checked = inRange.length <= EARLY_RESULTS ? recordsAt(inRange) : undefined;
+      if (!checked) settle();
+      const byIndex = checked && new Map(inRange.map((i, k) => [i, checked[k]!]));
       for (const i of message.indexes) {
-        const listing = i >= 0 && i < held.length ? heldAt(i) : undefined;
+        const listing = i >= 0 && i < held.length ? byIndex?.get(i) ?? heldAt(i) : undefined;
         const { name, place } = listing ? mapLabelsOf(listing, message.lang) : { name: '', place: '' };
         names.push(name);
         places.push(place);

@@ -86,13 +86,18 @@ export function readFetchedFeed(fetched: FetchedFeed): AtlasData {
  * are read as they are asked for (feed/ready-parts.ts's `LazyListings`), for
  * the search worker, which answers the first page before it has read them all.
  * `normalise`: what reads a parsed feed that is not a ready one (the worker's
- * own, which may answer before the whole quick check).
+ * own, which may answer before the whole quick check). `parsed`: the body's value,
+ * parsed as it arrived (feed/arriving.ts), exactly what parsing its text gives.
  */
 export function readFetchedFeedQuickFirst(
   fetched: FetchedFeed,
-  { lazyListings = false, sealer, normalise = normaliseQuickFirst }: { lazyListings?: boolean; sealer?: ReadySealer; normalise?: typeof normaliseFeed } = {},
+  { lazyListings = false, sealer, normalise = normaliseQuickFirst, parsed }: { lazyListings?: boolean; sealer?: ReadySealer; normalise?: typeof normaliseFeed; parsed?: unknown } = {},
 ): AtlasData {
   const options = fetched.baseUrl ? { baseUrl: fetched.baseUrl } : {};
+  if (parsed !== undefined) {
+    const data = normalise(parsed, { ...(fetched.url ? { source: fetched.url } : {}), ...options });
+    if (!feedFailure(data)) return data;
+  }
   // Bytes decoded as ASCII text (ascii.ts): the same feed, read several times faster.
   const ascii = asciiJsonText(fetched);
   if (ascii !== undefined) {

@@ -4,7 +4,8 @@
 // loading; then, once the body is in, exactly the answer a feed that arrived at once gives.
 // The feed is served from memory in pieces, its last piece held back until the test lets it go.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { WORKER_THRESHOLD_BYTES, type Feed } from '@community-atlas/core';
+import { setViewport } from '@web/test-runner-commands';
+import { encodeState, WORKER_THRESHOLD_BYTES, type Feed, type FinderState } from '@community-atlas/core';
 import { generateFeed } from '../../../../test/support/generate.js';
 import '../define.js';
 import type { AtlasFinder } from './finder.js';
@@ -81,6 +82,8 @@ describe('<atlas-finder>: a large feed arriving slowly', () => {
     const count = shadow(results(f)).querySelector('[role="status"]')!;
     expect(count.getAttribute('aria-live')).to.equal('polite');
     expect(countText(f)).to.match(/^[\d,]+ results so far; loading the rest of the directory…$/);
+    // "so far" to the eye; that the rest is loading, to screen readers too (the count stays on one line on a phone).
+    expect(count.querySelector('.visually-hidden')?.textContent).to.equal('; loading the rest of the directory…');
     const soFar = Number(countText(f).replace(/ .*/, '').replace(/,/g, ''));
     expect(soFar).to.be.above(0).and.below(feed.listings.length - 1);
     expect(statuses(f).filter((s) => /load/i.test(s.textContent ?? '')), 'one status says it is loading').to.have.length(1);
@@ -132,6 +135,74 @@ describe('<atlas-finder>: a large feed arriving slowly', () => {
     await expect(f).to.be.accessible();
     release();
     await waitUntil(() => !/hyd yma/.test(countText(f)), 'no whole answer once the feed was in', { timeout: 20000 });
+  });
+
+  for (const width of [320, 375, 1280]) {
+    it(`keeps the first card where it is when the whole answer replaces the listings so far, ${width} px wide`, async () => {
+      await setViewport({ width, height: 800 });
+      try {
+        const { fetcher, release } = slowFeed();
+        const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+        await waitUntil(() => cards(f).length > 0, 'no first page while the feed was still arriving', { timeout: 20000 });
+        await f.updateComplete;
+        await results(f).updateComplete;
+        expect(countText(f)).to.match(/so far/);
+        const top = (): number => cards(f)[0]!.getBoundingClientRect().top - f.getBoundingClientRect().top;
+        const soFar = top();
+        release();
+        await waitUntil(() => /^[\d,]+ results$/.test(countText(f)), 'no whole answer once the feed was in', { timeout: 20000 });
+        await f.updateComplete;
+        await results(f).updateComplete;
+        // Half a pixel at most: a count of two lines sits on the sort box's baseline as one line does.
+        expect(Math.abs(top() - soFar), `the first card moved from ${soFar} to ${top()} px`).to.be.below(1);
+        await expect(f).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+
+  it('answers a link with filters and a sort from the listings so far too, then as the whole feed does', async () => {
+    const asked: FinderState = { q: '', filters: { kind: ['activity'], day: ['mo', 'th'] }, sort: 'name' };
+    window.history.replaceState(null, '', `?${encodeState(asked)}`);
+    const { fetcher, release } = slowFeed();
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cards(f).length > 0, 'no first page while the feed was still arriving', { timeout: 20000 });
+    await f.updateComplete;
+    expect(countText(f)).to.match(/^[\d,]+ results so far; loading the rest of the directory…$/);
+    const soFarKeys = cards(f).map((c) => c.item!.listing.key);
+    await expect(f).to.be.accessible();
+    release();
+    await waitUntil(() => /^[\d,]+ results$/.test(countText(f)), 'no whole answer once the feed was in', { timeout: 20000 });
+    await f.updateComplete;
+    // Every listing the first page showed is one the whole feed's answer to the link holds, in its order (by name).
+    const all = await f.engine!.query({ ...asked, limit: 100_000 }, NOW);
+    const at = soFarKeys.map((key) => all.keys.indexOf(key));
+    expect(at.filter((i) => i < 0), 'shown so far, not in the whole answer').to.deep.equal([]);
+    expect([...at].sort((a, b) => a - b), 'in the whole answer’s order').to.deep.equal(at);
+    const whole20 = names(f);
+    const count = countText(f);
+    // Alone on the page, so the second finder reads the same link (two finders keep their state apart in it).
+    f.remove();
+    const g = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${whole} .now=${NOW}></atlas-finder>`);
+    await waitUntil(() => cards(g).length > 0 && /^[\d,]+ results$/.test(countText(g)), 'the whole feed did not load', { timeout: 20000 });
+    await g.updateComplete;
+    expect(whole20).to.deep.equal(names(g));
+    expect(count).to.equal(countText(g));
+    expect(countText(g)).not.to.equal(`${(feed.listings.length - 1).toLocaleString('en-GB')} results`);
+  });
+
+  it('waits for the whole feed on a link with words, which the listings so far cannot answer without text search', async () => {
+    window.history.replaceState(null, '', `?${encodeState({ q: 'walk', filters: {}, sort: 'relevance' })}`);
+    const { fetcher, release } = slowFeed();
+    const f = await fixture<AtlasFinder>(html`<atlas-finder src="/town.json" lang="en" view="list" .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+    const texts = said(f);
+    // Long enough for the step to have come (it does within a second in the tests above).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(cards(f)).to.have.length(0);
+    release();
+    await waitUntil(() => cards(f).length > 0 && /^[\d,]+ results$/.test(countText(f)), 'no answer once the feed was in', { timeout: 20000 });
+    expect(texts.filter((t) => /so far/.test(t))).to.deep.equal([]);
   });
 
   it('shows a feed that arrives at once whole, with no step of listings so far', async () => {

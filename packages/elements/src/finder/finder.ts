@@ -352,7 +352,8 @@ export class AtlasFinder extends AtlasElement {
     this.#engineIn = new Promise((resolve) => (engineIn = resolve));
     this.slow = false;
     clearTimeout(this.#slowTimer);
-    if (!urls.length) return;
+    // No feed to load (a page that sets one from its script later): no screen of blank height held meanwhile.
+    if (!urls.length) return void this.#internals.states.delete('drawing');
     // The browser's date data loads while the feed is on its way, not in the task that draws the results; so do the parts' style sheets.
     warmFormats(this.t.locale);
     warmStyles(['atlas-search', 'atlas-location', 'atlas-filters', 'atlas-results', 'atlas-card']);
@@ -376,14 +377,18 @@ export class AtlasFinder extends AtlasElement {
       // Large feeds are read, indexed and searched in a worker; small ones on the page, in slices.
       // A ready feed's first screen applies to the default state of a resident's list of everything in the page's language.
       const screenApplies = !oruk && !this.#engine && this.view === 'list' && !this.#wantsPrescriber() && this.#url.isDefault();
+      // The listings so far answer any list a resident's link asks for without words (filters, a place, a sort):
+      // words wait for text search's code, and an open listing for the whole feed.
+      const asked = this.#url.read();
+      const soFarApplies = !oruk && !this.#engine && this.view === 'list' && !this.#wantsPrescriber() && !asked.q.trim() && !asked.open;
       const { data, summary, engine } = await loadFinder(urls, {
         signal: abort.signal, timeoutMs: oruk ? oruk.loadTimeout(urls, this.timeout) : this.timeout, lang: this.language, kinds,
         ...(oruk ? { fetch: oruk.withOrukSources(this.fetcher) } : this.fetcher ? { fetch: this.fetcher } : {}),
         ...(prebuiltIndex ? { prebuiltIndex } : {}),
-        ...(screenApplies ? {
-          screen: (screen: FirstScreen) => this.#showScreen(screen, abort.signal),
-          // A large feed arriving slowly: the first screen from the listings so far, said to be so, until the whole feed's answer.
-          soFar: { state: { ...this.#url.read(), limit: PAGE_SIZE }, ...(this.now ? { now: this.now } : {}), show: (screen: FirstScreen, items: Omit<ResultItem, 'listing'>[]) => this.#showScreen(screen, abort.signal, items) },
+        ...(screenApplies ? { screen: (screen: FirstScreen) => this.#showScreen(screen, abort.signal) } : {}),
+        // A large feed arriving slowly: the first screen from the listings so far, said to be so, until the whole feed's answer.
+        ...(soFarApplies ? {
+          soFar: { state: { ...asked, limit: PAGE_SIZE }, ...(this.now ? { now: this.now } : {}), show: (screen: FirstScreen, items: Omit<ResultItem, 'listing'>[]) => this.#showScreen(screen, abort.signal, items) },
         } : {}),
       });
       // Results show with the shortlist and its buttons already in place (the chunk loaded alongside the feed),

@@ -126,8 +126,20 @@ export class AtlasResults extends AtlasElement {
     return !this.hasUpdated || this.result !== this.#drawnResult;
   }
 
+  /**
+   * The height of the count's bar while a large directory was still arriving, held (with its layout) through
+   * the whole answer that replaces it: the "so far" count can take more lines than the whole one, and the list
+   * moved as a resident read it. Let go at the next answer, which redraws the list in any case.
+   */
+  #arrivingBar = 0;
+  #heldBar = 0;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('result')) {
+      const before = changed.get('result') as QueryResult | undefined;
+      this.#heldBar = before?.arriving && this.result && !this.result.arriving ? this.#arrivingBar : 0;
+    }
     this.#drawnResult = this.result;
     redrawCardsUntil(REDRAW_MS);
     const wanted = this.result?.items.length ?? 0;
@@ -139,6 +151,12 @@ export class AtlasResults extends AtlasElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const bar = this.renderRoot.querySelector<HTMLElement>('.bar');
+    if (bar && changed.has('result')) {
+      // Through the CSS object model, which a page's style-src 'self' allows (a style attribute it does not).
+      bar.style.minBlockSize = this.#heldBar ? `${this.#heldBar}px` : '';
+      if (this.result?.arriving) this.#arrivingBar = bar.getBoundingClientRect().height;
+    }
     if (this.#drawing || this.#drawn >= (this.result?.items.length ?? 0)) return;
     // The next cards once those in the list have drawn themselves.
     this.#drawing = this.#cardsDrawn().then(() => {
@@ -165,13 +183,15 @@ export class AtlasResults extends AtlasElement {
     });
     // A sharded directory says what the answer covers ("within 10 miles; searching further…"), in the same live region.
     const coverage = result?.coverage;
-    // A large directory still arriving says its results are from the part that has, in the same live region.
+    // A large directory still arriving says its results are from the part that has, in the same live region;
+    // that the rest is loading, to screen readers only, so the count stays on one line.
     const count = result && !coverage?.prompt ? (result.arriving ? t.arriving(t.resultsCount(total)) : t.resultsCount(total)) : '';
     const said = [count, coverage ? t.shardCoverage(coverage) : ''].filter(Boolean).join('. ');
+    const rest = count && result?.arriving ? html`<span class="visually-hidden">${t.arrivingRest}</span>` : nothing;
     return html`
       <h2 class="visually-hidden">${t.resultsHeading}</h2>
-      <div class="bar">
-        <p class="count" part="count" role="status" aria-live="polite" aria-atomic="true">${said}</p>
+      <div class=${result?.arriving || this.#heldBar ? 'bar arriving' : 'bar'}>
+        <p class="count" part="count" role="status" aria-live="polite" aria-atomic="true">${said}${rest}</p>
         ${total > 1
           ? html`<div class="sort">
               <label for="sort">${t.sortLabel}</label>

@@ -83,7 +83,8 @@ const welsh = {
   resultsShowing: (shown, total) => `Yn dangos ${shown} o ${formatNumber(total, 'cy-GB')}`,
   shardCoverage: (c) => !c.prompt && !c.miles && !c.more && !c.limited ? '' : c.prompt ? 'Rhowch god post, neu eiriau i chwilio amdanyn nhw, i weld rhestriadau.'
     : `${c.miles ? `Yn dangos canlyniadau o fewn ${c.miles} milltir` : c.limited ? 'Yn dangos canlyniadau o rai o’r ardaloedd sy’n cyfateb; ychwanegwch god post i chwilio’n agos ato' : 'Yn dangos y canlyniadau a gafwyd hyd yma'}${c.more ? '; yn chwilio ymhellach…' : '.'}`,
-  arriving: (count) => `${count} hyd yma; wrthi’n llwytho gweddill y cyfeiriadur…`,
+  arriving: (count) => `${count} hyd yma`,
+  arrivingRest: '; wrthi’n llwytho gweddill y cyfeiriadur…',
   shardsSkipped: (areas) => `Doedd dim modd llwytho rhestriadau rhai ardaloedd (${areas}), felly mae canlyniadau oddi yno ar goll.`,
   shardWordsUnavailable: 'Doedd dim modd llwytho’r rhestr o ba ardaloedd sydd â pha enwau, felly mae’r chwiliad hwn yn edrych yn yr ardaloedd sydd wedi’u llwytho’n barod yn unig. Ychwanegwch god post i chwilio’n agos ato.',
   alsoSearchingFor: (terms) => `Hefyd yn chwilio am y geiriau hyn: ${terms}`,

@@ -255,6 +255,11 @@ interface FinderWords {
   shardCoverage: (c: { miles?: number; more: boolean; limited?: boolean; prompt?: boolean }) => string;
   /** The count (`resultsCount`'s) while a large directory is still arriving and the results are from the part that has. */
   arriving: (count: string) => string;
+  /**
+   * Said after `arriving`, to screen readers only: a longer count took two lines on a phone, and the list
+   * moved up a line when the whole answer came ("so far" already says to the eye that more is coming).
+   */
+  arrivingRest: string;
   /** A sharded directory: the areas whose listings could not be loaded, already joined. */
   shardsSkipped: (areas: string) => string;
   /** A sharded directory: the index of which areas hold which words could not be loaded, so a search by name looks only in the areas loaded. */
@@ -401,7 +406,8 @@ export const en: LoadedStrings = {
   resultsShowing: (shown, total) => `Showing ${shown} of ${formatNumber(total, 'en-GB')}`,
   shardCoverage: (c) => !c.prompt && !c.miles && !c.more && !c.limited ? '' : c.prompt ? 'Enter a postcode, or words to search for, to see listings.'
     : `${c.miles ? `Showing results within ${c.miles} miles` : c.limited ? 'Showing results from some of the areas that match; add a postcode to search near it' : 'Showing the results found so far'}${c.more ? '; searching further…' : '.'}`,
-  arriving: (count) => `${count} so far; loading the rest of the directory…`,
+  arriving: (count) => `${count} so far`,
+  arrivingRest: '; loading the rest of the directory…',
   shardsSkipped: (areas) => `Listings from some areas (${areas}) could not be loaded, so results from there are missing.`,
   shardWordsUnavailable: 'The list of which areas hold which names could not be loaded, so this search looks only in the areas already loaded. Add a postcode to search near it.',
   alsoSearchingFor: (terms) => `Also searching for ${terms}`,
