@@ -809,7 +809,7 @@ export class FilterCore {
         if (i % 25 === 24) yield;
       }
       yield;
-      const order = this.nameOrder(this.listings.map((l) => text(l.name, this.lang)), (a, b) => (this.keyOf(a) < this.keyOf(b) ? -1 : 1));
+      const order = this.nameOrder(this.listings.map((l) => text(l.name, this.lang)), this.asChecked ? this.asChecked.keys : this.listings.map((l) => l.key));
       yield;
       // From here on a listing is known by its position in name order, so the
       // matches of any filter come out of a set of bits already sorted by name.
@@ -1085,36 +1085,63 @@ export class FilterCore {
    * takes a tenth of a second; a folded key (no case, no accents, numbers padded
    * so "Hall 2" comes before "Hall 10") compares as cheaply as plain strings and
    * gives the same order for names. The collator settles ties of the key between
-   * names that differ, and `tie` the rest. Such ties are rare, and the collator is
-   * made only for one: its first use loads the browser's collation data, a task
+   * names that differ, and then `keys` (each name's key, compared as strings; the
+   * order given when there are none) the rest. Such ties are rare, and the collator
+   * is made only for one: its first use loads the browser's collation data, a task
    * of 10 to 20 ms on the page (issue 18, item 7).
    */
-  private nameOrder(names: readonly string[], tie: (a: number, b: number) => number = (a, b) => a - b): number[] {
-    // Names that repeat (a town's regular sessions, a chain's branches: 360 names among the generated 10,000
-    // listings) are keyed once, and each run of one key is sorted on its own: the order is the one a single
-    // sort by key, then collator, then `tie` gives, with far fewer comparisons in script (10,000 listings in
-    // a fresh worker: about 30 ms of CPU before).
-    const keyOf = new Map<string, string>();
-    const byKey = new Map<string, number | number[]>();
+  private nameOrder(names: readonly string[], keys?: readonly string[]): number[] {
+    // Names that repeat (a town's regular sessions, a chain's branches: 547 names among the generated 10,000
+    // listings) are gathered first, each name's listings in the order given; then each name is keyed once and
+    // its listings put in key order on their own. The order is the one a single sort by key, then collator,
+    // then key gives, with far fewer comparisons in script, each of two strings (10,000 listings in a fresh
+    // worker: about 30 ms of CPU before runs of one key were sorted apart, and 9 more before names were).
+    const byName = new Map<string, number | number[]>();
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
-      let key = keyOf.get(name);
-      if (key === undefined) keyOf.set(name, (key = sortKey(name)));
-      const had = byKey.get(key);
-      if (had === undefined) byKey.set(key, i);
-      else if (typeof had === 'number') byKey.set(key, [had, i]);
+      const had = byName.get(name);
+      if (had === undefined) byName.set(name, i);
+      else if (typeof had === 'number') byName.set(name, [had, i]);
       else had.push(i);
     }
+    const byKey = new Map<string, string | string[]>();
+    for (const name of byName.keys()) {
+      const key = sortKey(name);
+      const had = byKey.get(key);
+      if (had === undefined) byKey.set(key, name);
+      else if (typeof had === 'string') byKey.set(key, [had, name]);
+      else had.push(name);
+    }
+    // Listings of one name, or of names the collator holds equal, by key (the order given when keys tie).
+    const tie = keys ? (a: number, b: number): number => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b) : (a: number, b: number): number => a - b;
     const order: number[] = [];
+    /** A run of listings, of one name (in the order given) or of several (`mixed`), in order. */
+    const put = (run: number[], mixed: boolean): void => {
+      if (keys || mixed) run.sort(tie);
+      for (let k = 0; k < run.length; k++) order.push(run[k]!);
+    };
     // Sorted as strings, by UTF-16 code units: what `<` compares.
     for (const key of [...byKey.keys()].sort()) {
-      const run = byKey.get(key)!;
-      if (typeof run === 'number') {
-        order.push(run);
+      const same = byKey.get(key)!;
+      if (typeof same === 'string') {
+        const run = byName.get(same)!;
+        if (typeof run === 'number') order.push(run);
+        else put(run, false);
         continue;
       }
-      run.sort((a, b) => (names[a] === names[b] ? 0 : this.collator.compare(names[a]!, names[b]!)) || tie(a, b));
-      for (const i of run) order.push(i);
+      same.sort((a, b) => this.collator.compare(a, b));
+      for (let s = 0; s < same.length;) {
+        let e = s + 1;
+        while (e < same.length && this.collator.compare(same[s]!, same[e]!) === 0) e++;
+        const run: number[] = [];
+        for (let t = s; t < e; t++) {
+          const of = byName.get(same[t]!)!;
+          if (typeof of === 'number') run.push(of);
+          else for (let k = 0; k < of.length; k++) run.push(of[k]!);
+        }
+        put(run, e - s > 1);
+        s = e;
+      }
     }
     return order;
   }
