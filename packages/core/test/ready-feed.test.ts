@@ -21,7 +21,8 @@ import type { Feed } from '../src/feed/types.js';
 import { matchesWhen, nextSession } from '../src/schedule/index.js';
 import { randomStates } from '../../../test/support/states.js';
 import { withoutListings } from '../../../test/support/engine.js';
-import { FilterCore } from '../src/engine/core.js';
+import { decodeReadyBits, FilterCore } from '../src/engine/core.js';
+import { keepKinds } from '../src/feed/ready-kinds.js';
 import { deadlineReader } from '../src/engine/deadlines.js';
 import { extras } from '../src/engine/extras.js';
 import { closingSoonFrom, deadlineState, parseDeadline } from '../src/transfer/deadline.js';
@@ -520,6 +521,58 @@ test('a ready feed\'s part before its listings, parsed as soon as its last byte 
   assert.equal(data.listings.length, whole.listings.length);
 });
 
+test('a ready feed\'s facet bits decoded with the part before its listings (as the worker does before the last byte) are taken as they are, with the answers of the plain feed, in every kind kept: no text is decoded after the last byte', () => {
+  const text = serializeReady(generated, { now: NOW }).text;
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  /** Steps of preparing until the filters are ready (as the worker does before its first answer): one or two when the columns are taken; then the rest. */
+  const filtersIn = (core: EngineCore): number => {
+    const steps = core.prepare();
+    let k = 0;
+    while (!core.filtersReady && !steps.next().done) k++;
+    // Then the text index, for words.
+    while (!steps.next().done);
+    return k;
+  };
+  const decodes = (): number => {
+    const bytes = new TextEncoder().encode(text);
+    const sealer = new ReadySealer();
+    sealer.add(bytes);
+    readReadyHeadEarly([bytes], sealer);
+    const parts = sealer.early!.parts as { columns: Parameters<typeof decodeReadyBits>[0]; sizes: number[] };
+    decodeReadyBits(parts.columns, parts.sizes.length);
+    // What the worker does once the last byte is in: read the body, make the engine, take the columns, answer.
+    const atob = globalThis.atob;
+    let count = 0;
+    globalThis.atob = (data: string): string => (count++, atob(data));
+    try {
+      const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [bytes] }, { lazyListings: true, sealer });
+      const core = new EngineCore(data, { now: () => NOW });
+      assert.ok(filtersIn(core) <= 2, 'the columns were taken');
+      for (const state of states(fresh, 100, 23)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+    } finally {
+      globalThis.atob = atob;
+    }
+    return count;
+  };
+  assert.equal(decodes(), 0, 'facet bits decoded after the last byte');
+  // The kinds' columns (feed/ready-kinds.ts) read the decoded sets as they read the text.
+  const bytes = new TextEncoder().encode(text);
+  const sealer = new ReadySealer();
+  sealer.add(bytes);
+  readReadyHeadEarly([bytes], sealer);
+  const parts = sealer.early!.parts as { columns: Parameters<typeof decodeReadyBits>[0]; sizes: number[] };
+  decodeReadyBits(parts.columns, parts.sizes.length);
+  for (const kinds of [['activity'], ['asset', 'transfer']] as const) {
+    const data = keepKinds(readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [bytes] }, { lazyListings: true, sealer }), [...kinds]);
+    const kept = keepKinds(fresh, [...kinds]);
+    const core = new EngineCore(data, { now: () => NOW });
+    assert.ok(filtersIn(core) <= 2, `${kinds.join(' ')}: the kinds' columns were taken`);
+    const expected = new EngineCore(kept, { now: () => NOW }).prepareAll();
+    for (const state of states(kept, 40, 29)) assert.deepEqual(core.query(state, NOW), expected.query(state, NOW), `${kinds.join(' ')}: ${JSON.stringify(state)}`);
+  }
+});
+
 test('a ready feed whose text index file is missing, fails its seal, is another build\'s, or cannot be found from the feed\'s address is trusted for its listings and columns, and its listings are indexed afresh', async () => {
   const ready = serializeReady(demo, { indexFile: true });
   const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
@@ -579,7 +632,7 @@ test('prebuilt columns whose facet bits are not sets of bits for these listings 
   const workedOut = [...new EngineCore(fresh, { now: () => NOW }).prepare()].length;
   for (const [what, spoil] of spoiled) {
     const listings = [...fresh.listings];
-    const bits = { ...columns.bits, kind: columns.bits.kind.map((b, v) => (v === 0 ? spoil(b) : b)) };
+    const bits = { ...columns.bits, kind: columns.bits.kind.map((b, v) => (v === 0 ? spoil(b as string) : b)) };
     attachReadyParts(listings, { columns: { ...columns, bits } });
     const core = new EngineCore({ ...fresh, listings }, { now: () => NOW });
     assert.equal([...core.prepare()].length, workedOut, `${what}: the columns were taken`);

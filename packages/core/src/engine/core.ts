@@ -180,6 +180,8 @@ export function bitsText(bits: Bits): string {
 
 /** What `bitsText` wrote, as a set of `words` words; undefined when it is not that (another length, not base64). */
 export function bitsOfText(text: unknown, words: number): Bits | undefined {
+  // Decoded already (`decodeReadyBits`).
+  if (text instanceof Uint32Array) return text.length === words ? text : undefined;
   if (typeof text !== 'string') return undefined;
   let binary: string;
   try {
@@ -193,6 +195,23 @@ export function bitsOfText(text: unknown, words: number): Bits | undefined {
     bits[w] = binary.charCodeAt(i) | (binary.charCodeAt(i + 1) << 8) | (binary.charCodeAt(i + 2) << 16) | (binary.charCodeAt(i + 3) << 24);
   }
   return bits;
+}
+
+/**
+ * A ready feed's facet bits (`ReadyColumns.bits`, for `n` listings) decoded in place, each set that
+ * decodes: the worker does it once the part before the listings is in and sealed (feed/ready.ts's
+ * `readReadyHeadEarly`), while the listings still arrive, so that taking the columns after the last
+ * byte (`adoptColumns`, or the kinds' columns) decodes nothing. Any that do not decode are left as
+ * text, for those to refuse as ever.
+ */
+export function decodeReadyBits(columns: Partial<ReadyColumns> | undefined, n: number): void {
+  const bits = columns?.bits;
+  if (!bits || typeof bits !== 'object') return;
+  const words = (n + 31) >>> 5;
+  for (const facet of STATIC_FACETS) {
+    const sets = bits[facet];
+    if (Array.isArray(sets)) for (let k = 0; k < sets.length; k++) sets[k] = bitsOfText(sets[k], words) ?? sets[k]!;
+  }
 }
 
 function countBoth(a: Bits, b: Bits): number {
@@ -323,8 +342,11 @@ export interface ReadyColumns {
   order: number[];
   /** Each static facet's values, in id order. */
   values: Record<StaticFacet, string[]>;
-  /** Per static facet, per value id: the positions that have it, as a set of bits (`bitsText`). */
-  bits: Record<StaticFacet, string[]>;
+  /**
+   * Per static facet, per value id: the positions that have it, as a set of bits (`bitsText`); or the
+   * set itself, decoded from that text in the worker before the body's last byte (`decodeReadyBits`).
+   */
+  bits: Record<StaticFacet, (string | Bits)[]>;
   /** By position; null: none (no point, no age limit). */
   lat: (number | null)[];
   lng: (number | null)[];

@@ -14,7 +14,7 @@ import { normaliseFeed, type NormaliseOptions } from '../feed/normalise.js';
 import { quickParts, type QuickParts } from '../feed/quick.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
-import { FilterCore, planFor, type CoreItem } from './core.js';
+import { decodeReadyBits, FilterCore, planFor, type CoreItem, type ReadyColumns } from './core.js';
 import { extras } from './extras.js';
 import { deadlineReader } from './deadlines.js';
 import { deadlineState } from '../transfer/deadline.js';
@@ -448,7 +448,13 @@ function receive(message: ToWorker): void {
     if (pieces.arriving?.gaveUp) pieces.arriving = undefined;
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
     // A ready feed's part before its listings is parsed once it is in, while the listings still come.
-    if (pieces.views.length >= pieces.sealed) readReadyHeadEarly(pieces.views, pieces.sealer);
+    const sealer: ReadySealer = pieces.sealer;
+    if (pieces.views.length >= pieces.sealed && sealer.early === undefined) {
+      readReadyHeadEarly(pieces.views, sealer);
+      // Its columns' sets of bits decoded then too: taking the columns after the last byte decodes none.
+      const parts = (sealer as ReadySealer).early?.parts as { columns?: ReadyColumns; sizes?: unknown[] } | undefined;
+      if (parts && Array.isArray(parts.sizes)) decodeReadyBits(parts.columns, parts.sizes.length);
+    }
     return;
   }
   if (message.type === 'so-far') {
