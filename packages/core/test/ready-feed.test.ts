@@ -21,6 +21,10 @@ import type { Feed } from '../src/feed/types.js';
 import { matchesWhen, nextSession } from '../src/schedule/index.js';
 import { randomStates } from '../../../test/support/states.js';
 import { withoutListings } from '../../../test/support/engine.js';
+import { FilterCore } from '../src/engine/core.js';
+import { deadlineReader } from '../src/engine/deadlines.js';
+import { extras } from '../src/engine/extras.js';
+import { closingSoonFrom, deadlineState, parseDeadline } from '../src/transfer/deadline.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')) as Feed;
 const generated = generateFeed(2000, 11) as Feed;
@@ -257,6 +261,47 @@ test('the "on now / today / this week" counts and the next session on each resul
       for (const item of answer.items) assert.deepEqual(item.next, nextSession(byKey.get(item.key)!, now), `${item.key} at ${now.toISOString()}`);
     }
   }
+});
+
+test('a trusted ready feed\'s transfers are open, closing soon or closed as the plain feed\'s at every moment around their deadlines and the clocks\' changes, with no date read: atlas build read them', () => {
+  const deadlines = ['2027-03-28', '2027-04-11', '2027-10-31', '2027-11-14', '2027-06-30T17:00', '2027-06-30T17:00:00+01:00', '2027-01-15T00:00:00Z', '2027-13-01', 'soon', ''];
+  const statuses = ['available', 'proposed', 'under-offer', 'withdrawn', 'transferred'];
+  const listings = deadlines.flatMap((deadline, d) => statuses.map((status, k) => ({
+    id: `t${d}-${k}`, kind: 'transfer', name: `Hall ${d} ${k}`,
+    transfer: { assetType: 'hall', status, ...(deadline ? { dates: { eoiDeadline: deadline } } : {}) },
+  })));
+  const feed = { version: '1', publisher: { name: 'P' }, listings } as unknown as Feed;
+  const ready = serializeReady(feed, { now: NOW });
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
+  let read = 0;
+  const counting = (listing: Parameters<typeof deadlineState>[0], now: Date): ReturnType<typeof deadlineState> => {
+    read++;
+    return deadlineState(listing, now);
+  };
+  const trusted = new FilterCore(readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true }), { now: () => NOW });
+  trusted.attachDeadlines(deadlineReader(counting));
+  trusted.attachExtras(extras);
+  const plainCore = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  for (const steps = trusted.prepare(); !steps.next().done;);
+  // Each deadline to the millisecond, each start of closing soon, and the days the clocks change, on either side.
+  const moments = new Set<number>();
+  for (const deadline of deadlines) {
+    const at = parseDeadline(deadline)?.getTime();
+    if (at !== undefined) for (const t of [at, closingSoonFrom(at)]) for (const d of [-1, 0, 1, -3_600_000, 3_600_000]) moments.add(t + d);
+  }
+  for (const day of ['2027-03-27T23:30:00Z', '2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z', '2027-10-30T23:30:00Z', '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z']) moments.add(Date.parse(day));
+  for (const t of [...moments].sort((a, b) => a - b)) {
+    const now = new Date(t);
+    for (const state of [{ q: '', filters: {}, sort: 'deadline' }, { q: '', filters: { deadline: ['closing-soon'] }, sort: 'deadline' }, { q: '', filters: { deadline: ['open'] }, sort: 'relevance' }] as FinderState[]) {
+      assert.deepEqual(trusted.query(state, now), plainCore.query(state, now), `${JSON.stringify(state)} at ${now.toISOString()}`);
+    }
+  }
+  // Only the deadlines that cannot be read were read at the first answer (each is none).
+  assert.ok(moments.size > 50);
+  read = 0;
+  trusted.clearCaches();
+  trusted.query({ q: '', filters: {}, sort: 'deadline' }, new Date(NOW.getTime() + 86_400_000));
+  assert.equal(read, 3 * statuses.length, 'deadlines read at the first answer');
 });
 
 test('a ready feed\'s text index file that comes after the first question (as the worker fetches it) is read, not built again from the listings', async () => {

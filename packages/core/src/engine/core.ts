@@ -341,9 +341,11 @@ export interface ReadyColumns {
    * listing writes them (`transfer.dates.eoiDeadline`, `transfer.status`;
    * null when not text): all the deadline facts read of a transfer, so the
    * first answer reads none of a ready feed's transfers whole. Absent from
-   * feeds written before.
+   * feeds written before. When the deadline can be read, atlas build adds the
+   * instant it closes, when closing soon begins and whether the status closes it
+   * (transfer/deadline.ts): the engine then reads no date (`deadlineTimes`).
    */
-  deadlines?: [deadline: string | null, status: string | null][];
+  deadlines?: [deadline: string | null, status: string | null, closes?: number, soon?: number, closed?: 0 | 1][];
   /** Schedule group by position (-1: nothing scheduled), and each group's first listing as an index into the listings. */
   group: number[];
   groups: number[];
@@ -384,6 +386,8 @@ interface Columns {
   transfer: Uint8Array;
   /** By position, for transfers of a ready feed that wrote them (`ReadyColumns.deadlines`): what the deadline facts read of the listing. */
   deadlineOf?: (Pick<AtlasListing, 'transfer'> | undefined)[];
+  /** By position, for transfers of a ready feed whose deadlines atlas build read (`ReadyColumns.deadlines`): when each closes (NaN: not read), when closing soon begins, and whether its status closes it. */
+  deadlineTimes?: { closes: Float64Array; soon: Float64Array; closed: Uint8Array };
   /**
    * Listings whose schedule and opening hours are written the same have the
    * same sessions: each scheduled listing's group, and one listing per group
@@ -1028,10 +1032,16 @@ export class FilterCore {
     // Each transfer's deadline and status, as deadlineState reads them of the listing.
     const deadlines = Array.isArray(c.deadlines) && c.deadlines.length === c.transfer.length ? c.deadlines : undefined;
     const deadlineOf = deadlines && new Array<Pick<AtlasListing, 'transfer'> | undefined>(n);
+    let deadlineTimes: Columns['deadlineTimes'];
     if (deadlines) {
       c.transfer.forEach((p, k) => {
-        const [deadline, status] = deadlines[k] ?? [null, null];
+        const [deadline, status, closes, soon, closed] = deadlines[k] ?? [null, null];
         deadlineOf![p] = { transfer: { ...(status === null ? {} : { status }), ...(deadline === null ? {} : { dates: { eoiDeadline: deadline } }) } as AtlasListing['transfer'] };
+        if (typeof closes !== 'number' || typeof soon !== 'number' || !Number.isFinite(closes) || !Number.isFinite(soon)) return;
+        deadlineTimes ??= { closes: new Float64Array(n).fill(Number.NaN), soon: new Float64Array(n), closed: new Uint8Array(n) };
+        deadlineTimes.closes[p] = closes;
+        deadlineTimes.soon[p] = soon;
+        deadlineTimes.closed[p] = closed === 1 ? 1 : 0;
       });
     }
     // Coordinates and ages are made into columns when first read: only a place, an age or the map reads them, not the first page.
@@ -1050,7 +1060,7 @@ export class FilterCore {
       get ageMax() {
         return (made.ageMax ??= column(c.ageMax, Infinity));
       },
-      scheduled, transfer, scheduleGroup, groupListing, ...(lazy ? { groupSource: c.groups } : {}), ...(deadlineOf ? { deadlineOf } : {}),
+      scheduled, transfer, scheduleGroup, groupListing, ...(lazy ? { groupSource: c.groups } : {}), ...(deadlineOf ? { deadlineOf } : {}), ...(deadlineTimes ? { deadlineTimes } : {}),
     };
     this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
     // Each key's position is looked up only when a key is asked about (`position`, `listing`): the first page is answered without.
