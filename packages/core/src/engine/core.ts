@@ -98,11 +98,15 @@ export const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need'
  * and columns of numbers. Turned into columns by position once the name order is known.
  */
 class ListingFacts {
-  readonly has: number[][][] = STATIC_FACETS.map(() => []);
-  /** Per static facet and value id: the last index given it, so a value a listing repeats counts once. */
-  private readonly last: number[][] = STATIC_FACETS.map(() => []);
+  /**
+   * Per static facet and value id: the listings that have it, a bit per index (made when the value is first
+   * given). A value a listing repeats sets its bit again: no test, no list to grow (a list of indexes per value,
+   * with the last index given to skip repeats, was most of reading a listing's facets).
+   */
+  readonly has: Uint32Array[][] = STATIC_FACETS.map(() => []);
+  private readonly words: number;
   private readonly tables: ValueTable[];
-  private readonly fixed: (readonly string[] | undefined)[];
+  private readonly fixed: boolean[];
   /** Weekly slots as bits: bit (day index × 3 + part index). */
   readonly slots: Int32Array;
   /** Schedule group (see Columns.scheduleGroup); -1 when nothing is scheduled. */
@@ -115,7 +119,8 @@ class ListingFacts {
   readonly ageMax: Float64Array;
   constructor(n: number, tables: Map<FacetId, ValueTable>) {
     this.tables = STATIC_FACETS.map((facet) => tables.get(facet)!);
-    this.fixed = STATIC_FACETS.map((facet) => FIXED_VALUES[facet]);
+    this.fixed = STATIC_FACETS.map((facet) => !!FIXED_VALUES[facet]);
+    this.words = (n + 31) >>> 5;
     this.slots = new Int32Array(n);
     this.group = new Int32Array(n).fill(-1);
     this.scheduled = new Uint8Array(n);
@@ -127,13 +132,12 @@ class ListingFacts {
   }
   /** Listing `i` has `value` of static facet `f` (a value outside a fixed list is ignored). */
   add(f: number, value: string, i: number): void {
-    const fixed = this.fixed[f];
-    if (fixed && !fixed.includes(value)) return;
-    const id = this.tables[f]!.id(value);
-    const last = this.last[f]!;
-    if (last[id] === i) return;
-    last[id] = i;
-    (this.has[f]![id] ??= []).push(i);
+    const table = this.tables[f]!;
+    // A fixed facet's table holds its fixed values from the start, and nothing else is ever given an id in it.
+    const id = this.fixed[f] ? table.lookup(value) : table.id(value);
+    if (id === undefined) return;
+    const bits = (this.has[f]![id] ??= new Uint32Array(this.words));
+    bits[i >>> 5]! |= 1 << (i & 31);
   }
 }
 
@@ -880,11 +884,13 @@ export class FilterCore {
       const lists = read.has[f]!;
       valueBits[facet] = this.tables.get(facet)!.values.map((_, v) => {
         const bits = new Uint32Array(words);
-        const list = lists[v];
-        if (list) {
-          for (let j = 0; j < list.length; j++) {
-            const p = position[list[j]!]!;
-            bits[p >>> 5]! |= 1 << (p & 31);
+        const byIndex = lists[v];
+        if (byIndex) {
+          for (let w = 0; w < byIndex.length; w++) {
+            for (let x = byIndex[w]!; x; x &= x - 1) {
+              const p = position[(w << 5) | (31 - Math.clz32(x & -x))]!;
+              bits[p >>> 5]! |= 1 << (p & 31);
+            }
           }
         }
         return bits;
