@@ -451,12 +451,17 @@ class WorkerEngine implements SearchEngine {
   }
 
   async records(keys: readonly string[]): Promise<AtlasListing[]> {
-    const missing: number[] = [];
-    for (const key of keys) {
-      const i = this.#byKey.has(key) ? undefined : this.#lookup.indexOf(key);
-      if (i !== undefined) missing.push(i);
+    for (;;) {
+      const keyAt = this.#lookup.keyAt;
+      const missing: number[] = [];
+      for (const key of keys) {
+        const i = this.#byKey.has(key) ? undefined : this.#lookup.indexOf(key);
+        if (i !== undefined) missing.push(i);
+      }
+      if (missing.length) await this.#ask<AtlasListing[]>({ type: 'records', id: this.#nextId++, indexes: missing });
+      // The worker's listings were replaced meanwhile ('changed'), and these indexes may have named others: asked again.
+      if (this.#lookup.keyAt === keyAt) break;
     }
-    if (missing.length) await this.#ask<AtlasListing[]>({ type: 'records', id: this.#nextId++, indexes: missing });
     return keys.map((k) => this.#byKey.get(k)).filter((l): l is AtlasListing => !!l);
   }
 

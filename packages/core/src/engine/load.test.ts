@@ -268,7 +268,7 @@ describe('loadFinder', () => {
     }
   });
 
-  it('sends the map\'s points before the whole quick check has settled, never with a listing the check would skip, and names their markers', async () => {
+  it('sends the map\'s points before the whole quick check has settled, never with a listing the check would skip, and names their markers and gives listings asked for meanwhile', async () => {
     const byName = await loadFinder(['big.json'], options({ worker: false })).then(async ({ engine }) => {
       const keys = (await engine.query({ q: '', filters: {}, sort: 'relevance' }, NOW)).keys;
       engine.dispose();
@@ -291,7 +291,11 @@ describe('loadFinder', () => {
     const before = inWorker.engine.points(others, 'en').then((p) => (heard.push('points of the others'), p));
     const first = inWorker.engine.query(states[0]!, NOW);
     const all = inWorker.engine.points(byName, 'en').then((p) => (heard.push('points of all'), p));
+    // Listings asked for by the indexes of the first reading, answered once the normaliser's data has replaced it.
+    const lastKeys = ['l4997', 'l4998', 'l4999'].filter((k) => k !== nameless);
+    const records = inWorker.engine.records(lastKeys);
     await first;
+    expect(await records).to.deep.equal(await onPage.engine.records(lastKeys));
     const columns = ({ keys, lat, lng, kinds, radius, unplaced }: MapPoints) => ({ keys, lat: [...lat], lng: [...lng], kinds: [...kinds], radius: [...radius], unplaced });
     const [early, settled] = await Promise.all([before, all]);
     expect(heard).to.deep.equal(['points of the others', 'changed', 'points of all']);
