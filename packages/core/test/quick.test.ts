@@ -16,6 +16,7 @@ import { prng as random } from '../../../test/support/generate.js';
 import { EngineCore } from '../src/engine/full.js';
 import { summarise, type FinderState } from '../src/engine/types.js';
 import type { AtlasData } from '../src/feed/normalised.js';
+import { mapColumnsOf } from '../src/location/map-points.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -92,6 +93,24 @@ function partsHold(json: unknown, options: NormaliseOptions, checked: AtlasData,
   for (const core of [early, exact]) for (const _ of core.prepare()) void _;
   for (const l of listings) assert.equal(early.listing(l.key), l, `${label}: ${l.key} once checked`);
   assert.deepStrictEqual(early.query({ q: 'a', filters: {}, sort: 'relevance' }, PARTS_NOW), exact.query({ q: 'a', filters: {}, sort: 'relevance' }, PARTS_NOW), `${label}: words once checked`);
+}
+
+/**
+ * The map's points before the whole check has settled (`places`, what the worker sends), with `steps`
+ * of the check run: when every listing is placed, each is one the normaliser keeps (never one it skips),
+ * with the same point, whether or not the whole check passes. True when every listing was placed.
+ */
+function placesHold(json: unknown, options: NormaliseOptions, label: string, steps = 0): boolean {
+  const parts = quickParts(structuredClone(json), options);
+  for (let k = 0; k < steps; k++) parts?.steps.next();
+  const placed = parts?.places(parts.keys.map((_, i) => i));
+  if (!placed) return false;
+  const exact = normaliseFeed(structuredClone(json), options);
+  const byKey = new Map(exact.listings.map((l) => [l.key, l]));
+  const kept = placed.map((p) => byKey.get(p.key)!);
+  assert.deepEqual(placed.filter((_, k) => !kept[k]).map((p) => p.key), [], `${label}: placed before the whole check, but skipped by the normaliser`);
+  assert.deepStrictEqual(mapColumnsOf(placed), mapColumnsOf(kept), `${label}: the points before the whole check are the normaliser's`);
+  return true;
 }
 
 // Every field name the normaliser reads, so mutations reach fields a fixture lacks.
@@ -255,6 +274,8 @@ test('quickFeed keeps its promise on thousands of mutated feeds', async () => {
   const next = random(seed);
   let accepted = 0;
   let tried = 0;
+  /** Feeds whose every listing was placed before the whole check, though the whole check then fails. */
+  let placedOnly = 0;
   for (let round = 0; round < 15_000; round++) {
     const [name, json] = sources[Math.floor(next() * sources.length)]!;
     if (!json || typeof json !== 'object' || Array.isArray(json) || !Array.isArray(json.listings)) continue;
@@ -265,10 +286,16 @@ test('quickFeed keeps its promise on thousands of mutated feeds', async () => {
     const times = 1 + Math.floor(next() * 3);
     for (let i = 0; i < times; i++) mutate(feed, next);
     tried++;
-    if (holds(feed, OPTIONS[Math.floor(next() * OPTIONS.length)]!, `${name}, round ${round} (seed ${seed})`)) accepted++;
+    const options = OPTIONS[Math.floor(next() * OPTIONS.length)]!;
+    const label = `${name}, round ${round} (seed ${seed})`;
+    const held = holds(feed, options, label);
+    if (held) accepted++;
+    // Before the check starts, or part of the way through it (it reads 25 listings a step).
+    if (placesHold(feed, options, label, round % 3 === 0 ? 0 : 1 + Math.floor(next() * 2)) && !held) placedOnly++;
   }
   // Enough of both answers that the promise was tested, not just the refusals.
-  if (process.env.QUICK_SEED) console.log({ accepted, tried });
+  if (process.env.QUICK_SEED) console.log({ accepted, tried, placedOnly });
+  assert.ok(placedOnly > tried / 20, `only ${placedOnly} of ${tried} mutated feeds were placed where the whole check fails`);
   assert.ok(accepted > tried / 10, `only ${accepted} of ${tried} mutated feeds were accepted`);
   assert.ok(accepted < tried * 0.9, `${accepted} of ${tried} mutated feeds were accepted`);
 });
@@ -511,6 +538,69 @@ test('an engine made from a feed as parsed, read as the check gives it, answers 
   early.prepareAll();
   for (const state of randomStates(checked, 200, 6, { words: ['walk', 'lunch', 'hall', 'tai'], now: PARTS_NOW, wordChance: 0.6, filters: 3 })) {
     assert.deepStrictEqual(early.query(state, PARTS_NOW), exact.query(state, PARTS_NOW), JSON.stringify(state));
+  }
+});
+
+test('two ids the same once the normaliser trims them: the later is never shown, alone or on the map, before the whole check', () => {
+  const feed = { version: '1', publisher: { name: 'P' }, listings: [
+    { id: ' a', kind: 'asset', name: 'A', location: { lat: 52.1, lng: -1.2 } },
+    { id: 'a', kind: 'asset', name: 'A again', location: { lat: 52.3, lng: -1.4 } },
+    { id: 'b', kind: 'asset', name: 'B', location: { lat: 52.2, lng: -1.3 } },
+  ] };
+  assert.deepEqual(normaliseFeed(structuredClone(feed)).listings.map((l) => l.name), ['A', 'B'], 'the normaliser skips the later a');
+  const parts = quickParts(structuredClone(feed))!;
+  assert.deepEqual([0, 1, 2].map((i) => parts.one(i)), [undefined, undefined, undefined]);
+  assert.equal(parts.places([1]), undefined);
+  assert.equal(parts.places([2]), undefined);
+});
+
+test('the map\'s points before the whole check: each listing\'s place and kind as the normaliser keeps them, whatever else the check fails on', () => {
+  const feed = { version: '1', publisher: { name: 'P' }, listings: [
+    { id: 'a', kind: 'asset', name: 'A', url: 'javascript:alert(1)', location: { name: 'Hall ', lat: 52.1, lng: -1.2 } },
+    { id: 'b', kind: 'activity', name: 'B', location: { lat: 52.2, lng: -1.3, precision: 'approximate', radius: 500 } },
+    { id: 'c', kind: 'asset', name: 'C', delivery: ['online'] },
+    { id: 'd', kind: 'asset', location: { lat: 52.4, lng: -1.5 } },
+    { id: 'b', kind: 'asset', name: 'B again', location: { lat: 52.5, lng: -1.6 } },
+    { id: 'e', kind: 'asset', name: 'E', location: { lat: -1.2, lng: 52.1 } },
+    { id: 'f', kind: 'asset', name: 'F', location: { lat: 52.1 } },
+    { id: 'g', kind: 'asset', name: 'G', location: { lat: 52.1, lng: -1.2, radius: 0.5 } },
+  ] };
+  assert.equal(quickFeed(structuredClone(feed)), undefined, 'the whole check fails');
+  const parts = quickParts(structuredClone(feed))!;
+  // a (an unsafe link, a name with a space: the normaliser keeps a, and its place), b and c (no place).
+  assert.ok(placesHold({ ...feed, listings: feed.listings.slice(0, 3) }, {}, 'a to c'));
+  assert.deepEqual(parts.places([0, 1, 2])?.map((p) => [p.key, p.kind, p.location?.lat]), [['a', 'asset', 52.1], ['b', 'activity', 52.2], ['c', 'asset', undefined]]);
+  // d has no name (skipped), the second b is skipped, e's place is swapped, f's dropped and g's radius dropped by the normaliser.
+  for (const i of [3, 4, 5, 6, 7]) assert.equal(parts.places([0, i]), undefined, feed.listings[i]!.id);
+});
+
+test('the map\'s points part of the way through the whole check: those it passed as it gave them, and the rest checked for their points', () => {
+  const listings: Record<string, unknown>[] = Array.from({ length: 100 }, (_, i) => ({
+    id: `l${i}`, kind: i % 2 ? 'asset' : 'activity', name: `L ${i}`, location: { name: `Hall ${i}`, lat: 52 + i / 1000, lng: -1 - i / 1000 },
+  }));
+  listings[60] = { ...listings[60], summary: ' untrimmed' };
+  const feed = { version: '1', publisher: { name: 'P' }, listings };
+  const all = listings.map((_, i) => i);
+  for (let steps = 0; steps <= 5; steps++) assert.ok(placesHold(feed, {}, `${steps} steps`, steps), `${steps} steps: every listing placed`);
+  const later = (change: (l: Record<string, unknown>[]) => void): typeof feed => {
+    const copy = structuredClone(feed);
+    change(copy.listings);
+    return copy;
+  };
+  // Ids the normaliser skips as another's: as written, and once trimmed; and a listing with no name.
+  for (const [label, hurt] of [
+    ['the id of one the check passed', later((l) => (l[80]!.id = 'l5'))],
+    ['the id, untrimmed, of one the check passed', later((l) => (l[80]!.id = ' l5'))],
+    ['no name', later((l) => delete l[80]!.name)],
+  ] as const) {
+    for (let steps = 0; steps <= 3; steps++) {
+      const parts = quickParts(structuredClone(hurt))!;
+      for (let k = 0; k < steps; k++) parts.steps.next();
+      assert.equal(parts.places(all), undefined, `${label}, ${steps} steps`);
+      // (An id the normaliser trims leaves every listing after the check's place to it.)
+      if (!label.includes('untrimmed')) assert.ok(parts.places(all.filter((i) => i !== 80)), `${label}, ${steps} steps: the others are placed`);
+      placesHold({ ...hurt, listings: hurt.listings.filter((_, i) => i !== 80) }, {}, `${label} left out`, steps);
+    }
   }
 });
 

@@ -21,6 +21,11 @@ import type { Feed } from '../src/feed/types.js';
 import { matchesWhen, nextSession } from '../src/schedule/index.js';
 import { randomStates } from '../../../test/support/states.js';
 import { withoutListings } from '../../../test/support/engine.js';
+import { decodeReadyBits, FilterCore } from '../src/engine/core.js';
+import { keepKinds } from '../src/feed/ready-kinds.js';
+import { deadlineReader } from '../src/engine/deadlines.js';
+import { extras } from '../src/engine/extras.js';
+import { closingSoonFrom, deadlineState, parseDeadline } from '../src/transfer/deadline.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../../demo/feed.json', import.meta.url), 'utf8')) as Feed;
 const generated = generateFeed(2000, 11) as Feed;
@@ -259,6 +264,47 @@ test('the "on now / today / this week" counts and the next session on each resul
   }
 });
 
+test('a trusted ready feed\'s transfers are open, closing soon or closed as the plain feed\'s at every moment around their deadlines and the clocks\' changes, with no date read: atlas build read them', () => {
+  const deadlines = ['2027-03-28', '2027-04-11', '2027-10-31', '2027-11-14', '2027-06-30T17:00', '2027-06-30T17:00:00+01:00', '2027-01-15T00:00:00Z', '2027-13-01', 'soon', ''];
+  const statuses = ['available', 'proposed', 'under-offer', 'withdrawn', 'transferred'];
+  const listings = deadlines.flatMap((deadline, d) => statuses.map((status, k) => ({
+    id: `t${d}-${k}`, kind: 'transfer', name: `Hall ${d} ${k}`,
+    transfer: { assetType: 'hall', status, ...(deadline ? { dates: { eoiDeadline: deadline } } : {}) },
+  })));
+  const feed = { version: '1', publisher: { name: 'P' }, listings } as unknown as Feed;
+  const ready = serializeReady(feed, { now: NOW });
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(feed), status: 200 });
+  let read = 0;
+  const counting = (listing: Parameters<typeof deadlineState>[0], now: Date): ReturnType<typeof deadlineState> => {
+    read++;
+    return deadlineState(listing, now);
+  };
+  const trusted = new FilterCore(readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true }), { now: () => NOW });
+  trusted.attachDeadlines(deadlineReader(counting));
+  trusted.attachExtras(extras);
+  const plainCore = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  for (const steps = trusted.prepare(); !steps.next().done;);
+  // Each deadline to the millisecond, each start of closing soon, and the days the clocks change, on either side.
+  const moments = new Set<number>();
+  for (const deadline of deadlines) {
+    const at = parseDeadline(deadline)?.getTime();
+    if (at !== undefined) for (const t of [at, closingSoonFrom(at)]) for (const d of [-1, 0, 1, -3_600_000, 3_600_000]) moments.add(t + d);
+  }
+  for (const day of ['2027-03-27T23:30:00Z', '2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z', '2027-10-30T23:30:00Z', '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z']) moments.add(Date.parse(day));
+  for (const t of [...moments].sort((a, b) => a - b)) {
+    const now = new Date(t);
+    for (const state of [{ q: '', filters: {}, sort: 'deadline' }, { q: '', filters: { deadline: ['closing-soon'] }, sort: 'deadline' }, { q: '', filters: { deadline: ['open'] }, sort: 'relevance' }] as FinderState[]) {
+      assert.deepEqual(trusted.query(state, now), plainCore.query(state, now), `${JSON.stringify(state)} at ${now.toISOString()}`);
+    }
+  }
+  // Only the deadlines that cannot be read were read at the first answer (each is none).
+  assert.ok(moments.size > 50);
+  read = 0;
+  trusted.clearCaches();
+  trusted.query({ q: '', filters: {}, sort: 'deadline' }, new Date(NOW.getTime() + 86_400_000));
+  assert.equal(read, 3 * statuses.length, 'deadlines read at the first answer');
+});
+
 test('a ready feed\'s text index file that comes after the first question (as the worker fetches it) is read, not built again from the listings', async () => {
   const ready = serveIndex(serializeReady(generated, { indexFile: true }));
   const data = readFetchedFeedQuickFirst(asBytes(ready.text), { lazyListings: true });
@@ -475,6 +521,58 @@ test('a ready feed\'s part before its listings, parsed as soon as its last byte 
   assert.equal(data.listings.length, whole.listings.length);
 });
 
+test('a ready feed\'s facet bits decoded with the part before its listings (as the worker does before the last byte) are taken as they are, with the answers of the plain feed, in every kind kept: no text is decoded after the last byte', () => {
+  const text = serializeReady(generated, { now: NOW }).text;
+  const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(generated), status: 200 });
+  const reference = new EngineCore(fresh, { now: () => NOW }).prepareAll();
+  /** Steps of preparing until the filters are ready (as the worker does before its first answer): one or two when the columns are taken; then the rest. */
+  const filtersIn = (core: EngineCore): number => {
+    const steps = core.prepare();
+    let k = 0;
+    while (!core.filtersReady && !steps.next().done) k++;
+    // Then the text index, for words.
+    while (!steps.next().done);
+    return k;
+  };
+  const decodes = (): number => {
+    const bytes = new TextEncoder().encode(text);
+    const sealer = new ReadySealer();
+    sealer.add(bytes);
+    readReadyHeadEarly([bytes], sealer);
+    const parts = sealer.early!.parts as { columns: Parameters<typeof decodeReadyBits>[0]; sizes: number[] };
+    decodeReadyBits(parts.columns, parts.sizes.length);
+    // What the worker does once the last byte is in: read the body, make the engine, take the columns, answer.
+    const atob = globalThis.atob;
+    let count = 0;
+    globalThis.atob = (data: string): string => (count++, atob(data));
+    try {
+      const data = readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [bytes] }, { lazyListings: true, sealer });
+      const core = new EngineCore(data, { now: () => NOW });
+      assert.ok(filtersIn(core) <= 2, 'the columns were taken');
+      for (const state of states(fresh, 100, 23)) assert.deepEqual(core.query(state, NOW), reference.query(state, NOW), JSON.stringify(state));
+    } finally {
+      globalThis.atob = atob;
+    }
+    return count;
+  };
+  assert.equal(decodes(), 0, 'facet bits decoded after the last byte');
+  // The kinds' columns (feed/ready-kinds.ts) read the decoded sets as they read the text.
+  const bytes = new TextEncoder().encode(text);
+  const sealer = new ReadySealer();
+  sealer.add(bytes);
+  readReadyHeadEarly([bytes], sealer);
+  const parts = sealer.early!.parts as { columns: Parameters<typeof decodeReadyBits>[0]; sizes: number[] };
+  decodeReadyBits(parts.columns, parts.sizes.length);
+  for (const kinds of [['activity'], ['asset', 'transfer']] as const) {
+    const data = keepKinds(readFetchedFeedQuickFirst({ url: SOURCE, text: '', status: 200, parts: [bytes] }, { lazyListings: true, sealer }), [...kinds]);
+    const kept = keepKinds(fresh, [...kinds]);
+    const core = new EngineCore(data, { now: () => NOW });
+    assert.ok(filtersIn(core) <= 2, `${kinds.join(' ')}: the kinds' columns were taken`);
+    const expected = new EngineCore(kept, { now: () => NOW }).prepareAll();
+    for (const state of states(kept, 40, 29)) assert.deepEqual(core.query(state, NOW), expected.query(state, NOW), `${kinds.join(' ')}: ${JSON.stringify(state)}`);
+  }
+});
+
 test('a ready feed whose text index file is missing, fails its seal, is another build\'s, or cannot be found from the feed\'s address is trusted for its listings and columns, and its listings are indexed afresh', async () => {
   const ready = serializeReady(demo, { indexFile: true });
   const fresh = readFetchedFeed({ url: SOURCE, text: JSON.stringify(demo), status: 200 });
@@ -534,7 +632,7 @@ test('prebuilt columns whose facet bits are not sets of bits for these listings 
   const workedOut = [...new EngineCore(fresh, { now: () => NOW }).prepare()].length;
   for (const [what, spoil] of spoiled) {
     const listings = [...fresh.listings];
-    const bits = { ...columns.bits, kind: columns.bits.kind.map((b, v) => (v === 0 ? spoil(b) : b)) };
+    const bits = { ...columns.bits, kind: columns.bits.kind.map((b, v) => (v === 0 ? spoil(b as string) : b)) };
     attachReadyParts(listings, { columns: { ...columns, bits } });
     const core = new EngineCore({ ...fresh, listings }, { now: () => NOW });
     assert.equal([...core.prepare()].length, workedOut, `${what}: the columns were taken`);

@@ -98,11 +98,15 @@ export const STATIC_FACETS: readonly StaticFacet[] = ['kind', 'category', 'need'
  * and columns of numbers. Turned into columns by position once the name order is known.
  */
 class ListingFacts {
-  readonly has: number[][][] = STATIC_FACETS.map(() => []);
-  /** Per static facet and value id: the last index given it, so a value a listing repeats counts once. */
-  private readonly last: number[][] = STATIC_FACETS.map(() => []);
+  /**
+   * Per static facet and value id: the listings that have it, a bit per index (made when the value is first
+   * given). A value a listing repeats sets its bit again: no test, no list to grow (a list of indexes per value,
+   * with the last index given to skip repeats, was most of reading a listing's facets).
+   */
+  readonly has: Uint32Array[][] = STATIC_FACETS.map(() => []);
+  private readonly words: number;
   private readonly tables: ValueTable[];
-  private readonly fixed: (readonly string[] | undefined)[];
+  private readonly fixed: boolean[];
   /** Weekly slots as bits: bit (day index × 3 + part index). */
   readonly slots: Int32Array;
   /** Schedule group (see Columns.scheduleGroup); -1 when nothing is scheduled. */
@@ -115,7 +119,8 @@ class ListingFacts {
   readonly ageMax: Float64Array;
   constructor(n: number, tables: Map<FacetId, ValueTable>) {
     this.tables = STATIC_FACETS.map((facet) => tables.get(facet)!);
-    this.fixed = STATIC_FACETS.map((facet) => FIXED_VALUES[facet]);
+    this.fixed = STATIC_FACETS.map((facet) => !!FIXED_VALUES[facet]);
+    this.words = (n + 31) >>> 5;
     this.slots = new Int32Array(n);
     this.group = new Int32Array(n).fill(-1);
     this.scheduled = new Uint8Array(n);
@@ -127,13 +132,12 @@ class ListingFacts {
   }
   /** Listing `i` has `value` of static facet `f` (a value outside a fixed list is ignored). */
   add(f: number, value: string, i: number): void {
-    const fixed = this.fixed[f];
-    if (fixed && !fixed.includes(value)) return;
-    const id = this.tables[f]!.id(value);
-    const last = this.last[f]!;
-    if (last[id] === i) return;
-    last[id] = i;
-    (this.has[f]![id] ??= []).push(i);
+    const table = this.tables[f]!;
+    // A fixed facet's table holds its fixed values from the start, and nothing else is ever given an id in it.
+    const id = this.fixed[f] ? table.lookup(value) : table.id(value);
+    if (id === undefined) return;
+    const bits = (this.has[f]![id] ??= new Uint32Array(this.words));
+    bits[i >>> 5]! |= 1 << (i & 31);
   }
 }
 
@@ -180,6 +184,8 @@ export function bitsText(bits: Bits): string {
 
 /** What `bitsText` wrote, as a set of `words` words; undefined when it is not that (another length, not base64). */
 export function bitsOfText(text: unknown, words: number): Bits | undefined {
+  // Decoded already (`decodeReadyBits`).
+  if (text instanceof Uint32Array) return text.length === words ? text : undefined;
   if (typeof text !== 'string') return undefined;
   let binary: string;
   try {
@@ -193,6 +199,23 @@ export function bitsOfText(text: unknown, words: number): Bits | undefined {
     bits[w] = binary.charCodeAt(i) | (binary.charCodeAt(i + 1) << 8) | (binary.charCodeAt(i + 2) << 16) | (binary.charCodeAt(i + 3) << 24);
   }
   return bits;
+}
+
+/**
+ * A ready feed's facet bits (`ReadyColumns.bits`, for `n` listings) decoded in place, each set that
+ * decodes: the worker does it once the part before the listings is in and sealed (feed/ready.ts's
+ * `readReadyHeadEarly`), while the listings still arrive, so that taking the columns after the last
+ * byte (`adoptColumns`, or the kinds' columns) decodes nothing. Any that do not decode are left as
+ * text, for those to refuse as ever.
+ */
+export function decodeReadyBits(columns: Partial<ReadyColumns> | undefined, n: number): void {
+  const bits = columns?.bits;
+  if (!bits || typeof bits !== 'object') return;
+  const words = (n + 31) >>> 5;
+  for (const facet of STATIC_FACETS) {
+    const sets = bits[facet];
+    if (Array.isArray(sets)) for (let k = 0; k < sets.length; k++) sets[k] = bitsOfText(sets[k], words) ?? sets[k]!;
+  }
 }
 
 function countBoth(a: Bits, b: Bits): number {
@@ -323,8 +346,11 @@ export interface ReadyColumns {
   order: number[];
   /** Each static facet's values, in id order. */
   values: Record<StaticFacet, string[]>;
-  /** Per static facet, per value id: the positions that have it, as a set of bits (`bitsText`). */
-  bits: Record<StaticFacet, string[]>;
+  /**
+   * Per static facet, per value id: the positions that have it, as a set of bits (`bitsText`); or the
+   * set itself, decoded from that text in the worker before the body's last byte (`decodeReadyBits`).
+   */
+  bits: Record<StaticFacet, (string | Bits)[]>;
   /** By position; null: none (no point, no age limit). */
   lat: (number | null)[];
   lng: (number | null)[];
@@ -337,9 +363,11 @@ export interface ReadyColumns {
    * listing writes them (`transfer.dates.eoiDeadline`, `transfer.status`;
    * null when not text): all the deadline facts read of a transfer, so the
    * first answer reads none of a ready feed's transfers whole. Absent from
-   * feeds written before.
+   * feeds written before. When the deadline can be read, atlas build adds the
+   * instant it closes, when closing soon begins and whether the status closes it
+   * (transfer/deadline.ts): the engine then reads no date (`deadlineTimes`).
    */
-  deadlines?: [deadline: string | null, status: string | null][];
+  deadlines?: [deadline: string | null, status: string | null, closes?: number, soon?: number, closed?: 0 | 1][];
   /** Schedule group by position (-1: nothing scheduled), and each group's first listing as an index into the listings. */
   group: number[];
   groups: number[];
@@ -380,6 +408,8 @@ interface Columns {
   transfer: Uint8Array;
   /** By position, for transfers of a ready feed that wrote them (`ReadyColumns.deadlines`): what the deadline facts read of the listing. */
   deadlineOf?: (Pick<AtlasListing, 'transfer'> | undefined)[];
+  /** By position, for transfers of a ready feed whose deadlines atlas build read (`ReadyColumns.deadlines`): when each closes (NaN: not read), when closing soon begins, and whether its status closes it. */
+  deadlineTimes?: { closes: Float64Array; soon: Float64Array; closed: Uint8Array };
   /**
    * Listings whose schedule and opening hours are written the same have the
    * same sessions: each scheduled listing's group, and one listing per group
@@ -805,7 +835,7 @@ export class FilterCore {
         if (i % 25 === 24) yield;
       }
       yield;
-      const order = this.nameOrder(this.listings.map((l) => text(l.name, this.lang)), (a, b) => (this.keyOf(a) < this.keyOf(b) ? -1 : 1));
+      const order = this.nameOrder(this.listings.map((l) => text(l.name, this.lang)), this.asChecked ? this.asChecked.keys : this.listings.map((l) => l.key));
       yield;
       // From here on a listing is known by its position in name order, so the
       // matches of any filter come out of a set of bits already sorted by name.
@@ -854,11 +884,13 @@ export class FilterCore {
       const lists = read.has[f]!;
       valueBits[facet] = this.tables.get(facet)!.values.map((_, v) => {
         const bits = new Uint32Array(words);
-        const list = lists[v];
-        if (list) {
-          for (let j = 0; j < list.length; j++) {
-            const p = position[list[j]!]!;
-            bits[p >>> 5]! |= 1 << (p & 31);
+        const byIndex = lists[v];
+        if (byIndex) {
+          for (let w = 0; w < byIndex.length; w++) {
+            for (let x = byIndex[w]!; x; x &= x - 1) {
+              const p = position[(w << 5) | (31 - Math.clz32(x & -x))]!;
+              bits[p >>> 5]! |= 1 << (p & 31);
+            }
           }
         }
         return bits;
@@ -1022,10 +1054,16 @@ export class FilterCore {
     // Each transfer's deadline and status, as deadlineState reads them of the listing.
     const deadlines = Array.isArray(c.deadlines) && c.deadlines.length === c.transfer.length ? c.deadlines : undefined;
     const deadlineOf = deadlines && new Array<Pick<AtlasListing, 'transfer'> | undefined>(n);
+    let deadlineTimes: Columns['deadlineTimes'];
     if (deadlines) {
       c.transfer.forEach((p, k) => {
-        const [deadline, status] = deadlines[k] ?? [null, null];
+        const [deadline, status, closes, soon, closed] = deadlines[k] ?? [null, null];
         deadlineOf![p] = { transfer: { ...(status === null ? {} : { status }), ...(deadline === null ? {} : { dates: { eoiDeadline: deadline } }) } as AtlasListing['transfer'] };
+        if (typeof closes !== 'number' || typeof soon !== 'number' || !Number.isFinite(closes) || !Number.isFinite(soon)) return;
+        deadlineTimes ??= { closes: new Float64Array(n).fill(Number.NaN), soon: new Float64Array(n), closed: new Uint8Array(n) };
+        deadlineTimes.closes[p] = closes;
+        deadlineTimes.soon[p] = soon;
+        deadlineTimes.closed[p] = closed === 1 ? 1 : 0;
       });
     }
     // Coordinates and ages are made into columns when first read: only a place, an age or the map reads them, not the first page.
@@ -1044,7 +1082,7 @@ export class FilterCore {
       get ageMax() {
         return (made.ageMax ??= column(c.ageMax, Infinity));
       },
-      scheduled, transfer, scheduleGroup, groupListing, ...(lazy ? { groupSource: c.groups } : {}), ...(deadlineOf ? { deadlineOf } : {}),
+      scheduled, transfer, scheduleGroup, groupListing, ...(lazy ? { groupSource: c.groups } : {}), ...(deadlineOf ? { deadlineOf } : {}), ...(deadlineTimes ? { deadlineTimes } : {}),
     };
     this.docs = lazy ? c.order.map((i) => new LazyDoc(lazy.keys[i]!, i, lazy)) : c.order.map((i) => ({ listing: this.listings[i]!, key: this.listings[i]!.key }));
     // Each key's position is looked up only when a key is asked about (`position`, `listing`): the first page is answered without.
@@ -1075,36 +1113,63 @@ export class FilterCore {
    * takes a tenth of a second; a folded key (no case, no accents, numbers padded
    * so "Hall 2" comes before "Hall 10") compares as cheaply as plain strings and
    * gives the same order for names. The collator settles ties of the key between
-   * names that differ, and `tie` the rest. Such ties are rare, and the collator is
-   * made only for one: its first use loads the browser's collation data, a task
+   * names that differ, and then `keys` (each name's key, compared as strings; the
+   * order given when there are none) the rest. Such ties are rare, and the collator
+   * is made only for one: its first use loads the browser's collation data, a task
    * of 10 to 20 ms on the page (issue 18, item 7).
    */
-  private nameOrder(names: readonly string[], tie: (a: number, b: number) => number = (a, b) => a - b): number[] {
-    // Names that repeat (a town's regular sessions, a chain's branches: 360 names among the generated 10,000
-    // listings) are keyed once, and each run of one key is sorted on its own: the order is the one a single
-    // sort by key, then collator, then `tie` gives, with far fewer comparisons in script (10,000 listings in
-    // a fresh worker: about 30 ms of CPU before).
-    const keyOf = new Map<string, string>();
-    const byKey = new Map<string, number | number[]>();
+  private nameOrder(names: readonly string[], keys?: readonly string[]): number[] {
+    // Names that repeat (a town's regular sessions, a chain's branches: 547 names among the generated 10,000
+    // listings) are gathered first, each name's listings in the order given; then each name is keyed once and
+    // its listings put in key order on their own. The order is the one a single sort by key, then collator,
+    // then key gives, with far fewer comparisons in script, each of two strings (10,000 listings in a fresh
+    // worker: about 30 ms of CPU before runs of one key were sorted apart, and 9 more before names were).
+    const byName = new Map<string, number | number[]>();
     for (let i = 0; i < names.length; i++) {
       const name = names[i]!;
-      let key = keyOf.get(name);
-      if (key === undefined) keyOf.set(name, (key = sortKey(name)));
-      const had = byKey.get(key);
-      if (had === undefined) byKey.set(key, i);
-      else if (typeof had === 'number') byKey.set(key, [had, i]);
+      const had = byName.get(name);
+      if (had === undefined) byName.set(name, i);
+      else if (typeof had === 'number') byName.set(name, [had, i]);
       else had.push(i);
     }
+    const byKey = new Map<string, string | string[]>();
+    for (const name of byName.keys()) {
+      const key = sortKey(name);
+      const had = byKey.get(key);
+      if (had === undefined) byKey.set(key, name);
+      else if (typeof had === 'string') byKey.set(key, [had, name]);
+      else had.push(name);
+    }
+    // Listings of one name, or of names the collator holds equal, by key (the order given when keys tie).
+    const tie = keys ? (a: number, b: number): number => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b) : (a: number, b: number): number => a - b;
     const order: number[] = [];
+    /** A run of listings, of one name (in the order given) or of several (`mixed`), in order. */
+    const put = (run: number[], mixed: boolean): void => {
+      if (keys || mixed) run.sort(tie);
+      for (let k = 0; k < run.length; k++) order.push(run[k]!);
+    };
     // Sorted as strings, by UTF-16 code units: what `<` compares.
     for (const key of [...byKey.keys()].sort()) {
-      const run = byKey.get(key)!;
-      if (typeof run === 'number') {
-        order.push(run);
+      const same = byKey.get(key)!;
+      if (typeof same === 'string') {
+        const run = byName.get(same)!;
+        if (typeof run === 'number') order.push(run);
+        else put(run, false);
         continue;
       }
-      run.sort((a, b) => (names[a] === names[b] ? 0 : this.collator.compare(names[a]!, names[b]!)) || tie(a, b));
-      for (const i of run) order.push(i);
+      same.sort((a, b) => this.collator.compare(a, b));
+      for (let s = 0; s < same.length;) {
+        let e = s + 1;
+        while (e < same.length && this.collator.compare(same[s]!, same[e]!) === 0) e++;
+        const run: number[] = [];
+        for (let t = s; t < e; t++) {
+          const of = byName.get(same[t]!)!;
+          if (typeof of === 'number') run.push(of);
+          else for (let k = 0; k < of.length; k++) run.push(of[k]!);
+        }
+        put(run, e - s > 1);
+        s = e;
+      }
     }
     return order;
   }

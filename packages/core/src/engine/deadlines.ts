@@ -17,8 +17,19 @@ export const deadlineReader = (deadlineState: (listing: AtlasListing, now: Date)
   const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
   const memo = (core.deadlineMemo ??= { day: nan(), past: new Uint8Array(n), state: new Uint8Array(n), at: nan() });
   const { deadline, deadlineAt, deadlineBits } = facts;
+  const times = Number.isFinite(t) ? core.columns.deadlineTimes : undefined;
   for (let p = 0; p < n; p++) {
     if (!transfer[p]) continue;
+    const closes = times ? times.closes[p]! : Number.NaN;
+    if (!Number.isNaN(closes)) {
+      // A ready feed's deadline as atlas build read it: deadlineState's answer with no date read.
+      const s = times!.closed[p] || closes < t ? 4 : t >= times!.soon[p]! ? 2 : 1;
+      deadline[p] = s;
+      if (s !== 4) deadlineBits[0]![p >>> 5]! |= 1 << (p & 31);
+      if (s === 2) deadlineBits[1]![p >>> 5]! |= 1 << (p & 31);
+      deadlineAt[p] = closes;
+      continue;
+    }
     // A deadline's state changes only when a UK day begins or the deadline
     // passes (see deadlineState), so it is read again only then: reading
     // the date each minute for every transfer was most of this pass.

@@ -320,7 +320,7 @@ class WorkerEngine implements SearchEngine {
    * on 50,000 results, a key-to-index Map built on the page before the map's
    * first draw.
    */
-  readonly #indexesOfKeys = new WeakMap<readonly string[], Int32Array>();
+  readonly #indexesOfKeys = new WeakMap<readonly string[], { indexes: Int32Array; keyAt: readonly string[] }>();
   #nextId = 1;
   #disposed = false;
   /** The data besides listings, as the worker last sent it (a sharded directory's grows with its shards). */
@@ -419,7 +419,7 @@ class WorkerEngine implements SearchEngine {
         const keyAt = this.#lookup.keyAt;
         keys = new Array<string>(indexes.length);
         for (let k = 0; k < keys.length; k++) keys[k] = keyAt[indexes[k]!]!;
-        this.#indexesOfKeys.set(keys, indexes);
+        this.#indexesOfKeys.set(keys, { indexes, keyAt });
         return keys;
       },
       set: (value: string[]) => {
@@ -451,27 +451,38 @@ class WorkerEngine implements SearchEngine {
   }
 
   async records(keys: readonly string[]): Promise<AtlasListing[]> {
-    const missing: number[] = [];
-    for (const key of keys) {
-      const i = this.#byKey.has(key) ? undefined : this.#lookup.indexOf(key);
-      if (i !== undefined) missing.push(i);
+    for (;;) {
+      const keyAt = this.#lookup.keyAt;
+      const missing: number[] = [];
+      for (const key of keys) {
+        const i = this.#byKey.has(key) ? undefined : this.#lookup.indexOf(key);
+        if (i !== undefined) missing.push(i);
+      }
+      if (missing.length) await this.#ask<AtlasListing[]>({ type: 'records', id: this.#nextId++, indexes: missing });
+      // The worker's listings were replaced meanwhile ('changed'), and these indexes may have named others: asked again.
+      if (this.#lookup.keyAt === keyAt) break;
     }
-    if (missing.length) await this.#ask<AtlasListing[]>({ type: 'records', id: this.#nextId++, indexes: missing });
     return keys.map((k) => this.#byKey.get(k)).filter((l): l is AtlasListing => !!l);
   }
 
-  points(keys: readonly string[], lang: string): Promise<MapPoints> {
-    // An answer's keys (the finder's map shows every result): the indexes the worker sent with them.
-    let indexes: number[] | Int32Array | undefined = this.#indexesOfKeys.get(keys);
-    if (!indexes) {
-      const found: number[] = (indexes = []);
-      for (const key of keys) {
-        const i = this.#lookup.indexOf(key);
-        if (i !== undefined) found.push(i);
+  async points(keys: readonly string[], lang: string): Promise<MapPoints> {
+    for (;;) {
+      const keyAt = this.#lookup.keyAt;
+      // An answer's keys (the finder's map shows every result): the indexes the worker sent with them, if they still name the same listings.
+      const given = this.#indexesOfKeys.get(keys);
+      let indexes: number[] | Int32Array | undefined = given?.keyAt === keyAt ? given.indexes : undefined;
+      if (!indexes) {
+        const found: number[] = (indexes = []);
+        for (const key of keys) {
+          const i = this.#lookup.indexOf(key);
+          if (i !== undefined) found.push(i);
+        }
       }
+      const points = await this.#ask<MapPoints | MapColumns>({ type: 'points', id: this.#nextId++, indexes, lang, labels: 'on-demand' });
+      // The worker's listings were replaced meanwhile ('changed': a plain feed's whole check failed), and these indexes may name others: asked again.
+      if (this.#lookup.keyAt !== keyAt) continue;
+      return 'at' in points ? this.#withLabelsOnDemand(points, lang) : points;
     }
-    return this.#ask<MapPoints | MapColumns>({ type: 'points', id: this.#nextId++, indexes, lang, labels: 'on-demand' })
-      .then((points) => ('at' in points ? this.#withLabelsOnDemand(points, lang) : points));
   }
 
   /**
@@ -490,7 +501,14 @@ class WorkerEngine implements SearchEngine {
     const labels = async (points: readonly number[]): Promise<void> => {
       const missing = [...new Set(points)].filter((p) => p >= 0 && p < count && names[p] === undefined);
       if (!missing.length) return;
-      const answer = await this.#ask<{ names: string[]; places: string[] }>({ type: 'labels', id: this.#nextId++, indexes: missing.map((p) => at[p]!), lang });
+      let answer: { names: string[]; places: string[] };
+      for (;;) {
+        // By the indexes the points came with, or, once the worker's listings were replaced ('changed'), by their keys.
+        const now = this.#lookup.keyAt;
+        const indexes = missing.map((p) => (now === keyAt ? at[p]! : this.#lookup.indexOf(keys[p]!) ?? -1));
+        answer = await this.#ask<{ names: string[]; places: string[] }>({ type: 'labels', id: this.#nextId++, indexes, lang });
+        if (this.#lookup.keyAt === now) break;
+      }
       missing.forEach((p, i) => {
         names[p] = answer.names[i] || keys[p]!;
         places[p] = answer.places[i] ?? '';

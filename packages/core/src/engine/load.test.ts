@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { FeedLoadError } from '../feed/fetch.js';
 import type { Feed, Listing } from '../feed/types.js';
 import type { FinderState } from './types.js';
+import type { MapPoints } from '../location/map-points.js';
 import { normaliseFeed } from '../feed/normalise.js';
 import { createEngine } from './engine.js';
 import { serializeIndex } from './full.js';
@@ -265,6 +266,49 @@ describe('loadFinder', () => {
       inWorker.engine.dispose();
       onPage.engine.dispose();
     }
+  });
+
+  it('sends the map\'s points before the whole quick check has settled, never with a listing the check would skip, and names their markers and gives listings asked for meanwhile', async () => {
+    const byName = await loadFinder(['big.json'], options({ worker: false })).then(async ({ engine }) => {
+      const keys = (await engine.query({ q: '', filters: {}, sort: 'relevance' }, NOW)).keys;
+      engine.dispose();
+      return keys;
+    });
+    // A listing far from the first page is nameless: the whole check fails on it, and the normaliser skips it.
+    const nameless = byName[4000]!;
+    const feed = generatedFeed(5000);
+    delete (feed.listings.find((l) => l.id === nameless) as Partial<Listing>).name;
+    const fetch = serve({ 'hurt.json': JSON.stringify(feed) });
+    const onPage = await loadFinder(['hurt.json'], { ...options({ worker: false }), fetch });
+    const inWorker = await loadFinder(['hurt.json'], { ...options({ worker: true }), fetch });
+    expect(inWorker.inWorker).to.equal(true);
+    const heard: string[] = [];
+    inWorker.engine.onchange = () => heard.push('changed');
+    const others = byName.filter((k) => k !== nameless);
+    // Asked as soon as the worker is ready, before the whole check has run (it runs in slices after the first
+    // question): the points of every listing but the nameless one need only their places and kinds checked;
+    // those of every listing wait for the whole check, which skips the nameless one.
+    const before = inWorker.engine.points(others, 'en').then((p) => (heard.push('points of the others'), p));
+    const first = inWorker.engine.query(states[0]!, NOW);
+    const all = inWorker.engine.points(byName, 'en').then((p) => (heard.push('points of all'), p));
+    // Listings asked for by the indexes of the first reading, answered once the normaliser's data has replaced it.
+    const lastKeys = ['l4997', 'l4998', 'l4999'].filter((k) => k !== nameless);
+    const records = inWorker.engine.records(lastKeys);
+    await first;
+    expect(await records).to.deep.equal(await onPage.engine.records(lastKeys));
+    const columns = ({ keys, lat, lng, kinds, radius, unplaced }: MapPoints) => ({ keys, lat: [...lat], lng: [...lng], kinds: [...kinds], radius: [...radius], unplaced });
+    const [early, settled] = await Promise.all([before, all]);
+    expect(heard).to.deep.equal(['points of the others', 'changed', 'points of all']);
+    expect(columns(early)).to.deep.equal(columns(await onPage.engine.points(others, 'en')));
+    expect(columns(settled)).to.deep.equal(columns(await onPage.engine.points(byName, 'en')));
+    expect(settled.keys).not.to.include(nameless);
+    // Each marker's name, asked by the points made before the check failed, is its own listing's.
+    const some = [0, 1, 2, 3999, 4000, 4998];
+    await early.labels!(some);
+    const named = await onPage.engine.points(others, 'en');
+    expect(some.map((p) => [early.keys[p], early.names[p], early.places[p]])).to.deep.equal(some.map((p) => [named.keys[p], named.names[p], named.places[p]]));
+    inWorker.engine.dispose();
+    onPage.engine.dispose();
   });
 
   it('searches on the page when the worker cannot start', async () => {

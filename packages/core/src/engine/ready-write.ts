@@ -12,6 +12,7 @@ import { attachReadyParts } from '../feed/ready-parts.js';
 import { FilterCore, type ReadyColumns } from './core.js';
 import { summarise } from './types.js';
 import { writeTextIndex } from './index-write.js';
+import { closedByStatus, closingSoonFrom, parseDeadline } from '../transfer/deadline.js';
 
 export interface ReadyFeed {
   /** The file's text. */
@@ -69,6 +70,11 @@ export function serializeReady(
   // Each schedule group's weekly slots as they are now, with until when they hold (`ReadyColumns.slots`):
   // a fresh worker then need not work them out before its first answer. Not with `slots: false` (shards).
   const columns = core.exportColumns({ slots: options.slots !== false });
+  // Each transfer's deadline as the engine reads it (transfer/deadline.ts), so that a worker's first answer parses no date.
+  columns.deadlines = columns.deadlines?.map(([deadline, status]) => {
+    const closes = parseDeadline(deadline)?.getTime();
+    return closes === undefined ? [deadline, status] : [deadline, status, closes, closingSoonFrom(closes), closedByStatus(status) ? 1 : 0];
+  });
   const index = writeTextIndex(core, { json: !!options.indexFile });
   const { listings, ...rest } = data;
   const gazetteerFromFeed = rest.gazetteer !== undefined && JSON.stringify(rest.gazetteer) === JSON.stringify(feed.gazetteer);

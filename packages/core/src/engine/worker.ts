@@ -14,7 +14,7 @@ import { normaliseFeed, type NormaliseOptions } from '../feed/normalise.js';
 import { quickParts, type QuickParts } from '../feed/quick.js';
 import type { AtlasData, AtlasListing } from '../feed/normalised.js';
 import { summarise, type GeoPoint } from './types.js';
-import { FilterCore, planFor, type CoreItem } from './core.js';
+import { decodeReadyBits, FilterCore, planFor, type CoreItem, type ReadyColumns } from './core.js';
 import { extras } from './extras.js';
 import { deadlineReader } from './deadlines.js';
 import { deadlineState } from '../transfer/deadline.js';
@@ -474,7 +474,13 @@ function receive(message: ToWorker): void {
     }
     if (pieces.views.length > pieces.sealed) pieces.sealer.add(message.piece);
     // A ready feed's part before its listings is parsed once it is in, while the listings still come.
-    if (pieces.views.length >= pieces.sealed) readReadyHeadEarly(pieces.views, pieces.sealer);
+    const sealer: ReadySealer = pieces.sealer;
+    if (pieces.views.length >= pieces.sealed && sealer.early === undefined) {
+      readReadyHeadEarly(pieces.views, sealer);
+      // Its columns' sets of bits decoded then too: taking the columns after the last byte decodes none.
+      const parts = (sealer as ReadySealer).early?.parts as { columns?: ReadyColumns; sizes?: unknown[] } | undefined;
+      if (parts && Array.isArray(parts.sizes)) decodeReadyBits(parts.columns, parts.sizes.length);
+    }
     return;
   }
   if (message.type === 'so-far') {
@@ -522,8 +528,10 @@ function receive(message: ToWorker): void {
   }
   try {
     if (message.type === 'query' && planFor(message.state).text) finishTextIndex();
-    // Before the whole quick check has settled, only a page of results is answered (its listings checked one by one).
-    if (message.type !== 'query' || typeof message.state?.open === 'string' || !onePage(message.state?.limit)) settle();
+    // Before the whole quick check has settled, only a page of results (its listings checked one by one), the
+    // map's points (each listing's place and kind checked) and its markers' names are answered.
+    const unsettled = message.type === 'query' ? typeof message.state?.open !== 'string' && onePage(message.state?.limit) : message.type === 'points' || message.type === 'labels';
+    if (!unsettled) settle();
     if (message.type === 'query') {
       let answer = core.queryIndexes(message.state, new Date(message.now));
       // The results' listings by their indexes (the first of `indexes`, in the same order): no key looked up.
@@ -549,22 +557,32 @@ function receive(message: ToWorker): void {
     } else if (message.type === 'points') {
       // The points of (often) every listing: read whatever is not read yet at once.
       readAll();
-      const wanted: number[] = [];
-      const listings: AtlasListing[] = [];
-      for (const i of message.indexes) {
-        if (i >= 0 && i < held.length) {
-          wanted.push(i);
-          listings.push(held[i]!);
-        }
+      const inRange = (indexes: ArrayLike<number>): number[] => {
+        const wanted: number[] = [];
+        for (let k = 0; k < indexes.length; k++) if (indexes[k]! >= 0 && indexes[k]! < held.length) wanted.push(indexes[k]!);
+        return wanted;
+      };
+      // Before the whole check has settled, only each listing's place and kind are checked (their points need no more); if one fails them, the whole check first.
+      let wanted = inRange(message.indexes);
+      const placed = checking && message.labels === 'on-demand' ? checking.parts.places(wanted) : undefined;
+      if (!placed) {
+        settle();
+        wanted = inRange(message.indexes);
       }
+      const listings = placed ?? wanted.map((i) => held[i]!);
       // Typed arrays only: the page knows every key by its index, and asks for the names of the markers it draws.
-      const points = message.labels === 'on-demand' ? mapColumnsOf(listings, wanted) : mapPointsOf(listings, message.lang);
+      const points = placed || message.labels === 'on-demand' ? mapColumnsOf(listings, wanted) : mapPointsOf(listings as AtlasListing[], message.lang);
       scope.postMessage({ type: 'points', id: message.id, points }, mapPointsTransfer(points));
     } else if (message.type === 'labels') {
       const names: string[] = [];
       const places: string[] = [];
+      // Each marker's listing checked alone while the whole check has not settled (a few dozen: for more, or if one fails it, the whole check first).
+      const inRange = message.indexes.filter((i) => i >= 0 && i < held.length);
+      const checked = inRange.length <= EARLY_RESULTS ? recordsAt(inRange) : undefined;
+      if (!checked) settle();
+      const byIndex = checked && new Map(inRange.map((i, k) => [i, checked[k]!]));
       for (const i of message.indexes) {
-        const listing = i >= 0 && i < held.length ? heldAt(i) : undefined;
+        const listing = i >= 0 && i < held.length ? byIndex?.get(i) ?? heldAt(i) : undefined;
         const { name, place } = listing ? mapLabelsOf(listing, message.lang) : { name: '', place: '' };
         names.push(name);
         places.push(place);

@@ -478,12 +478,33 @@ const locationFields: Record<string, Rule> = {
   outline: is((o) => isObject(o) && (o.type === 'Polygon' || o.type === 'MultiPolygon') && corners(o.coordinates, o.type === 'Polygon' ? 2 : 3)),
   directions: summary,
 };
+const location = obj(locationFields, bothOrNeither);
+const kind = oneOf(LISTING_KINDS);
+const { precision, radius, outline } = locationFields as Record<'precision' | 'radius' | 'outline', Rule>;
+/**
+ * A location as given, when what a map's point reads of it (location/map-points.ts) passes the location's
+ * own rules: the normaliser reads each of those fields alone (normaliser/location.ts), so they are what it
+ * keeps, whatever the rest of the location is. Written out field by field: this runs for every listing.
+ */
+const pointOf = (v: unknown): AtlasListing['location'] => {
+  if (v === undefined) return undefined;
+  if (!isObject(v)) no();
+  const o = v as Obj;
+  if (o.lat !== undefined || o.lng !== undefined) {
+    lat(o.lat);
+    lng(o.lng);
+  }
+  if (o.precision !== undefined) precision(o.precision);
+  if (o.radius !== undefined) radius(o.radius);
+  if (o.outline !== undefined) outline(o.outline);
+  return o as AtlasListing['location'];
+};
 /** How a listing is reached (kept as `[]` when absent, then `['in-person']` for a listing with a location). */
 const delivery = list(oneOf(DELIVERY_MODES), true);
 
 const listing = obj(
   {
-    id, kind: oneOf(LISTING_KINDS), name,
+    id, kind, name,
     referral: list(oneOf(REFERRAL_ROUTES), true),
     categories: words, needs: words, keywords: words, accessibility: words, languages: words,
     delivery,
@@ -496,7 +517,7 @@ const listing = obj(
     ),
     cost: obj({ free: is((v) => typeof v === 'boolean'), description: summary, amount: num(0, MAX_COST), per: oneOf(COST_PER), help: summary, personalBudget: is((v) => typeof v === 'boolean') }),
     companionWelcome: is((v) => typeof v === 'boolean'),
-    location: obj(locationFields, bothOrNeither),
+    location,
     openingHours,
     contact: obj({ name: word, phone: word, textphone: word, email: is((v) => EMAIL_PATTERN.test(word(v) as string)), url }),
     url, lastVerified: date, transfer,
@@ -605,13 +626,17 @@ const feedShaped = (json: unknown): json is Obj & { listings: unknown[] } =>
  * never one long task. Slices of two checks may interleave: each resumes with its
  * own reading.
  */
-function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, AtlasData | undefined, void> {
+function* quickSteps(json: unknown, options: NormaliseOptions, so?: SoFar): Generator<void, AtlasData | undefined, void> {
   const reading = newReading(options);
   enter(reading);
   try {
     if (!feedShaped(json)) return undefined;
     const head = readHead(json, reading, options);
     const listings: AtlasListing[] = [];
+    if (so) {
+      so.listings = listings;
+      so.seen = reading.seen;
+    }
     const given = json.listings;
     for (let i = 0; i < given.length; i++) {
       listings.push(listing(given[i]) as AtlasListing);
@@ -628,6 +653,12 @@ function* quickSteps(json: unknown, options: NormaliseOptions): Generator<void, 
   }
 }
 
+/** How far a whole check in slices has come: the listings it has passed, and their ids. */
+interface SoFar {
+  listings: readonly AtlasListing[];
+  seen: ReadonlySet<unknown>;
+}
+
 /**
  * A feed the search worker answers its first page of before the whole quick
  * check has run (engine/worker.ts): the check in parts. Undefined when the
@@ -642,6 +673,14 @@ export interface QuickParts {
   kinds: AtlasListing['kind'][];
   /** Listing `i` as the whole check gives it, checked alone now; undefined where the whole check fails on it. */
   one(i: number): AtlasListing | undefined;
+  /**
+   * The key, kind and location of the listings at `indexes` as the normaliser gives them (what the map's
+   * points read), while the whole check runs: those it has passed as it gave them; of the others, only
+   * these checked: each one's id is the first of its kind (and no id before it one the normaliser trims),
+   * its kind, name and location pass the check's own rules, so the normaliser keeps it with these as they
+   * are, whether or not the whole check passes. Undefined when one does not (the whole check then decides).
+   */
+  places(indexes: readonly number[]): Pick<AtlasListing, 'key' | 'kind' | 'location'>[] | undefined;
   /** A parsed listing's sessions and opening hours as the check gives them; undefined where it fails on them. */
   times(listing: unknown): Pick<AtlasListing, 'schedule' | 'openingHours'> | undefined;
   /** Whether the check gives a parsed listing `delivery: ['in-person']` though it names no way (it has a location). */
@@ -686,12 +725,39 @@ export function quickParts(json: unknown, options: NormaliseOptions = {}): Quick
     }
   };
   const locationKeys = Object.keys(locationFields);
+  /**
+   * Whether every id is one the normaliser does not trim: else two may be the same once trimmed, the later
+   * skipped, though their ids as written differ (and the whole check fails). Found when first asked for.
+   */
+  let trimmed: boolean | undefined;
+  const idsTrimmed = (): boolean => (trimmed ??= keys.every((k) => k.trim() === k));
+  const so: SoFar = { listings: [], seen: new Set() };
   return {
     data: head(given as AtlasListing[]),
     keys,
     kinds,
     // A listing whose id an earlier one has fails the whole check.
-    one: (i) => (keys.indexOf(keys[i]!) === i ? readAlone(() => listing(given[i]) as AtlasListing) : undefined),
+    one: (i) => (idsTrimmed() && keys.indexOf(keys[i]!) === i ? readAlone(() => listing(given[i]) as AtlasListing) : undefined),
+    places: (indexes) => {
+      const { listings: passed, seen: ids } = so;
+      const from = passed.length;
+      // Each id's first listing among those the check has not reached (the ids of those it has are `ids`, each once).
+      const first = new Map<string, number>();
+      for (let i = keys.length - 1; i >= from; i--) {
+        if (keys[i]!.trim() !== keys[i]) return undefined;
+        first.set(keys[i]!, i);
+      }
+      return readAlone(() => indexes.map((i) => {
+        if (i < from) return passed[i]!;
+        const l = given[i] as Obj;
+        // Each rule throws where the check fails.
+        if (first.get(keys[i]!) !== i || ids.has(keys[i])) no();
+        id(l.id);
+        kind(l.kind);
+        name(l.name);
+        return { key: keys[i]!, kind: l.kind as AtlasListing['kind'], location: pointOf(l.location) };
+      }));
+    },
     times: (l) => readAlone(() => {
       const o = l as Obj;
       return { schedule: (o.schedule === undefined ? [] : schedule(o.schedule)) as Session[], openingHours: o.openingHours === undefined ? undefined : openingHours(o.openingHours) as AtlasListing['openingHours'] };
@@ -700,7 +766,7 @@ export function quickParts(json: unknown, options: NormaliseOptions = {}): Quick
       const { delivery: ways, location } = l as Obj;
       return (ways === undefined || (Array.isArray(ways) && !ways.length)) && isObject(location) && Object.keys(location).some((k) => locationKeys.includes(k));
     },
-    steps: quickSteps(json, options),
+    steps: quickSteps(json, options, so),
   };
 }
 

@@ -79,7 +79,7 @@ function outlineCentre(outline: GeoJsonPolygon | GeoJsonMultiPolygon): [number, 
  * missing value that a spreadsheet turned into zeros: nothing the kit lists is
  * in the Gulf of Guinea, and DESIGN says never to place it there.
  */
-export function mapPlaceOf(listing: AtlasListing): [number, number] | undefined {
+export function mapPlaceOf(listing: Pick<AtlasListing, 'location'>): [number, number] | undefined {
   const loc = listing.location;
   if (!loc) return undefined;
   let lat = loc.lat;
@@ -109,7 +109,7 @@ export function mapLabelsOf(listing: AtlasListing, lang: string): { name: string
  * listing for the common case (numeric coordinates): on a map used alone this
  * is on the way to the first draw of 50,000 points.
  */
-export function mapColumnsOf(listings: readonly AtlasListing[], indexes?: readonly number[]): MapColumns {
+export function mapColumnsOf(listings: readonly Pick<AtlasListing, 'key' | 'kind' | 'location'>[], indexes?: readonly number[]): MapColumns {
   const count = listings.length;
   const lat = new Float64Array(count);
   const lng = new Float64Array(count);

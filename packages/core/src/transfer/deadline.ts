@@ -6,7 +6,11 @@
 import type { AtlasListing } from '../feed/normalised.js';
 import { londonInstant, londonParts, parseClock, parseIsoDay } from '../schedule/zone.js';
 
-/** "Closing soon" is within this many days of the deadline. */
+/**
+ * "Closing soon" is within this many days of the deadline. A ready feed's columns hold when each
+ * transfer's closing soon begins (`closingSoonFrom`): changing this needs their version changed too
+ * (core.ts's COLUMNS_VERSION), so that feeds built before are worked out again.
+ */
 export const CLOSING_SOON_DAYS = 14;
 
 export interface DeadlineState {
@@ -52,9 +56,18 @@ export function deadlineState(listing: AtlasListing, now: Date): DeadlineState {
   const status = listing.transfer?.status;
   const t = now.getTime();
   if (!Number.isFinite(t)) return { state: 'none', deadline };
-  if (deadline.getTime() < t || status === 'under-offer' || status === 'transferred' || status === 'withdrawn') {
+  if (deadline.getTime() < t || closedByStatus(status)) {
     return { state: 'closed', deadline };
   }
   const days = londonParts(deadline.getTime()).day - londonParts(t).day;
   return { state: days <= CLOSING_SOON_DAYS ? 'closing-soon' : 'open', deadline, days };
 }
+
+/** Whether a transfer's status closes it whatever its deadline. */
+export const closedByStatus = (status: unknown): boolean => status === 'under-offer' || status === 'transferred' || status === 'withdrawn';
+
+/**
+ * The first moment a deadline at `deadline` (ms) is closing soon: the start of the UK day
+ * CLOSING_SOON_DAYS before its own. From then until the deadline, `deadlineState` says closing soon.
+ */
+export const closingSoonFrom = (deadline: number): number => londonInstant(londonParts(deadline).day - CLOSING_SOON_DAYS, 0);

@@ -352,7 +352,8 @@ export class AtlasFinder extends AtlasElement {
     this.#engineIn = new Promise((resolve) => (engineIn = resolve));
     this.slow = false;
     clearTimeout(this.#slowTimer);
-    if (!urls.length) return;
+    // No feed to load (a page that sets one from its script later): no screen of blank height held meanwhile.
+    if (!urls.length) return void this.#internals.states.delete('drawing');
     // The browser's date data loads while the feed is on its way, not in the task that draws the results; so do the parts' style sheets.
     warmFormats(this.t.locale);
     warmStyles(['atlas-search', 'atlas-location', 'atlas-filters', 'atlas-results', 'atlas-card']);

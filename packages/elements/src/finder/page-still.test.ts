@@ -93,6 +93,20 @@ describe('<atlas-finder> keeps the page still while it loads', () => {
     expect(f.getBoundingClientRect().height).to.be.below(window.innerHeight / 2);
   });
 
+  it('holds none while it has no feed to load, and loads one given later', async () => {
+    // A page that sets the feed from its own script later (once a person picks an area, say): no blank screen meanwhile.
+    const { fetcher, release } = heldFetcher(feed);
+    release();
+    const f = await fixture<AtlasFinder>(html`<atlas-finder .fetcher=${fetcher} .now=${NOW}></atlas-finder>`);
+    await f.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(f.matches(':state(drawing)')).to.equal(false);
+    expect(f.getBoundingClientRect().height).to.be.below(window.innerHeight / 2);
+    f.src = '/later.json';
+    await waitUntil(() => !f.matches(':state(loading)') && !!shadow(f).querySelector('atlas-results')?.shadowRoot && cards(f).length > 0, 'the feed given later did not load', { timeout: 10000 });
+    await expect(f).to.be.accessible();
+  });
+
   it('holds none where the page says so (a finder in a box of its own size)', async () => {
     const { fetcher } = heldFetcher(feed);
     const f = await fixture<AtlasFinder>(html`<atlas-finder style="--atlas-finder-reserve: 0" .fetcher=${fetcher} .now=${NOW} src="/held.json"></atlas-finder>`);
