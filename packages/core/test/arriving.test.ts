@@ -19,15 +19,16 @@ function whole(bytes: Uint8Array): unknown {
   }
 }
 
-/** The value read from the bytes in pieces cut at `cuts`, batches of `batch` bytes. */
-function arriving(bytes: Uint8Array, cuts: number[], batch: number): unknown {
+/** The value read from the bytes in pieces cut at `cuts`, batches of `batch` bytes; the pieces from the `last`th on added once all are in (`addLast`). */
+function arriving(bytes: Uint8Array, cuts: number[], batch: number, last = Infinity): unknown {
   const feed = new ArrivingFeed(batch);
   let at = 0;
-  for (const cut of [...cuts, bytes.length]) {
+  [...cuts, bytes.length].forEach((cut, k) => {
     // Each piece its own buffer, as the worker is handed them.
-    feed.add(bytes.slice(at, cut));
+    if (k >= last) feed.addLast(bytes.slice(at, cut));
+    else feed.add(bytes.slice(at, cut));
     at = cut;
-  }
+  });
   return feed.value();
 }
 
@@ -87,6 +88,9 @@ const bodies: Record<string, string> = {
   'white space JSON does not allow': '{"listings":[{"id":"a"}\u000b]}',
   'an escape at a piece\'s edge': '{"listings":[{"id":"\\\\"},{"id":"\\"\\\\\\"}"}],"x":1}',
   'a control character in a string': '{"listings":[{"id":"a\u0001"}]}',
+  'members after the listings, one named as before': '{"a":1,"listings":[{"id":"a"},{"id":"b"}],"b":2,"a":3,"0":4}',
+  'a member after the listings named like the parser\'s own': '{"listings":[{"id":"a"},{"id":"b"}],"\\u0001":[1]}',
+  'a member after the listings named __proto__': '{"listings":[{"id":"a"},{"id":"b"}],"__proto__":{"x":1}}',
 };
 
 /** A head before the listings longer than the bytes a feed's start is known from (a ready feed's is not), so that every cut in the listings is tried. */
@@ -96,7 +100,7 @@ for (const [name, text] of Object.entries(bodies)) if (text.startsWith('{"listin
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Bodies that are read as they arrive (the rest are given up on, or refused by JSON.parse). */
-const readAsArriving = new Set(['plain', 'indented', 'with a byte order mark', 'white space and CRLF around', 'listings first', 'listings last, none after', 'no listings', 'one listing', "an escape at a piece's edge", "an escape at a piece's edge"]);
+const readAsArriving = new Set(['members after the listings, one named as before', 'a member after the listings named __proto__', 'plain', 'indented', 'with a byte order mark', 'white space and CRLF around', 'listings first', 'listings last, none after', 'no listings', 'one listing', "an escape at a piece's edge", "an escape at a piece's edge"]);
 
 test('every cut of tricky bodies into pieces gives what JSON.parse gives, or gives up', () => {
   for (const [name, text] of Object.entries(bodies)) {
@@ -109,16 +113,16 @@ test('every cut of tricky bodies into pieces gives what JSON.parse gives, or giv
     // Pieces of a few sizes.
     for (const size of [1, 2, 3, 7, 13]) cutsOf.push(Array.from({ length: Math.ceil(n / size) }, (_, k) => k * size));
     let read = 0;
-    for (const batch of [1, 16, 1 << 20]) {
+    for (const [batch, last] of [[1, Infinity], [16, Infinity], [1 << 20, Infinity], [1, 1], [1, 2], [16, 2]] as const) {
       for (const cuts of cutsOf) {
-        const got = arriving(bytes, cuts, batch);
+        const got = arriving(bytes, cuts, batch, last);
         if (got === undefined) continue;
         read++;
-        assert.notEqual(want, 'throws', `${name}: read a body JSON.parse refuses (cut at ${cuts.join()}, batches of ${batch})`);
-        same(got, want, `${name}: cut at ${cuts.join()}, batches of ${batch}`);
+        assert.notEqual(want, 'throws', `${name}: read a body JSON.parse refuses (cut at ${cuts.join()}, batches of ${batch}, the last from ${last})`);
+        same(got, want, `${name}: cut at ${cuts.join()}, batches of ${batch}, the last from ${last}`);
       }
     }
-    if (readAsArriving.has(name.replace(/, after a head$/, ''))) assert.equal(read, cutsOf.length * 3, `${name} is read as it arrives, however it is cut`);
+    if (readAsArriving.has(name.replace(/, after a head$/, ''))) assert.equal(read, cutsOf.length * 6, `${name} is read as it arrives, however it is cut`);
     else assert.equal(read, 0, `${name} is given up on`);
   }
 });

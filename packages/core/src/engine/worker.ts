@@ -173,9 +173,9 @@ function load(message: Extract<ToWorker, { type: 'load' }>): void {
           });
           const { bytes: _whole, ...feed } = f.feed;
           // A plain feed parsed as its pieces came (feed/arriving.ts): only the last of it is left to parse now.
-          feedArriving(before);
           const arriving = before.arriving;
-          if (arriving) for (const view of rest) arriving.add(view);
+          // What was not parsed yet is parsed in one now (ArrivingFeed.addLast).
+          if (arriving) for (const view of [...before.views.slice(before.fed), ...rest]) arriving.addLast(view);
           const parsed = arriving?.value();
           return { status: 'fulfilled', value: readFetchedFeedQuickFirst({ ...feed, parts: [...before.views, ...rest] }, { lazyListings, sealer: before.sealer, normalise, ...(parsed !== undefined ? { parsed } : {}) }) };
         }

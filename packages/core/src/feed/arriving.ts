@@ -79,10 +79,30 @@ export class ArrivingFeed {
     }
   }
 
+  /**
+   * The body's pieces after those added, all of them, when they are all in: rewritten as ASCII but not
+   * scanned, since what follows the listings parsed so far is parsed in one (see `#finishRest`).
+   */
+  addLast(piece: Uint8Array): void {
+    if (this.gaveUp || !piece.byteLength) return;
+    if (this.#start || this.#open < 0 || this.#close >= 0) return this.add(piece);
+    try {
+      this.#rewrite(piece);
+    } catch {
+      this.#giveUp();
+    }
+  }
+
   /** The whole body's value, once every piece has been added; undefined when it gave up. */
   value(): unknown {
     if (this.gaveUp) return undefined;
     try {
+      if (this.#scanned < this.#base + this.#w) {
+        const value = this.#finishRest();
+        if (value !== undefined) return value;
+        this.#scan();
+        if (this.gaveUp) return undefined;
+      }
       return this.#finish();
     } catch {
       this.#giveUp();
@@ -302,6 +322,30 @@ export class ArrivingFeed {
   #take(batch: unknown[], skip: number): void {
     const listings = this.#listings;
     for (let k = skip; k < batch.length; k++) listings.push(batch[k]);
+  }
+
+  /**
+   * The value when bytes after the last parsed listing were not scanned (`addLast`): the rest of the body,
+   * from the listings not parsed yet to its end, is parsed in one as the rest of an object whose first
+   * member is an array (`{"\u0001":[null` and the rest), the same state it is in within the whole body; the
+   * array's elements are the last listings, and the other members are those after the listings. Undefined
+   * (scan as usual) when that might not be exact: a member after the listings that could be named
+   * `\u0001`, `listings` or `__proto__`.
+   */
+  #finishRest(): unknown {
+    if (this.#start || this.#carry.length || this.#open < 0 || this.#close >= 0 || this.#head === undefined) return undefined;
+    const rest = ascii.decode(this.#out.subarray(this.#from - this.#base, this.#w));
+    if (rest.includes('\\u0001')) return undefined;
+    const first = this.#from === this.#open + 1;
+    const after = JSON.parse(`{"\\u0001":[${first ? '' : 'null'}${rest}`) as Record<string, unknown>;
+    const names = Object.keys(after);
+    if (names.includes('listings') || Object.prototype.hasOwnProperty.call(after, '__proto__')) return undefined;
+    const last = after['\u0001'] as unknown[];
+    this.#take(last, first ? 0 : 1);
+    const around = JSON.parse(`${this.#head}null}`) as Record<string, unknown>;
+    around.listings = this.#listings;
+    for (const name of names) if (name !== '\u0001') around[name] = after[name];
+    return around;
   }
 
   #finish(): unknown {
